@@ -1,0 +1,43 @@
+//! `init` and `demo`
+
+use super::Env;
+use super::args::DemoArgs;
+use crate::service::{Error, demo};
+
+pub fn init(env: &mut Env) -> Result<(), Error> {
+    let version = env.store.schema_version()?;
+    if env.json {
+        super::output::print_json(&serde_json::json!({
+            "path": env.store.path().display().to_string(),
+            "schema_version": version,
+        }));
+    } else {
+        println!("{}", env.store.path().display());
+        println!("schema version {version}");
+    }
+    Ok(())
+}
+
+pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
+    let sizes = demo::Sizes {
+        customers: a.customers,
+        tickets: a.tickets,
+        interactions: a.interactions,
+    };
+    let started = std::time::Instant::now();
+    let report = demo::generate(&mut env.store, &env.ctx, &env.config, sizes, a.seed)?;
+    if env.json {
+        super::output::print_json(&report);
+    } else {
+        println!(
+            "added {} customers, {} tickets, {} interactions, {} orders, {} surveys in {:.1}s",
+            report.customers,
+            report.tickets,
+            report.interactions,
+            report.orders,
+            report.surveys,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}

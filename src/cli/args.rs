@@ -1,0 +1,254 @@
+//! The clap definitions of every command (see ../shared/CLI.md).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "A keyboard-driven helpdesk and CRM for the terminal.\nWith no command, opens the terminal UI."
+)]
+pub struct Cli {
+    /// The database file [default: <data dir>/frontdesk/frontdesk.db]
+    #[arg(long, env = "FRONTDESK_DB", global = true)]
+    pub db: Option<PathBuf>,
+    /// Who is acting; recorded on every write [default: the login name]
+    #[arg(long, env = "FRONTDESK_AGENT", global = true)]
+    pub agent: Option<String>,
+    /// Replaces the clock (RFC 3339 or a date) for the whole command
+    #[arg(long, env = "FRONTDESK_NOW", global = true)]
+    pub now: Option<String>,
+    /// The config file [default: <config dir>/frontdesk/config.toml]
+    #[arg(long, env = "FRONTDESK_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Machine-readable output for list, show and add commands
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database; print its path and schema version
+    Init,
+    /// Add realistic sample data (English and Chinese); the same seed gives the same data
+    Demo(DemoArgs),
+    /// Keep customers
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Keep service tickets
+    #[command(subcommand)]
+    Ticket(TicketCommand),
+    /// Log an interaction with a customer
+    Log(LogArgs),
+    /// A customer's interactions and ticket events, newest first
+    Timeline(TimelineArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 200)]
+    pub customers: usize,
+    #[arg(long, default_value_t = 400)]
+    pub tickets: usize,
+    #[arg(long, default_value_t = 2000)]
+    pub interactions: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer (a code is generated when none is given)
+    Add(CustomerFields),
+    /// List customers, most recently active first, or ranked by --filter
+    List(CustomerListArgs),
+    /// One customer with their open tickets and history
+    Show { key: String },
+    /// Change fields of a customer
+    Edit {
+        key: String,
+        #[command(flatten)]
+        fields: CustomerFields,
+        /// Only if the record is still at this version (else exit 3)
+        #[arg(long)]
+        if_version: Option<i64>,
+    },
+    /// Archive a customer (their history is kept)
+    Archive { key: String },
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct CustomerFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub code: Option<String>,
+    /// person or company
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Contact person (联系人)
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub industry: Option<String>,
+    /// Customer since (a date)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// high-value, potential, at-risk or standard (pins the tier)
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Comma-separated tags
+    #[arg(long)]
+    pub tags: Option<String>,
+    /// Preferred channel
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Account owner (an agent)
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CustomerListArgs {
+    /// Fuzzy match on name, code, contact, phone, email and pinyin (zs, zhangsan → 张三)
+    #[arg(long)]
+    pub filter: Option<String>,
+    #[arg(long)]
+    pub tier: Option<String>,
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// At most this many (0 = all)
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum TicketCommand {
+    /// Open a ticket for a customer
+    Add(TicketAddArgs),
+    /// All tickets, newest first; --queue: the open ones, most urgent first
+    List(TicketListArgs),
+    /// One ticket with its SLA clocks, urgency and history
+    Show { id: i64 },
+    /// Answer the customer (outbound; counts as a response)
+    Reply {
+        id: i64,
+        #[arg(long)]
+        summary: String,
+        #[arg(long)]
+        channel: Option<String>,
+    },
+    /// An internal note (never counts as a response)
+    Note {
+        id: i64,
+        #[arg(long)]
+        summary: String,
+    },
+    /// Change priority, status, assignee, department or category
+    Set(TicketSetArgs),
+    /// Resolve a ticket
+    Resolve {
+        id: i64,
+        #[arg(long)]
+        summary: Option<String>,
+    },
+    /// Reopen a resolved or closed ticket
+    Reopen {
+        id: i64,
+        #[arg(long)]
+        summary: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TicketAddArgs {
+    /// Customer id or code
+    #[arg(long)]
+    pub customer: String,
+    /// complaint, inquiry, request, repair, after-sales or other
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub subject: String,
+    #[arg(long)]
+    pub priority: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub body: Option<String>,
+    #[arg(long)]
+    pub opened_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TicketListArgs {
+    #[arg(long)]
+    pub queue: bool,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Customer id or code
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// At most this many (0 = all)
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TicketSetArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub priority: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long)]
+    pub department: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only if the ticket is still at this version (else exit 3)
+    #[arg(long)]
+    pub if_version: Option<i64>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LogArgs {
+    /// Customer id or code
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub channel: String,
+    /// in, out or note [default: in]
+    #[arg(long)]
+    pub direction: Option<String>,
+    #[arg(long)]
+    pub summary: String,
+    #[arg(long)]
+    pub ticket: Option<i64>,
+    #[arg(long)]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TimelineArgs {
+    /// Customer id or code
+    pub key: String,
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}

@@ -1,0 +1,169 @@
+//! `customer add|list|show|edit|archive`
+
+use super::Env;
+use super::args::{CustomerCommand, CustomerFields};
+use super::output::{Table, field, print_json, short_time, ticket_json};
+use crate::domain::customer::{Customer, CustomerInput};
+use crate::domain::text::sanitize_block;
+use crate::service::{Error, customers, tickets};
+use crate::store::{CustomerQuery, TicketQuery};
+
+pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
+    match cmd {
+        CustomerCommand::Add(fields) => {
+            let c = customers::add(&mut env.store, &env.ctx, &input(fields))?;
+            if env.json {
+                print_json(&c);
+            } else {
+                println!("{}", c.id);
+            }
+        }
+        CustomerCommand::List(args) => {
+            let query = CustomerQuery {
+                tier: args
+                    .tier
+                    .map(|t| t.parse().map(|t: crate::domain::enums::Tier| t.key().to_string()))
+                    .transpose()?,
+                tag: args.tag,
+                include_archived: false,
+                limit: (args.limit > 0).then_some(args.limit),
+            };
+            let list = customers::list(&mut env.store, &query, args.filter.as_deref())?;
+            if env.json {
+                print_json(&list);
+            } else {
+                print_list(&list);
+            }
+        }
+        CustomerCommand::Show { key } => show(env, &key)?,
+        CustomerCommand::Edit {
+            key,
+            fields,
+            if_version,
+        } => {
+            let c = customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?;
+            if env.json {
+                print_json(&c);
+            } else {
+                println!("{} updated (version {})", c.code, c.version);
+            }
+        }
+        CustomerCommand::Archive { key } => {
+            let c = customers::archive(&mut env.store, &env.ctx, &key)?;
+            if env.json {
+                print_json(&c);
+            } else {
+                println!("{} archived", c.code);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn input(f: CustomerFields) -> CustomerInput {
+    CustomerInput {
+        code: f.code,
+        name: f.name,
+        kind: f.kind,
+        contact: f.contact,
+        phone: f.phone,
+        email: f.email,
+        address: f.address,
+        industry: f.industry,
+        since: f.since,
+        tier: f.tier,
+        tags: f.tags,
+        channel: f.channel,
+        owner: f.owner,
+        notes: f.notes,
+    }
+}
+
+fn print_list(list: &[Customer]) {
+    let mut table = Table::new(&[
+        ("ID", 6),
+        ("CODE", 11),
+        ("NAME", 24),
+        ("TIER", 10),
+        ("PHONE", 16),
+        ("EMAIL", 26),
+        ("LAST CONTACT", 16),
+    ]);
+    for c in list {
+        table.row(vec![
+            c.id.to_string(),
+            c.code.clone(),
+            c.name.clone(),
+            c.tier.key().into(),
+            c.phone.clone(),
+            c.email.clone(),
+            short_time(c.last_activity_at),
+        ]);
+    }
+    table.print();
+}
+
+fn show(env: &mut Env, key: &str) -> Result<(), Error> {
+    let c = customers::get(&mut env.store, key)?;
+    let query = TicketQuery {
+        customer_id: Some(c.id),
+        limit: Some(20),
+        ..Default::default()
+    };
+    let list = tickets::list(&mut env.store, &env.ctx, &query)?;
+    let audit = customers::audit(&mut env.store, c.id)?;
+    if env.json {
+        let mut value = serde_json::to_value(&c).unwrap_or_default();
+        value["tickets"] = list.iter().map(ticket_json).collect();
+        value["audit"] = serde_json::to_value(&audit).unwrap_or_default();
+        print_json(&value);
+        return Ok(());
+    }
+    field("Customer", &format!("{} {}", c.code, c.name));
+    field("Kind", c.kind.key());
+    field(
+        "Tier",
+        &format!("{}{}", c.tier.key(), if c.tier_pinned { " (pinned)" } else { "" }),
+    );
+    for (label, value) in [
+        ("Contact", &c.contact),
+        ("Phone", &c.phone),
+        ("Email", &c.email),
+        ("Address", &c.address),
+        ("Industry", &c.industry),
+        ("Owner", &c.owner),
+    ] {
+        if !value.is_empty() {
+            field(label, value);
+        }
+    }
+    field("Since", &c.since.map(|d| d.to_string()).unwrap_or_default());
+    field("Value", &format!("{:.2}", c.lifetime_value_cents as f64 / 100.0));
+    if !c.tags.is_empty() {
+        field("Tags", &c.tags.join(", "));
+    }
+    field("Last contact", &short_time(c.last_activity_at));
+    field("Version", &c.version.to_string());
+    if c.archived {
+        field("Archived", "yes");
+    }
+    if !c.notes.is_empty() {
+        println!("\n{}", sanitize_block(&c.notes));
+    }
+    if !list.is_empty() {
+        println!("\nTickets:");
+        for v in &list {
+            let t = &v.ticket;
+            println!(
+                "  #{:<6} {:<9} {:<8} {:<11} {}",
+                t.id,
+                t.status.key(),
+                t.priority.key(),
+                t.kind.key(),
+                crate::domain::text::sanitize_line(&t.subject)
+            );
+        }
+    }
+    super::ticket::print_audit(&audit);
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! The command line of ../shared/CLI.md: clap derive, one module per command
+//! group, each thin: parse → service → print.
+
+mod admin;
+mod args;
+mod customer;
+mod output;
+mod ticket;
+mod timeline;
+
+pub use args::{Cli, Command};
+
+use crate::config::{self, Config};
+use crate::domain::time::parse_instant;
+use crate::service::{Ctx, Error, Settings};
+use crate::store::{OpenOptions, Store};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything a command needs: the open database, who acts and when, and how to print.
+pub struct Env {
+    pub store: Store,
+    pub ctx: Ctx,
+    pub json: bool,
+    pub config: Config,
+}
+
+/// Runs one command and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match dispatch(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
+            e.exit_code()
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Error> {
+    let Some(command) = cli.command.clone() else {
+        return Err(Error::Invalid(crate::domain::error::Invalid::new(
+            "command",
+            "",
+            "no command given; see --help",
+        )));
+    };
+    let mut env = open(&cli)?;
+    match command {
+        Command::Init => admin::init(&mut env),
+        Command::Demo(args) => admin::demo(&mut env, &args),
+        Command::Customer(cmd) => customer::run(&mut env, cmd),
+        Command::Ticket(cmd) => ticket::run(&mut env, cmd),
+        Command::Log(args) => timeline::log(&mut env, &args),
+        Command::Timeline(args) => timeline::timeline(&mut env, &args),
+    }
+}
+
+/// Opens the database and builds the context from the global options.
+pub fn open(cli: &Cli) -> Result<Env, Error> {
+    let loaded = Config::load(&cli.config_path());
+    for warning in &loaded.warnings {
+        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
+    }
+    let config = loaded.config;
+    let now = match &cli.now {
+        Some(t) => parse_instant("now", t)?,
+        None => chrono::Utc::now(),
+    };
+    let options = OpenOptions {
+        journal: config.database.journal_mode,
+        busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
+    };
+    let store = Store::open(&cli.db_path(), &options)?;
+    let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let mut ctx = Ctx::new(agent, now);
+    ctx.settings = Settings {
+        at_risk_share: config.sla.at_risk_share,
+    };
+    let mut store = store;
+    crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
+    Ok(Env {
+        store,
+        ctx,
+        json: cli.json,
+        config,
+    })
+}
+
+impl Cli {
+    pub fn db_path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(config::default_db_path)
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        self.config.clone().unwrap_or_else(config::default_config_path)
+    }
+
+    /// `--agent`, else the login name.
+    pub fn agent_name(&self) -> String {
+        self.agent
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .filter(|a| !a.trim().is_empty())
+            .unwrap_or_else(|| "agent".to_string())
+    }
+}

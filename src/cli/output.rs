@@ -1,0 +1,100 @@
+//! Printing: JSON in the shapes of ../shared/CLI.md, or aligned human tables
+//! whose text is stripped of control and escape sequences first.
+
+use crate::domain::sla::ClockView;
+use crate::domain::text::{fit, sanitize_line};
+use crate::domain::time::rfc3339;
+use crate::service::tickets::TicketView;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+pub fn print_json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("frontdesk: cannot write JSON: {e}"),
+    }
+}
+
+pub fn instant(t: Option<DateTime<Utc>>) -> Value {
+    t.map_or(Value::Null, |t| Value::String(rfc3339(t)))
+}
+
+fn clock(c: &ClockView) -> Value {
+    json!({
+        "due": instant(c.due),
+        "state": c.state,
+        "seconds_left": c.seconds_left,
+    })
+}
+
+/// A ticket as the JSON contract describes it: the record, its urgency score
+/// (with the breakdown beside it) and its three SLA clocks.
+pub fn ticket_json(v: &TicketView) -> Value {
+    let mut value = serde_json::to_value(&v.ticket).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("urgency".into(), json!(v.urgency.score));
+        map.insert(
+            "urgency_breakdown".into(),
+            Value::Array(
+                v.urgency
+                    .parts
+                    .iter()
+                    .map(|p| json!({"factor": format!("{:?}", p.factor).to_lowercase(), "detail": p.detail, "points": p.points}))
+                    .collect(),
+            ),
+        );
+        let mut callback = clock(&v.sla.callback);
+        callback["outcome"] = json!(v.ticket.callback_outcome);
+        map.insert(
+            "sla".into(),
+            json!({
+                "first_response": clock(&v.sla.first_response),
+                "resolution": clock(&v.sla.resolution),
+                "callback": callback,
+            }),
+        );
+    }
+    value
+}
+
+/// A plain table: a header row and cells cut to their column widths.
+pub struct Table {
+    widths: Vec<usize>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(header: &[(&str, usize)]) -> Self {
+        Table {
+            widths: header.iter().map(|(_, w)| *w).collect(),
+            rows: vec![header.iter().map(|(h, _)| h.to_string()).collect()],
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    pub fn print(&self) {
+        for row in &self.rows {
+            let line: Vec<String> = row
+                .iter()
+                .zip(&self.widths)
+                .map(|(cell, width)| fit(&sanitize_line(cell), *width))
+                .collect();
+            println!("{}", line.join("  ").trim_end());
+        }
+    }
+}
+
+/// `2026-10-05 09:30` in UTC, for human output.
+pub fn short_time(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "—".into())
+}
+
+/// A labelled line of a `show` page, sanitized.
+pub fn field(label: &str, value: &str) {
+    println!("{:<14} {}", format!("{label}:"), sanitize_line(value));
+}

@@ -1,0 +1,165 @@
+//! Paths and settings. Defaults are embedded; the user's TOML file overrides
+//! them key by key. A bad file is reported and the defaults are kept, never
+//! a panic.
+
+use crate::store::JournalMode;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Config {
+    pub database: DatabaseConfig,
+    pub sla: SlaConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseConfig {
+    pub journal_mode: JournalMode,
+    pub busy_timeout_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SlaConfig {
+    pub at_risk_share: f64,
+    pub timezone: String,
+    pub bell: bool,
+}
+
+/// The config in force, and what was wrong with the user's file, if anything.
+pub struct Loaded {
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    pub fn defaults() -> Config {
+        // The embedded defaults are checked by a test, so this cannot fail at run time.
+        toml::from_str(DEFAULT_CONFIG).expect("embedded default config is valid")
+    }
+
+    /// Loads `path` over the defaults. A missing file is not an error.
+    pub fn load(path: &Path) -> Loaded {
+        let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap_or_default();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Loaded {
+                    config: Config::defaults(),
+                    warnings: vec![],
+                };
+            }
+            Err(e) => return fallback(format!("{}: cannot read: {e}", path.display())),
+        };
+        let user: toml::Table = match toml::from_str(&text) {
+            Ok(table) => table,
+            Err(e) => return fallback(format!("{}: {}", path.display(), e.message())),
+        };
+        let mut merged = defaults;
+        merge(&mut merged, user);
+        match merged.try_into::<Config>() {
+            Ok(config) => match config.check() {
+                Ok(()) => Loaded {
+                    config,
+                    warnings: vec![],
+                },
+                Err(why) => fallback(format!("{}: {why}", path.display())),
+            },
+            Err(e) => fallback(format!("{}: {}", path.display(), e.message())),
+        }
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if !(0.0..1.0).contains(&self.sla.at_risk_share) {
+            return Err(format!(
+                "sla.at_risk_share = {} must be at least 0 and below 1",
+                self.sla.at_risk_share
+            ));
+        }
+        if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(format!(
+                "sla.timezone = {:?} is not a time zone like Asia/Shanghai",
+                self.sla.timezone
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn fallback(warning: String) -> Loaded {
+    Loaded {
+        config: Config::defaults(),
+        warnings: vec![format!("{warning}; using the default settings")],
+    }
+}
+
+/// Overrides `base` with `over`, table by table, so a user's file needs only
+/// the keys it changes.
+pub fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// `<platform data dir>/frontdesk/frontdesk.db`
+pub fn default_db_path() -> PathBuf {
+    directories::BaseDirs::new()
+        .map(|d| d.data_dir().join("frontdesk").join("frontdesk.db"))
+        .unwrap_or_else(|| PathBuf::from("frontdesk.db"))
+}
+
+/// `<platform config dir>/frontdesk/config.toml`
+pub fn default_config_path() -> PathBuf {
+    directories::BaseDirs::new()
+        .map(|d| d.config_dir().join("frontdesk").join("config.toml"))
+        .unwrap_or_else(|| PathBuf::from("frontdesk.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Loaded {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(&path)
+    }
+
+    #[test]
+    fn user_keys_override_defaults_one_by_one() {
+        let loaded = load("[sla]\nat_risk_share = 0.5\n");
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(loaded.config.sla.at_risk_share, 0.5);
+        assert_eq!(loaded.config.sla.timezone, "Asia/Shanghai");
+        assert_eq!(loaded.config.database.journal_mode, JournalMode::Wal);
+    }
+
+    #[test]
+    fn bad_files_fall_back_to_defaults_with_a_warning() {
+        let cases = [
+            ("[sla\n", "config.toml"),
+            ("[database]\njournal_mode = \"memory\"\n", "journal_mode"),
+            ("[sla]\nat_risk_share = 2.0\n", "at_risk_share"),
+            ("[sla]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
+        ];
+        for (text, mentions) in cases {
+            let loaded = load(text);
+            assert_eq!(loaded.warnings.len(), 1, "{text}");
+            assert!(loaded.warnings[0].contains(mentions), "{text}: {}", loaded.warnings[0]);
+            assert_eq!(loaded.config.sla.at_risk_share, 0.25);
+        }
+    }
+
+    #[test]
+    fn missing_file_is_fine() {
+        let loaded = Config::load(Path::new("/nonexistent/frontdesk/config.toml"));
+        assert!(loaded.warnings.is_empty());
+    }
+}

@@ -1,0 +1,16 @@
+//! Plain types and rules with no I/O. Time always enters as an argument.
+
+pub mod audit;
+pub mod calendar;
+pub mod customer;
+pub mod enums;
+pub mod error;
+pub mod interaction;
+pub mod policy;
+pub mod search;
+pub mod sla;
+pub mod text;
+pub mod ticket;
+pub mod time;
+pub mod urgency;
+pub mod validate;

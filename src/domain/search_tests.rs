@@ -1,0 +1,377 @@
+use super::*;
+
+fn name_key(name: &str) -> SearchKey {
+    SearchKey::new(name, "", "", "", "")
+}
+
+#[test]
+fn finds_or_rejects_by_query() {
+    // (query, name, code, company, phone, email, should match)
+    let cases: &[(&str, &str, &str, &str, &str, &str, bool)] = &[
+        // Pinyin initials and full spelling, with and without spaces, any case.
+        ("zs", "张三", "", "", "", "", true),
+        ("zhangsan", "张三", "", "", "", "", true),
+        ("zhang san", "张三", "", "", "", "", true),
+        ("ZS", "张三", "", "", "", "", true),
+        ("Zhang San", "张三", "", "", "", "", true),
+        ("zhangs", "张三", "", "", "", "", true),
+        ("张三", "张三", "", "", "", "", true),
+        ("三", "张三", "", "", "", "", true),
+        ("lisi", "张三", "", "", "", "", false),
+        // Polyphonic surnames use their surname reading, and only it.
+        ("zengguofan", "曾国藩", "", "", "", "", true),
+        ("zgf", "曾国藩", "", "", "", "", true),
+        ("zeng guofan", "曾国藩", "", "", "", "", true),
+        ("cengguofan", "曾国藩", "", "", "", "", false),
+        ("shanxiongxin", "单雄信", "", "", "", "", true),
+        ("sxx", "单雄信", "", "", "", "", true),
+        ("danxiongxin", "单雄信", "", "", "", "", false),
+        ("yuchigong", "尉迟恭", "", "", "", "", true),
+        ("ycg", "尉迟恭", "", "", "", "", true),
+        ("weichigong", "尉迟恭", "", "", "", "", false),
+        // Leading blanks do not hide the surname.
+        ("zengguofan", "  曾国藩", "", "", "", "", true),
+        // ü can be typed as v (input-method style) or u.
+        ("lvbu", "吕布", "", "", "", "", true),
+        ("lubu", "吕布", "", "", "", "", true),
+        // Mixed Chinese and Latin names.
+        ("wanglily", "王Lily", "", "", "", "", true),
+        ("wang lily", "王Lily", "", "", "", "", true),
+        ("wl", "王Lily", "", "", "", "", true),
+        ("lily", "王Lily", "", "", "", "", true),
+        // Punctuation inside a name is skipped by the spellings.
+        ("zhangsan", "张·三", "", "", "", "", true),
+        // English fuzzy matching, case-insensitive, also beyond ASCII.
+        ("smi", "Smith Ltd", "", "", "", "", true),
+        ("smith ltd", "Smith Ltd", "", "", "", "", true),
+        ("sl", "Smith Ltd", "", "", "", "", true),
+        ("ÉMILE", "émile Dupont", "", "", "", "", true),
+        ("smx", "Smith Ltd", "", "", "", "", false),
+        // Code, company, phone digits, e-mail.
+        ("C2024", "张三", "C2024-0815", "", "", "", true),
+        ("c2024", "张三", "C2024-0815", "", "", "", true),
+        ("acme", "张三", "", "ACME Trading", "", "", true),
+        ("5678", "张三", "", "", "138-1234-5678", "", true),
+        ("1381234", "张三", "", "", "138-1234-5678", "", true),
+        ("138 1234", "张三", "", "", "+86 138 1234 5678", "", true),
+        ("+86 138", "张三", "", "", "+86 138 1234 5678", "", true),
+        // Phone numbers match on consecutive digits only.
+        ("1358", "张三", "", "", "138-1234-5678", "", false),
+        ("example.com", "张三", "", "", "", "zhang.san@example.com", true),
+        ("zhang.san@", "张三", "", "", "", "zhang.san@example.com", true),
+        // Nothing anywhere.
+        ("xyz", "张三", "C1", "ACME", "138", "zs@example.com", false),
+        ("qq", "Smith Ltd", "", "", "", "", false),
+    ];
+    let m = Matcher::new();
+    for &(query, name, code, company, phone, email, want) in cases {
+        let key = SearchKey::new(name, code, company, phone, email);
+        let got = m.matches(query, &key);
+        assert_eq!(got.is_some(), want, "query {query:?} on {name:?}: {got:?}");
+    }
+}
+
+#[test]
+fn surname_readings() {
+    // (name, expected full spelling, expected initials)
+    let cases: &[(&str, &str, &str)] = &[
+        ("曾国藩", "zengguofan", "zgf"),
+        ("单雄信", "shanxiongxin", "sxx"),
+        ("解缙", "xiejin", "xj"),
+        ("区明", "ouming", "om"),
+        ("仇明", "qiuming", "qm"),
+        ("朴明", "piaoming", "pm"),
+        ("查明", "zhaming", "zm"),
+        ("盖明", "geming", "gm"),
+        ("乐明", "yueming", "ym"),
+        ("覃明", "qinming", "qm"),
+        ("缪明", "miaoming", "mm"),
+        ("翟明", "zhaiming", "zm"),
+        ("重明", "chongming", "cm"),
+        ("秘明", "biming", "bm"),
+        ("繁明", "poming", "pm"),
+        ("种明", "chongming", "cm"),
+        ("任明", "renming", "rm"),
+        ("华明", "huaming", "hm"),
+        ("纪明", "jiming", "jm"),
+        ("燕明", "yanming", "ym"),
+        ("那明", "naming", "nm"),
+        ("阚明", "kanming", "km"),
+        ("卜明", "buming", "bm"),
+        ("薄明", "boming", "bm"),
+        // Compound surnames.
+        ("尉迟恭", "yuchigong", "ycg"),
+        ("万俟明", "moqiming", "mqm"),
+        ("长孙无忌", "zhangsunwuji", "zswj"),
+        ("欧阳修", "ouyangxiu", "oyx"),
+        ("司马光", "simaguang", "smg"),
+        ("诸葛亮", "zhugeliang", "zgl"),
+        // Single 尉 and 万 are ordinary surnames.
+        ("尉明", "weiming", "wm"),
+        ("万明", "wanming", "wm"),
+        // Inside a given name the ordinary reading applies.
+        ("张曾", "zhangceng", "zc"),
+        ("李单", "lidan", "ld"),
+        // Mixed, spaced and ü names.
+        ("王Lily", "wanglily", "wlily"),
+        ("张 三", "zhangsan", "zs"),
+        ("吕布", "lvbu", "lb"),
+    ];
+    for &(name, full, initials) in cases {
+        let key = name_key(name);
+        assert_eq!(key.part(Part::PinyinFull), full, "full spelling of {name}");
+        assert_eq!(key.part(Part::PinyinInitials), initials, "initials of {name}");
+    }
+}
+
+#[test]
+fn pinyin_only_for_cjk_names() {
+    for name in ["Smith Ltd", "", "émile", "12345", "Ωmega"] {
+        let key = name_key(name);
+        for part in [Part::PinyinFull, Part::PinyinInitials, Part::PinyinFullU] {
+            assert_eq!(key.part(part), "", "{name:?}");
+        }
+    }
+    assert_eq!(name_key("吕布").part(Part::PinyinFullU), "lubu");
+    assert_eq!(name_key("张三").part(Part::PinyinFullU), "");
+}
+
+#[test]
+fn highlight_indices() {
+    // (query, name, expected char indices into the name)
+    let cases: &[(&str, &str, &[usize])] = &[
+        ("zs", "张三", &[0, 1]),
+        ("zhangsan", "张三", &[0, 1]),
+        ("zhang san", "张三", &[0, 1]),
+        ("zh", "张三", &[0]),
+        ("zgf", "曾国藩", &[0, 1, 2]),
+        ("guofan", "曾国藩", &[1, 2]),
+        ("张三", "张三", &[0, 1]),
+        ("三", "张三", &[1]),
+        ("wl", "王Lily", &[0, 1]),
+        ("lily", "王Lily", &[1, 2, 3, 4]),
+        ("zhangsan", "张 三", &[0, 2]),
+        ("lubu", "吕布", &[0, 1]),
+        ("smi", "Smith Ltd", &[0, 1, 2]),
+        ("ltd", "Smith Ltd", &[6, 7, 8]),
+        // Indices count chars, not bytes, and survive case folding.
+        ("DUP", "émile Dupont", &[6, 7, 8]),
+    ];
+    let m = Matcher::new();
+    for &(query, name, want) in cases {
+        let hit = m.matches(query, &name_key(name));
+        let got = hit.map(|h| h.name_indices);
+        assert_eq!(got.as_deref(), Some(want), "query {query:?} on {name:?}");
+    }
+}
+
+#[test]
+fn matches_on_other_fields_have_no_name_indices() {
+    let m = Matcher::new();
+    let key = SearchKey::new("张三", "C2024-0815", "ACME", "13812345678", "boss@example.com");
+    for query in ["c2024", "acme", "5678", "boss"] {
+        let hit = m.matches(query, &key);
+        assert!(hit.is_some(), "{query}");
+        assert_eq!(hit.map(|h| h.name_indices), Some(vec![]), "{query}");
+    }
+}
+
+#[test]
+fn name_wins_ties_with_other_fields() {
+    let m = Matcher::new();
+    // Same text in the name and the e-mail: same score, the name is reported.
+    let key = SearchKey::new("lin", "", "", "", "lin");
+    let hit = m.matches("lin", &key);
+    assert_eq!(hit.map(|h| h.name_indices), Some(vec![0, 1, 2]));
+}
+
+#[test]
+fn empty_query_matches_everything_with_score_zero() {
+    let m = Matcher::new();
+    for query in ["", "   ", "\t"] {
+        for key in [name_key("张三"), SearchKey::default(), name_key("Smith")] {
+            assert_eq!(m.matches(query, &key), Some(Hit::default()), "{query:?}");
+        }
+    }
+}
+
+#[test]
+fn rank_orders_by_score_then_recency() {
+    let m = Matcher::new();
+    let keys = [
+        name_key("张三"),      // 0: exact initials
+        name_key("张三"),      // 1: same score, more recent
+        name_key("赵文胜"),    // 2: scattered "z…s" in its initials "zws"
+        name_key("Smith Ltd"), // 3: no match
+        name_key("张三丰"),    // 4: prefix of its initials, most recent
+    ];
+    let activity = [10, 20, 30, 40, 50];
+    let ranked = rank(
+        &m,
+        "zs",
+        keys.iter().zip(activity).enumerate().map(|(i, (k, a))| (k, a, i)),
+    );
+    let order: Vec<usize> = ranked.iter().map(|(_, i)| *i).collect();
+    assert!(!order.contains(&3), "{order:?}");
+    assert_eq!(order.len(), 4, "{order:?}");
+    // Consecutive matches beat the scattered one whatever its recency.
+    assert_eq!(order.last(), Some(&2), "{order:?}");
+    // Equal scores: the more recent customer first.
+    let pos = |i: usize| order.iter().position(|&x| x == i);
+    assert!(pos(1) < pos(0), "{order:?}");
+    let scores: Vec<i64> = ranked.iter().map(|(h, _)| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn rank_prefers_word_starts_over_scattered_letters() {
+    let m = Matcher::new();
+    let keys = [name_key("Osmium Imports"), name_key("Smith Ltd")];
+    // The scattered match is the more recent one, and still comes second.
+    let ranked = rank(&m, "smi", keys.iter().zip([100, 1]).map(|(k, a)| (k, a, a)));
+    let order: Vec<i64> = ranked.iter().map(|(_, a)| *a).collect();
+    assert_eq!(order, vec![1, 100]);
+}
+
+#[test]
+fn rank_with_empty_query_is_by_recency() {
+    let m = Matcher::new();
+    let keys = [name_key("a"), name_key("b"), name_key("c")];
+    let ranked = rank(&m, "", keys.iter().zip([2, 3, 1]).map(|(k, a)| (k, a, a)));
+    let order: Vec<i64> = ranked.iter().map(|(_, a)| *a).collect();
+    assert_eq!(order, vec![3, 2, 1]);
+    assert!(ranked.iter().all(|(h, _)| h.score == 0));
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let m = Matcher::new();
+    let long: String = "曾".repeat(20_000);
+    let junk = "\u{1b}[31m\u{0}\u{202e}İ\u{fe0f}👨‍👩‍👧\u{10ffff}\r\n";
+    let keys = [
+        SearchKey::new(&long, &long, &long, &long, &long),
+        SearchKey::new(junk, junk, junk, junk, junk),
+        SearchKey::new("İstanbul 張三", "", "", "", ""),
+    ];
+    for query in [long.as_str(), junk, "İ", "'", "zeng", "ceng", "-", "+"] {
+        for key in &keys {
+            if let Some(hit) = m.matches(query, key) {
+                // Highlight indices always point inside the name.
+                let n = key.part(Part::Name).chars().count();
+                assert!(hit.name_indices.iter().all(|&i| i < n));
+            }
+        }
+    }
+}
+
+/// Run with `cargo test --release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_100k_keys() {
+    use std::time::Instant;
+    const N: usize = 100_000;
+    let surnames = ["张", "王", "李", "曾", "单", "欧阳", "赵", "陈", "吕", "尉迟"];
+    let given = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '杰', '涛', '明'];
+    // A small linear congruential generator: deterministic, no dependency.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    let names: Vec<String> = (0..N)
+        .map(|_| {
+            let mut s = String::from(surnames[next(surnames.len())]);
+            for _ in 0..1 + next(2) {
+                s.push(given[next(given.len())]);
+            }
+            s
+        })
+        .collect();
+
+    // Spelling only, without the allocation a key needs.
+    let start = Instant::now();
+    let mut letters = 0usize;
+    for n in &names {
+        spell(n, |_, _| letters += 1);
+    }
+    let pinyin_time = start.elapsed();
+
+    // Keys with only a name: one allocation each, plus the spelling.
+    let start = Instant::now();
+    let name_keys: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
+    let name_keys_time = start.elapsed();
+    drop(name_keys);
+
+    let start = Instant::now();
+    let keys: Vec<SearchKey> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            SearchKey::new(
+                n,
+                &format!("C{i:06}"),
+                "某某贸易有限公司",
+                "138-1234-5678",
+                "someone@example.com",
+            )
+        })
+        .collect();
+    let keys_time = start.elapsed();
+
+    let m = Matcher::new();
+    let start = Instant::now();
+    let hits = rank(&m, "zgf", keys.iter().map(|k| (k, 0, ())));
+    let rank_time = start.elapsed();
+
+    println!(
+        "100k names: pinyin spelling {pinyin_time:?} ({letters} letters), \
+         name-only keys {name_keys_time:?}, full SearchKey::new {keys_time:?}, \
+         rank(\"zgf\") {rank_time:?} ({} hits)",
+        hits.len()
+    );
+}
+
+#[test]
+#[ignore]
+fn zz_probe() {
+    use std::time::Instant;
+    let names: Vec<String> = (0..100_000)
+        .map(|i| ["张伟", "王芳芳", "欧阳娜", "曾敏"][i % 4].to_string())
+        .collect();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let v: Vec<String> = names.iter().map(|n| String::with_capacity(n.len() * 4)).collect();
+        println!("alloc only {:?}", t.elapsed());
+        drop(v);
+        let t = Instant::now();
+        let v: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let mut b = String::with_capacity(n.len() * 4);
+                push_lower(&mut b, n);
+                b
+            })
+            .collect();
+        println!("alloc+lower {:?}", t.elapsed());
+        drop(v);
+        let t = Instant::now();
+        let v: Vec<bool> = names
+            .iter()
+            .map(|n| n.chars().take(MAX_FIELD_CHARS).any(is_cjk))
+            .collect();
+        println!("is_cjk {:?}", t.elapsed());
+        drop(v);
+        let t = Instant::now();
+        let v: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
+        println!("name keys {:?}", t.elapsed());
+        drop(v);
+        let t = Instant::now();
+        let v: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
+        println!("name keys {:?}", t.elapsed());
+        let t = Instant::now();
+        drop(v);
+        println!("drop {:?}", t.elapsed());
+    }
+}

@@ -1,0 +1,78 @@
+//! Instants as the CLI contract writes them: RFC 3339, or a bare date meaning
+//! midnight UTC. Stored as unix seconds.
+
+use super::error::Invalid;
+use chrono::{DateTime, NaiveDate, SecondsFormat, TimeZone, Utc};
+
+/// Instants outside these years are refused as typos (e.g. `0206-10-05`).
+const YEARS: std::ops::RangeInclusive<i32> = 1970..=2200;
+
+pub fn parse_instant(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
+    let value = value.trim();
+    let parsed = DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .or_else(|_| parse_date(field, value).map(midnight));
+    let instant = parsed.map_err(|_| {
+        Invalid::new(
+            field,
+            value,
+            "expected RFC 3339 like 2026-10-05T09:30:00Z or a date like 2026-10-05",
+        )
+    })?;
+    check_year(field, value, instant.date_naive())?;
+    Ok(instant)
+}
+
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, Invalid> {
+    let value = value.trim();
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Invalid::new(field, value, "expected a date like 2026-10-05"))?;
+    check_year(field, value, date)?;
+    Ok(date)
+}
+
+fn check_year(field: &str, value: &str, date: NaiveDate) -> Result<(), Invalid> {
+    use chrono::Datelike;
+    if YEARS.contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(Invalid::new(field, value, "year must be between 1970 and 2200"))
+    }
+}
+
+pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
+}
+
+/// RFC 3339 in UTC with a trailing `Z`, as the JSON contract requires.
+pub fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn from_unix(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants() {
+        let cases = [
+            ("2026-10-05T09:30:00Z", Some("2026-10-05T09:30:00Z")),
+            ("2026-10-05T17:30:00+08:00", Some("2026-10-05T09:30:00Z")),
+            ("2026-10-05", Some("2026-10-05T00:00:00Z")),
+            (" 2026-10-05 ", Some("2026-10-05T00:00:00Z")),
+            ("2026-13-01", None),
+            ("yesterday", None),
+            ("0206-10-05", None),
+            ("9999-01-01T00:00:00Z", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            let got = parse_instant("at", input).ok().map(rfc3339);
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+    }
+}

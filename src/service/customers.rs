@@ -1,0 +1,212 @@
+//! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
+
+use super::{Ctx, Error};
+use crate::domain::customer::{Customer, CustomerField, CustomerInput, next_code};
+use crate::domain::enums::{CustomerKind, Tier};
+use crate::domain::error::Invalid;
+use crate::domain::search::{Matcher, SearchKey};
+use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
+use chrono::Datelike;
+
+pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Customer, Error> {
+    let fields = input.validate()?;
+    if input.name.is_none() {
+        return Err(Invalid::new("name", "", "is required").into());
+    }
+    store.write(|tx| insert(tx, ctx, &fields))
+}
+
+/// Inserts a validated customer inside an open transaction (imports and the
+/// demo reuse this).
+pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, Error> {
+    let mut c = blank(ctx);
+    for field in fields {
+        field.apply(&mut c);
+    }
+    // Only an explicit tier pins; the default one is left to the rules.
+    c.tier_pinned = fields.iter().any(|f| matches!(f, CustomerField::Tier(_)));
+    if c.code.is_empty() {
+        let prefix = format!("C{}", ctx.now.year());
+        c.code = next_code(ctx.now.year(), tx.last_code_with_prefix(&prefix)?.as_deref());
+    } else if tx.code_exists(&c.code)? {
+        return Err(Invalid::new("code", &c.code, "is already used by another customer").into());
+    }
+    c.id = tx.insert_customer(&c)?;
+    ctx.audit(tx, "customer", c.id, "created", None, Some(c.code.clone()))?;
+    Ok(c)
+}
+
+fn blank(ctx: &Ctx) -> Customer {
+    Customer {
+        id: 0,
+        code: String::new(),
+        name: String::new(),
+        kind: CustomerKind::Person,
+        contact: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        address: String::new(),
+        industry: String::new(),
+        since: Some(ctx.now.date_naive()),
+        lifetime_value_cents: 0,
+        tier: Tier::Standard,
+        tier_pinned: false,
+        lifecycle: "new".into(),
+        tags: Vec::new(),
+        channel: None,
+        owner: ctx.agent.clone(),
+        notes: String::new(),
+        archived: false,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        last_activity_at: None,
+        version: 1,
+    }
+}
+
+/// Changes the given fields; with `if_version`, only if the record is still
+/// at that version (otherwise a conflict, and nothing is written).
+pub fn edit(
+    store: &mut Store,
+    ctx: &Ctx,
+    key: &str,
+    input: &CustomerInput,
+    if_version: Option<i64>,
+) -> Result<Customer, Error> {
+    let fields = input.validate()?;
+    store.write(|tx| {
+        let mut c = tx.customer_by_key(key)?;
+        check_version(&c, if_version)?;
+        let mut changed = false;
+        for field in &fields {
+            if let CustomerField::Code(code) = field
+                && *code != c.code
+                && tx.code_exists(code)?
+            {
+                return Err(Invalid::new("code", code, "is already used by another customer").into());
+            }
+            if let Some((old, new)) = field.apply(&mut c) {
+                ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
+                changed = true;
+            }
+        }
+        if changed {
+            c.updated_at = ctx.now;
+            c.version = tx.update_customer(&c)?;
+        }
+        Ok(c)
+    })
+}
+
+fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
+    match if_version {
+        Some(expected) if expected != c.version => Err(StoreError::Conflict {
+            entity: "customer",
+            id: c.id,
+            expected,
+            actual: c.version,
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Archives (never deletes) a customer; their history stays.
+pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
+    store.write(|tx| {
+        let mut c = tx.customer_by_key(key)?;
+        if !c.archived {
+            c.archived = true;
+            c.updated_at = ctx.now;
+            c.version = tx.update_customer(&c)?;
+            ctx.audit(
+                tx,
+                "customer",
+                c.id,
+                "archived",
+                Some("false".into()),
+                Some("true".into()),
+            )?;
+        }
+        Ok(c)
+    })
+}
+
+pub fn get(store: &mut Store, key: &str) -> Result<Customer, Error> {
+    store.read(|tx| Ok(tx.customer_by_key(key)?))
+}
+
+/// Customers for `customer list`: with a filter, ranked by fuzzy and pinyin
+/// match (ties by recent activity); otherwise most recently active first.
+pub fn list(store: &mut Store, query: &CustomerQuery, filter: Option<&str>) -> Result<Vec<Customer>, Error> {
+    let filter = filter.map(str::trim).filter(|f| !f.is_empty());
+    store.read(|tx| {
+        let Some(filter) = filter else {
+            return Ok(tx.list_customers(query)?);
+        };
+        let index = SearchIndex::new(tx.customer_search_rows()?);
+        let mut out = Vec::new();
+        for id in index.find(filter) {
+            let c = tx.customer(id)?;
+            let tier_ok = query.tier.as_deref().is_none_or(|t| c.tier.key() == t);
+            let tag_ok = query.tag.as_deref().is_none_or(|t| c.tags.iter().any(|x| x == t));
+            if tier_ok && tag_ok {
+                out.push(c);
+            }
+            if query.limit.is_some_and(|l| out.len() >= l) {
+                break;
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Search keys for every live customer, built once (pinyin included) and
+/// reused for each keystroke.
+pub struct SearchIndex {
+    matcher: Matcher,
+    entries: Vec<(SearchKey, i64, i64)>,
+}
+
+impl SearchIndex {
+    pub fn new(rows: Vec<CustomerSearchRow>) -> Self {
+        let entries = rows
+            .into_iter()
+            .map(|r| {
+                (
+                    SearchKey::new(&r.name, &r.code, &r.contact, &r.phone, &r.email),
+                    r.last_activity,
+                    r.id,
+                )
+            })
+            .collect();
+        SearchIndex {
+            matcher: Matcher::new(),
+            entries,
+        }
+    }
+
+    /// Ids of matching customers, best first.
+    pub fn find(&self, query: &str) -> Vec<i64> {
+        self.find_with_hits(query).into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// Matches with the name positions to highlight.
+    pub fn find_with_hits(&self, query: &str) -> Vec<(crate::domain::search::Hit, i64)> {
+        let items = self.entries.iter().map(|(key, activity, id)| (key, *activity, *id));
+        crate::domain::search::rank(&self.matcher, query, items)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A customer's change history, oldest first.
+pub fn audit(store: &mut Store, id: i64) -> Result<Vec<crate::domain::audit::AuditEntry>, Error> {
+    store.read(|tx| Ok(tx.audit_for("customer", id)?))
+}

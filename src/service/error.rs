@@ -1,0 +1,45 @@
+//! What a use case can fail with; each kind maps to one CLI exit code.
+
+use crate::domain::error::Invalid;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input: nothing was written.
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
+    NotFound(String),
+    /// A stale edit: someone else changed the record first.
+    #[error("{0}")]
+    Conflict(String),
+    /// The agent's role does not allow this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Not the caller's fault: I/O, a corrupt or foreign file.
+    #[error("{0}")]
+    Storage(StoreError),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { .. } => Error::NotFound(e.to_string()),
+            StoreError::Conflict { .. } => Error::Conflict(e.to_string()),
+            StoreError::Invalid(invalid) => Error::Invalid(invalid),
+            other => Error::Storage(other),
+        }
+    }
+}
+
+impl Error {
+    /// The exit code of ../CLI.md for this failure.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid(_) | Error::Forbidden(_) => 2,
+            Error::Conflict(_) => 3,
+            Error::NotFound(_) => 4,
+            Error::Storage(_) => 1,
+        }
+    }
+}

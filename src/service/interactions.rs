@@ -1,0 +1,68 @@
+//! Logging contacts with a customer, and the customer's timeline.
+
+use super::{Ctx, Error, tickets};
+use crate::domain::enums::{Channel, Direction};
+use crate::domain::error::Invalid;
+use crate::domain::interaction::{Interaction, TimelineEntry};
+use crate::domain::time::parse_instant;
+use crate::domain::validate::{self, TEXT_MAX};
+use crate::store::Store;
+
+/// Raw input of `log`.
+#[derive(Debug, Clone, Default)]
+pub struct LogInput {
+    pub customer: String,
+    pub channel: String,
+    pub direction: Option<String>,
+    pub summary: String,
+    pub ticket: Option<i64>,
+    pub at: Option<String>,
+}
+
+pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction, Error> {
+    let channel: Channel = input.channel.parse()?;
+    let direction: Direction = input.direction.as_deref().map_or(Ok(Direction::Inbound), str::parse)?;
+    let summary = validate::required("summary", &input.summary, TEXT_MAX)?;
+    let at = match &input.at {
+        Some(t) => parse_instant("at", t)?,
+        None => ctx.now,
+    };
+    store.write(|tx| {
+        let customer = tx.customer_by_key(&input.customer)?;
+        if let Some(ticket_id) = input.ticket {
+            let ticket = tx.ticket(ticket_id)?;
+            if ticket.customer_id != customer.id {
+                return Err(Invalid::new(
+                    "ticket",
+                    ticket_id.to_string(),
+                    format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+                )
+                .into());
+            }
+            return tickets::record_contact(tx, ctx, &ticket, channel, direction, &summary, at);
+        }
+        let mut i = Interaction {
+            id: 0,
+            customer_id: customer.id,
+            ticket_id: None,
+            at,
+            channel,
+            direction,
+            agent: ctx.agent.clone(),
+            summary: summary.clone(),
+            body: String::new(),
+        };
+        i.id = tx.insert_interaction(&i, None)?;
+        if direction != Direction::Note {
+            tx.touch_customer(customer.id, at)?;
+        }
+        Ok(i)
+    })
+}
+
+pub fn timeline(store: &mut Store, key: &str, limit: usize) -> Result<Vec<TimelineEntry>, Error> {
+    store.read(|tx| {
+        let customer = tx.customer_by_key(key)?;
+        Ok(tx.timeline(customer.id, limit)?)
+    })
+}

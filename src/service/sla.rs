@@ -1,0 +1,138 @@
+//! Where the SLA engine meets storage: which policy applies to a ticket, its
+//! clocks evaluated from the stored event history, routing on creation, and
+//! the queue in triage order.
+
+use super::tickets::TicketView;
+use super::{Ctx, Error};
+use crate::domain::calendar::Calendar;
+use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec, first_policy, first_rule};
+use crate::domain::sla::{self, Clock, Target, Targets};
+use crate::domain::ticket::Ticket;
+use crate::domain::urgency::{UrgencyInput, urgency};
+use crate::store::{TicketDues, Tx};
+use std::collections::HashMap;
+
+/// Policies and calendars, loaded once per use case.
+pub struct Rules {
+    pub policies: Vec<SlaPolicy>,
+    pub calendars: HashMap<String, Calendar>,
+}
+
+impl Rules {
+    pub fn load(tx: &Tx) -> Result<Rules, Error> {
+        let mut calendars = HashMap::new();
+        for spec in tx.calendars()? {
+            calendars.insert(spec.name.clone(), spec.build()?);
+        }
+        Ok(Rules {
+            policies: tx.policies()?,
+            calendars,
+        })
+    }
+
+    fn target(&self, spec: &Option<TargetSpec>) -> Option<Target<'_>> {
+        let spec = spec.as_ref()?;
+        let clock = match &spec.calendar {
+            None => Clock::Always,
+            // A policy naming a calendar that no longer exists counts 24×7
+            // rather than losing its target.
+            Some(name) => self.calendars.get(name).map_or(Clock::Always, Clock::Business),
+        };
+        Some(Target {
+            minutes: spec.minutes,
+            clock,
+        })
+    }
+
+    /// The targets of the first matching policy (none when nothing matches).
+    pub fn targets_for(&self, t: &Ticket) -> Targets<'_> {
+        match first_policy(&self.policies, t.kind, t.priority, t.channel, t.customer_tier) {
+            Some(p) => Targets {
+                first_response: self.target(&p.first_response),
+                resolution: self.target(&p.resolution),
+                callback: self.target(&p.callback),
+            },
+            None => Targets {
+                first_response: None,
+                resolution: None,
+                callback: None,
+            },
+        }
+    }
+
+    /// The ticket's clocks and urgency at `ctx.now`, from its event history.
+    pub fn view(&self, tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
+        let events = tx.ticket_events(ticket.id)?;
+        let targets = self.targets_for(&ticket);
+        let view = sla::evaluate(&events, &targets, ctx.now, ctx.settings.at_risk_share);
+        let urgency = urgency(&UrgencyInput {
+            sla: &view,
+            priority: ticket.priority,
+            tier: ticket.customer_tier,
+            kind: ticket.kind,
+            now: ctx.now,
+        });
+        Ok(TicketView {
+            ticket,
+            sla: view,
+            urgency,
+        })
+    }
+}
+
+pub fn view_of(tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
+    Rules::load(tx)?.view(tx, ctx, ticket)
+}
+
+/// Re-derives the ticket's due times and stores them in the indexed columns.
+pub fn refresh(tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
+    let v = view_of(tx, ctx, tx.ticket(id)?)?;
+    tx.set_ticket_dues(
+        id,
+        &TicketDues {
+            first_response: v.sla.first_response.due,
+            resolution: v.sla.resolution.due,
+            callback: v.sla.callback.due,
+            next: v.sla.next_due(),
+        },
+    )?;
+    Ok(())
+}
+
+/// Sets department and assignee from the first matching routing rule.
+pub fn route(tx: &Tx, _ctx: &Ctx, t: &mut Ticket) -> Result<Option<RoutingRule>, Error> {
+    let rules = tx.routing_rules()?;
+    let Some(rule) = first_rule(&rules, t.kind, &t.category, t.channel, &t.subject) else {
+        return Ok(None);
+    };
+    t.department = rule.department.clone();
+    if let Some(assignee) = &rule.assignee {
+        t.assignee = assignee.clone();
+    }
+    Ok(Some(rule.clone()))
+}
+
+/// How many candidates beyond the limit are scored, so ties at the boundary
+/// and tie-breakers (priority, tier) can still reorder them.
+const QUEUE_SLACK: usize = 200;
+
+/// Active tickets, most urgent first. Candidates come from the queue index in
+/// due order; the urgency score then orders them exactly.
+pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
+    let rules = Rules::load(tx)?;
+    let candidates = tx.active_tickets(limit.map(|l| l + QUEUE_SLACK))?;
+    let mut views = candidates
+        .into_iter()
+        .map(|t| rules.view(tx, ctx, t))
+        .collect::<Result<Vec<_>, _>>()?;
+    views.sort_by(|a, b| {
+        b.urgency
+            .score
+            .cmp(&a.urgency.score)
+            .then(a.ticket.id.cmp(&b.ticket.id))
+    });
+    if let Some(limit) = limit {
+        views.truncate(limit);
+    }
+    Ok(views)
+}

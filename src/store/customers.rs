@@ -1,0 +1,230 @@
+//! Customer rows.
+
+use super::rows::{self, CUSTOMER_COLUMNS};
+use super::{StoreError, Tx};
+use crate::domain::customer::Customer;
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+/// What `customer list` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerQuery {
+    pub tier: Option<String>,
+    pub tag: Option<String>,
+    pub include_archived: bool,
+    pub limit: Option<usize>,
+}
+
+/// The fields fuzzy search looks at, for every live customer.
+#[derive(Debug, Clone)]
+pub struct CustomerSearchRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub contact: String,
+    pub phone: String,
+    pub email: String,
+    pub last_activity: i64,
+}
+
+fn tags_column(tags: &[String]) -> String {
+    tags.join(",")
+}
+
+impl Tx<'_> {
+    pub fn insert_customer(&self, c: &Customer) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO customers (code, name, kind, contact, phone, email, address, industry,
+                   since, lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner,
+                   notes, archived, created_at, updated_at, last_activity_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                   ?17, ?18, ?19, ?20, ?21, 1)",
+            )?
+            .execute(params![
+                c.code,
+                c.name,
+                c.kind.key(),
+                c.contact,
+                c.phone,
+                c.email,
+                c.address,
+                c.industry,
+                c.since.map(|d| d.to_string()),
+                c.lifetime_value_cents,
+                c.tier.key(),
+                c.tier_pinned,
+                c.lifecycle,
+                tags_column(&c.tags),
+                c.channel.map(|ch| ch.key()),
+                c.owner,
+                c.notes,
+                c.archived,
+                c.created_at.timestamp(),
+                c.updated_at.timestamp(),
+                c.last_activity_at.map(|t| t.timestamp()),
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
+        self.conn
+            .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"))?
+            .query_row([id], rows::customer)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "customer",
+                key: id.to_string(),
+            })
+    }
+
+    /// A customer by numeric id or by code.
+    pub fn customer_by_key(&self, key: &str) -> Result<Customer, StoreError> {
+        let key = key.trim();
+        if let Ok(id) = key.parse::<i64>() {
+            return self.customer(id);
+        }
+        self.conn
+            .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
+            .query_row([key], rows::customer)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "customer",
+                key: key.to_string(),
+            })
+    }
+
+    /// A live customer whose name is exactly `name` (imports name customers this way).
+    pub fn customer_by_name(&self, name: &str) -> Result<Option<Customer>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.name = ?1 AND NOT c.archived ORDER BY c.id LIMIT 1"
+            ))?
+            .query_row([name], rows::customer)
+            .optional()?)
+    }
+
+    pub fn code_exists(&self, code: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM customers WHERE code = ?1")?
+            .exists([code])?)
+    }
+
+    /// The highest generated code with this prefix (`C2026…`), for the next one.
+    pub fn last_code_with_prefix(&self, prefix: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT code FROM customers WHERE code >= ?1 AND code < ?1 || ':'
+                 AND substr(code, length(?1) + 1) NOT GLOB '*[^0-9]*'
+                 ORDER BY length(code) DESC, code DESC LIMIT 1",
+            )?
+            .query_row([prefix], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Writes every field of `c` if nobody changed the row since `c.version`
+    /// was read; bumps the version.
+    pub fn update_customer(&self, c: &Customer) -> Result<i64, StoreError> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE customers SET code = ?3, name = ?4, kind = ?5, contact = ?6, phone = ?7,
+                   email = ?8, address = ?9, industry = ?10, since = ?11, lifetime_value_cents = ?12,
+                   tier = ?13, tier_pinned = ?14, lifecycle = ?15, tags = ?16, channel = ?17,
+                   owner = ?18, notes = ?19, archived = ?20, updated_at = ?21,
+                   last_activity_at = ?22, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+            )?
+            .execute(params![
+                c.id,
+                c.version,
+                c.code,
+                c.name,
+                c.kind.key(),
+                c.contact,
+                c.phone,
+                c.email,
+                c.address,
+                c.industry,
+                c.since.map(|d| d.to_string()),
+                c.lifetime_value_cents,
+                c.tier.key(),
+                c.tier_pinned,
+                c.lifecycle,
+                tags_column(&c.tags),
+                c.channel.map(|ch| ch.key()),
+                c.owner,
+                c.notes,
+                c.archived,
+                c.updated_at.timestamp(),
+                c.last_activity_at.map(|t| t.timestamp()),
+            ])?;
+        if changed == 0 {
+            let actual = self.customer(c.id)?.version;
+            return Err(StoreError::Conflict {
+                entity: "customer",
+                id: c.id,
+                expected: c.version,
+                actual,
+            });
+        }
+        Ok(c.version + 1)
+    }
+
+    /// Records contact with the customer for "last contact" and ranking;
+    /// derived data, so it does not bump the version.
+    pub fn touch_customer(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
+            )?
+            .execute(params![id, at.timestamp()])?;
+        Ok(())
+    }
+
+    pub fn list_customers(&self, q: &CustomerQuery) -> Result<Vec<Customer>, StoreError> {
+        let limit = q.limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c
+             WHERE (?1 OR NOT c.archived)
+               AND (?2 IS NULL OR c.tier = ?2)
+               AND (?3 IS NULL OR ',' || c.tags || ',' LIKE '%,' || ?3 || ',%')
+             ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC
+             LIMIT ?4"
+        ))?;
+        let rows = stmt.query_map(params![q.include_archived, q.tier, q.tag, limit], rows::customer)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn customers_by_ids(&self, ids: &[i64]) -> Result<Vec<Customer>, StoreError> {
+        ids.iter().map(|id| self.customer(*id)).collect()
+    }
+
+    pub fn customer_search_rows(&self) -> Result<Vec<CustomerSearchRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, name, contact, phone, email, coalesce(last_activity_at, created_at)
+             FROM customers WHERE NOT archived",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CustomerSearchRow {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                contact: r.get(3)?,
+                phone: r.get(4)?,
+                email: r.get(5)?,
+                last_activity: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn count_customers(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM customers WHERE NOT archived", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,65 @@
+//! Interaction rows and the customer timeline.
+
+use super::rows::{self, INTERACTION_COLUMNS};
+use super::{StoreError, Tx};
+use crate::domain::interaction::{Interaction, TimelineEntry};
+use crate::domain::time::from_unix;
+use rusqlite::params;
+
+impl Tx<'_> {
+    pub fn insert_interaction(&self, i: &Interaction, external_id: Option<&str>) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO interactions (external_id, customer_id, ticket_id, at, channel, direction,
+                   agent, summary, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                external_id,
+                i.customer_id,
+                i.ticket_id,
+                i.at.timestamp(),
+                i.channel.key(),
+                i.direction.key(),
+                i.agent,
+                i.summary,
+                i.body,
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn ticket_interactions(&self, ticket_id: i64) -> Result<Vec<Interaction>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.ticket_id = ?1 ORDER BY i.at, i.id"
+        ))?;
+        let rows = stmt.query_map([ticket_id], rows::interaction)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A customer's interactions and ticket events, newest first.
+    pub fn timeline(&self, customer_id: i64, limit: usize) -> Result<Vec<TimelineEntry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, 'interaction', ticket_id, channel, direction, agent, summary, id FROM interactions
+               WHERE customer_id = ?1
+             UNION ALL
+             SELECT e.at, 'ticket', e.ticket_id, NULL, NULL, e.agent,
+                    e.event || ' #' || e.ticket_id || ' ' || t.subject, e.id
+               FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+               WHERE t.customer_id = ?1
+             ORDER BY 1 DESC, 8 DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
+            let source: String = r.get(1)?;
+            let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+            Ok(TimelineEntry {
+                at: from_unix(r.get(0)?),
+                source: if source == "ticket" { "ticket" } else { "interaction" },
+                ticket_id: r.get(2)?,
+                channel: parse_opt(3)?.and_then(|c| c.parse().ok()),
+                direction: parse_opt(4)?.and_then(|d| d.parse().ok()),
+                agent: r.get(5)?,
+                summary: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

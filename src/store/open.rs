@@ -1,0 +1,110 @@
+//! Opening a file safely: a file that is not ours, or is newer than this
+//! binary, is refused before anything is written to it.
+
+use super::StoreError;
+use super::migrations::{self, APPLICATION_ID, LATEST_VERSION};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+/// WAL lets readers work while one agent writes, but needs shared memory, so
+/// a file on a network share must use the rollback journal (`delete`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JournalMode {
+    #[default]
+    Wal,
+    Delete,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    pub journal: JournalMode,
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            journal: JournalMode::Wal,
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+    if !path.exists() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        create_private(path).map_err(io)?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(options.busy_timeout)?;
+    if has_content {
+        check_is_ours(&conn, path)?;
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let mode = match options.journal {
+        JournalMode::Wal => "WAL",
+        JournalMode::Delete => "DELETE",
+    };
+    conn.pragma_update_and_check(None, "journal_mode", mode, |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    migrations::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Creates the file readable and writable by its owner and group only: it
+/// holds customers' personal data. SQLite gives the -wal and -shm files the
+/// same permissions.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o660);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another agent created it first: fine, it is the same file.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads only the header fields; nothing here writes to the file.
+fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let not_ours = |why: String| StoreError::NotFrontdesk {
+        path: path.display().to_string(),
+        why,
+    };
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| not_ours(format!("not an SQLite database: {e}")))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if app_id == APPLICATION_ID {
+        if version > LATEST_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.display().to_string(),
+                found: version,
+                known: LATEST_VERSION,
+            });
+        }
+        return Ok(());
+    }
+    if app_id != 0 {
+        return Err(not_ours(format!(
+            "it belongs to another program (application id {app_id:#x})"
+        )));
+    }
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if objects > 0 {
+        return Err(not_ours("it holds another program's tables".into()));
+    }
+    Ok(())
+}

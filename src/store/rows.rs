@@ -1,0 +1,124 @@
+//! Row ↔ domain mapping. Enum columns hold the stable English keys; a value
+//! this binary does not know is reported, never panicked on.
+
+use crate::domain::customer::Customer;
+use crate::domain::interaction::Interaction;
+use crate::domain::ticket::Ticket;
+use crate::domain::time::from_unix;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Row;
+use std::str::FromStr;
+
+pub const CUSTOMER_COLUMNS: &str = "c.id, c.code, c.name, c.kind, c.contact, c.phone, c.email, \
+    c.address, c.industry, c.since, c.lifetime_value_cents, c.tier, c.tier_pinned, c.lifecycle, \
+    c.tags, c.channel, c.owner, c.notes, c.archived, c.created_at, c.updated_at, \
+    c.last_activity_at, c.version";
+
+pub const TICKET_COLUMNS: &str = "t.id, t.external_id, t.customer_id, c.code, c.name, c.tier, \
+    t.kind, t.category, t.priority, t.channel, t.subject, t.description, t.status, t.department, \
+    t.assignee, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, \
+    t.callback_at, t.callback_outcome, t.updated_at, t.version";
+
+pub const INTERACTION_COLUMNS: &str =
+    "i.id, i.customer_id, i.ticket_id, i.at, i.channel, i.direction, i.agent, i.summary, i.body";
+
+fn parse<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(index)?;
+    text.parse().map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown value {text:?}").into(),
+        )
+    })
+}
+
+fn parse_opt<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>> {
+    match row.get::<_, Option<String>>(index)? {
+        Some(text) if !text.is_empty() => parse(row, index).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+    Ok(from_unix(row.get(index)?))
+}
+
+fn instant_opt(row: &Row, index: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    Ok(row.get::<_, Option<i64>>(index)?.map(from_unix))
+}
+
+pub fn split_tags(tags: &str) -> Vec<String> {
+    tags.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        name: row.get(2)?,
+        kind: parse(row, 3)?,
+        contact: row.get(4)?,
+        phone: row.get(5)?,
+        email: row.get(6)?,
+        address: row.get(7)?,
+        industry: row.get(8)?,
+        since: parse_opt::<NaiveDate>(row, 9)?,
+        lifetime_value_cents: row.get(10)?,
+        tier: parse(row, 11)?,
+        tier_pinned: row.get(12)?,
+        lifecycle: row.get(13)?,
+        tags: split_tags(&row.get::<_, String>(14)?),
+        channel: parse_opt(row, 15)?,
+        owner: row.get(16)?,
+        notes: row.get(17)?,
+        archived: row.get(18)?,
+        created_at: instant(row, 19)?,
+        updated_at: instant(row, 20)?,
+        last_activity_at: instant_opt(row, 21)?,
+        version: row.get(22)?,
+    })
+}
+
+pub fn ticket(row: &Row) -> rusqlite::Result<Ticket> {
+    Ok(Ticket {
+        id: row.get(0)?,
+        external_id: row.get(1)?,
+        customer_id: row.get(2)?,
+        customer_code: row.get(3)?,
+        customer_name: row.get(4)?,
+        customer_tier: parse(row, 5)?,
+        kind: parse(row, 6)?,
+        category: row.get(7)?,
+        priority: parse(row, 8)?,
+        channel: parse(row, 9)?,
+        subject: row.get(10)?,
+        description: row.get(11)?,
+        status: parse(row, 12)?,
+        department: row.get(13)?,
+        assignee: row.get(14)?,
+        opened_at: instant(row, 15)?,
+        first_response_at: instant_opt(row, 16)?,
+        resolved_at: instant_opt(row, 17)?,
+        closed_at: instant_opt(row, 18)?,
+        reopen_count: row.get(19)?,
+        callback_at: instant_opt(row, 20)?,
+        callback_outcome: parse_opt(row, 21)?,
+        updated_at: instant(row, 22)?,
+        version: row.get(23)?,
+    })
+}
+
+pub fn interaction(row: &Row) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        ticket_id: row.get(2)?,
+        at: instant(row, 3)?,
+        channel: parse(row, 4)?,
+        direction: parse(row, 5)?,
+        agent: row.get(6)?,
+        summary: row.get(7)?,
+        body: row.get(8)?,
+    })
+}

@@ -1,0 +1,259 @@
+//! Ticket rows, their clock events and the queue.
+
+use super::rows::{self, TICKET_COLUMNS};
+use super::{StoreError, Tx};
+use crate::domain::sla::TicketEvent;
+use crate::domain::ticket::Ticket;
+use crate::domain::time::from_unix;
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+/// What `ticket list` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct TicketQuery {
+    pub status: Option<String>,
+    pub assignee: Option<String>,
+    pub customer_id: Option<i64>,
+    pub limit: Option<usize>,
+}
+
+/// Due times the SLA engine derived; kept in indexed columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TicketDues {
+    pub first_response: Option<DateTime<Utc>>,
+    pub resolution: Option<DateTime<Utc>>,
+    pub callback: Option<DateTime<Utc>>,
+    pub next: Option<DateTime<Utc>>,
+}
+
+/// The queue query: active tickets by their next due time, served by the
+/// partial index `tickets_queue` without a sort. Kept as a constant so its
+/// plan can be checked by a test.
+pub const QUEUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due IS NOT NULL \
+     ORDER BY t.next_due LIMIT ?1";
+
+pub fn event_key(e: TicketEvent) -> &'static str {
+    match e {
+        TicketEvent::Opened => "opened",
+        TicketEvent::Responded => "responded",
+        TicketEvent::Paused => "paused",
+        TicketEvent::Resumed => "resumed",
+        TicketEvent::Resolved => "resolved",
+        TicketEvent::Closed => "closed",
+        TicketEvent::Reopened => "reopened",
+        TicketEvent::CallbackDone => "callback",
+    }
+}
+
+fn parse_event(key: &str) -> Option<TicketEvent> {
+    Some(match key {
+        "opened" => TicketEvent::Opened,
+        "responded" => TicketEvent::Responded,
+        "paused" => TicketEvent::Paused,
+        "resumed" => TicketEvent::Resumed,
+        "resolved" => TicketEvent::Resolved,
+        "closed" => TicketEvent::Closed,
+        "reopened" => TicketEvent::Reopened,
+        "callback" => TicketEvent::CallbackDone,
+        _ => return None,
+    })
+}
+
+fn ts(t: Option<DateTime<Utc>>) -> Option<i64> {
+    t.map(|t| t.timestamp())
+}
+
+impl Tx<'_> {
+    pub fn insert_ticket(&self, t: &Ticket) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO tickets (external_id, customer_id, kind, category, priority, channel,
+                   subject, description, status, department, assignee, opened_at, first_response_at,
+                   resolved_at, closed_at, reopen_count, callback_at, callback_outcome, created_at,
+                   updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                   ?18, ?19, ?19, 1)",
+            )?
+            .execute(params![
+                t.external_id,
+                t.customer_id,
+                t.kind.key(),
+                t.category,
+                t.priority.key(),
+                t.channel.key(),
+                t.subject,
+                t.description,
+                t.status.key(),
+                t.department,
+                t.assignee,
+                t.opened_at.timestamp(),
+                ts(t.first_response_at),
+                ts(t.resolved_at),
+                ts(t.closed_at),
+                t.reopen_count,
+                ts(t.callback_at),
+                t.callback_outcome.map(|o| o.key()),
+                t.updated_at.timestamp(),
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn ticket(&self, id: i64) -> Result<Ticket, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1"
+            ))?
+            .query_row([id], rows::ticket)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "ticket",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn ticket_id_by_external(&self, external_id: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM tickets WHERE external_id = ?1")?
+            .query_row([external_id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Writes every mutable field if nobody changed the row since `t.version`
+    /// was read; bumps the version.
+    pub fn update_ticket(&self, t: &Ticket) -> Result<i64, StoreError> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE tickets SET customer_id = ?3, kind = ?4, category = ?5, priority = ?6,
+                   channel = ?7, subject = ?8, description = ?9, status = ?10, department = ?11,
+                   assignee = ?12, first_response_at = ?13, resolved_at = ?14, closed_at = ?15,
+                   reopen_count = ?16, callback_at = ?17, callback_outcome = ?18, updated_at = ?19,
+                   version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+            )?
+            .execute(params![
+                t.id,
+                t.version,
+                t.customer_id,
+                t.kind.key(),
+                t.category,
+                t.priority.key(),
+                t.channel.key(),
+                t.subject,
+                t.description,
+                t.status.key(),
+                t.department,
+                t.assignee,
+                ts(t.first_response_at),
+                ts(t.resolved_at),
+                ts(t.closed_at),
+                t.reopen_count,
+                ts(t.callback_at),
+                t.callback_outcome.map(|o| o.key()),
+                t.updated_at.timestamp(),
+            ])?;
+        if changed == 0 {
+            let actual = self.ticket(t.id)?.version;
+            return Err(StoreError::Conflict {
+                entity: "ticket",
+                id: t.id,
+                expected: t.version,
+                actual,
+            });
+        }
+        Ok(t.version + 1)
+    }
+
+    pub fn set_ticket_dues(&self, id: i64, d: &TicketDues) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "UPDATE tickets SET first_response_due = ?2, resolution_due = ?3, callback_due = ?4,
+                   next_due = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                ts(d.first_response),
+                ts(d.resolution),
+                ts(d.callback),
+                ts(d.next)
+            ])?;
+        Ok(())
+    }
+
+    pub fn add_ticket_event(
+        &self,
+        id: i64,
+        at: DateTime<Utc>,
+        event: TicketEvent,
+        agent: &str,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![id, at.timestamp(), event_key(event), agent])?;
+        Ok(())
+    }
+
+    /// The clock history of a ticket, in order.
+    pub fn ticket_events(&self, id: i64) -> Result<Vec<(DateTime<Utc>, TicketEvent)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT at, event FROM ticket_events WHERE ticket_id = ?1 ORDER BY at, id")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (at, key) = row?;
+            if let Some(event) = parse_event(&key) {
+                out.push((from_unix(at), event));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn list_tickets(&self, q: &TicketQuery) -> Result<Vec<Ticket>, StoreError> {
+        let limit = q.limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+             WHERE (?1 IS NULL OR t.status = ?1)
+               AND (?2 IS NULL OR t.assignee = ?2)
+               AND (?3 IS NULL OR t.customer_id = ?3)
+             ORDER BY t.opened_at DESC, t.id DESC LIMIT ?4"
+        ))?;
+        let rows = stmt.query_map(params![q.status, q.assignee, q.customer_id, limit], rows::ticket)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Active tickets, those with a running clock first by due time (through
+    /// the queue index), then those without one (paused or awaiting nothing).
+    /// `limit` bounds the first group only.
+    pub fn active_tickets(&self, limit: Option<usize>) -> Result<Vec<Ticket>, StoreError> {
+        let limit = limit.map_or(-1, |l| l as i64);
+        let mut out = Vec::new();
+        for sql in [
+            format!(
+                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.id IN ({QUEUE_SQL}) ORDER BY t.next_due"
+            ),
+            format!(
+                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.is_active AND t.next_due IS NULL AND ?1 = ?1"
+            ),
+        ] {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([limit], rows::ticket)?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Counts of active tickets, and of those whose next due time has passed.
+    pub fn count_active(&self, now: DateTime<Utc>) -> Result<(i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), coalesce(sum(next_due < ?1), 0) FROM tickets WHERE is_active",
+            [now.timestamp()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+}
