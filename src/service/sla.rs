@@ -86,17 +86,24 @@ pub fn view_of(tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> 
 
 /// Re-derives the ticket's due times and stores them in the indexed columns.
 pub fn refresh(tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
-    let v = view_of(tx, ctx, tx.ticket(id)?)?;
-    tx.set_ticket_dues(
-        id,
-        &TicketDues {
-            first_response: v.sla.first_response.due,
-            resolution: v.sla.resolution.due,
-            callback: v.sla.callback.due,
-            next: v.sla.next_due(),
-        },
-    )?;
-    Ok(())
+    Rules::load(tx)?.refresh(tx, ctx, id)
+}
+
+impl Rules {
+    /// [`refresh`] with rules already loaded (for many tickets at once).
+    pub fn refresh(&self, tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
+        let v = self.view(tx, ctx, tx.ticket(id)?)?;
+        tx.set_ticket_dues(
+            id,
+            &TicketDues {
+                first_response: v.sla.first_response.due,
+                resolution: v.sla.resolution.due,
+                callback: v.sla.callback.due,
+                next: v.sla.next_due(),
+            },
+        )?;
+        Ok(())
+    }
 }
 
 /// Sets department and assignee from the first matching routing rule.
