@@ -10,13 +10,17 @@ mod migrations;
 mod open;
 mod policies;
 mod reminders;
+mod report;
 mod rows;
+mod surveys;
 mod tickets;
 
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
+pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups};
+pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::{Connection, TransactionBehavior};
