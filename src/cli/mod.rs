@@ -78,6 +78,8 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings {
         at_risk_share: config.sla.at_risk_share,
+        // Checked when the config was loaded.
+        timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
     };
     let mut store = store;
     crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;

@@ -5,8 +5,10 @@ pub mod customers;
 pub mod demo;
 pub mod interactions;
 pub mod policies;
+pub mod report;
 pub mod setup;
 pub mod sla;
+pub mod surveys;
 pub mod tickets;
 
 mod error;
@@ -30,11 +32,16 @@ pub struct Ctx {
 pub struct Settings {
     /// A target is "at risk" when less than this share of it is left.
     pub at_risk_share: f64,
+    /// The zone whose calendar months and weeks reports count in (`sla.timezone`).
+    pub timezone: chrono_tz::Tz,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { at_risk_share: 0.25 }
+        Settings {
+            at_risk_share: 0.25,
+            timezone: chrono_tz::Tz::UTC,
+        }
     }
 }
 
