@@ -51,6 +51,11 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// Satisfaction surveys (scores 1-5); low ones listed for follow-up
+    #[command(subcommand)]
+    Survey(super::survey::SurveyCommand),
+    /// The monthly review: KPIs beside the previous month
+    Report(super::report::ReportArgs),
 }
 
 #[derive(Debug, Clone, Subcommand)]

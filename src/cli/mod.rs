@@ -5,7 +5,10 @@ mod admin;
 mod args;
 mod customer;
 mod output;
+mod report;
+mod report_text;
 mod sla;
+mod survey;
 mod ticket;
 mod timeline;
 
@@ -55,6 +58,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Survey(cmd) => survey::run(&mut env, cmd),
+        Command::Report(args) => report::run(&mut env, &args),
     }
 }
 
