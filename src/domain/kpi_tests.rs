@@ -50,7 +50,8 @@ fn windows_of_closed_and_running_months() {
 #[test]
 fn resolution_cycles_from_events() {
     // (events, every resolution, the latest one if the ticket is resolved now)
-    let cases: &[(&[(&str, TicketEvent)], &[&str], Option<&str>)] = &[
+    type Case<'a> = (&'a [(&'a str, TicketEvent)], &'a [&'a str], Option<&'a str>);
+    let cases: &[Case] = &[
         (&[("2026-10-01", E::Opened)], &[], None),
         (
             &[("2026-10-01", E::Opened), ("2026-10-02", E::Resolved)],
