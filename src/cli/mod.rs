@@ -70,8 +70,9 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
         journal: config.database.journal_mode,
         busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
     };
-    let store = Store::open(&cli.db_path(), &options)?;
+    // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings {
         at_risk_share: config.sla.at_risk_share,
