@@ -191,7 +191,7 @@ impl Tx<'_> {
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE (?1 OR NOT c.archived)
                AND (?2 IS NULL OR c.tier = ?2)
-               AND (?3 IS NULL OR ',' || c.tags || ',' LIKE '%,' || ?3 || ',%')
+               AND (?3 IS NULL OR instr(',' || c.tags || ',', ',' || ?3 || ',') > 0)
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC
              LIMIT ?4"
         ))?;
