@@ -5,6 +5,7 @@ mod admin;
 mod args;
 mod customer;
 mod output;
+mod sla;
 mod ticket;
 mod timeline;
 
@@ -52,6 +53,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Ticket(cmd) => ticket::run(&mut env, cmd),
         Command::Log(args) => timeline::log(&mut env, &args),
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
+        Command::Sla(cmd) => sla::run(&mut env, cmd),
+        Command::Routing(cmd) => sla::routing(&mut env, cmd),
     }
 }
 

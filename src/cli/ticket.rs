@@ -55,6 +55,10 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             let v = tickets::reopen(&mut env.store, &env.ctx, id, summary.as_deref())?;
             print_changed(env, &v);
         }
+        TicketCommand::Callback { id, outcome, summary } => {
+            let v = tickets::callback(&mut env.store, &env.ctx, id, &outcome, summary.as_deref())?;
+            print_changed(env, &v);
+        }
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod customer;
+pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod interaction;

@@ -4,6 +4,7 @@
 pub mod customers;
 pub mod demo;
 pub mod interactions;
+pub mod policies;
 pub mod setup;
 pub mod sla;
 pub mod tickets;

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
-use crate::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus};
+use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
@@ -299,7 +299,7 @@ pub fn set(
         }
         if t != before {
             t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
+            t.version = tx.update_ticket(&t)?;
             sla::refresh(tx, ctx, id)?;
         }
         view_in(tx, ctx, id)
@@ -343,7 +343,7 @@ fn change_status(
         set_status(tx, ctx, &mut t, to, ctx.now)?;
         if t != before {
             t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
+            t.version = tx.update_ticket(&t)?;
         }
         if let Some(summary) = &summary {
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
@@ -385,4 +385,56 @@ pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<Tic
 /// Active tickets in triage order, most urgent first.
 pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     store.read(|tx| sla::queue(tx, ctx, limit))
+}
+
+/// Records the post-resolution callback (回访) and its outcome. The call is an
+/// outbound phone contact; a follow-up outcome keeps the ticket in the queue.
+pub fn callback(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    outcome: &str,
+    summary: Option<&str>,
+) -> Result<TicketView, Error> {
+    let outcome: CallbackOutcome = outcome.parse()?;
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    store.write(|tx| {
+        let mut t = tx.ticket(id)?;
+        if t.resolved_at.is_none() || t.status.is_open() {
+            return Err(Invalid::new(
+                "status",
+                t.status.key(),
+                "a callback follows resolution; resolve the ticket first",
+            )
+            .into());
+        }
+        let old = t.callback_outcome.map(|o| o.key().to_string());
+        if t.callback_at.is_none() {
+            tx.add_ticket_event(id, ctx.now, TicketEvent::CallbackDone, &ctx.agent)?;
+            t.callback_at = Some(ctx.now);
+        }
+        t.callback_outcome = Some(outcome);
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        ctx.audit(tx, "ticket", id, "callback", old, Some(outcome.key().into()))?;
+        if outcome == CallbackOutcome::FollowUp {
+            let due = ctx.now + chrono::Duration::days(1);
+            tx.insert_reminder(
+                Some(t.customer_id),
+                Some(id),
+                due,
+                "callback",
+                "follow up after callback",
+                &ctx.agent,
+                ctx.now,
+            )?;
+        }
+        let text = summary
+            .clone()
+            .unwrap_or_else(|| format!("callback: {}", outcome.key()));
+        record_contact(tx, ctx, &t, Channel::Phone, Direction::Outbound, &text, ctx.now)?;
+        view_in(tx, ctx, id)
+    })
 }

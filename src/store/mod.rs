@@ -9,6 +9,7 @@ mod interactions;
 mod migrations;
 mod open;
 mod policies;
+mod reminders;
 mod rows;
 mod tickets;
 

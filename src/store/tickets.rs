@@ -270,3 +270,11 @@ impl Tx<'_> {
         )?)
     }
 }
+
+impl Tx<'_> {
+    pub fn active_ticket_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM tickets WHERE is_active")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
