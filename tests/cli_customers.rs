@@ -5,6 +5,8 @@ mod common;
 
 use common::*;
 use frontdesk::domain::customer::CustomerInput;
+use frontdesk::service::interactions::{self, LogInput};
+use frontdesk::service::tickets::{self, TicketInput};
 use frontdesk::service::{Ctx, customers};
 use frontdesk::store::{LATEST_VERSION, OpenOptions, Store};
 
@@ -321,13 +323,7 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--name", "李四", "--tags", &long_tag], "tags", "41"),
         (&["--name", "李四", "--code", "客户1"], "code", "客户1"),
     ];
-    for (fields, field, value) in cases {
-        let mut args = vec!["customer", "add"];
-        args.extend_from_slice(fields);
-        let before = desk.dump();
-        desk.invalid(&args, field, value);
-        assert_eq!(before, desk.dump(), "{args:?} wrote something");
-    }
+    desk.invalid_each(&["customer", "add"], cases);
     // The same rules hold for edit.
     let edits: &[(&[&str], &str, &str)] = &[
         (&["--name", ""], "name", "required"),
@@ -335,13 +331,7 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--tier", "钻石"], "tier", "钻石"),
         (&["--since", "2026-13-01"], "since", "2026-13-01"),
     ];
-    for (fields, field, value) in edits {
-        let mut args = vec!["customer", "edit", "C2026001"];
-        args.extend_from_slice(fields);
-        let before = desk.dump();
-        desk.invalid(&args, field, value);
-        assert_eq!(before, desk.dump(), "{args:?} wrote something");
-    }
+    desk.invalid_each(&["customer", "edit", "C2026001"], edits);
     desk.invalid(&["customer", "list", "--tier", "金牌"], "tier", "金牌");
 }
 
@@ -371,41 +361,45 @@ fn a_nul_byte_is_refused_by_every_entry_point_without_writing() {
     let before = desk.dump();
     let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
     let ctx = Ctx::new(AGENT, chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc());
-    let bad = |field: &str, input: CustomerInput| (field.to_string(), input);
+    let refused = |field: &str, result: Result<(), frontdesk::service::Error>| {
+        let err = result.expect_err("a NUL byte was accepted");
+        assert_eq!(err.exit_code(), 2, "{err}");
+        let message = err.to_string();
+        assert!(message.contains(field) && message.contains("NUL"), "{message}");
+    };
+    let li_si = |set: fn(&mut CustomerInput)| {
+        let mut input = CustomerInput {
+            name: Some("李四".into()),
+            ..Default::default()
+        };
+        set(&mut input);
+        input
+    };
     for (field, input) in [
-        bad(
-            "name",
-            CustomerInput {
-                name: Some("张\0三".into()),
-                ..Default::default()
-            },
-        ),
-        bad(
-            "notes",
-            CustomerInput {
-                name: Some("李四".into()),
-                notes: Some("备注\0".into()),
-                ..Default::default()
-            },
-        ),
-        bad(
-            "email",
-            CustomerInput {
-                name: Some("李四".into()),
-                email: Some("li\0si@example.com".into()),
-                ..Default::default()
-            },
-        ),
+        ("name", li_si(|i| i.name = Some("张\0三".into()))),
+        ("notes", li_si(|i| i.notes = Some("备注\0".into()))),
+        ("email", li_si(|i| i.email = Some("li\0si@example.com".into()))),
     ] {
-        let err = customers::add(&mut store, &ctx, &input).unwrap_err();
-        assert_eq!(err.exit_code(), 2, "{err}");
-        assert!(
-            err.to_string().contains(&field) && err.to_string().contains("NUL"),
-            "{err}"
+        refused(field, customers::add(&mut store, &ctx, &input).map(drop));
+        refused(
+            field,
+            customers::edit(&mut store, &ctx, "C2026001", &input, None).map(drop),
         );
-        let err = customers::edit(&mut store, &ctx, "C2026001", &input, None).unwrap_err();
-        assert_eq!(err.exit_code(), 2, "{err}");
     }
+    let ticket = TicketInput {
+        customer: "C2026001".into(),
+        kind: "repair".into(),
+        subject: "屏幕\0碎了".into(),
+        ..Default::default()
+    };
+    refused("subject", tickets::add(&mut store, &ctx, &ticket).map(drop));
+    let contact = LogInput {
+        customer: "C2026001".into(),
+        channel: "phone".into(),
+        summary: "来\0电".into(),
+        ..Default::default()
+    };
+    refused("summary", interactions::log(&mut store, &ctx, &contact).map(drop));
     drop(store);
     assert_eq!(before, desk.dump());
 }
@@ -493,9 +487,9 @@ fn list_is_most_recently_active_first() {
     assert_eq!(ids(&desk.json(&["customer", "list"])), vec![a, c, b]);
 
     let text = desk.ok(&["customer", "list"]);
-    let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("CODE") && lines[0].contains("NAME"), "{text}");
-    assert!(lines[1].contains("张三") && lines[3].contains("李四"), "{text}");
+    assert_line(&text, 0, &["CODE", "NAME"]);
+    assert_line(&text, 1, &["张三"]);
+    assert_line(&text, 3, &["李四"]);
 }
 
 #[test]

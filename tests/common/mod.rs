@@ -104,12 +104,21 @@ impl Desk {
         err
     }
 
-    /// Like [`Desk::fails`] with exit 2, and the message names the field and the value.
+    /// Like [`Desk::refused_unchanged`] with exit 2, and the message names
+    /// the field and the value.
     pub fn invalid(&self, args: &[&str], field: &str, value: &str) -> String {
-        let err = self.fails(2, args);
+        let err = self.refused_unchanged(2, args);
         assert!(err.contains(field), "{args:?}: message does not name {field:?}: {err}");
         assert!(err.contains(value), "{args:?}: message does not name {value:?}: {err}");
         err
+    }
+
+    /// [`Desk::invalid`] for each case: `prefix` followed by the case's
+    /// arguments, and the field and value its message must name.
+    pub fn invalid_each(&self, prefix: &[&str], cases: &[(&[&str], &str, &str)]) {
+        for (fields, field, value) in cases {
+            self.invalid(&[prefix, fields].concat(), field, value);
+        }
     }
 
     /// Asserts that running `args` fails with `code` and leaves every table as it was.
@@ -164,6 +173,17 @@ impl Desk {
     /// `customer show KEY --json`.
     pub fn show_customer(&self, key: &str) -> Value {
         self.json(&["customer", "show", key])
+    }
+}
+
+/// Asserts that line `index` of a printed table (0 = the header) holds every part.
+pub fn assert_line(text: &str, index: usize, parts: &[&str]) {
+    let line = text
+        .lines()
+        .nth(index)
+        .unwrap_or_else(|| panic!("no line {index}:\n{text}"));
+    for part in parts {
+        assert!(line.contains(part), "line {index} lacks {part:?}:\n{text}");
     }
 }
 
