@@ -78,11 +78,15 @@ impl Tx<'_> {
             })
     }
 
-    /// A customer by numeric id or by code.
+    /// A customer by numeric id or by code. A key of digits is tried as an
+    /// id first, then as a code, so codes imported as numbers stay reachable.
     pub fn customer_by_key(&self, key: &str) -> Result<Customer, StoreError> {
         let key = key.trim();
         if let Ok(id) = key.parse::<i64>() {
-            return self.customer(id);
+            match self.customer(id) {
+                Err(StoreError::NotFound { .. }) => {}
+                found => return found,
+            }
         }
         self.conn
             .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
