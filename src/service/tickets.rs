@@ -387,6 +387,26 @@ pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<T
     store.read(|tx| sla::queue(tx, ctx, limit))
 }
 
+/// The queue narrowed by the status, assignee and customer of `query` ("my
+/// queue"), in triage order, at most `query.limit` of them.
+pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    if !narrowed {
+        return queue(store, ctx, query.limit);
+    }
+    let mut views = queue(store, ctx, None)?;
+    views.retain(|v| {
+        let t = &v.ticket;
+        query.status.as_deref().is_none_or(|s| t.status.key() == s)
+            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+            && query.customer_id.is_none_or(|c| t.customer_id == c)
+    });
+    if let Some(limit) = query.limit {
+        views.truncate(limit);
+    }
+    Ok(views)
+}
+
 /// Records the post-resolution callback (回访) and its outcome. The call is an
 /// outbound phone contact; a follow-up outcome keeps the ticket in the queue.
 pub fn callback(
