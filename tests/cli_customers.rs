@@ -571,6 +571,21 @@ fn show_by_id_and_by_code() {
 }
 
 #[test]
+fn a_code_of_digits_is_found_when_no_id_matches() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    let li = desk.customer("李四", &["--code", "10023"]);
+    assert_eq!(desk.show_customer("10023")["id"], li["id"]);
+    assert_eq!(
+        desk.json(&["customer", "edit", "10023", "--industry", "零售"])["code"],
+        "10023"
+    );
+    // An id wins over a code that looks like one.
+    desk.customer("曾国藩", &["--code", "1"]);
+    assert_eq!(desk.show_customer("1")["name"], "张三");
+}
+
+#[test]
 fn edit_changes_fields_bumps_the_version_and_audits_who_and_what() {
     let desk = Desk::new();
     desk.customer("张三", &["--phone", "13800001111"]);

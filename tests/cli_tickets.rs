@@ -522,6 +522,37 @@ fn the_queue_holds_only_active_tickets() {
 }
 
 #[test]
+fn the_queue_honours_status_assignee_customer_and_limit() {
+    let desk = desk_with_customers();
+    let mine = id(&desk.ticket("1", "repair", "屏幕碎了", &[]));
+    let theirs = id(&desk.ticket("2", "complaint", "送货太慢", &[]));
+    let waiting = id(&desk.ticket("1", "inquiry", "发票怎么开", &[]));
+    on_ticket(&desk, NOW, "set", mine, &["--assignee", "李四"]);
+    on_ticket(
+        &desk,
+        NOW,
+        "set",
+        waiting,
+        &["--assignee", "李四", "--status", "pending"],
+    );
+    let queue = |extra: &[&str]| {
+        let mut args = vec!["ticket", "list", "--queue"];
+        args.extend_from_slice(extra);
+        let mut ids = ids(&desk.json(&args));
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(queue(&[]), vec![mine, theirs, waiting]);
+    assert_eq!(queue(&["--assignee", "李四"]), vec![mine, waiting]);
+    assert_eq!(queue(&["--status", "pending"]), vec![waiting]);
+    assert_eq!(queue(&["--customer", "C2026002"]), vec![theirs]);
+    assert_eq!(queue(&["--customer", "1", "--status", "new"]), vec![mine]);
+    assert_eq!(queue(&["--assignee", "李四", "--limit", "1"]).len(), 1);
+    desk.invalid(&["ticket", "list", "--queue", "--status", "完成"], "status", "完成");
+    desk.refused_unchanged(4, &["ticket", "list", "--queue", "--customer", "C2099001"]);
+}
+
+#[test]
 fn unknown_tickets_exit_4_and_write_nothing() {
     let desk = desk_with_customers();
     desk.ticket("1", "repair", "屏幕碎了", &[]);
