@@ -718,3 +718,28 @@ fn unknown_customers_exit_4_and_write_nothing() {
         assert!(err.contains("not found"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn human_output_carries_no_terminal_control_sequences() {
+    let desk = Desk::new();
+    let name = "\u{1b}[2J张\u{7}\r三";
+    let c = desk.customer(name, &["--notes", "第一行\n\u{1b}]0;标题\u{7}第二行"]);
+    assert_eq!(c["name"], name, "JSON keeps the data as typed");
+    desk.ticket("1", "repair", "\u{1b}[1m屏幕碎了", &[]);
+    for args in [
+        &["customer", "list"][..],
+        &["customer", "show", "1"],
+        &["ticket", "list"],
+        &["ticket", "show", "1"],
+        &["timeline", "1"],
+    ] {
+        let text = desk.ok(args);
+        assert!(
+            !text.chars().any(|ch| ch.is_control() && ch != '\n'),
+            "{args:?} printed a control character: {text:?}"
+        );
+        assert!(text.contains('张') || text.contains("屏幕碎了"), "{args:?}: {text}");
+    }
+    let err = desk.fails(4, &["customer", "show", "\u{1b}[2J"]);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
