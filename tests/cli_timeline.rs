@@ -164,6 +164,18 @@ fn log_validates_before_writing() {
             "at",
             "2026-02-29",
         ),
+        (
+            &[
+                "--channel",
+                "phone",
+                "--summary",
+                "来电",
+                "--at",
+                "2026-03-02T08:00:01Z",
+            ],
+            "at",
+            "future",
+        ),
     ];
     desk.invalid_each(&["log", "--customer", "1"], cases);
     let call = ["log", "--customer", "1", "--channel", "phone", "--summary", "来电"];
