@@ -254,7 +254,10 @@ fn the_callback_is_due_a_day_after_resolution_and_records_its_outcome() {
     // Follow-up keeps the ticket in the queue; satisfied takes it out.
     let in_queue = |now: &str| {
         let q = desk.json(now, &["ticket", "list", "--queue"]);
-        q.as_array().unwrap().iter().any(|t| t["id"].as_i64() == id.parse().ok())
+        q.as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"].as_i64() == id.parse().ok())
     };
     assert!(in_queue("2026-10-06T11:00:00Z"));
     desk.ok(
