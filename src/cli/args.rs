@@ -51,6 +51,10 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// Import a CSV file whole or not at all (another system's export with --map)
+    Import(super::transfer::ImportArgs),
+    /// Export records as CSV (the import columns) or JSON
+    Export(super::transfer::ExportArgs),
 }
 
 #[derive(Debug, Clone, Subcommand)]

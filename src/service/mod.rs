@@ -3,6 +3,8 @@
 
 pub mod customers;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod interactions;
 pub mod policies;
 pub mod setup;

@@ -15,6 +15,7 @@ mod tickets;
 
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use interactions::ExportedInteraction;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
