@@ -573,3 +573,16 @@ fn unknown_tickets_exit_4_and_write_nothing() {
         assert!(err.contains("99") && err.contains("not found"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn an_imported_ticket_goes_to_the_customer_with_that_code_not_that_id() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    let li = id(&desk.customer("李四", &["--code", "1"]));
+    let file = desk.dir().join("tickets.csv");
+    std::fs::write(&file, "customer_code,kind,subject\n1,repair,屏幕碎了\n").unwrap();
+    desk.ok(&["import", "tickets", file.to_str().unwrap()]);
+    let list = desk.json(&["ticket", "list"]);
+    assert_eq!(list[0]["customer_id"], li, "{list}");
+    assert_eq!(list[0]["customer_code"], "1");
+}

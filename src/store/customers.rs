@@ -88,14 +88,20 @@ impl Tx<'_> {
                 found => return found,
             }
         }
-        self.conn
+        self.customer_by_code(key)?.ok_or(StoreError::NotFound {
+            entity: "customer",
+            key: key.to_string(),
+        })
+    }
+
+    /// A customer by code only (imports name customers by code, and a code
+    /// of digits must not be taken for an id).
+    pub fn customer_by_code(&self, code: &str) -> Result<Option<Customer>, StoreError> {
+        Ok(self
+            .conn
             .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
-            .query_row([key], rows::customer)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "customer",
-                key: key.to_string(),
-            })
+            .query_row([code], rows::customer)
+            .optional()?)
     }
 
     /// A live customer whose name is exactly `name` (imports name customers this way).
