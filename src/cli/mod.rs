@@ -4,6 +4,7 @@
 mod admin;
 mod args;
 mod customer;
+mod kb;
 mod output;
 mod sla;
 mod ticket;
@@ -58,6 +59,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
         Command::Import(args) => transfer::import(&mut env, &args),
         Command::Export(args) => transfer::export(&mut env, &args),
+        Command::Kb(cmd) => kb::run(&mut env, cmd),
     }
 }
 

@@ -28,8 +28,13 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
         }
         TicketCommand::List(args) => list(env, args)?,
         TicketCommand::Show { id } => show(env, id)?,
-        TicketCommand::Reply { id, summary, channel } => {
-            let i = tickets::reply(&mut env.store, &env.ctx, id, &summary, channel.as_deref())?;
+        TicketCommand::Reply {
+            id,
+            summary,
+            channel,
+            kb,
+        } => {
+            let i = tickets::reply_with(&mut env.store, &env.ctx, id, summary.as_deref(), channel.as_deref(), kb)?;
             print_interaction(env, &i);
         }
         TicketCommand::Note { id, summary } => {

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod interactions;
+pub mod kb;
 pub mod policies;
 pub mod setup;
 pub mod sla;

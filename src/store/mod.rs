@@ -6,6 +6,7 @@ mod audit;
 mod customers;
 mod error;
 mod interactions;
+mod kb;
 mod migrations;
 mod open;
 mod policies;
