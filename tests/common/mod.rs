@@ -212,14 +212,18 @@ pub fn dump(path: &Path) -> String {
         .unwrap();
     for table in tables {
         out.push_str(&format!("[{table}]\n"));
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-            .unwrap();
+        // Sorted as text: not every table has a rowid (full-text index shadow tables).
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
         let columns = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
+        let mut lines = Vec::new();
         while let Some(row) = rows.next().unwrap() {
             let cells: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
-            out.push_str(&cells.join(" | "));
+            lines.push(cells.join(" | "));
+        }
+        lines.sort();
+        for line in lines {
+            out.push_str(&line);
             out.push('\n');
         }
     }
