@@ -51,6 +51,13 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// Import a CSV file whole or not at all (another system's export with --map)
+    Import(super::transfer::ImportArgs),
+    /// Export records as CSV (the import columns) or JSON
+    Export(super::transfer::ExportArgs),
+    /// The knowledge base: FAQs, solved cases, reply scripts
+    #[command(subcommand)]
+    Kb(super::kb::KbCommand),
     /// Satisfaction surveys (scores 1-5); low ones listed for follow-up
     #[command(subcommand)]
     Survey(super::survey::SurveyCommand),
@@ -268,10 +275,13 @@ pub enum TicketCommand {
     /// Answer the customer (outbound; counts as a response)
     Reply {
         id: i64,
-        #[arg(long)]
-        summary: String,
+        #[arg(long, required_unless_present = "kb")]
+        summary: Option<String>,
         #[arg(long)]
         channel: Option<String>,
+        /// Insert a knowledge-base article into the reply (counts its use)
+        #[arg(long)]
+        kb: Option<i64>,
     },
     /// An internal note (never counts as a response)
     Note {

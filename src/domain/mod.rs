@@ -7,6 +7,7 @@ pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod interaction;
+pub mod kb;
 pub mod kpi;
 pub mod period;
 pub mod policy;

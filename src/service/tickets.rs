@@ -118,17 +118,46 @@ pub fn reply(
     summary: &str,
     channel: Option<&str>,
 ) -> Result<Interaction, Error> {
-    let summary = validate::required("summary", summary, TEXT_MAX)?;
+    reply_with(store, ctx, id, Some(summary), channel, None)
+}
+
+/// A reply whose text is the summary, a knowledge-base article (counted as
+/// used), or the summary followed by the article.
+pub fn reply_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<&str>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    if summary.is_none() && article.is_none() {
+        return Err(Invalid::new("summary", "", "give --summary or --kb").into());
+    }
     let channel: Option<Channel> = channel.map(str::parse).transpose()?;
     store.write(|tx| {
         let t = tx.ticket(id)?;
+        let mut text = summary.clone().unwrap_or_default();
+        if let Some(article) = article {
+            let a = tx.article(article)?;
+            tx.use_article(a.id)?;
+            text = if text.is_empty() {
+                a.body
+            } else {
+                format!("{text}\n\n{}", a.body)
+            };
+        }
+        let text = validate::required("summary", &text, TEXT_MAX)?;
         record_contact(
             tx,
             ctx,
             &t,
             channel.unwrap_or(t.channel),
             Direction::Outbound,
-            &summary,
+            &text,
             ctx.now,
         )
     })
@@ -231,6 +260,30 @@ fn set_status(
     Ok(())
 }
 
+/// `TicketChanges` checked against the domain's rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidChanges {
+    pub priority: Option<Priority>,
+    pub status: Option<TicketStatus>,
+    pub assignee: Option<String>,
+    pub department: Option<String>,
+    pub category: Option<String>,
+}
+
+impl TicketChanges {
+    pub fn validate(&self) -> Result<ValidChanges, Invalid> {
+        let text =
+            |field: &str, value: &Option<String>| value.as_deref().map(|v| validate::text(field, v, 64)).transpose();
+        Ok(ValidChanges {
+            priority: self.priority.as_deref().map(str::parse).transpose()?,
+            status: self.status.as_deref().map(str::parse).transpose()?,
+            assignee: text("assignee", &self.assignee)?,
+            department: text("department", &self.department)?,
+            category: text("category", &self.category)?,
+        })
+    }
+}
+
 pub fn set(
     store: &mut Store,
     ctx: &Ctx,
@@ -238,72 +291,66 @@ pub fn set(
     changes: &TicketChanges,
     if_version: Option<i64>,
 ) -> Result<TicketView, Error> {
-    let priority: Option<Priority> = changes.priority.as_deref().map(str::parse).transpose()?;
-    let status: Option<TicketStatus> = changes.status.as_deref().map(str::parse).transpose()?;
-    let assignee = changes
-        .assignee
-        .as_deref()
-        .map(|a| validate::text("assignee", a, 64))
-        .transpose()?;
-    let department = changes
-        .department
-        .as_deref()
-        .map(|d| validate::text("department", d, 64))
-        .transpose()?;
-    let category = changes
-        .category
-        .as_deref()
-        .map(|c| validate::text("category", c, 64))
-        .transpose()?;
-    store.write(|tx| {
-        let mut t = tx.ticket(id)?;
-        if let Some(expected) = if_version
-            && expected != t.version
+    let changes = changes.validate()?;
+    store.write(|tx| apply_changes(tx, ctx, id, &changes, if_version))
+}
+
+/// Applies validated changes inside an open transaction, auditing each field
+/// and re-deriving the due times.
+pub(super) fn apply_changes(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: i64,
+    changes: &ValidChanges,
+    if_version: Option<i64>,
+) -> Result<TicketView, Error> {
+    let mut t = tx.ticket(id)?;
+    if let Some(expected) = if_version
+        && expected != t.version
+    {
+        return Err(StoreError::Conflict {
+            entity: "ticket",
+            id,
+            expected,
+            actual: t.version,
+        }
+        .into());
+    }
+    let before = t.clone();
+    let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
+        if let Some(new) = new
+            && slot != new
         {
-            return Err(StoreError::Conflict {
-                entity: "ticket",
-                id,
-                expected,
-                actual: t.version,
-            }
-            .into());
+            ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
+            *slot = new.clone();
         }
-        let before = t.clone();
-        let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
-            if let Some(new) = new
-                && slot != new
-            {
-                ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
-                *slot = new.clone();
-            }
-            Ok(())
-        };
-        text_change("assignee", &mut t.assignee, &assignee)?;
-        text_change("department", &mut t.department, &department)?;
-        text_change("category", &mut t.category, &category)?;
-        if let Some(p) = priority
-            && p != t.priority
-        {
-            ctx.audit(
-                tx,
-                "ticket",
-                id,
-                "priority",
-                Some(t.priority.key().into()),
-                Some(p.key().into()),
-            )?;
-            t.priority = p;
-        }
-        if let Some(s) = status {
-            set_status(tx, ctx, &mut t, s, ctx.now)?;
-        }
-        if t != before {
-            t.updated_at = ctx.now;
-            t.version = tx.update_ticket(&t)?;
-            sla::refresh(tx, ctx, id)?;
-        }
-        view_in(tx, ctx, id)
-    })
+        Ok(())
+    };
+    text_change("assignee", &mut t.assignee, &changes.assignee)?;
+    text_change("department", &mut t.department, &changes.department)?;
+    text_change("category", &mut t.category, &changes.category)?;
+    if let Some(p) = changes.priority
+        && p != t.priority
+    {
+        ctx.audit(
+            tx,
+            "ticket",
+            id,
+            "priority",
+            Some(t.priority.key().into()),
+            Some(p.key().into()),
+        )?;
+        t.priority = p;
+    }
+    if let Some(s) = changes.status {
+        set_status(tx, ctx, &mut t, s, ctx.now)?;
+    }
+    if t != before {
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        sla::refresh(tx, ctx, id)?;
+    }
+    view_in(tx, ctx, id)
 }
 
 /// Resolves a ticket; an optional summary is kept as an internal note.
@@ -313,17 +360,6 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> 
 
 /// Reopens a resolved or closed ticket: the resolution clock restarts now.
 pub fn reopen(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> Result<TicketView, Error> {
-    store.read(|tx| {
-        let t = tx.ticket(id)?;
-        if t.status.is_open() {
-            return Err(Error::Invalid(Invalid::new(
-                "status",
-                t.status.key(),
-                "only a resolved or closed ticket can be reopened",
-            )));
-        }
-        Ok(())
-    })?;
     change_status(store, ctx, id, TicketStatus::Open, summary)
 }
 
@@ -339,6 +375,11 @@ fn change_status(
         .transpose()?;
     store.write(|tx| {
         let mut t = tx.ticket(id)?;
+        // Checked inside the transaction: another agent may reopen it first.
+        if to == TicketStatus::Open && t.status.is_open() {
+            let why = "only a resolved or closed ticket can be reopened";
+            return Err(Invalid::new("status", t.status.key(), why).into());
+        }
         let before = t.clone();
         set_status(tx, ctx, &mut t, to, ctx.now)?;
         if t != before {
@@ -385,6 +426,26 @@ pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<Tic
 /// Active tickets in triage order, most urgent first.
 pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     store.read(|tx| sla::queue(tx, ctx, limit))
+}
+
+/// The queue narrowed by the status, assignee and customer of `query` ("my
+/// queue"), in triage order, at most `query.limit` of them.
+pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    if !narrowed {
+        return queue(store, ctx, query.limit);
+    }
+    let mut views = queue(store, ctx, None)?;
+    views.retain(|v| {
+        let t = &v.ticket;
+        query.status.as_deref().is_none_or(|s| t.status.key() == s)
+            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+            && query.customer_id.is_none_or(|c| t.customer_id == c)
+    });
+    if let Some(limit) = query.limit {
+        views.truncate(limit);
+    }
+    Ok(views)
 }
 
 /// Records the post-resolution callback (回访) and its outcome. The call is an
