@@ -695,3 +695,30 @@ fn policies_that_match_on_the_customer_tier_are_honoured() {
     let r = db.json(AFTER, &["report", "--month", "2026-10"]);
     assert_eq!(kpi(&r, "first_response_compliance").0, json!(0.0));
 }
+
+/// The report reads by range on its own indexes (migration 0003), index-only where it can:
+/// that is what keeps it fast on a large file.
+#[test]
+fn report_queries_use_their_indexes() {
+    let db = Db::new("UTC");
+    build(&db);
+    let store = frontdesk::store::Store::open(&db.path(), &Default::default()).unwrap();
+    store.analyze().unwrap();
+    // (query, what its plan must say)
+    let wanted = [
+        ("events_since", "COVERING INDEX ticket_events_at (at>?)"),
+        ("open_tickets", "INDEX tickets_open (opened_at<?)"),
+        (
+            "activity_interactions",
+            "COVERING INDEX interactions_activity (at>? AND at<?)",
+        ),
+        ("activity_tickets", "COVERING INDEX tickets_customer"),
+        ("activity_orders", "COVERING INDEX orders_at (at>? AND at<?)"),
+    ];
+    let queries = frontdesk::store::report_queries();
+    for (name, plan) in wanted {
+        let sql = &queries.iter().find(|(n, _)| *n == name).unwrap().1;
+        let got = store.query_plan(sql).unwrap().join("\n");
+        assert!(got.contains(plan), "{name}: {got}");
+    }
+}

@@ -21,7 +21,7 @@ pub use error::StoreError;
 pub use interactions::ExportedInteraction;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
-pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups};
+pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups, report_queries};
 pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 

@@ -63,6 +63,34 @@ fn report_ticket(row: &Row) -> rusqlite::Result<ReportTicket> {
     })
 }
 
+const EVENTS_SINCE_SQL: &str = "SELECT ticket_id, at, event, id FROM ticket_events WHERE at >= ?1";
+
+fn open_tickets_sql() -> String {
+    format!(
+        "SELECT {REPORT_TICKET_COLUMNS}, NULL FROM tickets t
+         WHERE t.status IN ('new', 'open', 'pending') AND t.opened_at < ?1"
+    )
+}
+
+/// Signs of life of customers in a span, one query per source.
+const ACTIVITY_SQL: [&str; 3] = [
+    "SELECT customer_id, at FROM interactions WHERE at >= ?1 AND at < ?2 AND direction <> 'note'",
+    // `+` keeps SQLite off `tickets_opened`, so it reads the covering `tickets_customer`.
+    "SELECT customer_id, opened_at FROM tickets WHERE +opened_at >= ?1 AND +opened_at < ?2",
+    "SELECT customer_id, at FROM orders WHERE at >= ?1 AND at < ?2",
+];
+
+/// The report's range queries by name, so a test can keep them on their indexes.
+pub fn report_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("events_since", EVENTS_SINCE_SQL.to_string()),
+        ("open_tickets", open_tickets_sql()),
+        ("activity_interactions", ACTIVITY_SQL[0].to_string()),
+        ("activity_tickets", ACTIVITY_SQL[1].to_string()),
+        ("activity_orders", ACTIVITY_SQL[2].to_string()),
+    ]
+}
+
 /// Up to this many customer ids are tracked in a plain array by [`Tx::activity_by_span`].
 const DENSE_IDS: usize = 1 << 22;
 
@@ -102,11 +130,7 @@ impl Tx<'_> {
     /// Every ticket event at or after `from` as `(ticket id, at, event, event id)`, in one
     /// range scan of the covering index `ticket_events_at` (ordered by time, not by id).
     pub fn events_since(&self, from: DateTime<Utc>) -> Result<Vec<EventRow>, StoreError> {
-        event_rows(
-            self,
-            "SELECT ticket_id, at, event, id FROM ticket_events WHERE at >= ?1",
-            params![from.timestamp()],
-        )
+        event_rows(self, EVENTS_SINCE_SQL, params![from.timestamp()])
     }
 
     /// The events of these tickets before `before`, by ticket, then in order.
@@ -137,15 +161,7 @@ impl Tx<'_> {
     /// Tickets waiting for the team now (new, open or pending), opened before `before`,
     /// without their tier. Served by the partial index `tickets_open`.
     pub fn open_report_tickets(&self, before: DateTime<Utc>) -> Result<Vec<ReportTicket>, StoreError> {
-        collect(
-            self,
-            &format!(
-                "SELECT {REPORT_TICKET_COLUMNS}, NULL FROM tickets t
-                 WHERE t.status IN ('new', 'open', 'pending') AND t.opened_at < ?1"
-            ),
-            [before.timestamp()],
-            report_ticket,
-        )
+        collect(self, &open_tickets_sql(), [before.timestamp()], report_ticket)
     }
 
     /// When outbound interactions were logged on these tickets, as `(ticket id, at)`.
@@ -212,11 +228,7 @@ impl Tx<'_> {
             .query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
         let mut masks = vec![0u32; usize::try_from(max_id).unwrap_or(0).min(DENSE_IDS) + 1];
         let mut sparse: HashMap<i64, u32> = HashMap::new();
-        for sql in [
-            "SELECT customer_id, at FROM interactions WHERE at >= ?1 AND at < ?2 AND direction <> 'note'",
-            "SELECT customer_id, opened_at FROM tickets WHERE +opened_at >= ?1 AND +opened_at < ?2",
-            "SELECT customer_id, at FROM orders WHERE at >= ?1 AND at < ?2",
-        ] {
+        for sql in ACTIVITY_SQL {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let mut rows = stmt.query(params![from, to])?;
             while let Some(row) = rows.next()? {
