@@ -39,9 +39,10 @@ fn short_label(kpi: Kpi) -> &'static str {
     }
 }
 
-/// The churn rate is a customer figure: it has no value per ticket group.
-fn in_breakdown(kpi: Kpi) -> bool {
-    kpi != Kpi::ChurnRate
+/// The KPIs of a breakdown table: all but the churn rate, a customer figure that has no
+/// value per ticket group.
+fn breakdown_kpis() -> impl Iterator<Item = Kpi> {
+    Kpi::ALL.into_iter().filter(|k| *k != Kpi::ChurnRate)
 }
 
 const NONE: &str = "—";
@@ -91,12 +92,39 @@ fn distribution(r: &MonthlyReport) -> String {
     format!("Surveys by mean score  {}", counts.join("  "))
 }
 
-fn group_name(g: &GroupReport) -> String {
-    if g.group.is_empty() {
-        "(none)".into()
+/// A breakdown row: the group's name and its values of [`breakdown_kpis`].
+fn group_row(g: &GroupReport) -> Vec<String> {
+    let name = if g.group.is_empty() {
+        "(none)".to_string()
     } else {
         g.group.clone()
-    }
+    };
+    let values = breakdown_kpis().map(|k| shown(k, g.kpis.iter().find(|v| v.kpi == k).and_then(|v| v.value)));
+    std::iter::once(name).chain(values).collect()
+}
+
+/// The rows of each KPI of the month: label, value, previous, change, measured.
+fn kpi_rows(r: &MonthlyReport) -> impl Iterator<Item = Vec<String>> + '_ {
+    r.kpis.iter().map(|v| {
+        vec![
+            label(v.kpi).into(),
+            shown(v.kpi, v.value),
+            shown(v.kpi, v.previous),
+            shown_change(v.kpi, v.change),
+            measured(v),
+        ]
+    })
+}
+
+/// The header of the KPI table.
+fn kpi_header(r: &MonthlyReport, change: &str, measured: &str) -> Vec<String> {
+    vec![
+        "KPI".into(),
+        r.month.to_string(),
+        r.previous.month.to_string(),
+        change.into(),
+        measured.into(),
+    ]
 }
 
 fn measured(v: &KpiValue) -> String {
@@ -129,42 +157,15 @@ fn aligned(rows: &[Vec<String>]) -> String {
 
 /// The aligned text report.
 pub fn text(r: &MonthlyReport) -> String {
-    let mut rows = vec![vec![
-        "KPI".to_string(),
-        r.month.to_string(),
-        r.previous.month.to_string(),
-        "CHANGE".into(),
-        "MEASURED".into(),
-    ]];
-    for v in &r.kpis {
-        rows.push(vec![
-            label(v.kpi).into(),
-            shown(v.kpi, v.value),
-            shown(v.kpi, v.previous),
-            shown_change(v.kpi, v.change),
-            measured(v),
-        ]);
-    }
+    let rows: Vec<Vec<String>> = std::iter::once(kpi_header(r, "CHANGE", "MEASURED"))
+        .chain(kpi_rows(r))
+        .collect();
     let mut out = format!("{}\n\n{}\n{}\n", title(r), aligned(&rows), distribution(r));
     if let Some(by) = r.by {
-        let mut rows = vec![
-            std::iter::once(by.key().to_uppercase())
-                .chain(
-                    Kpi::ALL
-                        .iter()
-                        .filter(|k| in_breakdown(**k))
-                        .map(|k| short_label(*k).into()),
-                )
-                .collect::<Vec<String>>(),
-        ];
-        for g in &r.breakdown {
-            let values = g
-                .kpis
-                .iter()
-                .filter(|v| in_breakdown(v.kpi))
-                .map(|v| shown(v.kpi, v.value));
-            rows.push(std::iter::once(group_name(g)).chain(values).collect());
-        }
+        let header = std::iter::once(by.key().to_uppercase()).chain(breakdown_kpis().map(|k| short_label(k).into()));
+        let rows: Vec<Vec<String>> = std::iter::once(header.collect())
+            .chain(r.breakdown.iter().map(group_row))
+            .collect();
         let _ = write!(out, "\nBy {} ({})\n{}", by.key(), r.month, aligned(&rows));
     }
     out
@@ -183,40 +184,21 @@ fn md_row(cells: &[String]) -> String {
 /// The report as Markdown tables.
 pub fn markdown(r: &MonthlyReport) -> String {
     let mut out = format!("## {}\n\n", title(r));
-    out.push_str(&md_row(&[
-        "KPI".into(),
-        r.month.to_string(),
-        r.previous.month.to_string(),
-        "Change".into(),
-        "Measured".into(),
-    ]));
+    out.push_str(&md_row(&kpi_header(r, "Change", "Measured")));
     out.push_str("|---|---:|---:|---:|---:|\n");
-    for v in &r.kpis {
-        out.push_str(&md_row(&[
-            label(v.kpi).into(),
-            shown(v.kpi, v.value),
-            shown(v.kpi, v.previous),
-            shown_change(v.kpi, v.change),
-            measured(v),
-        ]));
+    for row in kpi_rows(r) {
+        out.push_str(&md_row(&row));
     }
     let _ = writeln!(out, "\n{}", distribution(r));
     if let Some(by) = r.by {
-        let kpis: Vec<Kpi> = Kpi::ALL.into_iter().filter(|k| in_breakdown(*k)).collect();
         let _ = write!(out, "\n### By {}\n\n", by.key());
         let header: Vec<String> = std::iter::once(by.key().to_string())
-            .chain(kpis.iter().map(|k| label(*k).to_string()))
+            .chain(breakdown_kpis().map(|k| label(k).to_string()))
             .collect();
         out.push_str(&md_row(&header));
-        out.push_str(&format!("|---{}|\n", "|---:".repeat(kpis.len())));
+        out.push_str(&format!("|---{}|\n", "|---:".repeat(header.len() - 1)));
         for g in &r.breakdown {
-            let values = g
-                .kpis
-                .iter()
-                .filter(|v| in_breakdown(v.kpi))
-                .map(|v| shown(v.kpi, v.value));
-            let cells: Vec<String> = std::iter::once(group_name(g)).chain(values).collect();
-            out.push_str(&md_row(&cells));
+            out.push_str(&md_row(&group_row(g)));
         }
     }
     out
