@@ -3,20 +3,26 @@
 //! leaves this module.
 
 mod audit;
+mod crm;
 mod customers;
 mod error;
 mod interactions;
+mod merge;
 mod migrations;
 mod open;
+mod orders;
 mod policies;
 mod reminders;
 mod rows;
 mod tickets;
 
+pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use merge::Moved;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
+pub use reminders::ReminderRow;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::{Connection, TransactionBehavior};
