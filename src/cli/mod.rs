@@ -3,8 +3,11 @@
 
 mod admin;
 mod args;
+mod crm;
 mod customer;
+mod order;
 mod output;
+mod reminder;
 mod sla;
 mod ticket;
 mod timeline;
@@ -55,6 +58,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Order(cmd) => order::run(&mut env, cmd),
+        Command::Reminder(cmd) => reminder::run(&mut env, cmd),
     }
 }
 
@@ -76,9 +81,7 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
     let store = Store::open(&cli.db_path(), &options)?;
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
     let mut ctx = Ctx::new(agent, now);
-    ctx.settings = Settings {
-        at_risk_share: config.sla.at_risk_share,
-    };
+    ctx.settings = Settings::from_config(&config);
     let mut store = store;
     crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
     Ok(Env {

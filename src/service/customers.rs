@@ -2,7 +2,7 @@
 
 use super::{Ctx, Error};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, next_code};
-use crate::domain::enums::{CustomerKind, Tier};
+use crate::domain::enums::{CustomerKind, Lifecycle, Tier};
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -51,7 +51,8 @@ fn blank(ctx: &Ctx) -> Customer {
         lifetime_value_cents: 0,
         tier: Tier::Standard,
         tier_pinned: false,
-        lifecycle: "new".into(),
+        // No orders yet: the lifecycle rules' first stage.
+        lifecycle: Lifecycle::Prospect.key().into(),
         tags: Vec::new(),
         channel: None,
         owner: ctx.agent.clone(),
@@ -74,28 +75,37 @@ pub fn edit(
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        let mut c = tx.customer_by_key(key)?;
-        check_version(&c, if_version)?;
-        let mut changed = false;
-        for field in &fields {
-            if let CustomerField::Code(code) = field
-                && *code != c.code
-                && tx.code_exists(code)?
-            {
-                return Err(Invalid::new("code", code, "is already used by another customer").into());
-            }
-            if let Some((old, new)) = field.apply(&mut c) {
-                ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
-                changed = true;
-            }
+    store.write(|tx| edit_in(tx, ctx, key, &fields, if_version))
+}
+
+/// [`edit`] inside an open transaction, with the fields already validated.
+pub fn edit_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    key: &str,
+    fields: &[CustomerField],
+    if_version: Option<i64>,
+) -> Result<Customer, Error> {
+    let mut c = tx.customer_by_key(key)?;
+    check_version(&c, if_version)?;
+    let mut changed = false;
+    for field in fields {
+        if let CustomerField::Code(code) = field
+            && *code != c.code
+            && tx.code_exists(code)?
+        {
+            return Err(Invalid::new("code", code, "is already used by another customer").into());
         }
-        if changed {
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
+        if let Some((old, new)) = field.apply(&mut c) {
+            ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
+            changed = true;
         }
-        Ok(c)
-    })
+    }
+    if changed {
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(&c)?;
+    }
+    Ok(c)
 }
 
 fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {

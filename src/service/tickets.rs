@@ -106,6 +106,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
         }
         tx.touch_customer(customer.id, opened_at)?;
+        super::segments::recompute(tx, ctx, customer.id)?;
         view_in(tx, ctx, t.id)
     })
 }
@@ -349,6 +350,7 @@ fn change_status(
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
         }
         sla::refresh(tx, ctx, id)?;
+        super::segments::recompute(tx, ctx, t.customer_id)?;
         view_in(tx, ctx, id)
     })
 }
