@@ -57,6 +57,13 @@ pub enum Command {
     /// Contact cadence, callbacks due and manual reminders
     #[command(subcommand)]
     Reminder(super::reminder::ReminderCommand),
+    /// Import a CSV file whole or not at all (another system's export with --map)
+    Import(super::transfer::ImportArgs),
+    /// Export records as CSV (the import columns) or JSON
+    Export(super::transfer::ExportArgs),
+    /// The knowledge base: FAQs, solved cases, reply scripts
+    #[command(subcommand)]
+    Kb(super::kb::KbCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -284,10 +291,13 @@ pub enum TicketCommand {
     /// Answer the customer (outbound; counts as a response)
     Reply {
         id: i64,
-        #[arg(long)]
-        summary: String,
+        #[arg(long, required_unless_present = "kb")]
+        summary: Option<String>,
         #[arg(long)]
         channel: Option<String>,
+        /// Insert a knowledge-base article into the reply (counts its use)
+        #[arg(long)]
+        kb: Option<i64>,
     },
     /// An internal note (never counts as a response)
     Note {

@@ -5,12 +5,14 @@ mod admin;
 mod args;
 mod crm;
 mod customer;
+mod kb;
 mod order;
 mod output;
 mod reminder;
 mod sla;
 mod ticket;
 mod timeline;
+mod transfer;
 
 pub use args::{Cli, Command};
 
@@ -60,6 +62,9 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
         Command::Order(cmd) => order::run(&mut env, cmd),
         Command::Reminder(cmd) => reminder::run(&mut env, cmd),
+        Command::Import(args) => transfer::import(&mut env, &args),
+        Command::Export(args) => transfer::export(&mut env, &args),
+        Command::Kb(cmd) => kb::run(&mut env, cmd),
     }
 }
 
@@ -78,8 +83,9 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
         journal: config.database.journal_mode,
         busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
     };
-    let store = Store::open(&cli.db_path(), &options)?;
+    // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
     let mut store = store;

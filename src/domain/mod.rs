@@ -10,6 +10,7 @@ pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod interaction;
+pub mod kb;
 pub mod order;
 pub mod policy;
 pub mod search;

@@ -7,6 +7,7 @@ mod crm;
 mod customers;
 mod error;
 mod interactions;
+mod kb;
 mod merge;
 mod migrations;
 mod open;
@@ -19,6 +20,7 @@ mod tickets;
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use interactions::ExportedInteraction;
 pub use merge::Moved;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
@@ -28,6 +30,16 @@ pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The queries that run on every screen or keystroke, by name, exactly as
+/// the store runs them, so tests can keep their plans (`QUEUE_SQL` besides).
+pub fn hot_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("customer_timeline", interactions::TIMELINE_SQL.to_string()),
+        ("ticket_list", tickets::list_sql(false)),
+        ("customer_tickets", tickets::list_sql(true)),
+    ]
+}
 
 /// An open frontdesk database.
 pub struct Store {
@@ -104,8 +116,8 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `EXPLAIN QUERY PLAN` for a named hot query (see [`Tx::hot_queries`]),
-    /// so its plan can be kept under test.
+    /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so
+    /// its plan can be kept under test.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let params = stmt.parameter_count();
