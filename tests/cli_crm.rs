@@ -289,7 +289,7 @@ fn cadence_reminders_follow_the_last_outbound_contact() {
     assert_eq!(list[0]["customer_name"], "周杰");
     assert_eq!(list[0]["due_at"], due);
     assert_eq!(list[0]["id"], Value::Null);
-    assert_eq!(list[0]["due"], "overdue");
+    assert_eq!(list[0]["when"], "overdue");
 
     // An inbound contact changes nothing; an outbound one moves the due date.
     db.ok(
@@ -323,7 +323,7 @@ fn cadence_reminders_follow_the_last_outbound_contact() {
     );
     let all = db.json("2026-04-02T00:00:00Z", &["reminder", "list"]);
     assert_eq!(all[0]["due_at"], "2026-05-02T00:00:00Z");
-    assert_eq!(all[0]["due"], "later");
+    assert_eq!(all[0]["when"], "later");
     // Seen from a day before, it is upcoming; a ticket reply also counts.
     assert_eq!(
         db.json("2026-04-26T00:00:00Z", &["reminder", "list", "--when", "upcoming"])
@@ -378,7 +378,7 @@ fn callbacks_due_and_manual_reminders() {
     assert_eq!(keys(&list, "reason"), ["callback"]);
     assert_eq!(list[0]["ticket_id"].as_i64().unwrap().to_string(), ticket);
     assert_eq!(list[0]["due_at"], "2026-03-03T09:00:00Z");
-    assert_eq!(list[0]["due"], "upcoming");
+    assert_eq!(list[0]["when"], "upcoming");
 
     let added = db.json(
         T0,

@@ -96,7 +96,7 @@ fn print_list(list: &[ReminderView]) {
         table.row(vec![
             r.id.map(|id| id.to_string()).unwrap_or_else(|| "—".into()),
             short_time(Some(r.due_at)),
-            r.due.key().into(),
+            r.when.key().into(),
             r.reason.key().into(),
             format!("{} {}", r.customer_code, r.customer_name),
             r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),

@@ -30,8 +30,8 @@ pub struct ReminderView {
     pub id: Option<i64>,
     pub reason: ReminderReason,
     pub due_at: DateTime<Utc>,
-    /// Which window `due_at` falls in at `ctx.now`.
-    pub due: Due,
+    /// Which window `due_at` falls in at `ctx.now`: overdue, today, upcoming, later.
+    pub when: Due,
     pub customer_id: Option<i64>,
     pub customer_code: String,
     pub customer_name: String,
@@ -88,7 +88,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
             ));
         }
         out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
-        out.retain(|r| when.includes(r.due));
+        out.retain(|r| when.includes(r.when));
         out.sort_by(|a, b| {
             a.due_at
                 .cmp(&b.due_at)
@@ -115,7 +115,7 @@ fn view(
         id,
         reason,
         due_at,
-        due: window(ctx, due_at),
+        when: window(ctx, due_at),
         customer_id: Some(customer_id),
         customer_code: code.to_string(),
         customer_name: name.to_string(),
@@ -139,7 +139,7 @@ fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
         id: Some(r.id),
         reason: r.reason,
         due_at: r.due_at,
-        due: window(ctx, r.due_at),
+        when: window(ctx, r.due_at),
         customer_id: r.customer_id,
         customer_code: r.customer_code,
         customer_name: r.customer_name,
