@@ -16,7 +16,6 @@
 use super::{Ctx, Error};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
 use crate::domain::enums::ReminderReason;
-use crate::domain::error::Invalid;
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{ReminderRow, Store, Tx};
@@ -156,15 +155,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &ReminderInput) -> Result<Remind
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;
         if let Some(ticket_id) = input.ticket {
-            let ticket = tx.ticket(ticket_id)?;
-            if ticket.customer_id != customer.id {
-                return Err(Invalid::new(
-                    "ticket",
-                    ticket_id.to_string(),
-                    format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
-                )
-                .into());
-            }
+            super::tickets::ticket_of(tx, &customer, ticket_id)?;
         }
         let id = tx.insert_reminder(
             Some(customer.id),

@@ -2,6 +2,7 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
+use crate::domain::customer::Customer;
 use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
@@ -390,6 +391,21 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
             audit: tx.audit_for("ticket", id)?,
         })
     })
+}
+
+/// Ticket `id`, which must belong to `customer` (a contact or reminder on
+/// another customer's ticket is refused).
+pub(super) fn ticket_of(tx: &Tx, customer: &Customer, id: i64) -> Result<Ticket, Error> {
+    let ticket = tx.ticket(id)?;
+    if ticket.customer_id != customer.id {
+        return Err(Invalid::new(
+            "ticket",
+            id.to_string(),
+            format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+        )
+        .into());
+    }
+    Ok(ticket)
 }
 
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {
