@@ -116,21 +116,28 @@ fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
 pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
     store.write(|tx| {
         let mut c = tx.customer_by_key(key)?;
-        if !c.archived {
-            c.archived = true;
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
-            ctx.audit(
-                tx,
-                "customer",
-                c.id,
-                "archived",
-                Some("false".into()),
-                Some("true".into()),
-            )?;
-        }
+        archive_in(tx, ctx, &mut c)?;
         Ok(c)
     })
+}
+
+/// [`archive`] of a customer already read inside an open transaction (with
+/// any other change made to `c` saved along).
+pub fn archive_in(tx: &Tx, ctx: &Ctx, c: &mut Customer) -> Result<(), Error> {
+    if !c.archived {
+        c.archived = true;
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(c)?;
+        ctx.audit(
+            tx,
+            "customer",
+            c.id,
+            "archived",
+            Some("false".into()),
+            Some("true".into()),
+        )?;
+    }
+    Ok(())
 }
 
 pub fn get(store: &mut Store, key: &str) -> Result<Customer, Error> {

@@ -1,6 +1,6 @@
 //! Merging a duplicate customer into the one to keep (supervisors and admins).
 
-use super::{Ctx, Error, segments};
+use super::{Ctx, Error, customers, segments};
 use crate::domain::customer::{Customer, CustomerField};
 use crate::domain::error::Invalid;
 use crate::store::{Moved, Store, Tx};
@@ -48,19 +48,10 @@ pub fn merge(store: &mut Store, ctx: &Ctx, keep: &str, duplicate: &str) -> Resul
         );
         ctx.audit(tx, "customer", k.id, "merged", None, Some(summary))?;
 
-        d.archived = true;
+        // Its orders, and so their value, now belong to the kept customer.
         d.lifetime_value_cents = 0;
-        d.updated_at = ctx.now;
-        d.version = tx.update_customer(&d)?;
         ctx.audit(tx, "customer", d.id, "merged_into", None, Some(k.code.clone()))?;
-        ctx.audit(
-            tx,
-            "customer",
-            d.id,
-            "archived",
-            Some("false".into()),
-            Some("true".into()),
-        )?;
+        customers::archive_in(tx, ctx, &mut d)?;
         segments::recompute(tx, ctx, k.id)?;
         Ok(MergeReport {
             keep: tx.customer(k.id)?,

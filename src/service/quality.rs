@@ -2,7 +2,7 @@
 //! archiving customers inactive for long (supervisors and admins).
 
 use super::merge::require_supervisor;
-use super::{Ctx, Error};
+use super::{Ctx, Error, customers};
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::{self, Evidence};
 use crate::domain::error::Invalid;
@@ -73,11 +73,7 @@ pub fn archive_inactive(
         require_supervisor(tx, ctx)?;
         let mut list = tx.inactive_customers(cutoff)?;
         for c in &mut list {
-            c.archived = true;
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(c)?;
-            let why = format!("true (inactive {inactive_days} days)");
-            ctx.audit(tx, "customer", c.id, "archived", Some("false".into()), Some(why))?;
+            customers::archive_in(tx, ctx, c)?;
         }
         Ok(list)
     })
