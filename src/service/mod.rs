@@ -16,6 +16,7 @@ pub mod segments;
 pub mod setup;
 pub mod sla;
 pub mod tickets;
+pub mod triage;
 
 mod error;
 
