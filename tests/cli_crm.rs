@@ -172,9 +172,10 @@ fn complaints_make_a_customer_at_risk_with_reasons() {
     assert!(!table.contains("钱七"), "{table}");
     assert_eq!(show_at(&desk, later, &other)["tier"], "standard");
 
-    // A month on, the first complaint has left its window; resolving recomputes.
+    // A month on, the first complaint has left its window; resolving (here
+    // with `ticket set`, as triage does) recomputes.
     let month_on = "2026-04-05T09:00:00Z";
-    desk.ok_at(month_on, &["ticket", "resolve", &ticket]);
+    desk.ok_at(month_on, &["ticket", "set", &ticket, "--status", "resolved"]);
     let c = show_at(&desk, month_on, &id);
     assert_eq!(c["tier"], "standard");
     assert_eq!(c["warnings"], empty());

@@ -221,7 +221,8 @@ pub(super) fn record_contact(
     Ok(i)
 }
 
-/// Moves a ticket to `to`, recording the clock events and the audit entry.
+/// Moves a ticket to `to`, recording the clock events and the audit entry,
+/// and recomputes the customer's tier and stage (a resolution is an input).
 fn set_status(
     tx: &Tx,
     ctx: &Ctx,
@@ -258,6 +259,7 @@ fn set_status(
             Some(from.key().into()),
             Some(to.key().into()),
         )?;
+        super::segments::recompute(tx, ctx, t.customer_id)?;
     }
     Ok(())
 }
@@ -392,7 +394,6 @@ fn change_status(
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
         }
         sla::refresh(tx, ctx, id)?;
-        super::segments::recompute(tx, ctx, t.customer_id)?;
         view_in(tx, ctx, id)
     })
 }
