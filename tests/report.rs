@@ -603,7 +603,9 @@ fn weekly_series_and_distribution() {
     let db = Db::new("UTC");
     build(&db);
     let mut store = frontdesk::store::Store::open(&db.path(), &Default::default()).unwrap();
-    let ctx = Ctx::new("tester", "2026-11-03T00:00:00Z".parse().unwrap());
+    let mut ctx = Ctx::new("tester", "2026-11-03T00:00:00Z".parse().unwrap());
+    // Weeks and months in UTC, as in the config of the commands above.
+    ctx.settings.timezone = chrono_tz::Tz::UTC;
     let weeks = report::weekly(&mut store, &ctx, 3).unwrap();
     let rows: Vec<(String, u64, u64, Ratio)> = weeks
         .iter()

@@ -3,9 +3,12 @@
 
 mod admin;
 mod args;
+mod crm;
 mod customer;
 mod kb;
+mod order;
 mod output;
+mod reminder;
 mod report;
 mod report_text;
 mod sla;
@@ -60,6 +63,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Order(cmd) => order::run(&mut env, cmd),
+        Command::Reminder(cmd) => reminder::run(&mut env, cmd),
         Command::Import(args) => transfer::import(&mut env, &args),
         Command::Export(args) => transfer::export(&mut env, &args),
         Command::Kb(cmd) => kb::run(&mut env, cmd),
@@ -87,11 +92,7 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
     let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
-    ctx.settings = Settings {
-        at_risk_share: config.sla.at_risk_share,
-        // Checked when the config was loaded.
-        timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
-    };
+    ctx.settings = Settings::from_config(&config);
     let mut store = store;
     crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
     Ok(Env {

@@ -7,8 +7,13 @@ pub mod export;
 pub mod import;
 pub mod interactions;
 pub mod kb;
+pub mod merge;
+pub mod orders;
 pub mod policies;
+pub mod quality;
+pub mod reminders;
 pub mod report;
+pub mod segments;
 pub mod setup;
 pub mod sla;
 pub mod surveys;
@@ -19,7 +24,10 @@ mod error;
 
 pub use error::Error;
 
+use crate::config::Config;
 use crate::domain::audit::AuditEntry;
+use crate::domain::cadence::CadenceRules;
+use crate::domain::segments::SegmentRules;
 use crate::store::Tx;
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -36,15 +44,29 @@ pub struct Ctx {
 pub struct Settings {
     /// A target is "at risk" when less than this share of it is left.
     pub at_risk_share: f64,
-    /// The zone whose calendar months and weeks reports count in (`sla.timezone`).
+    /// Tier, lifecycle and churn rules (`[segments]`).
+    pub segments: SegmentRules,
+    /// Contact cadence per tier (`[cadence]`).
+    pub cadence: CadenceRules,
+    /// The team's time zone (`sla.timezone`): where "today" ends, and the zone whose
+    /// calendar months and weeks the reports count in.
     pub timezone: chrono_tz::Tz,
 }
 
 impl Default for Settings {
     fn default() -> Self {
+        Settings::from_config(&Config::defaults())
+    }
+}
+
+impl Settings {
+    pub fn from_config(config: &Config) -> Self {
         Settings {
-            at_risk_share: 0.25,
-            timezone: chrono_tz::Tz::UTC,
+            at_risk_share: config.sla.at_risk_share,
+            segments: config.segments.clone(),
+            cadence: config.cadence.clone(),
+            // The config is checked on load, so the zone parses.
+            timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
         }
     }
 }

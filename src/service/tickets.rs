@@ -2,6 +2,7 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
+use crate::domain::customer::Customer;
 use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
@@ -106,6 +107,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
         }
         tx.touch_customer(customer.id, opened_at)?;
+        super::segments::recompute(tx, ctx, customer.id)?;
         view_in(tx, ctx, t.id)
     })
 }
@@ -219,7 +221,8 @@ pub(super) fn record_contact(
     Ok(i)
 }
 
-/// Moves a ticket to `to`, recording the clock events and the audit entry.
+/// Moves a ticket to `to`, recording the clock events and the audit entry,
+/// and recomputes the customer's tier and stage (a resolution is an input).
 fn set_status(
     tx: &Tx,
     ctx: &Ctx,
@@ -256,6 +259,7 @@ fn set_status(
             Some(from.key().into()),
             Some(to.key().into()),
         )?;
+        super::segments::recompute(tx, ctx, t.customer_id)?;
     }
     Ok(())
 }
@@ -406,6 +410,21 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
             audit: tx.audit_for("ticket", id)?,
         })
     })
+}
+
+/// Ticket `id`, which must belong to `customer` (a contact or reminder on
+/// another customer's ticket is refused).
+pub(super) fn ticket_of(tx: &Tx, customer: &Customer, id: i64) -> Result<Ticket, Error> {
+    let ticket = tx.ticket(id)?;
+    if ticket.customer_id != customer.id {
+        return Err(Invalid::new(
+            "ticket",
+            id.to_string(),
+            format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+        )
+        .into());
+    }
+    Ok(ticket)
 }
 
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {

@@ -3,12 +3,15 @@
 //! leaves this module.
 
 mod audit;
+mod crm;
 mod customers;
 mod error;
 mod interactions;
 mod kb;
+mod merge;
 mod migrations;
 mod open;
+mod orders;
 mod policies;
 mod reminders;
 mod report;
@@ -16,11 +19,14 @@ mod rows;
 mod surveys;
 mod tickets;
 
+pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use interactions::ExportedInteraction;
+pub use merge::Moved;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
+pub use reminders::ReminderRow;
 pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups, report_queries};
 pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
