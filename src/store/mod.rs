@@ -3,15 +3,18 @@
 //! leaves this module.
 
 mod audit;
+mod bulk;
 mod customers;
 mod error;
 mod interactions;
 mod migrations;
 mod open;
 mod policies;
+mod probe;
 mod rows;
 mod tickets;
 
+pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewSurvey};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
