@@ -203,7 +203,7 @@ fn draw_orders(g: &Gen, rng: &mut Rng, created: i64, company: bool) -> Vec<Order
     if rng.chance(0.08) {
         return Vec::new();
     }
-    let count = if company { 2 + rng.skewed(40) } else { 1 + rng.skewed(8) };
+    let count = if company { 1 + rng.skewed(24) } else { 1 + rng.skewed(6) };
     let mut orders: Vec<Order> = (0..count)
         .map(|_| {
             let product = rng.below(g.words.products.len() as u64) as usize;

@@ -154,7 +154,7 @@ pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, see
             }
         }
         drop(w);
-        load.finish(tx)?;
+        load.finish()?;
         Ok(DemoReport {
             customers: customers.len(),
             tickets: written.tickets,

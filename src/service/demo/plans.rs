@@ -182,7 +182,7 @@ fn share(rng: &mut Rng, late: f64) -> f64 {
 
 /// An ordinary ticket life from `opened`: answered, maybe waiting on the
 /// customer, resolved, mostly called back, closed, now and then reopened;
-/// a few are neglected at some stage and stay open. Plays out until `now`.
+/// one in two hundred is neglected at some stage and stays open.
 pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
     let spans = s.spans;
     s.opening_contact(rng, opened);
@@ -191,7 +191,7 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
         s.push(after(opened, fr, rng.between(0.02, 0.3)), Act::Assign);
     }
     // Neglected tickets stop at one stage: unanswered, answered only, or waiting forever.
-    let neglected = rng.chance(0.015).then(|| rng.below(3));
+    let neglected = rng.chance(0.005).then(|| rng.below(3));
     if neglected == Some(0) {
         return;
     }
