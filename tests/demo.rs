@@ -8,7 +8,7 @@ use frontdesk::domain::enums::{Channel, Direction, Priority, TicketKind, TicketS
 use frontdesk::domain::ticket::CATEGORIES;
 use frontdesk::service::demo::{self, Sizes};
 use frontdesk::service::{Ctx, Error, setup, tickets};
-use frontdesk::store::{OpenOptions, Store};
+use frontdesk::store::{OpenOptions, Store, TicketQuery};
 use rusqlite::Connection;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -41,7 +41,8 @@ fn generate(dir: &Path, name: &str, sizes: Sizes, seed: u64) -> (Store, PathBuf)
     (store, path)
 }
 
-/// Every row of every table, in rowid order, as text.
+/// Every row of every table as text, sorted (some tables, like the
+/// full-text index's, have no rowid to order by).
 fn dump(path: &Path) -> Vec<String> {
     let conn = Connection::open(path).unwrap();
     let mut tables: Vec<String> = conn
@@ -54,7 +55,7 @@ fn dump(path: &Path) -> Vec<String> {
     tables.sort();
     let mut out = Vec::new();
     for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
         let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {
@@ -62,7 +63,9 @@ fn dump(path: &Path) -> Vec<String> {
                 Ok(format!("{table} {values:?}"))
             })
             .unwrap();
-        out.extend(rows.map(Result::unwrap));
+        let mut rows: Vec<String> = rows.map(Result::unwrap).collect();
+        rows.sort();
+        out.extend(rows);
     }
     out
 }
@@ -299,6 +302,35 @@ fn due_columns_match_what_the_service_computes() {
     }
 }
 
+/// The SLA engine, asked about the generated tickets at `now`, finds every
+/// state: clocks met and missed in the past, and running, at risk, breached
+/// and paused ones in the queue.
+#[test]
+fn every_sla_state_is_present() {
+    use frontdesk::domain::sla::SlaState::{self, *};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = generate(dir.path(), "s.db", SMALL, 2);
+    let views = tickets::list(&mut store, &ctx(), &TicketQuery::default()).unwrap();
+    assert_eq!(views.len(), SMALL.tickets);
+    let states = |clock: fn(&tickets::TicketView) -> Option<SlaState>| -> BTreeSet<String> {
+        views.iter().filter_map(clock).map(|s| format!("{s:?}")).collect()
+    };
+    let first_response = states(|v| v.sla.first_response.state);
+    let resolution = states(|v| v.sla.resolution.state);
+    let callback = states(|v| v.sla.callback.state);
+    for state in [Running, AtRisk, Breached, Met, Missed] {
+        let state = format!("{state:?}");
+        for (clock, seen) in [
+            ("first response", &first_response),
+            ("resolution", &resolution),
+            ("callback", &callback),
+        ] {
+            assert!(seen.contains(&state), "{clock} {state}: {seen:?}");
+        }
+    }
+    assert!(resolution.contains("Paused"), "{resolution:?}");
+}
+
 #[test]
 fn names_are_english_and_chinese() {
     let dir = tempfile::tempdir().unwrap();
@@ -356,6 +388,14 @@ fn audit_activity_and_order_value_are_consistent() {
     for sql in checks {
         assert_eq!(count(&path, sql), 0, "{sql}");
     }
+    // Each follow-up callback left its reminder, as `ticket callback` does.
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM audit WHERE field = 'callback' AND new_value = 'follow-up'"
+        ),
+        count(&path, "SELECT count(*) FROM reminders WHERE reason = 'callback'"),
+    );
     // The report counts what is in the file.
     let again = demo::generate(&mut store, &ctx(), &Config::defaults(), SMALL, 10).unwrap();
     assert_eq!(

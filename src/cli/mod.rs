@@ -4,9 +4,12 @@
 mod admin;
 mod args;
 mod customer;
+mod kb;
 mod output;
+mod sla;
 mod ticket;
 mod timeline;
+mod transfer;
 
 pub use args::{Cli, Command};
 
@@ -52,6 +55,11 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Ticket(cmd) => ticket::run(&mut env, cmd),
         Command::Log(args) => timeline::log(&mut env, &args),
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
+        Command::Sla(cmd) => sla::run(&mut env, cmd),
+        Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Import(args) => transfer::import(&mut env, &args),
+        Command::Export(args) => transfer::export(&mut env, &args),
+        Command::Kb(cmd) => kb::run(&mut env, cmd),
     }
 }
 
@@ -70,8 +78,9 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
         journal: config.database.journal_mode,
         busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
     };
-    let store = Store::open(&cli.db_path(), &options)?;
+    // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings {
         at_risk_share: config.sla.at_risk_share,

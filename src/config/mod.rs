@@ -56,8 +56,8 @@ impl Config {
             Ok(table) => table,
             Err(e) => return fallback(format!("{}: {}", path.display(), e.message())),
         };
-        let mut merged = defaults;
-        merge(&mut merged, user);
+        let mut merged = defaults.clone();
+        merge(&mut merged, user.clone());
         match merged.try_into::<Config>() {
             Ok(config) => match config.check() {
                 Ok(()) => Loaded {
@@ -66,7 +66,10 @@ impl Config {
                 },
                 Err(why) => fallback(format!("{}: {why}", path.display())),
             },
-            Err(e) => fallback(format!("{}: {}", path.display(), e.message())),
+            Err(e) => {
+                let key = offending_key(&defaults, &user).unwrap_or_default();
+                fallback(format!("{}: {key}{}", path.display(), e.message()))
+            }
         }
     }
 
@@ -92,6 +95,39 @@ fn fallback(warning: String) -> Loaded {
         config: Config::defaults(),
         warnings: vec![format!("{warning}; using the default settings")],
     }
+}
+
+/// Names the first `section.key` of the user's file that makes the config
+/// invalid on its own, so the warning says where to look.
+fn offending_key(defaults: &toml::Table, user: &toml::Table) -> Option<String> {
+    for (section, value) in user {
+        let keys: Vec<(String, toml::Value)> = match value {
+            toml::Value::Table(table) => table.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            other => vec![(String::new(), other.clone())],
+        };
+        for (key, value) in keys {
+            let mut single = toml::Table::new();
+            if key.is_empty() {
+                single.insert(section.clone(), value);
+            } else {
+                single.insert(
+                    section.clone(),
+                    toml::Value::Table(toml::Table::from_iter([(key.clone(), value)])),
+                );
+            }
+            let mut trial = defaults.clone();
+            merge(&mut trial, single);
+            if trial.try_into::<Config>().is_err() {
+                let name = if key.is_empty() {
+                    section.clone()
+                } else {
+                    format!("{section}.{key}")
+                };
+                return Some(format!("{name}: "));
+            }
+        }
+    }
+    None
 }
 
 /// Overrides `base` with `over`, table by table, so a user's file needs only

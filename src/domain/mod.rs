@@ -3,9 +3,11 @@
 pub mod audit;
 pub mod calendar;
 pub mod customer;
+pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod interaction;
+pub mod kb;
 pub mod policy;
 pub mod search;
 pub mod sla;

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
-use crate::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus};
+use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
@@ -118,17 +118,46 @@ pub fn reply(
     summary: &str,
     channel: Option<&str>,
 ) -> Result<Interaction, Error> {
-    let summary = validate::required("summary", summary, TEXT_MAX)?;
+    reply_with(store, ctx, id, Some(summary), channel, None)
+}
+
+/// A reply whose text is the summary, a knowledge-base article (counted as
+/// used), or the summary followed by the article.
+pub fn reply_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<&str>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    if summary.is_none() && article.is_none() {
+        return Err(Invalid::new("summary", "", "give --summary or --kb").into());
+    }
     let channel: Option<Channel> = channel.map(str::parse).transpose()?;
     store.write(|tx| {
         let t = tx.ticket(id)?;
+        let mut text = summary.clone().unwrap_or_default();
+        if let Some(article) = article {
+            let a = tx.article(article)?;
+            tx.use_article(a.id)?;
+            text = if text.is_empty() {
+                a.body
+            } else {
+                format!("{text}\n\n{}", a.body)
+            };
+        }
+        let text = validate::required("summary", &text, TEXT_MAX)?;
         record_contact(
             tx,
             ctx,
             &t,
             channel.unwrap_or(t.channel),
             Direction::Outbound,
-            &summary,
+            &text,
             ctx.now,
         )
     })
@@ -299,7 +328,7 @@ pub fn set(
         }
         if t != before {
             t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
+            t.version = tx.update_ticket(&t)?;
             sla::refresh(tx, ctx, id)?;
         }
         view_in(tx, ctx, id)
@@ -313,17 +342,6 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> 
 
 /// Reopens a resolved or closed ticket: the resolution clock restarts now.
 pub fn reopen(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> Result<TicketView, Error> {
-    store.read(|tx| {
-        let t = tx.ticket(id)?;
-        if t.status.is_open() {
-            return Err(Error::Invalid(Invalid::new(
-                "status",
-                t.status.key(),
-                "only a resolved or closed ticket can be reopened",
-            )));
-        }
-        Ok(())
-    })?;
     change_status(store, ctx, id, TicketStatus::Open, summary)
 }
 
@@ -339,11 +357,16 @@ fn change_status(
         .transpose()?;
     store.write(|tx| {
         let mut t = tx.ticket(id)?;
+        // Checked inside the transaction: another agent may reopen it first.
+        if to == TicketStatus::Open && t.status.is_open() {
+            let why = "only a resolved or closed ticket can be reopened";
+            return Err(Invalid::new("status", t.status.key(), why).into());
+        }
         let before = t.clone();
         set_status(tx, ctx, &mut t, to, ctx.now)?;
         if t != before {
             t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
+            t.version = tx.update_ticket(&t)?;
         }
         if let Some(summary) = &summary {
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
@@ -369,7 +392,7 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
 
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {
     let ticket = tx.ticket(id)?;
-    Ok(sla::view_of(tx, ctx, ticket)?)
+    sla::view_of(tx, ctx, ticket)
 }
 
 /// All tickets, newest first.
@@ -385,4 +408,76 @@ pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<Tic
 /// Active tickets in triage order, most urgent first.
 pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     store.read(|tx| sla::queue(tx, ctx, limit))
+}
+
+/// The queue narrowed by the status, assignee and customer of `query` ("my
+/// queue"), in triage order, at most `query.limit` of them.
+pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    if !narrowed {
+        return queue(store, ctx, query.limit);
+    }
+    let mut views = queue(store, ctx, None)?;
+    views.retain(|v| {
+        let t = &v.ticket;
+        query.status.as_deref().is_none_or(|s| t.status.key() == s)
+            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+            && query.customer_id.is_none_or(|c| t.customer_id == c)
+    });
+    if let Some(limit) = query.limit {
+        views.truncate(limit);
+    }
+    Ok(views)
+}
+
+/// Records the post-resolution callback (回访) and its outcome. The call is an
+/// outbound phone contact; a follow-up outcome keeps the ticket in the queue.
+pub fn callback(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    outcome: &str,
+    summary: Option<&str>,
+) -> Result<TicketView, Error> {
+    let outcome: CallbackOutcome = outcome.parse()?;
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    store.write(|tx| {
+        let mut t = tx.ticket(id)?;
+        if t.resolved_at.is_none() || t.status.is_open() {
+            return Err(Invalid::new(
+                "status",
+                t.status.key(),
+                "a callback follows resolution; resolve the ticket first",
+            )
+            .into());
+        }
+        let old = t.callback_outcome.map(|o| o.key().to_string());
+        if t.callback_at.is_none() {
+            tx.add_ticket_event(id, ctx.now, TicketEvent::CallbackDone, &ctx.agent)?;
+            t.callback_at = Some(ctx.now);
+        }
+        t.callback_outcome = Some(outcome);
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        ctx.audit(tx, "ticket", id, "callback", old, Some(outcome.key().into()))?;
+        if outcome == CallbackOutcome::FollowUp {
+            let due = ctx.now + chrono::Duration::days(1);
+            tx.insert_reminder(
+                Some(t.customer_id),
+                Some(id),
+                due,
+                "callback",
+                "follow up after callback",
+                &ctx.agent,
+                ctx.now,
+            )?;
+        }
+        let text = summary
+            .clone()
+            .unwrap_or_else(|| format!("callback: {}", outcome.key()));
+        record_contact(tx, ctx, &t, Channel::Phone, Direction::Outbound, &text, ctx.now)?;
+        view_in(tx, ctx, id)
+    })
 }

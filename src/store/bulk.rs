@@ -32,8 +32,13 @@ const LOADED_TABLES: &[&str] = &[
     "ticket_events",
     "interactions",
     "surveys",
+    "reminders",
     "audit",
 ];
+
+/// The reasons the `reminders` table accepts (its CHECK constraint, which a
+/// load skips, so the writer checks them itself).
+const REMINDER_REASONS: &[&str] = &["cadence", "callback", "manual", "birthday", "anniversary"];
 
 /// Page cache during a load (KiB): rebuilding an index over a million rows
 /// sorts far faster when the pages stay in memory.
@@ -79,6 +84,18 @@ pub struct NewSurvey<'s> {
     pub agent: &'s str,
 }
 
+pub struct NewReminder<'s> {
+    pub customer_id: Option<i64>,
+    pub ticket_id: Option<i64>,
+    pub due_at: DateTime<Utc>,
+    /// One of `cadence callback manual birthday anniversary`.
+    pub reason: &'s str,
+    pub note: &'s str,
+    pub done_at: Option<DateTime<Utc>>,
+    pub created_by: &'s str,
+    pub created_at: DateTime<Utc>,
+}
+
 /// One audit row; `entity` is `customer` or `ticket`.
 pub struct NewAudit<'s> {
     pub at: DateTime<Utc>,
@@ -100,6 +117,7 @@ pub struct BulkWriter<'a> {
     event: Statement<'a>,
     interaction: Statement<'a>,
     survey: Statement<'a>,
+    reminder: Statement<'a>,
     audit: Statement<'a>,
     touch: Statement<'a>,
 }
@@ -195,6 +213,10 @@ impl<'a> Tx<'a> {
             survey: conn.prepare(
                 "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
                    comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            reminder: conn.prepare(
+                "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, done_at, created_by,
+                   created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             audit: conn.prepare(
                 "INSERT INTO audit (at, agent, entity, entity_id, field, old_value, new_value)
@@ -367,6 +389,24 @@ impl BulkWriter<'_> {
             communication,
             s.comment,
             s.agent
+        ])?;
+        Ok(())
+    }
+
+    pub fn reminder(&mut self, r: &NewReminder) -> Result<(), StoreError> {
+        if !REMINDER_REASONS.contains(&r.reason) {
+            let why = format!("expected one of: {}", REMINDER_REASONS.join(", "));
+            return Err(Invalid::new("reason", r.reason, why).into());
+        }
+        self.reminder.execute(params![
+            r.customer_id,
+            r.ticket_id,
+            r.due_at.timestamp(),
+            r.reason,
+            r.note,
+            ts(r.done_at),
+            r.created_by,
+            r.created_at.timestamp()
         ])?;
         Ok(())
     }

@@ -6,12 +6,12 @@ use super::people::{self, Company};
 use super::rng::Rng;
 use super::when::{DAY, HOUR, instant, sometime};
 use super::words::Lang;
-use crate::domain::customer::{Customer, next_code};
+use crate::domain::customer::{Customer, code_for, seq_of};
 use crate::domain::enums::{Channel, CustomerKind, Tier};
 use crate::service::Error;
 use crate::store::{BulkWriter, NewAudit, NewOrder, Tx};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// What later phases need to know about a customer.
 pub struct Cust {
@@ -51,19 +51,17 @@ pub fn generate(g: &Gen, tx: &Tx, w: &mut BulkWriter, count: usize) -> Result<(V
     let stream = |i: usize| Rng::for_item(g.seed, super::PHASE_CUSTOMERS, i as u64);
     let mut order: Vec<(i64, usize)> = (0..count).map(|i| (created_at(g, &mut stream(i)), i)).collect();
     order.sort_unstable();
-    let mut last_codes: HashMap<i32, Option<String>> = HashMap::new();
+    let mut codes = Codes {
+        tx,
+        last: BTreeMap::new(),
+    };
     let mut out = Vec::with_capacity(count);
     let mut orders_written = 0;
     for (_, i) in order {
         let mut rng = stream(i);
         let created = created_at(g, &mut rng);
         let year = instant(created).with_timezone(&g.tz).year();
-        let last = match last_codes.get(&year) {
-            Some(last) => last.clone(),
-            None => tx.last_code_with_prefix(&format!("C{year}"))?,
-        };
-        let code = next_code(year, last.as_deref());
-        last_codes.insert(year, Some(code.clone()));
+        let code = codes.next(year)?;
         let (customer, birthday, orders, cust) = draw(g, &mut rng, code, created);
         let id = w.customer(&customer, birthday)?;
         for o in &orders {
@@ -87,7 +85,53 @@ pub fn generate(g: &Gen, tx: &Tx, w: &mut BulkWriter, count: usize) -> Result<(V
         })?;
         out.push(Cust { id, ..cust });
     }
+    codes.save()?;
     Ok((out, orders_written))
+}
+
+/// Generated codes, year by year, continuing the counter that `customer
+/// add` keeps in `meta` (`code_seq:<year>`), and saving it once at the end
+/// rather than once per customer.
+struct Codes<'t, 'c> {
+    tx: &'t Tx<'c>,
+    last: BTreeMap<i32, u64>,
+}
+
+impl Codes<'_, '_> {
+    fn next(&mut self, year: i32) -> Result<String, Error> {
+        let mut seq = match self.last.get(&year) {
+            Some(seq) => *seq,
+            None => match self.tx.meta(&counter_key(year))?.and_then(|v| v.parse().ok()) {
+                Some(seq) => seq,
+                None => self
+                    .tx
+                    .last_code_with_prefix(&format!("C{year}"))?
+                    .and_then(|code| seq_of(year, &code))
+                    .unwrap_or(0),
+            },
+        };
+        // A code typed by hand may already hold the next number.
+        let code = loop {
+            seq += 1;
+            let code = code_for(year, seq);
+            if !self.tx.code_exists(&code)? {
+                break code;
+            }
+        };
+        self.last.insert(year, seq);
+        Ok(code)
+    }
+
+    fn save(self) -> Result<(), Error> {
+        for (year, seq) in &self.last {
+            self.tx.set_meta(&counter_key(*year), &seq.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+fn counter_key(year: i32) -> String {
+    format!("code_seq:{year}")
 }
 
 type Drawn = (Customer, Option<NaiveDate>, Vec<Order>, Cust);

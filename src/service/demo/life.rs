@@ -59,12 +59,20 @@ pub struct Change {
     pub new: Option<String>,
 }
 
+/// The reminder a follow-up callback leaves, done by the next step taken
+/// on the ticket.
+pub struct Reminder {
+    pub created: DateTime<Utc>,
+    pub done: Option<DateTime<Utc>>,
+}
+
 /// A ticket after its steps, with everything they recorded.
 pub struct Life {
     pub ticket: Ticket,
     pub events: Vec<(DateTime<Utc>, TicketEvent, Actor)>,
     pub contacts: Vec<Contact>,
     pub changes: Vec<Change>,
+    pub reminders: Vec<Reminder>,
 }
 
 impl Life {
@@ -76,6 +84,7 @@ impl Life {
             events: vec![(at, TicketEvent::Opened, Actor::Desk)],
             contacts: Vec::new(),
             changes: Vec::new(),
+            reminders: Vec::new(),
             ticket,
         };
         life.change(at, Actor::Desk, "created", None, Some(life.ticket.subject.clone()));
@@ -102,6 +111,9 @@ impl Life {
         for step in steps {
             if step.at >= now {
                 break;
+            }
+            for reminder in &mut self.reminders {
+                reminder.done.get_or_insert(step.at);
             }
             let before = self.ticket.clone();
             match step.act {
@@ -196,10 +208,25 @@ impl Life {
         }
     }
 
-    /// The post-resolution callback (回访): a phone call by the account owner.
+    /// The post-resolution callback (回访), as `ticket callback` records it:
+    /// the first one is a clock event, a follow-up outcome leaves a
+    /// reminder, and the call is an outbound phone contact by the owner.
     fn callback(&mut self, at: DateTime<Utc>, outcome: CallbackOutcome) {
-        if !matches!(self.ticket.status, TicketStatus::Resolved | TicketStatus::Closed) {
+        if self.ticket.resolved_at.is_none() || self.ticket.status.is_open() {
             return;
+        }
+        let old = self.ticket.callback_outcome.map(|o| o.key().to_string());
+        if self.ticket.callback_at.is_none() {
+            self.events.push((at, TicketEvent::CallbackDone, Actor::Owner));
+            self.ticket.callback_at = Some(at);
+        }
+        self.ticket.callback_outcome = Some(outcome);
+        self.change(at, Actor::Owner, "callback", old, Some(outcome.key().into()));
+        if outcome == CallbackOutcome::FollowUp {
+            self.reminders.push(Reminder {
+                created: at,
+                done: None,
+            });
         }
         let text = match outcome {
             CallbackOutcome::Satisfied => "callback-satisfied",
@@ -207,10 +234,5 @@ impl Life {
             CallbackOutcome::FollowUp => "callback-follow-up",
         };
         self.contact(at, Direction::Outbound, Channel::Phone, text, Actor::Owner);
-        self.events.push((at, TicketEvent::CallbackDone, Actor::Owner));
-        let old = self.ticket.callback_outcome.map(|o| o.key().to_string());
-        self.ticket.callback_at = Some(at);
-        self.ticket.callback_outcome = Some(outcome);
-        self.change(at, Actor::Owner, "callback_outcome", old, Some(outcome.key().into()));
     }
 }

@@ -12,7 +12,7 @@ use super::life::{Act, Actor, Step, TextKey};
 use super::rng::Rng;
 use super::when::{DAY, HOUR, MINUTE, after, instant};
 use crate::domain::enums::{CallbackOutcome, Channel, Direction, TicketStatus};
-use crate::domain::sla::{Clock, Target, Targets};
+use crate::domain::sla::{Target, Targets};
 
 /// Wall-clock lengths of a ticket's targets from a start instant, in
 /// seconds; business-time targets are stretched over nights and weekends.
@@ -29,16 +29,8 @@ fn span(target: &Option<Target>, start: i64, default: i64) -> i64 {
     let Some(target) = target else {
         return default;
     };
-    let seconds = match target.clock {
-        Clock::Always => target.minutes.saturating_mul(MINUTE),
-        Clock::Business(calendar) => {
-            calendar
-                .add_business_minutes(instant(start), target.minutes)
-                .timestamp()
-                - start
-        }
-    };
-    seconds.max(MINUTE)
+    let due = target.clock.add_seconds(instant(start), target.seconds());
+    (due.timestamp() - start).max(MINUTE)
 }
 
 impl Spans<'_> {
@@ -217,7 +209,8 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
     }
     let resolved = (after(opened, res, share(rng, 0.15)) + paused).max(s.last + 10 * MINUTE);
     s.resolve(rng, resolved);
-    if rng.chance(0.75) {
+    let called_back = rng.chance(0.75);
+    if called_back {
         let called = after(s.last, spans.callback(s.last), share(rng, 0.12));
         let outcome = [
             CallbackOutcome::Satisfied,
@@ -236,8 +229,10 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
             s.contact(at, Direction::Outbound, Channel::Phone, "followup", Actor::Owner);
         }
     }
-    // A few resolved tickets are never formally closed.
-    if rng.chance(0.96) {
+    // A few tickets called back are never formally closed (their callback
+    // is done, so they leave the queue); those never called back are closed
+    // in the end, or they would sit in the queue for ever.
+    if !called_back || rng.chance(0.96) {
         s.close(s.last + rng.range(DAY, 7 * DAY));
         if rng.chance(0.02) {
             let reopened = s.last + rng.range(DAY, 20 * DAY);

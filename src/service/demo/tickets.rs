@@ -17,7 +17,7 @@ use crate::domain::sla;
 use crate::domain::ticket::{CATEGORIES, Ticket};
 use crate::service::Error;
 use crate::service::sla::Rules;
-use crate::store::{BulkWriter, NewAudit, NewInteraction, TicketDues};
+use crate::store::{BulkWriter, NewAudit, NewInteraction, NewReminder, TicketDues};
 
 /// What the first pass draws for each ticket: enough to sort the tickets by
 /// opening time, so ticket numbers grow with time as they do in use.
@@ -229,6 +229,19 @@ impl Tickets<'_> {
                 field: c.field,
                 old_value: c.old.as_deref(),
                 new_value: c.new.as_deref(),
+            })?;
+        }
+        for r in &life.reminders {
+            // What `ticket callback --outcome follow-up` leaves: a reminder for the next day.
+            w.reminder(&NewReminder {
+                customer_id: Some(cust.id),
+                ticket_id: Some(id),
+                due_at: r.created + chrono::Duration::days(1),
+                reason: "callback",
+                note: "follow up after callback",
+                done_at: r.done,
+                created_by: cust.owner,
+                created_at: r.created,
             })?;
         }
         let mut seen = h.opened;
