@@ -1,6 +1,6 @@
 //! Reads for measuring the file and its hot queries (the scale benchmark):
 //! the raw queue query without the service layer on top, the busiest
-//! customer, and a WAL checkpoint so the main file's size tells the truth.
+//! ticket and customer, and a WAL checkpoint so the main file's size tells the truth.
 
 use super::tickets::QUEUE_SQL;
 use super::{Store, StoreError, Tx};
@@ -12,6 +12,16 @@ impl Tx<'_> {
         let mut stmt = self.conn.prepare_cached(QUEUE_SQL)?;
         let rows = stmt.query_map([limit], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The ticket with the most interactions, if any ticket has one.
+    pub fn busiest_ticket(&self) -> Result<Option<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ticket_id FROM interactions WHERE ticket_id IS NOT NULL
+             GROUP BY ticket_id ORDER BY count(*) DESC, ticket_id LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.next().transpose()?)
     }
 
     /// The customer with the most interactions, if there are any.

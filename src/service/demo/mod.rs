@@ -88,7 +88,7 @@ impl Gen<'_> {
     /// A sentence from the list `key` with its placeholders filled in.
     fn render(&self, rng: &mut Rng, lang: Lang, key: &str, product: &str, subject: &str) -> String {
         let list = self.words.text(lang, key);
-        let text = rng.pick(&list).copied().unwrap_or(key);
+        let text = rng.pick(list).copied().unwrap_or(key);
         text.replace("{product}", product).replace("{subject}", subject)
     }
 }

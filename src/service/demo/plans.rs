@@ -209,8 +209,9 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
     }
     let resolved = (after(opened, res, share(rng, 0.15)) + paused).max(s.last + 10 * MINUTE);
     s.resolve(rng, resolved);
-    let called_back = rng.chance(0.75);
-    if called_back {
+    // Whether the callback settled the matter (satisfied or resolved).
+    let mut settled = false;
+    if rng.chance(0.75) {
         let called = after(s.last, spans.callback(s.last), share(rng, 0.12));
         let outcome = [
             CallbackOutcome::Satisfied,
@@ -218,6 +219,7 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
             CallbackOutcome::FollowUp,
         ][rng.weighted(&[60, 28, 12])];
         s.callback(called, outcome);
+        settled = outcome != CallbackOutcome::FollowUp;
         if outcome == CallbackOutcome::FollowUp {
             if rng.chance(0.55) {
                 let reopened = s.last + rng.range(2 * HOUR, 2 * DAY);
@@ -229,10 +231,10 @@ pub fn natural(rng: &mut Rng, s: &mut Script, opened: i64, assign: bool) {
             s.contact(at, Direction::Outbound, Channel::Phone, "followup", Actor::Owner);
         }
     }
-    // A few tickets called back are never formally closed (their callback
-    // is done, so they leave the queue); those never called back are closed
-    // in the end, or they would sit in the queue for ever.
-    if !called_back || rng.chance(0.96) {
+    // A few tickets whose callback settled them are never formally closed
+    // (they have left the queue); the others are closed in the end, or they
+    // would sit in the queue for months.
+    if !settled || rng.chance(0.96) {
         s.close(s.last + rng.range(DAY, 7 * DAY));
         if rng.chance(0.02) {
             let reopened = s.last + rng.range(DAY, 20 * DAY);

@@ -53,14 +53,14 @@ impl Lists {
         Lists(map)
     }
 
-    fn get(&self, key: &str) -> Vec<&'static str> {
-        self.0.get(key).cloned().unwrap_or_default()
+    fn get(&self, key: &str) -> &[&'static str] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Values of the form `first second` (a word and its reading, a city and its area code).
     fn pairs(&self, key: &str) -> Vec<(&'static str, &'static str)> {
         self.get(key)
-            .into_iter()
+            .iter()
             .filter_map(|v| v.split_once(char::is_whitespace))
             .map(|(a, b)| (a, b.trim()))
             .collect()
@@ -69,7 +69,7 @@ impl Lists {
     /// Values of the form `English | 中文 [| more]`.
     fn columns(&self, key: &str) -> Vec<Vec<&'static str>> {
         self.get(key)
-            .into_iter()
+            .iter()
             .map(|v| v.split('|').map(str::trim).collect())
             .collect()
     }
@@ -134,21 +134,21 @@ impl Words {
         Words {
             zh_surnames: zh.pairs("surname"),
             zh_given: zh.pairs("given"),
-            en_first: en.get("first"),
-            en_last: en.get("last"),
+            en_first: en.get("first").to_vec(),
+            en_last: en.get("last").to_vec(),
             zh_cities: companies.pairs("zh-city"),
             zh_trades: companies.pairs("zh-trade"),
-            zh_lines: companies.get("zh-line"),
-            zh_forms: companies.get("zh-form"),
-            en_names: companies.get("en-name"),
-            en_lines: companies.get("en-line"),
-            en_forms: companies.get("en-form"),
+            zh_lines: companies.get("zh-line").to_vec(),
+            zh_forms: companies.get("zh-form").to_vec(),
+            en_names: companies.get("en-name").to_vec(),
+            en_lines: companies.get("en-line").to_vec(),
+            en_forms: companies.get("en-form").to_vec(),
             zh_districts: places.pairs("zh-district"),
-            zh_roads: places.get("zh-road"),
-            en_towns: places.get("en-town"),
-            en_streets: places.get("en-street"),
+            zh_roads: places.get("zh-road").to_vec(),
+            en_towns: places.get("en-town").to_vec(),
+            en_streets: places.get("en-street").to_vec(),
             industries: catalog.bilingual("industry"),
-            tags: catalog.get("tag"),
+            tags: catalog.get("tag").to_vec(),
             products,
             notes: catalog.bilingual("note"),
             text_en: Lists::parse(include_str!("../../../assets/demo/text_en.txt")),
@@ -157,7 +157,7 @@ impl Words {
     }
 
     /// The sentences under `key` (see `text_en.txt`) in a language.
-    pub fn text(&self, lang: Lang, key: &str) -> Vec<&'static str> {
+    pub fn text(&self, lang: Lang, key: &str) -> &[&'static str] {
         match lang {
             Lang::Zh => self.text_zh.get(key),
             Lang::En => self.text_en.get(key),
