@@ -11,6 +11,7 @@ pub mod policies;
 pub mod setup;
 pub mod sla;
 pub mod tickets;
+pub mod triage;
 
 mod error;
 
