@@ -3,6 +3,7 @@
 //! leaves this module.
 
 mod audit;
+mod bulk;
 mod crm;
 mod customers;
 mod error;
@@ -13,12 +14,14 @@ mod migrations;
 mod open;
 mod orders;
 mod policies;
+mod probe;
 mod reminders;
 mod report;
 mod rows;
 mod surveys;
 mod tickets;
 
+pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
