@@ -693,6 +693,10 @@ fn report_queries_use_their_indexes() {
         ("events_since", "COVERING INDEX ticket_events_at (at>?)"),
         ("open_tickets", "INDEX tickets_open (opened_at<?)"),
         (
+            "first_outbound",
+            "COVERING INDEX interactions_ticket_direction (ticket_id=? AND direction=?)",
+        ),
+        (
             "activity_interactions",
             "COVERING INDEX interactions_activity (at>? AND at<?)",
         ),

@@ -13,3 +13,7 @@ CREATE INDEX orders_at ON orders(at, customer_id);
 -- Tickets waiting for the team, for the backlog: a small partial index instead of a
 -- scan of every ticket.
 CREATE INDEX tickets_open ON tickets(opened_at) WHERE status IN ('new', 'open', 'pending');
+
+-- The first outbound contacts of a ticket (first-contact resolution), read from the index
+-- alone.
+CREATE INDEX interactions_ticket_direction ON interactions(ticket_id, direction, at) WHERE ticket_id IS NOT NULL;

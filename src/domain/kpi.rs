@@ -259,7 +259,8 @@ pub struct TicketFacts<'a> {
     pub resolved_at: Option<DateTime<Utc>>,
     /// A `Reopened` event before the cutoff.
     pub reopened: bool,
-    /// Outbound interactions on the ticket at or before `resolved_at`.
+    /// Outbound interactions on the ticket at or before `resolved_at` (2 may mean more: no
+    /// more is needed to tell a first-contact resolution).
     pub outbound_until_resolved: usize,
 }
 

@@ -3,12 +3,15 @@
 //!
 //! The KPI definitions are in `domain::kpi` (one doc comment per KPI). Met and missed come from
 //! the SLA engine (`service::sla::clocks` over each ticket's events before the month's
-//! cutoff). The reads stay proportional to the month: one range scan of the events since
+//! cutoff). The reads stay proportional to the two months: one range scan of the events since
 //! shortly before the previous month (covering index `ticket_events_at`) finds the tickets
 //! that matter and most of their history; the earlier events of older tickets, the ticket
-//! rows and the outbound contacts are one query each; only tickets with events near a month
-//! are run through the SLA engine; tickets untouched since count in the backlog from their
-//! current status. A past month further back reads every event since, so it takes longer.
+//! rows and the first outbound contacts are one query each; the SLA engine runs only where a
+//! clock can count in a month, once per ticket when nothing changed between the two cutoffs;
+//! tickets untouched since count in the backlog from their current status; the churn scan
+//! runs beside the rest on a connection of its own. A month further back reads every event
+//! since, so it takes longer. `tests/report_reference.rs` checks all of this against a
+//! brute-force reading of every record.
 
 use super::sla::{Rules, clocks};
 use super::{Ctx, Error};
@@ -19,7 +22,7 @@ use crate::domain::kpi::{
 };
 use crate::domain::period::{Month, last_weeks};
 use crate::domain::sla::{SlaView, Targets, TicketEvent};
-use crate::store::{EventRow, ReportTicket, Store, TicketGroups, Tx};
+use crate::store::{EventRow, FirstTwo, ReportTicket, Store, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -111,13 +114,26 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
         totals: Default::default(),
         groups: BTreeMap::new(),
     };
-    store.read(|tx| {
-        let rules = Rules::load(tx)?;
-        add_tickets(tx, ctx, &rules, &mut c)?;
-        add_surveys(tx, &mut c)?;
-        add_customers(tx, &mut c)?;
-        Ok::<_, Error>(())
-    })?;
+    // The churn scan is independent of the rest: it runs on a thread and connection of its
+    // own, in the transaction of the rest if that cannot be done.
+    let spans = churn_spans(&windows);
+    let path = store.path().to_path_buf();
+    let (read, apart) = std::thread::scope(|scope| {
+        let apart = scope.spawn(|| crate::store::activity_by_span(&path, &spans));
+        let read = store.read(|tx| {
+            let rules = Rules::load(tx)?;
+            add_tickets(tx, ctx, &rules, &mut c)?;
+            add_surveys(tx, &mut c)?;
+            Ok::<_, Error>(())
+        });
+        (read, apart.join())
+    });
+    read?;
+    let masks = match apart {
+        Ok(Ok(masks)) => masks,
+        _ => store.read(|tx| tx.activity_by_span(&spans))?,
+    };
+    add_customers(&masks, &mut c);
     let mut breakdown: Vec<GroupReport> = c
         .groups
         .iter()
@@ -144,7 +160,7 @@ pub fn satisfaction_distribution(store: &mut Store, ctx: &Ctx, month: Month) -> 
     let w = Window::new(month, ctx.settings.timezone, ctx.now);
     store.read(|tx| {
         let mut tally = Tally::default();
-        for s in tx.report_surveys(w.start, w.cutoff)? {
+        for s in tx.report_surveys(w.start, w.cutoff, false)? {
             tally.add_survey(&s.scores);
         }
         Ok(tally.distribution)
@@ -177,10 +193,15 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
             if let Some(i) = week_of(t.opened_at) {
                 points[i].opened += 1;
             }
-            for i in resolutions(&before).into_iter().filter_map(week_of) {
+            for i in resolutions(before).into_iter().filter_map(week_of) {
                 points[i].resolved += 1;
             }
-            let sla = clocks(before, &targets(&rules, &t), ctx.now, ctx.settings.at_risk_share);
+            let sla = clocks(
+                before.to_vec(),
+                &targets(&rules, &t),
+                ctx.now,
+                ctx.settings.at_risk_share,
+            );
             let first = sla.first_response;
             if let (Some(i), Some(met)) = (first.done_at.and_then(week_of), on_time(first.state)) {
                 points[i].first_response.add(met);
@@ -256,77 +277,98 @@ fn relevant_tickets(
     from: DateTime<Utc>,
     relevant: impl Fn(DateTime<Utc>, TicketEvent) -> bool,
 ) -> Result<Vec<(ReportTicket, Events)>, Error> {
-    let mut by_ticket: HashMap<i64, Vec<EventRow>> = HashMap::new();
-    let mut wanted: HashSet<i64> = HashSet::new();
-    for row in tx.events_since(from)? {
-        if relevant(row.1, row.2) {
-            wanted.insert(row.0);
-        }
-        by_ticket.entry(row.0).or_default().push(row);
+    let rows = tx.events_since(from)?;
+    // Per ticket: (has a relevant event, has its opening in the scan).
+    let mut seen: HashMap<i64, (bool, bool)> = HashMap::new();
+    for r in &rows {
+        let flags = seen.entry(r.0).or_default();
+        flags.0 |= relevant(r.1, r.2);
+        flags.1 |= r.2 == TicketEvent::Opened;
     }
-    by_ticket.retain(|id, _| wanted.contains(id));
-    let mut ids: Vec<i64> = wanted.into_iter().collect();
+    let mut ids: Vec<i64> = seen.iter().filter(|(_, f)| f.0).map(|(id, _)| *id).collect();
     ids.sort_unstable();
-    let older: Vec<i64> = ids
-        .iter()
-        .copied()
-        .filter(|id| {
-            by_ticket
-                .get(id)
-                .is_some_and(|rows| !rows.iter().any(|r| r.2 == TicketEvent::Opened))
-        })
-        .collect();
-    for row in tx.events_before(&older, from)? {
-        by_ticket.entry(row.0).or_default().push(row);
+    let older: Vec<i64> = ids.iter().copied().filter(|id| !seen[id].1).collect();
+    // The earlier events first, then the scan (in time order per ticket).
+    let mut by_ticket: HashMap<i64, Vec<EventRow>> = HashMap::with_capacity(ids.len());
+    for r in tx.events_before(&older, from)?.into_iter().chain(rows) {
+        if seen.get(&r.0).is_some_and(|f| f.0) {
+            by_ticket.entry(r.0).or_default().push(r);
+        }
     }
-    Ok(tx
-        .report_tickets(&ids, needs_tier(rules))?
-        .into_iter()
-        .map(|t| {
-            let mut rows = by_ticket.remove(&t.id).unwrap_or_default();
-            // Equal times keep the order they were recorded in.
+    let mut out = Vec::with_capacity(ids.len());
+    for t in tx.report_tickets(&ids, needs_tier(rules))? {
+        let mut rows = by_ticket.remove(&t.id).unwrap_or_default();
+        // By time, equal times in the order recorded (the queries return them otherwise).
+        if !rows.is_sorted_by_key(|r| (r.1, r.3)) {
             rows.sort_unstable_by_key(|r| (r.1, r.3));
-            let events = rows.into_iter().map(|(_, at, event, _)| (at, event)).collect();
-            (t, events)
-        })
-        .collect())
+        }
+        out.push((t, rows.into_iter().map(|(_, at, event, _)| (at, event)).collect()));
+    }
+    // In ticket order, so sums come out the same on every run.
+    out.sort_unstable_by_key(|(t, _)| t.id);
+    Ok(out)
 }
 
-fn events_before(events: &[(DateTime<Utc>, TicketEvent)], cutoff: DateTime<Utc>) -> Events {
-    events.iter().filter(|(at, _)| *at < cutoff).copied().collect()
+/// The events before `cutoff`: a prefix, since they are in time order.
+fn events_before(events: &[(DateTime<Utc>, TicketEvent)], cutoff: DateTime<Utc>) -> &[(DateTime<Utc>, TicketEvent)] {
+    &events[..events.partition_point(|(at, _)| *at < cutoff)]
 }
 
 /// A ticket as seen from one month's cutoff.
+#[derive(Clone)]
 struct Judged {
     sla: SlaView,
     resolved_at: Option<DateTime<Utc>>,
     reopened: bool,
 }
 
-/// Judges a ticket at window `w`: `None` if it was opened after the cutoff. The SLA engine
-/// runs only if the ticket has events near the month; otherwise only its backlog state counts.
+/// Whether one of the ticket's clocks can count in window `w`: only after a reply or a
+/// resolution in it, or a resolution shortly before it (its callback may fall due inside).
+fn needs_clocks(before: &[(DateTime<Utc>, TicketEvent)], w: &Window) -> bool {
+    let near_from = w.start - Duration::days(CALLBACK_LOOKBACK_DAYS);
+    before
+        .iter()
+        .rev()
+        .take_while(|(at, _)| *at >= near_from)
+        .any(|(_, e)| matches!(e, TicketEvent::Responded | TicketEvent::Resolved | TicketEvent::Closed))
+}
+
+/// Judges a ticket at both windows (`None` where it was opened after the cutoff), running the
+/// SLA engine only where a clock can count. When nothing happened to the ticket between the
+/// two cutoffs, the later evaluation serves both: a clock done by then has the same due and
+/// outcome, and one overdue at the earlier cutoff is still overdue at the later.
 fn judge(
     rules: &Rules,
     share: f64,
     t: &ReportTicket,
     events: &[(DateTime<Utc>, TicketEvent)],
-    w: &Window,
-) -> Option<Judged> {
-    if t.opened_at >= w.cutoff {
-        return None;
-    }
-    let before = events_before(events, w.cutoff);
-    let near_from = w.start - Duration::days(CALLBACK_LOOKBACK_DAYS);
-    let near = before.iter().any(|(at, _)| *at >= near_from);
-    Some(Judged {
-        resolved_at: resolved_at(&before),
-        reopened: before.iter().any(|(_, e)| *e == TicketEvent::Reopened),
-        sla: if near {
-            clocks(before, &targets(rules, t), w.as_of, share)
-        } else {
-            SlaView::default()
-        },
-    })
+    windows: &[Window; 2],
+) -> [Option<Judged>; 2] {
+    let before = windows.map(|w| events_before(events, w.cutoff));
+    let needs = [
+        needs_clocks(before[0], &windows[0]),
+        needs_clocks(before[1], &windows[1]),
+    ];
+    let unchanged = before[0].len() == before[1].len();
+    let evaluate = |i: usize| clocks(before[i].to_vec(), &targets(rules, t), windows[i].as_of, share);
+    let later = if needs[1] || (unchanged && needs[0]) {
+        evaluate(1)
+    } else {
+        SlaView::default()
+    };
+    let earlier = match (needs[0], unchanged) {
+        (false, _) => SlaView::default(),
+        (true, true) => later,
+        (true, false) => evaluate(0),
+    };
+    let judged = |i: usize, sla: SlaView| {
+        (t.opened_at < windows[i].cutoff).then(|| Judged {
+            sla,
+            resolved_at: resolved_at(before[i]),
+            reopened: before[i].iter().any(|(_, e)| *e == TicketEvent::Reopened),
+        })
+    };
+    [judged(0, earlier), judged(1, later)]
 }
 
 fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(), Error> {
@@ -347,10 +389,10 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
     let judged: Vec<[Option<Judged>; 2]> = tickets
         .iter()
         .zip(&events)
-        .map(|(t, events)| c.windows.map(|w| judge(rules, share, t, events, &w)))
+        .map(|(t, events)| judge(rules, share, t, events, &c.windows))
         .collect();
 
-    // Outbound contacts only matter for the tickets resolved in either month.
+    // The first two outbound contacts of the tickets resolved in either month.
     let resolved: Vec<i64> = tickets
         .iter()
         .zip(&judged)
@@ -361,15 +403,12 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
         })
         .map(|(t, _)| t.id)
         .collect();
-    let mut outbound: HashMap<i64, Vec<DateTime<Utc>>> = HashMap::new();
-    for (id, at) in tx.outbound_times(&resolved)? {
-        outbound.entry(id).or_default().push(at);
-    }
+    let outbound: HashMap<i64, FirstTwo> = tx.first_outbound(&resolved)?.into_iter().collect();
 
     for (t, judged) in tickets.iter().zip(&judged) {
         for (i, j) in judged.iter().enumerate() {
             let Some(j) = j else { continue };
-            let contacts = outbound.get(&t.id).map(Vec::as_slice).unwrap_or_default();
+            let first_two = outbound.get(&t.id).copied().unwrap_or_default();
             let facts = TicketFacts {
                 kind: t.groups.kind,
                 opened_at: t.opened_at,
@@ -378,7 +417,7 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
                 reopened: j.reopened,
                 outbound_until_resolved: j
                     .resolved_at
-                    .map_or(0, |r| contacts.iter().filter(|&&at| at <= r).count()),
+                    .map_or(0, |r| first_two.iter().flatten().filter(|&&at| at <= r).count()),
             };
             let w = c.windows[i];
             c.apply(i, Some(&t.groups), |tally| tally.add_ticket(&facts, &w));
@@ -402,7 +441,7 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
 
 fn add_surveys(tx: &Tx, c: &mut Collector) -> Result<(), Error> {
     let [previous, month] = c.windows;
-    for s in tx.report_surveys(previous.start, month.cutoff)? {
+    for s in tx.report_surveys(previous.start, month.cutoff, c.by.is_some())? {
         for i in 0..2 {
             if c.windows[i].contains(s.at) {
                 c.apply(i, s.ticket.as_ref(), |tally| tally.add_survey(&s.scores));
@@ -412,19 +451,20 @@ fn add_surveys(tx: &Tx, c: &mut Collector) -> Result<(), Error> {
     Ok(())
 }
 
-/// Churn, totals only: which customers were active in the spans before each month's start
-/// and before its cutoff (bits 2i and 2i + 1 for window i).
-fn add_customers(tx: &Tx, c: &mut Collector) -> Result<(), Error> {
-    let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = c
-        .windows
+/// The spans of the churn rate: before each month's start and before its cutoff.
+fn churn_spans(windows: &[Window; 2]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    windows
         .iter()
         .flat_map(|w| [w.activity_at_start(), w.activity_at_cutoff()])
-        .collect();
-    let seen = tx.activity_by_span(&spans)?;
-    for bits in seen {
+        .collect()
+}
+
+/// Churn, totals only, from which customers were active in the [`churn_spans`] (bits 2i and
+/// 2i + 1 for window i).
+fn add_customers(masks: &[u32], c: &mut Collector) {
+    for bits in masks {
         for i in 0..2 {
             c.totals[i].add_customer(bits & 1 << (2 * i) != 0, bits & 1 << (2 * i + 1) != 0);
         }
     }
-    Ok(())
 }

@@ -30,7 +30,7 @@ pub use merge::Moved;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
 pub use reminders::ReminderRow;
-pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups, report_queries};
+pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
 pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 

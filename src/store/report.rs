@@ -11,8 +11,10 @@ use crate::domain::sla::TicketEvent;
 use crate::domain::survey::Scores;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{Connection, OpenFlags, Row, params};
 use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
 
 /// The fields a report groups tickets by (their current values).
 #[derive(Debug, Clone, PartialEq)]
@@ -45,20 +47,35 @@ pub struct ReportSurvey {
 /// The ticket columns; the eighth, the tier, is added by each query.
 const REPORT_TICKET_COLUMNS: &str = "t.id, t.priority, t.opened_at, t.assignee, t.department, t.kind, t.channel";
 
+/// An enum column matched exactly against the stable keys, without the allocation of
+/// `FromStr` (this runs for every ticket of a month); anything else goes through `FromStr`.
+fn key<T: Copy + std::str::FromStr>(
+    row: &Row,
+    index: usize,
+    all: &[T],
+    key: fn(T) -> &'static str,
+) -> rusqlite::Result<T> {
+    let text = row.get_ref(index)?.as_str().unwrap_or("");
+    match all.iter().copied().find(|v| key(*v) == text) {
+        Some(v) => Ok(v),
+        None => parse(row, index),
+    }
+}
+
 fn report_ticket(row: &Row) -> rusqlite::Result<ReportTicket> {
     Ok(ReportTicket {
         id: row.get(0)?,
-        priority: parse(row, 1)?,
+        priority: key(row, 1, Priority::ALL, Priority::key)?,
         opened_at: instant(row, 2)?,
         groups: TicketGroups {
             assignee: row.get(3)?,
             department: row.get(4)?,
-            kind: parse(row, 5)?,
-            channel: parse(row, 6)?,
+            kind: key(row, 5, TicketKind::ALL, TicketKind::key)?,
+            channel: key(row, 6, Channel::ALL, Channel::key)?,
         },
         tier: match row.get_ref(7)? {
             rusqlite::types::ValueRef::Null => None,
-            _ => Some(parse(row, 7)?),
+            _ => Some(key(row, 7, Tier::ALL, Tier::key)?),
         },
     })
 }
@@ -71,6 +88,13 @@ fn open_tickets_sql() -> String {
          WHERE t.status IN ('new', 'open', 'pending') AND t.opened_at < ?1"
     )
 }
+
+const FIRST_OUTBOUND_SQL: &str = "SELECT j.value,
+       (SELECT i.at FROM interactions i WHERE i.ticket_id = j.value AND i.direction = 'out'
+          ORDER BY i.at LIMIT 1),
+       (SELECT i.at FROM interactions i WHERE i.ticket_id = j.value AND i.direction = 'out'
+          ORDER BY i.at LIMIT 1 OFFSET 1)
+     FROM json_each(?1) j";
 
 /// Signs of life of customers in a span, one query per source.
 const ACTIVITY_SQL: [&str; 3] = [
@@ -85,13 +109,17 @@ pub fn report_queries() -> Vec<(&'static str, String)> {
     vec![
         ("events_since", EVENTS_SINCE_SQL.to_string()),
         ("open_tickets", open_tickets_sql()),
+        ("first_outbound", FIRST_OUTBOUND_SQL.to_string()),
         ("activity_interactions", ACTIVITY_SQL[0].to_string()),
         ("activity_tickets", ACTIVITY_SQL[1].to_string()),
         ("activity_orders", ACTIVITY_SQL[2].to_string()),
     ]
 }
 
-/// Up to this many customer ids are tracked in a plain array by [`Tx::activity_by_span`].
+/// When a ticket's first two outbound interactions were logged, if it had them.
+pub type FirstTwo = [Option<DateTime<Utc>>; 2];
+
+/// Up to this many customer ids are tracked in a plain array by [`activity_by_span`].
 const DENSE_IDS: usize = 1 << 22;
 
 /// A ticket event as `(ticket id, at, event, event id)`; the id orders events of equal time.
@@ -133,17 +161,17 @@ impl Tx<'_> {
         event_rows(self, EVENTS_SINCE_SQL, params![from.timestamp()])
     }
 
-    /// The events of these tickets before `before`, by ticket, then in order.
+    /// The events of these tickets before `before`, in no particular order.
     pub fn events_before(&self, ids: &[i64], before: DateTime<Utc>) -> Result<Vec<EventRow>, StoreError> {
         event_rows(
             self,
-            "SELECT ticket_id, at, event, id FROM ticket_events
-             WHERE ticket_id IN (SELECT value FROM json_each(?1)) AND at < ?2 ORDER BY ticket_id, at, id",
+            "SELECT e.ticket_id, e.at, e.event, e.id FROM json_each(?1) j
+             JOIN ticket_events e ON e.ticket_id = j.value AND e.at < ?2",
             params![ids_json(ids), before.timestamp()],
         )
     }
 
-    /// The tickets with these ids, ascending; with their customer's tier if `with_tier` (a
+    /// The tickets with these ids, in no particular order; with their customer's tier if `with_tier` (a
     /// random read per ticket, so only when an SLA policy matches on the tier).
     pub fn report_tickets(&self, ids: &[i64], with_tier: bool) -> Result<Vec<ReportTicket>, StoreError> {
         collect(
@@ -151,7 +179,7 @@ impl Tx<'_> {
             &format!(
                 "SELECT {REPORT_TICKET_COLUMNS},
                    CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END
-                 FROM tickets t WHERE t.id IN (SELECT value FROM json_each(?1)) ORDER BY t.id"
+                 FROM json_each(?1) j JOIN tickets t ON t.id = j.value"
             ),
             params![ids_json(ids), with_tier],
             report_ticket,
@@ -164,26 +192,33 @@ impl Tx<'_> {
         collect(self, &open_tickets_sql(), [before.timestamp()], report_ticket)
     }
 
-    /// When outbound interactions were logged on these tickets, as `(ticket id, at)`.
-    pub fn outbound_times(&self, ids: &[i64]) -> Result<Vec<(i64, DateTime<Utc>)>, StoreError> {
-        collect(
-            self,
-            "SELECT ticket_id, at FROM interactions
-             WHERE ticket_id IN (SELECT value FROM json_each(?1)) AND direction = 'out'",
-            [ids_json(ids)],
-            |r| Ok((r.get(0)?, instant(r, 1)?)),
-        )
+    /// For each of these tickets: when its first two outbound interactions were logged —
+    /// all that first-contact resolution needs, read from the covering index
+    /// `interactions_ticket_direction`.
+    pub fn first_outbound(&self, ids: &[i64]) -> Result<Vec<(i64, FirstTwo)>, StoreError> {
+        let instant_opt = |r: &Row, i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+            Ok(r.get::<_, Option<i64>>(i)?.map(from_unix))
+        };
+        collect(self, FIRST_OUTBOUND_SQL, [ids_json(ids)], |r| {
+            Ok((r.get(0)?, [instant_opt(r, 1)?, instant_opt(r, 2)?]))
+        })
     }
 
-    /// Surveys taken in `[from, to)`.
-    pub fn report_surveys(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<ReportSurvey>, StoreError> {
+    /// Surveys taken in `[from, to)`, with the groups of their ticket if `with_tickets` (a
+    /// lookup per survey, so only for a breakdown).
+    pub fn report_surveys(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        with_tickets: bool,
+    ) -> Result<Vec<ReportSurvey>, StoreError> {
         collect(
             self,
             "SELECT s.at, s.quality, s.response, s.communication,
                     t.id, t.assignee, t.department, t.kind, t.channel
-             FROM surveys s LEFT JOIN tickets t ON t.id = s.ticket_id
+             FROM surveys s LEFT JOIN tickets t ON ?3 AND t.id = s.ticket_id
              WHERE s.at >= ?1 AND s.at < ?2",
-            params![from.timestamp(), to.timestamp()],
+            params![from.timestamp(), to.timestamp(), with_tickets],
             |r| {
                 let ticket = match r.get::<_, Option<i64>>(4)? {
                     Some(_) => Some(TicketGroups {
@@ -207,48 +242,63 @@ impl Tx<'_> {
         )
     }
 
-    /// Which customers showed signs of life in which of `spans` (each `[from, to)`): for
-    /// every customer active in at least one, a mask with bit `i` set when active in
-    /// `spans[i]` (at most 32 spans), in no particular order. Signs of life: an inbound or
-    /// outbound interaction (not an internal note), a ticket opened, an order. Index-only
-    /// range scans; the tickets' opening times are read from `tickets_customer` whole, which
-    /// is cheaper than a table lookup per ticket through `tickets_opened`.
+    /// Which customers showed signs of life in which of `spans`; see [`activity_by_span`].
     pub fn activity_by_span(&self, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
-        let spans: Vec<(i64, i64)> = spans
-            .iter()
-            .take(32)
-            .map(|(a, b)| (a.timestamp(), b.timestamp()))
-            .collect();
-        let (Some(from), Some(to)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
-            return Ok(vec![]);
-        };
-        // Customer ids are dense row ids: a mask per id is far cheaper than hashing.
-        let max_id: i64 = self
-            .conn
-            .query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
-        let mut masks = vec![0u32; usize::try_from(max_id).unwrap_or(0).min(DENSE_IDS) + 1];
-        let mut sparse: HashMap<i64, u32> = HashMap::new();
-        for sql in ACTIVITY_SQL {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let mut rows = stmt.query(params![from, to])?;
-            while let Some(row) = rows.next()? {
-                let at: i64 = row.get(1)?;
-                let mask = spans
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (a, b))| *a <= at && at < *b)
-                    .fold(0u32, |mask, (i, _)| mask | 1 << i);
-                let customer: i64 = row.get(0)?;
-                match usize::try_from(customer).ok().and_then(|i| masks.get_mut(i)) {
-                    Some(slot) => *slot |= mask,
-                    None => *sparse.entry(customer).or_default() |= mask,
-                }
+        activity(self.conn, spans)
+    }
+}
+
+/// Which customers showed signs of life in which of `spans` (each `[from, to)`): for every
+/// customer active in at least one, a mask with bit `i` set when active in `spans[i]` (at
+/// most 32 spans), in no particular order. Signs of life: an inbound or outbound interaction
+/// (not an internal note), a ticket opened, an order.
+///
+/// Read on a read-only connection of its own, so that a report can scan the activity on
+/// another thread while it reads the rest through the store (a snapshot a moment apart,
+/// which a churn rate does not notice).
+pub fn activity_by_span(path: &Path, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let tx = conn.unchecked_transaction()?;
+    activity(&tx, spans)
+}
+
+/// Index-only range scans; the tickets' opening times are read from `tickets_customer` whole,
+/// which is cheaper than a table lookup per ticket through `tickets_opened`.
+fn activity(conn: &Connection, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
+    let spans: Vec<(i64, i64)> = spans
+        .iter()
+        .take(32)
+        .map(|(a, b)| (a.timestamp(), b.timestamp()))
+        .collect();
+    let (Some(from), Some(to)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
+        return Ok(vec![]);
+    };
+    // Customer ids are dense row ids: a mask per id is far cheaper than hashing.
+    let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
+    let mut masks = vec![0u32; usize::try_from(max_id).unwrap_or(0).min(DENSE_IDS) + 1];
+    let mut sparse: HashMap<i64, u32> = HashMap::new();
+    for sql in ACTIVITY_SQL {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(row) = rows.next()? {
+            let at: i64 = row.get(1)?;
+            let mask = spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (a, b))| *a <= at && at < *b)
+                .fold(0u32, |mask, (i, _)| mask | 1 << i);
+            let customer: i64 = row.get(0)?;
+            match usize::try_from(customer).ok().and_then(|i| masks.get_mut(i)) {
+                Some(slot) => *slot |= mask,
+                None => *sparse.entry(customer).or_default() |= mask,
             }
         }
-        Ok(masks
-            .into_iter()
-            .chain(sparse.into_values())
-            .filter(|&m| m != 0)
-            .collect())
     }
+    Ok(masks
+        .into_iter()
+        .chain(sparse.into_values())
+        .filter(|&m| m != 0)
+        .collect())
 }
