@@ -25,6 +25,9 @@ pub struct Cli {
     /// Machine-readable output for list, show and add commands
     #[arg(long, global = true)]
     pub json: bool,
+    /// Partly hide phone numbers and e-mail addresses (screen sharing)
+    #[arg(long, env = "FRONTDESK_MASKED", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub masked: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,6 +54,13 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// A consistent copy of the live database, safe while others write
+    Backup(super::care::BackupArgs),
+    /// Integrity, foreign-key and schema check; exit 1 on any problem
+    Doctor,
+    /// Agents and their roles (agent, supervisor, admin)
+    #[command(subcommand)]
+    Agent(super::care::AgentCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]

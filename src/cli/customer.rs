@@ -4,8 +4,8 @@ use super::Env;
 use super::args::{CustomerCommand, CustomerFields};
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
-use crate::domain::text::sanitize_block;
-use crate::service::{Error, customers, tickets};
+use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::service::{Error, customers, privacy, tickets};
 use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
@@ -13,7 +13,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
         CustomerCommand::Add(fields) => {
             let c = customers::add(&mut env.store, &env.ctx, &input(fields))?;
             if env.json {
-                print_json(&c);
+                print_json(&privacy::customer(&c, &env.ctx.settings));
             } else {
                 println!("{}", c.id);
             }
@@ -29,10 +29,14 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 limit: (args.limit > 0).then_some(args.limit),
             };
             let list = customers::list(&mut env.store, &query, args.filter.as_deref())?;
+            let shown: Vec<Customer> = list
+                .iter()
+                .map(|c| privacy::customer(c, &env.ctx.settings).into_owned())
+                .collect();
             if env.json {
-                print_json(&list);
+                print_json(&shown);
             } else {
-                print_list(&list);
+                print_list(&shown);
             }
         }
         CustomerCommand::Show { key } => show(env, &key)?,
@@ -43,17 +47,17 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
         } => {
             let c = customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?;
             if env.json {
-                print_json(&c);
+                print_json(&privacy::customer(&c, &env.ctx.settings));
             } else {
-                println!("{} updated (version {})", c.code, c.version);
+                println!("{} updated (version {})", sanitize_line(&c.code), c.version);
             }
         }
         CustomerCommand::Archive { key } => {
             let c = customers::archive(&mut env.store, &env.ctx, &key)?;
             if env.json {
-                print_json(&c);
+                print_json(&privacy::customer(&c, &env.ctx.settings));
             } else {
-                println!("{} archived", c.code);
+                println!("{} archived", sanitize_line(&c.code));
             }
         }
     }
@@ -104,16 +108,17 @@ fn print_list(list: &[Customer]) {
 }
 
 fn show(env: &mut Env, key: &str) -> Result<(), Error> {
-    let c = customers::get(&mut env.store, key)?;
+    let found = customers::get(&mut env.store, key)?;
+    let c = privacy::customer(&found, &env.ctx.settings);
     let query = TicketQuery {
         customer_id: Some(c.id),
         limit: Some(20),
         ..Default::default()
     };
     let list = tickets::list(&mut env.store, &env.ctx, &query)?;
-    let audit = customers::audit(&mut env.store, c.id)?;
+    let audit = privacy::audit(customers::audit(&mut env.store, c.id)?, &env.ctx.settings);
     if env.json {
-        let mut value = serde_json::to_value(&c).unwrap_or_default();
+        let mut value = serde_json::to_value(&*c).unwrap_or_default();
         value["tickets"] = list.iter().map(ticket_json).collect();
         value["audit"] = serde_json::to_value(&audit).unwrap_or_default();
         print_json(&value);
@@ -160,7 +165,7 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
                 t.status.key(),
                 t.priority.key(),
                 t.kind.key(),
-                crate::domain::text::sanitize_line(&t.subject)
+                sanitize_line(&t.subject)
             );
         }
     }

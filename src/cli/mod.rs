@@ -3,6 +3,7 @@
 
 mod admin;
 mod args;
+mod care;
 mod customer;
 mod output;
 mod sla;
@@ -55,6 +56,9 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Backup(args) => care::backup(&mut env, &args),
+        Command::Doctor => care::doctor(&mut env),
+        Command::Agent(cmd) => care::agent(&mut env, cmd),
     }
 }
 
@@ -78,15 +82,30 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings {
         at_risk_share: config.sla.at_risk_share,
+        masked: cli.masked || config.ui.masked,
     };
     let mut store = store;
     crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
+    daily_backup(&store, &ctx, &config);
     Ok(Env {
         store,
         ctx,
         json: cli.json,
         config,
     })
+}
+
+/// The first command of a day writes the daily backup when `[backup] dir`
+/// is set. A failed backup is reported but never stops the command.
+fn daily_backup(store: &Store, ctx: &Ctx, config: &Config) {
+    let dir = &config.backup.dir;
+    if dir.as_os_str().is_empty() {
+        return;
+    }
+    if let Err(e) = crate::service::backup::daily(store, ctx, dir, config.backup.keep) {
+        let warning = format!("daily backup into {} failed: {e}", dir.display());
+        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
+    }
 }
 
 impl Cli {

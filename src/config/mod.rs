@@ -12,6 +12,8 @@ pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
 pub struct Config {
     pub database: DatabaseConfig,
     pub sla: SlaConfig,
+    pub backup: BackupConfig,
+    pub ui: UiConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -25,6 +27,20 @@ pub struct SlaConfig {
     pub at_risk_share: f64,
     pub timezone: String,
     pub bell: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BackupConfig {
+    /// Where automatic daily backups go; empty turns them off.
+    pub dir: PathBuf,
+    /// How many daily backups to keep (at least 1).
+    pub keep: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UiConfig {
+    /// Partly hide phones and e-mails (screen sharing).
+    pub masked: bool,
 }
 
 /// The config in force, and what was wrong with the user's file, if anything.
@@ -79,6 +95,9 @@ impl Config {
                 "sla.at_risk_share = {} must be at least 0 and below 1",
                 self.sla.at_risk_share
             ));
+        }
+        if self.backup.keep == 0 {
+            return Err("backup.keep = 0 would delete every backup; use at least 1".into());
         }
         if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
             return Err(format!(
@@ -184,6 +203,9 @@ mod tests {
             ("[database]\njournal_mode = \"memory\"\n", "journal_mode"),
             ("[sla]\nat_risk_share = 2.0\n", "at_risk_share"),
             ("[sla]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
+            ("[backup]\nkeep = 0\n", "backup.keep"),
+            ("[backup]\nkeep = -1\n", "keep"),
+            ("[ui]\nmasked = \"yes\"\n", "masked"),
         ];
         for (text, mentions) in cases {
             let loaded = load(text);

@@ -1,8 +1,8 @@
 //! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
 
-use super::{Ctx, Error};
+use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, next_code};
-use crate::domain::enums::{CustomerKind, Tier};
+use crate::domain::enums::{CustomerKind, Role, Tier};
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -111,9 +111,11 @@ fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
     }
 }
 
-/// Archives (never deletes) a customer; their history stays.
+/// Archives (never deletes) a customer; their history stays. Needs the
+/// supervisor role.
 pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         let mut c = tx.customer_by_key(key)?;
         if !c.archived {
             c.archived = true;

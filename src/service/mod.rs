@@ -1,10 +1,15 @@
 //! Use cases shared by the CLI and the TUI. Each runs in one transaction and
 //! is the one place where domain rules meet storage.
 
+pub mod backup;
 pub mod customers;
 pub mod demo;
+pub mod doctor;
 pub mod interactions;
 pub mod policies;
+pub mod presence;
+pub mod privacy;
+pub mod roles;
 pub mod setup;
 pub mod sla;
 pub mod tickets;
@@ -30,11 +35,17 @@ pub struct Ctx {
 pub struct Settings {
     /// A target is "at risk" when less than this share of it is left.
     pub at_risk_share: f64,
+    /// Masked display for screen sharing: phones and e-mails partly hidden
+    /// wherever they are shown (see [`privacy`]).
+    pub masked: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { at_risk_share: 0.25 }
+        Settings {
+            at_risk_share: 0.25,
+            masked: false,
+        }
     }
 }
 

@@ -24,13 +24,23 @@ pub enum StoreError {
     NotFrontdesk { path: String, why: String },
     #[error("cannot use {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    /// Another agent held the lock past the busy timeout on every attempt.
+    #[error("the database stayed busy: other agents held it for too long ({0}); try again")]
+    Busy(String),
+    /// `doctor` found problems (they are listed on standard output).
+    #[error("{path}: doctor found {problems} problem(s)")]
+    Unhealthy { path: String, problems: usize },
     #[error("database error: {0}")]
     Sqlite(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        StoreError::Sqlite(e.to_string())
+        if is_busy(&e) {
+            StoreError::Busy(e.to_string())
+        } else {
+            StoreError::Sqlite(e.to_string())
+        }
     }
 }
 

@@ -2,26 +2,33 @@
 //! append-only migrations and maps rows to domain types. No rusqlite type
 //! leaves this module.
 
+mod agents;
 mod audit;
+mod backup;
 mod customers;
 mod error;
+mod health;
 mod interactions;
 mod migrations;
 mod open;
 mod policies;
+mod presence;
 mod reminders;
+mod retry;
 mod rows;
 mod tickets;
 
+pub use backup::BackupInfo;
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
-pub use migrations::LATEST_VERSION;
-pub use open::{JournalMode, OpenOptions};
+pub use health::{ForeignKeyProblem, Health};
+pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+pub use open::{JournalMode, OpenOptions, sidecar};
+pub use retry::BusyError;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// An open frontdesk database.
 pub struct Store {
@@ -34,10 +41,6 @@ pub struct Store {
 pub struct Tx<'a> {
     conn: &'a Connection,
 }
-
-/// How often a write retries when another process holds the write lock past
-/// the busy timeout (each attempt already waits up to the timeout).
-const WRITE_ATTEMPTS: u32 = 20;
 
 impl Store {
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
@@ -68,28 +71,16 @@ impl Store {
     }
 
     /// A write as one `BEGIN IMMEDIATE` transaction: the write lock is taken
-    /// up front, so a read-then-write never meets SQLITE_BUSY half-way. When
-    /// another writer holds the lock beyond the busy timeout the whole
-    /// transaction is retried, so agents wait instead of failing.
-    pub fn write<T, E: From<StoreError>>(&mut self, mut f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let tx = match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
-                Ok(tx) => tx,
-                Err(e) if error::is_busy(&e) && attempt < WRITE_ATTEMPTS => {
-                    std::thread::sleep(Duration::from_millis(10 * u64::from(attempt)));
-                    continue;
-                }
-                Err(e) => return Err(StoreError::from(e).into()),
-            };
-            let out = f(&Tx { conn: &tx })?;
-            match tx.commit() {
-                Ok(()) => return Ok(out),
-                Err(e) if error::is_busy(&e) && attempt < WRITE_ATTEMPTS => continue,
-                Err(e) => return Err(StoreError::from(e).into()),
-            }
-        }
+    /// up front, so a read-then-write inside `f` never meets another writer
+    /// half-way. When SQLite stays busy past the busy timeout — at `BEGIN`,
+    /// at `COMMIT` or in a statement inside `f` — the whole transaction is
+    /// rolled back and `f` runs again, so agents wait instead of failing
+    /// (see `retry.rs`). `f` may therefore run more than once.
+    pub fn write<T, E>(&mut self, f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        retry::write(&mut self.conn, f)
     }
 
     /// A counter that changes when another connection commits (`PRAGMA

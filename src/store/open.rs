@@ -40,7 +40,7 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
     let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     if !path.exists() {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io)?;
+            create_private_dir(dir).map_err(io)?;
         }
         create_private(path).map_err(io)?;
     }
@@ -62,9 +62,9 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
 }
 
 /// Creates the file readable and writable by its owner and group only: it
-/// holds customers' personal data. SQLite gives the -wal and -shm files the
-/// same permissions.
-fn create_private(path: &Path) -> std::io::Result<()> {
+/// holds customers' personal data. SQLite gives the -wal, -shm and -journal
+/// files the same permissions as the database file (a test checks it).
+pub(super) fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -75,6 +75,24 @@ fn create_private(path: &Path) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// A file SQLite keeps beside the database: `frontdesk.db` + `-wal` →
+/// `frontdesk.db-wal` (also `-shm`, `-journal`).
+pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+/// Creates missing folders without access for others (owner and group only,
+/// as the files in them); folders that exist are left as they are.
+pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o770);
+    builder.create(dir)
 }
 
 /// Reads only the header fields; nothing here writes to the file.
