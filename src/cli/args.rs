@@ -54,6 +54,10 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// Import a CSV file whole or not at all (another system's export with --map)
+    Import(super::transfer::ImportArgs),
+    /// Export records as CSV (the import columns) or JSON
+    Export(super::transfer::ExportArgs),
     /// A consistent copy of the live database, safe while others write
     Backup(super::care::BackupArgs),
     /// Integrity, foreign-key and schema check; exit 1 on any problem

@@ -9,6 +9,7 @@ mod output;
 mod sla;
 mod ticket;
 mod timeline;
+mod transfer;
 
 pub use args::{Cli, Command};
 
@@ -56,6 +57,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Import(args) => transfer::import(&mut env, &args),
+        Command::Export(args) => transfer::export(&mut env, &args),
         Command::Backup(args) => care::backup(&mut env, &args),
         Command::Doctor => care::doctor(&mut env),
         Command::Agent(cmd) => care::agent(&mut env, cmd),

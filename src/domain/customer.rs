@@ -187,15 +187,15 @@ impl CustomerField {
     }
 }
 
-/// The next generated code in the `C2024001` style: `C`, the year, and a
-/// sequence number of at least three digits.
-pub fn next_code(year: i32, last_in_year: Option<&str>) -> String {
-    let prefix = format!("C{year}");
-    let next = last_in_year
-        .and_then(|code| code.strip_prefix(&prefix))
-        .and_then(|seq| seq.parse::<u64>().ok())
-        .map_or(1, |seq| seq + 1);
-    format!("{prefix}{next:03}")
+/// A generated code in the `C2024001` style: `C`, the year, and a sequence
+/// number of at least three digits.
+pub fn code_for(year: i32, seq: u64) -> String {
+    format!("C{year}{seq:03}")
+}
+
+/// The sequence number of a generated code of that year, if it is one.
+pub fn seq_of(year: i32, code: &str) -> Option<u64> {
+    code.strip_prefix(&format!("C{year}"))?.parse().ok()
 }
 
 #[cfg(test)]
@@ -204,16 +204,14 @@ mod tests {
 
     #[test]
     fn generated_codes() {
-        let cases = [
-            (2024, None, "C2024001"),
-            (2024, Some("C2024001"), "C2024002"),
-            (2024, Some("C2024999"), "C20241000"),
-            (2025, Some("C2025041"), "C2025042"),
-            (2026, Some("C2026abc"), "C2026001"),
-        ];
-        for (year, last, want) in cases {
-            assert_eq!(next_code(year, last), want, "{year} {last:?}");
+        let cases = [(2024, 1, "C2024001"), (2024, 42, "C2024042"), (2024, 1000, "C20241000")];
+        for (year, seq, want) in cases {
+            assert_eq!(code_for(year, seq), want);
+            assert_eq!(seq_of(year, want), Some(seq));
         }
+        assert_eq!(seq_of(2024, "C2025001"), None);
+        assert_eq!(seq_of(2024, "C2024abc"), None);
+        assert_eq!(seq_of(2024, "X2024001"), None);
     }
 
     #[test]

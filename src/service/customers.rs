@@ -1,7 +1,7 @@
 //! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
 
 use super::{Ctx, Error, roles};
-use crate::domain::customer::{Customer, CustomerField, CustomerInput, next_code};
+use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
 use crate::domain::enums::{CustomerKind, Role, Tier};
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
@@ -26,14 +26,35 @@ pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, 
     // Only an explicit tier pins; the default one is left to the rules.
     c.tier_pinned = fields.iter().any(|f| matches!(f, CustomerField::Tier(_)));
     if c.code.is_empty() {
-        let prefix = format!("C{}", ctx.now.year());
-        c.code = next_code(ctx.now.year(), tx.last_code_with_prefix(&prefix)?.as_deref());
+        c.code = next_free_code(tx, ctx.now.year())?;
     } else if tx.code_exists(&c.code)? {
         return Err(Invalid::new("code", &c.code, "is already used by another customer").into());
     }
     c.id = tx.insert_customer(&c)?;
     ctx.audit(tx, "customer", c.id, "created", None, Some(c.code.clone()))?;
     Ok(c)
+}
+
+/// The next unused generated code of the year. The last number handed out is
+/// kept in `meta`, so bulk imports do not scan the codes for every row.
+fn next_free_code(tx: &Tx, year: i32) -> Result<String, Error> {
+    let key = format!("code_seq:{year}");
+    let mut seq = match tx.meta(&key)?.and_then(|v| v.parse::<u64>().ok()) {
+        Some(seq) => seq,
+        None => tx
+            .last_code_with_prefix(&format!("C{year}"))?
+            .and_then(|code| seq_of(year, &code))
+            .unwrap_or(0),
+    };
+    loop {
+        seq += 1;
+        let code = code_for(year, seq);
+        // A code typed by hand may already hold this number.
+        if !tx.code_exists(&code)? {
+            tx.set_meta(&key, &seq.to_string())?;
+            return Ok(code);
+        }
+    }
 }
 
 fn blank(ctx: &Ctx) -> Customer {

@@ -5,6 +5,8 @@ pub mod backup;
 pub mod customers;
 pub mod demo;
 pub mod doctor;
+pub mod export;
+pub mod import;
 pub mod interactions;
 pub mod policies;
 pub mod presence;

@@ -63,3 +63,43 @@ impl Tx<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl Tx<'_> {
+    pub fn interaction_exists(&self, external_id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM interactions WHERE external_id = ?1")?
+            .exists([external_id])?)
+    }
+}
+
+/// An interaction with what an export names it by.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportedInteraction {
+    #[serde(flatten)]
+    pub interaction: Interaction,
+    pub external_id: Option<String>,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub ticket_external_id: Option<String>,
+}
+
+impl Tx<'_> {
+    pub fn all_interactions(&self) -> Result<Vec<ExportedInteraction>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {INTERACTION_COLUMNS}, i.external_id, c.code, c.name, t.external_id
+             FROM interactions i JOIN customers c ON c.id = i.customer_id
+             LEFT JOIN tickets t ON t.id = i.ticket_id ORDER BY i.at, i.id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExportedInteraction {
+                interaction: rows::interaction(r)?,
+                external_id: r.get(9)?,
+                customer_code: r.get(10)?,
+                customer_name: r.get(11)?,
+                ticket_external_id: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -22,6 +22,7 @@ pub use backup::BackupInfo;
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use health::{ForeignKeyProblem, Health};
+pub use interactions::ExportedInteraction;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use retry::BusyError;

@@ -265,3 +265,14 @@ impl Tx<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl Tx<'_> {
+    /// Moves the ticket's `responded` event to `at` (an earlier answer was found).
+    pub fn replace_first_response(&self, id: i64, at: DateTime<Utc>, agent: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM ticket_events WHERE ticket_id = ?1 AND event = 'responded'",
+            [id],
+        )?;
+        self.add_ticket_event(id, at, TicketEvent::Responded, agent)
+    }
+}
