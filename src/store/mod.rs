@@ -28,7 +28,7 @@ pub use open::{JournalMode, OpenOptions, sidecar};
 pub use retry::BusyError;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// An open frontdesk database.
@@ -60,15 +60,15 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// A consistent read: everything `f` sees comes from one snapshot.
-    pub fn read<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(StoreError::from)?;
-        let out = f(&Tx { conn: &tx })?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(out)
+    /// A consistent read: everything `f` sees comes from one snapshot. Like
+    /// [`Store::write`] it runs `f` again when SQLite stays busy (in
+    /// rollback-journal mode readers wait while a writer commits), so `f`
+    /// may run more than once.
+    pub fn read<T, E>(&mut self, f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        retry::read(&mut self.conn, f)
     }
 
     /// A write as one `BEGIN IMMEDIATE` transaction: the write lock is taken

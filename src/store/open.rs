@@ -44,6 +44,12 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
         }
         create_private(path).map_err(io)?;
     }
+    // Every step below reads or writes the file, so each can meet another
+    // agent's lock: the whole sequence is retried on busy.
+    super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options))
+}
+
+fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(options.busy_timeout)?;
@@ -103,7 +109,11 @@ fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     };
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| not_ours(format!("not an SQLite database: {e}")))?;
+        .map_err(|e| match e {
+            // Locked by another agent is not "not ours": the caller retries.
+            e if super::error::is_busy(&e) => StoreError::from(e),
+            e => not_ours(format!("not an SQLite database: {e}")),
+        })?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if app_id == APPLICATION_ID {
         if version > LATEST_VERSION {
