@@ -70,7 +70,10 @@ fn print_doctor(r: &DoctorReport) {
     let verdict = |ok: bool| if ok { "ok" } else { "PROBLEM" };
     field("Database", &r.path);
     field("Integrity", verdict(r.integrity == ["ok"]));
-    field("Foreign keys", verdict(r.foreign_key_problems.is_empty()));
+    match &r.foreign_key_problems {
+        Some(list) => field("Foreign keys", verdict(list.is_empty())),
+        None => field("Foreign keys", "PROBLEM (could not run)"),
+    }
     let current = if r.schema_version == r.latest_schema_version {
         "current".to_string()
     } else {

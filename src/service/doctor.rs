@@ -17,7 +17,8 @@ pub struct DoctorReport {
     pub warnings: Vec<String>,
     /// `PRAGMA integrity_check`; `["ok"]` when sound.
     pub integrity: Vec<String>,
-    pub foreign_key_problems: Vec<ForeignKeyProblem>,
+    /// `PRAGMA foreign_key_check`; null when it could not run.
+    pub foreign_key_problems: Option<Vec<ForeignKeyProblem>>,
     pub schema_version: i64,
     pub latest_schema_version: i64,
     /// `PRAGMA application_id`, in hex (`0x4644534b` is frontdesk's).
@@ -41,10 +42,11 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
     let path = store.path().to_path_buf();
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    problems.extend(health.errors.iter().cloned());
     if health.integrity != ["ok"] {
         problems.extend(health.integrity.iter().map(|line| format!("integrity: {line}")));
     }
-    for fk in &health.foreign_keys {
+    for fk in health.foreign_keys.iter().flatten() {
         let row = fk.rowid.map_or_else(|| "a row".to_string(), |id| format!("row {id}"));
         problems.push(format!(
             "foreign key: {row} of {} points to a missing {}",
