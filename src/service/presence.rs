@@ -45,3 +45,77 @@ pub fn others_on(store: &mut Store, ctx: &Ctx, ticket_id: i64) -> Result<Vec<Str
 pub fn leave(store: &mut Store, ctx: &Ctx, ticket_id: i64) -> Result<(), Error> {
     store.write(|tx| Ok(tx.remove_presence(TICKET, ticket_id, &ctx.agent)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::CustomerInput;
+    use crate::service::{customers, tickets};
+    use crate::store::OpenOptions;
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_790_000_000 + seconds, 0).unwrap()
+    }
+
+    fn ctx(agent: &str, seconds: i64) -> Ctx {
+        Ctx::new(agent, at(seconds))
+    }
+
+    fn desk() -> (tempfile::TempDir, Store, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+        let input = CustomerInput {
+            name: Some("张三".into()),
+            ..Default::default()
+        };
+        let c = customers::add(&mut store, &ctx("li.na", 0), &input).unwrap();
+        let ticket = tickets::TicketInput {
+            customer: c.id.to_string(),
+            kind: "inquiry".into(),
+            subject: "price".into(),
+            ..Default::default()
+        };
+        let t = tickets::add(&mut store, &ctx("li.na", 0), &ticket).unwrap();
+        (dir, store, t.ticket.id)
+    }
+
+    #[test]
+    fn agents_see_each_other_until_they_leave_or_their_heartbeat_expires() {
+        let (_dir, mut store, id) = desk();
+        beat(&mut store, &ctx("li.na", 0), id).unwrap();
+        beat(&mut store, &ctx("wang.wu", 5), id).unwrap();
+        assert_eq!(others_on(&mut store, &ctx("li.na", 6), id).unwrap(), ["wang.wu"]);
+        assert_eq!(others_on(&mut store, &ctx("wang.wu", 6), id).unwrap(), ["li.na"]);
+        assert_eq!(
+            others_on(&mut store, &ctx("zhao", 6), id).unwrap(),
+            ["li.na", "wang.wu"]
+        );
+        // li.na stopped beating 31 s ago; wang.wu beat 26 s ago.
+        assert_eq!(others_on(&mut store, &ctx("zhao", 31), id).unwrap(), ["wang.wu"]);
+        leave(&mut store, &ctx("wang.wu", 32), id).unwrap();
+        assert!(others_on(&mut store, &ctx("zhao", 32), id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn frequent_beats_write_only_every_ten_seconds() {
+        let (dir, mut store, id) = desk();
+        let other = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+        beat(&mut store, &ctx("li.na", 0), id).unwrap();
+        let seen = other.data_version().unwrap();
+        for second in 1..10 {
+            beat(&mut store, &ctx("li.na", second), id).unwrap();
+        }
+        assert_eq!(other.data_version().unwrap(), seen, "a beat within 10 s wrote");
+        beat(&mut store, &ctx("li.na", 10), id).unwrap();
+        assert_ne!(other.data_version().unwrap(), seen);
+        // The refreshed beat keeps li.na present past the first expiry.
+        assert_eq!(others_on(&mut store, &ctx("zhao", 35), id).unwrap(), ["li.na"]);
+    }
+
+    #[test]
+    fn a_beat_on_a_missing_ticket_is_not_found() {
+        let (_dir, mut store, id) = desk();
+        let err = beat(&mut store, &ctx("li.na", 0), id + 100).unwrap_err();
+        assert_eq!(err.exit_code(), 4);
+    }
+}
