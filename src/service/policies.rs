@@ -127,7 +127,20 @@ pub fn routing_rules(store: &mut Store) -> Result<Vec<RoutingRule>, Error> {
 }
 
 pub fn add_routing_rule(store: &mut Store, ctx: &Ctx, rule: &RoutingRule) -> Result<RoutingRule, Error> {
-    validate::required("department", &rule.department, 64)?;
+    let optional = |field: &str, value: &Option<String>| -> Result<Option<String>, Invalid> {
+        Ok(value
+            .as_deref()
+            .map(|v| validate::text(field, v, 64))
+            .transpose()?
+            .filter(|v| !v.is_empty()))
+    };
+    let rule = &RoutingRule {
+        department: validate::required("department", &rule.department, 64)?,
+        category: optional("category", &rule.category)?,
+        keyword: optional("keyword", &rule.keyword)?,
+        assignee: optional("assignee", &rule.assignee)?,
+        ..rule.clone()
+    };
     store.write(|tx| {
         roles::require(tx, ctx, Role::Supervisor)?;
         let last = tx.next_rule_position()?;
