@@ -58,6 +58,9 @@ pub enum Command {
     Import(super::transfer::ImportArgs),
     /// Export records as CSV (the import columns) or JSON
     Export(super::transfer::ExportArgs),
+    /// The knowledge base: FAQs, solved cases, reply scripts
+    #[command(subcommand)]
+    Kb(super::kb::KbCommand),
     /// A consistent copy of the live database, safe while others write
     Backup(super::care::BackupArgs),
     /// Integrity, foreign-key and schema check; exit 1 on any problem
@@ -277,10 +280,13 @@ pub enum TicketCommand {
     /// Answer the customer (outbound; counts as a response)
     Reply {
         id: i64,
-        #[arg(long)]
-        summary: String,
+        #[arg(long, required_unless_present = "kb")]
+        summary: Option<String>,
         #[arg(long)]
         channel: Option<String>,
+        /// Insert a knowledge-base article into the reply (counts its use)
+        #[arg(long)]
+        kb: Option<i64>,
     },
     /// An internal note (never counts as a response)
     Note {

@@ -5,6 +5,7 @@ mod admin;
 mod args;
 mod care;
 mod customer;
+mod kb;
 mod output;
 mod sla;
 mod ticket;
@@ -47,7 +48,13 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
             "no command given; see --help",
         )));
     };
-    let mut env = open(&cli)?;
+    // doctor writes nothing (no defaults, no daily backup), so it can still
+    // examine a damaged file.
+    let mut env = if matches!(command, Command::Doctor) {
+        open_unchanged(&cli)?
+    } else {
+        open(&cli)?
+    };
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),
@@ -59,14 +66,24 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
         Command::Import(args) => transfer::import(&mut env, &args),
         Command::Export(args) => transfer::export(&mut env, &args),
+        Command::Kb(cmd) => kb::run(&mut env, cmd),
         Command::Backup(args) => care::backup(&mut env, &args),
         Command::Doctor => care::doctor(&mut env),
         Command::Agent(cmd) => care::agent(&mut env, cmd),
     }
 }
 
-/// Opens the database and builds the context from the global options.
+/// Opens the database and builds the context from the global options;
+/// seeds the default policies of a new file and takes the daily backup.
 pub fn open(cli: &Cli) -> Result<Env, Error> {
+    let mut env = open_unchanged(cli)?;
+    crate::service::setup::ensure_defaults(&mut env.store, &env.ctx, &env.config)?;
+    daily_backup(&env.store, &env.ctx, &env.config);
+    Ok(env)
+}
+
+/// Opens the database (creating or migrating it) and builds the context.
+fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let loaded = Config::load(&cli.config_path());
     for warning in &loaded.warnings {
         eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
@@ -80,16 +97,14 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
         journal: config.database.journal_mode,
         busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
     };
-    let store = Store::open(&cli.db_path(), &options)?;
+    // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings {
         at_risk_share: config.sla.at_risk_share,
         masked: cli.masked || config.ui.masked,
     };
-    let mut store = store;
-    crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
-    daily_backup(&store, &ctx, &config);
     Ok(Env {
         store,
         ctx,

@@ -14,6 +14,7 @@ pub enum Records {
     Customers,
     Tickets,
     Interactions,
+    Kb,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -46,6 +47,7 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
         Records::Customers => ImportKind::Customers,
         Records::Tickets => ImportKind::Tickets,
         Records::Interactions => ImportKind::Interactions,
+        Records::Kb => ImportKind::Kb,
     };
     let report = import::run(&mut env.store, &env.ctx, kind, &a.file, a.map.as_deref(), a.dry_run)?;
     if env.json {
@@ -70,6 +72,18 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
     let mut csv = csv::Writer::from_writer(std::io::stdout());
     let io = |e: csv::Error| Error::Output(e.to_string());
     match a.records {
+        Records::Kb => {
+            let list = crate::service::kb::list(&mut env.store, usize::MAX)?;
+            if json {
+                print_json(&list);
+                return Ok(());
+            }
+            csv.write_record(["title", "body", "kind", "tags"]).map_err(io)?;
+            for a in &list {
+                csv.write_record([&a.title, &a.body, a.kind.key(), &a.tags.join(",")])
+                    .map_err(io)?;
+            }
+        }
         Records::Customers => {
             let list = export::customers(&mut env.store)?;
             if json {

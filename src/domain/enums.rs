@@ -10,8 +10,7 @@ macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $key:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -125,5 +124,35 @@ impl Tier {
             Tier::Potential => 1,
             Tier::Standard => 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON and the database share the stable keys (`in`, not `inbound`).
+    fn keys_round_trip<T>(all: &[T])
+    where
+        T: Serialize + for<'de> Deserialize<'de> + Copy + PartialEq + std::fmt::Debug + std::fmt::Display,
+    {
+        for value in all {
+            let json = serde_json::to_value(value).unwrap();
+            assert_eq!(json, value.to_string(), "{value:?}");
+            assert_eq!(serde_json::from_value::<T>(json).unwrap(), *value);
+        }
+    }
+
+    #[test]
+    fn serde_uses_the_stable_keys() {
+        keys_round_trip(TicketKind::ALL);
+        keys_round_trip(Priority::ALL);
+        keys_round_trip(TicketStatus::ALL);
+        keys_round_trip(Channel::ALL);
+        keys_round_trip(Direction::ALL);
+        keys_round_trip(Tier::ALL);
+        keys_round_trip(CustomerKind::ALL);
+        keys_round_trip(CallbackOutcome::ALL);
+        keys_round_trip(Role::ALL);
     }
 }

@@ -8,6 +8,7 @@ pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod interaction;
+pub mod kb;
 pub mod policy;
 pub mod search;
 pub mod sla;

@@ -27,6 +27,11 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
         Some(t) => parse_instant("at", t)?,
         None => ctx.now,
     };
+    // A contact logged ahead would answer a ticket before it happened and pin
+    // the customer to the top of "last contact".
+    if at > ctx.now {
+        return Err(Invalid::new("at", input.at.clone().unwrap_or_default(), "is in the future").into());
+    }
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;
         if let Some(ticket_id) = input.ticket {

@@ -8,6 +8,7 @@ pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod interactions;
+pub mod kb;
 pub mod policies;
 pub mod presence;
 pub mod privacy;
@@ -22,7 +23,7 @@ pub use error::Error;
 
 use crate::domain::audit::AuditEntry;
 use crate::store::Tx;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 /// Who acts, and when: every write records both.
 #[derive(Debug, Clone)]
@@ -55,7 +56,9 @@ impl Ctx {
     pub fn new(agent: impl Into<String>, now: DateTime<Utc>) -> Self {
         Ctx {
             agent: agent.into(),
-            now,
+            // The store keeps whole seconds; a finer clock would make a new
+            // record's reported times differ from what is read back.
+            now: now.trunc_subsecs(0),
             settings: Settings::default(),
         }
     }

@@ -118,17 +118,46 @@ pub fn reply(
     summary: &str,
     channel: Option<&str>,
 ) -> Result<Interaction, Error> {
-    let summary = validate::required("summary", summary, TEXT_MAX)?;
+    reply_with(store, ctx, id, Some(summary), channel, None)
+}
+
+/// A reply whose text is the summary, a knowledge-base article (counted as
+/// used), or the summary followed by the article.
+pub fn reply_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<&str>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    if summary.is_none() && article.is_none() {
+        return Err(Invalid::new("summary", "", "give --summary or --kb").into());
+    }
     let channel: Option<Channel> = channel.map(str::parse).transpose()?;
     store.write(|tx| {
         let t = tx.ticket(id)?;
+        let mut text = summary.clone().unwrap_or_default();
+        if let Some(article) = article {
+            let a = tx.article(article)?;
+            tx.use_article(a.id)?;
+            text = if text.is_empty() {
+                a.body
+            } else {
+                format!("{text}\n\n{}", a.body)
+            };
+        }
+        let text = validate::required("summary", &text, TEXT_MAX)?;
         record_contact(
             tx,
             ctx,
             &t,
             channel.unwrap_or(t.channel),
             Direction::Outbound,
-            &summary,
+            &text,
             ctx.now,
         )
     })
@@ -385,6 +414,26 @@ pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<Tic
 /// Active tickets in triage order, most urgent first.
 pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     store.read(|tx| sla::queue(tx, ctx, limit))
+}
+
+/// The queue narrowed by the status, assignee and customer of `query` ("my
+/// queue"), in triage order, at most `query.limit` of them.
+pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    if !narrowed {
+        return queue(store, ctx, query.limit);
+    }
+    let mut views = queue(store, ctx, None)?;
+    views.retain(|v| {
+        let t = &v.ticket;
+        query.status.as_deref().is_none_or(|s| t.status.key() == s)
+            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+            && query.customer_id.is_none_or(|c| t.customer_id == c)
+    });
+    if let Some(limit) = query.limit {
+        views.truncate(limit);
+    }
+    Ok(views)
 }
 
 /// Records the post-resolution callback (回访) and its outcome. The call is an

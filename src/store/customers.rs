@@ -78,20 +78,30 @@ impl Tx<'_> {
             })
     }
 
-    /// A customer by numeric id or by code.
+    /// A customer by numeric id or by code. A key of digits is tried as an
+    /// id first, then as a code, so codes imported as numbers stay reachable.
     pub fn customer_by_key(&self, key: &str) -> Result<Customer, StoreError> {
         let key = key.trim();
         if let Ok(id) = key.parse::<i64>() {
-            return self.customer(id);
+            match self.customer(id) {
+                Err(StoreError::NotFound { .. }) => {}
+                found => return found,
+            }
         }
-        self.conn
+        self.customer_by_code(key)?.ok_or(StoreError::NotFound {
+            entity: "customer",
+            key: key.to_string(),
+        })
+    }
+
+    /// A customer by code only (imports name customers by code, and a code
+    /// of digits must not be taken for an id).
+    pub fn customer_by_code(&self, code: &str) -> Result<Option<Customer>, StoreError> {
+        Ok(self
+            .conn
             .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
-            .query_row([key], rows::customer)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "customer",
-                key: key.to_string(),
-            })
+            .query_row([code], rows::customer)
+            .optional()?)
     }
 
     /// A live customer whose name is exactly `name` (imports name customers this way).
@@ -191,7 +201,7 @@ impl Tx<'_> {
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE (?1 OR NOT c.archived)
                AND (?2 IS NULL OR c.tier = ?2)
-               AND (?3 IS NULL OR ',' || c.tags || ',' LIKE '%,' || ?3 || ',%')
+               AND (?3 IS NULL OR instr(',' || c.tags || ',', ',' || ?3 || ',') > 0)
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC
              LIMIT ?4"
         ))?;

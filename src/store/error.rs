@@ -30,6 +30,9 @@ pub enum StoreError {
     /// `doctor` found problems (they are listed on standard output).
     #[error("{path}: doctor found {problems} problem(s)")]
     Unhealthy { path: String, problems: usize },
+    /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+    #[error("the database file is damaged ({0}); run `frontdesk doctor`, and restore a backup if it finds problems")]
+    Damaged(String),
     #[error("database error: {0}")]
     Sqlite(String),
 }
@@ -38,6 +41,11 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         if is_busy(&e) {
             StoreError::Busy(e.to_string())
+        } else if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ) {
+            StoreError::Damaged(e.to_string())
         } else {
             StoreError::Sqlite(e.to_string())
         }

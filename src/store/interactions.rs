@@ -6,6 +6,17 @@ use crate::domain::interaction::{Interaction, TimelineEntry};
 use crate::domain::time::from_unix;
 use rusqlite::params;
 
+/// A customer's interactions and ticket events, newest first; a constant so
+/// its plan can be checked by a test.
+pub const TIMELINE_SQL: &str = "SELECT at, 'interaction', ticket_id, channel, direction, agent, summary, id
+     FROM interactions WHERE customer_id = ?1
+   UNION ALL
+   SELECT e.at, 'ticket', e.ticket_id, NULL, NULL, e.agent,
+          e.event || ' #' || e.ticket_id || ' ' || t.subject, e.id
+     FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+     WHERE t.customer_id = ?1
+   ORDER BY 1 DESC, 8 DESC LIMIT ?2";
+
 impl Tx<'_> {
     pub fn insert_interaction(&self, i: &Interaction, external_id: Option<&str>) -> Result<i64, StoreError> {
         self.conn
@@ -37,16 +48,7 @@ impl Tx<'_> {
 
     /// A customer's interactions and ticket events, newest first.
     pub fn timeline(&self, customer_id: i64, limit: usize) -> Result<Vec<TimelineEntry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, 'interaction', ticket_id, channel, direction, agent, summary, id FROM interactions
-               WHERE customer_id = ?1
-             UNION ALL
-             SELECT e.at, 'ticket', e.ticket_id, NULL, NULL, e.agent,
-                    e.event || ' #' || e.ticket_id || ' ' || t.subject, e.id
-               FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-               WHERE t.customer_id = ?1
-             ORDER BY 1 DESC, 8 DESC LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
         let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
             let source: String = r.get(1)?;
             let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };

@@ -9,6 +9,7 @@ mod customers;
 mod error;
 mod health;
 mod interactions;
+mod kb;
 mod migrations;
 mod open;
 mod policies;
@@ -30,6 +31,16 @@ pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
+
+/// The queries that run on every screen or keystroke, by name, exactly as
+/// the store runs them, so tests can keep their plans (`QUEUE_SQL` besides).
+pub fn hot_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("customer_timeline", interactions::TIMELINE_SQL.to_string()),
+        ("ticket_list", tickets::list_sql(false)),
+        ("customer_tickets", tickets::list_sql(true)),
+    ]
+}
 
 /// An open frontdesk database.
 pub struct Store {
@@ -90,8 +101,8 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `EXPLAIN QUERY PLAN` for a named hot query (see [`Tx::hot_queries`]),
-    /// so its plan can be kept under test.
+    /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so
+    /// its plan can be kept under test.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let params = stmt.parameter_count();

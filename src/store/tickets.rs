@@ -32,6 +32,25 @@ pub struct TicketDues {
 pub const QUEUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due IS NOT NULL \
      ORDER BY t.next_due LIMIT ?1";
 
+/// `ticket list`, newest first, with optional status and assignee; with
+/// `by_customer`, only the tickets of customer `?3`. That case has its own
+/// text because `?3 IS NULL OR t.customer_id = ?3` cannot use the
+/// `tickets_customer` index: a customer's page would scan every ticket.
+pub(super) fn list_sql(by_customer: bool) -> String {
+    let customer = if by_customer {
+        "t.customer_id = ?3"
+    } else {
+        "?3 IS NULL"
+    };
+    format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+         WHERE {customer}
+           AND (?1 IS NULL OR t.status = ?1)
+           AND (?2 IS NULL OR t.assignee = ?2)
+         ORDER BY t.opened_at DESC, t.id DESC LIMIT ?4"
+    )
+}
+
 pub fn event_key(e: TicketEvent) -> &'static str {
     match e {
         TicketEvent::Opened => "opened",
@@ -212,13 +231,7 @@ impl Tx<'_> {
 
     pub fn list_tickets(&self, q: &TicketQuery) -> Result<Vec<Ticket>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-             WHERE (?1 IS NULL OR t.status = ?1)
-               AND (?2 IS NULL OR t.assignee = ?2)
-               AND (?3 IS NULL OR t.customer_id = ?3)
-             ORDER BY t.opened_at DESC, t.id DESC LIMIT ?4"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&list_sql(q.customer_id.is_some()))?;
         let rows = stmt.query_map(params![q.status, q.assignee, q.customer_id, limit], rows::ticket)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

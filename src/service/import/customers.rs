@@ -74,9 +74,9 @@ pub(super) fn find_or_create(
     name: Option<&str>,
 ) -> Result<(i64, bool), Error> {
     if let Some(code) = code
-        && tx.code_exists(code)?
+        && let Some(found) = tx.customer_by_code(code)?
     {
-        return Ok((tx.customer_by_key(code)?.id, false));
+        return Ok((found.id, false));
     }
     if code.is_none()
         && let Some(name) = name

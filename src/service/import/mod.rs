@@ -1,4 +1,4 @@
-//! `import customers|tickets|interactions FILE [--map FILE] [--dry-run]`.
+//! `import customers|tickets|interactions|kb FILE [--map FILE] [--dry-run]`.
 //!
 //! A file is imported whole or not at all: every row is validated first, the
 //! first bad rows are reported with their line numbers and nothing is
@@ -9,6 +9,7 @@
 mod csvfile;
 mod customers;
 mod interactions;
+mod kb;
 mod mapping;
 mod tickets;
 
@@ -29,6 +30,7 @@ pub enum ImportKind {
     Customers,
     Tickets,
     Interactions,
+    Kb,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -88,6 +90,7 @@ pub fn run(
         ImportKind::Customers => customers::COLUMNS,
         ImportKind::Tickets => tickets::COLUMNS,
         ImportKind::Interactions => interactions::COLUMNS,
+        ImportKind::Kb => kb::COLUMNS,
     };
     let columns = map.resolve(&table.header, known)?;
     let records: Vec<Record> = table
@@ -110,6 +113,7 @@ pub fn run(
         ImportKind::Customers => customers::import(store, ctx, &records, dry_run),
         ImportKind::Tickets => tickets::import(store, ctx, &records, dry_run),
         ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
+        ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
     }
 }
 
