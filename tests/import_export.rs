@@ -2,52 +2,35 @@
 //! for bad rows, re-imports adding nothing, maps for other systems' exports,
 //! and the real shared data sets where they are present.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Desk;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
-struct Desk {
-    dir: TempDir,
+const NOW: &str = "2026-10-05T09:00:00Z";
+
+fn run(desk: &Desk, args: &[&str]) -> assert_cmd::assert::Assert {
+    desk.cmd_at(NOW).args(args).assert()
 }
 
-impl Desk {
-    fn new() -> Desk {
-        Desk {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
+fn json(desk: &Desk, args: &[&str]) -> Value {
+    desk.json_at(NOW, args)
+}
 
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("frontdesk")
-            .unwrap()
-            .env("FRONTDESK_DB", self.dir.path().join("fd.db"))
-            .env("FRONTDESK_CONFIG", self.dir.path().join("none.toml"))
-            .env("FRONTDESK_AGENT", "li.na")
-            .env("FRONTDESK_NOW", "2026-10-05T09:00:00Z")
-            .args(args)
-            .assert()
-    }
+/// Writes a file beside the database; returns its path.
+fn write_file(desk: &Desk, name: &str, text: &str) -> String {
+    let path = desk.dir().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
 
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_slice(&self.cmd(&all).success().get_output().stdout).unwrap()
-    }
-
-    fn file(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path.display().to_string()
-    }
-
-    fn count(&self, what: &str) -> usize {
-        let list = match what {
-            "customers" => self.json(&["customer", "list", "--limit", "0"]),
-            _ => self.json(&["ticket", "list", "--limit", "0"]),
-        };
-        list.as_array().unwrap().len()
-    }
+fn count(desk: &Desk, what: &str) -> usize {
+    let list = match what {
+        "customers" => json(desk, &["customer", "list", "--limit", "0"]),
+        _ => json(desk, &["ticket", "list", "--limit", "0"]),
+    };
+    list.as_array().unwrap().len()
 }
 
 fn shared(path: &str) -> Option<PathBuf> {
@@ -71,16 +54,17 @@ fn map(name: &str) -> String {
 #[test]
 fn customers_import_whole_and_skip_known_codes() {
     let desk = Desk::new();
-    let file = desk.file(
+    let file = write_file(
+        &desk,
         "c.csv",
         "code,name,phone,email,tags,tier\nC1,张三,13812345678,zs@example.com,\"vip,电子\",high-value\nC2,Smith Ltd,,,,\n,曾国藩,,,,\n",
     );
-    let report = desk.json(&["import", "customers", &file]);
+    let report = json(&desk, &["import", "customers", &file]);
     assert_eq!((report["rows"].as_u64(), report["added"].as_u64()), (Some(3), Some(3)));
-    let zhang = desk.json(&["customer", "show", "C1"]);
+    let zhang = json(&desk, &["customer", "show", "C1"]);
     assert_eq!(zhang["tags"], serde_json::json!(["vip", "电子"]));
     assert_eq!(zhang["tier"], "high-value");
-    let again = desk.json(&["import", "customers", &file]);
+    let again = json(&desk, &["import", "customers", &file]);
     // The row without a code cannot be recognised, so it is added again.
     assert_eq!((again["added"].as_u64(), again["skipped"].as_u64()), (Some(1), Some(2)));
 }
@@ -88,12 +72,12 @@ fn customers_import_whole_and_skip_known_codes() {
 #[test]
 fn a_bad_row_writes_nothing_and_names_its_line() {
     let desk = Desk::new();
-    let file = desk.file(
+    let file = write_file(
+        &desk,
         "c.csv",
         "name,email,phone\n张三,zs@example.com,13812345678\n李四,not-an-email,\n\"王\n五\",ww@example.com,12\n",
     );
-    let out = desk
-        .cmd(&["import", "customers", &file])
+    let out = run(&desk, &["import", "customers", &file])
         .code(2)
         .get_output()
         .stderr
@@ -105,10 +89,10 @@ fn a_bad_row_writes_nothing_and_names_its_line() {
     );
     // The quoted name spans two lines: the bad phone is reported at line 4.
     assert!(err.contains("line 4") && err.contains("phone"), "{err}");
-    assert_eq!(desk.count("customers"), 0);
-    let unknown = desk.file("u.csv", "name,shoe_size\n张三,42\n");
+    assert_eq!(count(&desk, "customers"), 0);
+    let unknown = write_file(&desk, "u.csv", "name,shoe_size\n张三,42\n");
     let err = String::from_utf8(
-        desk.cmd(&["import", "customers", &unknown])
+        run(&desk, &["import", "customers", &unknown])
             .code(2)
             .get_output()
             .stderr
@@ -116,38 +100,38 @@ fn a_bad_row_writes_nothing_and_names_its_line() {
     )
     .unwrap();
     assert!(err.contains("shoe_size"), "{err}");
-    desk.cmd(&["import", "customers", "/nonexistent/c.csv"]).code(2);
+    run(&desk, &["import", "customers", "/nonexistent/c.csv"]).code(2);
 }
 
 #[test]
 fn dry_run_validates_and_writes_nothing() {
     let desk = Desk::new();
-    let file = desk.file("c.csv", "name\n张三\n李四\n");
-    let report = desk.json(&["import", "customers", &file, "--dry-run"]);
+    let file = write_file(&desk, "c.csv", "name\n张三\n李四\n");
+    let report = json(&desk, &["import", "customers", &file, "--dry-run"]);
     assert_eq!(
         (report["rows"].as_u64(), report["dry_run"].as_bool()),
         (Some(2), Some(true))
     );
-    assert_eq!(desk.count("customers"), 0);
+    assert_eq!(count(&desk, "customers"), 0);
 }
 
 #[test]
 fn tickets_bring_their_history_and_create_unknown_customers() {
     let desk = Desk::new();
-    desk.cmd(&["customer", "add", "--name", "张三", "--code", "C1"])
-        .success();
-    let file = desk.file(
+    run(&desk, &["customer", "add", "--name", "张三", "--code", "C1"]).success();
+    let file = write_file(
+        &desk,
         "t.csv",
         "external_id,customer_code,customer_name,kind,priority,status,subject,opened_at,first_response_at,resolved_at\n\
          T1,C1,,complaint,urgent,resolved,屏幕碎了,2026-10-01T08:00:00Z,2026-10-01T08:30:00Z,2026-10-01T20:00:00Z\n\
          T2,,北京华联,inquiry,normal,open,发票问题,2026-10-05 07:00:00,,\n",
     );
-    let report = desk.json(&["import", "tickets", &file]);
+    let report = json(&desk, &["import", "tickets", &file]);
     assert_eq!(
         (report["added"].as_u64(), report["customers_created"].as_u64()),
         (Some(2), Some(1))
     );
-    let list = desk.json(&["ticket", "list"]);
+    let list = json(&desk, &["ticket", "list"]);
     let t1 = list
         .as_array()
         .unwrap()
@@ -165,13 +149,14 @@ fn tickets_bring_their_history_and_create_unknown_customers() {
         .unwrap();
     assert_eq!(t2["customer_name"], "北京华联");
     assert_eq!(t2["sla"]["first_response"]["state"], "breached");
-    assert_eq!(desk.json(&["import", "tickets", &file])["skipped"].as_u64(), Some(2));
-    let bad = desk.file(
+    assert_eq!(json(&desk, &["import", "tickets", &file])["skipped"].as_u64(), Some(2));
+    let bad = write_file(
+        &desk,
         "b.csv",
         "external_id,customer_code,kind,subject,opened_at,resolved_at\nT9,C1,complaint,x,2026-10-02T00:00:00Z,2026-10-01T00:00:00Z\n",
     );
     let err = String::from_utf8(
-        desk.cmd(&["import", "tickets", &bad])
+        run(&desk, &["import", "tickets", &bad])
             .code(2)
             .get_output()
             .stderr
@@ -187,59 +172,70 @@ fn tickets_bring_their_history_and_create_unknown_customers() {
 #[test]
 fn interactions_link_to_imported_tickets_and_answer_them() {
     let desk = Desk::new();
-    let tickets = desk.file(
+    let tickets = write_file(
+        &desk,
         "t.csv",
         "external_id,customer_code,customer_name,kind,subject,opened_at\nT1,C1,张三,complaint,屏幕碎了,2026-10-05T08:00:00Z\n",
     );
-    desk.cmd(&["import", "tickets", &tickets]).success();
-    let file = desk.file(
+    run(&desk, &["import", "tickets", &tickets]).success();
+    let file = write_file(
+        &desk,
         "i.csv",
         "external_id,customer_code,ticket_external_id,at,channel,direction,summary\n\
          I1,C1,T1,2026-10-05T08:10:00Z,phone,in,客户来电\n\
          I2,C1,T1,2026-10-05T08:20:00Z,phone,out,已回电\n",
     );
-    assert_eq!(desk.json(&["import", "interactions", &file])["added"].as_u64(), Some(2));
-    let t = desk.json(&["ticket", "list"])[0].clone();
+    assert_eq!(
+        json(&desk, &["import", "interactions", &file])["added"].as_u64(),
+        Some(2)
+    );
+    let t = json(&desk, &["ticket", "list"])[0].clone();
     assert_eq!(t["first_response_at"], "2026-10-05T08:20:00Z");
     assert_eq!(t["sla"]["first_response"]["state"], "met");
-    let dangling = desk.file(
+    let dangling = write_file(
+        &desk,
         "d.csv",
         "customer_code,ticket_external_id,channel,summary\nC1,T404,email,hi\n",
     );
-    desk.cmd(&["import", "interactions", &dangling, "--dry-run"]).code(2);
+    run(&desk, &["import", "interactions", &dangling, "--dry-run"]).code(2);
 }
 
 #[test]
 fn export_round_trips_through_import() {
     let desk = Desk::new();
-    desk.cmd(&[
-        "customer",
-        "add",
-        "--name",
-        "张三",
-        "--code",
-        "C1",
-        "--phone",
-        "13812345678",
-        "--tags",
-        "vip",
-    ])
+    run(
+        &desk,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "张三",
+            "--code",
+            "C1",
+            "--phone",
+            "13812345678",
+            "--tags",
+            "vip",
+        ],
+    )
     .success();
-    desk.cmd(&[
-        "ticket",
-        "add",
-        "--customer",
-        "C1",
-        "--kind",
-        "repair",
-        "--subject",
-        "空调不制冷",
-    ])
+    run(
+        &desk,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            "C1",
+            "--kind",
+            "repair",
+            "--subject",
+            "空调不制冷",
+        ],
+    )
     .success();
-    desk.cmd(&["ticket", "reply", "1", "--summary", "师傅明天上门"])
-        .success();
+    run(&desk, &["ticket", "reply", "1", "--summary", "师傅明天上门"]).success();
     let export =
-        |what: &str| String::from_utf8(desk.cmd(&["export", what]).success().get_output().stdout.clone()).unwrap();
+        |what: &str| String::from_utf8(run(&desk, &["export", what]).success().get_output().stdout.clone()).unwrap();
     let (customers, tickets, interactions) = (export("customers"), export("tickets"), export("interactions"));
     assert!(
         customers.starts_with("code,name,kind,") && customers.contains("张三"),
@@ -251,16 +247,16 @@ fn export_round_trips_through_import() {
         ("tickets", &tickets),
         ("interactions", &interactions),
     ] {
-        let file = other.file(&format!("{what}.csv"), text);
-        other.cmd(&["import", what, &file]).success();
+        let file = write_file(&other, &format!("{what}.csv"), text);
+        run(&other, &["import", what, &file]).success();
     }
-    let t = other.json(&["ticket", "list"])[0].clone();
+    let t = json(&other, &["ticket", "list"])[0].clone();
     assert_eq!(
         (t["subject"].as_str(), t["customer_code"].as_str()),
         (Some("空调不制冷"), Some("C1"))
     );
     assert_eq!(t["sla"]["first_response"]["state"], "met");
-    let json = desk.json(&["export", "tickets", "--format", "json"]);
+    let json = json(&desk, &["export", "tickets", "--format", "json"]);
     assert!(json[0]["sla"]["resolution"]["due"].is_string());
 }
 
@@ -271,13 +267,20 @@ fn the_kaggle_helpdesk_export_imports_with_its_map() {
     };
     let desk = Desk::new();
     let file = file.display().to_string();
-    let report = desk.json(&["import", "tickets", &file, "--map", &map("kaggle_tickets.toml")]);
+    let report = json(
+        &desk,
+        &["import", "tickets", &file, "--map", &map("kaggle_tickets.toml")],
+    );
     assert_eq!(report["added"].as_u64(), Some(8469));
     assert_eq!(
-        desk.json(&["import", "tickets", &file, "--map", &map("kaggle_tickets.toml")])["added"].as_u64(),
+        json(
+            &desk,
+            &["import", "tickets", &file, "--map", &map("kaggle_tickets.toml")]
+        )["added"]
+            .as_u64(),
         Some(0)
     );
-    let pending = desk.json(&["ticket", "list", "--status", "pending", "--limit", "1"]);
+    let pending = json(&desk, &["ticket", "list", "--status", "pending", "--limit", "1"]);
     assert_eq!(pending[0]["sla"]["resolution"]["state"], "paused");
 }
 
@@ -287,15 +290,18 @@ fn the_cfpb_complaints_import_with_their_map() {
         return;
     };
     let desk = Desk::new();
-    let report = desk.json(&[
-        "import",
-        "tickets",
-        &file.display().to_string(),
-        "--map",
-        &map("cfpb_complaints.toml"),
-    ]);
+    let report = json(
+        &desk,
+        &[
+            "import",
+            "tickets",
+            &file.display().to_string(),
+            "--map",
+            &map("cfpb_complaints.toml"),
+        ],
+    );
     assert_eq!(report["added"].as_u64(), Some(6623));
-    let first = desk.json(&["ticket", "list", "--limit", "1"]);
+    let first = json(&desk, &["ticket", "list", "--limit", "1"]);
     assert_eq!(first[0]["kind"], "complaint");
 }
 
@@ -305,12 +311,15 @@ fn tweets_with_bare_carriage_returns_stay_one_row_each() {
         return;
     };
     let desk = Desk::new();
-    let report = desk.json(&[
-        "import",
-        "interactions",
-        &file.display().to_string(),
-        "--map",
-        &map("twcs_interactions.toml"),
-    ]);
+    let report = json(
+        &desk,
+        &[
+            "import",
+            "interactions",
+            &file.display().to_string(),
+            "--map",
+            &map("twcs_interactions.toml"),
+        ],
+    );
     assert_eq!(report["added"].as_u64(), Some(5000));
 }

@@ -1,26 +1,20 @@
 //! The knowledge base through the CLI: Chinese terms of any length and English
 //! words are found, articles go into replies and count their use.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Desk;
 use serde_json::Value;
 use std::path::Path;
-use tempfile::TempDir;
 
-fn frontdesk(dir: &TempDir, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("frontdesk")
-        .unwrap()
-        .env("FRONTDESK_DB", dir.path().join("fd.db"))
-        .env("FRONTDESK_CONFIG", dir.path().join("none.toml"))
-        .env("FRONTDESK_NOW", "2026-10-05T09:00:00Z")
-        .env("FRONTDESK_AGENT", "li.na")
-        .args(args)
-        .assert()
+const NOW: &str = "2026-10-05T09:00:00Z";
+
+fn frontdesk(desk: &Desk, args: &[&str]) -> assert_cmd::assert::Assert {
+    desk.cmd_at(NOW).args(args).assert()
 }
 
-fn json(dir: &TempDir, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    serde_json::from_slice(&frontdesk(dir, &all).success().get_output().stdout).unwrap()
+fn json(desk: &Desk, args: &[&str]) -> Value {
+    desk.json_at(NOW, args)
 }
 
 fn titles(found: &Value) -> Vec<String> {
@@ -34,7 +28,7 @@ fn titles(found: &Value) -> Vec<String> {
 
 #[test]
 fn search_finds_chinese_terms_of_any_length_and_english_words() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Desk::new();
     for (title, body, tags) in [
         (
             "退款流程",
@@ -80,7 +74,7 @@ fn search_finds_chinese_terms_of_any_length_and_english_words() {
 
 #[test]
 fn an_article_inserted_into_a_reply_counts_its_use() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Desk::new();
     frontdesk(&dir, &["customer", "add", "--name", "张三", "--code", "C1"]).success();
     frontdesk(
         &dir,
@@ -120,7 +114,7 @@ fn the_bitext_reply_scripts_import_and_are_searchable() {
         return;
     }
     let map = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/maps/bitext_kb.toml");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Desk::new();
     let (file, map) = (file.display().to_string(), map.display().to_string());
     let report = json(&dir, &["import", "kb", &file, "--map", &map]);
     assert!(report["added"].as_u64().unwrap() > 4000, "{report}");

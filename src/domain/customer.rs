@@ -34,6 +34,37 @@ pub struct Customer {
     pub version: i64,
 }
 
+impl Customer {
+    /// A new person with no details yet, customer since `now`, owned by `owner`.
+    pub fn blank(now: DateTime<Utc>, owner: &str) -> Customer {
+        Customer {
+            id: 0,
+            code: String::new(),
+            name: String::new(),
+            kind: CustomerKind::Person,
+            contact: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            industry: String::new(),
+            since: Some(now.date_naive()),
+            lifetime_value_cents: 0,
+            tier: Tier::Standard,
+            tier_pinned: false,
+            lifecycle: "new".into(),
+            tags: Vec::new(),
+            channel: None,
+            owner: owner.to_string(),
+            notes: String::new(),
+            archived: false,
+            created_at: now,
+            updated_at: now,
+            last_activity_at: None,
+            version: 1,
+        }
+    }
+}
+
 /// Raw field values as typed by a user or read from a file; `None` = not given.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerInput {
@@ -268,29 +299,8 @@ mod tests {
     #[test]
     fn tier_by_hand_is_pinned_and_audited() {
         let mut c = Customer {
-            id: 1,
-            code: "C2024001".into(),
             name: "张三".into(),
-            kind: CustomerKind::Person,
-            contact: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            address: String::new(),
-            industry: String::new(),
-            since: None,
-            lifetime_value_cents: 0,
-            tier: Tier::Standard,
-            tier_pinned: false,
-            lifecycle: "new".into(),
-            tags: vec![],
-            channel: None,
-            owner: String::new(),
-            notes: String::new(),
-            archived: false,
-            created_at: DateTime::UNIX_EPOCH,
-            updated_at: DateTime::UNIX_EPOCH,
-            last_activity_at: None,
-            version: 1,
+            ..Customer::blank(DateTime::UNIX_EPOCH, "li.na")
         };
         let change = CustomerField::Tier(Tier::HighValue).apply(&mut c);
         assert_eq!(change, Some(("standard".into(), "high-value".into())));

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
-use crate::domain::enums::{CustomerKind, Role, Tier};
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -19,7 +19,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Custom
 /// Inserts a validated customer inside an open transaction (imports and the
 /// demo reuse this).
 pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, Error> {
-    let mut c = blank(ctx);
+    let mut c = Customer::blank(ctx.now, &ctx.agent);
     for field in fields {
         field.apply(&mut c);
     }
@@ -54,34 +54,6 @@ fn next_free_code(tx: &Tx, year: i32) -> Result<String, Error> {
             tx.set_meta(&key, &seq.to_string())?;
             return Ok(code);
         }
-    }
-}
-
-fn blank(ctx: &Ctx) -> Customer {
-    Customer {
-        id: 0,
-        code: String::new(),
-        name: String::new(),
-        kind: CustomerKind::Person,
-        contact: String::new(),
-        phone: String::new(),
-        email: String::new(),
-        address: String::new(),
-        industry: String::new(),
-        since: Some(ctx.now.date_naive()),
-        lifetime_value_cents: 0,
-        tier: Tier::Standard,
-        tier_pinned: false,
-        lifecycle: "new".into(),
-        tags: Vec::new(),
-        channel: None,
-        owner: ctx.agent.clone(),
-        notes: String::new(),
-        archived: false,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        last_activity_at: None,
-        version: 1,
     }
 }
 

@@ -65,9 +65,10 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     })
 }
 
+/// A customer's timeline, newest first; `limit` 0 means all of it.
 pub fn timeline(store: &mut Store, key: &str, limit: usize) -> Result<Vec<TimelineEntry>, Error> {
     store.read(|tx| {
         let customer = tx.customer_by_key(key)?;
-        Ok(tx.timeline(customer.id, limit)?)
+        Ok(tx.timeline(customer.id, if limit == 0 { usize::MAX } else { limit })?)
     })
 }

@@ -342,17 +342,6 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> 
 
 /// Reopens a resolved or closed ticket: the resolution clock restarts now.
 pub fn reopen(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> Result<TicketView, Error> {
-    store.read(|tx| {
-        let t = tx.ticket(id)?;
-        if t.status.is_open() {
-            return Err(Error::Invalid(Invalid::new(
-                "status",
-                t.status.key(),
-                "only a resolved or closed ticket can be reopened",
-            )));
-        }
-        Ok(())
-    })?;
     change_status(store, ctx, id, TicketStatus::Open, summary)
 }
 
@@ -368,6 +357,11 @@ fn change_status(
         .transpose()?;
     store.write(|tx| {
         let mut t = tx.ticket(id)?;
+        // Checked inside the transaction: another agent may reopen it first.
+        if to == TicketStatus::Open && t.status.is_open() {
+            let why = "only a resolved or closed ticket can be reopened";
+            return Err(Invalid::new("status", t.status.key(), why).into());
+        }
         let before = t.clone();
         set_status(tx, ctx, &mut t, to, ctx.now)?;
         if t != before {

@@ -49,7 +49,7 @@ impl Tx<'_> {
     /// A customer's interactions and ticket events, newest first.
     pub fn timeline(&self, customer_id: i64, limit: usize) -> Result<Vec<TimelineEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
-        let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
+        let rows = stmt.query_map(params![customer_id, i64::try_from(limit).unwrap_or(-1)], |r| {
             let source: String = r.get(1)?;
             let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
             Ok(TimelineEntry {

@@ -1,11 +1,10 @@
 //! Importing customers: the canonical columns are those of `customer add`.
 
-use super::{ImportReport, Record, validate_all};
+use super::{ImportReport, Record, validate_all, write_new};
 use crate::domain::customer::{CustomerField, CustomerInput};
 use crate::domain::error::Invalid;
 use crate::service::{Ctx, Error, customers};
 use crate::store::Store;
-use std::collections::HashSet;
 
 pub const COLUMNS: &[&str] = &[
     "code", "name", "kind", "contact", "phone", "email", "address", "industry", "since", "tier", "tags", "channel",
@@ -34,35 +33,23 @@ fn parse(r: &Record) -> Result<Vec<CustomerField>, Invalid> {
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, parse)?;
-    if dry_run {
-        return Ok(ImportReport {
-            rows: rows.len(),
-            dry_run,
-            ..Default::default()
-        });
-    }
-    store.write(|tx| {
-        let mut report = ImportReport {
-            rows: rows.len(),
-            ..Default::default()
-        };
-        let mut seen = HashSet::new();
-        for (_, fields) in &rows {
-            let code = fields.iter().find_map(|f| match f {
-                CustomerField::Code(code) => Some(code.clone()),
-                _ => None,
-            });
-            if let Some(code) = &code
-                && (!seen.insert(code.clone()) || tx.code_exists(code)?)
-            {
-                report.skipped += 1;
-                continue;
-            }
+    let code = |fields: &Vec<CustomerField>| {
+        fields.iter().find_map(|f| match f {
+            CustomerField::Code(code) => Some(code.clone()),
+            _ => None,
+        })
+    };
+    write_new(
+        store,
+        &rows,
+        dry_run,
+        code,
+        |tx, code| Ok(tx.code_exists(code)?),
+        |tx, fields, _| {
             customers::insert(tx, ctx, fields)?;
-            report.added += 1;
-        }
-        Ok(report)
-    })
+            Ok(())
+        },
+    )
 }
 
 /// The customer a ticket or interaction row names, by code or else by exact

@@ -20,9 +20,10 @@ pub use tickets::COLUMNS as TICKET_COLUMNS;
 
 use super::{Ctx, Error};
 use crate::domain::error::Invalid;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,4 +137,39 @@ pub(crate) fn validate_all<T>(
     } else {
         Err(Error::InvalidRows(bad))
     }
+}
+
+/// Writes validated rows in one transaction, skipping (and counting) those
+/// whose key is already present, in the database or earlier in the file.
+pub(crate) fn write_new<T, K: Eq + Hash>(
+    store: &mut Store,
+    rows: &[(u64, T)],
+    dry_run: bool,
+    key: impl Fn(&T) -> Option<K>,
+    exists: impl Fn(&Tx, &K) -> Result<bool, Error>,
+    mut insert: impl FnMut(&Tx, &T, &mut ImportReport) -> Result<(), Error>,
+) -> Result<ImportReport, Error> {
+    let blank = ImportReport {
+        rows: rows.len(),
+        dry_run,
+        ..Default::default()
+    };
+    if dry_run {
+        return Ok(blank);
+    }
+    store.write(|tx| {
+        let mut report = blank.clone();
+        let mut seen = HashSet::new();
+        for (_, row) in rows {
+            if let Some(key) = key(row) {
+                if exists(tx, &key)? || !seen.insert(key) {
+                    report.skipped += 1;
+                    continue;
+                }
+            }
+            insert(tx, row, &mut report)?;
+            report.added += 1;
+        }
+        Ok(report)
+    })
 }

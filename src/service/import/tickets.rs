@@ -3,7 +3,7 @@
 //! imported ticket like one worked here.
 
 use super::customers::{check_reference, find_or_create};
-use super::{ImportReport, Record, validate_all};
+use super::{ImportReport, Record, validate_all, write_new};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::sla::TicketEvent;
@@ -12,9 +12,8 @@ use crate::domain::time::parse_instant_lenient;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use chrono::{DateTime, Utc};
-use std::collections::HashSet;
 
 pub const COLUMNS: &[&str] = &[
     "external_id",
@@ -148,26 +147,17 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, |r| parse(r, ctx.now))?;
-    if dry_run {
-        return Ok(ImportReport {
-            rows: rows.len(),
-            dry_run,
-            ..Default::default()
-        });
-    }
-    store.write(|tx| {
-        let mut out = ImportReport {
-            rows: rows.len(),
-            ..Default::default()
-        };
-        let rules = Rules::load(tx)?;
-        let mut seen = HashSet::new();
-        for (_, row) in &rows {
-            if let Some(id) = &row.external_id
-                && (!seen.insert(id.clone()) || tx.ticket_id_by_external(id)?.is_some())
-            {
-                out.skipped += 1;
-                continue;
+    let exists = |tx: &Tx, id: &String| Ok(tx.ticket_id_by_external(id)?.is_some());
+    let mut rules: Option<Rules> = None;
+    write_new(
+        store,
+        &rows,
+        dry_run,
+        |row: &Row| row.external_id.clone(),
+        exists,
+        |tx, row, out| {
+            if rules.is_none() {
+                rules = Some(Rules::load(tx)?);
             }
             let (customer_id, created) =
                 find_or_create(tx, ctx, row.customer_code.as_deref(), row.customer_name.as_deref())?;
@@ -188,9 +178,10 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
                 customer_id,
                 row.events.iter().map(|(at, _)| *at).max().unwrap_or(t.opened_at),
             )?;
-            rules.refresh(tx, ctx, t.id)?;
-            out.added += 1;
-        }
-        Ok(out)
-    })
+            if let Some(rules) = &rules {
+                rules.refresh(tx, ctx, t.id)?;
+            }
+            Ok(())
+        },
+    )
 }
