@@ -30,6 +30,19 @@ fn refused<S: AsRef<OsStr>>(desk: &Desk, args: &[S], mentions: &str) {
     assert_eq!(desk.counts(), before, "{args:?} wrote something");
 }
 
+/// A command line with no spaces inside its arguments, split into words.
+fn refused_line(desk: &Desk, line: &str, mentions: &str) {
+    refused(desk, &line.split_whitespace().collect::<Vec<_>>(), mentions);
+}
+
+/// `line` split into words, then `value` as one more argument (for values
+/// too long, or with spaces, to write inline).
+fn refused_with(desk: &Desk, line: &str, value: &str, mentions: &str) {
+    let mut args: Vec<&str> = line.split_whitespace().collect();
+    args.push(value);
+    refused(desk, &args, mentions);
+}
+
 fn desk_with_ticket() -> (Desk, String) {
     let desk = Desk::new();
     let ticket = desk.ticket();
@@ -39,54 +52,31 @@ fn desk_with_ticket() -> (Desk, String) {
 #[test]
 fn overlong_fields() {
     let (desk, t) = desk_with_ticket();
-    let line = "长".repeat(201);
     let limit = frontdesk::domain::validate::TEXT_MAX;
+    let line = "长".repeat(201);
     let text = "x".repeat(limit + 1);
     let short = "x".repeat(65);
-    refused(&desk, &["customer", "add", "--name", &line], "at most 200");
-    refused(
+    refused_with(&desk, "customer add --name", &line, "at most 200");
+    refused_with(
         &desk,
-        &["customer", "add", "--name", "ok", "--notes", &text],
+        "customer add --name ok --notes",
+        &text,
         &format!("at most {limit}"),
     );
-    refused(&desk, &["customer", "edit", "1", "--owner", &short], "owner");
-    refused(
+    refused_with(&desk, "customer edit 1 --owner", &short, "owner");
+    refused_with(&desk, "customer add --name ok --tags", &"t".repeat(41), "tags");
+    refused_with(
         &desk,
-        &["customer", "add", "--name", "ok", "--tags", &"t".repeat(41)],
-        "tags",
-    );
-    refused(
-        &desk,
-        &[
-            "ticket",
-            "add",
-            "--customer",
-            "1",
-            "--kind",
-            "inquiry",
-            "--subject",
-            &line,
-        ],
+        "ticket add --customer 1 --kind inquiry --subject",
+        &line,
         "subject",
     );
-    refused(&desk, &["ticket", "note", &t, "--summary", &text], "summary");
-    refused(&desk, &["ticket", "set", &t, "--assignee", &short], "assignee");
-    refused(
-        &desk,
-        &["log", "--customer", "1", "--channel", "phone", "--summary", &text],
-        "summary",
-    );
-    refused(
-        &desk,
-        &["routing", "add", "--department", "ok", "--keyword", &short],
-        "keyword",
-    );
-    refused(
-        &desk,
-        &["routing", "add", "--department", "ok", "--category", &short],
-        "category",
-    );
-    refused(&desk, &["agent", "add", &short], "name");
+    refused_with(&desk, &format!("ticket note {t} --summary"), &text, "summary");
+    refused_with(&desk, &format!("ticket set {t} --assignee"), &short, "assignee");
+    refused_with(&desk, "log --customer 1 --channel phone --summary", &text, "summary");
+    refused_with(&desk, "routing add --department ok --keyword", &short, "keyword");
+    refused_with(&desk, "routing add --department ok --category", &short, "category");
+    refused_with(&desk, "agent add", &short, "name");
     refused(&desk, &["--agent", &short, "customer", "add", "--name", "ok"], "agent");
 }
 
@@ -96,39 +86,26 @@ fn nul_bytes() {
     let desk = Desk::new();
     let csv = desk.path("nul.csv");
     std::fs::write(&csv, "name,phone\nok,13812345678\nbad\0name,13812345679\n").unwrap();
-    refused(&desk, &["import", "customers", csv.to_str().unwrap()], "NUL");
-    refused(&desk, &["import", "customers", csv.to_str().unwrap()], "line 3");
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "NUL");
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "line 3");
 }
 
 #[test]
 fn invalid_utf8() {
     let (desk, t) = desk_with_ticket();
     let bad = OsStr::from_bytes(b"\xff\xfe\xe5\x90");
-    let args = |list: &[&OsStr]| list.iter().map(|s| s.to_os_string()).collect::<Vec<OsString>>();
-    let o = |s: &str| OsString::from(s);
+    let line = |words: &str, at: usize| -> Vec<OsString> {
+        let mut args: Vec<OsString> = words.split_whitespace().map(OsString::from).collect();
+        args.insert(at, bad.to_os_string());
+        args
+    };
+    refused(&desk, &line("customer add --name", 3), "invalid UTF-8");
     refused(
         &desk,
-        &args(&[&o("customer"), &o("add"), &o("--name"), bad]),
+        &line(&format!("--agent ticket note {t} --summary x"), 1),
         "invalid UTF-8",
     );
-    refused(
-        &desk,
-        &args(&[
-            &o("--agent"),
-            bad,
-            &o("ticket"),
-            &o("note"),
-            &o(&t),
-            &o("--summary"),
-            &o("x"),
-        ]),
-        "invalid UTF-8",
-    );
-    refused(
-        &desk,
-        &args(&[&o("ticket"), &o("note"), &o(&t), &o("--summary"), bad]),
-        "invalid UTF-8",
-    );
+    refused(&desk, &line(&format!("ticket note {t} --summary"), 4), "invalid UTF-8");
     let out = desk
         .cmd()
         .env("FRONTDESK_AGENT", bad)
@@ -139,7 +116,7 @@ fn invalid_utf8() {
     // A file with invalid UTF-8 names its line and imports nothing.
     let csv = desk.path("latin1.csv");
     std::fs::write(&csv, b"name,phone\nok,13812345678\nZ\xfcrich,13812345679\n").unwrap();
-    refused(&desk, &["import", "customers", csv.to_str().unwrap()], "UTF-8");
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "UTF-8");
     // A path is not text: a database under a non-UTF-8 name is fine.
     let path = desk.dir().join(OsStr::from_bytes(b"caf\xe9.db"));
     let out = desk.cmd().arg("--db").arg(&path).arg("init").output().unwrap();
@@ -148,179 +125,73 @@ fn invalid_utf8() {
 
 #[test]
 fn absurd_dates() {
-    let (desk, t) = desk_with_ticket();
-    refused(
+    let desk = Desk::new();
+    desk.ok(&["customer", "add", "--name", "张三"]);
+    let add_ticket = "ticket add --customer 1 --kind inquiry --subject s --opened-at";
+    refused_line(&desk, "--now 9999-01-01 customer add --name ok", "now");
+    refused_line(&desk, "--now yesterday customer add --name ok", "now");
+    refused_line(&desk, "customer add --name ok --since 2026-02-30", "since");
+    refused_line(&desk, "customer add --name ok --since 0206-10-05", "since");
+    refused_with(&desk, add_ticket, "0001-01-01", "opened-at");
+    refused_with(&desk, add_ticket, "2030-01-01", "future");
+    refused_with(
         &desk,
-        &["--now", "9999-01-01", "customer", "add", "--name", "ok"],
-        "now",
-    );
-    refused(&desk, &["--now", "yesterday", "customer", "add", "--name", "ok"], "now");
-    refused(
-        &desk,
-        &["customer", "add", "--name", "ok", "--since", "2026-02-30"],
-        "since",
-    );
-    refused(
-        &desk,
-        &["customer", "add", "--name", "ok", "--since", "0206-10-05"],
-        "since",
-    );
-    refused(
-        &desk,
-        &[
-            "ticket",
-            "add",
-            "--customer",
-            "1",
-            "--kind",
-            "inquiry",
-            "--subject",
-            "s",
-            "--opened-at",
-            "0001-01-01",
-        ],
-        "opened-at",
-    );
-    refused(
-        &desk,
-        &[
-            "ticket",
-            "add",
-            "--customer",
-            "1",
-            "--kind",
-            "inquiry",
-            "--subject",
-            "s",
-            "--opened-at",
-            "2030-01-01",
-        ],
-        "future",
-    );
-    refused(
-        &desk,
-        &[
-            "log",
-            "--customer",
-            "1",
-            "--channel",
-            "phone",
-            "--summary",
-            "x",
-            "--at",
-            "2026-10-05T25:00:00Z",
-        ],
+        "log --customer 1 --channel phone --summary x --at",
+        "2026-10-05T25:00:00Z",
         "at",
     );
-    refused(
+    refused_with(
         &desk,
-        &[
-            "sla",
-            "calendar",
-            "add",
-            "c",
-            "--tz",
-            "UTC",
-            "--hours",
-            "mon-fri 09:00-17:00",
-            "--holiday",
-            "2026-13-01",
-        ],
+        "sla calendar add c --tz UTC --holiday 2026-13-01 --hours",
+        "mon-fri 09:00-17:00",
         "holiday",
     );
-    refused(
+    refused_line(
         &desk,
-        &[
-            "sla",
-            "due",
-            "--calendar",
-            "default",
-            "--start",
-            "99999-01-01",
-            "--minutes",
-            "5",
-        ],
+        "sla due --calendar default --start 99999-01-01 --minutes 5",
         "start",
     );
-    let _ = t;
 }
 
 #[test]
 fn negative_and_huge_numbers() {
     let (desk, t) = desk_with_ticket();
-    refused(
+    refused_line(
         &desk,
-        &[
-            "sla",
-            "due",
-            "--calendar",
-            "default",
-            "--start",
-            "2026-10-05",
-            "--minutes",
-            "-5",
-        ],
+        "sla due --calendar default --start 2026-10-05 --minutes -5",
         "negative",
     );
-    refused(
+    refused_line(
         &desk,
-        &["sla", "policy", "add", "--name", "p", "--first-response", "-5h"],
+        "sla policy add --name p --first-response -5h",
         "unexpected argument",
     );
-    refused(
+    refused_line(&desk, "sla policy add --name p --first-response=-5h", "-5h");
+    refused_line(
         &desk,
-        &["sla", "policy", "add", "--name", "p", "--first-response=-5h"],
-        "-5h",
-    );
-    refused(
-        &desk,
-        &[
-            "sla",
-            "policy",
-            "add",
-            "--name",
-            "p",
-            "--first-response",
-            "99999999999h",
-        ],
+        "sla policy add --name p --first-response 99999999999h",
         "first-response",
     );
-    refused(&desk, &["customer", "list", "--limit", "-1"], "-1");
-    refused(&desk, &["demo", "--customers", "-5"], "-5");
-    refused(&desk, &["ticket", "show", "99999999999999999999"], "too large");
-    refused(&desk, &["ticket", "set", &t, "--if-version", "-3"], "-3");
-    refused(&desk, &["customer", "add", "--name", "ok", "--phone=-138"], "phone");
+    refused_line(&desk, "customer list --limit -1", "-1");
+    refused_line(&desk, "demo --customers -5", "-5");
+    refused_line(&desk, "ticket show 99999999999999999999", "too large");
+    refused_line(&desk, &format!("ticket set {t} --if-version -3"), "-3");
+    refused_line(&desk, "customer add --name ok --phone=-138", "phone");
 }
 
 #[test]
 fn unknown_values() {
     let (desk, t) = desk_with_ticket();
-    refused(
+    refused_line(&desk, "ticket add --customer 1 --kind rant --subject s", "kind");
+    refused_line(&desk, &format!("ticket set {t} --priority asap"), "priority");
+    refused_with(&desk, &format!("ticket set {t} --status"), "\x1b[31mdone", "status");
+    refused_line(&desk, "customer add --name ok --email not-an-address", "email");
+    refused_line(&desk, "customer add --name ok --tier gold", "tier");
+    refused_line(&desk, "agent add x --role owner", "role");
+    refused_with(
         &desk,
-        &["ticket", "add", "--customer", "1", "--kind", "rant", "--subject", "s"],
-        "kind",
-    );
-    refused(&desk, &["ticket", "set", &t, "--priority", "asap"], "priority");
-    refused(&desk, &["ticket", "set", &t, "--status", "\x1b[31mdone"], "status");
-    refused(
-        &desk,
-        &["customer", "add", "--name", "ok", "--email", "not-an-address"],
-        "email",
-    );
-    refused(&desk, &["customer", "add", "--name", "ok", "--tier", "gold"], "tier");
-    refused(&desk, &["agent", "add", "x", "--role", "owner"], "role");
-    refused(
-        &desk,
-        &[
-            "sla",
-            "calendar",
-            "add",
-            "c",
-            "--tz",
-            "Mars/Olympus",
-            "--hours",
-            "mon-fri 09:00-17:00",
-        ],
+        "sla calendar add c --tz Mars/Olympus --hours",
+        "mon-fri 09:00-17:00",
         "tz",
     );
     // The hostile value is quoted escaped, never raw.

@@ -212,19 +212,7 @@ fn escape_sequences_in_names_never_reach_the_terminal() {
         "--notes",
         "line\x1b[2J\u{9b}31m\nnext",
     ]);
-    let ticket = desk
-        .ok(&[
-            "ticket",
-            "add",
-            "--customer",
-            "1",
-            "--kind",
-            "inquiry",
-            "--subject",
-            HOSTILE,
-        ])
-        .trim()
-        .to_string();
+    let ticket = desk.ticket_for("1", HOSTILE);
     desk.ok(&["ticket", "note", &ticket, "--summary", HOSTILE]);
     desk.ok(&[
         "sla",

@@ -95,18 +95,22 @@ impl Desk {
     /// Adds a customer and a ticket for them; the ticket's id.
     pub fn ticket(&self) -> String {
         let customer = self.ok(&["customer", "add", "--name", "张三", "--phone", "13812345678"]);
-        self.ok(&[
+        self.ticket_for(customer.trim(), "洗衣机漏水")
+    }
+
+    /// Opens a complaint for an existing customer; the ticket's id.
+    pub fn ticket_for(&self, customer: &str, subject: &str) -> String {
+        let args = [
             "ticket",
             "add",
             "--customer",
-            customer.trim(),
+            customer,
             "--kind",
             "complaint",
             "--subject",
-            "洗衣机漏水",
-        ])
-        .trim()
-        .to_string()
+            subject,
+        ];
+        self.ok(&args).trim().to_string()
     }
 }
 
