@@ -32,11 +32,7 @@ fn backup_is_private_whole_and_sound() {
     no_access_for_others(&dest);
     folder_closed_to_others(dest.parent().unwrap());
     // One self-contained file: no WAL beside it, no temporary left over.
-    let names: Vec<String> = std::fs::read_dir(dest.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    assert_eq!(names, ["today.db"]);
+    assert_eq!(file_names(dest.parent().unwrap()), ["today.db"]);
     let report = desk.json(&["--db", dest.to_str().unwrap(), "doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["counts"]["tickets"], 1);
@@ -77,7 +73,8 @@ fn backup_replaces_an_older_backup_but_never_a_foreign_file() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
-fn daily_names(dir: &Path) -> Vec<String> {
+/// The names of the files in `dir`, sorted.
+fn file_names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -106,7 +103,7 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
         );
     }
     assert_eq!(
-        daily_names(&dir),
+        file_names(&dir),
         ["frontdesk-2026-10-02.db", "frontdesk-2026-10-03.db", "keep-me.txt"]
     );
     no_access_for_others(&dir.join("frontdesk-2026-10-03.db"));
