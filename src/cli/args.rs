@@ -54,6 +54,12 @@ pub enum Command {
     /// Routing rules: which department (and agent) gets a new ticket
     #[command(subcommand)]
     Routing(RoutingCommand),
+    /// Record and list customers' orders
+    #[command(subcommand)]
+    Order(super::order::OrderCommand),
+    /// Contact cadence, callbacks due and manual reminders
+    #[command(subcommand)]
+    Reminder(super::reminder::ReminderCommand),
     /// Import a CSV file whole or not at all (another system's export with --map)
     Import(super::transfer::ImportArgs),
     /// Export records as CSV (the import columns) or JSON
@@ -211,9 +217,24 @@ pub enum CustomerCommand {
         /// Only if the record is still at this version (else exit 3)
         #[arg(long)]
         if_version: Option<i64>,
+        /// Release a tier set by hand; the segmentation rules set it again
+        #[arg(long, conflicts_with = "tier")]
+        unpin_tier: bool,
     },
     /// Archive a customer (their history is kept)
     Archive { key: String },
+    /// Customers with churn warnings (流失预警) and their reasons
+    Risk(super::crm::LimitArgs),
+    /// Customers missing contact details (no phone and no e-mail)
+    Quality(super::crm::LimitArgs),
+    /// Likely duplicate customers (same phone or e-mail, similar names, same pinyin)
+    Duplicates(super::crm::LimitArgs),
+    /// Move all of DUPLICATE's history to KEEP and archive DUPLICATE
+    Merge { keep: String, duplicate: String },
+    /// Archive customers with no activity for --days days
+    ArchiveInactive(super::crm::ArchiveInactiveArgs),
+    /// Recompute every customer's tier and lifecycle stage now
+    Recompute,
 }
 
 #[derive(Debug, Clone, Default, Args)]

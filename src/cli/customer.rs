@@ -2,10 +2,11 @@
 
 use super::Env;
 use super::args::{CustomerCommand, CustomerFields};
+use super::crm;
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
-use crate::service::{Error, customers, privacy, tickets};
+use crate::service::{Error, customers, privacy, segments, tickets};
 use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
@@ -13,7 +14,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
         CustomerCommand::Add(fields) => {
             let c = customers::add(&mut env.store, &env.ctx, &input(fields))?;
             if env.json {
-                print_json(&privacy::customer(&c, &env.ctx.settings));
+                print_json(&c);
             } else {
                 println!("{}", c.id);
             }
@@ -29,13 +30,13 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 limit: (args.limit > 0).then_some(args.limit),
             };
             let list = customers::list(&mut env.store, &query, args.filter.as_deref())?;
-            let shown: Vec<Customer> = list
-                .iter()
-                .map(|c| privacy::customer(c, &env.ctx.settings).into_owned())
-                .collect();
             if env.json {
-                print_json(&shown);
+                print_json(&list);
             } else {
+                let shown: Vec<Customer> = list
+                    .iter()
+                    .map(|c| privacy::customer(c, &env.ctx.settings).into_owned())
+                    .collect();
                 print_list(&shown);
             }
         }
@@ -44,10 +45,15 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             key,
             fields,
             if_version,
+            unpin_tier,
         } => {
-            let c = customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?;
+            let c = if unpin_tier {
+                segments::edit_unpinning(&mut env.store, &env.ctx, &key, &input(fields), if_version)?
+            } else {
+                customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?
+            };
             if env.json {
-                print_json(&privacy::customer(&c, &env.ctx.settings));
+                print_json(&c);
             } else {
                 println!("{} updated (version {})", sanitize_line(&c.code), c.version);
             }
@@ -55,11 +61,17 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
         CustomerCommand::Archive { key } => {
             let c = customers::archive(&mut env.store, &env.ctx, &key)?;
             if env.json {
-                print_json(&privacy::customer(&c, &env.ctx.settings));
+                print_json(&c);
             } else {
                 println!("{} archived", sanitize_line(&c.code));
             }
         }
+        CustomerCommand::Risk(a) => crm::risk(env, &a)?,
+        CustomerCommand::Quality(a) => crm::quality(env, &a)?,
+        CustomerCommand::Duplicates(a) => crm::duplicates(env, &a)?,
+        CustomerCommand::Merge { keep, duplicate } => crm::merge(env, &keep, &duplicate)?,
+        CustomerCommand::ArchiveInactive(a) => crm::archive_inactive(env, &a)?,
+        CustomerCommand::Recompute => crm::recompute(env)?,
     }
     Ok(())
 }
@@ -116,9 +128,11 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         ..Default::default()
     };
     let list = tickets::list(&mut env.store, &env.ctx, &query)?;
-    let audit = privacy::audit(customers::audit(&mut env.store, c.id)?, &env.ctx.settings);
+    let audit = customers::audit(&mut env.store, c.id)?;
+    let standing = crm::standing(env, &found)?;
     if env.json {
-        let mut value = serde_json::to_value(&*c).unwrap_or_default();
+        let mut value = serde_json::to_value(&found).unwrap_or_default();
+        crm::standing_json(&mut value, &standing);
         value["tickets"] = list.iter().map(ticket_json).collect();
         value["audit"] = serde_json::to_value(&audit).unwrap_or_default();
         print_json(&value);
@@ -130,6 +144,7 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         "Tier",
         &format!("{}{}", c.tier.key(), if c.tier_pinned { " (pinned)" } else { "" }),
     );
+    crm::print_standing_fields(&standing);
     for (label, value) in [
         ("Contact", &c.contact),
         ("Phone", &c.phone),
@@ -155,6 +170,7 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
     if !c.notes.is_empty() {
         println!("\n{}", sanitize_block(&c.notes));
     }
+    crm::print_warnings(&standing);
     if !list.is_empty() {
         println!("\nTickets:");
         for v in &list {
@@ -169,6 +185,6 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
             );
         }
     }
-    super::ticket::print_audit(&audit);
+    super::ticket::print_audit(&privacy::audit(audit, &env.ctx.settings));
     Ok(())
 }

@@ -4,9 +4,12 @@
 mod admin;
 mod args;
 mod care;
+mod crm;
 mod customer;
 mod kb;
+mod order;
 mod output;
+mod reminder;
 mod sla;
 mod ticket;
 mod timeline;
@@ -55,6 +58,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     } else {
         open(&cli)?
     };
+    output::set_masked(env.ctx.settings.masked);
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),
@@ -64,6 +68,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),
         Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Order(cmd) => order::run(&mut env, cmd),
+        Command::Reminder(cmd) => reminder::run(&mut env, cmd),
         Command::Import(args) => transfer::import(&mut env, &args),
         Command::Export(args) => transfer::export(&mut env, &args),
         Command::Kb(cmd) => kb::run(&mut env, cmd),
@@ -101,10 +107,8 @@ fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
     let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
-    ctx.settings = Settings {
-        at_risk_share: config.sla.at_risk_share,
-        masked: cli.masked || config.ui.masked,
-    };
+    ctx.settings = Settings::from_config(&config);
+    ctx.settings.masked |= cli.masked;
     Ok(Env {
         store,
         ctx,

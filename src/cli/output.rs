@@ -5,12 +5,31 @@ use crate::domain::sla::ClockView;
 use crate::domain::text::{fit, sanitize_line};
 use crate::domain::time::rfc3339;
 use crate::service::tickets::TicketView;
+use crate::service::{Settings, privacy};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether this process prints in masked mode (set once by `cli::run`
+/// from the settings, so every JSON output is masked without each command
+/// having to remember it).
+static MASKED: AtomicBool = AtomicBool::new(false);
+
+pub fn set_masked(masked: bool) {
+    MASKED.store(masked, Ordering::Relaxed);
+}
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) {
-    match serde_json::to_string_pretty(value) {
+    let text = serde_json::to_value(value).and_then(|mut value| {
+        let settings = Settings {
+            masked: MASKED.load(Ordering::Relaxed),
+            ..Settings::default()
+        };
+        privacy::mask_json(&mut value, &settings);
+        serde_json::to_string_pretty(&value)
+    });
+    match text {
         Ok(text) => println!("{}", escape_terminal_controls(&text)),
         Err(e) => eprintln!("frontdesk: cannot write JSON: {e}"),
     }

@@ -2,6 +2,8 @@
 //! them key by key. A bad file is reported and the defaults are kept, never
 //! a panic.
 
+use crate::domain::cadence::CadenceRules;
+use crate::domain::segments::SegmentRules;
 use crate::store::JournalMode;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,8 @@ pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
 pub struct Config {
     pub database: DatabaseConfig,
     pub sla: SlaConfig,
+    pub segments: SegmentRules,
+    pub cadence: CadenceRules,
     pub backup: BackupConfig,
     pub ui: UiConfig,
 }
@@ -105,6 +109,8 @@ impl Config {
                 self.sla.timezone
             ));
         }
+        self.segments.check()?;
+        self.cadence.check()?;
         Ok(())
     }
 }
@@ -203,6 +209,11 @@ mod tests {
             ("[database]\njournal_mode = \"memory\"\n", "journal_mode"),
             ("[sla]\nat_risk_share = 2.0\n", "at_risk_share"),
             ("[sla]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
+            ("[segments]\nrecent_days = 0\n", "segments.recent_days"),
+            ("[segments]\nhigh_value_lifetime = -1\n", "segments.high_value_lifetime"),
+            ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
+            ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
+            ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
             ("[backup]\nkeep = 0\n", "backup.keep"),
             ("[backup]\nkeep = -1\n", "keep"),
             ("[ui]\nmasked = \"yes\"\n", "masked"),
@@ -213,6 +224,26 @@ mod tests {
             assert!(loaded.warnings[0].contains(mentions), "{text}: {}", loaded.warnings[0]);
             assert_eq!(loaded.config.sla.at_risk_share, 0.25);
         }
+    }
+
+    #[test]
+    fn shipped_relationship_rules_are_those_the_domain_tests_use() {
+        let config = Config::defaults();
+        assert_eq!(config.segments, crate::domain::segments::tests::rules());
+        assert_eq!(config.cadence.high_value_days, 30);
+        assert_eq!(config.cadence.potential_days, 90);
+        assert_eq!(config.cadence.at_risk_days, 7);
+        assert_eq!(config.cadence.standard_days, 0);
+    }
+
+    #[test]
+    fn relationship_rules_are_read() {
+        let loaded = load("[segments]\nhigh_value_lifetime = 80000\n[cadence]\nstandard_days = 120\n");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.config.segments.high_value_lifetime, 80000.0);
+        assert_eq!(loaded.config.segments.recent_days, 180);
+        assert_eq!(loaded.config.cadence.standard_days, 120);
+        assert_eq!(loaded.config.cadence.high_value_days, 30);
     }
 
     #[test]

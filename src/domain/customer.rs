@@ -51,7 +51,8 @@ impl Customer {
             lifetime_value_cents: 0,
             tier: Tier::Standard,
             tier_pinned: false,
-            lifecycle: "new".into(),
+            // No orders yet: the lifecycle rules' first stage.
+            lifecycle: super::enums::Lifecycle::Prospect.key().into(),
             tags: Vec::new(),
             channel: None,
             owner: owner.to_string(),
@@ -205,8 +206,12 @@ impl CustomerField {
             CustomerField::Industry(v) => swap(&mut c.industry, v, s),
             CustomerField::Since(v) => swap(&mut c.since, v, |d| d.map(|d| d.to_string()).unwrap_or_default()),
             CustomerField::Tier(v) => {
-                c.tier_pinned = true;
-                swap(&mut c.tier, v, |t| t.key().into())
+                let was_pinned = std::mem::replace(&mut c.tier_pinned, true);
+                match swap(&mut c.tier, v, |t| t.key().into()) {
+                    // Setting the tier the rules gave still pins it.
+                    None if !was_pinned => Some((v.key().into(), format!("{} (pinned)", v.key()))),
+                    change => change,
+                }
             }
             CustomerField::Tags(v) => swap(&mut c.tags, v, |t| t.join(",")),
             CustomerField::Channel(v) => swap(&mut c.channel, v, |ch| {
@@ -306,5 +311,10 @@ mod tests {
         assert_eq!(change, Some(("standard".into(), "high-value".into())));
         assert!(c.tier_pinned);
         assert_eq!(CustomerField::Name("张三".into()).apply(&mut c), None);
+        assert_eq!(CustomerField::Tier(Tier::HighValue).apply(&mut c), None);
+        c.tier_pinned = false;
+        let change = CustomerField::Tier(Tier::HighValue).apply(&mut c);
+        assert_eq!(change, Some(("high-value".into(), "high-value (pinned)".into())));
+        assert!(c.tier_pinned);
     }
 }

@@ -88,6 +88,22 @@ vocabulary!(
 vocabulary!(CustomerKind, "kind" { Person => "person", Company => "company" });
 
 vocabulary!(
+    /// Where a customer stands in the relationship (see `domain::segments`).
+    Lifecycle, "lifecycle" {
+        Prospect => "prospect", New => "new", Active => "active",
+        Loyal => "loyal", AtRisk => "at-risk", Churned => "churned",
+    }
+);
+
+vocabulary!(
+    /// Why a reminder (提醒) is due.
+    ReminderReason, "reason" {
+        Cadence => "cadence", Callback => "callback", Manual => "manual",
+        Birthday => "birthday", Anniversary => "anniversary",
+    }
+);
+
+vocabulary!(
     /// Outcome of the post-resolution callback (回访).
     CallbackOutcome, "outcome" {
         Satisfied => "satisfied", Resolved => "resolved", FollowUp => "follow-up",

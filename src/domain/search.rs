@@ -284,6 +284,18 @@ fn spell(name: &str, mut emit: impl FnMut(usize, Syllable<'_>)) {
     }
 }
 
+/// The toneless pinyin of a name with Han characters ("zhangsan" for 张三,
+/// surnames read as surnames), with its other letters and digits as they
+/// are; `None` for a name without Han characters.
+pub fn pinyin_spelling(name: &str) -> Option<String> {
+    if !name.chars().take(MAX_FIELD_CHARS).any(is_cjk) {
+        return None;
+    }
+    let mut out = String::new();
+    spell(name, |_, syllable| out.push_str(syllable.v));
+    Some(out)
+}
+
 /// The result of matching one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hit {

@@ -67,28 +67,37 @@ pub fn edit(
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        let mut c = tx.customer_by_key(key)?;
-        check_version(&c, if_version)?;
-        let mut changed = false;
-        for field in &fields {
-            if let CustomerField::Code(code) = field
-                && *code != c.code
-                && tx.code_exists(code)?
-            {
-                return Err(Invalid::new("code", code, "is already used by another customer").into());
-            }
-            if let Some((old, new)) = field.apply(&mut c) {
-                ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
-                changed = true;
-            }
+    store.write(|tx| edit_in(tx, ctx, key, &fields, if_version))
+}
+
+/// [`edit`] inside an open transaction, with the fields already validated.
+pub fn edit_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    key: &str,
+    fields: &[CustomerField],
+    if_version: Option<i64>,
+) -> Result<Customer, Error> {
+    let mut c = tx.customer_by_key(key)?;
+    check_version(&c, if_version)?;
+    let mut changed = false;
+    for field in fields {
+        if let CustomerField::Code(code) = field
+            && *code != c.code
+            && tx.code_exists(code)?
+        {
+            return Err(Invalid::new("code", code, "is already used by another customer").into());
         }
-        if changed {
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
+        if let Some((old, new)) = field.apply(&mut c) {
+            ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
+            changed = true;
         }
-        Ok(c)
-    })
+    }
+    if changed {
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(&c)?;
+    }
+    Ok(c)
 }
 
 fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
@@ -110,21 +119,28 @@ pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Erro
     store.write(|tx| {
         roles::require(tx, ctx, Role::Supervisor)?;
         let mut c = tx.customer_by_key(key)?;
-        if !c.archived {
-            c.archived = true;
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
-            ctx.audit(
-                tx,
-                "customer",
-                c.id,
-                "archived",
-                Some("false".into()),
-                Some("true".into()),
-            )?;
-        }
+        archive_in(tx, ctx, &mut c)?;
         Ok(c)
     })
+}
+
+/// [`archive`] of a customer already read inside an open transaction (with
+/// any other change made to `c` saved along).
+pub fn archive_in(tx: &Tx, ctx: &Ctx, c: &mut Customer) -> Result<(), Error> {
+    if !c.archived {
+        c.archived = true;
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(c)?;
+        ctx.audit(
+            tx,
+            "customer",
+            c.id,
+            "archived",
+            Some("false".into()),
+            Some("true".into()),
+        )?;
+    }
+    Ok(())
 }
 
 pub fn get(store: &mut Store, key: &str) -> Result<Customer, Error> {

@@ -35,15 +35,7 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;
         if let Some(ticket_id) = input.ticket {
-            let ticket = tx.ticket(ticket_id)?;
-            if ticket.customer_id != customer.id {
-                return Err(Invalid::new(
-                    "ticket",
-                    ticket_id.to_string(),
-                    format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
-                )
-                .into());
-            }
+            let ticket = tickets::ticket_of(tx, &customer, ticket_id)?;
             return tickets::record_contact(tx, ctx, &ticket, channel, direction, &summary, at);
         }
         let mut i = Interaction {

@@ -9,19 +9,28 @@ pub mod export;
 pub mod import;
 pub mod interactions;
 pub mod kb;
+pub mod merge;
+pub mod orders;
 pub mod policies;
 pub mod presence;
 pub mod privacy;
+pub mod quality;
+pub mod reminders;
 pub mod roles;
+pub mod segments;
 pub mod setup;
 pub mod sla;
 pub mod tickets;
+pub mod triage;
 
 mod error;
 
 pub use error::Error;
 
+use crate::config::Config;
 use crate::domain::audit::AuditEntry;
+use crate::domain::cadence::CadenceRules;
+use crate::domain::segments::SegmentRules;
 use crate::store::Tx;
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -38,6 +47,12 @@ pub struct Ctx {
 pub struct Settings {
     /// A target is "at risk" when less than this share of it is left.
     pub at_risk_share: f64,
+    /// Tier, lifecycle and churn rules (`[segments]`).
+    pub segments: SegmentRules,
+    /// Contact cadence per tier (`[cadence]`).
+    pub cadence: CadenceRules,
+    /// The team's time zone (`sla.timezone`): where "today" ends.
+    pub timezone: chrono_tz::Tz,
     /// Masked display for screen sharing: phones and e-mails partly hidden
     /// wherever they are shown (see [`privacy`]).
     pub masked: bool,
@@ -45,9 +60,19 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
+        Settings::from_config(&Config::defaults())
+    }
+}
+
+impl Settings {
+    pub fn from_config(config: &Config) -> Self {
         Settings {
-            at_risk_share: 0.25,
-            masked: false,
+            at_risk_share: config.sla.at_risk_share,
+            segments: config.segments.clone(),
+            cadence: config.cadence.clone(),
+            // The config is checked on load, so the zone parses.
+            timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            masked: config.ui.masked,
         }
     }
 }

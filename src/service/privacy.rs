@@ -58,3 +58,63 @@ pub fn audit(entries: Vec<AuditEntry>, settings: &Settings) -> Vec<AuditEntry> {
         })
         .collect()
 }
+
+/// Masks, in any JSON document, every `phone` and `email` string and the
+/// old and new values of audit entries about them, so every JSON output is
+/// masked the same way whatever shape it has (customers in lists, merge
+/// reports, duplicate pairs…).
+pub fn mask_json(value: &mut serde_json::Value, settings: &Settings) {
+    use serde_json::Value;
+    if !settings.masked {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, settings)),
+        Value::Object(map) => {
+            let audited = map.get("field").and_then(Value::as_str).map(str::to_owned);
+            for (key, v) in map.iter_mut() {
+                let kind = match (key.as_str(), audited.as_deref()) {
+                    ("phone", _) | ("old_value" | "new_value", Some("phone")) => Some("phone"),
+                    ("email", _) | ("old_value" | "new_value", Some("email")) => Some("email"),
+                    _ => None,
+                };
+                match (kind, v) {
+                    (Some("phone"), Value::String(s)) => *s = phone(s, settings).into_owned(),
+                    (Some(_), Value::String(s)) => *s = email(s, settings).into_owned(),
+                    (_, v) => mask_json(v, settings),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn json_masks_phones_and_emails_at_any_depth_and_in_audit_entries() {
+        let settings = Settings {
+            masked: true,
+            ..Settings::default()
+        };
+        let mut value = json!({
+            "keep": { "phone": "13812345678", "email": "zhang.san@example.com", "name": "张三" },
+            "audit": [
+                { "field": "phone", "old_value": "13900000000", "new_value": "13812345678" },
+                { "field": "name", "old_value": "a", "new_value": "b" },
+            ],
+        });
+        mask_json(&mut value, &settings);
+        assert_eq!(value["keep"]["phone"], "138****5678");
+        assert_eq!(value["keep"]["email"], "z*******@example.com");
+        assert_eq!(value["keep"]["name"], "张三");
+        assert_eq!(value["audit"][0]["old_value"], "139****0000");
+        assert_eq!(value["audit"][1]["new_value"], "b");
+        let mut plain = json!({ "phone": "13812345678" });
+        mask_json(&mut plain, &Settings::default());
+        assert_eq!(plain["phone"], "13812345678");
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
+use crate::domain::customer::Customer;
 use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
@@ -106,6 +107,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
         }
         tx.touch_customer(customer.id, opened_at)?;
+        super::segments::recompute(tx, ctx, customer.id)?;
         view_in(tx, ctx, t.id)
     })
 }
@@ -219,7 +221,8 @@ pub(super) fn record_contact(
     Ok(i)
 }
 
-/// Moves a ticket to `to`, recording the clock events and the audit entry.
+/// Moves a ticket to `to`, recording the clock events and the audit entry,
+/// and recomputes the customer's tier and stage (a resolution is an input).
 fn set_status(
     tx: &Tx,
     ctx: &Ctx,
@@ -256,8 +259,33 @@ fn set_status(
             Some(from.key().into()),
             Some(to.key().into()),
         )?;
+        super::segments::recompute(tx, ctx, t.customer_id)?;
     }
     Ok(())
+}
+
+/// `TicketChanges` checked against the domain's rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidChanges {
+    pub priority: Option<Priority>,
+    pub status: Option<TicketStatus>,
+    pub assignee: Option<String>,
+    pub department: Option<String>,
+    pub category: Option<String>,
+}
+
+impl TicketChanges {
+    pub fn validate(&self) -> Result<ValidChanges, Invalid> {
+        let text =
+            |field: &str, value: &Option<String>| value.as_deref().map(|v| validate::text(field, v, 64)).transpose();
+        Ok(ValidChanges {
+            priority: self.priority.as_deref().map(str::parse).transpose()?,
+            status: self.status.as_deref().map(str::parse).transpose()?,
+            assignee: text("assignee", &self.assignee)?,
+            department: text("department", &self.department)?,
+            category: text("category", &self.category)?,
+        })
+    }
 }
 
 pub fn set(
@@ -267,72 +295,66 @@ pub fn set(
     changes: &TicketChanges,
     if_version: Option<i64>,
 ) -> Result<TicketView, Error> {
-    let priority: Option<Priority> = changes.priority.as_deref().map(str::parse).transpose()?;
-    let status: Option<TicketStatus> = changes.status.as_deref().map(str::parse).transpose()?;
-    let assignee = changes
-        .assignee
-        .as_deref()
-        .map(|a| validate::text("assignee", a, 64))
-        .transpose()?;
-    let department = changes
-        .department
-        .as_deref()
-        .map(|d| validate::text("department", d, 64))
-        .transpose()?;
-    let category = changes
-        .category
-        .as_deref()
-        .map(|c| validate::text("category", c, 64))
-        .transpose()?;
-    store.write(|tx| {
-        let mut t = tx.ticket(id)?;
-        if let Some(expected) = if_version
-            && expected != t.version
+    let changes = changes.validate()?;
+    store.write(|tx| apply_changes(tx, ctx, id, &changes, if_version))
+}
+
+/// Applies validated changes inside an open transaction, auditing each field
+/// and re-deriving the due times.
+pub(super) fn apply_changes(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: i64,
+    changes: &ValidChanges,
+    if_version: Option<i64>,
+) -> Result<TicketView, Error> {
+    let mut t = tx.ticket(id)?;
+    if let Some(expected) = if_version
+        && expected != t.version
+    {
+        return Err(StoreError::Conflict {
+            entity: "ticket",
+            id,
+            expected,
+            actual: t.version,
+        }
+        .into());
+    }
+    let before = t.clone();
+    let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
+        if let Some(new) = new
+            && slot != new
         {
-            return Err(StoreError::Conflict {
-                entity: "ticket",
-                id,
-                expected,
-                actual: t.version,
-            }
-            .into());
+            ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
+            *slot = new.clone();
         }
-        let before = t.clone();
-        let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
-            if let Some(new) = new
-                && slot != new
-            {
-                ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
-                *slot = new.clone();
-            }
-            Ok(())
-        };
-        text_change("assignee", &mut t.assignee, &assignee)?;
-        text_change("department", &mut t.department, &department)?;
-        text_change("category", &mut t.category, &category)?;
-        if let Some(p) = priority
-            && p != t.priority
-        {
-            ctx.audit(
-                tx,
-                "ticket",
-                id,
-                "priority",
-                Some(t.priority.key().into()),
-                Some(p.key().into()),
-            )?;
-            t.priority = p;
-        }
-        if let Some(s) = status {
-            set_status(tx, ctx, &mut t, s, ctx.now)?;
-        }
-        if t != before {
-            t.updated_at = ctx.now;
-            t.version = tx.update_ticket(&t)?;
-            sla::refresh(tx, ctx, id)?;
-        }
-        view_in(tx, ctx, id)
-    })
+        Ok(())
+    };
+    text_change("assignee", &mut t.assignee, &changes.assignee)?;
+    text_change("department", &mut t.department, &changes.department)?;
+    text_change("category", &mut t.category, &changes.category)?;
+    if let Some(p) = changes.priority
+        && p != t.priority
+    {
+        ctx.audit(
+            tx,
+            "ticket",
+            id,
+            "priority",
+            Some(t.priority.key().into()),
+            Some(p.key().into()),
+        )?;
+        t.priority = p;
+    }
+    if let Some(s) = changes.status {
+        set_status(tx, ctx, &mut t, s, ctx.now)?;
+    }
+    if t != before {
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        sla::refresh(tx, ctx, id)?;
+    }
+    view_in(tx, ctx, id)
 }
 
 /// Resolves a ticket; an optional summary is kept as an internal note.
@@ -388,6 +410,21 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
             audit: tx.audit_for("ticket", id)?,
         })
     })
+}
+
+/// Ticket `id`, which must belong to `customer` (a contact or reminder on
+/// another customer's ticket is refused).
+pub(super) fn ticket_of(tx: &Tx, customer: &Customer, id: i64) -> Result<Ticket, Error> {
+    let ticket = tx.ticket(id)?;
+    if ticket.customer_id != customer.id {
+        return Err(Invalid::new(
+            "ticket",
+            id.to_string(),
+            format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+        )
+        .into());
+    }
+    Ok(ticket)
 }
 
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {

@@ -10,7 +10,8 @@ pub const APPLICATION_ID: i64 = 0x4644_534B;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
     include_str!("../../assets/migrations/0002_kb.sql"),
-    include_str!("../../assets/migrations/0003_presence.sql"),
+    include_str!("../../assets/migrations/0003_crm.sql"),
+    include_str!("../../assets/migrations/0004_presence.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

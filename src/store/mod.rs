@@ -5,13 +5,16 @@
 mod agents;
 mod audit;
 mod backup;
+mod crm;
 mod customers;
 mod error;
 mod health;
 mod interactions;
 mod kb;
+mod merge;
 mod migrations;
 mod open;
+mod orders;
 mod policies;
 mod presence;
 mod reminders;
@@ -20,12 +23,15 @@ mod rows;
 mod tickets;
 
 pub use backup::BackupInfo;
+pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
+pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use open::{JournalMode, OpenOptions, sidecar};
+pub use reminders::ReminderRow;
 pub use retry::BusyError;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 

@@ -1,4 +1,4 @@
--- frontdesk schema, version 3: who has which record open right now.
+-- frontdesk schema, version 4: who has which record open right now.
 -- One row per agent and record, refreshed by a heartbeat while the record is
 -- open in a TUI; a row older than the expiry (30 s) means the agent has gone.
 -- Not part of the audit trail: presence is ephemeral and rows are deleted.
