@@ -39,8 +39,11 @@ fn once_agents_are_listed_policy_edits_and_archiving_need_a_supervisor() {
     assert!(stderr(&out).contains("needs the admin role"), "{}", stderr(&out));
     desk.ok_as("boss", &["agent", "add", "li.na", "--department", "service"]);
 
+    desk.ok(&["customer", "add", "--name", "张三 (dup)"]);
     for agent in ["li.na", "not.listed"] {
         forbidden(&desk, agent, &["customer", "archive", "1"]);
+        forbidden(&desk, agent, &["customer", "merge", "1", "2"]);
+        forbidden(&desk, agent, &["customer", "archive-inactive", "--days", "1"]);
         forbidden(
             &desk,
             agent,
