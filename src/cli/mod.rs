@@ -37,14 +37,10 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
-    let Some(command) = cli.command.clone() else {
-        return Err(Error::Invalid(crate::domain::error::Invalid::new(
-            "command",
-            "",
-            "no command given; see --help",
-        )));
-    };
     let mut env = open(&cli)?;
+    let Some(command) = cli.command.clone() else {
+        return crate::tui::run(env, cli.now.is_some());
+    };
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),

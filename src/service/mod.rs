@@ -4,6 +4,7 @@
 pub mod customers;
 pub mod demo;
 pub mod interactions;
+pub mod screens;
 pub mod setup;
 pub mod sla;
 pub mod tickets;

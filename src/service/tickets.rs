@@ -369,7 +369,7 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
 
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {
     let ticket = tx.ticket(id)?;
-    Ok(sla::view_of(tx, ctx, ticket)?)
+    sla::view_of(tx, ctx, ticket)
 }
 
 /// All tickets, newest first.

@@ -10,12 +10,14 @@ mod migrations;
 mod open;
 mod policies;
 mod rows;
+mod screens;
 mod tickets;
 
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
+pub use screens::{CustomerRow, OrderLine, SurveyLine};
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::{Connection, TransactionBehavior};

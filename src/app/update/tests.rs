@@ -1,0 +1,1 @@
+//! Key-sequence tests of `update`: no terminal, no file.
