@@ -139,6 +139,11 @@ impl Model {
         layout::list_height(pane, rect)
     }
 
+    /// Work is under way that `Msg::Continue` carries on.
+    pub fn busy(&self) -> bool {
+        self.customers.busy()
+    }
+
     /// True when the database has no customers: the welcome screen shows.
     pub fn is_empty_database(&self) -> bool {
         self.loaded && self.customers.list.rows().is_empty()

@@ -47,6 +47,8 @@ pub enum Msg {
     Tick(DateTime<Utc>),
     /// Another process wrote to the database.
     ExternalChange,
+    /// Idle time: carry on with work under way (a customer search).
+    Continue,
     Overview(Box<Overview>),
     Queue(Vec<TicketView>, Counts),
     Timeline(i64, Vec<TimelineEntry>),

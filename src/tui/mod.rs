@@ -58,12 +58,19 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             term.draw(|frame| crate::ui::render(&model, frame)).map_err(io)?;
             model.dirty = false;
         }
-        let timeout = next_tick.saturating_duration_since(Instant::now());
+        // Work under way goes on whenever no key is waiting.
+        let timeout = if model.busy() {
+            Duration::ZERO
+        } else {
+            next_tick.saturating_duration_since(Instant::now())
+        };
         let msg = if event::poll(timeout).map_err(io)? {
             match events::convert(event::read().map_err(io)?) {
                 Some(msg) => msg,
                 None => continue,
             }
+        } else if model.busy() && Instant::now() < next_tick {
+            Msg::Continue
         } else {
             next_tick = Instant::now() + TICK;
             if driver.external_change() {

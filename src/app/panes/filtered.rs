@@ -18,6 +18,7 @@ pub struct Match {
     pub row: usize,
     /// Char indices of the highlighted name.
     pub hits: Vec<usize>,
+    pub score: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -78,11 +79,25 @@ impl<T: Row> Filtered<T> {
                         self.positions.get(&id).map(|&row| Match {
                             row,
                             hits: hit.name_indices,
+                            score: hit.score,
                         })
                     })
                     .collect(),
             )
         };
+    }
+
+    /// New rows whose matches the caller will work out (see
+    /// `customers::CustomersPane`); until then every row shows.
+    pub fn set_rows(&mut self, rows: Vec<T>) {
+        self.positions = rows.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        self.rows = rows;
+        self.matches = None;
+    }
+
+    /// The matches as the caller found them; `None` shows every row.
+    pub fn matches_mut(&mut self) -> &mut Option<Vec<Match>> {
+        &mut self.matches
     }
 
     pub fn rows(&self) -> &[T] {

@@ -33,6 +33,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => tick(model, now),
         Msg::ExternalChange => reload(model),
+        Msg::Continue => {
+            let height = model.list_height(PaneId::Customers);
+            if model.customers.step(height) {
+                follow(model)
+            } else {
+                Vec::new()
+            }
+        }
         Msg::Redraw => Vec::new(),
         other => results::handle(model, other),
     }

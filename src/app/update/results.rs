@@ -87,6 +87,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Resize(..)
         | Msg::Tick(_)
         | Msg::ExternalChange
+        | Msg::Continue
         | Msg::Redraw => {}
     }
     Vec::new()

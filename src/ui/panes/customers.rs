@@ -17,8 +17,9 @@ const COLUMNS: [Col; 5] = [col(9, 3), flex(8), col(4, 0), col(4, 1), col(7, 2)];
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.customers.list;
+    let searching = if model.customers.busy() { s.ellipsis_pending } else { "" };
     let count = if list.is_filtered() {
-        format!("{}/{}", list.len(), list.rows().len())
+        format!("{}{searching}/{}", list.len(), list.rows().len())
     } else {
         list.rows().len().to_string()
     };
