@@ -4,8 +4,9 @@
 use super::panes::PaneId;
 use ratatui::layout::Rect;
 
-/// From this width the three panes stand side by side.
-pub const WIDE: u16 = 120;
+/// From this width the three panes stand side by side; below it the
+/// timeline goes under the queue, which needs the width more.
+pub const WIDE: u16 = 140;
 /// Below this height a narrow screen folds the timeline into one line.
 pub const TALL: u16 = 34;
 
@@ -50,14 +51,14 @@ pub fn screen(area: Rect, focus: PaneId, fold_choice: Option<bool>) -> Screen {
     };
     let wide = area.width >= WIDE;
     let left_width = if wide {
-        body.width * 30 / 100
+        body.width * 28 / 100
     } else {
         (body.width * 38 / 100).clamp(body.width.min(24), 40)
     };
     let (left, right) = split_columns(body, left_width);
     screen.customers = left;
     if wide && !folded {
-        let queue_width = body.width * 42 / 100;
+        let queue_width = body.width * 44 / 100;
         let (queue, timeline) = split_columns(right, queue_width);
         screen.queue = Some(queue);
         screen.timeline = Some(timeline);
@@ -153,14 +154,15 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// The customer card and the ticket page: most of the body.
+/// The customer card and the ticket page: the whole body, or on a very
+/// wide screen most of it (much longer lines are hard to read).
 pub fn detail_area(body: Rect) -> Rect {
-    let width = if body.width >= 100 {
-        body.width * 85 / 100
+    let width = if body.width >= 160 {
+        body.width * 80 / 100
     } else {
         body.width
     };
-    centered(body, width.max(body.width.min(96)), body.height)
+    centered(body, width, body.height)
 }
 
 pub fn help_area(body: Rect) -> Rect {
@@ -172,9 +174,9 @@ pub fn palette_area(body: Rect) -> Rect {
     Rect { y: body.y, ..area }
 }
 
-/// A form of `rows` fields; each takes a line, plus room for messages.
+/// A form of `rows` lines, with its border and a line for its message.
 pub fn form_area(body: Rect, rows: u16) -> Rect {
-    centered(body, 78, rows + 4)
+    centered(body, 78, rows.saturating_add(3))
 }
 
 /// Lines of text inside a bordered box with one column of padding.
@@ -191,6 +193,9 @@ mod tests {
 
     #[test]
     fn three_columns_when_wide_and_a_fold_when_small() {
+        let medium = screen(Rect::new(0, 0, 120, 40), PaneId::Customers, None);
+        assert!(medium.folded.is_none());
+        assert_eq!(medium.queue.unwrap().width, medium.timeline.unwrap().width);
         let wide = screen(Rect::new(0, 0, 200, 60), PaneId::Customers, None);
         assert!(wide.queue.is_some() && wide.timeline.is_some() && wide.folded.is_none());
         assert_eq!(wide.body.height, 58);

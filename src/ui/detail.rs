@@ -27,8 +27,14 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
             scroll.top,
         ),
     };
+    let doc = model.detail_doc();
+    let (_, height) = layout::inner_size(area);
+    let title = match doc.as_ref().and_then(|d| super::doc::position(model, d, top, height)) {
+        Some(at) => format!("{title}  {at}"),
+        None => title,
+    };
     let inner = super::modal(model, frame, area, &title);
-    match model.detail_doc() {
+    match doc {
         Some(doc) => super::doc::paint(model, frame, inner, &doc, top),
         None => frame.render_widget(
             Paragraph::new(Line::from(super::cells::span(&model.theme, s.loading, Role::Muted))),

@@ -72,6 +72,9 @@ fn applies(model: &Model, action: Action) -> bool {
         PaneId::Queue => !model.queue.list.filter.is_empty(),
         PaneId::Timeline => false,
     };
+    if model.is_empty_database() && model.form.is_none() {
+        return matches!(action, New | Palette | Help | Quit);
+    }
     match action {
         Reply | Note | Assign | Priority | Status => ticket_here,
         ClearFilter => model.detail.is_none() && (filter_set || model.filtering()),

@@ -5,7 +5,6 @@ use super::cells::{cell, span};
 use crate::app::forms::{Field, FieldKind, Form};
 use crate::app::layout;
 use crate::app::model::Model;
-use crate::config::keymap::Context;
 use crate::config::theme::Role;
 use crate::domain::text::{fit, width};
 use crate::strings::fill;
@@ -90,8 +89,9 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     if inner.height < 2 {
         return;
     }
-    // Room for the fields; the last two lines are a gap and the message.
-    let room = usize::from(inner.height - 2);
+    // Room for the fields; the last line is for the form's message (its
+    // keys are in the footer).
+    let room = usize::from(inner.height - 1);
     let focus_line = lines.iter().position(|(i, _)| *i == form.focus).unwrap_or(0);
     let last_focus_line = lines.iter().rposition(|(i, _)| *i == form.focus).unwrap_or(0);
     let start = (last_focus_line + 1).saturating_sub(room).min(focus_line);
@@ -99,7 +99,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     frame.render_widget(
         Paragraph::new(shown),
         Rect {
-            height: inner.height - 2,
+            height: inner.height - 1,
             ..inner
         },
     );
@@ -114,9 +114,8 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
         height: 1,
         ..inner
     };
-    let line = match &form.message {
-        Some(text) => Line::from(span(&model.theme, cell(text, usize::from(inner.width)), Role::Error)),
-        None => Line::from(super::footer::hints(model, &[Context::Form], usize::from(inner.width))),
-    };
-    frame.render_widget(Paragraph::new(line), bottom);
+    if let Some(text) = &form.message {
+        let line = Line::from(span(&model.theme, cell(text, usize::from(inner.width)), Role::Error));
+        frame.render_widget(Paragraph::new(line), bottom);
+    }
 }

@@ -7,6 +7,13 @@ use ratatui::layout::Rect;
 
 pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let Some(help) = &model.help else { return };
-    let inner = super::modal(model, frame, layout::help_area(body), model.strings.help_title);
-    super::doc::paint(model, frame, inner, &model.help_doc(), help.scroll.top);
+    let area = layout::help_area(body);
+    let doc = model.help_doc();
+    let (_, height) = layout::inner_size(area);
+    let title = match super::doc::position(model, &doc, help.scroll.top, height) {
+        Some(at) => format!("{}  {at}", model.strings.help_title),
+        None => model.strings.help_title.to_string(),
+    };
+    let inner = super::modal(model, frame, area, &title);
+    super::doc::paint(model, frame, inner, &doc, help.scroll.top);
 }

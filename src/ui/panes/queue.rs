@@ -15,14 +15,14 @@ use ratatui::widgets::Paragraph;
 
 /// SLA, P, #, kind, customer, subject, assignee, status.
 const COLUMNS: [Col; 8] = [
-    col(8, 0),
+    col(7, 0),
     col(2, 1),
     col(5, 5),
     col(11, 4),
-    col(12, 2),
+    col(10, 2),
     flex(12),
     col(10, 6),
-    col(8, 3),
+    col(7, 3),
 ];
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
