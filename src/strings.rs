@@ -9,7 +9,8 @@ use crate::app::keys::KeyCode;
 use crate::domain::enums::{
     CallbackOutcome, Channel, CustomerKind, Direction, Priority, TicketKind, TicketStatus, Tier,
 };
-use crate::domain::sla::SlaState;
+use crate::domain::sla::{SlaClock, SlaState};
+use crate::domain::urgency::UrgencyFactor;
 
 pub struct Strings {
     pub app_name: &'static str,
@@ -132,6 +133,7 @@ pub struct Strings {
     pub clock_resolution: &'static str,
     pub clock_callback: &'static str,
     pub clock_no_target: &'static str,
+    pub clock_none_running: &'static str,
     pub clock_due: &'static str,
     pub clock_done: &'static str,
     pub callback_outcome: &'static str,
@@ -158,6 +160,7 @@ pub struct Strings {
     pub customer_kinds: &'static [(CustomerKind, &'static str)],
     pub outcomes: &'static [(CallbackOutcome, &'static str)],
     pub sla_states: &'static [(SlaState, &'static str)],
+    pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
 }
@@ -222,6 +225,16 @@ impl Strings {
     }
     pub fn sla_state(&self, s: SlaState) -> &'static str {
         find(self.sla_states, s, "?")
+    }
+    pub fn urgency_factor(&self, f: UrgencyFactor) -> &'static str {
+        find(self.urgency_factors, f, "?")
+    }
+    pub fn clock(&self, c: SlaClock) -> &'static str {
+        match c {
+            SlaClock::FirstResponse => self.clock_first_response,
+            SlaClock::Resolution => self.clock_resolution,
+            SlaClock::Callback => self.clock_callback,
+        }
     }
     pub fn action(&self, a: Action) -> &'static str {
         find(self.actions, a, a.name())
@@ -414,6 +427,7 @@ pub static EN: Strings = Strings {
     clock_resolution: "Resolution",
     clock_callback: "Callback",
     clock_no_target: "no target",
+    clock_none_running: "no clock running",
     clock_due: "due {0}",
     clock_done: "done {0}",
     callback_outcome: "Callback outcome",
@@ -547,6 +561,15 @@ pub static EN: Strings = Strings {
         (SlaState::Met, "met"),
         (SlaState::Missed, "missed"),
     ],
+    urgency_factors: &[
+        (UrgencyFactor::Overdue, "overdue"),
+        (UrgencyFactor::TimeLeft, "time left"),
+        (UrgencyFactor::TargetUsed, "of the target used"),
+        (UrgencyFactor::Priority, "priority"),
+        (UrgencyFactor::Tier, "tier"),
+        (UrgencyFactor::Complaint, "complaint"),
+        (UrgencyFactor::CallbackDue, "callback due"),
+    ],
     ticket_events: &[
         ("opened", "opened"),
         ("responded", "first response"),
@@ -595,6 +618,17 @@ mod tests {
         }
         for v in Direction::ALL {
             assert!(s.directions.iter().any(|e| e.0 == *v), "{v:?}");
+        }
+        for f in [
+            UrgencyFactor::Overdue,
+            UrgencyFactor::TimeLeft,
+            UrgencyFactor::TargetUsed,
+            UrgencyFactor::Priority,
+            UrgencyFactor::Tier,
+            UrgencyFactor::Complaint,
+            UrgencyFactor::CallbackDue,
+        ] {
+            assert_ne!(s.urgency_factor(f), "?", "{f:?}");
         }
         for v in CallbackOutcome::ALL {
             assert!(s.outcomes.iter().any(|e| e.0 == *v), "{v:?}");

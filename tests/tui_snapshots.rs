@@ -228,8 +228,7 @@ fn main_screen_filtered_by_pinyin() {
 #[test]
 fn ticket_page() {
     each_size("ticket", |app| {
-        // The queue's first ticket is #1 (no SLA clock orders them yet, so
-        // by number); it has a reply, a note and a description-less body.
+        // The queue's first ticket: the most overdue one.
         app.keys("2 g g <Enter>");
     });
 }
@@ -247,6 +246,14 @@ fn form_with_an_error() {
 fn help() {
     each_size("help", |app| {
         app.keys("?");
+    });
+}
+
+/// 张三's complaint: a reply, a note, and a met first response.
+#[test]
+fn ticket_page_with_history() {
+    each_size("ticket_history", |app| {
+        app.keys("2 / z h a n g <Enter> <Enter>");
     });
 }
 

@@ -45,6 +45,7 @@ CREATE TABLE customers (
 CREATE INDEX customers_phone ON customers(phone) WHERE phone <> '';
 CREATE INDEX customers_email ON customers(email) WHERE email <> '';
 CREATE INDEX customers_activity ON customers(last_activity_at);
+CREATE INDEX customers_name ON customers(name);
 
 CREATE TABLE orders (
     id           INTEGER PRIMARY KEY,

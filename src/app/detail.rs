@@ -6,6 +6,7 @@ use super::model::Model;
 use crate::config::theme::Role;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
+use crate::domain::urgency::UrgencyFactor;
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::{TicketDetail, TicketView};
 use crate::strings::{Strings, fill};
@@ -159,8 +160,8 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
         doc.heading(&fill(s.ticket_urgency, &[&detail.view.urgency.score.to_string()]));
         for part in &detail.view.urgency.parts {
             doc.push(vec![
-                piece(format!("  {:>+6}  ", part.points), Role::Muted),
-                piece(sanitize_line(&part.detail), Role::Text),
+                piece(format!("  {:>+9}  ", part.points), Role::Muted),
+                piece(urgency_reason(model, &detail.view, part.factor), Role::Text),
             ]);
         }
     }
@@ -207,6 +208,35 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
         }
     }
     doc
+}
+
+/// Why a factor counts, told from the ticket in the catalogue's words
+/// (the domain's own text is English).
+fn urgency_reason(model: &Model, view: &TicketView, factor: UrgencyFactor) -> String {
+    let s = model.strings;
+    let label = s.urgency_factor(factor);
+    let t = &view.ticket;
+    match factor {
+        UrgencyFactor::Overdue | UrgencyFactor::TimeLeft => match view.sla.next() {
+            Some((clock, c)) => {
+                let left = c.due.map_or(0, |d| (d - model.now).num_seconds());
+                format!("{} {} {label}", s.clock(clock), format::countdown(left.abs(), s))
+            }
+            None => s.clock_none_running.to_string(),
+        },
+        UrgencyFactor::TargetUsed => match view.sla.next() {
+            Some((_, c)) => match (c.target_seconds, c.seconds_left) {
+                (Some(target), Some(left)) if target > 0 => {
+                    format!("{}% {label}", (target - left).saturating_mul(100) / target)
+                }
+                _ => label.to_string(),
+            },
+            None => label.to_string(),
+        },
+        UrgencyFactor::Priority => format!("{label} {}", s.priority(t.priority)),
+        UrgencyFactor::Tier => format!("{label} {}", s.tier(t.customer_tier)),
+        UrgencyFactor::Complaint | UrgencyFactor::CallbackDue => label.to_string(),
+    }
 }
 
 fn or_dash<'a>(text: &'a str, s: &'a Strings) -> &'a str {

@@ -45,6 +45,138 @@ pub enum Command {
     Log(LogArgs),
     /// A customer's interactions and ticket events, newest first
     Timeline(TimelineArgs),
+    /// Response-time targets: calendars, business-time math and policies
+    #[command(subcommand)]
+    Sla(SlaCommand),
+    /// Routing rules: which department (and agent) gets a new ticket
+    #[command(subcommand)]
+    Routing(RoutingCommand),
+    /// Record and list customers' orders
+    #[command(subcommand)]
+    Order(super::order::OrderCommand),
+    /// Contact cadence, callbacks due and manual reminders
+    #[command(subcommand)]
+    Reminder(super::reminder::ReminderCommand),
+    /// Import a CSV file whole or not at all (another system's export with --map)
+    Import(super::transfer::ImportArgs),
+    /// Export records as CSV (the import columns) or JSON
+    Export(super::transfer::ExportArgs),
+    /// The knowledge base: FAQs, solved cases, reply scripts
+    #[command(subcommand)]
+    Kb(super::kb::KbCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum SlaCommand {
+    /// Business calendars
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// The instant N business minutes after START (RFC 3339, UTC)
+    Due {
+        #[arg(long)]
+        calendar: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: i64,
+    },
+    /// Whole business minutes between two instants
+    Elapsed {
+        #[arg(long)]
+        calendar: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// The ordered SLA policies (first match wins)
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum CalendarCommand {
+    /// Add or replace a calendar
+    Add {
+        name: String,
+        /// Time zone, e.g. Asia/Shanghai
+        #[arg(long)]
+        tz: String,
+        /// Working hours, e.g. "mon-fri 09:00-12:00,13:00-18:00" (repeatable)
+        #[arg(long, required = true)]
+        hours: Vec<String>,
+        /// A date with no work (repeatable)
+        #[arg(long)]
+        holiday: Vec<String>,
+        /// A make-up working day on a weekend, 调休 (repeatable)
+        #[arg(long)]
+        workday: Vec<String>,
+    },
+    /// List calendars
+    List,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum PolicyCommand {
+    /// List policies in the order they are tried
+    List,
+    /// Add a policy; targets like 1h, 24h, 3d, or 27h@default to count in a calendar
+    Add(PolicyAddArgs),
+    /// Remove a policy by id
+    Remove { id: i64 },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PolicyAddArgs {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub priority: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[arg(long)]
+    pub tier: Option<String>,
+    #[arg(long)]
+    pub first_response: Option<String>,
+    #[arg(long)]
+    pub resolution: Option<String>,
+    #[arg(long)]
+    pub callback: Option<String>,
+    /// Where in the order (1 = tried first) [default: 1]
+    #[arg(long, default_value_t = 1)]
+    pub position: i64,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum RoutingCommand {
+    /// List routing rules in the order they are tried
+    List,
+    /// Add a rule (conditions left out match anything)
+    Add(RoutingAddArgs),
+    /// Remove a rule by id
+    Remove { id: i64 },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RoutingAddArgs {
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Matches when the subject contains it (any case)
+    #[arg(long)]
+    pub keyword: Option<String>,
+    #[arg(long)]
+    pub department: String,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Where in the order (1 = tried first) [default: last]
+    #[arg(long, default_value_t = 0)]
+    pub position: i64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -75,9 +207,24 @@ pub enum CustomerCommand {
         /// Only if the record is still at this version (else exit 3)
         #[arg(long)]
         if_version: Option<i64>,
+        /// Release a tier set by hand; the segmentation rules set it again
+        #[arg(long, conflicts_with = "tier")]
+        unpin_tier: bool,
     },
     /// Archive a customer (their history is kept)
     Archive { key: String },
+    /// Customers with churn warnings (流失预警) and their reasons
+    Risk(super::crm::LimitArgs),
+    /// Customers missing contact details (no phone and no e-mail)
+    Quality(super::crm::LimitArgs),
+    /// Likely duplicate customers (same phone or e-mail, similar names, same pinyin)
+    Duplicates(super::crm::LimitArgs),
+    /// Move all of DUPLICATE's history to KEEP and archive DUPLICATE
+    Merge { keep: String, duplicate: String },
+    /// Archive customers with no activity for --days days
+    ArchiveInactive(super::crm::ArchiveInactiveArgs),
+    /// Recompute every customer's tier and lifecycle stage now
+    Recompute,
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -144,10 +291,13 @@ pub enum TicketCommand {
     /// Answer the customer (outbound; counts as a response)
     Reply {
         id: i64,
-        #[arg(long)]
-        summary: String,
+        #[arg(long, required_unless_present = "kb")]
+        summary: Option<String>,
         #[arg(long)]
         channel: Option<String>,
+        /// Insert a knowledge-base article into the reply (counts its use)
+        #[arg(long)]
+        kb: Option<i64>,
     },
     /// An internal note (never counts as a response)
     Note {
@@ -166,6 +316,15 @@ pub enum TicketCommand {
     /// Reopen a resolved or closed ticket
     Reopen {
         id: i64,
+        #[arg(long)]
+        summary: Option<String>,
+    },
+    /// Record the callback after resolution (回访) and its outcome
+    Callback {
+        id: i64,
+        /// satisfied, resolved or follow-up
+        #[arg(long)]
+        outcome: String,
         #[arg(long)]
         summary: Option<String>,
     },

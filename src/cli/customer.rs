@@ -2,10 +2,11 @@
 
 use super::Env;
 use super::args::{CustomerCommand, CustomerFields};
+use super::crm;
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::sanitize_block;
-use crate::service::{Error, customers, tickets};
+use crate::service::{Error, customers, segments, tickets};
 use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
@@ -40,8 +41,13 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             key,
             fields,
             if_version,
+            unpin_tier,
         } => {
-            let c = customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?;
+            let c = if unpin_tier {
+                segments::edit_unpinning(&mut env.store, &env.ctx, &key, &input(fields), if_version)?
+            } else {
+                customers::edit(&mut env.store, &env.ctx, &key, &input(fields), if_version)?
+            };
             if env.json {
                 print_json(&c);
             } else {
@@ -56,6 +62,12 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 println!("{} archived", c.code);
             }
         }
+        CustomerCommand::Risk(a) => crm::risk(env, &a)?,
+        CustomerCommand::Quality(a) => crm::quality(env, &a)?,
+        CustomerCommand::Duplicates(a) => crm::duplicates(env, &a)?,
+        CustomerCommand::Merge { keep, duplicate } => crm::merge(env, &keep, &duplicate)?,
+        CustomerCommand::ArchiveInactive(a) => crm::archive_inactive(env, &a)?,
+        CustomerCommand::Recompute => crm::recompute(env)?,
     }
     Ok(())
 }
@@ -112,8 +124,10 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
     };
     let list = tickets::list(&mut env.store, &env.ctx, &query)?;
     let audit = customers::audit(&mut env.store, c.id)?;
+    let standing = crm::standing(env, &c)?;
     if env.json {
         let mut value = serde_json::to_value(&c).unwrap_or_default();
+        crm::standing_json(&mut value, &standing);
         value["tickets"] = list.iter().map(ticket_json).collect();
         value["audit"] = serde_json::to_value(&audit).unwrap_or_default();
         print_json(&value);
@@ -125,6 +139,7 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         "Tier",
         &format!("{}{}", c.tier.key(), if c.tier_pinned { " (pinned)" } else { "" }),
     );
+    crm::print_standing_fields(&standing);
     for (label, value) in [
         ("Contact", &c.contact),
         ("Phone", &c.phone),
@@ -150,6 +165,7 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
     if !c.notes.is_empty() {
         println!("\n{}", sanitize_block(&c.notes));
     }
+    crm::print_warnings(&standing);
     if !list.is_empty() {
         println!("\nTickets:");
         for v in &list {

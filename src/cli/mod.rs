@@ -3,10 +3,16 @@
 
 mod admin;
 mod args;
+mod crm;
 mod customer;
+mod kb;
+mod order;
 mod output;
+mod reminder;
+mod sla;
 mod ticket;
 mod timeline;
+mod transfer;
 
 pub use args::{Cli, Command};
 
@@ -48,6 +54,13 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Ticket(cmd) => ticket::run(&mut env, cmd),
         Command::Log(args) => timeline::log(&mut env, &args),
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
+        Command::Sla(cmd) => sla::run(&mut env, cmd),
+        Command::Routing(cmd) => sla::routing(&mut env, cmd),
+        Command::Order(cmd) => order::run(&mut env, cmd),
+        Command::Reminder(cmd) => reminder::run(&mut env, cmd),
+        Command::Import(args) => transfer::import(&mut env, &args),
+        Command::Export(args) => transfer::export(&mut env, &args),
+        Command::Kb(cmd) => kb::run(&mut env, cmd),
     }
 }
 
@@ -66,12 +79,11 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
         journal: config.database.journal_mode,
         busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
     };
-    let store = Store::open(&cli.db_path(), &options)?;
+    // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
+    let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
-    ctx.settings = Settings {
-        at_risk_share: config.sla.at_risk_share,
-    };
+    ctx.settings = Settings::from_config(&config);
     let mut store = store;
     crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
     Ok(Env {

@@ -36,13 +36,7 @@ pub fn ticket_json(v: &TicketView) -> Value {
         map.insert("urgency".into(), json!(v.urgency.score));
         map.insert(
             "urgency_breakdown".into(),
-            Value::Array(
-                v.urgency
-                    .parts
-                    .iter()
-                    .map(|p| json!({"factor": format!("{:?}", p.factor).to_lowercase(), "detail": p.detail, "points": p.points}))
-                    .collect(),
-            ),
+            Value::Array(v.urgency.parts.iter().map(|p| json!(p)).collect()),
         );
         let mut callback = clock(&v.sla.callback);
         callback["outcome"] = json!(v.ticket.callback_outcome);

@@ -28,8 +28,13 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
         }
         TicketCommand::List(args) => list(env, args)?,
         TicketCommand::Show { id } => show(env, id)?,
-        TicketCommand::Reply { id, summary, channel } => {
-            let i = tickets::reply(&mut env.store, &env.ctx, id, &summary, channel.as_deref())?;
+        TicketCommand::Reply {
+            id,
+            summary,
+            channel,
+            kb,
+        } => {
+            let i = tickets::reply_with(&mut env.store, &env.ctx, id, summary.as_deref(), channel.as_deref(), kb)?;
             print_interaction(env, &i);
         }
         TicketCommand::Note { id, summary } => {
@@ -53,6 +58,10 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
         }
         TicketCommand::Reopen { id, summary } => {
             let v = tickets::reopen(&mut env.store, &env.ctx, id, summary.as_deref())?;
+            print_changed(env, &v);
+        }
+        TicketCommand::Callback { id, outcome, summary } => {
+            let v = tickets::callback(&mut env.store, &env.ctx, id, &outcome, summary.as_deref())?;
             print_changed(env, &v);
         }
     }
@@ -90,26 +99,26 @@ pub fn print_interaction(env: &Env, i: &crate::domain::interaction::Interaction)
 
 fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
     let limit = (args.limit > 0).then_some(args.limit);
+    let status = args
+        .status
+        .map(|s| {
+            s.parse()
+                .map(|s: crate::domain::enums::TicketStatus| s.key().to_string())
+        })
+        .transpose()?;
+    let customer_id = match &args.customer {
+        Some(key) => Some(customers::get(&mut env.store, key)?.id),
+        None => None,
+    };
+    let query = TicketQuery {
+        status,
+        assignee: args.assignee,
+        customer_id,
+        limit,
+    };
     let views = if args.queue {
-        tickets::queue(&mut env.store, &env.ctx, limit)?
+        tickets::queue_matching(&mut env.store, &env.ctx, &query)?
     } else {
-        let customer_id = match &args.customer {
-            Some(key) => Some(customers::get(&mut env.store, key)?.id),
-            None => None,
-        };
-        let status = args
-            .status
-            .map(|s| {
-                s.parse()
-                    .map(|s: crate::domain::enums::TicketStatus| s.key().to_string())
-            })
-            .transpose()?;
-        let query = TicketQuery {
-            status,
-            assignee: args.assignee,
-            customer_id,
-            limit,
-        };
         tickets::list(&mut env.store, &env.ctx, &query)?
     };
     if env.json {

@@ -5,6 +5,8 @@
 pub mod keymap;
 pub mod theme;
 
+use crate::domain::cadence::CadenceRules;
+use crate::domain::segments::SegmentRules;
 use crate::store::JournalMode;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,8 @@ pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
 pub struct Config {
     pub database: DatabaseConfig,
     pub sla: SlaConfig,
+    pub segments: SegmentRules,
+    pub cadence: CadenceRules,
     /// The terminal UI's keys and colours: checked on their own, so a bad
     /// key never costs the user their other settings (and the reverse).
     #[serde(skip)]
@@ -78,8 +82,8 @@ impl Config {
             Ok(table) => table,
             Err(e) => return fallback(format!("{}: {}", path.display(), e.message())),
         };
-        let mut merged = defaults;
-        merge(&mut merged, user);
+        let mut merged = defaults.clone();
+        merge(&mut merged, user.clone());
         match merged.try_into::<Config>() {
             Ok(config) => match config.check() {
                 Ok(()) => Loaded {
@@ -88,7 +92,10 @@ impl Config {
                 },
                 Err(why) => fallback(format!("{}: {why}", path.display())),
             },
-            Err(e) => fallback(format!("{}: {}", path.display(), e.message())),
+            Err(e) => {
+                let key = offending_key(&defaults, &user).unwrap_or_default();
+                fallback(format!("{}: {key}{}", path.display(), e.message()))
+            }
         }
     }
 
@@ -105,6 +112,8 @@ impl Config {
                 self.sla.timezone
             ));
         }
+        self.segments.check()?;
+        self.cadence.check()?;
         Ok(())
     }
 }
@@ -114,6 +123,39 @@ fn fallback(warning: String) -> Loaded {
         config: Config::defaults(),
         warnings: vec![format!("{warning}; using the default settings")],
     }
+}
+
+/// Names the first `section.key` of the user's file that makes the config
+/// invalid on its own, so the warning says where to look.
+fn offending_key(defaults: &toml::Table, user: &toml::Table) -> Option<String> {
+    for (section, value) in user {
+        let keys: Vec<(String, toml::Value)> = match value {
+            toml::Value::Table(table) => table.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            other => vec![(String::new(), other.clone())],
+        };
+        for (key, value) in keys {
+            let mut single = toml::Table::new();
+            if key.is_empty() {
+                single.insert(section.clone(), value);
+            } else {
+                single.insert(
+                    section.clone(),
+                    toml::Value::Table(toml::Table::from_iter([(key.clone(), value)])),
+                );
+            }
+            let mut trial = defaults.clone();
+            merge(&mut trial, single);
+            if trial.try_into::<Config>().is_err() {
+                let name = if key.is_empty() {
+                    section.clone()
+                } else {
+                    format!("{section}.{key}")
+                };
+                return Some(format!("{name}: "));
+            }
+        }
+    }
+    None
 }
 
 /// Overrides `base` with `over`, table by table, so a user's file needs only
@@ -170,6 +212,11 @@ mod tests {
             ("[database]\njournal_mode = \"memory\"\n", "journal_mode"),
             ("[sla]\nat_risk_share = 2.0\n", "at_risk_share"),
             ("[sla]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
+            ("[segments]\nrecent_days = 0\n", "segments.recent_days"),
+            ("[segments]\nhigh_value_lifetime = -1\n", "segments.high_value_lifetime"),
+            ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
+            ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
+            ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
         ];
         for (text, mentions) in cases {
             let loaded = load(text);
@@ -177,6 +224,26 @@ mod tests {
             assert!(loaded.warnings[0].contains(mentions), "{text}: {}", loaded.warnings[0]);
             assert_eq!(loaded.config.sla.at_risk_share, 0.25);
         }
+    }
+
+    #[test]
+    fn shipped_relationship_rules_are_those_the_domain_tests_use() {
+        let config = Config::defaults();
+        assert_eq!(config.segments, crate::domain::segments::tests::rules());
+        assert_eq!(config.cadence.high_value_days, 30);
+        assert_eq!(config.cadence.potential_days, 90);
+        assert_eq!(config.cadence.at_risk_days, 7);
+        assert_eq!(config.cadence.standard_days, 0);
+    }
+
+    #[test]
+    fn relationship_rules_are_read() {
+        let loaded = load("[segments]\nhigh_value_lifetime = 80000\n[cadence]\nstandard_days = 120\n");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.config.segments.high_value_lifetime, 80000.0);
+        assert_eq!(loaded.config.segments.recent_days, 180);
+        assert_eq!(loaded.config.cadence.standard_days, 120);
+        assert_eq!(loaded.config.cadence.high_value_days, 30);
     }
 
     #[test]

@@ -34,6 +34,38 @@ pub struct Customer {
     pub version: i64,
 }
 
+impl Customer {
+    /// A new person with no details yet, customer since `now`, owned by `owner`.
+    pub fn blank(now: DateTime<Utc>, owner: &str) -> Customer {
+        Customer {
+            id: 0,
+            code: String::new(),
+            name: String::new(),
+            kind: CustomerKind::Person,
+            contact: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            industry: String::new(),
+            since: Some(now.date_naive()),
+            lifetime_value_cents: 0,
+            tier: Tier::Standard,
+            tier_pinned: false,
+            // No orders yet: the lifecycle rules' first stage.
+            lifecycle: super::enums::Lifecycle::Prospect.key().into(),
+            tags: Vec::new(),
+            channel: None,
+            owner: owner.to_string(),
+            notes: String::new(),
+            archived: false,
+            created_at: now,
+            updated_at: now,
+            last_activity_at: None,
+            version: 1,
+        }
+    }
+}
+
 /// Raw field values as typed by a user or read from a file; `None` = not given.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerInput {
@@ -174,8 +206,12 @@ impl CustomerField {
             CustomerField::Industry(v) => swap(&mut c.industry, v, s),
             CustomerField::Since(v) => swap(&mut c.since, v, |d| d.map(|d| d.to_string()).unwrap_or_default()),
             CustomerField::Tier(v) => {
-                c.tier_pinned = true;
-                swap(&mut c.tier, v, |t| t.key().into())
+                let was_pinned = std::mem::replace(&mut c.tier_pinned, true);
+                match swap(&mut c.tier, v, |t| t.key().into()) {
+                    // Setting the tier the rules gave still pins it.
+                    None if !was_pinned => Some((v.key().into(), format!("{} (pinned)", v.key()))),
+                    change => change,
+                }
             }
             CustomerField::Tags(v) => swap(&mut c.tags, v, |t| t.join(",")),
             CustomerField::Channel(v) => swap(&mut c.channel, v, |ch| {
@@ -187,15 +223,15 @@ impl CustomerField {
     }
 }
 
-/// The next generated code in the `C2024001` style: `C`, the year, and a
-/// sequence number of at least three digits.
-pub fn next_code(year: i32, last_in_year: Option<&str>) -> String {
-    let prefix = format!("C{year}");
-    let next = last_in_year
-        .and_then(|code| code.strip_prefix(&prefix))
-        .and_then(|seq| seq.parse::<u64>().ok())
-        .map_or(1, |seq| seq + 1);
-    format!("{prefix}{next:03}")
+/// A generated code in the `C2024001` style: `C`, the year, and a sequence
+/// number of at least three digits.
+pub fn code_for(year: i32, seq: u64) -> String {
+    format!("C{year}{seq:03}")
+}
+
+/// The sequence number of a generated code of that year, if it is one.
+pub fn seq_of(year: i32, code: &str) -> Option<u64> {
+    code.strip_prefix(&format!("C{year}"))?.parse().ok()
 }
 
 #[cfg(test)]
@@ -204,16 +240,14 @@ mod tests {
 
     #[test]
     fn generated_codes() {
-        let cases = [
-            (2024, None, "C2024001"),
-            (2024, Some("C2024001"), "C2024002"),
-            (2024, Some("C2024999"), "C20241000"),
-            (2025, Some("C2025041"), "C2025042"),
-            (2026, Some("C2026abc"), "C2026001"),
-        ];
-        for (year, last, want) in cases {
-            assert_eq!(next_code(year, last), want, "{year} {last:?}");
+        let cases = [(2024, 1, "C2024001"), (2024, 42, "C2024042"), (2024, 1000, "C20241000")];
+        for (year, seq, want) in cases {
+            assert_eq!(code_for(year, seq), want);
+            assert_eq!(seq_of(year, want), Some(seq));
         }
+        assert_eq!(seq_of(2024, "C2025001"), None);
+        assert_eq!(seq_of(2024, "C2024abc"), None);
+        assert_eq!(seq_of(2024, "X2024001"), None);
     }
 
     #[test]
@@ -270,33 +304,17 @@ mod tests {
     #[test]
     fn tier_by_hand_is_pinned_and_audited() {
         let mut c = Customer {
-            id: 1,
-            code: "C2024001".into(),
             name: "张三".into(),
-            kind: CustomerKind::Person,
-            contact: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            address: String::new(),
-            industry: String::new(),
-            since: None,
-            lifetime_value_cents: 0,
-            tier: Tier::Standard,
-            tier_pinned: false,
-            lifecycle: "new".into(),
-            tags: vec![],
-            channel: None,
-            owner: String::new(),
-            notes: String::new(),
-            archived: false,
-            created_at: DateTime::UNIX_EPOCH,
-            updated_at: DateTime::UNIX_EPOCH,
-            last_activity_at: None,
-            version: 1,
+            ..Customer::blank(DateTime::UNIX_EPOCH, "li.na")
         };
         let change = CustomerField::Tier(Tier::HighValue).apply(&mut c);
         assert_eq!(change, Some(("standard".into(), "high-value".into())));
         assert!(c.tier_pinned);
         assert_eq!(CustomerField::Name("张三".into()).apply(&mut c), None);
+        assert_eq!(CustomerField::Tier(Tier::HighValue).apply(&mut c), None);
+        c.tier_pinned = false;
+        let change = CustomerField::Tier(Tier::HighValue).apply(&mut c);
+        assert_eq!(change, Some(("high-value".into(), "high-value (pinned)".into())));
+        assert!(c.tier_pinned);
     }
 }

@@ -10,8 +10,7 @@ macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $key:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $key)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -89,6 +88,22 @@ vocabulary!(
 vocabulary!(CustomerKind, "kind" { Person => "person", Company => "company" });
 
 vocabulary!(
+    /// Where a customer stands in the relationship (see `domain::segments`).
+    Lifecycle, "lifecycle" {
+        Prospect => "prospect", New => "new", Active => "active",
+        Loyal => "loyal", AtRisk => "at-risk", Churned => "churned",
+    }
+);
+
+vocabulary!(
+    /// Why a reminder (提醒) is due.
+    ReminderReason, "reason" {
+        Cadence => "cadence", Callback => "callback", Manual => "manual",
+        Birthday => "birthday", Anniversary => "anniversary",
+    }
+);
+
+vocabulary!(
     /// Outcome of the post-resolution callback (回访).
     CallbackOutcome, "outcome" {
         Satisfied => "satisfied", Resolved => "resolved", FollowUp => "follow-up",
@@ -125,5 +140,35 @@ impl Tier {
             Tier::Potential => 1,
             Tier::Standard => 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON and the database share the stable keys (`in`, not `inbound`).
+    fn keys_round_trip<T>(all: &[T])
+    where
+        T: Serialize + for<'de> Deserialize<'de> + Copy + PartialEq + std::fmt::Debug + std::fmt::Display,
+    {
+        for value in all {
+            let json = serde_json::to_value(value).unwrap();
+            assert_eq!(json, value.to_string(), "{value:?}");
+            assert_eq!(serde_json::from_value::<T>(json).unwrap(), *value);
+        }
+    }
+
+    #[test]
+    fn serde_uses_the_stable_keys() {
+        keys_round_trip(TicketKind::ALL);
+        keys_round_trip(Priority::ALL);
+        keys_round_trip(TicketStatus::ALL);
+        keys_round_trip(Channel::ALL);
+        keys_round_trip(Direction::ALL);
+        keys_round_trip(Tier::ALL);
+        keys_round_trip(CustomerKind::ALL);
+        keys_round_trip(CallbackOutcome::ALL);
+        keys_round_trip(Role::ALL);
     }
 }

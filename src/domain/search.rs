@@ -72,7 +72,7 @@ impl SearchKey {
         end(&buf, Part::Code);
         push_lower(&mut buf, company);
         end(&buf, Part::Company);
-        buf.extend(phone.chars().filter(char::is_ascii_digit).take(MAX_FIELD_CHARS));
+        buf.extend(phone.chars().filter_map(ascii_digit).take(MAX_FIELD_CHARS));
         end(&buf, Part::Phone);
         push_lower(&mut buf, email);
         end(&buf, Part::Email);
@@ -84,16 +84,16 @@ impl SearchKey {
         let mut n_initials = 0;
         let mut more_initials = String::new();
         if cjk {
-            spell(name, |_, letter| {
-                has_u |= letter.from_u;
-                buf.push(letter.ch);
-                if letter.first {
+            spell(name, |_, syllable| {
+                has_u |= syllable.u != syllable.v;
+                buf.push_str(syllable.v);
+                if let Some(first) = syllable.v.chars().next() {
                     match initials.get_mut(n_initials) {
                         Some(slot) => {
-                            *slot = letter.ch;
+                            *slot = first;
                             n_initials += 1;
                         }
-                        None => more_initials.push(letter.ch),
+                        None => more_initials.push(first),
                     }
                 }
             });
@@ -103,9 +103,7 @@ impl SearchKey {
         buf.push_str(&more_initials);
         end(&buf, Part::PinyinInitials);
         if has_u {
-            spell(name, |_, letter| {
-                buf.push(if letter.from_u { 'u' } else { letter.ch });
-            });
+            spell(name, |_, syllable| buf.push_str(syllable.u));
         }
         end(&buf, Part::PinyinFullU);
         SearchKey { buf, ends }
@@ -126,7 +124,17 @@ impl SearchKey {
 /// its number of chars: a char whose lowercase form is several chars (like
 /// 'İ') is kept as is, so indices into the result are indices into `s`.
 fn push_lower(buf: &mut String, s: &str) {
-    buf.extend(s.chars().take(MAX_FIELD_CHARS).map(lower_char));
+    if s.is_ascii() {
+        // Codes, phones and e-mails are ASCII: copy and fold in bulk rather
+        // than a char at a time.
+        let start = buf.len();
+        buf.push_str(s.get(..MAX_FIELD_CHARS).unwrap_or(s));
+        if let Some(added) = buf.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        buf.extend(s.chars().take(MAX_FIELD_CHARS).map(lower_char));
+    }
 }
 
 fn lower_char(c: char) -> char {
@@ -142,6 +150,16 @@ fn lower_char(c: char) -> char {
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
+    }
+}
+
+/// The digit `c` stands for, also for the full-width digits (０–９) that
+/// Chinese input methods can produce, so both kinds find each other.
+fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
     }
 }
 
@@ -189,26 +207,41 @@ fn surname_reading(c: char) -> Option<&'static str> {
     })
 }
 
-/// One letter of a name's pinyin spelling.
+/// How one char of a name is spelled, in letters that can be typed.
 #[derive(Debug, Clone, Copy)]
-struct Letter {
-    /// Lowercase, ü written "v" and ê "e" so it can be typed.
-    ch: char,
-    /// First letter of its syllable: goes into the initials.
-    first: bool,
-    /// Written "v" for a ü.
-    from_u: bool,
+struct Syllable<'a> {
+    /// Lowercase, with ü written "v" (as pinyin input methods do) and ê "e".
+    v: &'a str,
+    /// The same with ü written "u"; equal to `v` for all but four syllables.
+    u: &'a str,
+}
+
+/// The pinyin crate's plain syllables are ASCII except these five.
+fn typeable(plain: &'static str) -> Syllable<'static> {
+    if plain.is_ascii() {
+        return Syllable { v: plain, u: plain };
+    }
+    let (v, u) = match plain {
+        "lü" => ("lv", "lu"),
+        "lüe" => ("lve", "lue"),
+        "nü" => ("nv", "nu"),
+        "nüe" => ("nve", "nue"),
+        "ê" => ("e", "e"),
+        other => (other, other),
+    };
+    Syllable { v, u }
 }
 
 /// Spells `name` (capped at [`MAX_FIELD_CHARS`] chars) in pinyin, calling
-/// `emit(char index in the name, letter)` for each letter in order. Both
-/// building keys and mapping matched letters back to name chars use this
-/// walk, so the two cannot disagree.
+/// `emit(char index in the name, syllable)` for each spelled char in order.
+/// Both building keys and mapping matched letters back to name chars use
+/// this walk, so the two cannot disagree.
 ///
 /// Latin letters and digits of mixed names ("王Lily") are spelled as
-/// themselves, so "wanglily" and "wl" work. Spaces and punctuation ("张 三",
-/// "阿卜杜·热合曼") are left out, as they are from the query.
-fn spell(name: &str, mut emit: impl FnMut(usize, Letter)) {
+/// themselves, one char each, so "wanglily" and "wl" work. Spaces and
+/// punctuation ("张 三", "阿卜杜·热合曼") are left out, as they are from the
+/// query.
+fn spell(name: &str, mut emit: impl FnMut(usize, Syllable<'_>)) {
     let mut chars = name.chars().take(MAX_FIELD_CHARS).enumerate().peekable();
     let mut at_surname = true;
     // Second reading of a compound surname, for the char after the first.
@@ -239,34 +272,28 @@ fn spell(name: &str, mut emit: impl FnMut(usize, Letter)) {
             c.to_pinyin().map(|p| p.plain())
         };
         match reading {
-            Some(syllable) => {
-                for (k, ch) in syllable.chars().enumerate() {
-                    let (ch, from_u) = match ch {
-                        'ü' => ('v', true),
-                        'ê' => ('e', false),
-                        other => (other, false),
-                    };
-                    emit(
-                        i,
-                        Letter {
-                            ch,
-                            first: k == 0,
-                            from_u,
-                        },
-                    );
-                }
+            Some(plain) if !plain.is_empty() => emit(i, typeable(plain)),
+            Some(_) => {}
+            None if c.is_alphanumeric() => {
+                let mut utf8 = [0u8; 4];
+                let own: &str = lower_char(c).encode_utf8(&mut utf8);
+                emit(i, Syllable { v: own, u: own });
             }
-            None if c.is_alphanumeric() => emit(
-                i,
-                Letter {
-                    ch: lower_char(c),
-                    first: true,
-                    from_u: false,
-                },
-            ),
             None => {}
         }
     }
+}
+
+/// The toneless pinyin of a name with Han characters ("zhangsan" for 张三,
+/// surnames read as surnames), with its other letters and digits as they
+/// are; `None` for a name without Han characters.
+pub fn pinyin_spelling(name: &str) -> Option<String> {
+    if !name.chars().take(MAX_FIELD_CHARS).any(is_cjk) {
+        return None;
+    }
+    let mut out = String::new();
+    spell(name, |_, syllable| out.push_str(syllable.v));
+    Some(out)
 }
 
 /// The result of matching one customer.
@@ -310,11 +337,11 @@ impl Query {
     fn new(raw: &str) -> Self {
         let text: String = raw.trim().chars().take(MAX_QUERY_CHARS).map(lower_char).collect();
         let compact = text.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
-        let phone_like = text.chars().any(|c| c.is_ascii_digit())
+        let phone_like = text.chars().any(|c| ascii_digit(c).is_some())
             && text
                 .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.'));
-        let digits = phone_like.then(|| text.chars().filter(char::is_ascii_digit).collect());
+                .all(|c| ascii_digit(c).is_some() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.'));
+        let digits = phone_like.then(|| text.chars().filter_map(ascii_digit).collect());
         Query { text, compact, digits }
     }
 }
@@ -339,7 +366,7 @@ impl Matcher {
         }
         let score = |part: Part, pattern: &str| {
             let choice = key.part(part);
-            if choice.is_empty() || pattern.is_empty() {
+            if pattern.is_empty() || !is_subsequence(pattern, choice) {
                 None
             } else {
                 self.skim.fuzzy_match(choice, pattern)
@@ -399,15 +426,44 @@ impl Matcher {
         // Which name char each letter of the spelling came from. Spelling the
         // stored (lowercased) name gives the same letters as the original.
         let mut source = Vec::new();
-        spell(key.part(Part::Name), |i, letter| {
-            if part != Part::PinyinInitials || letter.first {
-                source.push(i);
-            }
+        spell(key.part(Part::Name), |i, syllable| {
+            let letters = match part {
+                Part::PinyinInitials => 1,
+                Part::PinyinFullU => syllable.u.chars().count(),
+                _ => syllable.v.chars().count(),
+            };
+            source.extend(std::iter::repeat_n(i, letters));
         });
         let mut out: Vec<usize> = matched.into_iter().filter_map(|m| source.get(m).copied()).collect();
         // Several letters of one syllable point at the same char.
         out.dedup();
         out
+    }
+}
+
+/// Whether the chars of `pattern` appear in `choice` in order, which is
+/// what a fuzzy match needs. Most customers fail this for any given query,
+/// and checking it here is several times cheaper than asking the matcher
+/// (which first copies the text into a char buffer).
+fn is_subsequence(pattern: &str, choice: &str) -> bool {
+    if pattern.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte UTF-8 char, so
+        // comparing bytes is exact.
+        let mut want = pattern.bytes().peekable();
+        for b in choice.bytes() {
+            if want.peek() == Some(&b) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
+    } else {
+        let mut want = pattern.chars().peekable();
+        for c in choice.chars() {
+            if want.peek() == Some(&c) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
     }
 }
 

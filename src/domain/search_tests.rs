@@ -55,6 +55,8 @@ fn finds_or_rejects_by_query() {
         ("1381234", "张三", "", "", "138-1234-5678", "", true),
         ("138 1234", "张三", "", "", "+86 138 1234 5678", "", true),
         ("+86 138", "张三", "", "", "+86 138 1234 5678", "", true),
+        ("５６７８", "张三", "", "", "138-1234-5678", "", true),
+        ("5678", "张三", "", "", "１３８１２３４５６７８", "", true),
         // Phone numbers match on consecutive digits only.
         ("1358", "张三", "", "", "138-1234-5678", "", false),
         ("example.com", "张三", "", "", "", "zhang.san@example.com", true),
@@ -290,88 +292,51 @@ fn timing_100k_keys() {
         })
         .collect();
 
-    // Spelling only, without the allocation a key needs.
-    let start = Instant::now();
-    let mut letters = 0usize;
-    for n in &names {
-        spell(n, |_, _| letters += 1);
+    // The machine is shared, so each step runs a few times and the best
+    // run is reported: the others measure the neighbours.
+    fn best_of<R>(mut f: impl FnMut() -> R) -> (std::time::Duration, R) {
+        let mut best = None;
+        let mut result = None;
+        for _ in 0..5 {
+            let start = Instant::now();
+            let r = f();
+            let t = start.elapsed();
+            best = Some(best.map_or(t, |b: std::time::Duration| b.min(t)));
+            result = Some(r);
+        }
+        (best.unwrap_or_default(), result.expect("ran at least once"))
     }
-    let pinyin_time = start.elapsed();
+
+    // Spelling only, without the allocation a key needs.
+    let (pinyin_time, letters) = best_of(|| {
+        let mut letters = 0usize;
+        for n in &names {
+            spell(n, |_, syllable| letters += syllable.v.len());
+        }
+        letters
+    });
 
     // Keys with only a name: one allocation each, plus the spelling.
-    let start = Instant::now();
-    let name_keys: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
-    let name_keys_time = start.elapsed();
-    drop(name_keys);
+    let (name_keys_time, _) = best_of(|| names.iter().map(|n| name_key(n)).collect::<Vec<_>>());
 
-    let start = Instant::now();
-    let keys: Vec<SearchKey> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            SearchKey::new(
-                n,
-                &format!("C{i:06}"),
-                "某某贸易有限公司",
-                "138-1234-5678",
-                "someone@example.com",
-            )
-        })
-        .collect();
-    let keys_time = start.elapsed();
+    let codes: Vec<String> = (0..N).map(|i| format!("C{i:06}")).collect();
+    let (keys_time, keys) = best_of(|| {
+        names
+            .iter()
+            .zip(&codes)
+            .map(|(n, code)| SearchKey::new(n, code, "某某贸易有限公司", "138-1234-5678", "someone@example.com"))
+            .collect::<Vec<_>>()
+    });
 
     let m = Matcher::new();
-    let start = Instant::now();
-    let hits = rank(&m, "zgf", keys.iter().map(|k| (k, 0, ())));
-    let rank_time = start.elapsed();
+    let (rank_time, hits) = best_of(|| rank(&m, "zgf", keys.iter().map(|k| (k, 0, ()))));
+    let (rank_empty_time, _) = best_of(|| rank(&m, "", keys.iter().map(|k| (k, 0, ()))));
 
     println!(
-        "100k names: pinyin spelling {pinyin_time:?} ({letters} letters), \
+        "100k names (best of 5): pinyin spelling {pinyin_time:?} ({letters} bytes), \
          name-only keys {name_keys_time:?}, full SearchKey::new {keys_time:?}, \
-         rank(\"zgf\") {rank_time:?} ({} hits)",
+         rank(\"zgf\") {rank_time:?} ({} hits), rank(\"\") {rank_empty_time:?}",
         hits.len()
     );
-}
-
-#[test]
-#[ignore]
-fn zz_probe() {
-    use std::time::Instant;
-    let names: Vec<String> = (0..100_000)
-        .map(|i| ["张伟", "王芳芳", "欧阳娜", "曾敏"][i % 4].to_string())
-        .collect();
-    for _ in 0..3 {
-        let t = Instant::now();
-        let v: Vec<String> = names.iter().map(|n| String::with_capacity(n.len() * 4)).collect();
-        println!("alloc only {:?}", t.elapsed());
-        drop(v);
-        let t = Instant::now();
-        let v: Vec<String> = names
-            .iter()
-            .map(|n| {
-                let mut b = String::with_capacity(n.len() * 4);
-                push_lower(&mut b, n);
-                b
-            })
-            .collect();
-        println!("alloc+lower {:?}", t.elapsed());
-        drop(v);
-        let t = Instant::now();
-        let v: Vec<bool> = names
-            .iter()
-            .map(|n| n.chars().take(MAX_FIELD_CHARS).any(is_cjk))
-            .collect();
-        println!("is_cjk {:?}", t.elapsed());
-        drop(v);
-        let t = Instant::now();
-        let v: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
-        println!("name keys {:?}", t.elapsed());
-        drop(v);
-        let t = Instant::now();
-        let v: Vec<SearchKey> = names.iter().map(|n| name_key(n)).collect();
-        println!("name keys {:?}", t.elapsed());
-        let t = Instant::now();
-        drop(v);
-        println!("drop {:?}", t.elapsed());
-    }
+    assert_eq!(keys.len(), N);
 }

@@ -23,6 +23,31 @@ pub fn parse_instant(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid>
     Ok(instant)
 }
 
+/// Like [`parse_instant`], plus the forms other systems' exports use:
+/// `2023-06-01 12:15:36` (taken as UTC), `06/01/2023`, and
+/// `Tue Oct 31 22:10:47 +0000 2017`.
+pub fn parse_instant_lenient(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
+    let value = value.trim();
+    if let Ok(t) = parse_instant(field, value) {
+        return Ok(t);
+    }
+    let naive = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M"))
+        .map(|t| Utc.from_utc_datetime(&t));
+    let parsed = naive
+        .or_else(|_| NaiveDate::parse_from_str(value, "%m/%d/%Y").map(midnight))
+        .or_else(|_| DateTime::parse_from_str(value, "%a %b %d %H:%M:%S %z %Y").map(|t| t.with_timezone(&Utc)));
+    let instant = parsed.map_err(|_| {
+        Invalid::new(
+            field,
+            value,
+            "expected a time like 2026-10-05T09:30:00Z, 2026-10-05 09:30:00 or 2026-10-05",
+        )
+    })?;
+    check_year(field, value, instant.date_naive())?;
+    Ok(instant)
+}
+
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, Invalid> {
     let value = value.trim();
     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
@@ -72,6 +97,23 @@ mod tests {
         ];
         for (input, want) in cases {
             let got = parse_instant("at", input).ok().map(rfc3339);
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn lenient_instants_from_other_systems() {
+        let cases = [
+            ("2023-06-01 12:15:36", Some("2023-06-01T12:15:36Z")),
+            ("2023-06-01 12:15", Some("2023-06-01T12:15:00Z")),
+            ("06/01/2023", Some("2023-06-01T00:00:00Z")),
+            ("Tue Oct 31 22:10:47 +0000 2017", Some("2017-10-31T22:10:47Z")),
+            ("2026-10-05T17:30:00+08:00", Some("2026-10-05T09:30:00Z")),
+            ("31/12/2023", None),
+            ("1850-01-01 00:00:00", None),
+        ];
+        for (input, want) in cases {
+            let got = parse_instant_lenient("at", input).ok().map(rfc3339);
             assert_eq!(got.as_deref(), want, "{input:?}");
         }
     }

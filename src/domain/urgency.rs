@@ -1,7 +1,45 @@
-//! TEMPORARY interface copy; replaced wholesale.
-use super::enums::{Priority, TicketKind, Tier};
-use super::sla::SlaView;
+//! Triage order with a visible breakdown (SPEC.md §2: "breached first (most overdue first),
+//! then by time left, with priority and customer tier as tie-breakers — and shows why").
+//!
+//! Sorting tickets by [`Urgency::score`] descending gives exactly this lexicographic order:
+//! 1. tickets with a live SLA clock (running, at risk or breached) before those without
+//!    (all clocks paused, done or absent);
+//! 2. breached before not breached;
+//! 3. among breached, most overdue first; among the others, least time left first. Time is
+//!    whole wall-clock minutes to the next due ([`SlaView::next_due`]), so tickets on
+//!    different calendars compare fairly: what breaches sooner in real time comes first;
+//! 4. then priority, then customer tier, then complaint before other kinds, then a live
+//!    callback clock, as tie-breakers.
+//!
+//! How the score encodes it: the time term is a whole number of minutes times
+//! [`MINUTE_POINTS`] (1 000), more than the 336 that all tie-breakers together can add
+//! (priority 0–300, tier 0–30, complaint 5, callback 1 — each step larger than everything
+//! after it). A breach adds one minute's worth so that 0 minutes overdue still beats 0
+//! minutes left. Minutes are clamped to [`HORIZON_DAYS`] so the arithmetic stays bounded, and
+//! a ticket without a live clock gets a time term below any clamped one. Equal scores are
+//! true ties: the caller may break them by ticket number.
+//!
+//! `score` is the sum of the parts' points; `TargetUsed` is shown for the reader with 0 points.
+
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::calendar::HORIZON_DAYS;
+use crate::domain::enums::{Priority, TicketKind, Tier};
+use crate::domain::sla::{SlaClock, SlaState, SlaView};
+
+/// Points per whole minute of the time term.
+pub const MINUTE_POINTS: i64 = 1000;
+/// Points per step of [`Priority::weight`] (0..=3).
+pub const PRIORITY_POINTS: i64 = 100;
+/// Points per step of [`Tier::weight`] (0..=3).
+pub const TIER_POINTS: i64 = 10;
+pub const COMPLAINT_POINTS: i64 = 5;
+pub const CALLBACK_POINTS: i64 = 1;
+
+/// Longest time the score distinguishes, in minutes.
+const MAX_MINUTES: i64 = HORIZON_DAYS * 1440;
+
 pub struct UrgencyInput<'a> {
     pub sla: &'a SlaView,
     pub priority: Priority,
@@ -9,19 +47,16 @@ pub struct UrgencyInput<'a> {
     pub kind: TicketKind,
     pub now: DateTime<Utc>,
 }
-#[derive(Debug, Clone, PartialEq)]
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Urgency {
     pub score: i64,
     pub breached: bool,
     pub parts: Vec<UrgencyPart>,
 }
-#[derive(Debug, Clone, PartialEq)]
-pub struct UrgencyPart {
-    pub factor: UrgencyFactor,
-    pub detail: String,
-    pub points: i64,
-}
-#[derive(Debug, Clone, Copy, PartialEq)]
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum UrgencyFactor {
     Overdue,
     TimeLeft,
@@ -31,10 +66,127 @@ pub enum UrgencyFactor {
     Complaint,
     CallbackDue,
 }
-pub fn urgency(_i: &UrgencyInput) -> Urgency {
-    Urgency {
-        score: 0,
-        breached: false,
-        parts: vec![],
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UrgencyPart {
+    pub factor: UrgencyFactor,
+    /// For a person, e.g. "resolution 2h 05m overdue", "62% of target used".
+    pub detail: String,
+    pub points: i64,
+}
+
+impl Urgency {
+    /// One line for a person: `resolution 2h 05m overdue +126000 · priority urgent +300 · …`.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| format!("{} {:+}", p.detail, p.points))
+            .collect();
+        parts.join(" · ")
     }
 }
+
+/// Scores one ticket; sort by `score` descending for the triage order (see the module doc).
+pub fn urgency(input: &UrgencyInput) -> Urgency {
+    let mut parts = Vec::new();
+    let breached = input
+        .sla
+        .clocks()
+        .iter()
+        .any(|(_, v)| v.state == Some(SlaState::Breached));
+
+    match input.sla.next() {
+        Some((clock, view)) => {
+            // `next` only returns clocks with a due; the default keeps this total anyway.
+            let due = view.due.unwrap_or(input.now);
+            let name = clock_label(clock);
+            if breached {
+                let overdue = whole_minutes(input.now, due);
+                parts.push(UrgencyPart {
+                    factor: UrgencyFactor::Overdue,
+                    detail: format!("{name} {} overdue", human_minutes(overdue)),
+                    points: (overdue + 1) * MINUTE_POINTS,
+                });
+            } else {
+                let left = whole_minutes(due, input.now);
+                parts.push(UrgencyPart {
+                    factor: UrgencyFactor::TimeLeft,
+                    detail: format!("{name} {} left", human_minutes(left)),
+                    points: -left * MINUTE_POINTS,
+                });
+            }
+            if let (Some(target), Some(left)) = (view.target_seconds, view.seconds_left) {
+                if target > 0 {
+                    // i128: a clamped target times 100 fits i64, but this costs nothing.
+                    let used = (i128::from(target) - i128::from(left)) * 100 / i128::from(target);
+                    parts.push(UrgencyPart {
+                        factor: UrgencyFactor::TargetUsed,
+                        detail: format!("{used}% of target used"),
+                        points: 0,
+                    });
+                }
+            }
+        }
+        None => parts.push(UrgencyPart {
+            factor: UrgencyFactor::TimeLeft,
+            detail: "no SLA clock running (paused or done)".to_string(),
+            points: -(MAX_MINUTES + 2) * MINUTE_POINTS,
+        }),
+    }
+
+    parts.push(UrgencyPart {
+        factor: UrgencyFactor::Priority,
+        detail: format!("priority {}", input.priority.key()),
+        points: input.priority.weight() * PRIORITY_POINTS,
+    });
+    parts.push(UrgencyPart {
+        factor: UrgencyFactor::Tier,
+        detail: format!("tier {}", input.tier.key()),
+        points: input.tier.weight() * TIER_POINTS,
+    });
+    if input.kind == TicketKind::Complaint {
+        parts.push(UrgencyPart {
+            factor: UrgencyFactor::Complaint,
+            detail: "complaint".to_string(),
+            points: COMPLAINT_POINTS,
+        });
+    }
+    if input.sla.callback.is_live() {
+        parts.push(UrgencyPart {
+            factor: UrgencyFactor::CallbackDue,
+            detail: "callback due".to_string(),
+            points: CALLBACK_POINTS,
+        });
+    }
+
+    let score = parts.iter().map(|p| p.points).sum();
+    Urgency { score, breached, parts }
+}
+
+/// Whole minutes from `earlier` to `later`, floored, clamped to 0..=MAX_MINUTES.
+fn whole_minutes(later: DateTime<Utc>, earlier: DateTime<Utc>) -> i64 {
+    (later - earlier).num_seconds().div_euclid(60).clamp(0, MAX_MINUTES)
+}
+
+fn clock_label(clock: SlaClock) -> &'static str {
+    match clock {
+        SlaClock::FirstResponse => "first response",
+        SlaClock::Resolution => "resolution",
+        SlaClock::Callback => "callback",
+    }
+}
+
+/// `45m`, `2h 05m`, `3d 04h 10m`.
+fn human_minutes(minutes: i64) -> String {
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{mins}m"),
+        (0, _) => format!("{hours}h {mins:02}m"),
+        _ => format!("{days}d {hours:02}h {mins:02}m"),
+    }
+}
+
+#[cfg(test)]
+#[path = "urgency_tests.rs"]
+mod tests;

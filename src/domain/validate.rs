@@ -6,7 +6,7 @@ use super::error::Invalid;
 /// Longest single-line field (names, subjects, summaries), in characters.
 pub const LINE_MAX: usize = 200;
 /// Longest free text (notes, descriptions, bodies), in characters.
-pub const TEXT_MAX: usize = 20_000;
+pub const TEXT_MAX: usize = 65_536;
 
 /// A trimmed text field of at most `max` characters. NUL is refused because
 /// SQLite and C strings treat it as an end; other control characters are

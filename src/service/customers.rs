@@ -1,8 +1,7 @@
 //! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
 
 use super::{Ctx, Error};
-use crate::domain::customer::{Customer, CustomerField, CustomerInput, next_code};
-use crate::domain::enums::{CustomerKind, Tier};
+use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -19,15 +18,14 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Custom
 /// Inserts a validated customer inside an open transaction (imports and the
 /// demo reuse this).
 pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, Error> {
-    let mut c = blank(ctx);
+    let mut c = Customer::blank(ctx.now, &ctx.agent);
     for field in fields {
         field.apply(&mut c);
     }
     // Only an explicit tier pins; the default one is left to the rules.
     c.tier_pinned = fields.iter().any(|f| matches!(f, CustomerField::Tier(_)));
     if c.code.is_empty() {
-        let prefix = format!("C{}", ctx.now.year());
-        c.code = next_code(ctx.now.year(), tx.last_code_with_prefix(&prefix)?.as_deref());
+        c.code = next_free_code(tx, ctx.now.year())?;
     } else if tx.code_exists(&c.code)? {
         return Err(Invalid::new("code", &c.code, "is already used by another customer").into());
     }
@@ -36,31 +34,25 @@ pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, 
     Ok(c)
 }
 
-fn blank(ctx: &Ctx) -> Customer {
-    Customer {
-        id: 0,
-        code: String::new(),
-        name: String::new(),
-        kind: CustomerKind::Person,
-        contact: String::new(),
-        phone: String::new(),
-        email: String::new(),
-        address: String::new(),
-        industry: String::new(),
-        since: Some(ctx.now.date_naive()),
-        lifetime_value_cents: 0,
-        tier: Tier::Standard,
-        tier_pinned: false,
-        lifecycle: "new".into(),
-        tags: Vec::new(),
-        channel: None,
-        owner: ctx.agent.clone(),
-        notes: String::new(),
-        archived: false,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        last_activity_at: None,
-        version: 1,
+/// The next unused generated code of the year. The last number handed out is
+/// kept in `meta`, so bulk imports do not scan the codes for every row.
+fn next_free_code(tx: &Tx, year: i32) -> Result<String, Error> {
+    let key = format!("code_seq:{year}");
+    let mut seq = match tx.meta(&key)?.and_then(|v| v.parse::<u64>().ok()) {
+        Some(seq) => seq,
+        None => tx
+            .last_code_with_prefix(&format!("C{year}"))?
+            .and_then(|code| seq_of(year, &code))
+            .unwrap_or(0),
+    };
+    loop {
+        seq += 1;
+        let code = code_for(year, seq);
+        // A code typed by hand may already hold this number.
+        if !tx.code_exists(&code)? {
+            tx.set_meta(&key, &seq.to_string())?;
+            return Ok(code);
+        }
     }
 }
 
@@ -74,28 +66,37 @@ pub fn edit(
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        let mut c = tx.customer_by_key(key)?;
-        check_version(&c, if_version)?;
-        let mut changed = false;
-        for field in &fields {
-            if let CustomerField::Code(code) = field
-                && *code != c.code
-                && tx.code_exists(code)?
-            {
-                return Err(Invalid::new("code", code, "is already used by another customer").into());
-            }
-            if let Some((old, new)) = field.apply(&mut c) {
-                ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
-                changed = true;
-            }
+    store.write(|tx| edit_in(tx, ctx, key, &fields, if_version))
+}
+
+/// [`edit`] inside an open transaction, with the fields already validated.
+pub fn edit_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    key: &str,
+    fields: &[CustomerField],
+    if_version: Option<i64>,
+) -> Result<Customer, Error> {
+    let mut c = tx.customer_by_key(key)?;
+    check_version(&c, if_version)?;
+    let mut changed = false;
+    for field in fields {
+        if let CustomerField::Code(code) = field
+            && *code != c.code
+            && tx.code_exists(code)?
+        {
+            return Err(Invalid::new("code", code, "is already used by another customer").into());
         }
-        if changed {
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
+        if let Some((old, new)) = field.apply(&mut c) {
+            ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
+            changed = true;
         }
-        Ok(c)
-    })
+    }
+    if changed {
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(&c)?;
+    }
+    Ok(c)
 }
 
 fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
@@ -115,21 +116,28 @@ fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
 pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
     store.write(|tx| {
         let mut c = tx.customer_by_key(key)?;
-        if !c.archived {
-            c.archived = true;
-            c.updated_at = ctx.now;
-            c.version = tx.update_customer(&c)?;
-            ctx.audit(
-                tx,
-                "customer",
-                c.id,
-                "archived",
-                Some("false".into()),
-                Some("true".into()),
-            )?;
-        }
+        archive_in(tx, ctx, &mut c)?;
         Ok(c)
     })
+}
+
+/// [`archive`] of a customer already read inside an open transaction (with
+/// any other change made to `c` saved along).
+pub fn archive_in(tx: &Tx, ctx: &Ctx, c: &mut Customer) -> Result<(), Error> {
+    if !c.archived {
+        c.archived = true;
+        c.updated_at = ctx.now;
+        c.version = tx.update_customer(c)?;
+        ctx.audit(
+            tx,
+            "customer",
+            c.id,
+            "archived",
+            Some("false".into()),
+            Some("true".into()),
+        )?;
+    }
+    Ok(())
 }
 
 pub fn get(store: &mut Store, key: &str) -> Result<Customer, Error> {

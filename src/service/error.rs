@@ -8,6 +8,9 @@ pub enum Error {
     /// Bad input: nothing was written.
     #[error(transparent)]
     Invalid(#[from] Invalid),
+    /// Bad rows of an import file, with their line numbers: nothing was written.
+    #[error("{}", rows_message(.0))]
+    InvalidRows(Vec<(u64, Invalid)>),
     #[error("{0}")]
     NotFound(String),
     /// A stale edit: someone else changed the record first.
@@ -19,6 +22,9 @@ pub enum Error {
     /// Not the caller's fault: I/O, a corrupt or foreign file.
     #[error("{0}")]
     Storage(StoreError),
+    /// Writing the output failed (a full disk, a closed terminal).
+    #[error("cannot write the output: {0}")]
+    Output(String),
 }
 
 impl From<StoreError> for Error {
@@ -36,10 +42,15 @@ impl Error {
     /// The exit code of ../CLI.md for this failure.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Forbidden(_) => 2,
+            Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden(_) => 2,
             Error::Conflict(_) => 3,
             Error::NotFound(_) => 4,
-            Error::Storage(_) => 1,
+            Error::Storage(_) | Error::Output(_) => 1,
         }
     }
+}
+
+fn rows_message(rows: &[(u64, Invalid)]) -> String {
+    let lines: Vec<String> = rows.iter().map(|(line, e)| format!("line {line}: {e}")).collect();
+    format!("nothing imported; fix these rows first:\n  {}", lines.join("\n  "))
 }

@@ -27,18 +27,15 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
         Some(t) => parse_instant("at", t)?,
         None => ctx.now,
     };
+    // A contact logged ahead would answer a ticket before it happened and pin
+    // the customer to the top of "last contact".
+    if at > ctx.now {
+        return Err(Invalid::new("at", input.at.clone().unwrap_or_default(), "is in the future").into());
+    }
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;
         if let Some(ticket_id) = input.ticket {
-            let ticket = tx.ticket(ticket_id)?;
-            if ticket.customer_id != customer.id {
-                return Err(Invalid::new(
-                    "ticket",
-                    ticket_id.to_string(),
-                    format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
-                )
-                .into());
-            }
+            let ticket = tickets::ticket_of(tx, &customer, ticket_id)?;
             return tickets::record_contact(tx, ctx, &ticket, channel, direction, &summary, at);
         }
         let mut i = Interaction {
@@ -60,9 +57,10 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     })
 }
 
+/// A customer's timeline, newest first; `limit` 0 means all of it.
 pub fn timeline(store: &mut Store, key: &str, limit: usize) -> Result<Vec<TimelineEntry>, Error> {
     store.read(|tx| {
         let customer = tx.customer_by_key(key)?;
-        Ok(tx.timeline(customer.id, limit)?)
+        Ok(tx.timeline(customer.id, if limit == 0 { usize::MAX } else { limit })?)
     })
 }

@@ -3,19 +3,32 @@
 
 pub mod customers;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod interactions;
+pub mod kb;
+pub mod merge;
+pub mod orders;
+pub mod policies;
+pub mod quality;
+pub mod reminders;
 pub mod screens;
+pub mod segments;
 pub mod setup;
 pub mod sla;
 pub mod tickets;
+pub mod triage;
 
 mod error;
 
 pub use error::Error;
 
+use crate::config::Config;
 use crate::domain::audit::AuditEntry;
+use crate::domain::cadence::CadenceRules;
+use crate::domain::segments::SegmentRules;
 use crate::store::Tx;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 /// Who acts, and when: every write records both.
 #[derive(Debug, Clone)]
@@ -30,11 +43,29 @@ pub struct Ctx {
 pub struct Settings {
     /// A target is "at risk" when less than this share of it is left.
     pub at_risk_share: f64,
+    /// Tier, lifecycle and churn rules (`[segments]`).
+    pub segments: SegmentRules,
+    /// Contact cadence per tier (`[cadence]`).
+    pub cadence: CadenceRules,
+    /// The team's time zone (`sla.timezone`): where "today" ends.
+    pub timezone: chrono_tz::Tz,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { at_risk_share: 0.25 }
+        Settings::from_config(&Config::defaults())
+    }
+}
+
+impl Settings {
+    pub fn from_config(config: &Config) -> Self {
+        Settings {
+            at_risk_share: config.sla.at_risk_share,
+            segments: config.segments.clone(),
+            cadence: config.cadence.clone(),
+            // The config is checked on load, so the zone parses.
+            timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+        }
     }
 }
 
@@ -42,7 +73,9 @@ impl Ctx {
     pub fn new(agent: impl Into<String>, now: DateTime<Utc>) -> Self {
         Ctx {
             agent: agent.into(),
-            now,
+            // The store keeps whole seconds; a finer clock would make a new
+            // record's reported times differ from what is read back.
+            now: now.trunc_subsecs(0),
             settings: Settings::default(),
         }
     }

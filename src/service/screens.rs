@@ -6,8 +6,9 @@ use super::sla::{self, Rules};
 use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::customer::Customer;
+use crate::domain::order::Order;
 use crate::domain::sla::SlaState;
-use crate::store::{CustomerRow, OrderLine, Store, SurveyLine, TicketQuery, Tx};
+use crate::store::{CustomerRow, Store, SurveyLine, TicketQuery, Tx};
 
 /// The queue shows at most this many tickets; a team with more active
 /// tickets than this has bigger problems than scrolling.
@@ -74,7 +75,7 @@ fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
 #[derive(Debug, Clone)]
 pub struct CustomerCard {
     pub customer: Customer,
-    pub orders: Vec<OrderLine>,
+    pub orders: Vec<Order>,
     pub surveys: Vec<SurveyLine>,
     pub tickets: Vec<TicketView>,
 }
@@ -94,7 +95,7 @@ pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCa
             .map(|t| rules.view(tx, ctx, t))
             .collect::<Result<_, _>>()?;
         Ok(CustomerCard {
-            orders: tx.customer_orders(id, CARD_ORDERS)?,
+            orders: tx.customer_orders(id, Some(CARD_ORDERS))?,
             surveys: tx.customer_surveys(id, CARD_SURVEYS)?,
             customer,
             tickets,

@@ -6,10 +6,11 @@ use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::calendar::Calendar;
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec, first_policy, first_rule};
-use crate::domain::sla::{self, Clock, Target, Targets};
+use crate::domain::sla::{self, Target, Targets, TicketEvent};
 use crate::domain::ticket::Ticket;
 use crate::domain::urgency::{UrgencyInput, urgency};
 use crate::store::{TicketDues, Tx};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 /// Policies and calendars, loaded once per use case.
@@ -32,15 +33,11 @@ impl Rules {
 
     fn target(&self, spec: &Option<TargetSpec>) -> Option<Target<'_>> {
         let spec = spec.as_ref()?;
-        let clock = match &spec.calendar {
-            None => Clock::Always,
-            // A policy naming a calendar that no longer exists counts 24×7
-            // rather than losing its target.
-            Some(name) => self.calendars.get(name).map_or(Clock::Always, Clock::Business),
-        };
-        Some(Target {
-            minutes: spec.minutes,
-            clock,
+        // A policy naming a calendar that no longer exists counts 24×7
+        // rather than losing its target.
+        Some(match spec.calendar.as_ref().and_then(|name| self.calendars.get(name)) {
+            Some(calendar) => Target::business(spec.minutes, calendar),
+            None => Target::always(spec.minutes),
         })
     }
 
@@ -62,7 +59,7 @@ impl Rules {
 
     /// The ticket's clocks and urgency at `ctx.now`, from its event history.
     pub fn view(&self, tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
-        let events = tx.ticket_events(ticket.id)?;
+        let events = with_implied_response(tx.ticket_events(ticket.id)?);
         let targets = self.targets_for(&ticket);
         let view = sla::evaluate(&events, &targets, ctx.now, ctx.settings.at_risk_share);
         let urgency = urgency(&UrgencyInput {
@@ -80,23 +77,46 @@ impl Rules {
     }
 }
 
+/// A ticket resolved or closed without any reply still ends its wait for a
+/// first response at that moment (met or missed then), instead of breaching
+/// forever after it was settled.
+fn with_implied_response(mut events: Vec<(DateTime<Utc>, TicketEvent)>) -> Vec<(DateTime<Utc>, TicketEvent)> {
+    let responded = events.iter().any(|(_, e)| *e == TicketEvent::Responded);
+    let settled = events
+        .iter()
+        .find(|(_, e)| matches!(e, TicketEvent::Resolved | TicketEvent::Closed))
+        .map(|(at, _)| *at);
+    if let (false, Some(at)) = (responded, settled) {
+        let index = events.iter().position(|(t, _)| *t > at).unwrap_or(events.len());
+        events.insert(index, (at, TicketEvent::Responded));
+    }
+    events
+}
+
 pub fn view_of(tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
     Rules::load(tx)?.view(tx, ctx, ticket)
 }
 
 /// Re-derives the ticket's due times and stores them in the indexed columns.
 pub fn refresh(tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
-    let v = view_of(tx, ctx, tx.ticket(id)?)?;
-    tx.set_ticket_dues(
-        id,
-        &TicketDues {
-            first_response: v.sla.first_response.due,
-            resolution: v.sla.resolution.due,
-            callback: v.sla.callback.due,
-            next: v.sla.next_due(),
-        },
-    )?;
-    Ok(())
+    Rules::load(tx)?.refresh(tx, ctx, id)
+}
+
+impl Rules {
+    /// [`refresh`] with rules already loaded (for many tickets at once).
+    pub fn refresh(&self, tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
+        let v = self.view(tx, ctx, tx.ticket(id)?)?;
+        tx.set_ticket_dues(
+            id,
+            &TicketDues {
+                first_response: v.sla.first_response.due,
+                resolution: v.sla.resolution.due,
+                callback: v.sla.callback.due,
+                next: v.sla.next_due(),
+            },
+        )?;
+        Ok(())
+    }
 }
 
 /// Sets department and assignee from the first matching routing rule.

@@ -2,7 +2,8 @@
 
 use super::{Ctx, Error, sla};
 use crate::domain::audit::AuditEntry;
-use crate::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus};
+use crate::domain::customer::Customer;
+use crate::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
@@ -106,6 +107,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
         }
         tx.touch_customer(customer.id, opened_at)?;
+        super::segments::recompute(tx, ctx, customer.id)?;
         view_in(tx, ctx, t.id)
     })
 }
@@ -118,17 +120,46 @@ pub fn reply(
     summary: &str,
     channel: Option<&str>,
 ) -> Result<Interaction, Error> {
-    let summary = validate::required("summary", summary, TEXT_MAX)?;
+    reply_with(store, ctx, id, Some(summary), channel, None)
+}
+
+/// A reply whose text is the summary, a knowledge-base article (counted as
+/// used), or the summary followed by the article.
+pub fn reply_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<&str>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    if summary.is_none() && article.is_none() {
+        return Err(Invalid::new("summary", "", "give --summary or --kb").into());
+    }
     let channel: Option<Channel> = channel.map(str::parse).transpose()?;
     store.write(|tx| {
         let t = tx.ticket(id)?;
+        let mut text = summary.clone().unwrap_or_default();
+        if let Some(article) = article {
+            let a = tx.article(article)?;
+            tx.use_article(a.id)?;
+            text = if text.is_empty() {
+                a.body
+            } else {
+                format!("{text}\n\n{}", a.body)
+            };
+        }
+        let text = validate::required("summary", &text, TEXT_MAX)?;
         record_contact(
             tx,
             ctx,
             &t,
             channel.unwrap_or(t.channel),
             Direction::Outbound,
-            &summary,
+            &text,
             ctx.now,
         )
     })
@@ -190,7 +221,8 @@ pub(super) fn record_contact(
     Ok(i)
 }
 
-/// Moves a ticket to `to`, recording the clock events and the audit entry.
+/// Moves a ticket to `to`, recording the clock events and the audit entry,
+/// and recomputes the customer's tier and stage (a resolution is an input).
 fn set_status(
     tx: &Tx,
     ctx: &Ctx,
@@ -227,8 +259,33 @@ fn set_status(
             Some(from.key().into()),
             Some(to.key().into()),
         )?;
+        super::segments::recompute(tx, ctx, t.customer_id)?;
     }
     Ok(())
+}
+
+/// `TicketChanges` checked against the domain's rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidChanges {
+    pub priority: Option<Priority>,
+    pub status: Option<TicketStatus>,
+    pub assignee: Option<String>,
+    pub department: Option<String>,
+    pub category: Option<String>,
+}
+
+impl TicketChanges {
+    pub fn validate(&self) -> Result<ValidChanges, Invalid> {
+        let text =
+            |field: &str, value: &Option<String>| value.as_deref().map(|v| validate::text(field, v, 64)).transpose();
+        Ok(ValidChanges {
+            priority: self.priority.as_deref().map(str::parse).transpose()?,
+            status: self.status.as_deref().map(str::parse).transpose()?,
+            assignee: text("assignee", &self.assignee)?,
+            department: text("department", &self.department)?,
+            category: text("category", &self.category)?,
+        })
+    }
 }
 
 pub fn set(
@@ -238,72 +295,66 @@ pub fn set(
     changes: &TicketChanges,
     if_version: Option<i64>,
 ) -> Result<TicketView, Error> {
-    let priority: Option<Priority> = changes.priority.as_deref().map(str::parse).transpose()?;
-    let status: Option<TicketStatus> = changes.status.as_deref().map(str::parse).transpose()?;
-    let assignee = changes
-        .assignee
-        .as_deref()
-        .map(|a| validate::text("assignee", a, 64))
-        .transpose()?;
-    let department = changes
-        .department
-        .as_deref()
-        .map(|d| validate::text("department", d, 64))
-        .transpose()?;
-    let category = changes
-        .category
-        .as_deref()
-        .map(|c| validate::text("category", c, 64))
-        .transpose()?;
-    store.write(|tx| {
-        let mut t = tx.ticket(id)?;
-        if let Some(expected) = if_version
-            && expected != t.version
+    let changes = changes.validate()?;
+    store.write(|tx| apply_changes(tx, ctx, id, &changes, if_version))
+}
+
+/// Applies validated changes inside an open transaction, auditing each field
+/// and re-deriving the due times.
+pub(super) fn apply_changes(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: i64,
+    changes: &ValidChanges,
+    if_version: Option<i64>,
+) -> Result<TicketView, Error> {
+    let mut t = tx.ticket(id)?;
+    if let Some(expected) = if_version
+        && expected != t.version
+    {
+        return Err(StoreError::Conflict {
+            entity: "ticket",
+            id,
+            expected,
+            actual: t.version,
+        }
+        .into());
+    }
+    let before = t.clone();
+    let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
+        if let Some(new) = new
+            && slot != new
         {
-            return Err(StoreError::Conflict {
-                entity: "ticket",
-                id,
-                expected,
-                actual: t.version,
-            }
-            .into());
+            ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
+            *slot = new.clone();
         }
-        let before = t.clone();
-        let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {
-            if let Some(new) = new
-                && slot != new
-            {
-                ctx.audit(tx, "ticket", id, field, Some(slot.clone()), Some(new.clone()))?;
-                *slot = new.clone();
-            }
-            Ok(())
-        };
-        text_change("assignee", &mut t.assignee, &assignee)?;
-        text_change("department", &mut t.department, &department)?;
-        text_change("category", &mut t.category, &category)?;
-        if let Some(p) = priority
-            && p != t.priority
-        {
-            ctx.audit(
-                tx,
-                "ticket",
-                id,
-                "priority",
-                Some(t.priority.key().into()),
-                Some(p.key().into()),
-            )?;
-            t.priority = p;
-        }
-        if let Some(s) = status {
-            set_status(tx, ctx, &mut t, s, ctx.now)?;
-        }
-        if t != before {
-            t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
-            sla::refresh(tx, ctx, id)?;
-        }
-        view_in(tx, ctx, id)
-    })
+        Ok(())
+    };
+    text_change("assignee", &mut t.assignee, &changes.assignee)?;
+    text_change("department", &mut t.department, &changes.department)?;
+    text_change("category", &mut t.category, &changes.category)?;
+    if let Some(p) = changes.priority
+        && p != t.priority
+    {
+        ctx.audit(
+            tx,
+            "ticket",
+            id,
+            "priority",
+            Some(t.priority.key().into()),
+            Some(p.key().into()),
+        )?;
+        t.priority = p;
+    }
+    if let Some(s) = changes.status {
+        set_status(tx, ctx, &mut t, s, ctx.now)?;
+    }
+    if t != before {
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        sla::refresh(tx, ctx, id)?;
+    }
+    view_in(tx, ctx, id)
 }
 
 /// Resolves a ticket; an optional summary is kept as an internal note.
@@ -313,17 +364,6 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> 
 
 /// Reopens a resolved or closed ticket: the resolution clock restarts now.
 pub fn reopen(store: &mut Store, ctx: &Ctx, id: i64, summary: Option<&str>) -> Result<TicketView, Error> {
-    store.read(|tx| {
-        let t = tx.ticket(id)?;
-        if t.status.is_open() {
-            return Err(Error::Invalid(Invalid::new(
-                "status",
-                t.status.key(),
-                "only a resolved or closed ticket can be reopened",
-            )));
-        }
-        Ok(())
-    })?;
     change_status(store, ctx, id, TicketStatus::Open, summary)
 }
 
@@ -339,11 +379,16 @@ fn change_status(
         .transpose()?;
     store.write(|tx| {
         let mut t = tx.ticket(id)?;
+        // Checked inside the transaction: another agent may reopen it first.
+        if to == TicketStatus::Open && t.status.is_open() {
+            let why = "only a resolved or closed ticket can be reopened";
+            return Err(Invalid::new("status", t.status.key(), why).into());
+        }
         let before = t.clone();
         set_status(tx, ctx, &mut t, to, ctx.now)?;
         if t != before {
             t.updated_at = ctx.now;
-            tx.update_ticket(&t)?;
+            t.version = tx.update_ticket(&t)?;
         }
         if let Some(summary) = &summary {
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
@@ -367,6 +412,21 @@ pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Err
     })
 }
 
+/// Ticket `id`, which must belong to `customer` (a contact or reminder on
+/// another customer's ticket is refused).
+pub(super) fn ticket_of(tx: &Tx, customer: &Customer, id: i64) -> Result<Ticket, Error> {
+    let ticket = tx.ticket(id)?;
+    if ticket.customer_id != customer.id {
+        return Err(Invalid::new(
+            "ticket",
+            id.to_string(),
+            format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+        )
+        .into());
+    }
+    Ok(ticket)
+}
+
 pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {
     let ticket = tx.ticket(id)?;
     sla::view_of(tx, ctx, ticket)
@@ -385,4 +445,76 @@ pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<Tic
 /// Active tickets in triage order, most urgent first.
 pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     store.read(|tx| sla::queue(tx, ctx, limit))
+}
+
+/// The queue narrowed by the status, assignee and customer of `query` ("my
+/// queue"), in triage order, at most `query.limit` of them.
+pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    if !narrowed {
+        return queue(store, ctx, query.limit);
+    }
+    let mut views = queue(store, ctx, None)?;
+    views.retain(|v| {
+        let t = &v.ticket;
+        query.status.as_deref().is_none_or(|s| t.status.key() == s)
+            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+            && query.customer_id.is_none_or(|c| t.customer_id == c)
+    });
+    if let Some(limit) = query.limit {
+        views.truncate(limit);
+    }
+    Ok(views)
+}
+
+/// Records the post-resolution callback (回访) and its outcome. The call is an
+/// outbound phone contact; a follow-up outcome keeps the ticket in the queue.
+pub fn callback(
+    store: &mut Store,
+    ctx: &Ctx,
+    id: i64,
+    outcome: &str,
+    summary: Option<&str>,
+) -> Result<TicketView, Error> {
+    let outcome: CallbackOutcome = outcome.parse()?;
+    let summary = summary
+        .map(|s| validate::required("summary", s, TEXT_MAX))
+        .transpose()?;
+    store.write(|tx| {
+        let mut t = tx.ticket(id)?;
+        if t.resolved_at.is_none() || t.status.is_open() {
+            return Err(Invalid::new(
+                "status",
+                t.status.key(),
+                "a callback follows resolution; resolve the ticket first",
+            )
+            .into());
+        }
+        let old = t.callback_outcome.map(|o| o.key().to_string());
+        if t.callback_at.is_none() {
+            tx.add_ticket_event(id, ctx.now, TicketEvent::CallbackDone, &ctx.agent)?;
+            t.callback_at = Some(ctx.now);
+        }
+        t.callback_outcome = Some(outcome);
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(&t)?;
+        ctx.audit(tx, "ticket", id, "callback", old, Some(outcome.key().into()))?;
+        if outcome == CallbackOutcome::FollowUp {
+            let due = ctx.now + chrono::Duration::days(1);
+            tx.insert_reminder(
+                Some(t.customer_id),
+                Some(id),
+                due,
+                "callback",
+                "follow up after callback",
+                &ctx.agent,
+                ctx.now,
+            )?;
+        }
+        let text = summary
+            .clone()
+            .unwrap_or_else(|| format!("callback: {}", outcome.key()));
+        record_contact(tx, ctx, &t, Channel::Phone, Direction::Outbound, &text, ctx.now)?;
+        view_in(tx, ctx, id)
+    })
 }

@@ -4,7 +4,8 @@ use super::rows::{self, CUSTOMER_COLUMNS};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params, params_from_iter};
 
 /// What `customer list` asks for.
 #[derive(Debug, Clone, Default)]
@@ -27,43 +28,67 @@ pub struct CustomerSearchRow {
     pub last_activity: i64,
 }
 
-fn tags_column(tags: &[String]) -> String {
-    tags.join(",")
+/// The columns an insert and an update both write, in binding order.
+const FIELDS: [&str; 20] = [
+    "code",
+    "name",
+    "kind",
+    "contact",
+    "phone",
+    "email",
+    "address",
+    "industry",
+    "since",
+    "lifetime_value_cents",
+    "tier",
+    "tier_pinned",
+    "lifecycle",
+    "tags",
+    "channel",
+    "owner",
+    "notes",
+    "archived",
+    "updated_at",
+    "last_activity_at",
+];
+
+fn field_values(c: &Customer) -> Vec<Value> {
+    vec![
+        c.code.clone().into(),
+        c.name.clone().into(),
+        c.kind.key().to_string().into(),
+        c.contact.clone().into(),
+        c.phone.clone().into(),
+        c.email.clone().into(),
+        c.address.clone().into(),
+        c.industry.clone().into(),
+        c.since.map(|d| d.to_string()).into(),
+        c.lifetime_value_cents.into(),
+        c.tier.key().to_string().into(),
+        c.tier_pinned.into(),
+        c.lifecycle.clone().into(),
+        c.tags.join(",").into(),
+        c.channel.map(|ch| ch.key().to_string()).into(),
+        c.owner.clone().into(),
+        c.notes.clone().into(),
+        c.archived.into(),
+        c.updated_at.timestamp().into(),
+        c.last_activity_at.map(|t| t.timestamp()).into(),
+    ]
 }
 
 impl Tx<'_> {
     pub fn insert_customer(&self, c: &Customer) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO customers (code, name, kind, contact, phone, email, address, industry,
-                   since, lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner,
-                   notes, archived, created_at, updated_at, last_activity_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, 1)",
-            )?
-            .execute(params![
-                c.code,
-                c.name,
-                c.kind.key(),
-                c.contact,
-                c.phone,
-                c.email,
-                c.address,
-                c.industry,
-                c.since.map(|d| d.to_string()),
-                c.lifetime_value_cents,
-                c.tier.key(),
-                c.tier_pinned,
-                c.lifecycle,
-                tags_column(&c.tags),
-                c.channel.map(|ch| ch.key()),
-                c.owner,
-                c.notes,
-                c.archived,
-                c.created_at.timestamp(),
-                c.updated_at.timestamp(),
-                c.last_activity_at.map(|t| t.timestamp()),
-            ])?;
+        let placeholders: Vec<String> = (1..=FIELDS.len()).map(|n| format!("?{n}")).collect();
+        let sql = format!(
+            "INSERT INTO customers ({}, created_at, version) VALUES ({}, ?{}, 1)",
+            FIELDS.join(", "),
+            placeholders.join(", "),
+            FIELDS.len() + 1
+        );
+        let mut values = field_values(c);
+        values.push(c.created_at.timestamp().into());
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -78,20 +103,30 @@ impl Tx<'_> {
             })
     }
 
-    /// A customer by numeric id or by code.
+    /// A customer by numeric id or by code. A key of digits is tried as an
+    /// id first, then as a code, so codes imported as numbers stay reachable.
     pub fn customer_by_key(&self, key: &str) -> Result<Customer, StoreError> {
         let key = key.trim();
         if let Ok(id) = key.parse::<i64>() {
-            return self.customer(id);
+            match self.customer(id) {
+                Err(StoreError::NotFound { .. }) => {}
+                found => return found,
+            }
         }
-        self.conn
+        self.customer_by_code(key)?.ok_or(StoreError::NotFound {
+            entity: "customer",
+            key: key.to_string(),
+        })
+    }
+
+    /// A customer by code only (imports name customers by code, and a code
+    /// of digits must not be taken for an id).
+    pub fn customer_by_code(&self, code: &str) -> Result<Option<Customer>, StoreError> {
+        Ok(self
+            .conn
             .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
-            .query_row([key], rows::customer)
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "customer",
-                key: key.to_string(),
-            })
+            .query_row([code], rows::customer)
+            .optional()?)
     }
 
     /// A live customer whose name is exactly `name` (imports name customers this way).
@@ -128,40 +163,21 @@ impl Tx<'_> {
     /// Writes every field of `c` if nobody changed the row since `c.version`
     /// was read; bumps the version.
     pub fn update_customer(&self, c: &Customer) -> Result<i64, StoreError> {
-        let changed = self
-            .conn
-            .prepare_cached(
-                "UPDATE customers SET code = ?3, name = ?4, kind = ?5, contact = ?6, phone = ?7,
-                   email = ?8, address = ?9, industry = ?10, since = ?11, lifetime_value_cents = ?12,
-                   tier = ?13, tier_pinned = ?14, lifecycle = ?15, tags = ?16, channel = ?17,
-                   owner = ?18, notes = ?19, archived = ?20, updated_at = ?21,
-                   last_activity_at = ?22, version = version + 1
-                 WHERE id = ?1 AND version = ?2",
-            )?
-            .execute(params![
-                c.id,
-                c.version,
-                c.code,
-                c.name,
-                c.kind.key(),
-                c.contact,
-                c.phone,
-                c.email,
-                c.address,
-                c.industry,
-                c.since.map(|d| d.to_string()),
-                c.lifetime_value_cents,
-                c.tier.key(),
-                c.tier_pinned,
-                c.lifecycle,
-                tags_column(&c.tags),
-                c.channel.map(|ch| ch.key()),
-                c.owner,
-                c.notes,
-                c.archived,
-                c.updated_at.timestamp(),
-                c.last_activity_at.map(|t| t.timestamp()),
-            ])?;
+        let set: Vec<String> = FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, f)| format!("{f} = ?{}", i + 1))
+            .collect();
+        let n = FIELDS.len();
+        let sql = format!(
+            "UPDATE customers SET {}, version = version + 1 WHERE id = ?{} AND version = ?{}",
+            set.join(", "),
+            n + 1,
+            n + 2
+        );
+        let mut values = field_values(c);
+        values.extend([Value::from(c.id), Value::from(c.version)]);
+        let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         if changed == 0 {
             let actual = self.customer(c.id)?.version;
             return Err(StoreError::Conflict {
@@ -191,7 +207,7 @@ impl Tx<'_> {
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE (?1 OR NOT c.archived)
                AND (?2 IS NULL OR c.tier = ?2)
-               AND (?3 IS NULL OR ',' || c.tags || ',' LIKE '%,' || ?3 || ',%')
+               AND (?3 IS NULL OR instr(',' || c.tags || ',', ',' || ?3 || ',') > 0)
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC
              LIMIT ?4"
         ))?;

@@ -6,6 +6,17 @@ use crate::domain::interaction::{Interaction, TimelineEntry};
 use crate::domain::time::from_unix;
 use rusqlite::params;
 
+/// A customer's interactions and ticket events, newest first; a constant so
+/// its plan can be checked by a test.
+pub const TIMELINE_SQL: &str = "SELECT at, 'interaction', ticket_id, channel, direction, agent, summary, id
+     FROM interactions WHERE customer_id = ?1
+   UNION ALL
+   SELECT e.at, 'ticket', e.ticket_id, NULL, NULL, e.agent,
+          e.event || ' #' || e.ticket_id || ' ' || t.subject, e.id
+     FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+     WHERE t.customer_id = ?1
+   ORDER BY 1 DESC, 8 DESC LIMIT ?2";
+
 impl Tx<'_> {
     pub fn insert_interaction(&self, i: &Interaction, external_id: Option<&str>) -> Result<i64, StoreError> {
         self.conn
@@ -37,17 +48,8 @@ impl Tx<'_> {
 
     /// A customer's interactions and ticket events, newest first.
     pub fn timeline(&self, customer_id: i64, limit: usize) -> Result<Vec<TimelineEntry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, 'interaction', ticket_id, channel, direction, agent, summary, id FROM interactions
-               WHERE customer_id = ?1
-             UNION ALL
-             SELECT e.at, 'ticket', e.ticket_id, NULL, NULL, e.agent,
-                    e.event || ' #' || e.ticket_id || ' ' || t.subject, e.id
-               FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-               WHERE t.customer_id = ?1
-             ORDER BY 1 DESC, 8 DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
+        let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
+        let rows = stmt.query_map(params![customer_id, i64::try_from(limit).unwrap_or(-1)], |r| {
             let source: String = r.get(1)?;
             let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
             Ok(TimelineEntry {
@@ -58,6 +60,46 @@ impl Tx<'_> {
                 direction: parse_opt(4)?.and_then(|d| d.parse().ok()),
                 agent: r.get(5)?,
                 summary: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn interaction_exists(&self, external_id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM interactions WHERE external_id = ?1")?
+            .exists([external_id])?)
+    }
+}
+
+/// An interaction with what an export names it by.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportedInteraction {
+    #[serde(flatten)]
+    pub interaction: Interaction,
+    pub external_id: Option<String>,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub ticket_external_id: Option<String>,
+}
+
+impl Tx<'_> {
+    pub fn all_interactions(&self) -> Result<Vec<ExportedInteraction>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {INTERACTION_COLUMNS}, i.external_id, c.code, c.name, t.external_id
+             FROM interactions i JOIN customers c ON c.id = i.customer_id
+             LEFT JOIN tickets t ON t.id = i.ticket_id ORDER BY i.at, i.id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExportedInteraction {
+                interaction: rows::interaction(r)?,
+                external_id: r.get(9)?,
+                customer_code: r.get(10)?,
+                customer_name: r.get(11)?,
+                ticket_external_id: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -7,7 +7,11 @@ use rusqlite::Connection;
 /// Marks a file as frontdesk's (`PRAGMA application_id`): "FDSK".
 pub const APPLICATION_ID: i64 = 0x4644_534B;
 
-pub const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0002_kb.sql"),
+    include_str!("../../assets/migrations/0003_crm.sql"),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -3,26 +3,45 @@
 //! leaves this module.
 
 mod audit;
+mod crm;
 mod customers;
 mod error;
 mod interactions;
+mod kb;
+mod merge;
 mod migrations;
 mod open;
+mod orders;
 mod policies;
+mod reminders;
 mod rows;
 mod screens;
 mod tickets;
 
+pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use interactions::ExportedInteraction;
+pub use merge::Moved;
 pub use migrations::LATEST_VERSION;
 pub use open::{JournalMode, OpenOptions};
-pub use screens::{CustomerRow, OrderLine, SurveyLine};
+pub use reminders::ReminderRow;
+pub use screens::{CustomerRow, SurveyLine};
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The queries that run on every screen or keystroke, by name, exactly as
+/// the store runs them, so tests can keep their plans (`QUEUE_SQL` besides).
+pub fn hot_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("customer_timeline", interactions::TIMELINE_SQL.to_string()),
+        ("ticket_list", tickets::list_sql(false)),
+        ("customer_tickets", tickets::list_sql(true)),
+    ]
+}
 
 /// An open frontdesk database.
 pub struct Store {
@@ -99,8 +118,8 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `EXPLAIN QUERY PLAN` for a named hot query (see [`Tx::hot_queries`]),
-    /// so its plan can be kept under test.
+    /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so
+    /// its plan can be kept under test.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let params = stmt.parameter_count();

@@ -1,5 +1,5 @@
 //! Reads for the terminal UI's screens: the customer list with open-ticket
-//! counts, and a customer's orders and surveys for the customer card.
+//! counts, and a customer's surveys for the customer card.
 
 use super::customers::CustomerSearchRow;
 use super::{StoreError, Tx};
@@ -16,14 +16,6 @@ pub struct CustomerRow {
     pub tier: Tier,
     pub open_tickets: i64,
     pub last_contact: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrderLine {
-    pub at: DateTime<Utc>,
-    pub amount_cents: i64,
-    pub product: String,
-    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,23 +69,6 @@ impl Tx<'_> {
             rows.push(row);
         }
         Ok((rows, search))
-    }
-
-    /// A customer's orders, newest first.
-    pub fn customer_orders(&self, customer_id: i64, limit: usize) -> Result<Vec<OrderLine>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT at, amount_cents, product, note FROM orders WHERE customer_id = ?1
-             ORDER BY at DESC, id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![customer_id, limit as i64], |r| {
-            Ok(OrderLine {
-                at: from_unix(r.get(0)?),
-                amount_cents: r.get(1)?,
-                product: r.get(2)?,
-                note: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// A customer's satisfaction surveys, newest first.

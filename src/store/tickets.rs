@@ -6,7 +6,8 @@ use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params, params_from_iter};
 
 /// What `ticket list` asks for.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +32,25 @@ pub struct TicketDues {
 /// plan can be checked by a test.
 pub const QUEUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due IS NOT NULL \
      ORDER BY t.next_due LIMIT ?1";
+
+/// `ticket list`, newest first, with optional status and assignee; with
+/// `by_customer`, only the tickets of customer `?3`. That case has its own
+/// text because `?3 IS NULL OR t.customer_id = ?3` cannot use the
+/// `tickets_customer` index: a customer's page would scan every ticket.
+pub(super) fn list_sql(by_customer: bool) -> String {
+    let customer = if by_customer {
+        "t.customer_id = ?3"
+    } else {
+        "?3 IS NULL"
+    };
+    format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+         WHERE {customer}
+           AND (?1 IS NULL OR t.status = ?1)
+           AND (?2 IS NULL OR t.assignee = ?2)
+         ORDER BY t.opened_at DESC, t.id DESC LIMIT ?4"
+    )
+}
 
 pub fn event_key(e: TicketEvent) -> &'static str {
     match e {
@@ -59,42 +79,72 @@ fn parse_event(key: &str) -> Option<TicketEvent> {
     })
 }
 
+/// The columns an insert and an update both write, in binding order.
+const FIELDS: [&str; 17] = [
+    "customer_id",
+    "kind",
+    "category",
+    "priority",
+    "channel",
+    "subject",
+    "description",
+    "status",
+    "department",
+    "assignee",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+    "reopen_count",
+    "callback_at",
+    "callback_outcome",
+    "updated_at",
+];
+
+fn field_values(t: &Ticket) -> Vec<Value> {
+    vec![
+        t.customer_id.into(),
+        t.kind.key().to_string().into(),
+        t.category.clone().into(),
+        t.priority.key().to_string().into(),
+        t.channel.key().to_string().into(),
+        t.subject.clone().into(),
+        t.description.clone().into(),
+        t.status.key().to_string().into(),
+        t.department.clone().into(),
+        t.assignee.clone().into(),
+        ts(t.first_response_at).into(),
+        ts(t.resolved_at).into(),
+        ts(t.closed_at).into(),
+        t.reopen_count.into(),
+        ts(t.callback_at).into(),
+        t.callback_outcome.map(|o| o.key().to_string()).into(),
+        t.updated_at.timestamp().into(),
+    ]
+}
+
 fn ts(t: Option<DateTime<Utc>>) -> Option<i64> {
     t.map(|t| t.timestamp())
 }
 
 impl Tx<'_> {
     pub fn insert_ticket(&self, t: &Ticket) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO tickets (external_id, customer_id, kind, category, priority, channel,
-                   subject, description, status, department, assignee, opened_at, first_response_at,
-                   resolved_at, closed_at, reopen_count, callback_at, callback_outcome, created_at,
-                   updated_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                   ?18, ?19, ?19, 1)",
-            )?
-            .execute(params![
-                t.external_id,
-                t.customer_id,
-                t.kind.key(),
-                t.category,
-                t.priority.key(),
-                t.channel.key(),
-                t.subject,
-                t.description,
-                t.status.key(),
-                t.department,
-                t.assignee,
-                t.opened_at.timestamp(),
-                ts(t.first_response_at),
-                ts(t.resolved_at),
-                ts(t.closed_at),
-                t.reopen_count,
-                ts(t.callback_at),
-                t.callback_outcome.map(|o| o.key()),
-                t.updated_at.timestamp(),
-            ])?;
+        let placeholders: Vec<String> = (1..=FIELDS.len()).map(|n| format!("?{n}")).collect();
+        let n = FIELDS.len();
+        let sql = format!(
+            "INSERT INTO tickets ({}, external_id, opened_at, created_at, version) VALUES ({}, ?{}, ?{}, ?{}, 1)",
+            FIELDS.join(", "),
+            placeholders.join(", "),
+            n + 1,
+            n + 2,
+            n + 3
+        );
+        let mut values = field_values(t);
+        values.extend([
+            t.external_id.clone().into(),
+            t.opened_at.timestamp().into(),
+            t.updated_at.timestamp().into(),
+        ]);
+        self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -122,37 +172,21 @@ impl Tx<'_> {
     /// Writes every mutable field if nobody changed the row since `t.version`
     /// was read; bumps the version.
     pub fn update_ticket(&self, t: &Ticket) -> Result<i64, StoreError> {
-        let changed = self
-            .conn
-            .prepare_cached(
-                "UPDATE tickets SET customer_id = ?3, kind = ?4, category = ?5, priority = ?6,
-                   channel = ?7, subject = ?8, description = ?9, status = ?10, department = ?11,
-                   assignee = ?12, first_response_at = ?13, resolved_at = ?14, closed_at = ?15,
-                   reopen_count = ?16, callback_at = ?17, callback_outcome = ?18, updated_at = ?19,
-                   version = version + 1
-                 WHERE id = ?1 AND version = ?2",
-            )?
-            .execute(params![
-                t.id,
-                t.version,
-                t.customer_id,
-                t.kind.key(),
-                t.category,
-                t.priority.key(),
-                t.channel.key(),
-                t.subject,
-                t.description,
-                t.status.key(),
-                t.department,
-                t.assignee,
-                ts(t.first_response_at),
-                ts(t.resolved_at),
-                ts(t.closed_at),
-                t.reopen_count,
-                ts(t.callback_at),
-                t.callback_outcome.map(|o| o.key()),
-                t.updated_at.timestamp(),
-            ])?;
+        let set: Vec<String> = FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, f)| format!("{f} = ?{}", i + 1))
+            .collect();
+        let n = FIELDS.len();
+        let sql = format!(
+            "UPDATE tickets SET {}, version = version + 1 WHERE id = ?{} AND version = ?{}",
+            set.join(", "),
+            n + 1,
+            n + 2
+        );
+        let mut values = field_values(t);
+        values.extend([Value::from(t.id), Value::from(t.version)]);
+        let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         if changed == 0 {
             let actual = self.ticket(t.id)?.version;
             return Err(StoreError::Conflict {
@@ -212,13 +246,7 @@ impl Tx<'_> {
 
     pub fn list_tickets(&self, q: &TicketQuery) -> Result<Vec<Ticket>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-             WHERE (?1 IS NULL OR t.status = ?1)
-               AND (?2 IS NULL OR t.assignee = ?2)
-               AND (?3 IS NULL OR t.customer_id = ?3)
-             ORDER BY t.opened_at DESC, t.id DESC LIMIT ?4"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&list_sql(q.customer_id.is_some()))?;
         let rows = stmt.query_map(params![q.status, q.assignee, q.customer_id, limit], rows::ticket)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -255,5 +283,24 @@ impl Tx<'_> {
             [now.timestamp()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn active_ticket_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM tickets WHERE is_active")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Tx<'_> {
+    /// Moves the ticket's `responded` event to `at` (an earlier answer was found).
+    pub fn replace_first_response(&self, id: i64, at: DateTime<Utc>, agent: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM ticket_events WHERE ticket_id = ?1 AND event = 'responded'",
+            [id],
+        )?;
+        self.add_ticket_event(id, at, TicketEvent::Responded, agent)
     }
 }

@@ -61,11 +61,21 @@ fn find(matcher: &Matcher, keys: &[(SearchKey, i64, i64)], query: &str) -> Vec<(
 /// The ticket's most pressing clock as of `now`: its state, and seconds
 /// until it is due (negative when overdue). A running clock whose due time
 /// has passed since the last reload is shown as breached straight away.
+/// With no clock counting, the state says why (paused, met, missed).
 pub fn live_clock(view: &TicketView, now: DateTime<Utc>) -> (Option<SlaState>, Option<i64>) {
-    let state = view.sla.worst_state();
-    let due = view.sla.next_due();
-    let left = due.map(|d| (d - now).num_seconds());
-    let state = match (state, left) {
+    let Some((_, clock)) = view.sla.next() else {
+        let paused = view.sla.clocks().iter().any(|(_, c)| c.state == Some(SlaState::Paused));
+        return (
+            if paused {
+                Some(SlaState::Paused)
+            } else {
+                view.sla.worst_state()
+            },
+            None,
+        );
+    };
+    let left = clock.due.map(|d| (d - now).num_seconds());
+    let state = match (clock.state, left) {
         (Some(SlaState::Running | SlaState::AtRisk), Some(left)) if left < 0 => Some(SlaState::Breached),
         (state, _) => state,
     };

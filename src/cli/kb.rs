@@ -1,0 +1,101 @@
+//! `kb add|list|search|show`
+
+use super::Env;
+use super::output::{Table, field, print_json};
+use crate::domain::kb::Article;
+use crate::domain::text::sanitize_block;
+use crate::service::{Error, kb};
+use clap::Subcommand;
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum KbCommand {
+    /// Add an article
+    Add {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body: String,
+        /// faq, case or script [default: faq]
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        tags: Option<String>,
+    },
+    /// Articles, most used first
+    List {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Articles containing every word (English words and Chinese terms of any length)
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// One article
+    Show { id: i64 },
+}
+
+pub fn run(env: &mut Env, cmd: KbCommand) -> Result<(), Error> {
+    match cmd {
+        KbCommand::Add {
+            title,
+            body,
+            kind,
+            tags,
+        } => {
+            let a = kb::add(
+                &mut env.store,
+                &env.ctx,
+                &title,
+                &body,
+                kind.as_deref(),
+                tags.as_deref(),
+            )?;
+            if env.json {
+                print_json(&a);
+            } else {
+                println!("{}", a.id);
+            }
+        }
+        KbCommand::List { limit } => {
+            let list = kb::list(&mut env.store, limit)?;
+            print_list(env.json, &list);
+        }
+        KbCommand::Search { query, limit } => {
+            let list = kb::search(&mut env.store, &query, limit)?;
+            print_list(env.json, &list);
+        }
+        KbCommand::Show { id } => {
+            let a = kb::get(&mut env.store, id)?;
+            if env.json {
+                print_json(&a);
+                return Ok(());
+            }
+            field("Article", &format!("#{} {}", a.id, a.title));
+            field("Kind", a.kind.key());
+            field("Tags", &a.tags.join(", "));
+            field("Used", &a.used_count.to_string());
+            println!("\n{}", sanitize_block(&a.body));
+        }
+    }
+    Ok(())
+}
+
+fn print_list(json: bool, list: &[Article]) {
+    if json {
+        print_json(list);
+        return;
+    }
+    let mut table = Table::new(&[("ID", 5), ("KIND", 6), ("USED", 5), ("TITLE", 50), ("TAGS", 24)]);
+    for a in list {
+        table.row(vec![
+            a.id.to_string(),
+            a.kind.key().into(),
+            a.used_count.to_string(),
+            a.title.clone(),
+            a.tags.join(","),
+        ]);
+    }
+    table.print();
+}

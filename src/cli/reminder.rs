@@ -1,0 +1,107 @@
+//! `reminder list|add|done`
+
+use super::Env;
+use super::output::{Table, print_json, short_time};
+use crate::domain::cadence::When;
+use crate::service::Error;
+use crate::service::reminders::{self, ReminderInput, ReminderView};
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ReminderCommand {
+    /// Open reminders (contact cadence, callbacks due, manual), soonest first
+    List(ReminderListArgs),
+    /// A manual reminder about a customer (and one of their tickets)
+    Add(ReminderAddArgs),
+    /// Mark a stored reminder done (cadence and callback reminders end by
+    /// contacting the customer or recording the callback)
+    Done { id: i64 },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReminderListArgs {
+    /// overdue, today, upcoming or all
+    #[arg(long, default_value = "all")]
+    pub when: String,
+    /// At most this many (0 = all)
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReminderAddArgs {
+    /// Customer id or code
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub ticket: Option<i64>,
+    /// When it is due (RFC 3339 or a date)
+    #[arg(long)]
+    pub due: String,
+    #[arg(long)]
+    pub note: String,
+}
+
+pub fn run(env: &mut Env, cmd: ReminderCommand) -> Result<(), Error> {
+    match cmd {
+        ReminderCommand::List(a) => {
+            let when: When = a.when.parse()?;
+            let mut list = reminders::list(&mut env.store, &env.ctx, when)?;
+            if a.limit > 0 {
+                list.truncate(a.limit);
+            }
+            if env.json {
+                print_json(&list);
+            } else {
+                print_list(&list);
+            }
+        }
+        ReminderCommand::Add(a) => {
+            let input = ReminderInput {
+                customer: a.customer,
+                ticket: a.ticket,
+                due: a.due,
+                note: a.note,
+            };
+            let r = reminders::add(&mut env.store, &env.ctx, &input)?;
+            print_one(env, &r);
+        }
+        ReminderCommand::Done { id } => {
+            let r = reminders::done(&mut env.store, &env.ctx, id)?;
+            print_one(env, &r);
+        }
+    }
+    Ok(())
+}
+
+fn print_one(env: &Env, r: &ReminderView) {
+    if env.json {
+        print_json(r);
+    } else if let Some(id) = r.id {
+        println!("{id}");
+    }
+}
+
+fn print_list(list: &[ReminderView]) {
+    let mut table = Table::new(&[
+        ("ID", 5),
+        ("DUE", 16),
+        ("WHEN", 8),
+        ("REASON", 8),
+        ("CUSTOMER", 22),
+        ("TICKET", 7),
+        ("NOTE", 50),
+    ]);
+    for r in list {
+        table.row(vec![
+            r.id.map(|id| id.to_string()).unwrap_or_else(|| "—".into()),
+            short_time(Some(r.due_at)),
+            r.when.key().into(),
+            r.reason.key().into(),
+            format!("{} {}", r.customer_code, r.customer_name),
+            r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),
+            r.note.clone(),
+        ]);
+    }
+    table.print();
+}

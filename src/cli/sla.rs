@@ -1,0 +1,211 @@
+//! `sla calendar|due|elapsed|policy` and `routing`
+
+use super::Env;
+use super::args::{CalendarCommand, PolicyAddArgs, PolicyCommand, RoutingCommand, SlaCommand};
+use super::output::{Table, print_json};
+use crate::domain::duration::{format_minutes, parse_minutes};
+use crate::domain::error::Invalid;
+use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec};
+use crate::domain::time::rfc3339;
+use crate::service::{Error, policies};
+use std::str::FromStr;
+
+pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
+    match cmd {
+        SlaCommand::Calendar(CalendarCommand::Add {
+            name,
+            tz,
+            hours,
+            holiday,
+            workday,
+        }) => {
+            let spec = policies::put_calendar(&mut env.store, &env.ctx, &name, &tz, &hours, &holiday, &workday)?;
+            if env.json {
+                print_json(&spec);
+            } else {
+                println!("calendar {} saved", spec.name);
+            }
+        }
+        SlaCommand::Calendar(CalendarCommand::List) => {
+            let list = policies::calendars(&mut env.store)?;
+            if env.json {
+                print_json(&list);
+            } else {
+                for c in &list {
+                    println!("{} ({}): {}", c.name, c.tz, c.hours.join("; "));
+                    let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
+                    if !c.holidays.is_empty() {
+                        println!("  holidays: {}", dates(&c.holidays));
+                    }
+                    if !c.workdays.is_empty() {
+                        println!("  make-up workdays: {}", dates(&c.workdays));
+                    }
+                }
+            }
+        }
+        SlaCommand::Due {
+            calendar,
+            start,
+            minutes,
+        } => {
+            let due = policies::due(&mut env.store, &calendar, &start, minutes)?;
+            println!("{}", rfc3339(due));
+        }
+        SlaCommand::Elapsed { calendar, from, to } => {
+            println!("{}", policies::elapsed(&mut env.store, &calendar, &from, &to)?);
+        }
+        SlaCommand::Policy(PolicyCommand::List) => {
+            let list = policies::policies(&mut env.store)?;
+            if env.json {
+                print_json(&list);
+            } else {
+                print_policies(&list);
+            }
+        }
+        SlaCommand::Policy(PolicyCommand::Add(args)) => {
+            let added = policies::add_policy(&mut env.store, &env.ctx, &policy(&args)?)?;
+            if env.json {
+                print_json(&added);
+            } else {
+                println!("{}", added.id);
+            }
+        }
+        SlaCommand::Policy(PolicyCommand::Remove { id }) => policies::remove_policy(&mut env.store, &env.ctx, id)?,
+    }
+    Ok(())
+}
+
+fn parse_opt<T: FromStr<Err = Invalid>>(value: &Option<String>) -> Result<Option<T>, Invalid> {
+    value.as_deref().map(str::parse).transpose()
+}
+
+/// `24h` counts 24×7; `27h@default` counts in the calendar named default.
+fn target(field: &str, value: &Option<String>) -> Result<Option<TargetSpec>, Invalid> {
+    let Some(value) = value else { return Ok(None) };
+    let (length, calendar) = match value.split_once('@') {
+        Some((length, calendar)) => (length, Some(calendar.trim().to_string())),
+        None => (value.as_str(), None),
+    };
+    Ok(Some(TargetSpec {
+        minutes: parse_minutes(field, length)?,
+        calendar,
+    }))
+}
+
+fn policy(a: &PolicyAddArgs) -> Result<SlaPolicy, Invalid> {
+    Ok(SlaPolicy {
+        id: 0,
+        position: a.position,
+        name: a.name.clone(),
+        kind: parse_opt(&a.kind)?,
+        priority: parse_opt(&a.priority)?,
+        channel: parse_opt(&a.channel)?,
+        tier: parse_opt(&a.tier)?,
+        first_response: target("first-response", &a.first_response)?,
+        resolution: target("resolution", &a.resolution)?,
+        callback: target("callback", &a.callback)?,
+    })
+}
+
+fn show_target(t: &Option<TargetSpec>) -> String {
+    match t {
+        None => "—".into(),
+        Some(TargetSpec {
+            minutes,
+            calendar: None,
+        }) => format_minutes(*minutes),
+        Some(TargetSpec {
+            minutes,
+            calendar: Some(c),
+        }) => format!("{}@{c}", format_minutes(*minutes)),
+    }
+}
+
+fn any<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref().map_or_else(|| "*".to_string(), ToString::to_string)
+}
+
+fn print_policies(list: &[SlaPolicy]) {
+    let mut table = Table::new(&[
+        ("ID", 4),
+        ("#", 3),
+        ("NAME", 16),
+        ("KIND", 11),
+        ("PRIORITY", 8),
+        ("CHANNEL", 7),
+        ("TIER", 10),
+        ("FIRST RESP", 12),
+        ("RESOLUTION", 16),
+        ("CALLBACK", 10),
+    ]);
+    for p in list {
+        table.row(vec![
+            p.id.to_string(),
+            p.position.to_string(),
+            p.name.clone(),
+            any(&p.kind),
+            any(&p.priority),
+            any(&p.channel),
+            any(&p.tier),
+            show_target(&p.first_response),
+            show_target(&p.resolution),
+            show_target(&p.callback),
+        ]);
+    }
+    table.print();
+}
+
+pub fn routing(env: &mut Env, cmd: RoutingCommand) -> Result<(), Error> {
+    match cmd {
+        RoutingCommand::List => {
+            let list = policies::routing_rules(&mut env.store)?;
+            if env.json {
+                print_json(&list);
+                return Ok(());
+            }
+            let mut table = Table::new(&[
+                ("ID", 4),
+                ("#", 3),
+                ("KIND", 11),
+                ("CATEGORY", 18),
+                ("CHANNEL", 7),
+                ("KEYWORD", 14),
+                ("DEPARTMENT", 14),
+                ("ASSIGNEE", 12),
+            ]);
+            for r in &list {
+                table.row(vec![
+                    r.id.to_string(),
+                    r.position.to_string(),
+                    any(&r.kind),
+                    any(&r.category),
+                    any(&r.channel),
+                    any(&r.keyword),
+                    r.department.clone(),
+                    r.assignee.clone().unwrap_or_default(),
+                ]);
+            }
+            table.print();
+        }
+        RoutingCommand::Add(a) => {
+            let rule = RoutingRule {
+                id: 0,
+                position: a.position,
+                kind: parse_opt(&a.kind)?,
+                category: a.category,
+                channel: parse_opt(&a.channel)?,
+                keyword: a.keyword,
+                department: a.department,
+                assignee: a.assignee,
+            };
+            let added = policies::add_routing_rule(&mut env.store, &env.ctx, &rule)?;
+            if env.json {
+                print_json(&added);
+            } else {
+                println!("{}", added.id);
+            }
+        }
+        RoutingCommand::Remove { id } => policies::remove_routing_rule(&mut env.store, &env.ctx, id)?,
+    }
+    Ok(())
+}

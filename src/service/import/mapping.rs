@@ -1,0 +1,138 @@
+//! `--map FILE`: how another system's export lines up with our columns.
+//!
+//! ```toml
+//! subject = "Ticket Subject"          # canonical = "Their Column"
+//! ignore = ["Customer Age"]           # their columns to leave out
+//! [values.priority]                   # their value = our value
+//! Critical = "urgent"
+//! [defaults]                          # for canonical columns the file lacks
+//! kind = "complaint"
+//! ```
+
+use crate::domain::error::Invalid;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Default)]
+pub struct ColumnMap {
+    /// their column → canonical column
+    columns: HashMap<String, String>,
+    ignore: HashSet<String>,
+    /// canonical column → (their value → our value)
+    values: HashMap<String, HashMap<String, String>>,
+    defaults: HashMap<String, String>,
+}
+
+impl ColumnMap {
+    pub fn parse(text: &str, file: &str) -> Result<ColumnMap, Invalid> {
+        let bad = |why: String| Invalid::new("map", file, why);
+        let table: toml::Table = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
+        let mut map = ColumnMap::default();
+        for (key, value) in table {
+            match (key.as_str(), value) {
+                ("ignore", toml::Value::Array(list)) => {
+                    for item in list {
+                        let name = item
+                            .as_str()
+                            .ok_or_else(|| bad("ignore must list column names".into()))?;
+                        map.ignore.insert(name.to_string());
+                    }
+                }
+                ("values", toml::Value::Table(fields)) => {
+                    for (field, pairs) in fields {
+                        let pairs = pairs
+                            .as_table()
+                            .ok_or_else(|| bad(format!("[values.{field}] must be a table")))?;
+                        let entry = map.values.entry(field.clone()).or_default();
+                        for (theirs, ours) in pairs {
+                            let ours = ours
+                                .as_str()
+                                .ok_or_else(|| bad(format!("values.{field}.{theirs} must be text")))?;
+                            entry.insert(theirs.clone(), ours.to_string());
+                        }
+                    }
+                }
+                ("defaults", toml::Value::Table(fields)) => {
+                    for (field, value) in fields {
+                        let value = value
+                            .as_str()
+                            .ok_or_else(|| bad(format!("defaults.{field} must be text")))?;
+                        map.defaults.insert(field, value.to_string());
+                    }
+                }
+                (canonical, toml::Value::String(theirs)) => {
+                    map.columns.insert(theirs, canonical.to_string());
+                }
+                (other, _) => return Err(bad(format!("{other}: expected canonical = \"Their Column\""))),
+            }
+        }
+        Ok(map)
+    }
+
+    /// The canonical name of each header column (`None` = ignored), or the
+    /// unknown columns as an error.
+    pub fn resolve(&self, header: &[String], known: &[&str]) -> Result<Vec<Option<String>>, Invalid> {
+        let mut out = Vec::new();
+        let mut unknown = Vec::new();
+        for column in header {
+            let name = column.trim();
+            if self.ignore.contains(name) || (name.is_empty() && self.ignore.contains("")) {
+                out.push(None);
+            } else if let Some(canonical) = self.columns.get(name) {
+                out.push(Some(canonical.clone()));
+            } else if known.contains(&name) {
+                out.push(Some(name.to_string()));
+            } else {
+                unknown.push(name.to_string());
+                out.push(None);
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(Invalid::new(
+                "column",
+                unknown.join(", "),
+                format!(
+                    "unknown (line 1); known columns are {}; map or ignore others with --map",
+                    known.join(", ")
+                ),
+            ));
+        }
+        Ok(out)
+    }
+
+    /// A row's value after value mapping.
+    pub fn value(&self, canonical: &str, raw: &str) -> String {
+        self.values
+            .get(canonical)
+            .and_then(|pairs| pairs.get(raw.trim()))
+            .cloned()
+            .unwrap_or_else(|| raw.to_string())
+    }
+
+    pub fn default_for(&self, canonical: &str) -> Option<&String> {
+        self.defaults.get(canonical)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_columns_values_and_ignores() {
+        let map = ColumnMap::parse(
+            "subject = \"Ticket Subject\"\nignore = [\"Age\"]\n[values.priority]\nCritical = \"urgent\"\n[defaults]\nkind = \"complaint\"\n",
+            "m.toml",
+        )
+        .unwrap();
+        let header = vec!["Ticket Subject".to_string(), "Age".to_string(), "priority".to_string()];
+        let resolved = map.resolve(&header, &["subject", "priority", "kind"]).unwrap();
+        assert_eq!(resolved, vec![Some("subject".into()), None, Some("priority".into())]);
+        assert_eq!(map.value("priority", "Critical"), "urgent");
+        assert_eq!(map.value("priority", "low"), "low");
+        assert_eq!(map.default_for("kind").map(String::as_str), Some("complaint"));
+        let err = map.resolve(&["Shoe size".to_string()], &["subject"]).unwrap_err();
+        assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "Shoe size"));
+        assert!(ColumnMap::parse("subject = 3", "m.toml").is_err());
+        assert!(ColumnMap::parse("[values]\npriority = 1", "m.toml").is_err());
+    }
+}

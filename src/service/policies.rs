@@ -1,0 +1,158 @@
+//! Calendars, SLA policies and routing rules: listing and editing them.
+//! A change that moves due times re-derives them for every active ticket.
+
+use super::{Ctx, Error, sla};
+use crate::domain::calendar::Calendar;
+use crate::domain::error::Invalid;
+use crate::domain::policy::{CalendarSpec, RoutingRule, SlaPolicy};
+use crate::domain::time::{parse_date, parse_instant};
+use crate::domain::validate::{self, LINE_MAX};
+use crate::store::{Store, Tx};
+use chrono::{DateTime, Utc};
+
+/// Adds or replaces a calendar, then re-derives the due times that use it.
+pub fn put_calendar(
+    store: &mut Store,
+    ctx: &Ctx,
+    name: &str,
+    tz: &str,
+    hours: &[String],
+    holidays: &[String],
+    workdays: &[String],
+) -> Result<CalendarSpec, Error> {
+    let name = validate::required("name", name, 64)?;
+    if hours.is_empty() {
+        return Err(Invalid::new("hours", "", "give at least one --hours like \"mon-fri 09:00-17:00\"").into());
+    }
+    let dates = |field: &str, list: &[String]| -> Result<Vec<_>, Invalid> {
+        list.iter().map(|d| parse_date(field, d)).collect()
+    };
+    let spec = CalendarSpec {
+        name,
+        tz: tz.trim().to_string(),
+        hours: hours.iter().map(|h| h.trim().to_string()).collect(),
+        holidays: dates("holiday", holidays)?,
+        workdays: dates("workday", workdays)?,
+    };
+    spec.build()?;
+    store.write(|tx| {
+        tx.put_calendar(&spec)?;
+        ctx.audit(tx, "calendar", 0, &spec.name, None, Some(spec.hours.join("; ")))?;
+        refresh_active(tx, ctx)?;
+        Ok(spec.clone())
+    })
+}
+
+fn calendar(tx: &Tx, name: &str) -> Result<Calendar, Error> {
+    let spec = tx
+        .calendars()?
+        .into_iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| Error::NotFound(format!("calendar {name} not found")))?;
+    Ok(spec.build()?)
+}
+
+pub fn calendars(store: &mut Store) -> Result<Vec<CalendarSpec>, Error> {
+    store.read(|tx| Ok(tx.calendars()?))
+}
+
+/// The instant `minutes` business minutes after `start` in the calendar.
+pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<DateTime<Utc>, Error> {
+    let start = parse_instant("start", start)?;
+    if minutes < 0 {
+        return Err(Invalid::new("minutes", minutes.to_string(), "must not be negative").into());
+    }
+    let calendar = store.read(|tx| calendar(tx, name))?;
+    Ok(calendar.add_business_minutes(start, minutes))
+}
+
+/// Whole business minutes between two instants in the calendar.
+pub fn elapsed(store: &mut Store, name: &str, from: &str, to: &str) -> Result<i64, Error> {
+    let (from, to) = (parse_instant("from", from)?, parse_instant("to", to)?);
+    let calendar = store.read(|tx| calendar(tx, name))?;
+    Ok(calendar.business_minutes_between(from, to))
+}
+
+pub fn policies(store: &mut Store) -> Result<Vec<SlaPolicy>, Error> {
+    store.read(|tx| Ok(tx.policies()?))
+}
+
+/// Adds a policy at its position (1 = tried first).
+pub fn add_policy(store: &mut Store, ctx: &Ctx, policy: &SlaPolicy) -> Result<SlaPolicy, Error> {
+    validate::required("name", &policy.name, LINE_MAX)?;
+    store.write(|tx| {
+        let known = tx.calendars()?;
+        for target in [&policy.first_response, &policy.resolution, &policy.callback]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(name) = &target.calendar
+                && !known.iter().any(|c| &c.name == name)
+            {
+                return Err(Invalid::new("calendar", name, "no such calendar; add it with `sla calendar add`").into());
+            }
+        }
+        let last = tx.next_policy_position()?;
+        let position = if policy.position < 1 || policy.position > last {
+            last
+        } else {
+            policy.position
+        };
+        let mut added = SlaPolicy {
+            position,
+            ..policy.clone()
+        };
+        added.id = tx.insert_policy(&added)?;
+        ctx.audit(tx, "policy", added.id, "created", None, Some(added.name.clone()))?;
+        refresh_active(tx, ctx)?;
+        Ok(added)
+    })
+}
+
+pub fn remove_policy(store: &mut Store, ctx: &Ctx, id: i64) -> Result<(), Error> {
+    store.write(|tx| {
+        tx.remove_policy(id)?;
+        ctx.audit(tx, "policy", id, "removed", None, None)?;
+        refresh_active(tx, ctx)
+    })
+}
+
+pub fn routing_rules(store: &mut Store) -> Result<Vec<RoutingRule>, Error> {
+    store.read(|tx| Ok(tx.routing_rules()?))
+}
+
+pub fn add_routing_rule(store: &mut Store, ctx: &Ctx, rule: &RoutingRule) -> Result<RoutingRule, Error> {
+    validate::required("department", &rule.department, 64)?;
+    store.write(|tx| {
+        let last = tx.next_rule_position()?;
+        let position = if rule.position < 1 || rule.position > last {
+            last
+        } else {
+            rule.position
+        };
+        let mut added = RoutingRule {
+            position,
+            ..rule.clone()
+        };
+        added.id = tx.insert_routing_rule(&added)?;
+        ctx.audit(tx, "routing", added.id, "created", None, Some(added.department.clone()))?;
+        Ok(added)
+    })
+}
+
+pub fn remove_routing_rule(store: &mut Store, ctx: &Ctx, id: i64) -> Result<(), Error> {
+    store.write(|tx| {
+        tx.remove_routing_rule(id)?;
+        ctx.audit(tx, "routing", id, "removed", None, None)?;
+        Ok(())
+    })
+}
+
+/// Policies or calendars changed: every active ticket's due times follow.
+fn refresh_active(tx: &Tx, ctx: &Ctx) -> Result<(), Error> {
+    let rules = sla::Rules::load(tx)?;
+    for id in tx.active_ticket_ids()? {
+        rules.refresh(tx, ctx, id)?;
+    }
+    Ok(())
+}

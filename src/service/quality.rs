@@ -1,0 +1,80 @@
+//! Data quality: customers missing contact details, likely duplicates, and
+//! archiving customers inactive for long (supervisors and admins).
+
+use super::merge::require_supervisor;
+use super::{Ctx, Error, customers};
+use crate::domain::customer::Customer;
+use crate::domain::duplicates::{self, Evidence};
+use crate::domain::error::Invalid;
+use crate::domain::segments::days;
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Two customers that are probably one, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DuplicateView {
+    pub first: Customer,
+    pub second: Customer,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Live customers with neither a phone number nor an e-mail address.
+pub fn missing_contact(store: &mut Store, limit: Option<usize>) -> Result<Vec<Customer>, Error> {
+    store.read(|tx| Ok(tx.customers_missing_contact(limit)?))
+}
+
+/// Likely duplicate pairs among live customers, strongest evidence first.
+pub fn duplicates(store: &mut Store, limit: Option<usize>) -> Result<Vec<DuplicateView>, Error> {
+    store.read(|tx| {
+        let mut pairs = duplicates::find(&tx.duplicate_candidates()?);
+        if let Some(limit) = limit {
+            pairs.truncate(limit);
+        }
+        let mut cache: HashMap<i64, Customer> = HashMap::new();
+        let mut customer = |id: i64| -> Result<Customer, Error> {
+            if let Some(c) = cache.get(&id) {
+                return Ok(c.clone());
+            }
+            let c = tx.customer(id)?;
+            cache.insert(id, c.clone());
+            Ok(c)
+        };
+        pairs
+            .into_iter()
+            .map(|p| {
+                Ok(DuplicateView {
+                    first: customer(p.first)?,
+                    second: customer(p.second)?,
+                    evidence: p.evidence,
+                })
+            })
+            .collect()
+    })
+}
+
+/// Archives, in one transaction, every live customer with no contact,
+/// ticket, order or survey in the last `days` days and no open ticket;
+/// with `dry_run` only lists them. Returns them, longest inactive first.
+pub fn archive_inactive(
+    store: &mut Store,
+    ctx: &Ctx,
+    inactive_days: i64,
+    dry_run: bool,
+) -> Result<Vec<Customer>, Error> {
+    if !(1..=36_500).contains(&inactive_days) {
+        return Err(Invalid::new("days", inactive_days.to_string(), "must be from 1 to 36500").into());
+    }
+    let cutoff = ctx.now - days(inactive_days);
+    if dry_run {
+        return store.read(|tx| Ok(tx.inactive_customers(cutoff)?));
+    }
+    store.write(|tx| {
+        require_supervisor(tx, ctx)?;
+        let mut list = tx.inactive_customers(cutoff)?;
+        for c in &mut list {
+            customers::archive_in(tx, ctx, c)?;
+        }
+        Ok(list)
+    })
+}

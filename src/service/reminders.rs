@@ -1,0 +1,195 @@
+//! Reminders (提醒): what an agent should do next, and when.
+//!
+//! Three sources, listed together by due time:
+//! - *cadence*: computed on the fly, never stored — a customer whose tier has
+//!   a contact cadence is due `interval` days after the last outbound
+//!   contact. Nothing needs clearing: logging an outbound contact, replying
+//!   to a ticket or doing a callback moves the due date by itself, and a tier
+//!   change applies at once.
+//! - *callback*: computed from the tickets — a resolved or closed ticket
+//!   whose callback (回访) is not done, due at its SLA callback due time;
+//!   recording the callback (`ticket callback`) ends it.
+//! - *stored*: rows of the `reminders` table — manual ones (`reminder add`)
+//!   and the follow-ups a "follow-up" callback outcome creates; ended by
+//!   `reminder done`.
+
+use super::{Ctx, Error};
+use crate::domain::cadence::{Due, When, due_window, next_contact_due};
+use crate::domain::enums::ReminderReason;
+use crate::domain::time::parse_instant;
+use crate::domain::validate::{self, TEXT_MAX};
+use crate::store::{ReminderRow, Store, Tx};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// One reminder as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReminderView {
+    /// The stored reminder's id; `None` for computed ones (cadence, callback).
+    pub id: Option<i64>,
+    pub reason: ReminderReason,
+    pub due_at: DateTime<Utc>,
+    /// Which window `due_at` falls in at `ctx.now`: overdue, today, upcoming, later.
+    pub when: Due,
+    pub customer_id: Option<i64>,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub ticket_id: Option<i64>,
+    pub note: String,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// Raw input of `reminder add`.
+#[derive(Debug, Clone, Default)]
+pub struct ReminderInput {
+    pub customer: String,
+    pub ticket: Option<i64>,
+    pub due: String,
+    pub note: String,
+}
+
+/// Every open reminder in the windows `when` asks for, soonest first.
+pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView>, Error> {
+    store.read(|tx| {
+        let mut out: Vec<ReminderView> = Vec::new();
+        let cadence = &ctx.settings.cadence;
+        for row in tx.cadence_rows(&cadence.tiers(), ctx.now)? {
+            if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
+                let note = match row.last_outbound {
+                    Some(at) => format!("{} contact; last outbound {}", row.tier, at.format("%Y-%m-%d")),
+                    None => format!("{} contact; no outbound contact yet", row.tier),
+                };
+                out.push(view(
+                    ctx,
+                    None,
+                    ReminderReason::Cadence,
+                    due_at,
+                    row.customer_id,
+                    &row.code,
+                    &row.name,
+                    None,
+                    note,
+                ));
+            }
+        }
+        for row in tx.callbacks_owed()? {
+            let note = format!("callback for #{} {}", row.ticket_id, row.subject);
+            out.push(view(
+                ctx,
+                None,
+                ReminderReason::Callback,
+                row.due,
+                row.customer_id,
+                &row.code,
+                &row.name,
+                Some(row.ticket_id),
+                note,
+            ));
+        }
+        out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
+        out.retain(|r| when.includes(r.when));
+        out.sort_by(|a, b| {
+            a.due_at
+                .cmp(&b.due_at)
+                .then(a.customer_code.cmp(&b.customer_code))
+                .then(a.id.cmp(&b.id))
+        });
+        Ok(out)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn view(
+    ctx: &Ctx,
+    id: Option<i64>,
+    reason: ReminderReason,
+    due_at: DateTime<Utc>,
+    customer_id: i64,
+    code: &str,
+    name: &str,
+    ticket_id: Option<i64>,
+    note: String,
+) -> ReminderView {
+    ReminderView {
+        id,
+        reason,
+        due_at,
+        when: window(ctx, due_at),
+        customer_id: Some(customer_id),
+        customer_code: code.to_string(),
+        customer_name: name.to_string(),
+        ticket_id,
+        note,
+        done_at: None,
+    }
+}
+
+fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
+    due_window(
+        due_at,
+        ctx.now,
+        ctx.settings.timezone,
+        ctx.settings.cadence.upcoming_days,
+    )
+}
+
+fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
+    ReminderView {
+        id: Some(r.id),
+        reason: r.reason,
+        due_at: r.due_at,
+        when: window(ctx, r.due_at),
+        customer_id: r.customer_id,
+        customer_code: r.customer_code,
+        customer_name: r.customer_name,
+        ticket_id: r.ticket_id,
+        note: r.note,
+        done_at: r.done_at,
+    }
+}
+
+/// A manual reminder about a customer (and optionally one of their tickets).
+pub fn add(store: &mut Store, ctx: &Ctx, input: &ReminderInput) -> Result<ReminderView, Error> {
+    let due_at = parse_instant("due", &input.due)?;
+    let note = validate::required("note", &input.note, TEXT_MAX)?;
+    store.write(|tx| {
+        let customer = tx.customer_by_key(&input.customer)?;
+        if let Some(ticket_id) = input.ticket {
+            super::tickets::ticket_of(tx, &customer, ticket_id)?;
+        }
+        let id = tx.insert_reminder(
+            Some(customer.id),
+            input.ticket,
+            due_at,
+            ReminderReason::Manual.key(),
+            &note,
+            &ctx.agent,
+            ctx.now,
+        )?;
+        ctx.audit(tx, "reminder", id, "created", None, Some(note.clone()))?;
+        get_in(tx, ctx, id)
+    })
+}
+
+/// Marks a stored reminder done. Doing it again changes nothing.
+pub fn done(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ReminderView, Error> {
+    store.write(|tx| {
+        let r = tx.reminder(id)?;
+        if r.done_at.is_none() {
+            tx.set_reminder_done(id, ctx.now)?;
+            ctx.audit(
+                tx,
+                "reminder",
+                id,
+                "done",
+                None,
+                Some(crate::domain::time::rfc3339(ctx.now)),
+            )?;
+        }
+        get_in(tx, ctx, id)
+    })
+}
+
+fn get_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<ReminderView, Error> {
+    Ok(stored(ctx, tx.reminder(id)?))
+}

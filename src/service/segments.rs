@@ -1,0 +1,174 @@
+//! Tiers, lifecycle stages and churn warnings where the rules of
+//! `domain::segments` and `domain::churn` meet the data.
+//!
+//! Stored tiers and stages are recomputed whenever an input changes (an
+//! order, a ticket opened or resolved, a survey: those use cases call
+//! [`recompute`]). Time alone also moves some inputs (an order becomes
+//! overdue, a complaint leaves its window), so [`recompute_all`] refreshes
+//! every customer (`customer recompute`, e.g. daily from cron); warnings
+//! shown by `customer show` and `customer risk` are always evaluated at `now`.
+
+use super::customers;
+use super::{Ctx, Error};
+use crate::domain::cadence::next_contact_due;
+use crate::domain::churn::ChurnReason;
+use crate::domain::customer::{Customer, CustomerInput};
+use crate::domain::enums::{Lifecycle, Tier};
+use crate::domain::segments::{Assessment, assess};
+use crate::store::{FactsRow, Store, Tx};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A customer's standing now: the stored tier (pinned or not) and stage,
+/// the warnings that hold now, and the next contact the cadence asks for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub tier: Tier,
+    pub tier_pinned: bool,
+    pub lifecycle: Lifecycle,
+    pub warnings: Vec<ChurnReason>,
+    pub next_contact: Option<DateTime<Utc>>,
+}
+
+/// A customer with at least one churn warning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    pub customer: Customer,
+    pub warnings: Vec<ChurnReason>,
+}
+
+/// What [`recompute_all`] changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Recomputed {
+    pub customers: usize,
+    pub tiers_changed: usize,
+    pub lifecycles_changed: usize,
+}
+
+/// Re-derives one customer's tier (unless pinned) and lifecycle stage from
+/// their data at `ctx.now`, inside the caller's transaction; changes are
+/// audited. Every use case that changes an input calls this.
+pub fn recompute(tx: &Tx, ctx: &Ctx, customer_id: i64) -> Result<Assessment, Error> {
+    let windows = ctx.settings.segments.windows(ctx.now);
+    let Some(row) = tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() else {
+        return Err(Error::NotFound(format!("customer {customer_id} not found")));
+    };
+    Ok(apply(tx, ctx, &row)?.0)
+}
+
+/// Recomputes every live customer in one transaction.
+pub fn recompute_all(store: &mut Store, ctx: &Ctx) -> Result<Recomputed, Error> {
+    store.write(|tx| {
+        let windows = ctx.settings.segments.windows(ctx.now);
+        let mut out = Recomputed::default();
+        for row in tx.customer_facts(&windows, None)? {
+            let (_, tier_changed, stage_changed) = apply(tx, ctx, &row)?;
+            out.customers += 1;
+            out.tiers_changed += usize::from(tier_changed);
+            out.lifecycles_changed += usize::from(stage_changed);
+        }
+        Ok(out)
+    })
+}
+
+/// Stores what the rules say for `row`; returns the assessment (with the
+/// tier in force) and whether the tier and the stage changed.
+fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow) -> Result<(Assessment, bool, bool), Error> {
+    let mut a = assess(&row.facts, &ctx.settings.segments, ctx.now);
+    if row.tier_pinned {
+        a.tier = row.tier;
+    }
+    let tier_changed = a.tier != row.tier;
+    let stage_changed = a.lifecycle.key() != row.lifecycle;
+    if tier_changed || stage_changed {
+        tx.set_customer_segment(row.customer_id, a.tier, a.lifecycle)?;
+    }
+    if tier_changed {
+        let (old, new) = (row.tier.key().to_string(), a.tier.key().to_string());
+        ctx.audit(tx, "customer", row.customer_id, "tier", Some(old), Some(new))?;
+    }
+    if stage_changed {
+        let (old, new) = (row.lifecycle.clone(), a.lifecycle.key().to_string());
+        ctx.audit(tx, "customer", row.customer_id, "lifecycle", Some(old), Some(new))?;
+    }
+    Ok((a, tier_changed, stage_changed))
+}
+
+/// The standing of one customer at `ctx.now` (read-only).
+pub fn standing(store: &mut Store, ctx: &Ctx, customer_id: i64) -> Result<Standing, Error> {
+    store.read(|tx| {
+        let c = tx.customer(customer_id)?;
+        let windows = ctx.settings.segments.windows(ctx.now);
+        let warnings = match tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() {
+            Some(row) => assess(&row.facts, &ctx.settings.segments, ctx.now).warnings,
+            None => Vec::new(),
+        };
+        let last_outbound = tx.last_outbound_contact(customer_id, ctx.now)?;
+        Ok(Standing {
+            tier: c.tier,
+            tier_pinned: c.tier_pinned,
+            lifecycle: c.lifecycle.parse().unwrap_or(Lifecycle::Prospect),
+            warnings,
+            next_contact: next_contact_due(&ctx.settings.cadence, c.tier, last_outbound, c.created_at),
+        })
+    })
+}
+
+/// Live customers with churn warnings at `ctx.now`: most warnings first,
+/// then the most valuable.
+pub fn risk(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<Risk>, Error> {
+    store.read(|tx| {
+        let windows = ctx.settings.segments.windows(ctx.now);
+        let mut warned: Vec<(i64, i64, Vec<ChurnReason>)> = tx
+            .customer_facts(&windows, None)?
+            .into_iter()
+            .filter_map(|row| {
+                let warnings = assess(&row.facts, &ctx.settings.segments, ctx.now).warnings;
+                (!warnings.is_empty()).then_some((row.customer_id, row.facts.lifetime_value_cents, warnings))
+            })
+            .collect();
+        warned.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+        if let Some(limit) = limit {
+            warned.truncate(limit);
+        }
+        warned
+            .into_iter()
+            .map(|(id, _, warnings)| {
+                Ok(Risk {
+                    customer: tx.customer(id)?,
+                    warnings,
+                })
+            })
+            .collect()
+    })
+}
+
+/// `customer edit --unpin-tier`: the given field changes and the release of
+/// a hand-set tier, in one transaction; the rules then set the tier.
+pub fn edit_unpinning(
+    store: &mut Store,
+    ctx: &Ctx,
+    key: &str,
+    input: &CustomerInput,
+    if_version: Option<i64>,
+) -> Result<Customer, Error> {
+    let fields = input.validate()?;
+    store.write(|tx| {
+        let mut c = customers::edit_in(tx, ctx, key, &fields, if_version)?;
+        if c.tier_pinned {
+            c.tier_pinned = false;
+            c.updated_at = ctx.now;
+            c.version = tx.update_customer(&c)?;
+            ctx.audit(
+                tx,
+                "customer",
+                c.id,
+                "tier_pinned",
+                Some("true".into()),
+                Some("false".into()),
+            )?;
+        }
+        recompute(tx, ctx, c.id)?;
+        Ok(tx.customer(c.id)?)
+    })
+}

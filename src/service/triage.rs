@@ -1,0 +1,129 @@
+//! Keyboard triage: the most urgent ticket that needs a decision, shown with
+//! its customer's context; changes to many tickets at once; and undo of the
+//! last change.
+
+use super::tickets::{TicketChanges, TicketView, ValidChanges, apply_changes};
+use super::{Ctx, Error, sla};
+use crate::domain::customer::Customer;
+use crate::domain::enums::TicketStatus;
+use crate::domain::interaction::TimelineEntry;
+use crate::domain::ticket::Ticket;
+use crate::store::{Store, TicketQuery};
+use std::collections::HashSet;
+
+/// How much of the customer's history the triage screen shows.
+const TIMELINE_ENTRIES: usize = 8;
+
+/// One ticket to decide on, with what the agent needs to decide.
+#[derive(Debug, Clone)]
+pub struct TriageCard {
+    pub view: TicketView,
+    pub customer: Customer,
+    /// The customer's latest interactions and ticket events, newest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// The customer's other open tickets.
+    pub other_open: Vec<Ticket>,
+    /// Tickets still waiting for a decision after this one.
+    pub remaining: usize,
+}
+
+/// A ticket waits for a decision unless it is pending (waiting on the
+/// customer) or settled with nothing left to do.
+fn needs_decision(v: &TicketView) -> bool {
+    match v.ticket.status {
+        TicketStatus::New | TicketStatus::Open => true,
+        TicketStatus::Pending | TicketStatus::Closed => false,
+        TicketStatus::Resolved => v.sla.callback.is_live(),
+    }
+}
+
+/// The most urgent ticket needing a decision that is not in `skipped`.
+pub fn next(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>) -> Result<Option<TriageCard>, Error> {
+    store.read(|tx| {
+        let queue = sla::queue(tx, ctx, None)?;
+        let mut waiting = queue
+            .into_iter()
+            .filter(|v| needs_decision(v) && !skipped.contains(&v.ticket.id));
+        let Some(view) = waiting.next() else { return Ok(None) };
+        let customer = tx.customer(view.ticket.customer_id)?;
+        let query = TicketQuery {
+            customer_id: Some(customer.id),
+            ..Default::default()
+        };
+        let other_open = tx
+            .list_tickets(&query)?
+            .into_iter()
+            .filter(|t| t.id != view.ticket.id && t.status.is_open())
+            .collect();
+        Ok(Some(TriageCard {
+            timeline: tx.timeline(customer.id, TIMELINE_ENTRIES)?,
+            customer,
+            other_open,
+            remaining: waiting.count(),
+            view,
+        }))
+    })
+}
+
+/// What restores a ticket to how it was before a change, if nobody changed
+/// it since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub ticket_id: i64,
+    /// The version the change produced; undo is refused on any other.
+    pub version: i64,
+    pub restore: ValidChanges,
+}
+
+/// The values of the fields `changes` touches, as `t` has them now. A ticket
+/// never goes back to new, so a new one is restored to open.
+fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
+    let status = match t.status {
+        TicketStatus::New => TicketStatus::Open,
+        other => other,
+    };
+    ValidChanges {
+        priority: changes.priority.map(|_| t.priority),
+        status: changes.status.map(|_| status),
+        assignee: changes.assignee.as_ref().map(|_| t.assignee.clone()),
+        department: changes.department.as_ref().map(|_| t.department.clone()),
+        category: changes.category.as_ref().map(|_| t.category.clone()),
+    }
+}
+
+/// Applies the same changes to every ticket in one transaction (all or
+/// none), returning the tickets as changed and how to undo it.
+pub fn change(
+    store: &mut Store,
+    ctx: &Ctx,
+    ids: &[i64],
+    changes: &TicketChanges,
+) -> Result<(Vec<TicketView>, Vec<Undo>), Error> {
+    let changes = changes.validate()?;
+    store.write(|tx| {
+        let mut views = Vec::with_capacity(ids.len());
+        let mut undo = Vec::with_capacity(ids.len());
+        for id in ids {
+            let before = snapshot(&tx.ticket(*id)?, &changes);
+            let view = apply_changes(tx, ctx, *id, &changes, None)?;
+            undo.push(Undo {
+                ticket_id: *id,
+                version: view.ticket.version,
+                restore: before,
+            });
+            views.push(view);
+        }
+        Ok((views, undo))
+    })
+}
+
+/// Puts the tickets back as they were before a change. A ticket changed by
+/// anyone since is a conflict, and then nothing is restored. Restoring a
+/// resolved ticket to open reopens it; a new one comes back open.
+pub fn undo(store: &mut Store, ctx: &Ctx, undo: &[Undo]) -> Result<Vec<TicketView>, Error> {
+    store.write(|tx| {
+        undo.iter()
+            .map(|u| apply_changes(tx, ctx, u.ticket_id, &u.restore, Some(u.version)))
+            .collect()
+    })
+}

@@ -1,0 +1,249 @@
+//! Relationship-management reads and writes: the facts the segmentation and
+//! churn rules look at, tier and lifecycle, contact cadence and callbacks
+//! owed, data quality.
+
+use super::rows::{self, CUSTOMER_COLUMNS};
+use super::{StoreError, Tx};
+use crate::domain::customer::Customer;
+use crate::domain::duplicates::Candidate;
+use crate::domain::enums::{Lifecycle, Tier};
+use crate::domain::segments::{Facts, Windows};
+use crate::domain::time::{from_unix, midnight};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+
+/// A customer's stored tier and stage beside the facts to recompute them.
+#[derive(Debug, Clone)]
+pub struct FactsRow {
+    pub customer_id: i64,
+    pub tier: Tier,
+    pub tier_pinned: bool,
+    /// As stored; may be a key this binary does not know.
+    pub lifecycle: String,
+    pub facts: Facts,
+}
+
+/// A live customer whose tier has a contact cadence.
+#[derive(Debug, Clone)]
+pub struct CadenceRow {
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    pub tier: Tier,
+    pub created_at: DateTime<Utc>,
+    pub last_outbound: Option<DateTime<Utc>>,
+}
+
+/// A resolved or closed ticket whose callback (回访) is not done yet.
+#[derive(Debug, Clone)]
+pub struct CallbackRow {
+    pub ticket_id: i64,
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    pub subject: String,
+    pub due: DateTime<Utc>,
+}
+
+/// The facts query. `{scope}` limits each aggregate to one customer (so it
+/// uses the per-customer indexes) or to none; `{outer}` picks the customers.
+/// Only records dated up to `now` (?1) count, so `--now` can look back.
+const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.since, c.created_at,
+       c.lifetime_value_cents, c.last_activity_at,
+       coalesce(o.n, 0), o.first_at, o.last_at, coalesce(o.recent_n, 0), coalesce(o.recent_cents, 0),
+       coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score
+  FROM customers c
+  LEFT JOIN (SELECT customer_id, count(*) AS n, min(at) AS first_at, max(at) AS last_at,
+                    sum(at >= ?2) AS recent_n,
+                    sum(CASE WHEN at >= ?2 THEN amount_cents ELSE 0 END) AS recent_cents
+               FROM orders WHERE at <= ?1 AND {scope} GROUP BY customer_id) o ON o.customer_id = c.id
+  LEFT JOIN (SELECT customer_id, sum(at >= ?4) AS recent, sum(at < ?4) AS earlier
+               FROM interactions
+              WHERE direction <> 'note' AND at >= ?3 AND at <= ?1 AND {scope}
+              GROUP BY customer_id) i ON i.customer_id = c.id
+  LEFT JOIN (SELECT customer_id, count(*) AS n FROM tickets
+              WHERE kind = 'complaint' AND opened_at >= ?5 AND opened_at <= ?1 AND {scope}
+              GROUP BY customer_id) k ON k.customer_id = c.id
+  LEFT JOIN (SELECT customer_id, avg((quality + response + communication) / 3.0) AS score
+               FROM surveys WHERE at >= ?6 AND at <= ?1 AND {scope}
+              GROUP BY customer_id) s ON s.customer_id = c.id
+ WHERE {outer}";
+
+fn facts_row(r: &rusqlite::Row) -> rusqlite::Result<FactsRow> {
+    let since: Option<String> = r.get(4)?;
+    let since = since.and_then(|d| d.parse::<NaiveDate>().ok()).map(midnight);
+    let at = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> { Ok(r.get::<_, Option<i64>>(i)?.map(from_unix)) };
+    let tier: String = r.get(1)?;
+    Ok(FactsRow {
+        customer_id: r.get(0)?,
+        // An unknown stored tier is treated as standard rather than failing.
+        tier: tier.parse().unwrap_or(Tier::Standard),
+        tier_pinned: r.get(2)?,
+        lifecycle: r.get(3)?,
+        facts: Facts {
+            tenure_start: since.or(at(5)?),
+            lifetime_value_cents: r.get(6)?,
+            last_activity_at: at(7)?,
+            orders: r.get(8)?,
+            first_order_at: at(9)?,
+            last_order_at: at(10)?,
+            recent_orders: r.get(11)?,
+            recent_order_cents: r.get(12)?,
+            contacts_recent: r.get(13)?,
+            contacts_before: r.get(14)?,
+            complaints_recent: r.get(15)?,
+            satisfaction: r.get(16)?,
+        },
+    })
+}
+
+impl Tx<'_> {
+    /// The facts of one customer (archived or not), or of every live one.
+    pub fn customer_facts(&self, w: &Windows, customer_id: Option<i64>) -> Result<Vec<FactsRow>, StoreError> {
+        let (scope, outer) = match customer_id {
+            Some(_) => ("customer_id = ?7", "c.id = ?7"),
+            None => ("?7 IS NULL", "?7 IS NULL AND NOT c.archived"),
+        };
+        let sql = FACTS_SQL.replace("{scope}", scope).replace("{outer}", outer);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                w.now.timestamp(),
+                w.recent_from.timestamp(),
+                w.contacts_from.timestamp(),
+                w.contacts_split.timestamp(),
+                w.complaints_from.timestamp(),
+                w.satisfaction_from.timestamp(),
+                customer_id
+            ],
+            facts_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores what the rules derived; not an agent's edit, so the version
+    /// stays (a form open on the customer is not made stale by it).
+    pub fn set_customer_segment(&self, id: i64, tier: Tier, lifecycle: Lifecycle) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE customers SET tier = ?2, lifecycle = ?3 WHERE id = ?1")?
+            .execute(params![id, tier.key(), lifecycle.key()])?;
+        Ok(())
+    }
+
+    /// Adds an order's amount to the lifetime order value (derived, like
+    /// [`Tx::set_customer_segment`]).
+    pub fn add_lifetime_value(&self, id: i64, cents: i64) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE customers SET lifetime_value_cents = lifetime_value_cents + ?2 WHERE id = ?1")?
+            .execute(params![id, cents])?;
+        Ok(())
+    }
+
+    /// Live customers of these tiers with their last outbound contact up to `now`.
+    pub fn cadence_rows(&self, tiers: &[Tier], now: DateTime<Utc>) -> Result<Vec<CadenceRow>, StoreError> {
+        let keys: Vec<&str> = tiers.iter().map(|t| t.key()).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.code, c.name, c.tier, c.created_at,
+                    (SELECT max(i.at) FROM interactions i
+                      WHERE i.customer_id = c.id AND i.direction = 'out' AND i.at <= ?2)
+               FROM customers c
+              WHERE NOT c.archived AND c.tier IN (SELECT value FROM json_each(?1))",
+        )?;
+        let tiers_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
+        let rows = stmt.query_map(params![tiers_json, now.timestamp()], |r| {
+            let tier: String = r.get(3)?;
+            Ok(CadenceRow {
+                customer_id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                tier: tier.parse().unwrap_or(Tier::Standard),
+                created_at: from_unix(r.get(4)?),
+                last_outbound: r.get::<_, Option<i64>>(5)?.map(from_unix),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The last outbound contact with a customer up to `now`.
+    pub fn last_outbound_contact(
+        &self,
+        customer_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT max(at) FROM interactions WHERE customer_id = ?1 AND direction = 'out' AND at <= ?2",
+            )?
+            .query_row(params![customer_id, now.timestamp()], |r| r.get(0))?;
+        Ok(at.map(from_unix))
+    }
+
+    /// Resolved or closed tickets of live customers still owing their callback.
+    pub fn callbacks_owed(&self) -> Result<Vec<CallbackRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.id, t.customer_id, c.code, c.name, t.subject, t.callback_due
+               FROM tickets t JOIN customers c ON c.id = t.customer_id
+              WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL
+                AND t.status IN ('resolved', 'closed') AND NOT c.archived",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CallbackRow {
+                ticket_id: r.get(0)?,
+                customer_id: r.get(1)?,
+                code: r.get(2)?,
+                name: r.get(3)?,
+                subject: r.get(4)?,
+                due: from_unix(r.get(5)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Live customers with neither a phone number nor an e-mail address,
+    /// most recently active first.
+    pub fn customers_missing_contact(&self, limit: Option<usize>) -> Result<Vec<Customer>, StoreError> {
+        let limit = limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c
+              WHERE NOT c.archived AND trim(c.phone) = '' AND trim(c.email) = ''
+              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit], rows::customer)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Name, phone and e-mail of every live customer.
+    pub fn duplicate_candidates(&self) -> Result<Vec<Candidate>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, phone, email FROM customers WHERE NOT archived ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Candidate {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                phone: r.get(2)?,
+                email: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Live customers with no contact, ticket, order or survey since
+    /// `cutoff`, added before it, and with no ticket still open.
+    pub fn inactive_customers(&self, cutoff: DateTime<Utc>) -> Result<Vec<Customer>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers c
+              WHERE NOT c.archived
+                AND c.created_at < ?1 AND coalesce(c.last_activity_at, 0) < ?1
+                AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.at >= ?1)
+                AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id
+                                 AND (t.opened_at >= ?1 OR t.status IN ('new', 'open', 'pending')))
+                AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.at >= ?1)
+                AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.customer_id = c.id AND s.at >= ?1)
+              ORDER BY coalesce(c.last_activity_at, c.created_at), c.id"
+        ))?;
+        let rows = stmt.query_map([cutoff.timestamp()], rows::customer)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,118 @@
+//! Knowledge-base rows and their full-text search.
+
+use super::{StoreError, Tx};
+use crate::domain::kb::Article;
+use crate::domain::time::from_unix;
+use rusqlite::{OptionalExtension, Row, params_from_iter};
+
+const COLUMNS: &str = "a.id, a.title, a.body, a.kind, a.tags, a.used_count, a.created_at, a.updated_at, a.version";
+
+fn article(r: &Row) -> rusqlite::Result<Article> {
+    let kind: String = r.get(3)?;
+    Ok(Article {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        body: r.get(2)?,
+        kind: kind.parse().unwrap_or(crate::domain::kb::ArticleKind::Faq),
+        tags: super::rows::split_tags(&r.get::<_, String>(4)?),
+        used_count: r.get(5)?,
+        created_at: from_unix(r.get(6)?),
+        updated_at: from_unix(r.get(7)?),
+        version: r.get(8)?,
+    })
+}
+
+/// An FTS5 phrase: the term in double quotes, inner quotes doubled, so user
+/// text can never be read as query syntax.
+fn phrase(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// `%term%` with LIKE's wildcards escaped.
+fn like(term: &str) -> String {
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Tx<'_> {
+    pub fn insert_article(&self, a: &Article) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO kb_articles (title, body, kind, tags, used_count, created_at, updated_at, version)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5, 1)",
+            rusqlite::params![
+                a.title,
+                a.body,
+                a.kind.key(),
+                a.tags.join(","),
+                a.created_at.timestamp()
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn article(&self, id: i64) -> Result<Article, StoreError> {
+        self.conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM kb_articles a WHERE a.id = ?1"))?
+            .query_row([id], article)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "article",
+                key: id.to_string(),
+            })
+    }
+
+    pub fn article_exists(&self, title: &str, body: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM kb_articles WHERE title = ?1 AND body = ?2")?
+            .exists([title, body])?)
+    }
+
+    /// Counts one more use (inserted into a reply).
+    pub fn use_article(&self, id: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE kb_articles SET used_count = used_count + 1 WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Most used first.
+    pub fn list_articles(&self, limit: usize) -> Result<Vec<Article>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM kb_articles a ORDER BY a.used_count DESC, a.id LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], article)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Articles holding every term: `long` terms through the trigram index
+    /// (ranked by bm25), `short` ones as substrings of title, body or tags.
+    pub fn search_articles(&self, long: &[String], short: &[String], limit: usize) -> Result<Vec<Article>, StoreError> {
+        let mut sql = format!("SELECT {COLUMNS} FROM kb_articles a");
+        let mut params: Vec<String> = Vec::new();
+        let mut conditions: Vec<String> = Vec::new();
+        if !long.is_empty() {
+            sql.push_str(" JOIN kb_fts f ON f.rowid = a.id");
+            params.push(long.iter().map(|t| phrase(t)).collect::<Vec<_>>().join(" AND "));
+            conditions.push(format!("kb_fts MATCH ?{}", params.len()));
+        }
+        for term in short {
+            params.push(like(term));
+            let n = params.len();
+            conditions.push(format!(
+                "(a.title LIKE ?{n} ESCAPE '\\' OR a.body LIKE ?{n} ESCAPE '\\' OR a.tags LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        if !conditions.is_empty() {
+            sql.push_str(&format!(" WHERE {}", conditions.join(" AND ")));
+        }
+        let order = if long.is_empty() {
+            "a.used_count DESC, a.id"
+        } else {
+            "bm25(kb_fts), a.used_count DESC"
+        };
+        sql.push_str(&format!(" ORDER BY {order} LIMIT {limit}"));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params), article)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,40 @@
+//! Moving a customer's history to another customer (merging duplicates).
+
+use super::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use serde::Serialize;
+
+/// How many records of each kind moved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    pub tickets: usize,
+    pub interactions: usize,
+    pub orders: usize,
+    pub surveys: usize,
+    pub reminders: usize,
+}
+
+impl Tx<'_> {
+    /// Re-points every ticket, interaction, order, survey and reminder of
+    /// `from` to `to`. Moved tickets get a new version, so an edit made on a
+    /// stale copy cannot move one back.
+    pub fn move_history(&self, from: i64, to: i64, now: DateTime<Utc>) -> Result<Moved, StoreError> {
+        let run =
+            |sql: &str| -> Result<usize, StoreError> { Ok(self.conn.prepare_cached(sql)?.execute(params![from, to])?) };
+        let tickets = self
+            .conn
+            .prepare_cached(
+                "UPDATE tickets SET customer_id = ?2, version = version + 1, updated_at = ?3
+                 WHERE customer_id = ?1",
+            )?
+            .execute(params![from, to, now.timestamp()])?;
+        Ok(Moved {
+            tickets,
+            interactions: run("UPDATE interactions SET customer_id = ?2 WHERE customer_id = ?1")?,
+            orders: run("UPDATE orders SET customer_id = ?2 WHERE customer_id = ?1")?,
+            surveys: run("UPDATE surveys SET customer_id = ?2 WHERE customer_id = ?1")?,
+            reminders: run("UPDATE reminders SET customer_id = ?2 WHERE customer_id = ?1")?,
+        })
+    }
+}

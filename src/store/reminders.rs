@@ -1,0 +1,100 @@
+//! Reminder rows (提醒): contact cadence, callbacks, manual.
+
+use super::{StoreError, Tx};
+use crate::domain::enums::ReminderReason;
+use crate::domain::time::from_unix;
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+impl Tx<'_> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_reminder(
+        &self,
+        customer_id: Option<i64>,
+        ticket_id: Option<i64>,
+        due_at: DateTime<Utc>,
+        reason: &str,
+        note: &str,
+        created_by: &str,
+        created_at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                customer_id,
+                ticket_id,
+                due_at.timestamp(),
+                reason,
+                note,
+                created_by,
+                created_at.timestamp()
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+}
+
+/// A stored reminder with the names a list shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderRow {
+    pub id: i64,
+    pub customer_id: Option<i64>,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub ticket_id: Option<i64>,
+    pub due_at: DateTime<Utc>,
+    pub reason: ReminderReason,
+    pub note: String,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+const REMINDER_SQL: &str = "SELECT r.id, r.customer_id, coalesce(c.code, ''), coalesce(c.name, ''),
+       r.ticket_id, r.due_at, r.reason, r.note, r.done_at
+  FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id";
+
+fn reminder_row(r: &rusqlite::Row) -> rusqlite::Result<ReminderRow> {
+    let reason: String = r.get(6)?;
+    Ok(ReminderRow {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        customer_code: r.get(2)?,
+        customer_name: r.get(3)?,
+        ticket_id: r.get(4)?,
+        due_at: from_unix(r.get(5)?),
+        // The schema's CHECK allows only known reasons.
+        reason: reason.parse().unwrap_or(ReminderReason::Manual),
+        note: r.get(7)?,
+        done_at: r.get::<_, Option<i64>>(8)?.map(from_unix),
+    })
+}
+
+impl Tx<'_> {
+    pub fn reminder(&self, id: i64) -> Result<ReminderRow, StoreError> {
+        self.conn
+            .prepare_cached(&format!("{REMINDER_SQL} WHERE r.id = ?1"))?
+            .query_row([id], reminder_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "reminder",
+                key: id.to_string(),
+            })
+    }
+
+    /// Reminders not done yet, of live customers (or of none), by due time.
+    pub fn open_reminders(&self) -> Result<Vec<ReminderRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{REMINDER_SQL} WHERE r.done_at IS NULL AND NOT coalesce(c.archived, 0) ORDER BY r.due_at, r.id"
+        ))?;
+        let rows = stmt.query_map([], reminder_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn set_reminder_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE reminders SET done_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at.timestamp()])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,172 @@
+//! Triage through the service layer: what comes next, changes to many
+//! tickets at once, and undo.
+
+use chrono::{DateTime, Utc};
+use frontdesk::domain::customer::CustomerInput;
+use frontdesk::service::tickets::{self, TicketChanges, TicketInput};
+use frontdesk::service::{Ctx, Error, customers, setup, triage};
+use frontdesk::store::{OpenOptions, Store};
+use std::collections::HashSet;
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    ctx: Ctx,
+}
+
+/// Three tickets opened at 08:00, 08:30 and 09:00; the clock at 09:20.
+fn fixture() -> (Fixture, Vec<i64>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+    let ctx = Ctx::new("li.na", at("2026-10-05T08:00:00Z"));
+    setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
+    let input = CustomerInput {
+        name: Some("曾国藩".into()),
+        code: Some("C1".into()),
+        ..Default::default()
+    };
+    customers::add(&mut store, &ctx, &input).unwrap();
+    let mut ids = Vec::new();
+    for (opened, kind, priority) in [
+        ("08:00", "complaint", "urgent"),
+        ("08:30", "inquiry", "normal"),
+        ("09:00", "repair", "low"),
+    ] {
+        let input = TicketInput {
+            customer: "C1".into(),
+            kind: kind.into(),
+            subject: format!("{kind} 问题"),
+            priority: Some(priority.into()),
+            opened_at: Some(format!("2026-10-05T{opened}:00Z")),
+            ..Default::default()
+        };
+        let ctx = Ctx::new("li.na", at(&format!("2026-10-05T{opened}:00Z")));
+        ids.push(tickets::add(&mut store, &ctx, &input).unwrap().ticket.id);
+    }
+    (
+        Fixture {
+            _dir: dir,
+            store,
+            ctx: Ctx::new("li.na", at("2026-10-05T09:20:00Z")),
+        },
+        ids,
+    )
+}
+
+#[test]
+fn next_is_the_most_urgent_undecided_ticket_with_its_customer() {
+    let (mut f, ids) = fixture();
+    let mut skipped = HashSet::new();
+    let card = triage::next(&mut f.store, &f.ctx, &skipped).unwrap().unwrap();
+    assert_eq!(card.view.ticket.id, ids[0]);
+    assert!(card.view.urgency.breached);
+    assert_eq!(card.customer.name, "曾国藩");
+    assert_eq!(card.other_open.len(), 2);
+    assert_eq!(card.remaining, 2);
+    assert!(!card.timeline.is_empty());
+    skipped.insert(ids[0]);
+    assert_eq!(
+        triage::next(&mut f.store, &f.ctx, &skipped)
+            .unwrap()
+            .unwrap()
+            .view
+            .ticket
+            .id,
+        ids[1]
+    );
+    // A ticket waiting on the customer needs no decision.
+    let pending = TicketChanges {
+        status: Some("pending".into()),
+        ..Default::default()
+    };
+    tickets::set(&mut f.store, &f.ctx, ids[1], &pending, None).unwrap();
+    assert_eq!(
+        triage::next(&mut f.store, &f.ctx, &skipped)
+            .unwrap()
+            .unwrap()
+            .view
+            .ticket
+            .id,
+        ids[2]
+    );
+    skipped.insert(ids[2]);
+    assert!(triage::next(&mut f.store, &f.ctx, &skipped).unwrap().is_none());
+}
+
+#[test]
+fn a_change_to_many_tickets_is_undone_as_a_whole() {
+    let (mut f, ids) = fixture();
+    let changes = TicketChanges {
+        priority: Some("high".into()),
+        assignee: Some("wang.fang".into()),
+        ..Default::default()
+    };
+    let (views, undo) = triage::change(&mut f.store, &f.ctx, &ids[..2], &changes).unwrap();
+    assert!(
+        views
+            .iter()
+            .all(|v| v.ticket.assignee == "wang.fang" && v.ticket.priority.key() == "high")
+    );
+    let restored = triage::undo(&mut f.store, &f.ctx, &undo).unwrap();
+    assert_eq!(restored[0].ticket.priority.key(), "urgent");
+    assert_eq!(restored[1].ticket.priority.key(), "normal");
+    assert!(restored.iter().all(|v| v.ticket.assignee.is_empty()));
+}
+
+#[test]
+fn undo_after_someone_else_changed_a_ticket_restores_nothing() {
+    let (mut f, ids) = fixture();
+    let resolve = TicketChanges {
+        status: Some("resolved".into()),
+        ..Default::default()
+    };
+    let (_, undo) = triage::change(&mut f.store, &f.ctx, &ids[..2], &resolve).unwrap();
+    let other = Ctx::new("zhao.lei", f.ctx.now);
+    tickets::set(
+        &mut f.store,
+        &other,
+        ids[1],
+        &TicketChanges {
+            category: Some("billing".into()),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    let err = triage::undo(&mut f.store, &f.ctx, &undo).unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)), "{err}");
+    let first = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap();
+    assert_eq!(first.ticket.status.key(), "resolved", "the whole undo is refused");
+}
+
+#[test]
+fn an_invalid_change_writes_nothing() {
+    let (mut f, ids) = fixture();
+    let bad = TicketChanges {
+        priority: Some("asap".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        triage::change(&mut f.store, &f.ctx, &ids, &bad),
+        Err(Error::Invalid(_))
+    ));
+    // A ticket that cannot take the change (closed → pending) stops all of them.
+    let close = TicketChanges {
+        status: Some("closed".into()),
+        ..Default::default()
+    };
+    triage::change(&mut f.store, &f.ctx, &ids[2..], &close).unwrap();
+    let pending = TicketChanges {
+        status: Some("pending".into()),
+        ..Default::default()
+    };
+    assert!(triage::change(&mut f.store, &f.ctx, &ids, &pending).is_err());
+    assert_eq!(
+        tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket.status.key(),
+        "new"
+    );
+}
