@@ -19,26 +19,29 @@ fn tmux_missing() -> bool {
     missing
 }
 
+/// Runs a CLI command on the test database.
+fn cli(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(dir.join("e2e.db"))
+        .args(args)
+        .env("FRONTDESK_CONFIG", dir.join("no-config.toml"))
+        .env("FRONTDESK_AGENT", "e2e")
+        .output()
+        .expect("frontdesk runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A database with known customers (Chinese and English names) and
 /// tickets, plus the demo data once the demo generator provides it.
 fn database(dir: &Path) -> PathBuf {
     let db = dir.join("e2e.db");
-    let cli = |args: &[&str]| -> Output {
-        let out = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("FRONTDESK_CONFIG", dir.join("no-config.toml"))
-            .env("FRONTDESK_AGENT", "e2e")
-            .output()
-            .expect("frontdesk runs");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    };
+    let cli = |args: &[&str]| cli(dir, args);
     cli(&[
         "demo",
         "--customers",
@@ -95,7 +98,7 @@ struct Session {
     /// The socket file, which `kill-server` leaves behind.
     socket_path: Option<PathBuf>,
     status: PathBuf,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Session {
@@ -116,7 +119,7 @@ impl Session {
             socket,
             socket_path: None,
             status,
-            _dir: dir,
+            dir,
         };
         session.tmux(&[
             "new-session",
@@ -228,6 +231,9 @@ fn shows_the_three_panes_and_help() {
         s.contains("Customers") && s.contains("Queue") && s.contains("Timeline") && s.contains("张三")
     });
     assert!(screen.contains("open "), "the header counts tickets:\n{screen}");
+    // Another process writes: the screen follows within a tick or two.
+    cli(s.dir.path(), &["customer", "add", "--name", "外部新增客户"]);
+    s.wait_for("外部新增客户");
     s.keys(&["?"]);
     s.wait_for("Everywhere");
     s.keys(&["Escape"]);

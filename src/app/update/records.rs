@@ -56,10 +56,14 @@ fn target_customer(model: &Model) -> Option<Target> {
         Some(_) => return None,
         None => {}
     }
+    // The timeline follows the last selection in either list, so outside
+    // the customer list it names the customer in view.
     let id = match model.focus {
         PaneId::Customers => model.customers.selected().map(|c| c.id),
-        PaneId::Queue => model.queue.selected().map(|v| v.ticket.customer_id),
-        PaneId::Timeline => model.timeline.customer_id(),
+        PaneId::Queue | PaneId::Timeline => model
+            .timeline
+            .customer_id()
+            .or_else(|| model.customers.selected().map(|c| c.id)),
     }?;
     let row = model.customers.list.by_id(id)?;
     Some(Target {

@@ -48,7 +48,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let titles = [
         s.col_sla,
         s.col_priority,
-        "#",
+        s.col_number,
         s.col_kind,
         s.col_customer,
         s.col_subject,
