@@ -52,23 +52,21 @@ pub fn queue(store: &mut Store, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), 
     store.read(|tx| queue_in(tx, ctx))
 }
 
-/// Open and breached come from the whole table; at risk needs the SLA
-/// engine's verdict, so it is counted over the queue as evaluated.
+/// Open comes from the whole table; at risk and breached are the SLA
+/// engine's verdicts over the queue as evaluated, so the header agrees with
+/// the colours below it. The stored due times also count breaches beyond
+/// the queue's limit, but they are only kept after a ticket's first change,
+/// so they alone would miss a new ticket that was never answered.
 fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
     let queue = sla::queue(tx, ctx, Some(QUEUE_LIMIT))?;
-    let (open, breached) = tx.count_active(ctx.now)?;
-    let at_risk = queue
-        .iter()
-        .filter(|v| v.sla.worst_state() == Some(SlaState::AtRisk))
-        .count() as i64;
-    Ok((
-        queue,
-        Counts {
-            open,
-            at_risk,
-            breached,
-        },
-    ))
+    let (open, past_due) = tx.count_active(ctx.now)?;
+    let count = |state: SlaState| queue.iter().filter(|v| v.sla.worst_state() == Some(state)).count() as i64;
+    let counts = Counts {
+        open,
+        at_risk: count(SlaState::AtRisk),
+        breached: count(SlaState::Breached).max(past_due),
+    };
+    Ok((queue, counts))
 }
 
 /// The customer card: the record with its orders, surveys and tickets.

@@ -25,7 +25,7 @@ const TICK: Duration = Duration::from_secs(1);
 pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     let Env { store, ctx, config, .. } = env;
     let session = Session {
-        database: store.path().display().to_string(),
+        database: home_relative(store.path()),
         agent: ctx.agent.clone(),
         timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::UTC),
         clock_fixed,
@@ -81,6 +81,16 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         pump(&mut model, &mut driver, msg, &mut |e| terminal_effect(&mut term, e));
     }
     Ok(())
+}
+
+/// `~/…` for a path in the home directory: shorter, and the same for every
+/// agent on a shared host.
+fn home_relative(path: &std::path::Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home.and_then(|h| path.strip_prefix(h).ok().map(|rest| rest.to_path_buf())) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
 }
 
 fn terminal_effect(term: &mut terminal::Term, effect: Effect) -> Vec<Msg> {
