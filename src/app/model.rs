@@ -7,7 +7,7 @@ use super::keys::Key;
 use super::layout::{self, Screen};
 use super::palette::Palette;
 use super::panes::PaneId;
-use super::panes::cursor::Scroll;
+use super::panes::cursor::{Cursor, Scroll};
 use super::panes::customers::CustomersPane;
 use super::panes::queue::QueuePane;
 use super::panes::timeline::TimelinePane;
@@ -142,6 +142,24 @@ impl Model {
     /// Work is under way that `Msg::Continue` carries on.
     pub fn busy(&self) -> bool {
         self.customers.busy()
+    }
+
+    /// A pane's cursor and the number of rows it moves over.
+    pub fn cursor_mut(&mut self, pane: PaneId) -> (&mut Cursor, usize) {
+        match pane {
+            PaneId::Customers => {
+                let len = self.customers.list.len();
+                (&mut self.customers.list.cursor, len)
+            }
+            PaneId::Queue => {
+                let len = self.queue.list.len();
+                (&mut self.queue.list.cursor, len)
+            }
+            PaneId::Timeline => {
+                let len = self.timeline.entries.len();
+                (&mut self.timeline.cursor, len)
+            }
+        }
     }
 
     /// True when the database has no customers: the welcome screen shows.

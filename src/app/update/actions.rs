@@ -103,21 +103,12 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let height = model.list_height(model.focus);
-    let moved = match model.focus {
-        PaneId::Customers => {
-            let len = model.customers.list.len();
-            model.customers.list.cursor.apply(action, len, height)
-        }
-        PaneId::Queue => {
-            let len = model.queue.list.len();
-            model.queue.list.cursor.apply(action, len, height)
-        }
-        PaneId::Timeline => {
-            let len = model.timeline.entries.len();
-            model.timeline.cursor.apply(action, len, height)
-        }
-    };
-    if moved { follow(model) } else { Vec::new() }
+    let (cursor, len) = model.cursor_mut(model.focus);
+    if cursor.apply(action, len, height) {
+        follow(model)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Lines of the open document and the height it is shown in.

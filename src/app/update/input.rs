@@ -87,40 +87,16 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         actions::focus(model, pane);
     }
     let height = model.list_height(pane);
-    let moved = match (mouse.kind, model.screen().pane(pane)) {
+    let rect = model.screen().pane(pane);
+    let (cursor, len) = model.cursor_mut(pane);
+    let moved = match (mouse.kind, rect) {
         (MouseKind::Click, Some(rect)) => {
             let above = rect.y + layout::rows_above_list(pane);
             let line = mouse.row.checked_sub(above).map(usize::from);
-            match pane {
-                PaneId::Customers => {
-                    let len = model.customers.list.len();
-                    select_line(&mut model.customers.list.cursor, len, line, height)
-                }
-                PaneId::Queue => {
-                    let len = model.queue.list.len();
-                    select_line(&mut model.queue.list.cursor, len, line, height)
-                }
-                PaneId::Timeline => {
-                    let len = model.timeline.entries.len();
-                    select_line(&mut model.timeline.cursor, len, line, height)
-                }
-            }
+            select_line(cursor, len, line, height)
         }
         (MouseKind::Click, None) => false,
-        _ => match pane {
-            PaneId::Customers => {
-                let len = model.customers.list.len();
-                model.customers.list.cursor.shift(delta, len, height)
-            }
-            PaneId::Queue => {
-                let len = model.queue.list.len();
-                model.queue.list.cursor.shift(delta, len, height)
-            }
-            PaneId::Timeline => {
-                let len = model.timeline.entries.len();
-                model.timeline.cursor.shift(delta, len, height)
-            }
-        },
+        _ => cursor.shift(delta, len, height),
     };
     if moved { follow(model) } else { Vec::new() }
 }

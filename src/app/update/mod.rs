@@ -105,14 +105,11 @@ fn follow(model: &mut Model) -> Vec<Effect> {
 }
 
 fn clamp_cursors(model: &mut Model) {
-    let heights = PaneId::ALL.map(|p| model.list_height(p));
-    let [customers, queue, timeline] = heights;
-    let len = model.customers.list.len();
-    model.customers.list.cursor.clamp(len, customers);
-    let len = model.queue.list.len();
-    model.queue.list.cursor.clamp(len, queue);
-    let len = model.timeline.entries.len();
-    model.timeline.cursor.clamp(len, timeline);
+    for pane in PaneId::ALL {
+        let height = model.list_height(pane);
+        let (cursor, len) = model.cursor_mut(pane);
+        cursor.clamp(len, height);
+    }
     if let Some(palette) = &mut model.palette {
         let len = palette.list.len();
         palette.list.cursor.clamp(len, palette_height(model.area));

@@ -2,7 +2,7 @@
 //! tickets and last contact.
 
 use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, join, widths};
-use super::{empty, frame_pane, header_line};
+use super::{empty, header_line, table_frame};
 use crate::app::format::{ago, tier_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
@@ -17,33 +17,13 @@ const COLUMNS: [Col; 5] = [col(9, 3), flex(8), col(4, 0), col(4, 1), col(7, 2)];
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.customers.list;
-    let searching = if model.customers.busy() { s.ellipsis_pending } else { "" };
-    let count = if list.is_filtered() {
-        format!("{}{searching}/{}", list.len(), list.rows().len())
-    } else {
-        list.rows().len().to_string()
-    };
-    let inner = frame_pane(
-        model,
-        frame,
-        area,
-        PaneId::Customers,
-        count,
-        Some((&list.filter, list.editing)),
-    );
+    let inner = table_frame(model, frame, area, PaneId::Customers, list, model.customers.busy());
     if inner.height == 0 {
         return;
     }
     let w = widths(&COLUMNS, usize::from(inner.width));
     let titles = [s.col_code, s.col_name, s.col_tier, s.col_open, s.col_last_contact];
-    let header: Vec<String> = titles
-        .iter()
-        .zip(&w)
-        .enumerate()
-        .filter(|(_, (_, w))| **w > 0)
-        .map(|(i, (t, w))| if i >= 2 { cell_right(t, *w) } else { cell(t, *w) })
-        .collect();
-    let mut lines = vec![header_line(model, header)];
+    let mut lines = vec![header_line(model, &titles, &w, |i| i >= 2)];
     if list.is_empty() {
         frame.render_widget(Paragraph::new(lines), inner);
         let text = if model.loaded { s.none_matching } else { s.loading };

@@ -4,13 +4,14 @@ mod customers;
 mod queue;
 mod timeline;
 
-use super::cells::span;
+use super::cells::{cell, cell_right, span};
 use crate::app::action::Action;
 use crate::app::help::keys_label;
 use crate::app::input::TextInput;
 use crate::app::layout::Screen;
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
+use crate::app::panes::filtered::{Filtered, Row};
 use crate::config::keymap::Context;
 use crate::config::theme::Role;
 use crate::domain::text::width;
@@ -92,10 +93,36 @@ fn frame_pane(
     inner
 }
 
-/// Column titles above a table.
-fn header_line(model: &Model, cells: Vec<String>) -> Line<'static> {
-    let text = cells.join(" ");
-    Line::from(span(&model.theme, text, Role::Muted))
+/// The frame of a filtered table: `12/200` matches (`12…/200` while a
+/// search is under way) and the filter in the title; returns the inside.
+fn table_frame<T: Row>(
+    model: &Model,
+    frame: &mut Frame,
+    area: Rect,
+    pane: PaneId,
+    list: &Filtered<T>,
+    searching: bool,
+) -> Rect {
+    let pending = if searching { model.strings.ellipsis_pending } else { "" };
+    let count = if list.is_filtered() {
+        format!("{}{pending}/{}", list.len(), list.rows().len())
+    } else {
+        list.rows().len().to_string()
+    };
+    frame_pane(model, frame, area, pane, count, Some((&list.filter, list.editing)))
+}
+
+/// Column titles above a table, without the columns given up; those for
+/// which `right` holds are right-aligned like their numbers.
+fn header_line(model: &Model, titles: &[&str], widths: &[usize], right: impl Fn(usize) -> bool) -> Line<'static> {
+    let cells: Vec<String> = titles
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .filter(|(_, (_, w))| **w > 0)
+        .map(|(i, (t, w))| if right(i) { cell_right(t, *w) } else { cell(t, *w) })
+        .collect();
+    Line::from(span(&model.theme, cells.join(" "), Role::Muted))
 }
 
 /// A centred line of muted text for an empty list.

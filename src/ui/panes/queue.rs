@@ -2,7 +2,7 @@
 //! customer, subject, assignee and status, most urgent first.
 
 use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, join, widths};
-use super::{empty, frame_pane, header_line};
+use super::{empty, header_line, table_frame};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
@@ -28,19 +28,7 @@ const COLUMNS: [Col; 8] = [
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.queue.list;
-    let count = if list.is_filtered() {
-        format!("{}/{}", list.len(), list.rows().len())
-    } else {
-        list.rows().len().to_string()
-    };
-    let inner = frame_pane(
-        model,
-        frame,
-        area,
-        PaneId::Queue,
-        count,
-        Some((&list.filter, list.editing)),
-    );
+    let inner = table_frame(model, frame, area, PaneId::Queue, list, false);
     if inner.height == 0 {
         return;
     }
@@ -55,14 +43,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         s.col_assignee,
         s.col_status,
     ];
-    let header: Vec<String> = titles
-        .iter()
-        .zip(&w)
-        .enumerate()
-        .filter(|(_, (_, w))| **w > 0)
-        .map(|(i, (t, w))| if i == 0 { cell_right(t, *w) } else { cell(t, *w) })
-        .collect();
-    let mut lines = vec![header_line(model, header)];
+    let mut lines = vec![header_line(model, &titles, &w, |i| i == 0)];
     if list.is_empty() {
         frame.render_widget(Paragraph::new(lines), inner);
         let text = match (model.loaded, list.is_filtered()) {
