@@ -94,6 +94,7 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
         };
         let mut seen = HashSet::new();
         let mut touched_tickets = BTreeSet::new();
+        let mut touched_customers = BTreeSet::new();
         for (_, row) in &rows {
             if let Some(id) = &row.external_id
                 && (!seen.insert(id.clone()) || tx.interaction_exists(id)?)
@@ -119,12 +120,17 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
             tx.insert_interaction(&i, row.external_id.as_deref())?;
             if i.direction != Direction::Note {
                 tx.touch_customer(customer_id, i.at)?;
+                touched_customers.insert(customer_id);
             }
             out.added += 1;
         }
         let rules = Rules::load(tx)?;
         for id in touched_tickets {
             rules.refresh(tx, ctx, id)?;
+        }
+        // Contact counts feed the churn rules behind tiers and stages.
+        for id in touched_customers {
+            crate::service::segments::recompute(tx, ctx, id)?;
         }
         Ok(out)
     })

@@ -181,6 +181,7 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
             if let Some(rules) = &rules {
                 rules.refresh(tx, ctx, t.id)?;
             }
+            crate::service::segments::recompute(tx, ctx, customer_id)?;
             Ok(())
         },
     )
