@@ -86,3 +86,37 @@ fn welcome_on_an_empty_database() {
         insta::assert_snapshot!(format!("welcome_{width}x{height}"), app.screen(width, height));
     }
 }
+
+/// Where `text` starts on screen, in cells.
+fn find(buffer: &ratatui::buffer::Buffer, text: &str) -> (u16, u16) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        if let Some(at) = row.find(text) {
+            return (row[..at].chars().count() as u16, y);
+        }
+    }
+    panic!("{text} is not on screen");
+}
+
+#[test]
+fn colours_come_from_the_theme_and_no_color_drops_them() {
+    use frontdesk::config::theme::Role;
+    let mut app = App::new(true, 120, 40);
+    let buffer = app.buffer(120, 40);
+    let (x, y) = find(&buffer, "-19h00m");
+    let breached = app.model.theme.style(Role::Breached);
+    assert_eq!(buffer[(x, y)].fg, breached.fg.unwrap());
+    app.model.theme = app.model.theme.without_color();
+    let plain = app.buffer(120, 40);
+    let coloured = plain
+        .content()
+        .iter()
+        .filter(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+        .count();
+    assert_eq!(coloured, 0, "NO_COLOR: not one coloured cell");
+    assert!(
+        plain[(x, y)].modifier.contains(ratatui::style::Modifier::BOLD),
+        "breached stays bold"
+    );
+}

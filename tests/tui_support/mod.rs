@@ -17,6 +17,7 @@ use frontdesk::store::{OpenOptions, Store};
 use frontdesk::tui::effects::{Driver, pump};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use std::path::PathBuf;
 
 pub fn now() -> DateTime<Utc> {
@@ -179,14 +180,19 @@ impl App {
         self
     }
 
-    /// The screen as text, one line per row; the cell after a wide
-    /// character is covered by it and left out.
-    pub fn screen(&self, width: u16, height: u16) -> String {
+    /// One frame, drawn as the event loop draws it.
+    pub fn buffer(&self, width: u16, height: u16) -> Buffer {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
             .draw(|frame| frontdesk::ui::render(&self.model, frame))
             .unwrap();
-        let buffer = terminal.backend().buffer();
+        terminal.backend().buffer().clone()
+    }
+
+    /// The screen as text, one line per row; the cell after a wide
+    /// character is covered by it and left out.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let buffer = self.buffer(width, height);
         let mut out = String::new();
         for y in 0..height {
             let mut covered = 0;
