@@ -45,11 +45,9 @@ pub fn run(cli: Cli) -> i32 {
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
     let Some(command) = cli.command.clone() else {
-        return Err(Error::Invalid(crate::domain::error::Invalid::new(
-            "command",
-            "",
-            "no command given; see --help",
-        )));
+        let env = open(&cli)?;
+        output::set_masked(env.ctx.settings.masked);
+        return crate::tui::run(env, cli.now.is_some());
     };
     // doctor writes nothing (no defaults, no daily backup), so it can still
     // examine a damaged file.

@@ -2,6 +2,9 @@
 //! them key by key. A bad file is reported and the defaults are kept, never
 //! a panic.
 
+pub mod keymap;
+pub mod theme;
+
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
 use crate::store::JournalMode;
@@ -18,6 +21,12 @@ pub struct Config {
     pub cadence: CadenceRules,
     pub backup: BackupConfig,
     pub ui: UiConfig,
+    /// The terminal UI's keys and colours: checked on their own, so a bad
+    /// key never costs the user their other settings (and the reverse).
+    #[serde(skip)]
+    pub keymap: keymap::Keymap,
+    #[serde(skip)]
+    pub theme: theme::Theme,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -61,6 +70,19 @@ impl Config {
 
     /// Loads `path` over the defaults. A missing file is not an error.
     pub fn load(path: &Path) -> Loaded {
+        let mut loaded = Config::load_settings(path);
+        // An unreadable or malformed file was reported above; the keymap and
+        // theme then simply keep their defaults.
+        let user: toml::Table = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| toml::from_str(&text).ok())
+            .unwrap_or_default();
+        loaded.config.keymap = keymap::Keymap::load(path, user.get("keymap"));
+        loaded.config.theme = theme::Theme::load(path, user.get("theme"));
+        loaded
+    }
+
+    fn load_settings(path: &Path) -> Loaded {
         let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap_or_default();
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,

@@ -208,6 +208,19 @@ impl SearchIndex {
         crate::domain::search::rank(&self.matcher, query, items)
     }
 
+    /// Matches among the entries at `positions` (their order of loading),
+    /// best first, each with its position. Lets a caller search a slice at
+    /// a time, or only within an earlier query's matches when the query
+    /// grows, instead of all customers on every keystroke.
+    pub fn find_among(
+        &self,
+        query: &str,
+        positions: impl Iterator<Item = usize>,
+    ) -> Vec<(crate::domain::search::Hit, usize)> {
+        let items = positions.filter_map(|p| self.entries.get(p).map(|(key, activity, _)| (key, *activity, p)));
+        crate::domain::search::rank(&self.matcher, query, items)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -17,6 +17,7 @@ pub mod privacy;
 pub mod quality;
 pub mod reminders;
 pub mod roles;
+pub mod screens;
 pub mod segments;
 pub mod setup;
 pub mod sla;

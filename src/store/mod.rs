@@ -22,6 +22,7 @@ mod probe;
 mod reminders;
 mod retry;
 mod rows;
+mod screens;
 mod tickets;
 
 pub use backup::BackupInfo;
@@ -36,6 +37,7 @@ pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use reminders::ReminderRow;
 pub use retry::BusyError;
+pub use screens::{CustomerRow, SurveyLine};
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;
