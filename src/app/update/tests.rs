@@ -578,3 +578,13 @@ fn a_large_search_runs_in_slices_and_ranks_like_the_cli() {
     assert!(!m.busy());
     assert_eq!(shown(&m), cli_order("z"));
 }
+
+#[test]
+fn typing_after_slash_in_the_narrow_layout_goes_to_the_filter() {
+    let mut m = model();
+    update(&mut m, overview(&[("C1", "张三"), ("C2", "李四")], Vec::new()));
+    update(&mut m, Msg::Resize(80, 24));
+    press(&mut m, "/");
+    type_text(&mut m, "zhangsan");
+    assert_eq!(m.customers.list.filter.text(), "zhangsan");
+}
