@@ -74,6 +74,11 @@ pub enum Command {
     /// Agents and their roles (agent, supervisor, admin)
     #[command(subcommand)]
     Agent(super::care::AgentCommand),
+    /// Satisfaction surveys (scores 1-5); low ones listed for follow-up
+    #[command(subcommand)]
+    Survey(super::survey::SurveyCommand),
+    /// The monthly review: KPIs beside the previous month
+    Report(super::report::ReportArgs),
 }
 
 #[derive(Debug, Clone, Subcommand)]

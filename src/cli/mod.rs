@@ -10,7 +10,10 @@ mod kb;
 mod order;
 mod output;
 mod reminder;
+mod report;
+mod report_text;
 mod sla;
+mod survey;
 mod ticket;
 mod timeline;
 mod transfer;
@@ -74,6 +77,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Backup(args) => care::backup(&mut env, &args),
         Command::Doctor => care::doctor(&mut env),
         Command::Agent(cmd) => care::agent(&mut env, cmd),
+        Command::Survey(cmd) => survey::run(&mut env, cmd),
+        Command::Report(args) => report::run(&mut env, &args),
     }
 }
 

@@ -16,11 +16,13 @@ pub mod presence;
 pub mod privacy;
 pub mod quality;
 pub mod reminders;
+pub mod report;
 pub mod roles;
 pub mod screens;
 pub mod segments;
 pub mod setup;
 pub mod sla;
+pub mod surveys;
 pub mod tickets;
 pub mod triage;
 
@@ -52,7 +54,8 @@ pub struct Settings {
     pub segments: SegmentRules,
     /// Contact cadence per tier (`[cadence]`).
     pub cadence: CadenceRules,
-    /// The team's time zone (`sla.timezone`): where "today" ends.
+    /// The team's time zone (`sla.timezone`): where "today" ends, and the zone whose
+    /// calendar months and weeks the reports count in.
     pub timezone: chrono_tz::Tz,
     /// Masked display for screen sharing: phones and e-mails partly hidden
     /// wherever they are shown (see [`privacy`]).

@@ -5,8 +5,9 @@
 use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::calendar::Calendar;
+use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec, first_policy, first_rule};
-use crate::domain::sla::{self, Target, Targets, TicketEvent};
+use crate::domain::sla::{self, SlaView, Target, Targets, TicketEvent};
 use crate::domain::ticket::Ticket;
 use crate::domain::urgency::{UrgencyInput, urgency};
 use crate::store::{TicketDues, Tx};
@@ -43,7 +44,12 @@ impl Rules {
 
     /// The targets of the first matching policy (none when nothing matches).
     pub fn targets_for(&self, t: &Ticket) -> Targets<'_> {
-        match first_policy(&self.policies, t.kind, t.priority, t.channel, t.customer_tier) {
+        self.targets_matching(t.kind, t.priority, t.channel, t.customer_tier)
+    }
+
+    /// [`Rules::targets_for`] from the four fields a policy matches on.
+    pub fn targets_matching(&self, kind: TicketKind, priority: Priority, channel: Channel, tier: Tier) -> Targets<'_> {
+        match first_policy(&self.policies, kind, priority, channel, tier) {
             Some(p) => Targets {
                 first_response: self.target(&p.first_response),
                 resolution: self.target(&p.resolution),
@@ -59,9 +65,13 @@ impl Rules {
 
     /// The ticket's clocks and urgency at `ctx.now`, from its event history.
     pub fn view(&self, tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
-        let events = with_implied_response(tx.ticket_events(ticket.id)?);
         let targets = self.targets_for(&ticket);
-        let view = sla::evaluate(&events, &targets, ctx.now, ctx.settings.at_risk_share);
+        let view = clocks(
+            tx.ticket_events(ticket.id)?,
+            &targets,
+            ctx.now,
+            ctx.settings.at_risk_share,
+        );
         let urgency = urgency(&UrgencyInput {
             sla: &view,
             priority: ticket.priority,
@@ -75,6 +85,17 @@ impl Rules {
             urgency,
         })
     }
+}
+
+/// A ticket's clocks at `now` from its stored events (in order), for callers that load the
+/// events of many tickets at once.
+pub fn clocks(
+    events: Vec<(DateTime<Utc>, TicketEvent)>,
+    targets: &Targets,
+    now: DateTime<Utc>,
+    at_risk_share: f64,
+) -> SlaView {
+    sla::evaluate(&with_implied_response(events), targets, now, at_risk_share)
 }
 
 /// A ticket resolved or closed without any reply still ends its wait for a

@@ -20,9 +20,11 @@ mod policies;
 mod presence;
 mod probe;
 mod reminders;
+mod report;
 mod retry;
 mod rows;
 mod screens;
+mod surveys;
 mod tickets;
 
 pub use backup::BackupInfo;
@@ -36,8 +38,10 @@ pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use reminders::ReminderRow;
+pub use report::{EventRow, ReportSurvey, ReportTicket, TicketGroups, report_queries};
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
+pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

@@ -22,7 +22,7 @@ pub const TICKET_COLUMNS: &str = "t.id, t.external_id, t.customer_id, c.code, c.
 pub const INTERACTION_COLUMNS: &str =
     "i.id, i.customer_id, i.ticket_id, i.at, i.channel, i.direction, i.agent, i.summary, i.body";
 
-fn parse<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T> {
+pub(super) fn parse<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T> {
     let text: String = row.get(index)?;
     text.parse().map_err(|_| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -40,7 +40,7 @@ fn parse_opt<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>>
     }
 }
 
-fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
     Ok(from_unix(row.get(index)?))
 }
 

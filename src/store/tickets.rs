@@ -65,7 +65,7 @@ pub fn event_key(e: TicketEvent) -> &'static str {
     }
 }
 
-fn parse_event(key: &str) -> Option<TicketEvent> {
+pub(super) fn parse_event(key: &str) -> Option<TicketEvent> {
     Some(match key {
         "opened" => TicketEvent::Opened,
         "responded" => TicketEvent::Responded,

@@ -1,0 +1,112 @@
+//! Survey rows (满意度调研).
+
+use super::rows::instant;
+use super::{StoreError, Tx};
+use crate::domain::survey::{SATISFIED_SCORE, Scores, Survey};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+/// What `survey list` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct SurveyQuery {
+    pub customer_id: Option<i64>,
+    /// Taken at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Taken before.
+    pub to: Option<DateTime<Utc>>,
+    /// Only surveys with a score below 4.
+    pub low: bool,
+    pub limit: Option<usize>,
+}
+
+const SURVEY_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at, s.quality, \
+    s.response, s.communication, s.comment, s.agent";
+
+/// A score column; the schema keeps it within 1..=5, anything else is reported.
+pub(super) fn score(row: &Row, index: usize) -> rusqlite::Result<u8> {
+    let value: i64 = row.get(index)?;
+    u8::try_from(value).ok().filter(|s| (1..=5).contains(s)).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Integer,
+            format!("score {value} is not 1 to 5").into(),
+        )
+    })
+}
+
+fn survey(row: &Row) -> rusqlite::Result<Survey> {
+    Ok(Survey {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        customer_code: row.get(2)?,
+        customer_name: row.get(3)?,
+        ticket_id: row.get(4)?,
+        at: instant(row, 5)?,
+        scores: Scores {
+            quality: score(row, 6)?,
+            response: score(row, 7)?,
+            communication: score(row, 8)?,
+        },
+        comment: row.get(9)?,
+        agent: row.get(10)?,
+    })
+}
+
+impl Tx<'_> {
+    pub fn insert_survey(&self, s: &Survey) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
+                   comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                s.customer_id,
+                s.ticket_id,
+                s.at.timestamp(),
+                s.scores.quality,
+                s.scores.response,
+                s.scores.communication,
+                s.comment,
+                s.agent,
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn survey(&self, id: i64) -> Result<Survey, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id WHERE s.id = ?1"
+            ))?
+            .query_row([id], survey)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "survey",
+                key: id.to_string(),
+            })
+    }
+
+    /// Newest first.
+    pub fn list_surveys(&self, q: &SurveyQuery) -> Result<Vec<Survey>, StoreError> {
+        let limit = q.limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id
+             WHERE (?1 IS NULL OR s.customer_id = ?1)
+               AND (?2 IS NULL OR s.at >= ?2)
+               AND (?3 IS NULL OR s.at < ?3)
+               AND (?4 = 0 OR min(s.quality, s.response, s.communication) < ?5)
+             ORDER BY s.at DESC, s.id DESC LIMIT ?6"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                q.customer_id,
+                q.from.map(|t| t.timestamp()),
+                q.to.map(|t| t.timestamp()),
+                q.low,
+                SATISFIED_SCORE,
+                limit
+            ],
+            survey,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
