@@ -19,6 +19,8 @@ pub struct Config {
     pub sla: SlaConfig,
     pub segments: SegmentRules,
     pub cadence: CadenceRules,
+    pub backup: BackupConfig,
+    pub ui: UiConfig,
     /// The terminal UI's keys and colours: checked on their own, so a bad
     /// key never costs the user their other settings (and the reverse).
     #[serde(skip)]
@@ -38,6 +40,20 @@ pub struct SlaConfig {
     pub at_risk_share: f64,
     pub timezone: String,
     pub bell: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BackupConfig {
+    /// Where automatic daily backups go; empty turns them off.
+    pub dir: PathBuf,
+    /// How many daily backups to keep (at least 1).
+    pub keep: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UiConfig {
+    /// Partly hide phones and e-mails (screen sharing).
+    pub masked: bool,
 }
 
 /// The config in force, and what was wrong with the user's file, if anything.
@@ -105,6 +121,9 @@ impl Config {
                 "sla.at_risk_share = {} must be at least 0 and below 1",
                 self.sla.at_risk_share
             ));
+        }
+        if self.backup.keep == 0 {
+            return Err("backup.keep = 0 would delete every backup; use at least 1".into());
         }
         if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
             return Err(format!(
@@ -217,6 +236,9 @@ mod tests {
             ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
             ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
             ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
+            ("[backup]\nkeep = 0\n", "backup.keep"),
+            ("[backup]\nkeep = -1\n", "keep"),
+            ("[ui]\nmasked = \"yes\"\n", "masked"),
         ];
         for (text, mentions) in cases {
             let loaded = load(text);

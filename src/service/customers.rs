@@ -1,7 +1,8 @@
 //! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
 
-use super::{Ctx, Error};
+use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -112,9 +113,11 @@ fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
     }
 }
 
-/// Archives (never deletes) a customer; their history stays.
+/// Archives (never deletes) a customer; their history stays. Needs the
+/// supervisor role.
 pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         let mut c = tx.customer_by_key(key)?;
         archive_in(tx, ctx, &mut c)?;
         Ok(c)

@@ -1,8 +1,10 @@
 //! Use cases shared by the CLI and the TUI. Each runs in one transaction and
 //! is the one place where domain rules meet storage.
 
+pub mod backup;
 pub mod customers;
 pub mod demo;
+pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod interactions;
@@ -10,8 +12,11 @@ pub mod kb;
 pub mod merge;
 pub mod orders;
 pub mod policies;
+pub mod presence;
+pub mod privacy;
 pub mod quality;
 pub mod reminders;
+pub mod roles;
 pub mod screens;
 pub mod segments;
 pub mod setup;
@@ -49,6 +54,9 @@ pub struct Settings {
     pub cadence: CadenceRules,
     /// The team's time zone (`sla.timezone`): where "today" ends.
     pub timezone: chrono_tz::Tz,
+    /// Masked display for screen sharing: phones and e-mails partly hidden
+    /// wherever they are shown (see [`privacy`]).
+    pub masked: bool,
 }
 
 impl Default for Settings {
@@ -65,6 +73,7 @@ impl Settings {
             cadence: config.cadence.clone(),
             // The config is checked on load, so the zone parses.
             timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            masked: config.ui.masked,
         }
     }
 }
