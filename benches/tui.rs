@@ -173,6 +173,7 @@ fn model(now: DateTime<Utc>) -> Model {
         agent: "bench".into(),
         timezone: chrono_tz::Asia::Shanghai,
         clock_fixed: true,
+        masked: false,
     };
     let mut model = Model::new(
         frontdesk::strings::get(),

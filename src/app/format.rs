@@ -4,6 +4,7 @@
 use crate::config::theme::Role;
 use crate::domain::enums::{Direction, Priority, Tier};
 use crate::domain::sla::SlaState;
+use crate::domain::text::{mask_email, mask_phone};
 use crate::strings::Strings;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
@@ -89,6 +90,24 @@ pub fn local_short(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
         t.format("%m-%d %H:%M").to_string()
     } else {
         t.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// A phone number as it may be shown: partly hidden in masked mode.
+pub fn phone(value: &str, masked: bool) -> String {
+    if masked && !value.is_empty() {
+        mask_phone(value)
+    } else {
+        value.to_string()
+    }
+}
+
+/// An e-mail address as it may be shown: partly hidden in masked mode.
+pub fn email(value: &str, masked: bool) -> String {
+    if masked && !value.is_empty() {
+        mask_email(value)
+    } else {
+        value.to_string()
     }
 }
 
