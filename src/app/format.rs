@@ -55,7 +55,10 @@ pub fn countdown(seconds: i64, s: &Strings) -> String {
     let sign = if seconds < 0 { s.overdue_sign } else { "" };
     let n = seconds.unsigned_abs();
     let (d, h, m, sec) = (n / 86_400, n / 3_600 % 24, n / 60 % 60, n % 60);
-    let body = if d > 0 {
+    // A hundred days or more: the hours no longer matter, and the width does.
+    let body = if d >= 100 {
+        format!("{d}{}", s.unit_day)
+    } else if d > 0 {
         format!("{d}{}{h:02}{}", s.unit_day, s.unit_hour)
     } else if h > 0 {
         format!("{h}{}{m:02}{}", s.unit_hour, s.unit_minute)
@@ -140,6 +143,7 @@ mod tests {
             (3_725, "1h02m"),
             (90_000, "1d01h"),
             (-4_800, "-1h20m"),
+            (-14_688_000, "-170d"),
         ];
         for (seconds, want) in cases {
             assert_eq!(countdown(seconds, s), want);

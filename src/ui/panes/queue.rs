@@ -21,7 +21,7 @@ const COLUMNS: [Col; 8] = [
     col(10, 2),
     flex(12),
     col(10, 6),
-    col(7, 3),
+    col(8, 3),
 ];
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
