@@ -27,7 +27,7 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     let session = Session {
         database: home_relative(store.path()),
         agent: ctx.agent.clone(),
-        timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::UTC),
+        timezone: ctx.settings.timezone,
         clock_fixed,
         masked: ctx.settings.masked,
     };
