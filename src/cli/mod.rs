@@ -45,7 +45,9 @@ pub fn run(cli: Cli) -> i32 {
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
     let Some(command) = cli.command.clone() else {
-        return crate::tui::run(open(&cli)?, cli.now.is_some());
+        let env = open(&cli)?;
+        output::set_masked(env.ctx.settings.masked);
+        return crate::tui::run(env, cli.now.is_some());
     };
     // doctor writes nothing (no defaults, no daily backup), so it can still
     // examine a damaged file.
