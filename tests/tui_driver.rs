@@ -130,7 +130,10 @@ fn masked_mode_hides_phones_and_emails_but_never_writes_them() {
     app.keys("1 / z s <Enter> <Enter>");
     let card = app.screen(120, 40);
     assert!(card.contains("138****5678") && !card.contains("13812345678"), "{card}");
-    assert!(card.contains("z*******@example.com") && !card.contains("zhang.san@"), "{card}");
+    assert!(
+        card.contains("z*******@example.com") && !card.contains("zhang.san@"),
+        "{card}"
+    );
     assert!(card.contains("[masked]"));
     // Editing another field saves the real number untouched.
     app.keys("e <Tab> <Tab> <Tab>").text("张先生");
@@ -140,5 +143,8 @@ fn masked_mode_hides_phones_and_emails_but_never_writes_them() {
     assert!(app.model.form.is_none());
     let (mut store, _) = other_agent(&app);
     let saved = customers::get(&mut store, "C2026001").unwrap();
-    assert_eq!((saved.phone.as_str(), saved.contact.as_str()), ("13812345678", "张三张先生"));
+    assert_eq!(
+        (saved.phone.as_str(), saved.contact.as_str()),
+        ("13812345678", "张三张先生")
+    );
 }
