@@ -122,3 +122,29 @@ fn a_reply_from_the_queue_is_recorded_on_the_ticket() {
         "ticket #{id}: {lines:#?}"
     );
 }
+
+#[test]
+fn masked_mode_hides_phones_and_emails_but_never_writes_them() {
+    let mut app = App::new(true, 120, 40);
+    app.model.session.masked = true;
+    app.keys("1 / z s <Enter> <Enter>");
+    let card = app.screen(120, 40);
+    assert!(card.contains("138****5678") && !card.contains("13812345678"), "{card}");
+    assert!(
+        card.contains("z*******@example.com") && !card.contains("zhang.san@"),
+        "{card}"
+    );
+    assert!(card.contains("[masked]"));
+    // Editing another field saves the real number untouched.
+    app.keys("e <Tab> <Tab> <Tab>").text("张先生");
+    let form = app.screen(120, 40);
+    assert!(!form.contains("13812345678"), "{form}");
+    app.keys("<C-s>");
+    assert!(app.model.form.is_none());
+    let (mut store, _) = other_agent(&app);
+    let saved = customers::get(&mut store, "C2026001").unwrap();
+    assert_eq!(
+        (saved.phone.as_str(), saved.contact.as_str()),
+        ("13812345678", "张三张先生")
+    );
+}

@@ -18,14 +18,15 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     let c = &card.customer;
     let mut doc = Doc::new(width);
     doc.heading(s.card_contact);
+    let masked = model.session.masked;
     for (key, value) in [
-        ("contact", &c.contact),
-        ("phone", &c.phone),
-        ("email", &c.email),
-        ("address", &c.address),
-        ("industry", &c.industry),
+        ("contact", c.contact.clone()),
+        ("phone", format::phone(&c.phone, masked)),
+        ("email", format::email(&c.email, masked)),
+        ("address", c.address.clone()),
+        ("industry", c.industry.clone()),
     ] {
-        doc.field(s.field(key), value, LABEL);
+        doc.field(s.field(key), &value, LABEL);
     }
     doc.field(s.field("channel"), c.channel.map_or(s.dash, |ch| s.channel(ch)), LABEL);
     doc.heading(s.card_account);

@@ -4,6 +4,7 @@
 use crate::config::theme::Role;
 use crate::domain::enums::{Direction, Priority, Tier};
 use crate::domain::sla::SlaState;
+use crate::domain::text::{mask_email, mask_phone};
 use crate::strings::Strings;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
@@ -54,7 +55,10 @@ pub fn countdown(seconds: i64, s: &Strings) -> String {
     let sign = if seconds < 0 { s.overdue_sign } else { "" };
     let n = seconds.unsigned_abs();
     let (d, h, m, sec) = (n / 86_400, n / 3_600 % 24, n / 60 % 60, n % 60);
-    let body = if d > 0 {
+    // A hundred days or more: the hours no longer matter, and the width does.
+    let body = if d >= 100 {
+        format!("{d}{}", s.unit_day)
+    } else if d > 0 {
         format!("{d}{}{h:02}{}", s.unit_day, s.unit_hour)
     } else if h > 0 {
         format!("{h}{}{m:02}{}", s.unit_hour, s.unit_minute)
@@ -92,6 +96,24 @@ pub fn local_short(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     }
 }
 
+/// A phone number as it may be shown: partly hidden in masked mode.
+pub fn phone(value: &str, masked: bool) -> String {
+    if masked && !value.is_empty() {
+        mask_phone(value)
+    } else {
+        value.to_string()
+    }
+}
+
+/// An e-mail address as it may be shown: partly hidden in masked mode.
+pub fn email(value: &str, masked: bool) -> String {
+    if masked && !value.is_empty() {
+        mask_email(value)
+    } else {
+        value.to_string()
+    }
+}
+
 /// Cents as `12,345.67`.
 pub fn money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -121,6 +143,7 @@ mod tests {
             (3_725, "1h02m"),
             (90_000, "1d01h"),
             (-4_800, "-1h20m"),
+            (-14_688_000, "-170d"),
         ];
         for (seconds, want) in cases {
             assert_eq!(countdown(seconds, s), want);

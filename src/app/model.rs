@@ -29,6 +29,8 @@ pub struct Session {
     pub timezone: Tz,
     /// `--now` was given: the clock stands still.
     pub clock_fixed: bool,
+    /// Screen-sharing mode: phones and e-mails are shown partly hidden.
+    pub masked: bool,
 }
 
 /// The customer card or the ticket page, over the panes.

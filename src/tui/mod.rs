@@ -27,8 +27,9 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     let session = Session {
         database: home_relative(store.path()),
         agent: ctx.agent.clone(),
-        timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::UTC),
+        timezone: ctx.settings.timezone,
         clock_fixed,
+        masked: ctx.settings.masked,
     };
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.theme.without_color()

@@ -3,8 +3,10 @@
 
 use crate::config::theme::{Role, Theme};
 use crate::domain::text::{fit, sanitize_line, truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use std::borrow::Cow;
 
 /// A column of a table: its width, and the order in which columns are
@@ -109,19 +111,45 @@ pub fn highlighted(name: &str, hits: &[usize], cols: usize, base: Style, matched
     spans
 }
 
-/// A table row: the cells of the columns that are shown, one space apart.
-pub fn join(cells: Vec<Vec<Span<'static>>>, widths: &[usize]) -> Line<'static> {
-    let mut spans: Vec<Span<'static>> = Vec::new();
+/// Paints a table row straight into the buffer: each shown column's cell
+/// at its place, one space apart, over `style` (the selection) when given.
+/// The blanks that pad a cell are not drawn: the buffer is blank already,
+/// and laying out spaces was half of a frame's work.
+pub fn paint_row(buf: &mut Buffer, row: Rect, cells: Vec<Vec<Span<'static>>>, widths: &[usize], style: Option<Style>) {
+    if let Some(style) = style {
+        buf.set_style(row, style);
+    }
+    let right = row.right();
+    let mut x = row.x;
     for (cell, width) in cells.into_iter().zip(widths) {
         if *width == 0 {
             continue;
         }
-        if !spans.is_empty() {
-            spans.push(Span::raw(" "));
+        let start = x;
+        let end = start
+            .saturating_add(u16::try_from(*width).unwrap_or(u16::MAX))
+            .min(right);
+        let mut at = start;
+        let last = cell.len().saturating_sub(1);
+        for (i, mut span) in cell.into_iter().enumerate() {
+            if i == last {
+                let kept = span.content.trim_end_matches(' ').len();
+                if kept < span.content.len() {
+                    let mut text = span.content.into_owned();
+                    text.truncate(kept);
+                    span.content = text.into();
+                }
+            }
+            if at >= end {
+                break;
+            }
+            at = buf.set_span(at, row.y, &span, end - at).0;
         }
-        spans.extend(cell);
+        x = end.saturating_add(1);
+        if x >= right {
+            break;
+        }
     }
-    Line::from(spans)
 }
 
 /// Shorthand for a styled span of already safe text.

@@ -69,7 +69,15 @@ fn value_spans(model: &Model, field: &Field, focused: bool, cols: usize) -> (Vec
                 String::new()
             };
             let room = cols.saturating_sub(width(&more) + usize::from(!more.is_empty()));
-            let (shown, at) = field.input.window(room);
+            let (mut shown, at) = field.input.window(room);
+            // In masked mode a phone or e-mail shows whole only while typed in.
+            if model.session.masked && !focused {
+                match field.key {
+                    "phone" => shown = crate::app::format::phone(field.value(), true),
+                    "email" => shown = crate::app::format::email(field.value(), true),
+                    _ => {}
+                }
+            }
             let mut spans = vec![span(theme, fit(&shown, room), input_role)];
             if !more.is_empty() {
                 spans.push(span(theme, format!(" {more}"), Role::Muted));

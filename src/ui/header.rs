@@ -28,8 +28,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         right.push(span(theme, "  ", Role::Header));
     }
     let right_width: usize = right.iter().map(|sp| width(&sp.content)).sum();
+    let masked = if model.session.masked {
+        format!("  [{}]", s.header_masked)
+    } else {
+        String::new()
+    };
     let left = format!(
-        " {}  {}  {} {}",
+        " {}  {}  {} {}{masked}",
         s.app_name,
         sanitize_line(&model.session.database),
         s.header_agent,

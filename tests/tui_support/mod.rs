@@ -138,6 +138,7 @@ impl App {
             agent: "li".into(),
             timezone: config.sla.timezone.parse().unwrap(),
             clock_fixed: true,
+            masked: false,
         };
         let model = Model::new(
             frontdesk::strings::get(),

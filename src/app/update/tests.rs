@@ -29,6 +29,7 @@ fn model() -> Model {
         agent: "li".into(),
         timezone: chrono_tz::Asia::Shanghai,
         clock_fixed: true,
+        masked: false,
     };
     let mut m = Model::new(
         crate::strings::get(),

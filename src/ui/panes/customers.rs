@@ -1,7 +1,7 @@
 //! The customer list: code, name (matches highlighted), tier badge, open
 //! tickets and last contact.
 
-use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, join, widths};
+use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, paint_row, widths};
 use super::{empty, header_line, table_frame};
 use crate::app::format::{ago, tier_role};
 use crate::app::model::Model;
@@ -10,7 +10,6 @@ use crate::config::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
 
 const COLUMNS: [Col; 5] = [col(9, 3), flex(8), col(4, 0), col(4, 1), col(7, 2)];
 
@@ -23,16 +22,16 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     }
     let w = widths(&COLUMNS, usize::from(inner.width));
     let titles = [s.col_code, s.col_name, s.col_tier, s.col_open, s.col_last_contact];
-    let mut lines = vec![header_line(model, &titles, &w, |i| i >= 2)];
+    let header = header_line(model, &titles, &w, |i| i >= 2);
+    frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
     if list.is_empty() {
-        frame.render_widget(Paragraph::new(lines), inner);
         let text = if model.loaded { s.none_matching } else { s.loading };
         empty(model, frame, inner, text);
         return;
     }
     let height = usize::from(inner.height.saturating_sub(1));
     let selected_style = super::super::selection(model, PaneId::Customers);
-    for index in list.cursor.offset..(list.cursor.offset + height).min(list.len()) {
+    for (line, index) in (list.cursor.offset..(list.cursor.offset + height).min(list.len())).enumerate() {
         let Some((row, hits)) = list.get(index) else { break };
         let selected = index == list.cursor.selected;
         let base = theme.style(Role::Text);
@@ -52,8 +51,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             vec![Span::styled(cell_right(&open, w[3]), theme.style(Role::AtRisk))],
             vec![Span::styled(cell_right(&last, w[4]), theme.style(Role::Muted))],
         ];
-        let line = join(cells, &w);
-        lines.push(if selected { line.style(selected_style) } else { line });
+        let at = Rect {
+            y: inner.y + 1 + line as u16,
+            height: 1,
+            ..inner
+        };
+        paint_row(frame.buffer_mut(), at, cells, &w, selected.then_some(selected_style));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -14,7 +14,6 @@ use crate::app::panes::PaneId;
 use crate::app::panes::filtered::{Filtered, Row};
 use crate::config::keymap::Context;
 use crate::config::theme::Role;
-use crate::domain::text::width;
 use crate::strings::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -57,8 +56,9 @@ fn pane_name(model: &Model, pane: PaneId) -> &'static str {
     }
 }
 
-/// A pane's frame: `1 Customers 12/200 /zs`, with the filter (and the
-/// cursor, while it is typed) in the title. Returns the inner area.
+/// A pane's frame: `1 Customers 12/200` in the title, and the filter `/zs`
+/// (with the cursor, while it is typed) on the bottom border. Returns the
+/// inner area.
 fn frame_pane(
     model: &Model,
     frame: &mut Frame,
@@ -71,22 +71,26 @@ fn frame_pane(
     let focused = model.focus == pane && model.detail.is_none();
     let key = focus_key(model, pane);
     let name_role = if focused { Role::BorderFocused } else { Role::Title };
-    let mut title: Vec<Span<'static>> = vec![
+    let title: Vec<Span<'static>> = vec![
         span(theme, format!(" {key} "), Role::Key),
         span(theme, format!("{} ", pane_name(model, pane)), name_role),
         span(theme, format!("{count} "), Role::Muted),
     ];
-    let block = super::boxed(model, Vec::new(), focused);
+    let mut block = super::boxed(model, Vec::new(), focused);
     let inner = block.inner(area);
+    // The filter sits on the bottom border, where it has the pane's whole
+    // width even when the pane is narrow.
     if let Some((input, editing)) = filter.filter(|(input, editing)| *editing || !input.is_empty()) {
-        let used: usize = title.iter().map(|sp| width(&sp.content)).sum();
-        let room = usize::from(inner.width).saturating_sub(used + 2);
+        let room = usize::from(inner.width).saturating_sub(3);
         let (shown, cursor) = input.window(room.max(1));
-        title.push(span(theme, "/", Role::Key));
-        title.push(span(theme, format!("{shown} "), Role::Match));
+        block = block.title_bottom(Line::from(vec![
+            span(theme, " /", Role::Key),
+            span(theme, format!("{shown} "), Role::Match),
+        ]));
         if editing && focused {
-            let x = inner.x as usize + used + 1 + cursor;
-            frame.set_cursor_position((x.min(usize::from(u16::MAX)) as u16, area.y));
+            let x = usize::from(inner.x) + 1 + cursor;
+            let y = area.bottom().saturating_sub(1);
+            frame.set_cursor_position((u16::try_from(x).unwrap_or(u16::MAX), y));
         }
     }
     frame.render_widget(block.title(Line::from(title)), area);

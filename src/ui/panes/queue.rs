@@ -1,7 +1,7 @@
 //! The queue: SLA countdown coloured by state, priority, number, kind,
 //! customer, subject, assignee and status, most urgent first.
 
-use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, join, widths};
+use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, paint_row, widths};
 use super::{empty, header_line, table_frame};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
@@ -11,7 +11,6 @@ use crate::config::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
 
 /// SLA, P, #, kind, customer, subject, assignee, status.
 const COLUMNS: [Col; 8] = [
@@ -22,7 +21,7 @@ const COLUMNS: [Col; 8] = [
     col(10, 2),
     flex(12),
     col(10, 6),
-    col(7, 3),
+    col(8, 3),
 ];
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
@@ -43,9 +42,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         s.col_assignee,
         s.col_status,
     ];
-    let mut lines = vec![header_line(model, &titles, &w, |i| i == 0)];
+    let header = header_line(model, &titles, &w, |i| i == 0);
+    frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
     if list.is_empty() {
-        frame.render_widget(Paragraph::new(lines), inner);
         let text = match (model.loaded, list.is_filtered()) {
             (false, _) => s.loading,
             (true, true) => s.none_matching,
@@ -56,7 +55,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     }
     let height = usize::from(inner.height.saturating_sub(1));
     let selected_style = super::super::selection(model, PaneId::Queue);
-    for index in list.cursor.offset..(list.cursor.offset + height).min(list.len()) {
+    for (line, index) in (list.cursor.offset..(list.cursor.offset + height).min(list.len())).enumerate() {
         let Some((view, hits)) = list.get(index) else { break };
         let t = &view.ticket;
         let (state, left) = live_clock(view, model.now);
@@ -89,12 +88,12 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             vec![Span::styled(cell(assignee, w[6]), theme.style(Role::Muted))],
             vec![Span::styled(cell(s.status(t.status), w[7]), text)],
         ];
-        let line = join(cells, &w);
-        lines.push(if index == list.cursor.selected {
-            line.style(selected_style)
-        } else {
-            line
-        });
+        let at = Rect {
+            y: inner.y + 1 + line as u16,
+            height: 1,
+            ..inner
+        };
+        let style = (index == list.cursor.selected).then_some(selected_style);
+        paint_row(frame.buffer_mut(), at, cells, &w, style);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }

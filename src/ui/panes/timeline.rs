@@ -1,6 +1,6 @@
 //! The timeline: when, direction or event mark, channel, agent, summary.
 
-use super::super::cells::{Col, cell, col, flex, join, widths};
+use super::super::cells::{Col, cell, col, flex, paint_row, widths};
 use super::{empty, frame_pane};
 use crate::app::format::{direction_role, local_short};
 use crate::app::model::Model;
@@ -11,7 +11,6 @@ use crate::strings::Strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
 
 /// When, mark, channel, agent, summary.
 const COLUMNS: [Col; 5] = [col(11, 0), col(1, 0), col(7, 1), col(8, 2), flex(10)];
@@ -39,8 +38,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let w = widths(&COLUMNS, usize::from(inner.width));
     let height = usize::from(inner.height);
     let selected_style = super::super::selection(model, PaneId::Timeline);
-    let mut lines = Vec::new();
-    for index in pane.cursor.offset..(pane.cursor.offset + height).min(pane.entries.len()) {
+    for (line, index) in (pane.cursor.offset..(pane.cursor.offset + height).min(pane.entries.len())).enumerate() {
         let e = &pane.entries[index];
         let mark = e.direction.map_or("●", |d| s.direction_mark(d));
         let channel = e.channel.map_or("", |c| s.channel(c));
@@ -53,14 +51,14 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             vec![Span::styled(cell(&e.agent, w[3]), theme.style(Role::Muted))],
             vec![Span::styled(cell(&summary(e, s), w[4]), theme.style(summary_role))],
         ];
-        let line = join(cells, &w);
-        lines.push(if index == pane.cursor.selected {
-            line.style(selected_style)
-        } else {
-            line
-        });
+        let at = Rect {
+            y: inner.y + line as u16,
+            height: 1,
+            ..inner
+        };
+        let style = (index == pane.cursor.selected).then_some(selected_style);
+        paint_row(frame.buffer_mut(), at, cells, &w, style);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A ticket event's summary starts with its stable key (`opened #3 …`):
