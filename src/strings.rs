@@ -164,6 +164,7 @@ pub struct Strings {
     pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
+    pub triage: &'static crate::strings_triage::TriageStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would
@@ -450,6 +451,7 @@ pub static EN: Strings = Strings {
         ("form", "In a form"),
         ("palette", "Command palette"),
         ("help", "This help"),
+        ("triage", "Triage"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -487,6 +489,15 @@ pub static EN: Strings = Strings {
         (Action::PrevField, "Previous field"),
         (Action::Submit, "Save"),
         (Action::Editor, "Edit in $EDITOR"),
+        (Action::Triage, "Triage"),
+        (Action::Skip, "Skip"),
+        (Action::Undo, "Undo"),
+        (Action::SetPending, "Pending"),
+        (Action::Resolve, "Resolve"),
+        (Action::PriorityUrgent, "Urgent"),
+        (Action::PriorityHigh, "High"),
+        (Action::PriorityNormal, "Normal"),
+        (Action::PriorityLow, "Low"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -590,6 +601,7 @@ pub static EN: Strings = Strings {
         ("at-risk", "at risk"),
         ("churned", "churned"),
     ],
+    triage: &crate::strings_triage::EN,
 };
 
 #[cfg(test)]

@@ -56,6 +56,15 @@ actions! {
     PrevField => "prev_field",
     Submit => "submit",
     Editor => "editor",
+    Triage => "triage",
+    Skip => "skip",
+    Undo => "undo",
+    SetPending => "set_pending",
+    Resolve => "resolve",
+    PriorityUrgent => "priority_urgent",
+    PriorityHigh => "priority_high",
+    PriorityNormal => "priority_normal",
+    PriorityLow => "priority_low",
 }
 
 impl Action {

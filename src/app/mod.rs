@@ -16,6 +16,7 @@ pub mod model;
 pub mod msg;
 pub mod palette;
 pub mod panes;
+pub mod triage;
 pub mod update;
 
 pub use action::Action;

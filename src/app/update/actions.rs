@@ -33,8 +33,15 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Close => {
+            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.triage.is_some() {
+                return super::triage::leave(model);
+            }
             close_top(model);
             Vec::new()
+        }
+        Triage => super::triage::enter(model),
+        Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
+            super::triage::apply(model, action)
         }
         Suspend => vec![Effect::Suspend],
         Refresh => {

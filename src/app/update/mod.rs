@@ -6,6 +6,7 @@ mod actions;
 mod input;
 mod records;
 mod results;
+mod triage;
 
 use super::layout;
 use super::model::Model;
@@ -81,6 +82,9 @@ fn reload(model: &Model) -> Vec<Effect> {
         Some(super::model::Detail::Card { id, .. }) => effects.push(Effect::LoadCard(*id)),
         Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
         None => {}
+    }
+    if let Some(triage) = &model.triage {
+        effects.push(Effect::LoadTriage(triage.skipped.clone()));
     }
     effects
 }

@@ -18,6 +18,9 @@ struct Target {
 /// The ticket on screen: the open ticket page, the queue's selection, or
 /// the ticket of the selected timeline entry.
 fn target_ticket(model: &Model) -> Option<Ticket> {
+    if let Some(triage) = &model.triage {
+        return triage.card.as_ref().map(|c| c.view.ticket.clone());
+    }
     match &model.detail {
         Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
         Some(Detail::Card { .. }) => return None,
@@ -133,6 +136,12 @@ fn new(model: &mut Model) -> Vec<Effect> {
 /// read whole first; the form opens when it arrives.
 fn edit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
+    if model.triage.is_some() {
+        if let Some(t) = target_ticket(model) {
+            open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
+        }
+        return Vec::new();
+    }
     match &model.detail {
         Some(Detail::Card { card: Some(card), .. }) => {
             let form = customer::edit_customer(s, &card.customer);

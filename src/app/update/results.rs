@@ -81,6 +81,9 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return reload(model);
         }
         Msg::DemoDone(Err(why)) => model.warn(fill(s.msg_error, &[&why])),
+        Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
+            return super::triage::result(model, msg);
+        }
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)

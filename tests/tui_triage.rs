@@ -1,0 +1,89 @@
+//! Triage mode against a real database, driven by keys: decisions with
+//! single keys move on to the next ticket, undo puts one back, and the
+//! screen at 120×40.
+
+mod tui_support;
+
+use frontdesk::domain::enums::{Priority, TicketStatus};
+use frontdesk::service::Ctx;
+use frontdesk::service::tickets;
+use frontdesk::service::tickets::TicketChanges;
+use frontdesk::store::{OpenOptions, Store};
+use tui_support::{App, now};
+
+fn on_card(app: &App) -> i64 {
+    app.model
+        .triage
+        .as_ref()
+        .and_then(|t| t.ticket_id())
+        .expect("a ticket on the triage screen")
+}
+
+fn ticket(app: &mut App, id: i64) -> frontdesk::domain::ticket::Ticket {
+    tickets::get(&mut app.driver.store, &app.driver.ctx, id).unwrap().ticket
+}
+
+#[test]
+fn three_decisions_with_single_keys_then_undo() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let first = on_card(&app);
+    app.keys("d");
+    assert_eq!(ticket(&mut app, first).status, TicketStatus::Resolved);
+    let second = on_card(&app);
+    assert_ne!(second, first, "a decision moves on");
+    app.keys("w");
+    assert_eq!(ticket(&mut app, second).status, TicketStatus::Pending);
+    let third = on_card(&app);
+    assert!(third != first && third != second);
+    app.keys("4");
+    assert_eq!(ticket(&mut app, third).priority, Priority::Low);
+    // Everything waiting has been decided.
+    assert!(app.model.triage.as_ref().unwrap().card.is_none());
+    assert!(app.screen(120, 40).contains("Nothing left to triage"));
+    // Undo takes back the last decision and shows that ticket again.
+    app.keys("u");
+    assert_ne!(ticket(&mut app, third).priority, Priority::Low);
+    assert_eq!(on_card(&app), third);
+    app.keys("u");
+    let message = app.model.message.as_ref().unwrap();
+    assert!(message.error && message.text.contains("Nothing to undo"), "{message:?}");
+    // Esc leaves triage and the queue shows the changes.
+    app.keys("<Esc>");
+    assert!(app.model.triage.is_none());
+    let status = app.model.queue.ticket(first).map(|v| v.ticket.status);
+    assert!(matches!(status, None | Some(TicketStatus::Resolved)), "{status:?}");
+}
+
+#[test]
+fn skip_moves_on_without_changing_and_undo_after_a_change_elsewhere_is_refused() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let first = on_card(&app);
+    let version = ticket(&mut app, first).version;
+    app.keys("<Space>");
+    assert_ne!(on_card(&app), first);
+    assert_eq!(ticket(&mut app, first).version, version, "skip changes nothing");
+    let second = on_card(&app);
+    app.keys("1");
+    // Another agent changes the ticket meanwhile: the undo is a conflict.
+    let mut store = Store::open(&app.path, &OpenOptions::default()).unwrap();
+    let changes = TicketChanges {
+        assignee: Some("wang".into()),
+        ..Default::default()
+    };
+    tickets::set(&mut store, &Ctx::new("wang", now()), second, &changes, None).unwrap();
+    app.keys("u");
+    let message = app.model.message.as_ref().unwrap();
+    assert!(message.error && message.text.starts_with("Cannot undo"), "{message:?}");
+    assert_eq!(ticket(&mut app, second).priority, Priority::Urgent);
+}
+
+#[test]
+fn triage_screen_120x40() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let screen = app.screen(120, 40);
+    assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
+    insta::assert_snapshot!("triage_120x40", screen);
+}
