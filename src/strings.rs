@@ -165,6 +165,8 @@ pub struct Strings {
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
     pub triage: &'static crate::strings_triage::TriageStrings,
+    /// Before a marked row of the queue.
+    pub mark: &'static str,
 }
 
 /// The catalogue in force. One language today; choosing another would
@@ -498,6 +500,8 @@ pub static EN: Strings = Strings {
         (Action::PriorityHigh, "High"),
         (Action::PriorityNormal, "Normal"),
         (Action::PriorityLow, "Low"),
+        (Action::Mark, "Mark"),
+        (Action::MarkAll, "Mark all shown"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -601,6 +605,7 @@ pub static EN: Strings = Strings {
         ("at-risk", "at risk"),
         ("churned", "churned"),
     ],
+    mark: "✓",
     triage: &crate::strings_triage::EN,
 };
 

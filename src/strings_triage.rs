@@ -15,6 +15,7 @@ pub struct TriageStrings {
     pub undo_refused: &'static str,
     pub failed: &'static str,
     pub marked: &'static str,
+    pub bulk_changed: &'static str,
     pub newly_at_risk: &'static str,
     pub newly_breached: &'static str,
 }
@@ -32,6 +33,7 @@ pub const EN: TriageStrings = TriageStrings {
     undo_refused: "Cannot undo: {0}",
     failed: "Not changed: {0}",
     marked: "{0} marked",
+    bulk_changed: "{0} marked tickets changed",
     newly_at_risk: "▲ {0} newly at risk",
     newly_breached: "▲ {0} newly breached",
 };

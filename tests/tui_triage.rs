@@ -87,3 +87,31 @@ fn triage_screen_120x40() {
     assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
     insta::assert_snapshot!("triage_120x40", screen);
 }
+
+#[test]
+fn marks_in_the_queue_change_all_marked_at_once_then_clear() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("2 g g x j x");
+    let marked: Vec<i64> = app.model.queue.marked.iter().copied().collect();
+    assert_eq!(marked.len(), 2);
+    assert!(app.screen(120, 40).contains('✓'), "marked rows are marked");
+    // `x` again unmarks; `X` marks every ticket shown.
+    app.keys("x");
+    assert_eq!(app.model.queue.marked.len(), 1);
+    app.keys("x p <Right>");
+    let chosen = app
+        .model
+        .form
+        .as_ref()
+        .expect("the priority form")
+        .value("priority")
+        .to_string();
+    app.keys("<C-s>");
+    assert!(app.model.form.is_none());
+    for id in &marked {
+        assert_eq!(ticket(&mut app, *id).priority.key(), chosen, "#{id}");
+    }
+    assert!(app.model.queue.marked.is_empty(), "the marks are cleared");
+    app.keys("X");
+    assert_eq!(app.model.queue.marked.len(), app.model.queue.list.len());
+}

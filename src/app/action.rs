@@ -65,6 +65,8 @@ actions! {
     PriorityHigh => "priority_high",
     PriorityNormal => "priority_normal",
     PriorityLow => "priority_low",
+    Mark => "mark",
+    MarkAll => "mark_all",
 }
 
 impl Action {

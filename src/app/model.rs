@@ -92,6 +92,8 @@ pub struct Model {
     pub queue_loaded_at: DateTime<Utc>,
     /// Triage mode, full screen, when on.
     pub triage: Option<super::triage::Triage>,
+    /// The open form changes all these marked tickets at once.
+    pub bulk: Option<Vec<i64>>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -127,6 +129,7 @@ impl Model {
             select_after_load: None,
             queue_loaded_at: now,
             triage: None,
+            bulk: None,
         }
     }
 

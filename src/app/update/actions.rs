@@ -40,6 +40,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Triage => super::triage::enter(model),
+        Mark | MarkAll => super::triage::mark(model, action),
         Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
             super::triage::apply(model, action)
         }
@@ -82,6 +83,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Closes the innermost layer: form, palette, help, then the card or ticket.
 fn close_top(model: &mut Model) {
+    model.bulk = None;
     if model.form.take().is_some() || model.palette.take().is_some() || model.help.take().is_some() {
         return;
     }

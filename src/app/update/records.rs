@@ -90,6 +90,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.warn(s.msg_select_ticket.to_string());
                 return Vec::new();
             };
+            // With marks in the queue, assign, priority and status change them all.
+            let marked = &model.queue.marked;
+            model.bulk = (model.triage.is_none()
+                && model.detail.is_none()
+                && model.focus == PaneId::Queue
+                && !marked.is_empty()
+                && matches!(action, Action::Assign | Action::Priority | Action::Status))
+            .then(|| marked.iter().copied().collect());
             match action {
                 Action::Reply => Some(contact::reply(s, &t)),
                 Action::Note => Some(contact::note(s, &t)),
@@ -201,10 +209,15 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         form.message = Some(s.msg_fix_fields.to_string());
         return Vec::new();
     }
-    match form.submission() {
-        Some(submission) => vec![Effect::Save(Box::new(submission))],
-        None => {
+    match (form.submission(), &model.bulk) {
+        (Some(crate::app::forms::Submission::EditTicket { changes, .. }), Some(ids)) => {
+            let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
+            vec![Effect::TriageChange(ids.clone(), changes, text)]
+        }
+        (Some(submission), _) => vec![Effect::Save(Box::new(submission))],
+        (None, _) => {
             model.form = None;
+            model.bulk = None;
             model.say(s.msg_nothing_changed.to_string());
             Vec::new()
         }

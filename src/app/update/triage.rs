@@ -75,9 +75,48 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     vec![Effect::TriageChange(vec![id], changes, text)]
 }
 
+/// `x` and `X` in the queue.
+pub fn mark(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.focus != crate::app::panes::PaneId::Queue || model.detail.is_some() {
+        return Vec::new();
+    }
+    if action == Action::Mark {
+        model.queue.toggle_mark();
+    } else {
+        model.queue.mark_shown();
+    }
+    model.say(fill(
+        model.strings.triage.marked,
+        &[&model.queue.marked.len().to_string()],
+    ));
+    Vec::new()
+}
+
+/// A bulk change from the queue's marks came back: the marks go.
+fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let s = model.strings;
+    match msg {
+        Msg::TriageChanged(Ok((_, text))) => {
+            model.form = None;
+            model.queue.marked.clear();
+            model.say(text);
+            super::reload(model)
+        }
+        Msg::TriageChanged(Err(why)) => {
+            model.form = None;
+            model.warn(fill(s.triage.failed, &[&why]));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Results of the triage effects.
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
+    if model.bulk.take().is_some() {
+        return bulk_result(model, msg);
+    }
     let Some(triage) = &mut model.triage else {
         return Vec::new();
     };

@@ -67,6 +67,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             (Some(_), Some(left)) => countdown(left, s),
             (None, _) => s.dash.to_string(),
         };
+        let marked = model.queue.marked.contains(&t.id);
+        let clock = if marked { format!("{} {clock}", s.mark) } else { clock };
         let assignee = if t.assignee.is_empty() {
             s.unassigned
         } else {
@@ -92,6 +94,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         let line = join(cells, &w);
         lines.push(if index == list.cursor.selected {
             line.style(selected_style)
+        } else if marked {
+            line.style(theme.style(Role::Match))
         } else {
             line
         });
