@@ -4,6 +4,7 @@
 //! key sequences in tests.
 
 pub mod action;
+pub mod alerts;
 pub mod detail;
 pub mod doc;
 pub mod format;

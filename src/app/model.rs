@@ -94,6 +94,9 @@ pub struct Model {
     pub triage: Option<super::triage::Triage>,
     /// The open form changes all these marked tickets at once.
     pub bulk: Option<Vec<i64>>,
+    pub alerts: super::alerts::Alerts,
+    /// Ring the terminal bell when a ticket newly turns at risk or breached.
+    pub bell: bool,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -130,6 +133,8 @@ impl Model {
             queue_loaded_at: now,
             triage: None,
             bulk: None,
+            alerts: Default::default(),
+            bell: false,
         }
     }
 

@@ -84,6 +84,8 @@ pub enum Effect {
     /// Suspends the screen for `$EDITOR` on this text.
     OpenEditor(String),
     Suspend,
+    /// Rings the terminal bell.
+    Bell,
     RunDemo,
     /// The most urgent ticket needing a decision, skipping these.
     LoadTriage(Vec<i64>),

@@ -80,7 +80,7 @@ impl Driver {
                 )]
             }
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
-            Effect::OpenEditor(_) | Effect::Suspend => Vec::new(),
+            Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }
 }
@@ -163,7 +163,7 @@ pub fn pump(model: &mut Model, driver: &mut Driver, msg: Msg, terminal: &mut dyn
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
             let results = match effect {
-                Effect::OpenEditor(_) | Effect::Suspend => terminal(effect),
+                Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => terminal(effect),
                 other => driver.run(other),
             };
             queue.extend(results);

@@ -127,4 +127,4 @@ fn palette_height(area: Rect) -> usize {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -119,7 +119,7 @@ pub(crate) fn ticket(id: i64, customer_id: i64, customer_name: &str, subject: &s
 }
 
 /// A model with the four customers and two tickets loaded.
-fn loaded() -> Model {
+pub(crate) fn loaded() -> Model {
     let mut m = model();
     let tickets = vec![
         ticket(7, 2, "张三", "屏幕坏点"),
