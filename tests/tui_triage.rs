@@ -115,3 +115,12 @@ fn marks_in_the_queue_change_all_marked_at_once_then_clear() {
     app.keys("X");
     assert_eq!(app.model.queue.marked.len(), app.model.queue.list.len());
 }
+
+#[test]
+fn a_long_card_scrolls_on_a_small_screen() {
+    let mut app = App::new(true, 80, 24);
+    app.keys("t j j");
+    assert_eq!(app.model.triage.as_ref().unwrap().scroll.top, 2);
+    app.keys("k");
+    assert_eq!(app.model.triage.as_ref().unwrap().scroll.top, 1);
+}

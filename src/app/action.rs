@@ -80,6 +80,15 @@ impl Action {
         matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
     }
 
+    /// Only means something on the triage screen.
+    pub fn triage_only(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow
+        )
+    }
+
     /// Offered by the command palette: everything but what only makes sense
     /// inside a form, a filter or the palette itself.
     pub fn in_palette(self) -> bool {

@@ -104,6 +104,13 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
         palette.list.cursor.apply(action, len, palette_rows);
         return Vec::new();
     }
+    if model.help.is_none() && model.triage.is_some() {
+        let (lines, height) = super::triage::doc_size(model);
+        if let Some(triage) = &mut model.triage {
+            triage.scroll.apply(action, lines, height);
+        }
+        return Vec::new();
+    }
     if model.help.is_some() || model.detail.is_some() {
         let (lines, height) = overlay_size(model);
         if let Some(scroll) = overlay_scroll(model) {

@@ -25,6 +25,18 @@ pub fn leave(model: &mut Model) -> Vec<Effect> {
     super::reload(model)
 }
 
+/// Lines of the triage card and the height it is shown in.
+pub fn doc_size(model: &Model) -> (usize, usize) {
+    let body = model.screen().body;
+    let (width, height) = crate::app::layout::inner_size(body);
+    let lines = model
+        .triage
+        .as_ref()
+        .and_then(|t| t.card.as_ref())
+        .map_or(0, |card| crate::app::triage::triage_doc(model, card, width).lines.len());
+    (lines, height)
+}
+
 /// The next card, skipping what was skipped.
 pub fn load(model: &mut Model) -> Vec<Effect> {
     match &mut model.triage {
