@@ -16,6 +16,8 @@ pub struct TriageStrings {
     pub failed: &'static str,
     pub marked: &'static str,
     pub bulk_changed: &'static str,
+    /// A form's title and the number of marked tickets it changes.
+    pub bulk_title: &'static str,
     pub newly_at_risk: &'static str,
     pub newly_breached: &'static str,
 }
@@ -34,6 +36,7 @@ pub const EN: TriageStrings = TriageStrings {
     failed: "Not changed: {0}",
     marked: "{0} marked",
     bulk_changed: "{0} marked tickets changed",
+    bulk_title: "{0} — {1} marked tickets",
     newly_at_risk: "▲ {0} newly at risk",
     newly_breached: "▲ {0} newly breached",
 };

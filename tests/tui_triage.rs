@@ -99,6 +99,8 @@ fn marks_in_the_queue_change_all_marked_at_once_then_clear() {
     app.keys("x");
     assert_eq!(app.model.queue.marked.len(), 1);
     app.keys("x p <Right>");
+    let title = &app.model.form.as_ref().unwrap().title;
+    assert!(title.ends_with("2 marked tickets"), "{title}");
     let chosen = app
         .model
         .form

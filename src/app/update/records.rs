@@ -108,7 +108,12 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
     };
     match form {
-        Some(form) => open_form(model, form),
+        Some(mut form) => {
+            if let Some(ids) = &model.bulk {
+                form.title = crate::strings::fill(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
+            }
+            open_form(model, form)
+        }
         None => model.warn(s.msg_select_customer.to_string()),
     }
     Vec::new()
@@ -209,13 +214,28 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         form.message = Some(s.msg_fix_fields.to_string());
         return Vec::new();
     }
-    match (form.submission(), &model.bulk) {
-        (Some(crate::app::forms::Submission::EditTicket { changes, .. }), Some(ids)) => {
-            let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
-            vec![Effect::TriageChange(ids.clone(), changes, text)]
-        }
-        (Some(submission), _) => vec![Effect::Save(Box::new(submission))],
-        (None, _) => {
+    if let (Some(ids), crate::app::forms::FormKind::EditTicket { .. }) = (&model.bulk, form.kind) {
+        // Every marked ticket gets what the form shows, changed from the
+        // selected one's values or not.
+        let shown = |key: &str| {
+            form.fields
+                .iter()
+                .any(|f| f.key == key)
+                .then(|| form.value(key).to_string())
+        };
+        let changes = crate::service::tickets::TicketChanges {
+            priority: shown("priority"),
+            status: shown("status"),
+            assignee: shown("assignee"),
+            department: shown("department"),
+            category: shown("category"),
+        };
+        let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
+        return vec![Effect::TriageChange(ids.clone(), changes, text)];
+    }
+    match form.submission() {
+        Some(submission) => vec![Effect::Save(Box::new(submission))],
+        None => {
             model.form = None;
             model.bulk = None;
             model.say(s.msg_nothing_changed.to_string());
