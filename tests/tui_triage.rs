@@ -126,3 +126,18 @@ fn a_long_card_scrolls_on_a_small_screen() {
     app.keys("k");
     assert_eq!(app.model.triage.as_ref().unwrap().scroll.top, 1);
 }
+
+#[test]
+fn assigning_from_the_triage_screen_is_a_decision_that_undo_takes_back() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let first = on_card(&app);
+    app.keys("a").text("zhao");
+    app.keys("<C-s>");
+    assert!(app.model.form.is_none());
+    assert!(ticket(&mut app, first).assignee.ends_with("zhao"));
+    assert_ne!(on_card(&app), first, "a decision moves on");
+    app.keys("u");
+    assert!(!ticket(&mut app, first).assignee.ends_with("zhao"));
+    assert_eq!(on_card(&app), first);
+}

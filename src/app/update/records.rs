@@ -234,6 +234,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         return vec![Effect::TriageChange(ids.clone(), changes, text)];
     }
     match form.submission() {
+        // On the triage screen an edit is a decision: undoable, and it moves on.
+        Some(crate::app::forms::Submission::EditTicket { id, changes, .. }) if model.triage.is_some() => {
+            let text = crate::strings::fill(s.triage.decided, &[&id.to_string(), &form.title]);
+            vec![Effect::TriageChange(vec![id], changes, text)]
+        }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {
             model.form = None;

@@ -140,6 +140,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::TriageChanged(Ok((undo, text))) => {
+            model.form = None;
             // Decided: it does not come up again this session, even if it
             // still waits (a new priority is a decision too).
             triage.skipped.extend(undo.iter().map(|u| u.ticket_id));
@@ -149,7 +150,11 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(why)) => {
             triage.loading = false;
-            model.warn(fill(s.triage.failed, &[&why]));
+            let text = fill(s.triage.failed, &[&why]);
+            match &mut model.form {
+                Some(form) => form.message = Some(text),
+                None => model.warn(text),
+            }
             Vec::new()
         }
         Msg::TriageUndone(Ok(id)) => {
