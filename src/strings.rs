@@ -165,6 +165,9 @@ pub struct Strings {
     pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
+    pub triage: &'static crate::strings_triage::TriageStrings,
+    /// Before a marked row of the queue.
+    pub mark: &'static str,
 }
 
 /// The catalogue in force. One language today; choosing another would
@@ -452,6 +455,7 @@ pub static EN: Strings = Strings {
         ("form", "In a form"),
         ("palette", "Command palette"),
         ("help", "This help"),
+        ("triage", "Triage"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -489,6 +493,17 @@ pub static EN: Strings = Strings {
         (Action::PrevField, "Previous field"),
         (Action::Submit, "Save"),
         (Action::Editor, "Edit in $EDITOR"),
+        (Action::Triage, "Triage"),
+        (Action::Skip, "Skip"),
+        (Action::Undo, "Undo"),
+        (Action::SetPending, "Pending"),
+        (Action::Resolve, "Resolve"),
+        (Action::PriorityUrgent, "Urgent"),
+        (Action::PriorityHigh, "High"),
+        (Action::PriorityNormal, "Normal"),
+        (Action::PriorityLow, "Low"),
+        (Action::Mark, "Mark"),
+        (Action::MarkAll, "Mark all shown"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -592,6 +607,8 @@ pub static EN: Strings = Strings {
         ("at-risk", "at risk"),
         ("churned", "churned"),
     ],
+    mark: "✓",
+    triage: &crate::strings_triage::EN,
 };
 
 #[cfg(test)]

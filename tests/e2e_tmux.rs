@@ -295,3 +295,54 @@ fn survives_a_resize_to_80x24_and_restores_the_terminal() {
     let after = s.wait("the terminal to be restored", |s| !s.contains("Customers"));
     assert!(!after.contains("Queue"), "{after}");
 }
+
+/// The ticket number in the triage screen's title (`Triage #12 …`).
+fn triage_ticket(screen: &str) -> Option<i64> {
+    let rest = &screen[screen.find("Triage #")? + "Triage #".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The open tickets as the CLI lists them (`--json ticket list --queue`), by id.
+fn queue(dir: &Path) -> Vec<serde_json::Value> {
+    let out = cli(dir, &["--json", "ticket", "list", "--queue", "--limit", "0"]);
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+}
+
+#[test]
+fn triage_decides_three_tickets_with_single_keys() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("triage", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["t"]);
+    let mut decided = Vec::new();
+    for key in ["d", "w", "4"] {
+        let screen = s.wait("a ticket to triage", |s| {
+            triage_ticket(s).is_some_and(|id| !decided.contains(&id))
+        });
+        decided.push(triage_ticket(&screen).unwrap());
+        s.keys(&[key]);
+    }
+    s.wait("the fourth ticket", |s| {
+        triage_ticket(s).is_some_and(|id| !decided.contains(&id)) || s.contains("Nothing left")
+    });
+    s.keys(&["Escape"]);
+    s.wait("the panes again", |s| s.contains("Queue") && !s.contains("Triage #"));
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    let queue = queue(s.dir.path());
+    let find = |id: i64| queue.iter().find(|t| t["id"] == id);
+    let [resolved, pending, low] = decided[..] else {
+        unreachable!()
+    };
+    // A resolved ticket leaves the queue unless a callback keeps it there.
+    let status = find(resolved).map(|t| t["status"].clone());
+    assert!(
+        matches!(status.as_ref().and_then(|s| s.as_str()), None | Some("resolved")),
+        "{status:?}"
+    );
+    assert_eq!(find(pending).map(|t| t["status"].clone()), Some("pending".into()));
+    assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
+}

@@ -56,6 +56,17 @@ actions! {
     PrevField => "prev_field",
     Submit => "submit",
     Editor => "editor",
+    Triage => "triage",
+    Skip => "skip",
+    Undo => "undo",
+    SetPending => "set_pending",
+    Resolve => "resolve",
+    PriorityUrgent => "priority_urgent",
+    PriorityHigh => "priority_high",
+    PriorityNormal => "priority_normal",
+    PriorityLow => "priority_low",
+    Mark => "mark",
+    MarkAll => "mark_all",
 }
 
 impl Action {
@@ -67,6 +78,15 @@ impl Action {
     pub fn is_movement(self) -> bool {
         use Action::*;
         matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
+    }
+
+    /// Only means something on the triage screen.
+    pub fn triage_only(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow
+        )
     }
 
     /// Offered by the command palette: everything but what only makes sense

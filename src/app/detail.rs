@@ -120,7 +120,7 @@ fn ticket_line(doc: &mut Doc, model: &Model, v: &TicketView) {
 
 pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
-    let (t, sla) = (&detail.view.ticket, &detail.view.sla);
+    let t = &detail.view.ticket;
     let mut doc = Doc::new(width);
     doc.field(
         s.field("customer"),
@@ -146,26 +146,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
             Role::AtRisk,
         )]);
     }
-    doc.heading(s.ticket_sla);
-    for (label, clock) in [
-        (s.clock_first_response, &sla.first_response),
-        (s.clock_resolution, &sla.resolution),
-        (s.clock_callback, &sla.callback),
-    ] {
-        doc.push(clock_line(model, label, clock));
-    }
-    if let Some(outcome) = t.callback_outcome {
-        doc.field(s.callback_outcome, s.outcome(outcome), LABEL);
-    }
-    if !detail.view.urgency.parts.is_empty() {
-        doc.heading(&fill(s.ticket_urgency, &[&detail.view.urgency.score.to_string()]));
-        for part in &detail.view.urgency.parts {
-            doc.push(vec![
-                piece(format!("  {:>+9}  ", part.points), Role::Muted),
-                piece(urgency_reason(model, &detail.view, part.factor), Role::Text),
-            ]);
-        }
-    }
+    sla_section(&mut doc, model, &detail.view);
     if !t.description.trim().is_empty() {
         doc.heading(s.ticket_description);
         doc.paragraph(&t.description, Role::Text, 2);
@@ -209,6 +190,32 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
         }
     }
     doc
+}
+
+/// The SLA clocks and the urgency breakdown of a ticket.
+pub fn sla_section(doc: &mut Doc, model: &Model, view: &TicketView) {
+    let s = model.strings;
+    let (t, sla) = (&view.ticket, &view.sla);
+    doc.heading(s.ticket_sla);
+    for (label, clock) in [
+        (s.clock_first_response, &sla.first_response),
+        (s.clock_resolution, &sla.resolution),
+        (s.clock_callback, &sla.callback),
+    ] {
+        doc.push(clock_line(model, label, clock));
+    }
+    if let Some(outcome) = t.callback_outcome {
+        doc.field(s.callback_outcome, s.outcome(outcome), LABEL);
+    }
+    if !view.urgency.parts.is_empty() {
+        doc.heading(&fill(s.ticket_urgency, &[&view.urgency.score.to_string()]));
+        for part in &view.urgency.parts {
+            doc.push(vec![
+                piece(format!("  {:>+9}  ", part.points), Role::Muted),
+                piece(urgency_reason(model, view, part.factor), Role::Text),
+            ]);
+        }
+    }
 }
 
 /// Why a factor counts, told from the ticket in the catalogue's words

@@ -4,6 +4,7 @@
 //! key sequences in tests.
 
 pub mod action;
+pub mod alerts;
 pub mod detail;
 pub mod doc;
 pub mod format;
@@ -16,6 +17,7 @@ pub mod model;
 pub mod msg;
 pub mod palette;
 pub mod panes;
+pub mod triage;
 pub mod update;
 
 pub use action::Action;

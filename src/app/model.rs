@@ -92,6 +92,13 @@ pub struct Model {
     /// After a save, the record to select when the reload arrives.
     pub select_after_load: Option<(PaneId, i64)>,
     pub queue_loaded_at: DateTime<Utc>,
+    /// Triage mode, full screen, when on.
+    pub triage: Option<super::triage::Triage>,
+    /// The open form changes all these marked tickets at once.
+    pub bulk: Option<Vec<i64>>,
+    pub alerts: super::alerts::Alerts,
+    /// Ring the terminal bell when a ticket newly turns at risk or breached.
+    pub bell: bool,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -126,6 +133,10 @@ impl Model {
             dirty: true,
             select_after_load: None,
             queue_loaded_at: now,
+            triage: None,
+            bulk: None,
+            alerts: Default::default(),
+            bell: false,
         }
     }
 
@@ -190,6 +201,9 @@ impl Model {
 
     /// The chain without the palette and help: where a palette command runs.
     pub fn chain_below_overlays(&self) -> Vec<Context> {
+        if self.triage.is_some() {
+            return vec![Context::Triage];
+        }
         if self.detail.is_some() {
             return vec![Context::Detail, Context::List, Context::Global];
         }
@@ -204,6 +218,7 @@ impl Model {
     /// The focused pane's filter line has the keyboard.
     pub fn filtering(&self) -> bool {
         self.detail.is_none()
+            && self.triage.is_none()
             && match self.focus {
                 PaneId::Customers => self.customers.list.editing,
                 PaneId::Queue => self.queue.list.editing,

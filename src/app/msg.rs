@@ -8,7 +8,8 @@ use super::keys::Key;
 use crate::domain::customer::Customer;
 use crate::domain::interaction::TimelineEntry;
 use crate::service::screens::{Counts, CustomerCard, Overview};
-use crate::service::tickets::{TicketDetail, TicketView};
+use crate::service::tickets::{TicketChanges, TicketDetail, TicketView};
+use crate::service::triage::{TriageCard, Undo};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,12 @@ pub enum Msg {
     LoadFailed(String),
     EditorDone(Result<String, String>),
     DemoDone(Result<(usize, usize), String>),
+    /// The next ticket to triage, or none left.
+    TriageCard(Option<Box<TriageCard>>),
+    /// A triage change was made (with its undo and a description), or refused.
+    TriageChanged(Result<(Vec<Undo>, String), String>),
+    /// An undo was made, or refused (a conflict).
+    TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
 }
@@ -77,5 +84,12 @@ pub enum Effect {
     /// Suspends the screen for `$EDITOR` on this text.
     OpenEditor(String),
     Suspend,
+    /// Rings the terminal bell.
+    Bell,
     RunDemo,
+    /// The most urgent ticket needing a decision, skipping these.
+    LoadTriage(Vec<i64>),
+    /// Changes to these tickets, all or none; the text describes the change.
+    TriageChange(Vec<i64>, TicketChanges, String),
+    TriageUndo(Vec<Undo>),
 }

@@ -35,6 +35,7 @@ impl Palette {
         let items: Vec<PaletteItem> = Action::ALL
             .iter()
             .filter(|a| a.in_palette())
+            .filter(|a| !a.triage_only() || chain.contains(&Context::Triage))
             .enumerate()
             .map(|(position, &action)| {
                 let binding = keymap

@@ -16,6 +16,7 @@ pub enum Context {
     List,
     Customers,
     Queue,
+    Triage,
     Timeline,
     Filter,
     Detail,
@@ -25,7 +26,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -36,6 +37,7 @@ impl Context {
         Context::Form,
         Context::Palette,
         Context::Help,
+        Context::Triage,
     ];
 
     /// The table name in the keymap file.
@@ -51,6 +53,7 @@ impl Context {
             Context::Form => "form",
             Context::Palette => "palette",
             Context::Help => "help",
+            Context::Triage => "triage",
         }
     }
 
@@ -289,7 +292,8 @@ mod tests {
         assert_eq!(keymap.lookup(&chain, &[Key::char('g')]), Lookup::Pending);
         let gg = [Key::char('g'), Key::char('g')];
         assert_eq!(keymap.lookup(&chain, &gg), Lookup::Action(Action::Top));
-        assert_eq!(keymap.lookup(&chain, &[Key::char('t')]), Lookup::Nothing);
+        assert_eq!(keymap.lookup(&chain, &[Key::char('t')]), Lookup::Action(Action::Triage));
+        assert_eq!(keymap.lookup(&chain, &[Key::char('u')]), Lookup::Nothing);
         // Every action a user can trigger from the main screen has a key.
         for action in [
             Action::New,

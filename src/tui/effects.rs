@@ -8,7 +8,7 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
-use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets};
+use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets, triage};
 use crate::store::Store;
 use std::collections::VecDeque;
 
@@ -64,8 +64,23 @@ impl Driver {
                 Ok(saved) => Msg::Saved(saved),
                 Err(e) => Msg::SaveFailed(failure(e)),
             }],
+            Effect::LoadTriage(skipped) => {
+                let skipped = skipped.into_iter().collect();
+                loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
+            }
+            Effect::TriageChange(ids, changes, text) => vec![Msg::TriageChanged(
+                triage::change(store, ctx, &ids, &changes)
+                    .map(|(_, undo)| (undo, text))
+                    .map_err(|e| e.to_string()),
+            )],
+            Effect::TriageUndo(undo) => {
+                let id = undo.first().map_or(0, |u| u.ticket_id);
+                vec![Msg::TriageUndone(
+                    triage::undo(store, ctx, &undo).map(|_| id).map_err(|e| e.to_string()),
+                )]
+            }
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
-            Effect::OpenEditor(_) | Effect::Suspend => Vec::new(),
+            Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }
 }
@@ -148,7 +163,7 @@ pub fn pump(model: &mut Model, driver: &mut Driver, msg: Msg, terminal: &mut dyn
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
             let results = match effect {
-                Effect::OpenEditor(_) | Effect::Suspend => terminal(effect),
+                Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => terminal(effect),
                 other => driver.run(other),
             };
             queue.extend(results);

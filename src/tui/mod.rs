@@ -37,6 +37,7 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         config.theme.clone()
     };
     let mut model = Model::new(strings::get(), config.keymap.clone(), theme, session, ctx.now);
+    model.bell = config.sla.bell;
     if let Some(first) = model.warnings.first() {
         model.warn(fill(model.strings.msg_config_problems, &[first]));
     }
@@ -104,6 +105,13 @@ fn terminal_effect(term: &mut terminal::Term, effect: Effect) -> Vec<Msg> {
             Ok(result) => vec![Msg::EditorDone(result), Msg::Redraw],
             Err(e) => vec![Msg::EditorDone(Err(e.to_string()))],
         },
+        Effect::Bell => {
+            use std::io::Write;
+            // A bell that cannot be written is not worth stopping for.
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

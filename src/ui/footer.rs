@@ -65,6 +65,11 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
 /// Hints only for what would do something here.
 fn applies(model: &Model, action: Action) -> bool {
     use Action::*;
+    if let Some(triage) = &model.triage
+        && model.form.is_none()
+    {
+        return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+    }
     let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
         || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {

@@ -17,6 +17,17 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         (s.header_breached, model.counts.breached, Role::Breached),
     ];
     let mut right: Vec<Span> = Vec::new();
+    let newly = [
+        (s.triage.newly_at_risk, model.alerts.newly_at_risk, Role::AtRisk),
+        (s.triage.newly_breached, model.alerts.newly_breached, Role::Breached),
+    ];
+    for (template, n, role) in newly.into_iter().filter(|(_, n, _)| *n > 0) {
+        right.push(Span::styled(
+            crate::strings::fill(template, &[&n.to_string()]),
+            theme.style(Role::Header).patch(theme.style(role)),
+        ));
+        right.push(span(theme, "  ", Role::Header));
+    }
     for (label, n, role) in counts {
         let role = if n > 0 { role } else { Role::Header };
         right.push(span(theme, format!("{label} "), Role::Header));

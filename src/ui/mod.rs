@@ -10,6 +10,7 @@ mod header;
 mod help;
 mod palette;
 mod panes;
+mod triage;
 mod welcome;
 
 use crate::app::model::Model;
@@ -24,7 +25,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear};
 pub fn render(model: &Model, frame: &mut Frame) {
     let screen = crate::app::layout::screen(frame.area(), model.focus, model.fold_timeline);
     header::render(model, frame, screen.header);
-    if model.is_empty_database() {
+    if model.triage.is_some() {
+        triage::render(model, frame, screen.body);
+    } else if model.is_empty_database() {
         welcome::render(model, frame, screen.body);
     } else {
         panes::render(model, frame, &screen);

@@ -20,6 +20,8 @@ pub struct QueuePane {
     /// subject and assignee; built once per load.
     keys: Vec<(SearchKey, i64, i64)>,
     matcher: Matcher,
+    /// Tickets marked for a change to all of them at once.
+    pub marked: std::collections::BTreeSet<i64>,
 }
 
 impl QueuePane {
@@ -37,11 +39,31 @@ impl QueuePane {
             .collect();
         let (keys, matcher) = (&self.keys, &self.matcher);
         self.list.replace(views, |q| find(matcher, keys, q), height);
+        // A ticket that left the queue cannot stay marked.
+        let rows = self.list.rows();
+        self.marked.retain(|id| rows.iter().any(|v| v.ticket.id == *id));
     }
 
     pub fn refilter(&mut self, height: usize) {
         let (keys, matcher) = (&self.keys, &self.matcher);
         self.list.refilter(|q| find(matcher, keys, q), height);
+    }
+
+    /// `x`: marks or unmarks the selected ticket.
+    pub fn toggle_mark(&mut self) {
+        if let Some(id) = self.selected().map(|v| v.ticket.id)
+            && !self.marked.remove(&id)
+        {
+            self.marked.insert(id);
+        }
+    }
+
+    /// `X`: marks every ticket shown (the filter's matches).
+    pub fn mark_shown(&mut self) {
+        let ids: Vec<i64> = (0..self.list.len())
+            .filter_map(|i| self.list.get(i).map(|(v, _)| v.ticket.id))
+            .collect();
+        self.marked.extend(ids);
     }
 
     pub fn selected(&self) -> Option<&TicketView> {

@@ -33,8 +33,16 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Close => {
+            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.triage.is_some() {
+                return super::triage::leave(model);
+            }
             close_top(model);
             Vec::new()
+        }
+        Triage => super::triage::enter(model),
+        Mark | MarkAll => super::triage::mark(model, action),
+        Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
+            super::triage::apply(model, action)
         }
         Suspend => vec![Effect::Suspend],
         Refresh => {
@@ -75,6 +83,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Closes the innermost layer: form, palette, help, then the card or ticket.
 fn close_top(model: &mut Model) {
+    model.bulk = None;
     if model.form.take().is_some() || model.palette.take().is_some() || model.help.take().is_some() {
         return;
     }
@@ -93,6 +102,13 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(palette) = &mut model.palette {
         let len = palette.list.len();
         palette.list.cursor.apply(action, len, palette_rows);
+        return Vec::new();
+    }
+    if model.help.is_none() && model.triage.is_some() {
+        let (lines, height) = super::triage::doc_size(model);
+        if let Some(triage) = &mut model.triage {
+            triage.scroll.apply(action, lines, height);
+        }
         return Vec::new();
     }
     if model.help.is_some() || model.detail.is_some() {

@@ -6,6 +6,7 @@ mod actions;
 mod input;
 mod records;
 mod results;
+mod triage;
 
 use super::layout;
 use super::model::Model;
@@ -82,6 +83,9 @@ fn reload(model: &Model) -> Vec<Effect> {
         Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
         None => {}
     }
+    if let Some(triage) = &model.triage {
+        effects.push(Effect::LoadTriage(triage.skipped.clone()));
+    }
     effects
 }
 
@@ -123,4 +127,4 @@ fn palette_height(area: Rect) -> usize {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -18,6 +18,9 @@ struct Target {
 /// The ticket on screen: the open ticket page, the queue's selection, or
 /// the ticket of the selected timeline entry.
 fn target_ticket(model: &Model) -> Option<Ticket> {
+    if let Some(triage) = &model.triage {
+        return triage.card.as_ref().map(|c| c.view.ticket.clone());
+    }
     match &model.detail {
         Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
         Some(Detail::Card { .. }) => return None,
@@ -87,6 +90,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.warn(s.msg_select_ticket.to_string());
                 return Vec::new();
             };
+            // With marks in the queue, assign, priority and status change them all.
+            let marked = &model.queue.marked;
+            model.bulk = (model.triage.is_none()
+                && model.detail.is_none()
+                && model.focus == PaneId::Queue
+                && !marked.is_empty()
+                && matches!(action, Action::Assign | Action::Priority | Action::Status))
+            .then(|| marked.iter().copied().collect());
             match action {
                 Action::Reply => Some(contact::reply(s, &t)),
                 Action::Note => Some(contact::note(s, &t)),
@@ -97,7 +108,12 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
     };
     match form {
-        Some(form) => open_form(model, form),
+        Some(mut form) => {
+            if let Some(ids) = &model.bulk {
+                form.title = crate::strings::fill(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
+            }
+            open_form(model, form)
+        }
         None => model.warn(s.msg_select_customer.to_string()),
     }
     Vec::new()
@@ -133,6 +149,12 @@ fn new(model: &mut Model) -> Vec<Effect> {
 /// read whole first; the form opens when it arrives.
 fn edit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
+    if model.triage.is_some() {
+        if let Some(t) = target_ticket(model) {
+            open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
+        }
+        return Vec::new();
+    }
     match &model.detail {
         Some(Detail::Card { card: Some(card), .. }) => {
             let form = customer::edit_customer(s, &card.customer);
@@ -192,10 +214,35 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         form.message = Some(s.msg_fix_fields.to_string());
         return Vec::new();
     }
+    if let (Some(ids), crate::app::forms::FormKind::EditTicket { .. }) = (&model.bulk, form.kind) {
+        // Every marked ticket gets what the form shows, changed from the
+        // selected one's values or not.
+        let shown = |key: &str| {
+            form.fields
+                .iter()
+                .any(|f| f.key == key)
+                .then(|| form.value(key).to_string())
+        };
+        let changes = crate::service::tickets::TicketChanges {
+            priority: shown("priority"),
+            status: shown("status"),
+            assignee: shown("assignee"),
+            department: shown("department"),
+            category: shown("category"),
+        };
+        let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
+        return vec![Effect::TriageChange(ids.clone(), changes, text)];
+    }
     match form.submission() {
+        // On the triage screen an edit is a decision: undoable, and it moves on.
+        Some(crate::app::forms::Submission::EditTicket { id, changes, .. }) if model.triage.is_some() => {
+            let text = crate::strings::fill(s.triage.decided, &[&id.to_string(), &form.title]);
+            vec![Effect::TriageChange(vec![id], changes, text)]
+        }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {
             model.form = None;
+            model.bulk = None;
             model.say(s.msg_nothing_changed.to_string());
             Vec::new()
         }

@@ -14,18 +14,22 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let overview = *overview;
             let height = model.list_height(PaneId::Customers);
             model.customers.load(overview.customers, overview.search, height);
+            let mut effects = bell(model, &overview.queue);
             let height = model.list_height(PaneId::Queue);
             model.queue.load(overview.queue, height);
             model.counts = overview.counts;
             model.loaded = true;
             model.queue_loaded_at = model.now;
             select_saved(model);
-            return follow(model);
+            effects.extend(follow(model));
+            return effects;
         }
         Msg::Queue(views, counts) => {
+            let effects = bell(model, &views);
             let height = model.list_height(PaneId::Queue);
             model.queue.load(views, height);
             model.counts = counts;
+            return effects;
         }
         Msg::Timeline(id, entries) => {
             let height = model.list_height(PaneId::Timeline);
@@ -81,6 +85,9 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return reload(model);
         }
         Msg::DemoDone(Err(why)) => model.warn(fill(s.msg_error, &[&why])),
+        Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
+            return super::triage::result(model, msg);
+        }
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)
@@ -136,5 +143,15 @@ fn select_saved(model: &mut Model) {
             model.queue.list.select_id(id, height);
         }
         PaneId::Timeline => {}
+    }
+}
+
+/// Notes tickets newly at risk or breached; the bell rings for them when
+/// the config asks for it.
+fn bell(model: &mut Model, views: &[crate::service::tickets::TicketView]) -> Vec<Effect> {
+    if model.alerts.observe(views) && model.bell {
+        vec![Effect::Bell]
+    } else {
+        Vec::new()
     }
 }

@@ -66,6 +66,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             (Some(_), Some(left)) => countdown(left, s),
             (None, _) => s.dash.to_string(),
         };
+        let marked = model.queue.marked.contains(&t.id);
+        let clock = if marked { format!("{} {clock}", s.mark) } else { clock };
         let assignee = if t.assignee.is_empty() {
             s.unassigned
         } else {
@@ -93,7 +95,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             height: 1,
             ..inner
         };
-        let style = (index == list.cursor.selected).then_some(selected_style);
+        let style = if index == list.cursor.selected {
+            Some(selected_style)
+        } else if marked {
+            Some(theme.style(Role::Match))
+        } else {
+            None
+        };
         paint_row(frame.buffer_mut(), at, cells, &w, style);
     }
 }
