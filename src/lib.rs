@@ -3,8 +3,13 @@
 //! `domain` holds pure types and rules, `store` all SQL, `service` the use
 //! cases shared by `cli` and the terminal UI, `config` paths and settings.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod service;
 pub mod store;
+pub mod strings;
+pub mod strings_triage;
+pub mod tui;
+pub mod ui;

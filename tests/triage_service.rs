@@ -170,3 +170,12 @@ fn an_invalid_change_writes_nothing() {
         "new"
     );
 }
+
+#[test]
+fn a_new_ticket_has_its_due_times_stored_at_once() {
+    // The fixture's tickets were opened and never touched since; the 08:00
+    // complaint's first response was due at 09:00.
+    let (mut f, _) = fixture();
+    let (active, overdue) = f.store.read(|tx| tx.count_active(f.ctx.now)).unwrap();
+    assert_eq!((active, overdue), (3, 1));
+}

@@ -12,7 +12,8 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
             "schema_version": version,
         }));
     } else {
-        println!("{}", env.store.path().display());
+        let path = env.store.path().display().to_string();
+        println!("{}", crate::domain::text::sanitize_line(&path));
         println!("schema version {version}");
     }
     Ok(())

@@ -25,6 +25,9 @@ pub struct Cli {
     /// Machine-readable output for list, show and add commands
     #[arg(long, global = true)]
     pub json: bool,
+    /// Partly hide phone numbers and e-mail addresses (screen sharing)
+    #[arg(long, env = "FRONTDESK_MASKED", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub masked: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,6 +67,13 @@ pub enum Command {
     /// The knowledge base: FAQs, solved cases, reply scripts
     #[command(subcommand)]
     Kb(super::kb::KbCommand),
+    /// A consistent copy of the live database, safe while others write
+    Backup(super::care::BackupArgs),
+    /// Integrity, foreign-key and schema check; exit 1 on any problem
+    Doctor,
+    /// Agents and their roles (agent, supervisor, admin)
+    #[command(subcommand)]
+    Agent(super::care::AgentCommand),
     /// Satisfaction surveys (scores 1-5); low ones listed for follow-up
     #[command(subcommand)]
     Survey(super::survey::SurveyCommand),

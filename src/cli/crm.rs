@@ -6,6 +6,7 @@ use super::output::{Table, field, print_json, short_time};
 use crate::domain::churn::ChurnReason;
 use crate::domain::customer::Customer;
 use crate::domain::order::format_cents;
+use crate::domain::text::sanitize_line;
 use crate::service::segments::{self, Standing};
 use crate::service::{Error, merge, quality};
 use clap::Args;
@@ -141,14 +142,14 @@ pub fn merge(env: &mut Env, keep: &str, duplicate: &str) -> Result<(), Error> {
     let m = &report.moved;
     println!(
         "merged {} into {}: moved {} tickets, {} interactions, {} orders, {} surveys, {} reminders; {} archived",
-        report.duplicate.code,
-        report.keep.code,
+        sanitize_line(&report.duplicate.code),
+        sanitize_line(&report.keep.code),
         m.tickets,
         m.interactions,
         m.orders,
         m.surveys,
         m.reminders,
-        report.duplicate.code
+        sanitize_line(&report.duplicate.code)
     );
     Ok(())
 }
@@ -211,7 +212,7 @@ pub fn print_warnings(s: &Standing) {
     if !s.warnings.is_empty() {
         println!("\nChurn warnings:");
         for w in &s.warnings {
-            println!("  ! {w}");
+            println!("  ! {}", sanitize_line(&w.to_string()));
         }
     }
 }

@@ -5,8 +5,8 @@ use super::args::{CustomerCommand, CustomerFields};
 use super::crm;
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
-use crate::domain::text::sanitize_block;
-use crate::service::{Error, customers, segments, tickets};
+use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::service::{Error, customers, privacy, segments, tickets};
 use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
@@ -33,7 +33,11 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&list);
             } else {
-                print_list(&list);
+                let shown: Vec<Customer> = list
+                    .iter()
+                    .map(|c| privacy::customer(c, &env.ctx.settings).into_owned())
+                    .collect();
+                print_list(&shown);
             }
         }
         CustomerCommand::Show { key } => show(env, &key)?,
@@ -51,7 +55,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                println!("{} updated (version {})", c.code, c.version);
+                println!("{} updated (version {})", sanitize_line(&c.code), c.version);
             }
         }
         CustomerCommand::Archive { key } => {
@@ -59,7 +63,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                println!("{} archived", c.code);
+                println!("{} archived", sanitize_line(&c.code));
             }
         }
         CustomerCommand::Risk(a) => crm::risk(env, &a)?,
@@ -116,7 +120,8 @@ fn print_list(list: &[Customer]) {
 }
 
 fn show(env: &mut Env, key: &str) -> Result<(), Error> {
-    let c = customers::get(&mut env.store, key)?;
+    let found = customers::get(&mut env.store, key)?;
+    let c = privacy::customer(&found, &env.ctx.settings);
     let query = TicketQuery {
         customer_id: Some(c.id),
         limit: Some(20),
@@ -124,9 +129,9 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
     };
     let list = tickets::list(&mut env.store, &env.ctx, &query)?;
     let audit = customers::audit(&mut env.store, c.id)?;
-    let standing = crm::standing(env, &c)?;
+    let standing = crm::standing(env, &found)?;
     if env.json {
-        let mut value = serde_json::to_value(&c).unwrap_or_default();
+        let mut value = serde_json::to_value(&found).unwrap_or_default();
         crm::standing_json(&mut value, &standing);
         value["tickets"] = list.iter().map(ticket_json).collect();
         value["audit"] = serde_json::to_value(&audit).unwrap_or_default();
@@ -176,10 +181,10 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
                 t.status.key(),
                 t.priority.key(),
                 t.kind.key(),
-                crate::domain::text::sanitize_line(&t.subject)
+                sanitize_line(&t.subject)
             );
         }
     }
-    super::ticket::print_audit(&audit);
+    super::ticket::print_audit(&privacy::audit(audit, &env.ctx.settings));
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod admin;
 mod args;
+mod care;
 mod crm;
 mod customer;
 mod kb;
@@ -47,13 +48,18 @@ pub fn run(cli: Cli) -> i32 {
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
     let Some(command) = cli.command.clone() else {
-        return Err(Error::Invalid(crate::domain::error::Invalid::new(
-            "command",
-            "",
-            "no command given; see --help",
-        )));
+        let env = open(&cli)?;
+        output::set_masked(env.ctx.settings.masked);
+        return crate::tui::run(env, cli.now.is_some());
     };
-    let mut env = open(&cli)?;
+    // doctor writes nothing (no defaults, no daily backup), so it can still
+    // examine a damaged file.
+    let mut env = if matches!(command, Command::Doctor) {
+        open_unchanged(&cli)?
+    } else {
+        open(&cli)?
+    };
+    output::set_masked(env.ctx.settings.masked);
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),
@@ -68,13 +74,25 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Import(args) => transfer::import(&mut env, &args),
         Command::Export(args) => transfer::export(&mut env, &args),
         Command::Kb(cmd) => kb::run(&mut env, cmd),
+        Command::Backup(args) => care::backup(&mut env, &args),
+        Command::Doctor => care::doctor(&mut env),
+        Command::Agent(cmd) => care::agent(&mut env, cmd),
         Command::Survey(cmd) => survey::run(&mut env, cmd),
         Command::Report(args) => report::run(&mut env, &args),
     }
 }
 
-/// Opens the database and builds the context from the global options.
+/// Opens the database and builds the context from the global options;
+/// seeds the default policies of a new file and takes the daily backup.
 pub fn open(cli: &Cli) -> Result<Env, Error> {
+    let mut env = open_unchanged(cli)?;
+    crate::service::setup::ensure_defaults(&mut env.store, &env.ctx, &env.config)?;
+    daily_backup(&env.store, &env.ctx, &env.config);
+    Ok(env)
+}
+
+/// Opens the database (creating or migrating it) and builds the context.
+fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let loaded = Config::load(&cli.config_path());
     for warning in &loaded.warnings {
         eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
@@ -93,14 +111,26 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
     let store = Store::open(&cli.db_path(), &options)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
-    let mut store = store;
-    crate::service::setup::ensure_defaults(&mut store, &ctx, &config)?;
+    ctx.settings.masked |= cli.masked;
     Ok(Env {
         store,
         ctx,
         json: cli.json,
         config,
     })
+}
+
+/// The first command of a day writes the daily backup when `[backup] dir`
+/// is set. A failed backup is reported but never stops the command.
+fn daily_backup(store: &Store, ctx: &Ctx, config: &Config) {
+    let dir = &config.backup.dir;
+    if dir.as_os_str().is_empty() {
+        return;
+    }
+    if let Err(e) = crate::service::backup::daily(store, ctx, dir, config.backup.keep) {
+        let warning = format!("daily backup into {} failed: {e}", dir.display());
+        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
+    }
 }
 
 impl Cli {

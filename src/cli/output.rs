@@ -5,15 +5,53 @@ use crate::domain::sla::ClockView;
 use crate::domain::text::{fit, sanitize_line};
 use crate::domain::time::rfc3339;
 use crate::service::tickets::TicketView;
+use crate::service::{Settings, privacy};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether this process prints in masked mode (set once by `cli::run`
+/// from the settings, so every JSON output is masked without each command
+/// having to remember it).
+static MASKED: AtomicBool = AtomicBool::new(false);
+
+pub fn set_masked(masked: bool) {
+    MASKED.store(masked, Ordering::Relaxed);
+}
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+    let text = serde_json::to_value(value).and_then(|mut value| {
+        let settings = Settings {
+            masked: MASKED.load(Ordering::Relaxed),
+            ..Settings::default()
+        };
+        privacy::mask_json(&mut value, &settings);
+        serde_json::to_string_pretty(&value)
+    });
+    match text {
+        Ok(text) => println!("{}", escape_terminal_controls(&text)),
         Err(e) => eprintln!("frontdesk: cannot write JSON: {e}"),
     }
+}
+
+/// serde_json already escapes C0 controls (ESC included); C1 controls and
+/// bidi overrides it writes raw, and some terminals act on them. They can
+/// only occur inside strings, where `\uXXXX` is the same JSON value.
+fn escape_terminal_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(acts) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 pub fn instant(t: Option<DateTime<Utc>>) -> Value {
@@ -91,4 +129,23 @@ pub fn short_time(t: Option<DateTime<Utc>>) -> String {
 /// A labelled line of a `show` page, sanitized.
 pub fn field(label: &str, value: &str) {
     println!("{:<14} {}", format!("{label}:"), sanitize_line(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keeps_its_value_but_loses_terminal_controls() {
+        let value = json!({ "name": "a\u{9b}31m\u{202e}b\u{1b}[0m张" });
+        let text = serde_json::to_string(&value).unwrap();
+        let escaped = escape_terminal_controls(&text);
+        assert!(
+            !escaped
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+        );
+        let back: Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, value);
+    }
 }

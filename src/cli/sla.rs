@@ -6,6 +6,7 @@ use super::output::{Table, print_json};
 use crate::domain::duration::{format_minutes, parse_minutes};
 use crate::domain::error::Invalid;
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec};
+use crate::domain::text::sanitize_line;
 use crate::domain::time::rfc3339;
 use crate::service::{Error, policies};
 use std::str::FromStr;
@@ -23,7 +24,7 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&spec);
             } else {
-                println!("calendar {} saved", spec.name);
+                println!("calendar {} saved", sanitize_line(&spec.name));
             }
         }
         SlaCommand::Calendar(CalendarCommand::List) => {
@@ -32,7 +33,8 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
                 print_json(&list);
             } else {
                 for c in &list {
-                    println!("{} ({}): {}", c.name, c.tz, c.hours.join("; "));
+                    let line = format!("{} ({}): {}", c.name, c.tz, c.hours.join("; "));
+                    println!("{}", sanitize_line(&line));
                     let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
                     if !c.holidays.is_empty() {
                         println!("  holidays: {}", dates(&c.holidays));

@@ -250,7 +250,7 @@ pub fn print_audit(audit: &[AuditEntry]) {
             "  {} {:<10} {:<12} {}",
             short_time(Some(e.at)),
             sanitize_line(&e.agent),
-            e.field,
+            sanitize_line(&e.field),
             sanitize_line(&change)
         );
     }

@@ -2,6 +2,9 @@
 //! them key by key. A bad file is reported and the defaults are kept, never
 //! a panic.
 
+pub mod keymap;
+pub mod theme;
+
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
 use crate::store::JournalMode;
@@ -16,6 +19,14 @@ pub struct Config {
     pub sla: SlaConfig,
     pub segments: SegmentRules,
     pub cadence: CadenceRules,
+    pub backup: BackupConfig,
+    pub ui: UiConfig,
+    /// The terminal UI's keys and colours: checked on their own, so a bad
+    /// key never costs the user their other settings (and the reverse).
+    #[serde(skip)]
+    pub keymap: keymap::Keymap,
+    #[serde(skip)]
+    pub theme: theme::Theme,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +40,20 @@ pub struct SlaConfig {
     pub at_risk_share: f64,
     pub timezone: String,
     pub bell: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BackupConfig {
+    /// Where automatic daily backups go; empty turns them off.
+    pub dir: PathBuf,
+    /// How many daily backups to keep (at least 1).
+    pub keep: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UiConfig {
+    /// Partly hide phones and e-mails (screen sharing).
+    pub masked: bool,
 }
 
 /// The config in force, and what was wrong with the user's file, if anything.
@@ -45,6 +70,19 @@ impl Config {
 
     /// Loads `path` over the defaults. A missing file is not an error.
     pub fn load(path: &Path) -> Loaded {
+        let mut loaded = Config::load_settings(path);
+        // An unreadable or malformed file was reported above; the keymap and
+        // theme then simply keep their defaults.
+        let user: toml::Table = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| toml::from_str(&text).ok())
+            .unwrap_or_default();
+        loaded.config.keymap = keymap::Keymap::load(path, user.get("keymap"));
+        loaded.config.theme = theme::Theme::load(path, user.get("theme"));
+        loaded
+    }
+
+    fn load_settings(path: &Path) -> Loaded {
         let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap_or_default();
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
@@ -83,6 +121,9 @@ impl Config {
                 "sla.at_risk_share = {} must be at least 0 and below 1",
                 self.sla.at_risk_share
             ));
+        }
+        if self.backup.keep == 0 {
+            return Err("backup.keep = 0 would delete every backup; use at least 1".into());
         }
         if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
             return Err(format!(
@@ -195,6 +236,9 @@ mod tests {
             ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
             ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
             ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
+            ("[backup]\nkeep = 0\n", "backup.keep"),
+            ("[backup]\nkeep = -1\n", "keep"),
+            ("[ui]\nmasked = \"yes\"\n", "masked"),
         ];
         for (text, mentions) in cases {
             let loaded = load(text);

@@ -377,10 +377,10 @@ impl Matcher {
         // name wins over pinyin, and both over code, company, phone, e-mail.
         let mut best: Option<(i64, Part)> = None;
         let mut consider = |part: Part, pattern: &str| {
-            if let Some(s) = score(part, pattern) {
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, part));
-                }
+            if let Some(s) = score(part, pattern)
+                && best.is_none_or(|(b, _)| s > b)
+            {
+                best = Some((s, part));
             }
         };
         consider(Part::Name, &q.text);
@@ -391,10 +391,10 @@ impl Matcher {
         consider(Part::Company, &q.text);
         // Phone numbers match only on a run of consecutive digits: a fuzzy
         // "2024" would be found scattered in nearly every phone number.
-        if let Some(digits) = &q.digits {
-            if key.part(Part::Phone).contains(digits.as_str()) {
-                consider(Part::Phone, digits);
-            }
+        if let Some(digits) = &q.digits
+            && key.part(Part::Phone).contains(digits.as_str())
+        {
+            consider(Part::Phone, digits);
         }
         consider(Part::Email, &q.text);
 

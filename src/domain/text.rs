@@ -308,11 +308,11 @@ pub fn mask_email(s: &str) -> String {
     }
     let mut out = String::with_capacity(MASKED_LEN + domain.len());
     let mut masked = 0;
-    if local.chars().count() >= 3 {
-        if let Some(first) = local.chars().next() {
-            out.push(first);
-            masked += 1;
-        }
+    if local.chars().count() >= 3
+        && let Some(first) = local.chars().next()
+    {
+        out.push(first);
+        masked += 1;
     }
     out.extend(std::iter::repeat_n('*', MASKED_LEN - masked));
     out.push_str(domain);

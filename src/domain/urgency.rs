@@ -116,16 +116,16 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
                     points: -left * MINUTE_POINTS,
                 });
             }
-            if let (Some(target), Some(left)) = (view.target_seconds, view.seconds_left) {
-                if target > 0 {
-                    // i128: a clamped target times 100 fits i64, but this costs nothing.
-                    let used = (i128::from(target) - i128::from(left)) * 100 / i128::from(target);
-                    parts.push(UrgencyPart {
-                        factor: UrgencyFactor::TargetUsed,
-                        detail: format!("{used}% of target used"),
-                        points: 0,
-                    });
-                }
+            if let (Some(target), Some(left)) = (view.target_seconds, view.seconds_left)
+                && target > 0
+            {
+                // i128: a clamped target times 100 fits i64, but this costs nothing.
+                let used = (i128::from(target) - i128::from(left)) * 100 / i128::from(target);
+                parts.push(UrgencyPart {
+                    factor: UrgencyFactor::TargetUsed,
+                    detail: format!("{used}% of target used"),
+                    points: 0,
+                });
             }
         }
         None => parts.push(UrgencyPart {

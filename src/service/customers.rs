@@ -1,7 +1,8 @@
 //! Customer use cases: add, edit, archive, look up, list and fuzzy-find.
 
-use super::{Ctx, Error};
+use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
 use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
@@ -112,9 +113,11 @@ fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
     }
 }
 
-/// Archives (never deletes) a customer; their history stays.
+/// Archives (never deletes) a customer; their history stays. Needs the
+/// supervisor role.
 pub fn archive(store: &mut Store, ctx: &Ctx, key: &str) -> Result<Customer, Error> {
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         let mut c = tx.customer_by_key(key)?;
         archive_in(tx, ctx, &mut c)?;
         Ok(c)
@@ -202,6 +205,19 @@ impl SearchIndex {
     /// Matches with the name positions to highlight.
     pub fn find_with_hits(&self, query: &str) -> Vec<(crate::domain::search::Hit, i64)> {
         let items = self.entries.iter().map(|(key, activity, id)| (key, *activity, *id));
+        crate::domain::search::rank(&self.matcher, query, items)
+    }
+
+    /// Matches among the entries at `positions` (their order of loading),
+    /// best first, each with its position. Lets a caller search a slice at
+    /// a time, or only within an earlier query's matches when the query
+    /// grows, instead of all customers on every keystroke.
+    pub fn find_among(
+        &self,
+        query: &str,
+        positions: impl Iterator<Item = usize>,
+    ) -> Vec<(crate::domain::search::Hit, usize)> {
+        let items = positions.filter_map(|p| self.entries.get(p).map(|(key, activity, _)| (key, *activity, p)));
         crate::domain::search::rank(&self.matcher, query, items)
     }
 

@@ -1,7 +1,7 @@
 //! What a use case can fail with; each kind maps to one CLI exit code.
 
 use crate::domain::error::Invalid;
-use crate::store::StoreError;
+use crate::store::{BusyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -47,6 +47,12 @@ impl Error {
             Error::NotFound(_) => 4,
             Error::Storage(_) | Error::Output(_) => 1,
         }
+    }
+}
+
+impl BusyError for Error {
+    fn is_busy(&self) -> bool {
+        matches!(self, Error::Storage(e) if e.is_busy())
     }
 }
 

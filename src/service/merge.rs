@@ -1,9 +1,10 @@
 //! Merging a duplicate customer into the one to keep (supervisors and admins).
 
-use super::{Ctx, Error, customers, segments};
+use super::{Ctx, Error, customers, roles, segments};
 use crate::domain::customer::{Customer, CustomerField};
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
-use crate::store::{Moved, Store, Tx};
+use crate::store::{Moved, Store};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,7 +21,7 @@ pub struct MergeReport {
 /// customer, or one already archived.
 pub fn merge(store: &mut Store, ctx: &Ctx, keep: &str, duplicate: &str) -> Result<MergeReport, Error> {
     store.write(|tx| {
-        require_supervisor(tx, ctx)?;
+        roles::require(tx, ctx, Role::Supervisor)?;
         let mut k = tx.customer_by_key(keep)?;
         let mut d = tx.customer_by_key(duplicate)?;
         if k.id == d.id {
@@ -90,9 +91,4 @@ fn blanks_to_fill(keep: &Customer, dup: &Customer) -> Vec<CustomerField> {
     tags.extend(dup.tags.iter().filter(|t| !keep.tags.contains(t)).cloned());
     out.push(CustomerField::Tags(tags));
     out
-}
-
-/// Merging and bulk archiving are for supervisors and admins.
-pub(super) fn require_supervisor(_tx: &Tx, _ctx: &Ctx) -> Result<(), Error> {
-    Ok(())
 }

@@ -1,8 +1,10 @@
 //! Use cases shared by the CLI and the TUI. Each runs in one transaction and
 //! is the one place where domain rules meet storage.
 
+pub mod backup;
 pub mod customers;
 pub mod demo;
+pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod interactions;
@@ -10,9 +12,13 @@ pub mod kb;
 pub mod merge;
 pub mod orders;
 pub mod policies;
+pub mod presence;
+pub mod privacy;
 pub mod quality;
 pub mod reminders;
 pub mod report;
+pub mod roles;
+pub mod screens;
 pub mod segments;
 pub mod setup;
 pub mod sla;
@@ -51,6 +57,9 @@ pub struct Settings {
     /// The team's time zone (`sla.timezone`): where "today" ends, and the zone whose
     /// calendar months and weeks the reports count in.
     pub timezone: chrono_tz::Tz,
+    /// Masked display for screen sharing: phones and e-mails partly hidden
+    /// wherever they are shown (see [`privacy`]).
+    pub masked: bool,
 }
 
 impl Default for Settings {
@@ -67,6 +76,7 @@ impl Settings {
             cadence: config.cadence.clone(),
             // The config is checked on load, so the zone parses.
             timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            masked: config.ui.masked,
         }
     }
 }

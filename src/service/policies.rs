@@ -1,8 +1,10 @@
 //! Calendars, SLA policies and routing rules: listing and editing them.
 //! A change that moves due times re-derives them for every active ticket.
+//! Changes need the supervisor role (see `roles`).
 
-use super::{Ctx, Error, sla};
+use super::{Ctx, Error, roles, sla};
 use crate::domain::calendar::Calendar;
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::policy::{CalendarSpec, RoutingRule, SlaPolicy};
 use crate::domain::time::{parse_date, parse_instant};
@@ -36,6 +38,7 @@ pub fn put_calendar(
     };
     spec.build()?;
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         tx.put_calendar(&spec)?;
         ctx.audit(tx, "calendar", 0, &spec.name, None, Some(spec.hours.join("; ")))?;
         refresh_active(tx, ctx)?;
@@ -81,6 +84,7 @@ pub fn policies(store: &mut Store) -> Result<Vec<SlaPolicy>, Error> {
 pub fn add_policy(store: &mut Store, ctx: &Ctx, policy: &SlaPolicy) -> Result<SlaPolicy, Error> {
     validate::required("name", &policy.name, LINE_MAX)?;
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         let known = tx.calendars()?;
         for target in [&policy.first_response, &policy.resolution, &policy.callback]
             .into_iter()
@@ -111,6 +115,7 @@ pub fn add_policy(store: &mut Store, ctx: &Ctx, policy: &SlaPolicy) -> Result<Sl
 
 pub fn remove_policy(store: &mut Store, ctx: &Ctx, id: i64) -> Result<(), Error> {
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         tx.remove_policy(id)?;
         ctx.audit(tx, "policy", id, "removed", None, None)?;
         refresh_active(tx, ctx)
@@ -122,8 +127,22 @@ pub fn routing_rules(store: &mut Store) -> Result<Vec<RoutingRule>, Error> {
 }
 
 pub fn add_routing_rule(store: &mut Store, ctx: &Ctx, rule: &RoutingRule) -> Result<RoutingRule, Error> {
-    validate::required("department", &rule.department, 64)?;
+    let optional = |field: &str, value: &Option<String>| -> Result<Option<String>, Invalid> {
+        Ok(value
+            .as_deref()
+            .map(|v| validate::text(field, v, 64))
+            .transpose()?
+            .filter(|v| !v.is_empty()))
+    };
+    let rule = &RoutingRule {
+        department: validate::required("department", &rule.department, 64)?,
+        category: optional("category", &rule.category)?,
+        keyword: optional("keyword", &rule.keyword)?,
+        assignee: optional("assignee", &rule.assignee)?,
+        ..rule.clone()
+    };
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         let last = tx.next_rule_position()?;
         let position = if rule.position < 1 || rule.position > last {
             last
@@ -142,6 +161,7 @@ pub fn add_routing_rule(store: &mut Store, ctx: &Ctx, rule: &RoutingRule) -> Res
 
 pub fn remove_routing_rule(store: &mut Store, ctx: &Ctx, id: i64) -> Result<(), Error> {
     store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
         tx.remove_routing_rule(id)?;
         ctx.audit(tx, "routing", id, "removed", None, None)?;
         Ok(())

@@ -1,10 +1,10 @@
 //! Data quality: customers missing contact details, likely duplicates, and
 //! archiving customers inactive for long (supervisors and admins).
 
-use super::merge::require_supervisor;
-use super::{Ctx, Error, customers};
+use super::{Ctx, Error, customers, roles};
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::{self, Evidence};
+use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::segments::days;
 use crate::store::Store;
@@ -70,7 +70,7 @@ pub fn archive_inactive(
         return store.read(|tx| Ok(tx.inactive_customers(cutoff)?));
     }
     store.write(|tx| {
-        require_supervisor(tx, ctx)?;
+        roles::require(tx, ctx, Role::Supervisor)?;
         let mut list = tx.inactive_customers(cutoff)?;
         for c in &mut list {
             customers::archive_in(tx, ctx, c)?;

@@ -108,6 +108,9 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
         }
         tx.touch_customer(customer.id, opened_at)?;
         super::segments::recompute(tx, ctx, customer.id)?;
+        // The due times go into the indexed columns at once, so the queue
+        // (which reads them through its index) sees the new ticket.
+        sla::refresh(tx, ctx, t.id)?;
         view_in(tx, ctx, t.id)
     })
 }

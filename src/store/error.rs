@@ -24,13 +24,31 @@ pub enum StoreError {
     NotFrontdesk { path: String, why: String },
     #[error("cannot use {path}: {source}")]
     Io { path: String, source: std::io::Error },
+    /// Another agent held the lock past the busy timeout on every attempt.
+    #[error("the database stayed busy: other agents held it for too long ({0}); try again")]
+    Busy(String),
+    /// `doctor` found problems (they are listed on standard output).
+    #[error("{path}: doctor found {problems} problem(s)")]
+    Unhealthy { path: String, problems: usize },
+    /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+    #[error("the database file is damaged ({0}); run `frontdesk doctor`, and restore a backup if it finds problems")]
+    Damaged(String),
     #[error("database error: {0}")]
     Sqlite(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        StoreError::Sqlite(e.to_string())
+        if is_busy(&e) {
+            StoreError::Busy(e.to_string())
+        } else if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ) {
+            StoreError::Damaged(e.to_string())
+        } else {
+            StoreError::Sqlite(e.to_string())
+        }
     }
 }
 

@@ -11,25 +11,60 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
     include_str!("../../assets/migrations/0002_kb.sql"),
     include_str!("../../assets/migrations/0003_crm.sql"),
-    include_str!("../../assets/migrations/0004_report.sql"),
+    include_str!("../../assets/migrations/0004_presence.sql"),
+    include_str!("../../assets/migrations/0005_report.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Applies the migrations the file lacks, in one immediate transaction so two
-/// agents opening a fresh file at once cannot both migrate it.
+/// agents opening a fresh file at once cannot both migrate it. A file that is
+/// already current is left alone without taking the write lock, so opening
+/// the database (every command does) never queues behind other writers.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (index, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(current).unwrap_or(0))
-    {
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    if is_current(conn)? {
+        return Ok(());
     }
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.commit()?;
-    Ok(())
+    super::retry::write(conn, |tx| {
+        let current: i64 = tx.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (index, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(current).unwrap_or(0))
+        {
+            tx.conn.execute_batch(sql)?;
+            tx.conn.pragma_update(None, "user_version", index as i64 + 1)?;
+        }
+        tx.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        Ok(())
+    })
+}
+
+fn is_current(conn: &Connection) -> Result<bool, StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    Ok(version == LATEST_VERSION && app_id == APPLICATION_ID)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_old_file_is_migrated_step_by_step_and_a_current_one_is_left_alone() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        migrate(&mut conn).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, LATEST_VERSION);
+        let presence: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'presence'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(presence, 1);
+        assert!(is_current(&conn).unwrap());
+        migrate(&mut conn).unwrap();
+    }
 }

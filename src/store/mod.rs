@@ -2,11 +2,14 @@
 //! append-only migrations and maps rows to domain types. No rusqlite type
 //! leaves this module.
 
+mod agents;
 mod audit;
+mod backup;
 mod bulk;
 mod crm;
 mod customers;
 mod error;
+mod health;
 mod interactions;
 mod kb;
 mod merge;
@@ -14,29 +17,35 @@ mod migrations;
 mod open;
 mod orders;
 mod policies;
+mod presence;
 mod probe;
 mod reminders;
 mod report;
+mod retry;
 mod rows;
+mod screens;
 mod surveys;
 mod tickets;
 
+pub use backup::BackupInfo;
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;
-pub use migrations::LATEST_VERSION;
-pub use open::{JournalMode, OpenOptions};
+pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+pub use open::{JournalMode, OpenOptions, sidecar};
 pub use reminders::ReminderRow;
 pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
+pub use retry::BusyError;
+pub use screens::{CustomerRow, SurveyLine};
 pub use surveys::SurveyQuery;
 pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The queries that run on every screen or keystroke, by name, exactly as
 /// the store runs them, so tests can keep their plans (`QUEUE_SQL` besides).
@@ -60,10 +69,6 @@ pub struct Tx<'a> {
     conn: &'a Connection,
 }
 
-/// How often a write retries when another process holds the write lock past
-/// the busy timeout (each attempt already waits up to the timeout).
-const WRITE_ATTEMPTS: u32 = 20;
-
 impl Store {
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
         let conn = open::open(path, options)?;
@@ -81,40 +86,28 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// A consistent read: everything `f` sees comes from one snapshot.
-    pub fn read<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(StoreError::from)?;
-        let out = f(&Tx { conn: &tx })?;
-        tx.commit().map_err(StoreError::from)?;
-        Ok(out)
+    /// A consistent read: everything `f` sees comes from one snapshot. Like
+    /// [`Store::write`] it runs `f` again when SQLite stays busy (in
+    /// rollback-journal mode readers wait while a writer commits), so `f`
+    /// may run more than once.
+    pub fn read<T, E>(&mut self, f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        retry::read(&mut self.conn, f)
     }
 
     /// A write as one `BEGIN IMMEDIATE` transaction: the write lock is taken
-    /// up front, so a read-then-write never meets SQLITE_BUSY half-way. When
-    /// another writer holds the lock beyond the busy timeout the whole
-    /// transaction is retried, so agents wait instead of failing.
-    pub fn write<T, E: From<StoreError>>(&mut self, mut f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let tx = match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
-                Ok(tx) => tx,
-                Err(e) if error::is_busy(&e) && attempt < WRITE_ATTEMPTS => {
-                    std::thread::sleep(Duration::from_millis(10 * u64::from(attempt)));
-                    continue;
-                }
-                Err(e) => return Err(StoreError::from(e).into()),
-            };
-            let out = f(&Tx { conn: &tx })?;
-            match tx.commit() {
-                Ok(()) => return Ok(out),
-                Err(e) if error::is_busy(&e) && attempt < WRITE_ATTEMPTS => continue,
-                Err(e) => return Err(StoreError::from(e).into()),
-            }
-        }
+    /// up front, so a read-then-write inside `f` never meets another writer
+    /// half-way. When SQLite stays busy past the busy timeout — at `BEGIN`,
+    /// at `COMMIT` or in a statement inside `f` — the whole transaction is
+    /// rolled back and `f` runs again, so agents wait instead of failing
+    /// (see `retry.rs`). `f` may therefore run more than once.
+    pub fn write<T, E>(&mut self, f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        retry::write(&mut self.conn, f)
     }
 
     /// A counter that changes when another connection commits (`PRAGMA

@@ -40,13 +40,19 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
     let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     if !path.exists() {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io)?;
+            create_private_dir(dir).map_err(io)?;
         }
         create_private(path).map_err(io)?;
     }
+    // Every step below reads or writes the file, so each can meet another
+    // agent's lock: the whole sequence is retried on busy.
+    super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options))
+}
+
+fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(options.busy_timeout)?;
+    wait_when_busy(&mut conn, options.busy_timeout)?;
     if has_content {
         check_is_ours(&conn, path)?;
     }
@@ -61,10 +67,30 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
     Ok(conn)
 }
 
+/// While another agent holds a lock, polls for it every millisecond for up
+/// to `timeout`. SQLite's own busy timeout backs off to 100 ms between
+/// polls, so an agent that has waited long polls least often and newcomers
+/// overtake it: with eight writers some waited 20 s (see benches/writers.rs).
+/// Polling at a steady pace keeps the worst wait close to the queue length.
+fn wait_when_busy(conn: &mut Connection, timeout: Duration) -> Result<(), StoreError> {
+    let mut waiting_since = std::time::Instant::now();
+    conn.busy_handler(Some(move |count: i32| {
+        if count == 0 {
+            waiting_since = std::time::Instant::now();
+        }
+        if waiting_since.elapsed() >= timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+        true
+    }))?;
+    Ok(())
+}
+
 /// Creates the file readable and writable by its owner and group only: it
-/// holds customers' personal data. SQLite gives the -wal and -shm files the
-/// same permissions.
-fn create_private(path: &Path) -> std::io::Result<()> {
+/// holds customers' personal data. SQLite gives the -wal, -shm and -journal
+/// files the same permissions as the database file (a test checks it).
+pub(super) fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -77,6 +103,24 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// A file SQLite keeps beside the database: `frontdesk.db` + `-wal` →
+/// `frontdesk.db-wal` (also `-shm`, `-journal`).
+pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+/// Creates missing folders without access for others (owner and group only,
+/// as the files in them); folders that exist are left as they are.
+pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o770);
+    builder.create(dir)
+}
+
 /// Reads only the header fields; nothing here writes to the file.
 fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let not_ours = |why: String| StoreError::NotFrontdesk {
@@ -85,7 +129,11 @@ fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     };
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| not_ours(format!("not an SQLite database: {e}")))?;
+        .map_err(|e| match e {
+            // Locked by another agent is not "not ours": the caller retries.
+            e if super::error::is_busy(&e) => StoreError::from(e),
+            e => not_ours(format!("not an SQLite database: {e}")),
+        })?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if app_id == APPLICATION_ID {
         if version > LATEST_VERSION {

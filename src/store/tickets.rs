@@ -252,26 +252,30 @@ impl Tx<'_> {
     }
 
     /// Active tickets, those with a running clock first by due time (through
-    /// the queue index), then those without one (paused or awaiting nothing).
-    /// `limit` bounds the first group only.
+    /// the queue index), then those without one (paused, or waiting for
+    /// nothing). With a `limit` that the first group fills, the second is
+    /// left out: the urgency order puts it after every ticket with a clock.
     pub fn active_tickets(&self, limit: Option<usize>) -> Result<Vec<Ticket>, StoreError> {
-        let limit = limit.map_or(-1, |l| l as i64);
-        let mut out = Vec::new();
-        for sql in [
-            format!(
-                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-                 WHERE t.id IN ({QUEUE_SQL}) ORDER BY t.next_due"
-            ),
-            format!(
-                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-                 WHERE t.is_active AND t.next_due IS NULL AND ?1 = ?1"
-            ),
-        ] {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([limit], rows::ticket)?;
-            for row in rows {
-                out.push(row?);
-            }
+        let fetch = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1));
+        let with_clock = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+             WHERE t.id IN ({QUEUE_SQL}) ORDER BY t.next_due"
+        );
+        let mut out: Vec<Ticket> = self
+            .conn
+            .prepare_cached(&with_clock)?
+            .query_map([fetch], rows::ticket)?
+            .collect::<Result<_, _>>()?;
+        if limit.is_some_and(|l| out.len() >= l) {
+            return Ok(out);
+        }
+        let without_clock = format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+             WHERE t.is_active AND t.next_due IS NULL"
+        );
+        let mut stmt = self.conn.prepare_cached(&without_clock)?;
+        for row in stmt.query_map([], rows::ticket)? {
+            out.push(row?);
         }
         Ok(out)
     }

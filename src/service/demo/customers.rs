@@ -315,6 +315,6 @@ pub fn pick_busy(rng: &mut Rng, n: usize) -> usize {
         return 0;
     }
     let n128 = n as u128;
-    let prime = PRIMES.iter().copied().find(|p| n128 % p != 0).unwrap_or(1);
+    let prime = PRIMES.iter().copied().find(|p| !n128.is_multiple_of(*p)).unwrap_or(1);
     ((rng.skewed(n) as u128 * prime + 7) % n128) as usize
 }

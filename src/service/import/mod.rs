@@ -161,11 +161,11 @@ pub(crate) fn write_new<T, K: Eq + Hash>(
         let mut report = blank.clone();
         let mut seen = HashSet::new();
         for (_, row) in rows {
-            if let Some(key) = key(row) {
-                if exists(tx, &key)? || !seen.insert(key) {
-                    report.skipped += 1;
-                    continue;
-                }
+            if let Some(key) = key(row)
+                && (exists(tx, &key)? || !seen.insert(key))
+            {
+                report.skipped += 1;
+                continue;
             }
             insert(tx, row, &mut report)?;
             report.added += 1;

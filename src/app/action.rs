@@ -1,0 +1,112 @@
+//! The one vocabulary of things a user can do. The keymap binds keys to
+//! these, the help overlay and the footer list them, the command palette
+//! searches them; a new action is one line here, one in the keymap and one
+//! label in the string catalogue.
+
+/// Declares the actions with their stable names (the `run` of the keymap).
+macro_rules! actions {
+    ($($variant:ident => $name:literal),+ $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),+ }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The name used in the keymap file.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),+ }
+            }
+        }
+    };
+}
+
+actions! {
+    Up => "up",
+    Down => "down",
+    Top => "top",
+    Bottom => "bottom",
+    PageUp => "page_up",
+    PageDown => "page_down",
+    FocusNext => "focus_next",
+    FocusPrev => "focus_prev",
+    FocusCustomers => "focus_customers",
+    FocusQueue => "focus_queue",
+    FocusTimeline => "focus_timeline",
+    ToggleTimeline => "toggle_timeline",
+    Open => "open",
+    Close => "close",
+    Filter => "filter",
+    ClearFilter => "clear_filter",
+    Accept => "accept",
+    New => "new",
+    Edit => "edit",
+    Reply => "reply",
+    Note => "note",
+    Log => "log",
+    Assign => "assign",
+    Priority => "priority",
+    Status => "status",
+    Palette => "palette",
+    Help => "help",
+    Refresh => "refresh",
+    Demo => "demo",
+    Suspend => "suspend",
+    Quit => "quit",
+    NextField => "next_field",
+    PrevField => "prev_field",
+    Submit => "submit",
+    Editor => "editor",
+    Triage => "triage",
+    Skip => "skip",
+    Undo => "undo",
+    SetPending => "set_pending",
+    Resolve => "resolve",
+    PriorityUrgent => "priority_urgent",
+    PriorityHigh => "priority_high",
+    PriorityNormal => "priority_normal",
+    PriorityLow => "priority_low",
+    Mark => "mark",
+    MarkAll => "mark_all",
+}
+
+impl Action {
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// Moving a cursor: too common to spend footer room on.
+    pub fn is_movement(self) -> bool {
+        use Action::*;
+        matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
+    }
+
+    /// Only means something on the triage screen.
+    pub fn triage_only(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow
+        )
+    }
+
+    /// Offered by the command palette: everything but what only makes sense
+    /// inside a form, a filter or the palette itself.
+    pub fn in_palette(self) -> bool {
+        use Action::*;
+        !matches!(self, NextField | PrevField | Submit | Editor | Accept | Palette | Close)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+            assert_eq!(Action::ALL.iter().filter(|b| b.name() == a.name()).count(), 1);
+        }
+        assert_eq!(Action::from_name("launch_rockets"), None);
+    }
+}

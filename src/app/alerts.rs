@@ -1,0 +1,90 @@
+//! Tickets that crossed into at risk or breached since the last refresh,
+//! for the header's flag and the bell.
+
+use crate::domain::sla::SlaState;
+use crate::service::tickets::TicketView;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Default)]
+pub struct Alerts {
+    at_risk: BTreeSet<i64>,
+    breached: BTreeSet<i64>,
+    /// The first queue has been seen: what is already late then is not news.
+    seen: bool,
+    pub newly_at_risk: usize,
+    pub newly_breached: usize,
+}
+
+impl Alerts {
+    /// Takes in a fresh queue; true when a ticket crossed into at risk or
+    /// breached since the previous one.
+    pub fn observe(&mut self, views: &[TicketView]) -> bool {
+        let ids = |state: SlaState| -> BTreeSet<i64> {
+            views
+                .iter()
+                .filter(|v| v.sla.worst_state() == Some(state))
+                .map(|v| v.ticket.id)
+                .collect()
+        };
+        let (at_risk, breached) = (ids(SlaState::AtRisk), ids(SlaState::Breached));
+        if self.seen {
+            self.newly_at_risk = at_risk.difference(&self.at_risk).count();
+            self.newly_breached = breached.difference(&self.breached).count();
+        }
+        self.seen = true;
+        self.at_risk = at_risk;
+        self.breached = breached;
+        self.newly_at_risk + self.newly_breached > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::update::tests::ticket;
+    use crate::domain::sla::ClockView;
+
+    fn with(id: i64, state: SlaState) -> TicketView {
+        let mut v = ticket(id, 1, "Alice Wong", "Late delivery");
+        v.sla.resolution = ClockView {
+            state: Some(state),
+            ..Default::default()
+        };
+        v
+    }
+
+    #[test]
+    fn only_crossings_since_the_last_refresh_count() {
+        let mut alerts = Alerts::default();
+        // What is late at the start is not news.
+        assert!(!alerts.observe(&[with(1, SlaState::Breached), with(2, SlaState::Running)]));
+        assert!(alerts.observe(&[with(1, SlaState::Breached), with(2, SlaState::AtRisk)]));
+        assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (1, 0));
+        assert!(alerts.observe(&[with(1, SlaState::Breached), with(2, SlaState::Breached)]));
+        assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 1));
+        assert!(!alerts.observe(&[with(1, SlaState::Breached), with(2, SlaState::Breached)]));
+        assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 0));
+    }
+
+    #[test]
+    fn a_refresh_with_a_newly_breached_ticket_rings_the_bell_when_asked() {
+        use crate::app::msg::{Effect, Msg};
+        use crate::service::screens::Counts;
+        let mut m = crate::app::update::tests::loaded();
+        let queue = |state| Msg::Queue(vec![with(8, state)], Counts::default());
+        crate::app::update(&mut m, queue(SlaState::Running));
+        let effects = crate::app::update(&mut m, queue(SlaState::Breached));
+        assert!(effects.is_empty(), "no bell unless the config asks");
+        assert_eq!(m.alerts.newly_breached, 1);
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| crate::ui::render(&m, frame)).unwrap();
+        let header: String = (0..120)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(header.contains("▲ 1 newly breached"), "{header}");
+        m.bell = true;
+        crate::app::update(&mut m, queue(SlaState::AtRisk));
+        let effects = crate::app::update(&mut m, queue(SlaState::Breached));
+        assert!(matches!(effects.as_slice(), [Effect::Bell]));
+    }
+}

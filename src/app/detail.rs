@@ -1,0 +1,288 @@
+//! The customer card and the ticket page as documents.
+
+use super::doc::{Doc, piece};
+use super::format::{self, local, local_short, money, state_role};
+use super::model::Model;
+use crate::config::theme::Role;
+use crate::domain::sla::ClockView;
+use crate::domain::text::sanitize_line;
+use crate::domain::urgency::UrgencyFactor;
+use crate::service::screens::CustomerCard;
+use crate::service::tickets::{TicketDetail, TicketView};
+use crate::strings::{Strings, fill};
+
+const LABEL: usize = 16;
+
+pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
+    let (s, tz, now) = (model.strings, model.session.timezone, model.now);
+    let c = &card.customer;
+    let mut doc = Doc::new(width);
+    doc.heading(s.card_contact);
+    let masked = model.session.masked;
+    for (key, value) in [
+        ("contact", c.contact.clone()),
+        ("phone", format::phone(&c.phone, masked)),
+        ("email", format::email(&c.email, masked)),
+        ("address", c.address.clone()),
+        ("industry", c.industry.clone()),
+    ] {
+        doc.field(s.field(key), &value, LABEL);
+    }
+    doc.field(s.field("channel"), c.channel.map_or(s.dash, |ch| s.channel(ch)), LABEL);
+    doc.heading(s.card_account);
+    doc.field(s.field("kind"), s.customer_kind(c.kind), LABEL);
+    let pinned = if c.tier_pinned {
+        format!(" ({})", s.card_pinned)
+    } else {
+        String::new()
+    };
+    doc.field(s.field("tier"), &format!("{}{pinned}", s.tier(c.tier)), LABEL);
+    doc.field(s.card_lifecycle, Strings::keyed(s.lifecycles, &c.lifecycle), LABEL);
+    doc.field(s.card_lifetime_value, &money(c.lifetime_value_cents), LABEL);
+    doc.field(
+        s.field("since"),
+        &c.since.map_or(s.dash.to_string(), |d| d.to_string()),
+        LABEL,
+    );
+    let last = c.last_activity_at.map_or(s.dash.to_string(), |t| {
+        format!("{} ({})", local(t, tz), format::ago(t, now, s))
+    });
+    doc.field(s.card_last_contact, &last, LABEL);
+    doc.field(s.field("owner"), &c.owner, LABEL);
+    doc.field(s.field("tags"), &c.tags.join(", "), LABEL);
+    if !c.notes.trim().is_empty() {
+        doc.heading(s.card_notes);
+        doc.paragraph(&c.notes, Role::Text, 2);
+    }
+    doc.heading(&format!("{} ({})", s.card_tickets, card.tickets.len()));
+    if card.tickets.is_empty() {
+        doc.push(vec![piece(format!("  {}", s.card_no_tickets), Role::Muted)]);
+    }
+    for v in &card.tickets {
+        ticket_line(&mut doc, model, v);
+    }
+    doc.heading(s.card_orders);
+    if card.orders.is_empty() {
+        doc.push(vec![piece(format!("  {}", s.card_no_orders), Role::Muted)]);
+    }
+    for o in &card.orders {
+        doc.push(vec![
+            piece(format!("  {}  ", local_short(o.at, now, tz)), Role::Muted),
+            piece(format!("{:>12}  ", money(o.amount_cents)), Role::Text),
+            piece(sanitize_line(&o.product), Role::Text),
+            piece(format!("  {}", sanitize_line(&o.note)), Role::Muted),
+        ]);
+    }
+    doc.heading(s.card_surveys);
+    if card.surveys.is_empty() {
+        doc.push(vec![piece(format!("  {}", s.card_no_surveys), Role::Muted)]);
+    }
+    for v in &card.surveys {
+        let scores = fill(
+            s.card_survey_scores,
+            &[
+                &v.quality.to_string(),
+                &v.response.to_string(),
+                &v.communication.to_string(),
+            ],
+        );
+        let low = v.quality.min(v.response).min(v.communication) < 4;
+        doc.push(vec![
+            piece(format!("  {}  ", local_short(v.at, now, tz)), Role::Muted),
+            piece(scores, if low { Role::AtRisk } else { Role::Text }),
+            piece(v.ticket_id.map(|t| format!("  #{t}")).unwrap_or_default(), Role::Muted),
+        ]);
+        if !v.comment.trim().is_empty() {
+            doc.paragraph(&v.comment, Role::Text, 4);
+        }
+    }
+    doc
+}
+
+fn ticket_line(doc: &mut Doc, model: &Model, v: &TicketView) {
+    let s = model.strings;
+    let t = &v.ticket;
+    doc.push(vec![
+        piece(format!("  #{:<5} ", t.id), Role::Muted),
+        piece(crate::domain::text::fit(s.status(t.status), 9), Role::Text),
+        piece(
+            crate::domain::text::fit(s.priority(t.priority), 7),
+            format::priority_role(t.priority),
+        ),
+        piece(crate::domain::text::fit(s.kind(t.kind), 12), Role::Text),
+        piece(sanitize_line(&t.subject), Role::Text),
+        piece(
+            format!("  {}", local_short(t.opened_at, model.now, model.session.timezone)),
+            Role::Muted,
+        ),
+    ]);
+}
+
+pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
+    let (s, tz, now) = (model.strings, model.session.timezone, model.now);
+    let t = &detail.view.ticket;
+    let mut doc = Doc::new(width);
+    doc.field(
+        s.field("customer"),
+        &format!("{} {}", t.customer_code, t.customer_name),
+        LABEL,
+    );
+    let kind = if t.category.is_empty() {
+        s.kind(t.kind).to_string()
+    } else {
+        format!("{} · {}", s.kind(t.kind), t.category)
+    };
+    doc.field(s.field("kind"), &kind, LABEL);
+    doc.field(s.field("priority"), s.priority(t.priority), LABEL);
+    doc.field(s.field("status"), s.status(t.status), LABEL);
+    doc.field(s.field("channel"), s.channel(t.channel), LABEL);
+    doc.field(s.ticket_department, or_dash(&t.department, s), LABEL);
+    doc.field(s.field("assignee"), or_dash(&t.assignee, s), LABEL);
+    doc.field(s.ticket_opened, &local(t.opened_at, tz), LABEL);
+    doc.field(s.ticket_version, &t.version.to_string(), LABEL);
+    if t.reopen_count > 0 {
+        doc.push(vec![piece(
+            fill(s.ticket_reopened, &[&t.reopen_count.to_string()]),
+            Role::AtRisk,
+        )]);
+    }
+    sla_section(&mut doc, model, &detail.view);
+    if !t.description.trim().is_empty() {
+        doc.heading(s.ticket_description);
+        doc.paragraph(&t.description, Role::Text, 2);
+    }
+    if !detail.interactions.is_empty() {
+        doc.heading(s.ticket_history);
+        for i in &detail.interactions {
+            doc.push(vec![
+                piece(format!("  {} ", local_short(i.at, now, tz)), Role::Muted),
+                piece(s.direction_mark(i.direction), format::direction_role(Some(i.direction))),
+                piece(
+                    format!(" {} ", crate::domain::text::fit(s.channel(i.channel), 7)),
+                    Role::Muted,
+                ),
+                piece(
+                    format!("{} ", crate::domain::text::fit(&sanitize_line(&i.agent), 10)),
+                    Role::Muted,
+                ),
+            ]);
+            doc.paragraph(&i.summary, Role::Text, 6);
+        }
+    }
+    if !detail.audit.is_empty() {
+        doc.heading(s.ticket_changes);
+        for e in &detail.audit {
+            let change = match (&e.old_value, &e.new_value) {
+                (Some(old), Some(new)) => format!("{old} → {new}"),
+                (None, Some(new)) => new.clone(),
+                (Some(old), None) => format!("{old} → {}", s.dash),
+                (None, None) => String::new(),
+            };
+            doc.push(vec![
+                piece(format!("  {} ", local_short(e.at, now, tz)), Role::Muted),
+                piece(
+                    format!("{} ", crate::domain::text::fit(&sanitize_line(&e.agent), 10)),
+                    Role::Muted,
+                ),
+                piece(format!("{} ", s.field(&e.field)), Role::Text),
+                piece(sanitize_line(&change), Role::Text),
+            ]);
+        }
+    }
+    doc
+}
+
+/// The SLA clocks and the urgency breakdown of a ticket.
+pub fn sla_section(doc: &mut Doc, model: &Model, view: &TicketView) {
+    let s = model.strings;
+    let (t, sla) = (&view.ticket, &view.sla);
+    doc.heading(s.ticket_sla);
+    for (label, clock) in [
+        (s.clock_first_response, &sla.first_response),
+        (s.clock_resolution, &sla.resolution),
+        (s.clock_callback, &sla.callback),
+    ] {
+        doc.push(clock_line(model, label, clock));
+    }
+    if let Some(outcome) = t.callback_outcome {
+        doc.field(s.callback_outcome, s.outcome(outcome), LABEL);
+    }
+    if !view.urgency.parts.is_empty() {
+        doc.heading(&fill(s.ticket_urgency, &[&view.urgency.score.to_string()]));
+        for part in &view.urgency.parts {
+            doc.push(vec![
+                piece(format!("  {:>+9}  ", part.points), Role::Muted),
+                piece(urgency_reason(model, view, part.factor), Role::Text),
+            ]);
+        }
+    }
+}
+
+/// Why a factor counts, told from the ticket in the catalogue's words
+/// (the domain's own text is English).
+fn urgency_reason(model: &Model, view: &TicketView, factor: UrgencyFactor) -> String {
+    let s = model.strings;
+    let label = s.urgency_factor(factor);
+    let t = &view.ticket;
+    match factor {
+        UrgencyFactor::Overdue | UrgencyFactor::TimeLeft => match view.sla.next() {
+            Some((clock, c)) => {
+                let left = c.due.map_or(0, |d| (d - model.now).num_seconds());
+                format!("{} {} {label}", s.clock(clock), format::countdown(left.abs(), s))
+            }
+            None => s.clock_none_running.to_string(),
+        },
+        UrgencyFactor::TargetUsed => match view.sla.next() {
+            Some((_, c)) => match (c.target_seconds, c.seconds_left) {
+                (Some(target), Some(left)) if target > 0 => {
+                    format!("{}% {label}", (target - left).saturating_mul(100) / target)
+                }
+                _ => label.to_string(),
+            },
+            None => label.to_string(),
+        },
+        UrgencyFactor::Priority => format!("{label} {}", s.priority(t.priority)),
+        UrgencyFactor::Tier => format!("{label} {}", s.tier(t.customer_tier)),
+        UrgencyFactor::Complaint | UrgencyFactor::CallbackDue => label.to_string(),
+    }
+}
+
+fn or_dash<'a>(text: &'a str, s: &'a Strings) -> &'a str {
+    if text.trim().is_empty() { s.dash } else { text }
+}
+
+fn clock_line(model: &Model, label: &str, clock: &ClockView) -> Vec<super::doc::Piece> {
+    let s = model.strings;
+    let mut line = vec![piece(
+        format!("  {}", crate::domain::text::fit(label, LABEL)),
+        Role::Muted,
+    )];
+    let Some(state) = clock.state else {
+        line.push(piece(s.clock_no_target, Role::Muted));
+        return line;
+    };
+    line.push(piece(
+        crate::domain::text::fit(s.sla_state(state), 10),
+        state_role(Some(state)),
+    ));
+    if let Some(due) = clock.due {
+        line.push(piece(
+            fill(s.clock_due, &[&local(due, model.session.timezone)]),
+            Role::Text,
+        ));
+        if clock.done_at.is_none() {
+            let left = (due - model.now).num_seconds();
+            line.push(piece(
+                format!("  {}", format::countdown(left, s)),
+                state_role(Some(state)),
+            ));
+        }
+    }
+    if let Some(done) = clock.done_at {
+        line.push(piece(
+            format!("  {}", fill(s.clock_done, &[&local(done, model.session.timezone)])),
+            Role::Muted,
+        ));
+    }
+    line
+}

@@ -1,0 +1,89 @@
+//! Contact forms: a reply to the customer (`r`), an internal note (`i`),
+//! and logging any interaction with a customer (`l`).
+
+use super::{Field, FieldKind, Form, FormKind, Submission, options};
+use crate::domain::enums::{Channel, Direction};
+use crate::domain::ticket::Ticket;
+use crate::domain::validate::{self, TEXT_MAX};
+use crate::service::interactions::LogInput;
+use crate::strings::{Strings, fill};
+
+fn summary() -> Field {
+    Field::new("summary", FieldKind::Long, "")
+        .required()
+        .check(|v| validate::required("summary", v, TEXT_MAX).map(drop))
+}
+
+fn channel(initial: Channel) -> Field {
+    Field::new(
+        "channel",
+        options(Channel::ALL.iter().map(|c| c.key()), false),
+        initial.key(),
+    )
+}
+
+pub fn reply(s: &Strings, t: &Ticket) -> Form {
+    Form::new(
+        FormKind::Reply { ticket: t.id },
+        fill(s.form_reply, &[&t.id.to_string()]),
+        vec![summary(), channel(t.channel)],
+    )
+}
+
+pub fn note(s: &Strings, t: &Ticket) -> Form {
+    Form::new(
+        FormKind::Note { ticket: t.id },
+        fill(s.form_note, &[&t.id.to_string()]),
+        vec![summary()],
+    )
+}
+
+/// Logs a contact with a customer, on one of their tickets if given.
+pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option<i64>) -> Form {
+    let ticket_text = ticket.map(|t| t.to_string()).unwrap_or_default();
+    let fields = vec![
+        Field::new("customer", FieldKind::Line, customer_code)
+            .required()
+            .check(|v| validate::required("customer", v, 64).map(drop)),
+        channel(Channel::Phone),
+        Field::new(
+            "direction",
+            options(Direction::ALL.iter().map(|d| d.key()), false),
+            Direction::Inbound.key(),
+        ),
+        summary(),
+        Field::new("ticket", FieldKind::Line, &ticket_text).check(|v| {
+            let v = v.trim().trim_start_matches('#');
+            if v.is_empty() || v.parse::<i64>().is_ok_and(|n| n > 0) {
+                Ok(())
+            } else {
+                Err(crate::domain::error::Invalid::new(
+                    "ticket",
+                    v,
+                    crate::strings::get().invalid_ticket_number,
+                ))
+            }
+        }),
+    ];
+    Form::new(FormKind::Log, fill(s.form_log, &[customer_name]), fields)
+}
+
+pub(super) fn submission(form: &Form) -> Option<Submission> {
+    let summary = form.value("summary").to_string();
+    Some(match form.kind {
+        FormKind::Reply { ticket } => Submission::Reply {
+            ticket,
+            summary,
+            channel: form.given("channel"),
+        },
+        FormKind::Note { ticket } => Submission::Note { ticket, summary },
+        _ => Submission::Log(LogInput {
+            customer: form.value("customer").trim().to_string(),
+            channel: form.value("channel").to_string(),
+            direction: form.given("direction"),
+            summary,
+            ticket: form.value("ticket").trim().trim_start_matches('#').parse().ok(),
+            at: None,
+        }),
+    })
+}

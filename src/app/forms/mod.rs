@@ -1,0 +1,286 @@
+//! Modal, keyboard-only forms. A form holds what was typed until it is
+//! saved or cancelled: a validation error or a conflict only adds a message
+//! next to the field, never clears it. Fields are checked with the domain's
+//! validators as the user leaves them, and the service checks everything
+//! again on save (its errors land on the field they name).
+
+pub mod contact;
+pub mod customer;
+pub mod ticket;
+
+use super::input::TextInput;
+use super::keys::{Key, KeyCode};
+use crate::domain::customer::CustomerInput;
+use crate::domain::error::Invalid;
+use crate::service::interactions::LogInput;
+use crate::service::tickets::{TicketChanges, TicketInput};
+
+/// A field's own check: one of the domain validators.
+pub type Check = fn(&str) -> Result<(), Invalid>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    Line,
+    /// Long text: edited in one line here, or whole in `$EDITOR`.
+    Long,
+    /// One of these stable keys; `""` stands for "none".
+    Choice(Vec<&'static str>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The service's name for it, so its errors find their way here.
+    pub key: &'static str,
+    pub kind: FieldKind,
+    pub input: TextInput,
+    /// The value the form opened with; an edit sends only what differs.
+    pub initial: String,
+    pub required: bool,
+    pub error: Option<String>,
+    pub check: Option<Check>,
+}
+
+impl Field {
+    pub fn new(key: &'static str, kind: FieldKind, value: &str) -> Field {
+        Field {
+            key,
+            kind,
+            input: TextInput::new(value),
+            initial: value.to_string(),
+            required: false,
+            error: None,
+            check: None,
+        }
+    }
+
+    pub fn required(mut self) -> Field {
+        self.required = true;
+        self
+    }
+
+    pub fn check(mut self, check: Check) -> Field {
+        self.check = Some(check);
+        self
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.text()
+    }
+
+    pub fn changed(&self) -> bool {
+        self.value() != self.initial
+    }
+
+    /// Runs the field's check and keeps its verdict; true when fine.
+    fn validate(&mut self) -> bool {
+        self.error = self.check.and_then(|check| check(self.value()).err()).map(|e| e.reason);
+        self.error.is_none()
+    }
+
+    /// Choice fields step through their options; text fields edit.
+    fn handle(&mut self, key: Key) -> bool {
+        let FieldKind::Choice(options) = &self.kind else {
+            return self.input.handle(key);
+        };
+        let current = options.iter().position(|o| *o == self.value()).unwrap_or(0);
+        let count = options.len().max(1);
+        let next = match (key.code, key.text()) {
+            (KeyCode::Right, _) | (_, Some(' ')) => (current + 1) % count,
+            (KeyCode::Left, _) => (current + count - 1) % count,
+            // A letter jumps to the next option starting with it.
+            (_, Some(c)) => match (1..=count)
+                .map(|step| (current + step) % count)
+                .find(|i| options.get(*i).is_some_and(|o| o.starts_with(c.to_ascii_lowercase())))
+            {
+                Some(i) => i,
+                None => return false,
+            },
+            _ => return false,
+        };
+        let value = options.get(next).copied().unwrap_or("");
+        self.input.set(value);
+        true
+    }
+}
+
+/// What the form is for, with the record and version it edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    NewCustomer,
+    EditCustomer { id: i64, version: i64 },
+    NewTicket,
+    EditTicket { id: i64, version: i64 },
+    Reply { ticket: i64 },
+    Note { ticket: i64 },
+    Log,
+}
+
+/// A form's content as the service takes it.
+#[derive(Debug, Clone)]
+pub enum Submission {
+    NewCustomer(CustomerInput),
+    EditCustomer {
+        id: i64,
+        version: i64,
+        input: CustomerInput,
+    },
+    NewTicket(TicketInput),
+    EditTicket {
+        id: i64,
+        version: i64,
+        changes: TicketChanges,
+    },
+    Reply {
+        ticket: i64,
+        summary: String,
+        channel: Option<String>,
+    },
+    Note {
+        ticket: i64,
+        summary: String,
+    },
+    Log(LogInput),
+}
+
+/// Why a save failed, as the form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Invalid(Invalid),
+    Conflict(String),
+    NotFound(String),
+    Other(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A message about the whole form (a conflict, a missing record).
+    pub message: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            message: None,
+        }
+    }
+
+    pub fn value(&self, key: &str) -> &str {
+        self.fields.iter().find(|f| f.key == key).map_or("", Field::value)
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.focus + 1 >= self.fields.len()
+    }
+
+    /// Leaves the focused field for the one `step` away, checking it first.
+    pub fn move_focus(&mut self, step: isize) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.validate();
+        }
+        self.focus = self
+            .focus
+            .saturating_add_signed(step)
+            .min(self.fields.len().saturating_sub(1));
+    }
+
+    /// A key for the focused field; typing clears that field's message.
+    pub fn handle_key(&mut self, key: Key) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let changed = field.handle(key);
+        if changed {
+            field.error = None;
+        }
+        changed
+    }
+
+    /// Text back from `$EDITOR` for the focused field.
+    pub fn set_focused(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            // Editors end files with a newline nobody meant to type.
+            field.input.set(text.trim_end_matches(['\n', '\r']));
+            field.error = None;
+        }
+    }
+
+    /// Checks every field; on a problem the first bad field gets the focus.
+    pub fn validate_all(&mut self) -> bool {
+        let mut first_bad = None;
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            if !field.validate() && first_bad.is_none() {
+                first_bad = Some(i);
+            }
+        }
+        if let Some(i) = first_bad {
+            self.focus = i;
+        }
+        first_bad.is_none()
+    }
+
+    /// Puts a failed save's reason where the user will look for it.
+    pub fn fail(&mut self, failure: &Failure, conflict_template: &str) {
+        self.message = None;
+        let field_named = |key: &str| self.fields.iter().position(|f| f.key == key);
+        match failure {
+            Failure::Invalid(invalid) => match field_named(&invalid.field) {
+                Some(i) => {
+                    self.fields[i].error = Some(invalid.reason.clone());
+                    self.focus = i;
+                }
+                None => self.message = Some(invalid.to_string()),
+            },
+            Failure::NotFound(text) if text.starts_with("customer ") && field_named("customer").is_some() => {
+                if let Some(i) = field_named("customer") {
+                    self.fields[i].error = Some(text.clone());
+                    self.focus = i;
+                }
+            }
+            Failure::Conflict(text) => {
+                self.message = Some(crate::strings::fill(conflict_template, &[text]));
+            }
+            Failure::NotFound(text) | Failure::Other(text) => self.message = Some(text.clone()),
+        }
+    }
+
+    /// The form's content for the service; `None` when an edit changed nothing.
+    pub fn submission(&self) -> Option<Submission> {
+        match self.kind {
+            FormKind::NewCustomer | FormKind::EditCustomer { .. } => customer::submission(self),
+            FormKind::NewTicket | FormKind::EditTicket { .. } => ticket::submission(self),
+            FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log => contact::submission(self),
+        }
+    }
+
+    /// The value of `key` if the user changed it (edits send only those).
+    pub fn changed(&self, key: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key && f.changed())
+            .map(|f| f.value().to_string())
+    }
+
+    /// The value of `key` when not blank.
+    pub fn given(&self, key: &str) -> Option<String> {
+        Some(self.value(key).to_string()).filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// Choice options from a vocabulary's keys, with "none" first when optional.
+pub fn options(keys: impl Iterator<Item = &'static str>, optional: bool) -> FieldKind {
+    let mut out: Vec<&'static str> = if optional { vec![""] } else { Vec::new() };
+    out.extend(keys);
+    FieldKind::Choice(out)
+}

@@ -1,0 +1,124 @@
+//! Ticket forms: opening one, and changing one (all of its settable fields,
+//! or just the assignee, priority or status for `a`, `p` and `s`).
+
+use super::{Field, FieldKind, Form, FormKind, Submission, options};
+use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
+use crate::domain::ticket::Ticket;
+use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
+use crate::service::tickets::{TicketChanges, TicketInput};
+use crate::strings::{Strings, fill};
+
+/// Which fields of a ticket an edit form offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    All,
+    Assignee,
+    Priority,
+    Status,
+}
+
+pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
+    let fields = vec![
+        Field::new("customer", FieldKind::Line, customer_code)
+            .required()
+            .check(|v| validate::required("customer", v, 64).map(drop)),
+        Field::new(
+            "kind",
+            options(TicketKind::ALL.iter().map(|k| k.key()), false),
+            TicketKind::Complaint.key(),
+        ),
+        Field::new("subject", FieldKind::Line, "")
+            .required()
+            .check(|v| validate::required("subject", v, LINE_MAX).map(drop)),
+        Field::new(
+            "priority",
+            options(Priority::ALL.iter().map(|p| p.key()), false),
+            Priority::Normal.key(),
+        ),
+        Field::new(
+            "channel",
+            options(Channel::ALL.iter().map(|c| c.key()), false),
+            Channel::Phone.key(),
+        ),
+        Field::new("category", FieldKind::Line, "").check(|v| validate::text("category", v, 64).map(drop)),
+        Field::new("body", FieldKind::Long, "").check(|v| validate::text("body", v, TEXT_MAX).map(drop)),
+    ];
+    Form::new(FormKind::NewTicket, s.form_new_ticket.to_string(), fields)
+}
+
+pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
+    let text64 = |key: &'static str, value: &str| -> Field {
+        Field::new(key, FieldKind::Line, value).check(match key {
+            "assignee" => |v| validate::text("assignee", v, 64).map(drop),
+            "department" => |v| validate::text("department", v, 64).map(drop),
+            _ => |v| validate::text("category", v, 64).map(drop),
+        })
+    };
+    let priority = Field::new(
+        "priority",
+        options(Priority::ALL.iter().map(|p| p.key()), false),
+        t.priority.key(),
+    );
+    let status = Field::new(
+        "status",
+        options(TicketStatus::ALL.iter().map(|st| st.key()), false),
+        t.status.key(),
+    );
+    let (title, fields) = match edit {
+        Edit::All => (
+            s.form_edit_ticket,
+            vec![
+                priority,
+                status,
+                text64("assignee", &t.assignee),
+                text64("department", &t.department),
+                text64("category", &t.category),
+            ],
+        ),
+        Edit::Assignee => (s.form_assign, vec![text64("assignee", &t.assignee)]),
+        Edit::Priority => (s.form_priority, vec![priority]),
+        Edit::Status => (s.form_status, vec![status]),
+    };
+    Form::new(
+        FormKind::EditTicket {
+            id: t.id,
+            version: t.version,
+        },
+        fill(title, &[&t.id.to_string()]),
+        fields,
+    )
+}
+
+pub(super) fn submission(form: &Form) -> Option<Submission> {
+    match form.kind {
+        FormKind::EditTicket { id, version } => {
+            let changes = TicketChanges {
+                priority: form.changed("priority"),
+                status: form.changed("status"),
+                assignee: form.changed("assignee"),
+                department: form.changed("department"),
+                category: form.changed("category"),
+            };
+            let any = [
+                &changes.priority,
+                &changes.status,
+                &changes.assignee,
+                &changes.department,
+                &changes.category,
+            ]
+            .iter()
+            .any(|c| c.is_some());
+            any.then_some(Submission::EditTicket { id, version, changes })
+        }
+        _ => Some(Submission::NewTicket(TicketInput {
+            customer: form.value("customer").trim().to_string(),
+            kind: form.value("kind").to_string(),
+            subject: form.value("subject").to_string(),
+            priority: form.given("priority"),
+            channel: form.given("channel"),
+            category: form.given("category"),
+            body: form.given("body"),
+            opened_at: None,
+        })),
+    }
+}

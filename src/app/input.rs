@@ -1,0 +1,191 @@
+//! A one-line text field: the filter boxes, the palette and form fields.
+//! Positions are in chars, so Chinese text edits one character at a time.
+
+use super::keys::{Key, KeyCode};
+use crate::domain::text::{sanitize_line, width};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// Char index of the cursor, 0..=len.
+    cursor: usize,
+}
+
+impl TextInput {
+    pub fn new(text: &str) -> Self {
+        TextInput {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn set(&mut self, text: &str) {
+        *self = TextInput::new(text);
+    }
+
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
+    }
+
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Applies an editing key; returns whether the text changed. Keys that
+    /// only move the cursor return false but still take effect.
+    pub fn handle(&mut self, key: Key) -> bool {
+        if let Some(c) = key.text() {
+            let at = self.byte_at(self.cursor);
+            self.text.insert(at, c);
+            self.cursor += 1;
+            return true;
+        }
+        let len = self.len();
+        match (key.code, key.ctrl) {
+            (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) if self.cursor > 0 => {
+                self.remove(self.cursor - 1, self.cursor);
+                true
+            }
+            (KeyCode::Delete, _) | (KeyCode::Char('d'), true) if self.cursor < len => {
+                self.remove(self.cursor, self.cursor + 1);
+                true
+            }
+            (KeyCode::Char('w'), true) => {
+                let start = self.word_start();
+                let changed = start < self.cursor;
+                self.remove(start, self.cursor);
+                changed
+            }
+            (KeyCode::Char('u'), true) => {
+                let changed = self.cursor > 0;
+                self.remove(0, self.cursor);
+                changed
+            }
+            (KeyCode::Char('k'), true) => {
+                let changed = self.cursor < len;
+                self.remove(self.cursor, len);
+                changed
+            }
+            (KeyCode::Left, _) | (KeyCode::Char('b'), true) => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            (KeyCode::Right, _) | (KeyCode::Char('f'), true) => {
+                self.cursor = (self.cursor + 1).min(len);
+                false
+            }
+            (KeyCode::Home, _) | (KeyCode::Char('a'), true) => {
+                self.cursor = 0;
+                false
+            }
+            (KeyCode::End, _) => {
+                self.cursor = len;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    fn remove(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.byte_at(from), self.byte_at(to));
+        self.text.replace_range(a..b, "");
+        self.cursor = from;
+    }
+
+    /// Where Ctrl-W stops: the start of the word before the cursor.
+    fn word_start(&self) -> usize {
+        let chars: Vec<char> = self.text.chars().take(self.cursor).collect();
+        let mut i = chars.len();
+        while i > 0 && chars[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        while i > 0 && !chars[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The part to show in `cols` columns and the cursor's column in it:
+    /// scrolled so the cursor stays visible, one line, controls neutralised.
+    pub fn window(&self, cols: usize) -> (String, usize) {
+        let cols = cols.max(1);
+        let chars: Vec<char> = sanitize_line(&self.text).chars().collect();
+        let cursor = self.cursor.min(chars.len());
+        let col_of = |from: usize, to: usize| -> usize { chars[from..to].iter().map(|c| width(&c.to_string())).sum() };
+        // Start far enough right that the cursor (and one cell after it) fits.
+        let mut start = 0;
+        while start < cursor && col_of(start, cursor) + 1 > cols {
+            start += 1;
+        }
+        let mut shown = String::new();
+        let mut used = 0;
+        for c in &chars[start..] {
+            let w = width(&c.to_string());
+            if used + w > cols {
+                break;
+            }
+            shown.push(*c);
+            used += w;
+        }
+        (shown, col_of(start, cursor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: &[Key]) -> TextInput {
+        let mut input = TextInput::default();
+        for k in keys {
+            input.handle(*k);
+        }
+        input
+    }
+
+    #[test]
+    fn edits_by_character_including_chinese() {
+        let c = Key::char;
+        let mut input = typed(&[c('张'), c('三'), c('x')]);
+        assert_eq!(input.text(), "张三x");
+        input.handle(Key::plain(KeyCode::Backspace));
+        input.handle(Key::plain(KeyCode::Home));
+        input.handle(c('老'));
+        assert_eq!(input.text(), "老张三");
+        input.handle(Key::plain(KeyCode::End));
+        input.handle(c(' '));
+        input.handle(c('w'));
+        input.handle(Key::ctrl('w'));
+        assert_eq!(input.text(), "老张三 ");
+        input.handle(Key::ctrl('u'));
+        assert!(input.is_empty());
+        assert!(!input.handle(Key::plain(KeyCode::Backspace)));
+    }
+
+    #[test]
+    fn window_keeps_the_cursor_visible_by_display_width() {
+        let input = TextInput::new("张三李四王五");
+        let (shown, col) = input.window(7);
+        assert_eq!(shown, "四王五");
+        assert_eq!(col, 6);
+        let (shown, col) = TextInput::new("ab").window(10);
+        assert_eq!((shown.as_str(), col), ("ab", 2));
+        let (shown, _) = TextInput::new("a\u{1b}[31mb").window(10);
+        assert!(!shown.contains('\u{1b}'));
+    }
+}

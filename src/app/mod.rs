@@ -1,0 +1,26 @@
+//! The terminal UI without a terminal: the model, the actions, the keymap
+//! routing, the forms and `update`. No I/O here — `tui/` runs the effects
+//! `update` asks for, `ui/` draws the model — so all of it can be driven by
+//! key sequences in tests.
+
+pub mod action;
+pub mod alerts;
+pub mod detail;
+pub mod doc;
+pub mod format;
+pub mod forms;
+pub mod help;
+pub mod input;
+pub mod keys;
+pub mod layout;
+pub mod model;
+pub mod msg;
+pub mod palette;
+pub mod panes;
+pub mod triage;
+pub mod update;
+
+pub use action::Action;
+pub use model::Model;
+pub use msg::{Effect, Msg};
+pub use update::update;

@@ -1,0 +1,95 @@
+//! What flows into `update` (messages) and out of it (effects). Effects are
+//! data: the `tui` driver runs them through the services and sends the
+//! results back in as messages, so `update` never touches the store.
+
+use super::action::Action;
+use super::forms::{Failure, Submission};
+use super::keys::Key;
+use crate::domain::customer::Customer;
+use crate::domain::interaction::TimelineEntry;
+use crate::service::screens::{Counts, CustomerCard, Overview};
+use crate::service::tickets::{TicketChanges, TicketDetail, TicketView};
+use crate::service::triage::{TriageCard, Undo};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+/// What a save produced: which record to show afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    CustomerAdded { id: i64, code: String, name: String },
+    CustomerSaved { id: i64, code: String },
+    TicketOpened { id: i64 },
+    TicketSaved { id: i64 },
+    Replied { ticket: i64 },
+    Noted { ticket: i64 },
+    Logged { customer_id: i64 },
+}
+
+pub enum Msg {
+    Key(Key),
+    /// A named action from outside the keymap (tests, the palette).
+    Action(Action),
+    Mouse(Mouse),
+    Resize(u16, u16),
+    /// The clock, about once a second.
+    Tick(DateTime<Utc>),
+    /// Another process wrote to the database.
+    ExternalChange,
+    /// Idle time: carry on with work under way (a customer search).
+    Continue,
+    Overview(Box<Overview>),
+    Queue(Vec<TicketView>, Counts),
+    Timeline(i64, Vec<TimelineEntry>),
+    Card(Box<CustomerCard>),
+    Ticket(Box<TicketDetail>),
+    CustomerForEdit(Box<Customer>),
+    Saved(Saved),
+    SaveFailed(Failure),
+    /// A read failed; shown as a message, the screen stays as it was.
+    LoadFailed(String),
+    EditorDone(Result<String, String>),
+    DemoDone(Result<(usize, usize), String>),
+    /// The next ticket to triage, or none left.
+    TriageCard(Option<Box<TriageCard>>),
+    /// A triage change was made (with its undo and a description), or refused.
+    TriageChanged(Result<(Vec<Undo>, String), String>),
+    /// An undo was made, or refused (a conflict).
+    TriageUndone(Result<i64, String>),
+    /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
+    Redraw,
+}
+
+#[derive(Debug, Clone)]
+pub enum Effect {
+    LoadOverview,
+    LoadQueue,
+    LoadTimeline(i64),
+    LoadCard(i64),
+    LoadTicket(i64),
+    LoadCustomerForEdit(i64),
+    Save(Box<Submission>),
+    /// Suspends the screen for `$EDITOR` on this text.
+    OpenEditor(String),
+    Suspend,
+    /// Rings the terminal bell.
+    Bell,
+    RunDemo,
+    /// The most urgent ticket needing a decision, skipping these.
+    LoadTriage(Vec<i64>),
+    /// Changes to these tickets, all or none; the text describes the change.
+    TriageChange(Vec<i64>, TicketChanges, String),
+    TriageUndo(Vec<Undo>),
+}

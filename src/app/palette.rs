@@ -1,0 +1,83 @@
+//! The command palette (`:`): every action with its key, found by fuzzy
+//! typing, run in the context the palette was opened over.
+
+use super::action::Action;
+use super::panes::filtered::{Filtered, Row};
+use crate::config::keymap::{Context, Keymap};
+use crate::domain::search::{Matcher, SearchKey, rank};
+use crate::strings::Strings;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaletteItem {
+    pub action: Action,
+    pub label: String,
+    /// The key that does the same, as the footer writes it.
+    pub keys: String,
+    position: i64,
+}
+
+impl Row for PaletteItem {
+    fn id(&self) -> i64 {
+        self.position
+    }
+}
+
+pub struct Palette {
+    pub list: Filtered<PaletteItem>,
+    keys: Vec<(SearchKey, i64, i64)>,
+    matcher: Matcher,
+}
+
+impl Palette {
+    /// Lists the actions with the keys they have in `chain` (the context
+    /// the palette is opened over), or in any context.
+    pub fn new(keymap: &Keymap, chain: &[Context], s: &Strings, height: usize) -> Palette {
+        let items: Vec<PaletteItem> = Action::ALL
+            .iter()
+            .filter(|a| a.in_palette())
+            .filter(|a| !a.triage_only() || chain.contains(&Context::Triage))
+            .enumerate()
+            .map(|(position, &action)| {
+                let binding = keymap
+                    .binding_for(chain, action)
+                    .or_else(|| keymap.binding_for(&Context::ALL, action));
+                PaletteItem {
+                    action,
+                    label: binding
+                        .and_then(|b| b.desc.clone())
+                        .unwrap_or_else(|| s.action(action).to_string()),
+                    keys: binding.map(|b| super::help::keys_label(&b.keys, s)).unwrap_or_default(),
+                    position: position as i64,
+                }
+            })
+            .collect();
+        let keys = items
+            .iter()
+            .map(|item| {
+                let key = SearchKey::new(&item.label, item.action.name(), "", "", "");
+                // Equal scores keep the list's order.
+                (key, -item.position, item.position)
+            })
+            .collect();
+        let mut palette = Palette {
+            list: Filtered::default(),
+            keys,
+            matcher: Matcher::new(),
+        };
+        palette.list.editing = true;
+        palette.list.replace(items, |_| Vec::new(), height);
+        palette
+    }
+
+    pub fn refilter(&mut self, height: usize) {
+        let (keys, matcher) = (&self.keys, &self.matcher);
+        self.list.refilter(
+            |q| rank(matcher, q, keys.iter().map(|(k, order, id)| (k, *order, *id))),
+            height,
+        );
+    }
+
+    pub fn selected_action(&self) -> Option<Action> {
+        self.list.selected().map(|item| item.action)
+    }
+}

@@ -1,0 +1,182 @@
+//! The customer list: every live customer, filtered as you type with the
+//! CLI's fuzzy and pinyin matching over an index built once per load.
+//!
+//! Matching 100,000 customers takes longer than a frame, so a keystroke
+//! never matches them all at once. The search runs a slice at a time
+//! ([`STEP`] customers), the first slice on the keystroke itself and the
+//! rest between keystrokes, showing what it has found so far. A query that
+//! grows by a letter only looks among the matches of the query before it
+//! (fuzzy matches of "zs" are a subset of those of "z"), and queries met
+//! earlier in the same filter come back at once.
+
+use super::filtered::{Filtered, Match, Row};
+use crate::service::customers::SearchIndex;
+use crate::store::CustomerRow;
+
+/// Customers matched per slice: a few milliseconds of work. Most of all
+/// customers fail the matcher's cheap first test; nearly all of an earlier
+/// query's matches pass it and cost a full scoring, so those go in smaller
+/// slices.
+pub const STEP: usize = 2048;
+pub const NARROW_STEP: usize = 512;
+/// Completed queries kept for Backspace and narrowing.
+const CACHE: usize = 16;
+
+impl Row for CustomerRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// A search under way.
+struct Search {
+    query: String,
+    /// Rows to look at: all, or the matches of a shorter query.
+    pool: Option<Vec<usize>>,
+    next: usize,
+}
+
+#[derive(Default)]
+pub struct CustomersPane {
+    pub list: Filtered<CustomerRow>,
+    /// Built by the service from the same rows, in the same order, so an
+    /// index position is a row number.
+    index: Option<SearchIndex>,
+    search: Option<Search>,
+    cache: Vec<(String, Vec<Match>)>,
+    /// A record to select again once the search after a reload is done.
+    reselect: Option<i64>,
+}
+
+/// Whether every match of `longer` is among those of `shorter`. Queries
+/// starting with phone punctuation are left out: "+" alone matches no
+/// phone number, but "+86" does.
+fn narrows(shorter: &str, longer: &str) -> bool {
+    longer.starts_with(shorter) && shorter.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+impl CustomersPane {
+    pub fn load(&mut self, rows: Vec<CustomerRow>, index: SearchIndex, height: usize) {
+        let selected = self.list.selected().map(|c| c.id);
+        self.list.set_rows(rows);
+        self.index = Some(index);
+        self.cache.clear();
+        self.search = None;
+        self.reselect = selected;
+        self.start(height);
+    }
+
+    /// The filter text changed: the best match will be selected.
+    pub fn refilter(&mut self, height: usize) {
+        self.reselect = None;
+        self.list.cursor = Default::default();
+        self.start(height);
+    }
+
+    fn start(&mut self, height: usize) {
+        let query = self.list.filter.text().trim().to_string();
+        self.search = None;
+        if query.is_empty() {
+            *self.list.matches_mut() = None;
+            self.finish(height);
+            return;
+        }
+        if let Some((_, matches)) = self.cache.iter().find(|(q, _)| *q == query) {
+            *self.list.matches_mut() = Some(matches.clone());
+            self.finish(height);
+            return;
+        }
+        let pool = self
+            .cache
+            .iter()
+            .filter(|(q, _)| narrows(q, &query))
+            .max_by_key(|(q, _)| q.len())
+            .map(|(_, matches)| {
+                let mut rows: Vec<usize> = matches.iter().map(|m| m.row).collect();
+                rows.sort_unstable();
+                rows
+            });
+        *self.list.matches_mut() = Some(Vec::new());
+        self.search = Some(Search { query, pool, next: 0 });
+        self.step(height);
+    }
+
+    /// A search is under way: call [`Self::step`] until it is done.
+    pub fn busy(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Matches one more slice; true when this finished the search.
+    pub fn step(&mut self, height: usize) -> bool {
+        let (Some(search), Some(index)) = (&mut self.search, &self.index) else {
+            return false;
+        };
+        let total = search.pool.as_ref().map_or(index.len(), Vec::len);
+        let step = if search.pool.is_some() { NARROW_STEP } else { STEP };
+        let end = (search.next + step).min(total);
+        let hits = match &search.pool {
+            Some(pool) => index.find_among(&search.query, pool[search.next..end].iter().copied()),
+            None => index.find_among(&search.query, search.next..end),
+        };
+        search.next = end;
+        let rows = self.list.rows().len();
+        let mut found: Vec<Match> = hits
+            .into_iter()
+            .filter(|(_, row)| *row < rows)
+            .map(|(hit, row)| Match {
+                row,
+                hits: hit.name_indices,
+                score: hit.score,
+            })
+            .collect();
+        found.sort_by(|a, b| b.score.cmp(&a.score).then(a.row.cmp(&b.row)));
+        let matches = self.list.matches_mut().get_or_insert_with(Vec::new);
+        *matches = merge(std::mem::take(matches), found);
+        if end < total {
+            let len = self.list.len();
+            self.list.cursor.clamp(len, height);
+            return false;
+        }
+        let query = search.query.clone();
+        self.search = None;
+        if self.cache.len() >= CACHE {
+            self.cache.remove(0);
+        }
+        let done = self.list.matches_mut().clone().unwrap_or_default();
+        self.cache.push((query, done));
+        self.finish(height);
+        true
+    }
+
+    fn finish(&mut self, height: usize) {
+        let len = self.list.len();
+        match self.reselect.take() {
+            Some(id) if self.list.select_id(id, height) => {}
+            _ => self.list.cursor.clamp(len, height),
+        }
+    }
+
+    pub fn selected(&self) -> Option<&CustomerRow> {
+        self.list.selected()
+    }
+}
+
+/// Merges two lists sorted best first (score, then load order, which is
+/// most recent activity first: the CLI's order).
+fn merge(a: Vec<Match>, b: Vec<Match>) -> Vec<Match> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => (x.score, std::cmp::Reverse(x.row)) >= (y.score, std::cmp::Reverse(y.row)),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
+}

@@ -1,0 +1,264 @@
+//! What each action does, given what is on screen.
+
+use super::{clamp_cursors, follow, palette_height, records, reload};
+use crate::app::action::Action;
+use crate::app::layout;
+use crate::app::model::{Detail, Help as HelpView, Model};
+use crate::app::msg::Effect;
+use crate::app::panes::PaneId;
+use crate::app::panes::cursor::Scroll;
+use crate::strings::fill;
+
+pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
+    use Action::*;
+    match action {
+        Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Help => {
+            model.palette = None;
+            model.help = Some(HelpView::default());
+            Vec::new()
+        }
+        Palette => {
+            let chain = model.chain_below_overlays();
+            model.help = None;
+            model.palette = Some(crate::app::palette::Palette::new(
+                &model.keymap,
+                &chain,
+                model.strings,
+                palette_height(model.area),
+            ));
+            Vec::new()
+        }
+        Close => {
+            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.triage.is_some() {
+                return super::triage::leave(model);
+            }
+            close_top(model);
+            Vec::new()
+        }
+        Triage => super::triage::enter(model),
+        Mark | MarkAll => super::triage::mark(model, action),
+        Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
+            super::triage::apply(model, action)
+        }
+        Suspend => vec![Effect::Suspend],
+        Refresh => {
+            model.say(model.strings.msg_refreshed.to_string());
+            reload(model)
+        }
+        Demo => {
+            if model.is_empty_database() {
+                vec![Effect::RunDemo]
+            } else {
+                model.warn(model.strings.msg_demo_only_empty.to_string());
+                Vec::new()
+            }
+        }
+        FocusNext => focus(model, model.focus.next()),
+        FocusPrev => focus(model, model.focus.prev()),
+        FocusCustomers => focus(model, PaneId::Customers),
+        FocusQueue => focus(model, PaneId::Queue),
+        FocusTimeline => focus(model, PaneId::Timeline),
+        ToggleTimeline => {
+            let folded = layout::timeline_folded(model.area, model.fold_timeline);
+            model.fold_timeline = Some(!folded);
+            clamp_cursors(model);
+            Vec::new()
+        }
+        Up | Down | Top | Bottom | PageUp | PageDown => movement(model, action),
+        Open => open(model),
+        Filter => filter(model),
+        ClearFilter => clear_filter(model),
+        Accept => {
+            set_editing(model, false);
+            Vec::new()
+        }
+        New | Edit | Reply | Note | Log | Assign | Priority | Status => records::apply(model, action),
+        NextField | PrevField | Submit | Editor => records::form_action(model, action),
+    }
+}
+
+/// Closes the innermost layer: form, palette, help, then the card or ticket.
+fn close_top(model: &mut Model) {
+    model.bulk = None;
+    if model.form.take().is_some() || model.palette.take().is_some() || model.help.take().is_some() {
+        return;
+    }
+    model.detail = None;
+}
+
+pub fn focus(model: &mut Model, pane: PaneId) -> Vec<Effect> {
+    model.detail = None;
+    model.focus = pane;
+    clamp_cursors(model);
+    follow(model)
+}
+
+fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
+    let palette_rows = palette_height(model.area);
+    if let Some(palette) = &mut model.palette {
+        let len = palette.list.len();
+        palette.list.cursor.apply(action, len, palette_rows);
+        return Vec::new();
+    }
+    if model.help.is_none() && model.triage.is_some() {
+        let (lines, height) = super::triage::doc_size(model);
+        if let Some(triage) = &mut model.triage {
+            triage.scroll.apply(action, lines, height);
+        }
+        return Vec::new();
+    }
+    if model.help.is_some() || model.detail.is_some() {
+        let (lines, height) = overlay_size(model);
+        if let Some(scroll) = overlay_scroll(model) {
+            scroll.apply(action, lines, height);
+        }
+        return Vec::new();
+    }
+    let height = model.list_height(model.focus);
+    let (cursor, len) = model.cursor_mut(model.focus);
+    if cursor.apply(action, len, height) {
+        follow(model)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Lines of the open document and the height it is shown in.
+fn overlay_size(model: &Model) -> (usize, usize) {
+    let body = model.screen().body;
+    if model.help.is_some() {
+        let (_, height) = layout::inner_size(layout::help_area(body));
+        return (model.help_doc().lines.len(), height);
+    }
+    let (_, height) = layout::inner_size(layout::detail_area(body));
+    (model.detail_doc().map_or(0, |d| d.lines.len()), height)
+}
+
+fn overlay_scroll(model: &mut Model) -> Option<&mut Scroll> {
+    if let Some(HelpView { scroll }) = &mut model.help {
+        return Some(scroll);
+    }
+    match &mut model.detail {
+        Some(Detail::Card { scroll, .. } | Detail::Ticket { scroll, .. }) => Some(scroll),
+        None => None,
+    }
+}
+
+/// The mouse wheel over a modal.
+pub fn scroll_overlay(model: &mut Model, delta: isize) {
+    let palette_rows = palette_height(model.area);
+    if let Some(palette) = &mut model.palette {
+        let len = palette.list.len();
+        palette.list.cursor.shift(delta, len, palette_rows);
+        return;
+    }
+    if model.form.is_some() {
+        return;
+    }
+    let (lines, height) = overlay_size(model);
+    if let Some(scroll) = overlay_scroll(model) {
+        scroll.shift(delta, lines, height);
+    }
+}
+
+fn open(model: &mut Model) -> Vec<Effect> {
+    if let Some(palette) = model.palette.take() {
+        return match palette.selected_action() {
+            Some(action) => apply(model, action),
+            None => Vec::new(),
+        };
+    }
+    if model.detail.is_some() {
+        return Vec::new();
+    }
+    match model.focus {
+        PaneId::Customers => match model.customers.selected() {
+            Some(c) => open_card(model, c.id),
+            None => Vec::new(),
+        },
+        PaneId::Queue => match model.queue.selected() {
+            Some(v) => open_ticket(model, v.ticket.id),
+            None => Vec::new(),
+        },
+        PaneId::Timeline => match model.timeline.selected().and_then(|e| e.ticket_id) {
+            Some(id) => open_ticket(model, id),
+            None => match model.timeline.customer_id() {
+                Some(id) => open_card(model, id),
+                None => Vec::new(),
+            },
+        },
+    }
+}
+
+pub fn open_card(model: &mut Model, id: i64) -> Vec<Effect> {
+    model.detail = Some(Detail::Card {
+        id,
+        card: None,
+        scroll: Scroll::default(),
+    });
+    vec![Effect::LoadCard(id)]
+}
+
+pub fn open_ticket(model: &mut Model, id: i64) -> Vec<Effect> {
+    model.detail = Some(Detail::Ticket {
+        id,
+        detail: None,
+        scroll: Scroll::default(),
+    });
+    vec![Effect::LoadTicket(id)]
+}
+
+fn filter(model: &mut Model) -> Vec<Effect> {
+    if model.detail.is_some() || model.focus == PaneId::Timeline {
+        let label = model.strings.action(Action::Filter);
+        model.warn(fill(model.strings.msg_not_in_this_view, &[label]));
+        return Vec::new();
+    }
+    set_editing(model, true);
+    Vec::new()
+}
+
+fn set_editing(model: &mut Model, editing: bool) {
+    match model.focus {
+        PaneId::Customers => model.customers.list.editing = editing,
+        PaneId::Queue => model.queue.list.editing = editing,
+        PaneId::Timeline => {}
+    }
+}
+
+fn clear_filter(model: &mut Model) -> Vec<Effect> {
+    let height = model.list_height(model.focus);
+    // The record under the cursor stays selected in the whole list.
+    match model.focus {
+        PaneId::Customers => {
+            let list = &mut model.customers.list;
+            let selected = list.selected().map(|c| c.id);
+            list.editing = false;
+            if !list.filter.is_empty() {
+                list.filter.clear();
+                model.customers.refilter(height);
+                if let Some(id) = selected {
+                    model.customers.list.select_id(id, height);
+                }
+            }
+        }
+        PaneId::Queue => {
+            let list = &mut model.queue.list;
+            let selected = list.selected().map(|v| v.ticket.id);
+            list.editing = false;
+            if !list.filter.is_empty() {
+                list.filter.clear();
+                model.queue.refilter(height);
+                if let Some(id) = selected {
+                    model.queue.list.select_id(id, height);
+                }
+            }
+        }
+        PaneId::Timeline => {}
+    }
+    follow(model)
+}

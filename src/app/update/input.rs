@@ -1,0 +1,112 @@
+//! Keys and the mouse. A key is looked up in the context chain with the
+//! keys typed before it (for chords like `g g`); a key that is bound to
+//! nothing is text for whatever has a text field open.
+
+use super::{actions, follow};
+use crate::app::keys::Key;
+use crate::app::layout;
+use crate::app::model::Model;
+use crate::app::msg::{Effect, Mouse, MouseKind};
+use crate::app::panes::PaneId;
+use crate::config::keymap::Lookup;
+
+pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let chain = model.chain();
+    model.pending.push(key);
+    match model.keymap.lookup(&chain, &model.pending) {
+        Lookup::Action(action) => {
+            model.pending.clear();
+            actions::apply(model, action)
+        }
+        Lookup::Pending => Vec::new(),
+        Lookup::Nothing => {
+            let was_chord = model.pending.len() > 1;
+            model.pending.clear();
+            if was_chord {
+                // `g x`: the chord is dropped and `x` counts on its own.
+                return self::key(model, key);
+            }
+            text(model, key)
+        }
+    }
+}
+
+fn text(model: &mut Model, key: Key) -> Vec<Effect> {
+    if let Some(form) = &mut model.form {
+        form.handle_key(key);
+        return Vec::new();
+    }
+    let palette_height = super::palette_height(model.area);
+    if let Some(palette) = &mut model.palette {
+        if palette.list.filter.handle(key) {
+            palette.refilter(palette_height);
+        }
+        return Vec::new();
+    }
+    if !model.filtering() {
+        return Vec::new();
+    }
+    let height = model.list_height(model.focus);
+    match model.focus {
+        PaneId::Customers => {
+            if model.customers.list.filter.handle(key) {
+                model.customers.refilter(height);
+            }
+        }
+        PaneId::Queue => {
+            if model.queue.list.filter.handle(key) {
+                model.queue.refilter(height);
+            }
+        }
+        PaneId::Timeline => {}
+    }
+    follow(model)
+}
+
+/// Rows a wheel notch moves.
+const WHEEL_ROWS: isize = 3;
+
+pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
+    let delta = match mouse.kind {
+        MouseKind::ScrollUp => -WHEEL_ROWS,
+        MouseKind::ScrollDown => WHEEL_ROWS,
+        MouseKind::Click => 0,
+    };
+    // Over a modal the wheel scrolls it and clicks do nothing.
+    if model.form.is_some() || model.palette.is_some() || model.help.is_some() || model.detail.is_some() {
+        if delta != 0 {
+            actions::scroll_overlay(model, delta);
+        }
+        return Vec::new();
+    }
+    let screen = model.screen();
+    let Some(pane) = screen.pane_at(mouse.column, mouse.row) else {
+        return Vec::new();
+    };
+    if model.focus != pane {
+        actions::focus(model, pane);
+    }
+    let height = model.list_height(pane);
+    let rect = model.screen().pane(pane);
+    let (cursor, len) = model.cursor_mut(pane);
+    let moved = match (mouse.kind, rect) {
+        (MouseKind::Click, Some(rect)) => {
+            let above = rect.y + layout::rows_above_list(pane);
+            let line = mouse.row.checked_sub(above).map(usize::from);
+            select_line(cursor, len, line, height)
+        }
+        (MouseKind::Click, None) => false,
+        _ => cursor.shift(delta, len, height),
+    };
+    if moved { follow(model) } else { Vec::new() }
+}
+
+fn select_line(cursor: &mut crate::app::panes::cursor::Cursor, len: usize, line: Option<usize>, height: usize) -> bool {
+    match line.filter(|l| *l < height).and_then(|l| cursor.row_at(l, len)) {
+        Some(row) if row != cursor.selected => {
+            cursor.select(row, len, height);
+            true
+        }
+        _ => false,
+    }
+}

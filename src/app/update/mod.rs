@@ -1,0 +1,130 @@
+//! `update(model, msg) -> effects`: the only place the model changes. It
+//! never waits on the store or the terminal; what it needs from them it asks
+//! for as effects, whose results come back as messages.
+
+mod actions;
+mod input;
+mod records;
+mod results;
+mod triage;
+
+use super::layout;
+use super::model::Model;
+use super::msg::{Effect, Msg};
+use super::panes::PaneId;
+use chrono::{DateTime, Utc};
+use ratatui::layout::Rect;
+
+/// How often the queue is re-evaluated so SLA states move on (the
+/// countdowns themselves move every tick).
+const QUEUE_REFRESH_SECONDS: i64 = 60;
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if !matches!(msg, Msg::Tick(_)) {
+        model.dirty = true;
+    }
+    match msg {
+        Msg::Key(key) => input::key(model, key),
+        Msg::Action(action) => actions::apply(model, action),
+        Msg::Mouse(mouse) => input::mouse(model, mouse),
+        Msg::Resize(width, height) => {
+            model.area = Rect::new(0, 0, width, height);
+            clamp_cursors(model);
+            Vec::new()
+        }
+        Msg::Tick(now) => tick(model, now),
+        Msg::ExternalChange => reload(model),
+        Msg::Continue => {
+            let height = model.list_height(PaneId::Customers);
+            if model.customers.step(height) {
+                follow(model)
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::Redraw => Vec::new(),
+        other => results::handle(model, other),
+    }
+}
+
+fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(message) = &mut model.message {
+        message.ticks_left = message.ticks_left.saturating_sub(1);
+        if message.ticks_left == 0 {
+            model.message = None;
+            model.dirty = true;
+        }
+    }
+    if model.session.clock_fixed {
+        return effects;
+    }
+    model.now = now;
+    // Countdowns are on screen: they move every second.
+    if !model.queue.list.is_empty() || matches!(model.detail, Some(super::model::Detail::Ticket { .. })) {
+        model.dirty = true;
+    }
+    if model.loaded && (now - model.queue_loaded_at).num_seconds() >= QUEUE_REFRESH_SECONDS {
+        model.queue_loaded_at = now;
+        effects.push(Effect::LoadQueue);
+    }
+    effects
+}
+
+/// Everything shown is read again (another agent wrote, or `refresh`);
+/// cursors, filters and an open form stay as they are.
+fn reload(model: &Model) -> Vec<Effect> {
+    let mut effects = vec![Effect::LoadOverview];
+    if let Some(id) = model.timeline.customer_id() {
+        effects.push(Effect::LoadTimeline(id));
+    }
+    match &model.detail {
+        Some(super::model::Detail::Card { id, .. }) => effects.push(Effect::LoadCard(*id)),
+        Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
+        None => {}
+    }
+    if let Some(triage) = &model.triage {
+        effects.push(Effect::LoadTriage(triage.skipped.clone()));
+    }
+    effects
+}
+
+/// Makes the timeline show the customer selected in the focused pane.
+fn follow(model: &mut Model) -> Vec<Effect> {
+    let target = match model.focus {
+        PaneId::Customers => model.customers.selected().map(|c| (c.id, c.name.clone())),
+        PaneId::Queue => model
+            .queue
+            .selected()
+            .map(|v| (v.ticket.customer_id, v.ticket.customer_name.clone())),
+        PaneId::Timeline => None,
+    };
+    match target {
+        Some((id, name)) if model.timeline.customer_id() != Some(id) => {
+            model.timeline.follow(id, &name);
+            vec![Effect::LoadTimeline(id)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn clamp_cursors(model: &mut Model) {
+    for pane in PaneId::ALL {
+        let height = model.list_height(pane);
+        let (cursor, len) = model.cursor_mut(pane);
+        cursor.clamp(len, height);
+    }
+    if let Some(palette) = &mut model.palette {
+        let len = palette.list.len();
+        palette.list.cursor.clamp(len, palette_height(model.area));
+    }
+}
+
+/// Rows of the palette's list.
+fn palette_height(area: Rect) -> usize {
+    let body = layout::screen(area, PaneId::Customers, None).body;
+    usize::from(layout::palette_area(body).height.saturating_sub(3))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,250 @@
+//! Actions on records — new, edit, reply, note, log, assign, priority,
+//! status — aimed at what is open or selected, and the form keys.
+
+use crate::app::action::Action;
+use crate::app::forms::{FieldKind, Form, contact, customer, ticket};
+use crate::app::model::{Detail, Model};
+use crate::app::msg::Effect;
+use crate::app::panes::PaneId;
+use crate::domain::ticket::Ticket;
+
+/// A customer an action is aimed at: id, code and name.
+struct Target {
+    id: i64,
+    code: String,
+    name: String,
+}
+
+/// The ticket on screen: the open ticket page, the queue's selection, or
+/// the ticket of the selected timeline entry.
+fn target_ticket(model: &Model) -> Option<Ticket> {
+    if let Some(triage) = &model.triage {
+        return triage.card.as_ref().map(|c| c.view.ticket.clone());
+    }
+    match &model.detail {
+        Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
+        Some(Detail::Card { .. }) => return None,
+        None => {}
+    }
+    match model.focus {
+        PaneId::Queue => model.queue.selected().map(|v| v.ticket.clone()),
+        PaneId::Timeline => {
+            let id = model.timeline.selected()?.ticket_id?;
+            model.queue.ticket(id).map(|v| v.ticket.clone())
+        }
+        PaneId::Customers => None,
+    }
+}
+
+/// The customer on screen: the open card or ticket's customer, else the
+/// one the timeline follows (the last one selected in a pane).
+fn target_customer(model: &Model) -> Option<Target> {
+    match &model.detail {
+        Some(Detail::Card { card: Some(card), .. }) => {
+            let c = &card.customer;
+            return Some(Target {
+                id: c.id,
+                code: c.code.clone(),
+                name: c.name.clone(),
+            });
+        }
+        Some(Detail::Ticket { detail: Some(d), .. }) => {
+            let t = &d.view.ticket;
+            return Some(Target {
+                id: t.customer_id,
+                code: t.customer_code.clone(),
+                name: t.customer_name.clone(),
+            });
+        }
+        Some(_) => return None,
+        None => {}
+    }
+    // The timeline follows the last selection in either list, so outside
+    // the customer list it names the customer in view.
+    let id = match model.focus {
+        PaneId::Customers => model.customers.selected().map(|c| c.id),
+        PaneId::Queue | PaneId::Timeline => model
+            .timeline
+            .customer_id()
+            .or_else(|| model.customers.selected().map(|c| c.id)),
+    }?;
+    let row = model.customers.list.by_id(id)?;
+    Some(Target {
+        id,
+        code: row.code.clone(),
+        name: row.name.clone(),
+    })
+}
+
+pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
+    let s = model.strings;
+    let form = match action {
+        Action::New => return new(model),
+        Action::Edit => return edit(model),
+        Action::Log => target_customer(model).map(|c| {
+            let ticket = target_ticket(model).filter(|t| t.customer_id == c.id).map(|t| t.id);
+            contact::log(s, &c.code, &c.name, ticket)
+        }),
+        _ => {
+            let Some(t) = target_ticket(model) else {
+                model.warn(s.msg_select_ticket.to_string());
+                return Vec::new();
+            };
+            // With marks in the queue, assign, priority and status change them all.
+            let marked = &model.queue.marked;
+            model.bulk = (model.triage.is_none()
+                && model.detail.is_none()
+                && model.focus == PaneId::Queue
+                && !marked.is_empty()
+                && matches!(action, Action::Assign | Action::Priority | Action::Status))
+            .then(|| marked.iter().copied().collect());
+            match action {
+                Action::Reply => Some(contact::reply(s, &t)),
+                Action::Note => Some(contact::note(s, &t)),
+                Action::Assign => Some(ticket::edit_ticket(s, &t, ticket::Edit::Assignee)),
+                Action::Priority => Some(ticket::edit_ticket(s, &t, ticket::Edit::Priority)),
+                _ => Some(ticket::edit_ticket(s, &t, ticket::Edit::Status)),
+            }
+        }
+    };
+    match form {
+        Some(mut form) => {
+            if let Some(ids) = &model.bulk {
+                form.title = crate::strings::fill(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
+            }
+            open_form(model, form)
+        }
+        None => model.warn(s.msg_select_customer.to_string()),
+    }
+    Vec::new()
+}
+
+fn open_form(model: &mut Model, form: Form) {
+    model.palette = None;
+    model.help = None;
+    model.form = Some(form);
+}
+
+/// `n`: a customer in the customer list, a ticket in the queue (or on a
+/// card or ticket page), an interaction in the timeline.
+fn new(model: &mut Model) -> Vec<Effect> {
+    let s = model.strings;
+    let in_detail = model.detail.is_some();
+    let form = match (in_detail, model.focus) {
+        (false, PaneId::Customers) => Some(customer::new_customer(s)),
+        (false, PaneId::Timeline) => target_customer(model).map(|c| contact::log(s, &c.code, &c.name, None)),
+        _ => {
+            let code = target_customer(model).map(|c| c.code).unwrap_or_default();
+            Some(ticket::new_ticket(s, &code))
+        }
+    };
+    match form {
+        Some(form) => open_form(model, form),
+        None => model.warn(s.msg_select_customer.to_string()),
+    }
+    Vec::new()
+}
+
+/// `e`: the customer or the ticket on screen. A customer from the list is
+/// read whole first; the form opens when it arrives.
+fn edit(model: &mut Model) -> Vec<Effect> {
+    let s = model.strings;
+    if model.triage.is_some() {
+        if let Some(t) = target_ticket(model) {
+            open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
+        }
+        return Vec::new();
+    }
+    match &model.detail {
+        Some(Detail::Card { card: Some(card), .. }) => {
+            let form = customer::edit_customer(s, &card.customer);
+            open_form(model, form);
+            return Vec::new();
+        }
+        Some(Detail::Ticket { detail: Some(d), .. }) => {
+            let form = ticket::edit_ticket(s, &d.view.ticket, ticket::Edit::All);
+            open_form(model, form);
+            return Vec::new();
+        }
+        Some(_) => return Vec::new(),
+        None => {}
+    }
+    if model.focus == PaneId::Queue {
+        if let Some(t) = target_ticket(model) {
+            open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
+        }
+        return Vec::new();
+    }
+    match target_customer(model) {
+        Some(c) => vec![Effect::LoadCustomerForEdit(c.id)],
+        None => {
+            model.warn(s.msg_select_customer.to_string());
+            Vec::new()
+        }
+    }
+}
+
+pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(form) = &mut model.form else {
+        return Vec::new();
+    };
+    match action {
+        Action::NextField if !form.is_last() => form.move_focus(1),
+        Action::PrevField => form.move_focus(-1),
+        Action::Editor => {
+            return match form.focused() {
+                Some(field) if !matches!(field.kind, FieldKind::Choice(_)) => {
+                    vec![Effect::OpenEditor(field.value().to_string())]
+                }
+                _ => Vec::new(),
+            };
+        }
+        // Submit, or Enter on the last field.
+        _ => return submit(model),
+    }
+    Vec::new()
+}
+
+fn submit(model: &mut Model) -> Vec<Effect> {
+    let s = model.strings;
+    let Some(form) = &mut model.form else {
+        return Vec::new();
+    };
+    if !form.validate_all() {
+        form.message = Some(s.msg_fix_fields.to_string());
+        return Vec::new();
+    }
+    if let (Some(ids), crate::app::forms::FormKind::EditTicket { .. }) = (&model.bulk, form.kind) {
+        // Every marked ticket gets what the form shows, changed from the
+        // selected one's values or not.
+        let shown = |key: &str| {
+            form.fields
+                .iter()
+                .any(|f| f.key == key)
+                .then(|| form.value(key).to_string())
+        };
+        let changes = crate::service::tickets::TicketChanges {
+            priority: shown("priority"),
+            status: shown("status"),
+            assignee: shown("assignee"),
+            department: shown("department"),
+            category: shown("category"),
+        };
+        let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
+        return vec![Effect::TriageChange(ids.clone(), changes, text)];
+    }
+    match form.submission() {
+        // On the triage screen an edit is a decision: undoable, and it moves on.
+        Some(crate::app::forms::Submission::EditTicket { id, changes, .. }) if model.triage.is_some() => {
+            let text = crate::strings::fill(s.triage.decided, &[&id.to_string(), &form.title]);
+            vec![Effect::TriageChange(vec![id], changes, text)]
+        }
+        Some(submission) => vec![Effect::Save(Box::new(submission))],
+        None => {
+            model.form = None;
+            model.bulk = None;
+            model.say(s.msg_nothing_changed.to_string());
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Results of effects, fed back in as messages.
+
+use super::{follow, reload};
+use crate::app::forms::customer;
+use crate::app::model::{Detail, Model};
+use crate::app::msg::{Effect, Msg, Saved};
+use crate::app::panes::PaneId;
+use crate::strings::fill;
+
+pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let s = model.strings;
+    match msg {
+        Msg::Overview(overview) => {
+            let overview = *overview;
+            let height = model.list_height(PaneId::Customers);
+            model.customers.load(overview.customers, overview.search, height);
+            let mut effects = bell(model, &overview.queue);
+            let height = model.list_height(PaneId::Queue);
+            model.queue.load(overview.queue, height);
+            model.counts = overview.counts;
+            model.loaded = true;
+            model.queue_loaded_at = model.now;
+            select_saved(model);
+            effects.extend(follow(model));
+            return effects;
+        }
+        Msg::Queue(views, counts) => {
+            let effects = bell(model, &views);
+            let height = model.list_height(PaneId::Queue);
+            model.queue.load(views, height);
+            model.counts = counts;
+            return effects;
+        }
+        Msg::Timeline(id, entries) => {
+            let height = model.list_height(PaneId::Timeline);
+            model.timeline.loaded(id, entries, height);
+        }
+        Msg::Card(loaded) => {
+            if let Some(Detail::Card { id, card, .. }) = &mut model.detail
+                && *id == loaded.customer.id
+            {
+                *card = Some(loaded);
+            }
+        }
+        Msg::Ticket(loaded) => {
+            if let Some(Detail::Ticket { id, detail, .. }) = &mut model.detail
+                && *id == loaded.view.ticket.id
+            {
+                *detail = Some(loaded);
+            }
+        }
+        Msg::CustomerForEdit(c) => {
+            if model.form.is_none() {
+                model.form = Some(customer::edit_customer(s, &c));
+            }
+        }
+        Msg::Saved(saved) => return saved_one(model, saved),
+        Msg::SaveFailed(failure) => {
+            if let Some(form) = &mut model.form {
+                form.fail(&failure, s.msg_conflict);
+            }
+        }
+        Msg::LoadFailed(text) => {
+            // A card or ticket that could not be read is not left empty.
+            if matches!(
+                model.detail,
+                Some(Detail::Card { card: None, .. } | Detail::Ticket { detail: None, .. })
+            ) {
+                model.detail = None;
+            }
+            model.warn(fill(s.msg_error, &[&text]));
+        }
+        Msg::EditorDone(Ok(text)) => {
+            if let Some(form) = &mut model.form {
+                form.set_focused(&text);
+            }
+        }
+        Msg::EditorDone(Err(why)) => {
+            if let Some(form) = &mut model.form {
+                form.message = Some(fill(s.msg_editor_failed, &[&why]));
+            }
+        }
+        Msg::DemoDone(Ok((customers, tickets))) => {
+            model.say(fill(s.msg_demo_loaded, &[&customers.to_string(), &tickets.to_string()]));
+            return reload(model);
+        }
+        Msg::DemoDone(Err(why)) => model.warn(fill(s.msg_error, &[&why])),
+        Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
+            return super::triage::result(model, msg);
+        }
+        Msg::Key(_)
+        | Msg::Action(_)
+        | Msg::Mouse(_)
+        | Msg::Resize(..)
+        | Msg::Tick(_)
+        | Msg::ExternalChange
+        | Msg::Continue
+        | Msg::Redraw => {}
+    }
+    Vec::new()
+}
+
+/// A form was saved: it closes, the change is announced, everything is read
+/// again and the record saved is selected once it arrives.
+fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
+    let s = model.strings;
+    model.form = None;
+    let (text, select) = match &saved {
+        Saved::CustomerAdded { id, code, name } => (
+            fill(s.msg_customer_added, &[code, name]),
+            Some((PaneId::Customers, *id)),
+        ),
+        Saved::CustomerSaved { code, .. } => (fill(s.msg_customer_saved, &[code]), None),
+        Saved::TicketOpened { id } => (
+            fill(s.msg_ticket_opened, &[&id.to_string()]),
+            Some((PaneId::Queue, *id)),
+        ),
+        Saved::TicketSaved { id } => (fill(s.msg_ticket_saved, &[&id.to_string()]), None),
+        Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[&ticket.to_string()]), None),
+        Saved::Noted { ticket } => (fill(s.msg_note_added, &[&ticket.to_string()]), None),
+        Saved::Logged { .. } => (s.msg_logged.to_string(), None),
+    };
+    model.say(crate::domain::text::sanitize_line(&text).into_owned());
+    if let Some((pane, id)) = select {
+        model.select_after_load = Some((pane, id));
+        if model.detail.is_none() {
+            model.focus = pane;
+        }
+    }
+    reload(model)
+}
+
+fn select_saved(model: &mut Model) {
+    let Some((pane, id)) = model.select_after_load.take() else {
+        return;
+    };
+    let height = model.list_height(pane);
+    match pane {
+        PaneId::Customers => {
+            model.customers.list.select_id(id, height);
+        }
+        PaneId::Queue => {
+            model.queue.list.select_id(id, height);
+        }
+        PaneId::Timeline => {}
+    }
+}
+
+/// Notes tickets newly at risk or breached; the bell rings for them when
+/// the config asks for it.
+fn bell(model: &mut Model, views: &[crate::service::tickets::TicketView]) -> Vec<Effect> {
+    if model.alerts.observe(views) && model.bell {
+        vec![Effect::Bell]
+    } else {
+        Vec::new()
+    }
+}

@@ -1,0 +1,148 @@
+//! `backup`, `doctor` and `agent add|list`: data care and roles.
+
+use super::Env;
+use super::output::{Table, field, print_json, short_time};
+use crate::domain::text::sanitize_line;
+use crate::service::doctor::DoctorReport;
+use crate::service::{Error, backup, doctor, roles};
+use crate::store::StoreError;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// The backup file; an older frontdesk backup there is replaced, any other file is refused
+    pub dest: PathBuf,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AgentCommand {
+    /// Add an agent, or change an agent's role or department (needs admin;
+    /// the first agent added to an empty table becomes admin)
+    Add {
+        name: String,
+        /// agent, supervisor or admin
+        #[arg(long, default_value = "agent")]
+        role: String,
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// List agents and their roles
+    List,
+}
+
+pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
+    let info = backup::backup(&env.store, &a.dest)?;
+    if env.json {
+        print_json(&info);
+    } else {
+        println!(
+            "{} ({} pages, {} bytes, {} ms)",
+            sanitize_line(&info.path),
+            info.pages,
+            info.bytes,
+            info.millis
+        );
+    }
+    Ok(())
+}
+
+/// Prints the report; any problem makes the command fail (exit 1).
+pub fn doctor(env: &mut Env) -> Result<(), Error> {
+    let report = doctor::doctor(&mut env.store, env.config.database.journal_mode)?;
+    if env.json {
+        print_json(&report);
+    } else {
+        print_doctor(&report);
+    }
+    if report.ok {
+        Ok(())
+    } else {
+        Err(StoreError::Unhealthy {
+            path: report.path.clone(),
+            problems: report.problems.len(),
+        }
+        .into())
+    }
+}
+
+fn print_doctor(r: &DoctorReport) {
+    let verdict = |ok: bool| if ok { "ok" } else { "PROBLEM" };
+    field("Database", &r.path);
+    field("Integrity", verdict(r.integrity == ["ok"]));
+    match &r.foreign_key_problems {
+        Some(list) => field("Foreign keys", verdict(list.is_empty())),
+        None => field("Foreign keys", "PROBLEM (could not run)"),
+    }
+    let current = if r.schema_version == r.latest_schema_version {
+        "current".to_string()
+    } else {
+        format!("expected {}", r.latest_schema_version)
+    };
+    field("Schema", &format!("version {} ({current})", r.schema_version));
+    field("Application", &r.application_id);
+    field("Journal mode", &r.journal_mode);
+    field(
+        "Size",
+        &format!(
+            "{} bytes ({} pages of {}, {} free); WAL {} bytes",
+            r.file_bytes, r.page_count, r.page_size, r.freelist_count, r.wal_bytes
+        ),
+    );
+    let counts: Vec<String> = r.counts.iter().map(|(table, n)| format!("{table} {n}")).collect();
+    field("Rows", &counts.join(", "));
+    for warning in &r.warnings {
+        println!("warning: {}", sanitize_line(warning));
+    }
+    for problem in &r.problems {
+        println!("problem: {}", sanitize_line(problem));
+    }
+    println!(
+        "{}",
+        if r.ok {
+            "no problems found".to_string()
+        } else {
+            format!("{} problem(s) found", r.problems.len())
+        }
+    );
+}
+
+pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
+    match cmd {
+        AgentCommand::Add { name, role, department } => {
+            let added = roles::add_agent(&mut env.store, &env.ctx, &name, &role, department.as_deref())?;
+            if env.json {
+                print_json(&added);
+                return Ok(());
+            }
+            let a = &added.agent;
+            let what = if added.created { "added" } else { "updated" };
+            println!("{} {what} as {}", sanitize_line(&a.name), a.role.key());
+            if added.first {
+                println!("(the first agent is always an admin; from now on roles apply to everyone)");
+            }
+        }
+        AgentCommand::List => {
+            let list = roles::list(&mut env.store)?;
+            if env.json {
+                print_json(&list);
+                return Ok(());
+            }
+            if list.is_empty() {
+                println!("no agents yet: everyone acts as admin until the first `agent add`");
+                return Ok(());
+            }
+            let mut table = Table::new(&[("NAME", 20), ("ROLE", 10), ("DEPARTMENT", 16), ("SINCE", 16)]);
+            for a in &list {
+                table.row(vec![
+                    a.name.clone(),
+                    a.role.key().into(),
+                    a.department.clone().unwrap_or_default(),
+                    short_time(Some(a.created_at)),
+                ]);
+            }
+            table.print();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Read-only use cases behind the terminal UI's screens. Each reads one
+//! snapshot, so the counts in the header agree with the lists below them.
+
+use super::customers::SearchIndex;
+use super::sla::{self, Rules};
+use super::tickets::TicketView;
+use super::{Ctx, Error};
+use crate::domain::customer::Customer;
+use crate::domain::order::Order;
+use crate::domain::sla::SlaState;
+use crate::store::{CustomerRow, Store, SurveyLine, TicketQuery, Tx};
+
+/// The queue shows at most this many tickets; a team with more active
+/// tickets than this has bigger problems than scrolling.
+pub const QUEUE_LIMIT: usize = 5000;
+const CARD_ORDERS: usize = 50;
+const CARD_SURVEYS: usize = 20;
+const CARD_TICKETS: usize = 50;
+
+/// The header's numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub open: i64,
+    pub at_risk: i64,
+    pub breached: i64,
+}
+
+/// Everything the main screen shows, and the search index over it.
+pub struct Overview {
+    pub customers: Vec<CustomerRow>,
+    pub search: SearchIndex,
+    pub queue: Vec<TicketView>,
+    pub counts: Counts,
+}
+
+pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
+    store.read(|tx| {
+        let (customers, search_rows) = tx.customer_rows()?;
+        let (queue, counts) = queue_in(tx, ctx)?;
+        Ok(Overview {
+            customers,
+            search: SearchIndex::new(search_rows),
+            queue,
+            counts,
+        })
+    })
+}
+
+/// The queue and the counts alone: refreshed every minute so SLA states
+/// move on without reloading every customer.
+pub fn queue(store: &mut Store, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
+    store.read(|tx| queue_in(tx, ctx))
+}
+
+/// Open comes from the whole table; at risk and breached are the SLA
+/// engine's verdicts over the queue as evaluated, so the header agrees with
+/// the colours below it. The stored due times also count breaches beyond
+/// the queue's limit, but they are only kept after a ticket's first change,
+/// so they alone would miss a new ticket that was never answered.
+fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
+    let queue = sla::queue(tx, ctx, Some(QUEUE_LIMIT))?;
+    let (open, past_due) = tx.count_active(ctx.now)?;
+    let count = |state: SlaState| queue.iter().filter(|v| v.sla.worst_state() == Some(state)).count() as i64;
+    let counts = Counts {
+        open,
+        at_risk: count(SlaState::AtRisk),
+        breached: count(SlaState::Breached).max(past_due),
+    };
+    Ok((queue, counts))
+}
+
+/// The customer card: the record with its orders, surveys and tickets.
+#[derive(Debug, Clone)]
+pub struct CustomerCard {
+    pub customer: Customer,
+    pub orders: Vec<Order>,
+    pub surveys: Vec<SurveyLine>,
+    pub tickets: Vec<TicketView>,
+}
+
+pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCard, Error> {
+    store.read(|tx| {
+        let customer = tx.customer(id)?;
+        let rules = Rules::load(tx)?;
+        let query = TicketQuery {
+            customer_id: Some(id),
+            limit: Some(CARD_TICKETS),
+            ..Default::default()
+        };
+        let tickets = tx
+            .list_tickets(&query)?
+            .into_iter()
+            .map(|t| rules.view(tx, ctx, t))
+            .collect::<Result<_, _>>()?;
+        Ok(CustomerCard {
+            orders: tx.customer_orders(id, Some(CARD_ORDERS))?,
+            surveys: tx.customer_surveys(id, CARD_SURVEYS)?,
+            customer,
+            tickets,
+        })
+    })
+}

@@ -1,0 +1,153 @@
+//! Consistent copies of a live database through SQLite's online backup API.
+//!
+//! The copy is made into a private temporary file beside the destination and
+//! renamed over it only when complete, so a crash or a full disk never leaves
+//! a half-written backup under the real name, and a reader of the backup
+//! folder only ever sees whole files.
+
+use super::migrations::APPLICATION_ID;
+use super::open::{create_private, create_private_dir, sidecar};
+use super::{Store, StoreError};
+use crate::domain::error::Invalid;
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a backup wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BackupInfo {
+    pub path: String,
+    pub bytes: u64,
+    pub pages: i64,
+    pub millis: u128,
+}
+
+/// How long a backup keeps trying while a writer holds the file (only in
+/// rollback-journal mode; in WAL mode readers never wait).
+const BACKUP_PATIENCE: Duration = Duration::from_secs(60);
+
+impl Store {
+    /// Copies the database to `dest`. Refuses a destination that is the live
+    /// file itself, a folder, or an existing file that is not a frontdesk
+    /// database; an older frontdesk backup there is replaced.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo, StoreError> {
+        let started = Instant::now();
+        check_destination(&self.path, dest)?;
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir).map_err(|e| io(dir, e))?;
+        }
+        let tmp = temp_name(dest);
+        let result = self.copy_into(&tmp).and_then(|pages| {
+            std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
+            sync_dir(dest);
+            Ok(pages)
+        });
+        let pages = match result {
+            Ok(pages) => pages,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                let _ = std::fs::remove_file(sidecar(&tmp, "-journal"));
+                return Err(e);
+            }
+        };
+        let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupInfo {
+            path: dest.display().to_string(),
+            bytes,
+            pages,
+            millis: started.elapsed().as_millis(),
+        })
+    }
+
+    /// Runs the backup into `tmp` (created private) and makes it a
+    /// self-contained file in rollback-journal mode.
+    fn copy_into(&self, tmp: &Path) -> Result<i64, StoreError> {
+        // A leftover from a killed backup with the same name is ours to replace.
+        let _ = std::fs::remove_file(tmp);
+        create_private(tmp).map_err(|e| io(tmp, e))?;
+        let mut to = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        {
+            let backup = Backup::new(&self.conn, &mut to)?;
+            let deadline = Instant::now() + BACKUP_PATIENCE;
+            // All pages in one step: the copy is one read transaction on the
+            // source, a consistent snapshot however much others write meanwhile.
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::More | StepResult::Busy | StepResult::Locked if Instant::now() < deadline => {
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                    _ => {
+                        return Err(StoreError::Busy(
+                            "the database stayed locked while taking the backup".into(),
+                        ));
+                    }
+                }
+            }
+        }
+        // The copy carries the source's WAL flag; a backup should be one file.
+        to.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+        let pages: i64 = to.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        to.close().map_err(|(_, e)| StoreError::from(e))?;
+        std::fs::File::open(tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io(tmp, e))?;
+        Ok(pages)
+    }
+}
+
+fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreError> {
+    let refuse = |reason: &str| StoreError::Invalid(Invalid::new("destination", dest.display().to_string(), reason));
+    if dest.is_dir() {
+        return Err(refuse("is a folder; name the backup file"));
+    }
+    if let (Ok(a), Ok(b)) = (live.canonicalize(), dest.canonicalize())
+        && a == b
+    {
+        return Err(refuse("is the live database itself"));
+    }
+    let size = match std::fs::metadata(dest) {
+        Ok(m) => m.len(),
+        Err(_) => return Ok(()),
+    };
+    if size == 0 {
+        return Ok(());
+    }
+    // Only read the header: never write to a file that might be someone else's.
+    let is_ours = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| c.query_row("PRAGMA application_id", [], |r| r.get::<_, i64>(0)))
+        .is_ok_and(|id| id == APPLICATION_ID);
+    if is_ours {
+        Ok(())
+    } else {
+        Err(refuse(
+            "exists and is not a frontdesk database; refusing to overwrite it",
+        ))
+    }
+}
+
+/// `.NAME.tmp-PID` beside `dest`: same folder, so the rename is atomic.
+fn temp_name(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// Makes the rename durable; best effort (not every platform can open a folder).
+fn sync_dir(file: &Path) {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}

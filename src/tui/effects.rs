@@ -1,0 +1,172 @@
+//! Runs the effects `update` asks for through the services and turns the
+//! results into messages. Shared by the event loop and the tests, which
+//! drive the same model and driver without a terminal.
+
+use crate::app::forms::{Failure, Submission};
+use crate::app::model::Model;
+use crate::app::msg::{Effect, Msg, Saved};
+use crate::app::panes::timeline::TIMELINE_LIMIT;
+use crate::app::update;
+use crate::config::Config;
+use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets, triage};
+use crate::store::Store;
+use std::collections::VecDeque;
+
+pub struct Driver {
+    pub store: Store,
+    pub ctx: Ctx,
+    pub config: Config,
+    /// `--now` was given: writes keep that time.
+    clock_fixed: bool,
+    data_version: Option<i64>,
+}
+
+impl Driver {
+    pub fn new(store: Store, ctx: Ctx, config: Config, clock_fixed: bool) -> Driver {
+        let data_version = store.data_version().ok();
+        Driver {
+            store,
+            ctx,
+            config,
+            clock_fixed,
+            data_version,
+        }
+    }
+
+    /// True when another process committed since the last call.
+    pub fn external_change(&mut self) -> bool {
+        let now = self.store.data_version().ok();
+        let changed = now.is_some() && now != self.data_version;
+        self.data_version = now;
+        changed
+    }
+
+    /// Runs one effect that needs no terminal. Editor and suspend effects
+    /// are the event loop's; here they are ignored.
+    pub fn run(&mut self, effect: Effect) -> Vec<Msg> {
+        if !self.clock_fixed {
+            self.ctx.now = chrono::Utc::now();
+        }
+        let (store, ctx) = (&mut self.store, &self.ctx);
+        let loaded = |r: Result<Msg, Error>| vec![r.unwrap_or_else(|e| Msg::LoadFailed(e.to_string()))];
+        match effect {
+            Effect::LoadOverview => loaded(screens::overview(store, ctx).map(|o| Msg::Overview(Box::new(o)))),
+            Effect::LoadQueue => loaded(screens::queue(store, ctx).map(|(q, c)| Msg::Queue(q, c))),
+            Effect::LoadTimeline(id) => {
+                loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
+            }
+            Effect::LoadCard(id) => loaded(screens::customer_card(store, ctx, id).map(|c| Msg::Card(Box::new(c)))),
+            Effect::LoadTicket(id) => loaded(tickets::detail(store, ctx, id).map(|d| Msg::Ticket(Box::new(d)))),
+            Effect::LoadCustomerForEdit(id) => {
+                loaded(customers::get(store, &id.to_string()).map(|c| Msg::CustomerForEdit(Box::new(c))))
+            }
+            Effect::Save(submission) => vec![match save(store, ctx, *submission) {
+                Ok(saved) => Msg::Saved(saved),
+                Err(e) => Msg::SaveFailed(failure(e)),
+            }],
+            Effect::LoadTriage(skipped) => {
+                let skipped = skipped.into_iter().collect();
+                loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
+            }
+            Effect::TriageChange(ids, changes, text) => vec![Msg::TriageChanged(
+                triage::change(store, ctx, &ids, &changes)
+                    .map(|(_, undo)| (undo, text))
+                    .map_err(|e| e.to_string()),
+            )],
+            Effect::TriageUndo(undo) => {
+                let id = undo.first().map_or(0, |u| u.ticket_id);
+                vec![Msg::TriageUndone(
+                    triage::undo(store, ctx, &undo).map(|_| id).map_err(|e| e.to_string()),
+                )]
+            }
+            Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
+            Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
+        }
+    }
+}
+
+fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, Error> {
+    Ok(match submission {
+        Submission::NewCustomer(input) => {
+            let c = customers::add(store, ctx, &input)?;
+            Saved::CustomerAdded {
+                id: c.id,
+                code: c.code,
+                name: c.name,
+            }
+        }
+        Submission::EditCustomer { id, version, input } => {
+            let c = customers::edit(store, ctx, &id.to_string(), &input, Some(version))?;
+            Saved::CustomerSaved { id: c.id, code: c.code }
+        }
+        Submission::NewTicket(input) => Saved::TicketOpened {
+            id: tickets::add(store, ctx, &input)?.ticket.id,
+        },
+        Submission::EditTicket { id, version, changes } => {
+            tickets::set(store, ctx, id, &changes, Some(version))?;
+            Saved::TicketSaved { id }
+        }
+        Submission::Reply {
+            ticket,
+            summary,
+            channel,
+        } => {
+            tickets::reply(store, ctx, ticket, &summary, channel.as_deref())?;
+            Saved::Replied { ticket }
+        }
+        Submission::Note { ticket, summary } => {
+            tickets::note(store, ctx, ticket, &summary)?;
+            Saved::Noted { ticket }
+        }
+        Submission::Log(input) => Saved::Logged {
+            customer_id: interactions::log(store, ctx, &input)?.customer_id,
+        },
+    })
+}
+
+fn failure(e: Error) -> Failure {
+    match e {
+        Error::Invalid(invalid) => Failure::Invalid(invalid),
+        Error::Conflict(text) => Failure::Conflict(text),
+        Error::NotFound(text) => Failure::NotFound(text),
+        other => Failure::Other(other.to_string()),
+    }
+}
+
+/// The sample data of `frontdesk demo` with its default sizes and seed.
+fn run_demo(store: &mut Store, ctx: &Ctx, config: &Config) -> Result<(usize, usize), String> {
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+    // The CLI's own defaults, so the palette and the shell give the same data.
+    let Ok(Cli {
+        command: Some(Command::Demo(args)),
+        ..
+    }) = Cli::try_parse_from(["frontdesk", "demo"])
+    else {
+        return Err("demo".to_string());
+    };
+    let sizes = demo::Sizes {
+        customers: args.customers,
+        tickets: args.tickets,
+        interactions: args.interactions,
+    };
+    demo::generate(store, ctx, config, sizes, args.seed)
+        .map(|r| (r.customers, r.tickets))
+        .map_err(|e| e.to_string())
+}
+
+/// Feeds `msg` to `update` and runs the effects it asks for, and those of
+/// their results, until nothing is left. Effects that need the terminal go
+/// to `terminal`.
+pub fn pump(model: &mut Model, driver: &mut Driver, msg: Msg, terminal: &mut dyn FnMut(Effect) -> Vec<Msg>) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        for effect in update(model, msg) {
+            let results = match effect {
+                Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => terminal(effect),
+                other => driver.run(other),
+            };
+            queue.extend(results);
+        }
+    }
+}

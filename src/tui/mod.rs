@@ -1,0 +1,117 @@
+//! The terminal UI's edge: the terminal, the event loop, and the driver
+//! that runs effects through the services. `frontdesk` with no command
+//! lands here.
+
+pub mod editor;
+pub mod effects;
+pub mod events;
+pub mod terminal;
+
+use crate::app::model::{Model, Session};
+use crate::app::msg::{Effect, Msg};
+use crate::cli::Env;
+use crate::service::Error;
+use crate::store::StoreError;
+use crate::strings::{self, fill};
+use effects::{Driver, pump};
+use ratatui::crossterm::event;
+use std::time::{Duration, Instant};
+
+/// How often the clock ticks and the file is checked for other agents' writes.
+const TICK: Duration = Duration::from_secs(1);
+
+/// Opens the full-screen UI on the database of `env` until the user quits.
+/// `clock_fixed`: `--now` was given, so the clock stands still.
+pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
+    let Env { store, ctx, config, .. } = env;
+    let session = Session {
+        database: home_relative(store.path()),
+        agent: ctx.agent.clone(),
+        timezone: ctx.settings.timezone,
+        clock_fixed,
+        masked: ctx.settings.masked,
+    };
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.theme.without_color()
+    } else {
+        config.theme.clone()
+    };
+    let mut model = Model::new(strings::get(), config.keymap.clone(), theme, session, ctx.now);
+    model.bell = config.sla.bell;
+    if let Some(first) = model.warnings.first() {
+        model.warn(fill(model.strings.msg_config_problems, &[first]));
+    }
+    let mut driver = Driver::new(store, ctx, config, clock_fixed);
+    terminal::install_panic_hook();
+    let io = |source| {
+        Error::Storage(StoreError::Io {
+            path: "the terminal".into(),
+            source,
+        })
+    };
+    let (mut term, _guard) = terminal::enter().map_err(io)?;
+    let size = term.size().map_err(io)?;
+    for msg in [Msg::Resize(size.width, size.height), Msg::ExternalChange] {
+        pump(&mut model, &mut driver, msg, &mut |e| terminal_effect(&mut term, e));
+    }
+    let mut next_tick = Instant::now() + TICK;
+    while !model.quit {
+        if model.dirty {
+            term.draw(|frame| crate::ui::render(&model, frame)).map_err(io)?;
+            model.dirty = false;
+        }
+        // Work under way goes on whenever no key is waiting.
+        let timeout = if model.busy() {
+            Duration::ZERO
+        } else {
+            next_tick.saturating_duration_since(Instant::now())
+        };
+        let msg = if event::poll(timeout).map_err(io)? {
+            match events::convert(event::read().map_err(io)?) {
+                Some(msg) => msg,
+                None => continue,
+            }
+        } else if model.busy() && Instant::now() < next_tick {
+            Msg::Continue
+        } else {
+            next_tick = Instant::now() + TICK;
+            if driver.external_change() {
+                pump(&mut model, &mut driver, Msg::ExternalChange, &mut |_| Vec::new());
+            }
+            Msg::Tick(chrono::Utc::now())
+        };
+        pump(&mut model, &mut driver, msg, &mut |e| terminal_effect(&mut term, e));
+    }
+    Ok(())
+}
+
+/// `~/…` for a path in the home directory: shorter, and the same for every
+/// agent on a shared host.
+fn home_relative(path: &std::path::Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home.and_then(|h| path.strip_prefix(h).ok().map(|rest| rest.to_path_buf())) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
+fn terminal_effect(term: &mut terminal::Term, effect: Effect) -> Vec<Msg> {
+    match effect {
+        Effect::Suspend => match terminal::suspend(term) {
+            Ok(()) => vec![Msg::Redraw],
+            Err(e) => vec![Msg::LoadFailed(e.to_string())],
+        },
+        Effect::OpenEditor(text) => match terminal::suspended(term, || editor::edit(&text)) {
+            Ok(result) => vec![Msg::EditorDone(result), Msg::Redraw],
+            Err(e) => vec![Msg::EditorDone(Err(e.to_string()))],
+        },
+        Effect::Bell => {
+            use std::io::Write;
+            // A bell that cannot be written is not worth stopping for.
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,186 @@
+//! Text for table cells: neutralised, cut to a display width with an
+//! ellipsis, padded, and with matched characters highlighted.
+
+use crate::config::theme::{Role, Theme};
+use crate::domain::text::{fit, sanitize_line, truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use std::borrow::Cow;
+
+/// A column of a table: its width, and the order in which columns are
+/// given up when the pane is narrow (0 = never).
+#[derive(Debug, Clone, Copy)]
+pub struct Col {
+    pub width: usize,
+    pub drop_rank: u8,
+    /// The one column that takes what is left.
+    pub flex: bool,
+}
+
+pub const fn col(width: usize, drop_rank: u8) -> Col {
+    Col {
+        width,
+        drop_rank,
+        flex: false,
+    }
+}
+
+pub const fn flex(min: usize) -> Col {
+    Col {
+        width: min,
+        drop_rank: 0,
+        flex: true,
+    }
+}
+
+/// Widths of the columns that fit in `total` (0 for a dropped one), one
+/// space between columns; the flexible one gets the rest.
+pub fn widths(cols: &[Col], total: usize) -> Vec<usize> {
+    let mut keep: Vec<bool> = vec![true; cols.len()];
+    let need = |keep: &[bool]| -> usize {
+        let shown: Vec<&Col> = cols.iter().zip(keep).filter(|(_, k)| **k).map(|(c, _)| c).collect();
+        shown.iter().map(|c| c.width).sum::<usize>() + shown.len().saturating_sub(1)
+    };
+    let mut ranks: Vec<u8> = cols.iter().map(|c| c.drop_rank).filter(|r| *r > 0).collect();
+    ranks.sort_unstable_by(|a, b| b.cmp(a));
+    ranks.dedup();
+    for rank in ranks {
+        if need(&keep) <= total {
+            break;
+        }
+        for (k, c) in keep.iter_mut().zip(cols) {
+            if c.drop_rank == rank {
+                *k = false;
+            }
+        }
+    }
+    let spare = total.saturating_sub(need(&keep));
+    cols.iter()
+        .zip(&keep)
+        .map(|(c, k)| match (k, c.flex) {
+            (false, _) => 0,
+            (true, true) => c.width + spare,
+            (true, false) => c.width,
+        })
+        .collect()
+}
+
+/// Data text fitted to exactly `cols` columns.
+pub fn cell(text: &str, cols: usize) -> String {
+    fit(&sanitize_line(text), cols)
+}
+
+/// Like [`cell`] but right-aligned (numbers, countdowns).
+pub fn cell_right(text: &str, cols: usize) -> String {
+    let cut = truncate(text, cols);
+    format!("{}{cut}", " ".repeat(cols.saturating_sub(width(&cut))))
+}
+
+/// A name fitted to `cols` with the characters at `hits` (char indices
+/// into the name) in the match style.
+pub fn highlighted(name: &str, hits: &[usize], cols: usize, base: Style, matched: Style) -> Vec<Span<'static>> {
+    let clean = sanitize_line(name);
+    // Neutralising removed characters: the indices no longer line up.
+    let hits = if matches!(clean, Cow::Borrowed(_)) { hits } else { &[] };
+    let cut = truncate(&clean, cols);
+    let was_cut = matches!(cut, Cow::Owned(_));
+    let count = cut.chars().count();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    for (i, c) in cut.chars().enumerate() {
+        let hit = hits.contains(&i) && !(was_cut && i + 1 == count);
+        if hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { matched } else { base },
+            ));
+        }
+        run_hit = hit;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hit { matched } else { base }));
+    }
+    let pad = cols.saturating_sub(width(&cut));
+    if pad > 0 {
+        spans.push(Span::styled(" ".repeat(pad), base));
+    }
+    spans
+}
+
+/// Paints a table row straight into the buffer: each shown column's cell
+/// at its place, one space apart, over `style` (the selection) when given.
+/// The blanks that pad a cell are not drawn: the buffer is blank already,
+/// and laying out spaces was half of a frame's work.
+pub fn paint_row(buf: &mut Buffer, row: Rect, cells: Vec<Vec<Span<'static>>>, widths: &[usize], style: Option<Style>) {
+    if let Some(style) = style {
+        buf.set_style(row, style);
+    }
+    let right = row.right();
+    let mut x = row.x;
+    for (cell, width) in cells.into_iter().zip(widths) {
+        if *width == 0 {
+            continue;
+        }
+        let start = x;
+        let end = start
+            .saturating_add(u16::try_from(*width).unwrap_or(u16::MAX))
+            .min(right);
+        let mut at = start;
+        let last = cell.len().saturating_sub(1);
+        for (i, mut span) in cell.into_iter().enumerate() {
+            if i == last {
+                let kept = span.content.trim_end_matches(' ').len();
+                if kept < span.content.len() {
+                    let mut text = span.content.into_owned();
+                    text.truncate(kept);
+                    span.content = text.into();
+                }
+            }
+            if at >= end {
+                break;
+            }
+            at = buf.set_span(at, row.y, &span, end - at).0;
+        }
+        x = end.saturating_add(1);
+        if x >= right {
+            break;
+        }
+    }
+}
+
+/// Shorthand for a styled span of already safe text.
+pub fn span(theme: &Theme, text: impl Into<String>, role: Role) -> Span<'static> {
+    Span::styled(text.into(), theme.style(role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_give_way_in_rank_order() {
+        let cols = [col(7, 0), flex(10), col(8, 1), col(10, 2)];
+        assert_eq!(widths(&cols, 60), vec![7, 32, 8, 10]);
+        assert_eq!(widths(&cols, 30), vec![7, 13, 8, 0]);
+        assert_eq!(widths(&cols, 18), vec![7, 10, 0, 0]);
+        assert_eq!(widths(&cols, 5), vec![7, 10, 0, 0]);
+    }
+
+    #[test]
+    fn highlights_survive_cutting_chinese_names() {
+        let spans = highlighted("张三丰大侠", &[0, 1], 7, Style::default(), Style::default().bold());
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "张三丰…");
+        assert_eq!(spans[0].content, "张三");
+        assert!(spans[0].style.add_modifier.contains(ratatui::style::Modifier::BOLD));
+        let spans = highlighted("a\u{1b}]0;x\u{7}b", &[0], 4, Style::default(), Style::default().bold());
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "ab  ");
+        assert_eq!(cell("王小明同学你好", 9), "王小明同…");
+        assert_eq!(cell_right("5m", 4), "  5m");
+    }
+}

@@ -1,0 +1,92 @@
+//! The bottom line: a message after an action, or the keys that work here,
+//! generated from the keymap of the current context.
+
+use super::cells::span;
+use crate::app::action::Action;
+use crate::app::help::{binding_label, keys_label};
+use crate::app::model::{Detail, Model};
+use crate::app::panes::PaneId;
+use crate::config::keymap::Context;
+use crate::config::theme::Role;
+use crate::domain::text::{sanitize_line, truncate, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
+    let theme = &model.theme;
+    let cols = usize::from(area.width);
+    if let Some(message) = &model.message {
+        let role = if message.error { Role::Error } else { Role::Notice };
+        let text = truncate(&sanitize_line(&message.text), cols.saturating_sub(1)).into_owned();
+        frame.render_widget(Paragraph::new(Line::from(span(theme, format!(" {text}"), role))), area);
+        return;
+    }
+    let mut spans: Vec<Span> = vec![span(theme, " ", Role::Hint)];
+    if !model.pending.is_empty() {
+        let typed = format!("{} … ", keys_label(&model.pending, model.strings));
+        spans.push(span(theme, typed, Role::Key));
+    }
+    let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
+    spans.extend(hints(model, &model.chain(), cols.saturating_sub(used)));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `key label` pairs for the actions bound in `chain` that do something
+/// here, in keymap order, as many as fit in `cols`.
+pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>> {
+    let theme = &model.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut seen: Vec<Action> = Vec::new();
+    let mut keys_seen: Vec<&[crate::app::keys::Key]> = Vec::new();
+    for binding in chain.iter().flat_map(|c| model.keymap.bindings(*c)) {
+        // A key bound in an inner context hides the same key further out.
+        let hidden = keys_seen.contains(&binding.keys.as_slice());
+        keys_seen.push(&binding.keys);
+        if hidden || binding.action.is_movement() || seen.contains(&binding.action) || !applies(model, binding.action) {
+            continue;
+        }
+        seen.push(binding.action);
+        let keys = keys_label(&binding.keys, model.strings);
+        let label = sanitize_line(binding_label(binding, model.strings)).into_owned();
+        let need = width(&keys) + 1 + width(&label) + 2;
+        if used + need > cols {
+            break;
+        }
+        used += need;
+        spans.push(span(theme, keys, Role::Key));
+        spans.push(span(theme, format!(" {label}  "), Role::Hint));
+    }
+    spans
+}
+
+/// Hints only for what would do something here.
+fn applies(model: &Model, action: Action) -> bool {
+    use Action::*;
+    if let Some(triage) = &model.triage
+        && model.form.is_none()
+    {
+        return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+    }
+    let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
+        || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
+    let filter_set = match model.focus {
+        PaneId::Customers => !model.customers.list.filter.is_empty(),
+        PaneId::Queue => !model.queue.list.filter.is_empty(),
+        PaneId::Timeline => false,
+    };
+    if model.is_empty_database() && model.form.is_none() {
+        return matches!(action, New | Palette | Help | Quit);
+    }
+    match action {
+        Reply | Note | Assign | Priority | Status => ticket_here,
+        ClearFilter => model.detail.is_none() && (filter_set || model.filtering()),
+        Filter => model.detail.is_none() && model.focus != PaneId::Timeline,
+        Open => model.detail.is_none() || model.palette.is_some(),
+        Demo => model.is_empty_database(),
+        FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
+        _ => true,
+    }
+}

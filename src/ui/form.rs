@@ -1,0 +1,129 @@
+//! A modal form: one line per field, its message under it, and at the
+//! bottom the form's own message or its keys.
+
+use super::cells::{cell, span};
+use crate::app::forms::{Field, FieldKind, Form};
+use crate::app::layout;
+use crate::app::model::Model;
+use crate::config::theme::Role;
+use crate::domain::text::{fit, width};
+use crate::strings::fill;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const LABEL: usize = 16;
+
+/// Lines of a form, each tagged with the index of its field.
+type FieldLines = Vec<(usize, Line<'static>)>;
+
+/// The lines of a form, and the line and column of the text cursor.
+fn field_lines(model: &Model, form: &Form, cols: usize) -> (FieldLines, Option<(usize, usize)>) {
+    let (s, theme) = (model.strings, &model.theme);
+    let value_cols = cols.saturating_sub(LABEL + 2).max(4);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let marker = if field.required { s.form_required } else { "" };
+        let label = fit(&format!("{}{marker}", s.field(field.key)), LABEL);
+        let label_role = if focused { Role::Key } else { Role::Muted };
+        let mut spans = vec![span(theme, label, label_role), span(theme, "  ", Role::Text)];
+        let (value, at) = value_spans(model, field, focused, value_cols);
+        spans.extend(value);
+        if let Some(at) = at {
+            cursor = Some((lines.len(), LABEL + 2 + at));
+        }
+        lines.push((i, Line::from(spans)));
+        if let Some(error) = &field.error {
+            let text = format!("↳ {}", crate::domain::text::sanitize_line(error));
+            for part in crate::app::doc::wrap(&text, value_cols) {
+                let indented = format!("{}{part}", " ".repeat(LABEL + 2));
+                lines.push((i, Line::from(span(theme, indented, Role::Error))));
+            }
+        }
+    }
+    (lines, cursor)
+}
+
+/// A field's value, and where the cursor goes when it is being typed.
+fn value_spans(model: &Model, field: &Field, focused: bool, cols: usize) -> (Vec<Span<'static>>, Option<usize>) {
+    let (s, theme) = (model.strings, &model.theme);
+    let input_role = if focused { Role::Input } else { Role::Text };
+    match &field.kind {
+        FieldKind::Choice(_) => {
+            let label = s.choice(field.key, field.value());
+            let text = if focused {
+                format!("‹ {label} ›  {}", s.form_choice_hint)
+            } else {
+                label.to_string()
+            };
+            (vec![span(theme, cell(&text, cols), input_role)], None)
+        }
+        FieldKind::Line | FieldKind::Long => {
+            let extra_lines = field.value().lines().count().saturating_sub(1);
+            let more = if extra_lines > 0 && !focused {
+                fill(s.form_more_lines, &[&extra_lines.to_string()])
+            } else {
+                String::new()
+            };
+            let room = cols.saturating_sub(width(&more) + usize::from(!more.is_empty()));
+            let (mut shown, at) = field.input.window(room);
+            // In masked mode a phone or e-mail shows whole only while typed in.
+            if model.session.masked && !focused {
+                match field.key {
+                    "phone" => shown = crate::app::format::phone(field.value(), true),
+                    "email" => shown = crate::app::format::email(field.value(), true),
+                    _ => {}
+                }
+            }
+            let mut spans = vec![span(theme, fit(&shown, room), input_role)];
+            if !more.is_empty() {
+                spans.push(span(theme, format!(" {more}"), Role::Muted));
+            }
+            (spans, focused.then_some(at))
+        }
+    }
+}
+
+pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+    let Some(form) = &model.form else { return };
+    let probe = layout::form_area(body, 0);
+    let cols = usize::from(probe.width.saturating_sub(4));
+    let (lines, cursor) = field_lines(model, form, cols);
+    let area = layout::form_area(body, u16::try_from(lines.len()).unwrap_or(u16::MAX));
+    let inner = super::modal(model, frame, area, &form.title);
+    if inner.height < 2 {
+        return;
+    }
+    // Room for the fields; the last line is for the form's message (its
+    // keys are in the footer).
+    let room = usize::from(inner.height - 1);
+    let focus_line = lines.iter().position(|(i, _)| *i == form.focus).unwrap_or(0);
+    let last_focus_line = lines.iter().rposition(|(i, _)| *i == form.focus).unwrap_or(0);
+    let start = (last_focus_line + 1).saturating_sub(room).min(focus_line);
+    let shown: Vec<Line> = lines.into_iter().skip(start).take(room).map(|(_, l)| l).collect();
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect {
+            height: inner.height - 1,
+            ..inner
+        },
+    );
+    if let Some((line, col)) = cursor
+        && line >= start
+        && line < start + room
+    {
+        frame.set_cursor_position((inner.x + col as u16, inner.y + (line - start) as u16));
+    }
+    let bottom = Rect {
+        y: inner.bottom() - 1,
+        height: 1,
+        ..inner
+    };
+    if let Some(text) = &form.message {
+        let line = Line::from(span(&model.theme, cell(text, usize::from(inner.width)), Role::Error));
+        frame.render_widget(Paragraph::new(line), bottom);
+    }
+}

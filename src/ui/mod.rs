@@ -1,0 +1,103 @@
+//! Drawing the model: `render(&Model, &mut Frame)`. One view per pane or
+//! modal; views read the model and the theme and never change anything.
+
+mod cells;
+mod detail;
+mod doc;
+mod footer;
+mod form;
+mod header;
+mod help;
+mod palette;
+mod panes;
+mod triage;
+mod welcome;
+
+use crate::app::model::Model;
+use crate::app::panes::PaneId;
+use crate::config::theme::Role;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+
+pub fn render(model: &Model, frame: &mut Frame) {
+    let screen = crate::app::layout::screen(frame.area(), model.focus, model.fold_timeline);
+    header::render(model, frame, screen.header);
+    if model.triage.is_some() {
+        triage::render(model, frame, screen.body);
+    } else if model.is_empty_database() {
+        welcome::render(model, frame, screen.body);
+    } else {
+        panes::render(model, frame, &screen);
+    }
+    footer::render(model, frame, screen.footer);
+    if model.detail.is_some() {
+        detail::render(model, frame, screen.body);
+    }
+    if model.help.is_some() {
+        help::render(model, frame, screen.body);
+    }
+    if model.palette.is_some() {
+        palette::render(model, frame, screen.body);
+    }
+    if model.form.is_some() {
+        form::render(model, frame, screen.body);
+    }
+}
+
+/// A bordered box with a title; the focused one stands out.
+fn boxed(model: &Model, title: Vec<Span<'static>>, focused: bool) -> Block<'static> {
+    let theme = &model.theme;
+    let border = if focused { Role::BorderFocused } else { Role::Border };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(theme.style(border))
+        .title(Line::from(title))
+}
+
+/// A modal box: cleared underneath, then framed.
+fn modal(model: &Model, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    frame.render_widget(Clear, area);
+    // A wide character just left of the box would be drawn over its left
+    // border by the terminal: it gives way to a space.
+    if area.x > 0 {
+        let buffer = frame.buffer_mut();
+        for y in area.y..area.bottom() {
+            if let Some(cell) = buffer.cell_mut((area.x - 1, y))
+                && crate::domain::text::width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    let title = vec![cells::span(
+        &model.theme,
+        format!(" {} ", crate::domain::text::sanitize_line(title)),
+        Role::Title,
+    )];
+    let block = boxed(model, title, true).style(model.theme.style(Role::Text));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The style of a selected row, whether its pane has the keyboard or not.
+fn selection(model: &Model, pane: PaneId) -> Style {
+    let focused = model.focus == pane && model.detail.is_none();
+    model.theme.style(if focused {
+        Role::Selected
+    } else {
+        Role::SelectedUnfocused
+    })
+}

@@ -1,0 +1,200 @@
+//! Bad input of every class — overlong fields, NUL bytes, invalid UTF-8,
+//! absurd dates, negative and huge numbers, unknown values — is refused with
+//! a clear message and exit 2, and nothing is written.
+
+mod care_support;
+
+use care_support::{Desk, stderr};
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
+
+/// Runs `args`, which must fail with exit 2, a message naming `mentions`,
+/// no panic, and no change to any table.
+fn refused<S: AsRef<OsStr>>(desk: &Desk, args: &[S], mentions: &str) {
+    let before = desk.counts();
+    let out = desk.run(args);
+    // The arguments, shortened for the failure messages.
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.as_ref().to_string_lossy().chars().take(40).collect())
+        .collect();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(mentions), "{args:?}: expected {mentions:?} in {err}");
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    assert!(
+        out.stdout.is_empty(),
+        "{args:?} printed {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(desk.counts(), before, "{args:?} wrote something");
+}
+
+/// A command line with no spaces inside its arguments, split into words.
+fn refused_line(desk: &Desk, line: &str, mentions: &str) {
+    refused(desk, &line.split_whitespace().collect::<Vec<_>>(), mentions);
+}
+
+/// `line` split into words, then `value` as one more argument (for values
+/// too long, or with spaces, to write inline).
+fn refused_with(desk: &Desk, line: &str, value: &str, mentions: &str) {
+    let mut args: Vec<&str> = line.split_whitespace().collect();
+    args.push(value);
+    refused(desk, &args, mentions);
+}
+
+fn desk_with_ticket() -> (Desk, String) {
+    let desk = Desk::new();
+    let ticket = desk.ticket();
+    (desk, ticket)
+}
+
+#[test]
+fn overlong_fields() {
+    let (desk, t) = desk_with_ticket();
+    let limit = frontdesk::domain::validate::TEXT_MAX;
+    let line = "长".repeat(201);
+    let text = "x".repeat(limit + 1);
+    let short = "x".repeat(65);
+    refused_with(&desk, "customer add --name", &line, "at most 200");
+    refused_with(
+        &desk,
+        "customer add --name ok --notes",
+        &text,
+        &format!("at most {limit}"),
+    );
+    refused_with(&desk, "customer edit 1 --owner", &short, "owner");
+    refused_with(&desk, "customer add --name ok --tags", &"t".repeat(41), "tags");
+    refused_with(
+        &desk,
+        "ticket add --customer 1 --kind inquiry --subject",
+        &line,
+        "subject",
+    );
+    refused_with(&desk, &format!("ticket note {t} --summary"), &text, "summary");
+    refused_with(&desk, &format!("ticket set {t} --assignee"), &short, "assignee");
+    refused_with(&desk, "log --customer 1 --channel phone --summary", &text, "summary");
+    refused_with(&desk, "routing add --department ok --keyword", &short, "keyword");
+    refused_with(&desk, "routing add --department ok --category", &short, "category");
+    refused_with(&desk, "agent add", &short, "name");
+    refused(&desk, &["--agent", &short, "customer", "add", "--name", "ok"], "agent");
+}
+
+#[test]
+fn nul_bytes() {
+    // No command line can carry a NUL byte, so it comes in through a file.
+    let desk = Desk::new();
+    let csv = desk.path("nul.csv");
+    std::fs::write(&csv, "name,phone\nok,13812345678\nbad\0name,13812345679\n").unwrap();
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "NUL");
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "line 3");
+}
+
+#[test]
+fn invalid_utf8() {
+    let (desk, t) = desk_with_ticket();
+    let bad = OsStr::from_bytes(b"\xff\xfe\xe5\x90");
+    let line = |words: &str, at: usize| -> Vec<OsString> {
+        let mut args: Vec<OsString> = words.split_whitespace().map(OsString::from).collect();
+        args.insert(at, bad.to_os_string());
+        args
+    };
+    refused(&desk, &line("customer add --name", 3), "invalid UTF-8");
+    refused(
+        &desk,
+        &line(&format!("--agent ticket note {t} --summary x"), 1),
+        "invalid UTF-8",
+    );
+    refused(&desk, &line(&format!("ticket note {t} --summary"), 4), "invalid UTF-8");
+    let out = desk
+        .cmd()
+        .env("FRONTDESK_AGENT", bad)
+        .args(["ticket", "note", &t, "--summary", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // A file with invalid UTF-8 names its line and imports nothing.
+    let csv = desk.path("latin1.csv");
+    std::fs::write(&csv, b"name,phone\nok,13812345678\nZ\xfcrich,13812345679\n").unwrap();
+    refused_with(&desk, "import customers", csv.to_str().unwrap(), "UTF-8");
+    // A path is not text: a database under a non-UTF-8 name is fine.
+    let path = desk.dir().join(OsStr::from_bytes(b"caf\xe9.db"));
+    let out = desk.cmd().arg("--db").arg(&path).arg("init").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn absurd_dates() {
+    let desk = Desk::new();
+    desk.ok(&["customer", "add", "--name", "张三"]);
+    let add_ticket = "ticket add --customer 1 --kind inquiry --subject s --opened-at";
+    refused_line(&desk, "--now 9999-01-01 customer add --name ok", "now");
+    refused_line(&desk, "--now yesterday customer add --name ok", "now");
+    refused_line(&desk, "customer add --name ok --since 2026-02-30", "since");
+    refused_line(&desk, "customer add --name ok --since 0206-10-05", "since");
+    refused_with(&desk, add_ticket, "0001-01-01", "opened-at");
+    refused_with(&desk, add_ticket, "2030-01-01", "future");
+    refused_with(
+        &desk,
+        "log --customer 1 --channel phone --summary x --at",
+        "2026-10-05T25:00:00Z",
+        "at",
+    );
+    refused_with(
+        &desk,
+        "sla calendar add c --tz UTC --holiday 2026-13-01 --hours",
+        "mon-fri 09:00-17:00",
+        "holiday",
+    );
+    refused_line(
+        &desk,
+        "sla due --calendar default --start 99999-01-01 --minutes 5",
+        "start",
+    );
+}
+
+#[test]
+fn negative_and_huge_numbers() {
+    let (desk, t) = desk_with_ticket();
+    refused_line(
+        &desk,
+        "sla due --calendar default --start 2026-10-05 --minutes -5",
+        "negative",
+    );
+    refused_line(
+        &desk,
+        "sla policy add --name p --first-response -5h",
+        "unexpected argument",
+    );
+    refused_line(&desk, "sla policy add --name p --first-response=-5h", "-5h");
+    refused_line(
+        &desk,
+        "sla policy add --name p --first-response 99999999999h",
+        "first-response",
+    );
+    refused_line(&desk, "customer list --limit -1", "-1");
+    refused_line(&desk, "demo --customers -5", "-5");
+    refused_line(&desk, "ticket show 99999999999999999999", "too large");
+    refused_line(&desk, &format!("ticket set {t} --if-version -3"), "-3");
+    refused_line(&desk, "customer add --name ok --phone=-138", "phone");
+}
+
+#[test]
+fn unknown_values() {
+    let (desk, t) = desk_with_ticket();
+    refused_line(&desk, "ticket add --customer 1 --kind rant --subject s", "kind");
+    refused_line(&desk, &format!("ticket set {t} --priority asap"), "priority");
+    refused_with(&desk, &format!("ticket set {t} --status"), "\x1b[31mdone", "status");
+    refused_line(&desk, "customer add --name ok --email not-an-address", "email");
+    refused_line(&desk, "customer add --name ok --tier gold", "tier");
+    refused_line(&desk, "agent add x --role owner", "role");
+    refused_with(
+        &desk,
+        "sla calendar add c --tz Mars/Olympus --hours",
+        "mon-fri 09:00-17:00",
+        "tz",
+    );
+    // The hostile value is quoted escaped, never raw.
+    let out = desk.run(&["ticket", "set", &t, "--status", "\x1b[31mdone"]);
+    assert!(!out.stderr.contains(&0x1b));
+}

@@ -1,0 +1,348 @@
+//! End-to-end: the real binary in a real terminal. Each test starts its own
+//! tmux server (a socket of its own), runs `frontdesk` on a database made
+//! with the CLI, types keys with `send-keys` and reads the screen with
+//! `capture-pane`, polling with generous timeouts for slow machines. Without
+//! tmux the tests say so and pass.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_frontdesk");
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn tmux_missing() -> bool {
+    let missing = Command::new("tmux").arg("-V").output().is_err();
+    if missing {
+        println!("skipped: tmux is not installed");
+    }
+    missing
+}
+
+/// Runs a CLI command on the test database.
+fn cli(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(dir.join("e2e.db"))
+        .args(args)
+        .env("FRONTDESK_CONFIG", dir.join("no-config.toml"))
+        .env("FRONTDESK_AGENT", "e2e")
+        .output()
+        .expect("frontdesk runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A database with known customers (Chinese and English names) and
+/// tickets, plus the demo data once the demo generator provides it.
+fn database(dir: &Path) -> PathBuf {
+    let db = dir.join("e2e.db");
+    let cli = |args: &[&str]| cli(dir, args);
+    cli(&[
+        "demo",
+        "--customers",
+        "30",
+        "--tickets",
+        "40",
+        "--interactions",
+        "100",
+        "--seed",
+        "3",
+    ]);
+    for (name, extra) in [
+        ("张三", vec!["--phone", "13812345678", "--tier", "high-value"]),
+        ("李四", vec!["--kind", "company"]),
+        ("Alice Wong", vec!["--email", "alice@example.com"]),
+    ] {
+        let mut args = vec!["customer", "add", "--name", name];
+        args.extend(extra);
+        cli(&args);
+    }
+    let code = |name: &str| -> String {
+        let out = cli(&["--json", "customer", "list", "--filter", name, "--limit", "1"]);
+        let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        list[0]["code"].as_str().unwrap().to_string()
+    };
+    let zhang = code("张三");
+    cli(&[
+        "ticket",
+        "add",
+        "--customer",
+        &zhang,
+        "--kind",
+        "complaint",
+        "--priority",
+        "urgent",
+        "--subject",
+        "屏幕有坏点",
+    ]);
+    cli(&[
+        "log",
+        "--customer",
+        &zhang,
+        "--channel",
+        "phone",
+        "--summary",
+        "客户来电询问进度",
+    ]);
+    db
+}
+
+/// A tmux server of its own running `frontdesk`; killed when dropped.
+struct Session {
+    socket: String,
+    /// The socket file, which `kill-server` leaves behind.
+    socket_path: Option<PathBuf>,
+    status: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+impl Session {
+    fn start(test: &str, width: u16, height: u16) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let db = database(dir.path());
+        let status = dir.path().join("status");
+        let socket = format!("frontdesk-e2e-{}-{test}", std::process::id());
+        // The exit code is written down, and the shell stays a while so the
+        // screen after the program can be read.
+        let script = format!(
+            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT=e2e '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
+            config = dir.path().join("no-config.toml").display(),
+            db = db.display(),
+            status = status.display(),
+        );
+        let mut session = Session {
+            socket,
+            socket_path: None,
+            status,
+            dir,
+        };
+        session.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "sh",
+            "-c",
+            &script,
+        ]);
+        let path = session.tmux(&["display-message", "-p", "#{socket_path}"]);
+        session.socket_path = Some(PathBuf::from(path.trim()));
+        session
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "0", key]);
+            // Let each key arrive on its own (Esc must not merge with the next).
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types text literally.
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// Polls until the screen satisfies `ok`; fails with the last screen.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if started.elapsed() > PATIENCE {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait(needle, |s| s.contains(needle))
+    }
+
+    /// Waits for the program to end; returns its exit code line.
+    fn exit(&self) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&self.status) {
+                return text.trim().to_string();
+            }
+            if started.elapsed() > PATIENCE {
+                panic!("frontdesk did not exit; the screen was:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The customers pane's lines: the text between its left border and the
+/// next border.
+fn customers_column(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| l.strip_prefix('┃').or_else(|| l.strip_prefix('│')))
+        .map(|l| l.split(['┃', '│']).next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn shows_the_three_panes_and_help() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("panes", 160, 45);
+    let screen = s.wait("the three panes", |s| {
+        s.contains("Customers") && s.contains("Queue") && s.contains("Timeline") && s.contains("张三")
+    });
+    assert!(screen.contains("open "), "the header counts tickets:\n{screen}");
+    // Another process writes: the screen follows within a tick or two.
+    cli(s.dir.path(), &["customer", "add", "--name", "外部新增客户"]);
+    s.wait_for("外部新增客户");
+    s.keys(&["?"]);
+    s.wait_for("Everywhere");
+    s.keys(&["Escape"]);
+    s.wait("help to close", |s| !s.contains("Everywhere"));
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn filters_customers_by_pinyin() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("pinyin", 160, 45);
+    s.wait_for("Alice Wong");
+    s.keys(&["2", "1", "/"]);
+    s.text("zs");
+    let screen = s.wait("the filter to narrow the list", |s| {
+        let column = customers_column(s).join("\n");
+        s.contains("/zs") && column.contains("张三") && !column.contains("Alice Wong") && !column.contains("李四")
+    });
+    assert!(!screen.contains('\u{1b}'));
+    s.keys(&["Escape"]);
+    s.wait("the full list again", |s| {
+        customers_column(s).join("\n").contains("Alice Wong")
+    });
+    s.keys(&["C-c"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn survives_a_resize_to_80x24_and_restores_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("resize", 160, 45);
+    s.wait_for("Timeline");
+    s.tmux(&["resize-window", "-t", "0", "-x", "80", "-y", "24"]);
+    let screen = s.wait("the narrow layout", |s| {
+        s.contains("3 to show") && s.contains("Customers")
+    });
+    assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
+    // The folded timeline comes back with its key, following the customer
+    // picked in the list.
+    s.keys(&["/"]);
+    s.text("zhangsan");
+    // The narrow title shows the end of the query only (…hangsan).
+    s.wait("张三 to be picked", |s| s.contains("hangsan") && s.contains("1/"));
+    s.keys(&["Enter"]);
+    s.keys(&["3"]);
+    s.wait_for("客户来电询问进度");
+    s.tmux(&["resize-window", "-t", "0", "-x", "200", "-y", "60"]);
+    s.wait("the wide layout", |s| {
+        s.contains("Queue") && s.contains("Timeline") && !s.contains("to show")
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    // The alternate screen is gone: the shell's screen is back.
+    let after = s.wait("the terminal to be restored", |s| !s.contains("Customers"));
+    assert!(!after.contains("Queue"), "{after}");
+}
+
+/// The ticket number in the triage screen's title (`Triage #12 …`).
+fn triage_ticket(screen: &str) -> Option<i64> {
+    let rest = &screen[screen.find("Triage #")? + "Triage #".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The open tickets as the CLI lists them (`--json ticket list --queue`), by id.
+fn queue(dir: &Path) -> Vec<serde_json::Value> {
+    let out = cli(dir, &["--json", "ticket", "list", "--queue", "--limit", "0"]);
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+}
+
+#[test]
+fn triage_decides_three_tickets_with_single_keys() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("triage", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["t"]);
+    let mut decided = Vec::new();
+    for key in ["d", "w", "4"] {
+        let screen = s.wait("a ticket to triage", |s| {
+            triage_ticket(s).is_some_and(|id| !decided.contains(&id))
+        });
+        decided.push(triage_ticket(&screen).unwrap());
+        s.keys(&[key]);
+    }
+    s.wait("the fourth ticket", |s| {
+        triage_ticket(s).is_some_and(|id| !decided.contains(&id)) || s.contains("Nothing left")
+    });
+    s.keys(&["Escape"]);
+    s.wait("the panes again", |s| s.contains("Queue") && !s.contains("Triage #"));
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    let queue = queue(s.dir.path());
+    let find = |id: i64| queue.iter().find(|t| t["id"] == id);
+    let [resolved, pending, low] = decided[..] else {
+        unreachable!()
+    };
+    // A resolved ticket leaves the queue unless a callback keeps it there.
+    let status = find(resolved).map(|t| t["status"].clone());
+    assert!(
+        matches!(status.as_ref().and_then(|s| s.as_str()), None | Some("resolved")),
+        "{status:?}"
+    );
+    assert_eq!(find(pending).map(|t| t["status"].clone()), Some("pending".into()));
+    assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
+}

@@ -1,0 +1,213 @@
+//! What the terminal UI's integration tests share: a database made through
+//! the services with a fixed clock, and the model driven by keys through the
+//! same driver as the event loop, with no terminal.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, Utc};
+use frontdesk::app::keys::Key;
+use frontdesk::app::model::{Model, Session};
+use frontdesk::app::msg::Msg;
+use frontdesk::config::Config;
+use frontdesk::domain::customer::CustomerInput;
+use frontdesk::service::interactions::LogInput;
+use frontdesk::service::tickets::{TicketChanges, TicketInput};
+use frontdesk::service::{Ctx, customers, interactions, setup, tickets};
+use frontdesk::store::{OpenOptions, Store};
+use frontdesk::tui::effects::{Driver, pump};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::path::PathBuf;
+
+pub fn now() -> DateTime<Utc> {
+    "2026-10-05T09:30:00Z".parse().unwrap()
+}
+
+fn customer(store: &mut Store, ctx: &Ctx, name: &str, extra: impl FnOnce(&mut CustomerInput)) -> String {
+    let mut input = CustomerInput {
+        name: Some(name.into()),
+        ..Default::default()
+    };
+    extra(&mut input);
+    customers::add(store, ctx, &input).unwrap().code
+}
+
+fn ticket(store: &mut Store, ctx: &Ctx, customer: &str, kind: &str, priority: &str, subject: &str) -> i64 {
+    let input = TicketInput {
+        customer: customer.into(),
+        kind: kind.into(),
+        subject: subject.into(),
+        priority: Some(priority.into()),
+        channel: Some("phone".into()),
+        body: Some(format!(
+            "{subject}\n客户说：买了三天就出现问题，希望尽快处理。\tTab and \u{1b}]0;title\u{7}escapes."
+        )),
+        ..Default::default()
+    };
+    tickets::add(store, ctx, &input).unwrap().ticket.id
+}
+
+/// Customers with Chinese and English names, tickets in several states, and
+/// a history for 张三; written hour by hour before `now`.
+pub fn seed(store: &mut Store, config: &Config) {
+    let at = |hours_ago: i64| {
+        let mut ctx = Ctx::new("li", now() - Duration::hours(hours_ago));
+        ctx.settings.at_risk_share = config.sla.at_risk_share;
+        ctx
+    };
+    setup::ensure_defaults(store, &at(48), config).unwrap();
+    let ctx = at(40);
+    let zhang = customer(store, &ctx, "张三", |c| {
+        c.phone = Some("13812345678".into());
+        c.email = Some("zhang.san@example.com".into());
+        c.tier = Some("high-value".into());
+        c.tags = Some("vip, 电子".into());
+        c.contact = Some("张三".into());
+        c.address = Some("上海市浦东新区世纪大道100号".into());
+    });
+    let li = customer(store, &ctx, "李四贸易有限公司", |c| {
+        c.kind = Some("company".into());
+        c.contact = Some("王经理".into());
+        c.tier = Some("potential".into());
+    });
+    let ouyang = customer(store, &ctx, "欧阳娜娜", |c| c.tier = Some("at-risk".into()));
+    let alice = customer(store, &ctx, "Alice Wong", |c| {
+        c.email = Some("alice@example.com".into())
+    });
+    customer(store, &ctx, "王小明同学的超长名字用来测试截断", |_| {});
+    customer(store, &ctx, "Evil\u{1b}[31mRed\u{7}", |_| {});
+    let t1 = ticket(
+        store,
+        &at(30),
+        &zhang,
+        "complaint",
+        "urgent",
+        "产品质量问题：屏幕有坏点",
+    );
+    let t2 = ticket(store, &at(20), &alice, "inquiry", "normal", "Where is my order?");
+    let t3 = ticket(store, &at(10), &li, "repair", "high", "打印机无法开机，需要上门维修");
+    let t4 = ticket(store, &at(5), &ouyang, "request", "low", "希望增加发票抬头");
+    let log = |store: &mut Store, hours: i64, channel: &str, direction: &str, summary: &str| {
+        let input = LogInput {
+            customer: zhang.clone(),
+            channel: channel.into(),
+            direction: Some(direction.into()),
+            summary: summary.into(),
+            ticket: None,
+            at: None,
+        };
+        interactions::log(store, &at(hours), &input).unwrap();
+    };
+    log(store, 29, "phone", "in", "客户来电询问维修进度");
+    tickets::reply(store, &at(28), t1, "已安排工程师明天上门检查", None).unwrap();
+    tickets::note(store, &at(27), t1, "备件库存不足，需要从总仓调货").unwrap();
+    log(store, 3, "email", "out", "Sent the replacement schedule");
+    let changes = TicketChanges {
+        assignee: Some("wang".into()),
+        ..Default::default()
+    };
+    tickets::set(store, &at(2), t3, &changes, None).unwrap();
+    let pending = TicketChanges {
+        status: Some("pending".into()),
+        ..Default::default()
+    };
+    tickets::set(store, &at(1), t4, &pending, None).unwrap();
+    let _ = t2;
+}
+
+pub struct App {
+    pub model: Model,
+    pub driver: Driver,
+    /// The database file, for a second connection (another agent).
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl App {
+    pub fn new(with_data: bool, width: u16, height: u16) -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::defaults();
+        let path = dir.path().join("snap.db");
+        let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+        if with_data {
+            seed(&mut store, &config);
+        }
+        let session = Session {
+            database: "~/frontdesk/demo.db".into(),
+            agent: "li".into(),
+            timezone: config.sla.timezone.parse().unwrap(),
+            clock_fixed: true,
+            masked: false,
+        };
+        let model = Model::new(
+            frontdesk::strings::get(),
+            config.keymap.clone(),
+            config.theme.clone(),
+            session,
+            now(),
+        );
+        let driver = Driver::new(store, Ctx::new("li", now()), config, true);
+        let mut app = App {
+            model,
+            driver,
+            path,
+            _dir: dir,
+        };
+        app.send(Msg::Resize(width, height));
+        app.send(Msg::ExternalChange);
+        app
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        pump(&mut self.model, &mut self.driver, msg, &mut |_| Vec::new());
+        while self.model.busy() {
+            pump(&mut self.model, &mut self.driver, Msg::Continue, &mut |_| Vec::new());
+        }
+    }
+
+    /// Keys in the keymap syntax, space-separated; `"text"` types text.
+    pub fn keys(&mut self, keys: &str) -> &mut App {
+        for key in keys.split_whitespace() {
+            self.send(Msg::Key(Key::parse(key).expect("a valid key")));
+        }
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut App {
+        for c in text.chars() {
+            self.send(Msg::Key(Key::char(c)));
+        }
+        self
+    }
+
+    /// One frame, drawn as the event loop draws it.
+    pub fn buffer(&self, width: u16, height: u16) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| frontdesk::ui::render(&self.model, frame))
+            .unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    /// The screen as text, one line per row; the cell after a wide
+    /// character is covered by it and left out.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let buffer = self.buffer(width, height);
+        let mut out = String::new();
+        for y in 0..height {
+            let mut covered = 0;
+            for x in 0..width {
+                let symbol = buffer[(x, y)].symbol();
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                covered = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                out.push_str(symbol);
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
