@@ -108,27 +108,28 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
         Window::new(month.previous(), tz, ctx.now),
         Window::new(month, tz, ctx.now),
     ];
-    let mut c = Collector {
-        windows,
-        by,
-        totals: Default::default(),
-        groups: BTreeMap::new(),
-    };
     // The churn scan is independent of the rest: it runs on a thread and connection of its
     // own, in the transaction of the rest if that cannot be done.
     let spans = churn_spans(&windows);
     let path = store.path().to_path_buf();
     let (read, apart) = std::thread::scope(|scope| {
         let apart = scope.spawn(|| crate::store::activity_by_span(&path, &spans));
+        // A read may run again when SQLite is busy: each run starts from empty tallies.
         let read = store.read(|tx| {
+            let mut c = Collector {
+                windows,
+                by,
+                totals: Default::default(),
+                groups: BTreeMap::new(),
+            };
             let rules = Rules::load(tx)?;
             add_tickets(tx, ctx, &rules, &mut c)?;
             add_surveys(tx, &mut c)?;
-            Ok::<_, Error>(())
+            Ok::<_, Error>(c)
         });
         (read, apart.join())
     });
-    read?;
+    let mut c = read?;
     let masks = match apart {
         Ok(Ok(masks)) => masks,
         _ => store.read(|tx| tx.activity_by_span(&spans))?,
@@ -175,17 +176,18 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
         return Ok(vec![]);
     };
     let cutoff = ctx.now + Duration::seconds(1);
-    let mut points: Vec<WeekPoint> = starts
-        .iter()
-        .map(|&start| WeekPoint {
-            start,
-            opened: 0,
-            resolved: 0,
-            first_response: Ratio::default(),
-        })
-        .collect();
     let week_of = |t: DateTime<Utc>| (from <= t && t < cutoff).then(|| starts.partition_point(|&s| s <= t) - 1);
+    // A read may run again when SQLite is busy: each run starts from zero.
     store.read(|tx| {
+        let mut points: Vec<WeekPoint> = starts
+            .iter()
+            .map(|&start| WeekPoint {
+                start,
+                opened: 0,
+                resolved: 0,
+                first_response: Ratio::default(),
+            })
+            .collect();
         let rules = Rules::load(tx)?;
         let in_weeks = |at: DateTime<Utc>, _| from <= at && at < cutoff;
         for (t, events) in relevant_tickets(tx, &rules, from, in_weeks)? {
@@ -207,9 +209,8 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
                 points[i].first_response.add(met);
             }
         }
-        Ok::<_, Error>(())
-    })?;
-    Ok(points)
+        Ok::<_, Error>(points)
+    })
 }
 
 /// The tallies of both months, overall and per group.
