@@ -77,6 +77,28 @@ pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEven
     }
 }
 
+impl Ticket {
+    /// What a clock event at `at` does to the ticket's own times: resolving
+    /// and closing stamp them, reopening clears them and the callback.
+    pub fn record(&mut self, event: TicketEvent, at: DateTime<Utc>) {
+        match event {
+            TicketEvent::Resolved => self.resolved_at = Some(at),
+            TicketEvent::Closed => {
+                self.closed_at = Some(at);
+                self.resolved_at.get_or_insert(at);
+            }
+            TicketEvent::Reopened => {
+                self.reopen_count += 1;
+                self.resolved_at = None;
+                self.closed_at = None;
+                self.callback_at = None;
+                self.callback_outcome = None;
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -236,21 +236,7 @@ fn set_status(
     let from = t.status;
     for event in transition(from, to)? {
         tx.add_ticket_event(t.id, at, event, &ctx.agent)?;
-        match event {
-            TicketEvent::Resolved => t.resolved_at = Some(at),
-            TicketEvent::Closed => {
-                t.closed_at = Some(at);
-                t.resolved_at.get_or_insert(at);
-            }
-            TicketEvent::Reopened => {
-                t.reopen_count += 1;
-                t.resolved_at = None;
-                t.closed_at = None;
-                t.callback_at = None;
-                t.callback_outcome = None;
-            }
-            _ => {}
-        }
+        t.record(event, at);
     }
     if from != to {
         t.status = to;

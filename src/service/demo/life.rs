@@ -169,21 +169,7 @@ impl Life {
         let t = &mut self.ticket;
         for event in events {
             self.events.push((at, event, by));
-            match event {
-                TicketEvent::Resolved => t.resolved_at = Some(at),
-                TicketEvent::Closed => {
-                    t.closed_at = Some(at);
-                    t.resolved_at.get_or_insert(at);
-                }
-                TicketEvent::Reopened => {
-                    t.reopen_count += 1;
-                    t.resolved_at = None;
-                    t.closed_at = None;
-                    t.callback_at = None;
-                    t.callback_outcome = None;
-                }
-                _ => {}
-            }
+            t.record(event, at);
         }
         if from != to {
             t.status = to;
