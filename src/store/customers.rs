@@ -163,18 +163,7 @@ impl Tx<'_> {
     /// Writes every field of `c` if nobody changed the row since `c.version`
     /// was read; bumps the version.
     pub fn update_customer(&self, c: &Customer) -> Result<i64, StoreError> {
-        let set: Vec<String> = FIELDS
-            .iter()
-            .enumerate()
-            .map(|(i, f)| format!("{f} = ?{}", i + 1))
-            .collect();
-        let n = FIELDS.len();
-        let sql = format!(
-            "UPDATE customers SET {}, version = version + 1 WHERE id = ?{} AND version = ?{}",
-            set.join(", "),
-            n + 1,
-            n + 2
-        );
+        let sql = rows::versioned_update("customers", &FIELDS);
         let mut values = field_values(c);
         values.extend([Value::from(c.id), Value::from(c.version)]);
         let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;

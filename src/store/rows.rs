@@ -122,3 +122,20 @@ pub fn interaction(row: &Row) -> rusqlite::Result<Interaction> {
         body: row.get(8)?,
     })
 }
+
+/// `UPDATE table SET f1 = ?1, … , version = version + 1 WHERE id = ?n+1 AND
+/// version = ?n+2`: the optimistic-lock write of a versioned record.
+pub fn versioned_update(table: &str, fields: &[&str]) -> String {
+    let set: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("{f} = ?{}", i + 1))
+        .collect();
+    let n = fields.len();
+    format!(
+        "UPDATE {table} SET {}, version = version + 1 WHERE id = ?{} AND version = ?{}",
+        set.join(", "),
+        n + 1,
+        n + 2
+    )
+}

@@ -172,18 +172,7 @@ impl Tx<'_> {
     /// Writes every mutable field if nobody changed the row since `t.version`
     /// was read; bumps the version.
     pub fn update_ticket(&self, t: &Ticket) -> Result<i64, StoreError> {
-        let set: Vec<String> = FIELDS
-            .iter()
-            .enumerate()
-            .map(|(i, f)| format!("{f} = ?{}", i + 1))
-            .collect();
-        let n = FIELDS.len();
-        let sql = format!(
-            "UPDATE tickets SET {}, version = version + 1 WHERE id = ?{} AND version = ?{}",
-            set.join(", "),
-            n + 1,
-            n + 2
-        );
+        let sql = rows::versioned_update("tickets", &FIELDS);
         let mut values = field_values(t);
         values.extend([Value::from(t.id), Value::from(t.version)]);
         let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
