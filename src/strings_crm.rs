@@ -13,6 +13,8 @@ pub struct CrmStrings {
     pub section: &'static str,
     pub sections: &'static [(Due, &'static str)],
     pub reasons: &'static [(ReminderReason, &'static str)],
+    /// Before the selected row.
+    pub selected_mark: &'static str,
     pub col_due: &'static str,
     pub col_relative: &'static str,
     pub col_reason: &'static str,
@@ -66,6 +68,7 @@ pub const EN: CrmStrings = CrmStrings {
         (ReminderReason::Birthday, "Birthday"),
         (ReminderReason::Anniversary, "Anniversary"),
     ],
+    selected_mark: "▸",
     col_due: "Due",
     col_relative: "When",
     col_reason: "Reason",

@@ -12,8 +12,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// Due, relative, reason, ticket, customer, note.
-const COLUMNS: [Col; 6] = [col(11, 0), col(11, 0), col(13, 0), col(5, 0), col(16, 0), flex(12)];
+/// The selection mark, due, relative, reason, ticket, customer, note.
+const COLUMNS: [Col; 7] = [
+    col(1, 0),
+    col(11, 0),
+    col(11, 0),
+    col(13, 0),
+    col(6, 0),
+    col(16, 0),
+    flex(12),
+];
 
 /// The customer column grows with the screen up to this, the note takes
 /// the rest.
@@ -38,6 +46,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     }
     let w = column_widths(usize::from(inner.width));
     let titles = [
+        "",
         s.crm.col_due,
         s.crm.col_relative,
         s.crm.col_reason,
@@ -92,22 +101,20 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
                 };
                 let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
                 let customer = format!("{} {}", r.customer_code, r.customer_name);
+                let chosen = index == view.selected;
+                // Marked in text too, for terminals without colour.
+                let mark = if chosen { s.crm.selected_mark } else { "" };
+                let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
                 let cells: Vec<Vec<Span>> = vec![
-                    vec![span(
-                        theme,
-                        cell(
-                            &crate::app::format::local_short(r.due_at, model.now, model.session.timezone),
-                            w[0],
-                        ),
-                        Role::Text,
-                    )],
-                    vec![span(theme, cell(&relative(r.due_at, model.now, s), w[1]), due_role)],
-                    vec![span(theme, cell(reason_label(s, r.reason), w[2]), Role::Text)],
-                    vec![span(theme, cell_right(&ticket, w[3]), Role::Muted)],
-                    vec![span(theme, cell(customer.trim(), w[4]), Role::Text)],
-                    vec![span(theme, cell(&r.note, w[5]), Role::Muted)],
+                    vec![span(theme, cell(mark, w[0]), Role::Key)],
+                    vec![span(theme, cell(&local, w[1]), Role::Text)],
+                    vec![span(theme, cell(&relative(r.due_at, model.now, s), w[2]), due_role)],
+                    vec![span(theme, cell(reason_label(s, r.reason), w[3]), Role::Text)],
+                    vec![span(theme, cell_right(&ticket, w[4]), Role::Muted)],
+                    vec![span(theme, cell(customer.trim(), w[5]), Role::Text)],
+                    vec![span(theme, cell(&r.note, w[6]), Role::Muted)],
                 ];
-                let style = (index == view.selected).then(|| theme.style(Role::Selected));
+                let style = chosen.then(|| theme.style(Role::Selected));
                 paint_row(frame.buffer_mut(), at, cells, &w, style);
             }
         }
@@ -118,9 +125,9 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
 /// beyond the minimum, up to [`CUSTOMER_MAX`].
 fn column_widths(total: usize) -> Vec<usize> {
     let mut w = widths(&COLUMNS, total);
-    let spare = w[5].saturating_sub(COLUMNS[5].width);
-    let more = (spare / 3).min(CUSTOMER_MAX.saturating_sub(w[4]));
-    w[4] += more;
-    w[5] -= more;
+    let spare = w[6].saturating_sub(COLUMNS[6].width);
+    let more = (spare / 3).min(CUSTOMER_MAX.saturating_sub(w[5]));
+    w[5] += more;
+    w[6] -= more;
     w
 }
