@@ -22,6 +22,7 @@ pub struct CrmStrings {
     pub col_ticket: &'static str,
     pub col_note: &'static str,
     pub none: &'static str,
+    pub unreadable: &'static str,
     /// `{0}` a duration like `2d`.
     pub overdue_by: &'static str,
     pub due_in: &'static str,
@@ -76,6 +77,7 @@ pub const EN: CrmStrings = CrmStrings {
     col_ticket: "Ticket",
     col_note: "Note",
     none: "Nothing to do: no reminders are open",
+    unreadable: "The reminders could not be read (see below); C-r tries again",
     overdue_by: "{0} overdue",
     due_in: "in {0}",
     due_now: "now",

@@ -402,3 +402,21 @@ fn a_change_by_another_agent_reloads_the_view() {
     app.send(frontdesk::app::msg::Msg::ExternalChange);
     assert_eq!(rows(&app).len(), before + 1);
 }
+
+#[test]
+fn a_failed_read_is_not_shown_as_an_empty_list() {
+    let mut app = app(120, 40);
+    // The list is asked for; the read fails before it arrives.
+    frontdesk::app::update(
+        &mut app.model,
+        frontdesk::app::msg::Msg::Action(frontdesk::app::Action::Reminders),
+    );
+    app.send(frontdesk::app::msg::Msg::LoadFailed("database is locked".into()));
+    let screen = app.screen(120, 40);
+    assert!(
+        screen.contains("could not be read") && !screen.contains("Nothing to do"),
+        "{screen}"
+    );
+    app.keys("<C-r>");
+    assert!(!rows(&app).is_empty() && !app.model.reminders.as_ref().unwrap().unreadable);
+}

@@ -18,6 +18,9 @@ pub struct Reminders {
     pub loading: bool,
     /// Index of the selected row.
     pub selected: usize,
+    /// The last read failed (the footer says why): an empty list is not
+    /// "nothing to do".
+    pub unreadable: bool,
 }
 
 /// A line of the view: a section heading with its count, or a row.
@@ -46,6 +49,7 @@ impl Reminders {
         let before = self.selected().map(identity);
         self.rows = rows;
         self.loading = false;
+        self.unreadable = false;
         if let Some(i) = before.and_then(|b| self.rows.iter().position(|r| identity(r) == b)) {
             self.selected = i;
         }
@@ -64,6 +68,15 @@ impl Reminders {
             Action::PageDown => (self.selected + page).min(last),
             _ => self.selected,
         };
+    }
+
+    /// A read failed while the list was awaited (other reads failing
+    /// leave it alone): the view says so instead of "loading".
+    pub fn failed(&mut self) {
+        if self.loading {
+            self.loading = false;
+            self.unreadable = true;
+        }
     }
 
     /// How many reminders each window holds.

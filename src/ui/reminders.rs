@@ -63,7 +63,11 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
         ..inner
     };
     if view.rows.is_empty() {
-        let text = if view.loading { s.loading } else { s.crm.none };
+        let text = match (view.loading, view.unreadable) {
+            (true, _) => s.loading,
+            (false, true) => s.crm.unreadable,
+            (false, false) => s.crm.none,
+        };
         let line = Line::from(span(theme, text, Role::Muted)).centered();
         let row = Rect {
             y: list.y + list.height / 2,

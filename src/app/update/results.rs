@@ -68,6 +68,9 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             ) {
                 model.detail = None;
             }
+            if let Some(reminders) = &mut model.reminders {
+                reminders.failed();
+            }
             model.warn(fill(s.msg_error, &[&text]));
         }
         Msg::EditorDone(Ok(text)) => {
