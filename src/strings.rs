@@ -168,6 +168,7 @@ pub struct Strings {
     pub triage: &'static crate::strings_triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,
+    pub crm: &'static crate::strings_crm::CrmStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would
@@ -250,7 +251,10 @@ impl Strings {
         table.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
     }
     pub fn field<'a>(&self, key: &'a str) -> &'a str {
-        Strings::keyed(self.fields, key)
+        match self.fields.iter().chain(self.crm.fields).find(|(k, _)| *k == key) {
+            Some((_, label)) => label,
+            None => key,
+        }
     }
     /// The label of any enum value given by its stable key, for choice fields.
     pub fn choice<'a>(&self, field: &str, key: &'a str) -> &'a str {
@@ -270,6 +274,7 @@ impl Strings {
                 .or_else(|| by_key(CustomerKind::ALL, CustomerKind::key, |v| self.customer_kind(v), key)),
             "channel" => by_key(Channel::ALL, Channel::key, |v| self.channel(v), key),
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
+            "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
             _ => None,
         };
         match label {

@@ -67,6 +67,12 @@ actions! {
     PriorityLow => "priority_low",
     Mark => "mark",
     MarkAll => "mark_all",
+    Reminders => "reminders",
+    AddOrder => "add_order",
+    Callback => "callback",
+    Survey => "survey",
+    ReminderDone => "reminder_done",
+    AddReminder => "add_reminder",
 }
 
 impl Action {

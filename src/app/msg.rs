@@ -29,13 +29,46 @@ pub struct Mouse {
 /// What a save produced: which record to show afterwards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
-    CustomerAdded { id: i64, code: String, name: String },
-    CustomerSaved { id: i64, code: String },
-    TicketOpened { id: i64 },
-    TicketSaved { id: i64 },
-    Replied { ticket: i64 },
-    Noted { ticket: i64 },
-    Logged { customer_id: i64 },
+    CustomerAdded {
+        id: i64,
+        code: String,
+        name: String,
+    },
+    CustomerSaved {
+        id: i64,
+        code: String,
+    },
+    TicketOpened {
+        id: i64,
+    },
+    TicketSaved {
+        id: i64,
+    },
+    Replied {
+        ticket: i64,
+    },
+    Noted {
+        ticket: i64,
+    },
+    Logged {
+        customer_id: i64,
+    },
+    OrderAdded {
+        code: String,
+        amount_cents: i64,
+    },
+    /// The survey form follows for this customer and ticket.
+    CallbackDone {
+        ticket: i64,
+        code: String,
+        name: String,
+    },
+    SurveyAdded {
+        low: bool,
+    },
+    ReminderAdded {
+        id: i64,
+    },
 }
 
 pub enum Msg {
@@ -70,6 +103,10 @@ pub enum Msg {
     TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
+    /// The open reminders for the Reminders view.
+    Reminders(Vec<crate::service::reminders::ReminderView>),
+    /// A stored reminder was marked done (its id), or refused.
+    ReminderDone(Result<i64, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -92,4 +129,6 @@ pub enum Effect {
     /// Changes to these tickets, all or none; the text describes the change.
     TriageChange(Vec<i64>, TicketChanges, String),
     TriageUndo(Vec<Undo>),
+    LoadReminders,
+    ReminderDone(i64),
 }

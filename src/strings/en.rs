@@ -185,6 +185,7 @@ pub static EN: Strings = Strings {
         ("palette", "Command palette"),
         ("help", "This help"),
         ("triage", "Triage"),
+        ("reminders", "Reminders"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -233,6 +234,12 @@ pub static EN: Strings = Strings {
         (Action::PriorityLow, "Low"),
         (Action::Mark, "Mark"),
         (Action::MarkAll, "Mark all shown"),
+        (Action::Reminders, "Reminders"),
+        (Action::AddOrder, "Add order"),
+        (Action::Callback, "Callback"),
+        (Action::Survey, "Add survey"),
+        (Action::ReminderDone, "Mark done"),
+        (Action::AddReminder, "Add reminder"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -338,4 +345,5 @@ pub static EN: Strings = Strings {
     ],
     mark: "✓",
     triage: &crate::strings_triage::EN,
+    crm: &crate::strings_crm::EN,
 };

@@ -8,7 +8,7 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
-use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets, triage};
+use crate::service::{Ctx, Error, customers, demo, interactions, orders, reminders, screens, surveys, tickets, triage};
 use crate::store::Store;
 use std::collections::VecDeque;
 
@@ -80,6 +80,12 @@ impl Driver {
                 )]
             }
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
+            Effect::LoadReminders => {
+                loaded(reminders::list(store, ctx, crate::domain::cadence::When::All).map(Msg::Reminders))
+            }
+            Effect::ReminderDone(id) => vec![Msg::ReminderDone(
+                reminders::done(store, ctx, id).map(|_| id).map_err(|e| e.to_string()),
+            )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }
@@ -120,6 +126,31 @@ fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, E
         }
         Submission::Log(input) => Saved::Logged {
             customer_id: interactions::log(store, ctx, &input)?.customer_id,
+        },
+        Submission::Order(input) => {
+            let order = orders::add(store, ctx, &input)?;
+            Saved::OrderAdded {
+                code: input.customer,
+                amount_cents: order.amount_cents,
+            }
+        }
+        Submission::Callback {
+            ticket,
+            outcome,
+            summary,
+        } => {
+            let view = tickets::callback(store, ctx, ticket, &outcome, summary.as_deref())?;
+            Saved::CallbackDone {
+                ticket,
+                code: view.ticket.customer_code,
+                name: view.ticket.customer_name,
+            }
+        }
+        Submission::Survey(input) => Saved::SurveyAdded {
+            low: surveys::add(store, ctx, &input)?.scores.is_low(),
+        },
+        Submission::Reminder(input) => Saved::ReminderAdded {
+            id: reminders::add(store, ctx, &input)?.id.unwrap_or_default(),
         },
     })
 }

@@ -70,6 +70,17 @@ fn applies(model: &Model, action: Action) -> bool {
     {
         return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
     }
+    if let Some(reminders) = &model.reminders
+        && model.form.is_none()
+        && model.detail.is_none()
+    {
+        let row = reminders.selected();
+        return match action {
+            Callback => row.is_some_and(|r| r.reason == crate::domain::enums::ReminderReason::Callback),
+            Open | ReminderDone | Log | AddOrder | Survey => row.is_some(),
+            _ => true,
+        };
+    }
     let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
         || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {
@@ -82,6 +93,8 @@ fn applies(model: &Model, action: Action) -> bool {
     }
     match action {
         Reply | Note | Assign | Priority | Status => ticket_here,
+        Callback => ticket_here || (model.detail.is_none() && model.focus == PaneId::Timeline),
+        ReminderDone | AddReminder => false,
         ClearFilter => model.detail.is_none() && (filter_set || model.filtering()),
         Filter => model.detail.is_none() && model.focus != PaneId::Timeline,
         Open => model.detail.is_none() || model.palette.is_some(),

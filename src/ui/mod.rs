@@ -10,6 +10,7 @@ mod header;
 mod help;
 mod palette;
 mod panes;
+mod reminders;
 mod triage;
 mod welcome;
 
@@ -27,6 +28,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
     header::render(model, frame, screen.header);
     if model.triage.is_some() {
         triage::render(model, frame, screen.body);
+    } else if model.reminders.is_some() {
+        reminders::render(model, frame, screen.body);
     } else if model.is_empty_database() {
         welcome::render(model, frame, screen.body);
     } else {

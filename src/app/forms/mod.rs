@@ -5,6 +5,7 @@
 //! again on save (its errors land on the field they name).
 
 pub mod contact;
+pub mod crm;
 pub mod customer;
 pub mod ticket;
 
@@ -113,6 +114,10 @@ pub enum FormKind {
     Reply { ticket: i64 },
     Note { ticket: i64 },
     Log,
+    AddOrder,
+    Callback { ticket: i64 },
+    Survey,
+    AddReminder,
 }
 
 /// A form's content as the service takes it.
@@ -140,6 +145,14 @@ pub enum Submission {
         summary: String,
     },
     Log(LogInput),
+    Order(crate::service::orders::OrderInput),
+    Callback {
+        ticket: i64,
+        outcome: String,
+        summary: Option<String>,
+    },
+    Survey(crate::service::surveys::SurveyInput),
+    Reminder(crate::service::reminders::ReminderInput),
 }
 
 /// Why a save failed, as the form shows it.
@@ -261,6 +274,9 @@ impl Form {
             FormKind::NewCustomer | FormKind::EditCustomer { .. } => customer::submission(self),
             FormKind::NewTicket | FormKind::EditTicket { .. } => ticket::submission(self),
             FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log => contact::submission(self),
+            FormKind::AddOrder | FormKind::Callback { .. } | FormKind::Survey | FormKind::AddReminder => {
+                crm::submission(self)
+            }
         }
     }
 

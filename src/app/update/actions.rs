@@ -36,6 +36,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.triage.is_some() {
                 return super::triage::leave(model);
             }
+            let only_reminders = model.form.is_none()
+                && model.palette.is_none()
+                && model.help.is_none()
+                && model.detail.is_none()
+                && model.reminders.is_some();
+            if only_reminders {
+                return super::reminders::leave(model);
+            }
             close_top(model);
             Vec::new()
         }
@@ -78,6 +86,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         New | Edit | Reply | Note | Log | Assign | Priority | Status => records::apply(model, action),
         NextField | PrevField | Submit | Editor => records::form_action(model, action),
+        Reminders | AddOrder | Callback | Survey | ReminderDone | AddReminder => super::crm::apply(model, action),
     }
 }
 
@@ -109,6 +118,10 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
         if let Some(triage) = &mut model.triage {
             triage.scroll.apply(action, lines, height);
         }
+        return Vec::new();
+    }
+    if model.help.is_none() && model.detail.is_none() && model.reminders.is_some() {
+        super::reminders::movement(model, action);
         return Vec::new();
     }
     if model.help.is_some() || model.detail.is_some() {
@@ -174,6 +187,9 @@ fn open(model: &mut Model) -> Vec<Effect> {
     }
     if model.detail.is_some() {
         return Vec::new();
+    }
+    if model.reminders.is_some() {
+        return super::reminders::open(model);
     }
     match model.focus {
         PaneId::Customers => match model.customers.selected() {

@@ -79,6 +79,11 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    // Over the Reminders view the wheel moves its selection.
+    if model.reminders.is_some() {
+        super::reminders::shift(model, delta.signum());
+        return Vec::new();
+    }
     let screen = model.screen();
     let Some(pane) = screen.pane_at(mouse.column, mouse.row) else {
         return Vec::new();

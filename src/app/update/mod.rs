@@ -3,8 +3,10 @@
 //! for as effects, whose results come back as messages.
 
 mod actions;
+mod crm;
 mod input;
 mod records;
+mod reminders;
 mod results;
 mod triage;
 
@@ -85,6 +87,9 @@ fn reload(model: &Model) -> Vec<Effect> {
     }
     if let Some(triage) = &model.triage {
         effects.push(Effect::LoadTriage(triage.skipped.clone()));
+    }
+    if model.reminders.is_some() {
+        effects.push(Effect::LoadReminders);
     }
     effects
 }

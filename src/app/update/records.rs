@@ -9,15 +9,15 @@ use crate::app::panes::PaneId;
 use crate::domain::ticket::Ticket;
 
 /// A customer an action is aimed at: id, code and name.
-struct Target {
-    id: i64,
-    code: String,
-    name: String,
+pub(super) struct Target {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
 }
 
 /// The ticket on screen: the open ticket page, the queue's selection, or
 /// the ticket of the selected timeline entry.
-fn target_ticket(model: &Model) -> Option<Ticket> {
+pub(super) fn target_ticket(model: &Model) -> Option<Ticket> {
     if let Some(triage) = &model.triage {
         return triage.card.as_ref().map(|c| c.view.ticket.clone());
     }
@@ -25,6 +25,10 @@ fn target_ticket(model: &Model) -> Option<Ticket> {
         Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
         Some(Detail::Card { .. }) => return None,
         None => {}
+    }
+    // A reminder names a ticket by number only; its actions load it.
+    if model.reminders.is_some() {
+        return None;
     }
     match model.focus {
         PaneId::Queue => model.queue.selected().map(|v| v.ticket.clone()),
@@ -37,8 +41,9 @@ fn target_ticket(model: &Model) -> Option<Ticket> {
 }
 
 /// The customer on screen: the open card or ticket's customer, else the
-/// one the timeline follows (the last one selected in a pane).
-fn target_customer(model: &Model) -> Option<Target> {
+/// one the timeline follows (the last one selected in a pane), or the
+/// selected reminder's.
+pub(super) fn target_customer(model: &Model) -> Option<Target> {
     match &model.detail {
         Some(Detail::Card { card: Some(card), .. }) => {
             let c = &card.customer;
@@ -58,6 +63,14 @@ fn target_customer(model: &Model) -> Option<Target> {
         }
         Some(_) => return None,
         None => {}
+    }
+    if let Some(reminders) = &model.reminders {
+        let r = reminders.selected()?;
+        return Some(Target {
+            id: r.customer_id?,
+            code: r.customer_code.clone(),
+            name: r.customer_name.clone(),
+        });
     }
     // The timeline follows the last selection in either list, so outside
     // the customer list it names the customer in view.
@@ -83,7 +96,11 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Edit => return edit(model),
         Action::Log => target_customer(model).map(|c| {
             let ticket = target_ticket(model).filter(|t| t.customer_id == c.id).map(|t| t.id);
-            contact::log(s, &c.code, &c.name, ticket)
+            let mut form = contact::log(s, &c.code, &c.name, ticket);
+            if model.reminders.is_some() && model.detail.is_none() {
+                super::crm::outbound(&mut form);
+            }
+            form
         }),
         _ => {
             let Some(t) = target_ticket(model) else {
@@ -119,7 +136,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn open_form(model: &mut Model, form: Form) {
+pub(super) fn open_form(model: &mut Model, form: Form) {
     model.palette = None;
     model.help = None;
     model.form = Some(form);

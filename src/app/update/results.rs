@@ -68,6 +68,9 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             ) {
                 model.detail = None;
             }
+            if let Some(reminders) = &mut model.reminders {
+                reminders.failed();
+            }
             model.warn(fill(s.msg_error, &[&text]));
         }
         Msg::EditorDone(Ok(text)) => {
@@ -88,6 +91,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
             return super::triage::result(model, msg);
         }
+        Msg::Reminders(_) | Msg::ReminderDone(_) => return super::reminders::result(model, msg),
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)
@@ -119,6 +123,10 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
         Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[&ticket.to_string()]), None),
         Saved::Noted { ticket } => (fill(s.msg_note_added, &[&ticket.to_string()]), None),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
+        Saved::OrderAdded { .. }
+        | Saved::CallbackDone { .. }
+        | Saved::SurveyAdded { .. }
+        | Saved::ReminderAdded { .. } => return super::crm::saved(model, saved),
     };
     model.say(crate::domain::text::sanitize_line(&text).into_owned());
     if let Some((pane, id)) = select {

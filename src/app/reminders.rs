@@ -1,0 +1,280 @@
+//! The Reminders view: every open reminder (keep-in-touch cadence,
+//! callbacks owed, stored ones) in sections by when it is due, one row
+//! selected. Pure: the rows come from `service::reminders::list`.
+
+use super::action::Action;
+use crate::domain::cadence::Due;
+use crate::domain::enums::ReminderReason;
+use crate::service::reminders::ReminderView;
+use crate::strings::{Strings, fill};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Default)]
+pub struct Reminders {
+    /// Soonest first, as the service lists them, so the windows come in
+    /// order: overdue, today, upcoming, later.
+    pub rows: Vec<ReminderView>,
+    /// The list has been asked for and not yet come.
+    pub loading: bool,
+    /// Index of the selected row.
+    pub selected: usize,
+    /// The last read failed (the footer says why): an empty list is not
+    /// "nothing to do".
+    pub unreadable: bool,
+}
+
+/// A line of the view: a section heading with its count, or a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    Heading(Due, usize),
+    Row(usize),
+}
+
+/// What identifies a reminder across reloads: computed ones have no id.
+type Identity = (Option<i64>, ReminderReason, Option<i64>, Option<i64>);
+
+fn identity(r: &ReminderView) -> Identity {
+    (r.id, r.reason, r.customer_id, r.ticket_id)
+}
+
+impl Reminders {
+    pub fn selected(&self) -> Option<&ReminderView> {
+        self.rows.get(self.selected)
+    }
+
+    /// New rows: the same reminder stays selected if it is still there,
+    /// otherwise the one that took its place (a reminder done leaves the
+    /// cursor on its neighbour).
+    pub fn load(&mut self, rows: Vec<ReminderView>) {
+        let before = self.selected().map(identity);
+        self.rows = rows;
+        self.loading = false;
+        self.unreadable = false;
+        if let Some(i) = before.and_then(|b| self.rows.iter().position(|r| identity(r) == b)) {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn apply(&mut self, action: Action, height: usize) {
+        let last = self.rows.len().saturating_sub(1);
+        let page = height.max(1);
+        self.selected = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => (self.selected + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::PageDown => (self.selected + page).min(last),
+            _ => self.selected,
+        };
+    }
+
+    /// A read failed while the list was awaited (other reads failing
+    /// leave it alone): the view says so instead of "loading".
+    pub fn failed(&mut self) {
+        if self.loading {
+            self.loading = false;
+            self.unreadable = true;
+        }
+    }
+
+    /// How many reminders each window holds.
+    pub fn count(&self, due: Due) -> usize {
+        self.rows.iter().filter(|r| r.when == due).count()
+    }
+}
+
+/// The lines of the view: a heading before each window's rows. Overdue,
+/// today and upcoming always have a heading (an empty one says "0");
+/// "later" only when the service returned some.
+pub fn lines(rows: &[ReminderView]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for due in [Due::Overdue, Due::Today, Due::Upcoming, Due::Later] {
+        let count = rows.iter().filter(|r| r.when == due).count();
+        if count == 0 && due == Due::Later {
+            continue;
+        }
+        out.push(Line::Heading(due, count));
+        out.extend(
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| r.when == due)
+                .map(|(i, _)| Line::Row(i)),
+        );
+    }
+    out
+}
+
+/// The first line to show so the selected row is on screen, with its
+/// section heading when there is room.
+pub fn first_line(lines: &[Line], selected: usize, height: usize) -> usize {
+    let height = height.max(1);
+    let Some(at) = lines.iter().position(|l| *l == Line::Row(selected)) else {
+        return 0;
+    };
+    let with_heading = match at.checked_sub(1).map(|i| lines[i]) {
+        Some(Line::Heading(..)) => at - 1,
+        _ => at,
+    };
+    if with_heading + height > at + 1 {
+        // Scrolling as little as possible: from the top while it fits.
+        (at + 1).saturating_sub(height).min(with_heading)
+    } else {
+        at + 1 - height
+    }
+}
+
+/// `2d overdue`, `in 3h`, `in 45m`: how far the due time is, in its
+/// largest unit.
+pub fn relative(due: DateTime<Utc>, now: DateTime<Utc>, s: &Strings) -> String {
+    let seconds = (due - now).num_seconds();
+    let n = seconds.unsigned_abs();
+    let amount = if n >= 86_400 {
+        format!("{}{}", n / 86_400, s.unit_day)
+    } else if n >= 3_600 {
+        format!("{}{}", n / 3_600, s.unit_hour)
+    } else if n >= 60 {
+        format!("{}{}", n / 60, s.unit_minute)
+    } else {
+        return s.crm.due_now.to_string();
+    };
+    let template = if seconds < 0 { s.crm.overdue_by } else { s.crm.due_in };
+    fill(template, &[&amount])
+}
+
+pub fn reason_label(s: &Strings, reason: ReminderReason) -> &'static str {
+    s.crm
+        .reasons
+        .iter()
+        .find(|(r, _)| *r == reason)
+        .map_or(reason.key(), |(_, label)| label)
+}
+
+pub fn section_label(s: &Strings, due: Due) -> &'static str {
+    s.crm
+        .sections
+        .iter()
+        .find(|(d, _)| *d == due)
+        .map_or(due.key(), |(_, label)| label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strings::get;
+
+    fn at(t: &str) -> DateTime<Utc> {
+        t.parse().unwrap()
+    }
+
+    fn row(id: i64, when: Due) -> ReminderView {
+        ReminderView {
+            id: Some(id),
+            reason: ReminderReason::Manual,
+            due_at: at("2026-10-05T09:30:00Z"),
+            when,
+            customer_id: Some(1),
+            customer_code: "C1".into(),
+            customer_name: "张三".into(),
+            ticket_id: None,
+            note: String::new(),
+            done_at: None,
+        }
+    }
+
+    #[test]
+    fn relative_due_times_in_their_largest_unit() {
+        let s = get();
+        let now = at("2026-10-05T09:30:00Z");
+        let cases = [
+            ("2026-10-03T08:00:00Z", "2d overdue"),
+            ("2026-10-05T06:00:00Z", "3h overdue"),
+            ("2026-10-05T09:10:00Z", "20m overdue"),
+            ("2026-10-05T09:30:30Z", "now"),
+            ("2026-10-05T09:29:31Z", "now"),
+            ("2026-10-05T10:15:00Z", "in 45m"),
+            ("2026-10-05T13:30:00Z", "in 4h"),
+            ("2026-10-12T09:30:00Z", "in 7d"),
+        ];
+        for (due, want) in cases {
+            assert_eq!(relative(at(due), now, s), want, "{due}");
+        }
+    }
+
+    #[test]
+    fn sections_have_headings_and_later_only_when_present() {
+        use Line::*;
+        let rows = [row(1, Due::Overdue), row(2, Due::Overdue), row(3, Due::Upcoming)];
+        assert_eq!(
+            lines(&rows),
+            vec![
+                Heading(Due::Overdue, 2),
+                Row(0),
+                Row(1),
+                Heading(Due::Today, 0),
+                Heading(Due::Upcoming, 1),
+                Row(2),
+            ]
+        );
+        let rows = [row(1, Due::Today), row(2, Due::Later)];
+        assert_eq!(
+            lines(&rows),
+            vec![
+                Heading(Due::Overdue, 0),
+                Heading(Due::Today, 1),
+                Row(0),
+                Heading(Due::Upcoming, 0),
+                Heading(Due::Later, 1),
+                Row(1),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_selected_row_stays_on_screen() {
+        let rows: Vec<_> = (0..10)
+            .map(|i| row(i, if i < 5 { Due::Overdue } else { Due::Upcoming }))
+            .collect();
+        let lines = lines(&rows);
+        // Lines: H, 0..4, H(today), H, 5..9 → 13 lines.
+        let cases = [
+            // (selected, height, first line)
+            (0, 4, 0),
+            (3, 4, 1),
+            (4, 4, 2),
+            (5, 4, 5),
+            (9, 4, 9),
+            (9, 20, 0),
+            (5, 1, 8),
+        ];
+        for (selected, height, want) in cases {
+            assert_eq!(first_line(&lines, selected, height), want, "{selected} in {height}");
+        }
+    }
+
+    #[test]
+    fn a_reload_keeps_the_same_reminder_or_its_place() {
+        let mut view = Reminders {
+            rows: vec![row(1, Due::Overdue), row(2, Due::Today), row(3, Due::Today)],
+            selected: 1,
+            ..Default::default()
+        };
+        // Another reminder came in before it: the selection follows #2.
+        view.load(vec![
+            row(9, Due::Overdue),
+            row(1, Due::Overdue),
+            row(2, Due::Today),
+            row(3, Due::Today),
+        ]);
+        assert_eq!(view.selected().and_then(|r| r.id), Some(2));
+        // #2 is done: its neighbour takes its place.
+        view.load(vec![row(9, Due::Overdue), row(1, Due::Overdue), row(3, Due::Today)]);
+        assert_eq!(view.selected().and_then(|r| r.id), Some(3));
+        // The last one goes: the cursor stays on the list.
+        view.load(vec![row(9, Due::Overdue)]);
+        assert_eq!(view.selected, 0);
+        view.load(Vec::new());
+        assert_eq!(view.selected(), None);
+    }
+}

@@ -1,0 +1,139 @@
+//! The Reminders view: entering and leaving it, moving, opening the
+//! customer or ticket of a row, marking a stored reminder done, and the
+//! list coming back.
+
+use crate::app::action::Action;
+use crate::app::help::keys_label;
+use crate::app::model::Model;
+use crate::app::msg::{Effect, Msg};
+use crate::app::reminders::{Reminders, reason_label};
+use crate::config::keymap::Context;
+use crate::domain::enums::ReminderReason;
+use crate::strings::fill;
+
+/// `m`: the full-screen list of reminders. The one place that turns the
+/// view on, so other full-screen modes can be made to give way here.
+pub fn enter(model: &mut Model) -> Vec<Effect> {
+    model.detail = None;
+    model.triage = None;
+    model.reminders = Some(Reminders {
+        loading: true,
+        ..Reminders::default()
+    });
+    vec![Effect::LoadReminders]
+}
+
+/// Esc or `q`: back to the panes, read again as the contacts made here
+/// changed them.
+pub fn leave(model: &mut Model) -> Vec<Effect> {
+    model.reminders = None;
+    super::reload(model)
+}
+
+/// Rows of the list on screen (its box, less the column titles).
+pub fn list_height(model: &Model) -> usize {
+    let (_, height) = crate::app::layout::inner_size(model.screen().body);
+    height.saturating_sub(1)
+}
+
+pub fn movement(model: &mut Model, action: Action) {
+    let height = list_height(model);
+    if let Some(reminders) = &mut model.reminders {
+        reminders.apply(action, height);
+    }
+}
+
+/// The mouse wheel over the list.
+pub fn shift(model: &mut Model, delta: isize) {
+    if let Some(reminders) = &mut model.reminders {
+        let last = reminders.rows.len().saturating_sub(1);
+        reminders.selected = reminders.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// Enter: the ticket page for a reminder about a ticket, else the
+/// customer card, over the list.
+pub fn open(model: &mut Model) -> Vec<Effect> {
+    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+        return Vec::new();
+    };
+    let (ticket, customer) = (r.ticket_id, r.customer_id);
+    let callback = r.reason == ReminderReason::Callback;
+    match (ticket, customer) {
+        (Some(id), _) if callback => super::actions::open_ticket(model, id),
+        (_, Some(id)) => super::actions::open_card(model, id),
+        (Some(id), None) => super::actions::open_ticket(model, id),
+        (None, None) => Vec::new(),
+    }
+}
+
+/// `x`: a stored reminder is marked done; a computed one cannot be, and
+/// the footer says what ends it.
+pub fn done(model: &mut Model) -> Vec<Effect> {
+    let s = model.strings;
+    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+        model.warn(s.crm.msg_no_reminder.to_string());
+        return Vec::new();
+    };
+    match (r.id, r.reason) {
+        (Some(id), _) => vec![Effect::ReminderDone(id)],
+        (None, ReminderReason::Callback) => {
+            let key = key_for(model, Action::Callback);
+            model.warn(fill(s.crm.msg_callback_not_done, &[&key]));
+            Vec::new()
+        }
+        (None, _) => {
+            let key = key_for(model, Action::Log);
+            model.warn(fill(s.crm.msg_cadence_not_done, &[&key]));
+            Vec::new()
+        }
+    }
+}
+
+/// The key that runs `action` in this view, as the footer writes it.
+fn key_for(model: &Model, action: Action) -> String {
+    model
+        .keymap
+        .binding_for(&[Context::Reminders, Context::Global], action)
+        .map(|b| keys_label(&b.keys, model.strings))
+        .unwrap_or_else(|| model.strings.action(action).to_string())
+}
+
+/// `c` on a row: the ticket of a callback reminder, or why not.
+pub fn callback_ticket(model: &mut Model) -> Option<i64> {
+    let s = model.strings;
+    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+        model.warn(s.crm.msg_no_reminder.to_string());
+        return None;
+    };
+    match (r.reason, r.ticket_id) {
+        (ReminderReason::Callback, Some(id)) => Some(id),
+        (reason, _) => {
+            let label = reason_label(s, reason).to_lowercase();
+            model.warn(fill(s.crm.msg_not_a_callback, &[&label]));
+            None
+        }
+    }
+}
+
+/// The list, or a reminder done, coming back.
+pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let s = model.strings;
+    match msg {
+        Msg::Reminders(rows) => {
+            if let Some(reminders) = &mut model.reminders {
+                reminders.load(rows);
+            }
+            Vec::new()
+        }
+        Msg::ReminderDone(Ok(_)) => {
+            model.say(s.crm.msg_reminder_done.to_string());
+            super::reload(model)
+        }
+        Msg::ReminderDone(Err(why)) => {
+            model.warn(fill(s.crm.msg_done_failed, &[&why]));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

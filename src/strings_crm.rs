@@ -1,0 +1,113 @@
+//! The words of the CRM parts of the terminal UI — the Reminders view and
+//! the order, callback, survey and reminder forms — kept beside the main
+//! catalogue and reached through `Strings::crm`.
+
+use crate::domain::cadence::Due;
+use crate::domain::enums::ReminderReason;
+
+pub struct CrmStrings {
+    pub title: &'static str,
+    /// `{0}` overdue, `{1}` today, `{2}` upcoming.
+    pub title_counts: &'static str,
+    /// A section heading: `{0}` its name, `{1}` its count.
+    pub section: &'static str,
+    pub sections: &'static [(Due, &'static str)],
+    pub reasons: &'static [(ReminderReason, &'static str)],
+    /// Before the selected row.
+    pub selected_mark: &'static str,
+    pub col_due: &'static str,
+    pub col_relative: &'static str,
+    pub col_reason: &'static str,
+    pub col_customer: &'static str,
+    pub col_ticket: &'static str,
+    pub col_note: &'static str,
+    pub none: &'static str,
+    pub unreadable: &'static str,
+    /// `{0}` a duration like `2d`.
+    pub overdue_by: &'static str,
+    pub due_in: &'static str,
+    pub due_now: &'static str,
+    /// Form field labels the main catalogue does not have.
+    pub fields: &'static [(&'static str, &'static str)],
+    pub form_order: &'static str,
+    pub form_callback: &'static str,
+    pub form_survey: &'static str,
+    pub form_reminder: &'static str,
+    pub msg_order_added: &'static str,
+    pub msg_callback_done: &'static str,
+    pub msg_survey_added: &'static str,
+    pub msg_survey_low: &'static str,
+    pub msg_reminder_added: &'static str,
+    pub msg_reminder_done: &'static str,
+    pub msg_done_failed: &'static str,
+    /// `x` on a cadence reminder: `{0}` the key that logs a contact.
+    pub msg_cadence_not_done: &'static str,
+    /// `x` on a callback reminder: `{0}` the key that does the callback.
+    pub msg_callback_not_done: &'static str,
+    /// `c` on a row that is not a callback: `{0}` its reason.
+    pub msg_not_a_callback: &'static str,
+    /// `c` on an open ticket: `{0}` its number, `{1}` its status.
+    pub msg_callback_open: &'static str,
+    pub msg_no_reminder: &'static str,
+    pub msg_no_customer: &'static str,
+}
+
+pub const EN: CrmStrings = CrmStrings {
+    title: "Reminders",
+    title_counts: "{0} overdue · {1} today · {2} upcoming",
+    section: "{0} ({1})",
+    sections: &[
+        (Due::Overdue, "Overdue"),
+        (Due::Today, "Today"),
+        (Due::Upcoming, "Upcoming"),
+        (Due::Later, "Later"),
+    ],
+    reasons: &[
+        (ReminderReason::Cadence, "Keep in touch"),
+        (ReminderReason::Callback, "Callback"),
+        (ReminderReason::Manual, "Manual"),
+        (ReminderReason::Birthday, "Birthday"),
+        (ReminderReason::Anniversary, "Anniversary"),
+    ],
+    selected_mark: "▸",
+    col_due: "Due",
+    col_relative: "When",
+    col_reason: "Reason",
+    col_customer: "Customer",
+    col_ticket: "Ticket",
+    col_note: "Note",
+    none: "Nothing to do: no reminders are open",
+    unreadable: "The reminders could not be read (see below); C-r tries again",
+    overdue_by: "{0} overdue",
+    due_in: "in {0}",
+    due_now: "now",
+    fields: &[
+        ("amount", "Amount"),
+        ("at", "When"),
+        ("product", "Product"),
+        ("note", "Note"),
+        ("outcome", "Outcome"),
+        ("quality", "Quality"),
+        ("response", "Response"),
+        ("communication", "Communication"),
+        ("comment", "Comment"),
+        ("due", "Due"),
+    ],
+    form_order: "Add order for {0}",
+    form_callback: "Callback on #{0}",
+    form_survey: "Survey of {0}",
+    form_reminder: "Reminder about {0}",
+    msg_order_added: "Order of {0} added for {1}",
+    msg_callback_done: "Callback on #{0} recorded; now the survey (Esc skips it)",
+    msg_survey_added: "Survey saved",
+    msg_survey_low: "Survey saved: a score below 4, listed for follow-up",
+    msg_reminder_added: "Reminder added",
+    msg_reminder_done: "Reminder done",
+    msg_done_failed: "Not marked done: {0}",
+    msg_cadence_not_done: "A keep-in-touch reminder ends with an outbound contact: press {0} to log one",
+    msg_callback_not_done: "A callback reminder ends with the callback: press {0} to do it",
+    msg_not_a_callback: "This is a {0} reminder, not a callback",
+    msg_callback_open: "#{0} is still {1}: a callback follows resolution",
+    msg_no_reminder: "No reminder selected",
+    msg_no_customer: "This reminder names no customer",
+};

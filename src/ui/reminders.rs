@@ -1,0 +1,137 @@
+//! The Reminders view, full screen: a section per window (overdue, today,
+//! upcoming, later) with its count, a row per reminder.
+
+use super::cells::{Col, cell, cell_right, col, flex, paint_row, span, widths};
+use crate::app::model::Model;
+use crate::app::reminders::{Line as ViewLine, first_line, lines, reason_label, relative, section_label};
+use crate::config::theme::Role;
+use crate::domain::cadence::Due;
+use crate::strings::fill;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+/// The selection mark, due, relative, reason, ticket, customer, note.
+const COLUMNS: [Col; 7] = [
+    col(1, 0),
+    col(11, 0),
+    col(11, 0),
+    col(13, 0),
+    col(6, 0),
+    col(16, 0),
+    flex(12),
+];
+
+/// The customer column grows with the screen up to this, the note takes
+/// the rest.
+const CUSTOMER_MAX: usize = 30;
+
+pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+    let (s, theme) = (model.strings, &model.theme);
+    let Some(view) = &model.reminders else { return };
+    frame.render_widget(Clear, body);
+    let counts = fill(
+        s.crm.title_counts,
+        &[
+            &view.count(Due::Overdue).to_string(),
+            &view.count(Due::Today).to_string(),
+            &view.count(Due::Upcoming).to_string(),
+        ],
+    );
+    let title = format!("{}  ·  {counts}", s.crm.title);
+    let inner = super::modal(model, frame, body, &title);
+    if inner.height == 0 {
+        return;
+    }
+    let w = column_widths(usize::from(inner.width));
+    let titles = [
+        "",
+        s.crm.col_due,
+        s.crm.col_relative,
+        s.crm.col_reason,
+        s.crm.col_ticket,
+        s.crm.col_customer,
+        s.crm.col_note,
+    ];
+    let header: Vec<String> = titles.iter().zip(&w).map(|(t, w)| cell(t, *w)).collect();
+    let header = Line::from(span(theme, header.join(" "), Role::Muted));
+    frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    if view.rows.is_empty() {
+        let text = match (view.loading, view.unreadable) {
+            (true, _) => s.loading,
+            (false, true) => s.crm.unreadable,
+            (false, false) => s.crm.none,
+        };
+        let line = Line::from(span(theme, text, Role::Muted)).centered();
+        let row = Rect {
+            y: list.y + list.height / 2,
+            height: 1,
+            ..list
+        };
+        frame.render_widget(Paragraph::new(line), row);
+        return;
+    }
+    let all = lines(&view.rows);
+    let height = usize::from(list.height);
+    let top = first_line(&all, view.selected, height);
+    for (i, line) in all.iter().skip(top).take(height).enumerate() {
+        let at = Rect {
+            y: list.y + i as u16,
+            height: 1,
+            ..list
+        };
+        match *line {
+            ViewLine::Heading(due, count) => {
+                let text = fill(s.crm.section, &[section_label(s, due), &count.to_string()]);
+                let role = if due == Due::Overdue && count > 0 {
+                    Role::Breached
+                } else {
+                    Role::Title
+                };
+                frame.render_widget(Paragraph::new(Line::from(span(theme, text, role))), at);
+            }
+            ViewLine::Row(index) => {
+                let Some(r) = view.rows.get(index) else { continue };
+                let due_role = match r.when {
+                    Due::Overdue => Role::Breached,
+                    Due::Today => Role::AtRisk,
+                    Due::Upcoming | Due::Later => Role::Muted,
+                };
+                let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
+                let customer = format!("{} {}", r.customer_code, r.customer_name);
+                let chosen = index == view.selected;
+                // Marked in text too, for terminals without colour.
+                let mark = if chosen { s.crm.selected_mark } else { "" };
+                let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
+                let cells: Vec<Vec<Span>> = vec![
+                    vec![span(theme, cell(mark, w[0]), Role::Key)],
+                    vec![span(theme, cell(&local, w[1]), Role::Text)],
+                    vec![span(theme, cell(&relative(r.due_at, model.now, s), w[2]), due_role)],
+                    vec![span(theme, cell(reason_label(s, r.reason), w[3]), Role::Text)],
+                    vec![span(theme, cell_right(&ticket, w[4]), Role::Muted)],
+                    vec![span(theme, cell(customer.trim(), w[5]), Role::Text)],
+                    vec![span(theme, cell(&r.note, w[6]), Role::Muted)],
+                ];
+                let style = chosen.then(|| theme.style(Role::Selected));
+                paint_row(frame.buffer_mut(), at, cells, &w, style);
+            }
+        }
+    }
+}
+
+/// The columns for `total` cells: the customer gets a third of the room
+/// beyond the minimum, up to [`CUSTOMER_MAX`].
+fn column_widths(total: usize) -> Vec<usize> {
+    let mut w = widths(&COLUMNS, total);
+    let spare = w[6].saturating_sub(COLUMNS[6].width);
+    let more = (spare / 3).min(CUSTOMER_MAX.saturating_sub(w[5]));
+    w[5] += more;
+    w[6] -= more;
+    w
+}
