@@ -11,5 +11,6 @@ pub mod service;
 pub mod store;
 pub mod strings;
 pub mod strings_triage;
+pub mod strings_dashboard;
 pub mod tui;
 pub mod ui;

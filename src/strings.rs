@@ -168,6 +168,7 @@ pub struct Strings {
     pub triage: &'static crate::strings_triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,
+    pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

@@ -67,6 +67,9 @@ actions! {
     PriorityLow => "priority_low",
     Mark => "mark",
     MarkAll => "mark_all",
+    Dashboard => "dashboard",
+    PrevMonth => "prev_month",
+    NextMonth => "next_month",
 }
 
 impl Action {
@@ -87,6 +90,11 @@ impl Action {
             self,
             Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow
         )
+    }
+
+    /// Only means something on the dashboard.
+    pub fn dashboard_only(self) -> bool {
+        matches!(self, Action::PrevMonth | Action::NextMonth)
     }
 
     /// Offered by the command palette: everything but what only makes sense

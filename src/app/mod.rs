@@ -19,6 +19,8 @@ pub mod palette;
 pub mod panes;
 pub mod triage;
 pub mod update;
+pub mod dashboard;
+pub mod tiles;
 
 pub use action::Action;
 pub use model::Model;

@@ -99,6 +99,8 @@ pub struct Model {
     pub alerts: super::alerts::Alerts,
     /// Ring the terminal bell when a ticket newly turns at risk or breached.
     pub bell: bool,
+    /// The dashboard, full screen, when on.
+    pub dashboard: Option<super::dashboard::DashboardScreen>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -137,6 +139,7 @@ impl Model {
             bulk: None,
             alerts: Default::default(),
             bell: false,
+            dashboard: None,
         }
     }
 
@@ -204,6 +207,9 @@ impl Model {
         if self.triage.is_some() {
             return vec![Context::Triage];
         }
+        if self.dashboard.is_some() {
+            return vec![Context::Dashboard];
+        }
         if self.detail.is_some() {
             return vec![Context::Detail, Context::List, Context::Global];
         }
@@ -219,6 +225,7 @@ impl Model {
     pub fn filtering(&self) -> bool {
         self.detail.is_none()
             && self.triage.is_none()
+            && self.dashboard.is_none()
             && match self.focus {
                 PaneId::Customers => self.customers.list.editing,
                 PaneId::Queue => self.queue.list.editing,

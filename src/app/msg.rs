@@ -70,6 +70,8 @@ pub enum Msg {
     TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
+    /// The dashboard's figures for a month, or why they could not be read.
+    Dashboard(crate::domain::period::Month, Result<Box<crate::service::dashboard::Dashboard>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -92,4 +94,6 @@ pub enum Effect {
     /// Changes to these tickets, all or none; the text describes the change.
     TriageChange(Vec<i64>, TicketChanges, String),
     TriageUndo(Vec<Undo>),
+    /// The dashboard's figures for a month.
+    LoadDashboard(crate::domain::period::Month),
 }

@@ -36,6 +36,7 @@ impl Palette {
             .iter()
             .filter(|a| a.in_palette())
             .filter(|a| !a.triage_only() || chain.contains(&Context::Triage))
+            .filter(|a| !a.dashboard_only() || chain.contains(&Context::Dashboard))
             .enumerate()
             .map(|(position, &action)| {
                 let binding = keymap

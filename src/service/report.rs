@@ -171,11 +171,23 @@ pub fn satisfaction_distribution(store: &mut Store, ctx: &Ctx, month: Month) -> 
 /// The last `weeks` weeks up to now, oldest first: tickets opened and resolved, and
 /// first-response compliance.
 pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
-    let starts = last_weeks(ctx.now, ctx.settings.timezone, weeks);
+    weekly_until(store, ctx, weeks, ctx.now)
+}
+
+/// The last `weeks` weeks up to `as_of` (inclusive), oldest first, seen from then: only what
+/// happened up to `as_of` counts and the SLA clocks are judged at it. A past month's charts
+/// use the last second of the month, so they follow the month rules of [`monthly`].
+pub fn weekly_until(
+    store: &mut Store,
+    ctx: &Ctx,
+    weeks: usize,
+    as_of: DateTime<Utc>,
+) -> Result<Vec<WeekPoint>, Error> {
+    let starts = last_weeks(as_of, ctx.settings.timezone, weeks);
     let Some(&from) = starts.first() else {
         return Ok(vec![]);
     };
-    let cutoff = ctx.now + Duration::seconds(1);
+    let cutoff = as_of + Duration::seconds(1);
     let week_of = |t: DateTime<Utc>| (from <= t && t < cutoff).then(|| starts.partition_point(|&s| s <= t) - 1);
     // A read may run again when SQLite is busy: each run starts from zero.
     store.read(|tx| {
@@ -201,7 +213,7 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
             let sla = clocks(
                 before.to_vec(),
                 &targets(&rules, &t),
-                ctx.now,
+                as_of,
                 ctx.settings.at_risk_share,
             );
             let first = sla.first_response;

@@ -185,6 +185,7 @@ pub static EN: Strings = Strings {
         ("palette", "Command palette"),
         ("help", "This help"),
         ("triage", "Triage"),
+        ("dashboard", "Dashboard"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -233,6 +234,9 @@ pub static EN: Strings = Strings {
         (Action::PriorityLow, "Low"),
         (Action::Mark, "Mark"),
         (Action::MarkAll, "Mark all shown"),
+        (Action::Dashboard, "Dashboard"),
+        (Action::PrevMonth, "Previous month"),
+        (Action::NextMonth, "Next month"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -338,4 +342,5 @@ pub static EN: Strings = Strings {
     ],
     mark: "✓",
     triage: &crate::strings_triage::EN,
+    dashboard: &crate::strings_dashboard::EN,
 };

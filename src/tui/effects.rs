@@ -8,7 +8,7 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
-use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets, triage};
+use crate::service::{Ctx, Error, customers, dashboard, demo, interactions, screens, tickets, triage};
 use crate::store::Store;
 use std::collections::VecDeque;
 
@@ -80,6 +80,12 @@ impl Driver {
                 )]
             }
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
+            Effect::LoadDashboard(month) => vec![Msg::Dashboard(
+                month,
+                dashboard::dashboard(store, ctx, month)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }

@@ -70,6 +70,9 @@ fn applies(model: &Model, action: Action) -> bool {
     {
         return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
     }
+    if model.dashboard.is_some() && model.form.is_none() {
+        return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+    }
     let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
         || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {

@@ -3,6 +3,7 @@
 //! for as effects, whose results come back as messages.
 
 mod actions;
+mod dashboard;
 mod input;
 mod records;
 mod results;
@@ -68,12 +69,14 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
         model.queue_loaded_at = now;
         effects.push(Effect::LoadQueue);
     }
+    effects.extend(dashboard::tick(model));
     effects
 }
 
 /// Everything shown is read again (another agent wrote, or `refresh`);
-/// cursors, filters and an open form stay as they are.
-fn reload(model: &Model) -> Vec<Effect> {
+/// cursors, filters and an open form stay as they are. The dashboard's
+/// slow figures wait their turn (see `dashboard::changed_elsewhere`).
+fn reload(model: &mut Model) -> Vec<Effect> {
     let mut effects = vec![Effect::LoadOverview];
     if let Some(id) = model.timeline.customer_id() {
         effects.push(Effect::LoadTimeline(id));
@@ -86,6 +89,7 @@ fn reload(model: &Model) -> Vec<Effect> {
     if let Some(triage) = &model.triage {
         effects.push(Effect::LoadTriage(triage.skipped.clone()));
     }
+    effects.extend(dashboard::changed_elsewhere(model));
     effects
 }
 

@@ -88,6 +88,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
             return super::triage::result(model, msg);
         }
+        Msg::Dashboard(..) => return super::dashboard::result(model, msg),
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)

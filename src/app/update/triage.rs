@@ -12,6 +12,7 @@ use crate::strings::fill;
 /// `t`: the full-screen triage of the most urgent ticket.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
     model.detail = None;
+    model.dashboard = None;
     model.triage = Some(Triage {
         loading: true,
         ..Triage::default()
