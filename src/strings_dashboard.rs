@@ -20,9 +20,8 @@ pub struct DashboardStrings {
     pub opened: &'static str,
     pub resolved: &'static str,
     pub first_response: &'static str,
-    pub distribution: &'static str,
     /// `{0}` surveys in the month.
-    pub surveys: &'static str,
+    pub distribution: &'static str,
     pub at_risk: &'static str,
     pub none_at_risk: &'static str,
     /// Churn warnings: `{0}` recent contacts, `{1}` contacts before.
@@ -43,7 +42,7 @@ pub const EN: DashboardStrings = DashboardStrings {
     title: "Dashboard {0} (vs {1})",
     as_of: "as of {0}",
     kpis: &[
-        (Kpi::SatisfactionAvg, "Satisfaction (1-5)"),
+        (Kpi::SatisfactionAvg, "Mean satisfaction"),
         (Kpi::SatisfiedShare, "Satisfied (≥ 4)"),
         (Kpi::ComplaintOnTimeRate, "Complaints on time"),
         (Kpi::FirstResponseCompliance, "Response on time"),
@@ -61,8 +60,7 @@ pub const EN: DashboardStrings = DashboardStrings {
     opened: "opened",
     resolved: "resolved",
     first_response: "Response on time per week",
-    distribution: "Surveys by mean score",
-    surveys: "{0} surveys",
+    distribution: "{0} surveys by score",
     at_risk: "At-risk customers now",
     none_at_risk: "No customer at risk",
     reason_fewer_contacts: "contacts down to {0} from {1}",

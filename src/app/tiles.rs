@@ -1,6 +1,6 @@
 //! A KPI tile of the dashboard as text: the value, an arrow for the direction against the
 //! previous month and the size of the change. Rates read as percentages and change in
-//! percentage points, scores have two decimals, minutes one, counts none; nothing measured
+//! percentage points, scores have two decimals, minutes and counts none; nothing measured
 //! reads as a dash. The arrow says which way a figure moved (↑ ↓ →, as in `report`); the
 //! colour, where there is one, says whether that is good, so without colour nothing is lost.
 
@@ -55,13 +55,13 @@ pub fn tile(v: &KpiValue, s: &DashboardStrings) -> Tile {
     }
 }
 
-/// A value as people read it: 66.7%, 4.17, 95.5 min, 12; a dash when nothing was measured.
+/// A value as people read it: 66.7%, 4.17, 96 min, 12; a dash when nothing was measured.
 pub fn value(kpi: Kpi, x: Option<f64>, s: &DashboardStrings) -> String {
     let Some(x) = x else { return NONE.into() };
     match kpi.unit() {
         Unit::Rate => format!("{:.1}%", x * 100.0),
         Unit::Score => format!("{x:.2}"),
-        Unit::Minutes => format!("{x:.1}{}", s.minutes),
+        Unit::Minutes => format!("{x:.0}{}", s.minutes),
         Unit::Count => format!("{x:.0}"),
     }
 }
@@ -74,7 +74,7 @@ fn change(kpi: Kpi, change: Option<f64>, s: &DashboardStrings) -> (Trend, String
     let (magnitude, suffix) = match kpi.unit() {
         Unit::Rate => (format!("{:.1}", change.abs() * 100.0), s.points),
         Unit::Score => (format!("{:.2}", change.abs()), ""),
-        Unit::Minutes => (format!("{:.1}", change.abs()), s.minutes),
+        Unit::Minutes => (format!("{:.0}", change.abs()), s.minutes),
         Unit::Count => (format!("{:.0}", change.abs()), ""),
     };
     // Decided on the shown digits, so a change too small to show reads as unchanged.
@@ -143,10 +143,11 @@ mod tests {
             (Kpi::Backlog, Some(0.0), Some(0.0), ("0", "0", Trend::Flat, "→ 0")),
             (
                 Kpi::AvgHandlingMinutes,
-                Some(95.5),
+                Some(95.4),
                 Some(120.0),
-                ("95.5 min", "120.0 min", Trend::Down, "↓ 24.5 min"),
+                ("95 min", "120 min", Trend::Down, "↓ 25 min"),
             ),
+            (Kpi::AvgHandlingMinutes, Some(60.2), Some(60.0), ("60 min", "60 min", Trend::Flat, "→ 0")),
             // Nothing measured: a dash, and no direction.
             (Kpi::ComplaintOnTimeRate, None, Some(0.5), ("—", "50.0%", Trend::Unknown, "—")),
             (Kpi::SatisfactionAvg, Some(4.0), None, ("4.00", "—", Trend::Unknown, "—")),

@@ -8,7 +8,7 @@ use crate::app::dashboard::reason;
 use crate::app::model::Model;
 use crate::app::tiles::{Tile, change_role, tile};
 use crate::config::theme::Role;
-use crate::domain::text::{fit, sanitize_line, truncate, width};
+use crate::domain::text::{fit, sanitize_line, truncate};
 use crate::service::dashboard::Dashboard;
 use crate::strings::fill;
 use ratatui::Frame;
@@ -23,8 +23,10 @@ const TALL_ROWS: u16 = 30;
 const TILES_PER_ROW: usize = 5;
 const TILE_ROWS: u16 = 5;
 /// The compact tile line: value and change columns.
-const VALUE_COLS: usize = 9;
-const CHANGE_COLS: usize = 11;
+const VALUE_COLS: usize = 8;
+const CHANGE_COLS: usize = 10;
+/// Columns of a customer's name in the at-risk list.
+const NAME_COLS: usize = 14;
 
 pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let Some(screen) = &model.dashboard else { return };
@@ -144,13 +146,14 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
     let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).spacing(2).split(area);
     for (part, chunk) in parts.iter().zip(tiles.chunks(per_column)) {
         let cols = usize::from(part.width);
-        let label_cols = cols.saturating_sub(VALUE_COLS + CHANGE_COLS + 2);
+        // Long labels are those of rates, whose values leave room on their left.
+        let label_cols = cols.saturating_sub(VALUE_COLS + CHANGE_COLS + 1);
         let lines: Vec<Line> = chunk
             .iter()
             .map(|(kpi, t)| {
                 Line::from(vec![
                     span(theme, fit(t.label, label_cols), Role::Text),
-                    span(theme, format!(" {:>VALUE_COLS$} ", t.value), Role::Header),
+                    span(theme, format!("{:>VALUE_COLS$} ", t.value), Role::Header),
                     span(theme, fit(&t.change, CHANGE_COLS), change_role(*kpi, t.trend)),
                 ])
             })
@@ -159,7 +162,8 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
     }
 }
 
-/// The customers at risk now, one a line: code, name and the reasons.
+/// The customers at risk now: code, name and their first reason, each further reason on a
+/// line of its own below, as many as fit.
 fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     let (s, theme) = (model.strings, &model.theme);
     let block = super::boxed(model, vec![span(theme, format!(" {} ", s.dashboard.at_risk), Role::Title)], false);
@@ -176,26 +180,27 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
         frame.render_widget(Paragraph::new(Line::from(span(theme, text, Role::Muted))), inner);
         return;
     }
-    let show_code = cols >= 50;
-    let lines: Vec<Line> = figures
-        .at_risk
-        .iter()
-        .take(usize::from(inner.height))
-        .map(|risk| {
-            let c = &risk.customer;
+    let code_cols = if cols >= 50 { 9 } else { 0 };
+    let name_cols = NAME_COLS.min(cols);
+    let lead = code_cols + name_cols + 1;
+    let mut lines: Vec<Line> = Vec::new();
+    for risk in &figures.at_risk {
+        let c = &risk.customer;
+        for (i, r) in risk.warnings.iter().enumerate() {
+            let text = truncate(&reason(r, s.dashboard), cols.saturating_sub(lead)).into_owned();
             let mut spans = Vec::new();
-            if show_code {
-                spans.push(span(theme, fit(&sanitize_line(&c.code), 9), Role::Muted));
+            if i == 0 {
+                spans.push(span(theme, fit(&sanitize_line(&c.code), code_cols), Role::Muted));
+                let name = fit(&sanitize_line(&c.name), name_cols);
+                spans.push(span(theme, format!("{name} "), crate::app::format::tier_role(c.tier)));
+            } else {
+                spans.push(span(theme, " ".repeat(lead), Role::Text));
             }
-            let name = fit(&sanitize_line(&c.name), 14.min(cols));
-            spans.push(span(theme, format!("{name} "), crate::app::format::tier_role(c.tier)));
-            let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
-            let reasons: Vec<String> = risk.warnings.iter().map(|r| reason(r, s.dashboard)).collect();
-            let reasons = truncate(&reasons.join("; "), cols.saturating_sub(used)).into_owned();
-            spans.push(span(theme, reasons, Role::Text));
-            Line::from(spans)
-        })
-        .collect();
+            spans.push(span(theme, text, Role::Text));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.truncate(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -103,15 +103,11 @@ pub fn first_response(model: &Model, frame: &mut Frame, area: Rect, figures: &Da
     frame.render_widget(chart, area);
 }
 
-/// The month's surveys by rounded mean score, 5 on top.
+/// The month's surveys by rounded mean score (1–5), 5 on top.
 pub fn distribution(model: &Model, frame: &mut Frame, area: Rect, counts: &[u64; 5]) {
     let (s, theme) = (model.strings, &model.theme);
     let total: u64 = counts.iter().sum();
-    let title = format!(
-        "{} · {}",
-        s.dashboard.distribution,
-        fill(s.dashboard.surveys, &[&total.to_string()])
-    );
+    let title = fill(s.dashboard.distribution, &[&total.to_string()]);
     let block = chart_box(model, title);
     let bars: Vec<Bar> = (1..=5)
         .rev()
