@@ -10,7 +10,7 @@ pub mod domain;
 pub mod service;
 pub mod store;
 pub mod strings;
-pub mod strings_triage;
 pub mod strings_dashboard;
+pub mod strings_triage;
 pub mod tui;
 pub mod ui;

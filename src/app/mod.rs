@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod alerts;
+pub mod dashboard;
 pub mod detail;
 pub mod doc;
 pub mod format;
@@ -17,10 +18,9 @@ pub mod model;
 pub mod msg;
 pub mod palette;
 pub mod panes;
+pub mod tiles;
 pub mod triage;
 pub mod update;
-pub mod dashboard;
-pub mod tiles;
 
 pub use action::Action;
 pub use model::Model;

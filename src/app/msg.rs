@@ -71,7 +71,10 @@ pub enum Msg {
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
     /// The dashboard's figures for a month, or why they could not be read.
-    Dashboard(crate::domain::period::Month, Result<Box<crate::service::dashboard::Dashboard>, String>),
+    Dashboard(
+        crate::domain::period::Month,
+        Result<Box<crate::service::dashboard::Dashboard>, String>,
+    ),
 }
 
 #[derive(Debug, Clone)]

@@ -90,10 +90,11 @@ fn higher_is_better(kpi: Kpi) -> bool {
     !matches!(kpi, Kpi::ChurnRate | Kpi::Backlog | Kpi::AvgHandlingMinutes)
 }
 
-/// The colour of the change: met for good news, missed for bad, muted otherwise.
+/// The colour of the change: notice (green) for good news, missed (red) for bad, muted
+/// otherwise.
 pub fn change_role(kpi: Kpi, trend: Trend) -> Role {
     match (trend, higher_is_better(kpi)) {
-        (Trend::Up, true) | (Trend::Down, false) => Role::Met,
+        (Trend::Up, true) | (Trend::Down, false) => Role::Notice,
         (Trend::Up, false) | (Trend::Down, true) => Role::Missed,
         (Trend::Flat | Trend::Unknown, _) => Role::Muted,
     }
@@ -130,7 +131,12 @@ mod tests {
                 Some(0.125),
                 ("5.0%", "12.5%", Trend::Down, "↓ 7.5 pts"),
             ),
-            (Kpi::SatisfiedShare, Some(1.0), Some(1.0), ("100.0%", "100.0%", Trend::Flat, "→ 0")),
+            (
+                Kpi::SatisfiedShare,
+                Some(1.0),
+                Some(1.0),
+                ("100.0%", "100.0%", Trend::Flat, "→ 0"),
+            ),
             // Too small to show is unchanged.
             (
                 Kpi::SatisfiedShare,
@@ -138,7 +144,12 @@ mod tests {
                 Some(0.5),
                 ("50.0%", "50.0%", Trend::Flat, "→ 0"),
             ),
-            (Kpi::SatisfactionAvg, Some(4.1666), Some(4.6666), ("4.17", "4.67", Trend::Down, "↓ 0.50")),
+            (
+                Kpi::SatisfactionAvg,
+                Some(4.1666),
+                Some(4.6666),
+                ("4.17", "4.67", Trend::Down, "↓ 0.50"),
+            ),
             (Kpi::Backlog, Some(12.0), Some(9.0), ("12", "9", Trend::Up, "↑ 3")),
             (Kpi::Backlog, Some(0.0), Some(0.0), ("0", "0", Trend::Flat, "→ 0")),
             (
@@ -147,10 +158,25 @@ mod tests {
                 Some(120.0),
                 ("95 min", "120 min", Trend::Down, "↓ 25 min"),
             ),
-            (Kpi::AvgHandlingMinutes, Some(60.2), Some(60.0), ("60 min", "60 min", Trend::Flat, "→ 0")),
+            (
+                Kpi::AvgHandlingMinutes,
+                Some(60.2),
+                Some(60.0),
+                ("60 min", "60 min", Trend::Flat, "→ 0"),
+            ),
             // Nothing measured: a dash, and no direction.
-            (Kpi::ComplaintOnTimeRate, None, Some(0.5), ("—", "50.0%", Trend::Unknown, "—")),
-            (Kpi::SatisfactionAvg, Some(4.0), None, ("4.00", "—", Trend::Unknown, "—")),
+            (
+                Kpi::ComplaintOnTimeRate,
+                None,
+                Some(0.5),
+                ("—", "50.0%", Trend::Unknown, "—"),
+            ),
+            (
+                Kpi::SatisfactionAvg,
+                Some(4.0),
+                None,
+                ("4.00", "—", Trend::Unknown, "—"),
+            ),
             (Kpi::AvgHandlingMinutes, None, None, ("—", "—", Trend::Unknown, "—")),
         ];
         for (kpi, value, previous, (want_value, want_previous, trend, change)) in cases {
@@ -171,11 +197,11 @@ mod tests {
             assert_ne!(t.label, kpi.key(), "{kpi:?} has no label");
         }
         let cases = [
-            (Kpi::FirstResponseCompliance, Trend::Up, Role::Met),
+            (Kpi::FirstResponseCompliance, Trend::Up, Role::Notice),
             (Kpi::FirstResponseCompliance, Trend::Down, Role::Missed),
             (Kpi::Backlog, Trend::Up, Role::Missed),
-            (Kpi::ChurnRate, Trend::Down, Role::Met),
-            (Kpi::AvgHandlingMinutes, Trend::Down, Role::Met),
+            (Kpi::ChurnRate, Trend::Down, Role::Notice),
+            (Kpi::AvgHandlingMinutes, Trend::Down, Role::Notice),
             (Kpi::SatisfactionAvg, Trend::Flat, Role::Muted),
             (Kpi::Backlog, Trend::Unknown, Role::Muted),
         ];

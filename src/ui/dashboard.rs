@@ -78,12 +78,8 @@ fn paint(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     } else {
         tiles.len().div_ceil(compact_columns(area.width)) as u16
     };
-    let [top, charts, bottom] = Layout::vertical([
-        Constraint::Length(tile_rows),
-        Constraint::Fill(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [top, charts, bottom] =
+        Layout::vertical([Constraint::Length(tile_rows), Constraint::Fill(1), Constraint::Fill(1)]).areas(area);
     if roomy {
         boxed_tiles(model, frame, top, &tiles);
     } else {
@@ -119,7 +115,11 @@ fn boxed_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::do
         let cells = Layout::horizontal(vec![Constraint::Fill(1); TILES_PER_ROW]).split(*row);
         for (cell, (kpi, t)) in cells.iter().zip(chunk) {
             let cols = usize::from(cell.width.saturating_sub(4));
-            let block = super::boxed(model, vec![span(theme, format!(" {} ", fit_trim(t.label, cols)), Role::Title)], false);
+            let block = super::boxed(
+                model,
+                vec![span(theme, format!(" {} ", fit_trim(t.label, cols)), Role::Title)],
+                false,
+            );
             let inner = block.inner(*cell);
             frame.render_widget(block, *cell);
             let inner = Rect {
@@ -129,7 +129,7 @@ fn boxed_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::do
             };
             let previous = fill(model.strings.dashboard.previous, &[&t.previous]);
             let lines = vec![
-                Line::from(span(theme, fit_trim(&t.value, cols), Role::Header)),
+                Line::from(span(theme, fit_trim(&t.value, cols), Role::Title)),
                 Line::from(span(theme, fit_trim(&t.change, cols), change_role(*kpi, t.trend))),
                 Line::from(span(theme, fit_trim(&previous, cols), Role::Muted)),
             ];
@@ -143,7 +143,9 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
     let theme = &model.theme;
     let columns = compact_columns(area.width);
     let per_column = tiles.len().div_ceil(columns);
-    let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).spacing(2).split(area);
+    let parts = Layout::horizontal(vec![Constraint::Fill(1); columns])
+        .spacing(2)
+        .split(area);
     for (part, chunk) in parts.iter().zip(tiles.chunks(per_column)) {
         let cols = usize::from(part.width);
         // Long labels are those of rates, whose values leave room on their left.
@@ -153,7 +155,7 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
             .map(|(kpi, t)| {
                 Line::from(vec![
                     span(theme, fit(t.label, label_cols), Role::Text),
-                    span(theme, format!("{:>VALUE_COLS$} ", t.value), Role::Header),
+                    span(theme, format!("{:>VALUE_COLS$} ", t.value), Role::Title),
                     span(theme, fit(&t.change, CHANGE_COLS), change_role(*kpi, t.trend)),
                 ])
             })
@@ -166,7 +168,11 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
 /// line of its own below, as many as fit.
 fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     let (s, theme) = (model.strings, &model.theme);
-    let block = super::boxed(model, vec![span(theme, format!(" {} ", s.dashboard.at_risk), Role::Title)], false);
+    let block = super::boxed(
+        model,
+        vec![span(theme, format!(" {} ", s.dashboard.at_risk), Role::Title)],
+        false,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let inner = Rect {

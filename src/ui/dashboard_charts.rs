@@ -17,7 +17,11 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, Gra
 
 /// The framed box of a chart, its title saying what is shown.
 fn chart_box(model: &Model, title: String) -> Block<'static> {
-    super::boxed(model, vec![span(&model.theme, format!(" {title} "), Role::Title)], false)
+    super::boxed(
+        model,
+        vec![span(&model.theme, format!(" {title} "), Role::Title)],
+        false,
+    )
 }
 
 /// Opened (left) and resolved (right) bars for each week, the week's Monday below.
@@ -48,8 +52,8 @@ pub fn tickets_per_week(model: &Model, frame: &mut Frame, area: Rect, figures: &
                     .value_style(theme.style(Role::Inbound).reversed()),
                 Bar::default()
                     .value(w.resolved)
-                    .style(theme.style(Role::Met))
-                    .value_style(theme.style(Role::Met).reversed()),
+                    .style(theme.style(Role::Outbound))
+                    .value_style(theme.style(Role::Outbound).reversed()),
             ])
         })
         .collect();
@@ -84,7 +88,7 @@ pub fn first_response(model: &Model, frame: &mut Frame, area: Rect, figures: &Da
     let dataset = Dataset::default()
         .marker(Marker::Braille)
         .graph_type(GraphType::Line)
-        .style(theme.style(Role::Met))
+        .style(theme.style(Role::Running))
         .data(&points);
     let chart = Chart::new(vec![dataset])
         .block(block)

@@ -11,8 +11,8 @@ use frontdesk::app::msg::Msg;
 use frontdesk::config::Config;
 use frontdesk::domain::customer::CustomerInput;
 use frontdesk::service::interactions::LogInput;
-use frontdesk::service::tickets::{TicketChanges, TicketInput};
 use frontdesk::service::surveys::SurveyInput;
+use frontdesk::service::tickets::{TicketChanges, TicketInput};
 use frontdesk::service::{Ctx, customers, interactions, setup, surveys, tickets};
 use frontdesk::store::{OpenOptions, Store};
 use frontdesk::tui::effects::{Driver, pump};
@@ -136,7 +136,14 @@ pub fn seed_dashboard(store: &mut Store, config: &Config) {
         let opened = days(7 * (7 - week) + 3) + 2;
         for n in 0..=(week % 3) {
             let hours = opened - n;
-            let id = ticket(store, &at(hours), &bob, "inquiry", "normal", &format!("Question {week}.{n}"));
+            let id = ticket(
+                store,
+                &at(hours),
+                &bob,
+                "inquiry",
+                "normal",
+                &format!("Question {week}.{n}"),
+            );
             if hours <= 2 {
                 continue;
             }

@@ -119,3 +119,80 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::app::action::Action;
+    use crate::app::model::{Model, Session};
+    use crate::app::msg::{Effect, Msg};
+    use crate::app::update;
+    use crate::config::keymap::Keymap;
+    use crate::config::theme::Theme;
+    use chrono::{DateTime, Duration, Utc};
+
+    fn now() -> DateTime<Utc> {
+        "2026-10-05T09:30:00Z".parse().unwrap()
+    }
+
+    /// A model whose clock moves with the ticks.
+    fn model() -> Model {
+        let session = Session {
+            database: "test.db".into(),
+            agent: "li".into(),
+            timezone: chrono_tz::Asia::Shanghai,
+            clock_fixed: false,
+            masked: false,
+        };
+        let keymap = Keymap::default();
+        let mut m = Model::new(crate::strings::get(), keymap, Theme::default(), session, now());
+        update(&mut m, Msg::Resize(120, 40));
+        m
+    }
+
+    fn loads(effects: &[Effect]) -> usize {
+        effects.iter().filter(|e| matches!(e, Effect::LoadDashboard(_))).count()
+    }
+
+    #[test]
+    fn writes_elsewhere_reload_at_most_every_thirty_seconds() {
+        let mut m = model();
+        let effects = update(&mut m, Msg::Action(Action::Dashboard));
+        assert_eq!(loads(&effects), 1, "{effects:?}");
+        // A write right away: marked stale, read later.
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
+        assert!(m.dashboard.as_ref().unwrap().stale);
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(10)))), 0);
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(30)))), 1);
+        assert!(!m.dashboard.as_ref().unwrap().stale);
+        // Nothing stale: ticks read nothing.
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(90)))), 0);
+        // Long after the last read, a write is read at once.
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 1);
+        // The panes underneath are not the dashboard's business once it is closed.
+        update(&mut m, Msg::Action(Action::Close));
+        assert!(m.dashboard.is_none());
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
+    }
+
+    #[test]
+    fn months_move_within_bounds_and_late_figures_of_another_month_are_dropped() {
+        let mut m = model();
+        update(&mut m, Msg::Action(Action::Dashboard));
+        let effects = update(&mut m, Msg::Action(Action::PrevMonth));
+        let september = "2026-09".parse().unwrap();
+        assert!(matches!(effects[..], [Effect::LoadDashboard(month)] if month == september));
+        // October's figures arrive after the move to September: not shown as September's.
+        let october = "2026-10".parse().unwrap();
+        update(&mut m, Msg::Dashboard(october, Err("late".into())));
+        assert!(m.dashboard.as_ref().unwrap().loading, "still waiting for September");
+        assert!(m.message.is_none(), "a stale failure says nothing");
+        update(&mut m, Msg::Action(Action::NextMonth));
+        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        assert!(update(&mut m, Msg::Action(Action::NextMonth)).is_empty());
+        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        // Outside the dashboard, the month keys say they do nothing here.
+        update(&mut m, Msg::Action(Action::Close));
+        assert!(update(&mut m, Msg::Action(Action::PrevMonth)).is_empty());
+        assert!(m.message.as_ref().unwrap().error);
+    }
+}
