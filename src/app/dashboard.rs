@@ -25,6 +25,8 @@ pub struct DashboardScreen {
     pub requested_at: DateTime<Utc>,
     /// Another agent wrote since: read again once [`RELOAD_EVERY_SECONDS`] have passed.
     pub stale: bool,
+    /// Why the last read failed, shown where there are no figures to show.
+    pub error: Option<String>,
 }
 
 impl DashboardScreen {
@@ -35,6 +37,7 @@ impl DashboardScreen {
             loading: true,
             requested_at: now,
             stale: false,
+            error: None,
         }
     }
 

@@ -34,13 +34,12 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     if inner.is_empty() {
         return;
     }
-    match screen.figures() {
-        Some(figures) => paint(model, frame, inner, figures),
-        None => frame.render_widget(
-            Paragraph::new(Line::from(span(&model.theme, model.strings.loading, Role::Muted))),
-            inner,
-        ),
-    }
+    let waiting = match (screen.figures(), &screen.error) {
+        (Some(figures), _) => return paint(model, frame, inner, figures),
+        (None, Some(error)) if !screen.loading => span(&model.theme, sanitize_line(error).into_owned(), Role::Error),
+        (None, _) => span(&model.theme, model.strings.loading, Role::Muted),
+    };
+    frame.render_widget(Paragraph::new(Line::from(waiting)), inner);
 }
 
 /// `Dashboard 2026-10 (vs 2026-09)  ·  as of 17:30`, and a note while figures are read.

@@ -114,8 +114,15 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     screen.loading = false;
     match figures {
-        Ok(figures) => screen.data = Some(figures),
-        Err(why) => model.warn(fill(s.dashboard.failed, &[&why])),
+        Ok(figures) => {
+            screen.data = Some(figures);
+            screen.error = None;
+        }
+        Err(why) => {
+            let text = fill(s.dashboard.failed, &[&why]);
+            screen.error = Some(text.clone());
+            model.warn(text);
+        }
     }
     Vec::new()
 }
@@ -186,10 +193,22 @@ mod tests {
         update(&mut m, Msg::Dashboard(october, Err("late".into())));
         assert!(m.dashboard.as_ref().unwrap().loading, "still waiting for September");
         assert!(m.message.is_none(), "a stale failure says nothing");
+        // September's read fails: said in the footer and on the screen, nothing else shown.
+        update(&mut m, Msg::Dashboard(september, Err("database is locked".into())));
+        let screen = m.dashboard.as_ref().unwrap();
+        assert!(!screen.loading && screen.figures().is_none());
+        assert_eq!(
+            screen.error.as_deref(),
+            Some("Dashboard not loaded: database is locked")
+        );
+        assert!(m.message.as_ref().unwrap().error);
         update(&mut m, Msg::Action(Action::NextMonth));
         assert_eq!(m.dashboard.as_ref().unwrap().month, october);
         assert!(update(&mut m, Msg::Action(Action::NextMonth)).is_empty());
         assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        // Triage takes the screen from the dashboard (from the palette, say).
+        update(&mut m, Msg::Action(Action::Triage));
+        assert!(m.dashboard.is_none() && m.triage.is_some());
         // Outside the dashboard, the month keys say they do nothing here.
         update(&mut m, Msg::Action(Action::Close));
         assert!(update(&mut m, Msg::Action(Action::PrevMonth)).is_empty());
