@@ -11,6 +11,7 @@ pub mod service;
 pub mod store;
 pub mod strings;
 pub mod strings_crm;
+pub mod strings_dashboard;
 pub mod strings_triage;
 pub mod tui;
 pub mod ui;

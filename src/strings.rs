@@ -169,6 +169,7 @@ pub struct Strings {
     /// Before a marked row of the queue.
     pub mark: &'static str,
     pub crm: &'static crate::strings_crm::CrmStrings,
+    pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

@@ -3,6 +3,8 @@
 //! searches them; a new action is one line here, one in the keymap and one
 //! label in the string catalogue.
 
+use crate::config::keymap::Context;
+
 /// Declares the actions with their stable names (the `run` of the keymap).
 macro_rules! actions {
     ($($variant:ident => $name:literal),+ $(,)?) => {
@@ -73,6 +75,9 @@ actions! {
     Survey => "survey",
     ReminderDone => "reminder_done",
     AddReminder => "add_reminder",
+    Dashboard => "dashboard",
+    PrevMonth => "prev_month",
+    NextMonth => "next_month",
 }
 
 impl Action {
@@ -86,13 +91,18 @@ impl Action {
         matches!(self, Up | Down | Top | Bottom | PageUp | PageDown)
     }
 
-    /// Only means something on the triage screen.
-    pub fn triage_only(self) -> bool {
+    /// The one screen where the action means something, for those that
+    /// belong to one: the palette offers them only there.
+    pub fn only_in(self) -> Option<Context> {
         use Action::*;
-        matches!(
-            self,
-            Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow
-        )
+        match self {
+            Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
+                Some(Context::Triage)
+            }
+            PrevMonth | NextMonth => Some(Context::Dashboard),
+            ReminderDone => Some(Context::Reminders),
+            _ => None,
+        }
     }
 
     /// Offered by the command palette: everything but what only makes sense

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod alerts;
+pub mod dashboard;
 pub mod detail;
 pub mod doc;
 pub mod format;
@@ -18,6 +19,7 @@ pub mod msg;
 pub mod palette;
 pub mod panes;
 pub mod reminders;
+pub mod tiles;
 pub mod triage;
 pub mod update;
 

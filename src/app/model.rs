@@ -101,6 +101,8 @@ pub struct Model {
     pub bell: bool,
     /// The Reminders view, full screen, when on.
     pub reminders: Option<super::reminders::Reminders>,
+    /// The dashboard, full screen, when on.
+    pub dashboard: Option<super::dashboard::DashboardScreen>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -140,6 +142,7 @@ impl Model {
             alerts: Default::default(),
             bell: false,
             reminders: None,
+            dashboard: None,
         }
     }
 
@@ -210,6 +213,9 @@ impl Model {
         if self.reminders.is_some() && self.detail.is_none() {
             return vec![Context::Reminders];
         }
+        if self.dashboard.is_some() {
+            return vec![Context::Dashboard];
+        }
         if self.detail.is_some() {
             return vec![Context::Detail, Context::List, Context::Global];
         }
@@ -226,6 +232,7 @@ impl Model {
         self.detail.is_none()
             && self.triage.is_none()
             && self.reminders.is_none()
+            && self.dashboard.is_none()
             && match self.focus {
                 PaneId::Customers => self.customers.list.editing,
                 PaneId::Queue => self.queue.list.editing,

@@ -107,6 +107,11 @@ pub enum Msg {
     Reminders(Vec<crate::service::reminders::ReminderView>),
     /// A stored reminder was marked done (its id), or refused.
     ReminderDone(Result<i64, String>),
+    /// The dashboard's figures for a month, or why they could not be read.
+    Dashboard(
+        crate::domain::period::Month,
+        Result<Box<crate::service::dashboard::Dashboard>, String>,
+    ),
 }
 
 #[derive(Debug, Clone)]
@@ -131,4 +136,6 @@ pub enum Effect {
     TriageUndo(Vec<Undo>),
     LoadReminders,
     ReminderDone(i64),
+    /// The dashboard's figures for a month.
+    LoadDashboard(crate::domain::period::Month),
 }

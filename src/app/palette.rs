@@ -35,7 +35,7 @@ impl Palette {
         let items: Vec<PaletteItem> = Action::ALL
             .iter()
             .filter(|a| a.in_palette())
-            .filter(|a| !a.triage_only() || chain.contains(&Context::Triage))
+            .filter(|a| a.only_in().is_none_or(|home| chain.contains(&home)))
             .enumerate()
             .map(|(position, &action)| {
                 let binding = keymap

@@ -24,10 +24,11 @@ pub enum Context {
     Palette,
     Help,
     Reminders,
+    Dashboard,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -40,6 +41,7 @@ impl Context {
         Context::Help,
         Context::Triage,
         Context::Reminders,
+        Context::Dashboard,
     ];
 
     /// The table name in the keymap file.
@@ -57,6 +59,7 @@ impl Context {
             Context::Help => "help",
             Context::Triage => "triage",
             Context::Reminders => "reminders",
+            Context::Dashboard => "dashboard",
         }
     }
 

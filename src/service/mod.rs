@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod customers;
+pub mod dashboard;
 pub mod demo;
 pub mod doctor;
 pub mod export;

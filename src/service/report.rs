@@ -171,11 +171,18 @@ pub fn satisfaction_distribution(store: &mut Store, ctx: &Ctx, month: Month) -> 
 /// The last `weeks` weeks up to now, oldest first: tickets opened and resolved, and
 /// first-response compliance.
 pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
-    let starts = last_weeks(ctx.now, ctx.settings.timezone, weeks);
+    weekly_until(store, ctx, weeks, ctx.now)
+}
+
+/// The last `weeks` weeks up to `as_of` (inclusive), oldest first, seen from then: only what
+/// happened up to `as_of` counts and the SLA clocks are judged at it. A past month's charts
+/// use the last second of the month, so they follow the month rules of [`monthly`].
+pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<Utc>) -> Result<Vec<WeekPoint>, Error> {
+    let starts = last_weeks(as_of, ctx.settings.timezone, weeks);
     let Some(&from) = starts.first() else {
         return Ok(vec![]);
     };
-    let cutoff = ctx.now + Duration::seconds(1);
+    let cutoff = as_of + Duration::seconds(1);
     let week_of = |t: DateTime<Utc>| (from <= t && t < cutoff).then(|| starts.partition_point(|&s| s <= t) - 1);
     // A read may run again when SQLite is busy: each run starts from zero.
     store.read(|tx| {
@@ -198,12 +205,7 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
             for i in resolutions(before).into_iter().filter_map(week_of) {
                 points[i].resolved += 1;
             }
-            let sla = clocks(
-                before.to_vec(),
-                &targets(&rules, &t),
-                ctx.now,
-                ctx.settings.at_risk_share,
-            );
+            let sla = clocks(before.to_vec(), &targets(&rules, &t), as_of, ctx.settings.at_risk_share);
             let first = sla.first_response;
             if let (Some(i), Some(met)) = (first.done_at.and_then(week_of), on_time(first.state)) {
                 points[i].first_response.add(met);

@@ -186,6 +186,7 @@ pub static EN: Strings = Strings {
         ("help", "This help"),
         ("triage", "Triage"),
         ("reminders", "Reminders"),
+        ("dashboard", "Dashboard"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -240,6 +241,9 @@ pub static EN: Strings = Strings {
         (Action::Survey, "Add survey"),
         (Action::ReminderDone, "Mark done"),
         (Action::AddReminder, "Add reminder"),
+        (Action::Dashboard, "Dashboard"),
+        (Action::PrevMonth, "Previous month"),
+        (Action::NextMonth, "Next month"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -346,4 +350,5 @@ pub static EN: Strings = Strings {
     mark: "✓",
     triage: &crate::strings_triage::EN,
     crm: &crate::strings_crm::EN,
+    dashboard: &crate::strings_dashboard::EN,
 };

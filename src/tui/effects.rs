@@ -8,7 +8,9 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
-use crate::service::{Ctx, Error, customers, demo, interactions, orders, reminders, screens, surveys, tickets, triage};
+use crate::service::{
+    Ctx, Error, customers, dashboard, demo, interactions, orders, reminders, screens, surveys, tickets, triage,
+};
 use crate::store::Store;
 use std::collections::VecDeque;
 
@@ -85,6 +87,12 @@ impl Driver {
             }
             Effect::ReminderDone(id) => vec![Msg::ReminderDone(
                 reminders::done(store, ctx, id).map(|_| id).map_err(|e| e.to_string()),
+            )],
+            Effect::LoadDashboard(month) => vec![Msg::Dashboard(
+                month,
+                dashboard::dashboard(store, ctx, month)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
             )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }

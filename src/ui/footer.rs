@@ -81,6 +81,9 @@ fn applies(model: &Model, action: Action) -> bool {
             _ => true,
         };
     }
+    if model.dashboard.is_some() && model.form.is_none() {
+        return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+    }
     let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
         || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {

@@ -2,6 +2,8 @@
 //! modal; views read the model and the theme and never change anything.
 
 mod cells;
+mod dashboard;
+mod dashboard_charts;
 mod detail;
 mod doc;
 mod footer;
@@ -26,7 +28,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear};
 pub fn render(model: &Model, frame: &mut Frame) {
     let screen = crate::app::layout::screen(frame.area(), model.focus, model.fold_timeline);
     header::render(model, frame, screen.header);
-    if model.triage.is_some() {
+    if model.dashboard.is_some() {
+        dashboard::render(model, frame, screen.body);
+    } else if model.triage.is_some() {
         triage::render(model, frame, screen.body);
     } else if model.reminders.is_some() {
         reminders::render(model, frame, screen.body);

@@ -11,8 +11,9 @@ use frontdesk::app::msg::Msg;
 use frontdesk::config::Config;
 use frontdesk::domain::customer::CustomerInput;
 use frontdesk::service::interactions::LogInput;
+use frontdesk::service::surveys::SurveyInput;
 use frontdesk::service::tickets::{TicketChanges, TicketInput};
-use frontdesk::service::{Ctx, customers, interactions, setup, tickets};
+use frontdesk::service::{Ctx, customers, interactions, setup, surveys, tickets};
 use frontdesk::store::{OpenOptions, Store};
 use frontdesk::tui::effects::{Driver, pump};
 use ratatui::Terminal;
@@ -116,6 +117,71 @@ pub fn seed(store: &mut Store, config: &Config) {
     let _ = t2;
 }
 
+/// Extra history for the dashboard, after [`seed`]: eight weeks of tickets answered in
+/// time or late and resolved, surveys in September and October, and 陈静, a customer at
+/// risk with two complaints this month and a low survey.
+pub fn seed_dashboard(store: &mut Store, config: &Config) {
+    let at = |hours_ago: i64| {
+        let mut ctx = Ctx::new("li", now() - Duration::hours(hours_ago));
+        ctx.settings.at_risk_share = config.sla.at_risk_share;
+        ctx
+    };
+    let days = |d: i64| d * 24;
+    let bob = customer(store, &at(days(70)), "Bob Smith", |c| c.tier = Some("standard".into()));
+    let chen = customer(store, &at(days(70)), "陈静", |c| c.phone = Some("13900001111".into()));
+    // Week by week, oldest first: tickets opened on the Tuesday (or so) of each week, the
+    // first answered in 30 minutes (in time), every other second one after 3 hours (late),
+    // resolved a day later.
+    for week in 0..8i64 {
+        let opened = days(7 * (7 - week) + 3) + 2;
+        for n in 0..=(week % 3) {
+            let hours = opened - n;
+            let id = ticket(
+                store,
+                &at(hours),
+                &bob,
+                "inquiry",
+                "normal",
+                &format!("Question {week}.{n}"),
+            );
+            if hours <= 2 {
+                continue;
+            }
+            let late = n == 1;
+            let reply_at = if late { at(hours - 3) } else { at(hours) };
+            let reply_at = Ctx {
+                now: reply_at.now + Duration::minutes(30),
+                ..reply_at
+            };
+            tickets::reply(store, &reply_at, id, "Answered", None).unwrap();
+            // The first of each week is resolved, the others in every other week.
+            if hours > 24 && (n == 0 || week % 2 == 0) {
+                tickets::resolve(store, &at(hours - 24), id, Some("Done")).unwrap();
+            }
+        }
+    }
+    let survey = |store: &mut Store, hours: i64, customer: &str, scores: [&str; 3]| {
+        let input = SurveyInput {
+            customer: customer.into(),
+            ticket: None,
+            quality: scores[0].into(),
+            response: scores[1].into(),
+            communication: scores[2].into(),
+            comment: None,
+        };
+        surveys::add(store, &at(hours), &input).unwrap();
+    };
+    // September.
+    survey(store, days(20), &bob, ["5", "4", "4"]);
+    survey(store, days(15), &bob, ["3", "3", "4"]);
+    // October (from the 1st in Shanghai).
+    survey(store, days(3), &bob, ["5", "5", "5"]);
+    survey(store, days(2), &bob, ["4", "4", "5"]);
+    survey(store, 20, &chen, ["2", "2", "1"]);
+    ticket(store, &at(days(3)), &chen, "complaint", "high", "送货延误两次");
+    ticket(store, &at(30), &chen, "complaint", "urgent", "发票开错了");
+}
+
 pub struct App {
     pub model: Model,
     pub driver: Driver,
@@ -126,11 +192,17 @@ pub struct App {
 
 impl App {
     pub fn new(with_data: bool, width: u16, height: u16) -> App {
+        let seeds: &[fn(&mut Store, &Config)] = if with_data { &[seed] } else { &[] };
+        App::seeded(seeds, width, height)
+    }
+
+    /// A database made by `seeds`, in order (e.g. `&[seed, seed_dashboard]`).
+    pub fn seeded(seeds: &[fn(&mut Store, &Config)], width: u16, height: u16) -> App {
         let dir = tempfile::tempdir().unwrap();
         let config = Config::defaults();
         let path = dir.path().join("snap.db");
         let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
-        if with_data {
+        for seed in seeds {
             seed(&mut store, &config);
         }
         let session = Session {

@@ -44,6 +44,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             if only_reminders {
                 return super::reminders::leave(model);
             }
+            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.dashboard.is_some() {
+                return super::dashboard::leave(model);
+            }
             close_top(model);
             Vec::new()
         }
@@ -53,6 +56,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             super::triage::apply(model, action)
         }
         Suspend => vec![Effect::Suspend],
+        Refresh if model.dashboard.is_some() => super::dashboard::refresh(model),
         Refresh => {
             model.say(model.strings.msg_refreshed.to_string());
             reload(model)
@@ -87,6 +91,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         New | Edit | Reply | Note | Log | Assign | Priority | Status => records::apply(model, action),
         NextField | PrevField | Submit | Editor => records::form_action(model, action),
         Reminders | AddOrder | Callback | Survey | ReminderDone | AddReminder => super::crm::apply(model, action),
+        Dashboard => super::dashboard::enter(model),
+        PrevMonth | NextMonth => super::dashboard::step(model, action),
     }
 }
 

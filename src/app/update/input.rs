@@ -84,6 +84,10 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         super::reminders::shift(model, delta.signum());
         return Vec::new();
     }
+    // The dashboard covers the panes: a click there must not move them unseen.
+    if model.dashboard.is_some() {
+        return Vec::new();
+    }
     let screen = model.screen();
     let Some(pane) = screen.pane_at(mouse.column, mouse.row) else {
         return Vec::new();

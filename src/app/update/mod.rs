@@ -4,6 +4,7 @@
 
 mod actions;
 mod crm;
+mod dashboard;
 mod input;
 mod records;
 mod reminders;
@@ -70,12 +71,14 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
         model.queue_loaded_at = now;
         effects.push(Effect::LoadQueue);
     }
+    effects.extend(dashboard::tick(model));
     effects
 }
 
 /// Everything shown is read again (another agent wrote, or `refresh`);
-/// cursors, filters and an open form stay as they are.
-fn reload(model: &Model) -> Vec<Effect> {
+/// cursors, filters and an open form stay as they are. The dashboard's
+/// slow figures wait their turn (see `dashboard::changed_elsewhere`).
+fn reload(model: &mut Model) -> Vec<Effect> {
     let mut effects = vec![Effect::LoadOverview];
     if let Some(id) = model.timeline.customer_id() {
         effects.push(Effect::LoadTimeline(id));
@@ -91,7 +94,17 @@ fn reload(model: &Model) -> Vec<Effect> {
     if model.reminders.is_some() {
         effects.push(Effect::LoadReminders);
     }
+    effects.extend(dashboard::changed_elsewhere(model));
     effects
+}
+
+/// Closes the card or ticket page and whichever full-screen mode (triage,
+/// reminders, dashboard) is on: entering one of them leaves the others.
+fn leave_full_screen(model: &mut Model) {
+    model.detail = None;
+    model.triage = None;
+    model.reminders = None;
+    model.dashboard = None;
 }
 
 /// Makes the timeline show the customer selected in the focused pane.

@@ -14,8 +14,7 @@ use crate::strings::fill;
 /// `m`: the full-screen list of reminders. The one place that turns the
 /// view on, so other full-screen modes can be made to give way here.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    model.detail = None;
-    model.triage = None;
+    super::leave_full_screen(model);
     model.reminders = Some(Reminders {
         loading: true,
         ..Reminders::default()

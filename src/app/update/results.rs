@@ -92,6 +92,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return super::triage::result(model, msg);
         }
         Msg::Reminders(_) | Msg::ReminderDone(_) => return super::reminders::result(model, msg),
+        Msg::Dashboard(..) => return super::dashboard::result(model, msg),
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)

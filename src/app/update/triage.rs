@@ -11,8 +11,7 @@ use crate::strings::fill;
 
 /// `t`: the full-screen triage of the most urgent ticket.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    model.detail = None;
-    model.reminders = None;
+    super::leave_full_screen(model);
     model.triage = Some(Triage {
         loading: true,
         ..Triage::default()

@@ -1,0 +1,134 @@
+//! The dashboard mode: which month is shown, the figures last read for it and when they
+//! were asked for. Reading them is slow on a big database (about a second), so they are
+//! read on entering, on a month change, on `C-r` and at most every
+//! [`RELOAD_EVERY_SECONDS`] after other agents' writes — never while drawing.
+
+use crate::domain::churn::ChurnReason;
+use crate::domain::period::Month;
+use crate::service::dashboard::Dashboard;
+use crate::strings::fill;
+use crate::strings_dashboard::DashboardStrings;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// Other agents' writes refresh the figures at most this often.
+pub const RELOAD_EVERY_SECONDS: i64 = 30;
+
+#[derive(Debug, Clone)]
+pub struct DashboardScreen {
+    pub month: Month,
+    /// The last figures read; kept while newer ones are on their way.
+    pub data: Option<Box<Dashboard>>,
+    /// Figures for `month` have been asked for and not yet come.
+    pub loading: bool,
+    /// When figures were last asked for.
+    pub requested_at: DateTime<Utc>,
+    /// Another agent wrote since: read again once [`RELOAD_EVERY_SECONDS`] have passed.
+    pub stale: bool,
+    /// Why the last read failed, shown where there are no figures to show.
+    pub error: Option<String>,
+}
+
+impl DashboardScreen {
+    pub fn new(month: Month, now: DateTime<Utc>) -> DashboardScreen {
+        DashboardScreen {
+            month,
+            data: None,
+            loading: true,
+            requested_at: now,
+            stale: false,
+            error: None,
+        }
+    }
+
+    /// Figures for the month on screen, if they have come.
+    pub fn figures(&self) -> Option<&Dashboard> {
+        self.data.as_deref().filter(|d| d.report.month == self.month)
+    }
+
+    /// Whether a read after another agent's write may start now.
+    pub fn may_reload(&self, now: DateTime<Utc>) -> bool {
+        (now - self.requested_at).num_seconds() >= RELOAD_EVERY_SECONDS
+    }
+}
+
+/// A churn warning in a few words.
+pub fn reason(r: &ChurnReason, s: &DashboardStrings) -> String {
+    match r {
+        ChurnReason::FewerContacts { recent, before, .. } => {
+            fill(s.reason_fewer_contacts, &[&recent.to_string(), &before.to_string()])
+        }
+        ChurnReason::Complaints { count, window_days } => {
+            fill(s.reason_complaints, &[&count.to_string(), &window_days.to_string()])
+        }
+        ChurnReason::LowSatisfaction { average, below } => fill(
+            s.reason_low_satisfaction,
+            &[&format!("{average:.1}"), &format!("{below:.1}")],
+        ),
+        ChurnReason::OrdersOverdue {
+            days_since_last,
+            usual_days,
+        } => fill(
+            s.reason_orders_overdue,
+            &[&days_since_last.to_string(), &usual_days.to_string()],
+        ),
+    }
+}
+
+/// A week under its bar: the local date of its Monday, `10-05`.
+pub fn week_label(start: DateTime<Utc>, tz: Tz) -> String {
+    start.with_timezone(&tz).format("%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_read_in_a_few_words() {
+        let s = &crate::strings_dashboard::EN;
+        let cases = [
+            (
+                ChurnReason::FewerContacts {
+                    recent: 1,
+                    before: 6,
+                    window_days: 90,
+                },
+                "contacts down to 1 from 6",
+            ),
+            (
+                ChurnReason::Complaints {
+                    count: 3,
+                    window_days: 30,
+                },
+                "3 complaints in 30 days",
+            ),
+            (
+                ChurnReason::LowSatisfaction {
+                    average: 2.333,
+                    below: 3.0,
+                },
+                "satisfaction 2.3 (below 3.0)",
+            ),
+            (
+                ChurnReason::OrdersOverdue {
+                    days_since_last: 70,
+                    usual_days: 20,
+                },
+                "no order for 70 days, usually every 20",
+            ),
+        ];
+        for (r, want) in cases {
+            assert_eq!(reason(&r, s), want);
+        }
+    }
+
+    #[test]
+    fn reloads_after_writes_wait_their_turn() {
+        let t0: DateTime<Utc> = "2026-10-05T09:30:00Z".parse().unwrap();
+        let screen = DashboardScreen::new("2026-10".parse().unwrap(), t0);
+        assert!(!screen.may_reload(t0 + chrono::Duration::seconds(29)));
+        assert!(screen.may_reload(t0 + chrono::Duration::seconds(30)));
+        assert_eq!(week_label(t0, chrono_tz::Asia::Shanghai), "10-05");
+    }
+}

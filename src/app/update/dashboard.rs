@@ -1,0 +1,216 @@
+//! The dashboard mode: entering and leaving it, moving between months, and when its
+//! figures are read again.
+
+use crate::app::action::Action;
+use crate::app::dashboard::DashboardScreen;
+use crate::app::model::Model;
+use crate::app::msg::{Effect, Msg};
+use crate::domain::period::Month;
+use crate::strings::fill;
+
+/// `d`: the dashboard of the current month, full screen. The one place that turns the
+/// mode on; whatever covered the panes (a card, a ticket, triage) closes.
+pub fn enter(model: &mut Model) -> Vec<Effect> {
+    super::leave_full_screen(model);
+    let month = current_month(model);
+    model.dashboard = Some(DashboardScreen::new(month, model.now));
+    vec![Effect::LoadDashboard(month)]
+}
+
+/// Esc or `q`: back to the panes as they were, read again.
+pub fn leave(model: &mut Model) -> Vec<Effect> {
+    model.dashboard = None;
+    super::reload(model)
+}
+
+/// The month `now` falls in, in the team's time zone (as `report` counts months).
+fn current_month(model: &Model) -> Month {
+    Month::containing(model.now, model.session.timezone)
+}
+
+/// The earliest month the calendar knows.
+fn earliest_month() -> Option<Month> {
+    Month::new(1970, 1)
+}
+
+/// `[` and `]`: the month before or after, never beyond the current one.
+pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
+    let s = model.strings;
+    let current = current_month(model);
+    let Some(screen) = &mut model.dashboard else {
+        model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+        return Vec::new();
+    };
+    let month = match action {
+        Action::PrevMonth if Some(screen.month) > earliest_month() => screen.month.previous(),
+        Action::PrevMonth => {
+            model.warn(s.dashboard.earliest_month.to_string());
+            return Vec::new();
+        }
+        _ if screen.month >= current => {
+            model.warn(fill(s.dashboard.latest_month, &[&current.to_string()]));
+            return Vec::new();
+        }
+        _ => screen.month.next(),
+    };
+    screen.month = month;
+    request(model)
+}
+
+/// `C-r` on the dashboard: its figures now, whatever the time since the last read.
+pub fn refresh(model: &mut Model) -> Vec<Effect> {
+    model.say(model.strings.msg_refreshed.to_string());
+    request(model)
+}
+
+/// Another agent wrote (or a change was saved here): the figures are read again, at most
+/// every [`RELOAD_EVERY_SECONDS`](crate::app::dashboard::RELOAD_EVERY_SECONDS); until then
+/// the last ones stay, marked stale, and a tick picks the read up.
+pub fn changed_elsewhere(model: &mut Model) -> Vec<Effect> {
+    let now = model.now;
+    match &mut model.dashboard {
+        Some(screen) if screen.may_reload(now) => request(model),
+        Some(screen) => {
+            screen.stale = true;
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// A stale dashboard is read again once its turn has come.
+pub fn tick(model: &mut Model) -> Vec<Effect> {
+    match &model.dashboard {
+        Some(screen) if screen.stale && screen.may_reload(model.now) => request(model),
+        _ => Vec::new(),
+    }
+}
+
+/// Asks for the figures of the month on screen.
+fn request(model: &mut Model) -> Vec<Effect> {
+    let now = model.now;
+    let Some(screen) = &mut model.dashboard else {
+        return Vec::new();
+    };
+    screen.loading = true;
+    screen.stale = false;
+    screen.requested_at = now;
+    vec![Effect::LoadDashboard(screen.month)]
+}
+
+/// Figures arrived. Those of a month no longer on screen are dropped (months were paged
+/// through faster than they were read); a failure keeps the last figures.
+pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let s = model.strings;
+    let Msg::Dashboard(month, figures) = msg else {
+        return Vec::new();
+    };
+    let Some(screen) = &mut model.dashboard else {
+        return Vec::new();
+    };
+    if screen.month != month {
+        return Vec::new();
+    }
+    screen.loading = false;
+    match figures {
+        Ok(figures) => {
+            screen.data = Some(figures);
+            screen.error = None;
+        }
+        Err(why) => {
+            let text = fill(s.dashboard.failed, &[&why]);
+            screen.error = Some(text.clone());
+            model.warn(text);
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::action::Action;
+    use crate::app::model::{Model, Session};
+    use crate::app::msg::{Effect, Msg};
+    use crate::app::update;
+    use crate::config::keymap::Keymap;
+    use crate::config::theme::Theme;
+    use chrono::{DateTime, Duration, Utc};
+
+    fn now() -> DateTime<Utc> {
+        "2026-10-05T09:30:00Z".parse().unwrap()
+    }
+
+    /// A model whose clock moves with the ticks.
+    fn model() -> Model {
+        let session = Session {
+            database: "test.db".into(),
+            agent: "li".into(),
+            timezone: chrono_tz::Asia::Shanghai,
+            clock_fixed: false,
+            masked: false,
+        };
+        let keymap = Keymap::default();
+        let mut m = Model::new(crate::strings::get(), keymap, Theme::default(), session, now());
+        update(&mut m, Msg::Resize(120, 40));
+        m
+    }
+
+    fn loads(effects: &[Effect]) -> usize {
+        effects.iter().filter(|e| matches!(e, Effect::LoadDashboard(_))).count()
+    }
+
+    #[test]
+    fn writes_elsewhere_reload_at_most_every_thirty_seconds() {
+        let mut m = model();
+        let effects = update(&mut m, Msg::Action(Action::Dashboard));
+        assert_eq!(loads(&effects), 1, "{effects:?}");
+        // A write right away: marked stale, read later.
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
+        assert!(m.dashboard.as_ref().unwrap().stale);
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(10)))), 0);
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(30)))), 1);
+        assert!(!m.dashboard.as_ref().unwrap().stale);
+        // Nothing stale: ticks read nothing.
+        assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(90)))), 0);
+        // Long after the last read, a write is read at once.
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 1);
+        // The panes underneath are not the dashboard's business once it is closed.
+        update(&mut m, Msg::Action(Action::Close));
+        assert!(m.dashboard.is_none());
+        assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
+    }
+
+    #[test]
+    fn months_move_within_bounds_and_late_figures_of_another_month_are_dropped() {
+        let mut m = model();
+        update(&mut m, Msg::Action(Action::Dashboard));
+        let effects = update(&mut m, Msg::Action(Action::PrevMonth));
+        let september = "2026-09".parse().unwrap();
+        assert!(matches!(effects[..], [Effect::LoadDashboard(month)] if month == september));
+        // October's figures arrive after the move to September: not shown as September's.
+        let october = "2026-10".parse().unwrap();
+        update(&mut m, Msg::Dashboard(october, Err("late".into())));
+        assert!(m.dashboard.as_ref().unwrap().loading, "still waiting for September");
+        assert!(m.message.is_none(), "a stale failure says nothing");
+        // September's read fails: said in the footer and on the screen, nothing else shown.
+        update(&mut m, Msg::Dashboard(september, Err("database is locked".into())));
+        let screen = m.dashboard.as_ref().unwrap();
+        assert!(!screen.loading && screen.figures().is_none());
+        assert_eq!(
+            screen.error.as_deref(),
+            Some("Dashboard not loaded: database is locked")
+        );
+        assert!(m.message.as_ref().unwrap().error);
+        update(&mut m, Msg::Action(Action::NextMonth));
+        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        assert!(update(&mut m, Msg::Action(Action::NextMonth)).is_empty());
+        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        // Triage takes the screen from the dashboard (from the palette, say).
+        update(&mut m, Msg::Action(Action::Triage));
+        assert!(m.dashboard.is_none() && m.triage.is_some());
+        // Outside the dashboard, the month keys say they do nothing here.
+        update(&mut m, Msg::Action(Action::Close));
+        assert!(update(&mut m, Msg::Action(Action::PrevMonth)).is_empty());
+        assert!(m.message.as_ref().unwrap().error);
+    }
+}
