@@ -168,6 +168,7 @@ pub struct Strings {
     pub triage: &'static crate::strings_triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,
+    pub care: &'static crate::strings_care::CareStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

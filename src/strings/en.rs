@@ -338,4 +338,5 @@ pub static EN: Strings = Strings {
     ],
     mark: "✓",
     triage: &crate::strings_triage::EN,
+    care: &crate::strings_care::EN,
 };
