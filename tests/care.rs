@@ -6,7 +6,9 @@
 
 mod tui_support;
 
+use frontdesk::domain::enums::Priority;
 use frontdesk::service::Ctx;
+use frontdesk::service::tickets::{self, TicketChanges};
 use frontdesk::store::{OpenOptions, Store};
 use tui_support::{App, now};
 
@@ -33,4 +35,61 @@ fn the_customer_card_shows_its_audit_trail() {
         .unwrap_or_else(|| panic!("no tier change on the card:\n{screen}"));
     assert!(line.contains(" li "), "who changed it: {line}");
     let _ = other_agent(&app, "wang");
+}
+
+fn ticket(app: &mut App, id: i64) -> frontdesk::domain::ticket::Ticket {
+    tickets::get(&mut app.driver.store, &app.driver.ctx, id).unwrap().ticket
+}
+
+/// Another agent sets a ticket's category.
+fn recategorise(app: &App, id: i64, category: &str) {
+    let (mut store, ctx) = other_agent(app, "wang");
+    let changes = TicketChanges {
+        category: Some(category.into()),
+        ..Default::default()
+    };
+    tickets::set(&mut store, &ctx, id, &changes, None).unwrap();
+}
+
+fn footer_error(app: &App) -> String {
+    let message = app.model.message.as_ref().expect("a message in the footer");
+    assert!(message.error, "{message:?}");
+    message.text.clone()
+}
+
+#[test]
+fn a_triage_decision_on_a_ticket_changed_meanwhile_is_refused() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let id = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    let before = ticket(&mut app, id);
+    recategorise(&app, id, "billing");
+    app.keys("4");
+    let after = ticket(&mut app, id);
+    assert_eq!(after.priority, before.priority, "the stale decision was written");
+    assert_eq!(after.version, before.version + 1, "only the other agent's change");
+    assert!(footer_error(&app).contains(&format!("ticket {id} ")));
+    // The card shows the ticket as it is now, ready for a decision on it.
+    let card = app.model.triage.as_ref().and_then(|t| t.card.as_ref()).unwrap();
+    assert_eq!((card.view.ticket.id, card.view.ticket.version), (id, after.version));
+    app.keys("4");
+    assert_eq!(ticket(&mut app, id).priority, Priority::Low);
+}
+
+#[test]
+fn a_bulk_change_with_a_marked_ticket_changed_meanwhile_changes_none() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("2 g g x j x");
+    let marked: Vec<i64> = app.model.queue.marked.iter().copied().collect();
+    assert_eq!(marked.len(), 2);
+    let before: Vec<_> = marked.iter().map(|id| ticket(&mut app, *id)).collect();
+    recategorise(&app, marked[1], "billing");
+    app.keys("s <Right> <C-s>");
+    for (id, was) in marked.iter().zip(&before) {
+        assert_eq!(ticket(&mut app, *id).status, was.status, "#{id} changed");
+    }
+    assert!(footer_error(&app).contains(&format!("ticket {} ", marked[1])));
+    // The queue was read again: it shows the other agent's version.
+    let shown = app.model.queue.ticket(marked[1]).unwrap().ticket.version;
+    assert_eq!(shown, before[1].version + 1);
 }

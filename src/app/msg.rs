@@ -9,7 +9,7 @@ use crate::domain::customer::Customer;
 use crate::domain::interaction::TimelineEntry;
 use crate::service::screens::{Counts, CustomerCard, Overview};
 use crate::service::tickets::{TicketChanges, TicketDetail, TicketView};
-use crate::service::triage::{TriageCard, Undo};
+use crate::service::triage::{Seen, TriageCard, Undo};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +64,9 @@ pub enum Msg {
     DemoDone(Result<(usize, usize), String>),
     /// The next ticket to triage, or none left.
     TriageCard(Option<Box<TriageCard>>),
-    /// A triage change was made (with its undo and a description), or refused.
-    TriageChanged(Result<(Vec<Undo>, String), String>),
+    /// A triage change was made (with its undo and a description), or
+    /// refused (a conflict when a ticket changed since it was seen).
+    TriageChanged(Result<(Vec<Undo>, String), Failure>),
     /// An undo was made, or refused (a conflict).
     TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
@@ -89,7 +90,8 @@ pub enum Effect {
     RunDemo,
     /// The most urgent ticket needing a decision, skipping these.
     LoadTriage(Vec<i64>),
-    /// Changes to these tickets, all or none; the text describes the change.
-    TriageChange(Vec<i64>, TicketChanges, String),
+    /// Changes to these tickets as they were seen, all or none; the text
+    /// describes the change.
+    TriageChange(Vec<Seen>, TicketChanges, String),
     TriageUndo(Vec<Undo>),
 }

@@ -91,23 +91,33 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
     }
 }
 
+/// A ticket as the agent saw it when deciding: the change is refused if
+/// anyone changed the ticket since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    pub id: i64,
+    pub version: i64,
+}
+
 /// Applies the same changes to every ticket in one transaction (all or
-/// none), returning the tickets as changed and how to undo it.
+/// none), returning the tickets as changed and how to undo it. A ticket
+/// changed since it was seen is a conflict, and then nothing is changed:
+/// a decision made on stale facts is never written.
 pub fn change(
     store: &mut Store,
     ctx: &Ctx,
-    ids: &[i64],
+    seen: &[Seen],
     changes: &TicketChanges,
 ) -> Result<(Vec<TicketView>, Vec<Undo>), Error> {
     let changes = changes.validate()?;
     store.write(|tx| {
-        let mut views = Vec::with_capacity(ids.len());
-        let mut undo = Vec::with_capacity(ids.len());
-        for id in ids {
-            let before = snapshot(&tx.ticket(*id)?, &changes);
-            let view = apply_changes(tx, ctx, *id, &changes, None)?;
+        let mut views = Vec::with_capacity(seen.len());
+        let mut undo = Vec::with_capacity(seen.len());
+        for ticket in seen {
+            let before = snapshot(&tx.ticket(ticket.id)?, &changes);
+            let view = apply_changes(tx, ctx, ticket.id, &changes, Some(ticket.version))?;
             undo.push(Undo {
-                ticket_id: *id,
+                ticket_id: ticket.id,
                 version: view.ticket.version,
                 restore: before,
             });

@@ -68,10 +68,10 @@ impl Driver {
                 let skipped = skipped.into_iter().collect();
                 loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
             }
-            Effect::TriageChange(ids, changes, text) => vec![Msg::TriageChanged(
-                triage::change(store, ctx, &ids, &changes)
+            Effect::TriageChange(seen, changes, text) => vec![Msg::TriageChanged(
+                triage::change(store, ctx, &seen, &changes)
                     .map(|(_, undo)| (undo, text))
-                    .map_err(|e| e.to_string()),
+                    .map_err(failure),
             )],
             Effect::TriageUndo(undo) => {
                 let id = undo.first().map_or(0, |u| u.ticket_id);
