@@ -6,9 +6,11 @@
 
 mod tui_support;
 
+use frontdesk::app::model::Detail;
+use frontdesk::app::msg::Msg;
 use frontdesk::domain::enums::Priority;
-use frontdesk::service::Ctx;
 use frontdesk::service::tickets::{self, TicketChanges};
+use frontdesk::service::{Ctx, presence};
 use frontdesk::store::{OpenOptions, Store};
 use tui_support::{App, now};
 
@@ -92,4 +94,85 @@ fn a_bulk_change_with_a_marked_ticket_changed_meanwhile_changes_none() {
     // The queue was read again: it shows the other agent's version.
     let shown = app.model.queue.ticket(marked[1]).unwrap().ticket.version;
     assert_eq!(shown, before[1].version + 1);
+}
+
+fn at(seconds: i64) -> chrono::DateTime<chrono::Utc> {
+    now() + chrono::Duration::seconds(seconds)
+}
+
+/// `agent` has ticket `id` open, by a heartbeat at `seconds` past `now`.
+fn beat_as(app: &App, agent: &str, id: i64, seconds: i64) {
+    let (mut store, mut ctx) = other_agent(app, agent);
+    ctx.now = at(seconds);
+    presence::beat(&mut store, &ctx, id).unwrap();
+}
+
+/// Who `agent` sees on ticket `id` at `seconds` past `now`.
+fn seen_by(app: &App, agent: &str, id: i64, seconds: i64) -> Vec<String> {
+    let (mut store, mut ctx) = other_agent(app, agent);
+    ctx.now = at(seconds);
+    presence::others_on(&mut store, &ctx, id).unwrap()
+}
+
+fn open_ticket_id(app: &App) -> i64 {
+    match &app.model.detail {
+        Some(Detail::Ticket { id, .. }) => *id,
+        _ => panic!("no ticket page open"),
+    }
+}
+
+#[test]
+fn the_ticket_page_shows_who_else_has_it_open_until_their_heartbeat_expires() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("2 g g <Enter>");
+    let id = open_ticket_id(&app);
+    assert_eq!(seen_by(&app, "wang", id, 1), ["li"], "opening the page beats at once");
+    assert!(!app.screen(120, 40).contains("Also open"));
+    beat_as(&app, "wang", id, 1);
+    beat_as(&app, "li.na", id, 2);
+    app.send(Msg::Tick(at(2)));
+    let screen = app.screen(120, 40);
+    let banner = screen
+        .lines()
+        .find(|l| l.contains("Also open"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(banner.contains("● Also open: li.na, wang"), "{banner}");
+    let row = screen.lines().position(|l| l.contains("Also open")).unwrap();
+    assert!(row <= 2, "near the top, not at row {row}:\n{screen}");
+    // li.na keeps beating; wang stops and is gone after 30 s.
+    beat_as(&app, "li.na", id, 20);
+    app.send(Msg::Tick(at(32)));
+    let screen = app.screen(120, 40);
+    assert!(
+        screen.contains("● Also open: li.na") && !screen.contains("wang"),
+        "{screen}"
+    );
+    // Our own heartbeat was kept fresh by the ticks all along.
+    assert_eq!(seen_by(&app, "wang", id, 40), ["li", "li.na"]);
+    app.keys("<Esc>");
+    assert_eq!(seen_by(&app, "wang", id, 40), ["li.na"], "closing the page leaves");
+}
+
+#[test]
+fn the_triage_card_shows_who_else_has_it_open_and_moving_on_leaves_it() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("t");
+    let first = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    beat_as(&app, "wang", first, 1);
+    app.send(Msg::Tick(at(1)));
+    assert!(app.screen(120, 40).contains("● Also open: wang"));
+    app.keys("<Space>");
+    let second = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    assert_ne!(second, first);
+    assert!(
+        !app.screen(120, 40).contains("Also open"),
+        "wang is not on the next card"
+    );
+    assert!(seen_by(&app, "wang", first, 2).is_empty(), "moving on left the first");
+    assert_eq!(seen_by(&app, "wang", second, 2), ["li"]);
+    app.keys("<Esc>");
+    assert!(
+        seen_by(&app, "wang", second, 2).is_empty(),
+        "leaving triage left the card"
+    );
 }

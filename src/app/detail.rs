@@ -160,6 +160,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
     let t = &detail.view.ticket;
     let mut doc = Doc::new(width);
+    super::presence::banner(&mut doc, model, t.id);
     doc.field(
         s.field("customer"),
         &format!("{} {}", t.customer_code, t.customer_name),

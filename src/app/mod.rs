@@ -17,6 +17,7 @@ pub mod model;
 pub mod msg;
 pub mod palette;
 pub mod panes;
+pub mod presence;
 pub mod triage;
 pub mod update;
 

@@ -99,6 +99,8 @@ pub struct Model {
     pub alerts: super::alerts::Alerts,
     /// Ring the terminal bell when a ticket newly turns at risk or breached.
     pub bell: bool,
+    /// Who else has the ticket on screen open.
+    pub presence: super::presence::Presence,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -137,6 +139,7 @@ impl Model {
             bulk: None,
             alerts: Default::default(),
             bell: false,
+            presence: super::presence::Presence::new(now),
         }
     }
 

@@ -71,6 +71,8 @@ pub enum Msg {
     TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
+    /// The other agents with this ticket open, after our heartbeat.
+    Presence(i64, Vec<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -94,4 +96,8 @@ pub enum Effect {
     /// describes the change.
     TriageChange(Vec<Seen>, TicketChanges, String),
     TriageUndo(Vec<Undo>),
+    /// Our heartbeat on this ticket at this time, then who else is on it.
+    BeatTicket(i64, DateTime<Utc>),
+    /// We closed this ticket or moved on.
+    LeaveTicket(i64),
 }

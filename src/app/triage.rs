@@ -45,6 +45,7 @@ pub fn triage_doc(model: &Model, card: &TriageCard, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
     let t = &card.view.ticket;
     let mut doc = Doc::new(width);
+    super::presence::banner(&mut doc, model, t.id);
     let kind = if t.category.is_empty() {
         s.kind(t.kind).to_string()
     } else {

@@ -8,7 +8,7 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
-use crate::service::{Ctx, Error, customers, demo, interactions, screens, tickets, triage};
+use crate::service::{Ctx, Error, customers, demo, interactions, presence, screens, tickets, triage};
 use crate::store::Store;
 use std::collections::VecDeque;
 
@@ -78,6 +78,21 @@ impl Driver {
                 vec![Msg::TriageUndone(
                     triage::undo(store, ctx, &undo).map(|_| id).map_err(|e| e.to_string()),
                 )]
+            }
+            Effect::BeatTicket(ticket, at) => {
+                // Presence is a courtesy: a heartbeat that fails (a busy
+                // file, a ticket just deleted) is tried again next tick and
+                // is not worth a message every second.
+                let ctx = Ctx { now: at, ..ctx.clone() };
+                match presence::beat(store, &ctx, ticket).and_then(|()| presence::others_on(store, &ctx, ticket)) {
+                    Ok(others) => vec![Msg::Presence(ticket, others)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            Effect::LeaveTicket(ticket) => {
+                // Not leaving only means the heartbeat expires in 30 s.
+                let _ = presence::leave(store, ctx, ticket);
+                Vec::new()
             }
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),

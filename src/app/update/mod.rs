@@ -20,7 +20,14 @@ use ratatui::layout::Rect;
 const QUEUE_REFRESH_SECONDS: i64 = 60;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    if !matches!(msg, Msg::Tick(_)) {
+    let mut effects = dispatch(model, msg);
+    effects.extend(crate::app::presence::follow(model));
+    effects
+}
+
+fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Ticks and heartbeats come every second: they redraw only what moved.
+    if !matches!(msg, Msg::Tick(_) | Msg::Presence(..)) {
         model.dirty = true;
     }
     match msg {
@@ -43,6 +50,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Redraw => Vec::new(),
+        Msg::Presence(ticket, others) => {
+            crate::app::presence::seen(model, ticket, others);
+            Vec::new()
+        }
         other => results::handle(model, other),
     }
 }
@@ -56,6 +67,8 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
             model.dirty = true;
         }
     }
+    // Heartbeats age with the ticks even when `--now` holds the clock.
+    effects.extend(crate::app::presence::tick(model, now));
     if model.session.clock_fixed {
         return effects;
     }

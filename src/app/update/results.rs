@@ -95,7 +95,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Tick(_)
         | Msg::ExternalChange
         | Msg::Continue
-        | Msg::Redraw => {}
+        | Msg::Redraw
+        | Msg::Presence(..) => {}
     }
     Vec::new()
 }

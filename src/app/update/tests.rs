@@ -250,8 +250,12 @@ fn enter_opens_the_card_and_the_ticket_and_esc_closes() {
     // In the card, `q` closes it rather than quitting.
     press(&mut m, "q");
     assert!(m.detail.is_none() && !m.quit);
-    assert!(matches!(press(&mut m, "2 <Enter>").as_slice(), [Effect::LoadTicket(7)]));
-    press(&mut m, "<Esc>");
+    // Opening a ticket announces it to the other agents; closing it leaves.
+    assert!(matches!(
+        press(&mut m, "2 <Enter>").as_slice(),
+        [Effect::LoadTicket(7), Effect::BeatTicket(7, _)]
+    ));
+    assert!(matches!(press(&mut m, "<Esc>").as_slice(), [Effect::LeaveTicket(7)]));
     assert!(m.detail.is_none());
 }
 
