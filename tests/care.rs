@@ -8,9 +8,10 @@ mod tui_support;
 
 use frontdesk::app::model::Detail;
 use frontdesk::app::msg::Msg;
+use frontdesk::domain::customer::CustomerInput;
 use frontdesk::domain::enums::Priority;
 use frontdesk::service::tickets::{self, TicketChanges};
-use frontdesk::service::{Ctx, presence};
+use frontdesk::service::{Ctx, customers, presence};
 use frontdesk::store::{OpenOptions, Store};
 use tui_support::{App, now};
 
@@ -175,4 +176,173 @@ fn the_triage_card_shows_who_else_has_it_open_and_moving_on_leaves_it() {
         seen_by(&app, "wang", second, 2).is_empty(),
         "leaving triage left the card"
     );
+}
+
+/// Opens the first ticket of the queue and its edit form, and types
+/// `assignee` over its assignee (the third field).
+fn edit_first_ticket(app: &mut App, assignee: &str) -> frontdesk::domain::ticket::Ticket {
+    app.keys("2 g g <Enter>");
+    let id = open_ticket_id(app);
+    app.keys("e <Tab> <Tab> <C-u>").text(assignee);
+    ticket(app, id)
+}
+
+/// Another agent sets a ticket's assignee and category.
+fn reassign(app: &App, id: i64, assignee: &str, category: &str) {
+    let (mut store, ctx) = other_agent(app, "wang");
+    let changes = TicketChanges {
+        assignee: Some(assignee.into()),
+        category: Some(category.into()),
+        ..Default::default()
+    };
+    tickets::set(&mut store, &ctx, id, &changes, None).unwrap();
+}
+
+fn form_value(app: &App, key: &str) -> String {
+    app.model
+        .form
+        .as_ref()
+        .expect("the form is open")
+        .value(key)
+        .to_string()
+}
+
+#[test]
+fn reapply_after_a_conflict_puts_ours_on_top_and_keeps_the_other_agents_change() {
+    let mut app = App::new(true, 120, 40);
+    let before = edit_first_ticket(&mut app, "zhao");
+    reassign(&app, before.id, "wang", "billing");
+    app.keys("<C-s>");
+    assert!(app.model.conflict.is_some(), "the dialog shows");
+    let screen = app.screen(120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Assignee") && l.contains("zhao"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    // Started from nobody, ours, stored now: in this order.
+    let (dash, zhao, wang) = (
+        row.find('—').unwrap(),
+        row.find("zhao").unwrap(),
+        row.find("wang").unwrap(),
+    );
+    assert!(dash < zhao && zhao < wang, "{row}");
+    assert!(screen.contains("◆ both changed · wang at"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("Category") && l.contains("billing")),
+        "{screen}"
+    );
+    assert_eq!(ticket(&mut app, before.id).assignee, "wang", "nothing of ours yet");
+    // Typing does not reach the form under the dialog.
+    app.text("x");
+    assert_eq!(form_value(&app, "assignee"), "zhao");
+    app.keys("r");
+    let after = ticket(&mut app, before.id);
+    assert_eq!(after.assignee, "zhao", "ours wins where both changed");
+    assert_eq!(after.category, "billing", "the other agent's other change is kept");
+    assert_eq!(after.version, before.version + 2);
+    assert!(app.model.form.is_none() && app.model.conflict.is_none());
+}
+
+#[test]
+fn reapply_that_conflicts_again_shows_the_dialog_again_with_fresh_values() {
+    let mut app = App::new(true, 120, 40);
+    let before = edit_first_ticket(&mut app, "zhao");
+    reassign(&app, before.id, "wang", "billing");
+    app.keys("<C-s>");
+    reassign(&app, before.id, "zhou", "refund");
+    app.keys("r");
+    let conflict = app.model.conflict.as_ref().expect("the dialog again");
+    let assignee = conflict.rows.iter().find(|r| r.key == "assignee").unwrap();
+    assert_eq!((assignee.started.as_str(), assignee.now.as_str()), ("wang", "zhou"));
+    assert_eq!(ticket(&mut app, before.id).assignee, "zhou", "never a silent overwrite");
+    app.keys("r");
+    let after = ticket(&mut app, before.id);
+    assert_eq!((after.assignee.as_str(), after.category.as_str()), ("zhao", "refund"));
+}
+
+#[test]
+fn discard_after_a_conflict_writes_nothing_of_ours() {
+    let mut app = App::new(true, 120, 40);
+    let before = edit_first_ticket(&mut app, "zhao");
+    reassign(&app, before.id, "wang", "billing");
+    app.keys("<C-s> d");
+    let after = ticket(&mut app, before.id);
+    assert_eq!((after.assignee.as_str(), after.category.as_str()), ("wang", "billing"));
+    assert_eq!(after.version, before.version + 1, "only the other agent's change");
+    assert!(app.model.form.is_none() && app.model.conflict.is_none());
+    // The ticket page shows the other agent's values.
+    let screen = app.screen(120, 40);
+    assert!(
+        screen.lines().any(|l| l.contains("Assignee") && l.contains("wang")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn esc_from_the_conflict_goes_back_to_the_form_which_then_saves_over_what_was_seen() {
+    let mut app = App::new(true, 120, 40);
+    let before = edit_first_ticket(&mut app, "zhao");
+    reassign(&app, before.id, "wang", "billing");
+    app.keys("<C-s> <Esc>");
+    assert!(app.model.conflict.is_none());
+    assert_eq!(form_value(&app, "assignee"), "zhao", "what was typed is kept");
+    assert_eq!(
+        form_value(&app, "category"),
+        "billing",
+        "an untouched field shows the stored value"
+    );
+    assert_eq!(ticket(&mut app, before.id).assignee, "wang");
+    app.keys("<C-s>");
+    let after = ticket(&mut app, before.id);
+    assert_eq!((after.assignee.as_str(), after.category.as_str()), ("zhao", "billing"));
+    assert!(app.model.form.is_none());
+}
+
+#[test]
+fn a_customer_edit_over_a_change_meanwhile_shows_the_dialog_and_reapplies() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("1 / z s <Enter> <Enter>");
+    let code = match &app.model.detail {
+        Some(Detail::Card { card: Some(card), .. }) => card.customer.code.clone(),
+        _ => panic!("no card open"),
+    };
+    let get = |app: &mut App| customers::get(&mut app.driver.store, &code).unwrap();
+    let before = get(&mut app);
+    // Industry is the eighth field.
+    app.keys("e <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u>")
+        .text("电子");
+    let (mut store, ctx) = other_agent(&app, "wang");
+    let theirs = CustomerInput {
+        industry: Some("零售".into()),
+        contact: Some("李四".into()),
+        ..Default::default()
+    };
+    customers::edit(&mut store, &ctx, &code, &theirs, None).unwrap();
+    app.keys("<C-s>");
+    let screen = app.screen(120, 40);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Industry") && l.contains("电子") && l.contains("零售")),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Contact person") && l.contains("李四")),
+        "{screen}"
+    );
+    app.keys("r");
+    let after = get(&mut app);
+    assert_eq!((after.industry.as_str(), after.contact.as_str()), ("电子", "李四"));
+    assert_eq!(after.version, before.version + 2);
+}
+
+#[test]
+fn conflict_dialog_120x40() {
+    let mut app = App::new(true, 120, 40);
+    let before = edit_first_ticket(&mut app, "zhao");
+    reassign(&app, before.id, "wang", "billing");
+    app.keys("<C-s>");
+    insta::assert_snapshot!("conflict_dialog_120x40", app.screen(120, 40));
 }

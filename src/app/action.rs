@@ -67,6 +67,8 @@ actions! {
     PriorityLow => "priority_low",
     Mark => "mark",
     MarkAll => "mark_all",
+    Reapply => "reapply",
+    Discard => "discard",
 }
 
 impl Action {
@@ -93,7 +95,10 @@ impl Action {
     /// inside a form, a filter or the palette itself.
     pub fn in_palette(self) -> bool {
         use Action::*;
-        !matches!(self, NextField | PrevField | Submit | Editor | Accept | Palette | Close)
+        !matches!(
+            self,
+            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard
+        )
     }
 }
 

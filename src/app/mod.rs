@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod alerts;
+pub mod conflict;
 pub mod detail;
 pub mod doc;
 pub mod format;

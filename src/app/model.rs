@@ -101,6 +101,8 @@ pub struct Model {
     pub bell: bool,
     /// Who else has the ticket on screen open.
     pub presence: super::presence::Presence,
+    /// A save met a record changed meanwhile: the dialog over the form.
+    pub conflict: Option<super::conflict::Conflict>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -140,6 +142,7 @@ impl Model {
             alerts: Default::default(),
             bell: false,
             presence: super::presence::Presence::new(now),
+            conflict: None,
         }
     }
 
@@ -187,6 +190,9 @@ impl Model {
     /// palette, the help, a filter being typed, the card or ticket page, and
     /// otherwise the focused pane, then lists, then everything.
     pub fn chain(&self) -> Vec<Context> {
+        if self.conflict.is_some() {
+            return vec![Context::Conflict];
+        }
         if self.form.is_some() {
             return vec![Context::Form];
         }
@@ -239,6 +245,19 @@ impl Model {
             } => Some(super::detail::ticket_doc(self, detail, width)),
             _ => None,
         }
+    }
+
+    /// The conflict dialog as a document, wrapped to its box.
+    pub fn conflict_doc(&self) -> Option<Doc> {
+        let conflict = self.conflict.as_ref()?;
+        let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
+        Some(super::conflict::conflict_doc(self, conflict, width))
+    }
+
+    /// Lines of a conflict dialog (taken out of the model while it scrolls).
+    pub fn conflict_doc_lines(&self, conflict: &super::conflict::Conflict) -> usize {
+        let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
+        super::conflict::conflict_doc(self, conflict, width).lines.len()
     }
 
     pub fn help_doc(&self) -> Doc {

@@ -3,6 +3,7 @@
 //! results back in as messages, so `update` never touches the store.
 
 use super::action::Action;
+use super::conflict::{Record, Stored};
 use super::forms::{Failure, Submission};
 use super::keys::Key;
 use crate::domain::customer::Customer;
@@ -73,6 +74,8 @@ pub enum Msg {
     Redraw,
     /// The other agents with this ticket open, after our heartbeat.
     Presence(i64, Vec<String>),
+    /// The record an edit conflicted with, as stored now (or why not).
+    Current(Result<Box<Stored>, Failure>),
 }
 
 #[derive(Debug, Clone)]
@@ -100,4 +103,6 @@ pub enum Effect {
     BeatTicket(i64, DateTime<Utc>),
     /// We closed this ticket or moved on.
     LeaveTicket(i64),
+    /// Reads the record an edit conflicted with, and its audit trail.
+    LoadCurrent(Record),
 }

@@ -23,10 +23,11 @@ pub enum Context {
     Form,
     Palette,
     Help,
+    Conflict,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -38,6 +39,7 @@ impl Context {
         Context::Palette,
         Context::Help,
         Context::Triage,
+        Context::Conflict,
     ];
 
     /// The table name in the keymap file.
@@ -54,6 +56,7 @@ impl Context {
             Context::Palette => "palette",
             Context::Help => "help",
             Context::Triage => "triage",
+            Context::Conflict => "conflict",
         }
     }
 

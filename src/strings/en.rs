@@ -185,6 +185,7 @@ pub static EN: Strings = Strings {
         ("palette", "Command palette"),
         ("help", "This help"),
         ("triage", "Triage"),
+        ("conflict", "Record changed meanwhile"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -233,6 +234,8 @@ pub static EN: Strings = Strings {
         (Action::PriorityLow, "Low"),
         (Action::Mark, "Mark"),
         (Action::MarkAll, "Mark all shown"),
+        (Action::Reapply, "Re-apply mine"),
+        (Action::Discard, "Discard mine"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",

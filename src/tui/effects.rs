@@ -2,6 +2,7 @@
 //! results into messages. Shared by the event loop and the tests, which
 //! drive the same model and driver without a terminal.
 
+use crate::app::conflict::{Current, Record, Stored};
 use crate::app::forms::{Failure, Submission};
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg, Saved};
@@ -94,6 +95,7 @@ impl Driver {
                 let _ = presence::leave(store, ctx, ticket);
                 Vec::new()
             }
+            Effect::LoadCurrent(record) => vec![Msg::Current(current(store, ctx, record).map_err(failure))],
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
@@ -137,6 +139,24 @@ fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, E
             customer_id: interactions::log(store, ctx, &input)?.customer_id,
         },
     })
+}
+
+/// A record as stored now, with its audit trail, for the conflict dialog.
+fn current(store: &mut Store, ctx: &Ctx, record: Record) -> Result<Box<Stored>, Error> {
+    let stored = match record {
+        Record::Customer(id) => Stored {
+            current: Current::Customer(Box::new(customers::get(store, &id.to_string())?)),
+            audit: customers::audit(store, id)?,
+        },
+        Record::Ticket(id) => {
+            let detail = tickets::detail(store, ctx, id)?;
+            Stored {
+                current: Current::Ticket(Box::new(detail.view.ticket)),
+                audit: detail.audit,
+            }
+        }
+    };
+    Ok(Box::new(stored))
 }
 
 fn failure(e: Error) -> Failure {

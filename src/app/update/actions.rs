@@ -11,6 +11,10 @@ use crate::strings::fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     use Action::*;
+    // The conflict dialog is modal: only its own keys reach it.
+    if model.conflict.is_some() {
+        return super::conflict::apply(model, action);
+    }
     match action {
         Quit => {
             model.quit = true;
@@ -78,6 +82,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         New | Edit | Reply | Note | Log | Assign | Priority | Status => records::apply(model, action),
         NextField | PrevField | Submit | Editor => records::form_action(model, action),
+        // Outside the dialog they do nothing.
+        Reapply | Discard => Vec::new(),
     }
 }
 
@@ -150,6 +156,9 @@ fn overlay_scroll(model: &mut Model) -> Option<&mut Scroll> {
 
 /// The mouse wheel over a modal.
 pub fn scroll_overlay(model: &mut Model, delta: isize) {
+    if model.conflict.is_some() {
+        return super::conflict::scroll(model, delta);
+    }
     let palette_rows = palette_height(model.area);
     if let Some(palette) = &mut model.palette {
         let len = palette.list.len();

@@ -3,6 +3,7 @@
 //! for as effects, whose results come back as messages.
 
 mod actions;
+mod conflict;
 mod input;
 mod records;
 mod results;

@@ -339,10 +339,21 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
     );
     let form = m.form.as_ref().unwrap();
     assert_eq!(form.fields[0].error.as_deref(), Some("is not an agent here"));
+    // A conflict reads the ticket as it is now, for the conflict dialog.
     let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
-    update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadCurrent(crate::app::conflict::Record::Ticket(7))]
+    ));
+    // Removed meanwhile: the form says so and keeps what was typed.
+    update(
+        &mut m,
+        Msg::Current(Err(Failure::NotFound("ticket 7 not found".into()))),
+    );
     let form = m.form.as_ref().unwrap();
-    assert!(form.message.as_deref().unwrap().contains(conflict));
+    assert!(form.message.as_deref().unwrap().contains("ticket 7 not found"));
+    assert!(m.conflict.is_none());
     assert_eq!(form.value("assignee"), "wang", "nothing typed is lost");
 }
 
