@@ -260,6 +260,22 @@ fn enter_opens_the_card_and_the_ticket_and_esc_closes() {
 }
 
 #[test]
+fn quitting_with_a_ticket_open_leaves_it_and_ticks_beat_for_it() {
+    let mut m = loaded();
+    press(&mut m, "2 <Enter>");
+    let later = m.now + chrono::Duration::seconds(5);
+    let effects = update(&mut m, Msg::Tick(later));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::BeatTicket(7, at) if *at == later)),
+        "{effects:?}"
+    );
+    assert!(matches!(press(&mut m, "<C-c>").as_slice(), [Effect::LeaveTicket(7)]));
+    assert!(m.quit);
+}
+
+#[test]
 fn help_and_palette_are_generated_from_the_keymap() {
     let mut m = loaded();
     press(&mut m, "?");
