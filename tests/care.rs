@@ -346,3 +346,16 @@ fn conflict_dialog_120x40() {
     app.keys("<C-s>");
     insta::assert_snapshot!("conflict_dialog_120x40", app.screen(120, 40));
 }
+
+#[test]
+fn another_agents_heartbeat_reloads_the_triage_card_without_losing_place() {
+    let mut app = App::new(true, 80, 24);
+    app.keys("t j j");
+    let triage = app.model.triage.as_ref().unwrap();
+    let (id, top) = (triage.ticket_id().unwrap(), triage.scroll.top);
+    assert!(top > 0, "the card scrolled on a small screen");
+    beat_as(&app, "wang", id, 1);
+    app.send(Msg::ExternalChange);
+    let triage = app.model.triage.as_ref().unwrap();
+    assert_eq!((triage.ticket_id(), triage.scroll.top), (Some(id), top));
+}

@@ -97,6 +97,28 @@ fn next_is_the_most_urgent_undecided_ticket_with_its_customer() {
     assert!(triage::next(&mut f.store, &f.ctx, &skipped).unwrap().is_none());
 }
 
+#[test]
+fn a_card_read_again_keeps_its_ticket_until_it_needs_no_decision() {
+    let (mut f, ids) = fixture();
+    let none = HashSet::new();
+    // The third ticket is on screen though the first is more urgent.
+    let card = triage::again(&mut f.store, &f.ctx, ids[2], &none).unwrap().unwrap();
+    assert_eq!((card.view.ticket.id, card.remaining), (ids[2], 2));
+    let pending = TicketChanges {
+        status: Some("pending".into()),
+        ..Default::default()
+    };
+    tickets::set(&mut f.store, &f.ctx, ids[2], &pending, None).unwrap();
+    let card = triage::again(&mut f.store, &f.ctx, ids[2], &none).unwrap().unwrap();
+    assert_eq!(
+        (card.view.ticket.id, card.remaining),
+        (ids[0], 1),
+        "then the most urgent"
+    );
+    let all: HashSet<i64> = ids.iter().copied().collect();
+    assert!(triage::again(&mut f.store, &f.ctx, ids[0], &all).unwrap().is_none());
+}
+
 /// The tickets as they are now: what an agent looking at them has seen.
 fn seen(f: &mut Fixture, ids: &[i64]) -> Vec<triage::Seen> {
     ids.iter()

@@ -105,4 +105,6 @@ pub enum Effect {
     LeaveTicket(i64),
     /// Reads the record an edit conflicted with, and its audit trail.
     LoadCurrent(Record),
+    /// The triage card of this ticket read again, skipping these.
+    ReloadTriage(i64, Vec<i64>),
 }

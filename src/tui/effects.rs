@@ -69,6 +69,10 @@ impl Driver {
                 let skipped = skipped.into_iter().collect();
                 loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
             }
+            Effect::ReloadTriage(id, skipped) => {
+                let skipped = skipped.into_iter().collect();
+                loaded(triage::again(store, ctx, id, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
+            }
             Effect::TriageChange(seen, changes, text) => vec![Msg::TriageChanged(
                 triage::change(store, ctx, &seen, &changes)
                     .map(|(_, undo)| (undo, text))

@@ -97,8 +97,12 @@ fn reload(model: &Model) -> Vec<Effect> {
         Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
         None => {}
     }
+    // The card on screen stays on screen; it is only read again.
     if let Some(triage) = &model.triage {
-        effects.push(Effect::LoadTriage(triage.skipped.clone()));
+        effects.push(match triage.ticket_id() {
+            Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
+            None => Effect::LoadTriage(triage.skipped.clone()),
+        });
     }
     effects
 }

@@ -166,9 +166,14 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
+                triage.loading = true;
+                let reread = match triage.ticket_id() {
+                    Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
+                    None => Effect::LoadTriage(triage.skipped.clone()),
+                };
                 model.form = None;
                 model.warn(text);
-                return load(model);
+                return vec![reread];
             }
             match &mut model.form {
                 Some(form) => form.message = Some(text),
