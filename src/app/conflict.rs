@@ -5,15 +5,10 @@
 //! them, or to go back to the form. Nothing is ever written over the other
 //! agent's change without the agent having seen it.
 
-use super::doc::{Doc, piece};
-use super::format::{self, local_short};
 use super::forms::{Form, FormKind, customer, ticket};
-use super::model::Model;
 use super::panes::cursor::Scroll;
-use crate::config::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
-use crate::domain::text::{fit, sanitize_line};
 use crate::domain::ticket::Ticket;
 use crate::strings::{Strings, fill};
 use chrono::{DateTime, Utc};
@@ -100,7 +95,6 @@ pub struct Row {
 
 #[derive(Debug, Clone)]
 pub struct Conflict {
-    pub record: Record,
     /// "ticket #3", "customer C2026001".
     pub name: String,
     /// The fields the agent changed (those the other agent changed too are
@@ -156,7 +150,6 @@ impl Conflict {
             Current::Ticket(t) => fill(s.care.record_ticket, &[&t.id.to_string()]),
         };
         Conflict {
-            record: stored.record(),
             rows: rows(form, &now, &stored.audit),
             name,
             now,
@@ -193,77 +186,6 @@ impl Conflict {
         };
         form.message = None;
     }
-}
-
-/// Columns of the field names.
-const LABEL: usize = 16;
-
-/// A value as the dialog shows it: choices by their label, phones and
-/// e-mails hidden in screen-sharing mode, nothing as a dash.
-fn shown(model: &Model, key: &str, value: &str) -> String {
-    let s = model.strings;
-    let text = match key {
-        "phone" => format::phone(value, model.session.masked),
-        "email" => format::email(value, model.session.masked),
-        "priority" | "status" | "kind" | "tier" | "channel" => s.choice(key, value).to_string(),
-        _ => value.to_string(),
-    };
-    if text.trim().is_empty() {
-        s.dash.to_string()
-    } else {
-        sanitize_line(&text).into_owned()
-    }
-}
-
-/// The dialog as a document, `width` columns wide.
-pub fn conflict_doc(model: &Model, conflict: &Conflict, width: usize) -> Doc {
-    let (s, c) = (model.strings, model.strings.care);
-    let mut doc = Doc::new(width);
-    doc.paragraph(&fill(c.conflict_intro, &[&conflict.name]), Role::Text, 0);
-    let column = width.saturating_sub(LABEL + 2) / 3;
-    let line = |label: &str, started: &str, yours: &str, now: &str, roles: [Role; 4]| {
-        vec![
-            piece(fit(label, LABEL), roles[0]),
-            piece(format!("  {}", fit(started, column.saturating_sub(2))), roles[1]),
-            piece(format!("  {}", fit(yours, column.saturating_sub(2))), roles[2]),
-            piece(format!("  {}", fit(now, column.saturating_sub(2))), roles[3]),
-        ]
-    };
-    let header = line(c.col_field, c.col_started, c.col_yours, c.col_now, [Role::Muted; 4]);
-    let (mine, theirs): (Vec<&Row>, Vec<&Row>) = conflict.rows.iter().partition(|r| r.mine);
-    for (heading, rows) in [(c.yours_heading, mine), (c.theirs_heading, theirs)] {
-        if rows.is_empty() {
-            continue;
-        }
-        doc.heading(heading);
-        doc.push(header.clone());
-        for row in rows {
-            let yours_role = if row.mine { Role::Input } else { Role::Muted };
-            let now_role = if row.theirs { Role::AtRisk } else { Role::Muted };
-            doc.push(line(
-                s.field(row.key),
-                &shown(model, row.key, &row.started),
-                &shown(model, row.key, &row.yours),
-                &shown(model, row.key, &row.now),
-                [Role::Text, Role::Muted, yours_role, now_role],
-            ));
-            let mut notes = Vec::new();
-            if row.mine && row.theirs {
-                notes.push(c.both_changed.to_string());
-            }
-            if let Some(by) = &row.by {
-                let when = local_short(by.at, model.now, model.session.timezone);
-                notes.push(fill(c.changed_by, &[&sanitize_line(&by.agent), &when]));
-            }
-            if !notes.is_empty() {
-                let text = format!("{}  {}", " ".repeat(LABEL), notes.join(" · "));
-                doc.push(vec![piece(text, Role::Muted)]);
-            }
-        }
-    }
-    doc.blank();
-    doc.paragraph(c.reapply_note, Role::Muted, 0);
-    doc
 }
 
 #[cfg(test)]
@@ -352,7 +274,6 @@ mod tests {
     fn rebase_keeps_what_the_agent_typed_and_takes_the_rest_from_the_record() {
         let mut f = form(&[("assignee", "", "zhao"), ("category", "", ""), ("department", "", "")]);
         let conflict = Conflict {
-            record: Record::Ticket(1),
             name: "ticket #1".into(),
             rows: Vec::new(),
             now: vec![

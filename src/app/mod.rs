@@ -6,6 +6,7 @@
 pub mod action;
 pub mod alerts;
 pub mod conflict;
+pub mod conflict_doc;
 pub mod detail;
 pub mod doc;
 pub mod format;

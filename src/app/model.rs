@@ -251,13 +251,13 @@ impl Model {
     pub fn conflict_doc(&self) -> Option<Doc> {
         let conflict = self.conflict.as_ref()?;
         let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
-        Some(super::conflict::conflict_doc(self, conflict, width))
+        Some(super::conflict_doc::conflict_doc(self, conflict, width))
     }
 
     /// Lines of a conflict dialog (taken out of the model while it scrolls).
     pub fn conflict_doc_lines(&self, conflict: &super::conflict::Conflict) -> usize {
         let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
-        super::conflict::conflict_doc(self, conflict, width).lines.len()
+        super::conflict_doc::conflict_doc(self, conflict, width).lines.len()
     }
 
     pub fn help_doc(&self) -> Doc {
