@@ -170,6 +170,7 @@ pub struct Strings {
     pub mark: &'static str,
     pub crm: &'static crate::strings_crm::CrmStrings,
     pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
+    pub care: &'static crate::strings_care::CareStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

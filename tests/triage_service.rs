@@ -98,6 +98,68 @@ fn next_is_the_most_urgent_undecided_ticket_with_its_customer() {
 }
 
 #[test]
+fn a_card_read_again_keeps_its_ticket_until_it_needs_no_decision() {
+    let (mut f, ids) = fixture();
+    let none = HashSet::new();
+    // The third ticket is on screen though the first is more urgent.
+    let card = triage::again(&mut f.store, &f.ctx, ids[2], &none).unwrap().unwrap();
+    assert_eq!((card.view.ticket.id, card.remaining), (ids[2], 2));
+    let pending = TicketChanges {
+        status: Some("pending".into()),
+        ..Default::default()
+    };
+    tickets::set(&mut f.store, &f.ctx, ids[2], &pending, None).unwrap();
+    let card = triage::again(&mut f.store, &f.ctx, ids[2], &none).unwrap().unwrap();
+    assert_eq!(
+        (card.view.ticket.id, card.remaining),
+        (ids[0], 1),
+        "then the most urgent"
+    );
+    let all: HashSet<i64> = ids.iter().copied().collect();
+    assert!(triage::again(&mut f.store, &f.ctx, ids[0], &all).unwrap().is_none());
+}
+
+/// The tickets as they are now: what an agent looking at them has seen.
+fn seen(f: &mut Fixture, ids: &[i64]) -> Vec<triage::Seen> {
+    ids.iter()
+        .map(|id| triage::Seen {
+            id: *id,
+            version: tickets::get(&mut f.store, &f.ctx, *id).unwrap().ticket.version,
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_to_a_ticket_changed_since_it_was_seen_is_refused_whole() {
+    let (mut f, ids) = fixture();
+    let looked = seen(&mut f, &ids);
+    // Another agent changes the second ticket after ours were seen.
+    let other = Ctx::new("zhao.lei", f.ctx.now);
+    let category = TicketChanges {
+        category: Some("billing".into()),
+        ..Default::default()
+    };
+    tickets::set(&mut f.store, &other, ids[1], &category, None).unwrap();
+    let versions: Vec<i64> = seen(&mut f, &ids).iter().map(|s| s.version).collect();
+    let high = TicketChanges {
+        priority: Some("high".into()),
+        ..Default::default()
+    };
+    let err = triage::change(&mut f.store, &f.ctx, &looked, &high).unwrap_err();
+    assert!(
+        matches!(&err, Error::Conflict(text) if text.contains(&ids[1].to_string())),
+        "{err}"
+    );
+    let after: Vec<i64> = seen(&mut f, &ids).iter().map(|s| s.version).collect();
+    assert_eq!(after, versions, "nothing written");
+    let first = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!(first.priority.key(), "urgent", "not even the unchanged tickets");
+    // Seen afresh, the same change goes through.
+    let fresh = seen(&mut f, &ids);
+    triage::change(&mut f.store, &f.ctx, &fresh, &high).unwrap();
+}
+
+#[test]
 fn a_change_to_many_tickets_is_undone_as_a_whole() {
     let (mut f, ids) = fixture();
     let changes = TicketChanges {
@@ -105,7 +167,8 @@ fn a_change_to_many_tickets_is_undone_as_a_whole() {
         assignee: Some("wang.fang".into()),
         ..Default::default()
     };
-    let (views, undo) = triage::change(&mut f.store, &f.ctx, &ids[..2], &changes).unwrap();
+    let looked = seen(&mut f, &ids[..2]);
+    let (views, undo) = triage::change(&mut f.store, &f.ctx, &looked, &changes).unwrap();
     assert!(
         views
             .iter()
@@ -124,7 +187,8 @@ fn undo_after_someone_else_changed_a_ticket_restores_nothing() {
         status: Some("resolved".into()),
         ..Default::default()
     };
-    let (_, undo) = triage::change(&mut f.store, &f.ctx, &ids[..2], &resolve).unwrap();
+    let looked = seen(&mut f, &ids[..2]);
+    let (_, undo) = triage::change(&mut f.store, &f.ctx, &looked, &resolve).unwrap();
     let other = Ctx::new("zhao.lei", f.ctx.now);
     tickets::set(
         &mut f.store,
@@ -150,8 +214,9 @@ fn an_invalid_change_writes_nothing() {
         priority: Some("asap".into()),
         ..Default::default()
     };
+    let all = seen(&mut f, &ids);
     assert!(matches!(
-        triage::change(&mut f.store, &f.ctx, &ids, &bad),
+        triage::change(&mut f.store, &f.ctx, &all, &bad),
         Err(Error::Invalid(_))
     ));
     // A ticket that cannot take the change (closed → pending) stops all of them.
@@ -159,12 +224,14 @@ fn an_invalid_change_writes_nothing() {
         status: Some("closed".into()),
         ..Default::default()
     };
-    triage::change(&mut f.store, &f.ctx, &ids[2..], &close).unwrap();
+    let looked = seen(&mut f, &ids[2..]);
+    triage::change(&mut f.store, &f.ctx, &looked, &close).unwrap();
     let pending = TicketChanges {
         status: Some("pending".into()),
         ..Default::default()
     };
-    assert!(triage::change(&mut f.store, &f.ctx, &ids, &pending).is_err());
+    let all = seen(&mut f, &ids);
+    assert!(triage::change(&mut f.store, &f.ctx, &all, &pending).is_err());
     assert_eq!(
         tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket.status.key(),
         "new"

@@ -44,8 +44,15 @@ fn a_stale_edit_is_refused_and_the_form_is_kept() {
     tickets::set(&mut store, &ctx, id, &changes, None).unwrap();
     app.keys("<C-s>");
     let form = app.model.form.as_ref().expect("the form stays");
-    let message = form.message.as_deref().unwrap_or_default();
-    assert!(message.contains("changed by someone else"), "{message}");
+    // The conflict dialog over the form compares ours with the stored ticket.
+    let conflict = app.model.conflict.as_ref().expect("the conflict dialog");
+    assert!(
+        conflict
+            .rows
+            .iter()
+            .any(|r| r.key == "priority" && r.mine && r.yours == typed)
+    );
+    assert!(app.screen(120, 40).contains("changed meanwhile"));
     assert_eq!(form.value("priority"), typed, "nothing typed is lost");
     // Nothing was written over the other agent's change.
     let t = tickets::get(&mut store, &ctx, id).unwrap().ticket;

@@ -78,6 +78,8 @@ actions! {
     Dashboard => "dashboard",
     PrevMonth => "prev_month",
     NextMonth => "next_month",
+    Reapply => "reapply",
+    Discard => "discard",
 }
 
 impl Action {
@@ -109,7 +111,10 @@ impl Action {
     /// inside a form, a filter or the palette itself.
     pub fn in_palette(self) -> bool {
         use Action::*;
-        !matches!(self, NextField | PrevField | Submit | Editor | Accept | Palette | Close)
+        !matches!(
+            self,
+            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard
+        )
     }
 }
 

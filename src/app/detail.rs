@@ -4,6 +4,7 @@ use super::doc::{Doc, piece};
 use super::format::{self, local, local_short, money, state_role};
 use super::model::Model;
 use crate::config::theme::Role;
+use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
 use crate::domain::urgency::UrgencyFactor;
@@ -96,7 +97,44 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
             doc.paragraph(&v.comment, Role::Text, 4);
         }
     }
+    audit_section(&mut doc, model, &card.audit);
     doc
+}
+
+/// A record's audit trail under "Changes": when, who, which field, from
+/// what to what. One rendering for the ticket page and the customer card;
+/// phones and e-mails stay hidden in screen-sharing mode.
+pub fn audit_section(doc: &mut Doc, model: &Model, audit: &[AuditEntry]) {
+    let (s, tz, now) = (model.strings, model.session.timezone, model.now);
+    if audit.is_empty() {
+        return;
+    }
+    doc.heading(s.ticket_changes);
+    let masked = model.session.masked;
+    let shown = |field: &str, value: &str| match field {
+        "phone" => format::phone(value, masked),
+        "email" => format::email(value, masked),
+        _ => value.to_string(),
+    };
+    for e in audit {
+        let old = e.old_value.as_deref().map(|v| shown(&e.field, v));
+        let new = e.new_value.as_deref().map(|v| shown(&e.field, v));
+        let change = match (old, new) {
+            (Some(old), Some(new)) => format!("{old} → {new}"),
+            (None, Some(new)) => new,
+            (Some(old), None) => format!("{old} → {}", s.dash),
+            (None, None) => String::new(),
+        };
+        doc.push(vec![
+            piece(format!("  {} ", local_short(e.at, now, tz)), Role::Muted),
+            piece(
+                format!("{} ", crate::domain::text::fit(&sanitize_line(&e.agent), 10)),
+                Role::Muted,
+            ),
+            piece(format!("{} ", sanitize_line(s.field(&e.field))), Role::Text),
+            piece(sanitize_line(&change), Role::Text),
+        ]);
+    }
 }
 
 fn ticket_line(doc: &mut Doc, model: &Model, v: &TicketView) {
@@ -122,6 +160,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
     let t = &detail.view.ticket;
     let mut doc = Doc::new(width);
+    super::presence::banner(&mut doc, model, t.id);
     doc.field(
         s.field("customer"),
         &format!("{} {}", t.customer_code, t.customer_name),
@@ -169,26 +208,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
             doc.paragraph(&i.summary, Role::Text, 6);
         }
     }
-    if !detail.audit.is_empty() {
-        doc.heading(s.ticket_changes);
-        for e in &detail.audit {
-            let change = match (&e.old_value, &e.new_value) {
-                (Some(old), Some(new)) => format!("{old} → {new}"),
-                (None, Some(new)) => new.clone(),
-                (Some(old), None) => format!("{old} → {}", s.dash),
-                (None, None) => String::new(),
-            };
-            doc.push(vec![
-                piece(format!("  {} ", local_short(e.at, now, tz)), Role::Muted),
-                piece(
-                    format!("{} ", crate::domain::text::fit(&sanitize_line(&e.agent), 10)),
-                    Role::Muted,
-                ),
-                piece(format!("{} ", s.field(&e.field)), Role::Text),
-                piece(sanitize_line(&change), Role::Text),
-            ]);
-        }
-    }
+    audit_section(&mut doc, model, &detail.audit);
     doc
 }
 

@@ -179,6 +179,14 @@ pub fn form_area(body: Rect, rows: u16) -> Rect {
     centered(body, 78, rows.saturating_add(3))
 }
 
+/// The conflict dialog over a form: wide enough for its three columns of
+/// values, as tall as its `lines` (within the screen). Its width does not
+/// depend on `lines`, so the text can be wrapped before it is counted.
+pub fn conflict_area(body: Rect, lines: usize) -> Rect {
+    let height = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    centered(body, 110, height)
+}
+
 /// Lines of text inside a bordered box with one column of padding.
 pub fn inner_size(area: Rect) -> (usize, usize) {
     (

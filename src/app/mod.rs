@@ -5,6 +5,8 @@
 
 pub mod action;
 pub mod alerts;
+pub mod conflict;
+pub mod conflict_doc;
 pub mod dashboard;
 pub mod detail;
 pub mod doc;
@@ -18,6 +20,7 @@ pub mod model;
 pub mod msg;
 pub mod palette;
 pub mod panes;
+pub mod presence;
 pub mod reminders;
 pub mod tiles;
 pub mod triage;

@@ -103,6 +103,10 @@ pub struct Model {
     pub reminders: Option<super::reminders::Reminders>,
     /// The dashboard, full screen, when on.
     pub dashboard: Option<super::dashboard::DashboardScreen>,
+    /// Who else has the ticket on screen open.
+    pub presence: super::presence::Presence,
+    /// A save met a record changed meanwhile: the dialog over the form.
+    pub conflict: Option<super::conflict::Conflict>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -143,6 +147,8 @@ impl Model {
             bell: false,
             reminders: None,
             dashboard: None,
+            presence: super::presence::Presence::new(now),
+            conflict: None,
         }
     }
 
@@ -190,6 +196,9 @@ impl Model {
     /// palette, the help, a filter being typed, the card or ticket page, and
     /// otherwise the focused pane, then lists, then everything.
     pub fn chain(&self) -> Vec<Context> {
+        if self.conflict.is_some() {
+            return vec![Context::Conflict];
+        }
         if self.form.is_some() {
             return vec![Context::Form];
         }
@@ -250,6 +259,19 @@ impl Model {
             } => Some(super::detail::ticket_doc(self, detail, width)),
             _ => None,
         }
+    }
+
+    /// The conflict dialog as a document, wrapped to its box.
+    pub fn conflict_doc(&self) -> Option<Doc> {
+        let conflict = self.conflict.as_ref()?;
+        let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
+        Some(super::conflict_doc::conflict_doc(self, conflict, width))
+    }
+
+    /// Lines of a conflict dialog (taken out of the model while it scrolls).
+    pub fn conflict_doc_lines(&self, conflict: &super::conflict::Conflict) -> usize {
+        let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
+        super::conflict_doc::conflict_doc(self, conflict, width).lines.len()
     }
 
     pub fn help_doc(&self) -> Doc {

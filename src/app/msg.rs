@@ -3,13 +3,14 @@
 //! results back in as messages, so `update` never touches the store.
 
 use super::action::Action;
+use super::conflict::{Record, Stored};
 use super::forms::{Failure, Submission};
 use super::keys::Key;
 use crate::domain::customer::Customer;
 use crate::domain::interaction::TimelineEntry;
 use crate::service::screens::{Counts, CustomerCard, Overview};
 use crate::service::tickets::{TicketChanges, TicketDetail, TicketView};
-use crate::service::triage::{TriageCard, Undo};
+use crate::service::triage::{Seen, TriageCard, Undo};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +98,9 @@ pub enum Msg {
     DemoDone(Result<(usize, usize), String>),
     /// The next ticket to triage, or none left.
     TriageCard(Option<Box<TriageCard>>),
-    /// A triage change was made (with its undo and a description), or refused.
-    TriageChanged(Result<(Vec<Undo>, String), String>),
+    /// A triage change was made (with its undo and a description), or
+    /// refused (a conflict when a ticket changed since it was seen).
+    TriageChanged(Result<(Vec<Undo>, String), Failure>),
     /// An undo was made, or refused (a conflict).
     TriageUndone(Result<i64, String>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
@@ -112,6 +114,10 @@ pub enum Msg {
         crate::domain::period::Month,
         Result<Box<crate::service::dashboard::Dashboard>, String>,
     ),
+    /// The other agents with this ticket open, after our heartbeat.
+    Presence(i64, Vec<String>),
+    /// The record an edit conflicted with, as stored now (or why not).
+    Current(Result<Box<Stored>, Failure>),
 }
 
 #[derive(Debug, Clone)]
@@ -131,11 +137,20 @@ pub enum Effect {
     RunDemo,
     /// The most urgent ticket needing a decision, skipping these.
     LoadTriage(Vec<i64>),
-    /// Changes to these tickets, all or none; the text describes the change.
-    TriageChange(Vec<i64>, TicketChanges, String),
+    /// Changes to these tickets as they were seen, all or none; the text
+    /// describes the change.
+    TriageChange(Vec<Seen>, TicketChanges, String),
     TriageUndo(Vec<Undo>),
     LoadReminders,
     ReminderDone(i64),
     /// The dashboard's figures for a month.
     LoadDashboard(crate::domain::period::Month),
+    /// Our heartbeat on this ticket at this time, then who else is on it.
+    BeatTicket(i64, DateTime<Utc>),
+    /// We closed this ticket or moved on.
+    LeaveTicket(i64),
+    /// Reads the record an edit conflicted with, and its audit trail.
+    LoadCurrent(Record),
+    /// The triage card of this ticket read again, skipping these.
+    ReloadTriage(i64, Vec<i64>),
 }

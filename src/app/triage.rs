@@ -28,6 +28,15 @@ impl Triage {
     pub fn ticket_id(&self) -> Option<i64> {
         self.card.as_ref().map(|c| c.view.ticket.id)
     }
+
+    /// The ticket on the card at the version shown: a decision on it is
+    /// refused if anyone changed it since.
+    pub fn seen(&self) -> Option<crate::service::triage::Seen> {
+        self.card.as_ref().map(|c| crate::service::triage::Seen {
+            id: c.view.ticket.id,
+            version: c.view.ticket.version,
+        })
+    }
 }
 
 /// The card as a document: the ticket, its clocks and urgency, the
@@ -36,6 +45,7 @@ pub fn triage_doc(model: &Model, card: &TriageCard, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
     let t = &card.view.ticket;
     let mut doc = Doc::new(width);
+    super::presence::banner(&mut doc, model, t.id);
     let kind = if t.category.is_empty() {
         s.kind(t.kind).to_string()
     } else {

@@ -25,10 +25,11 @@ pub enum Context {
     Help,
     Reminders,
     Dashboard,
+    Conflict,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -42,6 +43,7 @@ impl Context {
         Context::Triage,
         Context::Reminders,
         Context::Dashboard,
+        Context::Conflict,
     ];
 
     /// The table name in the keymap file.
@@ -60,6 +62,7 @@ impl Context {
             Context::Triage => "triage",
             Context::Reminders => "reminders",
             Context::Dashboard => "dashboard",
+            Context::Conflict => "conflict",
         }
     }
 

@@ -76,6 +76,8 @@ pub struct CustomerCard {
     pub orders: Vec<Order>,
     pub surveys: Vec<SurveyLine>,
     pub tickets: Vec<TicketView>,
+    /// The customer's audit trail, oldest first (as `customer show` has it).
+    pub audit: Vec<crate::domain::audit::AuditEntry>,
 }
 
 pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCard, Error> {
@@ -95,6 +97,7 @@ pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCa
         Ok(CustomerCard {
             orders: tx.customer_orders(id, Some(CARD_ORDERS))?,
             surveys: tx.customer_surveys(id, CARD_SURVEYS)?,
+            audit: tx.audit_for("customer", id)?,
             customer,
             tickets,
         })

@@ -39,12 +39,30 @@ fn needs_decision(v: &TicketView) -> bool {
 
 /// The most urgent ticket needing a decision that is not in `skipped`.
 pub fn next(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>) -> Result<Option<TriageCard>, Error> {
+    card(store, ctx, skipped, None)
+}
+
+/// The card of ticket `id` read again (another agent wrote, if only a
+/// heartbeat): the agent keeps the ticket in front of them even if the
+/// ranking moved. Once it needs no decision any more, the next one comes.
+pub fn again(store: &mut Store, ctx: &Ctx, id: i64, skipped: &HashSet<i64>) -> Result<Option<TriageCard>, Error> {
+    card(store, ctx, skipped, Some(id))
+}
+
+fn card(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>, keep: Option<i64>) -> Result<Option<TriageCard>, Error> {
     store.read(|tx| {
         let queue = sla::queue(tx, ctx, None)?;
-        let mut waiting = queue
+        let mut waiting: Vec<TicketView> = queue
             .into_iter()
-            .filter(|v| needs_decision(v) && !skipped.contains(&v.ticket.id));
-        let Some(view) = waiting.next() else { return Ok(None) };
+            .filter(|v| needs_decision(v) && !skipped.contains(&v.ticket.id))
+            .collect();
+        let at = keep
+            .and_then(|id| waiting.iter().position(|v| v.ticket.id == id))
+            .unwrap_or(0);
+        if at >= waiting.len() {
+            return Ok(None);
+        }
+        let view = waiting.remove(at);
         let customer = tx.customer(view.ticket.customer_id)?;
         let query = TicketQuery {
             customer_id: Some(customer.id),
@@ -59,7 +77,7 @@ pub fn next(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>) -> Result<Opti
             timeline: tx.timeline(customer.id, TIMELINE_ENTRIES)?,
             customer,
             other_open,
-            remaining: waiting.count(),
+            remaining: waiting.len(),
             view,
         }))
     })
@@ -91,23 +109,33 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
     }
 }
 
+/// A ticket as the agent saw it when deciding: the change is refused if
+/// anyone changed the ticket since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    pub id: i64,
+    pub version: i64,
+}
+
 /// Applies the same changes to every ticket in one transaction (all or
-/// none), returning the tickets as changed and how to undo it.
+/// none), returning the tickets as changed and how to undo it. A ticket
+/// changed since it was seen is a conflict, and then nothing is changed:
+/// a decision made on stale facts is never written.
 pub fn change(
     store: &mut Store,
     ctx: &Ctx,
-    ids: &[i64],
+    seen: &[Seen],
     changes: &TicketChanges,
 ) -> Result<(Vec<TicketView>, Vec<Undo>), Error> {
     let changes = changes.validate()?;
     store.write(|tx| {
-        let mut views = Vec::with_capacity(ids.len());
-        let mut undo = Vec::with_capacity(ids.len());
-        for id in ids {
-            let before = snapshot(&tx.ticket(*id)?, &changes);
-            let view = apply_changes(tx, ctx, *id, &changes, None)?;
+        let mut views = Vec::with_capacity(seen.len());
+        let mut undo = Vec::with_capacity(seen.len());
+        for ticket in seen {
+            let before = snapshot(&tx.ticket(ticket.id)?, &changes);
+            let view = apply_changes(tx, ctx, ticket.id, &changes, Some(ticket.version))?;
             undo.push(Undo {
-                ticket_id: *id,
+                ticket_id: ticket.id,
                 version: view.ticket.version,
                 restore: before,
             });

@@ -187,6 +187,7 @@ pub static EN: Strings = Strings {
         ("triage", "Triage"),
         ("reminders", "Reminders"),
         ("dashboard", "Dashboard"),
+        ("conflict", "Record changed meanwhile"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -244,6 +245,8 @@ pub static EN: Strings = Strings {
         (Action::Dashboard, "Dashboard"),
         (Action::PrevMonth, "Previous month"),
         (Action::NextMonth, "Next month"),
+        (Action::Reapply, "Re-apply mine"),
+        (Action::Discard, "Discard mine"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -351,4 +354,5 @@ pub static EN: Strings = Strings {
     triage: &crate::strings_triage::EN,
     crm: &crate::strings_crm::EN,
     dashboard: &crate::strings_dashboard::EN,
+    care: &crate::strings_care::EN,
 };

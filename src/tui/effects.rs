@@ -2,6 +2,7 @@
 //! results into messages. Shared by the event loop and the tests, which
 //! drive the same model and driver without a terminal.
 
+use crate::app::conflict::{Current, Record, Stored};
 use crate::app::forms::{Failure, Submission};
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg, Saved};
@@ -9,7 +10,8 @@ use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
 use crate::service::{
-    Ctx, Error, customers, dashboard, demo, interactions, orders, reminders, screens, surveys, tickets, triage,
+    Ctx, Error, customers, dashboard, demo, interactions, orders, presence, reminders, screens, surveys, tickets,
+    triage,
 };
 use crate::store::Store;
 use std::collections::VecDeque;
@@ -70,10 +72,14 @@ impl Driver {
                 let skipped = skipped.into_iter().collect();
                 loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
             }
-            Effect::TriageChange(ids, changes, text) => vec![Msg::TriageChanged(
-                triage::change(store, ctx, &ids, &changes)
+            Effect::ReloadTriage(id, skipped) => {
+                let skipped = skipped.into_iter().collect();
+                loaded(triage::again(store, ctx, id, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
+            }
+            Effect::TriageChange(seen, changes, text) => vec![Msg::TriageChanged(
+                triage::change(store, ctx, &seen, &changes)
                     .map(|(_, undo)| (undo, text))
-                    .map_err(|e| e.to_string()),
+                    .map_err(failure),
             )],
             Effect::TriageUndo(undo) => {
                 let id = undo.first().map_or(0, |u| u.ticket_id);
@@ -81,6 +87,22 @@ impl Driver {
                     triage::undo(store, ctx, &undo).map(|_| id).map_err(|e| e.to_string()),
                 )]
             }
+            Effect::BeatTicket(ticket, at) => {
+                // Presence is a courtesy: a heartbeat that fails (a busy
+                // file, a ticket just deleted) is tried again next tick and
+                // is not worth a message every second.
+                let ctx = Ctx { now: at, ..ctx.clone() };
+                match presence::beat(store, &ctx, ticket).and_then(|()| presence::others_on(store, &ctx, ticket)) {
+                    Ok(others) => vec![Msg::Presence(ticket, others)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            Effect::LeaveTicket(ticket) => {
+                // Not leaving only means the heartbeat expires in 30 s.
+                let _ = presence::leave(store, ctx, ticket);
+                Vec::new()
+            }
+            Effect::LoadCurrent(record) => vec![Msg::Current(current(store, ctx, record).map_err(failure))],
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
             Effect::LoadReminders => {
                 loaded(reminders::list(store, ctx, crate::domain::cadence::When::All).map(Msg::Reminders))
@@ -161,6 +183,24 @@ fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, E
             id: reminders::add(store, ctx, &input)?.id.unwrap_or_default(),
         },
     })
+}
+
+/// A record as stored now, with its audit trail, for the conflict dialog.
+fn current(store: &mut Store, ctx: &Ctx, record: Record) -> Result<Box<Stored>, Error> {
+    let stored = match record {
+        Record::Customer(id) => Stored {
+            current: Current::Customer(Box::new(customers::get(store, &id.to_string())?)),
+            audit: customers::audit(store, id)?,
+        },
+        Record::Ticket(id) => {
+            let detail = tickets::detail(store, ctx, id)?;
+            Stored {
+                current: Current::Ticket(Box::new(detail.view.ticket)),
+                audit: detail.audit,
+            }
+        }
+    };
+    Ok(Box::new(stored))
 }
 
 fn failure(e: Error) -> Failure {

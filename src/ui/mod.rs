@@ -2,6 +2,7 @@
 //! modal; views read the model and the theme and never change anything.
 
 mod cells;
+mod conflict;
 mod dashboard;
 mod dashboard_charts;
 mod detail;
@@ -51,6 +52,9 @@ pub fn render(model: &Model, frame: &mut Frame) {
     }
     if model.form.is_some() {
         form::render(model, frame, screen.body);
+    }
+    if model.conflict.is_some() {
+        conflict::render(model, frame, screen.body);
     }
 }
 

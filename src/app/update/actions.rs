@@ -11,6 +11,10 @@ use crate::strings::fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     use Action::*;
+    // The conflict dialog is modal: only its own keys reach it.
+    if model.conflict.is_some() {
+        return super::conflict::apply(model, action);
+    }
     match action {
         Quit => {
             model.quit = true;
@@ -93,6 +97,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Reminders | AddOrder | Callback | Survey | ReminderDone | AddReminder => super::crm::apply(model, action),
         Dashboard => super::dashboard::enter(model),
         PrevMonth | NextMonth => super::dashboard::step(model, action),
+        // Outside the dialog they do nothing.
+        Reapply | Discard => Vec::new(),
     }
 }
 
@@ -169,6 +175,9 @@ fn overlay_scroll(model: &mut Model) -> Option<&mut Scroll> {
 
 /// The mouse wheel over a modal.
 pub fn scroll_overlay(model: &mut Model, delta: isize) {
+    if model.conflict.is_some() {
+        return super::conflict::scroll(model, delta);
+    }
     let palette_rows = palette_height(model.area);
     if let Some(palette) = &mut model.palette {
         let len = palette.list.len();

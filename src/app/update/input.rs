@@ -32,6 +32,10 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
 }
 
 fn text(model: &mut Model, key: Key) -> Vec<Effect> {
+    // Under the conflict dialog the form keeps what was typed.
+    if model.conflict.is_some() {
+        return Vec::new();
+    }
     if let Some(form) = &mut model.form {
         form.handle_key(key);
         return Vec::new();
@@ -73,7 +77,12 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         MouseKind::Click => 0,
     };
     // Over a modal the wheel scrolls it and clicks do nothing.
-    if model.form.is_some() || model.palette.is_some() || model.help.is_some() || model.detail.is_some() {
+    if model.conflict.is_some()
+        || model.form.is_some()
+        || model.palette.is_some()
+        || model.help.is_some()
+        || model.detail.is_some()
+    {
         if delta != 0 {
             actions::scroll_overlay(model, delta);
         }

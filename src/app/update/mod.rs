@@ -3,6 +3,7 @@
 //! for as effects, whose results come back as messages.
 
 mod actions;
+mod conflict;
 mod crm;
 mod dashboard;
 mod input;
@@ -23,7 +24,14 @@ use ratatui::layout::Rect;
 const QUEUE_REFRESH_SECONDS: i64 = 60;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    if !matches!(msg, Msg::Tick(_)) {
+    let mut effects = dispatch(model, msg);
+    effects.extend(crate::app::presence::follow(model));
+    effects
+}
+
+fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Ticks and heartbeats come every second: they redraw only what moved.
+    if !matches!(msg, Msg::Tick(_) | Msg::Presence(..)) {
         model.dirty = true;
     }
     match msg {
@@ -46,6 +54,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Redraw => Vec::new(),
+        Msg::Presence(ticket, others) => {
+            crate::app::presence::seen(model, ticket, others);
+            Vec::new()
+        }
         other => results::handle(model, other),
     }
 }
@@ -59,6 +71,8 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
             model.dirty = true;
         }
     }
+    // Heartbeats age with the ticks even when `--now` holds the clock.
+    effects.extend(crate::app::presence::tick(model, now));
     if model.session.clock_fixed {
         return effects;
     }
@@ -88,8 +102,12 @@ fn reload(model: &mut Model) -> Vec<Effect> {
         Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
         None => {}
     }
+    // The card on screen stays on screen; it is only read again.
     if let Some(triage) = &model.triage {
-        effects.push(Effect::LoadTriage(triage.skipped.clone()));
+        effects.push(match triage.ticket_id() {
+            Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
+            None => Effect::LoadTriage(triage.skipped.clone()),
+        });
     }
     if model.reminders.is_some() {
         effects.push(Effect::LoadReminders);

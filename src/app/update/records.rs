@@ -7,6 +7,7 @@ use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::domain::ticket::Ticket;
+use crate::service::triage::Seen;
 
 /// A customer an action is aimed at: id, code and name.
 pub(super) struct Target {
@@ -248,13 +249,23 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             category: shown("category"),
         };
         let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
-        return vec![Effect::TriageChange(ids.clone(), changes, text)];
+        // Each at the version the queue showed it: marks are dropped when a
+        // ticket leaves the queue, so every marked ticket is there.
+        let seen = ids
+            .iter()
+            .filter_map(|id| model.queue.ticket(*id))
+            .map(|v| Seen {
+                id: v.ticket.id,
+                version: v.ticket.version,
+            })
+            .collect();
+        return vec![Effect::TriageChange(seen, changes, text)];
     }
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
-        Some(crate::app::forms::Submission::EditTicket { id, changes, .. }) if model.triage.is_some() => {
+        Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if model.triage.is_some() => {
             let text = crate::strings::fill(s.triage.decided, &[&id.to_string(), &form.title]);
-            vec![Effect::TriageChange(vec![id], changes, text)]
+            vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {

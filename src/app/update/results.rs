@@ -55,11 +55,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Saved(saved) => return saved_one(model, saved),
-        Msg::SaveFailed(failure) => {
-            if let Some(form) = &mut model.form {
-                form.fail(&failure, s.msg_conflict);
-            }
-        }
+        Msg::SaveFailed(failure) => return super::conflict::save_failed(model, failure),
+        Msg::Current(current) => return super::conflict::loaded(model, current),
         Msg::LoadFailed(text) => {
             // A card or ticket that could not be read is not left empty.
             if matches!(
@@ -100,7 +97,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Tick(_)
         | Msg::ExternalChange
         | Msg::Continue
-        | Msg::Redraw => {}
+        | Msg::Redraw
+        | Msg::Presence(..) => {}
     }
     Vec::new()
 }

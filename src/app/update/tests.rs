@@ -250,9 +250,29 @@ fn enter_opens_the_card_and_the_ticket_and_esc_closes() {
     // In the card, `q` closes it rather than quitting.
     press(&mut m, "q");
     assert!(m.detail.is_none() && !m.quit);
-    assert!(matches!(press(&mut m, "2 <Enter>").as_slice(), [Effect::LoadTicket(7)]));
-    press(&mut m, "<Esc>");
+    // Opening a ticket announces it to the other agents; closing it leaves.
+    assert!(matches!(
+        press(&mut m, "2 <Enter>").as_slice(),
+        [Effect::LoadTicket(7), Effect::BeatTicket(7, _)]
+    ));
+    assert!(matches!(press(&mut m, "<Esc>").as_slice(), [Effect::LeaveTicket(7)]));
     assert!(m.detail.is_none());
+}
+
+#[test]
+fn quitting_with_a_ticket_open_leaves_it_and_ticks_beat_for_it() {
+    let mut m = loaded();
+    press(&mut m, "2 <Enter>");
+    let later = m.now + chrono::Duration::seconds(5);
+    let effects = update(&mut m, Msg::Tick(later));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::BeatTicket(7, at) if *at == later)),
+        "{effects:?}"
+    );
+    assert!(matches!(press(&mut m, "<C-c>").as_slice(), [Effect::LeaveTicket(7)]));
+    assert!(m.quit);
 }
 
 #[test]
@@ -335,10 +355,21 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
     );
     let form = m.form.as_ref().unwrap();
     assert_eq!(form.fields[0].error.as_deref(), Some("is not an agent here"));
+    // A conflict reads the ticket as it is now, for the conflict dialog.
     let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
-    update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadCurrent(crate::app::conflict::Record::Ticket(7))]
+    ));
+    // Removed meanwhile: the form says so and keeps what was typed.
+    update(
+        &mut m,
+        Msg::Current(Err(Failure::NotFound("ticket 7 not found".into()))),
+    );
     let form = m.form.as_ref().unwrap();
-    assert!(form.message.as_deref().unwrap().contains(conflict));
+    assert!(form.message.as_deref().unwrap().contains("ticket 7 not found"));
+    assert!(m.conflict.is_none());
     assert_eq!(form.value("assignee"), "wang", "nothing typed is lost");
 }
 

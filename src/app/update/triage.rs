@@ -2,6 +2,7 @@
 //! on screen, skip and undo, and the results coming back.
 
 use crate::app::action::Action;
+use crate::app::forms::Failure;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::triage::Triage;
@@ -65,9 +66,10 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         };
     }
     // A decision needs a card that has arrived.
-    let Some(id) = triage.ticket_id().filter(|_| !triage.loading) else {
+    let Some(seen) = triage.seen().filter(|_| !triage.loading) else {
         return Vec::new();
     };
+    let id = seen.id;
     let mut changes = TicketChanges::default();
     match action {
         Action::Skip => {
@@ -84,7 +86,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     }
     triage.loading = true;
     let text = fill(s.triage.decided, &[&id.to_string(), s.action(action)]);
-    vec![Effect::TriageChange(vec![id], changes, text)]
+    vec![Effect::TriageChange(vec![seen], changes, text)]
 }
 
 /// `x` and `X` in the queue.
@@ -114,10 +116,15 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.say(text);
             super::reload(model)
         }
-        Msg::TriageChanged(Err(why)) => {
+        Msg::TriageChanged(Err(failure)) => {
             model.form = None;
-            model.warn(fill(s.triage.failed, &[&why]));
-            Vec::new()
+            model.warn(fill(s.triage.failed, &[&failure_text(&failure)]));
+            // The marks stay; the queue shows what the other agent did.
+            if matches!(failure, Failure::Conflict(_)) {
+                super::reload(model)
+            } else {
+                Vec::new()
+            }
         }
         _ => Vec::new(),
     }
@@ -134,9 +141,14 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     };
     match msg {
         Msg::TriageCard(card) => {
+            // The same ticket read again (another agent wrote, perhaps only
+            // a heartbeat) keeps its place; a new one starts at the top.
+            let same = card.as_ref().map(|c| c.view.ticket.id) == triage.ticket_id();
             triage.card = card;
             triage.loading = false;
-            triage.scroll = Default::default();
+            if !same {
+                triage.scroll = Default::default();
+            }
             Vec::new()
         }
         Msg::TriageChanged(Ok((undo, text))) => {
@@ -148,9 +160,21 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.say(text);
             load(model)
         }
-        Msg::TriageChanged(Err(why)) => {
+        Msg::TriageChanged(Err(failure)) => {
             triage.loading = false;
-            let text = fill(s.triage.failed, &[&why]);
+            let text = fill(s.triage.failed, &[&failure_text(&failure)]);
+            if let Failure::Conflict(_) = failure {
+                // Decided on stale facts: nothing was written; the footer
+                // names the ticket and the card shows it as it is now.
+                triage.loading = true;
+                let reread = match triage.ticket_id() {
+                    Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
+                    None => Effect::LoadTriage(triage.skipped.clone()),
+                };
+                model.form = None;
+                model.warn(text);
+                return vec![reread];
+            }
             match &mut model.form {
                 Some(form) => form.message = Some(text),
                 None => model.warn(text),
@@ -168,5 +192,12 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         _ => Vec::new(),
+    }
+}
+
+fn failure_text(failure: &Failure) -> String {
+    match failure {
+        Failure::Invalid(invalid) => invalid.to_string(),
+        Failure::Conflict(text) | Failure::NotFound(text) | Failure::Other(text) => text.clone(),
     }
 }

@@ -1,0 +1,97 @@
+//! The conflict dialog's flow: a save that met a record changed meanwhile
+//! reads the record as stored now and shows the dialog; `r` re-applies the
+//! agent's changes on top, `d` discards them, Esc goes back to the form.
+
+use super::{records, reload};
+use crate::app::action::Action;
+use crate::app::conflict::{Conflict, Record, Stored};
+use crate::app::forms::Failure;
+use crate::app::layout;
+use crate::app::model::Model;
+use crate::app::msg::Effect;
+use crate::strings::fill;
+
+/// A save failed. A conflict on an edit form reads the record as it is now
+/// instead of only saying so; anything else lands on the form as before.
+pub fn save_failed(model: &mut Model, failure: Failure) -> Vec<Effect> {
+    let s = model.strings;
+    let Some(form) = &mut model.form else {
+        return Vec::new();
+    };
+    if let (Failure::Conflict(_), Some(record)) = (&failure, Record::of(form.kind)) {
+        form.message = Some(s.care.conflict_reading.to_string());
+        return vec![Effect::LoadCurrent(record)];
+    }
+    form.fail(&failure, s.msg_conflict);
+    Vec::new()
+}
+
+/// The record as stored now has come: the dialog opens over its form.
+pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<Effect> {
+    let s = model.strings;
+    let Some(form) = &mut model.form else {
+        return Vec::new();
+    };
+    match current {
+        Ok(stored) if Record::of(form.kind) == Some(stored.record()) => {
+            form.message = None;
+            model.conflict = Some(Conflict::new(s, form, &stored));
+            // The card or page under the form shows what is stored now too.
+            return reload(model);
+        }
+        // The form was closed or changed to another record meanwhile.
+        Ok(_) => {}
+        Err(Failure::NotFound(text)) => form.message = Some(fill(s.care.gone, &[&text])),
+        Err(failure) => form.fail(&failure, s.msg_conflict),
+    }
+    Vec::new()
+}
+
+/// A key in the dialog.
+pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
+    let s = model.strings;
+    let Some(conflict) = model.conflict.take() else {
+        return Vec::new();
+    };
+    match action {
+        Action::Reapply => {
+            // On top of the stored version; a further conflict shows the
+            // dialog again with fresh values.
+            if let Some(form) = &mut model.form {
+                conflict.rebase(form);
+            }
+            records::form_action(model, Action::Submit)
+        }
+        Action::Discard => {
+            model.form = None;
+            model.say(fill(s.care.discarded, &[&conflict.name]));
+            reload(model)
+        }
+        Action::Close => {
+            if let Some(form) = &mut model.form {
+                conflict.rebase(form);
+                form.message = Some(fill(s.care.back_to_form, &[&conflict.name]));
+            }
+            Vec::new()
+        }
+        _ => {
+            let mut conflict = conflict;
+            let lines = model.conflict_doc_lines(&conflict);
+            let (_, height) = layout::inner_size(layout::conflict_area(model.screen().body, lines));
+            conflict.scroll.apply(action, lines, height);
+            model.conflict = Some(conflict);
+            Vec::new()
+        }
+    }
+}
+
+/// The mouse wheel over the dialog.
+pub fn scroll(model: &mut Model, delta: isize) {
+    let Some(mut conflict) = model.conflict.take() else {
+        return;
+    };
+    let lines = model.conflict_doc_lines(&conflict);
+    let (_, height) = layout::inner_size(layout::conflict_area(model.screen().body, lines));
+    conflict.scroll.shift(delta, lines, height);
+    model.conflict = Some(conflict);
+}

@@ -1,0 +1,55 @@
+//! The words of sharing one file among agents — who else has a ticket
+//! open, and the dialog shown when a save meets a record changed
+//! meanwhile — kept beside the main catalogue and reached through
+//! `Strings::care`.
+
+pub struct CareStrings {
+    /// `{0}` the other agents with the ticket open, by name.
+    pub also_open: &'static str,
+    /// `{0}` the record ("ticket #12", "customer C0001").
+    pub conflict_title: &'static str,
+    pub conflict_intro: &'static str,
+    pub conflict_reading: &'static str,
+    pub col_field: &'static str,
+    pub col_started: &'static str,
+    pub col_yours: &'static str,
+    pub col_now: &'static str,
+    /// Heading of the fields the agent changed.
+    pub yours_heading: &'static str,
+    /// Heading of the fields only the other agent changed.
+    pub theirs_heading: &'static str,
+    /// After a field the other agent changed too.
+    pub both_changed: &'static str,
+    /// `{0}` agent, `{1}` when: who stored the value now shown.
+    pub changed_by: &'static str,
+    pub reapply_note: &'static str,
+    pub record_ticket: &'static str,
+    pub record_customer: &'static str,
+    /// `{0}` the record: the agent's changes were dropped.
+    pub discarded: &'static str,
+    /// `{0}` the record: back in the form, which now compares with it.
+    pub back_to_form: &'static str,
+    /// A ticket or customer removed meanwhile: nothing to compare with.
+    pub gone: &'static str,
+}
+
+pub const EN: CareStrings = CareStrings {
+    also_open: "● Also open: {0}",
+    conflict_title: "{0} changed meanwhile",
+    conflict_intro: "Someone saved {0} after you opened it. Nothing of yours is saved yet.",
+    conflict_reading: "Reading what changed…",
+    col_field: "Field",
+    col_started: "You started from",
+    col_yours: "Yours",
+    col_now: "Stored now",
+    yours_heading: "Your changes",
+    theirs_heading: "Changed only by the other agent (kept)",
+    both_changed: "◆ both changed",
+    changed_by: "{0} at {1}",
+    reapply_note: "Re-apply saves your changes over what is stored now; where both changed a field, yours wins.",
+    record_ticket: "ticket #{0}",
+    record_customer: "customer {0}",
+    discarded: "Discarded your changes; {0} shows as stored now",
+    back_to_form: "Back in the form: saving now compares with {0} as stored now",
+    gone: "It was removed meanwhile: {0}",
+};
