@@ -7,9 +7,10 @@
 //! customer's timeline. Run with `cargo bench --bench scale`.
 
 use frontdesk::config::Config;
+use frontdesk::domain::cadence::When;
 use frontdesk::service::customers::{self, SearchIndex};
 use frontdesk::service::demo::{self, Sizes};
-use frontdesk::service::{Ctx, interactions, setup, tickets};
+use frontdesk::service::{Ctx, dashboard, interactions, reminders, report, screens, setup, tickets};
 use frontdesk::store::{CustomerQuery, OpenOptions, QUEUE_SQL, Store, StoreError};
 use std::time::{Duration, Instant};
 
@@ -134,6 +135,7 @@ fn main() -> Result<()> {
             String::new(),
         ));
     }
+    screen_reads(&mut store, &ctx, runs, &mut rows)?;
     let busiest_ticket = store.read(|tx| tx.busiest_ticket())?;
     for (which, id) in [
         ("top of the queue", queue.first().map(|v| v.ticket.id)),
@@ -173,5 +175,41 @@ fn main() -> Result<()> {
     for line in store.query_plan(QUEUE_SQL)? {
         println!("  {line}");
     }
+    Ok(())
+}
+
+/// The reads behind the terminal UI's screens, which the event loop waits
+/// for: the main screen (on start and after another agent's write), the
+/// dashboard, the Reminders view and the monthly report alone.
+fn screen_reads(
+    store: &mut Store,
+    ctx: &Ctx,
+    runs: usize,
+    rows: &mut Vec<(String, (Duration, Duration), String)>,
+) -> Result<()> {
+    let overview = screens::overview(store, ctx)?;
+    rows.push((
+        "main screen (customers, search index, queue)".into(),
+        time(runs, || Ok(screens::overview(store, ctx)?))?,
+        format!("{} customers", overview.customers.len()),
+    ));
+    let month = report::current_month(ctx);
+    rows.push((
+        format!("report {month} (monthly review)"),
+        time(runs, || Ok(report::monthly(store, ctx, month)?))?,
+        String::new(),
+    ));
+    let board = dashboard::dashboard(store, ctx, month)?;
+    rows.push((
+        "dashboard (report, 8 weeks, customers at risk)".into(),
+        time(runs, || Ok(dashboard::dashboard(store, ctx, month)?))?,
+        format!("{} at risk listed", board.at_risk.len()),
+    ));
+    let all = reminders::list(store, ctx, When::All)?;
+    rows.push((
+        "reminders (all)".into(),
+        time(runs, || Ok(reminders::list(store, ctx, When::All)?))?,
+        format!("{} reminders", all.len()),
+    ));
     Ok(())
 }
