@@ -57,17 +57,7 @@ impl Reminders {
     }
 
     pub fn apply(&mut self, action: Action, height: usize) {
-        let last = self.rows.len().saturating_sub(1);
-        let page = height.max(1);
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::PageDown => (self.selected + page).min(last),
-            _ => self.selected,
-        };
+        self.selected = super::panes::cursor::moved(self.selected, action, self.rows.len(), height);
     }
 
     /// A read failed while the list was awaited (other reads failing

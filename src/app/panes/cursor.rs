@@ -11,22 +11,28 @@ pub struct Cursor {
     pub offset: usize,
 }
 
+/// Where a movement action takes a selection in a list of `len` rows with
+/// `height` visible (a page).
+pub fn moved(selected: usize, action: Action, len: usize, height: usize) -> usize {
+    let page = height.max(1);
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => (selected + page).min(last),
+        _ => selected,
+    }
+}
+
 impl Cursor {
     /// Applies a movement action to a list of `len` rows with `height`
     /// visible; returns whether the selection moved.
     pub fn apply(&mut self, action: Action, len: usize, height: usize) -> bool {
         let before = self.selected;
-        let page = height.max(1);
-        let last = len.saturating_sub(1);
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::PageDown => (self.selected + page).min(last),
-            _ => self.selected,
-        };
+        self.selected = moved(self.selected, action, len, height);
         self.clamp(len, height);
         self.selected != before
     }
