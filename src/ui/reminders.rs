@@ -16,11 +16,12 @@ use ratatui::widgets::{Clear, Paragraph};
 const COLUMNS: [Col; 7] = [
     col(1, 0),
     col(11, 0),
-    col(11, 0),
+    // "702d overdue": the longest a relative time gets.
+    col(12, 0),
     col(13, 0),
     col(6, 0),
     col(16, 0),
-    flex(12),
+    flex(11),
 ];
 
 /// The customer column grows with the screen up to this, the note takes
