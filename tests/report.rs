@@ -449,6 +449,12 @@ fn report_input_errors() {
         (&["report", "--format", "pdf"], "format"),
         (&["report", "--format", "csv", "--json"], "format"),
         (&["report", "--by", "tier"], "by"),
+        (&["report", "--weekly", "--weeks", "0"], "weeks"),
+        (&["report", "--weekly", "--weeks", "105"], "weeks"),
+        (&["report", "--weekly", "--weeks", "two"], "weeks"),
+        (&["report", "--weeks", "3"], "goes with --weekly"),
+        (&["report", "--weekly", "--by", "agent"], "by"),
+        (&["report", "--weekly", "--month", "2026-12"], "after the current month"),
     ];
     for (args, names) in cases {
         let err = db.fail(AFTER, args, 2);
@@ -593,6 +599,35 @@ fn survey_input_errors_write_nothing() {
         assert!(err.contains(names), "{args:?}: {err}");
     }
     assert_eq!(db.json(now, &["survey", "list"]).as_array().unwrap().len(), 5);
+}
+
+/// `report --weekly`: the dashboard's charts from the command line, the same weeks as the
+/// service test below.
+#[test]
+fn weekly_report_on_the_command_line() {
+    let db = Db::new("UTC");
+    build(&db);
+    let now = "2026-11-03T00:00:00Z";
+    let csv = db.run(now, &["report", "--weekly", "--weeks", "3", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "week_start,opened,resolved,first_response_met,first_response_measured,first_response_rate\n\
+         2026-10-19,2,2,1,1,1\n\
+         2026-10-26,2,1,1,2,0.5\n\
+         2026-11-02,0,0,0,0,\n"
+    );
+    let json = db.json(now, &["report", "--weekly", "--weeks", "3"]);
+    assert_eq!(json["weeks"].as_array().unwrap().len(), 3);
+    assert_eq!(json["weeks"][1]["opened"], 2);
+    assert_eq!(json["weeks"][2]["first_response_rate"], Value::Null);
+    // October seen from its end: its last week (from 10-26) still counts what happened
+    // in it before 11-01 and nothing after.
+    let october = db.json(now, &["report", "--weekly", "--weeks", "2", "--month", "2026-10"]);
+    assert_eq!(october["weeks"][0]["week_start"], "2026-10-19T00:00:00Z");
+    // `as_of` as in `report --json`: the end of the month.
+    assert_eq!(october["as_of"], "2026-11-01T00:00:00Z");
+    let text = db.run(now, &["report", "--weekly", "--weeks", "3"]);
+    assert!(text.contains("2026-10-26         2         1  50.0% (1/2)"), "{text}");
 }
 
 /// The service API the TUI dashboard uses: weekly series and the satisfaction distribution.

@@ -12,6 +12,7 @@ mod output;
 mod reminder;
 mod report;
 mod report_text;
+mod report_weekly;
 mod sla;
 mod survey;
 mod ticket;

@@ -1,4 +1,5 @@
 //! `report [--month YYYY-MM] [--format text|json|csv|md] [--by agent|department|kind|channel]`
+//! and `report --weekly [--weeks N]` (see `report_weekly`).
 //!
 //! JSON and CSV carry the values as computed, rounded to 4 decimals (rates are fractions 0–1,
 //! counts are integers, null/empty where nothing was measured); text and Markdown show them
@@ -7,6 +8,7 @@
 use super::Env;
 use super::output::print_json;
 use super::report_text;
+use super::report_weekly;
 use crate::domain::error::Invalid;
 use crate::domain::kpi::{Breakdown, Kpi, Unit};
 use crate::domain::period::Month;
@@ -27,6 +29,13 @@ pub struct ReportArgs {
     /// Break the KPIs down by agent, department, kind or channel
     #[arg(long)]
     pub by: Option<String>,
+    /// Instead of the KPIs: tickets opened and resolved and first responses on time per
+    /// week, up to the month's cutoff (the dashboard's charts)
+    #[arg(long)]
+    pub weekly: bool,
+    /// With --weekly: how many weeks, 1–104 [default: 8]
+    #[arg(long)]
+    pub weeks: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,12 +70,42 @@ pub fn run(env: &mut Env, a: &ReportArgs) -> Result<(), Error> {
         Some(m) => m.parse()?,
         None => report::current_month(&env.ctx),
     };
+    if a.weekly {
+        return weekly(env, a, format, month);
+    }
+    if a.weeks.is_some() {
+        return Err(Invalid::new("weeks", a.weeks.as_deref().unwrap_or(""), "goes with --weekly").into());
+    }
     let r = report::monthly_by(&mut env.store, &env.ctx, month, by)?;
     match format {
         Format::Json => print_json(&report_json(&r)),
         Format::Csv => print!("{}", csv(&r)),
         Format::Text => print!("{}", report_text::text(&r)),
         Format::Markdown => print!("{}", report_text::markdown(&r)),
+    }
+    Ok(())
+}
+
+/// `--weekly`: the series of the dashboard's charts.
+fn weekly(env: &mut Env, a: &ReportArgs, format: Format, month: Month) -> Result<(), Error> {
+    if let Some(by) = &a.by {
+        return Err(Invalid::new("by", by, "does not go with --weekly").into());
+    }
+    let weeks = match &a.weeks {
+        None => report_weekly::DEFAULT_WEEKS,
+        Some(text) => match text.trim().parse::<usize>() {
+            Ok(n) if (1..=report_weekly::MAX_WEEKS).contains(&n) => n,
+            _ => return Err(Invalid::new("weeks", text, "expected a whole number from 1 to 104").into()),
+        },
+    };
+    let points = report::weekly_of_month(&mut env.store, &env.ctx, month, weeks)?;
+    let tz = env.ctx.settings.timezone;
+    let as_of = crate::domain::kpi::Window::new(month, tz, env.ctx.now).as_of;
+    match format {
+        Format::Json => print_json(&report_weekly::json(&points, tz, as_of)),
+        Format::Csv => print!("{}", report_weekly::csv(&points, tz)),
+        Format::Text => print!("{}", report_weekly::text(&points, tz)),
+        Format::Markdown => print!("{}", report_weekly::markdown(&points, tz)),
     }
     Ok(())
 }

@@ -6,10 +6,9 @@
 use super::report::{self, MonthlyReport, WeekPoint};
 use super::segments::{self, Risk};
 use super::{Ctx, Error};
-use crate::domain::kpi::Window;
 use crate::domain::period::Month;
 use crate::store::Store;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 /// Weeks in the charts.
 pub const WEEKS: usize = 8;
@@ -29,7 +28,7 @@ pub struct Dashboard {
 
 pub fn dashboard(store: &mut Store, ctx: &Ctx, month: Month) -> Result<Dashboard, Error> {
     let report = report::monthly(store, ctx, month)?;
-    let weeks = report::weekly_until(store, ctx, WEEKS, last_instant(&report.window))?;
+    let weeks = report::weekly_of_month(store, ctx, month, WEEKS)?;
     let at_risk = segments::risk(store, ctx, Some(AT_RISK_LIMIT))?;
     Ok(Dashboard {
         report,
@@ -37,10 +36,4 @@ pub fn dashboard(store: &mut Store, ctx: &Ctx, month: Month) -> Result<Dashboard
         at_risk,
         as_of: ctx.now,
     })
-}
-
-/// The last instant the month sees: now for the month in progress, otherwise the last
-/// second of the month (instants are whole seconds, and the cutoff is exclusive).
-fn last_instant(window: &Window) -> DateTime<Utc> {
-    window.cutoff - Duration::seconds(1)
 }

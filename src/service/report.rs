@@ -174,6 +174,18 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
     weekly_until(store, ctx, weeks, ctx.now)
 }
 
+/// The last `weeks` weeks up to `month`'s cutoff (now for the month in progress, else the
+/// month's last second), as the dashboard charts and `report --weekly` show them. A month
+/// after the current one is refused, as in [`monthly`].
+pub fn weekly_of_month(store: &mut Store, ctx: &Ctx, month: Month, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
+    if month > current_month(ctx) {
+        return Err(Invalid::new("month", month.to_string(), "is after the current month").into());
+    }
+    let window = Window::new(month, ctx.settings.timezone, ctx.now);
+    // The cutoff is exclusive and instants are whole seconds.
+    weekly_until(store, ctx, weeks, window.cutoff - Duration::seconds(1))
+}
+
 /// The last `weeks` weeks up to `as_of` (inclusive), oldest first, seen from then: only what
 /// happened up to `as_of` counts and the SLA clocks are judged at it. A past month's charts
 /// use the last second of the month, so they follow the month rules of [`monthly`].
