@@ -19,6 +19,8 @@ use crate::service::tickets::TicketView;
 use crate::store::{CustomerRow, CustomerSearchRow};
 use chrono::{DateTime, Utc};
 
+mod forms;
+
 fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()
 }
@@ -303,123 +305,6 @@ fn help_and_palette_are_generated_from_the_keymap() {
 }
 
 #[test]
-fn a_form_keeps_what_was_typed_and_shows_errors_inline() {
-    let mut m = loaded();
-    press(&mut m, "n");
-    type_text(&mut m, "赵六");
-    press(&mut m, "<Tab> <Tab> <Tab> <Tab>");
-    type_text(&mut m, "12");
-    press(&mut m, "<Tab>");
-    let form = m.form.as_ref().unwrap();
-    let phone = form.fields.iter().find(|f| f.key == "phone").unwrap();
-    assert!(phone.error.as_deref().unwrap().contains("5 to 15 digits"));
-    type_text(&mut m, "not-an-email");
-    assert!(press(&mut m, "<C-s>").is_empty(), "nothing is saved");
-    let form = m.form.as_ref().unwrap();
-    assert_eq!(
-        form.fields[form.focus].key, "phone",
-        "the first bad field has the focus"
-    );
-    assert_eq!(form.value("name"), "赵六");
-    assert_eq!(form.value("email"), "not-an-email");
-    press(&mut m, "<C-u>");
-    type_text(&mut m, "13812345678");
-    press(&mut m, "<Down> <C-u>");
-    type_text(&mut m, "zl@example.com");
-    let effects = press(&mut m, "<C-s>");
-    let [Effect::Save(submission)] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    let crate::app::forms::Submission::NewCustomer(input) = submission.as_ref() else {
-        panic!("{submission:?}")
-    };
-    assert_eq!(input.name.as_deref(), Some("赵六"));
-    assert_eq!(input.phone.as_deref(), Some("13812345678"));
-    assert_eq!(input.code, None, "blank fields are not sent");
-}
-
-#[test]
-fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
-    let mut m = loaded();
-    press(&mut m, "2 a");
-    type_text(&mut m, "wang");
-    let effects = press(&mut m, "<C-s>");
-    assert!(matches!(effects.as_slice(), [Effect::Save(_)]));
-    update(
-        &mut m,
-        Msg::SaveFailed(Failure::Invalid(Invalid::new(
-            "assignee",
-            "wang",
-            "is not an agent here",
-        ))),
-    );
-    let form = m.form.as_ref().unwrap();
-    assert_eq!(form.fields[0].error.as_deref(), Some("is not an agent here"));
-    // A conflict reads the ticket as it is now, for the conflict dialog.
-    let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
-    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::LoadCurrent(crate::app::conflict::Record::Ticket(7))]
-    ));
-    // Removed meanwhile: the form says so and keeps what was typed.
-    update(
-        &mut m,
-        Msg::Current(Err(Failure::NotFound("ticket 7 not found".into()))),
-    );
-    let form = m.form.as_ref().unwrap();
-    assert!(form.message.as_deref().unwrap().contains("ticket 7 not found"));
-    assert!(m.conflict.is_none());
-    assert_eq!(form.value("assignee"), "wang", "nothing typed is lost");
-}
-
-#[test]
-fn an_edit_sends_only_changes_at_the_version_it_read() {
-    let mut m = loaded();
-    press(&mut m, "2 p <Right> <Enter>");
-    // Enter on the last field saves.
-    assert!(m.form.is_some());
-    let mut m2 = loaded();
-    press(&mut m2, "2 p <Right>");
-    let effects = press(&mut m2, "<Enter>");
-    let [Effect::Save(submission)] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    let crate::app::forms::Submission::EditTicket { id, version, changes } = submission.as_ref() else {
-        panic!("{submission:?}")
-    };
-    assert_eq!((*id, *version), (7, 3));
-    assert_eq!(changes.priority.as_deref(), Some("normal"));
-    assert_eq!(changes.status, None);
-    // An edit that changes nothing closes without a save.
-    let mut m3 = loaded();
-    assert!(press(&mut m3, "2 s <C-s>").is_empty());
-    assert!(m3.form.is_none());
-}
-
-#[test]
-fn saving_closes_the_form_reloads_and_selects_the_new_record() {
-    let mut m = loaded();
-    press(&mut m, "n");
-    type_text(&mut m, "赵六");
-    let effects = update(
-        &mut m,
-        Msg::Saved(Saved::CustomerAdded {
-            id: 5,
-            code: "C2026005".into(),
-            name: "赵六".into(),
-        }),
-    );
-    assert!(m.form.is_none());
-    assert!(matches!(effects.first(), Some(Effect::LoadOverview)));
-    assert!(m.message.as_ref().unwrap().text.contains("赵六"));
-    let mut people = PEOPLE.to_vec();
-    people.push(("C2026005", "赵六"));
-    update(&mut m, overview(&people, Vec::new()));
-    assert_eq!(selected_customer(&m), "赵六");
-}
-
-#[test]
 fn ticket_actions_need_a_ticket() {
     let mut m = loaded();
     press(&mut m, "r");
@@ -436,26 +321,6 @@ fn ticket_actions_need_a_ticket() {
     // `n` in the queue opens a ticket for the customer the timeline shows.
     press(&mut m, "<Esc> n");
     assert_eq!(m.form.as_ref().unwrap().value("customer"), "C2026002");
-}
-
-#[test]
-fn the_editor_fills_the_focused_field() {
-    let mut m = loaded();
-    press(&mut m, "2 r");
-    let effects = press(&mut m, "<C-e>");
-    assert!(matches!(effects.as_slice(), [Effect::OpenEditor(text)] if text.is_empty()));
-    update(&mut m, Msg::EditorDone(Ok("第一行\nsecond line\n".into())));
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第一行\nsecond line");
-    update(&mut m, Msg::EditorDone(Err("vi: not found".into())));
-    assert!(
-        m.form
-            .as_ref()
-            .unwrap()
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("vi: not found")
-    );
 }
 
 #[test]
