@@ -227,11 +227,13 @@ pub fn sla_section(doc: &mut Doc, model: &Model, view: &TicketView) {
     if let Some(outcome) = t.callback_outcome {
         doc.field(s.callback_outcome, s.outcome(outcome), LABEL);
     }
+    // The score is a sort key (minutes overdue times a thousand, plus tie-breakers): what
+    // an agent needs is the reasons, strongest first, not the points.
     if !view.urgency.parts.is_empty() {
-        doc.heading(&fill(s.ticket_urgency, &[&view.urgency.score.to_string()]));
+        doc.heading(s.ticket_urgency);
         for part in &view.urgency.parts {
             doc.push(vec![
-                piece(format!("  {:>+9}  ", part.points), Role::Muted),
+                piece("  · ", Role::Muted),
                 piece(urgency_reason(model, view, part.factor), Role::Text),
             ]);
         }

@@ -151,7 +151,7 @@ pub static EN: Strings = Strings {
     card_survey_scores: "quality {0} · response {1} · communication {2}",
     ticket_title: "#{0} {1}",
     ticket_sla: "Response-time targets",
-    ticket_urgency: "Urgency {0}",
+    ticket_urgency: "Why it is urgent",
     ticket_description: "Description",
     ticket_history: "History",
     ticket_changes: "Changes",
