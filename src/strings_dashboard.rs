@@ -56,7 +56,7 @@ pub const EN: DashboardStrings = DashboardStrings {
     points: " pts",
     minutes: " min",
     previous: "was {0}",
-    tickets_per_week: "Opened / resolved per week",
+    tickets_per_week: "Per week: opened, resolved",
     opened: "opened",
     resolved: "resolved",
     first_response: "Response on time per week",
