@@ -474,3 +474,23 @@ fn archive_confirmation_at_120x40() {
     app.keys("h A");
     insta::assert_snapshot!("archive_confirmation_120x40", app.screen(120, 40));
 }
+
+#[test]
+fn an_open_archive_confirmation_counts_again_after_another_agents_write() {
+    let mut app = app(120, 40);
+    app.keys("h A");
+    assert!(app.screen(120, 40).contains("1 customers inactive for 365 days"));
+    {
+        let mut store = other_agent(&app);
+        let long_ago = Ctx::new("wang", now() - Duration::days(500));
+        add(&mut store, &long_ago, "钱久未联系", "13600000000");
+    }
+    app.send(Msg::ExternalChange);
+    let modal = app.screen(120, 40);
+    assert!(
+        modal.contains("2 customers inactive for 365 days") && modal.contains("钱久未联系"),
+        "{modal}"
+    );
+    app.keys("y");
+    assert!(by_name(&app, "钱久未联系").archived && by_name(&app, DORMANT).archived);
+}

@@ -113,9 +113,7 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     if model.reminders.is_some() {
         effects.push(Effect::LoadReminders);
     }
-    if model.quality.is_some() {
-        effects.push(Effect::LoadQuality);
-    }
+    effects.extend(quality::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
     effects
 }

@@ -29,6 +29,22 @@ pub fn leave(model: &mut Model) -> Vec<Effect> {
     super::reload(model)
 }
 
+/// Everything on screen is read again: the lists, and what an open
+/// confirmation counted (another agent may have added a ticket, or
+/// contacted a customer about to be archived). Not while a change is sent.
+pub fn reload_effects(model: &Model) -> Vec<Effect> {
+    let Some(quality) = &model.quality else {
+        return Vec::new();
+    };
+    let mut effects = vec![Effect::LoadQuality];
+    match &quality.confirm {
+        Some(Confirm::Merge(m)) if !m.busy => effects.push(Effect::LoadMergeCounts(m.keep.id, m.duplicate.id)),
+        Some(Confirm::Archive(a)) if !a.busy => effects.extend(a.days().map(Effect::FindInactive)),
+        _ => {}
+    }
+    effects
+}
+
 /// Rows of the list on screen (its box).
 pub fn list_height(model: &Model) -> usize {
     let (_, height) = crate::app::layout::inner_size(model.screen().body);
