@@ -494,3 +494,33 @@ fn an_open_archive_confirmation_counts_again_after_another_agents_write() {
     app.keys("y");
     assert!(by_name(&app, "钱久未联系").archived && by_name(&app, DORMANT).archived);
 }
+
+#[test]
+fn help_and_palette_know_the_view_and_its_actions_stay_in_it() {
+    let mut app = app(120, 40);
+    app.keys(": ").text("merge");
+    let palette = app.screen(120, 40);
+    assert!(
+        !palette.contains("Merge duplicates"),
+        "only offered in the view: {palette}"
+    );
+    app.keys("<Esc> h :").text("merge");
+    let palette = app.screen(120, 40);
+    assert!(palette.contains("Merge duplicates"), "{palette}");
+    // Run from the palette, it asks like M does.
+    app.keys("<Enter>");
+    assert!(matches!(
+        app.model.quality.as_ref().unwrap().confirm,
+        Some(Confirm::Merge(_))
+    ));
+    app.keys("<Esc> ?");
+    assert!(app.model.help.is_some());
+    let help = app.model.help_doc();
+    let text: Vec<String> = help
+        .lines
+        .iter()
+        .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    assert!(text.iter().any(|l| l.contains("Data quality")), "{text:#?}");
+    assert!(text.iter().any(|l| l.contains("Swap kept and duplicate")), "{text:#?}");
+}
