@@ -13,6 +13,7 @@ pub mod strings;
 pub mod strings_care;
 pub mod strings_crm;
 pub mod strings_dashboard;
+pub mod strings_quality;
 pub mod strings_triage;
 pub mod tui;
 pub mod ui;

@@ -486,6 +486,9 @@ fn archive_inactive_customers_in_bulk() {
         false,
         "a dry run writes nothing"
     );
+    // Without --days, a year: the TUI's Data quality view starts from the same.
+    let out = desk.ok_at(now, &["customer", "archive-inactive", "--dry-run"]);
+    assert!(out.contains("would archive 1 customers inactive for 365 days"), "{out}");
 
     let out = desk.ok_at(now, &["customer", "archive-inactive", "--days", "180"]);
     assert!(out.contains("archived 1 customers inactive for 180 days"), "{out}");

@@ -80,6 +80,11 @@ actions! {
     NextMonth => "next_month",
     Reapply => "reapply",
     Discard => "discard",
+    DataQuality => "data_quality",
+    Merge => "merge",
+    ArchiveInactive => "archive_inactive",
+    SwapKeep => "swap_keep",
+    Confirm => "confirm",
 }
 
 impl Action {
@@ -103,6 +108,7 @@ impl Action {
             }
             PrevMonth | NextMonth => Some(Context::Dashboard),
             ReminderDone => Some(Context::Reminders),
+            Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,
         }
     }
@@ -113,7 +119,7 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard
+            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard | SwapKeep | Confirm
         )
     }
 }

@@ -21,6 +21,8 @@ pub mod msg;
 pub mod palette;
 pub mod panes;
 pub mod presence;
+pub mod quality;
+pub mod quality_doc;
 pub mod reminders;
 pub mod tiles;
 pub mod triage;

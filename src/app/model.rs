@@ -107,6 +107,8 @@ pub struct Model {
     pub presence: super::presence::Presence,
     /// A save met a record changed meanwhile: the dialog over the form.
     pub conflict: Option<super::conflict::Conflict>,
+    /// The Data quality view, full screen, when on.
+    pub quality: Option<super::quality::Quality>,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -149,6 +151,7 @@ impl Model {
             dashboard: None,
             presence: super::presence::Presence::new(now),
             conflict: None,
+            quality: None,
         }
     }
 
@@ -225,6 +228,15 @@ impl Model {
         if self.dashboard.is_some() {
             return vec![Context::Dashboard];
         }
+        if let Some(quality) = &self.quality
+            && self.detail.is_none()
+        {
+            return vec![if quality.confirm.is_some() {
+                Context::QualityConfirm
+            } else {
+                Context::Quality
+            }];
+        }
         if self.detail.is_some() {
             return vec![Context::Detail, Context::List, Context::Global];
         }
@@ -242,6 +254,7 @@ impl Model {
             && self.triage.is_none()
             && self.reminders.is_none()
             && self.dashboard.is_none()
+            && self.quality.is_none()
             && match self.focus {
                 PaneId::Customers => self.customers.list.editing,
                 PaneId::Queue => self.queue.list.editing,

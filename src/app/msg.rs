@@ -118,6 +118,16 @@ pub enum Msg {
     Presence(i64, Vec<String>),
     /// The record an edit conflicted with, as stored now (or why not).
     Current(Result<Box<Stored>, Failure>),
+    /// The Data quality view's lists, or why they could not be read.
+    Quality(Result<Box<crate::service::quality::Review>, String>),
+    /// What a merge of these two customers would move from each.
+    MergeCounts(i64, i64, Result<(crate::store::Moved, crate::store::Moved), String>),
+    /// A merge was made, or refused (the service's words).
+    Merged(Result<Box<crate::service::merge::MergeReport>, String>),
+    /// The dry run of archiving for these days: who would be archived.
+    InactiveFound(i64, Result<Vec<crate::domain::customer::Customer>, String>),
+    /// Customers archived for inactivity (how many, for these days), or why not.
+    ArchivedInactive(i64, Result<usize, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -153,4 +163,16 @@ pub enum Effect {
     LoadCurrent(Record),
     /// The triage card of this ticket read again, skipping these.
     ReloadTriage(i64, Vec<i64>),
+    LoadQuality,
+    /// Counts what merging either of these two customers would move.
+    LoadMergeCounts(i64, i64),
+    /// Merges `duplicate` into `keep` (customer ids).
+    Merge {
+        keep: i64,
+        duplicate: i64,
+    },
+    /// Lists the customers inactive for this many days, archiving nothing.
+    FindInactive(i64),
+    /// Archives every customer inactive for this many days, in one transaction.
+    ArchiveInactive(i64),
 }

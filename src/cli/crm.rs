@@ -22,7 +22,7 @@ pub struct LimitArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ArchiveInactiveArgs {
     /// Archive customers with no contact, ticket, order or survey for this many days
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = quality::DEFAULT_INACTIVE_DAYS)]
     pub days: i64,
     /// Only list who would be archived
     #[arg(long)]

@@ -26,10 +26,12 @@ pub enum Context {
     Reminders,
     Dashboard,
     Conflict,
+    Quality,
+    QualityConfirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -44,6 +46,8 @@ impl Context {
         Context::Reminders,
         Context::Dashboard,
         Context::Conflict,
+        Context::Quality,
+        Context::QualityConfirm,
     ];
 
     /// The table name in the keymap file.
@@ -63,6 +67,8 @@ impl Context {
             Context::Reminders => "reminders",
             Context::Dashboard => "dashboard",
             Context::Conflict => "conflict",
+            Context::Quality => "quality",
+            Context::QualityConfirm => "quality_confirm",
         }
     }
 

@@ -14,6 +14,12 @@ pub struct MergeReport {
     pub moved: Moved,
 }
 
+/// What merging would move from each of two customers, read together so
+/// the confirmation can offer either one as the duplicate.
+pub fn preview(store: &mut Store, first: i64, second: i64) -> Result<(Moved, Moved), Error> {
+    store.read(|tx| Ok((tx.history_counts(first)?, tx.history_counts(second)?)))
+}
+
 /// Moves all of DUPLICATE's history (tickets, interactions, orders, surveys,
 /// reminders) and lifetime order value to KEEP, fills KEEP's empty contact
 /// fields from DUPLICATE, archives DUPLICATE and audits both, in one

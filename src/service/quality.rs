@@ -7,7 +7,7 @@ use crate::domain::duplicates::{self, Evidence};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::segments::days;
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -24,33 +24,57 @@ pub fn missing_contact(store: &mut Store, limit: Option<usize>) -> Result<Vec<Cu
     store.read(|tx| Ok(tx.customers_missing_contact(limit)?))
 }
 
+/// The Data quality view's two lists, read in one transaction so they
+/// agree with each other.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Review {
+    pub duplicates: Vec<DuplicateView>,
+    pub missing_contact: Vec<Customer>,
+}
+
+/// How many days without activity `customer archive-inactive` and the
+/// Data quality view start from: a year covers every seasonal customer.
+pub const DEFAULT_INACTIVE_DAYS: i64 = 365;
+
+/// Likely duplicates and customers missing contact details, all of them.
+pub fn review(store: &mut Store) -> Result<Review, Error> {
+    store.read(|tx| {
+        Ok(Review {
+            duplicates: duplicates_in(tx, None)?,
+            missing_contact: tx.customers_missing_contact(None)?,
+        })
+    })
+}
+
 /// Likely duplicate pairs among live customers, strongest evidence first.
 pub fn duplicates(store: &mut Store, limit: Option<usize>) -> Result<Vec<DuplicateView>, Error> {
-    store.read(|tx| {
-        let mut pairs = duplicates::find(&tx.duplicate_candidates()?);
-        if let Some(limit) = limit {
-            pairs.truncate(limit);
+    store.read(|tx| duplicates_in(tx, limit))
+}
+
+fn duplicates_in(tx: &Tx, limit: Option<usize>) -> Result<Vec<DuplicateView>, Error> {
+    let mut pairs = duplicates::find(&tx.duplicate_candidates()?);
+    if let Some(limit) = limit {
+        pairs.truncate(limit);
+    }
+    let mut cache: HashMap<i64, Customer> = HashMap::new();
+    let mut customer = |id: i64| -> Result<Customer, Error> {
+        if let Some(c) = cache.get(&id) {
+            return Ok(c.clone());
         }
-        let mut cache: HashMap<i64, Customer> = HashMap::new();
-        let mut customer = |id: i64| -> Result<Customer, Error> {
-            if let Some(c) = cache.get(&id) {
-                return Ok(c.clone());
-            }
-            let c = tx.customer(id)?;
-            cache.insert(id, c.clone());
-            Ok(c)
-        };
-        pairs
-            .into_iter()
-            .map(|p| {
-                Ok(DuplicateView {
-                    first: customer(p.first)?,
-                    second: customer(p.second)?,
-                    evidence: p.evidence,
-                })
+        let c = tx.customer(id)?;
+        cache.insert(id, c.clone());
+        Ok(c)
+    };
+    pairs
+        .into_iter()
+        .map(|p| {
+            Ok(DuplicateView {
+                first: customer(p.first)?,
+                second: customer(p.second)?,
+                evidence: p.evidence,
             })
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// Archives, in one transaction, every live customer with no contact,

@@ -38,3 +38,21 @@ impl Tx<'_> {
         })
     }
 }
+
+impl Tx<'_> {
+    /// How many tickets, interactions, orders, surveys and reminders
+    /// `customer` has: what a merge would move from it.
+    pub fn history_counts(&self, customer: i64) -> Result<Moved, StoreError> {
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            let n: i64 = self.conn.prepare_cached(sql)?.query_row([customer], |r| r.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        Ok(Moved {
+            tickets: count("SELECT count(*) FROM tickets WHERE customer_id = ?1")?,
+            interactions: count("SELECT count(*) FROM interactions WHERE customer_id = ?1")?,
+            orders: count("SELECT count(*) FROM orders WHERE customer_id = ?1")?,
+            surveys: count("SELECT count(*) FROM surveys WHERE customer_id = ?1")?,
+            reminders: count("SELECT count(*) FROM reminders WHERE customer_id = ?1")?,
+        })
+    }
+}

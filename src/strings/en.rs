@@ -188,6 +188,8 @@ pub static EN: Strings = Strings {
         ("reminders", "Reminders"),
         ("dashboard", "Dashboard"),
         ("conflict", "Record changed meanwhile"),
+        ("quality", "Data quality"),
+        ("quality_confirm", "Data quality: confirming"),
     ],
     actions: &[
         (Action::Up, "Move up"),
@@ -247,6 +249,11 @@ pub static EN: Strings = Strings {
         (Action::NextMonth, "Next month"),
         (Action::Reapply, "Re-apply mine"),
         (Action::Discard, "Discard mine"),
+        (Action::DataQuality, "Data quality"),
+        (Action::Merge, "Merge duplicates"),
+        (Action::ArchiveInactive, "Archive inactive"),
+        (Action::SwapKeep, "Swap kept and duplicate"),
+        (Action::Confirm, "Confirm"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -355,4 +362,5 @@ pub static EN: Strings = Strings {
     crm: &crate::strings_crm::EN,
     dashboard: &crate::strings_dashboard::EN,
     care: &crate::strings_care::EN,
+    quality: &crate::strings_quality::EN,
 };

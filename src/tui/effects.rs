@@ -10,8 +10,8 @@ use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
 use crate::service::{
-    Ctx, Error, customers, dashboard, demo, interactions, orders, presence, reminders, screens, surveys, tickets,
-    triage,
+    Ctx, Error, customers, dashboard, demo, interactions, merge, orders, presence, quality, reminders, screens,
+    surveys, tickets, triage,
 };
 use crate::store::Store;
 use std::collections::VecDeque;
@@ -114,6 +114,29 @@ impl Driver {
                 month,
                 dashboard::dashboard(store, ctx, month)
                     .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            )],
+            Effect::LoadQuality => vec![Msg::Quality(
+                quality::review(store).map(Box::new).map_err(|e| e.to_string()),
+            )],
+            Effect::LoadMergeCounts(first, second) => vec![Msg::MergeCounts(
+                first,
+                second,
+                merge::preview(store, first, second).map_err(|e| e.to_string()),
+            )],
+            Effect::Merge { keep, duplicate } => vec![Msg::Merged(
+                merge::merge(store, ctx, &keep.to_string(), &duplicate.to_string())
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            )],
+            Effect::FindInactive(days) => vec![Msg::InactiveFound(
+                days,
+                quality::archive_inactive(store, ctx, days, true).map_err(|e| e.to_string()),
+            )],
+            Effect::ArchiveInactive(days) => vec![Msg::ArchivedInactive(
+                days,
+                quality::archive_inactive(store, ctx, days, false)
+                    .map(|list| list.len())
                     .map_err(|e| e.to_string()),
             )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),

@@ -81,6 +81,18 @@ fn applies(model: &Model, action: Action) -> bool {
             _ => true,
         };
     }
+    if let Some(quality) = &model.quality
+        && model.form.is_none()
+        && model.detail.is_none()
+    {
+        use crate::app::quality::{Confirm, Row};
+        return match action {
+            Open | Edit => quality.selected().is_some(),
+            Merge => matches!(quality.selected(), Some(Row::Pair(_))),
+            SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
+            _ => true,
+        };
+    }
     if model.dashboard.is_some() && model.form.is_none() {
         return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
     }

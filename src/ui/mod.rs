@@ -13,6 +13,7 @@ mod header;
 mod help;
 mod palette;
 mod panes;
+mod quality;
 mod reminders;
 mod triage;
 mod welcome;
@@ -35,6 +36,8 @@ pub fn render(model: &Model, frame: &mut Frame) {
         triage::render(model, frame, screen.body);
     } else if model.reminders.is_some() {
         reminders::render(model, frame, screen.body);
+    } else if model.quality.is_some() {
+        quality::render(model, frame, screen.body);
     } else if model.is_empty_database() {
         welcome::render(model, frame, screen.body);
     } else {

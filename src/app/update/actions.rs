@@ -15,6 +15,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if model.conflict.is_some() {
         return super::conflict::apply(model, action);
     }
+    if let Some(effects) = quality_action(model, action) {
+        return effects;
+    }
     match action {
         Quit => {
             model.quit = true;
@@ -50,6 +53,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.dashboard.is_some() {
                 return super::dashboard::leave(model);
+            }
+            let only_quality = model.form.is_none()
+                && model.palette.is_none()
+                && model.help.is_none()
+                && model.detail.is_none()
+                && model.quality.is_some();
+            if only_quality {
+                return super::quality::leave(model);
             }
             close_top(model);
             Vec::new()
@@ -99,7 +110,22 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         PrevMonth | NextMonth => super::dashboard::step(model, action),
         // Outside the dialog they do nothing.
         Reapply | Discard => Vec::new(),
+        // Outside the Data quality view (handled above) they do nothing.
+        DataQuality | Merge | ArchiveInactive | SwapKeep | Confirm => Vec::new(),
     }
+}
+
+/// The Data quality view's own actions, and Close while its confirmation
+/// is open; `h` from anywhere enters it. `None`: the usual handling.
+fn quality_action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    if action == Action::DataQuality {
+        return Some(super::quality::enter(model));
+    }
+    let on_top = model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.detail.is_none();
+    if model.quality.is_none() || !on_top {
+        return None;
+    }
+    super::quality::apply(model, action)
 }
 
 /// Closes the innermost layer: form, palette, help, then the card or ticket.
@@ -134,6 +160,10 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
     }
     if model.help.is_none() && model.detail.is_none() && model.reminders.is_some() {
         super::reminders::movement(model, action);
+        return Vec::new();
+    }
+    if model.help.is_none() && model.detail.is_none() && model.quality.is_some() {
+        super::quality::movement(model, action);
         return Vec::new();
     }
     if model.help.is_some() || model.detail.is_some() {
@@ -205,6 +235,9 @@ fn open(model: &mut Model) -> Vec<Effect> {
     }
     if model.reminders.is_some() {
         return super::reminders::open(model);
+    }
+    if model.quality.is_some() {
+        return super::quality::open(model);
     }
     match model.focus {
         PaneId::Customers => match model.customers.selected() {

@@ -40,6 +40,9 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
         form.handle_key(key);
         return Vec::new();
     }
+    if let Some(effects) = super::quality::text(model, key) {
+        return effects;
+    }
     let palette_height = super::palette_height(model.area);
     if let Some(palette) = &mut model.palette {
         if palette.list.filter.handle(key) {
@@ -91,6 +94,11 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
     // Over the Reminders view the wheel moves its selection.
     if model.reminders.is_some() {
         super::reminders::shift(model, delta.signum());
+        return Vec::new();
+    }
+    // Over the Data quality view the wheel moves its selection.
+    if model.quality.is_some() {
+        super::quality::shift(model, delta.signum());
         return Vec::new();
     }
     // The dashboard covers the panes: a click there must not move them unseen.

@@ -7,6 +7,7 @@ mod conflict;
 mod crm;
 mod dashboard;
 mod input;
+mod quality;
 mod records;
 mod reminders;
 mod results;
@@ -112,17 +113,20 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     if model.reminders.is_some() {
         effects.push(Effect::LoadReminders);
     }
+    effects.extend(quality::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
     effects
 }
 
 /// Closes the card or ticket page and whichever full-screen mode (triage,
-/// reminders, dashboard) is on: entering one of them leaves the others.
+/// reminders, dashboard, data quality) is on: entering one of them leaves
+/// the others.
 fn leave_full_screen(model: &mut Model) {
     model.detail = None;
     model.triage = None;
     model.reminders = None;
     model.dashboard = None;
+    model.quality = None;
 }
 
 /// Makes the timeline show the customer selected in the focused pane.

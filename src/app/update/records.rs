@@ -27,8 +27,9 @@ pub(super) fn target_ticket(model: &Model) -> Option<Ticket> {
         Some(Detail::Card { .. }) => return None,
         None => {}
     }
-    // A reminder names a ticket by number only; its actions load it.
-    if model.reminders.is_some() {
+    // A reminder names a ticket by number only; its actions load it. The
+    // Data quality view is about customers only.
+    if model.reminders.is_some() || model.quality.is_some() {
         return None;
     }
     match model.focus {
@@ -71,6 +72,14 @@ pub(super) fn target_customer(model: &Model) -> Option<Target> {
             id: r.customer_id?,
             code: r.customer_code.clone(),
             name: r.customer_name.clone(),
+        });
+    }
+    if let Some(quality) = &model.quality {
+        let c = quality.selected_customer()?;
+        return Some(Target {
+            id: c.id,
+            code: c.code.clone(),
+            name: c.name.clone(),
         });
     }
     // The timeline follows the last selection in either list, so outside
@@ -187,7 +196,7 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         Some(_) => return Vec::new(),
         None => {}
     }
-    if model.focus == PaneId::Queue {
+    if model.focus == PaneId::Queue && model.quality.is_none() {
         if let Some(t) = target_ticket(model) {
             open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
         }

@@ -90,6 +90,11 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Reminders(_) | Msg::ReminderDone(_) => return super::reminders::result(model, msg),
         Msg::Dashboard(..) => return super::dashboard::result(model, msg),
+        Msg::Quality(_)
+        | Msg::MergeCounts(..)
+        | Msg::Merged(_)
+        | Msg::InactiveFound(..)
+        | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
         Msg::Key(_)
         | Msg::Action(_)
         | Msg::Mouse(_)

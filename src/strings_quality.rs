@@ -1,0 +1,127 @@
+//! The words of the Data quality view — likely duplicates, customers
+//! missing contact details, the merge and archive confirmations — kept
+//! beside the main catalogue and reached through `Strings::quality`.
+
+use crate::domain::duplicates::Evidence;
+
+pub struct QualityStrings {
+    pub title: &'static str,
+    /// `{0}` pairs, `{1}` customers missing contact details.
+    pub title_counts: &'static str,
+    /// A section heading: `{0}` its name, `{1}` its count.
+    pub section: &'static str,
+    pub section_duplicates: &'static str,
+    pub section_missing: &'static str,
+    /// Before the selected row.
+    pub selected_mark: &'static str,
+    pub col_customer: &'static str,
+    pub col_same_as: &'static str,
+    pub col_evidence: &'static str,
+    pub col_code: &'static str,
+    pub col_name: &'static str,
+    pub col_tier: &'static str,
+    pub col_last_activity: &'static str,
+    pub evidence: &'static [(Evidence, &'static str)],
+    /// Between two pieces of evidence.
+    pub evidence_separator: &'static str,
+    /// No activity recorded at all.
+    pub never: &'static str,
+    pub none: &'static str,
+    pub unreadable: &'static str,
+    pub merge_title: &'static str,
+    pub merge_keep: &'static str,
+    pub merge_duplicate: &'static str,
+    pub merge_evidence: &'static str,
+    /// `{0}` the kept customer's code.
+    pub merge_moves: &'static str,
+    /// `{0}`…`{4}` tickets, interactions, orders, surveys, reminders.
+    pub merge_counts: &'static str,
+    pub merge_counting: &'static str,
+    /// `{0}` the duplicate's code, `{1}` the kept one's.
+    pub merge_after: &'static str,
+    pub merge_swap_note: &'static str,
+    pub archive_title: &'static str,
+    pub archive_days: &'static str,
+    /// After the number of days.
+    pub days_unit: &'static str,
+    pub archive_rule: &'static str,
+    /// `{0}` how many, `{1}` the days.
+    pub archive_found: &'static str,
+    pub archive_none: &'static str,
+    pub archive_finding: &'static str,
+    /// `{0}` how many more than shown.
+    pub archive_more: &'static str,
+    pub archive_type_days: &'static str,
+    /// `{0}` duplicate code, `{1}` kept code, `{2}`…`{6}` the counts moved.
+    pub msg_merged: &'static str,
+    pub msg_merge_failed: &'static str,
+    /// `{0}` how many, `{1}` the days.
+    pub msg_archived: &'static str,
+    pub msg_archive_failed: &'static str,
+    pub msg_nothing_to_archive: &'static str,
+    pub msg_not_a_pair: &'static str,
+    pub msg_no_row: &'static str,
+    pub msg_still_counting: &'static str,
+}
+
+pub const EN: QualityStrings = QualityStrings {
+    title: "Data quality",
+    title_counts: "{0} likely duplicates · {1} missing contact details",
+    section: "{0} ({1})",
+    section_duplicates: "Likely duplicates",
+    section_missing: "Missing contact details",
+    selected_mark: "▸",
+    col_customer: "Customer",
+    col_same_as: "Likely the same as",
+    col_evidence: "Evidence",
+    col_code: "Code",
+    col_name: "Name",
+    col_tier: "Tier",
+    col_last_activity: "Last activity",
+    evidence: &[
+        (Evidence::SamePhone, "same phone"),
+        (Evidence::SameEmail, "same e-mail"),
+        (Evidence::SameName, "same name"),
+        (Evidence::SamePinyin, "same pinyin"),
+        (Evidence::SimilarName, "similar name"),
+    ],
+    evidence_separator: " · ",
+    never: "never",
+    none: "All clean: no likely duplicates, no customers missing contact details",
+    unreadable: "The lists could not be read (see below); C-r tries again",
+    merge_title: "Merge duplicate customers",
+    merge_keep: "Keep",
+    merge_duplicate: "Merge in",
+    merge_evidence: "Evidence",
+    merge_moves: "Moves to {0}:",
+    merge_counts: "{0} tickets, {1} interactions, {2} orders, {3} surveys, {4} reminders",
+    merge_counting: "counting…",
+    merge_after: "Then {0} is archived; contact fields {1} lacks are filled from it, and their order value added up.",
+    merge_swap_note: "Tab or ←/→ swaps which one is kept.",
+    archive_title: "Archive inactive customers",
+    archive_days: "Inactive for",
+    days_unit: "days",
+    archive_rule: "Customers with no contact, ticket, order or survey in that many days and no open ticket are archived, all in one go.",
+    archive_found: "{0} customers inactive for {1} days:",
+    archive_none: "No customer has been inactive that long: nothing to archive.",
+    archive_finding: "Looking…",
+    archive_more: "… and {0} more",
+    archive_type_days: "Type other days to look again; Backspace deletes.",
+    msg_merged: "Merged {0} into {1}: moved {2} tickets, {3} interactions, {4} orders, {5} surveys, {6} reminders; {0} archived",
+    msg_merge_failed: "Not merged: {0}",
+    msg_archived: "Archived {0} customers inactive for {1} days",
+    msg_archive_failed: "Nothing archived: {0}",
+    msg_nothing_to_archive: "Nothing to archive",
+    msg_not_a_pair: "Merging works on a pair: select a likely duplicate",
+    msg_no_row: "Nothing selected",
+    msg_still_counting: "Still counting: press again in a moment",
+};
+
+impl QualityStrings {
+    pub fn evidence_label(&self, e: Evidence) -> &'static str {
+        self.evidence
+            .iter()
+            .find(|(k, _)| *k == e)
+            .map_or(e.key(), |(_, label)| label)
+    }
+}
