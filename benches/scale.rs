@@ -10,7 +10,7 @@ use frontdesk::config::Config;
 use frontdesk::domain::cadence::When;
 use frontdesk::service::customers::{self, SearchIndex};
 use frontdesk::service::demo::{self, Sizes};
-use frontdesk::service::{Ctx, dashboard, interactions, reminders, report, screens, setup, tickets};
+use frontdesk::service::{Ctx, dashboard, interactions, quality, reminders, report, screens, setup, tickets};
 use frontdesk::store::{CustomerQuery, OpenOptions, QUEUE_SQL, Store, StoreError};
 use std::time::{Duration, Instant};
 
@@ -180,7 +180,7 @@ fn main() -> Result<()> {
 
 /// The reads behind the terminal UI's screens, which the event loop waits
 /// for: the main screen (on start and after another agent's write), the
-/// dashboard, the Reminders view and the monthly report alone.
+/// dashboard, the Reminders view, the Data quality view and the monthly report alone.
 fn screen_reads(
     store: &mut Store,
     ctx: &Ctx,
@@ -210,6 +210,16 @@ fn screen_reads(
         "reminders (all)".into(),
         time(runs, || Ok(reminders::list(store, ctx, When::All)?))?,
         format!("{} reminders", all.len()),
+    ));
+    let review = quality::review(store)?;
+    rows.push((
+        "data quality (duplicates, missing contacts)".into(),
+        time(runs, || Ok(quality::review(store)?))?,
+        format!(
+            "{} pairs, {} missing",
+            review.duplicates.len(),
+            review.missing_contact.len()
+        ),
     ));
     Ok(())
 }
