@@ -12,6 +12,8 @@ pub struct QualityStrings {
     pub section: &'static str,
     pub section_duplicates: &'static str,
     pub section_missing: &'static str,
+    /// The duplicates' count when only the strongest are listed: `{0}` listed, `{1}` in all.
+    pub strongest_of: &'static str,
     /// Before the selected row.
     pub selected_mark: &'static str,
     pub col_customer: &'static str,
@@ -70,6 +72,7 @@ pub const EN: QualityStrings = QualityStrings {
     section: "{0} ({1})",
     section_duplicates: "Likely duplicates",
     section_missing: "Missing contact details",
+    strongest_of: "the strongest {0} of {1}",
     selected_mark: "▸",
     col_customer: "Customer",
     col_same_as: "Likely the same as",

@@ -524,3 +524,36 @@ fn help_and_palette_know_the_view_and_its_actions_stay_in_it() {
     assert!(text.iter().any(|l| l.contains("Data quality")), "{text:#?}");
     assert!(text.iter().any(|l| l.contains("Swap kept and duplicate")), "{text:#?}");
 }
+
+/// A large file can hold more likely pairs than anyone scrolls through: the
+/// view lists the strongest and says how many there are in all.
+#[test]
+fn only_the_strongest_pairs_are_listed_and_the_heading_says_of_how_many() {
+    let mut app = app(120, 40);
+    {
+        let mut store = other_agent(&app);
+        let ctx = Ctx::new("li", now());
+        // Groups of ten sharing a phone: 45 pairs each, and ten is not yet "too common"
+        // to count as evidence.
+        for group in 0..12 {
+            for member in 0..10 {
+                add(
+                    &mut store,
+                    &ctx,
+                    &format!("Group{group} Member{member}"),
+                    &format!("1390000{group:04}"),
+                );
+            }
+        }
+    }
+    app.send(Msg::ExternalChange);
+    app.keys("h");
+    let review = &app.model.quality.as_ref().unwrap().review;
+    let total = review.duplicates_total;
+    assert!(total > frontdesk::service::quality::REVIEW_PAIRS, "{total}");
+    assert_eq!(review.duplicates.len(), frontdesk::service::quality::REVIEW_PAIRS);
+    let screen = app.screen(120, 40);
+    let heading = format!("Likely duplicates (the strongest 500 of {total})");
+    assert!(screen.contains(&heading), "{screen}");
+    assert!(screen.contains(&format!("{total} likely duplicates")), "{screen}");
+}

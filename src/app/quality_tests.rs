@@ -35,6 +35,7 @@ fn view(pairs: &[(i64, i64)], missing: &[i64]) -> Quality {
                 .iter()
                 .map(|(a, b)| pair(*a, *b, &[Evidence::SamePhone]))
                 .collect(),
+            duplicates_total: pairs.len(),
             missing_contact: missing.iter().map(|id| customer(*id, "李四", "", "")).collect(),
         },
         ..Default::default()

@@ -36,7 +36,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let counts = fill(
         q.title_counts,
         &[
-            &view.review.duplicates.len().to_string(),
+            &view.review.duplicates_total.to_string(),
             &view.review.missing_contact.len().to_string(),
         ],
     );
@@ -86,7 +86,13 @@ fn paint_lines(model: &Model, frame: &mut Frame, list: Rect, view: &Quality) {
                     Section::Duplicates => q.section_duplicates,
                     Section::Missing => q.section_missing,
                 };
-                let text = fill(q.section, &[name, &count.to_string()]);
+                let total = view.review.duplicates_total;
+                let shown = if section == Section::Duplicates && total > count {
+                    fill(q.strongest_of, &[&count.to_string(), &total.to_string()])
+                } else {
+                    count.to_string()
+                };
+                let text = fill(q.section, &[name, &shown]);
                 let role = if count > 0 { Role::AtRisk } else { Role::Title };
                 frame.render_widget(Paragraph::new(Line::from(span(theme, text, role))), at);
             }
