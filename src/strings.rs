@@ -171,6 +171,7 @@ pub struct Strings {
     pub crm: &'static crate::strings_crm::CrmStrings,
     pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
     pub care: &'static crate::strings_care::CareStrings,
+    pub background: &'static crate::strings_background::BackgroundStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

@@ -107,6 +107,9 @@ pub struct Model {
     pub presence: super::presence::Presence,
     /// A save met a record changed meanwhile: the dialog over the form.
     pub conflict: Option<super::conflict::Conflict>,
+    /// Reads are running in the background: the header says so, so a
+    /// screen waiting for figures never looks hung.
+    pub reading: bool,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -149,6 +152,7 @@ impl Model {
             dashboard: None,
             presence: super::presence::Presence::new(now),
             conflict: None,
+            reading: false,
         }
     }
 

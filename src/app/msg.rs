@@ -118,6 +118,8 @@ pub enum Msg {
     Presence(i64, Vec<String>),
     /// The record an edit conflicted with, as stored now (or why not).
     Current(Result<Box<Stored>, Failure>),
+    /// Reads are running in the background (true) or all are back (false).
+    Reading(bool),
 }
 
 #[derive(Debug, Clone)]

@@ -355,4 +355,5 @@ pub static EN: Strings = Strings {
     crm: &crate::strings_crm::EN,
     dashboard: &crate::strings_dashboard::EN,
     care: &crate::strings_care::EN,
+    background: &crate::strings_background::EN,
 };
