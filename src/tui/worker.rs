@@ -158,11 +158,18 @@ impl Worker {
     /// Queues a read unless the same one is already waiting (its result
     /// will be just as new). One already running does not count: it may
     /// have started before the change that asks for this read, so it runs
-    /// once more after. True when queued.
+    /// once more after. The dashboard shows one month, and drops figures of
+    /// any other: a month asked for replaces another one waiting, so paging
+    /// through months reads only where the paging stops. True when queued.
     pub fn request(&mut self, read: Read) -> bool {
         let mut queue = self.shared.lock();
         if queue.waiting.contains(&read) {
             return false;
+        }
+        if let Read::Dashboard(_) = read {
+            let before = queue.waiting.len();
+            queue.waiting.retain(|r| !matches!(r, Read::Dashboard(_)));
+            self.outstanding -= before - queue.waiting.len();
         }
         queue.waiting.push_back(read);
         self.outstanding += 1;
