@@ -346,3 +346,124 @@ fn triage_decides_three_tickets_with_single_keys() {
     assert_eq!(find(pending).map(|t| t["status"].clone()), Some("pending".into()));
     assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
 }
+
+/// The month in the dashboard's title (`Dashboard 2026-10 (vs …`).
+fn dashboard_month(screen: &str) -> Option<String> {
+    let rest = &screen[screen.find("Dashboard ")? + "Dashboard ".len()..];
+    let month: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    (month.len() == 7).then_some(month)
+}
+
+/// The month before a `YYYY-MM` month.
+fn month_before(month: &str) -> String {
+    let (year, number) = month.split_once('-').unwrap();
+    let (year, number): (i32, u32) = (year.parse().unwrap(), number.parse().unwrap());
+    match number {
+        1 => format!("{}-12", year - 1),
+        n => format!("{year}-{:02}", n - 1),
+    }
+}
+
+#[test]
+fn the_dashboard_shows_its_tiles_and_pages_back_a_month() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("dashboard", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["d"]);
+    // The figures are read in the background; the tiles come when they are.
+    let screen = s.wait("the KPI tiles", |s| {
+        ["Mean satisfaction", "Requests resolved", "Backlog"]
+            .iter()
+            .all(|label| s.contains(label))
+    });
+    let month = dashboard_month(&screen).unwrap_or_else(|| panic!("a month in the title:\n{screen}"));
+    s.keys(&["["]);
+    let earlier = month_before(&month);
+    let screen = s.wait("the month before in the title", |s| {
+        dashboard_month(s).as_deref() == Some(earlier.as_str())
+    });
+    assert!(screen.contains(&format!("(vs {})", month_before(&earlier))), "{screen}");
+    s.keys(&["q"]);
+    s.wait("the panes again", |s| {
+        s.contains("Queue") && s.contains("Customers") && dashboard_month(s).is_none()
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn the_reminders_view_shows_its_sections_and_esc_goes_back() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("reminders", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["m"]);
+    let screen = s.wait("the sections", |s| {
+        s.contains("Reminders") && s.contains("Overdue (") && s.contains("Today (") && s.contains("Upcoming (")
+    });
+    assert!(screen.contains("overdue ·"), "the title counts them:\n{screen}");
+    s.keys(&["Escape"]);
+    s.wait("the panes again", |s| {
+        s.contains("Queue") && s.contains("Customers") && !s.contains("Overdue (")
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+/// The ticket number in the ticket page's title (`#12 subject`).
+fn ticket_page(screen: &str) -> Option<i64> {
+    let title = screen.lines().nth(1)?;
+    let rest = &title[title.find('#')? + 1..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// A ticket as the CLI shows it (`--json ticket show`).
+fn ticket_json(dir: &Path, id: i64) -> serde_json::Value {
+    let out = cli(dir, &["--json", "ticket", "show", &id.to_string()]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("conflict", 160, 45);
+    s.wait_for("Customers");
+    // The first ticket of the queue, its page, then its edit form.
+    s.keys(&["2", "g", "g", "Enter"]);
+    let screen = s.wait("the ticket page", |s| {
+        ticket_page(s).is_some() && s.contains("Assignee")
+    });
+    let id = ticket_page(&screen).unwrap();
+    s.keys(&["e"]);
+    s.wait_for(&format!("Edit ticket #{id}"));
+    // The assignee is the third field.
+    s.keys(&["Tab", "Tab", "C-u"]);
+    s.text("zhao");
+    s.wait_for("zhao");
+    // Another agent changes the ticket from the command line meanwhile.
+    cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", "wang"]);
+    s.keys(&["C-s"]);
+    let screen = s.wait_for("changed meanwhile");
+    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("zhao") && l.contains("wang")),
+        "{screen}"
+    );
+    s.keys(&["d"]);
+    s.wait("the dialog and the form to close", |s| {
+        s.contains("Discarded your changes") && !s.contains("changed meanwhile")
+    });
+    assert_eq!(
+        ticket_json(s.dir.path(), id)["assignee"],
+        "wang",
+        "nothing of ours was written"
+    );
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
