@@ -105,12 +105,31 @@ impl Session {
     fn start(test: &str, width: u16, height: u16) -> Session {
         let dir = tempfile::tempdir().unwrap();
         let db = database(dir.path());
+        Session::run(test, width, height, dir, &db, "e2e")
+    }
+
+    /// Another agent's `frontdesk`, a process of its own, on the database
+    /// of `first`.
+    fn beside(first: &Session, test: &str, agent: &str) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let db = first.dir.path().join("e2e.db");
+        let (width, height) = first.size();
+        Session::run(test, width, height, dir, &db, agent)
+    }
+
+    fn size(&self) -> (u16, u16) {
+        let size = self.tmux(&["display-message", "-p", "#{window_width} #{window_height}"]);
+        let mut numbers = size.split_whitespace().map(|n| n.parse().unwrap());
+        (numbers.next().unwrap(), numbers.next().unwrap())
+    }
+
+    fn run(test: &str, width: u16, height: u16, dir: tempfile::TempDir, db: &Path, agent: &str) -> Session {
         let status = dir.path().join("status");
         let socket = format!("frontdesk-e2e-{}-{test}", std::process::id());
         // The exit code is written down, and the shell stays a while so the
         // screen after the program can be read.
         let script = format!(
-            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT=e2e '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
+            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT={agent} '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
             config = dir.path().join("no-config.toml").display(),
             db = db.display(),
             status = status.display(),
@@ -433,19 +452,7 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
         return;
     }
     let s = Session::start("conflict", 160, 45);
-    s.wait_for("Customers");
-    // The first ticket of the queue, its page, then its edit form.
-    s.keys(&["2", "g", "g", "Enter"]);
-    let screen = s.wait("the ticket page", |s| {
-        ticket_page(s).is_some() && s.contains("Assignee")
-    });
-    let id = ticket_page(&screen).unwrap();
-    s.keys(&["e"]);
-    s.wait_for(&format!("Edit ticket #{id}"));
-    // The assignee is the third field.
-    s.keys(&["Tab", "Tab", "C-u"]);
-    s.text("zhao");
-    s.wait_for("zhao");
+    let id = edit_first_ticket(&s, "zhao");
     // Another agent changes the ticket from the command line meanwhile.
     cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", "wang"]);
     s.keys(&["C-s"]);
@@ -466,4 +473,54 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
     );
     s.keys(&["Escape", "q"]);
     assert_eq!(s.exit(), "exit=0");
+}
+
+/// Opens the first ticket of the queue and its edit form, and types
+/// `assignee` over its assignee (the third field); returns the ticket.
+fn edit_first_ticket(s: &Session, assignee: &str) -> i64 {
+    s.wait_for("Customers");
+    s.keys(&["2", "g", "g", "Enter"]);
+    let screen = s.wait("the ticket page", |s| {
+        ticket_page(s).is_some() && s.contains("Assignee")
+    });
+    let id = ticket_page(&screen).unwrap();
+    s.keys(&["e"]);
+    s.wait_for(&format!("Edit ticket #{id}"));
+    s.keys(&["Tab", "Tab", "C-u"]);
+    s.text(assignee);
+    s.wait_for(assignee);
+    id
+}
+
+#[test]
+fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
+    if tmux_missing() {
+        return;
+    }
+    let first = Session::start("first", 160, 45);
+    let second = Session::beside(&first, "second", "e2e-b");
+    let id = edit_first_ticket(&first, "zhao");
+    assert_eq!(edit_first_ticket(&second, "wang"), id, "both on the same ticket");
+    first.keys(&["C-s"]);
+    first.wait_for(&format!("Saved ticket #{id}"));
+    second.keys(&["C-s"]);
+    let screen = second.wait_for("changed meanwhile");
+    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("wang") && l.contains("zhao")),
+        "{screen}"
+    );
+    second.keys(&["d"]);
+    second.wait("the dialog and the form to close", |s| {
+        s.contains("Discarded your changes") && !s.contains("changed meanwhile")
+    });
+    assert_eq!(
+        ticket_json(first.dir.path(), id)["assignee"],
+        "zhao",
+        "the first save stands"
+    );
+    for s in [&first, &second] {
+        s.keys(&["Escape", "q"]);
+        assert_eq!(s.exit(), "exit=0");
+    }
 }
