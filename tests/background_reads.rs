@@ -136,3 +136,17 @@ fn the_header_says_reads_are_out_until_they_are_back() {
     app.send(Msg::Reading(false));
     assert!(!header(&app, 80).contains(mark));
 }
+
+#[test]
+fn the_minutely_queue_read_comes_back_with_the_cursor_kept() {
+    let mut app = App::new(true, 120, 40);
+    app.keys("2 j");
+    let selected = app.model.queue.selected().map(|v| v.ticket.id);
+    let inline = app.screen(120, 40);
+    let mut worker = worker(&app);
+    for msg in read(&mut worker, &[Read::Queue]) {
+        app.send(msg);
+    }
+    assert_eq!(app.model.queue.selected().map(|v| v.ticket.id), selected);
+    assert_eq!(app.screen(120, 40), inline);
+}

@@ -55,7 +55,7 @@ impl Driver {
         let loaded = |r: Result<Msg, Error>| vec![r.unwrap_or_else(|e| Msg::LoadFailed(e.to_string()))];
         match effect {
             Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
-            Effect::LoadQueue => loaded(screens::queue(store, ctx).map(|(q, c)| Msg::Queue(q, c))),
+            Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
             Effect::LoadTimeline(id) => {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }

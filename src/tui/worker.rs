@@ -1,6 +1,6 @@
 //! Slow reads off the event loop. On a large database the overview, the
-//! reminders and the dashboard take from a few hundred milliseconds to
-//! seconds; run inline they would freeze the screen and keep keys waiting.
+//! queue, the reminders and the dashboard take from a hundred milliseconds
+//! to seconds; run inline they would freeze the screen and keep keys waiting.
 //! The worker runs them on its own thread with its own connection (WAL lets
 //! it read while the driver writes) and hands back the same messages the
 //! driver would. Only the real event loop uses it: `pump` in the tests runs
@@ -22,6 +22,8 @@ use std::thread::JoinHandle;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Read {
     Overview,
+    /// The queue alone, read again every minute so SLA states move on.
+    Queue,
     Reminders,
     Dashboard(Month),
 }
@@ -31,6 +33,7 @@ impl Read {
     pub fn of(effect: &Effect) -> Option<Read> {
         match effect {
             Effect::LoadOverview => Some(Read::Overview),
+            Effect::LoadQueue => Some(Read::Queue),
             Effect::LoadReminders => Some(Read::Reminders),
             Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
             _ => None,
@@ -42,6 +45,7 @@ impl Read {
         let failed = |e: crate::service::Error| Msg::LoadFailed(e.to_string());
         match self {
             Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
+            Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
             Read::Reminders => reminders::list(store, ctx, When::All).map_or_else(failed, Msg::Reminders),
             Read::Dashboard(month) => Msg::Dashboard(
                 month,
@@ -77,7 +81,7 @@ impl Reader for StoreReader {
             Err(why) => match read {
                 // The dashboard reports its own failures, for its month.
                 Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
-                Read::Overview | Read::Reminders => Msg::LoadFailed(why.clone()),
+                Read::Overview | Read::Queue | Read::Reminders => Msg::LoadFailed(why.clone()),
             },
         }
     }
