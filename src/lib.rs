@@ -10,6 +10,7 @@ pub mod domain;
 pub mod service;
 pub mod store;
 pub mod strings;
+pub mod strings_background;
 pub mod strings_care;
 pub mod strings_crm;
 pub mod strings_dashboard;

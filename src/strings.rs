@@ -172,6 +172,7 @@ pub struct Strings {
     pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
     pub care: &'static crate::strings_care::CareStrings,
     pub quality: &'static crate::strings_quality::QualityStrings,
+    pub background: &'static crate::strings_background::BackgroundStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

@@ -105,12 +105,31 @@ impl Session {
     fn start(test: &str, width: u16, height: u16) -> Session {
         let dir = tempfile::tempdir().unwrap();
         let db = database(dir.path());
+        Session::run(test, width, height, dir, &db, "e2e")
+    }
+
+    /// Another agent's `frontdesk`, a process of its own, on the database
+    /// of `first`.
+    fn beside(first: &Session, test: &str, agent: &str) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let db = first.dir.path().join("e2e.db");
+        let (width, height) = first.size();
+        Session::run(test, width, height, dir, &db, agent)
+    }
+
+    fn size(&self) -> (u16, u16) {
+        let size = self.tmux(&["display-message", "-p", "#{window_width} #{window_height}"]);
+        let mut numbers = size.split_whitespace().map(|n| n.parse().unwrap());
+        (numbers.next().unwrap(), numbers.next().unwrap())
+    }
+
+    fn run(test: &str, width: u16, height: u16, dir: tempfile::TempDir, db: &Path, agent: &str) -> Session {
         let status = dir.path().join("status");
         let socket = format!("frontdesk-e2e-{}-{test}", std::process::id());
         // The exit code is written down, and the shell stays a while so the
         // screen after the program can be read.
         let script = format!(
-            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT=e2e '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
+            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT={agent} '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
             config = dir.path().join("no-config.toml").display(),
             db = db.display(),
             status = status.display(),
@@ -345,4 +364,163 @@ fn triage_decides_three_tickets_with_single_keys() {
     );
     assert_eq!(find(pending).map(|t| t["status"].clone()), Some("pending".into()));
     assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
+}
+
+/// The month in the dashboard's title (`Dashboard 2026-10 (vs …`).
+fn dashboard_month(screen: &str) -> Option<String> {
+    let rest = &screen[screen.find("Dashboard ")? + "Dashboard ".len()..];
+    let month: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    (month.len() == 7).then_some(month)
+}
+
+/// The month before a `YYYY-MM` month.
+fn month_before(month: &str) -> String {
+    let (year, number) = month.split_once('-').unwrap();
+    let (year, number): (i32, u32) = (year.parse().unwrap(), number.parse().unwrap());
+    match number {
+        1 => format!("{}-12", year - 1),
+        n => format!("{year}-{:02}", n - 1),
+    }
+}
+
+#[test]
+fn the_dashboard_shows_its_tiles_and_pages_back_a_month() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("dashboard", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["d"]);
+    // The figures are read in the background; the tiles come when they are.
+    let screen = s.wait("the KPI tiles", |s| {
+        ["Mean satisfaction", "Requests resolved", "Backlog"]
+            .iter()
+            .all(|label| s.contains(label))
+    });
+    let month = dashboard_month(&screen).unwrap_or_else(|| panic!("a month in the title:\n{screen}"));
+    s.keys(&["["]);
+    let earlier = month_before(&month);
+    let screen = s.wait("the month before in the title", |s| {
+        dashboard_month(s).as_deref() == Some(earlier.as_str())
+    });
+    assert!(screen.contains(&format!("(vs {})", month_before(&earlier))), "{screen}");
+    s.keys(&["q"]);
+    s.wait("the panes again", |s| {
+        s.contains("Queue") && s.contains("Customers") && dashboard_month(s).is_none()
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn the_reminders_view_shows_its_sections_and_esc_goes_back() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("reminders", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["m"]);
+    let screen = s.wait("the sections", |s| {
+        s.contains("Reminders") && s.contains("Overdue (") && s.contains("Today (") && s.contains("Upcoming (")
+    });
+    assert!(screen.contains("overdue ·"), "the title counts them:\n{screen}");
+    s.keys(&["Escape"]);
+    s.wait("the panes again", |s| {
+        s.contains("Queue") && s.contains("Customers") && !s.contains("Overdue (")
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+/// The ticket number in the ticket page's title (`#12 subject`).
+fn ticket_page(screen: &str) -> Option<i64> {
+    let title = screen.lines().nth(1)?;
+    let rest = &title[title.find('#')? + 1..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// A ticket as the CLI shows it (`--json ticket show`).
+fn ticket_json(dir: &Path, id: i64) -> serde_json::Value {
+    let out = cli(dir, &["--json", "ticket", "show", &id.to_string()]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("conflict", 160, 45);
+    let id = edit_first_ticket(&s, "zhao");
+    // Another agent changes the ticket from the command line meanwhile.
+    cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", "wang"]);
+    s.keys(&["C-s"]);
+    let screen = s.wait_for("changed meanwhile");
+    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("zhao") && l.contains("wang")),
+        "{screen}"
+    );
+    s.keys(&["d"]);
+    s.wait("the dialog and the form to close", |s| {
+        s.contains("Discarded your changes") && !s.contains("changed meanwhile")
+    });
+    assert_eq!(
+        ticket_json(s.dir.path(), id)["assignee"],
+        "wang",
+        "nothing of ours was written"
+    );
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+/// Opens the first ticket of the queue and its edit form, and types
+/// `assignee` over its assignee (the third field); returns the ticket.
+fn edit_first_ticket(s: &Session, assignee: &str) -> i64 {
+    s.wait_for("Customers");
+    s.keys(&["2", "g", "g", "Enter"]);
+    let screen = s.wait("the ticket page", |s| {
+        ticket_page(s).is_some() && s.contains("Assignee")
+    });
+    let id = ticket_page(&screen).unwrap();
+    s.keys(&["e"]);
+    s.wait_for(&format!("Edit ticket #{id}"));
+    s.keys(&["Tab", "Tab", "C-u"]);
+    s.text(assignee);
+    s.wait_for(assignee);
+    id
+}
+
+#[test]
+fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
+    if tmux_missing() {
+        return;
+    }
+    let first = Session::start("first", 160, 45);
+    let second = Session::beside(&first, "second", "e2e-b");
+    let id = edit_first_ticket(&first, "zhao");
+    assert_eq!(edit_first_ticket(&second, "wang"), id, "both on the same ticket");
+    first.keys(&["C-s"]);
+    first.wait_for(&format!("Saved ticket #{id}"));
+    second.keys(&["C-s"]);
+    let screen = second.wait_for("changed meanwhile");
+    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("wang") && l.contains("zhao")),
+        "{screen}"
+    );
+    second.keys(&["d"]);
+    second.wait("the dialog and the form to close", |s| {
+        s.contains("Discarded your changes") && !s.contains("changed meanwhile")
+    });
+    assert_eq!(
+        ticket_json(first.dir.path(), id)["assignee"],
+        "zhao",
+        "the first save stands"
+    );
+    for s in [&first, &second] {
+        s.keys(&["Escape", "q"]);
+        assert_eq!(s.exit(), "exit=0");
+    }
 }

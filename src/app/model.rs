@@ -109,6 +109,9 @@ pub struct Model {
     pub conflict: Option<super::conflict::Conflict>,
     /// The Data quality view, full screen, when on.
     pub quality: Option<super::quality::Quality>,
+    /// Reads are running in the background: the header says so, so a
+    /// screen waiting for figures never looks hung.
+    pub reading: bool,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -152,6 +155,7 @@ impl Model {
             presence: super::presence::Presence::new(now),
             conflict: None,
             quality: None,
+            reading: false,
         }
     }
 

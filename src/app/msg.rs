@@ -128,6 +128,8 @@ pub enum Msg {
     InactiveFound(i64, Result<Vec<crate::domain::customer::Customer>, String>),
     /// Customers archived for inactivity (how many, for these days), or why not.
     ArchivedInactive(i64, Result<usize, String>),
+    /// Reads are running in the background (true) or all are back (false).
+    Reading(bool),
 }
 
 #[derive(Debug, Clone)]

@@ -24,9 +24,8 @@ pub use args::{Cli, Command};
 use crate::config::{self, Config};
 use crate::domain::time::parse_instant;
 use crate::service::{Ctx, Error, Settings};
-use crate::store::{OpenOptions, Store};
+use crate::store::Store;
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Everything a command needs: the open database, who acts and when, and how to print.
 pub struct Env {
@@ -103,10 +102,7 @@ fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
         Some(t) => parse_instant("now", t)?,
         None => chrono::Utc::now(),
     };
-    let options = OpenOptions {
-        journal: config.database.journal_mode,
-        busy_timeout: Duration::from_millis(config.database.busy_timeout_ms),
-    };
+    let options = config.store_options();
     // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
     let store = Store::open(&cli.db_path(), &options)?;

@@ -63,6 +63,14 @@ pub struct Loaded {
 }
 
 impl Config {
+    /// How every connection of this process opens the database.
+    pub fn store_options(&self) -> crate::store::OpenOptions {
+        crate::store::OpenOptions {
+            journal: self.database.journal_mode,
+            busy_timeout: std::time::Duration::from_millis(self.database.busy_timeout_ms),
+        }
+    }
+
     pub fn defaults() -> Config {
         // The embedded defaults are checked by a test, so this cannot fail at run time.
         toml::from_str(DEFAULT_CONFIG).expect("embedded default config is valid")

@@ -82,6 +82,12 @@ impl Store {
         &self.path
     }
 
+    /// Stops, from another thread, whatever this connection is running:
+    /// a background reader that must end now gets its read cut short.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }

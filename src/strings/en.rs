@@ -363,4 +363,5 @@ pub static EN: Strings = Strings {
     dashboard: &crate::strings_dashboard::EN,
     care: &crate::strings_care::EN,
     quality: &crate::strings_quality::EN,
+    background: &crate::strings_background::EN,
 };

@@ -2,6 +2,7 @@
 //! results into messages. Shared by the event loop and the tests, which
 //! drive the same model and driver without a terminal.
 
+use super::worker::Read;
 use crate::app::conflict::{Current, Record, Stored};
 use crate::app::forms::{Failure, Submission};
 use crate::app::model::Model;
@@ -10,8 +11,8 @@ use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
 use crate::service::{
-    Ctx, Error, customers, dashboard, demo, interactions, merge, orders, presence, quality, reminders, screens,
-    surveys, tickets, triage,
+    Ctx, Error, customers, demo, interactions, merge, orders, presence, quality, reminders, screens, surveys, tickets,
+    triage,
 };
 use crate::store::Store;
 use std::collections::VecDeque;
@@ -54,8 +55,8 @@ impl Driver {
         let (store, ctx) = (&mut self.store, &self.ctx);
         let loaded = |r: Result<Msg, Error>| vec![r.unwrap_or_else(|e| Msg::LoadFailed(e.to_string()))];
         match effect {
-            Effect::LoadOverview => loaded(screens::overview(store, ctx).map(|o| Msg::Overview(Box::new(o)))),
-            Effect::LoadQueue => loaded(screens::queue(store, ctx).map(|(q, c)| Msg::Queue(q, c))),
+            Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
+            Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
             Effect::LoadTimeline(id) => {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }
@@ -104,21 +105,12 @@ impl Driver {
             }
             Effect::LoadCurrent(record) => vec![Msg::Current(current(store, ctx, record).map_err(failure))],
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
-            Effect::LoadReminders => {
-                loaded(reminders::list(store, ctx, crate::domain::cadence::When::All).map(Msg::Reminders))
-            }
+            Effect::LoadReminders => vec![Read::Reminders.run(store, ctx)],
             Effect::ReminderDone(id) => vec![Msg::ReminderDone(
                 reminders::done(store, ctx, id).map(|_| id).map_err(|e| e.to_string()),
             )],
-            Effect::LoadDashboard(month) => vec![Msg::Dashboard(
-                month,
-                dashboard::dashboard(store, ctx, month)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-            )],
-            Effect::LoadQuality => vec![Msg::Quality(
-                quality::review(store).map(Box::new).map_err(|e| e.to_string()),
-            )],
+            Effect::LoadDashboard(month) => vec![Read::Dashboard(month).run(store, ctx)],
+            Effect::LoadQuality => vec![Read::Quality.run(store, ctx)],
             Effect::LoadMergeCounts(first, second) => vec![Msg::MergeCounts(
                 first,
                 second,
@@ -261,9 +253,25 @@ fn run_demo(store: &mut Store, ctx: &Ctx, config: &Config) -> Result<(usize, usi
 /// their results, until nothing is left. Effects that need the terminal go
 /// to `terminal`.
 pub fn pump(model: &mut Model, driver: &mut Driver, msg: Msg, terminal: &mut dyn FnMut(Effect) -> Vec<Msg>) {
+    pump_via(model, driver, msg, terminal, &mut Some);
+}
+
+/// `pump`, except that `offload` may take an effect to run elsewhere (it
+/// gives back those it does not take); its results come in later as
+/// messages of their own. The event loop sends slow reads to the worker so.
+pub fn pump_via(
+    model: &mut Model,
+    driver: &mut Driver,
+    msg: Msg,
+    terminal: &mut dyn FnMut(Effect) -> Vec<Msg>,
+    offload: &mut dyn FnMut(Effect) -> Option<Effect>,
+) {
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         for effect in update(model, msg) {
+            let Some(effect) = offload(effect) else {
+                continue;
+            };
             let results = match effect {
                 Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => terminal(effect),
                 other => driver.run(other),

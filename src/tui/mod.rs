@@ -6,6 +6,7 @@ pub mod editor;
 pub mod effects;
 pub mod events;
 pub mod terminal;
+pub mod worker;
 
 use crate::app::model::{Model, Session};
 use crate::app::msg::{Effect, Msg};
@@ -13,12 +14,17 @@ use crate::cli::Env;
 use crate::service::Error;
 use crate::store::StoreError;
 use crate::strings::{self, fill};
-use effects::{Driver, pump};
+use effects::{Driver, pump_via};
 use ratatui::crossterm::event;
 use std::time::{Duration, Instant};
+use worker::Worker;
 
 /// How often the clock ticks and the file is checked for other agents' writes.
 const TICK: Duration = Duration::from_secs(1);
+
+/// How often the loop looks for results while background reads are out:
+/// soon enough that a result shows without a noticeable wait.
+const RESULTS_POLL: Duration = Duration::from_millis(30);
 
 /// Opens the full-screen UI on the database of `env` until the user quits.
 /// `clock_fixed`: `--now` was given, so the clock stands still.
@@ -42,6 +48,8 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         model.warn(fill(model.strings.msg_config_problems, &[first]));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
+    let options = driver.config.store_options();
+    let mut worker = Worker::start(driver.store.path(), &options, driver.ctx.clone(), clock_fixed);
     terminal::install_panic_hook();
     let io = |source| {
         Error::Storage(StoreError::Io {
@@ -52,19 +60,30 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     let (mut term, _guard) = terminal::enter().map_err(io)?;
     let size = term.size().map_err(io)?;
     for msg in [Msg::Resize(size.width, size.height), Msg::ExternalChange] {
-        pump(&mut model, &mut driver, msg, &mut |e| terminal_effect(&mut term, e));
+        step(&mut model, &mut driver, &mut worker, &mut term, msg);
     }
     let mut next_tick = Instant::now() + TICK;
     while !model.quit {
+        for msg in worker.results() {
+            step(&mut model, &mut driver, &mut worker, &mut term, msg);
+        }
+        let reading = worker.busy();
+        if reading != model.reading {
+            step(&mut model, &mut driver, &mut worker, &mut term, Msg::Reading(reading));
+        }
         if model.dirty {
             term.draw(|frame| crate::ui::render(&model, frame)).map_err(io)?;
             model.dirty = false;
         }
-        // Work under way goes on whenever no key is waiting.
+        // Work under way goes on whenever no key is waiting; background
+        // reads are looked for often so their results show promptly.
+        let until_tick = next_tick.saturating_duration_since(Instant::now());
         let timeout = if model.busy() {
             Duration::ZERO
+        } else if worker.busy() {
+            until_tick.min(RESULTS_POLL)
         } else {
-            next_tick.saturating_duration_since(Instant::now())
+            until_tick
         };
         let msg = if event::poll(timeout).map_err(io)? {
             match events::convert(event::read().map_err(io)?) {
@@ -73,16 +92,27 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             }
         } else if model.busy() && Instant::now() < next_tick {
             Msg::Continue
+        } else if Instant::now() < next_tick {
+            // Woken early to collect background results.
+            continue;
         } else {
             next_tick = Instant::now() + TICK;
             if driver.external_change() {
-                pump(&mut model, &mut driver, Msg::ExternalChange, &mut |_| Vec::new());
+                step(&mut model, &mut driver, &mut worker, &mut term, Msg::ExternalChange);
             }
             Msg::Tick(chrono::Utc::now())
         };
-        pump(&mut model, &mut driver, msg, &mut |e| terminal_effect(&mut term, e));
+        step(&mut model, &mut driver, &mut worker, &mut term, msg);
     }
     Ok(())
+}
+
+/// Feeds one message to the model, running its effects: slow reads on the
+/// worker, the rest inline.
+fn step(model: &mut Model, driver: &mut Driver, worker: &mut Worker, term: &mut terminal::Term, msg: Msg) {
+    pump_via(model, driver, msg, &mut |e| terminal_effect(term, e), &mut |e| {
+        worker.offload(e)
+    });
 }
 
 /// `~/…` for a path in the home directory: shorter, and the same for every

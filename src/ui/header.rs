@@ -1,4 +1,5 @@
-//! The top line: the database, the agent, and the ticket counts.
+//! The top line: the database, the agent, whether reads are under way in
+//! the background, and the ticket counts.
 
 use super::cells::span;
 use crate::app::model::Model;
@@ -17,6 +18,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         (s.header_breached, model.counts.breached, Role::Breached),
     ];
     let mut right: Vec<Span> = Vec::new();
+    if model.reading {
+        right.push(span(theme, format!("{}  ", s.background.reading), Role::Header));
+    }
     let newly = [
         (s.triage.newly_at_risk, model.alerts.newly_at_risk, Role::AtRisk),
         (s.triage.newly_breached, model.alerts.newly_breached, Role::Breached),

@@ -127,6 +127,11 @@ impl<T: Row> Filtered<T> {
         }
     }
 
+    /// The highest id loaded, shown or not.
+    pub fn newest_id(&self) -> Option<i64> {
+        self.positions.keys().max().copied()
+    }
+
     /// Any loaded record by id, shown or not.
     pub fn by_id(&self, id: i64) -> Option<&T> {
         self.positions.get(&id).and_then(|&i| self.rows.get(i))

@@ -59,6 +59,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             crate::app::presence::seen(model, ticket, others);
             Vec::new()
         }
+        Msg::Reading(reading) => {
+            model.reading = reading;
+            Vec::new()
+        }
         other => results::handle(model, other),
     }
 }

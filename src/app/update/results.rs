@@ -103,7 +103,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::ExternalChange
         | Msg::Continue
         | Msg::Redraw
-        | Msg::Presence(..) => {}
+        | Msg::Presence(..)
+        | Msg::Reading(_) => {}
     }
     Vec::new()
 }
@@ -142,19 +143,27 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
     reload(model)
 }
 
+/// After a save, selects the saved record once a reload shows it. A reload
+/// already under way when the save was made (background reads overlap
+/// saves) predates the record and cannot show it: the wish then waits for
+/// the reload the save asked for. Ids only grow, so rows whose newest id is
+/// below the record's were read before it existed.
 fn select_saved(model: &mut Model) {
-    let Some((pane, id)) = model.select_after_load.take() else {
+    let Some((pane, id)) = model.select_after_load else {
         return;
     };
     let height = model.list_height(pane);
-    match pane {
-        PaneId::Customers => {
-            model.customers.list.select_id(id, height);
-        }
-        PaneId::Queue => {
-            model.queue.list.select_id(id, height);
-        }
-        PaneId::Timeline => {}
+    let (found, newest) = match pane {
+        PaneId::Customers => (
+            model.customers.list.select_id(id, height),
+            model.customers.list.newest_id(),
+        ),
+        PaneId::Queue => (model.queue.list.select_id(id, height), model.queue.list.newest_id()),
+        PaneId::Timeline => (false, Some(id)),
+    };
+    let predates = newest.is_none_or(|newest| newest < id);
+    if found || !predates {
+        model.select_after_load = None;
     }
 }
 

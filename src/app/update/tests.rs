@@ -485,3 +485,46 @@ fn typing_after_slash_in_the_narrow_layout_goes_to_the_filter() {
     type_text(&mut m, "zhangsan");
     assert_eq!(m.customers.list.filter.text(), "zhangsan");
 }
+
+/// Background reads overlap saves: a reload read before the save arrives
+/// first and must not use up the wish to select the saved record.
+#[test]
+fn a_reload_read_before_the_save_keeps_the_new_record_to_select() {
+    let added = |m: &mut Model| {
+        update(
+            m,
+            Msg::Saved(Saved::CustomerAdded {
+                id: 5,
+                code: "C2026005".into(),
+                name: "赵六".into(),
+            }),
+        );
+    };
+    let mut with_new = PEOPLE.to_vec();
+    with_new.push(("C2026005", "赵六"));
+    // (reloads arriving in order, selected after them, wish still waiting)
+    type People<'a> = &'a [(&'a str, &'a str)];
+    let cases: [(Vec<People>, &str, bool); 3] = [
+        (vec![&with_new], "赵六", false),
+        (vec![PEOPLE], "Alice Wong", true),
+        (vec![PEOPLE, &with_new], "赵六", false),
+    ];
+    for (reloads, selected, waiting) in cases {
+        let mut m = loaded();
+        added(&mut m);
+        for people in &reloads {
+            update(&mut m, overview(people, Vec::new()));
+        }
+        assert_eq!(selected_customer(&m), selected, "{reloads:?}");
+        assert_eq!(m.select_after_load.is_some(), waiting, "{reloads:?}");
+    }
+    // A ticket the fresh rows do not have (closed meanwhile): the wish ends.
+    let mut m = loaded();
+    update(&mut m, Msg::Saved(Saved::TicketOpened { id: 9 }));
+    let before = vec![ticket(7, 2, "张三", "屏幕坏点"), ticket(8, 1, "Alice Wong", "Late")];
+    update(&mut m, overview(PEOPLE, before));
+    assert_eq!(m.select_after_load, Some((PaneId::Queue, 9)), "read before the ticket");
+    let after = vec![ticket(7, 2, "张三", "屏幕坏点"), ticket(10, 1, "Alice Wong", "Later")];
+    update(&mut m, overview(PEOPLE, after));
+    assert!(m.select_after_load.is_none(), "read after it, without it");
+}

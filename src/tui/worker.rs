@@ -1,0 +1,252 @@
+//! Slow reads off the event loop. On a large database the overview, the
+//! queue, the reminders, the dashboard and the data-quality review take from a hundred milliseconds
+//! to seconds; run inline they would freeze the screen and keep keys waiting.
+//! The worker runs them on its own thread with its own connection (WAL lets
+//! it read while the driver writes) and hands back the same messages the
+//! driver would. Only the real event loop uses it: `pump` in the tests runs
+//! every effect inline, so they stay deterministic.
+
+use crate::app::msg::{Effect, Msg};
+use crate::domain::cadence::When;
+use crate::domain::period::Month;
+use crate::service::{Ctx, dashboard, quality, reminders, screens};
+use crate::store::{OpenOptions, Store};
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+
+/// A read slow enough to run in the background. Equal reads are the same
+/// request, so a burst of them is read once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read {
+    Overview,
+    /// The queue alone, read again every minute so SLA states move on.
+    Queue,
+    Reminders,
+    Dashboard(Month),
+    /// The Data quality view's duplicates and missing contacts.
+    Quality,
+}
+
+impl Read {
+    /// The read an effect asks for, when it is one of the slow ones.
+    pub fn of(effect: &Effect) -> Option<Read> {
+        match effect {
+            Effect::LoadOverview => Some(Read::Overview),
+            Effect::LoadQueue => Some(Read::Queue),
+            Effect::LoadReminders => Some(Read::Reminders),
+            Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
+            Effect::LoadQuality => Some(Read::Quality),
+            _ => None,
+        }
+    }
+
+    /// Reads it, as the message `update` expects; a failure is a message too.
+    pub fn run(self, store: &mut Store, ctx: &Ctx) -> Msg {
+        let failed = |e: crate::service::Error| Msg::LoadFailed(e.to_string());
+        match self {
+            Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
+            Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
+            Read::Reminders => reminders::list(store, ctx, When::All).map_or_else(failed, Msg::Reminders),
+            Read::Dashboard(month) => Msg::Dashboard(
+                month,
+                dashboard::dashboard(store, ctx, month)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            ),
+            Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| e.to_string())),
+        }
+    }
+}
+
+/// What runs the reads on the worker's thread: the database in the
+/// program, something controllable in the tests.
+pub trait Reader: Send + 'static {
+    fn read(&mut self, read: Read) -> Msg;
+}
+
+/// Reads from a connection of its own, at the time of each read.
+struct StoreReader {
+    /// Why the file could not be opened: every read then fails with it.
+    store: Result<Store, String>,
+    ctx: Ctx,
+    clock_fixed: bool,
+}
+
+impl Reader for StoreReader {
+    fn read(&mut self, read: Read) -> Msg {
+        if !self.clock_fixed {
+            self.ctx.now = chrono::Utc::now();
+        }
+        match &mut self.store {
+            Ok(store) => read.run(store, &self.ctx),
+            Err(why) => match read {
+                // The dashboard reports its own failures, for its month.
+                Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
+                Read::Quality => Msg::Quality(Err(why.clone())),
+                Read::Overview | Read::Queue | Read::Reminders => Msg::LoadFailed(why.clone()),
+            },
+        }
+    }
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: VecDeque<Read>,
+    closed: bool,
+}
+
+struct Shared {
+    queue: Mutex<Queue>,
+    wake: Condvar,
+}
+
+impl Shared {
+    /// A panic elsewhere cannot leave the queue half-changed (every change
+    /// is one push or pop), so a poisoned lock is still good to use.
+    fn lock(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+pub struct Worker {
+    shared: Arc<Shared>,
+    results: Receiver<Msg>,
+    thread: Option<JoinHandle<()>>,
+    interrupt: Option<rusqlite::InterruptHandle>,
+    /// Requests taken and not yet answered: while any are, the event loop
+    /// looks for results often and the header shows it is reading.
+    outstanding: usize,
+}
+
+impl Worker {
+    /// A worker reading the database at `path`, opened like the driver's.
+    pub fn start(path: &Path, options: &OpenOptions, ctx: Ctx, clock_fixed: bool) -> Worker {
+        let store = Store::open(path, options).map_err(|e| e.to_string());
+        let interrupt = store.as_ref().ok().map(Store::interrupt_handle);
+        let reader = StoreReader {
+            store,
+            ctx,
+            clock_fixed,
+        };
+        Worker::spawn(reader, interrupt)
+    }
+
+    fn spawn(reader: impl Reader, interrupt: Option<rusqlite::InterruptHandle>) -> Worker {
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue::default()),
+            wake: Condvar::new(),
+        });
+        let (sender, results) = mpsc::channel();
+        let thread = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || serve(&shared, reader, &sender))
+        };
+        Worker {
+            shared,
+            results,
+            thread: Some(thread),
+            interrupt,
+            outstanding: 0,
+        }
+    }
+
+    /// Takes the effect when it is a slow read, and gives it back otherwise.
+    pub fn offload(&mut self, effect: Effect) -> Option<Effect> {
+        match Read::of(&effect) {
+            Some(read) => {
+                self.request(read);
+                None
+            }
+            None => Some(effect),
+        }
+    }
+
+    /// Queues a read unless the same one is already waiting (its result
+    /// will be just as new). One already running does not count: it may
+    /// have started before the change that asks for this read, so it runs
+    /// once more after. The dashboard shows one month, and drops figures of
+    /// any other: a month asked for replaces another one waiting, so paging
+    /// through months reads only where the paging stops. True when queued.
+    pub fn request(&mut self, read: Read) -> bool {
+        let mut queue = self.shared.lock();
+        if queue.waiting.contains(&read) {
+            return false;
+        }
+        if let Read::Dashboard(_) = read {
+            let before = queue.waiting.len();
+            queue.waiting.retain(|r| !matches!(r, Read::Dashboard(_)));
+            self.outstanding -= before - queue.waiting.len();
+        }
+        queue.waiting.push_back(read);
+        self.outstanding += 1;
+        self.shared.wake.notify_one();
+        true
+    }
+
+    /// The results that have arrived, without waiting.
+    pub fn results(&mut self) -> Vec<Msg> {
+        let results: Vec<Msg> = self.results.try_iter().collect();
+        self.outstanding = self.outstanding.saturating_sub(results.len());
+        results
+    }
+
+    /// A read is queued or running, or its result not yet collected.
+    pub fn busy(&self) -> bool {
+        self.outstanding > 0
+    }
+
+    /// Waits up to `timeout` for the next result (for the tests).
+    #[cfg(test)]
+    fn wait(&mut self, timeout: std::time::Duration) -> Option<Msg> {
+        let msg = self.results.recv_timeout(timeout).ok()?;
+        self.outstanding = self.outstanding.saturating_sub(1);
+        Some(msg)
+    }
+}
+
+impl Drop for Worker {
+    /// The loop has ended: reads not started are dropped, one running is cut
+    /// short, and the thread is waited for, so nothing reads on after quit.
+    fn drop(&mut self) {
+        {
+            let mut queue = self.shared.lock();
+            queue.closed = true;
+            queue.waiting.clear();
+        }
+        self.shared.wake.notify_all();
+        if let Some(interrupt) = &self.interrupt {
+            interrupt.interrupt();
+        }
+        if let Some(thread) = self.thread.take() {
+            // A reader that panicked has nothing left to clean up.
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The worker's thread: one read at a time, oldest first, until closed.
+fn serve(shared: &Shared, mut reader: impl Reader, results: &Sender<Msg>) {
+    loop {
+        let read = {
+            let mut queue = shared.lock();
+            loop {
+                if queue.closed {
+                    return;
+                }
+                if let Some(read) = queue.waiting.pop_front() {
+                    break read;
+                }
+                queue = shared.wake.wait(queue).unwrap_or_else(PoisonError::into_inner);
+            }
+        };
+        if results.send(reader.read(read)).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
