@@ -279,6 +279,9 @@ pub struct CustomerFields {
     pub owner: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// Birthday (a date like 1990-05-17; "" clears it)
+    #[arg(long)]
+    pub birthday: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

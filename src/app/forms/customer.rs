@@ -3,6 +3,7 @@
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::enums::{Channel, CustomerKind, Tier};
+use crate::domain::occasions::parse_birthday;
 use crate::domain::time::parse_date;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::strings::{Strings, fill};
@@ -46,6 +47,14 @@ fn fields(c: Option<&Customer>) -> Vec<Field> {
                 parse_date("since", v).map(drop)
             }
         }),
+        // Today bounds a birthday too; the service checks that on saving
+        // and its error comes back to this field.
+        Field::new(
+            "birthday",
+            line.clone(),
+            &text(|c| c.birthday.map(|d| d.to_string()).unwrap_or_default()),
+        )
+        .check(|v| parse_birthday(v, chrono::NaiveDate::MAX).map(drop)),
         // A new customer's tier is left to the segmentation rules unless
         // chosen; choosing one pins it, so an edit offers no "none".
         Field::new(
@@ -106,5 +115,6 @@ fn input(get: impl Fn(&str) -> Option<String>) -> CustomerInput {
         channel: get("channel"),
         owner: get("owner"),
         notes: get("notes"),
+        birthday: get("birthday"),
     }
 }
