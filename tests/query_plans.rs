@@ -176,7 +176,8 @@ fn hot_query_plans() {
     // Low surveys: the surveys up to now by date, the contact after each by index.
     let low_surveys = of("low_surveys");
     assert!(
-        low_surveys.contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at>? AND at<?)"),
+        low_surveys
+            .contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at>? AND at<?)"),
         "{low_surveys}"
     );
     assert!(!low_surveys.contains("SCAN i"), "{low_surveys}");
