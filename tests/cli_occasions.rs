@@ -282,3 +282,27 @@ fn archived_customers_get_no_occasions() {
     assert!(listed(&desk, NOW, "birthday").is_empty());
     assert!(listed(&desk, NOW, "anniversary").is_empty());
 }
+
+#[test]
+fn birthdays_travel_through_export_and_import() {
+    let desk = Desk::new();
+    desk.customer("张三", &["--code", "C1", "--birthday", "1990-03-05"]);
+    desk.customer("李四", &["--code", "C2"]);
+    let csv = desk.ok(&["export", "customers"]);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",notes,birthday"), "{header}");
+    assert!(csv.lines().any(|l| l.starts_with("C1,") && l.ends_with(",1990-03-05")), "{csv}");
+
+    let other = Desk::new();
+    let file = other.dir().join("customers.csv");
+    std::fs::write(&file, &csv).unwrap();
+    other.ok(&["import", "customers", &file.display().to_string()]);
+    assert_eq!(other.show_customer("C1")["birthday"], "1990-03-05");
+    assert_eq!(other.show_customer("C2")["birthday"], Value::Null);
+
+    // A bad birthday names its line and field, and nothing is imported.
+    let bad = other.dir().join("bad.csv");
+    std::fs::write(&bad, "code,name,birthday\nC3,王五,1985-01-20\nC4,赵六,2030-01-01\n").unwrap();
+    let err = other.refused_unchanged(2, &["import", "customers", &bad.display().to_string()]);
+    assert!(err.contains("line 3") && err.contains("birthday") && err.contains("2030-01-01"), "{err}");
+}
