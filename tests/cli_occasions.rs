@@ -291,7 +291,10 @@ fn birthdays_travel_through_export_and_import() {
     let csv = desk.ok(&["export", "customers"]);
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",notes,birthday"), "{header}");
-    assert!(csv.lines().any(|l| l.starts_with("C1,") && l.ends_with(",1990-03-05")), "{csv}");
+    assert!(
+        csv.lines().any(|l| l.starts_with("C1,") && l.ends_with(",1990-03-05")),
+        "{csv}"
+    );
 
     let other = Desk::new();
     let file = other.dir().join("customers.csv");
@@ -304,5 +307,8 @@ fn birthdays_travel_through_export_and_import() {
     let bad = other.dir().join("bad.csv");
     std::fs::write(&bad, "code,name,birthday\nC3,王五,1985-01-20\nC4,赵六,2030-01-01\n").unwrap();
     let err = other.refused_unchanged(2, &["import", "customers", &bad.display().to_string()]);
-    assert!(err.contains("line 3") && err.contains("birthday") && err.contains("2030-01-01"), "{err}");
+    assert!(
+        err.contains("line 3") && err.contains("birthday") && err.contains("2030-01-01"),
+        "{err}"
+    );
 }

@@ -40,7 +40,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Keep customers
     #[command(subcommand)]
-    Customer(CustomerCommand),
+    // Boxed: the customer fields make it by far the largest command.
+    Customer(Box<CustomerCommand>),
     /// Keep service tickets
     #[command(subcommand)]
     Ticket(TicketCommand),
