@@ -47,14 +47,6 @@ fn fields(c: Option<&Customer>) -> Vec<Field> {
                 parse_date("since", v).map(drop)
             }
         }),
-        // Today bounds a birthday too; the service checks that on saving
-        // and its error comes back to this field.
-        Field::new(
-            "birthday",
-            line.clone(),
-            &text(|c| c.birthday.map(|d| d.to_string()).unwrap_or_default()),
-        )
-        .check(|v| parse_birthday(v, chrono::NaiveDate::MAX).map(drop)),
         // A new customer's tier is left to the segmentation rules unless
         // chosen; choosing one pins it, so an edit offers no "none".
         Field::new(
@@ -68,9 +60,19 @@ fn fields(c: Option<&Customer>) -> Vec<Field> {
             options(Channel::ALL.iter().map(|ch| ch.key()), true),
             c.and_then(|c| c.channel).map_or("", |ch| ch.key()),
         ),
-        Field::new("owner", line, &text(|c| c.owner.clone())).check(|v| validate::text("owner", v, 64).map(drop)),
+        Field::new("owner", line.clone(), &text(|c| c.owner.clone()))
+            .check(|v| validate::text("owner", v, 64).map(drop)),
         Field::new("notes", FieldKind::Long, &text(|c| c.notes.clone()))
             .check(|v| validate::text("notes", v, TEXT_MAX).map(drop)),
+        // Last, so the fields before it keep their places. Today bounds a
+        // birthday too: the service checks that on saving and its error
+        // comes back to this field.
+        Field::new(
+            "birthday",
+            line,
+            &text(|c| c.birthday.map(|d| d.to_string()).unwrap_or_default()),
+        )
+        .check(|v| parse_birthday(v, chrono::NaiveDate::MAX).map(drop)),
     ]
 }
 
