@@ -88,7 +88,7 @@ fn print_list(list: &[ReminderView]) {
         ("ID", 5),
         ("DUE", 16),
         ("WHEN", 8),
-        ("REASON", 8),
+        ("REASON", 11),
         ("CUSTOMER", 22),
         ("TICKET", 7),
         ("NOTE", 50),
