@@ -312,3 +312,17 @@ fn birthdays_travel_through_export_and_import() {
         "{err}"
     );
 }
+
+#[test]
+fn merging_keeps_a_birthday_only_the_duplicate_knew() {
+    let desk = Desk::new();
+    desk.customer("张三", &["--code", "C1"]);
+    desk.customer("张三", &["--code", "C2", "--birthday", "1990-03-05"]);
+    desk.ok(&["customer", "merge", "C1", "C2"]);
+    assert_eq!(desk.show_customer("C1")["birthday"], "1990-03-05");
+    assert_eq!(
+        listed(&desk, NOW, "birthday").len(),
+        1,
+        "the archived duplicate has none"
+    );
+}
