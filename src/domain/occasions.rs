@@ -124,8 +124,7 @@ pub fn follow_up_due(survey_at: DateTime<Utc>, hours: i64) -> DateTime<Utc> {
         .unwrap_or(survey_at)
 }
 
-/// The month-day keys (`MM-DD`, as SQLite's `strftime('%m-%d', …)` writes
-/// them) of the days from `today` to `upcoming_days` after it. 28 February
+/// The month-day keys (`MM-DD`, as in a `YYYY-MM-DD` date) of the days from `today` to `upcoming_days` after it. 28 February
 /// also matches 29 February dates in a year without that day.
 pub fn window_month_days(today: NaiveDate, upcoming_days: i64) -> Vec<String> {
     let mut keys = Vec::new();

