@@ -173,6 +173,7 @@ pub struct Strings {
     pub care: &'static crate::strings_care::CareStrings,
     pub quality: &'static crate::strings_quality::QualityStrings,
     pub background: &'static crate::strings_background::BackgroundStrings,
+    pub occasions: &'static crate::strings_occasions::OccasionStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would
@@ -255,7 +256,13 @@ impl Strings {
         table.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
     }
     pub fn field<'a>(&self, key: &'a str) -> &'a str {
-        match self.fields.iter().chain(self.crm.fields).find(|(k, _)| *k == key) {
+        match self
+            .fields
+            .iter()
+            .chain(self.crm.fields)
+            .chain(self.occasions.fields)
+            .find(|(k, _)| *k == key)
+        {
             Some((_, label)) => label,
             None => key,
         }

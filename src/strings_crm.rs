@@ -68,6 +68,7 @@ pub const EN: CrmStrings = CrmStrings {
         (ReminderReason::Manual, "Manual"),
         (ReminderReason::Birthday, "Birthday"),
         (ReminderReason::Anniversary, "Anniversary"),
+        (ReminderReason::Survey, "Low survey"),
     ],
     selected_mark: "▸",
     col_due: "Due",

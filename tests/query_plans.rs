@@ -165,6 +165,22 @@ fn hot_query_plans() {
         "{timeline}"
     );
     assert!(!timeline.contains("SCAN"), "{timeline}");
+    // Birthdays and anniversaries: one pass over the customers (the
+    // month-day test is cheap), the last outbound contact found by index.
+    let occasions = of("occasions");
+    assert!(
+        occasions.contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at<?)"),
+        "{occasions}"
+    );
+    assert!(!occasions.contains("SCAN i"), "{occasions}");
+    // Low surveys: the surveys up to now by date, the contact after each by index.
+    let low_surveys = of("low_surveys");
+    assert!(
+        low_surveys
+            .contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at>? AND at<?)"),
+        "{low_surveys}"
+    );
+    assert!(!low_surveys.contains("SCAN i"), "{low_surveys}");
 
     for (name, plan) in plans {
         insta::assert_snapshot!(name, plan);

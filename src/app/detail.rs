@@ -45,6 +45,10 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         &c.since.map_or(s.dash.to_string(), |d| d.to_string()),
         LABEL,
     );
+    // Not hidden in masked mode: a date alone does not identify anyone.
+    if let Some(birthday) = c.birthday {
+        doc.field(s.field("birthday"), &birthday.to_string(), LABEL);
+    }
     let last = c.last_activity_at.map_or(s.dash.to_string(), |t| {
         format!("{} ({})", local(t, tz), format::ago(t, now, s))
     });

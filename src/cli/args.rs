@@ -40,7 +40,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Keep customers
     #[command(subcommand)]
-    Customer(CustomerCommand),
+    // Boxed: the customer fields make it by far the largest command.
+    Customer(Box<CustomerCommand>),
     /// Keep service tickets
     #[command(subcommand)]
     Ticket(TicketCommand),
@@ -279,6 +280,9 @@ pub struct CustomerFields {
     pub owner: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// Birthday (a date like 1990-05-17; "" clears it)
+    #[arg(long)]
+    pub birthday: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

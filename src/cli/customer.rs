@@ -92,6 +92,7 @@ fn input(f: CustomerFields) -> CustomerInput {
         channel: f.channel,
         owner: f.owner,
         notes: f.notes,
+        birthday: f.birthday,
     }
 }
 
@@ -158,6 +159,9 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         }
     }
     field("Since", &c.since.map(|d| d.to_string()).unwrap_or_default());
+    if let Some(birthday) = c.birthday {
+        field("Birthday", &birthday.to_string());
+    }
     field("Value", &format!("{:.2}", c.lifetime_value_cents as f64 / 100.0));
     if !c.tags.is_empty() {
         field("Tags", &c.tags.join(", "));

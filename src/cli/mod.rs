@@ -63,7 +63,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),
-        Command::Customer(cmd) => customer::run(&mut env, cmd),
+        Command::Customer(cmd) => customer::run(&mut env, *cmd),
         Command::Ticket(cmd) => ticket::run(&mut env, cmd),
         Command::Log(args) => timeline::log(&mut env, &args),
         Command::Timeline(args) => timeline::timeline(&mut env, &args),

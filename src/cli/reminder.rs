@@ -9,12 +9,13 @@ use clap::{Args, Subcommand};
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum ReminderCommand {
-    /// Open reminders (contact cadence, callbacks due, manual), soonest first
+    /// Open reminders (contact cadence, callbacks due, manual, birthdays,
+    /// anniversaries, low-survey follow-ups), soonest first
     List(ReminderListArgs),
     /// A manual reminder about a customer (and one of their tickets)
     Add(ReminderAddArgs),
-    /// Mark a stored reminder done (cadence and callback reminders end by
-    /// contacting the customer or recording the callback)
+    /// Mark a stored reminder done (computed ones end by contacting the
+    /// customer or recording the callback)
     Done { id: i64 },
 }
 
@@ -87,7 +88,7 @@ fn print_list(list: &[ReminderView]) {
         ("ID", 5),
         ("DUE", 16),
         ("WHEN", 8),
-        ("REASON", 8),
+        ("REASON", 11),
         ("CUSTOMER", 22),
         ("TICKET", 7),
         ("NOTE", 50),

@@ -109,6 +109,7 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
                     channel,
                     &c.owner,
                     &c.notes,
+                    &c.birthday.map(|d| d.to_string()).unwrap_or_default(),
                 ])
                 .map_err(io)?;
             }

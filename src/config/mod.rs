@@ -244,6 +244,12 @@ mod tests {
             ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
             ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
             ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
+            ("[cadence]\nbirthdays = \"yes\"\n", "cadence.birthdays"),
+            ("[cadence]\nanniversaries = 1\n", "cadence.anniversaries"),
+            (
+                "[cadence]\nsurvey_follow_up_hours = -1\n",
+                "cadence.survey_follow_up_hours",
+            ),
             ("[backup]\nkeep = 0\n", "backup.keep"),
             ("[backup]\nkeep = -1\n", "keep"),
             ("[ui]\nmasked = \"yes\"\n", "masked"),
@@ -264,6 +270,8 @@ mod tests {
         assert_eq!(config.cadence.potential_days, 90);
         assert_eq!(config.cadence.at_risk_days, 7);
         assert_eq!(config.cadence.standard_days, 0);
+        assert!(config.cadence.birthdays && config.cadence.anniversaries);
+        assert_eq!(config.cadence.survey_follow_up_hours, 24);
     }
 
     #[test]

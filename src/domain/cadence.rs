@@ -25,6 +25,12 @@ pub struct CadenceRules {
     pub at_risk_days: i64,
     pub standard_days: i64,
     pub upcoming_days: i64,
+    /// Birthday reminders (see `domain::occasions`).
+    pub birthdays: bool,
+    /// Customer-anniversary reminders.
+    pub anniversaries: bool,
+    /// Hours after a low survey its follow-up is due.
+    pub survey_follow_up_hours: i64,
 }
 
 impl CadenceRules {
@@ -55,6 +61,7 @@ impl CadenceRules {
             ("at_risk_days", self.at_risk_days),
             ("standard_days", self.standard_days),
             ("upcoming_days", self.upcoming_days),
+            ("survey_follow_up_hours", self.survey_follow_up_hours),
         ] {
             if !(0..=3650).contains(&value) {
                 return Err(format!("cadence.{key} = {value} must be from 0 to 3650"));
@@ -181,6 +188,9 @@ mod tests {
             at_risk_days: 7,
             standard_days: 0,
             upcoming_days: 7,
+            birthdays: true,
+            anniversaries: true,
+            survey_follow_up_hours: 24,
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::enums::{Channel, CustomerKind, Tier};
 use super::error::Invalid;
+use super::occasions::parse_birthday;
 use super::time::parse_date;
 use super::validate::{self, LINE_MAX, TEXT_MAX};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -32,6 +33,8 @@ pub struct Customer {
     pub updated_at: DateTime<Utc>,
     pub last_activity_at: Option<DateTime<Utc>>,
     pub version: i64,
+    /// A person's birthday, when known (birthday reminders).
+    pub birthday: Option<NaiveDate>,
 }
 
 impl Customer {
@@ -62,6 +65,7 @@ impl Customer {
             updated_at: now,
             last_activity_at: None,
             version: 1,
+            birthday: None,
         }
     }
 }
@@ -83,6 +87,7 @@ pub struct CustomerInput {
     pub channel: Option<String>,
     pub owner: Option<String>,
     pub notes: Option<String>,
+    pub birthday: Option<String>,
 }
 
 /// One validated change to a customer field.
@@ -103,10 +108,22 @@ pub enum CustomerField {
     Channel(Option<Channel>),
     Owner(String),
     Notes(String),
+    Birthday(Option<NaiveDate>),
 }
 
 impl CustomerInput {
     /// Validates every given field; all errors are about the first bad field.
+    /// `today` (in the team's zone) bounds the birthday.
+    pub fn validate_on(&self, today: NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
+        let mut out = self.validate()?;
+        if let Some(v) = &self.birthday {
+            out.push(CustomerField::Birthday(parse_birthday(v, today)?));
+        }
+        Ok(out)
+    }
+
+    /// Validates every field but the birthday, which needs today's date
+    /// ([`CustomerInput::validate_on`]); for inputs that never carry one.
     pub fn validate(&self) -> Result<Vec<CustomerField>, Invalid> {
         let mut out = Vec::new();
         let line = |field: &str, v: &str| validate::text(field, v, LINE_MAX);
@@ -180,6 +197,7 @@ impl CustomerField {
             CustomerField::Channel(_) => "channel",
             CustomerField::Owner(_) => "owner",
             CustomerField::Notes(_) => "notes",
+            CustomerField::Birthday(_) => "birthday",
         }
     }
 
@@ -219,6 +237,7 @@ impl CustomerField {
             }),
             CustomerField::Owner(v) => swap(&mut c.owner, v, s),
             CustomerField::Notes(v) => swap(&mut c.notes, v, s),
+            CustomerField::Birthday(v) => swap(&mut c.birthday, v, |d| d.map(|d| d.to_string()).unwrap_or_default()),
         }
     }
 }

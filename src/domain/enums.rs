@@ -100,6 +100,7 @@ vocabulary!(
     ReminderReason, "reason" {
         Cadence => "cadence", Callback => "callback", Manual => "manual",
         Birthday => "birthday", Anniversary => "anniversary",
+        Survey => "survey",
     }
 );
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod interaction;
 pub mod kb;
 pub mod kpi;
+pub mod occasions;
 pub mod order;
 pub mod period;
 pub mod policy;

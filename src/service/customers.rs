@@ -9,7 +9,7 @@ use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
 use chrono::Datelike;
 
 pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Customer, Error> {
-    let fields = input.validate()?;
+    let fields = input.validate_on(ctx.today())?;
     if input.name.is_none() {
         return Err(Invalid::new("name", "", "is required").into());
     }
@@ -66,7 +66,7 @@ pub fn edit(
     input: &CustomerInput,
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
-    let fields = input.validate()?;
+    let fields = input.validate_on(ctx.today())?;
     store.write(|tx| edit_in(tx, ctx, key, &fields, if_version))
 }
 

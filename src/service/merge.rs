@@ -68,8 +68,8 @@ pub fn merge(store: &mut Store, ctx: &Ctx, keep: &str, duplicate: &str) -> Resul
     })
 }
 
-/// The duplicate's contact details where the kept record has none, the
-/// earlier customer-since date, and the tags of both.
+/// The duplicate's contact details (and birthday) where the kept record has
+/// none, the earlier customer-since date, and the tags of both.
 fn blanks_to_fill(keep: &Customer, dup: &Customer) -> Vec<CustomerField> {
     let mut out = Vec::new();
     type Make = fn(String) -> CustomerField;
@@ -87,6 +87,9 @@ fn blanks_to_fill(keep: &Customer, dup: &Customer) -> Vec<CustomerField> {
     }
     if keep.channel.is_none() && dup.channel.is_some() {
         out.push(CustomerField::Channel(dup.channel));
+    }
+    if keep.birthday.is_none() && dup.birthday.is_some() {
+        out.push(CustomerField::Birthday(dup.birthday));
     }
     let since = match (keep.since, dup.since) {
         (Some(a), Some(b)) => Some(a.min(b)),

@@ -11,6 +11,7 @@ pub mod import;
 pub mod interactions;
 pub mod kb;
 pub mod merge;
+pub mod occasions;
 pub mod orders;
 pub mod policies;
 pub mod presence;
@@ -91,6 +92,11 @@ impl Ctx {
             now: now.trunc_subsecs(0),
             settings: Settings::default(),
         }
+    }
+
+    /// Today's date in the team's zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.with_timezone(&self.settings.timezone).date_naive()
     }
 
     /// Records one field change in the audit trail.

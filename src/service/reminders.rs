@@ -12,6 +12,8 @@
 //! - *stored*: rows of the `reminders` table — manual ones (`reminder add`)
 //!   and the follow-ups a "follow-up" callback outcome creates; ended by
 //!   `reminder done`.
+//! - *birthday*, *anniversary* and low-*survey* follow-ups: computed too,
+//!   in [`super::occasions`]; an outbound contact ends them.
 
 use super::{Ctx, Error};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
@@ -25,7 +27,8 @@ use serde::Serialize;
 /// One reminder as lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReminderView {
-    /// The stored reminder's id; `None` for computed ones (cadence, callback).
+    /// The stored reminder's id; `None` for computed ones (cadence, callback,
+    /// birthday, anniversary, survey).
     pub id: Option<i64>,
     pub reason: ReminderReason,
     pub due_at: DateTime<Utc>,
@@ -87,6 +90,8 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
             ));
         }
         out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
+        out.extend(super::occasions::occasions(tx, ctx)?);
+        out.extend(super::occasions::low_surveys(tx, ctx)?);
         out.retain(|r| when.includes(r.when));
         out.sort_by(|a, b| {
             a.due_at
@@ -99,7 +104,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
 }
 
 #[allow(clippy::too_many_arguments)]
-fn view(
+pub(super) fn view(
     ctx: &Ctx,
     id: Option<i64>,
     reason: ReminderReason,
@@ -124,7 +129,7 @@ fn view(
     }
 }
 
-fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
+pub(super) fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
     due_window(
         due_at,
         ctx.now,

@@ -152,7 +152,7 @@ pub fn edit_unpinning(
     input: &CustomerInput,
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
-    let fields = input.validate()?;
+    let fields = input.validate_on(ctx.today())?;
     store.write(|tx| {
         let mut c = customers::edit_in(tx, ctx, key, &fields, if_version)?;
         if c.tier_pinned {

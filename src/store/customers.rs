@@ -29,7 +29,7 @@ pub struct CustomerSearchRow {
 }
 
 /// The columns an insert and an update both write, in binding order.
-const FIELDS: [&str; 20] = [
+const FIELDS: [&str; 21] = [
     "code",
     "name",
     "kind",
@@ -50,6 +50,7 @@ const FIELDS: [&str; 20] = [
     "archived",
     "updated_at",
     "last_activity_at",
+    "birthday",
 ];
 
 fn field_values(c: &Customer) -> Vec<Value> {
@@ -74,6 +75,7 @@ fn field_values(c: &Customer) -> Vec<Value> {
         c.archived.into(),
         c.updated_at.timestamp().into(),
         c.last_activity_at.map(|t| t.timestamp()).into(),
+        c.birthday.map(|d| d.to_string()).into(),
     ]
 }
 

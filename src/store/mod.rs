@@ -14,6 +14,7 @@ mod interactions;
 mod kb;
 mod merge;
 mod migrations;
+mod occasions;
 mod open;
 mod orders;
 mod policies;
@@ -36,6 +37,7 @@ pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+pub use occasions::{LowSurveyRow, OccasionRow};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use reminders::ReminderRow;
 pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
@@ -54,6 +56,8 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("customer_timeline", interactions::TIMELINE_SQL.to_string()),
         ("ticket_list", tickets::list_sql(false)),
         ("customer_tickets", tickets::list_sql(true)),
+        ("occasions", occasions::OCCASIONS_SQL.to_string()),
+        ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
     ]
 }
 

@@ -12,7 +12,7 @@ use std::str::FromStr;
 pub const CUSTOMER_COLUMNS: &str = "c.id, c.code, c.name, c.kind, c.contact, c.phone, c.email, \
     c.address, c.industry, c.since, c.lifetime_value_cents, c.tier, c.tier_pinned, c.lifecycle, \
     c.tags, c.channel, c.owner, c.notes, c.archived, c.created_at, c.updated_at, \
-    c.last_activity_at, c.version";
+    c.last_activity_at, c.version, c.birthday";
 
 pub const TICKET_COLUMNS: &str = "t.id, t.external_id, t.customer_id, c.code, c.name, c.tier, \
     t.kind, t.category, t.priority, t.channel, t.subject, t.description, t.status, t.department, \
@@ -77,6 +77,7 @@ pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
         updated_at: instant(row, 20)?,
         last_activity_at: instant_opt(row, 21)?,
         version: row.get(22)?,
+        birthday: parse_opt::<NaiveDate>(row, 23)?,
     })
 }
 

@@ -364,4 +364,5 @@ pub static EN: Strings = Strings {
     care: &crate::strings_care::EN,
     quality: &crate::strings_quality::EN,
     background: &crate::strings_background::EN,
+    occasions: &crate::strings_occasions::EN,
 };

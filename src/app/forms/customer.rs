@@ -3,6 +3,7 @@
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::enums::{Channel, CustomerKind, Tier};
+use crate::domain::occasions::parse_birthday;
 use crate::domain::time::parse_date;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::strings::{Strings, fill};
@@ -59,9 +60,19 @@ fn fields(c: Option<&Customer>) -> Vec<Field> {
             options(Channel::ALL.iter().map(|ch| ch.key()), true),
             c.and_then(|c| c.channel).map_or("", |ch| ch.key()),
         ),
-        Field::new("owner", line, &text(|c| c.owner.clone())).check(|v| validate::text("owner", v, 64).map(drop)),
+        Field::new("owner", line.clone(), &text(|c| c.owner.clone()))
+            .check(|v| validate::text("owner", v, 64).map(drop)),
         Field::new("notes", FieldKind::Long, &text(|c| c.notes.clone()))
             .check(|v| validate::text("notes", v, TEXT_MAX).map(drop)),
+        // Last, so the fields before it keep their places. Today bounds a
+        // birthday too: the service checks that on saving and its error
+        // comes back to this field.
+        Field::new(
+            "birthday",
+            line,
+            &text(|c| c.birthday.map(|d| d.to_string()).unwrap_or_default()),
+        )
+        .check(|v| parse_birthday(v, chrono::NaiveDate::MAX).map(drop)),
     ]
 }
 
@@ -106,5 +117,6 @@ fn input(get: impl Fn(&str) -> Option<String>) -> CustomerInput {
         channel: get("channel"),
         owner: get("owner"),
         notes: get("notes"),
+        birthday: get("birthday"),
     }
 }

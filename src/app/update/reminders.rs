@@ -81,9 +81,14 @@ pub fn done(model: &mut Model) -> Vec<Effect> {
             model.warn(fill(s.crm.msg_callback_not_done, &[&key]));
             Vec::new()
         }
-        (None, _) => {
+        (None, reason) => {
             let key = key_for(model, Action::Log);
-            model.warn(fill(s.crm.msg_cadence_not_done, &[&key]));
+            let why = match reason {
+                ReminderReason::Birthday | ReminderReason::Anniversary => s.occasions.msg_occasion_not_done,
+                ReminderReason::Survey => s.occasions.msg_survey_not_done,
+                _ => s.crm.msg_cadence_not_done,
+            };
+            model.warn(fill(why, &[&key]));
             Vec::new()
         }
     }

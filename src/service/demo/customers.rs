@@ -228,6 +228,7 @@ fn draw(g: &Gen, rng: &mut Rng, code: String, created: i64) -> Drawn {
         updated_at: at,
         last_activity_at: None,
         version: 1,
+        birthday,
     };
     let cust = Cust {
         id: 0,

@@ -8,10 +8,10 @@ use crate::store::Store;
 
 pub const COLUMNS: &[&str] = &[
     "code", "name", "kind", "contact", "phone", "email", "address", "industry", "since", "tier", "tags", "channel",
-    "owner", "notes",
+    "owner", "notes", "birthday",
 ];
 
-fn parse(r: &Record) -> Result<Vec<CustomerField>, Invalid> {
+fn parse(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
     let input = CustomerInput {
         code: r.text("code"),
         name: Some(r.text("name").ok_or_else(|| Invalid::new("name", "", "is required"))?),
@@ -27,12 +27,13 @@ fn parse(r: &Record) -> Result<Vec<CustomerField>, Invalid> {
         channel: r.text("channel"),
         owner: r.text("owner"),
         notes: r.text("notes"),
+        birthday: r.text("birthday"),
     };
-    input.validate()
+    input.validate_on(today)
 }
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
-    let rows = validate_all(records, parse)?;
+    let rows = validate_all(records, |r| parse(r, ctx.today()))?;
     let code = |fields: &Vec<CustomerField>| {
         fields.iter().find_map(|f| match f {
             CustomerField::Code(code) => Some(code.clone()),

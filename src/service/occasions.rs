@@ -1,0 +1,110 @@
+//! Birthday, anniversary and low-survey follow-up reminders: computed from
+//! the customers and surveys on every list, never stored (see
+//! `domain::occasions` for the rules). [`super::reminders::list`] merges
+//! them with the others.
+
+use super::Ctx;
+use super::reminders::{ReminderView, view};
+use crate::domain::enums::ReminderReason;
+use crate::domain::occasions::{
+    due_at, follow_up_due, local_day, next_anniversary, next_occurrence, occasion_window, period_start,
+    window_month_days,
+};
+use crate::store::{OccasionRow, StoreError, Tx};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// How much of a survey comment the note quotes.
+const COMMENT_CHARS: usize = 40;
+
+/// This year's birthday and anniversary reminders in the today and
+/// upcoming windows, unless an outbound contact in their period ended them.
+pub fn occasions(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
+    let rules = &ctx.settings.cadence;
+    let zone = ctx.settings.timezone;
+    let today = local_day(ctx.now, zone);
+    let month_days = window_month_days(today, rules.upcoming_days);
+    let mut out = Vec::new();
+    for row in tx.occasion_rows(&month_days, ctx.now, rules.birthdays, rules.anniversaries)? {
+        if let Some(born) = row.birthday
+            && let Some(day) = next_occurrence(born, today)
+        {
+            let note = format!("birthday {} (turns {})", day.format("%m-%d"), day.year() - born.year());
+            push(&mut out, ctx, &row, ReminderReason::Birthday, day, today, note);
+        }
+        if let Some(since) = row.since
+            && let Some((day, years)) = next_anniversary(since, today)
+        {
+            let unit = if years == 1 { "year" } else { "years" };
+            let note = format!("{years} {unit} a customer (since {since})");
+            push(&mut out, ctx, &row, ReminderReason::Anniversary, day, today, note);
+        }
+    }
+    Ok(out)
+}
+
+fn push(
+    out: &mut Vec<ReminderView>,
+    ctx: &Ctx,
+    row: &OccasionRow,
+    reason: ReminderReason,
+    day: NaiveDate,
+    today: NaiveDate,
+    note: String,
+) {
+    let rules = &ctx.settings.cadence;
+    let zone = ctx.settings.timezone;
+    let Some(when) = occasion_window(day, today, rules.upcoming_days) else {
+        return;
+    };
+    let start = period_start(day, rules.upcoming_days, zone);
+    if row.last_outbound.is_some_and(|at| at >= start) {
+        return;
+    }
+    let mut r = view(
+        ctx,
+        None,
+        reason,
+        due_at(day, zone),
+        row.customer_id,
+        &row.code,
+        &row.name,
+        None,
+        note,
+    );
+    // Listed by its day, never as overdue: 10:00 on a birthday is still "today".
+    r.when = when;
+    out.push(r);
+}
+
+/// A follow-up per low survey not yet answered by an outbound contact.
+pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
+    let hours = ctx.settings.cadence.survey_follow_up_hours;
+    let rows = tx.low_surveys_unanswered(ctx.now)?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let due: DateTime<Utc> = follow_up_due(s.at, hours);
+            let [q, r, c] = s.scores;
+            let mut note = format!("survey {q}/{r}/{c}");
+            let comment = s.comment.trim();
+            if !comment.is_empty() {
+                let mut quoted: String = comment.chars().take(COMMENT_CHARS).collect();
+                if comment.chars().count() > COMMENT_CHARS {
+                    quoted.push('…');
+                }
+                note.push_str(&format!(": '{quoted}'"));
+            }
+            view(
+                ctx,
+                None,
+                ReminderReason::Survey,
+                due,
+                s.customer_id,
+                &s.code,
+                &s.name,
+                s.ticket_id,
+                note,
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,117 @@
+//! The reads behind birthday, anniversary and low-survey reminders. Both
+//! are filtered in SQL, so only the few customers whose day falls in the
+//! window (or whose low survey is still unanswered) reach Rust.
+
+use super::{StoreError, Tx};
+use crate::domain::time::from_unix;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+
+/// A live customer whose birthday or "customer since" day falls on one of
+/// the window's month-days.
+#[derive(Debug, Clone)]
+pub struct OccasionRow {
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    /// Set only when it falls in the window and birthdays are asked for.
+    pub birthday: Option<NaiveDate>,
+    /// Set only when it falls in the window and anniversaries are asked for.
+    pub since: Option<NaiveDate>,
+    pub last_outbound: Option<DateTime<Utc>>,
+}
+
+/// A survey of a live customer with a score below 4 and no outbound
+/// contact with them after it (up to `now`).
+#[derive(Debug, Clone)]
+pub struct LowSurveyRow {
+    pub survey_id: i64,
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    pub ticket_id: Option<i64>,
+    pub at: DateTime<Utc>,
+    pub scores: [i64; 3],
+    pub comment: String,
+}
+
+/// ?1 the window's `MM-DD` keys (JSON), ?2 `now`, ?3 birthdays wanted,
+/// ?4 anniversaries wanted. The dates are stored as `YYYY-MM-DD`, so the
+/// month-day is `substr(…, 6, 5)`: one pass over the customers, 60 ms on
+/// 100k (`strftime('%m-%d', …)` took 110 ms); Rust then parses the dates
+/// of the few that match.
+pub(super) const OCCASIONS_SQL: &str = "SELECT c.id, c.code, c.name,
+       CASE WHEN ?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1))
+            THEN c.birthday END,
+       CASE WHEN ?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))
+            THEN c.since END,
+       (SELECT max(i.at) FROM interactions i
+         WHERE i.customer_id = c.id AND i.direction = 'out' AND i.at <= ?2)
+  FROM customers c
+ WHERE NOT c.archived
+   AND ((?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1)))
+     OR (?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))))";
+
+/// ?1 `now`. About half the surveys are low, so reading them all in table
+/// order (`+s.at` keeps SQLite off the date index and its row lookups) is
+/// faster: 120 ms against 160 ms on the 100k demo. The outbound-contact
+/// check uses `interactions_direction`.
+pub(super) const LOW_SURVEYS_SQL: &str = "SELECT s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at,
+       s.quality, s.response, s.communication, s.comment
+  FROM surveys s JOIN customers c ON c.id = s.customer_id
+ WHERE (s.quality < 4 OR s.response < 4 OR s.communication < 4)
+   AND +s.at <= ?1 AND NOT c.archived
+   AND NOT EXISTS (SELECT 1 FROM interactions i
+                    WHERE i.customer_id = s.customer_id AND i.direction = 'out'
+                      AND i.at > s.at AND i.at <= ?1)";
+
+fn date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|d| d.parse().ok())
+}
+
+impl Tx<'_> {
+    /// Customers with a birthday or anniversary on one of `month_days`
+    /// (`MM-DD`), and their last outbound contact up to `now`.
+    pub fn occasion_rows(
+        &self,
+        month_days: &[String],
+        now: DateTime<Utc>,
+        birthdays: bool,
+        anniversaries: bool,
+    ) -> Result<Vec<OccasionRow>, StoreError> {
+        if !(birthdays || anniversaries) || month_days.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys = serde_json::to_string(month_days).unwrap_or_else(|_| "[]".into());
+        let mut stmt = self.conn.prepare_cached(OCCASIONS_SQL)?;
+        let rows = stmt.query_map(params![keys, now.timestamp(), birthdays, anniversaries], |r| {
+            Ok(OccasionRow {
+                customer_id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                birthday: date(r.get(3)?),
+                since: date(r.get(4)?),
+                last_outbound: r.get::<_, Option<i64>>(5)?.map(from_unix),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Low surveys up to `now` with no outbound contact after them.
+    pub fn low_surveys_unanswered(&self, now: DateTime<Utc>) -> Result<Vec<LowSurveyRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(LOW_SURVEYS_SQL)?;
+        let rows = stmt.query_map(params![now.timestamp()], |r| {
+            Ok(LowSurveyRow {
+                survey_id: r.get(0)?,
+                customer_id: r.get(1)?,
+                code: r.get(2)?,
+                name: r.get(3)?,
+                ticket_id: r.get(4)?,
+                at: from_unix(r.get(5)?),
+                scores: [r.get(6)?, r.get(7)?, r.get(8)?],
+                comment: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

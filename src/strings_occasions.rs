@@ -1,0 +1,18 @@
+//! The words of birthdays, anniversaries and low-survey follow-ups in the
+//! terminal UI, kept beside the main catalogue and reached through
+//! `Strings::occasions`.
+
+pub struct OccasionStrings {
+    /// Form and card labels the other catalogues do not have.
+    pub fields: &'static [(&'static str, &'static str)],
+    /// `x` on a birthday or anniversary reminder: `{0}` the key that logs a contact.
+    pub msg_occasion_not_done: &'static str,
+    /// `x` on a low-survey follow-up: `{0}` the key that logs a contact.
+    pub msg_survey_not_done: &'static str,
+}
+
+pub const EN: OccasionStrings = OccasionStrings {
+    fields: &[("birthday", "Birthday")],
+    msg_occasion_not_done: "A birthday or anniversary reminder ends with an outbound contact: press {0} to log one",
+    msg_survey_not_done: "A low-survey follow-up ends with an outbound contact after the survey: press {0} to log one",
+};
