@@ -205,6 +205,29 @@ fn a_low_survey_asks_for_a_follow_up_that_an_outbound_contact_ends() {
     // Once due it is overdue, like a cadence reminder.
     let later = "2026-03-04T08:00:00Z";
     assert_eq!(text(&listed(&desk, later, "survey")[0], "when"), "overdue");
+    // A second low survey before anyone called: still one follow-up for the customer,
+    // due from the first, showing the latest.
+    desk.ok_at(
+        "2026-03-03T12:00:00Z",
+        &[
+            "survey",
+            "add",
+            "--customer",
+            &low,
+            "--quality",
+            "1",
+            "--response",
+            "2",
+            "--communication",
+            "2",
+            "--comment",
+            "又坏了",
+        ],
+    );
+    let list = listed(&desk, later, "survey");
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["note"], "survey 1/2/2 (+1 earlier): '又坏了'");
+    assert_eq!(list[0]["due_at"], "2026-03-03T08:00:00Z");
 
     // An inbound contact changes nothing; an outbound one ends it.
     desk.ok_at(

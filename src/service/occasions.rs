@@ -10,8 +10,9 @@ use crate::domain::occasions::{
     due_at, follow_up_due, local_day, next_anniversary, next_occurrence, occasion_window, period_start,
     window_month_days,
 };
-use crate::store::{OccasionRow, StoreError, Tx};
+use crate::store::{LowSurveyRow, OccasionRow, StoreError, Tx};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::collections::HashMap;
 
 /// How much of a survey comment the note quotes.
 const COMMENT_CHARS: usize = 40;
@@ -76,16 +77,36 @@ fn push(
     out.push(r);
 }
 
-/// A follow-up per low survey not yet answered by an outbound contact.
+/// A follow-up per customer with low surveys not yet answered by an outbound contact: one
+/// call answers them all, so a customer with several is one row, due from the first and
+/// showing the latest (`+N earlier`).
 pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
     let hours = ctx.settings.cadence.survey_follow_up_hours;
-    let rows = tx.low_surveys_unanswered(ctx.now)?;
-    Ok(rows
-        .into_iter()
-        .map(|s| {
-            let due: DateTime<Utc> = follow_up_due(s.at, hours);
+    // Per customer: the first unanswered survey's time, the latest survey, how many.
+    let mut by_customer: HashMap<i64, (DateTime<Utc>, LowSurveyRow, usize)> = HashMap::new();
+    for s in tx.low_surveys_unanswered(ctx.now)? {
+        match by_customer.get_mut(&s.customer_id) {
+            Some((first, latest, count)) => {
+                *first = (*first).min(s.at);
+                *count += 1;
+                if (s.at, s.survey_id) > (latest.at, latest.survey_id) {
+                    *latest = s;
+                }
+            }
+            None => {
+                by_customer.insert(s.customer_id, (s.at, s, 1));
+            }
+        }
+    }
+    Ok(by_customer
+        .into_values()
+        .map(|(first, s, count)| {
+            let due: DateTime<Utc> = follow_up_due(first, hours);
             let [q, r, c] = s.scores;
             let mut note = format!("survey {q}/{r}/{c}");
+            if count > 1 {
+                note.push_str(&format!(" (+{} earlier)", count - 1));
+            }
             let comment = s.comment.trim();
             if !comment.is_empty() {
                 let mut quoted: String = comment.chars().take(COMMENT_CHARS).collect();
