@@ -121,21 +121,23 @@ fn the_reminders_view_lists_a_birthday_and_a_low_survey() {
     }
 }
 
+/// Opens the Reminders view and selects its first row of `reason`.
+fn select_first(app: &mut App, reason: ReminderReason) {
+    app.keys("m g g");
+    let rows = &app.model.reminders.as_ref().expect("the Reminders view").rows;
+    let index = rows
+        .iter()
+        .position(|r| r.reason == reason)
+        .expect("a row of that reason");
+    for _ in 0..index {
+        app.keys("j");
+    }
+}
+
 #[test]
 fn x_explains_and_l_logs_the_contact_that_ends_a_low_survey_follow_up() {
     let mut app = app();
-    app.keys("m g g");
-    let index = app
-        .model
-        .reminders
-        .as_ref()
-        .unwrap()
-        .rows
-        .iter()
-        .position(|r| r.reason == ReminderReason::Survey);
-    for _ in 0..index.expect("a low-survey row") {
-        app.keys("j");
-    }
+    select_first(&mut app, ReminderReason::Survey);
     app.keys("x");
     let message = app.model.message.as_ref().expect("a footer message").text.clone();
     assert!(
@@ -156,18 +158,7 @@ fn x_explains_and_l_logs_the_contact_that_ends_a_low_survey_follow_up() {
 #[test]
 fn x_on_a_birthday_says_an_outbound_contact_ends_it() {
     let mut app = app();
-    app.keys("m g g");
-    let index = app
-        .model
-        .reminders
-        .as_ref()
-        .unwrap()
-        .rows
-        .iter()
-        .position(|r| r.reason == ReminderReason::Birthday);
-    for _ in 0..index.expect("a birthday row") {
-        app.keys("j");
-    }
+    select_first(&mut app, ReminderReason::Birthday);
     app.keys("x");
     let message = app.model.message.as_ref().expect("a footer message").text.clone();
     assert!(
