@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::format;
 use super::keys::{Key, KeyCode};
+use super::sections;
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::{Evidence, email_key, phone_key};
 use crate::domain::search::pinyin_spelling;
@@ -35,12 +36,7 @@ pub enum Section {
 
 /// A line of the view: a section heading with its count, the section's
 /// column titles, or a row (its index over all rows).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line {
-    Heading(Section, usize),
-    Titles(Section),
-    Row(usize),
-}
+pub use super::sections::Line;
 
 /// The selected row.
 #[derive(Debug, Clone, Copy)]
@@ -170,11 +166,7 @@ impl Quality {
         self.review = review;
         self.loading = false;
         self.unreadable = false;
-        let len = self.len();
-        if let Some(i) = before.and_then(|b| (0..len).position(|i| self.row(i).map(identity) == Some(b))) {
-            self.selected = i;
-        }
-        self.selected = self.selected.min(len.saturating_sub(1));
+        self.selected = sections::reselected(self.selected, before, self.len(), |i| self.row(i).map(identity));
     }
 
     /// A read failed while the lists were awaited.
@@ -186,42 +178,24 @@ impl Quality {
     }
 
     pub fn apply(&mut self, action: Action, height: usize) {
-        let last = self.len().saturating_sub(1);
-        let page = height.max(1);
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::PageDown => (self.selected + page).min(last),
-            _ => self.selected,
-        };
+        self.selected = super::panes::cursor::moved(self.selected, action, self.len(), height);
     }
 
     /// The mouse wheel: `delta` rows down (or up).
     pub fn shift(&mut self, delta: isize) {
-        let last = self.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.selected = sections::shifted(self.selected, delta, self.len());
     }
 
     /// The lines of the view: each section's heading (always, with its
     /// count), its column titles when it has rows, then its rows.
-    pub fn lines(&self) -> Vec<Line> {
+    pub fn lines(&self) -> Vec<Line<Section>> {
         let pairs = self.review.duplicates.len();
         let missing = self.review.missing_contact.len();
-        let mut out = Vec::new();
-        for (section, range) in [
-            (Section::Duplicates, 0..pairs),
-            (Section::Missing, pairs..pairs + missing),
-        ] {
-            out.push(Line::Heading(section, range.len()));
-            if !range.is_empty() {
-                out.push(Line::Titles(section));
-            }
-            out.extend(range.map(Line::Row));
-        }
-        out
+        let ranges = [
+            (Section::Duplicates, (0..pairs).collect()),
+            (Section::Missing, (pairs..pairs + missing).collect()),
+        ];
+        sections::lines(ranges, true)
     }
 }
 
@@ -231,29 +205,6 @@ fn identity(row: Row) -> (i64, Option<i64>) {
     match row {
         Row::Pair(p) => (p.first.id, Some(p.second.id)),
         Row::Missing(c) => (c.id, None),
-    }
-}
-
-/// The first line to show so the selected row is on screen, with its
-/// section heading and column titles when there is room.
-pub fn first_line(lines: &[Line], selected: usize, height: usize) -> usize {
-    let height = height.max(1);
-    let Some(at) = lines.iter().position(|l| *l == Line::Row(selected)) else {
-        return 0;
-    };
-    // The heading and titles of the row's section, when they are just above.
-    let mut with_heading = at;
-    while with_heading > 0 && !matches!(lines[with_heading - 1], Line::Row(_)) {
-        with_heading -= 1;
-        if matches!(lines[with_heading], Line::Heading(..)) {
-            break;
-        }
-    }
-    if with_heading + height > at + 1 {
-        // Scrolling as little as possible: from the top while it fits.
-        (at + 1).saturating_sub(height).min(with_heading)
-    } else {
-        at + 1 - height
     }
 }
 

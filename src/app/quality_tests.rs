@@ -1,5 +1,5 @@
-//! The Data quality view's rules: its lines, scrolling, reloads keeping the
-//! selection, the shared values shown as evidence, the days typed and the
+//! The Data quality view's rules: its lines, rows over both sections,
+//! reloads keeping the selection, the shared values shown as evidence, the days typed and the
 //! merge swapped.
 
 use super::*;
@@ -46,7 +46,7 @@ fn view(pairs: &[(i64, i64)], missing: &[i64]) -> Quality {
 fn lines_have_both_headings_and_titles_only_over_rows() {
     use Line::*;
     use Section::*;
-    type Case = (&'static [(i64, i64)], &'static [i64], Vec<Line>);
+    type Case = (&'static [(i64, i64)], &'static [i64], Vec<Line<Section>>);
     let cases: [Case; 3] = [
         (
             &[(1, 2)],
@@ -70,27 +70,6 @@ fn lines_have_both_headings_and_titles_only_over_rows() {
     ];
     for (pairs, missing, want) in cases {
         assert_eq!(view(pairs, missing).lines(), want, "{pairs:?} {missing:?}");
-    }
-}
-
-#[test]
-fn the_selected_row_stays_on_screen_with_its_heading_when_it_fits() {
-    let v = view(&[(1, 2), (3, 4)], &[5, 6, 7, 8]);
-    // H T 0 1 H T 2 3 4 5 → ten lines.
-    let lines = v.lines();
-    let cases = [
-        // (selected, height, first line)
-        (0, 3, 0),
-        (1, 3, 1),
-        // Scrolled as little as possible: the heading shows, and a row above.
-        (2, 4, 3),
-        (2, 3, 4),
-        (5, 4, 6),
-        (5, 20, 0),
-        (5, 1, 9),
-    ];
-    for (selected, height, want) in cases {
-        assert_eq!(first_line(&lines, selected, height), want, "{selected} in {height}");
     }
 }
 

@@ -3,6 +3,7 @@
 //! selected. Pure: the rows come from `service::reminders::list`.
 
 use super::action::Action;
+use super::sections;
 use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
 use crate::service::reminders::ReminderView;
@@ -23,12 +24,9 @@ pub struct Reminders {
     pub unreadable: bool,
 }
 
-/// A line of the view: a section heading with its count, or a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line {
-    Heading(Due, usize),
-    Row(usize),
-}
+/// A line of the view: a window's heading with its count, or a row (no
+/// column titles: one row of them is over the whole list).
+pub use super::sections::Line;
 
 /// What identifies a reminder across reloads: computed ones have no id.
 type Identity = (Option<i64>, ReminderReason, Option<i64>, Option<i64>);
@@ -50,14 +48,17 @@ impl Reminders {
         self.rows = rows;
         self.loading = false;
         self.unreadable = false;
-        if let Some(i) = before.and_then(|b| self.rows.iter().position(|r| identity(r) == b)) {
-            self.selected = i;
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let (rows, len) = (&self.rows, self.rows.len());
+        self.selected = sections::reselected(self.selected, before, len, |i| rows.get(i).map(identity));
     }
 
     pub fn apply(&mut self, action: Action, height: usize) {
         self.selected = super::panes::cursor::moved(self.selected, action, self.rows.len(), height);
+    }
+
+    /// The mouse wheel: `delta` rows down (or up).
+    pub fn shift(&mut self, delta: isize) {
+        self.selected = sections::shifted(self.selected, delta, self.rows.len());
     }
 
     /// A read failed while the list was awaited (other reads failing
@@ -78,41 +79,15 @@ impl Reminders {
 /// The lines of the view: a heading before each window's rows. Overdue,
 /// today and upcoming always have a heading (an empty one says "0");
 /// "later" only when the service returned some.
-pub fn lines(rows: &[ReminderView]) -> Vec<Line> {
-    let mut out = Vec::new();
-    for due in [Due::Overdue, Due::Today, Due::Upcoming, Due::Later] {
-        let count = rows.iter().filter(|r| r.when == due).count();
-        if count == 0 && due == Due::Later {
-            continue;
-        }
-        out.push(Line::Heading(due, count));
-        out.extend(
-            rows.iter()
-                .enumerate()
-                .filter(|(_, r)| r.when == due)
-                .map(|(i, _)| Line::Row(i)),
-        );
-    }
-    out
-}
-
-/// The first line to show so the selected row is on screen, with its
-/// section heading when there is room.
-pub fn first_line(lines: &[Line], selected: usize, height: usize) -> usize {
-    let height = height.max(1);
-    let Some(at) = lines.iter().position(|l| *l == Line::Row(selected)) else {
-        return 0;
-    };
-    let with_heading = match at.checked_sub(1).map(|i| lines[i]) {
-        Some(Line::Heading(..)) => at - 1,
-        _ => at,
-    };
-    if with_heading + height > at + 1 {
-        // Scrolling as little as possible: from the top while it fits.
-        (at + 1).saturating_sub(height).min(with_heading)
-    } else {
-        at + 1 - height
-    }
+pub fn lines(rows: &[ReminderView]) -> Vec<Line<Due>> {
+    let windows = [Due::Overdue, Due::Today, Due::Upcoming, Due::Later].map(|due| {
+        let of_due = rows.iter().enumerate().filter(|(_, r)| r.when == due);
+        (due, of_due.map(|(i, _)| i).collect::<Vec<_>>())
+    });
+    let shown = windows
+        .into_iter()
+        .filter(|(due, rows)| *due != Due::Later || !rows.is_empty());
+    sections::lines(shown, false)
 }
 
 /// `2d overdue`, `in 3h`, `in 45m`: how far the due time is, in its
@@ -219,28 +194,6 @@ mod tests {
                 Row(1),
             ]
         );
-    }
-
-    #[test]
-    fn the_selected_row_stays_on_screen() {
-        let rows: Vec<_> = (0..10)
-            .map(|i| row(i, if i < 5 { Due::Overdue } else { Due::Upcoming }))
-            .collect();
-        let lines = lines(&rows);
-        // Lines: H, 0..4, H(today), H, 5..9 → 13 lines.
-        let cases = [
-            // (selected, height, first line)
-            (0, 4, 0),
-            (3, 4, 1),
-            (4, 4, 2),
-            (5, 4, 5),
-            (9, 4, 9),
-            (9, 20, 0),
-            (5, 1, 8),
-        ];
-        for (selected, height, want) in cases {
-            assert_eq!(first_line(&lines, selected, height), want, "{selected} in {height}");
-        }
     }
 
     #[test]

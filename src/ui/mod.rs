@@ -15,6 +15,7 @@ mod palette;
 mod panes;
 mod quality;
 mod reminders;
+mod sections;
 mod triage;
 mod welcome;
 

@@ -2,11 +2,12 @@
 //! evidence, then the customers missing contact details, each section with
 //! its count; and the merge or archive confirmation over it.
 
-use super::cells::{Col, cell, col, flex, paint_row, span, widths};
+use super::cells::{Col, cell, col, flex, span, widths};
+use super::sections::{self, Empty, Sections};
 use crate::app::format::{ago, tier_role};
 use crate::app::layout;
 use crate::app::model::Model;
-use crate::app::quality::{Confirm, Line as ViewLine, Quality, Row, Section, first_line};
+use crate::app::quality::{Confirm, Quality, Row, Section};
 use crate::app::quality_doc::{confirm_doc, evidence_text};
 use crate::config::theme::Role;
 use crate::domain::customer::Customer;
@@ -15,8 +16,7 @@ use crate::service::quality::DuplicateView;
 use crate::strings::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Span;
 
 /// A pair: the mark, the two customers, the evidence.
 const PAIR_MARK: usize = 1;
@@ -31,7 +31,7 @@ const MISSING_COLUMNS: [Col; 5] = [col(1, 0), col(10, 0), flex(16), col(12, 2), 
 const CONFIRM_WIDTH: u16 = 84;
 
 pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
-    let (s, q, theme) = (model.strings, model.strings.quality, &model.theme);
+    let q = model.strings.quality;
     let Some(view) = &model.quality else { return };
     let counts = fill(
         q.title_counts,
@@ -46,92 +46,88 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
         return;
     }
     if view.is_empty() {
-        let text = match (view.loading, view.unreadable) {
-            (true, _) => s.loading,
-            (false, true) => q.unreadable,
-            (false, false) => q.none,
+        let empty = Empty {
+            loading: view.loading,
+            unreadable: view.unreadable,
+            unreadable_text: q.unreadable,
+            none_text: q.none,
         };
-        let line = Line::from(span(theme, text, Role::Muted)).centered();
-        let row = Rect {
-            y: list.y + list.height / 2,
-            height: 1,
-            ..list
-        };
-        frame.render_widget(Paragraph::new(line), row);
+        sections::paint_empty(model, frame, list, empty);
     } else {
-        paint_lines(model, frame, list, view);
+        let total = usize::from(list.width);
+        let painter = Findings {
+            model,
+            view,
+            pair_w: pair_widths(model, view, total),
+            missing_w: widths(&MISSING_COLUMNS, total),
+        };
+        sections::paint(
+            model,
+            frame,
+            list,
+            &view.lines(),
+            view.selected,
+            q.selected_mark,
+            &painter,
+        );
     }
     if let Some(confirm) = &view.confirm {
         paint_confirm(model, frame, body, confirm);
     }
 }
 
-fn paint_lines(model: &Model, frame: &mut Frame, list: Rect, view: &Quality) {
-    let (q, theme) = (model.strings.quality, &model.theme);
-    let all = view.lines();
-    let height = usize::from(list.height);
-    let top = first_line(&all, view.selected, height);
-    let total = usize::from(list.width);
-    let pair_w = pair_widths(model, view, total);
-    let missing_w = widths(&MISSING_COLUMNS, total);
-    for (i, line) in all.iter().skip(top).take(height).enumerate() {
-        let at = Rect {
-            y: list.y + i as u16,
-            height: 1,
-            ..list
+/// The lists as painted: duplicate pairs, then customers missing contact
+/// details, each section with its own columns.
+struct Findings<'a> {
+    model: &'a Model,
+    view: &'a Quality,
+    pair_w: Vec<usize>,
+    missing_w: Vec<usize>,
+}
+
+impl Sections<Section> for Findings<'_> {
+    fn heading(&self, section: Section, count: usize) -> (String, Role) {
+        let q = self.model.strings.quality;
+        let name = match section {
+            Section::Duplicates => q.section_duplicates,
+            Section::Missing => q.section_missing,
         };
-        match *line {
-            ViewLine::Heading(section, count) => {
-                let name = match section {
-                    Section::Duplicates => q.section_duplicates,
-                    Section::Missing => q.section_missing,
-                };
-                let total = view.review.duplicates_total;
-                let shown = if section == Section::Duplicates && total > count {
-                    fill(q.strongest_of, &[&count.to_string(), &total.to_string()])
-                } else {
-                    count.to_string()
-                };
-                let text = fill(q.section, &[name, &shown]);
-                let role = if count > 0 { Role::AtRisk } else { Role::Title };
-                frame.render_widget(Paragraph::new(Line::from(span(theme, text, role))), at);
+        let total = self.view.review.duplicates_total;
+        let shown = if section == Section::Duplicates && total > count {
+            fill(q.strongest_of, &[&count.to_string(), &total.to_string()])
+        } else {
+            count.to_string()
+        };
+        let text = fill(q.section, &[name, &shown]);
+        let role = if count > 0 { Role::AtRisk } else { Role::Title };
+        (text, role)
+    }
+
+    fn titles(&self, section: Section) -> (Vec<&'static str>, &[usize]) {
+        let q = self.model.strings.quality;
+        match section {
+            Section::Duplicates => (vec!["", q.col_customer, q.col_same_as, q.col_evidence], &self.pair_w),
+            Section::Missing => (
+                vec!["", q.col_code, q.col_name, q.col_tier, q.col_last_activity],
+                &self.missing_w,
+            ),
+        }
+    }
+
+    fn row(&self, index: usize, mark: Span<'static>) -> Option<(Vec<Vec<Span<'static>>>, &[usize])> {
+        let (model, theme, pair_w) = (self.model, &self.model.theme, &self.pair_w);
+        match self.view.row(index)? {
+            Row::Pair(pair) => {
+                let evidence = evidence_text(model, pair);
+                let cells = vec![
+                    vec![mark],
+                    vec![span(theme, cell(&who(&pair.first), pair_w[1]), Role::Text)],
+                    vec![span(theme, cell(&who(&pair.second), pair_w[2]), Role::Text)],
+                    vec![span(theme, cell(&evidence, pair_w[3]), Role::Muted)],
+                ];
+                Some((cells, pair_w))
             }
-            ViewLine::Titles(section) => {
-                let (titles, w): (Vec<&str>, &[usize]) = match section {
-                    Section::Duplicates => (vec!["", q.col_customer, q.col_same_as, q.col_evidence], &pair_w),
-                    Section::Missing => (
-                        vec!["", q.col_code, q.col_name, q.col_tier, q.col_last_activity],
-                        &missing_w,
-                    ),
-                };
-                let cells: Vec<Vec<Span>> = titles
-                    .iter()
-                    .zip(w)
-                    .map(|(t, w)| vec![span(theme, cell(t, *w), Role::Muted)])
-                    .collect();
-                paint_row(frame.buffer_mut(), at, cells, w, None);
-            }
-            ViewLine::Row(index) => {
-                let chosen = index == view.selected;
-                // Marked in text too, for terminals without colour.
-                let mark = span(theme, if chosen { q.selected_mark } else { "" }, Role::Key);
-                let (cells, w) = match view.row(index) {
-                    Some(Row::Pair(pair)) => {
-                        let evidence = evidence_text(model, pair);
-                        let cells = vec![
-                            vec![mark],
-                            vec![span(theme, cell(&who(&pair.first), pair_w[1]), Role::Text)],
-                            vec![span(theme, cell(&who(&pair.second), pair_w[2]), Role::Text)],
-                            vec![span(theme, cell(&evidence, pair_w[3]), Role::Muted)],
-                        ];
-                        (cells, &pair_w)
-                    }
-                    Some(Row::Missing(c)) => (missing_cells(model, c, &missing_w, mark), &missing_w),
-                    None => continue,
-                };
-                let style = chosen.then(|| theme.style(Role::Selected));
-                paint_row(frame.buffer_mut(), at, cells, w, style);
-            }
+            Row::Missing(c) => Some((missing_cells(model, c, &self.missing_w, mark), &self.missing_w)),
         }
     }
 }

@@ -1,16 +1,17 @@
 //! The Reminders view, full screen: a section per window (overdue, today,
 //! upcoming, later) with its count, a row per reminder.
 
-use super::cells::{Col, cell, cell_right, col, flex, paint_row, span, widths};
+use super::cells::{Col, cell, cell_right, col, flex, span, widths};
+use super::sections::{self, Empty, Sections};
 use crate::app::model::Model;
-use crate::app::reminders::{Line as ViewLine, first_line, lines, reason_label, relative, section_label};
+use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
 use crate::config::theme::Role;
 use crate::domain::cadence::Due;
 use crate::strings::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 /// The selection mark, due, relative, reason, ticket, customer, note.
 const COLUMNS: [Col; 7] = [
@@ -64,65 +65,68 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
         ..inner
     };
     if view.rows.is_empty() {
-        let text = match (view.loading, view.unreadable) {
-            (true, _) => s.loading,
-            (false, true) => s.crm.unreadable,
-            (false, false) => s.crm.none,
+        let empty = Empty {
+            loading: view.loading,
+            unreadable: view.unreadable,
+            unreadable_text: s.crm.unreadable,
+            none_text: s.crm.none,
         };
-        let line = Line::from(span(theme, text, Role::Muted)).centered();
-        let row = Rect {
-            y: list.y + list.height / 2,
-            height: 1,
-            ..list
-        };
-        frame.render_widget(Paragraph::new(line), row);
+        sections::paint_empty(model, frame, list, empty);
         return;
     }
-    let all = lines(&view.rows);
-    let height = usize::from(list.height);
-    let top = first_line(&all, view.selected, height);
-    for (i, line) in all.iter().skip(top).take(height).enumerate() {
-        let at = Rect {
-            y: list.y + i as u16,
-            height: 1,
-            ..list
+    let painter = Windows { model, view, w };
+    sections::paint(
+        model,
+        frame,
+        list,
+        &lines(&view.rows),
+        view.selected,
+        s.crm.selected_mark,
+        &painter,
+    );
+}
+
+/// The reminders' lines as painted: a heading per window, a row per reminder.
+struct Windows<'a> {
+    model: &'a Model,
+    view: &'a Reminders,
+    w: Vec<usize>,
+}
+
+impl Sections<Due> for Windows<'_> {
+    fn heading(&self, due: Due, count: usize) -> (String, Role) {
+        let s = self.model.strings;
+        let text = fill(s.crm.section, &[section_label(s, due), &count.to_string()]);
+        let role = if due == Due::Overdue && count > 0 {
+            Role::Breached
+        } else {
+            Role::Title
         };
-        match *line {
-            ViewLine::Heading(due, count) => {
-                let text = fill(s.crm.section, &[section_label(s, due), &count.to_string()]);
-                let role = if due == Due::Overdue && count > 0 {
-                    Role::Breached
-                } else {
-                    Role::Title
-                };
-                frame.render_widget(Paragraph::new(Line::from(span(theme, text, role))), at);
-            }
-            ViewLine::Row(index) => {
-                let Some(r) = view.rows.get(index) else { continue };
-                let due_role = match r.when {
-                    Due::Overdue => Role::Breached,
-                    Due::Today => Role::AtRisk,
-                    Due::Upcoming | Due::Later => Role::Muted,
-                };
-                let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
-                let customer = format!("{} {}", r.customer_code, r.customer_name);
-                let chosen = index == view.selected;
-                // Marked in text too, for terminals without colour.
-                let mark = if chosen { s.crm.selected_mark } else { "" };
-                let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
-                let cells: Vec<Vec<Span>> = vec![
-                    vec![span(theme, cell(mark, w[0]), Role::Key)],
-                    vec![span(theme, cell(&local, w[1]), Role::Text)],
-                    vec![span(theme, cell(&relative(r.due_at, model.now, s), w[2]), due_role)],
-                    vec![span(theme, cell(reason_label(s, r.reason), w[3]), Role::Text)],
-                    vec![span(theme, cell_right(&ticket, w[4]), Role::Muted)],
-                    vec![span(theme, cell(customer.trim(), w[5]), Role::Text)],
-                    vec![span(theme, cell(&r.note, w[6]), Role::Muted)],
-                ];
-                let style = chosen.then(|| theme.style(Role::Selected));
-                paint_row(frame.buffer_mut(), at, cells, &w, style);
-            }
-        }
+        (text, role)
+    }
+
+    fn row(&self, index: usize, mark: Span<'static>) -> Option<(Vec<Vec<Span<'static>>>, &[usize])> {
+        let (model, w) = (self.model, &self.w);
+        let (s, theme) = (model.strings, &model.theme);
+        let r = self.view.rows.get(index)?;
+        let due_role = match r.when {
+            Due::Overdue => Role::Breached,
+            Due::Today => Role::AtRisk,
+            Due::Upcoming | Due::Later => Role::Muted,
+        };
+        let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
+        let customer = format!("{} {}", r.customer_code, r.customer_name);
+        let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
+        let cells: Vec<Vec<Span>> = vec![
+            vec![mark],
+            vec![span(theme, cell(&local, w[1]), Role::Text)],
+            vec![span(theme, cell(&relative(r.due_at, model.now, s), w[2]), due_role)],
+            vec![span(theme, cell(reason_label(s, r.reason), w[3]), Role::Text)],
+            vec![span(theme, cell_right(&ticket, w[4]), Role::Muted)],
+            vec![span(theme, cell(customer.trim(), w[5]), Role::Text)],
+            vec![span(theme, cell(&r.note, w[6]), Role::Muted)],
+        ];
+        Some((cells, w))
     }
 }
 

@@ -45,8 +45,7 @@ pub fn movement(model: &mut Model, action: Action) {
 /// The mouse wheel over the list.
 pub fn shift(model: &mut Model, delta: isize) {
     if let Some(reminders) = &mut model.reminders {
-        let last = reminders.rows.len().saturating_sub(1);
-        reminders.selected = reminders.selected.saturating_add_signed(delta).min(last);
+        reminders.shift(delta);
     }
 }
 
