@@ -129,30 +129,15 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
 #[cfg(test)]
 mod tests {
     use crate::app::action::Action;
-    use crate::app::model::{Model, Session};
+    use crate::app::model::Model;
     use crate::app::msg::{Effect, Msg};
     use crate::app::update;
-    use crate::config::keymap::Keymap;
-    use crate::config::theme::Theme;
-    use chrono::{DateTime, Duration, Utc};
-
-    fn now() -> DateTime<Utc> {
-        "2026-10-05T09:30:00Z".parse().unwrap()
-    }
+    use crate::app::update::tests::{model_with_clock, now};
+    use chrono::Duration;
 
     /// A model whose clock moves with the ticks.
     fn model() -> Model {
-        let session = Session {
-            database: "test.db".into(),
-            agent: "li".into(),
-            timezone: chrono_tz::Asia::Shanghai,
-            clock_fixed: false,
-            masked: false,
-        };
-        let keymap = Keymap::default();
-        let mut m = Model::new(crate::strings::get(), keymap, Theme::default(), session, now());
-        update(&mut m, Msg::Resize(120, 40));
-        m
+        model_with_clock(false)
     }
 
     fn loads(effects: &[Effect]) -> usize {

@@ -21,16 +21,21 @@ use chrono::{DateTime, Utc};
 
 mod forms;
 
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()
 }
 
 fn model() -> Model {
+    model_with_clock(true)
+}
+
+/// A model at 120x40 at [`now`]; with `clock_fixed` false its clock moves with the ticks.
+pub(crate) fn model_with_clock(clock_fixed: bool) -> Model {
     let session = Session {
         database: "test.db".into(),
         agent: "li".into(),
         timezone: chrono_tz::Asia::Shanghai,
-        clock_fixed: true,
+        clock_fixed,
         masked: false,
     };
     let mut m = Model::new(
