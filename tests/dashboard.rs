@@ -57,15 +57,7 @@ fn open(store: &mut Store, when: &str, customer: &str, kind: &str) -> i64 {
 }
 
 fn survey(store: &mut Store, when: &str, customer: &str, scores: [&str; 3]) {
-    let input = SurveyInput {
-        customer: customer.into(),
-        ticket: None,
-        quality: scores[0].into(),
-        response: scores[1].into(),
-        communication: scores[2].into(),
-        comment: None,
-    };
-    surveys::add(store, &at(when), &input).unwrap();
+    tui_support::add_survey(store, &at(when), customer, scores);
 }
 
 /// Now is Wednesday 14 October 2026, 12:00 UTC. Default policies: inquiries must be

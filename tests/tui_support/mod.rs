@@ -161,15 +161,7 @@ pub fn seed_dashboard(store: &mut Store, config: &Config) {
         }
     }
     let survey = |store: &mut Store, hours: i64, customer: &str, scores: [&str; 3]| {
-        let input = SurveyInput {
-            customer: customer.into(),
-            ticket: None,
-            quality: scores[0].into(),
-            response: scores[1].into(),
-            communication: scores[2].into(),
-            comment: None,
-        };
-        surveys::add(store, &at(hours), &input).unwrap();
+        add_survey(store, &at(hours), customer, scores);
     };
     // September.
     survey(store, days(20), &bob, ["5", "4", "4"]);
@@ -180,6 +172,19 @@ pub fn seed_dashboard(store: &mut Store, config: &Config) {
     survey(store, 20, &chen, ["2", "2", "1"]);
     ticket(store, &at(days(3)), &chen, "complaint", "high", "送货延误两次");
     ticket(store, &at(30), &chen, "complaint", "urgent", "发票开错了");
+}
+
+/// A survey of `customer` (code) with the scores quality, response, communication.
+pub fn add_survey(store: &mut Store, ctx: &Ctx, customer: &str, scores: [&str; 3]) {
+    let input = SurveyInput {
+        customer: customer.into(),
+        ticket: None,
+        quality: scores[0].into(),
+        response: scores[1].into(),
+        communication: scores[2].into(),
+        comment: None,
+    };
+    surveys::add(store, ctx, &input).unwrap();
 }
 
 pub struct App {
