@@ -116,7 +116,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
         }
         Saved::CallbackDone { ticket, code, name } => {
             model.say(fill(s.crm.msg_callback_done, &[&ticket.to_string()]));
-            model.form = Some(crm::survey(s, &code, &name, Some(ticket)));
+            open_form(model, crm::survey(s, &code, &name, Some(ticket)));
         }
         Saved::SurveyAdded { low } => {
             let text = if low {
