@@ -97,10 +97,11 @@ fn callback(model: &mut Model) {
 
 /// The log form opened from the Reminders view is about reaching out: it
 /// starts as an outbound contact, the kind that ends a keep-in-touch
-/// reminder.
+/// reminder. It is what the form opens with, not a change the user typed.
 pub fn outbound(form: &mut Form) {
     if let Some(field) = form.fields.iter_mut().find(|f| f.key == "direction") {
         field.input.set(Direction::Outbound.key());
+        field.initial = Direction::Outbound.key().to_string();
     }
 }
 

@@ -80,10 +80,13 @@ fn esc_keeps_a_draft_that_the_same_form_brings_back() {
     // Typing on goes where the cursor was.
     type_text(&mut m, "午");
     assert_eq!(m.form.as_ref().unwrap().value("summary"), "明天午上门");
-    // An untouched form keeps nothing.
+    // An untouched form keeps nothing, nor does one the view preset.
     let mut m = loaded();
     press(&mut m, "2 r <Esc>");
     assert!(m.drafts.is_empty());
+    let mut log = crate::app::forms::contact::log(m.strings, "C2026002", "张三", None);
+    super::super::crm::outbound(&mut log);
+    assert!(!log.is_changed(), "a contact from Reminders starts outbound");
 }
 
 #[test]
