@@ -240,6 +240,7 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
     // field, so no run of movement keys sends a reply by accident.
     match action {
         Action::NextField if form.is_last() => {
+            // Checked as if left, so a bad value shows before the save.
             form.move_focus(0);
             let s = model.strings;
             let keys = model
