@@ -14,6 +14,7 @@ pub mod strings_background;
 pub mod strings_care;
 pub mod strings_crm;
 pub mod strings_dashboard;
+pub mod strings_forms;
 pub mod strings_occasions;
 pub mod strings_quality;
 pub mod strings_triage;

@@ -174,6 +174,7 @@ pub struct Strings {
     pub quality: &'static crate::strings_quality::QualityStrings,
     pub background: &'static crate::strings_background::BackgroundStrings,
     pub occasions: &'static crate::strings_occasions::OccasionStrings,
+    pub forms: &'static crate::strings_forms::FormStrings,
 }
 
 /// The catalogue in force. One language today; choosing another would

@@ -524,3 +524,148 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
         assert_eq!(s.exit(), "exit=0");
     }
 }
+
+/// A customer of its own with one fresh ticket (no first response yet),
+/// added beside a running session; the queue is filtered down to it and the
+/// ticket page opened. Returns the ticket.
+fn open_fresh_ticket(s: &Session, name: &str, subject: &str) -> i64 {
+    s.wait_for("Customers");
+    let dir = s.dir.path();
+    let out = cli(dir, &["--json", "customer", "add", "--name", name]);
+    let customer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let code = customer["code"].as_str().unwrap();
+    let add = [
+        "--json",
+        "ticket",
+        "add",
+        "--customer",
+        code,
+        "--kind",
+        "inquiry",
+        "--subject",
+        subject,
+    ];
+    let ticket: serde_json::Value = serde_json::from_slice(&cli(dir, &add).stdout).unwrap();
+    let id = ticket["id"].as_i64().unwrap();
+    // Another process wrote: the screen reads it again by itself.
+    s.wait_for(subject);
+    s.keys(&["2", "/"]);
+    s.text(name);
+    s.wait("the queue filtered to the ticket", |screen| {
+        screen.contains(&format!("/{name}")) && screen.contains(subject)
+    });
+    s.keys(&["Enter", "Enter"]);
+    s.wait("the ticket page", |screen| ticket_page(screen) == Some(id));
+    id
+}
+
+/// The ticket's replies and logged contacts, and whether its first
+/// response is recorded, as `ticket show --json` has them.
+fn replies(dir: &Path, id: i64) -> (Vec<String>, bool) {
+    let t = ticket_json(dir, id);
+    let summaries = t["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["summary"].as_str().unwrap_or("").to_string())
+        .collect();
+    (summaries, !t["first_response_at"].is_null())
+}
+
+#[test]
+fn movement_keys_never_send_a_reply_and_c_s_does() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("reply_trap", 160, 45);
+    let id = open_fresh_ticket(&s, "回复陷阱", "等待答复的咨询");
+    s.keys(&["r"]);
+    s.wait_for(&format!("Reply to #{id}"));
+    s.text("已安排换货");
+    s.wait_for("已安排换货");
+    // Every way off the last field, more than once.
+    s.keys(&["Down", "Down", "Down", "Tab", "Tab", "Tab", "Enter", "Enter", "Down"]);
+    s.wait_for("C-s saves");
+    // Keys are handled in order: once this one shows, all of the above were.
+    s.keys(&["Up"]);
+    s.text("。");
+    s.wait_for("已安排换货。");
+    assert!(
+        s.screen().contains(&format!("Reply to #{id}")),
+        "the form is still open"
+    );
+    assert_eq!(
+        replies(s.dir.path(), id),
+        (Vec::new(), false),
+        "nothing sent, the clock runs"
+    );
+    s.keys(&["C-s"]);
+    s.wait_for(&format!("Reply recorded on #{id}"));
+    assert_eq!(replies(s.dir.path(), id), (vec!["已安排换货。".to_string()], true));
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn esc_keeps_a_reply_as_a_draft_and_quitting_asks() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("draft", 160, 45);
+    let id = open_fresh_ticket(&s, "草稿客户", "草稿测试工单");
+    s.keys(&["r"]);
+    s.wait_for(&format!("Reply to #{id}"));
+    s.text("明天上午上门");
+    s.wait_for("明天上午上门");
+    s.keys(&["Escape"]);
+    s.wait("the form to close, its draft kept", |screen| {
+        screen.contains("Draft kept") && !screen.contains("明天上午上门")
+    });
+    s.keys(&["r"]);
+    s.wait("the draft back in the form", |screen| {
+        screen.contains(&format!("Reply to #{id}")) && screen.contains("明天上午上门")
+    });
+    s.keys(&["Escape", "Escape", "q"]);
+    s.wait_for("Unsaved drafts: 1");
+    // No: it keeps running, with the draft.
+    s.keys(&["n"]);
+    s.wait_for("Kept");
+    assert_eq!(replies(s.dir.path(), id), (Vec::new(), false), "a draft is not sent");
+    s.keys(&["q"]);
+    s.wait_for("Unsaved drafts: 1");
+    s.keys(&["y"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn separators_in_a_name_leave_the_columns_in_line() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("separators", 160, 45);
+    s.wait_for("Customers");
+    let name = "分隔\u{2028}符\u{2029}号\u{200b}\u{feff}";
+    cli(s.dir.path(), &["customer", "add", "--name", name]);
+    let screen = s.wait_for("分隔");
+    assert!(!screen.contains('\u{2028}') && !screen.contains('\u{200b}'), "{screen}");
+    // Every row of the panes ends its first pane at the same column, the
+    // row with the name included: nothing shifted, nothing stale.
+    let border_at = |line: &str| -> Option<usize> {
+        let inner = line.strip_prefix('┃').or_else(|| line.strip_prefix('│'))?;
+        let end = inner.find(['┃', '│'])?;
+        Some(unicode_width::UnicodeWidthStr::width(&inner[..end]))
+    };
+    let columns: Vec<usize> = screen.lines().filter_map(border_at).collect();
+    assert!(columns.len() > 10, "{screen}");
+    assert!(columns.iter().all(|c| *c == columns[0]), "{columns:?}\n{screen}");
+    // The separators are spaces, and no character of what was on screen
+    // before is left between them (today: `分隔符W号g`).
+    let row = customers_column(&screen)
+        .into_iter()
+        .find(|r| r.contains("分隔"))
+        .unwrap();
+    let words: Vec<&str> = row.split_whitespace().skip(1).collect();
+    assert_eq!(words, ["分隔", "符", "号", "STD"], "{screen}");
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}

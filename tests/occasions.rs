@@ -148,7 +148,7 @@ fn x_explains_and_l_logs_the_contact_that_ends_a_low_survey_follow_up() {
     app.keys("l");
     let form = app.model.form.as_ref().expect("the log form");
     assert_eq!(form.value("direction"), "out");
-    app.keys("<Tab> <Tab> <Tab>").text("致电道歉，已安排回访").keys("<C-s>");
+    app.text("致电道歉，已安排回访").keys("<C-s>");
     assert!(app.model.form.is_none(), "saved");
     let rows = &app.model.reminders.as_ref().expect("still in the view").rows;
     assert!(!rows.iter().any(|r| r.reason == ReminderReason::Survey), "ended");

@@ -74,8 +74,9 @@ fn a_new_customer_is_saved_and_selected() {
 #[test]
 fn a_service_error_lands_on_its_field() {
     let mut app = App::new(true, 120, 40);
-    app.keys("2 n <C-u>").text("C1999999");
-    app.keys("<Tab> <Tab>").text("No such customer");
+    // It opens on the subject: the queue filled in the customer.
+    app.keys("2 n").text("No such customer");
+    app.keys("<Up> <Up> <C-u>").text("C1999999");
     app.keys("<C-s>");
     let form = app.model.form.as_ref().expect("the form stays");
     let customer = form.fields.iter().find(|f| f.key == "customer").unwrap();

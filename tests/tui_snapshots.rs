@@ -120,3 +120,109 @@ fn colours_come_from_the_theme_and_no_color_drops_them() {
         "breached stays bold"
     );
 }
+
+/// Line and paragraph separators, NEL and invisible format characters in
+/// a customer, a ticket and an interaction, as imports and e-mails bring them.
+const INVISIBLES: &[char] = &[
+    '\u{2028}',
+    '\u{2029}',
+    '\u{85}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200e}',
+    '\u{200f}',
+    '\u{202e}',
+    '\u{2066}',
+    '\u{feff}',
+    '\u{ad}',
+    '\u{600}',
+    '\u{e0041}',
+];
+
+fn seed_invisibles(store: &mut frontdesk::store::Store, _config: &frontdesk::config::Config) {
+    use frontdesk::domain::customer::CustomerInput;
+    use frontdesk::service::interactions::LogInput;
+    use frontdesk::service::tickets::TicketInput;
+    use frontdesk::service::{Ctx, customers, interactions, tickets};
+    let ctx = Ctx::new("li", tui_support::now() - chrono::Duration::hours(1));
+    let input = CustomerInput {
+        name: Some("分隔\u{2028}符\u{200b}\u{feff}号".into()),
+        contact: Some("联系\u{2029}人\u{200e}".into()),
+        notes: Some("第一段\u{2029}第二段\u{85}第三段\u{2028}\u{ad}结束\u{600}1".into()),
+        ..Default::default()
+    };
+    let code = customers::add(store, &ctx, &input).unwrap().code;
+    let ticket = TicketInput {
+        customer: code.clone(),
+        kind: "complaint".into(),
+        subject: "换货\u{2028}申请\u{200f}\u{202e}加急\u{2066}".into(),
+        body: Some("第一行\u{2028}第二行\u{2029}\u{200c}第三行\u{e0041}".into()),
+        ..Default::default()
+    };
+    tickets::add(store, &ctx, &ticket).unwrap();
+    let log = LogInput {
+        customer: code,
+        channel: "email".into(),
+        direction: Some("in".into()),
+        summary: "来信\u{2028}内容\u{feff}".into(),
+        ticket: None,
+        at: None,
+    };
+    interactions::log(store, &ctx, &log).unwrap();
+}
+
+/// The x of `needle` on the first row of the screen that holds `row_with`.
+fn column_of(app: &tui_support::App, (width, height): (u16, u16), row_with: &str, needle: &str) -> u16 {
+    let buffer = app.buffer(width, height);
+    let screen = app.screen(width, height);
+    let y = screen.lines().position(|l| l.contains(row_with)).expect(row_with);
+    let cells: Vec<&str> = (0..width).map(|x| buffer[(x, y as u16)].symbol()).collect();
+    let first = needle.chars().next().unwrap().to_string();
+    (0..width)
+        .find(|x| cells[*x as usize] == first && cells[*x as usize..].concat().starts_with(needle))
+        .unwrap_or_else(|| panic!("{needle} on the row of {row_with}:\n{screen}"))
+}
+
+/// The screen, after checking that no cell of it holds an invisible.
+fn checked_screen(app: &tui_support::App, (width, height): (u16, u16), what: &str) -> String {
+    let buffer = app.buffer(width, height);
+    let screen = app.screen(width, height);
+    for cell in &buffer.content {
+        let bad: Vec<char> = cell.symbol().chars().filter(|c| INVISIBLES.contains(c)).collect();
+        assert!(bad.is_empty(), "{what} {width}x{height}: {bad:?}\n{screen}");
+    }
+    screen
+}
+
+#[test]
+fn separators_and_invisible_characters_reach_no_cell_and_columns_line_up() {
+    for size in SIZES {
+        let mut app = tui_support::App::seeded(&[tui_support::seed, seed_invisibles], size.0, size.1);
+        checked_screen(&app, size, "main");
+        // The separator is a space now, and the tier column stays in line.
+        assert_eq!(
+            column_of(&app, size, "分隔 符号", "STD"),
+            column_of(&app, size, "Alice Wong", "STD"),
+        );
+        // In the queue, the status column after the subject.
+        app.keys("2");
+        assert_eq!(
+            column_of(&app, size, "换货 申请", "new "),
+            column_of(&app, size, "Alice Wong", "new "),
+        );
+        app.keys("1 /").text("分隔").keys("<Enter> <Enter>");
+        let card = checked_screen(&app, size, "card");
+        assert!(card.contains("联系 人"), "{card}");
+        if size == (120, 40) {
+            // The notes' separators and NEL break their lines.
+            assert!(card.contains("第一段") && card.contains("第二段"), "{card}");
+            insta::assert_snapshot!("invisibles_card_120x40", card);
+        }
+        app.keys("<Esc> 2 /").text("换货").keys("<Enter> <Enter>");
+        let ticket = checked_screen(&app, size, "ticket");
+        assert!(ticket.contains("换货 申请加急"), "{ticket}");
+        if size == (120, 40) {
+            assert!(ticket.contains("第一行") && ticket.contains("第三行"), "{ticket}");
+        }
+    }
+}

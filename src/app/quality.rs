@@ -158,6 +158,16 @@ impl Quality {
         }
     }
 
+    /// The field a form on the selected row's customer opens on: a
+    /// customer missing contact details is edited for a phone number (the
+    /// first of the two contact fields).
+    pub fn selected_field(&self) -> Option<(i64, &'static str)> {
+        match self.selected()? {
+            Row::Missing(c) => Some((c.id, "phone")),
+            Row::Pair(_) => None,
+        }
+    }
+
     /// New lists: the same row stays selected if it is still there,
     /// otherwise the one that took its place (a pair merged leaves the
     /// cursor on its neighbour).

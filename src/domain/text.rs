@@ -20,7 +20,7 @@ const BEL: char = '\u{7}';
 /// C1 string terminator, the 8-bit form of `ESC \`.
 const ST: char = '\u{9c}';
 
-/// Neutralises anything that could act on a terminal: C0 controls (except none — \n and \t become a space in single-line use), DEL, C1 controls (U+0080–U+009F), ESC sequences (CSI/OSC/DCS… removed whole, e.g. "\x1b[31m", "\x1b]0;title\x07", "\x1b]8;;url\x1b\\"), bidi overrides (U+202A–U+202E, U+2066–U+2069). Returns Cow to avoid allocating for clean text.
+/// Neutralises anything that could act on a terminal: C0 controls (except none — \n and \t become a space in single-line use), DEL, C1 controls (U+0080–U+009F), ESC sequences (CSI/OSC/DCS… removed whole, e.g. "\x1b[31m", "\x1b]0;title\x07", "\x1b]8;;url\x1b\\"), bidi overrides (U+202A–U+202E, U+2066–U+2069) and other invisible format characters; line and paragraph separators (U+2028, U+2029, NEL) break lines like \n. Returns Cow to avoid allocating for clean text.
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     sanitize(s, false)
 }
@@ -33,19 +33,65 @@ pub fn sanitize_block(s: &str) -> Cow<'_, str> {
     sanitize(s, true)
 }
 
-/// Bidi embeddings, overrides and isolates: they reorder the text around
-/// them and can make a line show something other than what it contains.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Line and paragraph separators (and NEL, a C1 control): line breaks by
+/// their meaning, but one column wide to the width tables while terminals
+/// break the line, draw nothing or a box — the cells after them would not
+/// be where the screen was told. They become line breaks like `\n`.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Invisible format characters (Unicode's Cf) and the Hangul fillers.
+/// Bidi embeddings, overrides and isolates among them reorder the text
+/// around them and can make a line show something other than what it
+/// contains; the others (zero-width spaces and marks, the soft hyphen, the
+/// byte-order mark, prepended number signs, tags) are drawn as nothing, a
+/// blank or a box depending on the terminal. All go. The zero-width joiner
+/// stays: it holds emoji sequences (👨‍👩‍👧) together, and the width rule
+/// counts such a sequence as one character.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200C}'
+            | '\u{200E}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// A character a terminal cannot be trusted to draw as the width tables
+/// say: controls, line separators and invisible format characters. No
+/// sanitized text contains one (but `\n` in a block).
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control() || is_line_separator(c) || is_invisible_format(c)
 }
 
 /// Whether `c` cannot be copied to the output as it is.
 fn needs_work(c: char, block: bool) -> bool {
     match c {
         '\n' => !block,
-        // C0, DEL and C1 (char::is_control is exactly these ranges).
-        c if c.is_control() => true,
-        c => is_bidi_control(c),
+        c => is_unsafe_for_terminal(c),
     }
 }
 
@@ -80,7 +126,7 @@ fn sanitize(s: &str, block: bool) -> Cow<'_, str> {
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
                 pending_esc = skip_string(&mut chars);
             }
-            '\r' | '\n' => {
+            c if c == '\r' || c == '\n' || is_line_separator(c) => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
@@ -92,7 +138,7 @@ fn sanitize(s: &str, block: bool) -> Cow<'_, str> {
                 out.extend(std::iter::repeat_n(' ', n));
                 col += n;
             }
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if is_unsafe_for_terminal(c) => {}
             c => {
                 out.push(c);
                 col += c.width().unwrap_or(0);

@@ -17,7 +17,16 @@ fn sanitize_line_cases() {
         // Other C0 controls, DEL and C1 controls go.
         ("a\0b\x07c\x08d", "abcd"),
         ("a\x7fb", "ab"),
-        ("a\u{85}b\u{80}c", "abc"),
+        ("a\u{80}b", "ab"),
+        // Line and paragraph separators and NEL break the line like \n.
+        ("a\u{2028}b\u{2029}c\u{85}d", "a b c d"),
+        ("张三\u{2028}", "张三 "),
+        // Invisible format characters go; the joiner of emoji stays.
+        ("a\u{200b}b\u{200c}c\u{200e}d\u{200f}e", "abcde"),
+        ("\u{feff}张\u{ad}三\u{2060}\u{2061}", "张三"),
+        ("\u{600}1\u{61c}2\u{180e}3", "123"),
+        ("名\u{3164}\u{ffa0}\u{115f}\u{1160}字", "名字"),
+        ("🏴\u{e0067}\u{e0062}\u{e007f}", "🏴"),
         // CSI sequences, whole.
         ("\x1b[31m红色\x1b[0m", "红色"),
         ("\x1b[2J\x1b[H清屏", "清屏"),
@@ -80,6 +89,9 @@ fn sanitize_block_cases() {
         ("第一行\x1b[1m\n第二行\x1b[0m", "第一行\n第二行"),
         ("a\x1b]0;title\nb", "a\nb"),
         ("\u{202e}反转\u{202c}\n\x07正常", "反转\n正常"),
+        ("一\u{2028}二\u{2029}三\u{85}四", "一\n二\n三\n四"),
+        ("a\u{2028}\tb", "a\n    b"),
+        ("\u{200b}\u{feff}x", "x"),
         ("张三\x1b", "张三"),
     ];
     for &(input, want) in cases {
@@ -245,12 +257,13 @@ fn hostile_input_does_not_panic() {
         "\u{200d}👍".repeat(1_000),
         "🇨".repeat(1_001),
         "\r".repeat(1_000),
+        "\u{2028}\u{200b}\u{feff}".repeat(1_000),
     ];
     for s in &nasty {
         let line = sanitize_line(s);
-        assert!(!line.chars().any(|c| c.is_control()));
+        assert!(!line.chars().any(is_unsafe_for_terminal));
         let block = sanitize_block(s);
-        assert!(!block.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(!block.chars().any(|c| is_unsafe_for_terminal(c) && c != '\n'));
         for max in [0, 1, 2, 3, 80] {
             assert!(width(&truncate(s, max)) <= max);
             assert_eq!(width(&fit(&line, max)), max);

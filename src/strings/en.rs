@@ -365,4 +365,5 @@ pub static EN: Strings = Strings {
     quality: &crate::strings_quality::EN,
     background: &crate::strings_background::EN,
     occasions: &crate::strings_occasions::EN,
+    forms: &crate::strings_forms::EN,
 };

@@ -2,7 +2,7 @@
 //! ellipsis, padded, and with matched characters highlighted.
 
 use crate::config::theme::{Role, Theme};
-use crate::domain::text::{fit, sanitize_line, truncate, width};
+use crate::domain::text::{fit, is_unsafe_for_terminal, sanitize_line, truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -152,6 +152,21 @@ pub fn paint_row(buf: &mut Buffer, row: Rect, cells: Vec<Vec<Span<'static>>>, wi
     }
 }
 
+/// The last step of every frame, after all views drew: a character the
+/// terminal cannot be trusted to draw as wide as the frame counted it (a
+/// line separator, an invisible format character) that reached a cell
+/// without going through `sanitize_*` leaves it. The cell keeps the width
+/// it was laid out with, so nothing after it shifts and no stale cell is
+/// left when the terminal draws the frame.
+pub fn scrub(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(is_unsafe_for_terminal) {
+            let kept: String = cell.symbol().chars().filter(|c| !is_unsafe_for_terminal(*c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
 /// Shorthand for a styled span of already safe text.
 pub fn span(theme: &Theme, text: impl Into<String>, role: Role) -> Span<'static> {
     Span::styled(text.into(), theme.style(role))
@@ -182,5 +197,15 @@ mod tests {
         assert_eq!(text, "ab  ");
         assert_eq!(cell("王小明同学你好", 9), "王小明同…");
         assert_eq!(cell_right("5m", 4), "  5m");
+    }
+
+    #[test]
+    fn text_drawn_without_sanitizing_is_scrubbed_in_place() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buf.set_string(0, 0, "a\u{2028}b\u{600}1c", Style::default());
+        scrub(&mut buf);
+        let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        // A prepended sign made its cluster two wide: the place stays.
+        assert_eq!(cells, ["a", " ", "b", "1", " ", "c", " ", " "]);
     }
 }

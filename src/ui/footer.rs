@@ -17,9 +17,16 @@ use ratatui::widgets::Paragraph;
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let theme = &model.theme;
     let cols = usize::from(area.width);
-    if let Some(message) = &model.message {
-        let role = if message.error { Role::Error } else { Role::Notice };
-        let text = truncate(&sanitize_line(&message.text), cols.saturating_sub(1)).into_owned();
+    // A question before typed work is lost outranks any message.
+    let shown = match crate::app::forms::drafts::question(model) {
+        Some(question) => Some((question, Role::Error)),
+        None => model.message.as_ref().map(|m| {
+            let role = if m.error { Role::Error } else { Role::Notice };
+            (m.text.clone(), role)
+        }),
+    };
+    if let Some((text, role)) = shown {
+        let text = truncate(&sanitize_line(&text), cols.saturating_sub(1)).into_owned();
         frame.render_widget(Paragraph::new(Line::from(span(theme, format!(" {text}"), role))), area);
         return;
     }

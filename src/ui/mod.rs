@@ -60,6 +60,7 @@ pub fn render(model: &Model, frame: &mut Frame) {
     if model.conflict.is_some() {
         conflict::render(model, frame, screen.body);
     }
+    cells::scrub(frame.buffer_mut());
 }
 
 /// A bordered box with a title; the focused one stands out.

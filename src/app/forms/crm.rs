@@ -100,10 +100,7 @@ pub fn survey(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> Fo
         score_field("communication"),
         Field::new("comment", FieldKind::Long, "").check(|v| validate::text("comment", v, TEXT_MAX).map(drop)),
     ];
-    let mut form = Form::new(FormKind::Survey, fill(s.crm.form_survey, &[name]), fields);
-    // The customer and ticket are known: the first score has the keyboard.
-    form.focus = 2;
-    form
+    Form::new(FormKind::Survey, fill(s.crm.form_survey, &[name]), fields)
 }
 
 /// `n` in the Reminders view: a manual reminder, as `reminder add`.
@@ -118,9 +115,7 @@ pub fn reminder(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> 
             .required()
             .check(|v| validate::required("note", v, TEXT_MAX).map(drop)),
     ];
-    let mut form = Form::new(FormKind::AddReminder, fill(s.crm.form_reminder, &[name]), fields);
-    form.focus = 2;
-    form
+    Form::new(FormKind::AddReminder, fill(s.crm.form_reminder, &[name]), fields)
 }
 
 pub(super) fn submission(form: &Form) -> Option<Submission> {

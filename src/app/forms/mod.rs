@@ -7,6 +7,7 @@
 pub mod contact;
 pub mod crm;
 pub mod customer;
+pub mod drafts;
 pub mod ticket;
 
 use super::input::TextInput;
@@ -175,14 +176,34 @@ pub struct Form {
 }
 
 impl Form {
+    /// A form opens on its first empty required field: what the user has
+    /// to type next, past anything the view already filled in.
     pub fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        let focus = fields
+            .iter()
+            .position(|f| f.required && f.value().trim().is_empty())
+            .unwrap_or(0);
         Form {
             kind,
             title,
             fields,
-            focus: 0,
+            focus,
             message: None,
         }
+    }
+
+    /// Puts the keyboard on the field named `key`, the one the view the
+    /// form was opened from is about; a form without it stays as it is.
+    pub fn about(mut self, key: &str) -> Form {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = i;
+        }
+        self
+    }
+
+    /// Something was typed: closing would lose it.
+    pub fn is_changed(&self) -> bool {
+        self.fields.iter().any(Field::changed)
     }
 
     pub fn value(&self, key: &str) -> &str {

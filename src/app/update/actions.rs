@@ -19,10 +19,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         return effects;
     }
     match action {
-        Quit => {
-            model.quit = true;
-            Vec::new()
-        }
+        Quit => super::drafts::quit(model),
         Help => {
             model.palette = None;
             model.help = Some(HelpView::default());
@@ -108,8 +105,10 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Reminders | AddOrder | Callback | Survey | ReminderDone | AddReminder => super::crm::apply(model, action),
         Dashboard => super::dashboard::enter(model),
         PrevMonth | NextMonth => super::dashboard::step(model, action),
-        // Outside the dialog they do nothing.
-        Reapply | Discard => Vec::new(),
+        // The form's discard asks first; outside a form and the dialog
+        // they do nothing.
+        Discard => super::drafts::discard(model),
+        Reapply => Vec::new(),
         // Outside the Data quality view (handled above) they do nothing.
         DataQuality | Merge | ArchiveInactive | SwapKeep | Confirm => Vec::new(),
     }
@@ -128,10 +127,14 @@ fn quality_action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     super::quality::apply(model, action)
 }
 
-/// Closes the innermost layer: form, palette, help, then the card or ticket.
+/// Closes the innermost layer: form (kept as a draft when typed in),
+/// palette, help, then the card or ticket.
 fn close_top(model: &mut Model) {
+    if model.form.is_some() {
+        return super::drafts::close(model);
+    }
     model.bulk = None;
-    if model.form.take().is_some() || model.palette.take().is_some() || model.help.take().is_some() {
+    if model.palette.take().is_some() || model.help.take().is_some() {
         return;
     }
     model.detail = None;

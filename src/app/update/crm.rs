@@ -97,10 +97,11 @@ fn callback(model: &mut Model) {
 
 /// The log form opened from the Reminders view is about reaching out: it
 /// starts as an outbound contact, the kind that ends a keep-in-touch
-/// reminder.
+/// reminder. It is what the form opens with, not a change the user typed.
 pub fn outbound(form: &mut Form) {
     if let Some(field) = form.fields.iter_mut().find(|f| f.key == "direction") {
         field.input.set(Direction::Outbound.key());
+        field.initial = Direction::Outbound.key().to_string();
     }
 }
 
@@ -116,7 +117,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
         }
         Saved::CallbackDone { ticket, code, name } => {
             model.say(fill(s.crm.msg_callback_done, &[&ticket.to_string()]));
-            model.form = Some(crm::survey(s, &code, &name, Some(ticket)));
+            open_form(model, crm::survey(s, &code, &name, Some(ticket)));
         }
         Saved::SurveyAdded { low } => {
             let text = if low {

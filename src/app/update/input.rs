@@ -11,6 +11,11 @@ use crate::app::panes::PaneId;
 use crate::config::keymap::Lookup;
 
 pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
+    // A question before typed work is lost takes the next key, whatever it is.
+    if model.drafts.asking.is_some() {
+        model.pending.clear();
+        return super::drafts::answer(model, key);
+    }
     let chain = model.chain();
     model.pending.push(key);
     match model.keymap.lookup(&chain, &model.pending) {

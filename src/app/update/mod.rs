@@ -6,6 +6,7 @@ mod actions;
 mod conflict;
 mod crm;
 mod dashboard;
+mod drafts;
 mod input;
 mod quality;
 mod records;

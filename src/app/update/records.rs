@@ -2,12 +2,15 @@
 //! status — aimed at what is open or selected, and the form keys.
 
 use crate::app::action::Action;
-use crate::app::forms::{FieldKind, Form, contact, customer, ticket};
+use crate::app::forms::{FieldKind, Form, FormKind, contact, customer, ticket};
+use crate::app::help::keys_label;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
+use crate::config::keymap::Context;
 use crate::domain::ticket::Ticket;
 use crate::service::triage::Seen;
+use crate::strings::fill;
 
 /// A customer an action is aimed at: id, code and name.
 pub(super) struct Target {
@@ -146,10 +149,28 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Every form opens here: on the field the view it was opened from is
+/// about, or its draft if one was kept.
 pub(super) fn open_form(model: &mut Model, form: Form) {
-    model.palette = None;
-    model.help = None;
-    model.form = Some(form);
+    let form = match view_field(model, &form) {
+        Some(key) => form.about(key),
+        None => form,
+    };
+    super::drafts::open(model, form);
+}
+
+/// The field the screen under the form is about, when the form edits the
+/// record on screen: a Data quality row missing contact details is about
+/// the phone.
+fn view_field(model: &Model, form: &Form) -> Option<&'static str> {
+    let FormKind::EditCustomer { id, .. } = form.kind else {
+        return None;
+    };
+    if model.detail.is_some() {
+        return None;
+    }
+    let (row_customer, key) = model.quality.as_ref()?.selected_field()?;
+    (row_customer == id).then_some(key)
 }
 
 /// `n`: a customer in the customer list, a ticket in the queue (or on a
@@ -215,8 +236,21 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(form) = &mut model.form else {
         return Vec::new();
     };
+    // Only Submit saves: Enter, Tab and ↓ move on and stop at the last
+    // field, so no run of movement keys sends a reply by accident.
     match action {
-        Action::NextField if !form.is_last() => form.move_focus(1),
+        Action::NextField if form.is_last() => {
+            // Checked as if left, so a bad value shows before the save.
+            form.move_focus(0);
+            let s = model.strings;
+            let keys = model
+                .keymap
+                .binding_for(&[Context::Form], Action::Submit)
+                .map_or_else(|| s.action(Action::Submit).to_string(), |b| keys_label(&b.keys, s));
+            model.say(fill(s.forms.last_field, &[&keys]));
+            return Vec::new();
+        }
+        Action::NextField => form.move_focus(1),
         Action::PrevField => form.move_focus(-1),
         Action::Editor => {
             return match form.focused() {
@@ -226,8 +260,8 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 _ => Vec::new(),
             };
         }
-        // Submit, or Enter on the last field.
-        _ => return submit(model),
+        Action::Submit => return submit(model),
+        _ => {}
     }
     Vec::new()
 }

@@ -51,7 +51,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::CustomerForEdit(c) => {
             if model.form.is_none() {
-                model.form = Some(customer::edit_customer(s, &c));
+                super::records::open_form(model, customer::edit_customer(s, &c));
             }
         }
         Msg::Saved(saved) => return saved_one(model, saved),

@@ -19,6 +19,7 @@ use crate::service::tickets::TicketView;
 use crate::store::{CustomerRow, CustomerSearchRow};
 use chrono::{DateTime, Utc};
 
+mod drafts;
 mod forms;
 
 pub(crate) fn now() -> DateTime<Utc> {

@@ -1,0 +1,29 @@
+//! The words about typed work in forms — which key saves, drafts kept on
+//! Esc, the questions asked before typed text is lost — kept beside the
+//! main catalogue and reached through `Strings::forms`.
+
+pub struct FormStrings {
+    /// `{0}` the key that saves, e.g. `C-s`.
+    pub last_field: &'static str,
+    /// `{0}` the form's title.
+    pub draft_kept: &'static str,
+    pub draft_restored: &'static str,
+    /// `{0}` the form's title.
+    pub ask_discard: &'static str,
+    /// `{0}` how many drafts.
+    pub ask_quit: &'static str,
+    /// `{0}` the form's title.
+    pub discarded: &'static str,
+    /// After a question answered with anything but `y`.
+    pub kept: &'static str,
+}
+
+pub const EN: FormStrings = FormStrings {
+    last_field: "Last field: {0} saves",
+    draft_kept: "Draft kept: open “{0}” again to go on",
+    draft_restored: "Your draft is back",
+    ask_discard: "Discard what you typed in “{0}”? y / n",
+    ask_quit: "Unsaved drafts: {0}. Quit and lose them? y / n",
+    discarded: "“{0}” discarded",
+    kept: "Kept",
+};
