@@ -80,6 +80,9 @@ pub enum Command {
     Survey(super::survey::SurveyCommand),
     /// The monthly review: KPIs beside the previous month
     Report(super::report::ReportArgs),
+    /// The settings file: where it is, what is in force, what is wrong with it
+    #[command(subcommand)]
+    Config(super::config::ConfigCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -4,6 +4,7 @@
 mod admin;
 mod args;
 mod care;
+mod config;
 mod crm;
 mod customer;
 mod kb;
@@ -21,7 +22,7 @@ mod transfer;
 
 pub use args::{Cli, Command};
 
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::domain::time::parse_instant;
 use crate::service::{Ctx, Error, Settings};
 use crate::store::Store;
@@ -47,6 +48,10 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
+    // Settings are examined without a database: none is opened or created.
+    if let Some(Command::Config(cmd)) = &cli.command {
+        return config::run(&cli, cmd);
+    }
     let Some(command) = cli.command.clone() else {
         let env = open(&cli)?;
         output::set_masked(env.ctx.settings.masked);
@@ -79,6 +84,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Agent(cmd) => care::agent(&mut env, cmd),
         Command::Survey(cmd) => survey::run(&mut env, cmd),
         Command::Report(args) => report::run(&mut env, &args),
+        // Answered above, before the database was opened.
+        Command::Config(cmd) => config::run(&cli, &cmd),
     }
 }
 
@@ -94,8 +101,11 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
 /// Opens the database (creating or migrating it) and builds the context.
 fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let loaded = Config::load(&cli.config_path());
-    for warning in &loaded.warnings {
-        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
+    for problem in &loaded.problems {
+        eprintln!(
+            "frontdesk: {}",
+            crate::domain::text::sanitize_line(&problem.to_string())
+        );
     }
     let config = loaded.config;
     let now = match &cli.now {
@@ -132,11 +142,11 @@ fn daily_backup(store: &Store, ctx: &Ctx, config: &Config) {
 
 impl Cli {
     pub fn db_path(&self) -> PathBuf {
-        self.db.clone().unwrap_or_else(config::default_db_path)
+        self.db.clone().unwrap_or_else(crate::config::default_db_path)
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.config.clone().unwrap_or_else(config::default_config_path)
+        self.config.clone().unwrap_or_else(crate::config::default_config_path)
     }
 
     /// `--agent`, else the login name.
