@@ -89,3 +89,33 @@ fn a_bad_time_zone_no_longer_costs_the_journal_mode() {
         "show reports the problems too"
     );
 }
+
+/// Every open sets the configured mode, so `doctor` judges the mode the file
+/// was found in: another agent's setting shows there, not the one just set.
+#[test]
+fn doctor_reports_a_file_left_in_another_journal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (wal, delete, db) = (
+        dir.path().join("wal.toml"),
+        dir.path().join("delete.toml"),
+        dir.path().join("fd.db"),
+    );
+    std::fs::write(&delete, "[database]\njournal_mode = \"delete\"\n").unwrap();
+    assert_eq!(run(&wal, &db, &["init"]).status.code(), Some(0));
+    let doctor = run(&delete, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_slice(&doctor.stdout).unwrap();
+    assert_eq!(report["journal_mode"], "delete", "{}", stderr(&doctor));
+    assert_eq!(report["journal_mode_found"], "wal");
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("journal mode wal but the config asks for delete"),
+        "{warnings}"
+    );
+    // Opened with the same setting again, nothing to report.
+    let again = run(&delete, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert!(!report["warnings"].to_string().contains("journal mode"), "{report}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "delete");
+}
