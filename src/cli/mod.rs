@@ -10,6 +10,7 @@ mod customer;
 mod kb;
 mod order;
 mod output;
+mod parse;
 mod reminder;
 mod report;
 mod report_text;
@@ -21,6 +22,7 @@ mod timeline;
 mod transfer;
 
 pub use args::{Cli, Command};
+pub use parse::{LIMIT_MAX, parse};
 
 use crate::config::Config;
 use crate::domain::time::parse_instant;
