@@ -36,6 +36,9 @@ pub struct Env {
     pub ctx: Ctx,
     pub json: bool,
     pub config: Config,
+    /// What was wrong with the settings file, as reported on standard error
+    /// (the TUI shows them too: its screen hides standard error).
+    pub config_problems: Vec<String>,
 }
 
 /// Runs one command and returns the process exit code.
@@ -103,11 +106,13 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
 /// Opens the database (creating or migrating it) and builds the context.
 fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let loaded = Config::load(&cli.config_path());
-    for problem in &loaded.problems {
-        eprintln!(
-            "frontdesk: {}",
-            crate::domain::text::sanitize_line(&problem.to_string())
-        );
+    let config_problems: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| crate::domain::text::sanitize_line(&p.to_string()).into_owned())
+        .collect();
+    for problem in &config_problems {
+        eprintln!("frontdesk: {problem}");
     }
     let config = loaded.config;
     let now = match &cli.now {
@@ -126,6 +131,7 @@ fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
         ctx,
         json: cli.json,
         config,
+        config_problems,
     })
 }
 
