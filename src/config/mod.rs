@@ -7,7 +7,7 @@ mod settings;
 mod suggest;
 pub mod theme;
 
-pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Problem};
+pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Places, Problem};
 
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
@@ -91,9 +91,13 @@ impl Config {
     /// `text`, the contents of `path`, over the defaults: every key checked
     /// on its own (see `settings.rs`), the keymap and theme by their modules.
     pub fn from_text(path: &Path, text: &str) -> Loaded {
-        let (user, mut loaded) = settings::read(path, text);
-        loaded.config.keymap = keymap::Keymap::load(path, user.get("keymap"));
-        loaded.config.theme = theme::Theme::load(path, user.get("theme"));
+        let settings::Read {
+            user,
+            places,
+            mut loaded,
+        } = settings::read(path, text);
+        loaded.config.keymap = keymap::Keymap::load(&places, user.get("keymap"));
+        loaded.config.theme = theme::Theme::load(&places, user.get("theme"));
         loaded
     }
 
@@ -303,9 +307,12 @@ mod tests {
     #[test]
     fn keymap_and_theme_keep_their_own_checks() {
         let loaded = load("[theme]\nglow = { fg = \"red\" }\n[keymap]\nsidebar = []\n");
+        // Their problems name the line of the table they are about.
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        assert!(loaded.config.theme.warnings.iter().any(|w| w.contains("glow")));
-        assert!(loaded.config.keymap.warnings.iter().any(|w| w.contains("sidebar")));
+        let theme = loaded.config.theme.warnings.join("\n");
+        assert!(theme.contains("config.toml:2: theme.glow"), "{theme}");
+        let keymap = loaded.config.keymap.warnings.join("\n");
+        assert!(keymap.contains("config.toml:4: keymap.sidebar"), "{keymap}");
     }
 
     #[test]

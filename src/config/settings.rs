@@ -78,13 +78,47 @@ fn default_table() -> toml::Table {
     toml::from_str(DEFAULT_CONFIG).expect("embedded default config is valid")
 }
 
-/// The settings of `text` (the contents of `file`) over the defaults, and
-/// the user's whole table (for the keymap and theme checks).
-pub fn read(file: &Path, text: &str) -> (toml::Table, Loaded) {
+/// Where each table and key of the user's file is, for messages.
+#[derive(Debug, Clone)]
+pub struct Places {
+    /// The file's name, safe to show.
+    file: String,
+    /// The line of each `section` and `section.key`.
+    lines: HashMap<String, usize>,
+}
+
+impl Places {
+    /// A file whose lines are not known (the embedded defaults).
+    pub fn new(file: &Path) -> Places {
+        Places {
+            file: crate::domain::text::sanitize_line(&file.display().to_string()).into_owned(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// `file:line` of `key` (`keymap.queue`, `theme.breached`), or the file alone.
+    pub fn of(&self, key: &str) -> String {
+        match self.lines.get(key) {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// What [`read`] found: the user's whole table (for the keymap and theme
+/// checks), where its keys are, and the settings.
+pub struct Read {
+    pub user: toml::Table,
+    pub places: Places,
+    pub loaded: Loaded,
+}
+
+/// The settings of `text` (the contents of `file`) over the defaults.
+pub fn read(file: &Path, text: &str) -> Read {
     let mut reader = Reader {
         file: file.display().to_string(),
         text,
-        lines: HashMap::new(),
+        places: Places::new(file),
         problems: vec![],
     };
     let user = reader.parse();
@@ -127,7 +161,11 @@ pub fn read(file: &Path, text: &str) -> (toml::Table, Loaded) {
     loaded.problems = reader.problems;
     // In the order of the file, as an editor shows it.
     loaded.problems.sort_by_key(|p| p.line);
-    (user, loaded)
+    Read {
+        user,
+        places: reader.places,
+        loaded,
+    }
 }
 
 /// `effective` with `section.key = value`, if the config stays valid.
@@ -163,8 +201,7 @@ fn short(value: &toml::Value) -> String {
 struct Reader<'a> {
     file: String,
     text: &'a str,
-    /// The line of each `section` and `section.key` in the file.
-    lines: HashMap<String, usize>,
+    places: Places,
     problems: Vec<Problem>,
 }
 
@@ -185,10 +222,11 @@ impl Reader<'_> {
         }
         for (section, value) in document.get_ref() {
             let line = self.line_at(section.span().start);
-            self.lines.insert(section.get_ref().to_string(), line);
+            self.places.lines.insert(section.get_ref().to_string(), line);
             for (key, _) in value.get_ref().as_table().into_iter().flatten() {
                 let line = self.line_at(key.span().start);
-                self.lines
+                self.places
+                    .lines
                     .insert(format!("{}.{}", section.get_ref(), key.get_ref()), line);
             }
         }
@@ -203,7 +241,7 @@ impl Reader<'_> {
     fn report(&mut self, key: &str, message: String) {
         self.problems.push(Problem {
             file: self.file.clone(),
-            line: self.lines.get(key).copied(),
+            line: self.places.lines.get(key).copied(),
             key: key.to_string(),
             message,
         });
