@@ -1,10 +1,12 @@
-use clap::Parser;
-use frontdesk::cli::{self, Cli};
+use frontdesk::cli;
 
 fn main() {
     restore_sigpipe();
-    let cli = Cli::parse();
-    std::process::exit(cli::run(cli));
+    let code = match cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli::run(cli),
+        Err(code) => code,
+    };
+    std::process::exit(code);
 }
 
 /// Rust ignores SIGPIPE, so `frontdesk export … | head` would make every

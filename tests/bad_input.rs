@@ -198,3 +198,100 @@ fn unknown_values() {
     let out = desk.run(&["ticket", "set", &t, "--status", "\x1b[31mdone"]);
     assert!(!out.stderr.contains(&0x1b));
 }
+
+/// One command line, its exit code and a text its message must contain.
+struct Case {
+    args: Vec<OsString>,
+    code: i32,
+    mentions: String,
+}
+
+fn case(line: &str, code: i32, mentions: impl Into<String>) -> Case {
+    Case {
+        args: line.split_whitespace().map(OsString::from).collect(),
+        code,
+        mentions: mentions.into(),
+    }
+}
+
+/// Clap's own refusals and the numbers and spans past what the program can
+/// answer: each exits 2 naming the argument and the value, writes nothing;
+/// `--help` and `--version` still exit 0.
+#[test]
+fn every_refusal_names_the_field_and_the_value() {
+    let (desk, t) = desk_with_ticket();
+    let not_utf8 = |words: &str| {
+        let mut args: Vec<OsString> = words.split_whitespace().map(OsString::from).collect();
+        args.push(OsStr::from_bytes(b"caf\xe9").to_os_string());
+        Case {
+            args,
+            code: 2,
+            mentions: "\\xE9".to_string(),
+        }
+    };
+    let elapsed = "sla elapsed --calendar default";
+    let due = "sla due --calendar default --start 2026-10-05T09:00:00Z --minutes";
+    let cases = [
+        not_utf8("customer add --name"),
+        not_utf8(&format!("ticket note {t} --summary")),
+        not_utf8("customer list --filter"),
+        case("customer list --limit -5", 2, "invalid --limit \"-5\""),
+        case("ticket list --limit -1", 2, "--limit"),
+        case(&format!("ticket show -{t}"), 2, format!("\"-{t}\"")),
+        case(&format!("ticket set {t} --if-version -3"), 2, "--if-version \"-3\""),
+        case("demo --customers -5", 2, "--customers \"-5\""),
+        case(
+            "sla policy add --name p --first-response -5h",
+            2,
+            "--first-response=-5h",
+        ),
+        case(
+            "customer list --limit 99999999999999999999",
+            2,
+            "'99999999999999999999' for '--limit",
+        ),
+        case("customer list --limit 1000001", 2, "'1000001' for '--limit"),
+        case("ticket list --queue --limit 18446744073709551615", 2, "--limit"),
+        case("kb search x --limit 18446744073709551615", 2, "--limit"),
+        case("order list --customer 1 --limit 2000000", 2, "--limit"),
+        case("survey list --limit 2000000", 2, "--limit"),
+        case("reminder list --limit 2000000", 2, "--limit"),
+        case("customer risk --limit 2000000", 2, "--limit"),
+        case("ticket list --status someday", 2, "someday"),
+        case("customer list --frobnicate", 2, "--frobnicate"),
+        case(
+            &format!("{elapsed} --from 2026-10-06 --to 2026-10-05"),
+            2,
+            "invalid from \"2026-10-06\": is after --to \"2026-10-05\"",
+        ),
+        case(
+            &format!("{elapsed} --from 2000-01-01 --to 2026-10-05"),
+            2,
+            "invalid to \"2026-10-05\"",
+        ),
+        case(&format!("{due} 99999999"), 2, "invalid minutes \"99999999\""),
+        case(&format!("{due} 9223372036854775807"), 2, "not reached within 3660 days"),
+        case("--help", 0, "Usage"),
+        case("--version", 0, "frontdesk"),
+        case("customer list --limit 1000000", 0, ""),
+        case(&format!("{elapsed} --from 2026-10-05 --to 2026-10-05"), 0, "0"),
+    ];
+    for Case { args, code, mentions } in cases {
+        let before = desk.counts();
+        let out = desk.run(&args);
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {text}");
+        assert!(text.contains(&mentions), "{args:?}: expected {mentions:?} in {text}");
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+        assert_eq!(desk.counts(), before, "{args:?} wrote something");
+    }
+    // An environment variable that is not text is named too.
+    let out = desk
+        .cmd()
+        .env("FRONTDESK_AGENT", OsStr::from_bytes(b"\xff"))
+        .args(["customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("FRONTDESK_AGENT \"\\xFF\""), "{}", stderr(&out));
+}

@@ -80,6 +80,9 @@ pub enum Command {
     Survey(super::survey::SurveyCommand),
     /// The monthly review: KPIs beside the previous month
     Report(super::report::ReportArgs),
+    /// The settings file: where it is, what is in force, what is wrong with it
+    #[command(subcommand)]
+    Config(super::config::ConfigCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -295,7 +298,7 @@ pub struct CustomerListArgs {
     #[arg(long)]
     pub tag: Option<String>,
     /// At most this many (0 = all)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }
 
@@ -383,7 +386,7 @@ pub struct TicketListArgs {
     #[arg(long)]
     pub customer: Option<String>,
     /// At most this many (0 = all)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }
 
@@ -427,6 +430,6 @@ pub struct LogArgs {
 pub struct TimelineArgs {
     /// Customer id or code
     pub key: String,
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 #[derive(Debug, Clone, Args)]
 pub struct LimitArgs {
     /// At most this many (0 = all)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }
 

@@ -23,13 +23,13 @@ pub enum KbCommand {
     },
     /// Articles, most used first
     List {
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
         limit: usize,
     },
     /// Articles containing every word (English words and Chinese terms of any length)
     Search {
         query: String,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, value_parser = super::parse::limit)]
         limit: usize,
     },
     /// One article

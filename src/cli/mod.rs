@@ -4,11 +4,13 @@
 mod admin;
 mod args;
 mod care;
+mod config;
 mod crm;
 mod customer;
 mod kb;
 mod order;
 mod output;
+mod parse;
 mod reminder;
 mod report;
 mod report_text;
@@ -20,8 +22,9 @@ mod timeline;
 mod transfer;
 
 pub use args::{Cli, Command};
+pub use parse::{LIMIT_MAX, parse};
 
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::domain::time::parse_instant;
 use crate::service::{Ctx, Error, Settings};
 use crate::store::Store;
@@ -33,6 +36,9 @@ pub struct Env {
     pub ctx: Ctx,
     pub json: bool,
     pub config: Config,
+    /// What was wrong with the settings file, as reported on standard error
+    /// (the TUI shows them too: its screen hides standard error).
+    pub config_problems: Vec<String>,
 }
 
 /// Runs one command and returns the process exit code.
@@ -47,6 +53,10 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Error> {
+    // Settings are examined without a database: none is opened or created.
+    if let Some(Command::Config(cmd)) = &cli.command {
+        return config::run(&cli, cmd);
+    }
     let Some(command) = cli.command.clone() else {
         let env = open(&cli)?;
         output::set_masked(env.ctx.settings.masked);
@@ -79,6 +89,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Agent(cmd) => care::agent(&mut env, cmd),
         Command::Survey(cmd) => survey::run(&mut env, cmd),
         Command::Report(args) => report::run(&mut env, &args),
+        // Answered above, before the database was opened.
+        Command::Config(cmd) => config::run(&cli, &cmd),
     }
 }
 
@@ -94,8 +106,13 @@ pub fn open(cli: &Cli) -> Result<Env, Error> {
 /// Opens the database (creating or migrating it) and builds the context.
 fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let loaded = Config::load(&cli.config_path());
-    for warning in &loaded.warnings {
-        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
+    let config_problems: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| crate::domain::text::sanitize_line(&p.to_string()).into_owned())
+        .collect();
+    for problem in &config_problems {
+        eprintln!("frontdesk: {problem}");
     }
     let config = loaded.config;
     let now = match &cli.now {
@@ -114,6 +131,7 @@ fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
         ctx,
         json: cli.json,
         config,
+        config_problems,
     })
 }
 
@@ -132,11 +150,11 @@ fn daily_backup(store: &Store, ctx: &Ctx, config: &Config) {
 
 impl Cli {
     pub fn db_path(&self) -> PathBuf {
-        self.db.clone().unwrap_or_else(config::default_db_path)
+        self.db.clone().unwrap_or_else(crate::config::default_db_path)
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.config.clone().unwrap_or_else(config::default_config_path)
+        self.config.clone().unwrap_or_else(crate::config::default_config_path)
     }
 
     /// `--agent`, else the login name.

@@ -18,7 +18,7 @@ pub enum OrderCommand {
         #[arg(long)]
         customer: String,
         /// At most this many (0 = all)
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
         limit: usize,
     },
 }

@@ -25,7 +25,7 @@ pub struct ReminderListArgs {
     #[arg(long, default_value = "all")]
     pub when: String,
     /// At most this many (0 = all)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }
 

@@ -49,7 +49,7 @@ pub struct SurveyListArgs {
     #[arg(long)]
     pub low: bool,
     /// At most this many (0 = all)
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }
 

@@ -2,6 +2,7 @@
 //! `[keymap]` table laid over them key by key. A bad entry is reported with
 //! the file and the place and skipped, so the default for that key stays.
 
+use super::Places;
 use crate::app::action::Action;
 use crate::app::keys::{Key, parse_sequence};
 use crate::strings::{self, fill};
@@ -104,7 +105,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap::load(Path::new("keymap.toml"), None)
+        Keymap::load(&Places::new(Path::new("keymap.toml")), None)
     }
 }
 
@@ -117,11 +118,11 @@ struct Entry {
 
 impl Keymap {
     /// The defaults with `user` (the `[keymap]` table of `file`) over them.
-    pub fn load(file: &Path, user: Option<&toml::Value>) -> Keymap {
+    pub fn load(file: &Places, user: Option<&toml::Value>) -> Keymap {
         let mut warnings = Vec::new();
         let defaults: toml::Table = toml::from_str(DEFAULT_KEYMAP).unwrap_or_default();
         let mut tables = vec![Vec::new(); Context::ALL.len()];
-        for (context, entries) in parse(Path::new("assets/keymap.toml"), &defaults, &mut warnings) {
+        for (context, entries) in parse(&Places::new(Path::new("assets/keymap.toml")), &defaults, &mut warnings) {
             tables[context as usize] = entries
                 .into_iter()
                 .filter_map(|e| {
@@ -140,7 +141,7 @@ impl Keymap {
         let Some(user) = user.as_table() else {
             keymap
                 .warnings
-                .push(fill(strings::get().warn_not_a_list, &[&shown(file), "*"]));
+                .push(fill(strings::get().warn_not_a_list, &[&file.of("keymap"), "*"]));
             return keymap;
         };
         for (context, entries) in parse(file, user, &mut keymap.warnings) {
@@ -206,7 +207,7 @@ impl Keymap {
             .find(|b| b.action == action)
     }
 
-    fn warn_shadowed(&mut self, file: &Path, context: Context) {
+    fn warn_shadowed(&mut self, file: &Places, context: Context) {
         let table = &self.tables[context as usize];
         let mut found = Vec::new();
         for long in table {
@@ -217,7 +218,7 @@ impl Keymap {
                 found.push(fill(
                     strings::get().warn_shadowed_key,
                     &[
-                        &shown(file),
+                        &file.of(&format!("keymap.{}", context.name())),
                         context.name(),
                         &sequence(&long.keys),
                         &sequence(&short.keys),
@@ -234,16 +235,12 @@ pub fn sequence(keys: &[Key]) -> String {
     keys.iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
 }
 
-fn shown(file: &Path) -> String {
-    crate::domain::text::sanitize_line(&file.display().to_string()).into_owned()
-}
-
 /// Reads every context table of a keymap file, reporting what is wrong.
-fn parse(file: &Path, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<(Context, Vec<Entry>)> {
+fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<(Context, Vec<Entry>)> {
     let s = strings::get();
-    let file_name = shown(file);
     let mut out = Vec::new();
     for (name, value) in table {
+        let file_name = file.of(&format!("keymap.{name}"));
         let Some(context) = Context::from_name(name) else {
             let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
             warnings.push(fill(s.warn_unknown_context, &[&file_name, name, &known.join(", ")]));
@@ -295,7 +292,7 @@ mod tests {
 
     fn user(text: &str) -> Keymap {
         let table: toml::Table = toml::from_str(text).unwrap();
-        Keymap::load(Path::new("/home/me/config.toml"), table.get("keymap"))
+        Keymap::load(&Places::new(Path::new("/home/me/config.toml")), table.get("keymap"))
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Paths and settings. Defaults are embedded; the user's TOML file overrides
-//! them key by key. A bad file is reported and the defaults are kept, never
-//! a panic.
+//! them key by key. A bad key is reported and its default kept; the other
+//! keys stay in force; never a panic.
 
 pub mod keymap;
+mod settings;
+mod suggest;
 pub mod theme;
+
+pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Places, Problem};
 
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
@@ -56,18 +60,12 @@ pub struct UiConfig {
     pub masked: bool,
 }
 
-/// The config in force, and what was wrong with the user's file, if anything.
-pub struct Loaded {
-    pub config: Config,
-    pub warnings: Vec<String>,
-}
-
 impl Config {
     /// How every connection of this process opens the database.
     pub fn store_options(&self) -> crate::store::OpenOptions {
         crate::store::OpenOptions {
             journal: self.database.journal_mode,
-            busy_timeout: std::time::Duration::from_millis(self.database.busy_timeout_ms),
+            busy_timeout: std::time::Duration::from_millis(self.database.busy_timeout_ms.min(BUSY_TIMEOUT_MAX_MS)),
         }
     }
 
@@ -78,49 +76,29 @@ impl Config {
 
     /// Loads `path` over the defaults. A missing file is not an error.
     pub fn load(path: &Path) -> Loaded {
-        let mut loaded = Config::load_settings(path);
-        // An unreadable or malformed file was reported above; the keymap and
-        // theme then simply keep their defaults.
-        let user: toml::Table = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|text| toml::from_str(&text).ok())
-            .unwrap_or_default();
-        loaded.config.keymap = keymap::Keymap::load(path, user.get("keymap"));
-        loaded.config.theme = theme::Theme::load(path, user.get("theme"));
-        loaded
-    }
-
-    fn load_settings(path: &Path) -> Loaded {
-        let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap_or_default();
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded {
-                    config: Config::defaults(),
-                    warnings: vec![],
-                };
-            }
-            Err(e) => return fallback(format!("{}: cannot read: {e}", path.display())),
-        };
-        let user: toml::Table = match toml::from_str(&text) {
-            Ok(table) => table,
-            Err(e) => return fallback(format!("{}: {}", path.display(), e.message())),
-        };
-        let mut merged = defaults.clone();
-        merge(&mut merged, user.clone());
-        match merged.try_into::<Config>() {
-            Ok(config) => match config.check() {
-                Ok(()) => Loaded {
-                    config,
-                    warnings: vec![],
-                },
-                Err(why) => fallback(format!("{}: {why}", path.display())),
-            },
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::from_text(path, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded::defaults(),
             Err(e) => {
-                let key = offending_key(&defaults, &user).unwrap_or_default();
-                fallback(format!("{}: {key}{}", path.display(), e.message()))
+                let mut loaded = Loaded::defaults();
+                let why = format!("cannot read: {e}; using the default settings");
+                loaded.problems.push(Problem::whole_file(path, why));
+                loaded
             }
         }
+    }
+
+    /// `text`, the contents of `path`, over the defaults: every key checked
+    /// on its own (see `settings.rs`), the keymap and theme by their modules.
+    pub fn from_text(path: &Path, text: &str) -> Loaded {
+        let settings::Read {
+            user,
+            places,
+            mut loaded,
+        } = settings::read(path, text);
+        loaded.config.keymap = keymap::Keymap::load(&places, user.get("keymap"));
+        loaded.config.theme = theme::Theme::load(&places, user.get("theme"));
+        loaded
     }
 
     fn check(&self) -> Result<(), String> {
@@ -143,46 +121,6 @@ impl Config {
         self.cadence.check()?;
         Ok(())
     }
-}
-
-fn fallback(warning: String) -> Loaded {
-    Loaded {
-        config: Config::defaults(),
-        warnings: vec![format!("{warning}; using the default settings")],
-    }
-}
-
-/// Names the first `section.key` of the user's file that makes the config
-/// invalid on its own, so the warning says where to look.
-fn offending_key(defaults: &toml::Table, user: &toml::Table) -> Option<String> {
-    for (section, value) in user {
-        let keys: Vec<(String, toml::Value)> = match value {
-            toml::Value::Table(table) => table.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            other => vec![(String::new(), other.clone())],
-        };
-        for (key, value) in keys {
-            let mut single = toml::Table::new();
-            if key.is_empty() {
-                single.insert(section.clone(), value);
-            } else {
-                single.insert(
-                    section.clone(),
-                    toml::Value::Table(toml::Table::from_iter([(key.clone(), value)])),
-                );
-            }
-            let mut trial = defaults.clone();
-            merge(&mut trial, single);
-            if trial.try_into::<Config>().is_err() {
-                let name = if key.is_empty() {
-                    section.clone()
-                } else {
-                    format!("{section}.{key}")
-                };
-                return Some(format!("{name}: "));
-            }
-        }
-    }
-    None
 }
 
 /// Overrides `base` with `over`, table by table, so a user's file needs only
@@ -226,40 +164,155 @@ mod tests {
     #[test]
     fn user_keys_override_defaults_one_by_one() {
         let loaded = load("[sla]\nat_risk_share = 0.5\n");
-        assert!(loaded.warnings.is_empty());
+        assert!(loaded.problems.is_empty());
         assert_eq!(loaded.config.sla.at_risk_share, 0.5);
         assert_eq!(loaded.config.sla.timezone, "Asia/Shanghai");
         assert_eq!(loaded.config.database.journal_mode, JournalMode::Wal);
     }
 
+    /// The case of issue #10: a bad time zone turned a network share's
+    /// rollback journal back into WAL, because the whole file was dropped.
     #[test]
-    fn bad_files_fall_back_to_defaults_with_a_warning() {
+    fn a_bad_value_costs_only_its_own_key() {
+        let loaded = load("[database]\njournal_mode = \"delete\"\n\n[sla]\ntimezone = \"Mars/Olympus\"\nbell = true\n");
+        assert_eq!(loaded.config.database.journal_mode, JournalMode::Delete);
+        assert!(loaded.config.sla.bell);
+        assert_eq!(loaded.config.sla.timezone, "Asia/Shanghai");
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        let problem = &loaded.problems[0];
+        assert_eq!((problem.line, problem.key.as_str()), (Some(5), "sla.timezone"));
+        let shown = problem.to_string();
+        assert!(shown.contains("config.toml:5: "), "{shown}");
+        assert!(
+            shown.contains("Mars/Olympus") && shown.contains("\"Asia/Shanghai\""),
+            "{shown}"
+        );
+        assert_eq!(loaded.effective["database"]["journal_mode"].as_str(), Some("delete"));
+    }
+
+    #[test]
+    fn each_bad_value_is_reported_with_its_line_and_key_and_the_rest_kept() {
+        // (text, its line, key, the message mentions)
         let cases = [
-            ("[sla\n", "config.toml"),
-            ("[database]\njournal_mode = \"memory\"\n", "journal_mode"),
-            ("[sla]\nat_risk_share = 2.0\n", "at_risk_share"),
-            ("[sla]\ntimezone = \"Mars/Olympus\"\n", "Mars/Olympus"),
-            ("[segments]\nrecent_days = 0\n", "segments.recent_days"),
-            ("[segments]\nhigh_value_lifetime = -1\n", "segments.high_value_lifetime"),
-            ("[segments]\ncontact_drop_share = 1.5\n", "contact_drop_share"),
-            ("[cadence]\nat_risk_days = -7\n", "cadence.at_risk_days"),
-            ("[cadence]\npotential_days = \"quarterly\"\n", "cadence.potential_days"),
-            ("[cadence]\nbirthdays = \"yes\"\n", "cadence.birthdays"),
-            ("[cadence]\nanniversaries = 1\n", "cadence.anniversaries"),
             (
-                "[cadence]\nsurvey_follow_up_hours = -1\n",
-                "cadence.survey_follow_up_hours",
+                "[database]\njournal_mode = \"memory\"\n",
+                2,
+                "database.journal_mode",
+                "memory",
             ),
-            ("[backup]\nkeep = 0\n", "backup.keep"),
-            ("[backup]\nkeep = -1\n", "keep"),
-            ("[ui]\nmasked = \"yes\"\n", "masked"),
+            ("[sla]\nat_risk_share = 2.0\n", 2, "sla.at_risk_share", "below 1"),
+            ("[segments]\nrecent_days = 0\n", 2, "segments.recent_days", "from 1"),
+            (
+                "[segments]\nhigh_value_lifetime = -1\n",
+                2,
+                "segments.high_value_lifetime",
+                "-1",
+            ),
+            (
+                "[segments]\ncontact_drop_share = 1.5\n",
+                2,
+                "segments.contact_drop_share",
+                "1.5",
+            ),
+            ("[cadence]\nat_risk_days = -7\n", 2, "cadence.at_risk_days", "-7"),
+            (
+                "[cadence]\npotential_days = \"quarterly\"\n",
+                2,
+                "cadence.potential_days",
+                "quarterly",
+            ),
+            ("[cadence]\n\nbirthdays = \"yes\"\n", 3, "cadence.birthdays", "yes"),
+            ("[cadence]\nanniversaries = 1\n", 2, "cadence.anniversaries", "1"),
+            ("[backup]\nkeep = 0\n", 2, "backup.keep", "keep = 0"),
+            ("[backup]\nkeep = -1\n", 2, "backup.keep", "-1"),
+            ("[ui]\nmasked = \"yes\"\n", 2, "ui.masked", "yes"),
+            (
+                "[database]\nbusy_timeout_ms = -5\n",
+                2,
+                "database.busy_timeout_ms",
+                "-5",
+            ),
+            (
+                "[sla]\ntimezon = \"UTC\"\n",
+                2,
+                "sla.timezon",
+                "did you mean `sla.timezone`",
+            ),
+            (
+                "[databse]\njournal_mode = \"delete\"\n",
+                1,
+                "databse",
+                "did you mean `database`",
+            ),
+            (
+                "journal_mode = \"delete\"\n",
+                1,
+                "journal_mode",
+                "`database.journal_mode`",
+            ),
+            (
+                "[ui]\ncolours = 3\n",
+                2,
+                "ui.colours",
+                "unknown key ui.colours, ignored",
+            ),
+            ("sla = 3\n", 1, "sla", "must be a table"),
         ];
-        for (text, mentions) in cases {
-            let loaded = load(text);
-            assert_eq!(loaded.warnings.len(), 1, "{text}");
-            assert!(loaded.warnings[0].contains(mentions), "{text}: {}", loaded.warnings[0]);
-            assert_eq!(loaded.config.sla.at_risk_share, 0.25);
+        for (text, line, key, mentions) in cases {
+            // A good key before the bad one must survive it.
+            let (good, kept) = if text.contains("[sla") || text.contains("[ui") {
+                ("[backup]\nkeep = 3\n", "backup")
+            } else {
+                ("ui.masked = true\n", "ui")
+            };
+            let loaded = load(&format!("{good}{text}"));
+            assert_eq!(loaded.problems.len(), 1, "{text}: {:?}", loaded.problems);
+            let problem = &loaded.problems[0];
+            let shown = problem.to_string();
+            assert_eq!(problem.key, key, "{shown}");
+            let good_lines = good.lines().count();
+            assert_eq!(problem.line, Some(line + good_lines), "{shown}");
+            assert!(shown.contains(mentions), "{text}: {shown}");
+            match kept {
+                "backup" => assert_eq!(loaded.config.backup.keep, 3, "{text}"),
+                _ => assert!(loaded.config.ui.masked, "{text}"),
+            }
         }
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_with_its_line() {
+        let loaded = load("[database]\njournal_mode = \"delete\"\n[sla\nbell = true\n");
+        assert!(!loaded.problems.is_empty());
+        let shown = loaded.problems[0].to_string();
+        assert!(shown.contains("config.toml:3: not valid TOML"), "{shown}");
+        assert_eq!(loaded.config.database.journal_mode, JournalMode::Delete);
+    }
+
+    #[test]
+    fn an_absurd_busy_timeout_is_capped_and_reported() {
+        let loaded = load("[database]\nbusy_timeout_ms = 86400000\n");
+        assert_eq!(loaded.config.database.busy_timeout_ms, BUSY_TIMEOUT_MAX_MS);
+        assert_eq!(loaded.problems.len(), 1);
+        let shown = loaded.problems[0].to_string();
+        assert!(
+            shown.contains(":2: database.busy_timeout_ms = 86400000 is more than 60000"),
+            "{shown}"
+        );
+        let fine = load("[database]\nbusy_timeout_ms = 60000\n");
+        assert!(fine.problems.is_empty());
+        assert_eq!(fine.config.database.busy_timeout_ms, 60_000);
+    }
+
+    #[test]
+    fn keymap_and_theme_keep_their_own_checks() {
+        let loaded = load("[theme]\nglow = { fg = \"red\" }\n[keymap]\nsidebar = []\n");
+        // Their problems name the line of the table they are about.
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let theme = loaded.config.theme.warnings.join("\n");
+        assert!(theme.contains("config.toml:2: theme.glow"), "{theme}");
+        let keymap = loaded.config.keymap.warnings.join("\n");
+        assert!(keymap.contains("config.toml:4: keymap.sidebar"), "{keymap}");
     }
 
     #[test]
@@ -277,7 +330,7 @@ mod tests {
     #[test]
     fn relationship_rules_are_read() {
         let loaded = load("[segments]\nhigh_value_lifetime = 80000\n[cadence]\nstandard_days = 120\n");
-        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.config.segments.high_value_lifetime, 80000.0);
         assert_eq!(loaded.config.segments.recent_days, 180);
         assert_eq!(loaded.config.cadence.standard_days, 120);
@@ -287,6 +340,6 @@ mod tests {
     #[test]
     fn missing_file_is_fine() {
         let loaded = Config::load(Path::new("/nonexistent/frontdesk/config.toml"));
-        assert!(loaded.warnings.is_empty());
+        assert!(loaded.problems.is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! embedded `assets/theme.toml` is the default; the user's `[theme]` table
 //! changes single attributes of single roles.
 
+use super::Places;
 use crate::strings::{self, fill};
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
@@ -65,7 +66,7 @@ pub struct Theme {
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme::load(Path::new("theme.toml"), None)
+        Theme::load(&Places::new(Path::new("theme.toml")), None)
     }
 }
 
@@ -79,12 +80,12 @@ const MODIFIERS: &[(&str, Modifier)] = &[
 
 impl Theme {
     /// The defaults with `user` (the `[theme]` table of `file`) over them.
-    pub fn load(file: &Path, user: Option<&toml::Value>) -> Theme {
+    pub fn load(file: &Places, user: Option<&toml::Value>) -> Theme {
         let mut merged: toml::Table = toml::from_str(DEFAULT_THEME).unwrap_or_default();
         let mut warnings = Vec::new();
-        let file_name = crate::domain::text::sanitize_line(&file.display().to_string()).into_owned();
         if let Some(user) = user.and_then(toml::Value::as_table) {
             for (name, value) in user {
+                let file_name = file.of(&format!("theme.{name}"));
                 if Role::ALL.iter().any(|r| r.name() == name) {
                     let mut one = toml::Table::new();
                     one.insert(name.clone(), value.clone());
@@ -101,7 +102,10 @@ impl Theme {
         let styles = Role::ALL
             .iter()
             .map(|role| match merged.get(role.name()) {
-                Some(value) => style_of(value, role.name(), &file_name, &mut warnings),
+                Some(value) => {
+                    let file_name = file.of(&format!("theme.{}", role.name()));
+                    style_of(value, role.name(), &file_name, &mut warnings)
+                }
                 None => Style::default(),
             })
             .collect();
@@ -192,7 +196,7 @@ mod tests {
 
     fn user(text: &str) -> Theme {
         let table: toml::Table = toml::from_str(text).unwrap();
-        Theme::load(Path::new("my.toml"), table.get("theme"))
+        Theme::load(&Places::new(Path::new("my.toml")), table.get("theme"))
     }
 
     #[test]

@@ -128,12 +128,30 @@ impl Calendar {
 
     /// As [`Calendar::add_business_minutes`], in seconds.
     pub fn add_business_seconds(&self, start: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+        self.reach_business_seconds(start, seconds).unwrap_or_else(|| {
+            start
+                .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC)
+        })
+    }
+
+    /// The instant `minutes` business minutes after `start`, or `None` when it lies beyond
+    /// the horizon of [`HORIZON_DAYS`] days (a calendar without hours, an absurd target):
+    /// for a caller that must say so rather than answer with the cap.
+    pub fn reach_business_minutes(&self, start: DateTime<Utc>, minutes: i64) -> Option<DateTime<Utc>> {
+        self.reach_business_seconds(start, minutes.saturating_mul(60))
+    }
+
+    fn reach_business_seconds(&self, start: DateTime<Utc>, seconds: i64) -> Option<DateTime<Utc>> {
         let cap = start
             .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
             .unwrap_or(DateTime::<Utc>::MAX_UTC);
-        // Beyond the horizon the answer is the cap anyway; clamping also keeps TimeDelta in range.
-        let wanted = seconds.clamp(0, HORIZON_DAYS * i64::from(DAY_SECS));
-        let mut remaining = TimeDelta::seconds(wanted);
+        // Business time never runs faster than the clock, so more than the horizon in
+        // seconds is beyond it; this also keeps TimeDelta in range.
+        if seconds > HORIZON_DAYS * i64::from(DAY_SECS) {
+            return None;
+        }
+        let mut remaining = TimeDelta::seconds(seconds.max(0));
         let mut found = None;
         self.walk(start, |open, close| {
             let length = close - open;
@@ -144,7 +162,7 @@ impl Calendar {
             remaining -= length;
             ControlFlow::Continue(())
         });
-        found.map_or(cap, |due| due.min(cap))
+        found.filter(|due| *due <= cap)
     }
 
     /// Business seconds between two instants (0 if `to <= from`), floored to whole seconds.

@@ -301,3 +301,31 @@ fn parse_tz_and_has_hours() {
     assert!(!cal("none").has_any_hours());
     assert!(cal("berlin-night").has_any_hours());
 }
+
+/// `reach_*` tells a target past the horizon from one reached exactly at the cap, where
+/// `add_*` answers both with the cap (so `sla due` can refuse instead of answering it).
+#[test]
+fn reach_is_none_past_the_horizon() {
+    let start = at(&cal("berlin24"), "2026-01-01 00:00Z");
+    let horizon_minutes = HORIZON_DAYS * 24 * 60;
+    let cases = [
+        ("berlin24", 90, Some("2026-01-01 01:30Z")),
+        ("berlin24", horizon_minutes, Some("cap")),
+        ("berlin24", horizon_minutes + 1, None),
+        ("berlin", horizon_minutes, None),
+        ("berlin", i64::MAX, None),
+        ("none", 0, None),
+        ("none", 1, None),
+    ];
+    for (key, minutes, want) in cases {
+        let c = cal(key);
+        let cap = start + TimeDelta::days(HORIZON_DAYS);
+        let want = want.map(|w| if w == "cap" { cap } else { at(&c, w) });
+        assert_eq!(c.reach_business_minutes(start, minutes), want, "{key} {minutes}");
+        assert_eq!(
+            c.add_business_minutes(start, minutes),
+            want.unwrap_or(cap),
+            "{key} {minutes}"
+        );
+    }
+}

@@ -24,6 +24,8 @@ pub struct DoctorReport {
     /// `PRAGMA application_id`, in hex (`0x4644534b` is frontdesk's).
     pub application_id: String,
     pub journal_mode: String,
+    /// The mode the file was in before this open set the configured one.
+    pub journal_mode_found: String,
     pub file_bytes: u64,
     /// Size of the write-ahead log not yet checkpointed into the file.
     pub wal_bytes: u64,
@@ -65,14 +67,14 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
             health.schema_version
         ));
     }
-    let wanted = match configured {
-        JournalMode::Wal => "wal",
-        JournalMode::Delete => "delete",
-    };
-    if !health.journal_mode.eq_ignore_ascii_case(wanted) {
+    // Opening the store set the configured mode, so the file's own mode is
+    // the one it was found in: another agent's, if it differs.
+    let journal_found = store.journal_found().to_ascii_lowercase();
+    let wanted = configured.name();
+    if journal_found != wanted {
         warnings.push(format!(
-            "journal mode is {} but the config asks for {wanted}; every agent sharing the file should use the same setting",
-            health.journal_mode
+            "the file was in journal mode {journal_found} but the config asks for {wanted} (switched on this open); \
+             an agent sharing the file is configured differently, and every agent should use the same setting"
         ));
     }
     warnings.extend(loose_permissions(&path));
@@ -87,6 +89,7 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         latest_schema_version: LATEST_VERSION,
         application_id: format!("{:#x}", health.application_id),
         journal_mode: health.journal_mode.to_ascii_lowercase(),
+        journal_mode_found: journal_found,
         file_bytes: size(&path),
         wal_bytes: size(&sidecar(&path, "-wal")),
         page_size: health.page_size,

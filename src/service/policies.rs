@@ -3,11 +3,11 @@
 //! Changes need the supervisor role (see `roles`).
 
 use super::{Ctx, Error, roles, sla};
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, HORIZON_DAYS};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::policy::{CalendarSpec, RoutingRule, SlaPolicy};
-use crate::domain::time::{parse_date, parse_instant};
+use crate::domain::time::{parse_date, parse_instant, rfc3339};
 use crate::domain::validate::{self, LINE_MAX};
 use crate::store::{Store, Tx};
 use chrono::{DateTime, Utc};
@@ -66,12 +66,27 @@ pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<D
         return Err(Invalid::new("minutes", minutes.to_string(), "must not be negative").into());
     }
     let calendar = store.read(|tx| calendar(tx, name))?;
-    Ok(calendar.add_business_minutes(start, minutes))
+    // Beyond the horizon the calendar math answers with the cap, which is no due time.
+    calendar.reach_business_minutes(start, minutes).ok_or_else(|| {
+        let reason = format!(
+            "are not reached within {HORIZON_DAYS} days of {} in calendar {name:?}",
+            rfc3339(start)
+        );
+        Invalid::new("minutes", minutes.to_string(), reason).into()
+    })
 }
 
 /// Whole business minutes between two instants in the calendar.
-pub fn elapsed(store: &mut Store, name: &str, from: &str, to: &str) -> Result<i64, Error> {
-    let (from, to) = (parse_instant("from", from)?, parse_instant("to", to)?);
+pub fn elapsed(store: &mut Store, name: &str, from_text: &str, to_text: &str) -> Result<i64, Error> {
+    let (from, to) = (parse_instant("from", from_text)?, parse_instant("to", to_text)?);
+    if from > to {
+        return Err(Invalid::new("from", from_text, format!("is after --to {to_text:?}")).into());
+    }
+    // The calendar counts at most the horizon; a longer span would be undercounted silently.
+    if to - from > chrono::TimeDelta::days(HORIZON_DAYS) {
+        let reason = format!("is more than {HORIZON_DAYS} days after --from {from_text:?}");
+        return Err(Invalid::new("to", to_text, reason).into());
+    }
     let calendar = store.read(|tx| calendar(tx, name))?;
     Ok(calendar.business_minutes_between(from, to))
 }

@@ -112,8 +112,9 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
     // own, in the transaction of the rest if that cannot be done.
     let spans = churn_spans(&windows);
     let path = store.path().to_path_buf();
+    let busy_timeout = store.options().busy_timeout;
     let (read, apart) = std::thread::scope(|scope| {
-        let apart = scope.spawn(|| crate::store::activity_by_span(&path, &spans));
+        let apart = scope.spawn(|| crate::store::activity_by_span(&path, busy_timeout, &spans));
         // A read may run again when SQLite is busy: each run starts from empty tallies.
         let read = store.read(|tx| {
             let mut c = Collector {

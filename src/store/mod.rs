@@ -65,6 +65,9 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    options: OpenOptions,
+    /// The journal mode the file was in before this open set the configured one.
+    journal_found: String,
 }
 
 /// A transaction: every read and write of a use case goes through one, so a
@@ -75,11 +78,25 @@ pub struct Tx<'a> {
 
 impl Store {
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
-        let conn = open::open(path, options)?;
+        let opened = open::open(path, options)?;
         Ok(Store {
-            conn,
+            conn: opened.conn,
             path: path.to_path_buf(),
+            options: options.clone(),
+            journal_found: opened.journal_found,
         })
+    }
+
+    /// How this store was opened; other connections to the file use the same.
+    pub fn options(&self) -> &OpenOptions {
+        &self.options
+    }
+
+    /// The journal mode the file was in when this store opened it, before the
+    /// configured one was set: another mode means an agent sharing the file
+    /// is configured differently.
+    pub fn journal_found(&self) -> &str {
+        &self.journal_found
     }
 
     pub fn path(&self) -> &Path {

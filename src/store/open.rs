@@ -17,6 +17,16 @@ pub enum JournalMode {
     Delete,
 }
 
+impl JournalMode {
+    /// The name in the config file and in `PRAGMA journal_mode`.
+    pub fn name(self) -> &'static str {
+        match self {
+            JournalMode::Wal => "wal",
+            JournalMode::Delete => "delete",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct OpenOptions {
     pub journal: JournalMode,
@@ -32,7 +42,14 @@ impl Default for OpenOptions {
     }
 }
 
-pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError> {
+/// An open connection, and the journal mode the file was in before this
+/// open set the configured one (for `doctor`: another agent's setting).
+pub struct Opened {
+    pub conn: Connection,
+    pub journal_found: String,
+}
+
+pub fn open(path: &Path, options: &OpenOptions) -> Result<Opened, StoreError> {
     let io = |source| StoreError::Io {
         path: path.display().to_string(),
         source,
@@ -49,7 +66,7 @@ pub fn open(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError
     super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options))
 }
 
-fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Connection, StoreError> {
+fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Opened, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
     wait_when_busy(&mut conn, options.busy_timeout)?;
@@ -57,14 +74,21 @@ fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Conn
         check_is_ours(&conn, path)?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    let mode = match options.journal {
-        JournalMode::Wal => "WAL",
-        JournalMode::Delete => "DELETE",
-    };
-    conn.pragma_update_and_check(None, "journal_mode", mode, |_| Ok(()))?;
+    let journal_found: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    let wanted = options.journal.name();
+    // SQLite answers with the mode in force, which is not always the one
+    // asked for; working on in another mode than configured would be silent
+    // (and WAL on a network share unsafe), so it is an error.
+    let got: String = conn.pragma_update_and_check(None, "journal_mode", wanted, |r| r.get(0))?;
+    if !got.eq_ignore_ascii_case(wanted) {
+        return Err(StoreError::Sqlite(format!(
+            "{} stays in journal mode {got} although the config asks for {wanted}",
+            path.display()
+        )));
+    }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     migrations::migrate(&mut conn)?;
-    Ok(conn)
+    Ok(Opened { conn, journal_found })
 }
 
 /// While another agent holds a lock, polls for it every millisecond for up

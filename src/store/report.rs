@@ -256,10 +256,15 @@ impl Tx<'_> {
 /// Read on a read-only connection of its own, so that a report can scan the activity on
 /// another thread while it reads the rest through the store (a snapshot a moment apart,
 /// which a churn rate does not notice).
-pub fn activity_by_span(path: &Path, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
+/// It waits for a writer as long as the configured `busy_timeout`, like every connection.
+pub fn activity_by_span(
+    path: &Path,
+    busy_timeout: Duration,
+    spans: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Result<Vec<u32>, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(busy_timeout)?;
     let tx = conn.unchecked_transaction()?;
     activity(&tx, spans)
 }

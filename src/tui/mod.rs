@@ -29,7 +29,13 @@ const RESULTS_POLL: Duration = Duration::from_millis(30);
 /// Opens the full-screen UI on the database of `env` until the user quits.
 /// `clock_fixed`: `--now` was given, so the clock stands still.
 pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
-    let Env { store, ctx, config, .. } = env;
+    let Env {
+        store,
+        ctx,
+        config,
+        config_problems,
+        ..
+    } = env;
     let session = Session {
         database: home_relative(store.path()),
         agent: ctx.agent.clone(),
@@ -44,6 +50,8 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     };
     let mut model = Model::new(strings::get(), config.keymap.clone(), theme, session, ctx.now);
     model.bell = config.sla.bell;
+    // The settings' problems first: they change how the program behaves.
+    model.warnings.splice(0..0, config_problems);
     if let Some(first) = model.warnings.first() {
         model.warn(fill(model.strings.msg_config_problems, &[first]));
     }

@@ -1,0 +1,77 @@
+//! `config path | show | check`: the settings file, without a database (none
+//! is opened or created), so a broken setup can be looked at before `init`.
+
+use super::Cli;
+use super::output::print_json;
+use crate::config::Config;
+use crate::domain::error::Invalid;
+use crate::domain::text::sanitize_line;
+use crate::service::Error;
+use clap::Subcommand;
+use serde_json::json;
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ConfigCommand {
+    /// The config file read (and whether it exists)
+    Path,
+    /// The settings in force as TOML: the defaults with the file's valid keys over them
+    Show,
+    /// Check the file; exit 2 listing each problem with file, line and key
+    Check,
+}
+
+pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
+    let path = cli.config_path();
+    let shown = sanitize_line(&path.display().to_string()).into_owned();
+    match cmd {
+        ConfigCommand::Path => {
+            let exists = path.exists();
+            if cli.json {
+                print_json(&json!({ "path": path.display().to_string(), "exists": exists }));
+            } else if exists {
+                println!("{shown}");
+            } else {
+                println!("{shown} (does not exist: the defaults are in force)");
+            }
+        }
+        ConfigCommand::Show => {
+            let loaded = Config::load(&path);
+            report(&loaded.problems);
+            let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
+            println!("# The settings in force: the defaults with {shown} over them.");
+            print!("{text}");
+        }
+        ConfigCommand::Check => {
+            let loaded = Config::load(&path);
+            let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+            problems.extend(loaded.config.keymap.warnings.iter().cloned());
+            problems.extend(loaded.config.theme.warnings.iter().cloned());
+            if cli.json {
+                print_json(&json!({
+                    "path": path.display().to_string(),
+                    "problems": loaded.problems,
+                    "keymap_and_theme": &problems[loaded.problems.len()..],
+                }));
+            } else {
+                for problem in &problems {
+                    println!("{}", sanitize_line(problem));
+                }
+            }
+            if !problems.is_empty() {
+                let reason = format!("{} problem(s), listed above", problems.len());
+                return Err(Invalid::new("config", path.display().to_string(), reason).into());
+            }
+            if !cli.json {
+                println!("{shown}: no problems");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Problems go to standard error, so the TOML on standard output stays clean.
+fn report(problems: &[crate::config::Problem]) {
+    for problem in problems {
+        eprintln!("frontdesk: {}", sanitize_line(&problem.to_string()));
+    }
+}

@@ -1,0 +1,133 @@
+//! The command line as clap reads it, with clap's own refusals made to name
+//! the argument and the value like every other exit 2 (CLI.md): a negative
+//! number is refused as the value of its option, not as an unknown option,
+//! and invalid UTF-8 is located.
+
+use super::Cli;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
+use std::ffi::OsString;
+
+/// The most rows a `--limit` asks for: beyond it a number is a slip, and
+/// SQLite's and the queue's arithmetic would overflow on the absurd ones.
+pub const LIMIT_MAX: usize = 1_000_000;
+
+/// Parses `args` (the program name first); on failure prints why and gives
+/// the exit code: 0 for `--help` and `--version`, 2 for a refusal.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
+    Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|err| refuse(&err, &args))
+}
+
+/// The `--limit` of every list: a whole number from 0 (all) to [`LIMIT_MAX`].
+pub fn limit(value: &str) -> Result<usize, String> {
+    value
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n <= LIMIT_MAX)
+        .ok_or_else(|| format!("must be a whole number from 0 (all) to {LIMIT_MAX}"))
+}
+
+fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
+    match err.kind() {
+        ErrorKind::InvalidUtf8 => {
+            eprintln!("frontdesk: {}", invalid_utf8(args));
+            2
+        }
+        ErrorKind::UnknownArgument => {
+            match hyphen_value(err, args) {
+                Some(HyphenValue::Negative(message)) => eprintln!("frontdesk: {message}"),
+                Some(HyphenValue::Hint(hint)) => {
+                    let _ = err.print();
+                    eprintln!("frontdesk: {hint}");
+                }
+                None => {
+                    let _ = err.print();
+                }
+            }
+            2
+        }
+        _ => {
+            let _ = err.print();
+            err.exit_code()
+        }
+    }
+}
+
+/// Names the argument (or `FRONTDESK_*` variable) whose value is not UTF-8,
+/// with the value escaped.
+fn invalid_utf8(args: &[OsString]) -> String {
+    let bad = args.iter().position(|a| a.to_str().is_none());
+    if let Some(i) = bad {
+        let value = &args[i];
+        return match args.get(i.wrapping_sub(1)).and_then(|a| a.to_str()) {
+            Some(option) if i > 1 && option.starts_with("--") => {
+                format!("invalid {option} {value:?}: not text (invalid UTF-8)")
+            }
+            _ => format!("invalid argument {value:?}: not text (invalid UTF-8)"),
+        };
+    }
+    for (name, value) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("FRONTDESK_") && value.to_str().is_none() {
+            return format!("invalid {name} {value:?}: not text (invalid UTF-8)");
+        }
+    }
+    "invalid UTF-8 in an argument".to_string()
+}
+
+enum HyphenValue {
+    /// `--limit -5`: no count, id, version or position is negative.
+    Negative(String),
+    /// `--first-response -5h`: how to give an option a value starting with `-`.
+    Hint(String),
+}
+
+/// clap takes a value starting with `-` for an option and calls it an
+/// unexpected argument (naming only `-5` of `-5h`). A negative number is
+/// refused as the value it is, naming the option before it; any other
+/// such value gets a hint. Arguments that do take negative numbers
+/// (`sla due --minutes`) say so in their definition.
+fn hyphen_value(err: &clap::Error, args: &[OsString]) -> Option<HyphenValue> {
+    let Some(ContextValue::String(token)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let i = args.iter().skip(1).position(|a| {
+        a.to_str()
+            .is_some_and(|a| a.starts_with('-') && a.starts_with(token.as_str()))
+    })? + 1;
+    let value = args[i].to_str()?;
+    let option = args[i - 1]
+        .to_str()
+        .filter(|o| i > 1 && o.starts_with("--") && !o.contains('='));
+    let digits = &value[1..];
+    let negative = digits.chars().any(|c| c.is_ascii_digit()) && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    match (negative, option) {
+        (true, Some(option)) => Some(HyphenValue::Negative(format!(
+            "invalid {option} {value:?}: must not be negative"
+        ))),
+        (true, None) => Some(HyphenValue::Negative(format!(
+            "invalid argument {value:?}: must not be negative"
+        ))),
+        (false, Some(option)) => Some(HyphenValue::Hint(format!(
+            "if {value:?} is the value of {option}, write {option}={value}"
+        ))),
+        (false, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_whole_numbers_up_to_the_cap() {
+        assert_eq!(limit("0"), Ok(0));
+        assert_eq!(limit("1000000"), Ok(LIMIT_MAX));
+        for bad in ["-5", "1000001", "99999999999999999999", "ten", ""] {
+            assert!(limit(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The user's settings, key by key. Each key of the file is laid over the
+//! settings accepted so far and kept only when the whole config is still
+//! valid, so a bad value costs that key alone; every problem is reported with
+//! the file, the line and the key. Reading the file is not done here (see
+//! `Config::load`): this works on its text.
+
+use super::suggest::nearest;
+use super::{Config, DEFAULT_CONFIG};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// Longest wait for another agent's write: beyond a minute a command looks
+/// hung, and a larger value is almost always a slip (seconds typed as ms×1000).
+pub const BUSY_TIMEOUT_MAX_MS: u64 = 60_000;
+
+/// Tables checked by their own modules (`keymap.rs`, `theme.rs`).
+const OWN_CHECKS: [&str; 2] = ["keymap", "theme"];
+
+/// Numbers above these are reported and capped rather than dropped: the
+/// user's intent ("wait long") is clear, only the amount is absurd.
+const CAPS: [(&str, &str, u64); 1] = [("database", "busy_timeout_ms", BUSY_TIMEOUT_MAX_MS)];
+
+/// One thing wrong with the user's file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based; `None` when the problem is the file as a whole.
+    pub line: Option<usize>,
+    /// `section.key`, or `section` for a whole table; empty for the file.
+    pub key: String,
+    /// What is wrong, naming the key and the value, and what is used instead.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl Problem {
+    /// A problem with the file as a whole (it cannot be read, say).
+    pub fn whole_file(file: &Path, message: String) -> Problem {
+        Problem {
+            file: file.display().to_string(),
+            line: None,
+            key: String::new(),
+            message,
+        }
+    }
+}
+
+/// The config in force, what was wrong with the user's file, and the
+/// settings as TOML (defaults with the accepted keys over them).
+pub struct Loaded {
+    pub config: Config,
+    pub problems: Vec<Problem>,
+    pub effective: toml::Table,
+}
+
+impl Loaded {
+    pub fn defaults() -> Loaded {
+        Loaded {
+            config: Config::defaults(),
+            problems: vec![],
+            effective: default_table(),
+        }
+    }
+}
+
+fn default_table() -> toml::Table {
+    // The embedded defaults are checked by a test, so this cannot fail at run time.
+    toml::from_str(DEFAULT_CONFIG).expect("embedded default config is valid")
+}
+
+/// Where each table and key of the user's file is, for messages.
+#[derive(Debug, Clone)]
+pub struct Places {
+    /// The file's name, safe to show.
+    file: String,
+    /// The line of each `section` and `section.key`.
+    lines: HashMap<String, usize>,
+}
+
+impl Places {
+    /// A file whose lines are not known (the embedded defaults).
+    pub fn new(file: &Path) -> Places {
+        Places {
+            file: crate::domain::text::sanitize_line(&file.display().to_string()).into_owned(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// `file:line` of `key` (`keymap.queue`, `theme.breached`), or the file alone.
+    pub fn of(&self, key: &str) -> String {
+        match self.lines.get(key) {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// What [`read`] found: the user's whole table (for the keymap and theme
+/// checks), where its keys are, and the settings.
+pub struct Read {
+    pub user: toml::Table,
+    pub places: Places,
+    pub loaded: Loaded,
+}
+
+/// The settings of `text` (the contents of `file`) over the defaults.
+pub fn read(file: &Path, text: &str) -> Read {
+    let mut reader = Reader {
+        file: file.display().to_string(),
+        text,
+        places: Places::new(file),
+        problems: vec![],
+    };
+    let user = reader.parse();
+    let mut loaded = Loaded::defaults();
+    for (section, value) in &user {
+        if OWN_CHECKS.contains(&section.as_str()) {
+            continue;
+        }
+        let Some(known) = loaded.effective.get(section).and_then(toml::Value::as_table) else {
+            let message = format!("unknown table [{section}], ignored{}", reader.suggestion(section));
+            reader.report(section, message);
+            continue;
+        };
+        let known: Vec<String> = known.keys().cloned().collect();
+        let Some(table) = value.as_table() else {
+            let message = format!("{section} must be a table ([{section}]); ignored");
+            reader.report(section, message);
+            continue;
+        };
+        for (key, value) in table {
+            let name = format!("{section}.{key}");
+            if !known.contains(key) {
+                let message = format!("unknown key {name}, ignored{}", reader.suggestion(&name));
+                reader.report(&name, message);
+                continue;
+            }
+            let value = reader.capped(section, key, value);
+            match lay_over(&loaded.effective, section, key, value) {
+                Ok((effective, config)) => {
+                    loaded.effective = effective;
+                    loaded.config = config;
+                }
+                Err(why) => {
+                    let default = loaded.effective[section.as_str()][key.as_str()].to_string();
+                    reader.report(&name, format!("{why}; using the default {default}"));
+                }
+            }
+        }
+    }
+    loaded.problems = reader.problems;
+    // In the order of the file, as an editor shows it.
+    loaded.problems.sort_by_key(|p| p.line);
+    Read {
+        user,
+        places: reader.places,
+        loaded,
+    }
+}
+
+/// `effective` with `section.key = value`, if the config stays valid.
+fn lay_over(
+    effective: &toml::Table,
+    section: &str,
+    key: &str,
+    value: toml::Value,
+) -> Result<(toml::Table, Config), String> {
+    let mut trial = effective.clone();
+    let shown = short(&value);
+    if let Some(table) = trial.get_mut(section).and_then(toml::Value::as_table_mut) {
+        table.insert(key.to_string(), value);
+    }
+    let config: Config = trial
+        .clone()
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("{section}.{key} = {shown}: {}", e.message()))?;
+    config.check()?;
+    Ok((trial, config))
+}
+
+/// A value as TOML, cut short: messages quote it, they never dump it.
+fn short(value: &toml::Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() <= 40 {
+        return text;
+    }
+    let cut: String = text.chars().take(40).collect();
+    format!("{cut}…")
+}
+
+struct Reader<'a> {
+    file: String,
+    text: &'a str,
+    places: Places,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    /// The user's table. A syntax error is reported with its line and costs
+    /// only what the parser could not recover, not the whole file.
+    fn parse(&mut self) -> toml::Table {
+        let (document, errors) = toml::de::DeTable::parse_recoverable(self.text);
+        for error in errors {
+            let line = error.span().map(|span| self.line_at(span.start));
+            let message = format!("not valid TOML: {}", error.message().trim());
+            self.problems.push(Problem {
+                file: self.file.clone(),
+                line,
+                key: String::new(),
+                message,
+            });
+        }
+        for (section, value) in document.get_ref() {
+            let line = self.line_at(section.span().start);
+            self.places.lines.insert(section.get_ref().to_string(), line);
+            for (key, _) in value.get_ref().as_table().into_iter().flatten() {
+                let line = self.line_at(key.span().start);
+                self.places
+                    .lines
+                    .insert(format!("{}.{}", section.get_ref(), key.get_ref()), line);
+            }
+        }
+        toml::Table::deserialize(toml::de::Deserializer::from(document)).unwrap_or_default()
+    }
+
+    fn line_at(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    }
+
+    fn report(&mut self, key: &str, message: String) {
+        self.problems.push(Problem {
+            file: self.file.clone(),
+            line: self.places.lines.get(key).copied(),
+            key: key.to_string(),
+            message,
+        });
+    }
+
+    /// `; did you mean …?` naming the nearest known table or key, if any is near.
+    fn suggestion(&self, name: &str) -> String {
+        let defaults = default_table();
+        let mut known: Vec<String> = OWN_CHECKS.iter().map(|s| s.to_string()).collect();
+        for (section, table) in &defaults {
+            known.push(section.clone());
+            for key in table.as_table().into_iter().flatten().map(|(k, _)| k) {
+                known.push(format!("{section}.{key}"));
+            }
+        }
+        nearest(name, &known).map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
+    }
+
+    /// The value, or the cap of its key when it is above it (reported).
+    fn capped(&mut self, section: &str, key: &str, value: &toml::Value) -> toml::Value {
+        let cap = CAPS.iter().find(|(s, k, _)| *s == section && *k == key);
+        match (cap, value.as_integer()) {
+            (Some((_, _, cap)), Some(n)) if n > 0 && n as u64 > *cap => {
+                let message = format!("{section}.{key} = {n} is more than {cap}; using {cap}");
+                self.report(&format!("{section}.{key}"), message);
+                toml::Value::Integer(*cap as i64)
+            }
+            _ => value.clone(),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! `config path | show | check` and the key-by-key settings of issue #10:
+//! a bad value costs only its own key, and the commands need no database.
+
+mod care_support;
+
+use care_support::stderr;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The binary with `config` as its settings file and `db` as its database.
+fn run(config: &Path, db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env_remove("FRONTDESK_MASKED")
+        .env("FRONTDESK_CONFIG", config)
+        .env("FRONTDESK_DB", db)
+        .env("FRONTDESK_AGENT", "li.na")
+        .args(args)
+        .output()
+        .expect("run frontdesk")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn config_commands_work_without_a_database_and_create_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, db) = (dir.path().join("config.toml"), dir.path().join("sub/fd.db"));
+    let path = run(&config, &db, &["config", "path"]);
+    assert_eq!(path.status.code(), Some(0), "{}", stderr(&path));
+    let shown = stdout(&path);
+    assert!(
+        shown.contains(config.to_str().unwrap()) && shown.contains("does not exist"),
+        "{shown}"
+    );
+    let check = run(&config, &db, &["config", "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(stdout(&check).contains("no problems"));
+    let show = run(&config, &db, &["config", "show"]);
+    assert_eq!(show.status.code(), Some(0), "{}", stderr(&show));
+    let effective: toml::Table = toml::from_str(&stdout(&show)).unwrap();
+    assert_eq!(effective["database"]["journal_mode"].as_str(), Some("wal"));
+    std::fs::write(&config, "[ui]\nmasked = true\n").unwrap();
+    let path = run(&config, &db, &["config", "path"]);
+    assert_eq!(stdout(&path).trim(), config.to_str().unwrap());
+    assert!(
+        !db.exists() && !dir.path().join("sub").exists(),
+        "a config command created the database"
+    );
+}
+
+#[test]
+fn a_bad_time_zone_no_longer_costs_the_journal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, db) = (dir.path().join("config.toml"), dir.path().join("fd.db"));
+    std::fs::write(
+        &config,
+        "[database]\njournal_mode = \"delete\"\n\n[sla]\ntimezone = \"Mars/Olympus\"\n[databse]\nbusy_timeout_ms = 1\n",
+    )
+    .unwrap();
+    let init = run(&config, &db, &["init"]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    let warned = stderr(&init);
+    assert!(
+        warned.contains("config.toml:5: sla.timezone = \"Mars/Olympus\""),
+        "{warned}"
+    );
+    let doctor = run(&config, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_slice(&doctor.stdout).unwrap();
+    assert_eq!(report["journal_mode"], "delete", "{}", stderr(&doctor));
+
+    let check = run(&config, &db, &["config", "check"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stderr(&check));
+    let listed = stdout(&check);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].contains("config.toml:5: sla.timezone"), "{listed}");
+    assert!(lines[1].contains("config.toml:6: unknown table [databse]"), "{listed}");
+    assert!(lines[1].contains("did you mean `database`?"), "{listed}");
+    assert!(stderr(&check).contains("2 problem(s)"));
+
+    let show = run(&config, &db, &["config", "show"]);
+    let effective: toml::Table = toml::from_str(&stdout(&show)).unwrap();
+    assert_eq!(effective["database"]["journal_mode"].as_str(), Some("delete"));
+    assert_eq!(effective["sla"]["timezone"].as_str(), Some("Asia/Shanghai"));
+    assert!(
+        stderr(&show).contains("config.toml:5:"),
+        "show reports the problems too"
+    );
+}
+
+/// Every open sets the configured mode, so `doctor` judges the mode the file
+/// was found in: another agent's setting shows there, not the one just set.
+#[test]
+fn doctor_reports_a_file_left_in_another_journal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let (wal, delete, db) = (
+        dir.path().join("wal.toml"),
+        dir.path().join("delete.toml"),
+        dir.path().join("fd.db"),
+    );
+    std::fs::write(&delete, "[database]\njournal_mode = \"delete\"\n").unwrap();
+    assert_eq!(run(&wal, &db, &["init"]).status.code(), Some(0));
+    let doctor = run(&delete, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_slice(&doctor.stdout).unwrap();
+    assert_eq!(report["journal_mode"], "delete", "{}", stderr(&doctor));
+    assert_eq!(report["journal_mode_found"], "wal");
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("journal mode wal but the config asks for delete"),
+        "{warnings}"
+    );
+    // Opened with the same setting again, nothing to report.
+    let again = run(&delete, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert!(!report["warnings"].to_string().contains("journal mode"), "{report}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "delete");
+}
