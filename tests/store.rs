@@ -13,7 +13,7 @@ use frontdesk::store::{JournalMode, LATEST_VERSION, OpenOptions, Store, StoreErr
 use std::path::{Path, PathBuf};
 
 fn open(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path, &OpenOptions::default())
+    Store::create(path, &OpenOptions::default())
 }
 
 fn ctx() -> Ctx {
@@ -227,12 +227,12 @@ fn wal_and_foreign_keys_are_on() {
         .unwrap();
     assert_eq!(count, 0);
 
-    let network = Desk::new();
+    let network = Desk::empty();
     let options = OpenOptions {
         journal: JournalMode::Delete,
         ..OpenOptions::default()
     };
-    drop(Store::open(&network.db, &options).unwrap());
+    drop(Store::create(&network.db, &options).unwrap());
     let conn = rusqlite::Connection::open(&network.db).unwrap();
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "delete");

@@ -9,6 +9,7 @@ mod bulk;
 mod crm;
 mod customers;
 mod error;
+pub mod header;
 mod health;
 mod interactions;
 mod kb;
@@ -74,8 +75,26 @@ pub struct Tx<'a> {
 }
 
 impl Store {
+    /// Opens an existing database, migrating it if needed. A missing file
+    /// is [`StoreError::Missing`] and nothing is created.
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
-        let conn = open::open(path, options)?;
+        Store::with(path, open::open(path, options, open::IfMissing::Refuse)?)
+    }
+
+    /// Opens the database, creating the file and its folders when missing
+    /// (`init`, `demo`, the TUI's first start).
+    pub fn create(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
+        Store::with(path, open::open(path, options, open::IfMissing::Create)?)
+    }
+
+    /// Opens an existing file as it is — not migrated, not checked to be
+    /// ours, writes switched off — for `doctor`, which must examine a
+    /// damaged file and write nothing. Writes through this store fail.
+    pub fn examine(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
+        Store::with(path, open::open_query_only(path, options)?)
+    }
+
+    fn with(path: &Path, conn: Connection) -> Result<Store, StoreError> {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
