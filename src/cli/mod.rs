@@ -22,6 +22,7 @@ mod transfer;
 pub use args::{Cli, Command};
 
 use crate::config::{self, Config};
+use crate::domain::excerpt::{self, excerpt};
 use crate::domain::time::parse_instant;
 use crate::service::{Ctx, Error, Settings};
 use crate::store::Store;
@@ -114,9 +115,14 @@ fn open(cli: &Cli, access: Access) -> Result<Env, Error> {
 /// Opens the database as `access` says (creating or migrating it, or
 /// read-only) and builds the context.
 fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
-    let loaded = Config::load(&cli.config_path());
+    let config_path = cli.config_path();
+    // A FIFO or a device as the settings file is the caller's mistake (exit 2),
+    // not a file to fall back from.
+    config::input::check(&config_path, config::input::InputKind::Config)?;
+    let loaded = Config::load(&config_path);
     for warning in &loaded.warnings {
-        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(warning));
+        // A warning may quote the file: a few lines of it at most.
+        eprintln!("frontdesk: {}", excerpt(warning, excerpt::MESSAGE_CHARS));
     }
     let config = loaded.config;
     let now = match &cli.now {

@@ -2,6 +2,7 @@
 //! them key by key. A bad file is reported and the defaults are kept, never
 //! a panic.
 
+pub mod input;
 pub mod keymap;
 pub mod theme;
 
@@ -81,8 +82,9 @@ impl Config {
         let mut loaded = Config::load_settings(path);
         // An unreadable or malformed file was reported above; the keymap and
         // theme then simply keep their defaults.
-        let user: toml::Table = std::fs::read_to_string(path)
+        let user: toml::Table = read_user_file(path)
             .ok()
+            .flatten()
             .and_then(|text| toml::from_str(&text).ok())
             .unwrap_or_default();
         loaded.config.keymap = keymap::Keymap::load(path, user.get("keymap"));
@@ -92,15 +94,15 @@ impl Config {
 
     fn load_settings(path: &Path) -> Loaded {
         let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).unwrap_or_default();
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        let text = match read_user_file(path) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
                 return Loaded {
                     config: Config::defaults(),
                     warnings: vec![],
                 };
             }
-            Err(e) => return fallback(format!("{}: cannot read: {e}", path.display())),
+            Err(why) => return fallback(why),
         };
         let user: toml::Table = match toml::from_str(&text) {
             Ok(table) => table,
@@ -143,6 +145,15 @@ impl Config {
         self.cadence.check()?;
         Ok(())
     }
+}
+
+/// The user's settings file as text, `None` when there is none. Read
+/// through [`input`], so a FIFO, a device or a huge file is refused unread.
+fn read_user_file(path: &Path) -> Result<Option<String>, String> {
+    let bytes = input::read_if_present(path, input::InputKind::Config).map_err(|e| e.to_string())?;
+    bytes
+        .map(|bytes| String::from_utf8(bytes).map_err(|_| format!("{}: is not valid UTF-8", path.display())))
+        .transpose()
 }
 
 fn fallback(warning: String) -> Loaded {

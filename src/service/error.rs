@@ -1,6 +1,7 @@
 //! What a use case can fail with; each kind maps to one CLI exit code.
 
 use crate::domain::error::Invalid;
+use crate::domain::excerpt::{VALUE_CHARS, excerpt};
 use crate::store::{BusyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +58,13 @@ impl BusyError for Error {
 }
 
 fn rows_message(rows: &[(u64, Invalid)]) -> String {
-    let lines: Vec<String> = rows.iter().map(|(line, e)| format!("line {line}: {e}")).collect();
+    // A value from the file is quoted short: a row may hold megabytes.
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(line, e)| {
+            let value = excerpt(&e.value, VALUE_CHARS);
+            format!("line {line}: {}", Invalid { value, ..e.clone() })
+        })
+        .collect();
     format!("nothing imported; fix these rows first:\n  {}", lines.join("\n  "))
 }
