@@ -409,9 +409,10 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
         err.contains("cannot be written") && err.contains(db.to_str().unwrap()),
         "{err}"
     );
-    // doctor still examines it.
+    // doctor still examines it, and leaves nothing beside it.
     let (code, shown, err) = run_on(&desk, &db, &["doctor"]);
     assert_eq!(code, Some(0), "{shown}{err}");
+    assert_eq!(file_names(&folder), ["fd.db"]);
     // A writable file in a folder nobody may write to.
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o660)).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
@@ -419,4 +420,5 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o770)).unwrap();
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("cannot be written") && err.contains("folder"), "{err}");
+    assert_eq!(file_names(&folder), ["fd.db"]);
 }

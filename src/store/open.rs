@@ -103,21 +103,32 @@ pub fn open_query_only(path: &Path, options: &OpenOptions) -> Result<Connection,
 }
 
 /// `file:PATH?immutable=1`, with the characters URIs reserve escaped.
+#[cfg(unix)]
 fn immutable_uri(path: &Path) -> std::path::PathBuf {
-    let mut uri = std::ffi::OsString::from(if path.is_absolute() { "file://" } else { "file:" });
-    let text = path.as_os_str().to_string_lossy();
-    let mut escaped = String::new();
-    for c in text.chars() {
-        match c {
-            '%' => escaped.push_str("%25"),
-            '?' => escaped.push_str("%3F"),
-            '#' => escaped.push_str("%23"),
-            c => escaped.push(c),
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let mut uri: Vec<u8> = if path.is_absolute() {
+        b"file://".to_vec()
+    } else {
+        b"file:".to_vec()
+    };
+    for &byte in path.as_os_str().as_bytes() {
+        match byte {
+            b'%' | b'?' | b'#' => uri.extend_from_slice(format!("%{byte:02X}").as_bytes()),
+            byte => uri.push(byte),
         }
     }
-    uri.push(escaped);
-    uri.push("?immutable=1");
-    std::path::PathBuf::from(uri)
+    uri.extend_from_slice(b"?immutable=1");
+    std::path::PathBuf::from(std::ffi::OsString::from_vec(uri))
+}
+
+#[cfg(not(unix))]
+fn immutable_uri(path: &Path) -> std::path::PathBuf {
+    let escaped = path
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23");
+    std::path::PathBuf::from(format!("file:{escaped}?immutable=1"))
 }
 
 fn missing(path: &Path) -> StoreError {
