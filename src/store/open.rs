@@ -59,14 +59,11 @@ pub fn open(path: &Path, options: &OpenOptions, if_missing: IfMissing) -> Result
         },
         Err(e) => return Err(StoreError::io(path, e)),
     }
-    // What is plainly not a database, or has a damaged header, is refused
-    // before SQLite touches it. A short file is left to SQLite: while another
-    // agent extends the file its header may briefly run ahead of its length.
-    let header = header::check(path).map_err(|e| StoreError::io(path, e))?;
-    refuse_by_header(path, &header)?;
-    let has_content = header != HeaderCheck::Empty;
+    let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     // Every step below reads or writes the file, so each can meet another
-    // agent's lock: the whole sequence is retried on busy.
+    // agent's lock: the whole sequence is retried on busy. SQLite reads the
+    // header under its locks and refuses a bad one (SQLITE_NOTADB); only
+    // then is the header read here, to say what is wrong with it.
     super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options)).map_err(|e| explain(path, e))
 }
 
@@ -151,39 +148,36 @@ fn refuse_non_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), StoreErr
     Err(Invalid::new("database", path.display().to_string(), why).into())
 }
 
-fn refuse_by_header(path: &Path, header: &HeaderCheck) -> Result<(), StoreError> {
-    let shown = path.display().to_string();
-    match header {
-        HeaderCheck::NotSqlite => Err(StoreError::NotFrontdesk {
-            path: shown,
-            why: "not an SQLite database".into(),
-        }),
-        HeaderCheck::Damaged { why } => Err(StoreError::BadHeader {
-            path: shown,
-            why: why.clone(),
-        }),
-        _ => Ok(()),
+/// Says what is wrong with the file when SQLite only says "not a database",
+/// "malformed", "read-only" or "cannot open": not SQLite at all, a damaged
+/// header, a copy cut short, a write-protected file or folder. What the
+/// file holds comes first: a damaged file is damaged, writable or not.
+fn explain(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Damaged { .. } => header_problem(path).unwrap_or(e).at(path),
+        StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. } => header_problem(path)
+            .or_else(|| write_access(path))
+            .unwrap_or(e)
+            .at(path),
+        e => e.at(path),
     }
 }
 
-/// Says what is wrong with the file when SQLite only says "malformed" or
-/// "cannot open": a copy cut short, a write-protected file or folder.
-fn explain(path: &Path, e: StoreError) -> StoreError {
-    match e {
-        StoreError::Damaged { .. } => match header::check(path) {
-            Ok(HeaderCheck::Truncated { bytes, expected }) => StoreError::Truncated {
-                path: path.display().to_string(),
-                bytes,
-                expected,
-            },
-            Ok(HeaderCheck::Damaged { why }) => StoreError::BadHeader {
-                path: path.display().to_string(),
-                why,
-            },
-            _ => e.at(path),
-        },
-        StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. } => write_access(path).unwrap_or(e).at(path),
-        e => e.at(path),
+/// What the file's own header says is wrong with it, if anything.
+fn header_problem(path: &Path) -> Option<StoreError> {
+    let shown = path.display().to_string();
+    match header::check(path).ok()? {
+        HeaderCheck::NotSqlite => Some(StoreError::NotFrontdesk {
+            path: shown,
+            why: "not an SQLite database".into(),
+        }),
+        HeaderCheck::Damaged { why } => Some(StoreError::BadHeader { path: shown, why }),
+        HeaderCheck::Truncated { bytes, expected } => Some(StoreError::Truncated {
+            path: shown,
+            bytes,
+            expected,
+        }),
+        HeaderCheck::Empty | HeaderCheck::Sound => None,
     }
 }
 
@@ -226,7 +220,8 @@ fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Conn
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
     // SQLite quietly falls back to read-only on a write-protected file; every
-    // command may write (defaults, presence), so say so now.
+    // command may write (defaults, presence), so say so now, before a read
+    // leaves -wal and -shm files that this connection could not remove.
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(StoreError::ReadOnly {
             path: None,
