@@ -310,3 +310,36 @@ fn the_schema_is_reviewed_on_every_change() {
     );
     insta::assert_snapshot!("schema", snapshot);
 }
+
+#[test]
+fn only_create_makes_a_missing_file_and_a_folder_or_device_is_refused() {
+    let desk = Desk::empty();
+    let path = desk.dir().join("typo/folder/fd.db");
+    let options = OpenOptions::default();
+    for err in [
+        Store::open(&path, &options).err().expect("a missing file was opened"),
+        Store::examine(&path, &options)
+            .err()
+            .expect("a missing file was examined"),
+    ] {
+        assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
+        assert!(err.to_string().contains("frontdesk init"), "{err}");
+        assert!(!desk.dir().join("typo").exists(), "folders were created");
+    }
+    let mut store = Store::create(&path, &options).unwrap();
+    add_customer(&mut store, "张三");
+    drop(store);
+    assert_eq!(
+        Store::open(&path, &options).unwrap().schema_version().unwrap(),
+        LATEST_VERSION
+    );
+    for not_a_file in [desk.dir(), Path::new("/dev/null")] {
+        for err in [
+            Store::open(not_a_file, &options).err().unwrap(),
+            Store::create(not_a_file, &options).err().unwrap(),
+            Store::examine(not_a_file, &options).err().unwrap(),
+        ] {
+            assert!(matches!(err, StoreError::Invalid(_)), "{not_a_file:?}: {err:?}");
+        }
+    }
+}
