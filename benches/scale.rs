@@ -68,7 +68,7 @@ fn main() -> Result<()> {
     let now = "2026-06-15T10:00:00Z".parse()?;
     let ctx = Ctx::new("bench", now);
     let config = Config::defaults();
-    let mut store = Store::open(&path, &OpenOptions::default())?;
+    let mut store = Store::create(&path, &OpenOptions::default())?;
     setup::ensure_defaults(&mut store, &ctx, &config)?;
 
     println!(

@@ -32,7 +32,7 @@ fn ctx(agent: &str) -> Ctx {
 
 /// A fresh database with one customer and one ticket; the ticket's id.
 fn prepare(path: &Path, journal: JournalMode) -> i64 {
-    let mut store = Store::open(path, &options(journal)).expect("open");
+    let mut store = Store::create(path, &options(journal)).expect("open");
     let input = CustomerInput {
         name: Some("张三".into()),
         ..Default::default()

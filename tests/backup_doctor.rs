@@ -224,7 +224,8 @@ fn delete_journal_mode_opens_the_file_with_the_rollback_journal() {
     let desk = Desk::new();
     desk.ticket();
     std::fs::write(desk.path("config.toml"), "[database]\njournal_mode = \"delete\"\n").unwrap();
-    // The existing WAL file is switched over on open...
+    // The existing WAL file is switched over on open (doctor itself writes nothing)...
+    desk.ok(&["customer", "list"]);
     assert_eq!(desk.json(&["doctor"])["journal_mode"], "delete");
     // ...and a fresh file starts in that mode.
     let fresh = desk.path("fresh.db");
@@ -255,4 +256,206 @@ fn the_database_and_its_wal_and_shm_files_are_closed_to_others() {
     folder_closed_to_others(&desk.path("a"));
     folder_closed_to_others(&desk.path("a/b"));
     no_access_for_others(&nested);
+}
+
+// ---- a missing file is never created by accident ----
+
+#[test]
+fn only_init_demo_and_the_tui_create_a_database() {
+    let desk = Desk::new();
+    let typo = desk.path("typo/folder/fd.db");
+    let csv = desk.path("customers.csv");
+    std::fs::write(&csv, "name\n张三\n").unwrap();
+    let dest = desk.path("copy.db");
+    let commands: &[&[&str]] = &[
+        &["customer", "list"],
+        &["customer", "add", "--name", "张三"],
+        &["ticket", "list"],
+        &["doctor"],
+        &["--json", "doctor"],
+        &["backup", dest.to_str().unwrap()],
+        &["import", "customers", csv.to_str().unwrap()],
+        &["export", "customers"],
+        &["agent", "list"],
+    ];
+    for args in commands {
+        let out = desk.cmd().arg("--db").arg(&typo).args(*args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(4), "{args:?}: {err}");
+        assert!(
+            err.contains(typo.to_str().unwrap()) && err.contains("frontdesk init"),
+            "{args:?}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(!desk.path("typo").exists(), "{args:?} created folders");
+        assert!(!dest.exists(), "{args:?} wrote a backup");
+    }
+    // init and demo create it, folders and all.
+    desk.ok(&["--db", typo.to_str().unwrap(), "init"]);
+    assert!(typo.exists());
+    let demo = desk.path("other/demo.db");
+    let demo = demo.to_str().unwrap();
+    let small = ["--customers", "5", "--tickets", "5", "--interactions", "5"];
+    desk.ok(&[&["--db", demo, "demo"][..], &small].concat());
+    assert_eq!(desk.counts_of(Path::new(demo))["customers"], 5);
+}
+
+// ---- a damaged file says what is wrong with it ----
+
+/// A small demo database, closed (no -wal beside it), and its bytes.
+fn demo_file(desk: &Desk) -> (std::path::PathBuf, Vec<u8>) {
+    let db = desk.path("demo.db");
+    let args = ["--customers", "40", "--tickets", "80", "--interactions", "200"];
+    desk.ok(&[&["--db", db.to_str().unwrap(), "demo"][..], &args].concat());
+    let bytes = std::fs::read(&db).unwrap();
+    (db, bytes)
+}
+
+/// Runs `args` on `db`; the exit code, standard output and standard error.
+fn run_on(desk: &Desk, db: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = desk.cmd().arg("--db").arg(db).args(args).output().unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.code(), shown, stderr(&out))
+}
+
+/// Every command refuses the file with exit 1 and a message naming it and
+/// `says`; doctor lists `doctor_says` among its problems and exits 1; the
+/// file and its folder are left exactly as they were.
+fn reported_as(desk: &Desk, db: &Path, says: &str, doctor_says: &str) {
+    let bytes = std::fs::read(db).unwrap();
+    let files = file_names(db.parent().unwrap());
+    for args in [&["customer", "list"][..], &["customer", "add", "--name", "张三"]] {
+        let (code, shown, err) = run_on(desk, db, args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(shown.is_empty(), "{args:?}: {shown}");
+        assert!(
+            err.contains(says) && err.contains(db.to_str().unwrap()),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("not a frontdesk database"), "{args:?}: {err}");
+    }
+    let (code, shown, err) = run_on(desk, db, &["doctor"]);
+    assert_eq!(code, Some(1), "{shown}{err}");
+    assert!(shown.contains(&format!("problem: {doctor_says}")), "{shown}");
+    assert!(err.contains("doctor found"), "{err}");
+    let (code, shown, _) = run_on(desk, db, &["--json", "doctor"]);
+    assert_eq!(code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(bytes, std::fs::read(db).unwrap(), "{} was changed", db.display());
+    assert_eq!(files, file_names(db.parent().unwrap()), "files appeared beside it");
+}
+
+#[test]
+fn a_truncated_file_is_reported_as_truncated() {
+    let desk = Desk::new();
+    let (db, bytes) = demo_file(&desk);
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    reported_as(&desk, &db, "is truncated", "truncated: the file has");
+}
+
+#[test]
+fn a_damaged_header_is_reported_as_such() {
+    let desk = Desk::new();
+    let (db, bytes) = demo_file(&desk);
+    // The page size field (bytes 16-17), then the signature partly overwritten.
+    let mut page_size = bytes.clone();
+    page_size[16..18].copy_from_slice(&[0x12, 0x34]);
+    std::fs::write(&db, &page_size).unwrap();
+    reported_as(
+        &desk,
+        &db,
+        "damaged header",
+        "header: damaged: the page size field holds 4660",
+    );
+    let mut signature = bytes.clone();
+    signature[..6].copy_from_slice(b"XXLite");
+    std::fs::write(&db, &signature).unwrap();
+    reported_as(&desk, &db, "damaged header", "header: damaged: the signature");
+    // A file that is not SQLite at all keeps its own message.
+    std::fs::write(&db, "name,phone\n张三,13812345678\n".repeat(10)).unwrap();
+    let (code, _, err) = run_on(&desk, &db, &["customer", "list"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("not a frontdesk database (not an SQLite database)"),
+        "{err}"
+    );
+    let (code, shown, _) = run_on(&desk, &db, &["doctor"]);
+    assert_eq!(code, Some(1));
+    assert!(shown.contains("problem: header: not an SQLite file"), "{shown}");
+}
+
+/// Runs `args` on `db` as a user to whom file permissions apply: this one,
+/// or, when the tests run as root (who writes read-only files anyway),
+/// `nobody` through util-linux's `setpriv`. `None` when neither can be done.
+fn run_restricted(desk: &Desk, db: &Path, args: &[&str]) -> Option<(Option<i32>, String, String)> {
+    let probe = desk.path("probe");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o444)).unwrap();
+    if std::fs::OpenOptions::new().write(true).open(&probe).is_err() {
+        return Some(run_on(desk, db, args));
+    }
+    let template = desk.cmd();
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_frontdesk"),
+    ])
+    .arg("--db")
+    .arg(db)
+    .args(args);
+    for (key, value) in template.get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    let out = cmd.output().ok()?;
+    let err = stderr(&out);
+    if err.starts_with("setpriv:") {
+        return None;
+    }
+    Some((
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        err,
+    ))
+}
+
+#[test]
+fn a_read_only_file_or_folder_is_reported_as_such() {
+    let desk = Desk::new();
+    desk.ticket();
+    let folder = desk.path("shelf");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("fd.db");
+    std::fs::copy(&desk.db, &db).unwrap();
+    // Open to everyone but the file: only the file's permission stands in the way.
+    std::fs::set_permissions(desk.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let Some((code, _, err)) = run_restricted(&desk, &db, &["customer", "list"]) else {
+        println!("skipped: running as root without setpriv, so no user here is bound by permissions");
+        return;
+    };
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("cannot be written") && err.contains(db.to_str().unwrap()),
+        "{err}"
+    );
+    // doctor still examines it, and leaves nothing beside it.
+    let (code, shown, err) = run_restricted(&desk, &db, &["doctor"]).unwrap();
+    assert_eq!(code, Some(0), "{shown}{err}");
+    assert_eq!(file_names(&folder), ["fd.db"]);
+    // A writable file in a folder no one may write to.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let (code, _, err) = run_restricted(&desk, &db, &["customer", "list"]).unwrap();
+    let (doctor_code, shown, doctor_err) = run_restricted(&desk, &db, &["doctor"]).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o770)).unwrap();
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cannot be written") && err.contains("folder"), "{err}");
+    assert_eq!(doctor_code, Some(0), "{shown}{doctor_err}");
+    assert_eq!(file_names(&folder), ["fd.db"]);
 }

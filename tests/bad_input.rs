@@ -295,3 +295,129 @@ fn every_refusal_names_the_field_and_the_value() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("FRONTDESK_AGENT \"\\xFF\""), "{}", stderr(&out));
 }
+
+// ---- files named by the user ----
+
+/// Runs `args` with a time limit (a file that blocked or was read forever
+/// would otherwise hang the suite); must fail with exit 2 at once, naming
+/// every part of `mentions`, writing nothing.
+fn refused_file(desk: &Desk, args: &[&OsStr], mentions: &[&str]) {
+    let before = desk.counts();
+    let out = assert_cmd::Command::from_std(desk.cmd())
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    for part in mentions {
+        assert!(err.contains(part), "{args:?}: expected {part:?} in {err}");
+    }
+    assert!(out.stdout.is_empty(), "{args:?}");
+    assert_eq!(desk.counts(), before, "{args:?} wrote something");
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn special_and_oversized_files_are_refused_at_once() {
+    let desk = Desk::new();
+    let fifo = desk.path("pipe.csv");
+    mkfifo(&fifo);
+    let csv = desk.path("ok.csv");
+    std::fs::write(&csv, "name\n张三\n").unwrap();
+    // 2 MiB of comments: valid TOML, but no settings or map file is that large.
+    let big = desk.path("big.toml");
+    std::fs::write(&big, "# padding\n".repeat(210_000)).unwrap();
+    let folder = desk.path("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let zero = std::path::Path::new("/dev/zero");
+    let os = |s: &'static str| OsStr::new(s);
+    let import = [os("import"), os("customers")];
+    let special = [
+        (fifo.as_path(), "FIFO"),
+        (zero, "character device"),
+        (folder.as_path(), "a folder"),
+    ];
+    for (path, what) in special {
+        let shown = path.to_str().unwrap();
+        refused_file(
+            &desk,
+            &[&import[..], &[path.as_os_str()]].concat(),
+            &["file", shown, what],
+        );
+        let map = [&import[..], &[csv.as_os_str(), os("--map"), path.as_os_str()]].concat();
+        refused_file(&desk, &map, &["map", shown, what]);
+        let config = [os("--config"), path.as_os_str(), os("customer"), os("list")];
+        refused_file(&desk, &config, &["config", shown, what]);
+    }
+    let map = [&import[..], &[csv.as_os_str(), os("--map"), big.as_os_str()]].concat();
+    refused_file(&desk, &map, &["map", "too large", "1 MiB"]);
+    let config = [os("--config"), big.as_os_str(), os("customer"), os("list")];
+    refused_file(&desk, &config, &["config", "too large"]);
+}
+
+#[test]
+fn messages_about_a_bad_file_quote_a_short_excerpt() {
+    let desk = Desk::new();
+    let long = "秘".repeat(50_000);
+    let short_enough = |err: &str| {
+        assert!(
+            err.chars().count() < 1_000,
+            "{} characters: {err:.300}",
+            err.chars().count()
+        )
+    };
+
+    // A settings file with a huge bad value: the warning quotes a little of it.
+    let config = desk.path("config.toml");
+    std::fs::write(&config, format!("[sla]\ntimezone = \"{long}\"\n")).unwrap();
+    let out = desk.run(&["customer", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("timezone"), "{err:.300}");
+    short_enough(&err);
+    std::fs::write(&config, long.as_bytes()).unwrap();
+    short_enough(&stderr(&desk.run(&["customer", "list"])));
+    std::fs::remove_file(&config).unwrap();
+
+    // A map and an import file whose bad content is long.
+    let csv = desk.path("ok.csv");
+    std::fs::write(&csv, "name\n张三\n").unwrap();
+    let map = desk.path("map.toml");
+    std::fs::write(&map, format!("name = 3\n\"{long}\" = 4\n")).unwrap();
+    let with_map = [
+        "import",
+        "customers",
+        csv.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+    ];
+    short_enough(&refused_briefly(&desk, &with_map, "map"));
+    let header = desk.path("header.csv");
+    std::fs::write(&header, format!("{long}\n1\n")).unwrap();
+    short_enough(&refused_briefly(
+        &desk,
+        &["import", "customers", header.to_str().unwrap()],
+        "column",
+    ));
+    let row = desk.path("row.csv");
+    std::fs::write(&row, format!("name,phone\n{long},13812345678\n")).unwrap();
+    short_enough(&refused_briefly(
+        &desk,
+        &["import", "customers", row.to_str().unwrap()],
+        "line 2",
+    ));
+}
+
+/// Runs `args`, which must fail with exit 2 naming `mentions`; its message.
+fn refused_briefly(desk: &Desk, args: &[&str], mentions: &str) -> String {
+    let out = desk.run(args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err:.300}");
+    assert!(err.contains(mentions), "{args:?}: {err:.300}");
+    err
+}

@@ -19,7 +19,7 @@ fn journal_mode(db: &std::path::Path) -> String {
 
 #[test]
 fn init_creates_the_database_and_prints_path_and_schema_version() {
-    let desk = Desk::new();
+    let desk = Desk::empty();
     let text = desk.ok(&["init"]);
     assert!(desk.db.exists());
     assert!(text.contains(&desk.db.display().to_string()), "{text}");
@@ -84,7 +84,7 @@ fn the_agent_defaults_to_the_login_name() {
 #[cfg(target_os = "linux")]
 #[test]
 fn default_paths_are_the_platform_data_and_config_dirs() {
-    let desk = Desk::new();
+    let desk = Desk::empty();
     let home = desk.dir().join("home");
     let config = home.join("config/frontdesk/config.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
@@ -113,7 +113,7 @@ fn config_option_and_variable_choose_the_settings_file() {
     desk.ok(&["init"]);
     assert_eq!(journal_mode(&desk.db), "wal", "the default journal");
 
-    let by_flag = Desk::new();
+    let by_flag = Desk::empty();
     by_flag
         .cmd()
         .arg("--config")
@@ -123,7 +123,7 @@ fn config_option_and_variable_choose_the_settings_file() {
         .success();
     assert_eq!(journal_mode(&by_flag.db), "delete", "--config was ignored");
 
-    let by_env = Desk::new();
+    let by_env = Desk::empty();
     by_env
         .cmd()
         .env("FRONTDESK_CONFIG", &config)
@@ -154,7 +154,7 @@ fn a_broken_config_file_is_reported_and_the_defaults_are_used() {
 
 #[test]
 fn a_bad_clock_is_refused_before_anything_is_created() {
-    let desk = Desk::new();
+    let desk = Desk::empty();
     for now in ["yesterday", "2026-02-30", "0206-10-05"] {
         let out = desk
             .cmd_at(now)
@@ -171,7 +171,7 @@ fn a_bad_clock_is_refused_before_anything_is_created() {
 
 #[test]
 fn a_bad_agent_is_refused_before_anything_is_created() {
-    let desk = Desk::new();
+    let desk = Desk::empty();
     let long = "员".repeat(65);
     let out = desk
         .cmd_as(&long, NOW)

@@ -64,7 +64,7 @@ fn survey(store: &mut Store, when: &str, customer: &str, scores: [&str; 3]) {
 /// answered within an hour, around the clock.
 fn small_desk() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("desk.db"), &OpenOptions::default()).unwrap();
+    let mut store = Store::create(&dir.path().join("desk.db"), &OpenOptions::default()).unwrap();
     setup::ensure_defaults(&mut store, &at("2026-08-01T00:00:00Z"), &Config::defaults()).unwrap();
     let mut add = |name: &str| {
         let input = CustomerInput {

@@ -31,7 +31,7 @@ fn ctx() -> Ctx {
 
 /// A fresh database with the default policies, as `init` leaves it.
 fn open(path: &Path) -> Store {
-    let mut store = Store::open(path, &OpenOptions::default()).unwrap();
+    let mut store = Store::create(path, &OpenOptions::default()).unwrap();
     setup::ensure_defaults(&mut store, &ctx(), &Config::defaults()).unwrap();
     store
 }

@@ -669,3 +669,20 @@ fn separators_in_a_name_leave_the_columns_in_line() {
     s.keys(&["q"]);
     assert_eq!(s.exit(), "exit=0");
 }
+
+/// The TUI's first start is one of the three ways a database is made: on a
+/// path that does not exist yet it creates the file (and its folders) and
+/// greets the user, where every other command would exit 4.
+#[test]
+fn the_first_start_of_the_tui_creates_the_database() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new/team/fd.db");
+    let session = Session::run("first-start", 100, 30, dir, &db, "e2e");
+    session.wait_for("Welcome to frontdesk");
+    assert!(db.exists(), "{} was not created", db.display());
+    session.keys(&["q"]);
+    assert_eq!(session.exit(), "exit=0");
+}

@@ -28,7 +28,7 @@ fn demo_store(path: &Path) -> (Store, Ctx) {
     config.sla.timezone = "Asia/Shanghai".into();
     let mut ctx = Ctx::new("tester", now());
     ctx.settings = frontdesk::service::Settings::from_config(&config);
-    let mut store = Store::open(path, &OpenOptions::default()).unwrap();
+    let mut store = Store::create(path, &OpenOptions::default()).unwrap();
     setup::ensure_defaults(&mut store, &ctx, &config).unwrap();
     let sizes = demo::Sizes {
         customers: 300,

@@ -13,7 +13,7 @@ use frontdesk::store::{JournalMode, LATEST_VERSION, OpenOptions, Store, StoreErr
 use std::path::{Path, PathBuf};
 
 fn open(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path, &OpenOptions::default())
+    Store::create(path, &OpenOptions::default())
 }
 
 fn ctx() -> Ctx {
@@ -227,12 +227,12 @@ fn wal_and_foreign_keys_are_on() {
         .unwrap();
     assert_eq!(count, 0);
 
-    let network = Desk::new();
+    let network = Desk::empty();
     let options = OpenOptions {
         journal: JournalMode::Delete,
         ..OpenOptions::default()
     };
-    drop(Store::open(&network.db, &options).unwrap());
+    drop(Store::create(&network.db, &options).unwrap());
     let conn = rusqlite::Connection::open(&network.db).unwrap();
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "delete");
@@ -309,4 +309,37 @@ fn the_schema_is_reviewed_on_every_change() {
         schema_of_file(&desk.db)
     );
     insta::assert_snapshot!("schema", snapshot);
+}
+
+#[test]
+fn only_create_makes_a_missing_file_and_a_folder_or_device_is_refused() {
+    let desk = Desk::empty();
+    let path = desk.dir().join("typo/folder/fd.db");
+    let options = OpenOptions::default();
+    for err in [
+        Store::open(&path, &options).err().expect("a missing file was opened"),
+        Store::examine(&path, &options)
+            .err()
+            .expect("a missing file was examined"),
+    ] {
+        assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
+        assert!(err.to_string().contains("frontdesk init"), "{err}");
+        assert!(!desk.dir().join("typo").exists(), "folders were created");
+    }
+    let mut store = Store::create(&path, &options).unwrap();
+    add_customer(&mut store, "张三");
+    drop(store);
+    assert_eq!(
+        Store::open(&path, &options).unwrap().schema_version().unwrap(),
+        LATEST_VERSION
+    );
+    for not_a_file in [desk.dir(), Path::new("/dev/null")] {
+        for err in [
+            Store::open(not_a_file, &options).err().unwrap(),
+            Store::create(not_a_file, &options).err().unwrap(),
+            Store::examine(not_a_file, &options).err().unwrap(),
+        ] {
+            assert!(matches!(err, StoreError::Invalid(_)), "{not_a_file:?}: {err:?}");
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct Fixture {
 /// Three tickets opened at 08:00, 08:30 and 09:00; the clock at 09:20.
 fn fixture() -> (Fixture, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+    let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
     let ctx = Ctx::new("li.na", at("2026-10-05T08:00:00Z"));
     setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
     let input = CustomerInput {

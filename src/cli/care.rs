@@ -6,6 +6,7 @@ use crate::domain::text::sanitize_line;
 use crate::service::doctor::DoctorReport;
 use crate::service::{Error, backup, doctor, roles};
 use crate::store::StoreError;
+use crate::store::header::HeaderCheck;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -69,6 +70,14 @@ pub fn doctor(env: &mut Env) -> Result<(), Error> {
 fn print_doctor(r: &DoctorReport) {
     let verdict = |ok: bool| if ok { "ok" } else { "PROBLEM" };
     field("Database", &r.path);
+    let header = match &r.header {
+        HeaderCheck::Empty => "ok (empty file)",
+        HeaderCheck::Sound => "ok",
+        HeaderCheck::NotSqlite => "PROBLEM (not an SQLite file)",
+        HeaderCheck::Damaged { .. } => "PROBLEM (damaged)",
+        HeaderCheck::Truncated { .. } => "PROBLEM (file shorter than its header says)",
+    };
+    field("Header", header);
     field("Integrity", verdict(r.integrity == ["ok"]));
     match &r.foreign_key_problems {
         Some(list) => field("Foreign keys", verdict(list.is_empty())),

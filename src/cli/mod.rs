@@ -58,16 +58,15 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         return config::run(&cli, cmd);
     }
     let Some(command) = cli.command.clone() else {
-        let env = open(&cli)?;
+        let env = open(&cli, Access::Create)?;
         output::set_masked(env.ctx.settings.masked);
         return crate::tui::run(env, cli.now.is_some());
     };
-    // doctor writes nothing (no defaults, no daily backup), so it can still
-    // examine a damaged file.
-    let mut env = if matches!(command, Command::Doctor) {
-        open_unchanged(&cli)?
-    } else {
-        open(&cli)?
+    let mut env = match Access::of(&command) {
+        // doctor writes nothing (no defaults, no daily backup, no migration),
+        // so it can examine a damaged file.
+        Access::Examine => open_unchanged(&cli, Access::Examine)?,
+        access => open(&cli, access)?,
     };
     output::set_masked(env.ctx.settings.masked);
     match command {
@@ -94,22 +93,49 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// How a command opens the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Create it when missing: only `init`, `demo` and the TUI's first start.
+    Create,
+    /// It must exist: a typo in `--db` exits 4 and creates nothing.
+    Existing,
+    /// Read-only and as it is (`doctor`).
+    Examine,
+}
+
+impl Access {
+    fn of(command: &Command) -> Access {
+        match command {
+            Command::Init | Command::Demo(_) => Access::Create,
+            Command::Doctor => Access::Examine,
+            _ => Access::Existing,
+        }
+    }
+}
+
 /// Opens the database and builds the context from the global options;
 /// seeds the default policies of a new file and takes the daily backup.
-pub fn open(cli: &Cli) -> Result<Env, Error> {
-    let mut env = open_unchanged(cli)?;
+fn open(cli: &Cli, access: Access) -> Result<Env, Error> {
+    let mut env = open_unchanged(cli, access)?;
     crate::service::setup::ensure_defaults(&mut env.store, &env.ctx, &env.config)?;
     daily_backup(&env.store, &env.ctx, &env.config);
     Ok(env)
 }
 
-/// Opens the database (creating or migrating it) and builds the context.
-fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
-    let loaded = Config::load(&cli.config_path());
+/// Opens the database as `access` says (creating or migrating it, or
+/// read-only) and builds the context.
+fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
+    let config_path = cli.config_path();
+    // A FIFO or a device as the settings file is the caller's mistake (exit 2),
+    // not a file to fall back from.
+    crate::config::input::check(&config_path, crate::config::input::InputKind::Config)?;
+    let loaded = Config::load(&config_path);
+    // A problem may quote the file: a short excerpt of it at most.
     let config_problems: Vec<String> = loaded
         .problems
         .iter()
-        .map(|p| crate::domain::text::sanitize_line(&p.to_string()).into_owned())
+        .map(|p| crate::domain::excerpt::excerpt(&p.to_string(), crate::domain::excerpt::MESSAGE_CHARS))
         .collect();
     for problem in &config_problems {
         eprintln!("frontdesk: {problem}");
@@ -122,7 +148,12 @@ fn open_unchanged(cli: &Cli) -> Result<Env, Error> {
     let options = config.store_options();
     // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
-    let store = Store::open(&cli.db_path(), &options)?;
+    let path = cli.db_path();
+    let store = match access {
+        Access::Create => Store::create(&path, &options)?,
+        Access::Existing => Store::open(&path, &options)?,
+        Access::Examine => Store::examine(&path, &options)?,
+    };
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
     ctx.settings.masked |= cli.masked;

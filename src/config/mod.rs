@@ -2,6 +2,7 @@
 //! them key by key. A bad key is reported and its default kept; the other
 //! keys stay in force; never a panic.
 
+pub mod input;
 pub mod keymap;
 mod settings;
 mod suggest;
@@ -76,13 +77,14 @@ impl Config {
 
     /// Loads `path` over the defaults. A missing file is not an error.
     pub fn load(path: &Path) -> Loaded {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::from_text(path, &text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded::defaults(),
-            Err(e) => {
+        match read_user_file(path) {
+            Ok(Some(text)) => Config::from_text(path, &text),
+            Ok(None) => Loaded::defaults(),
+            Err(why) => {
                 let mut loaded = Loaded::defaults();
-                let why = format!("cannot read: {e}; using the default settings");
-                loaded.problems.push(Problem::whole_file(path, why));
+                loaded
+                    .problems
+                    .push(Problem::whole_file(path, format!("{why}; using the default settings")));
                 loaded
             }
         }
@@ -121,6 +123,15 @@ impl Config {
         self.cadence.check()?;
         Ok(())
     }
+}
+
+/// The user's settings file as text, `None` when there is none. Read
+/// through [`input`], so a FIFO, a device or a huge file is refused unread.
+fn read_user_file(path: &Path) -> Result<Option<String>, String> {
+    let bytes = input::read_if_present(path, input::InputKind::Config).map_err(|e| e.reason)?;
+    bytes
+        .map(|bytes| String::from_utf8(bytes).map_err(|_| "is not valid UTF-8".to_string()))
+        .transpose()
 }
 
 /// Overrides `base` with `over`, table by table, so a user's file needs only

@@ -10,6 +10,7 @@ pub mod duplicates;
 pub mod duration;
 pub mod enums;
 pub mod error;
+pub mod excerpt;
 pub mod interaction;
 pub mod kb;
 pub mod kpi;

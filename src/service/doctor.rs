@@ -1,7 +1,8 @@
 //! `doctor`: is the file sound, is it ours, is it current, and what is in it.
 
 use super::Error;
-use crate::store::{APPLICATION_ID, ForeignKeyProblem, JournalMode, LATEST_VERSION, Store, sidecar};
+use crate::store::header::{self, HeaderCheck};
+use crate::store::{APPLICATION_ID, ForeignKeyProblem, JournalMode, LATEST_VERSION, Store, StoreError, sidecar};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,6 +16,9 @@ pub struct DoctorReport {
     pub problems: Vec<String>,
     /// Things worth fixing that do not endanger the data.
     pub warnings: Vec<String>,
+    /// The file's own header, read directly: sound, damaged, truncated, or
+    /// not an SQLite file at all.
+    pub header: HeaderCheck,
     /// `PRAGMA integrity_check`; `["ok"]` when sound.
     pub integrity: Vec<String>,
     /// `PRAGMA foreign_key_check`; null when it could not run.
@@ -42,11 +46,31 @@ pub struct DoctorReport {
 pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport, Error> {
     let health = store.health()?;
     let path = store.path().to_path_buf();
+    let header = header::check(&path).map_err(|e| StoreError::io(&path, e))?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
-    problems.extend(health.errors.iter().cloned());
-    if health.integrity != ["ok"] {
-        problems.extend(health.integrity.iter().map(|line| format!("integrity: {line}")));
+    let sqlite_failed = !health.errors.is_empty() || health.integrity != ["ok"];
+    // A file shorter than its header says counts only when SQLite's own
+    // checks failed too: while another agent checkpoints, the header can
+    // briefly run ahead of the file's length.
+    let header = match header {
+        HeaderCheck::Truncated { .. } if !sqlite_failed => HeaderCheck::Sound,
+        other => other,
+    };
+    match header_problem(&header) {
+        // SQLite cannot read past a broken header: every check fails alike,
+        // so one line says so instead of ten.
+        Some(problem) if !health.errors.is_empty() => {
+            problems.push(problem);
+            problems.push(format!("SQLite cannot read the file: {}", health.errors[0]));
+        }
+        found => {
+            problems.extend(found);
+            problems.extend(health.errors.iter().cloned());
+            if health.integrity != ["ok"] {
+                problems.extend(health.integrity.iter().map(|line| format!("integrity: {line}")));
+            }
+        }
     }
     for fk in health.foreign_keys.iter().flatten() {
         let row = fk.rowid.map_or_else(|| "a row".to_string(), |id| format!("row {id}"));
@@ -55,25 +79,26 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
             fk.table, fk.parent
         ));
     }
-    if health.application_id != APPLICATION_ID {
+    // -1: the pragma could not run, and `errors` already says why.
+    if health.application_id != APPLICATION_ID && health.application_id != -1 {
         problems.push(format!(
             "application id is {:#x}, not frontdesk's {APPLICATION_ID:#x}",
             health.application_id
         ));
     }
-    if health.schema_version != LATEST_VERSION {
+    if health.schema_version != LATEST_VERSION && health.schema_version != -1 {
         problems.push(format!(
             "schema version {} but this frontdesk expects {LATEST_VERSION}",
             health.schema_version
         ));
     }
-    // Opening the store set the configured mode, so the file's own mode is
-    // the one it was found in: another agent's, if it differs.
-    let journal_found = store.journal_found().to_ascii_lowercase();
+    // doctor opens the file as it is, so this is the mode another agent
+    // left it in. Empty: the mode could not be read, and `errors` says why.
+    let journal_found = health.journal_mode.to_ascii_lowercase();
     let wanted = configured.name();
-    if journal_found != wanted {
+    if !journal_found.is_empty() && journal_found != wanted {
         warnings.push(format!(
-            "the file was in journal mode {journal_found} but the config asks for {wanted} (switched on this open); \
+            "the file was in journal mode {journal_found} but the config asks for {wanted}; \
              an agent sharing the file is configured differently, and every agent should use the same setting"
         ));
     }
@@ -83,6 +108,7 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         ok: problems.is_empty(),
         problems,
         warnings,
+        header,
         integrity: health.integrity,
         foreign_key_problems: health.foreign_keys,
         schema_version: health.schema_version,
@@ -97,6 +123,18 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         freelist_count: health.freelist_count,
         counts: health.counts.into_iter().collect(),
     })
+}
+
+/// The header's finding as a problem.
+fn header_problem(header: &HeaderCheck) -> Option<String> {
+    match header {
+        HeaderCheck::Empty | HeaderCheck::Sound => None,
+        HeaderCheck::NotSqlite => Some("header: not an SQLite file (no \"SQLite format 3\" signature)".into()),
+        HeaderCheck::Damaged { why } => Some(format!("header: damaged: {why}")),
+        HeaderCheck::Truncated { bytes, expected } => Some(format!(
+            "truncated: the file has {bytes} bytes but its header says {expected}; it was cut short"
+        )),
+    }
 }
 
 fn size(path: &Path) -> u64 {

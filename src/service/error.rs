@@ -1,6 +1,7 @@
 //! What a use case can fail with; each kind maps to one CLI exit code.
 
 use crate::domain::error::Invalid;
+use crate::domain::excerpt::{VALUE_CHARS, excerpt};
 use crate::store::{BusyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +31,7 @@ pub enum Error {
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } => Error::NotFound(e.to_string()),
+            StoreError::NotFound { .. } | StoreError::Missing { .. } => Error::NotFound(e.to_string()),
             StoreError::Conflict { .. } => Error::Conflict(e.to_string()),
             StoreError::Invalid(invalid) => Error::Invalid(invalid),
             other => Error::Storage(other),
@@ -57,6 +58,13 @@ impl BusyError for Error {
 }
 
 fn rows_message(rows: &[(u64, Invalid)]) -> String {
-    let lines: Vec<String> = rows.iter().map(|(line, e)| format!("line {line}: {e}")).collect();
+    // A value from the file is quoted short: a row may hold megabytes.
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(line, e)| {
+            let value = excerpt(&e.value, VALUE_CHARS);
+            format!("line {line}: {}", Invalid { value, ..e.clone() })
+        })
+        .collect();
     format!("nothing imported; fix these rows first:\n  {}", lines.join("\n  "))
 }

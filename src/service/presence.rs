@@ -63,7 +63,7 @@ mod tests {
 
     fn desk() -> (tempfile::TempDir, Store, i64) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+        let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
         let input = CustomerInput {
             name: Some("张三".into()),
             ..Default::default()

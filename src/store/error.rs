@@ -1,12 +1,19 @@
 //! Storage errors. A missing or conflicting record is told apart from a
-//! broken file, so callers can map them to the CLI's exit codes.
+//! broken file, and a broken file says what is wrong with it (read-only,
+//! full disk, truncated, damaged header), so callers can map them to the
+//! CLI's exit codes and the user knows what to do.
 
 use crate::domain::error::Invalid;
+use rusqlite::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{entity} {key} not found")]
     NotFound { entity: &'static str, key: String },
+    /// The database file does not exist; only `init`, `demo` and the TUI's
+    /// first start create one.
+    #[error("no database at {path}; create one with `frontdesk init` (or check --db and FRONTDESK_DB)")]
+    Missing { path: String },
     #[error("{entity} {id} was changed by someone else (your version {expected}, now {actual}); reload and try again")]
     Conflict {
         entity: &'static str,
@@ -22,6 +29,27 @@ pub enum StoreError {
     NewerSchema { path: String, found: i64, known: i64 },
     #[error("{path} is not a frontdesk database ({why}); it was left untouched")]
     NotFrontdesk { path: String, why: String },
+    /// The file, its folder or the file system cannot be written
+    /// (SQLITE_READONLY, EROFS, EACCES).
+    #[error("{} cannot be written ({detail}); frontdesk needs write access to the file and to its folder", place(.path))]
+    ReadOnly { path: Option<String>, detail: String },
+    /// SQLITE_FULL or ENOSPC.
+    #[error("the disk holding {} is full ({detail}); free some space and try again", place(.path))]
+    DiskFull { path: Option<String>, detail: String },
+    /// The file is shorter than its header says: a copy cut short.
+    #[error(
+        "{path} is truncated: it has {bytes} bytes but its header says {expected}; restore a backup (`frontdesk doctor` shows the details)"
+    )]
+    Truncated { path: String, bytes: u64, expected: u64 },
+    /// The first 100 bytes, which SQLite needs to read anything, are damaged.
+    #[error("{path} has a damaged header ({why}); restore a backup (`frontdesk doctor` shows the details)")]
+    BadHeader { path: String, why: String },
+    /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+    #[error("{} is damaged ({detail}); run `frontdesk doctor`, and restore a backup if it finds problems", place(.path))]
+    Damaged { path: Option<String>, detail: String },
+    /// SQLITE_CANTOPEN: the file or its folder cannot be opened.
+    #[error("cannot open {} ({detail})", place(.path))]
+    CannotOpen { path: Option<String>, detail: String },
     #[error("cannot use {path}: {source}")]
     Io { path: String, source: std::io::Error },
     /// Another agent held the lock past the busy timeout on every attempt.
@@ -30,31 +58,128 @@ pub enum StoreError {
     /// `doctor` found problems (they are listed on standard output).
     #[error("{path}: doctor found {problems} problem(s)")]
     Unhealthy { path: String, problems: usize },
-    /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
-    #[error("the database file is damaged ({0}); run `frontdesk doctor`, and restore a backup if it finds problems")]
-    Damaged(String),
     #[error("database error: {0}")]
     Sqlite(String),
 }
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        if is_busy(&e) {
-            StoreError::Busy(e.to_string())
-        } else if matches!(
-            e.sqlite_error_code(),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-        ) {
-            StoreError::Damaged(e.to_string())
-        } else {
-            StoreError::Sqlite(e.to_string())
+/// The file named in a message; SQLite's errors in the middle of a command
+/// do not carry it.
+fn place(path: &Option<String>) -> String {
+    path.clone().unwrap_or_else(|| "the database file".to_string())
+}
+
+impl StoreError {
+    /// An I/O error on `path`, typed by its errno where the user can act on
+    /// it: a full disk, a read-only file system, a missing permission.
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> StoreError {
+        let shown = Some(path.display().to_string());
+        match source.raw_os_error() {
+            Some(libc::ENOSPC | libc::EDQUOT) => StoreError::DiskFull {
+                path: shown,
+                detail: source.to_string(),
+            },
+            Some(libc::EROFS | libc::EACCES | libc::EPERM) => StoreError::ReadOnly {
+                path: shown,
+                detail: source.to_string(),
+            },
+            _ => StoreError::Io {
+                path: path.display().to_string(),
+                source,
+            },
+        }
+    }
+
+    /// Names `path` in an error that SQLite reported without it.
+    pub fn at(self, path: &std::path::Path) -> StoreError {
+        let shown = Some(path.display().to_string());
+        match self {
+            StoreError::ReadOnly { path: None, detail } => StoreError::ReadOnly { path: shown, detail },
+            StoreError::DiskFull { path: None, detail } => StoreError::DiskFull { path: shown, detail },
+            StoreError::Damaged { path: None, detail } => StoreError::Damaged { path: shown, detail },
+            StoreError::CannotOpen { path: None, detail } => StoreError::CannotOpen { path: shown, detail },
+            other => other,
         }
     }
 }
 
-pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        let detail = e.to_string();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy(detail),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Damaged { path: None, detail },
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: None, detail },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: None, detail },
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen { path: None, detail },
+            // SQLite reports a failed write() as SQLITE_IOERR; the extended
+            // code does not carry errno, so it stays a plain database error.
+            _ => StoreError::Sqlite(detail),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> StoreError {
+        StoreError::from(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn sqlite_result_codes_become_typed_errors() {
+        assert!(matches!(sqlite(ffi::SQLITE_BUSY), StoreError::Busy(_)));
+        assert!(matches!(sqlite(ffi::SQLITE_CORRUPT), StoreError::Damaged { .. }));
+        assert!(matches!(sqlite(ffi::SQLITE_NOTADB), StoreError::Damaged { .. }));
+        assert!(matches!(sqlite(ffi::SQLITE_READONLY), StoreError::ReadOnly { .. }));
+        assert!(matches!(
+            sqlite(ffi::SQLITE_READONLY_DIRECTORY),
+            StoreError::ReadOnly { .. }
+        ));
+        assert!(matches!(sqlite(ffi::SQLITE_FULL), StoreError::DiskFull { .. }));
+        assert!(matches!(sqlite(ffi::SQLITE_IOERR_WRITE), StoreError::Sqlite(_)));
+        let named = sqlite(ffi::SQLITE_FULL).at(std::path::Path::new("/srv/fd.db"));
+        assert!(named.to_string().contains("/srv/fd.db"), "{named}");
+    }
+
+    /// SQLite's own refusals, not hand-made codes: a write through a
+    /// read-only connection, and a file that may not grow (SQLite answers
+    /// SQLITE_FULL exactly as when the disk is full).
+    #[test]
+    fn sqlite_refusals_become_typed_errors() {
+        use rusqlite::{Connection, OpenFlags};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x BLOB)").unwrap();
+        let read_only = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let err = read_only.execute("INSERT INTO t VALUES (1)", []).unwrap_err();
+        assert!(matches!(StoreError::from(err), StoreError::ReadOnly { .. }));
+        let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        conn.pragma_update(None, "max_page_count", pages).unwrap();
+        let err = conn.execute("INSERT INTO t VALUES (zeroblob(100000))", []).unwrap_err();
+        let full = StoreError::from(err);
+        assert!(matches!(full, StoreError::DiskFull { .. }), "{full:?}");
+        assert!(full.to_string().contains("is full"), "{full}");
+    }
+
+    #[test]
+    fn errno_becomes_typed_errors() {
+        let path = std::path::Path::new("/srv/fd.db");
+        let os = std::io::Error::from_raw_os_error;
+        let cases = [
+            (libc::ENOSPC, "is full"),
+            (libc::EROFS, "cannot be written"),
+            (libc::EACCES, "cannot be written"),
+            (libc::EIO, "cannot use"),
+        ];
+        for (errno, says) in cases {
+            let message = StoreError::io(path, os(errno)).to_string();
+            assert!(
+                message.contains(says) && message.contains("/srv/fd.db"),
+                "{errno}: {message}"
+            );
+        }
+    }
 }

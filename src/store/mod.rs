@@ -9,6 +9,7 @@ mod bulk;
 mod crm;
 mod customers;
 mod error;
+pub mod header;
 mod health;
 mod interactions;
 mod kb;
@@ -77,8 +78,31 @@ pub struct Tx<'a> {
 }
 
 impl Store {
+    /// Opens an existing database, migrating it if needed. A missing file
+    /// is [`StoreError::Missing`] and nothing is created.
     pub fn open(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
-        let opened = open::open(path, options)?;
+        Store::with(path, options, open::open(path, options, open::IfMissing::Refuse)?)
+    }
+
+    /// Opens the database, creating the file and its folders when missing
+    /// (`init`, `demo`, the TUI's first start).
+    pub fn create(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
+        Store::with(path, options, open::open(path, options, open::IfMissing::Create)?)
+    }
+
+    /// Opens an existing file as it is — not migrated, not checked to be
+    /// ours, writes switched off — for `doctor`, which must examine a
+    /// damaged file and write nothing. Writes through this store fail.
+    pub fn examine(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
+        let conn = open::open_query_only(path, options)?;
+        // Nothing set the mode on this open: the file's own is what it reports.
+        let journal_found = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap_or_default();
+        Store::with(path, options, open::Opened { conn, journal_found })
+    }
+
+    fn with(path: &Path, options: &OpenOptions, opened: open::Opened) -> Result<Store, StoreError> {
         Ok(Store {
             conn: opened.conn,
             path: path.to_path_buf(),

@@ -2,7 +2,9 @@
 //! binary, is refused before anything is written to it.
 
 use super::StoreError;
+use super::header::{self, HeaderCheck};
 use super::migrations::{self, APPLICATION_ID, LATEST_VERSION};
+use crate::domain::error::Invalid;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
@@ -49,26 +51,200 @@ pub struct Opened {
     pub journal_found: String,
 }
 
-pub fn open(path: &Path, options: &OpenOptions) -> Result<Opened, StoreError> {
-    let io = |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
-    if !path.exists() {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir).map_err(io)?;
-        }
-        create_private(path).map_err(io)?;
+/// What opening does when the file is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfMissing {
+    /// Create it, with its folders (`init`, `demo`, the TUI's first start).
+    Create,
+    /// Refuse with [`StoreError::Missing`], creating nothing: a typo in
+    /// `--db` must not leave folders and an empty database behind.
+    Refuse,
+}
+
+pub fn open(path: &Path, options: &OpenOptions, if_missing: IfMissing) -> Result<Opened, StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) => refuse_non_file(path, &meta)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match if_missing {
+            IfMissing::Refuse => return Err(missing(path)),
+            IfMissing::Create => {
+                let io = |e| StoreError::io(path, e);
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    create_private_dir(dir).map_err(io)?;
+                }
+                create_private(path).map_err(io)?;
+            }
+        },
+        Err(e) => return Err(StoreError::io(path, e)),
     }
+    let has_content = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
     // Every step below reads or writes the file, so each can meet another
-    // agent's lock: the whole sequence is retried on busy.
-    super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options))
+    // agent's lock: the whole sequence is retried on busy. SQLite reads the
+    // header under its locks and refuses a bad one (SQLITE_NOTADB); only
+    // then is the header read here, to say what is wrong with it.
+    super::retry::on_busy(super::retry::PATIENCE, || connect(path, has_content, options)).map_err(|e| explain(path, e))
+}
+
+/// Opens an existing file as it is — not migrated, not checked to be ours —
+/// with every write switched off (`query_only`), so `doctor` can examine a
+/// damaged or foreign file and still write nothing. It is not opened with
+/// SQLITE_OPEN_READONLY: such a connection cannot remove the -wal and -shm
+/// files it has to create for a WAL file, and would leave them behind.
+pub fn open_query_only(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) => refuse_non_file(path, &meta)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing(path)),
+        Err(e) => return Err(StoreError::io(path, e)),
+    }
+    // A file no one may write, or one in a read-only folder, cannot change
+    // under us: opened immutable, SQLite needs no -shm beside it (which it
+    // could neither create there nor remove afterwards). A -wal left beside
+    // it still holds data, so then the file is opened as usual.
+    let frozen = write_access(path).is_some() && !sidecar(path, "-wal").exists();
+    let opened = if frozen {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(immutable_uri(path), flags)
+    } else {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(path, flags)
+    }
+    .and_then(|conn| {
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(conn)
+    });
+    let mut conn = opened.map_err(|e| explain(path, e.into()))?;
+    wait_when_busy(&mut conn, options.busy_timeout)?;
+    Ok(conn)
+}
+
+/// `file:PATH?immutable=1`, with the characters URIs reserve escaped.
+#[cfg(unix)]
+fn immutable_uri(path: &Path) -> std::path::PathBuf {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let mut uri: Vec<u8> = if path.is_absolute() {
+        b"file://".to_vec()
+    } else {
+        b"file:".to_vec()
+    };
+    for &byte in path.as_os_str().as_bytes() {
+        match byte {
+            b'%' | b'?' | b'#' => uri.extend_from_slice(format!("%{byte:02X}").as_bytes()),
+            byte => uri.push(byte),
+        }
+    }
+    uri.extend_from_slice(b"?immutable=1");
+    std::path::PathBuf::from(std::ffi::OsString::from_vec(uri))
+}
+
+#[cfg(not(unix))]
+fn immutable_uri(path: &Path) -> std::path::PathBuf {
+    let escaped = path
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23");
+    std::path::PathBuf::from(format!("file:{escaped}?immutable=1"))
+}
+
+fn missing(path: &Path) -> StoreError {
+    StoreError::Missing {
+        path: path.display().to_string(),
+    }
+}
+
+/// A folder or a device given as the database is the caller's mistake.
+fn refuse_non_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), StoreError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let what = if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    };
+    let why = format!("is {what}; give the path of a database file");
+    Err(Invalid::new("database", path.display().to_string(), why).into())
+}
+
+/// Says what is wrong with the file when SQLite only says "not a database",
+/// "malformed", "read-only" or "cannot open": not SQLite at all, a damaged
+/// header, a copy cut short, a write-protected file or folder. What the
+/// file holds comes first: a damaged file is damaged, writable or not.
+fn explain(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Damaged { .. } => header_problem(path).unwrap_or(e).at(path),
+        StoreError::ReadOnly { .. } | StoreError::CannotOpen { .. } => header_problem(path)
+            .or_else(|| write_access(path))
+            .unwrap_or(e)
+            .at(path),
+        e => e.at(path),
+    }
+}
+
+/// What the file's own header says is wrong with it, if anything.
+fn header_problem(path: &Path) -> Option<StoreError> {
+    let shown = path.display().to_string();
+    match header::check(path).ok()? {
+        HeaderCheck::NotSqlite => Some(StoreError::NotFrontdesk {
+            path: shown,
+            why: "not an SQLite database".into(),
+        }),
+        HeaderCheck::Damaged { why } => Some(StoreError::BadHeader { path: shown, why }),
+        HeaderCheck::Truncated { bytes, expected } => Some(StoreError::Truncated {
+            path: shown,
+            bytes,
+            expected,
+        }),
+        HeaderCheck::Empty | HeaderCheck::Sound => None,
+    }
+}
+
+/// Why the file cannot be written, when that is the reason: the file itself
+/// or its folder (where SQLite keeps the -wal, -shm and -journal files).
+fn write_access(path: &Path) -> Option<StoreError> {
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        return Some(StoreError::io(path, e));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (!writable(dir)).then(|| StoreError::ReadOnly {
+        path: Some(path.display().to_string()),
+        detail: format!(
+            "its folder {} is read-only, and SQLite keeps its -wal, -shm and -journal files there",
+            dir.display()
+        ),
+    })
+}
+
+#[cfg(unix)]
+fn writable(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(name) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return true;
+    };
+    // SAFETY: `name` is a NUL-terminated string that outlives the call;
+    // access() only reads it.
+    unsafe { libc::access(name.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn writable(_dir: &Path) -> bool {
+    true
 }
 
 fn connect(path: &Path, has_content: bool, options: &OpenOptions) -> Result<Opened, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags)?;
+    // SQLite quietly falls back to read-only on a write-protected file; every
+    // command may write (defaults, presence), so say so now, before a read
+    // leaves -wal and -shm files that this connection could not remove.
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::ReadOnly {
+            path: None,
+            detail: "the file is write-protected".into(),
+        });
+    }
     wait_when_busy(&mut conn, options.busy_timeout)?;
     if has_content {
         check_is_ours(&conn, path)?;
@@ -151,13 +327,8 @@ fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         path: path.display().to_string(),
         why,
     };
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| match e {
-            // Locked by another agent is not "not ours": the caller retries.
-            e if super::error::is_busy(&e) => StoreError::from(e),
-            e => not_ours(format!("not an SQLite database: {e}")),
-        })?;
+    // A damaged file fails here; `open` then says how it is damaged.
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if app_id == APPLICATION_ID {
         if version > LATEST_VERSION {

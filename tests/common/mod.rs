@@ -15,6 +15,10 @@ pub const NOW: &str = "2026-03-02T08:00:00Z";
 pub const AGENT: &str = "王五";
 
 /// A temporary directory holding one database file.
+///
+/// Only `init`, `demo` and the TUI's first start create a database, so
+/// [`Desk::new`] makes the file as `init` would; [`Desk::empty`] leaves it
+/// missing for the tests of creation itself.
 pub struct Desk {
     dir: TempDir,
     pub db: PathBuf,
@@ -27,7 +31,16 @@ impl Default for Desk {
 }
 
 impl Desk {
+    /// A folder with a new, empty database.
     pub fn new() -> Self {
+        let desk = Self::empty();
+        let options = frontdesk::store::OpenOptions::default();
+        drop(frontdesk::store::Store::create(&desk.db, &options).expect("create the database"));
+        desk
+    }
+
+    /// A folder where the database file does not exist yet.
+    pub fn empty() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("frontdesk.db");
         Desk { dir, db }

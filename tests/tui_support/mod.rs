@@ -206,7 +206,7 @@ impl App {
         let dir = tempfile::tempdir().unwrap();
         let config = Config::defaults();
         let path = dir.path().join("snap.db");
-        let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+        let mut store = Store::create(&path, &OpenOptions::default()).unwrap();
         for seed in seeds {
             seed(&mut store, &config);
         }

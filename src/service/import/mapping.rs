@@ -10,6 +10,7 @@
 //! ```
 
 use crate::domain::error::Invalid;
+use crate::domain::excerpt::{VALUE_CHARS, excerpt};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default)]
@@ -24,7 +25,8 @@ pub struct ColumnMap {
 
 impl ColumnMap {
     pub fn parse(text: &str, file: &str) -> Result<ColumnMap, Invalid> {
-        let bad = |why: String| Invalid::new("map", file, why);
+        // toml's messages and the keys quote the file: a short excerpt only.
+        let bad = |why: String| Invalid::new("map", file, excerpt(&why, VALUE_CHARS * 2));
         let table: toml::Table = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
         let mut map = ColumnMap::default();
         for (key, value) in table {
@@ -89,7 +91,7 @@ impl ColumnMap {
         if !unknown.is_empty() {
             return Err(Invalid::new(
                 "column",
-                unknown.join(", "),
+                excerpt(&unknown.join(", "), VALUE_CHARS),
                 format!(
                     "unknown (line 1); known columns are {}; map or ignore others with --map",
                     known.join(", ")

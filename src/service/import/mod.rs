@@ -19,6 +19,7 @@ pub use mapping::ColumnMap;
 pub use tickets::COLUMNS as TICKET_COLUMNS;
 
 use super::{Ctx, Error};
+use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
 use crate::store::{Store, Tx};
 use serde::Serialize;
@@ -75,18 +76,15 @@ pub fn run(
     dry_run: bool,
 ) -> Result<ImportReport, Error> {
     let name = file.display().to_string();
-    let read = |path: &Path| {
-        std::fs::read(path).map_err(|e| Invalid::new("file", path.display().to_string(), format!("cannot read: {e}")))
-    };
     let map = match map {
         Some(path) => {
-            let text = String::from_utf8(read(path)?)
+            let text = String::from_utf8(input::read(path, InputKind::Map)?)
                 .map_err(|_| Invalid::new("map", path.display().to_string(), "is not valid UTF-8"))?;
             ColumnMap::parse(&text, &path.display().to_string())?
         }
         None => ColumnMap::default(),
     };
-    let table = csvfile::read(&read(file)?, &name)?;
+    let table = csvfile::read(&input::read(file, InputKind::Import)?, &name)?;
     let known = match kind {
         ImportKind::Customers => customers::COLUMNS,
         ImportKind::Tickets => tickets::COLUMNS,

@@ -220,7 +220,7 @@ fn names(msg: Option<Msg>) -> Vec<String> {
 fn the_database_worker_reads_what_another_connection_committed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fd.db");
-    let mut store = Store::open(&path, &OpenOptions::default()).unwrap();
+    let mut store = Store::create(&path, &OpenOptions::default()).unwrap();
     add_customer(&mut store, "张三");
     let mut worker = Worker::start(&path, &OpenOptions::default(), ctx(), true);
     worker.request(Read::Overview);
