@@ -21,16 +21,24 @@ const MAX_CENTS: i64 = 1_000_000_000_000;
 
 /// Parses an amount like `1234.50`, `1234.5`, `1234` or `1,234.50` into
 /// cents. Negative amounts, more than two decimals and anything that is not a
-/// number are refused: an exact price must not be rounded silently.
+/// number are refused: an exact price must not be rounded silently. A comma
+/// is a thousands separator only where one belongs (`1,234,567.89`): `1,50`
+/// is someone's decimal comma and `12,34` a typo, and reading either as
+/// hundreds would multiply the price. Full-width digits, point and comma
+/// (what a Chinese input method types) read as their ASCII forms.
 pub fn parse_amount(field: &str, value: &str) -> Result<i64, Invalid> {
-    let text: String = value.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let bad = |reason: &str| Invalid::new(field, value.trim(), reason);
+    let shown = value.trim();
+    let bad = |reason: &str| Invalid::new(field, shown, reason);
+    let text: String = shown.chars().map(ascii_form).collect();
     if text.starts_with('-') {
         return Err(bad("must be 0 or more"));
     }
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let (grouped, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = ungroup(grouped).ok_or_else(|| {
+        bad("has a comma where no thousands separator belongs (write 1234.50 or 1,234.50; the decimal mark is a point)")
+    })?;
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+    if whole.is_empty() || !digits(&whole) || !digits(fraction) {
         return Err(bad("expected an amount like 1234.50"));
     }
     if fraction.len() > 2 {
@@ -45,6 +53,30 @@ pub fn parse_amount(field: &str, value: &str) -> Result<i64, Invalid> {
         .filter(|c| *c <= MAX_CENTS)
         .ok_or_else(|| bad("is too large"))?;
     Ok(cents)
+}
+
+/// Full-width digits, point and comma as ASCII; anything else as it is.
+fn ascii_form(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        _ => c,
+    }
+}
+
+/// The whole part without its thousands separators, or `None` when a comma
+/// stands anywhere but between groups of three digits after a first group
+/// of one to three.
+fn ungroup(whole: &str) -> Option<String> {
+    if !whole.contains(',') {
+        return Some(whole.to_string());
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    let first_ok = (1..=3).contains(&first.len());
+    let rest_ok = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    (first_ok && rest_ok).then(|| whole.replace(',', ""))
 }
 
 /// `123450` → `1234.50`.
@@ -67,6 +99,11 @@ mod tests {
             (" 0 ", Some(0)),
             ("0.05", Some(5)),
             ("1,234.50", Some(123_450)),
+            ("1,234", Some(123_400)),
+            ("12,345,678.90", Some(1_234_567_890)),
+            ("999,999", Some(99_999_900)),
+            ("１２３４．５０", Some(123_450)),
+            ("１，２３４", Some(123_400)),
             ("10000000000", Some(1_000_000_000_000)),
             ("10000000000.01", None),
             ("99999999999999999999", None),
@@ -78,11 +115,27 @@ mod tests {
             ("12a", None),
             ("", None),
             ("一百", None),
+            // A comma anywhere but between groups of three is refused, never
+            // dropped: `1,50` must not become 150.00.
+            ("1,50", None),
+            ("12,34", None),
+            ("1,2345", None),
+            ("1234,567", None),
+            (",123", None),
+            ("1,,234", None),
+            ("1,234,", None),
+            ("1,234.5,0", None),
+            ("1.50,00", None),
+            ("1_000", None),
+            ("1,", None),
         ];
         for (input, want) in cases {
             assert_eq!(parse_amount("amount", input).ok(), want, "{input:?}");
         }
         assert_eq!(parse_amount("amount", "-5").unwrap_err().reason, "must be 0 or more");
+        let comma = parse_amount("amount", "1,50").unwrap_err();
+        assert_eq!((comma.field.as_str(), comma.value.as_str()), ("amount", "1,50"));
+        assert!(comma.reason.contains("comma"), "{}", comma.reason);
     }
 
     #[test]
