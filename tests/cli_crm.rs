@@ -517,3 +517,96 @@ fn cadence_comes_from_the_config() {
     ));
     assert_eq!(list[0]["due_at"], "2026-03-16T08:00:00Z");
 }
+
+/// The tier stored in the file, as `customer recompute` and the lists read it.
+fn stored_tier(desk: &Desk, id: &str) -> String {
+    rusqlite::Connection::open(&desk.db)
+        .unwrap()
+        .query_row("SELECT tier FROM customers WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn the_demo_ends_with_every_tier_and_stage_current() {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    desk.ok(&[
+        "demo",
+        "--customers",
+        "150",
+        "--tickets",
+        "300",
+        "--interactions",
+        "1200",
+    ]);
+    let r = desk.json(&["customer", "recompute"]);
+    assert!(r["customers"].as_i64().unwrap() > 100, "{r}");
+    assert_eq!(
+        (r["tiers_changed"].as_i64(), r["lifecycles_changed"].as_i64()),
+        (Some(0), Some(0)),
+        "{r}"
+    );
+}
+
+/// A new database with one customer (since `since`) who ordered `amount` at [`NOW`].
+fn one_buyer(since: &str, amount: &str) -> (Desk, String) {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    let id = add(&desk, NOW, "王芳", &["--since", since]);
+    desk.ok(&["order", "add", "--customer", &id, "--amount", amount]);
+    (desk, id)
+}
+
+#[test]
+fn a_low_survey_changes_the_stored_tier_at_once() {
+    let (desk, id) = one_buyer("2026-01-01", "8000");
+    assert_eq!(stored_tier(&desk, &id), "potential");
+    desk.ok(&[
+        "survey",
+        "add",
+        "--customer",
+        &id,
+        "--quality",
+        "1",
+        "--response",
+        "2",
+        "--communication",
+        "1",
+    ]);
+    assert_eq!(
+        stored_tier(&desk, &id),
+        "at-risk",
+        "recomputed in the survey's transaction"
+    );
+    assert_eq!(desk.show_customer(&id)["lifecycle"], "at-risk");
+}
+
+#[test]
+fn tiers_shown_follow_the_clock_without_a_recompute() {
+    let (desk, id) = one_buyer("2020-01-01", "30000");
+    desk.ok(&["customer", "recompute"]);
+    let list = desk.json(&["customer", "list"]);
+    assert_eq!(strings(&list, "tier"), ["high-value"], "recent orders worth ≥ 20 000");
+
+    // 200 days on, the order has left the 180-day window: no longer high-value.
+    let later = "2026-09-18T08:00:00Z";
+    let list = desk.json_at(later, &["customer", "list"]);
+    assert_eq!(strings(&list, "tier"), ["standard"]);
+    assert_eq!(
+        desk.json_at(later, &["customer", "list", "--tier", "high-value"]),
+        empty()
+    );
+    assert_eq!(
+        strings(&desk.json_at(later, &["customer", "list", "--tier", "standard"]), "id"),
+        [id.as_str()]
+    );
+    assert_eq!(show_at(&desk, later, &id)["tier"], "standard");
+    let text = desk.ok_at(later, &["customer", "show", &id]);
+    assert!(
+        text.lines().any(|l| l.starts_with("Tier") && l.contains("standard")),
+        "{text}"
+    );
+    // A "what if" clock shows what holds then but stores nothing for it.
+    assert_eq!(stored_tier(&desk, &id), "high-value");
+    assert_eq!(strings(&desk.json(&["customer", "list"]), "tier"), ["high-value"]);
+}
