@@ -610,3 +610,59 @@ fn tiers_shown_follow_the_clock_without_a_recompute() {
     assert_eq!(stored_tier(&desk, &id), "high-value");
     assert_eq!(strings(&desk.json(&["customer", "list"]), "tier"), ["high-value"]);
 }
+
+#[test]
+fn an_order_is_corrected_by_a_refund_then_a_cancellation() {
+    let (desk, id) = one_buyer("2020-01-01", "30000");
+    let order = id_text(&desk.json(&["order", "list", "--customer", &id])[0]);
+    assert_eq!(stored_tier(&desk, &id), "high-value", "recent orders worth ≥ 20 000");
+
+    let line = desk.json(&["order", "refund", &order, "--amount", "12,000", "--note", "退一台"]);
+    assert_eq!(
+        (line["net"].as_str(), line["cancelled"].as_bool()),
+        (Some("18000.00"), Some(false))
+    );
+    assert_eq!(line["corrections"][0]["kind"], "refund");
+    assert_eq!(line["corrections"][0]["amount_cents"], 1_200_000);
+    assert_eq!(line["corrections"][0]["created_by"], AGENT);
+    let c = desk.show_customer(&id);
+    assert_eq!(c["lifetime_value_cents"], 1_800_000);
+    assert_eq!(c["tier"], "standard", "the value left is under both thresholds");
+    assert_eq!(
+        stored_tier(&desk, &id),
+        "standard",
+        "recomputed in the refund's transaction"
+    );
+
+    // More than is left, a decimal comma, nothing: refused, nothing written.
+    for amount in ["18000.01", "1,50", "0"] {
+        desk.invalid(&["order", "refund", &order, "--amount", amount], "amount", amount);
+    }
+    desk.refused_unchanged(4, &["order", "refund", "999", "--amount", "1"]);
+
+    let text = desk.ok(&["order", "cancel", &order, "--note", "客户取消"]);
+    assert_eq!(text.trim(), format!("order {order}: cancel 18000.00, net 0.00"));
+    let c = desk.show_customer(&id);
+    assert_eq!(c["lifetime_value_cents"], 0);
+    assert_eq!(c["lifecycle"], "prospect", "a cancelled order is no order");
+    desk.invalid(&["order", "refund", &order, "--amount", "1"], "order", &order);
+    desk.invalid(&["order", "cancel", &order], "order", &order);
+
+    let list = desk.json(&["order", "list", "--customer", &id]);
+    assert_eq!(list[0]["amount"], "30000.00", "the order itself is never edited");
+    assert_eq!(
+        (list[0]["net_cents"].as_i64(), list[0]["cancelled"].as_bool()),
+        (Some(0), Some(true))
+    );
+    assert_eq!(strings(&list[0]["corrections"], "kind"), ["refund", "cancel"]);
+    assert_eq!(strings(&list[0]["corrections"], "amount"), ["12000.00", "18000.00"]);
+    let table = desk.ok(&["order", "list", "--customer", &id]);
+    assert_line(&table, 1, &[&order, "30000.00", "cancelled"]);
+    assert_line(&table, 2, &["-12000.00", "refund by", "退一台"]);
+    assert_line(&table, 3, &["-18000.00", "cancel by", "客户取消"]);
+    let audit = desk.show_customer(&id)["audit"].to_string();
+    assert!(
+        audit.contains("refund 12000.00 → 18000.00") && audit.contains("cancel 18000.00 → 0.00"),
+        "{audit}"
+    );
+}

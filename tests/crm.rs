@@ -232,7 +232,7 @@ fn an_order_added_from_the_card_shows_on_the_card_and_in_the_orders() {
     let list = orders::list(&mut app.driver.store, &code, None).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
-        (list[0].amount_cents, list[0].product.as_str()),
+        (list[0].order.amount_cents, list[0].order.product.as_str()),
         (123_450, "显示器 27 寸")
     );
     let card = app.screen(120, 40);
