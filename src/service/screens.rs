@@ -7,7 +7,7 @@ use super::sla::{self, Rules};
 use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::customer::Customer;
-use crate::domain::order::Order;
+use crate::domain::order::OrderLine;
 use crate::domain::sla::SlaState;
 use crate::store::{CustomerRow, Store, SurveyLine, TicketQuery, Tx};
 
@@ -83,7 +83,8 @@ fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
 #[derive(Debug, Clone)]
 pub struct CustomerCard {
     pub customer: Customer,
-    pub orders: Vec<Order>,
+    /// Newest first, each with its refunds and cancellation.
+    pub orders: Vec<OrderLine>,
     pub surveys: Vec<SurveyLine>,
     pub tickets: Vec<TicketView>,
     /// The customer's audit trail, oldest first (as `customer show` has it).
@@ -110,7 +111,7 @@ pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCa
             .map(|t| rules.view(tx, ctx, t))
             .collect::<Result<_, _>>()?;
         Ok(CustomerCard {
-            orders: tx.customer_orders(id, Some(CARD_ORDERS))?,
+            orders: tx.customer_order_lines(id, Some(CARD_ORDERS))?,
             surveys: tx.customer_surveys(id, CARD_SURVEYS)?,
             audit: tx.audit_for("customer", id)?,
             customer,
