@@ -520,9 +520,20 @@ fn cadence_comes_from_the_config() {
 
 /// The tier stored in the file, as `customer recompute` and the lists read it.
 fn stored_tier(desk: &Desk, id: &str) -> String {
+    stored(desk, id, "tier")
+}
+
+/// The lifecycle stage stored in the file.
+fn stored_stage(desk: &Desk, id: &str) -> String {
+    stored(desk, id, "lifecycle")
+}
+
+fn stored(desk: &Desk, id: &str, column: &str) -> String {
     rusqlite::Connection::open(&desk.db)
         .unwrap()
-        .query_row("SELECT tier FROM customers WHERE id = ?1", [id], |r| r.get(0))
+        .query_row(&format!("SELECT {column} FROM customers WHERE id = ?1"), [id], |r| {
+            r.get(0)
+        })
         .unwrap()
 }
 
@@ -548,18 +559,19 @@ fn the_demo_ends_with_every_tier_and_stage_current() {
     );
 }
 
-/// A new database with one customer (since `since`) who ordered `amount` at [`NOW`].
-fn one_buyer(since: &str, amount: &str) -> (Desk, String) {
+/// A new database with one customer (since `since`) who ordered `amount`
+/// (at [`NOW`] unless `extra` says `--at`).
+fn one_buyer(since: &str, amount: &str, extra: &[&str]) -> (Desk, String) {
     let desk = Desk::new();
     desk.ok(&["init"]);
     let id = add(&desk, NOW, "王芳", &["--since", since]);
-    desk.ok(&["order", "add", "--customer", &id, "--amount", amount]);
+    desk.ok(&[&["order", "add", "--customer", &id, "--amount", amount], extra].concat());
     (desk, id)
 }
 
 #[test]
 fn a_low_survey_changes_the_stored_tier_at_once() {
-    let (desk, id) = one_buyer("2026-01-01", "8000");
+    let (desk, id) = one_buyer("2026-01-01", "8000", &[]);
     assert_eq!(stored_tier(&desk, &id), "potential");
     desk.ok(&[
         "survey",
@@ -583,7 +595,7 @@ fn a_low_survey_changes_the_stored_tier_at_once() {
 
 #[test]
 fn tiers_shown_follow_the_clock_without_a_recompute() {
-    let (desk, id) = one_buyer("2020-01-01", "30000");
+    let (desk, id) = one_buyer("2020-01-01", "30000", &[]);
     desk.ok(&["customer", "recompute"]);
     let list = desk.json(&["customer", "list"]);
     assert_eq!(strings(&list, "tier"), ["high-value"], "recent orders worth ≥ 20 000");
@@ -613,7 +625,7 @@ fn tiers_shown_follow_the_clock_without_a_recompute() {
 
 #[test]
 fn an_order_is_corrected_by_a_refund_then_a_cancellation() {
-    let (desk, id) = one_buyer("2020-01-01", "30000");
+    let (desk, id) = one_buyer("2020-01-01", "30000", &[]);
     let order = id_text(&desk.json(&["order", "list", "--customer", &id])[0]);
     assert_eq!(stored_tier(&desk, &id), "high-value", "recent orders worth ≥ 20 000");
 
@@ -664,5 +676,27 @@ fn an_order_is_corrected_by_a_refund_then_a_cancellation() {
     assert!(
         audit.contains("refund 12000.00 → 18000.00") && audit.contains("cancel 18000.00 → 0.00"),
         "{audit}"
+    );
+}
+
+#[test]
+fn a_contact_brings_a_churned_customer_back_at_once() {
+    let (desk, id) = one_buyer("2020-01-01", "100", &["--at", "2024-01-01"]);
+    assert_eq!(stored_stage(&desk, &id), "churned", "silent for over 365 days");
+    desk.ok(&[
+        "log",
+        "--customer",
+        &id,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "回来了",
+    ]);
+    assert_eq!(
+        stored_stage(&desk, &id),
+        "active",
+        "recomputed in the contact's transaction"
     );
 }
