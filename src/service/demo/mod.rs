@@ -160,7 +160,8 @@ pub fn generate_with(
     store.write(|tx| {
         // Checked under the write lock, so no one adds records in between.
         let (customers, tickets) = tx.count_records()?;
-        if existing == Existing::Refuse && customers + tickets > 0 {
+        let held_data = customers + tickets > 0;
+        if existing == Existing::Refuse && held_data {
             return Err(Invalid::new(
                 "database",
                 format!("{customers} customers, {tickets} tickets"),
@@ -200,8 +201,15 @@ pub fn generate_with(
         // The tiers and stages drawn above only approximate the rules (they
         // steer the tickets); now that every order, contact, ticket and
         // survey is written, the rules themselves set them, so the demo
-        // ends with nothing for `customer recompute` to change.
-        super::segments::refresh_all(tx, ctx, super::segments::Audited::No)?;
+        // ends with nothing for `customer recompute` to change. On a fresh
+        // file that is part of creating the records, not a change; with
+        // `--force` a team's own customers may move too, and that is audited.
+        let audited = if held_data {
+            super::segments::Audited::Yes
+        } else {
+            super::segments::Audited::No
+        };
+        super::segments::refresh_all(tx, ctx, audited)?;
         Ok(DemoReport {
             customers: customers.len(),
             tickets: written.tickets,
