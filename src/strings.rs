@@ -109,6 +109,10 @@ pub struct Strings {
     pub card_contact: &'static str,
     pub card_account: &'static str,
     pub card_orders: &'static str,
+    /// After an order's amount once it is cancelled.
+    pub card_order_cancelled: &'static str,
+    /// After a refunded order's amount: `{0}` what is left.
+    pub card_order_net: &'static str,
     pub card_surveys: &'static str,
     pub card_tickets: &'static str,
     pub card_notes: &'static str,

@@ -96,7 +96,8 @@ fn orders_update_value_tier_and_lifecycle() {
     assert_eq!(c["tier_pinned"], false);
 
     // Invalid input writes nothing (exit 2); an unknown customer is exit 4.
-    for amount in ["-5", "12.345", "abc", ""] {
+    // A comma that is no thousands separator is refused, never dropped.
+    for amount in ["-5", "12.345", "abc", "", "1,50", "12,34", "1,2345"] {
         desk.invalid(
             &["order", "add", "--customer", &id, "--amount", amount],
             "amount",
@@ -515,4 +516,187 @@ fn cadence_comes_from_the_config() {
             .args(["--json", "reminder", "list"]),
     ));
     assert_eq!(list[0]["due_at"], "2026-03-16T08:00:00Z");
+}
+
+/// The tier stored in the file, as `customer recompute` and the lists read it.
+fn stored_tier(desk: &Desk, id: &str) -> String {
+    stored(desk, id, "tier")
+}
+
+/// The lifecycle stage stored in the file.
+fn stored_stage(desk: &Desk, id: &str) -> String {
+    stored(desk, id, "lifecycle")
+}
+
+fn stored(desk: &Desk, id: &str, column: &str) -> String {
+    rusqlite::Connection::open(&desk.db)
+        .unwrap()
+        .query_row(&format!("SELECT {column} FROM customers WHERE id = ?1"), [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn the_demo_ends_with_every_tier_and_stage_current() {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    desk.ok(&[
+        "demo",
+        "--customers",
+        "150",
+        "--tickets",
+        "300",
+        "--interactions",
+        "1200",
+    ]);
+    let r = desk.json(&["customer", "recompute"]);
+    assert!(r["customers"].as_i64().unwrap() > 100, "{r}");
+    assert_eq!(
+        (r["tiers_changed"].as_i64(), r["lifecycles_changed"].as_i64()),
+        (Some(0), Some(0)),
+        "{r}"
+    );
+}
+
+/// A new database with one customer (since `since`) who ordered `amount`
+/// (at [`NOW`] unless `extra` says `--at`).
+fn one_buyer(since: &str, amount: &str, extra: &[&str]) -> (Desk, String) {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    let id = add(&desk, NOW, "王芳", &["--since", since]);
+    desk.ok(&[&["order", "add", "--customer", &id, "--amount", amount], extra].concat());
+    (desk, id)
+}
+
+#[test]
+fn a_low_survey_changes_the_stored_tier_at_once() {
+    let (desk, id) = one_buyer("2026-01-01", "8000", &[]);
+    assert_eq!(stored_tier(&desk, &id), "potential");
+    desk.ok(&[
+        "survey",
+        "add",
+        "--customer",
+        &id,
+        "--quality",
+        "1",
+        "--response",
+        "2",
+        "--communication",
+        "1",
+    ]);
+    assert_eq!(
+        stored_tier(&desk, &id),
+        "at-risk",
+        "recomputed in the survey's transaction"
+    );
+    assert_eq!(desk.show_customer(&id)["lifecycle"], "at-risk");
+}
+
+#[test]
+fn tiers_shown_follow_the_clock_without_a_recompute() {
+    let (desk, id) = one_buyer("2020-01-01", "30000", &[]);
+    desk.ok(&["customer", "recompute"]);
+    let list = desk.json(&["customer", "list"]);
+    assert_eq!(strings(&list, "tier"), ["high-value"], "recent orders worth ≥ 20 000");
+
+    // 200 days on, the order has left the 180-day window: no longer high-value.
+    let later = "2026-09-18T08:00:00Z";
+    let list = desk.json_at(later, &["customer", "list"]);
+    assert_eq!(strings(&list, "tier"), ["standard"]);
+    assert_eq!(
+        desk.json_at(later, &["customer", "list", "--tier", "high-value"]),
+        empty()
+    );
+    assert_eq!(
+        strings(&desk.json_at(later, &["customer", "list", "--tier", "standard"]), "id"),
+        [id.as_str()]
+    );
+    assert_eq!(show_at(&desk, later, &id)["tier"], "standard");
+    let text = desk.ok_at(later, &["customer", "show", &id]);
+    assert!(
+        text.lines().any(|l| l.starts_with("Tier") && l.contains("standard")),
+        "{text}"
+    );
+    // A "what if" clock shows what holds then but stores nothing for it.
+    assert_eq!(stored_tier(&desk, &id), "high-value");
+    assert_eq!(strings(&desk.json(&["customer", "list"]), "tier"), ["high-value"]);
+}
+
+#[test]
+fn an_order_is_corrected_by_a_refund_then_a_cancellation() {
+    let (desk, id) = one_buyer("2020-01-01", "30000", &[]);
+    let order = id_text(&desk.json(&["order", "list", "--customer", &id])[0]);
+    assert_eq!(stored_tier(&desk, &id), "high-value", "recent orders worth ≥ 20 000");
+
+    let line = desk.json(&["order", "refund", &order, "--amount", "12,000", "--note", "退一台"]);
+    assert_eq!(
+        (line["net"].as_str(), line["cancelled"].as_bool()),
+        (Some("18000.00"), Some(false))
+    );
+    assert_eq!(line["corrections"][0]["kind"], "refund");
+    assert_eq!(line["corrections"][0]["amount_cents"], 1_200_000);
+    assert_eq!(line["corrections"][0]["created_by"], AGENT);
+    let c = desk.show_customer(&id);
+    assert_eq!(c["lifetime_value_cents"], 1_800_000);
+    assert_eq!(c["tier"], "standard", "the value left is under both thresholds");
+    assert_eq!(
+        stored_tier(&desk, &id),
+        "standard",
+        "recomputed in the refund's transaction"
+    );
+
+    // More than is left, a decimal comma, nothing: refused, nothing written.
+    for amount in ["18000.01", "1,50", "0"] {
+        desk.invalid(&["order", "refund", &order, "--amount", amount], "amount", amount);
+    }
+    desk.refused_unchanged(4, &["order", "refund", "999", "--amount", "1"]);
+
+    let text = desk.ok(&["order", "cancel", &order, "--note", "客户取消"]);
+    assert_eq!(text.trim(), format!("order {order}: cancel 18000.00, net 0.00"));
+    let c = desk.show_customer(&id);
+    assert_eq!(c["lifetime_value_cents"], 0);
+    assert_eq!(c["lifecycle"], "prospect", "a cancelled order is no order");
+    desk.invalid(&["order", "refund", &order, "--amount", "1"], "order", &order);
+    desk.invalid(&["order", "cancel", &order], "order", &order);
+
+    let list = desk.json(&["order", "list", "--customer", &id]);
+    assert_eq!(list[0]["amount"], "30000.00", "the order itself is never edited");
+    assert_eq!(
+        (list[0]["net_cents"].as_i64(), list[0]["cancelled"].as_bool()),
+        (Some(0), Some(true))
+    );
+    assert_eq!(strings(&list[0]["corrections"], "kind"), ["refund", "cancel"]);
+    assert_eq!(strings(&list[0]["corrections"], "amount"), ["12000.00", "18000.00"]);
+    let table = desk.ok(&["order", "list", "--customer", &id]);
+    assert_line(&table, 1, &[&order, "30000.00", "cancelled"]);
+    assert_line(&table, 2, &["-12000.00", "refund by", "退一台"]);
+    assert_line(&table, 3, &["-18000.00", "cancel by", "客户取消"]);
+    let audit = desk.show_customer(&id)["audit"].to_string();
+    assert!(
+        audit.contains("refund 12000.00 → 18000.00") && audit.contains("cancel 18000.00 → 0.00"),
+        "{audit}"
+    );
+}
+
+#[test]
+fn a_contact_brings_a_churned_customer_back_at_once() {
+    let (desk, id) = one_buyer("2020-01-01", "100", &["--at", "2024-01-01"]);
+    assert_eq!(stored_stage(&desk, &id), "churned", "silent for over 365 days");
+    desk.ok(&[
+        "log",
+        "--customer",
+        &id,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "回来了",
+    ]);
+    assert_eq!(
+        stored_stage(&desk, &id),
+        "active",
+        "recomputed in the contact's transaction"
+    );
 }

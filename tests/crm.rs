@@ -233,7 +233,7 @@ fn an_order_added_from_the_card_shows_on_the_card_and_in_the_orders() {
     let list = orders::list(&mut app.driver.store, &code, None).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
-        (list[0].amount_cents, list[0].product.as_str()),
+        (list[0].order.amount_cents, list[0].order.product.as_str()),
         (123_450, "显示器 27 寸")
     );
     let card = app.screen(120, 40);
@@ -428,4 +428,55 @@ fn a_failed_read_is_not_shown_as_an_empty_list() {
     );
     app.keys("<C-r>");
     assert!(!rows(&app).is_empty() && !app.model.reminders.as_ref().unwrap().unreadable);
+}
+
+#[test]
+fn the_palette_refunds_then_cancels_the_newest_order_on_the_card() {
+    let mut app = app(120, 40);
+    let code = zhang_code(&mut app);
+    let input = orders::OrderInput {
+        customer: code.clone(),
+        amount: "1000".into(),
+        product: Some("显示器".into()),
+        ..Default::default()
+    };
+    let order = orders::add(&mut app.driver.store, &app.driver.ctx, &input).unwrap().id;
+    zhang_card(&mut app);
+    assert!(
+        app.screen(120, 40).contains(&format!("#{order}")),
+        "the card names its orders"
+    );
+
+    // The form names the newest order on the card; the amount has the keyboard.
+    app.keys(":").text("refund").keys("<Enter>");
+    let form = app.model.form.as_ref().expect("the correction form");
+    assert_eq!(form.value("order"), order.to_string());
+    assert_eq!(form.fields[form.focus].key, "amount");
+    app.text("200").keys("<Tab>").text("屏幕划痕").keys("<C-s>");
+    assert!(app.model.form.is_none(), "saved");
+    assert!(message(&app).0.contains("200.00"), "{:?}", message(&app));
+    let line = &orders::list(&mut app.driver.store, &code, None).unwrap()[0];
+    assert_eq!(
+        (line.net_cents(), line.corrections[0].note.as_str()),
+        (80_000, "屏幕划痕")
+    );
+    assert!(app.screen(120, 40).contains("net 800.00"));
+
+    // Cancelling takes what is left; afterwards nothing more can be refunded.
+    app.keys(":").text("refund").keys("<Enter> <S-Tab> <Right> <C-s>");
+    assert!(app.model.form.is_none(), "saved");
+    let line = &orders::list(&mut app.driver.store, &code, None).unwrap()[0];
+    assert_eq!((line.net_cents(), line.cancelled()), (0, true));
+    assert!(app.screen(120, 40).contains("cancelled"));
+    app.keys(":").text("refund").keys("<Enter>").text("1").keys("<C-s>");
+    assert!(
+        field_error(&app, "order").is_some_and(|e| e.contains("cancelled")),
+        "the refusal is on its field"
+    );
+    assert_eq!(
+        orders::list(&mut app.driver.store, &code, None).unwrap()[0]
+            .corrections
+            .len(),
+        2
+    );
 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use frontdesk::config::Config;
 use frontdesk::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus};
 use frontdesk::domain::ticket::CATEGORIES;
-use frontdesk::service::demo::{self, Sizes};
-use frontdesk::service::{Ctx, Error, setup, tickets};
+use frontdesk::service::demo::{self, Existing, Sizes};
+use frontdesk::service::{Ctx, Error, roles, setup, tickets};
 use frontdesk::store::{OpenOptions, Store, TicketQuery};
 use rusqlite::Connection;
 use std::collections::{BTreeSet, HashMap};
@@ -354,7 +354,7 @@ fn audit_activity_and_order_value_are_consistent() {
         count(&path, "SELECT count(*) FROM reminders WHERE reason = 'callback'"),
     );
     // The report counts what is in the file.
-    let again = demo::generate(&mut store, &ctx(), &Config::defaults(), SMALL, 10).unwrap();
+    let again = demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 10, Existing::AddTo).unwrap();
     assert_eq!(
         count(&path, "SELECT count(*) FROM customers"),
         2 * SMALL.customers as i64
@@ -390,4 +390,79 @@ fn sizes_are_checked() {
     };
     let report = demo::generate(&mut store, &ctx(), &Config::defaults(), none, 1).unwrap();
     assert_eq!(report.customers + report.tickets + report.interactions, 0);
+}
+
+#[test]
+fn a_database_with_data_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = generate(dir.path(), "j.db", SMALL, 1);
+    let before = common::dump(&path);
+    let err = demo::generate(&mut store, &ctx(), &Config::defaults(), SMALL, 2).unwrap_err();
+    assert!(
+        matches!(&err, Error::Invalid(i) if i.field == "database" && i.value == "60 customers, 150 tickets"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("--force"), "{err}");
+    assert_eq!(common::dump(&path), before, "nothing written");
+    demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 2, Existing::AddTo).unwrap();
+    assert_eq!(
+        count(&path, "SELECT count(*) FROM customers"),
+        2 * SMALL.customers as i64
+    );
+}
+
+#[test]
+fn a_real_teams_agents_are_kept_and_the_sample_agents_get_no_rights() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut store = open(&path);
+    let boss = Ctx::new("boss", now());
+    roles::add_agent(&mut store, &boss, "boss", "admin", None).unwrap();
+    // A real colleague who shares a name with a sample admin.
+    roles::add_agent(&mut store, &boss, "amelia.scott", "agent", Some("billing")).unwrap();
+    demo::generate(&mut store, &boss, &Config::defaults(), SMALL, 1).unwrap();
+    let role_of = |name: &str| {
+        strings(
+            &path,
+            &format!("SELECT role || '/' || coalesce(department, '') FROM agents WHERE name = '{name}'"),
+        )
+    };
+    assert_eq!(role_of("amelia.scott"), BTreeSet::from(["agent/billing".to_string()]));
+    assert_eq!(role_of("boss"), BTreeSet::from(["admin/".to_string()]));
+    assert_eq!(
+        strings(&path, "SELECT name FROM agents WHERE role <> 'agent'"),
+        BTreeSet::from(["boss".to_string()]),
+        "no sample agent is admin or supervisor"
+    );
+    assert!(
+        count(&path, "SELECT count(*) FROM agents") > 10,
+        "the sample agents were added"
+    );
+
+    // On a file without agents the sample team comes with its roles.
+    let (_, fresh) = generate(dir.path(), "l.db", SMALL, 1);
+    assert_eq!(
+        strings(&fresh, "SELECT role FROM agents WHERE name = 'amelia.scott'"),
+        BTreeSet::from(["admin".to_string()])
+    );
+}
+
+#[test]
+fn the_demo_command_refuses_a_second_run_with_exit_2() {
+    let desk = common::Desk::new();
+    desk.ok(&["init"]);
+    let small = ["demo", "--customers", "20", "--tickets", "30", "--interactions", "100"];
+    desk.ok(&small);
+    let before = desk.dump();
+    let message = desk.fails(2, &small);
+    assert!(message.contains("database") && message.contains("--force"), "{message}");
+    assert_eq!(desk.dump(), before);
+    desk.ok(&[&small[..], &["--force"]].concat());
+    assert_eq!(
+        desk.json(&["customer", "list", "--limit", "0"])
+            .as_array()
+            .unwrap()
+            .len(),
+        40
+    );
 }

@@ -71,6 +71,7 @@ actions! {
     MarkAll => "mark_all",
     Reminders => "reminders",
     AddOrder => "add_order",
+    CorrectOrder => "correct_order",
     Callback => "callback",
     Survey => "survey",
     ReminderDone => "reminder_done",

@@ -70,13 +70,22 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     if card.orders.is_empty() {
         doc.push(vec![piece(format!("  {}", s.card_no_orders), Role::Muted)]);
     }
-    for o in &card.orders {
-        doc.push(vec![
-            piece(format!("  {}  ", local_short(o.at, now, tz)), Role::Muted),
+    for line in &card.orders {
+        let o = &line.order;
+        // The number is what a refund or cancellation names.
+        let mut pieces = vec![
+            piece(format!("  #{:<6} {}  ", o.id, local_short(o.at, now, tz)), Role::Muted),
             piece(format!("{:>12}  ", money(o.amount_cents)), Role::Text),
-            piece(sanitize_line(&o.product), Role::Text),
-            piece(format!("  {}", sanitize_line(&o.note)), Role::Muted),
-        ]);
+        ];
+        if line.cancelled() {
+            pieces.push(piece(format!("{}  ", s.card_order_cancelled), Role::Notice));
+        } else if !line.corrections.is_empty() {
+            let net = fill(s.card_order_net, &[&money(line.net_cents())]);
+            pieces.push(piece(format!("{net}  "), Role::Notice));
+        }
+        pieces.push(piece(sanitize_line(&o.product), Role::Text));
+        pieces.push(piece(format!("  {}", sanitize_line(&o.note)), Role::Muted));
+        doc.push(pieces);
     }
     doc.heading(s.card_surveys);
     if card.surveys.is_empty() {

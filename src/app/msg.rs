@@ -58,6 +58,12 @@ pub enum Saved {
         code: String,
         amount_cents: i64,
     },
+    OrderCorrected {
+        order: i64,
+        kind: crate::domain::order::CorrectionKind,
+        amount_cents: i64,
+        net_cents: i64,
+    },
     /// The survey form follows for this customer and ticket.
     CallbackDone {
         ticket: i64,

@@ -26,7 +26,12 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
         interactions: a.interactions,
     };
     let started = std::time::Instant::now();
-    let report = demo::generate(&mut env.store, &env.ctx, &env.config, sizes, a.seed)?;
+    let existing = if a.force {
+        demo::Existing::AddTo
+    } else {
+        demo::Existing::Refuse
+    };
+    let report = demo::generate_with(&mut env.store, &env.ctx, &env.config, sizes, a.seed, existing)?;
     if env.json {
         super::output::print_json(&report);
     } else {

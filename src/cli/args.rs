@@ -208,6 +208,9 @@ pub struct DemoArgs {
     pub interactions: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Add the sample data even though the database already holds customers or tickets
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -6,7 +6,7 @@ use super::crm;
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
-use crate::service::{Error, customers, privacy, segments, tickets};
+use crate::service::{Error, customers, privacy, segments, segments_as_of, tickets};
 use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
@@ -29,7 +29,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 include_archived: false,
                 limit: (args.limit > 0).then_some(args.limit),
             };
-            let list = customers::list(&mut env.store, &query, args.filter.as_deref())?;
+            let list = segments_as_of::customers(&mut env.store, &env.ctx, &query, args.filter.as_deref())?;
             if env.json {
                 print_json(&list);
             } else {
@@ -121,7 +121,11 @@ fn print_list(list: &[Customer]) {
 }
 
 fn show(env: &mut Env, key: &str) -> Result<(), Error> {
-    let found = customers::get(&mut env.store, key)?;
+    let mut found = customers::get(&mut env.store, key)?;
+    let standing = crm::standing(env, &found)?;
+    // What the rules say now, not what was stored at the last recompute.
+    found.tier = standing.tier;
+    found.lifecycle = standing.lifecycle.key().to_string();
     let c = privacy::customer(&found, &env.ctx.settings);
     let query = TicketQuery {
         customer_id: Some(c.id),
@@ -130,7 +134,6 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
     };
     let list = tickets::list(&mut env.store, &env.ctx, &query)?;
     let audit = customers::audit(&mut env.store, c.id)?;
-    let standing = crm::standing(env, &found)?;
     if env.json {
         let mut value = serde_json::to_value(&found).unwrap_or_default();
         crm::standing_json(&mut value, &standing);

@@ -157,6 +157,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
     ctx.settings.masked |= cli.masked;
+    ctx.clock_fixed = cli.now.is_some();
     Ok(Env {
         store,
         ctx,

@@ -1,10 +1,10 @@
-//! `order add|list`
+//! `order add|list|refund|cancel`
 
 use super::Env;
 use super::output::{Table, print_json, short_time};
-use crate::domain::order::{Order, format_cents};
+use crate::domain::order::{Correction, Order, OrderLine, format_cents};
 use crate::service::Error;
-use crate::service::orders::{self, OrderInput};
+use crate::service::orders::{self, CorrectionInput, OrderInput};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
@@ -20,6 +20,23 @@ pub enum OrderCommand {
         /// At most this many (0 = all)
         #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
         limit: usize,
+    },
+    /// Refund part or all of what is left of an order; value and tier follow
+    Refund {
+        /// The order's id (see `order list`)
+        order: i64,
+        /// The amount given back, e.g. 200.00 (at most what is left)
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Cancel an order: everything not yet refunded; value and tier follow
+    Cancel {
+        /// The order's id (see `order list`)
+        order: i64,
+        #[arg(long)]
+        note: Option<String>,
     },
 }
 
@@ -60,23 +77,103 @@ pub fn run(env: &mut Env, cmd: OrderCommand) -> Result<(), Error> {
         OrderCommand::List { customer, limit } => {
             let list = orders::list(&mut env.store, &customer, (limit > 0).then_some(limit))?;
             if env.json {
-                print_json(&list.iter().map(order_json).collect::<Vec<_>>());
+                print_json(&list.iter().map(line_json).collect::<Vec<_>>());
             } else {
-                let mut table = Table::new(&[("ID", 6), ("WHEN", 16), ("AMOUNT", 12), ("PRODUCT", 24), ("NOTE", 40)]);
-                for o in &list {
-                    table.row(vec![
-                        o.id.to_string(),
-                        short_time(Some(o.at)),
-                        format!("{:>12}", format_cents(o.amount_cents)),
-                        o.product.clone(),
-                        o.note.clone(),
-                    ]);
-                }
-                table.print();
+                print_lines(&list);
             }
+        }
+        OrderCommand::Refund { order, amount, note } => {
+            let input = CorrectionInput {
+                order,
+                amount: Some(amount),
+                note,
+            };
+            let line = orders::refund(&mut env.store, &env.ctx, &input)?;
+            corrected(env, &line);
+        }
+        OrderCommand::Cancel { order, note } => {
+            let input = CorrectionInput {
+                order,
+                amount: None,
+                note,
+            };
+            let line = orders::cancel(&mut env.store, &env.ctx, &input)?;
+            corrected(env, &line);
         }
     }
     Ok(())
+}
+
+/// After a correction: the order as it now stands.
+fn corrected(env: &Env, line: &OrderLine) {
+    if env.json {
+        print_json(&line_json(line));
+    } else if let Some(c) = line.corrections.last() {
+        println!(
+            "order {}: {} {}, net {}",
+            line.order.id,
+            c.kind.key(),
+            format_cents(c.amount_cents),
+            format_cents(line.net_cents())
+        );
+    }
+}
+
+/// Orders with their net amounts, each correction on a line of its own
+/// below its order.
+fn print_lines(list: &[OrderLine]) {
+    let mut table = Table::new(&[
+        ("ID", 6),
+        ("WHEN", 16),
+        ("AMOUNT", 12),
+        ("NET", 12),
+        ("PRODUCT", 24),
+        ("NOTE", 40),
+    ]);
+    for line in list {
+        let o = &line.order;
+        let net = if line.cancelled() {
+            "cancelled".to_string()
+        } else {
+            format_cents(line.net_cents())
+        };
+        table.row(vec![
+            o.id.to_string(),
+            short_time(Some(o.at)),
+            format!("{:>12}", format_cents(o.amount_cents)),
+            format!("{net:>12}"),
+            o.product.clone(),
+            o.note.clone(),
+        ]);
+        for c in &line.corrections {
+            table.row(vec![
+                String::new(),
+                short_time(Some(c.at)),
+                format!("{:>12}", format!("-{}", format_cents(c.amount_cents))),
+                String::new(),
+                format!("  {} by {}", c.kind.key(), c.created_by),
+                c.note.clone(),
+            ]);
+        }
+    }
+    table.print();
+}
+
+/// An order with `net_cents`, `net`, `cancelled` and its `corrections`,
+/// amounts as exact decimal text beside the cents.
+fn line_json(line: &OrderLine) -> Value {
+    let mut value = order_json(&line.order);
+    value["net_cents"] = Value::from(line.net_cents());
+    value["net"] = Value::String(format_cents(line.net_cents()));
+    value["cancelled"] = Value::Bool(line.cancelled());
+    value["corrections"] = line.corrections.iter().map(correction_json).collect();
+    value
+}
+
+fn correction_json(c: &Correction) -> Value {
+    let mut value = serde_json::to_value(c).unwrap_or(Value::Null);
+    value["amount"] = Value::String(format_cents(c.amount_cents));
+    value
 }
 
 /// The order's fields, with `amount` as exact decimal text beside `amount_cents`.

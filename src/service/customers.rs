@@ -67,7 +67,16 @@ pub fn edit(
     if_version: Option<i64>,
 ) -> Result<Customer, Error> {
     let fields = input.validate_on(ctx.today())?;
-    store.write(|tx| edit_in(tx, ctx, key, &fields, if_version))
+    // Tenure counts from "customer since": the tier and stage may follow it.
+    let since = fields.iter().any(|f| matches!(f, CustomerField::Since(_)));
+    store.write(|tx| {
+        let c = edit_in(tx, ctx, key, &fields, if_version)?;
+        if !since {
+            return Ok(c);
+        }
+        super::segments::recompute(tx, ctx, c.id)?;
+        Ok(tx.customer(c.id)?)
+    })
 }
 
 /// [`edit`] inside an open transaction, with the fields already validated.

@@ -52,6 +52,8 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
         i.id = tx.insert_interaction(&i, None)?;
         if direction != Direction::Note {
             tx.touch_customer(customer.id, at)?;
+            // Contacts feed the churn warnings and the "churned" stage.
+            super::segments::recompute(tx, ctx, customer.id)?;
         }
         Ok(i)
     })

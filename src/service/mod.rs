@@ -22,6 +22,7 @@ pub mod report;
 pub mod roles;
 pub mod screens;
 pub mod segments;
+pub mod segments_as_of;
 pub mod setup;
 pub mod sla;
 pub mod surveys;
@@ -45,6 +46,10 @@ pub struct Ctx {
     pub agent: String,
     pub now: DateTime<Utc>,
     pub settings: Settings,
+    /// `--now` was given: a "what if" clock. Reads then keep their results
+    /// to themselves (see [`segments_as_of`]) instead of storing what holds
+    /// at a time that is not the real one.
+    pub clock_fixed: bool,
 }
 
 /// Behaviour the config file may change.
@@ -91,6 +96,7 @@ impl Ctx {
             // record's reported times differ from what is read back.
             now: now.trunc_subsecs(0),
             settings: Settings::default(),
+            clock_fixed: false,
         }
     }
 

@@ -1,9 +1,11 @@
 //! Orders (交易): recording one updates the customer's lifetime order value
 //! and recomputes their tier and lifecycle stage in the same transaction.
+//! So does correcting one: a refund or a cancellation is recorded against
+//! the order (audited), never an edit of it.
 
 use super::{Ctx, Error, segments};
 use crate::domain::error::Invalid;
-use crate::domain::order::{Order, format_cents, parse_amount};
+use crate::domain::order::{Correction, CorrectionKind, Order, OrderLine, format_cents, parse_amount};
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::store::{Store, Tx};
@@ -64,10 +66,71 @@ pub fn insert(tx: &Tx, ctx: &Ctx, mut order: Order) -> Result<Order, Error> {
     Ok(order)
 }
 
-/// A customer's orders, newest first.
-pub fn list(store: &mut Store, customer: &str, limit: Option<usize>) -> Result<Vec<Order>, Error> {
+/// A customer's orders with their corrections, newest first.
+pub fn list(store: &mut Store, customer: &str, limit: Option<usize>) -> Result<Vec<OrderLine>, Error> {
     store.read(|tx| {
         let c = tx.customer_by_key(customer)?;
-        Ok(tx.customer_orders(c.id, limit)?)
+        Ok(tx.customer_order_lines(c.id, limit)?)
+    })
+}
+
+/// Raw input of `order refund` and `order cancel`.
+#[derive(Debug, Clone, Default)]
+pub struct CorrectionInput {
+    pub order: i64,
+    /// In currency units; a refund only (a cancellation takes what is left).
+    pub amount: Option<String>,
+    pub note: Option<String>,
+}
+
+/// `order refund`: gives back part or all of what is left of an order.
+pub fn refund(store: &mut Store, ctx: &Ctx, input: &CorrectionInput) -> Result<OrderLine, Error> {
+    let text = input.amount.as_deref().unwrap_or("");
+    let cents = parse_amount("amount", text)?;
+    correct(store, ctx, input, CorrectionKind::Refund, Some((text.trim(), cents)))
+}
+
+/// `order cancel`: calls off everything not yet refunded.
+pub fn cancel(store: &mut Store, ctx: &Ctx, input: &CorrectionInput) -> Result<OrderLine, Error> {
+    correct(store, ctx, input, CorrectionKind::Cancel, None)
+}
+
+/// Records the correction, takes it off the lifetime value, audits it on
+/// the customer and recomputes their tier and stage, all in one transaction.
+fn correct(
+    store: &mut Store,
+    ctx: &Ctx,
+    input: &CorrectionInput,
+    kind: CorrectionKind,
+    requested: Option<(&str, i64)>,
+) -> Result<OrderLine, Error> {
+    let note = validate::text("note", input.note.as_deref().unwrap_or(""), TEXT_MAX)?;
+    store.write(|tx| {
+        let mut line = tx.order_line(input.order)?;
+        let cents = line.correction(kind, requested)?;
+        let mut correction = Correction {
+            id: 0,
+            order_id: line.order.id,
+            at: ctx.now,
+            kind,
+            amount_cents: cents,
+            note: note.clone(),
+            created_by: ctx.agent.clone(),
+        };
+        correction.id = tx.insert_correction(&correction)?;
+        let customer = line.order.customer_id;
+        let before = format!("#{} {}", line.order.id, format_cents(line.net_cents()));
+        line.corrections.push(correction);
+        tx.add_lifetime_value(customer, -cents)?;
+        let after = format!(
+            "#{} {} {} → {}",
+            line.order.id,
+            kind.key(),
+            format_cents(cents),
+            format_cents(line.net_cents())
+        );
+        ctx.audit(tx, "customer", customer, "order", Some(before), Some(after))?;
+        segments::recompute(tx, ctx, customer)?;
+        Ok(line)
     })
 }

@@ -15,12 +15,13 @@
 //! - *birthday*, *anniversary* and low-*survey* follow-ups: computed too,
 //!   in [`super::occasions`]; an outbound contact ends them.
 
+use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
-use crate::domain::enums::ReminderReason;
+use crate::domain::enums::{ReminderReason, Tier};
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, TEXT_MAX};
-use crate::store::{ReminderRow, Store, Tx};
+use crate::store::{CadenceRow, ReminderRow, Store, Tx};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -51,12 +52,31 @@ pub struct ReminderInput {
     pub note: String,
 }
 
+/// Customers whose tier has a cadence, by the tier in force now: the stored
+/// one when current, else the live one (see [`segments_as_of`]).
+fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, Error> {
+    let tiers = ctx.settings.cadence.tiers();
+    if source == Source::Stored {
+        return Ok(tx.cadence_rows(&tiers, ctx.now)?);
+    }
+    let now = segments_as_of::live(tx, ctx, None)?;
+    let mut rows = tx.cadence_rows(Tier::ALL, ctx.now)?;
+    for row in &mut rows {
+        if let Some((tier, _)) = now.get(&row.customer_id) {
+            row.tier = *tier;
+        }
+    }
+    rows.retain(|row| tiers.contains(&row.tier));
+    Ok(rows)
+}
+
 /// Every open reminder in the windows `when` asks for, soonest first.
 pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView>, Error> {
+    let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
         let mut out: Vec<ReminderView> = Vec::new();
         let cadence = &ctx.settings.cadence;
-        for row in tx.cadence_rows(&cadence.tiers(), ctx.now)? {
+        for row in cadence_rows(tx, ctx, source)? {
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
                 let note = match row.last_outbound {
                     Some(at) => format!("{} contact; last outbound {}", row.tier, at.format("%Y-%m-%d")),

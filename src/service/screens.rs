@@ -2,11 +2,12 @@
 //! snapshot, so the counts in the header agree with the lists below them.
 
 use super::customers::SearchIndex;
+use super::segments_as_of::{self, Source};
 use super::sla::{self, Rules};
 use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::customer::Customer;
-use crate::domain::order::Order;
+use crate::domain::order::OrderLine;
 use crate::domain::sla::SlaState;
 use crate::store::{CustomerRow, Store, SurveyLine, TicketQuery, Tx};
 
@@ -34,8 +35,17 @@ pub struct Overview {
 }
 
 pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
+    let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let (customers, search_rows) = tx.customer_rows()?;
+        let (mut customers, search_rows) = tx.customer_rows()?;
+        if source == Source::Live {
+            let now = segments_as_of::live(tx, ctx, None)?;
+            for row in &mut customers {
+                if let Some((tier, _)) = now.get(&row.id) {
+                    row.tier = *tier;
+                }
+            }
+        }
         let (queue, counts) = queue_in(tx, ctx)?;
         Ok(Overview {
             customers,
@@ -73,7 +83,8 @@ fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
 #[derive(Debug, Clone)]
 pub struct CustomerCard {
     pub customer: Customer,
-    pub orders: Vec<Order>,
+    /// Newest first, each with its refunds and cancellation.
+    pub orders: Vec<OrderLine>,
     pub surveys: Vec<SurveyLine>,
     pub tickets: Vec<TicketView>,
     /// The customer's audit trail, oldest first (as `customer show` has it).
@@ -82,7 +93,12 @@ pub struct CustomerCard {
 
 pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCard, Error> {
     store.read(|tx| {
-        let customer = tx.customer(id)?;
+        let mut customer = tx.customer(id)?;
+        // One customer is cheap to evaluate: the card is never stale.
+        if let Some((tier, lifecycle)) = segments_as_of::live(tx, ctx, Some(id))?.remove(&id) {
+            customer.tier = tier;
+            customer.lifecycle = lifecycle.key().to_string();
+        }
         let rules = Rules::load(tx)?;
         let query = TicketQuery {
             customer_id: Some(id),
@@ -95,7 +111,7 @@ pub fn customer_card(store: &mut Store, ctx: &Ctx, id: i64) -> Result<CustomerCa
             .map(|t| rules.view(tx, ctx, t))
             .collect::<Result<_, _>>()?;
         Ok(CustomerCard {
-            orders: tx.customer_orders(id, Some(CARD_ORDERS))?,
+            orders: tx.customer_order_lines(id, Some(CARD_ORDERS))?,
             surveys: tx.customer_surveys(id, CARD_SURVEYS)?,
             audit: tx.audit_for("customer", id)?,
             customer,

@@ -2,11 +2,12 @@
 //! `domain::segments` and `domain::churn` meet the data.
 //!
 //! Stored tiers and stages are recomputed whenever an input changes (an
-//! order, a ticket opened or resolved, a survey: those use cases call
-//! [`recompute`]). Time alone also moves some inputs (an order becomes
-//! overdue, a complaint leaves its window), so [`recompute_all`] refreshes
-//! every customer (`customer recompute`, e.g. daily from cron); warnings
-//! shown by `customer show` and `customer risk` are always evaluated at `now`.
+//! order or its correction, a ticket opened or resolved, a contact, a
+//! survey: those use cases call [`recompute`] in their transaction). Time
+//! alone also moves some inputs (an order becomes overdue, a complaint
+//! leaves its window); [`super::segments_as_of`] refreshes every customer
+//! on the first read of a day, and `customer show` and the card evaluate
+//! their one customer at `now`.
 
 use super::customers;
 use super::{Ctx, Error};
@@ -53,35 +54,58 @@ pub fn recompute(tx: &Tx, ctx: &Ctx, customer_id: i64) -> Result<Assessment, Err
     let Some(row) = tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() else {
         return Err(Error::NotFound(format!("customer {customer_id} not found")));
     };
-    Ok(apply(tx, ctx, &row)?.0)
+    Ok(apply(tx, ctx, &row, Audited::Yes)?.0)
 }
 
-/// Recomputes every live customer in one transaction.
+/// Recomputes every live customer in one transaction (`customer recompute`).
 pub fn recompute_all(store: &mut Store, ctx: &Ctx) -> Result<Recomputed, Error> {
-    store.write(|tx| {
-        let windows = ctx.settings.segments.windows(ctx.now);
-        let mut out = Recomputed::default();
-        for row in tx.customer_facts(&windows, None)? {
-            let (_, tier_changed, stage_changed) = apply(tx, ctx, &row)?;
-            out.customers += 1;
-            out.tiers_changed += usize::from(tier_changed);
-            out.lifecycles_changed += usize::from(stage_changed);
-        }
-        Ok(out)
-    })
+    store.write(|tx| refresh_all(tx, ctx, Audited::Yes))
 }
 
-/// Stores what the rules say for `row`; returns the assessment (with the
-/// tier in force) and whether the tier and the stage changed.
-fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow) -> Result<(Assessment, bool, bool), Error> {
+/// Whether tier and stage changes go into the audit trail: they do, except
+/// where the record is being created (the demo's customers get the tier the
+/// rules give them, not a "change" from a placeholder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audited {
+    Yes,
+    No,
+}
+
+/// Recomputes every live customer inside the caller's transaction and
+/// records `ctx.now` as the instant the stored segments hold for.
+pub fn refresh_all(tx: &Tx, ctx: &Ctx, audited: Audited) -> Result<Recomputed, Error> {
+    let windows = ctx.settings.segments.windows(ctx.now);
+    let mut out = Recomputed::default();
+    for row in tx.customer_facts(&windows, None)? {
+        let (_, tier_changed, stage_changed) = apply(tx, ctx, &row, audited)?;
+        out.customers += 1;
+        out.tiers_changed += usize::from(tier_changed);
+        out.lifecycles_changed += usize::from(stage_changed);
+    }
+    super::segments_as_of::mark(tx, ctx)?;
+    Ok(out)
+}
+
+/// What the rules say for `row` at `ctx.now`, with a pinned tier kept.
+pub fn assessed(ctx: &Ctx, row: &FactsRow) -> Assessment {
     let mut a = assess(&row.facts, &ctx.settings.segments, ctx.now);
     if row.tier_pinned {
         a.tier = row.tier;
     }
+    a
+}
+
+/// Stores what the rules say for `row`; returns the assessment (with the
+/// tier in force) and whether the tier and the stage changed.
+fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow, audited: Audited) -> Result<(Assessment, bool, bool), Error> {
+    let a = assessed(ctx, row);
     let tier_changed = a.tier != row.tier;
     let stage_changed = a.lifecycle.key() != row.lifecycle;
     if tier_changed || stage_changed {
         tx.set_customer_segment(row.customer_id, a.tier, a.lifecycle)?;
+    }
+    if audited == Audited::No {
+        return Ok((a, tier_changed, stage_changed));
     }
     if tier_changed {
         let (old, new) = (row.tier.key().to_string(), a.tier.key().to_string());
@@ -94,22 +118,27 @@ fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow) -> Result<(Assessment, bool, bool),
     Ok((a, tier_changed, stage_changed))
 }
 
-/// The standing of one customer at `ctx.now` (read-only).
+/// The standing of one customer at `ctx.now` (read-only): tier and stage
+/// are what the rules say now (a pinned tier as pinned), whatever is stored,
+/// so a customer shown is never shown stale.
 pub fn standing(store: &mut Store, ctx: &Ctx, customer_id: i64) -> Result<Standing, Error> {
     store.read(|tx| {
         let c = tx.customer(customer_id)?;
         let windows = ctx.settings.segments.windows(ctx.now);
-        let warnings = match tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() {
-            Some(row) => assess(&row.facts, &ctx.settings.segments, ctx.now).warnings,
-            None => Vec::new(),
+        let (tier, lifecycle, warnings) = match tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() {
+            Some(row) => {
+                let a = assessed(ctx, &row);
+                (a.tier, a.lifecycle, a.warnings)
+            }
+            None => (c.tier, c.lifecycle.parse().unwrap_or(Lifecycle::Prospect), Vec::new()),
         };
         let last_outbound = tx.last_outbound_contact(customer_id, ctx.now)?;
         Ok(Standing {
-            tier: c.tier,
+            tier,
             tier_pinned: c.tier_pinned,
-            lifecycle: c.lifecycle.parse().unwrap_or(Lifecycle::Prospect),
+            lifecycle,
             warnings,
-            next_contact: next_contact_due(&ctx.settings.cadence, c.tier, last_outbound, c.created_at),
+            next_contact: next_contact_due(&ctx.settings.cadence, tier, last_outbound, c.created_at),
         })
     })
 }

@@ -69,6 +69,8 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &SurveyInput) -> Result<Survey, 
         survey.id = tx.insert_survey(&survey)?;
         let summary = format!("{}/{}/{}", scores.quality, scores.response, scores.communication);
         ctx.audit(tx, "survey", survey.id, "created", None, Some(summary))?;
+        // Satisfaction feeds the churn warnings behind tier and stage.
+        super::segments::recompute(tx, ctx, customer.id)?;
         Ok(survey)
     })
 }

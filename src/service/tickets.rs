@@ -219,6 +219,8 @@ pub(super) fn record_contact(
     }
     if direction != Direction::Note {
         tx.touch_customer(t.customer_id, at)?;
+        // Contacts feed the churn warnings and the "churned" stage.
+        super::segments::recompute(tx, ctx, t.customer_id)?;
     }
     sla::refresh(tx, ctx, t.id)?;
     Ok(i)

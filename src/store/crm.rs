@@ -48,6 +48,8 @@ pub struct CallbackRow {
 /// The facts query. `{scope}` limits each aggregate to one customer (so it
 /// uses the per-customer indexes) or to none; `{outer}` picks the customers.
 /// Only records dated up to `now` (?1) count, so `--now` can look back.
+/// Orders count at their net amount (less refunds); one cancelled or fully
+/// refunded no longer counts as an order at all.
 const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.since, c.created_at,
        c.lifetime_value_cents, c.last_activity_at,
        coalesce(o.n, 0), o.first_at, o.last_at, coalesce(o.recent_n, 0), coalesce(o.recent_cents, 0),
@@ -55,8 +57,15 @@ const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.sinc
   FROM customers c
   LEFT JOIN (SELECT customer_id, count(*) AS n, min(at) AS first_at, max(at) AS last_at,
                     sum(at >= ?2) AS recent_n,
-                    sum(CASE WHEN at >= ?2 THEN amount_cents ELSE 0 END) AS recent_cents
-               FROM orders WHERE at <= ?1 AND {scope} GROUP BY customer_id) o ON o.customer_id = c.id
+                    sum(CASE WHEN at >= ?2 THEN net ELSE 0 END) AS recent_cents
+               FROM (SELECT o.customer_id, o.at, o.amount_cents - coalesce(x.back, 0) AS net,
+                            x.back IS NOT NULL AS corrected
+                       FROM orders o
+                       LEFT JOIN (SELECT order_id, sum(amount_cents) AS back FROM order_corrections
+                                   WHERE at <= ?1 GROUP BY order_id) x ON x.order_id = o.id
+                      WHERE o.at <= ?1 AND {scope})
+              WHERE NOT (corrected AND net <= 0)
+              GROUP BY customer_id) o ON o.customer_id = c.id
   LEFT JOIN (SELECT customer_id, sum(at >= ?4) AS recent, sum(at < ?4) AS earlier
                FROM interactions
               WHERE direction <> 'note' AND at >= ?3 AND at <= ?1 AND {scope}

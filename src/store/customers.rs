@@ -234,4 +234,14 @@ impl Tx<'_> {
             .conn
             .query_row("SELECT count(*) FROM customers WHERE NOT archived", [], |r| r.get(0))?)
     }
+
+    /// Customers (archived included) and tickets in the file: whether it
+    /// holds a team's data.
+    pub fn count_records(&self) -> Result<(i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM tickets)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
 }

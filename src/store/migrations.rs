@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0003_crm.sql"),
     include_str!("../../assets/migrations/0004_presence.sql"),
     include_str!("../../assets/migrations/0005_report.sql"),
+    include_str!("../../assets/migrations/0006_order_corrections.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -64,6 +65,14 @@ mod tests {
             })
             .unwrap();
         assert_eq!(presence, 1);
+        let corrections: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'order_corrections'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(corrections, 1);
         assert!(is_current(&conn).unwrap());
         migrate(&mut conn).unwrap();
     }

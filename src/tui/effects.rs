@@ -10,6 +10,7 @@ use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::timeline::TIMELINE_LIMIT;
 use crate::app::update;
 use crate::config::Config;
+use crate::domain::order::CorrectionKind;
 use crate::service::{
     Ctx, Error, customers, demo, interactions, merge, orders, presence, quality, reminders, screens, surveys, tickets,
     triage,
@@ -177,6 +178,18 @@ fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, E
             Saved::OrderAdded {
                 code: input.customer,
                 amount_cents: order.amount_cents,
+            }
+        }
+        Submission::CorrectOrder { kind, input } => {
+            let line = match kind {
+                CorrectionKind::Refund => orders::refund(store, ctx, &input)?,
+                CorrectionKind::Cancel => orders::cancel(store, ctx, &input)?,
+            };
+            Saved::OrderCorrected {
+                order: line.order.id,
+                kind,
+                amount_cents: line.corrections.last().map_or(0, |c| c.amount_cents),
+                net_cents: line.net_cents(),
             }
         }
         Submission::Callback {

@@ -7,11 +7,11 @@
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::CallbackOutcome;
 use crate::domain::error::Invalid;
-use crate::domain::order::parse_amount;
+use crate::domain::order::{CorrectionKind, parse_amount};
 use crate::domain::survey::score;
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::service::orders::OrderInput;
+use crate::service::orders::{CorrectionInput, OrderInput};
 use crate::service::reminders::ReminderInput;
 use crate::service::surveys::SurveyInput;
 use crate::strings::{Strings, fill};
@@ -39,6 +39,15 @@ fn ticket(initial: Option<i64>) -> Field {
     Field::new("ticket", FieldKind::Line, &text).check(|v| ticket_number(v).map(drop))
 }
 
+/// An optional field: blank is fine, anything else must pass `check`.
+fn blank_or<T>(value: &str, check: impl Fn(&str) -> Result<T, Invalid>) -> Result<(), Invalid> {
+    if value.trim().is_empty() {
+        Ok(())
+    } else {
+        check(value).map(drop)
+    }
+}
+
 /// `o`: an order for a customer, as `order add` takes it.
 pub fn order(s: &Strings, code: &str, name: &str) -> Form {
     let fields = vec![
@@ -47,17 +56,47 @@ pub fn order(s: &Strings, code: &str, name: &str) -> Form {
             .required()
             .check(|v| parse_amount("amount", v).map(drop)),
         // Blank is now; the service refuses a time in the future.
-        Field::new("at", FieldKind::Line, "").check(|v| {
-            if v.trim().is_empty() {
-                Ok(())
-            } else {
-                parse_instant("at", v).map(drop)
-            }
-        }),
+        Field::new("at", FieldKind::Line, "").check(|v| blank_or(v, |v| parse_instant("at", v))),
         Field::new("product", FieldKind::Line, "").check(|v| validate::text("product", v, LINE_MAX).map(drop)),
         Field::new("note", FieldKind::Long, "").check(|v| validate::text("note", v, TEXT_MAX).map(drop)),
     ];
     Form::new(FormKind::AddOrder, fill(s.crm.form_order, &[name]), fields)
+}
+
+/// A positive order number.
+fn order_number(value: &str) -> Result<i64, Invalid> {
+    let v = value.trim().trim_start_matches('#');
+    v.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Invalid::new("order", v, crate::strings::get().invalid_ticket_number))
+}
+
+/// The palette's "refund or cancel an order", as `order refund` and `order
+/// cancel` take it: the order (the newest on the card in view, if any), a
+/// refund by default, its amount (blank for a cancellation, which takes
+/// all that is left) and a note.
+pub fn correct_order(s: &Strings, order: Option<i64>) -> Form {
+    let initial = order.map(|o| o.to_string()).unwrap_or_default();
+    let fields = vec![
+        Field::new("order", FieldKind::Line, &initial)
+            .required()
+            .check(|v| order_number(v).map(drop)),
+        Field::new(
+            "correction",
+            options(
+                [CorrectionKind::Refund, CorrectionKind::Cancel].iter().map(|k| k.key()),
+                false,
+            ),
+            CorrectionKind::Refund.key(),
+        ),
+        Field::new("amount", FieldKind::Line, "").check(|v| blank_or(v, |v| parse_amount("amount", v))),
+        Field::new("note", FieldKind::Long, "").check(|v| validate::text("note", v, TEXT_MAX).map(drop)),
+    ];
+    let mut form = Form::new(FormKind::CorrectOrder, s.crm.form_correct_order.to_string(), fields);
+    // With the order known, the amount has the keyboard.
+    form.focus = if order.is_some() { 2 } else { 0 };
+    form
 }
 
 /// `c`: the callback on a resolved or closed ticket, as `ticket callback`.
@@ -135,6 +174,21 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
             communication: form.value("communication").to_string(),
             comment: form.given("comment"),
         }),
+        FormKind::CorrectOrder => {
+            let kind = if form.value("correction") == CorrectionKind::Cancel.key() {
+                CorrectionKind::Cancel
+            } else {
+                CorrectionKind::Refund
+            };
+            Submission::CorrectOrder {
+                kind,
+                input: CorrectionInput {
+                    order: order_number(form.value("order")).ok()?,
+                    amount: form.given("amount"),
+                    note: form.given("note"),
+                },
+            }
+        }
         FormKind::AddReminder => Submission::Reminder(ReminderInput {
             customer,
             ticket,
@@ -171,6 +225,7 @@ mod tests {
         let order = || order(s, "C0001", "张三");
         let reminder = || reminder(s, "C0001", "张三", None);
         let survey = || survey(s, "C0001", "张三", None);
+        let correction = || correct_order(s, Some(7));
         let cases: Vec<(Form, &str, &str, bool)> = vec![
             (order(), "amount", "1234.50", true),
             (order(), "amount", "1,234.5", true),
@@ -179,6 +234,13 @@ mod tests {
             (order(), "amount", "12.345", false),
             (order(), "amount", "abc", false),
             (order(), "amount", "", false),
+            (order(), "amount", "1,50", false),
+            (correction(), "order", "#7", true),
+            (correction(), "order", "0", false),
+            (correction(), "order", "seven", false),
+            (correction(), "amount", "", true),
+            (correction(), "amount", "200", true),
+            (correction(), "amount", "1,50", false),
             (order(), "at", "", true),
             (order(), "at", "2026-10-01", true),
             (order(), "at", "yesterday", false),

@@ -116,6 +116,7 @@ pub enum FormKind {
     Note { ticket: i64 },
     Log,
     AddOrder,
+    CorrectOrder,
     Callback { ticket: i64 },
     Survey,
     AddReminder,
@@ -147,6 +148,10 @@ pub enum Submission {
     },
     Log(LogInput),
     Order(crate::service::orders::OrderInput),
+    CorrectOrder {
+        kind: crate::domain::order::CorrectionKind,
+        input: crate::service::orders::CorrectionInput,
+    },
     Callback {
         ticket: i64,
         outcome: String,
@@ -295,9 +300,11 @@ impl Form {
             FormKind::NewCustomer | FormKind::EditCustomer { .. } => customer::submission(self),
             FormKind::NewTicket | FormKind::EditTicket { .. } => ticket::submission(self),
             FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log => contact::submission(self),
-            FormKind::AddOrder | FormKind::Callback { .. } | FormKind::Survey | FormKind::AddReminder => {
-                crm::submission(self)
-            }
+            FormKind::AddOrder
+            | FormKind::CorrectOrder
+            | FormKind::Callback { .. }
+            | FormKind::Survey
+            | FormKind::AddReminder => crm::submission(self),
         }
     }
 

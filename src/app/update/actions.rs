@@ -102,7 +102,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         New | Edit | Reply | Note | Log | Assign | Priority | Status => records::apply(model, action),
         NextField | PrevField | Submit | Editor => records::form_action(model, action),
-        Reminders | AddOrder | Callback | Survey | ReminderDone | AddReminder => super::crm::apply(model, action),
+        Reminders | AddOrder | CorrectOrder | Callback | Survey | ReminderDone | AddReminder => {
+            super::crm::apply(model, action)
+        }
         Dashboard => super::dashboard::enter(model),
         PrevMonth | NextMonth => super::dashboard::step(model, action),
         // The form's discard asks first; outside a form and the dialog

@@ -21,6 +21,13 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
         }
         Action::Callback => callback(model),
+        Action::CorrectOrder => {
+            if model.triage.is_some() {
+                model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+                return Vec::new();
+            }
+            open_form(model, crm::correct_order(s, order_in_view(model)));
+        }
         Action::AddOrder | Action::Survey | Action::AddReminder => {
             if model.triage.is_some() {
                 model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
@@ -40,6 +47,15 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The newest order on the customer card in view: the one a correction is
+/// most likely about.
+fn order_in_view(model: &Model) -> Option<i64> {
+    match &model.detail {
+        Some(Detail::Card { card: Some(card), .. }) => card.orders.first().map(|o| o.order.id),
+        _ => None,
+    }
 }
 
 /// The ticket on screen when it is this customer's: a survey or reminder
@@ -114,6 +130,21 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
         Saved::OrderAdded { code, amount_cents } => {
             let amount = crate::app::format::money(amount_cents);
             model.say(fill(s.crm.msg_order_added, &[&amount, &code]));
+        }
+        Saved::OrderCorrected {
+            order,
+            kind,
+            amount_cents,
+            net_cents,
+        } => {
+            let (amount, net) = (
+                crate::app::format::money(amount_cents),
+                crate::app::format::money(net_cents),
+            );
+            model.say(fill(
+                s.crm.msg_order_corrected,
+                &[&order.to_string(), kind.key(), &amount, &net],
+            ));
         }
         Saved::CallbackDone { ticket, code, name } => {
             model.say(fill(s.crm.msg_callback_done, &[&ticket.to_string()]));

@@ -129,6 +129,7 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
         Saved::Noted { ticket } => (fill(s.msg_note_added, &[&ticket.to_string()]), None),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
         Saved::OrderAdded { .. }
+        | Saved::OrderCorrected { .. }
         | Saved::CallbackDone { .. }
         | Saved::SurveyAdded { .. }
         | Saved::ReminderAdded { .. } => return super::crm::saved(model, saved),

@@ -113,10 +113,37 @@ fn check(sizes: Sizes) -> Result<(), Invalid> {
     Ok(())
 }
 
+/// What to do with a file that already holds customers or tickets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse (exit 2): sample data mixed into a team's records is hard to
+    /// take out again.
+    Refuse,
+    /// Add the sample data anyway (`demo --force`).
+    AddTo,
+}
+
+/// Adds sample data to a file without customers or tickets (see
+/// [`generate_with`]).
+pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, seed: u64) -> Result<DemoReport, Error> {
+    generate_with(store, ctx, config, sizes, seed, Existing::Refuse)
+}
+
 /// Adds sample data. `--interactions` counts all interactions; tickets need
 /// a few each (the reply that answers the customer, the callback), so when
 /// fewer are asked for than the tickets need, the tickets get what they need.
-pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, seed: u64) -> Result<DemoReport, Error> {
+///
+/// A file that already has agents belongs to a real team: the sample agents
+/// are then added as plain agents (never admin or supervisor), and an
+/// existing agent of the same name is left exactly as it is.
+pub fn generate_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    config: &Config,
+    sizes: Sizes,
+    seed: u64,
+    existing: Existing,
+) -> Result<DemoReport, Error> {
     check(sizes)?;
     let g = Gen {
         seed,
@@ -131,11 +158,27 @@ pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, see
     // Rows of every table together, roughly, to decide on rebuilding indexes.
     let expected_rows = (sizes.customers * 7 + sizes.tickets * 12 + sizes.interactions) as u64;
     store.write(|tx| {
+        // Checked under the write lock, so no one adds records in between.
+        let (customers, tickets) = tx.count_records()?;
+        let held_data = customers + tickets > 0;
+        if existing == Existing::Refuse && held_data {
+            return Err(Invalid::new(
+                "database",
+                format!("{customers} customers, {tickets} tickets"),
+                "already holds data; the demo fills only an empty database (--force adds it anyway)",
+            )
+            .into());
+        }
+        let roles = if tx.count_agents()? > 0 {
+            team::Roles::PlainAgents
+        } else {
+            team::Roles::AsListed
+        };
         let rules = Rules::load(tx)?;
         let routing = tx.routing_rules()?;
         let load = tx.begin_bulk_load(expected_rows)?;
         let mut w = tx.bulk_writer()?;
-        g.team.write(&mut w, &routing, ctx.now)?;
+        g.team.write(&mut w, &routing, ctx.now, roles)?;
         let (customers, orders) = customers::generate(&g, tx, &mut w, sizes.customers)?;
         let mut activity = vec![i64::MIN; customers.len()];
         let tickets = tickets::Tickets {
@@ -155,6 +198,18 @@ pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, see
         }
         drop(w);
         load.finish()?;
+        // The tiers and stages drawn above only approximate the rules (they
+        // steer the tickets); now that every order, contact, ticket and
+        // survey is written, the rules themselves set them, so the demo
+        // ends with nothing for `customer recompute` to change. On a fresh
+        // file that is part of creating the records, not a change; with
+        // `--force` a team's own customers may move too, and that is audited.
+        let audited = if held_data {
+            super::segments::Audited::Yes
+        } else {
+            super::segments::Audited::No
+        };
+        super::segments::refresh_all(tx, ctx, audited)?;
         Ok(DemoReport {
             customers: customers.len(),
             tickets: written.tickets,

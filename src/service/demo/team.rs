@@ -15,6 +15,17 @@ pub struct Agent {
     pub role: Role,
 }
 
+/// The roles the sample agents get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    /// As `team.txt` lists them (a supervisor per department, an admin):
+    /// on a file without agents, where they are the whole team.
+    AsListed,
+    /// All plain agents: on a real team's file, where a known name with an
+    /// admin or supervisor role would hand out rights no one granted.
+    PlainAgents,
+}
+
 pub struct Team {
     pub agents: Vec<Agent>,
     /// Agents who own customer accounts (sales and service).
@@ -78,8 +89,15 @@ impl Team {
     }
 
     /// Writes departments (the team's and any a routing rule names) and
-    /// agents; both are skipped where a record of that name exists.
-    pub fn write(&self, w: &mut BulkWriter, routing: &[RoutingRule], at: DateTime<Utc>) -> Result<(), StoreError> {
+    /// agents; both are skipped where a record of that name exists, so an
+    /// existing agent keeps its role and department.
+    pub fn write(
+        &self,
+        w: &mut BulkWriter,
+        routing: &[RoutingRule],
+        at: DateTime<Utc>,
+        roles: Roles,
+    ) -> Result<(), StoreError> {
         let departments: BTreeSet<&str> = self
             .agents
             .iter()
@@ -94,7 +112,10 @@ impl Team {
                 name: a.name,
                 display: a.display,
                 department: a.department,
-                role: a.role,
+                role: match roles {
+                    Roles::AsListed => a.role,
+                    Roles::PlainAgents => Role::Agent,
+                },
                 created_at: at,
             })?;
         }
