@@ -22,7 +22,7 @@ fn customer(store: &mut Store, id: i64) -> Customer {
 #[test]
 fn lifetime_value_tier_and_stage_follow_each_correction() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("o.db"), &OpenOptions::default()).unwrap();
+    let mut store = Store::create(&dir.path().join("o.db"), &OpenOptions::default()).unwrap();
     setup::ensure_defaults(&mut store, &ctx(), &Config::defaults()).unwrap();
     let input = CustomerInput {
         name: Some("Acme Ltd".into()),

@@ -20,7 +20,7 @@ fn at(days: i64) -> Ctx {
 /// A customer for years with one order worth 30 000 on day 0: high-value
 /// while the order is recent (180 days), standard after.
 fn desk(dir: &std::path::Path) -> (Store, i64) {
-    let mut store = Store::open(&dir.join("f.db"), &OpenOptions::default()).unwrap();
+    let mut store = Store::create(&dir.join("f.db"), &OpenOptions::default()).unwrap();
     setup::ensure_defaults(&mut store, &at(0), &Config::defaults()).unwrap();
     let input = frontdesk::domain::customer::CustomerInput {
         name: Some("王芳".into()),
