@@ -112,6 +112,8 @@ pub struct Model {
     /// Reads are running in the background: the header says so, so a
     /// screen waiting for figures never looks hung.
     pub reading: bool,
+    /// Saves running on the writer thread, and the forms they came from.
+    pub saves: super::saves::Saves,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -156,6 +158,7 @@ impl Model {
             conflict: None,
             quality: None,
             reading: false,
+            saves: Default::default(),
         }
     }
 

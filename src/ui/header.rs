@@ -1,8 +1,10 @@
-//! The top line: the database, the agent, whether reads are under way in
-//! the background, and the ticket counts.
+//! The top line: the database, the agent, whether reads or saves are under
+//! way in the background (and whose lock a save waits for), and the ticket
+//! counts.
 
 use super::cells::span;
 use crate::app::model::Model;
+use crate::app::saves::Writing;
 use crate::config::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
@@ -18,6 +20,17 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         (s.header_breached, model.counts.breached, Role::Breached),
     ];
     let mut right: Vec<Span> = Vec::new();
+    let writing = match &model.saves.writing {
+        Writing::Idle => None,
+        Writing::Saving => Some(s.background.saving.to_string()),
+        Writing::Waiting(holder) => Some(crate::strings::fill(s.background.waiting_for, &[holder])),
+    };
+    if let Some(text) = writing {
+        // In the header's background, in the colour that asks for a glance.
+        let style = theme.style(Role::Header).patch(theme.style(Role::AtRisk));
+        right.push(Span::styled(sanitize_line(&text).into_owned(), style));
+        right.push(span(theme, "  ", Role::Header));
+    }
     if model.reading {
         right.push(span(theme, format!("{}  ", s.background.reading), Role::Header));
     }

@@ -20,6 +20,7 @@ use crate::store::{CustomerRow, CustomerSearchRow};
 use chrono::{DateTime, Utc};
 
 mod forms;
+mod saves;
 
 pub(crate) fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()

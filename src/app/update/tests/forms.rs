@@ -78,8 +78,8 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
 fn an_edit_sends_only_changes_at_the_version_it_read() {
     let mut m = loaded();
     press(&mut m, "2 p <Right> <Enter>");
-    // Enter on the last field saves.
-    assert!(m.form.is_some());
+    // Enter on the last field saves: the form waits off screen for its result.
+    assert!(m.form.is_none() && m.saves.in_flight() == 1);
     let mut m2 = loaded();
     press(&mut m2, "2 p <Right>");
     let effects = press(&mut m2, "<Enter>");
