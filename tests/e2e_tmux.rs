@@ -524,3 +524,98 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
         assert_eq!(s.exit(), "exit=0");
     }
 }
+
+/// The second window's screen (`sqlite3` holding the lock).
+fn window(s: &Session, index: &str) -> String {
+    s.tmux(&["capture-pane", "-p", "-t", index])
+}
+
+#[test]
+fn a_save_waits_for_another_process_lock_while_keys_work_and_lands_after() {
+    if tmux_missing() {
+        return;
+    }
+    if Command::new("sqlite3").arg("-version").output().is_err() {
+        println!("skipped: the sqlite3 shell is not installed");
+        return;
+    }
+    let s = Session::start("lock", 160, 45);
+    s.wait_for("Alice Wong");
+    // Another process takes the file's write lock and keeps it.
+    let db = s.dir.path().join("e2e.db");
+    s.tmux(&["new-window", "-d", "sqlite3", &db.display().to_string()]);
+    // (A trailing `;` would end tmux's command: the space keeps it SQL's.)
+    s.tmux(&[
+        "send-keys",
+        "-t",
+        "1",
+        "-l",
+        "BEGIN IMMEDIATE; SELECT 'lock' || ' held'; ",
+    ]);
+    s.tmux(&["send-keys", "-t", "1", "Enter"]);
+    let started = Instant::now();
+    while !window(&s, "1").contains("lock held") {
+        assert!(started.elapsed() < PATIENCE, "sqlite3: {}", window(&s, "1"));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    s.keys(&["1", "n"]);
+    s.wait_for("New customer");
+    s.text("锁外客户");
+    s.wait_for("锁外客户");
+    s.keys(&["C-s"]);
+    // The form goes at once; the header names who holds the lock.
+    let screen = s.wait("the header to name the lock's holder", |s| {
+        s.contains("saving… waiting for another process (sqlite3, pid") && !s.contains("New customer")
+    });
+    assert!(!customers_column(&screen).join("\n").contains("锁外客户"), "{screen}");
+    // Keys take effect meanwhile: the list filters as typed.
+    s.keys(&["/"]);
+    s.text("alice");
+    s.wait("the filter to work while the save waits", |s| {
+        let column = customers_column(s).join("\n");
+        s.contains("saving…") && column.contains("Alice Wong") && !column.contains("张三")
+    });
+    s.keys(&["Escape"]);
+    // The lock goes: the save lands and the header says nothing more.
+    s.tmux(&["send-keys", "-t", "1", "-l", "COMMIT; "]);
+    s.tmux(&["send-keys", "-t", "1", "Enter"]);
+    s.wait("the customer saved", |s| {
+        s.contains("Added customer") && s.contains("锁外客户") && !s.contains("saving…")
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    let out = cli(s.dir.path(), &["--json", "customer", "list", "--filter", "锁外客户"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["name"], "锁外客户");
+}
+
+#[test]
+fn the_queue_holds_more_than_five_thousand_open_tickets_and_g_reaches_the_last() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let file = dir.path().join("tickets.csv");
+    let mut csv = String::from("external_id,customer_name,kind,priority,subject\n");
+    for n in 0..5_100 {
+        csv.push_str(&format!(
+            "T{n},Bulk customer {},inquiry,low,Bulk question {n}\n",
+            n % 20
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    cli(dir.path(), &["import", "tickets", &file.display().to_string()]);
+    let queue = queue(dir.path());
+    assert!(queue.len() > 5_000, "{}", queue.len());
+    let count = queue.len().to_string();
+    let grouped = format!("{},{}", &count[..count.len() - 3], &count[count.len() - 3..]);
+    let last = queue.last().unwrap()["id"].as_i64().unwrap();
+    let s = Session::run("many", 160, 45, dir, &db, "e2e");
+    s.wait_for(&format!("Queue {grouped} "));
+    // The last row of the queue, opened: its page names it.
+    s.keys(&["2", "G", "Enter"]);
+    s.wait(&format!("the page of ticket #{last}"), |s| ticket_page(s) == Some(last));
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
