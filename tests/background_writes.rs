@@ -118,3 +118,33 @@ fn a_failed_save_keeps_its_form_with_the_whole_reason_on_a_narrow_screen() {
         .collect();
     assert!(inside.join(" ").contains(&reason), "{reason:?} not whole in\n{screen}");
 }
+
+/// Asks the writer whether another process wrote, and waits for the answer.
+fn changed_elsewhere(writer: &mut Writer) -> bool {
+    writer.check();
+    let answer = writer.wait(Duration::from_secs(30)).expect("an answer");
+    answer.iter().any(|msg| matches!(msg, Msg::ExternalChange))
+}
+
+#[test]
+fn our_own_saves_are_not_taken_for_another_agents_change() {
+    let mut app = App::new(true, 120, 40);
+    let mut writer = writer(&app);
+    assert!(!changed_elsewhere(&mut writer));
+    keys(&mut app, &mut writer, "1 n");
+    text(&mut app, &mut writer, "赵六");
+    keys(&mut app, &mut writer, "<C-s>");
+    settle(&mut app, &mut writer);
+    assert!(customers(&app).contains(&"赵六".to_string()));
+    assert!(!changed_elsewhere(&mut writer), "our save woke us");
+    // Another agent adds a customer through a connection of its own.
+    let mut other = Store::open(&app.path, &frontdesk::store::OpenOptions::default()).unwrap();
+    let input = frontdesk::domain::customer::CustomerInput {
+        name: Some("钱七".into()),
+        ..Default::default()
+    };
+    let ctx = frontdesk::service::Ctx::new("wang", tui_support::now());
+    frontdesk::service::customers::add(&mut other, &ctx, &input).unwrap();
+    assert!(changed_elsewhere(&mut writer));
+    assert!(!changed_elsewhere(&mut writer), "told once");
+}

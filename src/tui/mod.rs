@@ -121,8 +121,14 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             continue;
         } else {
             next_tick = Instant::now() + TICK;
-            if driver.external_change() {
-                step(&mut model, &mut driver, &mut back, &mut term, Msg::ExternalChange);
+            // The writer's connection tells other agents' writes from ours.
+            match back.writer.as_deref_mut() {
+                Some(writer) => writer.check(),
+                None => {
+                    if driver.external_change() {
+                        step(&mut model, &mut driver, &mut back, &mut term, Msg::ExternalChange);
+                    }
+                }
             }
             Msg::Tick(chrono::Utc::now())
         };

@@ -29,11 +29,22 @@ const LOOK_AFTER: Duration = Duration::from_millis(300);
 /// of its own in the program, something controllable in the tests.
 pub trait Executor: Send + 'static {
     fn execute(&mut self, effect: Effect) -> Vec<Msg>;
+
+    /// Another connection committed since the last call. Asked here, on
+    /// the connection that makes our writes, so that our own saves and
+    /// heartbeats never count as another agent's change.
+    fn changed_elsewhere(&mut self) -> bool {
+        false
+    }
 }
 
 impl Executor for Driver {
     fn execute(&mut self, effect: Effect) -> Vec<Msg> {
         self.run(effect)
+    }
+
+    fn changed_elsewhere(&mut self) -> bool {
+        self.external_change()
     }
 }
 
@@ -42,9 +53,19 @@ fn is_background(effect: &Effect) -> bool {
     matches!(effect, Effect::BeatTicket(..) | Effect::LeaveTicket(_))
 }
 
-struct Job {
-    effect: Effect,
-    save: bool,
+enum Job {
+    Write {
+        effect: Effect,
+        save: bool,
+    },
+    /// Has another process written? Answered with `Msg::ExternalChange`.
+    Check,
+}
+
+impl Job {
+    fn is_save(&self) -> bool {
+        matches!(self, Job::Write { save: true, .. })
+    }
 }
 
 #[derive(Default)]
@@ -101,14 +122,25 @@ impl Writer {
         if let Effect::BeatTicket(ticket, _) = &effect {
             queue
                 .waiting
-                .retain(|job| !matches!(&job.effect, Effect::BeatTicket(t, _) if t == ticket));
+                .retain(|job| !matches!(job, Job::Write { effect: Effect::BeatTicket(t, _), .. } if t == ticket));
         }
-        queue.waiting.push_back(Job { effect, save });
+        queue.waiting.push_back(Job::Write { effect, save });
         if save {
             self.saves += 1;
         }
         self.shared.wake();
         None
+    }
+
+    /// Asks whether another process wrote (once a tick); the answer comes
+    /// with the results. One question waiting is enough: behind a save
+    /// held up by a lock, the answer comes once it is through.
+    pub fn check(&mut self) {
+        let mut queue = self.shared.lock();
+        if !queue.waiting.iter().any(|job| matches!(job, Job::Check)) {
+            queue.waiting.push_back(Job::Check);
+            self.shared.wake();
+        }
     }
 
     /// The results that have arrived, without waiting.
@@ -167,7 +199,7 @@ impl Drop for Writer {
         {
             let mut queue = self.shared.lock();
             queue.closed = true;
-            queue.waiting.retain(|job| job.save);
+            queue.waiting.retain(Job::is_save);
         }
         self.shared.wake();
         if let Some(thread) = self.thread.take() {
@@ -194,10 +226,20 @@ fn serve(shared: &Jobs<Queue>, mut executor: impl Executor, results: &Sender<(bo
                 queue = shared.wait(queue);
             }
         };
-        let msgs = executor.execute(job.effect);
+        let save = job.is_save();
+        let msgs = match job {
+            Job::Write { effect, .. } => executor.execute(effect),
+            Job::Check => {
+                if executor.changed_elsewhere() {
+                    vec![Msg::ExternalChange]
+                } else {
+                    Vec::new()
+                }
+            }
+        };
         shared.lock().running = None;
         // After quit nobody collects results; the writes are done anyway.
-        let _ = results.send((job.save, msgs));
+        let _ = results.send((save, msgs));
     }
 }
 
