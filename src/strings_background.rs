@@ -24,6 +24,9 @@ pub struct BackgroundStrings {
     pub failed_waiting: &'static str,
     /// On the terminal after quitting while a save still runs.
     pub finishing: &'static str,
+    /// On the terminal when that save failed: `{0}` the form's title,
+    /// `{1}` why; its fields follow.
+    pub not_saved: &'static str,
 }
 
 pub const EN: BackgroundStrings = BackgroundStrings {
@@ -37,4 +40,5 @@ pub const EN: BackgroundStrings = BackgroundStrings {
     still_saving: "This record's previous save is still running: save again once it is done.",
     failed_waiting: "Saving “{0}” failed: the form comes back with your text when you close this one.",
     finishing: "frontdesk: waiting for a save to finish…",
+    not_saved: "frontdesk: not saved: {0}: {1}",
 };

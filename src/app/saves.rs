@@ -155,3 +155,10 @@ pub fn reopen(model: &mut Model, handle: fn(&mut Model, Msg) -> Vec<Effect>) -> 
     model.bulk = sent.bulk;
     handle(model, msg)
 }
+
+/// The forms whose saves failed and are still on hand: the one open, then
+/// those waiting for it. After quitting, their text is all that is left.
+pub fn unsaved(model: &Model) -> impl Iterator<Item = &Form> {
+    let waiting = model.saves.failed.iter().filter_map(|(sent, _)| sent.form.as_ref());
+    model.form.iter().chain(waiting)
+}

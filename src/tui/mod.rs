@@ -134,14 +134,44 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         };
         step(&mut model, &mut driver, &mut back, &mut term, msg);
     }
-    if writer.as_ref().is_some_and(Writer::saving) {
-        // The screen goes now; the saves sent still land (dropping the
-        // writer waits for them), and the shell says why it waits.
+    if let Some(writer) = writer.filter(Writer::saving) {
+        // The screen goes now; the saves sent still land, and the shell
+        // says why it waits. A save that fails now cannot come back on a
+        // form: its text goes to the terminal instead of being lost.
         drop(term);
         drop(guard);
         eprintln!("{}", model.strings.background.finishing);
+        let opened_before = model.form.is_some();
+        for msg in writer.finish() {
+            // Only the model's record of the forms matters now: no effects.
+            let _ = crate::app::update(&mut model, msg);
+        }
+        let unsaved = crate::app::saves::unsaved(&model).skip(usize::from(opened_before));
+        for form in unsaved {
+            eprint!("{}", not_saved(&model, form));
+        }
     }
     Ok(())
+}
+
+/// A form whose save failed after the screen was gone: its title, why, and
+/// every field typed, as plain lines.
+fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
+    use crate::domain::text::sanitize_line;
+    let s = model.strings;
+    let why = form
+        .message
+        .clone()
+        .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
+    let mut out = fill(s.background.not_saved, &[&form.title, why.as_deref().unwrap_or("")]);
+    out = sanitize_line(&out).into_owned();
+    out.push('\n');
+    for field in form.fields.iter().filter(|f| !f.value().trim().is_empty()) {
+        // Long text keeps its lines, each one made safe for the terminal.
+        let value: Vec<String> = field.value().lines().map(|l| sanitize_line(l).into_owned()).collect();
+        out.push_str(&format!("  {}: {}\n", s.field(field.key), value.join("\n    ")));
+    }
+    out
 }
 
 /// The threads beside the event loop: slow reads and writes.
@@ -196,5 +226,23 @@ fn terminal_effect(term: &mut terminal::Term, effect: Effect) -> Vec<Msg> {
             Vec::new()
         }
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_failed_after_quitting_leaves_its_text_on_the_terminal() {
+        let model = crate::app::update::tests::model_with_clock(true);
+        let mut form = crate::app::forms::customer::new_customer(model.strings);
+        form.fields[0].input.set("赵六\u{1b}[2J");
+        form.message = Some("the database stayed busy".into());
+        let text = not_saved(&model, &form);
+        assert_eq!(
+            text,
+            "frontdesk: not saved: New customer: the database stayed busy\n  Name: 赵六\n  Kind: person\n"
+        );
     }
 }

@@ -192,10 +192,17 @@ impl Writer {
     }
 }
 
-impl Drop for Writer {
-    /// The loop has ended: heartbeats not started are dropped, saves asked
-    /// for still run (the user saw them sent), then the thread ends.
-    fn drop(&mut self) {
+impl Writer {
+    /// Ends the writer as dropping it does, and returns what the saves
+    /// still out answered, so a failure can still be told.
+    pub fn finish(mut self) -> Vec<Msg> {
+        self.close();
+        self.results.try_iter().flat_map(|(_, msgs)| msgs).collect()
+    }
+
+    /// Heartbeats not started are dropped, saves asked for still run (the
+    /// user saw them sent), then the thread ends.
+    fn close(&mut self) {
         {
             let mut queue = self.shared.lock();
             queue.closed = true;
@@ -206,6 +213,12 @@ impl Drop for Writer {
             // A writer that panicked has nothing left to finish.
             let _ = thread.join();
         }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        self.close();
     }
 }
 
