@@ -148,3 +148,21 @@ fn our_own_saves_are_not_taken_for_another_agents_change() {
     assert!(changed_elsewhere(&mut writer));
     assert!(!changed_elsewhere(&mut writer), "told once");
 }
+
+#[test]
+fn the_header_names_the_lock_holder_where_it_fits_and_keeps_the_counts() {
+    let mut app = App::new(true, 160, 40);
+    let holder = "another process (sqlite3, pid 4242)".to_string();
+    app.send(Msg::Writing(frontdesk::app::saves::Writing::Waiting(holder)));
+    let wide = app.screen(160, 40).lines().next().unwrap().to_string();
+    assert!(
+        wide.contains("saving… waiting for another process (sqlite3, pid 4242)"),
+        "{wide}"
+    );
+    assert!(wide.contains("breached 3"), "{wide}");
+    let narrow = app.screen(80, 24).lines().next().unwrap().to_string();
+    assert!(narrow.contains("saving…") && !narrow.contains("pid 4242"), "{narrow}");
+    assert!(narrow.contains("breached 3"), "the counts stay whole: {narrow}");
+    app.send(Msg::Writing(frontdesk::app::saves::Writing::Idle));
+    assert!(!app.screen(160, 40).lines().next().unwrap().contains("saving"));
+}

@@ -66,6 +66,19 @@ impl Job {
     fn is_save(&self) -> bool {
         matches!(self, Job::Write { save: true, .. })
     }
+
+    /// Saves, and leaving a ticket (else other agents would see us on it
+    /// for another 30 s); heartbeats and checks are of no use any more.
+    fn runs_on_quit(&self) -> bool {
+        self.is_save()
+            || matches!(
+                self,
+                Job::Write {
+                    effect: Effect::LeaveTicket(_),
+                    ..
+                }
+            )
+    }
 }
 
 #[derive(Default)]
@@ -201,12 +214,13 @@ impl Writer {
     }
 
     /// Heartbeats not started are dropped, saves asked for still run (the
-    /// user saw them sent), then the thread ends.
+    /// user saw them sent), and so does leaving a ticket; then the thread
+    /// ends.
     fn close(&mut self) {
         {
             let mut queue = self.shared.lock();
             queue.closed = true;
-            queue.waiting.retain(Job::is_save);
+            queue.waiting.retain(Job::runs_on_quit);
         }
         self.shared.wake();
         if let Some(thread) = self.thread.take() {

@@ -138,7 +138,7 @@ fn writes_run_in_the_order_asked_and_a_newer_heartbeat_replaces_a_waiting_one() 
 }
 
 #[test]
-fn quitting_finishes_the_saves_sent_and_drops_the_heartbeats() {
+fn quitting_finishes_the_saves_sent_and_the_leave_and_drops_the_heartbeats() {
     let Rig {
         gate,
         started,
@@ -149,15 +149,20 @@ fn quitting_finishes_the_saves_sent_and_drops_the_heartbeats() {
     assert_eq!(started.recv_timeout(PATIENCE).as_deref(), Ok("save"));
     writer.offload(beat(3));
     writer.offload(save());
+    writer.offload(Effect::LeaveTicket(3));
     // Quit while the first save waits at the gate.
     let quitting = std::thread::spawn(move || drop(writer));
     while !shared.lock().closed {
         std::thread::yield_now();
     }
-    for _ in 0..2 {
+    for _ in 0..3 {
         gate.send(()).unwrap();
     }
     quitting.join().unwrap();
     let began: Vec<String> = started.try_iter().collect();
-    assert_eq!(began, ["save"], "the second save ran, the heartbeat did not");
+    assert_eq!(
+        began,
+        ["save", "LeaveTicket(3)"],
+        "the second save and the leave ran, the heartbeat did not"
+    );
 }
