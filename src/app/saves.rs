@@ -36,7 +36,8 @@ pub struct Saves {
     pub writing: Writing,
     /// Writes sent, oldest first: results come back in the same order.
     sent: VecDeque<Sent>,
-    /// Failed saves whose forms wait for the form open now to close.
+    /// Failed saves whose forms wait for the form (or palette, or help)
+    /// open now to close.
     failed: VecDeque<(Sent, Msg)>,
 }
 
@@ -121,8 +122,7 @@ pub fn handle(model: &mut Model, msg: Msg, handle: fn(&mut Model, Msg) -> Vec<Ef
     let Some(sent) = model.saves.sent.pop_front() else {
         return handle(model, msg);
     };
-    let busy = model.form.is_some() || model.conflict.is_some();
-    if failed && busy && sent.form.is_some() {
+    if failed && occupied(model) && sent.form.is_some() {
         let title = sent.form.as_ref().map(|f| f.title.clone()).unwrap_or_default();
         let text = fill(model.strings.background.failed_waiting, &[&title]);
         model.warn(crate::domain::text::sanitize_line(&text).into_owned());
@@ -134,23 +134,28 @@ pub fn handle(model: &mut Model, msg: Msg, handle: fn(&mut Model, Msg) -> Vec<Ef
     model.bulk = sent.bulk;
     let effects = handle(model, msg);
     if mine.0.is_some() {
-        // Only a success lands here with the user in another form: the
-        // saved form has closed, theirs is as they left it.
+        // With the user in another form only a success lands here, or the
+        // failure of a write with no form: theirs is as they left it.
         (model.form, model.bulk, model.conflict) = mine;
     }
     effects
 }
 
-/// A failed save whose form waited comes back once no form is open.
+/// The user is in something a form coming back would cover: another form
+/// (or its conflict dialog), the palette or the help.
+fn occupied(model: &Model) -> bool {
+    model.form.is_some() || model.conflict.is_some() || model.palette.is_some() || model.help.is_some()
+}
+
+/// A failed save whose form waited comes back once nothing covers the
+/// panes (no form, palette or help).
 pub fn reopen(model: &mut Model, handle: fn(&mut Model, Msg) -> Vec<Effect>) -> Vec<Effect> {
-    if model.form.is_some() || model.conflict.is_some() {
+    if occupied(model) {
         return Vec::new();
     }
     let Some((sent, msg)) = model.saves.failed.pop_front() else {
         return Vec::new();
     };
-    model.palette = None;
-    model.help = None;
     model.form = sent.form;
     model.bulk = sent.bulk;
     handle(model, msg)

@@ -88,3 +88,17 @@ fn a_second_save_of_a_record_still_being_saved_is_refused_on_its_form() {
     update(&mut m, Msg::Saved(Saved::TicketSaved { id: 7 }));
     assert!(matches!(press(&mut m, "<C-s>").as_slice(), [Effect::Save(_)]));
 }
+
+#[test]
+fn a_failed_save_waits_for_the_palette_or_help_to_close_too() {
+    for opener in [":", "?"] {
+        let mut m = loaded();
+        new_customer(&mut m, "赵六");
+        press(&mut m, opener);
+        update(&mut m, Msg::SaveFailed(busy()));
+        assert!(m.form.is_none(), "{opener}: nothing covers what the user reads");
+        press(&mut m, "<Esc>");
+        let form = m.form.as_ref().expect("back once it closed");
+        assert_eq!(form.value("name"), "赵六", "{opener}");
+    }
+}
