@@ -40,8 +40,8 @@ impl LockProbe {
         }
     }
 
-    /// The pid of a process holding a lock our write waits for, if seen.
-    pub fn holder(&mut self) -> Option<i32> {
+    /// Who holds a lock our write waits for, if anyone does.
+    pub fn holder(&mut self) -> Option<Holder> {
         if self.files.is_none() {
             let db = File::open(&self.db).ok()?;
             let shm = File::open(crate::store::sidecar(&self.db, "-shm")).ok();
@@ -50,17 +50,50 @@ impl LockProbe {
         let (db, shm) = self.files.as_ref()?;
         // A -shm file means WAL mode: only the write lock matters there
         // (readers hold shared locks on the database file all along).
-        match shm {
+        let pid = match shm {
             Some(shm) => conflicting(shm, WAL_WRITE_LOCK, 1),
             None => [(RESERVED_BYTE, 1), (PENDING_BYTE, 1), (SHARED_FIRST, SHARED_SIZE)]
                 .into_iter()
                 .find_map(|(start, len)| conflicting(db, start, len)),
+        }?;
+        Some(Holder::of(pid))
+    }
+}
+
+/// A lock's holder: a process of this host, or one we cannot name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    Process(i32),
+    /// The lock is held, by no live local process (another host's, as the
+    /// lock daemon of a network file system reports it).
+    Unseen,
+}
+
+impl Holder {
+    fn of(pid: i32) -> Holder {
+        let proc_fs = Path::new("/proc/self").exists();
+        if pid > 0 && (!proc_fs || Path::new(&format!("/proc/{pid}")).exists()) {
+            Holder::Process(pid)
+        } else {
+            Holder::Unseen
         }
+    }
+
+    /// What the header calls it.
+    pub fn describe(self, s: &Strings) -> String {
+        describe(
+            s,
+            match self {
+                Holder::Process(pid) => Some(pid),
+                Holder::Unseen => None,
+            },
+        )
     }
 }
 
 /// The process holding a lock on these bytes that an exclusive lock would
-/// conflict with.
+/// conflict with (its pid as the kernel reports it: 0 or a stranger's for
+/// a lock taken on another host).
 #[cfg(unix)]
 fn conflicting(file: &File, start: i64, len: i64) -> Option<i32> {
     use std::os::fd::AsRawFd;
@@ -72,7 +105,7 @@ fn conflicting(file: &File, start: i64, len: i64) -> Option<i32> {
     lock.l_start = start as libc::off_t;
     lock.l_len = len as libc::off_t;
     let rc = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut lock) };
-    (rc == 0 && lock.l_type != libc::F_UNLCK as libc::c_short && lock.l_pid > 0).then_some(lock.l_pid)
+    (rc == 0 && lock.l_type != libc::F_UNLCK as libc::c_short).then_some(lock.l_pid)
 }
 
 #[cfg(not(unix))]
@@ -86,7 +119,7 @@ fn conflicting(_: &File, _: i64, _: i64) -> Option<i32> {
 /// name, as the CLI decides it; for any other program its name; else the
 /// pid alone (no /proc: another system). Never guessed from a row a killed
 /// process may have left behind.
-pub fn describe(s: &Strings, pid: Option<i32>) -> String {
+fn describe(s: &Strings, pid: Option<i32>) -> String {
     let b = s.background;
     let Some(pid) = pid else {
         return b.holder_unknown.to_string();
@@ -186,6 +219,8 @@ mod tests {
         drop(store);
         let s = crate::strings::get();
         assert_eq!(describe(s, None), "another agent's write");
+        assert_eq!(Holder::of(0), Holder::Unseen, "no local process");
+        assert_eq!(Holder::Unseen.describe(s), "another agent's write");
         let mut sleeper = started(std::process::Command::new("sleep").arg("60"), "60");
         let pid = sleeper.id() as i32;
         let named = describe(s, Some(pid));
@@ -229,7 +264,7 @@ mod tests {
             }
             drop(input);
             let _ = shell.wait();
-            assert_eq!(seen, Some(shell.id() as i32), "{journal:?}");
+            assert_eq!(seen, Some(Holder::Process(shell.id() as i32)), "{journal:?}");
             assert_eq!(probe.holder(), None, "{journal:?}: released");
             drop(store);
         }

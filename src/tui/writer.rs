@@ -10,7 +10,7 @@
 
 use super::effects::Driver;
 use super::jobs::Jobs;
-use super::lock::{self, LockProbe};
+use super::lock::LockProbe;
 use crate::app::msg::{Effect, Msg};
 use crate::app::saves::{Writing, is_save};
 use crate::strings::Strings;
@@ -190,7 +190,7 @@ impl Writer {
             .running
             .is_some_and(|since| since.elapsed() >= LOOK_AFTER);
         match self.probe.as_mut().filter(|_| long).and_then(LockProbe::holder) {
-            Some(pid) => Writing::Waiting(lock::describe(self.strings, Some(pid))),
+            Some(holder) => Writing::Waiting(holder.describe(self.strings)),
             None => Writing::Saving,
         }
     }
