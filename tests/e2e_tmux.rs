@@ -686,3 +686,136 @@ fn the_first_start_of_the_tui_creates_the_database() {
     session.keys(&["q"]);
     assert_eq!(session.exit(), "exit=0");
 }
+
+/// The second window's screen (`sqlite3` holding the lock).
+fn window(s: &Session, index: &str) -> String {
+    s.tmux(&["capture-pane", "-p", "-t", index])
+}
+
+fn sqlite3_missing() -> bool {
+    let missing = Command::new("sqlite3").arg("-version").output().is_err();
+    if missing {
+        println!("skipped: the sqlite3 shell is not installed");
+    }
+    missing
+}
+
+/// Types SQL into the `sqlite3` window. (A trailing `;` would end tmux's
+/// command: the space after it keeps it SQL's.)
+fn sql(s: &Session, statements: &str) {
+    s.tmux(&["send-keys", "-t", "1", "-l", &format!("{statements} ")]);
+    s.tmux(&["send-keys", "-t", "1", "Enter"]);
+}
+
+/// Another process, `sqlite3` in a second window, takes the file's write
+/// lock and keeps it until `sql(s, "COMMIT;")`.
+fn hold_the_lock(s: &Session) {
+    let db = s.dir.path().join("e2e.db");
+    s.tmux(&["new-window", "-d", "sqlite3", &db.display().to_string()]);
+    sql(s, "BEGIN IMMEDIATE; SELECT 'lock' || ' held';");
+    let started = Instant::now();
+    while !window(s, "1").contains("lock held") {
+        assert!(started.elapsed() < PATIENCE, "sqlite3: {}", window(s, "1"));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Opens the new-customer form, types `name` and saves.
+fn save_new_customer(s: &Session, name: &str) {
+    s.keys(&["1", "n"]);
+    s.wait_for("New customer");
+    s.text(name);
+    s.wait_for(name);
+    s.keys(&["C-s"]);
+}
+
+/// The customer named `name` as the CLI lists it.
+fn stored_name(s: &Session, name: &str) -> serde_json::Value {
+    let out = cli(s.dir.path(), &["--json", "customer", "list", "--filter", name]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    list[0]["name"].clone()
+}
+
+#[test]
+fn a_save_waits_for_another_process_lock_while_keys_work_and_lands_after() {
+    if tmux_missing() || sqlite3_missing() {
+        return;
+    }
+    let s = Session::start("lock", 160, 45);
+    s.wait_for("Alice Wong");
+    hold_the_lock(&s);
+    save_new_customer(&s, "锁外客户");
+    // The form goes at once; the header names who holds the lock.
+    let screen = s.wait("the header to name the lock's holder", |s| {
+        s.contains("saving… waiting for another process (sqlite3, pid") && !s.contains("New customer")
+    });
+    assert!(!customers_column(&screen).join("\n").contains("锁外客户"), "{screen}");
+    // Keys take effect meanwhile: the list filters as typed.
+    s.keys(&["/"]);
+    s.text("alice");
+    s.wait("the filter to work while the save waits", |s| {
+        let column = customers_column(s).join("\n");
+        s.contains("saving…") && column.contains("Alice Wong") && !column.contains("张三")
+    });
+    s.keys(&["Escape"]);
+    // The lock goes: the save lands and the header says nothing more.
+    sql(&s, "COMMIT;");
+    s.wait("the customer saved", |s| {
+        s.contains("Added customer") && s.contains("锁外客户") && !s.contains("saving…")
+    });
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    assert_eq!(stored_name(&s, "锁外客户"), "锁外客户");
+}
+
+#[test]
+fn the_queue_holds_more_than_five_thousand_open_tickets_and_g_reaches_the_last() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let file = dir.path().join("tickets.csv");
+    let mut csv = String::from("external_id,customer_name,kind,priority,subject\n");
+    for n in 0..5_100 {
+        csv.push_str(&format!(
+            "T{n},Bulk customer {},inquiry,low,Bulk question {n}\n",
+            n % 20
+        ));
+    }
+    std::fs::write(&file, csv).unwrap();
+    cli(dir.path(), &["import", "tickets", &file.display().to_string()]);
+    let queue = queue(dir.path());
+    assert!(queue.len() > 5_000, "{}", queue.len());
+    let count = queue.len().to_string();
+    let grouped = format!("{},{}", &count[..count.len() - 3], &count[count.len() - 3..]);
+    let last = queue.last().unwrap()["id"].as_i64().unwrap();
+    let s = Session::run("many", 160, 45, dir, &db, "e2e");
+    s.wait_for(&format!("Queue {grouped} "));
+    // The last row of the queue, opened: its page names it.
+    s.keys(&["2", "G", "Enter"]);
+    s.wait(&format!("the page of ticket #{last}"), |s| ticket_page(s) == Some(last));
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit(), "exit=0");
+}
+
+#[test]
+fn quitting_while_a_save_waits_for_a_lock_lands_it_before_exiting() {
+    if tmux_missing() || sqlite3_missing() {
+        return;
+    }
+    let s = Session::start("quitlock", 160, 45);
+    s.wait_for("Alice Wong");
+    hold_the_lock(&s);
+    save_new_customer(&s, "退出前客户");
+    s.wait_for("saving… waiting for");
+    s.keys(&["q"]);
+    s.wait_for("waiting for a save to finish");
+    sql(&s, "COMMIT;");
+    assert_eq!(s.exit(), "exit=0");
+    assert_eq!(
+        stored_name(&s, "退出前客户"),
+        "退出前客户",
+        "the save sent before quitting landed"
+    );
+}

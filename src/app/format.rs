@@ -118,15 +118,20 @@ pub fn email(value: &str, masked: bool) -> String {
 pub fn money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let n = cents.unsigned_abs();
-    let whole = (n / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+    format!("{sign}{}.{:02}", grouped(n / 100), n % 100)
+}
+
+/// A count as `8,536`: long lists' sizes read at a glance.
+pub fn grouped(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    format!("{sign}{grouped}.{:02}", n % 100)
+    out
 }
 
 #[cfg(test)]
@@ -151,6 +156,16 @@ mod tests {
         assert_eq!(money(123_456_789), "1,234,567.89");
         assert_eq!(money(5), "0.05");
         assert_eq!(money(-100_000), "-1,000.00");
+        let counts = [
+            (0u64, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (8_536, "8,536"),
+            (1_000_000, "1,000,000"),
+        ];
+        for (n, want) in counts {
+            assert_eq!(grouped(n), want);
+        }
         let now: DateTime<Utc> = "2026-10-05T09:30:00Z".parse().unwrap();
         let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
         assert_eq!(ago(t("2026-10-05T09:29:30Z"), now, s), "now");

@@ -24,6 +24,7 @@ pub mod presence;
 pub mod quality;
 pub mod quality_doc;
 pub mod reminders;
+pub mod saves;
 pub mod sections;
 pub mod tiles;
 pub mod triage;

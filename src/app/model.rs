@@ -114,6 +114,8 @@ pub struct Model {
     pub reading: bool,
     /// Forms closed with typed text, and the question asked before any is lost.
     pub drafts: super::forms::drafts::Drafts,
+    /// Saves running on the writer thread, and the forms they came from.
+    pub saves: super::saves::Saves,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -159,6 +161,7 @@ impl Model {
             quality: None,
             reading: false,
             drafts: Default::default(),
+            saves: Default::default(),
         }
     }
 

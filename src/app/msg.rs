@@ -136,6 +136,8 @@ pub enum Msg {
     ArchivedInactive(i64, Result<usize, String>),
     /// Reads are running in the background (true) or all are back (false).
     Reading(bool),
+    /// What the writer thread is doing with the saves sent to it.
+    Writing(super::saves::Writing),
 }
 
 #[derive(Debug, Clone)]

@@ -5,8 +5,11 @@
 pub mod editor;
 pub mod effects;
 pub mod events;
+mod jobs;
+pub mod lock;
 pub mod terminal;
 pub mod worker;
+pub mod writer;
 
 use crate::app::model::{Model, Session};
 use crate::app::msg::{Effect, Msg};
@@ -18,11 +21,12 @@ use effects::{Driver, pump_via};
 use ratatui::crossterm::event;
 use std::time::{Duration, Instant};
 use worker::Worker;
+use writer::Writer;
 
 /// How often the clock ticks and the file is checked for other agents' writes.
 const TICK: Duration = Duration::from_secs(1);
 
-/// How often the loop looks for results while background reads are out:
+/// How often the loop looks for results while background reads or writes are out:
 /// soon enough that a result shows without a noticeable wait.
 const RESULTS_POLL: Duration = Duration::from_millis(30);
 
@@ -58,6 +62,14 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
     let options = driver.config.store_options();
     let mut worker = Worker::start(driver.store.path(), &options, driver.ctx.clone(), clock_fixed);
+    // Writes get a connection of their own; without one (it could not be
+    // opened) they run inline as before.
+    let mut writer = crate::store::Store::open(driver.store.path(), &options)
+        .ok()
+        .map(|store| {
+            let own = Driver::new(store, driver.ctx.clone(), driver.config.clone(), clock_fixed);
+            Writer::start(own, driver.store.path())
+        });
     terminal::install_panic_hook();
     let io = |source| {
         Error::Storage(StoreError::Io {
@@ -65,19 +77,31 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             source,
         })
     };
-    let (mut term, _guard) = terminal::enter().map_err(io)?;
+    let (mut term, guard) = terminal::enter().map_err(io)?;
     let size = term.size().map_err(io)?;
+    let mut back = Background {
+        worker: &mut worker,
+        writer: writer.as_mut(),
+    };
     for msg in [Msg::Resize(size.width, size.height), Msg::ExternalChange] {
-        step(&mut model, &mut driver, &mut worker, &mut term, msg);
+        step(&mut model, &mut driver, &mut back, &mut term, msg);
     }
     let mut next_tick = Instant::now() + TICK;
     while !model.quit {
-        for msg in worker.results() {
-            step(&mut model, &mut driver, &mut worker, &mut term, msg);
+        let mut results = back.worker.results();
+        if let Some(writer) = back.writer.as_deref_mut() {
+            results.extend(writer.results());
         }
-        let reading = worker.busy();
+        for msg in results {
+            step(&mut model, &mut driver, &mut back, &mut term, msg);
+        }
+        let reading = back.worker.busy();
         if reading != model.reading {
-            step(&mut model, &mut driver, &mut worker, &mut term, Msg::Reading(reading));
+            step(&mut model, &mut driver, &mut back, &mut term, Msg::Reading(reading));
+        }
+        let writing = back.writer.as_deref_mut().map(Writer::status).unwrap_or_default();
+        if writing != model.saves.writing {
+            step(&mut model, &mut driver, &mut back, &mut term, Msg::Writing(writing));
         }
         if model.dirty {
             term.draw(|frame| crate::ui::render(&model, frame)).map_err(io)?;
@@ -88,7 +112,7 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         let until_tick = next_tick.saturating_duration_since(Instant::now());
         let timeout = if model.busy() {
             Duration::ZERO
-        } else if worker.busy() {
+        } else if back.busy() {
             until_tick.min(RESULTS_POLL)
         } else {
             until_tick
@@ -105,21 +129,80 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             continue;
         } else {
             next_tick = Instant::now() + TICK;
-            if driver.external_change() {
-                step(&mut model, &mut driver, &mut worker, &mut term, Msg::ExternalChange);
+            // The writer's connection tells other agents' writes from ours.
+            match back.writer.as_deref_mut() {
+                Some(writer) => writer.check(),
+                None => {
+                    if driver.external_change() {
+                        step(&mut model, &mut driver, &mut back, &mut term, Msg::ExternalChange);
+                    }
+                }
             }
             Msg::Tick(chrono::Utc::now())
         };
-        step(&mut model, &mut driver, &mut worker, &mut term, msg);
+        step(&mut model, &mut driver, &mut back, &mut term, msg);
+    }
+    if let Some(writer) = writer.filter(Writer::saving) {
+        // The screen goes now; the saves sent still land, and the shell
+        // says why it waits. A save that fails now cannot come back on a
+        // form: its text goes to the terminal instead of being lost.
+        drop(term);
+        drop(guard);
+        eprintln!("{}", model.strings.background.finishing);
+        let opened_before = model.form.is_some();
+        for msg in writer.finish() {
+            // Only the model's record of the forms matters now: no effects.
+            let _ = crate::app::update(&mut model, msg);
+        }
+        let unsaved = crate::app::saves::unsaved(&model).skip(usize::from(opened_before));
+        for form in unsaved {
+            eprint!("{}", not_saved(&model, form));
+        }
     }
     Ok(())
 }
 
+/// A form whose save failed after the screen was gone: its title, why, and
+/// every field typed, as plain lines.
+fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
+    use crate::domain::text::sanitize_line;
+    let s = model.strings;
+    let why = form
+        .message
+        .clone()
+        .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
+    let mut out = fill(s.background.not_saved, &[&form.title, why.as_deref().unwrap_or("")]);
+    out = sanitize_line(&out).into_owned();
+    out.push('\n');
+    for field in form.fields.iter().filter(|f| !f.value().trim().is_empty()) {
+        // Long text keeps its lines, each one made safe for the terminal.
+        let value: Vec<String> = field.value().lines().map(|l| sanitize_line(l).into_owned()).collect();
+        out.push_str(&format!("  {}: {}\n", s.field(field.key), value.join("\n    ")));
+    }
+    out
+}
+
+/// The threads beside the event loop: slow reads and writes.
+struct Background<'a> {
+    worker: &'a mut Worker,
+    writer: Option<&'a mut Writer>,
+}
+
+impl Background<'_> {
+    fn busy(&self) -> bool {
+        self.worker.busy() || self.writer.as_deref().is_some_and(Writer::busy)
+    }
+}
+
 /// Feeds one message to the model, running its effects: slow reads on the
-/// worker, the rest inline.
-fn step(model: &mut Model, driver: &mut Driver, worker: &mut Worker, term: &mut terminal::Term, msg: Msg) {
+/// worker, writes on the writer, the rest inline.
+fn step(model: &mut Model, driver: &mut Driver, back: &mut Background, term: &mut terminal::Term, msg: Msg) {
     pump_via(model, driver, msg, &mut |e| terminal_effect(term, e), &mut |e| {
-        worker.offload(e)
+        let e = back.worker.offload(e)?;
+        match back.writer.as_deref_mut() {
+            Some(writer) => writer.offload(e),
+            None => Some(e),
+        }
     });
 }
 
@@ -151,5 +234,23 @@ fn terminal_effect(term: &mut terminal::Term, effect: Effect) -> Vec<Msg> {
             Vec::new()
         }
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_failed_after_quitting_leaves_its_text_on_the_terminal() {
+        let model = crate::app::update::tests::model_with_clock(true);
+        let mut form = crate::app::forms::customer::new_customer(model.strings);
+        form.fields[0].input.set("赵六\u{1b}[2J");
+        form.message = Some("the database stayed busy".into());
+        let text = not_saved(&model, &form);
+        assert_eq!(
+            text,
+            "frontdesk: not saved: New customer: the database stayed busy\n  Name: 赵六\n  Kind: person\n"
+        );
     }
 }

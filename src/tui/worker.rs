@@ -6,6 +6,7 @@
 //! driver would. Only the real event loop uses it: `pump` in the tests runs
 //! every effect inline, so they stay deterministic.
 
+use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::cadence::When;
 use crate::domain::period::Month;
@@ -13,8 +14,8 @@ use crate::service::{Ctx, dashboard, quality, reminders, screens};
 use crate::store::{OpenOptions, Store};
 use std::collections::VecDeque;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 
 /// A read slow enough to run in the background. Equal reads are the same
@@ -98,21 +99,8 @@ struct Queue {
     closed: bool,
 }
 
-struct Shared {
-    queue: Mutex<Queue>,
-    wake: Condvar,
-}
-
-impl Shared {
-    /// A panic elsewhere cannot leave the queue half-changed (every change
-    /// is one push or pop), so a poisoned lock is still good to use.
-    fn lock(&self) -> MutexGuard<'_, Queue> {
-        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
 pub struct Worker {
-    shared: Arc<Shared>,
+    shared: Arc<Jobs<Queue>>,
     results: Receiver<Msg>,
     thread: Option<JoinHandle<()>>,
     interrupt: Option<rusqlite::InterruptHandle>,
@@ -135,10 +123,7 @@ impl Worker {
     }
 
     fn spawn(reader: impl Reader, interrupt: Option<rusqlite::InterruptHandle>) -> Worker {
-        let shared = Arc::new(Shared {
-            queue: Mutex::new(Queue::default()),
-            wake: Condvar::new(),
-        });
+        let shared = Arc::new(Jobs::new(Queue::default()));
         let (sender, results) = mpsc::channel();
         let thread = {
             let shared = Arc::clone(&shared);
@@ -182,7 +167,7 @@ impl Worker {
         }
         queue.waiting.push_back(read);
         self.outstanding += 1;
-        self.shared.wake.notify_one();
+        self.shared.wake();
         true
     }
 
@@ -216,7 +201,7 @@ impl Drop for Worker {
             queue.closed = true;
             queue.waiting.clear();
         }
-        self.shared.wake.notify_all();
+        self.shared.wake();
         if let Some(interrupt) = &self.interrupt {
             interrupt.interrupt();
         }
@@ -228,7 +213,7 @@ impl Drop for Worker {
 }
 
 /// The worker's thread: one read at a time, oldest first, until closed.
-fn serve(shared: &Shared, mut reader: impl Reader, results: &Sender<Msg>) {
+fn serve(shared: &Jobs<Queue>, mut reader: impl Reader, results: &Sender<Msg>) {
     loop {
         let read = {
             let mut queue = shared.lock();
@@ -239,7 +224,7 @@ fn serve(shared: &Shared, mut reader: impl Reader, results: &Sender<Msg>) {
                 if let Some(read) = queue.waiting.pop_front() {
                     break read;
                 }
-                queue = shared.wake.wait(queue).unwrap_or_else(PoisonError::into_inner);
+                queue = shared.wait(queue);
             }
         };
         if results.send(reader.read(read)).is_err() {

@@ -92,14 +92,25 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let probe = layout::form_area(body, 0);
     let cols = usize::from(probe.width.saturating_sub(4));
     let (lines, cursor) = field_lines(model, form, cols);
-    let area = layout::form_area(body, u16::try_from(lines.len()).unwrap_or(u16::MAX));
+    // The form's message is shown whole, wrapped under the fields: a failed
+    // save's reason is what the user needs to read before trying again.
+    let message: Vec<String> = form
+        .message
+        .as_deref()
+        .map(|text| crate::app::doc::wrap(&crate::domain::text::sanitize_line(text), cols))
+        .unwrap_or_default();
+    let extra = message.len().saturating_sub(1);
+    let area = layout::form_area(body, u16::try_from(lines.len() + extra).unwrap_or(u16::MAX));
     let inner = super::modal(model, frame, area, &form.title);
     if inner.height < 2 {
         return;
     }
-    // Room for the fields; the last line is for the form's message (its
-    // keys are in the footer).
-    let room = usize::from(inner.height - 1);
+    // Room for the fields; the lines under them are for the form's message
+    // (its keys are in the footer), at least one, and one field line kept.
+    let message_rows = u16::try_from(message.len().max(1))
+        .unwrap_or(u16::MAX)
+        .min(inner.height - 1);
+    let room = usize::from(inner.height - message_rows);
     let focus_line = lines.iter().position(|(i, _)| *i == form.focus).unwrap_or(0);
     let last_focus_line = lines.iter().rposition(|(i, _)| *i == form.focus).unwrap_or(0);
     let start = (last_focus_line + 1).saturating_sub(room).min(focus_line);
@@ -107,7 +118,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     frame.render_widget(
         Paragraph::new(shown),
         Rect {
-            height: inner.height - 1,
+            height: inner.height - message_rows,
             ..inner
         },
     );
@@ -118,12 +129,13 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
         frame.set_cursor_position((inner.x + col as u16, inner.y + (line - start) as u16));
     }
     let bottom = Rect {
-        y: inner.bottom() - 1,
-        height: 1,
+        y: inner.bottom() - message_rows,
+        height: message_rows,
         ..inner
     };
-    if let Some(text) = &form.message {
-        let line = Line::from(span(&model.theme, cell(text, usize::from(inner.width)), Role::Error));
-        frame.render_widget(Paragraph::new(line), bottom);
-    }
+    let text: Vec<Line> = message
+        .into_iter()
+        .map(|part| Line::from(span(&model.theme, cell(&part, usize::from(inner.width)), Role::Error)))
+        .collect();
+    frame.render_widget(Paragraph::new(text), bottom);
 }

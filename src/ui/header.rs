@@ -1,14 +1,38 @@
-//! The top line: the database, the agent, whether reads are under way in
-//! the background, and the ticket counts.
+//! The top line: the database, the agent, whether reads or saves are under
+//! way in the background (and whose lock a save waits for), and the ticket
+//! counts.
 
 use super::cells::span;
 use crate::app::model::Model;
+use crate::app::saves::Writing;
 use crate::config::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// Columns left for the program's name however long the right side.
+const KEEP_LEFT: usize = 12;
+
+/// What the header says about saves, within `room` columns: whose lock a
+/// save waits for when that fits, else only that it is saving.
+fn writing(model: &Model, room: usize) -> Option<String> {
+    let b = model.strings.background;
+    let text = match &model.saves.writing {
+        Writing::Idle => return None,
+        Writing::Saving => b.saving.to_string(),
+        Writing::Waiting(holder) => {
+            let long = sanitize_line(&crate::strings::fill(b.waiting_for, &[holder])).into_owned();
+            if width(&long) + 2 <= room {
+                long
+            } else {
+                b.saving.to_string()
+            }
+        }
+    };
+    Some(text)
+}
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
@@ -41,6 +65,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             theme.style(Role::Header).patch(theme.style(role)),
         ));
         right.push(span(theme, "  ", Role::Header));
+    }
+    let rest_width: usize = right.iter().map(|sp| width(&sp.content)).sum();
+    let room = usize::from(area.width).saturating_sub(rest_width + KEEP_LEFT);
+    if let Some(text) = writing(model, room) {
+        // In the header's background, in the colour that asks for a glance.
+        let style = theme.style(Role::Header).patch(theme.style(Role::AtRisk));
+        right.splice(0..0, [Span::styled(text, style), span(theme, "  ", Role::Header)]);
     }
     let right_width: usize = right.iter().map(|sp| width(&sp.content)).sum();
     let masked = if model.session.masked {

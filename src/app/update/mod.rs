@@ -18,6 +18,7 @@ use super::layout;
 use super::model::Model;
 use super::msg::{Effect, Msg};
 use super::panes::PaneId;
+use super::saves;
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
@@ -26,7 +27,9 @@ use ratatui::layout::Rect;
 const QUEUE_REFRESH_SECONDS: i64 = 60;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let mut effects = dispatch(model, msg);
+    let mut effects = saves::handle(model, msg, dispatch);
+    effects.extend(saves::reopen(model, dispatch));
+    saves::sending(model, &mut effects);
     effects.extend(crate::app::presence::follow(model));
     effects
 }
@@ -62,6 +65,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Reading(reading) => {
             model.reading = reading;
+            Vec::new()
+        }
+        Msg::Writing(writing) => {
+            model.saves.writing = writing;
             Vec::new()
         }
         other => results::handle(model, other),

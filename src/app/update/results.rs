@@ -104,7 +104,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Continue
         | Msg::Redraw
         | Msg::Presence(..)
-        | Msg::Reading(_) => {}
+        | Msg::Reading(_)
+        | Msg::Writing(_) => {}
     }
     Vec::new()
 }

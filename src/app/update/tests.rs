@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 
 mod drafts;
 mod forms;
+mod saves;
 
 pub(crate) fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()

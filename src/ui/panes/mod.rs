@@ -108,10 +108,11 @@ fn table_frame<T: Row>(
     searching: bool,
 ) -> Rect {
     let pending = if searching { model.strings.ellipsis_pending } else { "" };
+    let count = |n: usize| crate::app::format::grouped(n as u64);
     let count = if list.is_filtered() {
-        format!("{}{pending}/{}", list.len(), list.rows().len())
+        format!("{}{pending}/{}", count(list.len()), count(list.rows().len()))
     } else {
-        list.rows().len().to_string()
+        count(list.rows().len())
     };
     frame_pane(model, frame, area, pane, count, Some((&list.filter, list.editing)))
 }

@@ -1,0 +1,104 @@
+//! Saves run off the event loop: the form being saved steps aside, keys
+//! keep working, a failure brings the form back with its text and the whole
+//! reason, and a second save of a record still being saved is refused.
+
+use super::*;
+
+/// What a save says when another agent held the file past the busy
+/// timeout and every retry: long, and all of it worth reading.
+fn busy() -> Failure {
+    let error = crate::store::StoreError::Busy("database is locked".into());
+    Failure::Other(crate::service::Error::Storage(error).to_string())
+}
+
+fn new_customer(m: &mut Model, name: &str) -> Vec<Effect> {
+    press(m, "1 n");
+    type_text(m, name);
+    press(m, "<C-s>")
+}
+
+#[test]
+fn a_save_in_flight_leaves_the_keys_free_and_a_failure_brings_the_form_back_whole() {
+    let mut m = loaded();
+    let effects = new_customer(&mut m, "赵六");
+    assert!(matches!(effects.as_slice(), [Effect::Save(_)]));
+    assert!(m.form.is_none(), "the form waits off screen");
+    assert_eq!(m.saves.in_flight(), 1);
+    // Meanwhile the user moves and reads.
+    press(&mut m, "j");
+    assert_eq!(selected_customer(&m), "张三");
+    update(&mut m, Msg::SaveFailed(busy()));
+    assert_eq!(m.saves.in_flight(), 0);
+    let form = m.form.as_ref().expect("the form is back");
+    assert_eq!(form.value("name"), "赵六", "with what was typed");
+    assert_eq!(form.message.as_deref(), Some(busy_text().as_str()));
+    assert_eq!(selected_customer(&m), "张三", "and the place moved to");
+}
+
+fn busy_text() -> String {
+    match busy() {
+        Failure::Other(text) => text,
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn a_save_done_while_another_form_is_open_leaves_that_form_as_it_is() {
+    let mut m = loaded();
+    new_customer(&mut m, "赵六");
+    press(&mut m, "n");
+    type_text(&mut m, "钱七");
+    let saved = Saved::CustomerAdded {
+        id: 5,
+        code: "C2026005".into(),
+        name: "赵六".into(),
+    };
+    let effects = update(&mut m, Msg::Saved(saved));
+    assert!(matches!(effects.first(), Some(Effect::LoadOverview)));
+    assert!(m.message.as_ref().unwrap().text.contains("赵六"));
+    assert_eq!(m.form.as_ref().map(|f| f.value("name")), Some("钱七"));
+}
+
+#[test]
+fn a_failed_save_waits_for_the_open_form_to_close_then_comes_back() {
+    let mut m = loaded();
+    new_customer(&mut m, "赵六");
+    // Another form, left empty, is open when the failure comes.
+    press(&mut m, "n");
+    update(&mut m, Msg::SaveFailed(busy()));
+    assert_eq!(m.form.as_ref().map(|f| f.value("name")), Some(""), "theirs stays");
+    let warning = &m.message.as_ref().unwrap().text;
+    assert!(warning.contains("comes back"), "{warning}");
+    press(&mut m, "<Esc>");
+    let form = m.form.as_ref().expect("the failed form is back");
+    assert_eq!(form.value("name"), "赵六");
+    assert_eq!(form.message.as_deref(), Some(busy_text().as_str()));
+}
+
+#[test]
+fn a_second_save_of_a_record_still_being_saved_is_refused_on_its_form() {
+    let mut m = loaded();
+    let first = press(&mut m, "2 p <Right> <C-s>");
+    assert!(matches!(first.as_slice(), [Effect::Save(_)]));
+    let second = press(&mut m, "p <Right> <Right> <C-s>");
+    assert!(second.is_empty(), "{second:?}");
+    let form = m.form.as_ref().expect("kept open");
+    assert!(form.message.as_deref().unwrap().contains("still running"));
+    // Once the first save is back, this one goes.
+    update(&mut m, Msg::Saved(Saved::TicketSaved { id: 7 }));
+    assert!(matches!(press(&mut m, "<C-s>").as_slice(), [Effect::Save(_)]));
+}
+
+#[test]
+fn a_failed_save_waits_for_the_palette_or_help_to_close_too() {
+    for opener in [":", "?"] {
+        let mut m = loaded();
+        new_customer(&mut m, "赵六");
+        press(&mut m, opener);
+        update(&mut m, Msg::SaveFailed(busy()));
+        assert!(m.form.is_none(), "{opener}: nothing covers what the user reads");
+        press(&mut m, "<Esc>");
+        let form = m.form.as_ref().expect("back once it closed");
+        assert_eq!(form.value("name"), "赵六", "{opener}");
+    }
+}
