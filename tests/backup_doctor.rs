@@ -2,7 +2,7 @@
 
 mod care_support;
 
-use care_support::{Desk, stderr, success};
+use care_support::{Desk, file_names, stderr, success};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -71,16 +71,6 @@ fn backup_replaces_an_older_backup_but_never_a_foreign_file() {
     drop(conn);
     let out = desk.run(&["backup", other.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-}
-
-/// The names of the files in `dir`, sorted.
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Writes `[backup] dir = DIR`, `keep = KEEP` into the desk's config.
