@@ -2,7 +2,7 @@
 
 mod care_support;
 
-use care_support::{Desk, stderr, success};
+use care_support::{Desk, file_names, stderr, success};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -73,14 +73,31 @@ fn backup_replaces_an_older_backup_but_never_a_foreign_file() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
-/// The names of the files in `dir`, sorted.
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
+/// Writes `[backup] dir = DIR`, `keep = KEEP` into the desk's config.
+fn daily_backups_into(desk: &Desk, dir: &Path, keep: usize) {
+    std::fs::write(
+        desk.path("config.toml"),
+        format!("[backup]\ndir = {:?}\nkeep = {keep}\n", dir.to_str().unwrap()),
+    )
+    .unwrap();
+}
+
+/// Runs `customer list` on the real clock (no `--now`); the real UTC dates
+/// before and after, which differ only when the run straddles midnight.
+fn real_clock_run(desk: &Desk) -> [chrono::NaiveDate; 2] {
+    let before = chrono::Utc::now().date_naive();
+    success(
+        desk.cmd()
+            .env_remove("FRONTDESK_NOW")
+            .args(["customer", "list"])
+            .output()
+            .unwrap(),
+    );
+    [before, chrono::Utc::now().date_naive()]
+}
+
+fn daily_name(day: chrono::NaiveDate) -> String {
+    format!("frontdesk-{}.db", day.format("%Y-%m-%d"))
 }
 
 #[test]
@@ -89,12 +106,44 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     let dir = desk.path("daily");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("keep-me.txt"), "not a backup").unwrap();
-    std::fs::write(
-        desk.path("config.toml"),
-        format!("[backup]\ndir = {:?}\nkeep = 2\n", dir.to_str().unwrap()),
-    )
-    .unwrap();
-    for day in ["2026-10-01", "2026-10-02", "2026-10-03"] {
+    daily_backups_into(&desk, &dir, 2);
+    let today = chrono::Utc::now().date_naive();
+    for back in 1..=3 {
+        std::fs::write(dir.join(daily_name(today - chrono::Days::new(back))), "old").unwrap();
+    }
+    let [_, later] = real_clock_run(&desk);
+    let day = today;
+    if later != today {
+        eprintln!("skipped: the run straddled midnight");
+        return;
+    }
+    let yesterday = daily_name(day - chrono::Days::new(1));
+    assert_eq!(
+        file_names(&dir),
+        [yesterday.as_str(), daily_name(day).as_str(), "keep-me.txt"]
+    );
+    let written = dir.join(daily_name(day));
+    no_access_for_others(&written);
+    // Later the same day: today's backup is not taken again.
+    let first = std::fs::metadata(&written).unwrap().modified().unwrap();
+    desk.ticket();
+    real_clock_run(&desk);
+    let again = std::fs::metadata(&written).unwrap().modified().unwrap();
+    assert_eq!(first, again);
+    assert_eq!(desk.counts_of(&written)["tickets"], 0);
+}
+
+/// Two "what if" runs in 2030 used to write future-dated backups, and the
+/// next real run deleted every real backup, the one just written included.
+#[test]
+fn a_what_if_run_writes_and_deletes_no_backup_and_future_files_push_nothing_out() {
+    let desk = Desk::new();
+    let dir = desk.path("daily");
+    std::fs::create_dir(&dir).unwrap();
+    daily_backups_into(&desk, &dir, 2);
+    let yesterday = daily_name(chrono::Utc::now().date_naive() - chrono::Days::new(1));
+    std::fs::write(dir.join(&yesterday), "real").unwrap();
+    for day in ["2030-01-01", "2030-01-02"] {
         success(
             desk.cmd()
                 .args(["--now", &format!("{day}T08:00:00Z"), "customer", "list"])
@@ -104,27 +153,35 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     }
     assert_eq!(
         file_names(&dir),
-        ["frontdesk-2026-10-02.db", "frontdesk-2026-10-03.db", "keep-me.txt"]
+        [yesterday.as_str()],
+        "a --now run touched the backups"
     );
-    no_access_for_others(&dir.join("frontdesk-2026-10-03.db"));
-    // Later the same day: today's backup is not taken again.
-    let first = std::fs::metadata(dir.join("frontdesk-2026-10-03.db"))
-        .unwrap()
-        .modified()
+
+    // Files an older frontdesk left from such runs: left alone, not counted.
+    for stale in ["frontdesk-2030-01-01.db", "frontdesk-2030-01-02.db"] {
+        std::fs::write(dir.join(stale), "from a what-if run").unwrap();
+    }
+    let before = chrono::Utc::now().date_naive();
+    let out = desk
+        .cmd()
+        .env_remove("FRONTDESK_NOW")
+        .args(["customer", "list"])
+        .output()
         .unwrap();
-    desk.ticket();
-    success(
-        desk.cmd()
-            .args(["--now", "2026-10-03T17:00:00Z", "customer", "list"])
-            .output()
-            .unwrap(),
+    let err = stderr(&out);
+    success(out);
+    assert!(
+        err.contains("frontdesk-2030-01-01.db") && err.contains("dated after today"),
+        "{err}"
     );
-    let again = std::fs::metadata(dir.join("frontdesk-2026-10-03.db"))
-        .unwrap()
-        .modified()
-        .unwrap();
-    assert_eq!(first, again);
-    assert_eq!(desk.counts_of(&dir.join("frontdesk-2026-10-03.db"))["tickets"], 0);
+    let names = file_names(&dir);
+    let written = [before, chrono::Utc::now().date_naive()].map(daily_name);
+    assert!(
+        written.iter().any(|w| names.contains(w)),
+        "today's backup was deleted: {names:?}"
+    );
+    assert!(names.contains(&yesterday), "a real backup was pushed out: {names:?}");
+    assert!(names.contains(&"frontdesk-2030-01-02.db".to_string()), "{names:?}");
 }
 
 #[test]
@@ -137,7 +194,12 @@ fn a_failing_daily_backup_warns_but_the_command_still_runs() {
         format!("[backup]\ndir = {:?}\n", blocker.to_str().unwrap()),
     )
     .unwrap();
-    let out = desk.run(&["customer", "add", "--name", "李四"]);
+    let out = desk
+        .cmd()
+        .env_remove("FRONTDESK_NOW")
+        .args(["customer", "add", "--name", "李四"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("daily backup"), "{}", stderr(&out));
 }

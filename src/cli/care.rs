@@ -12,7 +12,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Args)]
 pub struct BackupArgs {
-    /// The backup file; an older frontdesk backup there is replaced, any other file is refused
+    /// The backup file: a new one, or an older frontdesk backup of yours (replaced
+    /// atomically); any other file, a folder, link, FIFO or device is refused
     pub dest: PathBuf,
 }
 

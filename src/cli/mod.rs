@@ -119,7 +119,11 @@ impl Access {
 fn open(cli: &Cli, access: Access) -> Result<Env, Error> {
     let mut env = open_unchanged(cli, access)?;
     crate::service::setup::ensure_defaults(&mut env.store, &env.ctx, &env.config)?;
-    daily_backup(&env.store, &env.ctx, &env.config);
+    // Backups live on the real calendar: a "what if" run (`--now`) neither
+    // writes nor deletes one.
+    if cli.now.is_none() {
+        daily_backup(&env.store, chrono::Utc::now().date_naive(), &env.config);
+    }
     Ok(env)
 }
 
@@ -167,17 +171,27 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     })
 }
 
-/// The first command of a day writes the daily backup when `[backup] dir`
-/// is set. A failed backup is reported but never stops the command.
-fn daily_backup(store: &Store, ctx: &Ctx, config: &Config) {
+/// The first command of a (real, UTC) day writes the daily backup when
+/// `[backup] dir` is set. A failed backup is reported but never stops the
+/// command; so are future-dated backups, which rotation leaves alone.
+fn daily_backup(store: &Store, today: chrono::NaiveDate, config: &Config) {
     let dir = &config.backup.dir;
     if dir.as_os_str().is_empty() {
         return;
     }
-    if let Err(e) = crate::service::backup::daily(store, ctx, dir, config.backup.keep) {
-        let warning = format!("daily backup into {} failed: {e}", dir.display());
-        eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
-    }
+    let warning = match crate::service::backup::daily(store, today, dir, config.backup.keep) {
+        Err(e) => format!("daily backup into {} failed: {e}", dir.display()),
+        Ok(done) if !done.future.is_empty() => {
+            let names: Vec<String> = done.future.iter().map(|p| p.display().to_string()).collect();
+            format!(
+                "daily backups dated after today are left alone and not counted by the rotation \
+                 (delete them if the date is wrong): {}",
+                names.join(", ")
+            )
+        }
+        Ok(_) => return,
+    };
+    eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
 }
 
 impl Cli {

@@ -1,14 +1,18 @@
 //! Backups: `backup DEST` on demand, and the optional daily backup with
 //! rotation (config `[backup] dir`, `keep`).
+//!
+//! The daily backup follows the real calendar, never `--now`: a backup is a
+//! file on disk in the real world, and a "what if" run must not leave
+//! future-dated files that later push real backups out.
 
-use super::{Ctx, Error};
-use crate::store::{BackupInfo, Store};
+use super::Error;
+use crate::store::{BackupInfo, Store, StoreError};
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// A consistent copy of the live database at `dest`, taken through SQLite's
-/// online backup API while other agents go on writing. The file is created
-/// without access for others; an existing file that is not a frontdesk
-/// database is never overwritten.
+/// online backup API while other agents go on writing. Only a missing file,
+/// an empty one or an older frontdesk backup of the caller's is replaced.
 pub fn backup(store: &Store, dest: &Path) -> Result<BackupInfo, Error> {
     Ok(store.backup_to(dest)?)
 }
@@ -20,85 +24,165 @@ pub struct DailyBackup {
     pub written: Option<BackupInfo>,
     /// Old backups deleted by the rotation.
     pub removed: Vec<PathBuf>,
+    /// Daily backups dated after today, left alone and not counted.
+    pub future: Vec<PathBuf>,
 }
 
-/// `frontdesk-YYYY-MM-DD.db` for the UTC date of `ctx.now`.
-pub fn daily_name(ctx: &Ctx) -> String {
-    format!("frontdesk-{}.db", ctx.now.format("%Y-%m-%d"))
+/// `frontdesk-YYYY-MM-DD.db` for `day`.
+pub fn daily_name(day: NaiveDate) -> String {
+    format!("frontdesk-{}.db", day.format("%Y-%m-%d"))
 }
 
-/// Writes today's backup into `dir` unless it is there already, then keeps
-/// only the newest `keep` daily backups. Only files named like daily
-/// backups are ever deleted. Called by the CLI before each command and by
-/// the TUI at start; cheap when today's backup exists.
-pub fn daily(store: &Store, ctx: &Ctx, dir: &Path, keep: usize) -> Result<DailyBackup, Error> {
-    let dest = dir.join(daily_name(ctx));
+/// Writes `today`'s backup into `dir` unless it is there already, then keeps
+/// only the newest `keep` daily backups (see [`rotation`]). Only files named
+/// like daily backups are ever deleted. Called by the CLI before each command
+/// and by the TUI at start, with the real UTC date; cheap when today's backup
+/// exists.
+pub fn daily(store: &Store, today: NaiveDate, dir: &Path, keep: usize) -> Result<DailyBackup, Error> {
+    let dest = dir.join(daily_name(today));
     if dest.exists() {
         return Ok(DailyBackup::default());
     }
     let written = store.backup_to(&dest)?;
-    let removed = rotate(dir, keep).map_err(|e| {
-        Error::Storage(crate::store::StoreError::Io {
-            path: dir.display().to_string(),
-            source: e,
-        })
+    let (removed, future) = rotate(dir, today, keep).map_err(|source| StoreError::Io {
+        path: dir.display().to_string(),
+        source,
     })?;
     Ok(DailyBackup {
         written: Some(written),
         removed,
+        future,
     })
 }
 
-fn is_daily_name(name: &str) -> bool {
-    name.strip_prefix("frontdesk-")
-        .and_then(|rest| rest.strip_suffix(".db"))
-        .is_some_and(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+/// The date of a daily backup's file name.
+fn daily_date(name: &str) -> Option<NaiveDate> {
+    let date = name.strip_prefix("frontdesk-")?.strip_suffix(".db")?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
-/// Deletes the oldest daily backups beyond `keep` (the names sort by date).
-fn rotate(dir: &Path, keep: usize) -> std::io::Result<Vec<PathBuf>> {
-    let mut daily: Vec<PathBuf> = std::fs::read_dir(dir)?
+/// What the rotation does with the daily backups found.
+#[derive(Debug, PartialEq, Eq)]
+struct Rotation {
+    remove: Vec<NaiveDate>,
+    future: Vec<NaiveDate>,
+}
+
+/// The rule: among the backups dated up to `today`, the newest `keep` (at
+/// least 1) stay and older ones go. Today's backup, the one just written, is
+/// never removed. Backups dated after today (from a wrong clock or an older
+/// frontdesk's `--now` run) are neither counted nor removed: they say nothing
+/// about which real backups are recent, and deleting them is the user's call.
+fn rotation(dates: &[NaiveDate], today: NaiveDate, keep: usize) -> Rotation {
+    let (mut future, mut past): (Vec<NaiveDate>, Vec<NaiveDate>) = dates.iter().partition(|d| **d > today);
+    past.sort_unstable_by(|a, b| b.cmp(a));
+    past.dedup();
+    let remove = past.into_iter().skip(keep.max(1)).filter(|d| *d != today).collect();
+    future.sort_unstable();
+    Rotation { remove, future }
+}
+
+/// Applies [`rotation`] to the daily backups in `dir`: the removed ones and
+/// the future-dated ones left alone.
+fn rotate(dir: &Path, today: NaiveDate, keep: usize) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let dates: Vec<NaiveDate> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| e.file_name().to_str().is_some_and(is_daily_name))
-        .map(|e| e.path())
+        .filter_map(|e| e.file_name().to_str().and_then(daily_date))
         .collect();
-    daily.sort();
-    let excess = daily.len().saturating_sub(keep.max(1));
-    let mut removed = Vec::with_capacity(excess);
-    for path in daily.into_iter().take(excess) {
+    let plan = rotation(&dates, today, keep);
+    let mut removed = Vec::with_capacity(plan.remove.len());
+    for day in plan.remove {
+        let path = dir.join(daily_name(day));
         std::fs::remove_file(&path)?;
         removed.push(path);
     }
-    Ok(removed)
+    let future = plan.future.into_iter().map(|d| dir.join(daily_name(d))).collect();
+    Ok((removed, future))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn days(list: &[&str]) -> Vec<NaiveDate> {
+        list.iter().map(|s| day(s)).collect()
+    }
+
     #[test]
     fn only_daily_backup_names_count() {
-        for (name, ok) in [
-            ("frontdesk-2026-10-05.db", true),
-            ("frontdesk-2026-13-05.db", false),
-            ("frontdesk-2026-10-05.db.bak", false),
-            ("frontdesk.db", false),
-            ("notes-2026-10-05.db", false),
+        for (name, date) in [
+            ("frontdesk-2026-10-05.db", Some("2026-10-05")),
+            ("frontdesk-2026-13-05.db", None),
+            ("frontdesk-2026-10-05.db.bak", None),
+            ("frontdesk.db", None),
+            ("notes-2026-10-05.db", None),
+            (".frontdesk-2026-10-05.db.frontdesk-tmp.host.12", None),
         ] {
-            assert_eq!(is_daily_name(name), ok, "{name}");
+            assert_eq!(daily_date(name), date.map(day), "{name}");
         }
     }
 
     #[test]
-    fn rotation_keeps_the_newest_and_leaves_other_files() {
-        let dir = tempfile::tempdir().unwrap();
-        for day in 1..=5 {
-            std::fs::write(dir.path().join(format!("frontdesk-2026-10-0{day}.db")), "x").unwrap();
+    fn the_rotation_rule() {
+        let today = "2026-10-05";
+        // (found, keep, removed, future)
+        type Case<'a> = (&'a [&'a str], usize, &'a [&'a str], &'a [&'a str]);
+        let cases: &[Case] = &[
+            // The newest `keep` stay.
+            (
+                &["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05"],
+                2,
+                &["2026-10-03", "2026-10-02", "2026-10-01"],
+                &[],
+            ),
+            // Fewer than `keep`: nothing goes.
+            (&["2026-10-04", "2026-10-05"], 7, &[], &[]),
+            // The 2030 trap: future-dated files neither count nor push
+            // today's backup or the real ones out.
+            (
+                &["2030-01-01", "2030-01-02", "2026-10-04", "2026-10-05"],
+                2,
+                &[],
+                &["2030-01-01", "2030-01-02"],
+            ),
+            (
+                &["2030-01-02", "2026-10-03", "2026-10-04", "2026-10-05", "2030-01-01"],
+                1,
+                &["2026-10-04", "2026-10-03"],
+                &["2030-01-01", "2030-01-02"],
+            ),
+            // keep = 0 never removes today's backup.
+            (&["2026-10-04", "2026-10-05"], 0, &["2026-10-04"], &[]),
+            // Tomorrow is the future too (a clock ahead by a day).
+            (&["2026-10-06", "2026-10-05"], 1, &[], &["2026-10-06"]),
+        ];
+        for (found, keep, removed, future) in cases {
+            let plan = rotation(&days(found), day(today), *keep);
+            assert_eq!(plan.remove, days(removed), "{found:?} keep {keep}");
+            assert_eq!(plan.future, days(future), "{found:?} keep {keep}");
         }
-        std::fs::write(dir.path().join("frontdesk.db"), "mine").unwrap();
-        let removed = rotate(dir.path(), 2).unwrap();
-        assert_eq!(removed.len(), 3);
+    }
+
+    #[test]
+    fn rotation_deletes_only_old_daily_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "frontdesk-2026-10-01.db",
+            "frontdesk-2026-10-02.db",
+            "frontdesk-2026-10-03.db",
+            "frontdesk-2030-01-01.db",
+            "frontdesk.db",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (removed, future) = rotate(dir.path(), day("2026-10-03"), 2).unwrap();
+        assert_eq!(removed, [dir.path().join("frontdesk-2026-10-01.db")]);
+        assert_eq!(future, [dir.path().join("frontdesk-2030-01-01.db")]);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -106,7 +190,12 @@ mod tests {
         left.sort();
         assert_eq!(
             left,
-            ["frontdesk-2026-10-04.db", "frontdesk-2026-10-05.db", "frontdesk.db"]
+            [
+                "frontdesk-2026-10-02.db",
+                "frontdesk-2026-10-03.db",
+                "frontdesk-2030-01-01.db",
+                "frontdesk.db"
+            ]
         );
     }
 }

@@ -1,17 +1,19 @@
 //! Consistent copies of a live database through SQLite's online backup API.
 //!
-//! The copy is made into a private temporary file beside the destination and
-//! renamed over it only when complete, so a crash or a full disk never leaves
-//! a half-written backup under the real name, and a reader of the backup
-//! folder only ever sees whole files.
+//! The copy is made into a private temporary file beside the destination,
+//! synced, and renamed over it only when complete, so a crash or a full disk
+//! never leaves a half-written backup under the real name, and a reader of
+//! the backup folder only ever sees whole files. The temporary files of
+//! killed backups are removed by the next backup into the folder.
 
-use super::migrations::APPLICATION_ID;
+mod files;
+
 use super::open::{create_private, create_private_dir, sidecar};
 use super::{Store, StoreError};
-use crate::domain::error::Invalid;
+use files::{check_destination, remove_abandoned_temps, temp_name};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// What a backup wrote.
@@ -28,15 +30,20 @@ pub struct BackupInfo {
 const BACKUP_PATIENCE: Duration = Duration::from_secs(60);
 
 impl Store {
-    /// Copies the database to `dest`. Refuses a destination that is the live
-    /// file itself, a folder, or an existing file that is not a frontdesk
-    /// database; an older frontdesk backup there is replaced.
+    /// Copies the database to `dest`. Only a missing file, an empty one or
+    /// an older frontdesk backup of the caller's is replaced (atomically);
+    /// anything else there is refused (see [`files::check_destination`]).
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo, StoreError> {
         let started = Instant::now();
         check_destination(&self.path, dest)?;
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir).map_err(|e| io(dir, e))?;
-        }
+        let dir = match dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) => {
+                create_private_dir(dir).map_err(|e| io(dir, e))?;
+                dir
+            }
+            None => Path::new("."),
+        };
+        remove_abandoned_temps(dir);
         let tmp = temp_name(dest);
         let result = self.copy_into(&tmp).and_then(|pages| {
             std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
@@ -47,7 +54,9 @@ impl Store {
             Ok(pages) => pages,
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
-                let _ = std::fs::remove_file(sidecar(&tmp, "-journal"));
+                for suffix in ["-journal", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(sidecar(&tmp, suffix));
+                }
                 return Err(e);
             }
         };
@@ -95,45 +104,6 @@ impl Store {
             .map_err(|e| io(tmp, e))?;
         Ok(pages)
     }
-}
-
-fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreError> {
-    let refuse = |reason: &str| StoreError::Invalid(Invalid::new("destination", dest.display().to_string(), reason));
-    if dest.is_dir() {
-        return Err(refuse("is a folder; name the backup file"));
-    }
-    if let (Ok(a), Ok(b)) = (live.canonicalize(), dest.canonicalize())
-        && a == b
-    {
-        return Err(refuse("is the live database itself"));
-    }
-    let size = match std::fs::metadata(dest) {
-        Ok(m) => m.len(),
-        Err(_) => return Ok(()),
-    };
-    if size == 0 {
-        return Ok(());
-    }
-    // Only read the header: never write to a file that might be someone else's.
-    let is_ours = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|c| c.query_row("PRAGMA application_id", [], |r| r.get::<_, i64>(0)))
-        .is_ok_and(|id| id == APPLICATION_ID);
-    if is_ours {
-        Ok(())
-    } else {
-        Err(refuse(
-            "exists and is not a frontdesk database; refusing to overwrite it",
-        ))
-    }
-}
-
-/// `.NAME.tmp-PID` beside `dest`: same folder, so the rename is atomic.
-fn temp_name(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
 /// Makes the rename durable; best effort (not every platform can open a folder).

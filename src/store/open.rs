@@ -288,14 +288,19 @@ fn wait_when_busy(conn: &mut Connection, timeout: Duration) -> Result<(), StoreE
 }
 
 /// Creates the file readable and writable by its owner and group only: it
-/// holds customers' personal data. SQLite gives the -wal, -shm and -journal
-/// files the same permissions as the database file (a test checks it).
+/// holds customers' personal data, and a team shares it through a group.
+/// The mode is set explicitly after creating, as the umask (077 for many)
+/// would otherwise take the group's access away. SQLite gives the -wal, -shm
+/// and -journal files the database file's mode (tests check it).
 pub(super) fn create_private(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o660);
     match options.open(path) {
+        #[cfg(unix)]
+        Ok(file) => file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o660)),
+        #[cfg(not(unix))]
         Ok(_) => Ok(()),
         // Another agent created it first: fine, it is the same file.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
@@ -312,13 +317,34 @@ pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
 }
 
 /// Creates missing folders without access for others (owner and group only,
-/// as the files in them); folders that exist are left as they are.
+/// as the files in them, whatever the umask); folders that exist are left
+/// as they are. A folder made inside a setgid folder (a team's shared
+/// folder) stays setgid, so the files in it keep taking the team's group.
 pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent {
+        create_private_dir(parent)?;
+    }
     let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o770);
-    builder.create(dir)
+    match builder.create(dir) {
+        Ok(()) => {}
+        // Another agent made it meanwhile.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = parent.unwrap_or(Path::new("."));
+        let setgid = std::fs::metadata(parent).map_or(0, |m| m.permissions().mode() & 0o2000);
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o770 | setgid))?;
+    }
+    Ok(())
 }
 
 /// Reads only the header fields; nothing here writes to the file.
