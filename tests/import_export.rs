@@ -323,3 +323,70 @@ fn tweets_with_bare_carriage_returns_stay_one_row_each() {
     );
     assert_eq!(report["added"].as_u64(), Some(5000));
 }
+
+/// A fresh database made by `init`, as every command but `init` and `demo`
+/// expects one to exist.
+fn initialised() -> Desk {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    desk
+}
+
+#[test]
+fn import_refuses_what_add_refuses_and_what_cannot_be_one_record() {
+    let desk = initialised();
+    desk.customer("张三", &["--code", "C1"]);
+    let file = |name: &str, text: &str| write_file(&desk, name, text);
+    // Times after the clock (common::NOW is 2026-03-02T08:00:00Z), as `add` refuses them.
+    let future_ticket = file(
+        "ft.csv",
+        "external_id,customer_code,kind,subject,opened_at\nT1,C1,complaint,ok,2026-03-01T00:00:00Z\nT2,C1,complaint,later,2026-04-01T00:00:00Z\n",
+    );
+    let err = desk.invalid(
+        &["import", "tickets", &future_ticket],
+        "opened_at",
+        "2026-04-01T00:00:00Z",
+    );
+    assert!(err.contains("line 3") && err.contains("future"), "{err}");
+    let future_reply = file(
+        "fr.csv",
+        "external_id,customer_code,kind,subject,opened_at,first_response_at\nT1,C1,complaint,x,2026-03-01T00:00:00Z,2026-03-09T00:00:00Z\n",
+    );
+    desk.invalid(&["import", "tickets", &future_reply], "first_response_at", "2026-03-09");
+    let future_contact = file(
+        "fi.csv",
+        "external_id,customer_code,at,channel,summary\nI1,C1,2027-01-01 10:00:00,phone,hi\n",
+    );
+    let err = desk.invalid(
+        &["import", "interactions", &future_contact],
+        "at",
+        "2027-01-01 10:00:00",
+    );
+    assert!(err.contains("line 2"), "{err}");
+    // A key given to two rows of one file.
+    let twice = file(
+        "tw.csv",
+        "external_id,customer_code,kind,subject\nT1,C1,complaint,a\nT2,C1,complaint,b\nT1,C1,inquiry,c\n",
+    );
+    let err = desk.invalid(&["import", "tickets", &twice], "external_id", "T1");
+    assert!(err.contains("line 4") && err.contains("repeats line 2"), "{err}");
+    let codes = file("cc.csv", "code,name\nC7,甲\nC8,乙\nC7,丙\n");
+    let err = desk.invalid(&["import", "customers", &codes], "code", "C7");
+    assert!(err.contains("line 4") && err.contains("line 2"), "{err}");
+    let contacts = file(
+        "ic.csv",
+        "external_id,customer_code,channel,summary\nI1,C1,phone,a\nI1,C1,phone,b\n",
+    );
+    desk.invalid(&["import", "interactions", &contacts], "external_id", "I1");
+    // A column given twice: directly, or once by name and once through the map.
+    let header_twice = file("ht.csv", "name,phone,name\n甲,1,乙\n");
+    let err = desk.invalid(&["import", "customers", &header_twice], "column", "name");
+    assert!(err.contains("columns 1 and 3"), "{err}");
+    let mapped = file("mp.csv", "Full Name,name\n甲,乙\n");
+    let map_file = file("m.toml", "name = \"Full Name\"\n");
+    desk.invalid(&["import", "customers", &mapped, "--map", &map_file], "column", "name");
+    // A map entry naming a column the file does not have.
+    let plain = file("pl.csv", "name\n甲\n");
+    let err = desk.invalid(&["import", "customers", &plain, "--map", &map_file], "map", "Full Name");
+    assert!(err.contains("line 1"), "{err}");
+}

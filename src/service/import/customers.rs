@@ -1,6 +1,6 @@
 //! Importing customers: the canonical columns are those of `customer add`.
 
-use super::{ImportReport, Record, validate_all, write_new};
+use super::{ImportReport, Record, refuse_repeats, validate_all, write_new};
 use crate::domain::customer::{CustomerField, CustomerInput};
 use crate::domain::error::Invalid;
 use crate::service::{Ctx, Error, customers};
@@ -34,12 +34,8 @@ fn parse(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Inv
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, |r| parse(r, ctx.today()))?;
-    let code = |fields: &Vec<CustomerField>| {
-        fields.iter().find_map(|f| match f {
-            CustomerField::Code(code) => Some(code.clone()),
-            _ => None,
-        })
-    };
+    refuse_repeats(&rows, "code", code_of)?;
+    let code = |fields: &Vec<CustomerField>| code_of(fields).map(str::to_string);
     write_new(
         store,
         &rows,
@@ -51,6 +47,14 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
             Ok(())
         },
     )
+}
+
+/// The code a customer row gives, if any.
+fn code_of<F: AsRef<[CustomerField]>>(fields: &F) -> Option<&str> {
+    fields.as_ref().iter().find_map(|f| match f {
+        CustomerField::Code(code) => Some(code.as_str()),
+        _ => None,
+    })
 }
 
 /// The customer a ticket or interaction row names, by code or else by exact

@@ -20,7 +20,9 @@ pub use tickets::COLUMNS as TICKET_COLUMNS;
 
 use super::{Ctx, Error};
 use crate::domain::error::Invalid;
+use crate::domain::time::parse_instant_lenient;
 use crate::store::{Store, Tx};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -134,6 +136,45 @@ pub(crate) fn validate_all<T>(
     }
     if bad.is_empty() {
         Ok(good)
+    } else {
+        Err(Error::InvalidRows(bad))
+    }
+}
+
+/// A time column of a record, refused when it lies after `now` as `add`
+/// refuses it: an import must not record what has not happened yet.
+pub(crate) fn past_time(r: &Record, field: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Invalid> {
+    let Some(value) = r.get(field) else {
+        return Ok(None);
+    };
+    let t = parse_instant_lenient(field, value)?;
+    if t > now {
+        return Err(Invalid::new(field, value, "is in the future"));
+    }
+    Ok(Some(t))
+}
+
+/// Refuses a file that gives one key (a customer code, an external id) to
+/// two rows: they would become one record, and which one wins would depend
+/// on the order of the rows. Every repeat is named with both its lines.
+pub(crate) fn refuse_repeats<T>(rows: &[(u64, T)], field: &str, key: impl Fn(&T) -> Option<&str>) -> Result<(), Error> {
+    let mut first: HashMap<&str, u64> = HashMap::new();
+    let mut bad = Vec::new();
+    for (line, row) in rows {
+        let Some(k) = key(row) else { continue };
+        match first.get(k) {
+            Some(earlier) if bad.len() < MAX_ROW_ERRORS => bad.push((
+                *line,
+                Invalid::new(field, k, format!("repeats line {earlier}; each row needs its own")),
+            )),
+            Some(_) => {}
+            None => {
+                first.insert(k, *line);
+            }
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
     } else {
         Err(Error::InvalidRows(bad))
     }

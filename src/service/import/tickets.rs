@@ -3,12 +3,11 @@
 //! imported ticket like one worked here.
 
 use super::customers::{check_reference, find_or_create};
-use super::{ImportReport, Record, validate_all, write_new};
+use super::{ImportReport, Record, past_time, refuse_repeats, validate_all, write_new};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
-use crate::domain::time::parse_instant_lenient;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error};
@@ -42,10 +41,6 @@ struct Row {
     events: Vec<(DateTime<Utc>, TicketEvent)>,
 }
 
-fn time(r: &Record, field: &str) -> Result<Option<DateTime<Utc>>, Invalid> {
-    r.get(field).map(|v| parse_instant_lenient(field, v)).transpose()
-}
-
 fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     check_reference(r)?;
     let kind: TicketKind = r
@@ -56,11 +51,11 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     let priority: Priority = r.get("priority").map_or(Ok(Priority::Normal), str::parse)?;
     let channel: Channel = r.get("channel").map_or(Ok(Channel::Other), str::parse)?;
     let status: TicketStatus = r.get("status").map_or(Ok(TicketStatus::New), str::parse)?;
-    let first_response_at = time(r, "first_response_at")?;
-    let resolved_at = time(r, "resolved_at")?;
-    let closed_at = time(r, "closed_at")?;
+    let first_response_at = past_time(r, "first_response_at", now)?;
+    let resolved_at = past_time(r, "resolved_at", now)?;
+    let closed_at = past_time(r, "closed_at", now)?;
     // Without an opening time, the earliest time the row gives (or now).
-    let opened_at = match time(r, "opened_at")? {
+    let opened_at = match past_time(r, "opened_at", now)? {
         Some(t) => t,
         None => [first_response_at, resolved_at, closed_at]
             .into_iter()
@@ -147,6 +142,7 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, |r| parse(r, ctx.now))?;
+    refuse_repeats(&rows, "external_id", |row: &Row| row.external_id.as_deref())?;
     let exists = |tx: &Tx, id: &String| Ok(tx.ticket_id_by_external(id)?.is_some());
     let mut rules: Option<Rules> = None;
     write_new(
