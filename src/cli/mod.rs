@@ -6,6 +6,7 @@ mod args;
 mod care;
 mod crm;
 mod customer;
+mod data_out;
 mod kb;
 mod order;
 mod output;

@@ -69,7 +69,7 @@ fn time(t: Option<DateTime<Utc>>) -> String {
 
 pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
     let json = env.json || matches!(a.format, Format::Json);
-    let mut csv = csv::Writer::from_writer(std::io::stdout());
+    let mut csv = csv::Writer::from_writer(super::data_out::stdout());
     let io = |e: csv::Error| Error::Output(e.to_string());
     match a.records {
         Records::Kb => {
@@ -179,6 +179,7 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
             }
         }
     }
-    csv.flush().map_err(|e| Error::Output(e.to_string()))?;
+    let out = csv.into_inner().map_err(|e| Error::Output(e.to_string()))?;
+    out.finish().map_err(|e| Error::Output(e.to_string()))?;
     Ok(())
 }
