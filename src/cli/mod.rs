@@ -7,6 +7,7 @@ mod care;
 mod crm;
 mod customer;
 mod data_out;
+mod export_csv;
 mod kb;
 mod order;
 mod output;

@@ -9,6 +9,7 @@ mod bulk;
 mod crm;
 mod customers;
 mod error;
+mod export;
 mod health;
 mod interactions;
 mod kb;
@@ -33,6 +34,7 @@ pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrde
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use export::{ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;

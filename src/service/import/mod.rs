@@ -11,6 +11,9 @@ mod customers;
 mod interactions;
 mod kb;
 mod mapping;
+mod orders;
+mod reminders;
+mod surveys;
 mod tickets;
 
 pub use customers::COLUMNS as CUSTOMER_COLUMNS;
@@ -34,6 +37,22 @@ pub enum ImportKind {
     Tickets,
     Interactions,
     Kb,
+    Orders,
+    Surveys,
+    Reminders,
+}
+
+/// The canonical columns of a kind: what `import` reads and `export` writes.
+pub fn columns(kind: ImportKind) -> &'static [&'static str] {
+    match kind {
+        ImportKind::Customers => customers::COLUMNS,
+        ImportKind::Tickets => tickets::COLUMNS,
+        ImportKind::Interactions => interactions::COLUMNS,
+        ImportKind::Kb => kb::COLUMNS,
+        ImportKind::Orders => orders::COLUMNS,
+        ImportKind::Surveys => surveys::COLUMNS,
+        ImportKind::Reminders => reminders::COLUMNS,
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -89,12 +108,7 @@ pub fn run(
         None => ColumnMap::default(),
     };
     let table = csvfile::read(&read(file)?, &name)?;
-    let known = match kind {
-        ImportKind::Customers => customers::COLUMNS,
-        ImportKind::Tickets => tickets::COLUMNS,
-        ImportKind::Interactions => interactions::COLUMNS,
-        ImportKind::Kb => kb::COLUMNS,
-    };
+    let known = columns(kind);
     let columns = map.resolve(&table.header, known)?;
     let records: Vec<Record> = table
         .rows
@@ -117,6 +131,9 @@ pub fn run(
         ImportKind::Tickets => tickets::import(store, ctx, &records, dry_run),
         ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
         ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
+        ImportKind::Orders => orders::import(store, ctx, &records, dry_run),
+        ImportKind::Surveys => surveys::import(store, ctx, &records, dry_run),
+        ImportKind::Reminders => reminders::import(store, ctx, &records, dry_run),
     }
 }
 
@@ -178,6 +195,62 @@ pub(crate) fn refuse_repeats<T>(rows: &[(u64, T)], field: &str, key: impl Fn(&T)
     } else {
         Err(Error::InvalidRows(bad))
     }
+}
+
+/// A yes/no column (`true`/`false`, `yes`/`no`, `1`/`0`); `None` when empty.
+pub(crate) fn flag(r: &Record, field: &str) -> Result<Option<bool>, Invalid> {
+    let Some(value) = r.get(field) else {
+        return Ok(None);
+    };
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" => Ok(Some(true)),
+        "false" | "no" | "0" => Ok(Some(false)),
+        _ => Err(Invalid::new(field, value, "expected true or false")),
+    }
+}
+
+/// Refuses rows that name a record the database lacks (a customer code, a
+/// ticket's external id), each with its line: checked before anything is
+/// written, in a dry run too.
+pub(crate) fn check_references<T>(
+    tx: &Tx,
+    rows: &[(u64, T)],
+    field: &str,
+    key: impl Fn(&T) -> Option<&str>,
+    exists: impl Fn(&Tx, &str) -> Result<bool, Error>,
+    reason: &str,
+) -> Result<(), Error> {
+    let mut bad = Vec::new();
+    for (line, row) in rows {
+        if let Some(k) = key(row)
+            && !exists(tx, k)?
+        {
+            bad.push((*line, Invalid::new(field, k, reason)));
+            if bad.len() == MAX_ROW_ERRORS {
+                break;
+            }
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidRows(bad))
+    }
+}
+
+/// The customer code a row must name, for records that belong to one.
+pub(crate) fn customer_code(r: &Record) -> Result<String, Invalid> {
+    r.text("customer_code")
+        .ok_or_else(|| Invalid::new("customer_code", "", "is required"))
+}
+
+/// Existence checks of the references import rows make.
+pub(crate) fn customer_exists(tx: &Tx, code: &str) -> Result<bool, Error> {
+    Ok(tx.customer_by_code(code)?.is_some())
+}
+
+pub(crate) fn ticket_exists(tx: &Tx, external: &str) -> Result<bool, Error> {
+    Ok(tx.ticket_id_by_external(external)?.is_some())
 }
 
 /// Writes validated rows in one transaction, skipping (and counting) those

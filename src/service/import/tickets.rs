@@ -4,7 +4,7 @@
 
 use super::customers::{check_reference, find_or_create};
 use super::{ImportReport, Record, past_time, refuse_repeats, validate_all, write_new};
-use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
+use crate::domain::enums::{CallbackOutcome, Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
@@ -31,6 +31,9 @@ pub const COLUMNS: &[&str] = &[
     "first_response_at",
     "resolved_at",
     "closed_at",
+    "callback_at",
+    "callback_outcome",
+    "reopen_count",
 ];
 
 struct Row {
@@ -105,6 +108,17 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     if status == TicketStatus::Pending {
         events.push((last_seen, TicketEvent::Paused));
     }
+    let callback_at = past_time(r, "callback_at", now)?;
+    if let Some(t) = callback_at {
+        events.push((t, TicketEvent::CallbackDone));
+    }
+    let callback_outcome: Option<CallbackOutcome> = r.get("callback_outcome").map(str::parse).transpose()?;
+    let reopen_count = match r.get("reopen_count") {
+        Some(n) => n
+            .parse::<u16>()
+            .map_err(|_| Invalid::new("reopen_count", n, "expected a whole number from 0 to 65535"))?,
+        None => 0,
+    };
     let ticket = Ticket {
         id: 0,
         external_id: r.text("external_id"),
@@ -125,9 +139,9 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
         first_response_at,
         resolved_at,
         closed_at,
-        reopen_count: 0,
-        callback_at: None,
-        callback_outcome: None,
+        reopen_count: i64::from(reopen_count),
+        callback_at,
+        callback_outcome,
         updated_at: now,
         version: 1,
     };
@@ -170,10 +184,10 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
                 tx.add_ticket_event(t.id, *at, *event, &ctx.agent)?;
             }
             ctx.audit(tx, "ticket", t.id, "imported", None, t.external_id.clone())?;
-            tx.touch_customer(
-                customer_id,
-                row.events.iter().map(|(at, _)| *at).max().unwrap_or(t.opened_at),
-            )?;
+            // As `ticket add` does: opening is contact with the customer;
+            // resolving, closing and callbacks are the desk's own steps
+            // (the callback's call itself comes as an interaction).
+            tx.touch_customer(customer_id, t.opened_at)?;
             if let Some(rules) = &rules {
                 rules.refresh(tx, ctx, t.id)?;
             }
