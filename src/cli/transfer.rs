@@ -81,26 +81,17 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
 
 pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
     let json = env.json || matches!(a.format, Format::Json);
-    let mut csv = csv::Writer::from_writer(super::data_out::stdout());
     let columns = import::columns;
-    let written = match a.records {
+    match a.records {
         Records::Kb => {
             let list = crate::service::kb::list(&mut env.store, usize::MAX)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Kb), &list, |a| {
+            emit(json, &list, columns(ImportKind::Kb), |a| {
                 vec![a.title.clone(), a.body.clone(), a.kind.key().into(), a.tags.join(",")]
             })
         }
         Records::Customers => {
             let list = export::customers(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Customers), &list, rows::customer)
+            emit(json, &list, columns(ImportKind::Customers), rows::customer)
         }
         Records::Tickets => {
             let list = export::tickets(&mut env.store, &env.ctx)?;
@@ -108,51 +99,51 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
                 print_json(&list.iter().map(ticket_json).collect::<Vec<_>>());
                 return Ok(());
             }
-            rows::write(&mut csv, columns(ImportKind::Tickets), &list, rows::ticket)
+            write_csv(&list, columns(ImportKind::Tickets), rows::ticket)
         }
         Records::Interactions => {
             let list = export::interactions(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Interactions), &list, rows::interaction)
+            emit(json, &list, columns(ImportKind::Interactions), rows::interaction)
         }
         Records::Orders => {
             let list = export::orders(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Orders), &list, rows::order)
+            emit(json, &list, columns(ImportKind::Orders), rows::order)
         }
         Records::Surveys => {
             let list = export::surveys(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Surveys), &list, rows::survey)
+            emit(json, &list, columns(ImportKind::Surveys), rows::survey)
         }
         Records::Reminders => {
             let list = export::reminders(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, columns(ImportKind::Reminders), &list, rows::reminder)
+            emit(json, &list, columns(ImportKind::Reminders), rows::reminder)
         }
         Records::Audit => {
             let list = export::audit(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            rows::write(&mut csv, rows::AUDIT_COLUMNS, &list, rows::audit)
+            emit(json, &list, rows::AUDIT_COLUMNS, rows::audit)
         }
-    };
-    written.map_err(|e| Error::Output(e.to_string()))?;
-    let out = csv.into_inner().map_err(|e| Error::Output(e.to_string()))?;
-    out.finish().map_err(|e| Error::Output(e.to_string()))?;
+    }
+}
+
+/// Prints the records as JSON, or as CSV with `header` and a `row` each,
+/// through the data output (exact to a file or pipe, inert on a terminal).
+fn emit<T: serde::Serialize>(
+    json: bool,
+    list: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> Result<(), Error> {
+    if json {
+        print_json(list);
+        return Ok(());
+    }
+    write_csv(list, header, row)
+}
+
+fn write_csv<T>(list: &[T], header: &[&str], row: impl Fn(&T) -> Vec<String>) -> Result<(), Error> {
+    let out = |e: std::io::Error| Error::Output(e.to_string());
+    let mut csv = csv::Writer::from_writer(super::data_out::stdout());
+    rows::write(&mut csv, header, list, row).map_err(|e| Error::Output(e.to_string()))?;
+    let data = csv.into_inner().map_err(|e| out(e.into_error()))?;
+    data.finish().map_err(out)?;
     Ok(())
 }

@@ -5,13 +5,14 @@
 //! Orders are read and keyed only here, so columns added to orders later
 //! (corrections, refunds) join the export in one place.
 
-use super::rows::instant;
-use super::surveys::score;
+use super::audit::audit_entry;
+use super::orders::order;
+use super::surveys::{SURVEY_COLUMNS, survey};
 use super::{StoreError, Tx};
 use crate::domain::audit::AuditEntry;
 use crate::domain::enums::ReminderReason;
 use crate::domain::order::Order;
-use crate::domain::survey::{Scores, Survey};
+use crate::domain::survey::Survey;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -81,15 +82,7 @@ impl Tx<'_> {
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ExportedOrder {
-                order: Order {
-                    id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    at: from_unix(r.get(2)?),
-                    amount_cents: r.get(3)?,
-                    product: r.get(4)?,
-                    note: r.get(5)?,
-                    created_by: r.get(6)?,
-                },
+                order: order(r)?,
                 external_id: r.get(7)?,
                 customer_code: r.get(8)?,
             })
@@ -99,29 +92,14 @@ impl Tx<'_> {
 
     /// Every survey, oldest first.
     pub fn all_surveys(&self) -> Result<Vec<ExportedSurvey>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at, s.quality, s.response,
-                    s.communication, s.comment, s.agent, s.external_id, t.external_id
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SURVEY_COLUMNS}, s.external_id, t.external_id
                FROM surveys s JOIN customers c ON c.id = s.customer_id
-               LEFT JOIN tickets t ON t.id = s.ticket_id ORDER BY s.at, s.id",
-        )?;
+               LEFT JOIN tickets t ON t.id = s.ticket_id ORDER BY s.at, s.id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(ExportedSurvey {
-                survey: Survey {
-                    id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    customer_code: r.get(2)?,
-                    customer_name: r.get(3)?,
-                    ticket_id: r.get(4)?,
-                    at: instant(r, 5)?,
-                    scores: Scores {
-                        quality: score(r, 6)?,
-                        response: score(r, 7)?,
-                        communication: score(r, 8)?,
-                    },
-                    comment: r.get(9)?,
-                    agent: r.get(10)?,
-                },
+                survey: survey(r)?,
                 external_id: r.get(11)?,
                 ticket_external_id: r.get(12)?,
             })
@@ -162,17 +140,7 @@ impl Tx<'_> {
         let mut stmt = self
             .conn
             .prepare("SELECT at, agent, entity, entity_id, field, old_value, new_value FROM audit ORDER BY at, id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(AuditEntry {
-                at: from_unix(r.get(0)?),
-                agent: r.get(1)?,
-                entity: r.get(2)?,
-                entity_id: r.get(3)?,
-                field: r.get(4)?,
-                old_value: r.get(5)?,
-                new_value: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([], audit_entry)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -30,17 +30,20 @@ impl Tx<'_> {
             "SELECT id, customer_id, at, amount_cents, product, note, created_by FROM orders
              WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![customer_id, limit], |r| {
-            Ok(Order {
-                id: r.get(0)?,
-                customer_id: r.get(1)?,
-                at: from_unix(r.get(2)?),
-                amount_cents: r.get(3)?,
-                product: r.get(4)?,
-                note: r.get(5)?,
-                created_by: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![customer_id, limit], order)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// An order from `SELECT id, customer_id, at, amount_cents, product, note, created_by`.
+pub(super) fn order(r: &rusqlite::Row) -> rusqlite::Result<Order> {
+    Ok(Order {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        at: from_unix(r.get(2)?),
+        amount_cents: r.get(3)?,
+        product: r.get(4)?,
+        note: r.get(5)?,
+        created_by: r.get(6)?,
+    })
 }

@@ -10,6 +10,7 @@ mod csvfile;
 mod customers;
 mod interactions;
 mod kb;
+mod keyed;
 mod mapping;
 mod orders;
 mod reminders;
@@ -67,7 +68,7 @@ pub struct ImportReport {
 }
 
 /// How many bad rows one report lists.
-const MAX_ROW_ERRORS: usize = 10;
+pub(crate) const MAX_ROW_ERRORS: usize = 10;
 
 /// One row's canonical values after mapping, with its line number.
 pub(crate) struct Record {
@@ -207,50 +208,6 @@ pub(crate) fn flag(r: &Record, field: &str) -> Result<Option<bool>, Invalid> {
         "false" | "no" | "0" => Ok(Some(false)),
         _ => Err(Invalid::new(field, value, "expected true or false")),
     }
-}
-
-/// Refuses rows that name a record the database lacks (a customer code, a
-/// ticket's external id), each with its line: checked before anything is
-/// written, in a dry run too.
-pub(crate) fn check_references<T>(
-    tx: &Tx,
-    rows: &[(u64, T)],
-    field: &str,
-    key: impl Fn(&T) -> Option<&str>,
-    exists: impl Fn(&Tx, &str) -> Result<bool, Error>,
-    reason: &str,
-) -> Result<(), Error> {
-    let mut bad = Vec::new();
-    for (line, row) in rows {
-        if let Some(k) = key(row)
-            && !exists(tx, k)?
-        {
-            bad.push((*line, Invalid::new(field, k, reason)));
-            if bad.len() == MAX_ROW_ERRORS {
-                break;
-            }
-        }
-    }
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidRows(bad))
-    }
-}
-
-/// The customer code a row must name, for records that belong to one.
-pub(crate) fn customer_code(r: &Record) -> Result<String, Invalid> {
-    r.text("customer_code")
-        .ok_or_else(|| Invalid::new("customer_code", "", "is required"))
-}
-
-/// Existence checks of the references import rows make.
-pub(crate) fn customer_exists(tx: &Tx, code: &str) -> Result<bool, Error> {
-    Ok(tx.customer_by_code(code)?.is_some())
-}
-
-pub(crate) fn ticket_exists(tx: &Tx, external: &str) -> Result<bool, Error> {
-    Ok(tx.ticket_id_by_external(external)?.is_some())
 }
 
 /// Writes validated rows in one transaction, skipping (and counting) those
