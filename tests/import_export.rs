@@ -323,3 +323,184 @@ fn tweets_with_bare_carriage_returns_stay_one_row_each() {
     );
     assert_eq!(report["added"].as_u64(), Some(5000));
 }
+
+/// A fresh database made by `init`, as every command but `init` and `demo`
+/// expects one to exist.
+fn initialised() -> Desk {
+    let desk = Desk::new();
+    desk.ok(&["init"]);
+    desk
+}
+
+#[test]
+fn import_refuses_what_add_refuses_and_what_cannot_be_one_record() {
+    let desk = initialised();
+    desk.customer("张三", &["--code", "C1"]);
+    let file = |name: &str, text: &str| write_file(&desk, name, text);
+    // Times after the clock (common::NOW is 2026-03-02T08:00:00Z), as `add` refuses them.
+    let future_ticket = file(
+        "ft.csv",
+        "external_id,customer_code,kind,subject,opened_at\nT1,C1,complaint,ok,2026-03-01T00:00:00Z\nT2,C1,complaint,later,2026-04-01T00:00:00Z\n",
+    );
+    let err = desk.invalid(
+        &["import", "tickets", &future_ticket],
+        "opened_at",
+        "2026-04-01T00:00:00Z",
+    );
+    assert!(err.contains("line 3") && err.contains("future"), "{err}");
+    let future_reply = file(
+        "fr.csv",
+        "external_id,customer_code,kind,subject,opened_at,first_response_at\nT1,C1,complaint,x,2026-03-01T00:00:00Z,2026-03-09T00:00:00Z\n",
+    );
+    desk.invalid(&["import", "tickets", &future_reply], "first_response_at", "2026-03-09");
+    let future_contact = file(
+        "fi.csv",
+        "external_id,customer_code,at,channel,summary\nI1,C1,2027-01-01 10:00:00,phone,hi\n",
+    );
+    let err = desk.invalid(
+        &["import", "interactions", &future_contact],
+        "at",
+        "2027-01-01 10:00:00",
+    );
+    assert!(err.contains("line 2"), "{err}");
+    // A key given to two rows of one file.
+    let twice = file(
+        "tw.csv",
+        "external_id,customer_code,kind,subject\nT1,C1,complaint,a\nT2,C1,complaint,b\nT1,C1,inquiry,c\n",
+    );
+    let err = desk.invalid(&["import", "tickets", &twice], "external_id", "T1");
+    assert!(err.contains("line 4") && err.contains("repeats line 2"), "{err}");
+    let codes = file("cc.csv", "code,name\nC7,甲\nC8,乙\nC7,丙\n");
+    let err = desk.invalid(&["import", "customers", &codes], "code", "C7");
+    assert!(err.contains("line 4") && err.contains("line 2"), "{err}");
+    let contacts = file(
+        "ic.csv",
+        "external_id,customer_code,channel,summary\nI1,C1,phone,a\nI1,C1,phone,b\n",
+    );
+    desk.invalid(&["import", "interactions", &contacts], "external_id", "I1");
+    // A column given twice: directly, or once by name and once through the map.
+    let header_twice = file("ht.csv", "name,phone,name\n甲,1,乙\n");
+    let err = desk.invalid(&["import", "customers", &header_twice], "column", "name");
+    assert!(err.contains("columns 1 and 3"), "{err}");
+    let mapped = file("mp.csv", "Full Name,name\n甲,乙\n");
+    let map_file = file("m.toml", "name = \"Full Name\"\n");
+    desk.invalid(&["import", "customers", &mapped, "--map", &map_file], "column", "name");
+    // A map entry naming a column the file does not have.
+    let plain = file("pl.csv", "name\n甲\n");
+    let err = desk.invalid(&["import", "customers", &plain, "--map", &map_file], "map", "Full Name");
+    assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn orders_surveys_and_reminders_import_once_and_refuse_what_add_refuses() {
+    let desk = initialised();
+    desk.customer("张三", &["--code", "C1"]);
+    desk.customer("李四", &["--code", "C2"]);
+    let file = |name: &str, text: &str| write_file(&desk, name, text);
+    let tickets = file(
+        "t.csv",
+        "external_id,customer_code,kind,subject,opened_at\nT1,C1,repair,空调,2026-03-01T00:00:00Z\n",
+    );
+    desk.ok(&["import", "tickets", &tickets]);
+    let orders = file(
+        "o.csv",
+        "external_id,customer_code,at,amount,product\nO1,C1,2026-02-01T10:00:00Z,\"1,234.50\",空调\nO2,C2,2026-02-02,99,滤网\n",
+    );
+    let report = desk.json(&["import", "orders", &orders]);
+    assert_eq!(report["added"], 2);
+    assert_eq!(desk.json(&["import", "orders", &orders])["skipped"], 2);
+    assert_eq!(desk.show_customer("C1")["lifetime_value_cents"], 123450);
+    let surveys = file(
+        "s.csv",
+        "external_id,customer_code,ticket_external_id,at,quality,response,communication,comment\nS1,C1,T1,2026-03-01T12:00:00Z,5,4,5,好\n",
+    );
+    assert_eq!(desk.json(&["import", "surveys", &surveys])["added"], 1);
+    assert_eq!(desk.json(&["import", "surveys", &surveys])["skipped"], 1);
+    let reminders = file(
+        "r.csv",
+        "external_id,customer_code,due_at,note,done_at\nR1,C2,2026-04-01T09:00:00Z,回访,\nR2,C2,2026-02-01T09:00:00Z,已做,2026-02-01T10:00:00Z\n",
+    );
+    assert_eq!(desk.json(&["import", "reminders", &reminders])["added"], 2);
+    let exported = desk.ok(&["export", "reminders"]);
+    assert!(
+        exported.contains("R1,C2,,2026-04-01T09:00:00Z,manual,回访,,"),
+        "{exported}"
+    );
+
+    // Refused, each with its line, and nothing written.
+    let future = file(
+        "fo.csv",
+        "external_id,customer_code,at,amount\nO9,C1,2026-03-09T00:00:00Z,5\n",
+    );
+    let err = desk.invalid(&["import", "orders", &future], "at", "2026-03-09T00:00:00Z");
+    assert!(err.contains("line 2") && err.contains("future"), "{err}");
+    let unknown = file("uo.csv", "external_id,customer_code,amount\nO9,C1,5\nO8,C404,5\n");
+    let err = desk.invalid(&["import", "orders", &unknown, "--dry-run"], "customer_code", "C404");
+    assert!(err.contains("line 3"), "{err}");
+    let repeated = file("ro.csv", "external_id,customer_code,amount\nO9,C1,5\nO9,C1,6\n");
+    desk.invalid(&["import", "orders", &repeated], "external_id", "O9");
+    let bad_amount = file("bo.csv", "external_id,customer_code,amount\nO9,C1,-5\n");
+    desk.invalid(&["import", "orders", &bad_amount], "amount", "-5");
+    let others = file(
+        "os.csv",
+        "external_id,customer_code,ticket_external_id,quality,response,communication\nS9,C2,T1,5,5,5\n",
+    );
+    let err = desk.invalid(&["import", "surveys", &others], "ticket_external_id", "T1");
+    assert!(err.contains("belongs to customer C1"), "{err}");
+    let score = file(
+        "ss.csv",
+        "external_id,customer_code,quality,response,communication\nS9,C1,6,5,5\n",
+    );
+    desk.invalid(&["import", "surveys", &score], "quality", "6");
+    desk.invalid(&["import", "audit", &orders], "records", "audit");
+}
+
+#[test]
+fn export_keeps_archived_customers_and_the_audit_trail() {
+    let desk = initialised();
+    desk.customer("张三", &["--code", "C1"]);
+    desk.customer("李四", &["--code", "C2"]);
+    desk.ok(&["customer", "archive", "C2"]);
+    let csv = desk.ok(&["export", "customers"]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",tier_pinned,archived,created_at"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l.starts_with("C2,李四,") && l.contains(",true,")),
+        "{csv}"
+    );
+    let json = desk.json(&["export", "customers", "--format", "json"]);
+    let archived: Vec<(&str, bool)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["code"].as_str().unwrap(), c["archived"].as_bool().unwrap()))
+        .collect();
+    assert!(
+        archived.contains(&("C2", true)) && archived.contains(&("C1", false)),
+        "{archived:?}"
+    );
+    // Imported elsewhere, the archived customer stays archived.
+    let other = initialised();
+    let file = write_file(&other, "c.csv", &csv);
+    other.ok(&["import", "customers", &file]);
+    assert_eq!(other.show_customer("C2")["archived"], true);
+    let audit = desk.ok(&["export", "audit"]);
+    assert!(
+        audit.starts_with("at,agent,entity,entity_id,field,old_value,new_value\n"),
+        "{audit}"
+    );
+    assert!(audit.contains(",customer,2,archived,false,true"), "{audit}");
+    let entries = desk.json(&["export", "audit", "--format", "json"]);
+    assert!(
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["field"] == "archived" && e["agent"] == "王五")
+    );
+}

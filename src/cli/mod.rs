@@ -7,6 +7,8 @@ mod care;
 mod config;
 mod crm;
 mod customer;
+mod data_out;
+mod export_csv;
 mod kb;
 mod order;
 mod output;

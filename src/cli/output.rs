@@ -5,10 +5,11 @@ use crate::domain::sla::ClockView;
 use crate::domain::text::{fit, sanitize_line};
 use crate::domain::time::rfc3339;
 use crate::service::tickets::TicketView;
-use crate::service::{Settings, privacy};
+use crate::service::{Error, Settings, privacy};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether this process prints in masked mode (set once by `cli::run`
@@ -29,17 +30,30 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) {
         privacy::mask_json(&mut value, &settings);
         serde_json::to_string_pretty(&value)
     });
-    match text {
-        Ok(text) => println!("{}", escape_terminal_controls(&text)),
-        Err(e) => eprintln!("frontdesk: cannot write JSON: {e}"),
+    let printed = match text {
+        Ok(text) => print_data(&format!("{}\n", escape_terminal_controls(&text))),
+        Err(e) => Err(Error::Output(e.to_string())),
+    };
+    if let Err(e) = printed {
+        eprintln!("frontdesk: cannot write JSON: {e}");
     }
 }
 
-/// serde_json already escapes C0 controls (ESC included); C1 controls and
-/// bidi overrides it writes raw, and some terminals act on them. They can
-/// only occur inside strings, where `\uXXXX` is the same JSON value.
+/// Prints data (CSV, JSON) by the output rule of [`super::data_out`]:
+/// exact to a file or pipe, neutralised on a terminal.
+pub fn print_data(text: &str) -> Result<(), Error> {
+    let mut out = super::data_out::stdout();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.finish().map(drop))
+        .map_err(|e| Error::Output(e.to_string()))
+}
+
+/// serde_json already escapes C0 controls (ESC included); C1 controls, bidi
+/// overrides and line separators it writes raw, and some terminals act on
+/// them. They can only occur inside strings, where `\uXXXX` is the same JSON
+/// value, so they are escaped wherever the JSON goes.
 fn escape_terminal_controls(json: &str) -> std::borrow::Cow<'_, str> {
-    let acts = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let acts = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
     if !json.chars().any(acts) {
         return std::borrow::Cow::Borrowed(json);
     }
@@ -137,13 +151,13 @@ mod tests {
 
     #[test]
     fn json_keeps_its_value_but_loses_terminal_controls() {
-        let value = json!({ "name": "a\u{9b}31m\u{202e}b\u{1b}[0m张" });
+        let value = json!({ "name": "a\u{9b}31m\u{202e}b\u{1b}[0m张\u{2028}" });
         let text = serde_json::to_string(&value).unwrap();
         let escaped = escape_terminal_controls(&text);
         assert!(
             !escaped
                 .chars()
-                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{2028}')
         );
         let back: Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);

@@ -6,7 +6,7 @@
 //! for people (percentages, arrows).
 
 use super::Env;
-use super::output::print_json;
+use super::output::{print_data, print_json};
 use super::report_text;
 use super::report_weekly;
 use crate::domain::error::Invalid;
@@ -79,7 +79,7 @@ pub fn run(env: &mut Env, a: &ReportArgs) -> Result<(), Error> {
     let r = report::monthly_by(&mut env.store, &env.ctx, month, by)?;
     match format {
         Format::Json => print_json(&report_json(&r)),
-        Format::Csv => print!("{}", csv(&r)),
+        Format::Csv => print_data(&csv(&r))?,
         Format::Text => print!("{}", report_text::text(&r)),
         Format::Markdown => print!("{}", report_text::markdown(&r)),
     }
@@ -103,7 +103,7 @@ fn weekly(env: &mut Env, a: &ReportArgs, format: Format, month: Month) -> Result
     let as_of = crate::domain::kpi::Window::new(month, tz, env.ctx.now).as_of;
     match format {
         Format::Json => print_json(&report_weekly::json(&points, tz, as_of)),
-        Format::Csv => print!("{}", report_weekly::csv(&points, tz)),
+        Format::Csv => print_data(&report_weekly::csv(&points, tz))?,
         Format::Text => print!("{}", report_weekly::text(&points, tz)),
         Format::Markdown => print!("{}", report_weekly::markdown(&points, tz)),
     }

@@ -1,11 +1,11 @@
 //! `import` and `export`
 
 use super::Env;
+use super::export_csv as rows;
 use super::output::{print_json, ticket_json};
-use crate::domain::time::rfc3339;
+use crate::domain::error::Invalid;
 use crate::service::import::{self, ImportKind};
 use crate::service::{Error, export};
-use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -15,6 +15,11 @@ pub enum Records {
     Tickets,
     Interactions,
     Kb,
+    Orders,
+    Surveys,
+    Reminders,
+    /// Exported only: an import writes its own audit entries.
+    Audit,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -48,6 +53,17 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
         Records::Tickets => ImportKind::Tickets,
         Records::Interactions => ImportKind::Interactions,
         Records::Kb => ImportKind::Kb,
+        Records::Orders => ImportKind::Orders,
+        Records::Surveys => ImportKind::Surveys,
+        Records::Reminders => ImportKind::Reminders,
+        Records::Audit => {
+            return Err(Invalid::new(
+                "records",
+                "audit",
+                "is exported only: an import records its own audit entries",
+            )
+            .into());
+        }
     };
     let report = import::run(&mut env.store, &env.ctx, kind, &a.file, a.map.as_deref(), a.dry_run)?;
     if env.json {
@@ -63,56 +79,19 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn time(t: Option<DateTime<Utc>>) -> String {
-    t.map(rfc3339).unwrap_or_default()
-}
-
 pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
     let json = env.json || matches!(a.format, Format::Json);
-    let mut csv = csv::Writer::from_writer(std::io::stdout());
-    let io = |e: csv::Error| Error::Output(e.to_string());
+    let columns = import::columns;
     match a.records {
         Records::Kb => {
             let list = crate::service::kb::list(&mut env.store, usize::MAX)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            csv.write_record(["title", "body", "kind", "tags"]).map_err(io)?;
-            for a in &list {
-                csv.write_record([&a.title, &a.body, a.kind.key(), &a.tags.join(",")])
-                    .map_err(io)?;
-            }
+            emit(json, &list, columns(ImportKind::Kb), |a| {
+                vec![a.title.clone(), a.body.clone(), a.kind.key().into(), a.tags.join(",")]
+            })
         }
         Records::Customers => {
             let list = export::customers(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            csv.write_record(crate::service::import::CUSTOMER_COLUMNS).map_err(io)?;
-            for c in &list {
-                let since = c.since.map(|d| d.to_string()).unwrap_or_default();
-                let channel = c.channel.map(|ch| ch.key()).unwrap_or_default();
-                csv.write_record([
-                    &c.code,
-                    &c.name,
-                    c.kind.key(),
-                    &c.contact,
-                    &c.phone,
-                    &c.email,
-                    &c.address,
-                    &c.industry,
-                    &since,
-                    c.tier.key(),
-                    &c.tags.join(","),
-                    channel,
-                    &c.owner,
-                    &c.notes,
-                    &c.birthday.map(|d| d.to_string()).unwrap_or_default(),
-                ])
-                .map_err(io)?;
-            }
+            emit(json, &list, columns(ImportKind::Customers), rows::customer)
         }
         Records::Tickets => {
             let list = export::tickets(&mut env.store, &env.ctx)?;
@@ -120,65 +99,51 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
                 print_json(&list.iter().map(ticket_json).collect::<Vec<_>>());
                 return Ok(());
             }
-            csv.write_record(crate::service::import::TICKET_COLUMNS).map_err(io)?;
-            for v in &list {
-                let t = &v.ticket;
-                // Tickets made here export their number as the external id, so
-                // interactions exported beside them can refer to them.
-                let external = t.external_id.clone().unwrap_or_else(|| t.id.to_string());
-                csv.write_record([
-                    &external,
-                    &t.customer_code,
-                    &t.customer_name,
-                    t.kind.key(),
-                    &t.category,
-                    t.priority.key(),
-                    t.channel.key(),
-                    t.status.key(),
-                    &t.subject,
-                    &t.description,
-                    &t.department,
-                    &t.assignee,
-                    &rfc3339(t.opened_at),
-                    &time(t.first_response_at),
-                    &time(t.resolved_at),
-                    &time(t.closed_at),
-                ])
-                .map_err(io)?;
-            }
+            write_csv(&list, columns(ImportKind::Tickets), rows::ticket)
         }
         Records::Interactions => {
             let list = export::interactions(&mut env.store)?;
-            if json {
-                print_json(&list);
-                return Ok(());
-            }
-            csv.write_record(crate::service::import::INTERACTION_COLUMNS)
-                .map_err(io)?;
-            for e in &list {
-                let i = &e.interaction;
-                let external = e.external_id.clone().unwrap_or_else(|| format!("i{}", i.id));
-                let ticket = e
-                    .ticket_external_id
-                    .clone()
-                    .or(i.ticket_id.map(|t| t.to_string()))
-                    .unwrap_or_default();
-                csv.write_record([
-                    &external,
-                    &e.customer_code,
-                    &e.customer_name,
-                    &ticket,
-                    &rfc3339(i.at),
-                    i.channel.key(),
-                    i.direction.key(),
-                    &i.agent,
-                    &i.summary,
-                    &i.body,
-                ])
-                .map_err(io)?;
-            }
+            emit(json, &list, columns(ImportKind::Interactions), rows::interaction)
+        }
+        Records::Orders => {
+            let list = export::orders(&mut env.store)?;
+            emit(json, &list, columns(ImportKind::Orders), rows::order)
+        }
+        Records::Surveys => {
+            let list = export::surveys(&mut env.store)?;
+            emit(json, &list, columns(ImportKind::Surveys), rows::survey)
+        }
+        Records::Reminders => {
+            let list = export::reminders(&mut env.store)?;
+            emit(json, &list, columns(ImportKind::Reminders), rows::reminder)
+        }
+        Records::Audit => {
+            let list = export::audit(&mut env.store)?;
+            emit(json, &list, rows::AUDIT_COLUMNS, rows::audit)
         }
     }
-    csv.flush().map_err(|e| Error::Output(e.to_string()))?;
+}
+
+/// Prints the records as JSON, or as CSV with `header` and a `row` each,
+/// through the data output (exact to a file or pipe, inert on a terminal).
+fn emit<T: serde::Serialize>(
+    json: bool,
+    list: &[T],
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+) -> Result<(), Error> {
+    if json {
+        print_json(list);
+        return Ok(());
+    }
+    write_csv(list, header, row)
+}
+
+fn write_csv<T>(list: &[T], header: &[&str], row: impl Fn(&T) -> Vec<String>) -> Result<(), Error> {
+    let out = |e: std::io::Error| Error::Output(e.to_string());
+    let mut csv = csv::Writer::from_writer(super::data_out::stdout());
+    rows::write(&mut csv, header, list, row).map_err(|e| Error::Output(e.to_string()))?;
+    let data = csv.into_inner().map_err(|e| out(e.into_error()))?;
+    data.finish().map_err(out)?;
     Ok(())
 }

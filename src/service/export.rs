@@ -1,14 +1,24 @@
-//! `export customers|tickets|interactions`: everything, in the import columns
-//! (so an export can be imported elsewhere) or the JSON shapes.
+//! `export customers|tickets|interactions|kb|orders|surveys|reminders|audit`:
+//! every record, archived customers included, in the import columns (so an
+//! export imports into an empty database with nothing lost) or the JSON
+//! shapes.
 
 use super::sla::Rules;
 use super::tickets::TicketView;
 use super::{Ctx, Error};
+use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
-use crate::store::{CustomerQuery, ExportedInteraction, Store, TicketQuery};
+use crate::store::{
+    CustomerQuery, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey, Store, TicketQuery,
+};
 
+/// Every customer, archived ones too (marked by their `archived` flag).
 pub fn customers(store: &mut Store) -> Result<Vec<Customer>, Error> {
-    store.read(|tx| Ok(tx.list_customers(&CustomerQuery::default())?))
+    let all = CustomerQuery {
+        include_archived: true,
+        ..CustomerQuery::default()
+    };
+    store.read(|tx| Ok(tx.list_customers(&all)?))
 }
 
 /// All tickets, newest first, with their clocks evaluated at `ctx.now`.
@@ -24,4 +34,24 @@ pub fn tickets(store: &mut Store, ctx: &Ctx) -> Result<Vec<TicketView>, Error> {
 
 pub fn interactions(store: &mut Store) -> Result<Vec<ExportedInteraction>, Error> {
     store.read(|tx| Ok(tx.all_interactions()?))
+}
+
+pub fn orders(store: &mut Store) -> Result<Vec<ExportedOrder>, Error> {
+    store.read(|tx| Ok(tx.all_orders()?))
+}
+
+pub fn surveys(store: &mut Store) -> Result<Vec<ExportedSurvey>, Error> {
+    store.read(|tx| Ok(tx.all_surveys()?))
+}
+
+/// The stored reminders; computed ones follow from the other records.
+pub fn reminders(store: &mut Store) -> Result<Vec<ExportedReminder>, Error> {
+    store.read(|tx| Ok(tx.all_reminders()?))
+}
+
+/// The audit trail, for the supervisor's records: who changed which field
+/// of which record, when, from what to what. It is not imported: an import
+/// writes its own entries.
+pub fn audit(store: &mut Store) -> Result<Vec<AuditEntry>, Error> {
+    store.read(|tx| Ok(tx.all_audit()?))
 }

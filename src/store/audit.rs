@@ -30,17 +30,20 @@ impl Tx<'_> {
             "SELECT at, agent, entity, entity_id, field, old_value, new_value FROM audit
              WHERE entity = ?1 AND entity_id = ?2 ORDER BY at, id",
         )?;
-        let rows = stmt.query_map(params![entity, id], |r| {
-            Ok(AuditEntry {
-                at: from_unix(r.get(0)?),
-                agent: r.get(1)?,
-                entity: r.get(2)?,
-                entity_id: r.get(3)?,
-                field: r.get(4)?,
-                old_value: r.get(5)?,
-                new_value: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![entity, id], audit_entry)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// An entry from `SELECT at, agent, entity, entity_id, field, old_value, new_value`.
+pub(super) fn audit_entry(r: &rusqlite::Row) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: from_unix(r.get(0)?),
+        agent: r.get(1)?,
+        entity: r.get(2)?,
+        entity_id: r.get(3)?,
+        field: r.get(4)?,
+        old_value: r.get(5)?,
+        new_value: r.get(6)?,
+    })
 }

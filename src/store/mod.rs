@@ -9,6 +9,7 @@ mod bulk;
 mod crm;
 mod customers;
 mod error;
+mod export;
 pub mod header;
 mod health;
 mod interactions;
@@ -34,6 +35,7 @@ pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrde
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
+pub use export::{ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;

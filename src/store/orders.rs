@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 const ORDER_COLUMNS: &str = "id, customer_id, at, amount_cents, product, note, created_by";
 
-fn order_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
+pub(super) fn order_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
     Ok(Order {
         id: r.get(0)?,
         customer_id: r.get(1)?,

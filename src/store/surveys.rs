@@ -19,7 +19,7 @@ pub struct SurveyQuery {
     pub limit: Option<usize>,
 }
 
-const SURVEY_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at, s.quality, \
+pub(super) const SURVEY_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at, s.quality, \
     s.response, s.communication, s.comment, s.agent";
 
 /// A score column; the schema keeps it within 1..=5, anything else is reported.
@@ -34,7 +34,8 @@ pub(super) fn score(row: &Row, index: usize) -> rusqlite::Result<u8> {
     })
 }
 
-fn survey(row: &Row) -> rusqlite::Result<Survey> {
+/// A survey from the first columns of [`SURVEY_COLUMNS`].
+pub(super) fn survey(row: &Row) -> rusqlite::Result<Survey> {
     Ok(Survey {
         id: row.get(0)?,
         customer_id: row.get(1)?,

@@ -1,17 +1,54 @@
 //! Importing customers: the canonical columns are those of `customer add`.
 
-use super::{ImportReport, Record, validate_all, write_new};
+use super::{ImportReport, Record, flag, past_time, refuse_repeats, validate_all, write_new};
 use crate::domain::customer::{CustomerField, CustomerInput};
 use crate::domain::error::Invalid;
 use crate::service::{Ctx, Error, customers};
 use crate::store::Store;
 
 pub const COLUMNS: &[&str] = &[
-    "code", "name", "kind", "contact", "phone", "email", "address", "industry", "since", "tier", "tags", "channel",
-    "owner", "notes", "birthday",
+    "code",
+    "name",
+    "kind",
+    "contact",
+    "phone",
+    "email",
+    "address",
+    "industry",
+    "since",
+    "tier",
+    "tags",
+    "channel",
+    "owner",
+    "notes",
+    "birthday",
+    "tier_pinned",
+    "archived",
+    "created_at",
 ];
 
-fn parse(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
+/// What a customer row carries beyond the options of `customer add`, as an
+/// export writes it so that nothing is lost on the way back.
+struct Row {
+    fields: Vec<CustomerField>,
+    /// Empty: an explicit `tier` pins it (as `customer add --tier` does).
+    tier_pinned: Option<bool>,
+    /// An archived customer imports archived.
+    archived: bool,
+    /// When the record was made where it comes from (else now).
+    created_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
+    Ok(Row {
+        fields: parse_fields(r, ctx.today())?,
+        tier_pinned: flag(r, "tier_pinned")?,
+        archived: flag(r, "archived")?.unwrap_or(false),
+        created_at: past_time(r, "created_at", ctx.now)?,
+    })
+}
+
+fn parse_fields(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
     let input = CustomerInput {
         code: r.text("code"),
         name: Some(r.text("name").ok_or_else(|| Invalid::new("name", "", "is required"))?),
@@ -33,24 +70,41 @@ fn parse(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Inv
 }
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
-    let rows = validate_all(records, |r| parse(r, ctx.today()))?;
-    let code = |fields: &Vec<CustomerField>| {
-        fields.iter().find_map(|f| match f {
-            CustomerField::Code(code) => Some(code.clone()),
-            _ => None,
-        })
-    };
+    let rows = validate_all(records, |r| parse(r, ctx))?;
+    refuse_repeats(&rows, "code", |row: &Row| code_of(&row.fields))?;
+    let code = |row: &Row| code_of(&row.fields).map(str::to_string);
     write_new(
         store,
         &rows,
         dry_run,
         code,
         |tx, code| Ok(tx.code_exists(code)?),
-        |tx, fields, _| {
-            customers::insert(tx, ctx, fields)?;
+        |tx, row, _| {
+            let mut c = customers::insert(tx, ctx, &row.fields)?;
+            if let Some(at) = row.created_at {
+                tx.set_customer_created_at(c.id, at)?;
+                c.created_at = at;
+            }
+            if let Some(pinned) = row.tier_pinned
+                && pinned != c.tier_pinned
+            {
+                c.tier_pinned = pinned;
+                c.version = tx.update_customer(&c)?;
+            }
+            if row.archived {
+                customers::archive_in(tx, ctx, &mut c)?;
+            }
             Ok(())
         },
     )
+}
+
+/// The code a customer row gives, if any.
+fn code_of<F: AsRef<[CustomerField]>>(fields: &F) -> Option<&str> {
+    fields.as_ref().iter().find_map(|f| match f {
+        CustomerField::Code(code) => Some(code.as_str()),
+        _ => None,
+    })
 }
 
 /// The customer a ticket or interaction row names, by code or else by exact

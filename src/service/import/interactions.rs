@@ -3,11 +3,10 @@
 //! than the one it has.
 
 use super::customers::{check_reference, find_or_create};
-use super::{ImportReport, Record, validate_all};
+use super::{ImportReport, Record, past_time, refuse_repeats, validate_all};
 use crate::domain::enums::{Channel, Direction};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
-use crate::domain::time::parse_instant_lenient;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::service::sla::Rules;
 use crate::service::{Ctx, Error};
@@ -65,7 +64,7 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
             id: 0,
             customer_id: 0,
             ticket_id: None,
-            at: r.get("at").map_or(Ok(ctx.now), |t| parse_instant_lenient("at", t))?,
+            at: past_time(r, "at", ctx.now)?.unwrap_or(ctx.now),
             channel,
             direction: r.get("direction").map_or(Ok(Direction::Inbound), str::parse)?,
             agent: validate::text("agent", r.get("agent").unwrap_or(&ctx.agent), 64)?,
@@ -77,6 +76,7 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, |r| parse(r, ctx))?;
+    refuse_repeats(&rows, "external_id", |row: &Row| row.external_id.as_deref())?;
     if dry_run {
         // The tickets named must exist: checked here too, so a dry run finds it.
         store.read(|tx| ticket_references(tx, &rows))?;

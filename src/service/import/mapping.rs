@@ -70,10 +70,13 @@ impl ColumnMap {
         Ok(map)
     }
 
-    /// The canonical name of each header column (`None` = ignored), or the
-    /// unknown columns as an error.
+    /// The canonical name of each header column (`None` = ignored), or why
+    /// the header cannot be read: a column that is unknown, one that says
+    /// the same thing as another (its values would silently replace the
+    /// other's), or a map entry naming a column the file lacks (the user
+    /// expects that field filled, and it would stay empty).
     pub fn resolve(&self, header: &[String], known: &[&str]) -> Result<Vec<Option<String>>, Invalid> {
-        let mut out = Vec::new();
+        let mut out: Vec<Option<String>> = Vec::new();
         let mut unknown = Vec::new();
         for column in header {
             let name = column.trim();
@@ -95,6 +98,37 @@ impl ColumnMap {
                 format!(
                     "unknown (line 1); known columns are {}; map or ignore others with --map",
                     known.join(", ")
+                ),
+            ));
+        }
+        for (index, canonical) in out.iter().enumerate() {
+            let Some(canonical) = canonical else { continue };
+            if let Some(earlier) = out[..index].iter().position(|c| c.as_ref() == Some(canonical)) {
+                return Err(Invalid::new(
+                    "column",
+                    header[index].trim(),
+                    format!(
+                        "gives {canonical} a second time (line 1, columns {} and {})",
+                        earlier + 1,
+                        index + 1
+                    ),
+                ));
+            }
+        }
+        let mut missing: Vec<&String> = self
+            .columns
+            .keys()
+            .filter(|theirs| !header.iter().any(|h| h.trim() == theirs.as_str()))
+            .collect();
+        missing.sort();
+        if let Some(theirs) = missing.first() {
+            return Err(Invalid::new(
+                "map",
+                theirs.as_str(),
+                format!(
+                    "names a column the file lacks ({} = \"{theirs}\"); the header (line 1) has {}",
+                    self.columns[theirs.as_str()],
+                    header.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
                 ),
             ));
         }
@@ -135,6 +169,13 @@ mod tests {
         let err = map.resolve(&["Shoe size".to_string()], &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "Shoe size"));
         assert!(ColumnMap::parse("subject = 3", "m.toml").is_err());
+        // A column given twice, and a map entry the file does not have.
+        let twice = vec!["Ticket Subject".to_string(), "subject".to_string()];
+        let err = map.resolve(&twice, &["subject"]).unwrap_err();
+        assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "subject"));
+        assert!(err.reason.contains("columns 1 and 2"), "{}", err.reason);
+        let err = map.resolve(&["Age".to_string()], &["subject"]).unwrap_err();
+        assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "Ticket Subject"));
         assert!(ColumnMap::parse("[values]\npriority = 1", "m.toml").is_err());
     }
 }

@@ -10,7 +10,11 @@ mod csvfile;
 mod customers;
 mod interactions;
 mod kb;
+mod keyed;
 mod mapping;
+mod orders;
+mod reminders;
+mod surveys;
 mod tickets;
 
 pub use customers::COLUMNS as CUSTOMER_COLUMNS;
@@ -21,7 +25,9 @@ pub use tickets::COLUMNS as TICKET_COLUMNS;
 use super::{Ctx, Error};
 use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
+use crate::domain::time::parse_instant_lenient;
 use crate::store::{Store, Tx};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
@@ -33,6 +39,22 @@ pub enum ImportKind {
     Tickets,
     Interactions,
     Kb,
+    Orders,
+    Surveys,
+    Reminders,
+}
+
+/// The canonical columns of a kind: what `import` reads and `export` writes.
+pub fn columns(kind: ImportKind) -> &'static [&'static str] {
+    match kind {
+        ImportKind::Customers => customers::COLUMNS,
+        ImportKind::Tickets => tickets::COLUMNS,
+        ImportKind::Interactions => interactions::COLUMNS,
+        ImportKind::Kb => kb::COLUMNS,
+        ImportKind::Orders => orders::COLUMNS,
+        ImportKind::Surveys => surveys::COLUMNS,
+        ImportKind::Reminders => reminders::COLUMNS,
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -47,7 +69,7 @@ pub struct ImportReport {
 }
 
 /// How many bad rows one report lists.
-const MAX_ROW_ERRORS: usize = 10;
+pub(crate) const MAX_ROW_ERRORS: usize = 10;
 
 /// One row's canonical values after mapping, with its line number.
 pub(crate) struct Record {
@@ -85,12 +107,7 @@ pub fn run(
         None => ColumnMap::default(),
     };
     let table = csvfile::read(&input::read(file, InputKind::Import)?, &name)?;
-    let known = match kind {
-        ImportKind::Customers => customers::COLUMNS,
-        ImportKind::Tickets => tickets::COLUMNS,
-        ImportKind::Interactions => interactions::COLUMNS,
-        ImportKind::Kb => kb::COLUMNS,
-    };
+    let known = columns(kind);
     let columns = map.resolve(&table.header, known)?;
     let records: Vec<Record> = table
         .rows
@@ -113,6 +130,9 @@ pub fn run(
         ImportKind::Tickets => tickets::import(store, ctx, &records, dry_run),
         ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
         ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
+        ImportKind::Orders => orders::import(store, ctx, &records, dry_run),
+        ImportKind::Surveys => surveys::import(store, ctx, &records, dry_run),
+        ImportKind::Reminders => reminders::import(store, ctx, &records, dry_run),
     }
 }
 
@@ -134,6 +154,57 @@ pub(crate) fn validate_all<T>(
         Ok(good)
     } else {
         Err(Error::InvalidRows(bad))
+    }
+}
+
+/// A time column of a record, refused when it lies after `now` as `add`
+/// refuses it: an import must not record what has not happened yet.
+pub(crate) fn past_time(r: &Record, field: &str, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, Invalid> {
+    let Some(value) = r.get(field) else {
+        return Ok(None);
+    };
+    let t = parse_instant_lenient(field, value)?;
+    if t > now {
+        return Err(Invalid::new(field, value, "is in the future"));
+    }
+    Ok(Some(t))
+}
+
+/// Refuses a file that gives one key (a customer code, an external id) to
+/// two rows: they would become one record, and which one wins would depend
+/// on the order of the rows. Every repeat is named with both its lines.
+pub(crate) fn refuse_repeats<T>(rows: &[(u64, T)], field: &str, key: impl Fn(&T) -> Option<&str>) -> Result<(), Error> {
+    let mut first: HashMap<&str, u64> = HashMap::new();
+    let mut bad = Vec::new();
+    for (line, row) in rows {
+        let Some(k) = key(row) else { continue };
+        match first.get(k) {
+            Some(earlier) if bad.len() < MAX_ROW_ERRORS => bad.push((
+                *line,
+                Invalid::new(field, k, format!("repeats line {earlier}; each row needs its own")),
+            )),
+            Some(_) => {}
+            None => {
+                first.insert(k, *line);
+            }
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidRows(bad))
+    }
+}
+
+/// A yes/no column (`true`/`false`, `yes`/`no`, `1`/`0`); `None` when empty.
+pub(crate) fn flag(r: &Record, field: &str) -> Result<Option<bool>, Invalid> {
+    let Some(value) = r.get(field) else {
+        return Ok(None);
+    };
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "1" => Ok(Some(true)),
+        "false" | "no" | "0" => Ok(Some(false)),
+        _ => Err(Invalid::new(field, value, "expected true or false")),
     }
 }
 

@@ -3,12 +3,11 @@
 //! imported ticket like one worked here.
 
 use super::customers::{check_reference, find_or_create};
-use super::{ImportReport, Record, validate_all, write_new};
-use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
+use super::{ImportReport, Record, past_time, refuse_repeats, validate_all, write_new};
+use crate::domain::enums::{CallbackOutcome, Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
-use crate::domain::time::parse_instant_lenient;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error};
@@ -32,6 +31,9 @@ pub const COLUMNS: &[&str] = &[
     "first_response_at",
     "resolved_at",
     "closed_at",
+    "callback_at",
+    "callback_outcome",
+    "reopen_count",
 ];
 
 struct Row {
@@ -40,10 +42,6 @@ struct Row {
     customer_name: Option<String>,
     ticket: Ticket,
     events: Vec<(DateTime<Utc>, TicketEvent)>,
-}
-
-fn time(r: &Record, field: &str) -> Result<Option<DateTime<Utc>>, Invalid> {
-    r.get(field).map(|v| parse_instant_lenient(field, v)).transpose()
 }
 
 fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
@@ -56,11 +54,11 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     let priority: Priority = r.get("priority").map_or(Ok(Priority::Normal), str::parse)?;
     let channel: Channel = r.get("channel").map_or(Ok(Channel::Other), str::parse)?;
     let status: TicketStatus = r.get("status").map_or(Ok(TicketStatus::New), str::parse)?;
-    let first_response_at = time(r, "first_response_at")?;
-    let resolved_at = time(r, "resolved_at")?;
-    let closed_at = time(r, "closed_at")?;
+    let first_response_at = past_time(r, "first_response_at", now)?;
+    let resolved_at = past_time(r, "resolved_at", now)?;
+    let closed_at = past_time(r, "closed_at", now)?;
     // Without an opening time, the earliest time the row gives (or now).
-    let opened_at = match time(r, "opened_at")? {
+    let opened_at = match past_time(r, "opened_at", now)? {
         Some(t) => t,
         None => [first_response_at, resolved_at, closed_at]
             .into_iter()
@@ -110,6 +108,17 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     if status == TicketStatus::Pending {
         events.push((last_seen, TicketEvent::Paused));
     }
+    let callback_at = past_time(r, "callback_at", now)?;
+    if let Some(t) = callback_at {
+        events.push((t, TicketEvent::CallbackDone));
+    }
+    let callback_outcome: Option<CallbackOutcome> = r.get("callback_outcome").map(str::parse).transpose()?;
+    let reopen_count = match r.get("reopen_count") {
+        Some(n) => n
+            .parse::<u16>()
+            .map_err(|_| Invalid::new("reopen_count", n, "expected a whole number from 0 to 65535"))?,
+        None => 0,
+    };
     let ticket = Ticket {
         id: 0,
         external_id: r.text("external_id"),
@@ -130,9 +139,9 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
         first_response_at,
         resolved_at,
         closed_at,
-        reopen_count: 0,
-        callback_at: None,
-        callback_outcome: None,
+        reopen_count: i64::from(reopen_count),
+        callback_at,
+        callback_outcome,
         updated_at: now,
         version: 1,
     };
@@ -147,6 +156,7 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
 
 pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
     let rows = validate_all(records, |r| parse(r, ctx.now))?;
+    refuse_repeats(&rows, "external_id", |row: &Row| row.external_id.as_deref())?;
     let exists = |tx: &Tx, id: &String| Ok(tx.ticket_id_by_external(id)?.is_some());
     let mut rules: Option<Rules> = None;
     write_new(
@@ -174,10 +184,10 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
                 tx.add_ticket_event(t.id, *at, *event, &ctx.agent)?;
             }
             ctx.audit(tx, "ticket", t.id, "imported", None, t.external_id.clone())?;
-            tx.touch_customer(
-                customer_id,
-                row.events.iter().map(|(at, _)| *at).max().unwrap_or(t.opened_at),
-            )?;
+            // As `ticket add` does: opening is contact with the customer;
+            // resolving, closing and callbacks are the desk's own steps
+            // (the callback's call itself comes as an interaction).
+            tx.touch_customer(customer_id, t.opened_at)?;
             if let Some(rules) = &rules {
                 rules.refresh(tx, ctx, t.id)?;
             }
