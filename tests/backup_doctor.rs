@@ -1,6 +1,7 @@
 //! Backups, daily rotation, doctor, journal modes and file permissions.
 
 mod care_support;
+mod skip;
 
 use care_support::{Desk, file_names, stderr, success};
 use std::os::unix::fs::PermissionsExt;
@@ -498,7 +499,7 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
     let Some((code, _, err)) = run_restricted(&desk, &db, &["customer", "list"]) else {
-        println!("skipped: running as root without setpriv, so no user here is bound by permissions");
+        skip::skip("running as root without setpriv, so no user here is bound by permissions");
         return;
     };
     assert_eq!(code, Some(1), "{err}");

@@ -2,6 +2,7 @@
 //! temporary copies a killed backup leaves behind.
 
 mod care_support;
+mod skip;
 
 use care_support::{Desk, file_names, stderr};
 use std::path::Path;
@@ -52,7 +53,7 @@ fn a_fifo_device_folder_or_symlink_as_dest_is_refused_with_exit_2() {
 fn another_users_file_is_refused() {
     // SAFETY: no preconditions.
     if unsafe { libc::geteuid() } != 0 {
-        eprintln!("skipped: only root can give a file to another user here");
+        skip::skip("only root can give a file to another user here");
         return;
     }
     let desk = Desk::new();

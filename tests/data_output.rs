@@ -5,6 +5,7 @@
 //! a pseudo-terminal; they are skipped with a message where it is missing.
 
 mod common;
+mod skip;
 
 use common::{AGENT, Desk, NOW};
 use std::process::Command;
@@ -28,7 +29,7 @@ fn quote(arg: &str) -> String {
 fn on_terminal(desk: &Desk, args: &[&str]) -> Option<String> {
     let probe = Command::new("script").arg("--version").output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: `script` (util-linux) is not installed");
+        skip::skip("`script` (util-linux) is not installed");
         return None;
     }
     let db = desk.db.display().to_string();

@@ -4,6 +4,7 @@
 //! `capture-pane`, polling with generous timeouts for slow machines. Without
 //! tmux the tests say so and pass.
 
+mod skip;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -14,7 +15,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 fn tmux_missing() -> bool {
     let missing = Command::new("tmux").arg("-V").output().is_err();
     if missing {
-        println!("skipped: tmux is not installed");
+        skip::skip("tmux is not installed");
     }
     missing
 }
@@ -695,7 +696,7 @@ fn window(s: &Session, index: &str) -> String {
 fn sqlite3_missing() -> bool {
     let missing = Command::new("sqlite3").arg("-version").output().is_err();
     if missing {
-        println!("skipped: the sqlite3 shell is not installed");
+        skip::skip("the sqlite3 shell is not installed");
     }
     missing
 }
