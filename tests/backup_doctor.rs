@@ -522,3 +522,61 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
     assert_eq!(doctor_code, Some(0), "{shown}{doctor_err}");
     assert_eq!(file_names(&folder), ["fd.db"]);
 }
+
+/// A small file system of its own (tmpfs), unmounted when dropped. Mounting
+/// needs root with CAP_SYS_ADMIN, which a container may withhold.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount(bytes: u64) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        mounted.then_some(SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+/// On a disk with no room left, a write is refused as a full disk (exit 1),
+/// not as "disk I/O error", and the data already there is intact.
+#[test]
+fn a_full_disk_is_reported_as_full() {
+    let Some(disk) = SmallDisk::mount(1 << 20) else {
+        // Not a missing tool: a machine that may not mount file systems.
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN)");
+        return;
+    };
+    let desk = Desk::new();
+    let db = disk.0.path().join("fd.db");
+    let (code, _, err) = run_on(&desk, &db, &["init"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run_on(&desk, &db, &["customer", "add", "--name", "王芳"]);
+    assert_eq!(code, Some(0), "{err}");
+    // Fill what is left (dd stops with "no space left", as intended).
+    let _ = std::process::Command::new("dd")
+        .args(["if=/dev/zero", "bs=4096"])
+        .arg(format!("of={}", disk.0.path().join("filler").display()))
+        .output();
+    let notes = "x".repeat(8000);
+    let (code, _, err) = run_on(&desk, &db, &["customer", "add", "--name", "李雷", "--notes", &notes]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("is full") && err.contains(db.to_str().unwrap()), "{err}");
+    std::fs::remove_file(disk.0.path().join("filler")).unwrap();
+    let list = desk
+        .cmd()
+        .arg("--db")
+        .arg(&db)
+        .args(["--json", "customer", "list"])
+        .output()
+        .unwrap();
+    let names: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(names.len(), 1, "only the first customer: {names:?}");
+}

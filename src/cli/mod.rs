@@ -45,9 +45,16 @@ pub struct Env {
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    let db = cli.db_path();
     match dispatch(cli) {
         Ok(()) => 0,
         Err(e) => {
+            // SQLite's errors in the middle of a command do not name the
+            // file; named, a failed write on a full disk says so.
+            let e = match e {
+                Error::Storage(e) => Error::Storage(e.at(&db)),
+                e => e,
+            };
             eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
             e.exit_code()
         }

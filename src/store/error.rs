@@ -47,6 +47,11 @@ pub enum StoreError {
     /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
     #[error("{} is damaged ({detail}); run `frontdesk doctor`, and restore a backup if it finds problems", place(.path))]
     Damaged { path: Option<String>, detail: String },
+    /// SQLITE_IOERR: a read or write of the file (or its -wal or -shm)
+    /// failed. SQLite's code does not say why; [`StoreError::at`] looks at
+    /// the file system and calls a full one full.
+    #[error("{} could not be read or written ({detail}); check the disk, then run `frontdesk doctor`", place(.path))]
+    DiskIo { path: Option<String>, detail: String },
     /// SQLITE_CANTOPEN: the file or its folder cannot be opened.
     #[error("cannot open {} ({detail})", place(.path))]
     CannotOpen { path: Option<String>, detail: String },
@@ -97,9 +102,42 @@ impl StoreError {
             StoreError::DiskFull { path: None, detail } => StoreError::DiskFull { path: shown, detail },
             StoreError::Damaged { path: None, detail } => StoreError::Damaged { path: shown, detail },
             StoreError::CannotOpen { path: None, detail } => StoreError::CannotOpen { path: shown, detail },
+            StoreError::DiskIo { path: None, detail } if file_system_full(path) => StoreError::DiskFull {
+                path: shown,
+                detail: format!("{detail}: no space left"),
+            },
+            StoreError::DiskIo { path: None, detail } => StoreError::DiskIo { path: shown, detail },
             other => other,
         }
     }
+}
+
+/// Whether the file system holding `path` has (next to) no room left: less
+/// than SQLite needs for a page and its journal, so a write there fails.
+#[cfg(unix)]
+fn file_system_full(path: &std::path::Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    const ROOM: u64 = 64 * 1024;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let Ok(name) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `name` is NUL-terminated and outlives the call; statvfs only
+    // writes into `stats`, which is read only when it succeeded.
+    if unsafe { libc::statvfs(name.as_ptr(), stats.as_mut_ptr()) } != 0 {
+        return false;
+    }
+    let stats = unsafe { stats.assume_init() };
+    (stats.f_bavail as u64).saturating_mul(stats.f_frsize as u64) < ROOM
+}
+
+#[cfg(not(unix))]
+fn file_system_full(_path: &std::path::Path) -> bool {
+    false
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -111,8 +149,9 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: None, detail },
             Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: None, detail },
             Some(ErrorCode::CannotOpen) => StoreError::CannotOpen { path: None, detail },
-            // SQLite reports a failed write() as SQLITE_IOERR; the extended
-            // code does not carry errno, so it stays a plain database error.
+            // A failed read(), write() or mmap(): the extended code does not
+            // carry errno, so `at` tells a full disk from other failures.
+            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo { path: None, detail },
             _ => StoreError::Sqlite(detail),
         }
     }
@@ -138,9 +177,22 @@ mod tests {
             StoreError::ReadOnly { .. }
         ));
         assert!(matches!(sqlite(ffi::SQLITE_FULL), StoreError::DiskFull { .. }));
-        assert!(matches!(sqlite(ffi::SQLITE_IOERR_WRITE), StoreError::Sqlite(_)));
+        assert!(matches!(sqlite(ffi::SQLITE_IOERR_WRITE), StoreError::DiskIo { .. }));
         let named = sqlite(ffi::SQLITE_FULL).at(std::path::Path::new("/srv/fd.db"));
         assert!(named.to_string().contains("/srv/fd.db"), "{named}");
+    }
+
+    /// A failed read or write is a disk I/O error naming the file, and a full
+    /// disk only where the file system really has no room (see
+    /// tests/backup_doctor.rs for a real full one).
+    #[test]
+    fn an_io_failure_names_the_file_and_is_full_only_on_a_full_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let named = sqlite(ffi::SQLITE_IOERR_WRITE).at(&dir.path().join("fd.db"));
+        match named {
+            StoreError::DiskIo { path: Some(path), .. } => assert!(path.ends_with("fd.db")),
+            other => panic!("{other:?}"),
+        }
     }
 
     /// SQLite's own refusals, not hand-made codes: a write through a
