@@ -466,7 +466,7 @@ fn export_keeps_archived_customers_and_the_audit_trail() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",tier_pinned,archived,created_at"),
+            .ends_with(",tier_pinned,archived,lifecycle,created_at"),
         "{csv}"
     );
     assert!(

@@ -57,6 +57,7 @@ pub fn customer(c: &Customer) -> Vec<String> {
         c.birthday.map(|d| d.to_string()).unwrap_or_default(),
         flag(c.tier_pinned),
         flag(c.archived),
+        c.lifecycle.clone(),
         rfc3339(c.created_at),
     ]
 }
