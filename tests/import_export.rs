@@ -466,7 +466,7 @@ fn export_keeps_archived_customers_and_the_audit_trail() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",tier_pinned,archived,created_at"),
+            .ends_with(",tier_pinned,archived,lifecycle,created_at"),
         "{csv}"
     );
     assert!(
@@ -502,5 +502,98 @@ fn export_keeps_archived_customers_and_the_audit_trail() {
             .unwrap()
             .iter()
             .any(|e| e["field"] == "archived" && e["agent"] == "王五")
+    );
+}
+
+#[test]
+fn order_corrections_travel_with_their_orders_under_the_same_rules() {
+    let source = initialised();
+    source.customer("张三", &["--code", "C1"]);
+    for (amount, at) in [("100", "2026-01-01T00:00:00Z"), ("50", "2026-01-02T00:00:00Z")] {
+        source.ok(&["order", "add", "--customer", "C1", "--amount", amount, "--at", at]);
+    }
+    source.ok(&["order", "refund", "1", "--amount", "30", "--note", "坏了"]);
+    source.ok(&["order", "cancel", "1"]);
+    source.ok(&["order", "refund", "2", "--amount", "10"]);
+    let orders = source.json(&["export", "orders", "--format", "json"]);
+    let kinds: Vec<&str> = orders[0]["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["refund", "cancel"], "{orders}");
+    let csv = source.ok(&["export", "order-corrections"]);
+    assert!(
+        csv.starts_with("external_id,order_external_id,at,kind,amount,note,created_by\nx1,o1,"),
+        "{csv}"
+    );
+
+    let target = initialised();
+    for kind in ["customers", "orders"] {
+        let file = write_file(&target, &format!("{kind}.csv"), &source.ok(&["export", kind]));
+        target.ok(&["import", kind, &file]);
+    }
+    let file = |name: &str, text: &str| write_file(&target, name, text);
+    // Refused with its line, nothing written: more refunded than is left,
+    // anything after a cancellation, a cancellation of the wrong amount, a
+    // correction before its order, an order the database lacks.
+    let header = "external_id,order_external_id,at,kind,amount\n";
+    let cases = [
+        (
+            "X1,o2,2026-02-01,refund,40\nX2,o2,2026-02-02,refund,10.01\n",
+            "amount",
+            "10.01",
+        ),
+        (
+            "X1,o1,2026-02-01,cancel,\nX2,o1,2026-02-02,refund,1\n",
+            "order",
+            "is cancelled",
+        ),
+        (
+            "X1,o1,2026-02-01,refund,60\nX2,o1,2026-02-02,cancel,50\n",
+            "amount",
+            "40.00",
+        ),
+        (
+            "X1,o2,2026-02-01,refund,5\nX2,o2,2025-12-01,refund,5\n",
+            "at",
+            "2025-12-01",
+        ),
+        (
+            "X1,o2,2026-02-01,refund,5\nX2,o9,2026-02-02,refund,5\n",
+            "order_external_id",
+            "o9",
+        ),
+    ];
+    for (i, (rows, field, value)) in cases.into_iter().enumerate() {
+        let bad = file(&format!("bad{i}.csv"), &format!("{header}{rows}"));
+        let err = target.invalid(&["import", "order-corrections", &bad], field, value);
+        assert!(err.contains("line 3"), "{rows}: {err}");
+        target.invalid(&["import", "order-corrections", &bad, "--dry-run"], field, value);
+    }
+
+    let corrections = file("x.csv", &csv);
+    let report = target.json(&["import", "order-corrections", &corrections]);
+    assert_eq!(
+        (report["added"].as_u64(), report["skipped"].as_u64()),
+        (Some(3), Some(0))
+    );
+    let again = target.json(&["import", "order-corrections", &corrections]);
+    assert_eq!((again["added"].as_u64(), again["skipped"].as_u64()), (Some(0), Some(3)));
+    let shown = |desk: &Desk| {
+        let c = desk.show_customer("C1");
+        (
+            c["lifetime_value_cents"].clone(),
+            c["tier"].clone(),
+            c["lifecycle"].clone(),
+        )
+    };
+    assert_eq!(shown(&target), shown(&source));
+    assert_eq!(target.show_customer("C1")["lifetime_value_cents"], 4000);
+    assert_eq!(
+        target.ok(&["export", "order-corrections"]),
+        csv,
+        "the same corrections, keyed the same"
     );
 }

@@ -1,7 +1,8 @@
 //! A full export imports into an empty database with nothing lost: every
-//! kind is exported from a demo database, imported into a fresh `init`
-//! database in dependency order, and every table that carries user data is
-//! compared field by field.
+//! kind is exported from a demo database (with refunds, cancellations and
+//! customers archived on top of what the demo makes), imported into a fresh
+//! `init` database in dependency order, and every table that carries user
+//! data is compared field by field.
 //!
 //! Rows are matched by their keys, never by surrogate ids (a record's
 //! number in one file means nothing in another): customers by code, the
@@ -20,12 +21,11 @@
 //! - customers' `last_activity_at`: derived from the records, which are
 //!   compared; the import derives it as the commands do (ticket opened,
 //!   contact, order), the demo from tickets and contacts only;
-//! - tier and lifecycle stage of archived customers: `customer recompute`
-//!   leaves archived customers as they were when archived, while each order
-//!   or ticket imported re-derives its customer's (archived or not) from the
-//!   data, so they can differ (those of live customers are compared);
 //! - the audit trail: exported for the supervisor, never imported (the
 //!   import writes its own entries).
+//!
+//! Tier and lifecycle stage are compared for every customer: live ones are
+//! current at NOW on both sides, archived ones frozen at archiving on both.
 
 mod common;
 
@@ -40,6 +40,7 @@ const KINDS: &[&str] = &[
     "tickets",
     "interactions",
     "orders",
+    "order-corrections",
     "surveys",
     "reminders",
     "kb",
@@ -80,7 +81,7 @@ const TABLES: &[(&str, &str)] = &[
     (
         "customers",
         "SELECT code, name, kind, contact, phone, email, address, industry, since,
-                lifetime_value_cents, iif(archived, '', tier), tier_pinned, iif(archived, '', lifecycle), tags, channel, owner, notes,
+                lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner, notes,
                 birthday, archived, created_at FROM customers",
     ),
     (
@@ -118,8 +119,63 @@ const TABLES: &[(&str, &str)] = &[
            FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id
            LEFT JOIN tickets t ON t.id = r.ticket_id",
     ),
+    (
+        "order_corrections",
+        "SELECT coalesce(x.external_id, 'x' || x.id), coalesce(o.external_id, 'o' || o.id), x.at, x.kind,
+                x.amount_cents, x.note, x.created_by
+           FROM order_corrections x JOIN orders o ON o.id = x.order_id",
+    ),
     ("kb_articles", "SELECT title, body, kind, tags FROM kb_articles"),
 ];
+
+/// Orders of live customers with an amount worth splitting: id, cents and
+/// the customer's code.
+fn orders_to_correct(path: &Path) -> Vec<(i64, i64, String)> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.id, o.amount_cents, c.code FROM orders o JOIN customers c ON c.id = o.customer_id
+              WHERE NOT c.archived AND o.amount_cents >= 400
+                AND NOT EXISTS (SELECT 1 FROM order_corrections x WHERE x.order_id = o.id)
+              GROUP BY c.id ORDER BY o.id LIMIT 6",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+/// What the demo may leave out: refunds (part, whole), cancellations (after
+/// a refund too), and customers archived with orders, one of whom orders
+/// and is refunded after archiving (their tier and stage stay frozen).
+fn corrections_and_archiving(source: &Desk) {
+    let orders = orders_to_correct(&source.db);
+    assert_eq!(orders.len(), 6, "the demo has orders to correct");
+    let quarter = |cents: i64| format!("{}.{:02}", cents / 400, (cents / 4) % 100);
+    let id = |i: usize| orders[i].0.to_string();
+    source.ok(&[
+        "order",
+        "refund",
+        &id(0),
+        "--amount",
+        &quarter(orders[0].1),
+        "--note",
+        "破损",
+    ]);
+    source.ok(&["order", "cancel", &id(1), "--note", "客户取消"]);
+    source.ok(&["order", "refund", &id(2), "--amount", &quarter(orders[2].1)]);
+    source.ok(&["order", "cancel", &id(2)]);
+    let whole = format!("{}.{:02}", orders[3].1 / 100, orders[3].1 % 100);
+    source.ok(&["order", "refund", &id(3), "--amount", &whole]);
+    for (_, _, code) in &orders[4..] {
+        // A supervisor of the demo's team archives.
+        source.json_as("zhou.min", common::NOW, &["customer", "archive", code]);
+    }
+    let code = orders[5].2.as_str();
+    let late = source.json(&["order", "add", "--customer", code, "--amount", "60000"]);
+    let late = late["id"].as_i64().unwrap().to_string();
+    source.ok(&["order", "refund", &late, "--amount", "100"]);
+    source.ok(&["order", "refund", &id(4), "--amount", &quarter(orders[4].1)]);
+}
 
 #[test]
 fn a_full_export_imports_into_an_empty_database_with_nothing_lost() {
@@ -173,6 +229,7 @@ fn a_full_export_imports_into_an_empty_database_with_nothing_lost() {
         "--note",
         "再问",
     ]);
+    corrections_and_archiving(&source);
     // Tiers and stages current at NOW on both sides, so they are comparable.
     source.ok(&["customer", "recompute"]);
     let archived = rows(&source.db, "SELECT code FROM customers WHERE archived");

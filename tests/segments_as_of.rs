@@ -122,3 +122,63 @@ fn a_marker_is_trusted_only_on_its_own_day_and_never_from_the_future() {
         assert_eq!(segments_as_of::trusted(as_of, &ctx), want, "{as_of:?}");
     }
 }
+
+/// An archived customer's tier and stage are frozen at archiving: no new
+/// record, correction, `customer recompute`, daily refresh or live read
+/// changes what they were archived with.
+#[test]
+fn an_archived_customer_keeps_the_tier_and_stage_it_was_archived_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = desk(dir.path());
+    let archived = customers::archive(&mut store, &at(0), &id.to_string()).unwrap();
+    assert_eq!(archived.tier, Tier::HighValue);
+    let stage = archived.lifecycle.clone();
+
+    // 200 days on the rules would say standard; records keep coming in.
+    let later = at(200);
+    let order = OrderInput {
+        customer: id.to_string(),
+        amount: "5".into(),
+        ..Default::default()
+    };
+    let small = orders::add(&mut store, &later, &order).unwrap();
+    let cancel = orders::CorrectionInput {
+        order: small.id,
+        ..Default::default()
+    };
+    orders::cancel(&mut store, &later, &cancel).unwrap();
+    segments::recompute_all(&mut store, &later).unwrap();
+    segments_as_of::ensure_current(&mut store, &later).unwrap();
+    let c = customers::get(&mut store, &id.to_string()).unwrap();
+    assert_eq!(
+        (c.tier, c.lifecycle.as_str()),
+        (Tier::HighValue, stage.as_str()),
+        "stored"
+    );
+
+    let standing = segments::standing(&mut store, &later, id).unwrap();
+    assert_eq!(
+        (standing.tier, standing.lifecycle.key()),
+        (Tier::HighValue, stage.as_str()),
+        "shown"
+    );
+    let mut what_if = at(300);
+    what_if.clock_fixed = true;
+    let everyone = CustomerQuery {
+        include_archived: true,
+        limit: Some(10),
+        ..Default::default()
+    };
+    let list = segments_as_of::customers(&mut store, &what_if, &everyone, None).unwrap();
+    assert_eq!(
+        list.iter().map(|c| (c.tier, c.lifecycle.as_str())).collect::<Vec<_>>(),
+        [(Tier::HighValue, stage.as_str())],
+        "listed live"
+    );
+    let audit = customers::audit(&mut store, id).unwrap();
+    let since_archived = audit.iter().filter(|e| e.at > at(0).now);
+    let changes: Vec<_> = since_archived
+        .filter(|e| e.field == "tier" || e.field == "lifecycle")
+        .collect();
+    assert!(changes.is_empty(), "{changes:?}");
+}

@@ -7,7 +7,7 @@
 use crate::domain::customer::Customer;
 use crate::domain::time::rfc3339;
 use crate::service::tickets::TicketView;
-use crate::store::{ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey};
+use crate::store::{ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey};
 use chrono::{DateTime, Utc};
 use std::io::Write;
 
@@ -57,6 +57,7 @@ pub fn customer(c: &Customer) -> Vec<String> {
         c.birthday.map(|d| d.to_string()).unwrap_or_default(),
         flag(c.tier_pinned),
         flag(c.archived),
+        c.lifecycle.clone(),
         rfc3339(c.created_at),
     ]
 }
@@ -102,16 +103,35 @@ pub fn interaction(e: &ExportedInteraction) -> Vec<String> {
     ]
 }
 
+/// An order's key in exports: its external id, or its number prefixed `o`.
+fn order_key(external: Option<&String>, id: i64) -> String {
+    external.cloned().unwrap_or_else(|| format!("o{id}"))
+}
+
 pub fn order(e: &ExportedOrder) -> Vec<String> {
     let o = &e.order;
     vec![
-        e.external_id.clone().unwrap_or_else(|| format!("o{}", o.id)),
+        order_key(e.external_id.as_ref(), o.id),
         e.customer_code.clone(),
         rfc3339(o.at),
         crate::domain::order::format_cents(o.amount_cents),
         o.product.clone(),
         o.note.clone(),
         o.created_by.clone(),
+    ]
+}
+
+/// A correction keyed to its order as the order's own row keys it.
+pub fn correction(e: &ExportedCorrection) -> Vec<String> {
+    let c = &e.correction;
+    vec![
+        e.external_id.clone().unwrap_or_else(|| format!("x{}", c.id)),
+        order_key(e.order_external_id.as_ref(), c.order_id),
+        rfc3339(c.at),
+        c.kind.key().into(),
+        crate::domain::order::format_cents(c.amount_cents),
+        c.note.clone(),
+        c.created_by.clone(),
     ]
 }
 

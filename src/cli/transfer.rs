@@ -16,6 +16,8 @@ pub enum Records {
     Interactions,
     Kb,
     Orders,
+    /// Refunds and cancellations, keyed to their order's external_id.
+    OrderCorrections,
     Surveys,
     Reminders,
     /// Exported only: an import writes its own audit entries.
@@ -54,6 +56,7 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
         Records::Interactions => ImportKind::Interactions,
         Records::Kb => ImportKind::Kb,
         Records::Orders => ImportKind::Orders,
+        Records::OrderCorrections => ImportKind::OrderCorrections,
         Records::Surveys => ImportKind::Surveys,
         Records::Reminders => ImportKind::Reminders,
         Records::Audit => {
@@ -108,6 +111,10 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
         Records::Orders => {
             let list = export::orders(&mut env.store)?;
             emit(json, &list, columns(ImportKind::Orders), rows::order)
+        }
+        Records::OrderCorrections => {
+            let list = export::corrections(&mut env.store)?;
+            emit(json, &list, columns(ImportKind::OrderCorrections), rows::correction)
         }
         Records::Surveys => {
             let list = export::surveys(&mut env.store)?;

@@ -1,4 +1,4 @@
-//! `export customers|tickets|interactions|kb|orders|surveys|reminders|audit`:
+//! `export customers|tickets|interactions|kb|orders|order-corrections|surveys|reminders|audit`:
 //! every record, archived customers included, in the import columns (so an
 //! export imports into an empty database with nothing lost) or the JSON
 //! shapes.
@@ -9,7 +9,8 @@ use super::{Ctx, Error};
 use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
 use crate::store::{
-    CustomerQuery, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey, Store, TicketQuery,
+    CustomerQuery, ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey, Store,
+    TicketQuery,
 };
 
 /// Every customer, archived ones too (marked by their `archived` flag).
@@ -36,8 +37,15 @@ pub fn interactions(store: &mut Store) -> Result<Vec<ExportedInteraction>, Error
     store.read(|tx| Ok(tx.all_interactions()?))
 }
 
+/// Every order with its corrections.
 pub fn orders(store: &mut Store) -> Result<Vec<ExportedOrder>, Error> {
     store.read(|tx| Ok(tx.all_orders()?))
+}
+
+/// Every refund and cancellation, as records of their own for the CSV
+/// export (where an order's row has no room for them).
+pub fn corrections(store: &mut Store) -> Result<Vec<ExportedCorrection>, Error> {
+    store.read(|tx| Ok(tx.all_corrections()?))
 }
 
 pub fn surveys(store: &mut Store) -> Result<Vec<ExportedSurvey>, Error> {

@@ -95,8 +95,7 @@ pub fn cancel(store: &mut Store, ctx: &Ctx, input: &CorrectionInput) -> Result<O
     correct(store, ctx, input, CorrectionKind::Cancel, None)
 }
 
-/// Records the correction, takes it off the lifetime value, audits it on
-/// the customer and recomputes their tier and stage, all in one transaction.
+/// Records the correction now, as the agent.
 fn correct(
     store: &mut Store,
     ctx: &Ctx,
@@ -107,30 +106,50 @@ fn correct(
     let note = validate::text("note", input.note.as_deref().unwrap_or(""), TEXT_MAX)?;
     store.write(|tx| {
         let mut line = tx.order_line(input.order)?;
-        let cents = line.correction(kind, requested)?;
-        let mut correction = Correction {
+        let correction = Correction {
             id: 0,
             order_id: line.order.id,
             at: ctx.now,
             kind,
-            amount_cents: cents,
+            amount_cents: 0,
             note: note.clone(),
             created_by: ctx.agent.clone(),
         };
-        correction.id = tx.insert_correction(&correction)?;
-        let customer = line.order.customer_id;
-        let before = format!("#{} {}", line.order.id, format_cents(line.net_cents()));
-        line.corrections.push(correction);
-        tx.add_lifetime_value(customer, -cents)?;
-        let after = format!(
-            "#{} {} {} → {}",
-            line.order.id,
-            kind.key(),
-            format_cents(cents),
-            format_cents(line.net_cents())
-        );
-        ctx.audit(tx, "customer", customer, "order", Some(before), Some(after))?;
-        segments::recompute(tx, ctx, customer)?;
+        record_correction(tx, ctx, &mut line, correction, requested)?;
         Ok(line)
     })
+}
+
+/// Records `correction` against `line` inside an open transaction (the
+/// commands and imports share it): the order's rules decide what it gives
+/// back (never more than is left, nothing after a cancellation), then it is
+/// stored, taken off the lifetime value, audited on the customer and the
+/// tier and stage recomputed. `line` gains the correction; returns its id.
+pub fn record_correction(
+    tx: &Tx,
+    ctx: &Ctx,
+    line: &mut OrderLine,
+    mut correction: Correction,
+    requested: Option<(&str, i64)>,
+) -> Result<i64, Error> {
+    let cents = line.correction(correction.kind, requested)?;
+    correction.amount_cents = cents;
+    correction.order_id = line.order.id;
+    correction.id = tx.insert_correction(&correction)?;
+    let id = correction.id;
+    let customer = line.order.customer_id;
+    let kind = correction.kind;
+    let before = format!("#{} {}", line.order.id, format_cents(line.net_cents()));
+    line.corrections.push(correction);
+    tx.add_lifetime_value(customer, -cents)?;
+    let after = format!(
+        "#{} {} {} → {}",
+        line.order.id,
+        kind.key(),
+        format_cents(cents),
+        format_cents(line.net_cents())
+    );
+    ctx.audit(tx, "customer", customer, "order", Some(before), Some(after))?;
+    segments::recompute(tx, ctx, customer)?;
+    Ok(id)
 }

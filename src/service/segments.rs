@@ -8,6 +8,11 @@
 //! leaves its window); [`super::segments_as_of`] refreshes every customer
 //! on the first read of a day, and `customer show` and the card evaluate
 //! their one customer at `now`.
+//!
+//! An archived customer's tier and stage are frozen when they are archived:
+//! nothing recomputes them afterwards (not a record added or imported for
+//! them, not `customer recompute`, not a read), so they stay what they were
+//! at archiving, here and after an export is imported elsewhere.
 
 use super::customers;
 use super::{Ctx, Error};
@@ -86,11 +91,18 @@ pub fn refresh_all(tx: &Tx, ctx: &Ctx, audited: Audited) -> Result<Recomputed, E
     Ok(out)
 }
 
-/// What the rules say for `row` at `ctx.now`, with a pinned tier kept.
+/// What the rules say for `row` at `ctx.now`, with a pinned tier kept and
+/// an archived customer's tier and stage as stored (frozen at archiving).
+/// Every recompute and every live read goes through here.
 pub fn assessed(ctx: &Ctx, row: &FactsRow) -> Assessment {
     let mut a = assess(&row.facts, &ctx.settings.segments, ctx.now);
-    if row.tier_pinned {
+    if row.tier_pinned || row.archived {
         a.tier = row.tier;
+    }
+    if row.archived
+        && let Ok(stage) = row.lifecycle.parse()
+    {
+        a.lifecycle = stage;
     }
     a
 }
@@ -99,6 +111,10 @@ pub fn assessed(ctx: &Ctx, row: &FactsRow) -> Assessment {
 /// tier in force) and whether the tier and the stage changed.
 fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow, audited: Audited) -> Result<(Assessment, bool, bool), Error> {
     let a = assessed(ctx, row);
+    if row.archived {
+        // Frozen, even where the stored stage is a key this binary does not know.
+        return Ok((a, false, false));
+    }
     let tier_changed = a.tier != row.tier;
     let stage_changed = a.lifecycle.key() != row.lifecycle;
     if tier_changed || stage_changed {

@@ -20,6 +20,8 @@ pub struct FactsRow {
     pub tier_pinned: bool,
     /// As stored; may be a key this binary does not know.
     pub lifecycle: String,
+    /// An archived customer's tier and stage stay as they were archived.
+    pub archived: bool,
     pub facts: Facts,
 }
 
@@ -53,7 +55,7 @@ pub struct CallbackRow {
 const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.since, c.created_at,
        c.lifetime_value_cents, c.last_activity_at,
        coalesce(o.n, 0), o.first_at, o.last_at, coalesce(o.recent_n, 0), coalesce(o.recent_cents, 0),
-       coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score
+       coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score, c.archived
   FROM customers c
   LEFT JOIN (SELECT customer_id, count(*) AS n, min(at) AS first_at, max(at) AS last_at,
                     sum(at >= ?2) AS recent_n,
@@ -89,6 +91,7 @@ fn facts_row(r: &rusqlite::Row) -> rusqlite::Result<FactsRow> {
         tier: tier.parse().unwrap_or(Tier::Standard),
         tier_pinned: r.get(2)?,
         lifecycle: r.get(3)?,
+        archived: r.get(17)?,
         facts: Facts {
             tenure_start: since.or(at(5)?),
             lifetime_value_cents: r.get(6)?,

@@ -3,28 +3,42 @@
 //! record itself), and writing those keys back on import.
 //!
 //! Orders are read and keyed only here, so columns added to orders later
-//! (corrections, refunds) join the export in one place.
+//! join the export in one place; each carries its corrections (refunds,
+//! cancellations), which also export as records of their own keyed to the
+//! order.
 
 use super::audit::audit_entry;
-use super::orders::order_row;
+use super::orders::{correction_row, order_row};
 use super::surveys::{SURVEY_COLUMNS, survey};
 use super::{StoreError, Tx};
 use crate::domain::audit::AuditEntry;
 use crate::domain::enums::ReminderReason;
-use crate::domain::order::Order;
+use crate::domain::order::{Correction, Order};
 use crate::domain::survey::Survey;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use std::collections::HashMap;
 
-/// An order with its customer's code and its stable key.
+/// An order with its customer's code, its stable key and its corrections
+/// (oldest first).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportedOrder {
     #[serde(flatten)]
     pub order: Order,
     pub external_id: Option<String>,
     pub customer_code: String,
+    pub corrections: Vec<ExportedCorrection>,
+}
+
+/// A refund or cancellation with its stable key and its order's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportedCorrection {
+    #[serde(flatten)]
+    pub correction: Correction,
+    pub external_id: Option<String>,
+    pub order_external_id: Option<String>,
 }
 
 /// A survey with its stable key and its ticket's external id.
@@ -60,12 +74,14 @@ pub enum Keyed {
     Orders,
     Surveys,
     Reminders,
+    Corrections,
 }
 
 impl Keyed {
     fn table(self) -> &'static str {
         match self {
             Keyed::Orders => "orders",
+            Keyed::Corrections => "order_corrections",
             Keyed::Surveys => "surveys",
             Keyed::Reminders => "reminders",
         }
@@ -73,18 +89,41 @@ impl Keyed {
 }
 
 impl Tx<'_> {
-    /// Every order, oldest first.
+    /// Every order, oldest first, with its corrections.
     pub fn all_orders(&self) -> Result<Vec<ExportedOrder>, StoreError> {
+        let mut corrections: HashMap<i64, Vec<ExportedCorrection>> = HashMap::new();
+        for c in self.all_corrections()? {
+            corrections.entry(c.correction.order_id).or_default().push(c);
+        }
         let mut stmt = self.conn.prepare(
             "SELECT o.id, o.customer_id, o.at, o.amount_cents, o.product, o.note, o.created_by,
                     o.external_id, c.code
                FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.at, o.id",
         )?;
         let rows = stmt.query_map([], |r| {
+            let order = order_row(r)?;
             Ok(ExportedOrder {
-                order: order_row(r)?,
+                corrections: corrections.remove(&order.id).unwrap_or_default(),
+                order,
                 external_id: r.get(7)?,
                 customer_code: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every order correction, in the order they were made.
+    pub fn all_corrections(&self) -> Result<Vec<ExportedCorrection>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.id, x.order_id, x.at, x.kind, x.amount_cents, x.note, x.created_by,
+                    x.external_id, o.external_id
+               FROM order_corrections x JOIN orders o ON o.id = x.order_id ORDER BY x.at, x.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExportedCorrection {
+                correction: correction_row(r)?,
+                external_id: r.get(7)?,
+                order_external_id: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -146,12 +185,16 @@ impl Tx<'_> {
 
     /// Whether a record of `kind` already has this stable key.
     pub fn external_id_exists(&self, kind: Keyed, external_id: &str) -> Result<bool, StoreError> {
+        Ok(self.id_by_external_id(kind, external_id)?.is_some())
+    }
+
+    /// The record of `kind` with this stable key.
+    pub fn id_by_external_id(&self, kind: Keyed, external_id: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT 1 FROM {} WHERE external_id = ?1", kind.table()))?
-            .query_row([external_id], |_| Ok(()))
-            .optional()?
-            .is_some())
+            .prepare_cached(&format!("SELECT id FROM {} WHERE external_id = ?1", kind.table()))?
+            .query_row([external_id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Gives an imported record the stable key it had in its export.

@@ -35,7 +35,7 @@ pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrde
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::StoreError;
-pub use export::{ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
+pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;

@@ -20,7 +20,7 @@ pub(super) fn order_row(r: &rusqlite::Row) -> rusqlite::Result<Order> {
     })
 }
 
-fn correction_row(r: &rusqlite::Row) -> rusqlite::Result<Correction> {
+pub(super) fn correction_row(r: &rusqlite::Row) -> rusqlite::Result<Correction> {
     let kind: String = r.get(3)?;
     Ok(Correction {
         id: r.get(0)?,

@@ -2,6 +2,7 @@
 
 use super::{ImportReport, Record, flag, past_time, refuse_repeats, validate_all, write_new};
 use crate::domain::customer::{CustomerField, CustomerInput};
+use crate::domain::enums::Lifecycle;
 use crate::domain::error::Invalid;
 use crate::service::{Ctx, Error, customers};
 use crate::store::Store;
@@ -24,6 +25,7 @@ pub const COLUMNS: &[&str] = &[
     "birthday",
     "tier_pinned",
     "archived",
+    "lifecycle",
     "created_at",
 ];
 
@@ -35,6 +37,9 @@ struct Row {
     tier_pinned: Option<bool>,
     /// An archived customer imports archived.
     archived: bool,
+    /// The stage an archived customer was frozen at (a live customer's is
+    /// derived from their records, as for `customer add`).
+    lifecycle: Option<Lifecycle>,
     /// When the record was made where it comes from (else now).
     created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -44,6 +49,7 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
         fields: parse_fields(r, ctx.today())?,
         tier_pinned: flag(r, "tier_pinned")?,
         archived: flag(r, "archived")?.unwrap_or(false),
+        lifecycle: r.get("lifecycle").map(str::parse).transpose()?,
         created_at: past_time(r, "created_at", ctx.now)?,
     })
 }
@@ -93,6 +99,11 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
             }
             if row.archived {
                 customers::archive_in(tx, ctx, &mut c)?;
+                // Nothing recomputes an archived customer: the tier and stage
+                // stay those they were archived with where they come from.
+                if let Some(stage) = row.lifecycle {
+                    tx.set_customer_segment(c.id, c.tier, stage)?;
+                }
             }
             Ok(())
         },

@@ -1,4 +1,5 @@
-//! `import customers|tickets|interactions|kb FILE [--map FILE] [--dry-run]`.
+//! `import customers|tickets|interactions|kb|orders|order-corrections|surveys|reminders FILE
+//! [--map FILE] [--dry-run]`.
 //!
 //! A file is imported whole or not at all: every row is validated first, the
 //! first bad rows are reported with their line numbers and nothing is
@@ -6,6 +7,7 @@
 //! (for customers: `code`) is already present is skipped and counted, so
 //! importing the same file twice adds nothing.
 
+mod corrections;
 mod csvfile;
 mod customers;
 mod interactions;
@@ -40,6 +42,7 @@ pub enum ImportKind {
     Interactions,
     Kb,
     Orders,
+    OrderCorrections,
     Surveys,
     Reminders,
 }
@@ -52,6 +55,7 @@ pub fn columns(kind: ImportKind) -> &'static [&'static str] {
         ImportKind::Interactions => interactions::COLUMNS,
         ImportKind::Kb => kb::COLUMNS,
         ImportKind::Orders => orders::COLUMNS,
+        ImportKind::OrderCorrections => corrections::COLUMNS,
         ImportKind::Surveys => surveys::COLUMNS,
         ImportKind::Reminders => reminders::COLUMNS,
     }
@@ -131,6 +135,7 @@ pub fn run(
         ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
         ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
         ImportKind::Orders => orders::import(store, ctx, &records, dry_run),
+        ImportKind::OrderCorrections => corrections::import(store, ctx, &records, dry_run),
         ImportKind::Surveys => surveys::import(store, ctx, &records, dry_run),
         ImportKind::Reminders => reminders::import(store, ctx, &records, dry_run),
     }
