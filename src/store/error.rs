@@ -132,7 +132,7 @@ fn file_system_full(path: &std::path::Path) -> bool {
         return false;
     }
     let stats = unsafe { stats.assume_init() };
-    (stats.f_bavail as u64).saturating_mul(stats.f_frsize as u64) < ROOM
+    u64::from(stats.f_bavail).saturating_mul(u64::from(stats.f_frsize)) < ROOM
 }
 
 #[cfg(not(unix))]
