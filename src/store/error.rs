@@ -132,7 +132,10 @@ fn file_system_full(path: &std::path::Path) -> bool {
         return false;
     }
     let stats = unsafe { stats.assume_init() };
-    u64::from(stats.f_bavail).saturating_mul(u64::from(stats.f_frsize)) < ROOM
+    // The field types differ between Unixes (u32 on some, u64 on Linux).
+    #[allow(clippy::useless_conversion)]
+    let room = u64::from(stats.f_bavail).saturating_mul(u64::from(stats.f_frsize));
+    room < ROOM
 }
 
 #[cfg(not(unix))]
