@@ -362,6 +362,33 @@ fn only_init_demo_and_the_tui_create_a_database() {
     assert_eq!(desk.counts_of(Path::new(demo))["customers"], 5);
 }
 
+/// An empty file (a copy that failed on a full disk, a `touch`) is no
+/// database: SQLite would take it for a new one, and a command other than
+/// `init` would quietly make it an empty database.
+#[test]
+fn an_empty_file_is_no_database_until_init() {
+    let desk = Desk::new();
+    let empty = desk.path("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    for args in [&["customer", "list"][..], &["doctor"], &["--json", "doctor"]] {
+        let (code, shown, err) = run_on(&desk, &empty, args);
+        assert_eq!(code, Some(4), "{args:?}: {shown}{err}");
+        assert!(
+            err.contains("is an empty file") && err.contains(empty.to_str().unwrap()) && err.contains("frontdesk init"),
+            "{args:?}: {err}"
+        );
+        assert!(shown.is_empty(), "{args:?}: {shown}");
+        assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0, "{args:?} wrote to it");
+    }
+    assert_eq!(
+        file_names(desk.dir()).iter().filter(|n| n.starts_with("empty")).count(),
+        1
+    );
+    let (code, _, err) = run_on(&desk, &empty, &["init"]);
+    assert_eq!(code, Some(0), "{err}");
+    desk.ok(&["--db", empty.to_str().unwrap(), "customer", "list"]);
+}
+
 // ---- a damaged file says what is wrong with it ----
 
 /// A small demo database, closed (no -wal beside it), and its bytes.
