@@ -443,6 +443,25 @@ fn a_truncated_file_is_reported_as_truncated() {
     reported_as(&desk, &db, "is truncated", "truncated: the file has");
 }
 
+/// What SQLite cannot read from a damaged file is said so, never shown as
+/// a made-up number (-1 pages, application id 0xffffffffffffffff).
+#[test]
+fn doctor_says_which_facts_a_damaged_file_hides() {
+    let desk = Desk::new();
+    let (db, bytes) = demo_file(&desk);
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, shown, err) = run_on(&desk, &db, &["doctor"]);
+    assert_eq!(code, Some(1), "{shown}{err}");
+    for made_up in ["-1", "0xffff", "Journal mode:  \n", "Rows:          \n"] {
+        assert!(!shown.contains(made_up), "{made_up:?} in {shown}");
+    }
+    assert!(shown.contains("Schema:        could not be read"), "{shown}");
+    let (_, json, _) = run_on(&desk, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["schema_version"], serde_json::Value::Null, "{json}");
+    assert_eq!(report["page_count"], serde_json::Value::Null, "{json}");
+}
+
 #[test]
 fn a_damaged_header_is_reported_as_such() {
     let desk = Desk::new();
@@ -533,9 +552,13 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
         err.contains("cannot be written") && err.contains(db.to_str().unwrap()),
         "{err}"
     );
-    // doctor still examines it, and leaves nothing beside it.
+    // doctor still examines it, and leaves nothing beside it. Opened
+    // immutable, SQLite calls every file's mode "delete"; doctor reads the
+    // WAL file's own header instead of warning of a mismatch.
     let (code, shown, err) = run_restricted(&desk, &db, &["doctor"]).unwrap();
     assert_eq!(code, Some(0), "{shown}{err}");
+    assert!(shown.contains("Journal mode:  wal"), "{shown}");
+    assert!(!shown.contains("warning: the file was in journal mode"), "{shown}");
     assert_eq!(file_names(&folder), ["fd.db"]);
     // A writable file in a folder no one may write to.
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
