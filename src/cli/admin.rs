@@ -19,12 +19,17 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
-    let sizes = demo::Sizes {
+/// The sizes `demo` was asked for.
+pub fn demo_sizes(a: &DemoArgs) -> demo::Sizes {
+    demo::Sizes {
         customers: a.customers,
         tickets: a.tickets,
         interactions: a.interactions,
-    };
+    }
+}
+
+pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
+    let sizes = demo_sizes(a);
     let started = std::time::Instant::now();
     let existing = if a.force {
         demo::Existing::AddTo

@@ -64,6 +64,11 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         output::set_masked(env.ctx.settings.masked);
         return crate::tui::run(env, cli.now.is_some());
     };
+    // Checked before the file is opened: `demo` creates it, and invalid
+    // input creates nothing.
+    if let Command::Demo(args) = &command {
+        admin::demo_sizes(args).check()?;
+    }
     let mut env = match Access::of(&command) {
         // doctor writes nothing (no defaults, no daily backup, no migration),
         // so it can examine a damaged file.
