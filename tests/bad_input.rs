@@ -257,6 +257,19 @@ fn every_refusal_names_the_field_and_the_value() {
         case("survey list --limit 2000000", 2, "--limit"),
         case("reminder list --limit 2000000", 2, "--limit"),
         case("customer risk --limit 2000000", 2, "--limit"),
+        case("ticket show abc", 2, "invalid id \"abc\": expected a whole number"),
+        case("order cancel 1x", 2, "invalid order \"1x\": expected a whole number"),
+        case("demo --seed abc", 2, "invalid --seed \"abc\": expected a whole number"),
+        case(
+            &format!("ticket set {t} --if-version v2"),
+            2,
+            "invalid --if-version \"v2\"",
+        ),
+        case(
+            "ticket show 99999999999999999999",
+            2,
+            "invalid id \"99999999999999999999\": is too large",
+        ),
         case("ticket list --status someday", 2, "someday"),
         case("customer list --frobnicate", 2, "--frobnicate"),
         case(
@@ -283,6 +296,10 @@ fn every_refusal_names_the_field_and_the_value() {
         assert_eq!(out.status.code(), Some(code), "{args:?}: {text}");
         assert!(text.contains(&mentions), "{args:?}: expected {mentions:?} in {text}");
         assert!(!text.contains("panicked"), "{args:?}: {text}");
+        // Rust's own words for a failed parse never reach the user.
+        for rust in ["invalid digit", "target type"] {
+            assert!(!text.contains(rust), "{args:?}: {text}");
+        }
         assert_eq!(desk.counts(), before, "{args:?} wrote something");
     }
     // An environment variable that is not text is named too.
