@@ -13,8 +13,8 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
         }));
     } else {
         let path = env.store.path().display().to_string();
-        println!("{}", crate::domain::text::sanitize_line(&path));
-        println!("schema version {version}");
+        outln!("{}", crate::domain::text::sanitize_line(&path));
+        outln!("schema version {version}");
     }
     Ok(())
 }
@@ -40,7 +40,7 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
     if env.json {
         super::output::print_json(&report);
     } else {
-        println!(
+        outln!(
             "added {} customers, {} tickets, {} interactions, {} orders, {} surveys in {:.1}s",
             report.customers,
             report.tickets,

@@ -38,7 +38,7 @@ pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
     if env.json {
         print_json(&info);
     } else {
-        println!(
+        outln!(
             "{} ({} pages, {} bytes, {} ms)",
             sanitize_line(&info.path),
             info.pages,
@@ -112,12 +112,12 @@ fn print_doctor(r: &DoctorReport) {
     };
     field("Rows", &rows);
     for warning in &r.warnings {
-        println!("warning: {}", sanitize_line(warning));
+        outln!("warning: {}", sanitize_line(warning));
     }
     for problem in &r.problems {
-        println!("problem: {}", sanitize_line(problem));
+        outln!("problem: {}", sanitize_line(problem));
     }
-    println!(
+    outln!(
         "{}",
         if r.ok {
             "no problems found".to_string()
@@ -137,9 +137,9 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
             }
             let a = &added.agent;
             let what = if added.created { "added" } else { "updated" };
-            println!("{} {what} as {}", sanitize_line(&a.name), a.role.key());
+            outln!("{} {what} as {}", sanitize_line(&a.name), a.role.key());
             if added.first {
-                println!("(the first agent is always an admin; from now on roles apply to everyone)");
+                outln!("(the first agent is always an admin; from now on roles apply to everyone)");
             }
         }
         AgentCommand::List => {
@@ -149,7 +149,7 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
                 return Ok(());
             }
             if list.is_empty() {
-                println!("no agents yet: everyone acts as admin until the first `agent add`");
+                outln!("no agents yet: everyone acts as admin until the first `agent add`");
                 return Ok(());
             }
             let mut table = Table::new(&[("NAME", 20), ("ROLE", 10), ("DEPARTMENT", 16), ("SINCE", 16)]);

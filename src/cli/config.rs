@@ -29,17 +29,17 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             if cli.json {
                 print_json(&json!({ "path": path.display().to_string(), "exists": exists }));
             } else if exists {
-                println!("{shown}");
+                outln!("{shown}");
             } else {
-                println!("{shown} (does not exist: the defaults are in force)");
+                outln!("{shown} (does not exist: the defaults are in force)");
             }
         }
         ConfigCommand::Show => {
             let loaded = Config::load(&path);
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
-            println!("# The settings in force: the defaults with {shown} over them.");
-            print!("{text}");
+            outln!("# The settings in force: the defaults with {shown} over them.");
+            out!("{text}");
         }
         ConfigCommand::Check => {
             let loaded = Config::load(&path);
@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 }));
             } else {
                 for problem in &problems {
-                    println!("{}", sanitize_line(problem));
+                    outln!("{}", sanitize_line(problem));
                 }
             }
             if !problems.is_empty() {
@@ -62,7 +62,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 return Err(Invalid::new("config", path.display().to_string(), reason).into());
             }
             if !cli.json {
-                println!("{shown}: no problems");
+                outln!("{shown}: no problems");
             }
         }
     }

@@ -1,6 +1,22 @@
 //! The command line of ../shared/CLI.md: clap derive, one module per command
 //! group, each thin: parse → service → print.
 
+/// `println!` for standard output that never panics: a failed write (a full
+/// disk, a closed terminal) is remembered, later output is skipped, and the
+/// command exits 1 saying so (see [`output::write_out`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` by the rule of [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_out(format_args!($($arg)*))
+    };
+}
+
 mod admin;
 mod args;
 mod care;
@@ -45,7 +61,7 @@ pub struct Env {
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
-    match dispatch(cli) {
+    match dispatch(cli).and_then(|()| output::finish()) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
