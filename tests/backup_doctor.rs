@@ -571,3 +571,30 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
     assert_eq!(doctor_code, Some(0), "{shown}{doctor_err}");
     assert_eq!(file_names(&folder), ["fd.db"]);
 }
+
+/// A backup into a folder the user may not write to names that folder, as
+/// a permission problem, not the hidden temporary file frontdesk made up.
+#[test]
+fn a_backup_into_a_read_only_folder_names_the_folder() {
+    let desk = Desk::new();
+    desk.ticket();
+    let folder = desk.path("work");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("fd.db");
+    std::fs::copy(&desk.db, &db).unwrap();
+    let shelf = desk.path("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    std::fs::set_permissions(desk.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
+    std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let dest = shelf.join("copy.db");
+    let Some((code, _, err)) = run_restricted(&desk, &db, &["backup", dest.to_str().unwrap()]) else {
+        println!("skipped: running as root without setpriv, so no user here is bound by permissions");
+        return;
+    };
+    std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o770)).unwrap();
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(&format!("{} cannot be written", shelf.display())), "{err}");
+    assert!(!err.contains("frontdesk-tmp"), "{err}");
+}
