@@ -167,3 +167,20 @@ fn config_problems_read_plainly_and_briefly() {
     assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
     assert!(!dir.path().join("backups").exists());
 }
+
+/// `config path` says when the file there is not one it reads (a FIFO).
+#[test]
+fn config_path_tells_a_file_it_will_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fifo, db) = (dir.path().join("config.toml"), dir.path().join("fd.db"));
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let path = run(&fifo, &db, &["config", "path"]);
+    assert_eq!(path.status.code(), Some(0), "{}", stderr(&path));
+    let shown = stdout(&path);
+    assert!(
+        shown.contains("is a FIFO") && shown.contains("the defaults are in force"),
+        "{shown}"
+    );
+}

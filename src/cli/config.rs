@@ -4,6 +4,7 @@
 use super::Cli;
 use super::output::print_json;
 use crate::config::Config;
+use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
 use crate::domain::text::sanitize_line;
 use crate::service::Error;
@@ -26,8 +27,16 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
     match cmd {
         ConfigCommand::Path => {
             let exists = path.exists();
+            // A FIFO, a device or a huge file is there but never read.
+            let unusable = input::check(&path, InputKind::Config).err().filter(|_| exists);
             if cli.json {
-                print_json(&json!({ "path": path.display().to_string(), "exists": exists }));
+                print_json(&json!({
+                    "path": path.display().to_string(),
+                    "exists": exists,
+                    "problem": unusable.as_ref().map(|e| e.reason.clone()),
+                }));
+            } else if let Some(e) = unusable {
+                outln!("{shown} ({}: the defaults are in force)", sanitize_line(&e.reason));
             } else if exists {
                 outln!("{shown}");
             } else {
