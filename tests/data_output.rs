@@ -150,4 +150,15 @@ fn output_that_cannot_be_written_fails_with_exit_1() {
             "{args:?}: {err}"
         );
     }
+    // Standard error on a full disk too: the message is lost, the exit code stays.
+    for (args, code) in [(&["customer", "show", "NOPE"][..], 4), (&["ticket", "show", "abc"], 2)] {
+        let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .env("FRONTDESK_CONFIG", desk.dir().join("no-such-config.toml"))
+            .args(["--db", desk.db.to_str().unwrap()])
+            .args(args)
+            .stderr(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
 }

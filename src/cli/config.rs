@@ -81,6 +81,6 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
 /// Problems go to standard error, so the TOML on standard output stays clean.
 fn report(problems: &[crate::config::Problem]) {
     for problem in problems {
-        eprintln!("frontdesk: {}", sanitize_line(&problem.to_string()));
+        errln!("frontdesk: {}", sanitize_line(&problem.to_string()));
     }
 }

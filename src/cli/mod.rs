@@ -17,6 +17,15 @@ macro_rules! out {
     };
 }
 
+/// `eprintln!` that never panics: when standard error cannot be written
+/// either (a full disk), the message is lost but the exit code still tells.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod admin;
 mod args;
 mod care;
@@ -64,7 +73,7 @@ pub fn run(cli: Cli) -> i32 {
     match dispatch(cli).and_then(|()| output::finish()) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
+            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
             e.exit_code()
         }
     }
@@ -165,7 +174,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         .map(|p| crate::domain::excerpt::excerpt(&p.to_string(), crate::domain::excerpt::MESSAGE_CHARS))
         .collect();
     for problem in &config_problems {
-        eprintln!("frontdesk: {problem}");
+        errln!("frontdesk: {problem}");
     }
     let config = loaded.config;
     let now = match &cli.now {
@@ -214,7 +223,7 @@ fn daily_backup(store: &Store, today: chrono::NaiveDate, config: &Config) {
         }
         Ok(_) => return,
     };
-    eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
+    errln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
 }
 
 impl Cli {

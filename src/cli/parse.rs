@@ -33,15 +33,15 @@ pub fn limit(value: &str) -> Result<usize, String> {
 fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
     match err.kind() {
         ErrorKind::InvalidUtf8 => {
-            eprintln!("frontdesk: {}", invalid_utf8(args));
+            errln!("frontdesk: {}", invalid_utf8(args));
             2
         }
         ErrorKind::UnknownArgument => {
             match hyphen_value(err, args) {
-                Some(HyphenValue::Negative(message)) => eprintln!("frontdesk: {message}"),
+                Some(HyphenValue::Negative(message)) => errln!("frontdesk: {message}"),
                 Some(HyphenValue::Hint(hint)) => {
                     let _ = err.print();
-                    eprintln!("frontdesk: {hint}");
+                    errln!("frontdesk: {hint}");
                 }
                 None => {
                     let _ = err.print();
@@ -50,7 +50,7 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             2
         }
         ErrorKind::ValueValidation if whole_number_refusal(err).is_some() => {
-            eprintln!("frontdesk: {}", whole_number_refusal(err).unwrap_or_default());
+            errln!("frontdesk: {}", whole_number_refusal(err).unwrap_or_default());
             2
         }
         _ => {
