@@ -352,6 +352,16 @@ fn only_init_demo_and_the_tui_create_a_database() {
         assert!(!desk.path("typo").exists(), "{args:?} created folders");
         assert!(!dest.exists(), "{args:?} wrote a backup");
     }
+    // The terminal UI creates it too, but only where it can run: without a
+    // terminal (a script that left out the command) it creates nothing.
+    let out = desk.cmd().arg("--db").arg(&typo).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("invalid terminal \"standard output\": is not a terminal"),
+        "{err}"
+    );
+    assert!(!desk.path("typo").exists(), "the TUI's refusal created folders");
     // init and demo create it, folders and all.
     desk.ok(&["--db", typo.to_str().unwrap(), "init"]);
     assert!(typo.exists());

@@ -85,6 +85,10 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         return config::run(&cli, cmd);
     }
     let Some(command) = cli.command.clone() else {
+        // Checked before the file is opened: the TUI's first start creates
+        // the database, and a script or cron job that left out the command
+        // must not leave one behind.
+        need_terminal()?;
         let env = open(&cli, Access::Create)?;
         output::set_masked(env.ctx.settings.masked);
         return crate::tui::run(env, cli.now.is_some());
@@ -123,6 +127,21 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         // Answered above, before the database was opened.
         Command::Config(cmd) => config::run(&cli, &cmd),
     }
+}
+
+/// The terminal UI draws on standard output and reads keys from standard
+/// input or, failing that, the controlling terminal.
+fn need_terminal() -> Result<(), Error> {
+    use std::io::IsTerminal;
+    let missing = if !std::io::stdout().is_terminal() {
+        "standard output"
+    } else if !std::io::stdin().is_terminal() && std::fs::File::open("/dev/tty").is_err() {
+        "standard input"
+    } else {
+        return Ok(());
+    };
+    let why = "is not a terminal, and the terminal UI needs one; give a command (`frontdesk --help` lists them)";
+    Err(crate::domain::error::Invalid::new("terminal", missing, why).into())
 }
 
 /// How a command opens the database file.
