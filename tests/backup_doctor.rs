@@ -109,8 +109,11 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     daily_backups_into(&desk, &dir, 2);
     let today = chrono::Utc::now().date_naive();
     for back in 1..=3 {
-        std::fs::write(dir.join(daily_name(today - chrono::Days::new(back))), "old").unwrap();
+        std::fs::copy(&desk.db, dir.join(daily_name(today - chrono::Days::new(back)))).unwrap();
     }
+    // Someone's own file that only looks like an old backup: never deleted.
+    let lookalike = daily_name(today - chrono::Days::new(10));
+    std::fs::write(dir.join(&lookalike), "my notes, not a backup").unwrap();
     let [_, later] = real_clock_run(&desk);
     let day = today;
     if later != today {
@@ -120,7 +123,12 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     let yesterday = daily_name(day - chrono::Days::new(1));
     assert_eq!(
         file_names(&dir),
-        [yesterday.as_str(), daily_name(day).as_str(), "keep-me.txt"]
+        [
+            lookalike.as_str(),
+            yesterday.as_str(),
+            daily_name(day).as_str(),
+            "keep-me.txt"
+        ]
     );
     let written = dir.join(daily_name(day));
     no_access_for_others(&written);
@@ -159,7 +167,7 @@ fn a_what_if_run_writes_and_deletes_no_backup_and_future_files_push_nothing_out(
 
     // Files an older frontdesk left from such runs: left alone, not counted.
     for stale in ["frontdesk-2030-01-01.db", "frontdesk-2030-01-02.db"] {
-        std::fs::write(dir.join(stale), "from a what-if run").unwrap();
+        std::fs::copy(&desk.db, dir.join(stale)).unwrap();
     }
     let before = chrono::Utc::now().date_naive();
     let out = desk

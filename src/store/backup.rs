@@ -16,6 +16,12 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Whether `path` is a regular file holding a frontdesk database (its
+/// header says so). Only the header is read; nothing blocks on a FIFO.
+pub fn is_frontdesk_file(path: &Path) -> bool {
+    files::is_frontdesk_file(path).unwrap_or(false)
+}
+
 /// What a backup wrote.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupInfo {

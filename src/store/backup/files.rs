@@ -132,7 +132,7 @@ fn foreign_owner(_: &std::fs::Metadata) -> Option<u32> {
 /// Whether the file's SQLite header carries frontdesk's application id.
 /// Opened without following a link and without blocking, so a file swapped
 /// for a FIFO since the check is never waited on.
-fn is_frontdesk_file(path: &Path) -> std::io::Result<bool> {
+pub(super) fn is_frontdesk_file(path: &Path) -> std::io::Result<bool> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
