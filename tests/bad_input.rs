@@ -130,6 +130,12 @@ fn absurd_dates() {
     let add_ticket = "ticket add --customer 1 --kind inquiry --subject s --opened-at";
     refused_line(&desk, "--now 9999-01-01 customer add --name ok", "now");
     refused_line(&desk, "--now yesterday customer add --name ok", "now");
+    // A well-formed date out of range says so, not that it is no date.
+    refused_line(
+        &desk,
+        "reminder add --customer 1 --note x --due 9999-12-31",
+        "invalid due \"9999-12-31\": year must be between 1970 and 2200",
+    );
     refused_line(&desk, "customer add --name ok --since 2026-02-30", "since");
     refused_line(&desk, "customer add --name ok --since 0206-10-05", "since");
     refused_with(&desk, add_ticket, "0001-01-01", "opened-at");
