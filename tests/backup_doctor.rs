@@ -110,8 +110,11 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     daily_backups_into(&desk, &dir, 2);
     let today = chrono::Utc::now().date_naive();
     for back in 1..=3 {
-        std::fs::write(dir.join(daily_name(today - chrono::Days::new(back))), "old").unwrap();
+        std::fs::copy(&desk.db, dir.join(daily_name(today - chrono::Days::new(back)))).unwrap();
     }
+    // Someone's own file that only looks like an old backup: never deleted.
+    let lookalike = daily_name(today - chrono::Days::new(10));
+    std::fs::write(dir.join(&lookalike), "my notes, not a backup").unwrap();
     let [_, later] = real_clock_run(&desk);
     let day = today;
     if later != today {
@@ -121,7 +124,12 @@ fn the_first_command_of_a_day_writes_the_daily_backup_and_old_ones_rotate_out() 
     let yesterday = daily_name(day - chrono::Days::new(1));
     assert_eq!(
         file_names(&dir),
-        [yesterday.as_str(), daily_name(day).as_str(), "keep-me.txt"]
+        [
+            lookalike.as_str(),
+            yesterday.as_str(),
+            daily_name(day).as_str(),
+            "keep-me.txt"
+        ]
     );
     let written = dir.join(daily_name(day));
     no_access_for_others(&written);
@@ -160,7 +168,7 @@ fn a_what_if_run_writes_and_deletes_no_backup_and_future_files_push_nothing_out(
 
     // Files an older frontdesk left from such runs: left alone, not counted.
     for stale in ["frontdesk-2030-01-01.db", "frontdesk-2030-01-02.db"] {
-        std::fs::write(dir.join(stale), "from a what-if run").unwrap();
+        std::fs::copy(&desk.db, dir.join(stale)).unwrap();
     }
     let before = chrono::Utc::now().date_naive();
     let out = desk
@@ -353,6 +361,16 @@ fn only_init_demo_and_the_tui_create_a_database() {
         assert!(!desk.path("typo").exists(), "{args:?} created folders");
         assert!(!dest.exists(), "{args:?} wrote a backup");
     }
+    // The terminal UI creates it too, but only where it can run: without a
+    // terminal (a script that left out the command) it creates nothing.
+    let out = desk.cmd().arg("--db").arg(&typo).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("invalid terminal \"standard output\": is not a terminal"),
+        "{err}"
+    );
+    assert!(!desk.path("typo").exists(), "the TUI's refusal created folders");
     // init and demo create it, folders and all.
     desk.ok(&["--db", typo.to_str().unwrap(), "init"]);
     assert!(typo.exists());
@@ -361,6 +379,33 @@ fn only_init_demo_and_the_tui_create_a_database() {
     let small = ["--customers", "5", "--tickets", "5", "--interactions", "5"];
     desk.ok(&[&["--db", demo, "demo"][..], &small].concat());
     assert_eq!(desk.counts_of(Path::new(demo))["customers"], 5);
+}
+
+/// An empty file (a copy that failed on a full disk, a `touch`) is no
+/// database: SQLite would take it for a new one, and a command other than
+/// `init` would quietly make it an empty database.
+#[test]
+fn an_empty_file_is_no_database_until_init() {
+    let desk = Desk::new();
+    let empty = desk.path("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    for args in [&["customer", "list"][..], &["doctor"], &["--json", "doctor"]] {
+        let (code, shown, err) = run_on(&desk, &empty, args);
+        assert_eq!(code, Some(4), "{args:?}: {shown}{err}");
+        assert!(
+            err.contains("is an empty file") && err.contains(empty.to_str().unwrap()) && err.contains("frontdesk init"),
+            "{args:?}: {err}"
+        );
+        assert!(shown.is_empty(), "{args:?}: {shown}");
+        assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0, "{args:?} wrote to it");
+    }
+    assert_eq!(
+        file_names(desk.dir()).iter().filter(|n| n.starts_with("empty")).count(),
+        1
+    );
+    let (code, _, err) = run_on(&desk, &empty, &["init"]);
+    assert_eq!(code, Some(0), "{err}");
+    desk.ok(&["--db", empty.to_str().unwrap(), "customer", "list"]);
 }
 
 // ---- a damaged file says what is wrong with it ----
@@ -415,6 +460,25 @@ fn a_truncated_file_is_reported_as_truncated() {
     let (db, bytes) = demo_file(&desk);
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
     reported_as(&desk, &db, "is truncated", "truncated: the file has");
+}
+
+/// What SQLite cannot read from a damaged file is said so, never shown as
+/// a made-up number (-1 pages, application id 0xffffffffffffffff).
+#[test]
+fn doctor_says_which_facts_a_damaged_file_hides() {
+    let desk = Desk::new();
+    let (db, bytes) = demo_file(&desk);
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, shown, err) = run_on(&desk, &db, &["doctor"]);
+    assert_eq!(code, Some(1), "{shown}{err}");
+    for made_up in ["-1", "0xffff", "Journal mode:  \n", "Rows:          \n"] {
+        assert!(!shown.contains(made_up), "{made_up:?} in {shown}");
+    }
+    assert!(shown.contains("Schema:        could not be read"), "{shown}");
+    let (_, json, _) = run_on(&desk, &db, &["--json", "doctor"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["schema_version"], serde_json::Value::Null, "{json}");
+    assert_eq!(report["page_count"], serde_json::Value::Null, "{json}");
 }
 
 #[test]
@@ -507,9 +571,13 @@ fn a_read_only_file_or_folder_is_reported_as_such() {
         err.contains("cannot be written") && err.contains(db.to_str().unwrap()),
         "{err}"
     );
-    // doctor still examines it, and leaves nothing beside it.
+    // doctor still examines it, and leaves nothing beside it. Opened
+    // immutable, SQLite calls every file's mode "delete"; doctor reads the
+    // WAL file's own header instead of warning of a mismatch.
     let (code, shown, err) = run_restricted(&desk, &db, &["doctor"]).unwrap();
     assert_eq!(code, Some(0), "{shown}{err}");
+    assert!(shown.contains("Journal mode:  wal"), "{shown}");
+    assert!(!shown.contains("warning: the file was in journal mode"), "{shown}");
     assert_eq!(file_names(&folder), ["fd.db"]);
     // A writable file in a folder no one may write to.
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
@@ -579,4 +647,31 @@ fn a_full_disk_is_reported_as_full() {
         .unwrap();
     let names: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(names.len(), 1, "only the first customer: {names:?}");
+}
+
+/// A backup into a folder the user may not write to names that folder, as
+/// a permission problem, not the hidden temporary file frontdesk made up.
+#[test]
+fn a_backup_into_a_read_only_folder_names_the_folder() {
+    let desk = Desk::new();
+    desk.ticket();
+    let folder = desk.path("work");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("fd.db");
+    std::fs::copy(&desk.db, &db).unwrap();
+    let shelf = desk.path("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    std::fs::set_permissions(desk.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o666)).unwrap();
+    std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let dest = shelf.join("copy.db");
+    let Some((code, _, err)) = run_restricted(&desk, &db, &["backup", dest.to_str().unwrap()]) else {
+        println!("skipped: running as root without setpriv, so no user here is bound by permissions");
+        return;
+    };
+    std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o770)).unwrap();
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(&format!("{} cannot be written", shelf.display())), "{err}");
+    assert!(!err.contains("frontdesk-tmp"), "{err}");
 }

@@ -28,6 +28,13 @@ fn a_fifo_device_folder_or_symlink_as_dest_is_refused_with_exit_2() {
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
     refused(&desk, &fifo, "is a FIFO");
+    // SQLite's own files beside the live database: a copy there would be
+    // taken for the WAL or a hot journal (and deleted when the file closes).
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let beside = frontdesk::store::sidecar(&desk.db, suffix);
+        refused(&desk, &beside, "the live database's");
+        assert!(!beside.exists() || suffix != "-journal", "{}", beside.display());
+    }
     refused(&desk, Path::new("/dev/null"), "is a device");
     refused(&desk, &dir, "is a folder");
 

@@ -130,6 +130,12 @@ fn absurd_dates() {
     let add_ticket = "ticket add --customer 1 --kind inquiry --subject s --opened-at";
     refused_line(&desk, "--now 9999-01-01 customer add --name ok", "now");
     refused_line(&desk, "--now yesterday customer add --name ok", "now");
+    // A well-formed date out of range says so, not that it is no date.
+    refused_line(
+        &desk,
+        "reminder add --customer 1 --note x --due 9999-12-31",
+        "invalid due \"9999-12-31\": year must be between 1970 and 2200",
+    );
     refused_line(&desk, "customer add --name ok --since 2026-02-30", "since");
     refused_line(&desk, "customer add --name ok --since 0206-10-05", "since");
     refused_with(&desk, add_ticket, "0001-01-01", "opened-at");
@@ -257,6 +263,19 @@ fn every_refusal_names_the_field_and_the_value() {
         case("survey list --limit 2000000", 2, "--limit"),
         case("reminder list --limit 2000000", 2, "--limit"),
         case("customer risk --limit 2000000", 2, "--limit"),
+        case("ticket show abc", 2, "invalid id \"abc\": expected a whole number"),
+        case("order cancel 1x", 2, "invalid order \"1x\": expected a whole number"),
+        case("demo --seed abc", 2, "invalid --seed \"abc\": expected a whole number"),
+        case(
+            &format!("ticket set {t} --if-version v2"),
+            2,
+            "invalid --if-version \"v2\"",
+        ),
+        case(
+            "ticket show 99999999999999999999",
+            2,
+            "invalid id \"99999999999999999999\": is too large",
+        ),
         case("ticket list --status someday", 2, "someday"),
         case("customer list --frobnicate", 2, "--frobnicate"),
         case(
@@ -283,6 +302,10 @@ fn every_refusal_names_the_field_and_the_value() {
         assert_eq!(out.status.code(), Some(code), "{args:?}: {text}");
         assert!(text.contains(&mentions), "{args:?}: expected {mentions:?} in {text}");
         assert!(!text.contains("panicked"), "{args:?}: {text}");
+        // Rust's own words for a failed parse never reach the user.
+        for rust in ["invalid digit", "target type"] {
+            assert!(!text.contains(rust), "{args:?}: {text}");
+        }
         assert_eq!(desk.counts(), before, "{args:?} wrote something");
     }
     // An environment variable that is not text is named too.

@@ -97,7 +97,7 @@ fn orders_update_value_tier_and_lifecycle() {
 
     // Invalid input writes nothing (exit 2); an unknown customer is exit 4.
     // A comma that is no thousands separator is refused, never dropped.
-    for amount in ["-5", "12.345", "abc", "", "1,50", "12,34", "1,2345"] {
+    for amount in ["-5", "12.345", "abc", "", "1,50", "12,34", "1,2345", "0,125"] {
         desk.invalid(
             &["order", "add", "--customer", &id, "--amount", amount],
             "amount",

@@ -119,3 +119,68 @@ fn doctor_reports_a_file_left_in_another_journal_mode() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "delete");
 }
+
+/// Problems are told in plain words (never Rust's type names or escapes),
+/// quote a short excerpt of a long value, and a relative backup folder is
+/// refused rather than created wherever the command happens to run.
+#[test]
+fn config_problems_read_plainly_and_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, db) = (dir.path().join("config.toml"), dir.path().join("fd.db"));
+    let long = "A".repeat(5000);
+    let text = format!(
+        "[backup]\nkeep = -3\ndir = \"backups\"\n[sla]\nbell = \"yes\"\nat_risk_share = \"x\"\n\
+         timezone = \"Mars/{long}\"\n{long} = 1\n[segments]\nrecent_days = 1.5\n"
+    );
+    std::fs::write(&config, text).unwrap();
+    let check = run(&config, &db, &["config", "check"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stderr(&check));
+    let listed = stdout(&check);
+    for expected in [
+        "config.toml:2: backup.keep = -3 is not a whole number (0 or more); using the default 7",
+        "config.toml:3: backup.dir = \"backups\" is not an absolute path",
+        "config.toml:5: sla.bell = \"yes\" is not true or false",
+        "config.toml:6: sla.at_risk_share = \"x\" is not a number",
+        "config.toml:7: sla.timezone = \"Mars/AAAA",
+        "config.toml:10: segments.recent_days = 1.5 is not a whole number",
+    ] {
+        assert!(listed.contains(expected), "expected {expected:?} in {listed}");
+    }
+    for rust in ["usize", "i64", "f64", "\\u{", "invalid type"] {
+        assert!(!listed.contains(rust), "{rust:?} in {listed}");
+    }
+    for line in listed.lines() {
+        assert!(
+            line.chars().count() < 400,
+            "{} characters: {line}",
+            line.chars().count()
+        );
+    }
+    // The command still runs, without a backup folder beside wherever it ran.
+    let init = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .current_dir(dir.path())
+        .env("FRONTDESK_CONFIG", &config)
+        .env("FRONTDESK_DB", &db)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    assert!(!dir.path().join("backups").exists());
+}
+
+/// `config path` says when the file there is not one it reads (a FIFO).
+#[test]
+fn config_path_tells_a_file_it_will_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fifo, db) = (dir.path().join("config.toml"), dir.path().join("fd.db"));
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let path = run(&fifo, &db, &["config", "path"]);
+    assert_eq!(path.status.code(), Some(0), "{}", stderr(&path));
+    let shown = stdout(&path);
+    assert!(
+        shown.contains("is a FIFO") && shown.contains("the defaults are in force"),
+        "{shown}"
+    );
+}

@@ -112,3 +112,54 @@ fn report_csv_and_json_are_inert_on_a_terminal() {
     };
     assert_inert(&shown);
 }
+
+/// Standard output that cannot be written (a full disk, here `/dev/full`)
+/// fails the command with exit 1 and a message, for human tables as for
+/// JSON, CSV and reports: never a panic, never exit 0 on cut-short output.
+#[test]
+fn output_that_cannot_be_written_fails_with_exit_1() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    };
+    let desk = initialised();
+    desk.ok(&["customer", "add", "--name", "张三"]);
+    let commands: &[&[&str]] = &[
+        &["customer", "list"],
+        &["customer", "show", "1"],
+        &["--json", "customer", "list"],
+        &["--json", "doctor"],
+        &["doctor"],
+        &["report"],
+        &["report", "--format", "csv"],
+        &["export", "customers"],
+        &["config", "show"],
+    ];
+    for args in commands {
+        let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .env("FRONTDESK_CONFIG", desk.dir().join("no-such-config.toml"))
+            .args(["--db", desk.db.to_str().unwrap(), "--now", NOW, "--agent", AGENT])
+            .args(*args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("frontdesk: cannot write the output"), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("cannot write JSON"),
+            "{args:?}: {err}"
+        );
+    }
+    // Standard error on a full disk too: the message is lost, the exit code stays.
+    for (args, code) in [(&["customer", "show", "NOPE"][..], 4), (&["ticket", "show", "abc"], 2)] {
+        let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .env("FRONTDESK_CONFIG", desk.dir().join("no-such-config.toml"))
+            .args(["--db", desk.db.to_str().unwrap()])
+            .args(args)
+            .stderr(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}

@@ -466,3 +466,28 @@ fn the_demo_command_refuses_a_second_run_with_exit_2() {
         40
     );
 }
+
+/// `demo` creates the database, so its sizes are checked before the file
+/// is opened: invalid input creates nothing, not even an empty database.
+#[test]
+fn a_demo_refused_for_its_sizes_creates_no_database() {
+    let desk = common::Desk::empty();
+    let db = desk.dir().join("new/demo.db");
+    for sizes in [
+        &["--customers", "99999999999"][..],
+        &["--customers", "0", "--tickets", "5"],
+    ] {
+        let out = desk
+            .bare()
+            .arg("--db")
+            .arg(&db)
+            .arg("demo")
+            .args(sizes)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{sizes:?}: {err}");
+        assert!(err.contains("customers"), "{err}");
+        assert!(!desk.dir().join("new").exists(), "{sizes:?} created {}", db.display());
+    }
+}

@@ -13,18 +13,23 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
         }));
     } else {
         let path = env.store.path().display().to_string();
-        println!("{}", crate::domain::text::sanitize_line(&path));
-        println!("schema version {version}");
+        outln!("{}", crate::domain::text::sanitize_line(&path));
+        outln!("schema version {version}");
     }
     Ok(())
 }
 
-pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
-    let sizes = demo::Sizes {
+/// The sizes `demo` was asked for.
+pub fn demo_sizes(a: &DemoArgs) -> demo::Sizes {
+    demo::Sizes {
         customers: a.customers,
         tickets: a.tickets,
         interactions: a.interactions,
-    };
+    }
+}
+
+pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
+    let sizes = demo_sizes(a);
     let started = std::time::Instant::now();
     let existing = if a.force {
         demo::Existing::AddTo
@@ -35,7 +40,7 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
     if env.json {
         super::output::print_json(&report);
     } else {
-        println!(
+        outln!(
             "added {} customers, {} tickets, {} interactions, {} orders, {} surveys in {:.1}s",
             report.customers,
             report.tickets,

@@ -38,7 +38,7 @@ pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
     if env.json {
         print_json(&info);
     } else {
-        println!(
+        outln!(
             "{} ({} pages, {} bytes, {} ms)",
             sanitize_line(&info.path),
             info.pages,
@@ -68,6 +68,10 @@ pub fn doctor(env: &mut Env) -> Result<(), Error> {
     }
 }
 
+/// What doctor shows for a fact SQLite could not read from a damaged file
+/// (the problems below say why).
+const UNREADABLE: &str = "could not be read";
+
 fn print_doctor(r: &DoctorReport) {
     let verdict = |ok: bool| if ok { "ok" } else { "PROBLEM" };
     field("Database", &r.path);
@@ -84,30 +88,36 @@ fn print_doctor(r: &DoctorReport) {
         Some(list) => field("Foreign keys", verdict(list.is_empty())),
         None => field("Foreign keys", "PROBLEM (could not run)"),
     }
-    let current = if r.schema_version == r.latest_schema_version {
-        "current".to_string()
-    } else {
-        format!("expected {}", r.latest_schema_version)
+    let schema = match r.schema_version {
+        Some(v) if v == r.latest_schema_version => format!("version {v} (current)"),
+        Some(v) => format!("version {v} (expected {})", r.latest_schema_version),
+        None => format!("{UNREADABLE} (expected version {})", r.latest_schema_version),
     };
-    field("Schema", &format!("version {} ({current})", r.schema_version));
-    field("Application", &r.application_id);
-    field("Journal mode", &r.journal_mode);
+    field("Schema", &schema);
+    field("Application", r.application_id.as_deref().unwrap_or(UNREADABLE));
+    field("Journal mode", r.journal_mode.as_deref().unwrap_or(UNREADABLE));
+    let pages = match (r.page_count, r.page_size, r.freelist_count) {
+        (Some(count), Some(size), Some(free)) => format!(" ({count} pages of {size}, {free} free)"),
+        _ => String::new(),
+    };
     field(
         "Size",
-        &format!(
-            "{} bytes ({} pages of {}, {} free); WAL {} bytes",
-            r.file_bytes, r.page_count, r.page_size, r.freelist_count, r.wal_bytes
-        ),
+        &format!("{} bytes{pages}; WAL {} bytes", r.file_bytes, r.wal_bytes),
     );
     let counts: Vec<String> = r.counts.iter().map(|(table, n)| format!("{table} {n}")).collect();
-    field("Rows", &counts.join(", "));
+    let rows = if counts.is_empty() {
+        "none found".to_string()
+    } else {
+        counts.join(", ")
+    };
+    field("Rows", &rows);
     for warning in &r.warnings {
-        println!("warning: {}", sanitize_line(warning));
+        outln!("warning: {}", sanitize_line(warning));
     }
     for problem in &r.problems {
-        println!("problem: {}", sanitize_line(problem));
+        outln!("problem: {}", sanitize_line(problem));
     }
-    println!(
+    outln!(
         "{}",
         if r.ok {
             "no problems found".to_string()
@@ -127,9 +137,9 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
             }
             let a = &added.agent;
             let what = if added.created { "added" } else { "updated" };
-            println!("{} {what} as {}", sanitize_line(&a.name), a.role.key());
+            outln!("{} {what} as {}", sanitize_line(&a.name), a.role.key());
             if added.first {
-                println!("(the first agent is always an admin; from now on roles apply to everyone)");
+                outln!("(the first agent is always an admin; from now on roles apply to everyone)");
             }
         }
         AgentCommand::List => {
@@ -139,7 +149,7 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
                 return Ok(());
             }
             if list.is_empty() {
-                println!("no agents yet: everyone acts as admin until the first `agent add`");
+                outln!("no agents yet: everyone acts as admin until the first `agent add`");
                 return Ok(());
             }
             let mut table = Table::new(&[("NAME", 20), ("ROLE", 10), ("DEPARTMENT", 16), ("SINCE", 16)]);

@@ -4,6 +4,7 @@
 use super::Cli;
 use super::output::print_json;
 use crate::config::Config;
+use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
 use crate::domain::text::sanitize_line;
 use crate::service::Error;
@@ -26,20 +27,28 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
     match cmd {
         ConfigCommand::Path => {
             let exists = path.exists();
+            // A FIFO, a device or a huge file is there but never read.
+            let unusable = input::check(&path, InputKind::Config).err().filter(|_| exists);
             if cli.json {
-                print_json(&json!({ "path": path.display().to_string(), "exists": exists }));
+                print_json(&json!({
+                    "path": path.display().to_string(),
+                    "exists": exists,
+                    "problem": unusable.as_ref().map(|e| e.reason.clone()),
+                }));
+            } else if let Some(e) = unusable {
+                outln!("{shown} ({}: the defaults are in force)", sanitize_line(&e.reason));
             } else if exists {
-                println!("{shown}");
+                outln!("{shown}");
             } else {
-                println!("{shown} (does not exist: the defaults are in force)");
+                outln!("{shown} (does not exist: the defaults are in force)");
             }
         }
         ConfigCommand::Show => {
             let loaded = Config::load(&path);
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
-            println!("# The settings in force: the defaults with {shown} over them.");
-            print!("{text}");
+            outln!("# The settings in force: the defaults with {shown} over them.");
+            out!("{text}");
         }
         ConfigCommand::Check => {
             let loaded = Config::load(&path);
@@ -54,7 +63,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 }));
             } else {
                 for problem in &problems {
-                    println!("{}", sanitize_line(problem));
+                    outln!("{}", sanitize_line(problem));
                 }
             }
             if !problems.is_empty() {
@@ -62,7 +71,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 return Err(Invalid::new("config", path.display().to_string(), reason).into());
             }
             if !cli.json {
-                println!("{shown}: no problems");
+                outln!("{shown}: no problems");
             }
         }
     }
@@ -72,6 +81,6 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
 /// Problems go to standard error, so the TOML on standard output stays clean.
 fn report(problems: &[crate::config::Problem]) {
     for problem in problems {
-        eprintln!("frontdesk: {}", sanitize_line(&problem.to_string()));
+        errln!("frontdesk: {}", sanitize_line(&problem.to_string()));
     }
 }

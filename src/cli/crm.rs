@@ -140,7 +140,7 @@ pub fn merge(env: &mut Env, keep: &str, duplicate: &str) -> Result<(), Error> {
         return Ok(());
     }
     let m = &report.moved;
-    println!(
+    outln!(
         "merged {} into {}: moved {} tickets, {} interactions, {} orders, {} surveys, {} reminders; {} archived",
         sanitize_line(&report.duplicate.code),
         sanitize_line(&report.keep.code),
@@ -173,7 +173,7 @@ pub fn archive_inactive(env: &mut Env, a: &ArchiveInactiveArgs) -> Result<(), Er
         table.print();
     }
     let verb = if a.dry_run { "would archive" } else { "archived" };
-    println!("{verb} {} customers inactive for {} days", list.len(), a.days);
+    outln!("{verb} {} customers inactive for {} days", list.len(), a.days);
     Ok(())
 }
 
@@ -182,9 +182,11 @@ pub fn recompute(env: &mut Env) -> Result<(), Error> {
     if env.json {
         print_json(&r);
     } else {
-        println!(
+        outln!(
             "{} customers: {} tier changes, {} lifecycle changes",
-            r.customers, r.tiers_changed, r.lifecycles_changed
+            r.customers,
+            r.tiers_changed,
+            r.lifecycles_changed
         );
     }
     Ok(())
@@ -210,9 +212,9 @@ pub fn print_standing_fields(s: &Standing) {
 /// The churn warnings (流失预警), each with its reason.
 pub fn print_warnings(s: &Standing) {
     if !s.warnings.is_empty() {
-        println!("\nChurn warnings:");
+        outln!("\nChurn warnings:");
         for w in &s.warnings {
-            println!("  ! {}", sanitize_line(&w.to_string()));
+            outln!("  ! {}", sanitize_line(&w.to_string()));
         }
     }
 }

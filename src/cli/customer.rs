@@ -16,7 +16,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                println!("{}", c.id);
+                outln!("{}", c.id);
             }
         }
         CustomerCommand::List(args) => {
@@ -55,7 +55,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                println!("{} updated (version {})", sanitize_line(&c.code), c.version);
+                outln!("{} updated (version {})", sanitize_line(&c.code), c.version);
             }
         }
         CustomerCommand::Archive { key } => {
@@ -63,7 +63,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                println!("{} archived", sanitize_line(&c.code));
+                outln!("{} archived", sanitize_line(&c.code));
             }
         }
         CustomerCommand::Risk(a) => crm::risk(env, &a)?,
@@ -175,14 +175,14 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         field("Archived", "yes");
     }
     if !c.notes.is_empty() {
-        println!("\n{}", sanitize_block(&c.notes));
+        outln!("\n{}", sanitize_block(&c.notes));
     }
     crm::print_warnings(&standing);
     if !list.is_empty() {
-        println!("\nTickets:");
+        outln!("\nTickets:");
         for v in &list {
             let t = &v.ticket;
-            println!(
+            outln!(
                 "  #{:<6} {:<9} {:<8} {:<11} {}",
                 t.id,
                 t.status.key(),

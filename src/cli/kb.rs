@@ -55,7 +55,7 @@ pub fn run(env: &mut Env, cmd: KbCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&a);
             } else {
-                println!("{}", a.id);
+                outln!("{}", a.id);
             }
         }
         KbCommand::List { limit } => {
@@ -76,7 +76,7 @@ pub fn run(env: &mut Env, cmd: KbCommand) -> Result<(), Error> {
             field("Kind", a.kind.key());
             field("Tags", &a.tags.join(", "));
             field("Used", &a.used_count.to_string());
-            println!("\n{}", sanitize_block(&a.body));
+            outln!("\n{}", sanitize_block(&a.body));
         }
     }
     Ok(())

@@ -1,6 +1,31 @@
 //! The command line of ../shared/CLI.md: clap derive, one module per command
 //! group, each thin: parse → service → print.
 
+/// `println!` for standard output that never panics: a failed write (a full
+/// disk, a closed terminal) is remembered, later output is skipped, and the
+/// command exits 1 saying so (see [`output::write_out`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` by the rule of [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_out(format_args!($($arg)*))
+    };
+}
+
+/// `eprintln!` that never panics: when standard error cannot be written
+/// either (a full disk), the message is lost but the exit code still tells.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod admin;
 mod args;
 mod care;
@@ -46,7 +71,7 @@ pub struct Env {
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let db = cli.db_path();
-    match dispatch(cli) {
+    match dispatch(cli).and_then(|()| output::finish()) {
         Ok(()) => 0,
         Err(e) => {
             // SQLite's errors in the middle of a command do not name the
@@ -55,7 +80,7 @@ pub fn run(cli: Cli) -> i32 {
                 Error::Storage(e) => Error::Storage(e.at(&db)),
                 e => e,
             };
-            eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
+            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
             e.exit_code()
         }
     }
@@ -67,10 +92,19 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         return config::run(&cli, cmd);
     }
     let Some(command) = cli.command.clone() else {
+        // Checked before the file is opened: the TUI's first start creates
+        // the database, and a script or cron job that left out the command
+        // must not leave one behind.
+        need_terminal()?;
         let env = open(&cli, Access::Create)?;
         output::set_masked(env.ctx.settings.masked);
         return crate::tui::run(env, cli.now.is_some());
     };
+    // Checked before the file is opened: `demo` creates it, and invalid
+    // input creates nothing.
+    if let Command::Demo(args) = &command {
+        admin::demo_sizes(args).check()?;
+    }
     let mut env = match Access::of(&command) {
         // doctor writes nothing (no defaults, no daily backup, no migration),
         // so it can examine a damaged file.
@@ -100,6 +134,21 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         // Answered above, before the database was opened.
         Command::Config(cmd) => config::run(&cli, &cmd),
     }
+}
+
+/// The terminal UI draws on standard output and reads keys from standard
+/// input or, failing that, the controlling terminal.
+fn need_terminal() -> Result<(), Error> {
+    use std::io::IsTerminal;
+    let missing = if !std::io::stdout().is_terminal() {
+        "standard output"
+    } else if !std::io::stdin().is_terminal() && std::fs::File::open("/dev/tty").is_err() {
+        "standard input"
+    } else {
+        return Ok(());
+    };
+    let why = "is not a terminal, and the terminal UI needs one; give a command (`frontdesk --help` lists them)";
+    Err(crate::domain::error::Invalid::new("terminal", missing, why).into())
 }
 
 /// How a command opens the database file.
@@ -151,7 +200,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         .map(|p| crate::domain::excerpt::excerpt(&p.to_string(), crate::domain::excerpt::MESSAGE_CHARS))
         .collect();
     for problem in &config_problems {
-        eprintln!("frontdesk: {problem}");
+        errln!("frontdesk: {problem}");
     }
     let config = loaded.config;
     let now = match &cli.now {
@@ -200,7 +249,7 @@ fn daily_backup(store: &Store, today: chrono::NaiveDate, config: &Config) {
         }
         Ok(_) => return,
     };
-    eprintln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
+    errln!("frontdesk: {}", crate::domain::text::sanitize_line(&warning));
 }
 
 impl Cli {

@@ -71,7 +71,7 @@ pub fn run(env: &mut Env, cmd: OrderCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&order_json(&order));
             } else {
-                println!("{}", order.id);
+                outln!("{}", order.id);
             }
         }
         OrderCommand::List { customer, limit } => {
@@ -109,7 +109,7 @@ fn corrected(env: &Env, line: &OrderLine) {
     if env.json {
         print_json(&line_json(line));
     } else if let Some(c) = line.corrections.last() {
-        println!(
+        outln!(
             "order {}: {} {}, net {}",
             line.order.id,
             c.kind.key(),

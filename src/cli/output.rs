@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::Write;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether this process prints in masked mode (set once by `cli::run`
@@ -34,8 +35,42 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) {
         Ok(text) => print_data(&format!("{}\n", escape_terminal_controls(&text))),
         Err(e) => Err(Error::Output(e.to_string())),
     };
-    if let Err(e) = printed {
-        eprintln!("frontdesk: cannot write JSON: {e}");
+    match printed {
+        Err(Error::Output(why)) => failed_output(why),
+        Err(other) => failed_output(other.to_string()),
+        Ok(()) => {}
+    }
+}
+
+/// The first failure to write standard output, if any: after it nothing
+/// more is written, and the command fails with it.
+static OUTPUT_FAILURE: Mutex<Option<String>> = Mutex::new(None);
+
+fn failed_output(why: String) {
+    let mut failure = OUTPUT_FAILURE.lock().unwrap_or_else(|e| e.into_inner());
+    failure.get_or_insert(why);
+}
+
+/// Writes human output ([`outln!`] and [`out!`]). `println!` would panic on a
+/// full disk or a closed terminal; this remembers the failure instead.
+pub fn write_out(args: std::fmt::Arguments<'_>) {
+    if OUTPUT_FAILURE.lock().unwrap_or_else(|e| e.into_inner()).is_some() {
+        return;
+    }
+    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
+        failed_output(e.to_string());
+    }
+}
+
+/// Flushes standard output; a write that failed during the command makes it
+/// fail (exit 1), so a script never takes cut-short output for the whole.
+pub fn finish() -> Result<(), Error> {
+    if let Err(e) = std::io::stdout().flush() {
+        failed_output(e.to_string());
+    }
+    match OUTPUT_FAILURE.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        Some(why) => Err(Error::Output(why)),
+        None => Ok(()),
     }
 }
 
@@ -129,7 +164,7 @@ impl Table {
                 .zip(&self.widths)
                 .map(|(cell, width)| fit(&sanitize_line(cell), *width))
                 .collect();
-            println!("{}", line.join("  ").trim_end());
+            outln!("{}", line.join("  ").trim_end());
         }
     }
 }
@@ -142,7 +177,7 @@ pub fn short_time(t: Option<DateTime<Utc>>) -> String {
 
 /// A labelled line of a `show` page, sanitized.
 pub fn field(label: &str, value: &str) {
-    println!("{:<14} {}", format!("{label}:"), sanitize_line(value));
+    outln!("{:<14} {}", format!("{label}:"), sanitize_line(value));
 }
 
 #[cfg(test)]

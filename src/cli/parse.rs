@@ -33,15 +33,15 @@ pub fn limit(value: &str) -> Result<usize, String> {
 fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
     match err.kind() {
         ErrorKind::InvalidUtf8 => {
-            eprintln!("frontdesk: {}", invalid_utf8(args));
+            errln!("frontdesk: {}", invalid_utf8(args));
             2
         }
         ErrorKind::UnknownArgument => {
             match hyphen_value(err, args) {
-                Some(HyphenValue::Negative(message)) => eprintln!("frontdesk: {message}"),
+                Some(HyphenValue::Negative(message)) => errln!("frontdesk: {message}"),
                 Some(HyphenValue::Hint(hint)) => {
                     let _ = err.print();
-                    eprintln!("frontdesk: {hint}");
+                    errln!("frontdesk: {hint}");
                 }
                 None => {
                     let _ = err.print();
@@ -49,11 +49,41 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             }
             2
         }
+        ErrorKind::ValueValidation if whole_number_refusal(err).is_some() => {
+            errln!("frontdesk: {}", whole_number_refusal(err).unwrap_or_default());
+            2
+        }
         _ => {
             let _ = err.print();
             err.exit_code()
         }
     }
+}
+
+/// An id, count or version that is not a whole number, in words: clap would
+/// pass on Rust's own "invalid digit found in string".
+fn whole_number_refusal(err: &clap::Error) -> Option<String> {
+    use std::num::IntErrorKind;
+    let parse_error = std::error::Error::source(err)?.downcast_ref::<std::num::ParseIntError>()?;
+    let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let Some(ContextValue::String(value)) = err.get(ContextKind::InvalidValue) else {
+        return None;
+    };
+    // "--seed <SEED>" → "--seed"; a positional "<ID>" → "id".
+    let first = arg.split_whitespace().next().unwrap_or(arg);
+    let name = if first.starts_with("--") {
+        first.to_string()
+    } else {
+        first.trim_matches(|c| c == '<' || c == '>').to_lowercase()
+    };
+    let reason = match parse_error.kind() {
+        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => "is too large",
+        IntErrorKind::Empty => "is empty; expected a whole number",
+        _ => "expected a whole number like 42",
+    };
+    Some(format!("invalid {name} {value:?}: {reason}"))
 }
 
 /// Names the argument (or `FRONTDESK_*` variable) whose value is not UTF-8,

@@ -79,7 +79,7 @@ fn print_one(env: &Env, r: &ReminderView) {
     if env.json {
         print_json(r);
     } else if let Some(id) = r.id {
-        println!("{id}");
+        outln!("{id}");
     }
 }
 

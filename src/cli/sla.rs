@@ -24,7 +24,7 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&spec);
             } else {
-                println!("calendar {} saved", sanitize_line(&spec.name));
+                outln!("calendar {} saved", sanitize_line(&spec.name));
             }
         }
         SlaCommand::Calendar(CalendarCommand::List) => {
@@ -34,13 +34,13 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             } else {
                 for c in &list {
                     let line = format!("{} ({}): {}", c.name, c.tz, c.hours.join("; "));
-                    println!("{}", sanitize_line(&line));
+                    outln!("{}", sanitize_line(&line));
                     let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
                     if !c.holidays.is_empty() {
-                        println!("  holidays: {}", dates(&c.holidays));
+                        outln!("  holidays: {}", dates(&c.holidays));
                     }
                     if !c.workdays.is_empty() {
-                        println!("  make-up workdays: {}", dates(&c.workdays));
+                        outln!("  make-up workdays: {}", dates(&c.workdays));
                     }
                 }
             }
@@ -51,10 +51,10 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             minutes,
         } => {
             let due = policies::due(&mut env.store, &calendar, &start, minutes)?;
-            println!("{}", rfc3339(due));
+            outln!("{}", rfc3339(due));
         }
         SlaCommand::Elapsed { calendar, from, to } => {
-            println!("{}", policies::elapsed(&mut env.store, &calendar, &from, &to)?);
+            outln!("{}", policies::elapsed(&mut env.store, &calendar, &from, &to)?);
         }
         SlaCommand::Policy(PolicyCommand::List) => {
             let list = policies::policies(&mut env.store)?;
@@ -69,7 +69,7 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&added);
             } else {
-                println!("{}", added.id);
+                outln!("{}", added.id);
             }
         }
         SlaCommand::Policy(PolicyCommand::Remove { id }) => policies::remove_policy(&mut env.store, &env.ctx, id)?,
@@ -204,7 +204,7 @@ pub fn routing(env: &mut Env, cmd: RoutingCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&added);
             } else {
-                println!("{}", added.id);
+                outln!("{}", added.id);
             }
         }
         RoutingCommand::Remove { id } => policies::remove_routing_rule(&mut env.store, &env.ctx, id)?,

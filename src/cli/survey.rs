@@ -68,7 +68,7 @@ pub fn run(env: &mut Env, cmd: SurveyCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&survey_json(&survey));
             } else {
-                println!("{}", survey.id);
+                outln!("{}", survey.id);
             }
         }
         SurveyCommand::List(a) => {

@@ -72,7 +72,7 @@ fn print_added(env: &Env, v: &TicketView) {
     if env.json {
         print_json(&ticket_json(v));
     } else {
-        println!("{}", v.ticket.id);
+        outln!("{}", v.ticket.id);
     }
 }
 
@@ -80,7 +80,7 @@ fn print_changed(env: &Env, v: &TicketView) {
     if env.json {
         print_json(&ticket_json(v));
     } else {
-        println!(
+        outln!(
             "#{} {} (version {})",
             v.ticket.id,
             v.ticket.status.key(),
@@ -93,7 +93,7 @@ pub fn print_interaction(env: &Env, i: &crate::domain::interaction::Interaction)
     if env.json {
         print_json(i);
     } else {
-        println!("{}", i.id);
+        outln!("{}", i.id);
     }
 }
 
@@ -186,28 +186,28 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     field("Assignee", &t.assignee);
     field("Opened", &short_time(Some(t.opened_at)));
     field("Version", &t.version.to_string());
-    println!("\nSLA (at {}):", short_time(Some(env.ctx.now)));
+    outln!("\nSLA (at {}):", short_time(Some(env.ctx.now)));
     for (label, c) in [
         ("first response", &sla.first_response),
         ("resolution", &sla.resolution),
         ("callback", &sla.callback),
     ] {
-        println!("  {label:<15} {}", clock_line(c));
+        outln!("  {label:<15} {}", clock_line(c));
     }
     if let Some(outcome) = t.callback_outcome {
-        println!("  callback outcome: {}", outcome.key());
+        outln!("  callback outcome: {}", outcome.key());
     }
-    println!("\nUrgency {}:", d.view.urgency.score);
+    outln!("\nUrgency {}:", d.view.urgency.score);
     for part in &d.view.urgency.parts {
-        println!("  {:>+8}  {}", part.points, sanitize_line(&part.detail));
+        outln!("  {:>+8}  {}", part.points, sanitize_line(&part.detail));
     }
     if !t.description.is_empty() {
-        println!("\n{}", sanitize_block(&t.description));
+        outln!("\n{}", sanitize_block(&t.description));
     }
     if !d.interactions.is_empty() {
-        println!("\nHistory:");
+        outln!("\nHistory:");
         for i in &d.interactions {
-            println!(
+            outln!(
                 "  {} {:<4} {:<7} {:<10} {}",
                 short_time(Some(i.at)),
                 i.direction.key(),
@@ -238,7 +238,7 @@ pub fn print_audit(audit: &[AuditEntry]) {
     if audit.is_empty() {
         return;
     }
-    println!("\nAudit:");
+    outln!("\nAudit:");
     for e in audit {
         let change = match (&e.old_value, &e.new_value) {
             (Some(old), Some(new)) => format!("{old} → {new}"),
@@ -246,7 +246,7 @@ pub fn print_audit(audit: &[AuditEntry]) {
             (Some(old), None) => format!("{old} → ∅"),
             (None, None) => String::new(),
         };
-        println!(
+        outln!(
             "  {} {:<10} {:<12} {}",
             short_time(Some(e.at)),
             sanitize_line(&e.agent),

@@ -72,11 +72,14 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
     if env.json {
         print_json(&report);
     } else if report.dry_run {
-        println!("{} rows valid; nothing written (dry run)", report.rows);
+        outln!("{} rows valid; nothing written (dry run)", report.rows);
     } else {
-        println!(
+        outln!(
             "{} rows: {} added, {} already present, {} customers created",
-            report.rows, report.added, report.skipped, report.customers_created
+            report.rows,
+            report.added,
+            report.skipped,
+            report.customers_created
         );
     }
     Ok(())

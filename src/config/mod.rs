@@ -113,10 +113,19 @@ impl Config {
         if self.backup.keep == 0 {
             return Err("backup.keep = 0 would delete every backup; use at least 1".into());
         }
+        // A relative folder would follow wherever frontdesk is started from,
+        // scattering backups (and `~` is the shell's, not a path's).
+        if !self.backup.dir.as_os_str().is_empty() && self.backup.dir.is_relative() {
+            return Err(format!(
+                "backup.dir = {} is not an absolute path (a relative one would depend on the folder \
+                 frontdesk starts in, and ~ is not expanded)",
+                settings::short(&toml::Value::String(self.backup.dir.display().to_string()))
+            ));
+        }
         if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
             return Err(format!(
-                "sla.timezone = {:?} is not a time zone like Asia/Shanghai",
-                self.sla.timezone
+                "sla.timezone = {} is not a time zone like Asia/Shanghai",
+                settings::short(&toml::Value::String(self.sla.timezone.clone()))
             ));
         }
         self.segments.check()?;

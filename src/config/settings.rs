@@ -6,6 +6,7 @@
 
 use super::suggest::nearest;
 use super::{Config, DEFAULT_CONFIG};
+use crate::domain::excerpt::{MESSAGE_CHARS, excerpt};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -180,16 +181,34 @@ fn lay_over(
     if let Some(table) = trial.get_mut(section).and_then(toml::Value::as_table_mut) {
         table.insert(key.to_string(), value);
     }
-    let config: Config = trial
-        .clone()
-        .try_into()
-        .map_err(|e: toml::de::Error| format!("{section}.{key} = {shown}: {}", e.message()))?;
+    let expected = effective
+        .get(section)
+        .and_then(|table| table.get(key))
+        .and_then(expected_kind);
+    let config: Config = trial.clone().try_into().map_err(|e: toml::de::Error| match expected {
+        Some(expected) => format!("{section}.{key} = {shown} is not {expected}"),
+        // A choice: the parser's message lists the valid names.
+        None => format!("{section}.{key} = {shown}: {}", e.message()),
+    })?;
     config.check()?;
     Ok((trial, config))
 }
 
+/// What a key takes, in words, from its default's kind: the parser's own
+/// message would name Rust's types ("expected usize"). `None` for text,
+/// whose keys are choices the parser's message lists.
+fn expected_kind(default: &toml::Value) -> Option<&'static str> {
+    match default {
+        // Every whole-number setting is a count, a size or a span: none is negative.
+        toml::Value::Integer(_) => Some("a whole number (0 or more)"),
+        toml::Value::Float(_) => Some("a number like 0.5"),
+        toml::Value::Boolean(_) => Some("true or false"),
+        _ => None,
+    }
+}
+
 /// A value as TOML, cut short: messages quote it, they never dump it.
-fn short(value: &toml::Value) -> String {
+pub(super) fn short(value: &toml::Value) -> String {
     let text = value.to_string();
     if text.chars().count() <= 40 {
         return text;
@@ -217,7 +236,7 @@ impl Reader<'_> {
                 file: self.file.clone(),
                 line,
                 key: String::new(),
-                message,
+                message: excerpt(&message, MESSAGE_CHARS),
             });
         }
         for (section, value) in document.get_ref() {
@@ -238,12 +257,14 @@ impl Reader<'_> {
         self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
     }
 
+    /// Records a problem; its message quotes the file, so it is cut to a
+    /// short excerpt (an unknown key can be as long as the file).
     fn report(&mut self, key: &str, message: String) {
         self.problems.push(Problem {
             file: self.file.clone(),
             line: self.places.lines.get(key).copied(),
             key: key.to_string(),
-            message,
+            message: excerpt(&message, MESSAGE_CHARS),
         });
     }
 

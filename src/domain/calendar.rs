@@ -378,7 +378,10 @@ fn parse_spans(s: &str) -> Result<Vec<Span>, String> {
             .split_once('-')
             .ok_or_else(|| format!("expected a range like 09:00-17:00, got {item:?}"))?;
         let (start, end) = (parse_clock(start, false)?, parse_clock(end, true)?);
-        if end <= start {
+        if end == start {
+            return Err(format!("range {item:?} is empty: it ends when it starts"));
+        }
+        if end < start {
             return Err(format!(
                 "range {item:?} ends before it starts (a range cannot cross midnight; \
                  split it over two days)"

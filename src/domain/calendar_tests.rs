@@ -271,7 +271,8 @@ fn add_hours_cases() {
         ParseCase { specs: &["mon 24:00-24:00"], want: Err("bad time") },
         ParseCase { specs: &["mon +9:00-10:00"], want: Err("bad time") },
         ParseCase { specs: &["mon 17:00-09:00"], want: Err("cannot cross midnight") },
-        ParseCase { specs: &["mon 09:00-09:00"], want: Err("ends before it starts") },
+        ParseCase { specs: &["mon 09:00-09:00"], want: Err("is empty: it ends when it starts") },
+        ParseCase { specs: &["mon 17:00-09:00"], want: Err("ends before it starts") },
         ParseCase { specs: &["mon 09:00-10:00,"], want: Err("expected a range") },
         ParseCase { specs: &["mon 09:00-10:00 extra"], want: Err("bad time") },
     ];

@@ -172,14 +172,15 @@ fn ascii_form(c: char) -> char {
 
 /// The whole part without its thousands separators, or `None` when a comma
 /// stands anywhere but between groups of three digits after a first group
-/// of one to three.
+/// of one to three that does not start with 0 (`0,125` is a decimal comma:
+/// an eighth, not 125).
 fn ungroup(whole: &str) -> Option<String> {
     if !whole.contains(',') {
         return Some(whole.to_string());
     }
     let mut groups = whole.split(',');
     let first = groups.next().unwrap_or("");
-    let first_ok = (1..=3).contains(&first.len());
+    let first_ok = (1..=3).contains(&first.len()) && !first.starts_with('0');
     let rest_ok = groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
     (first_ok && rest_ok).then(|| whole.replace(',', ""))
 }
@@ -233,6 +234,10 @@ mod tests {
             ("1.50,00", None),
             ("1_000", None),
             ("1,", None),
+            // A first group starting with 0 is a decimal comma, not thousands.
+            ("0,125", None),
+            ("０，５００", None),
+            ("01,234", None),
         ];
         for (input, want) in cases {
             assert_eq!(parse_amount("amount", input).ok(), want, "{input:?}");

@@ -9,18 +9,25 @@ const YEARS: std::ops::RangeInclusive<i32> = 1970..=2200;
 
 pub fn parse_instant(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
     let value = value.trim();
-    let parsed = DateTime::parse_from_rfc3339(value)
-        .map(|t| t.with_timezone(&Utc))
-        .or_else(|_| parse_date(field, value).map(midnight));
-    let instant = parsed.map_err(|_| {
+    let instant = contract_form(value).ok_or_else(|| {
         Invalid::new(
             field,
             value,
             "expected RFC 3339 like 2026-10-05T09:30:00Z or a date like 2026-10-05",
         )
     })?;
+    // Checked after the form, so a well-formed 9999-12-31 is told its year
+    // is out of range, not that it is no date.
     check_year(field, value, instant.date_naive())?;
     Ok(instant)
+}
+
+/// RFC 3339, or a bare date meaning midnight UTC; any year.
+fn contract_form(value: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .or_else(|_| NaiveDate::parse_from_str(value, "%Y-%m-%d").map(midnight))
+        .ok()
 }
 
 /// Like [`parse_instant`], plus the forms other systems' exports use:
@@ -28,16 +35,15 @@ pub fn parse_instant(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid>
 /// `Tue Oct 31 22:10:47 +0000 2017`.
 pub fn parse_instant_lenient(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
     let value = value.trim();
-    if let Ok(t) = parse_instant(field, value) {
-        return Ok(t);
-    }
-    let naive = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M:%S")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M"))
-        .map(|t| Utc.from_utc_datetime(&t));
-    let parsed = naive
-        .or_else(|_| NaiveDate::parse_from_str(value, "%m/%d/%Y").map(midnight))
-        .or_else(|_| DateTime::parse_from_str(value, "%a %b %d %H:%M:%S %z %Y").map(|t| t.with_timezone(&Utc)));
-    let instant = parsed.map_err(|_| {
+    let other_forms = || {
+        chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M:%S")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M"))
+            .map(|t| Utc.from_utc_datetime(&t))
+            .or_else(|_| NaiveDate::parse_from_str(value, "%m/%d/%Y").map(midnight))
+            .or_else(|_| DateTime::parse_from_str(value, "%a %b %d %H:%M:%S %z %Y").map(|t| t.with_timezone(&Utc)))
+            .ok()
+    };
+    let instant = contract_form(value).or_else(other_forms).ok_or_else(|| {
         Invalid::new(
             field,
             value,
@@ -99,6 +105,37 @@ mod tests {
             let got = parse_instant("at", input).ok().map(rfc3339);
             assert_eq!(got.as_deref(), want, "{input:?}");
         }
+    }
+
+    /// A well-formed instant out of range is told so, not called no date.
+    #[test]
+    fn out_of_range_years_are_named_as_such() {
+        for input in ["9999-12-31", "9999-01-01T00:00:00Z", "1969-12-31", "0206-10-05"] {
+            let strict = parse_instant("due", input).unwrap_err();
+            assert!(
+                strict.reason.contains("year must be between"),
+                "{input:?}: {}",
+                strict.reason
+            );
+            let lenient = parse_instant_lenient("at", input).unwrap_err();
+            assert!(
+                lenient.reason.contains("year must be between"),
+                "{input:?}: {}",
+                lenient.reason
+            );
+        }
+        assert!(
+            parse_instant_lenient("at", "1850-01-01 00:00:00")
+                .unwrap_err()
+                .reason
+                .contains("year")
+        );
+        assert!(
+            parse_instant("at", "2026-13-01")
+                .unwrap_err()
+                .reason
+                .contains("expected RFC 3339")
+        );
     }
 
     #[test]

@@ -34,8 +34,8 @@ pub fn daily_name(day: NaiveDate) -> String {
 }
 
 /// Writes `today`'s backup into `dir` unless it is there already, then keeps
-/// only the newest `keep` daily backups (see [`rotation`]). Only files named
-/// like daily backups are ever deleted. Called by the CLI before each command
+/// only the newest `keep` daily backups (see [`rotation`]). Only frontdesk
+/// databases named like daily backups are ever deleted. Called by the CLI before each command
 /// and by the TUI at start, with the real UTC date; cheap when today's backup
 /// exists.
 pub fn daily(store: &Store, today: NaiveDate, dir: &Path, keep: usize) -> Result<DailyBackup, Error> {
@@ -88,7 +88,12 @@ fn rotate(dir: &Path, today: NaiveDate, keep: usize) -> std::io::Result<(Vec<Pat
     let dates: Vec<NaiveDate> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().to_str().and_then(daily_date))
+        .filter_map(|e| {
+            let date = e.file_name().to_str().and_then(daily_date)?;
+            // A file that only looks like a backup (someone's own file of that
+            // name) is neither counted nor deleted.
+            crate::store::is_frontdesk_file(&e.path()).then_some(date)
+        })
         .collect();
     let plan = rotation(&dates, today, keep);
     let mut removed = Vec::with_capacity(plan.remove.len());
@@ -168,6 +173,15 @@ mod tests {
         }
     }
 
+    /// The first 100 bytes of a frontdesk database: what the rotation checks.
+    fn frontdesk_header() -> Vec<u8> {
+        let mut header = vec![0u8; 100];
+        header[..16].copy_from_slice(b"SQLite format 3\0");
+        let id = i32::try_from(crate::store::APPLICATION_ID).unwrap();
+        header[68..72].copy_from_slice(&id.to_be_bytes());
+        header
+    }
+
     #[test]
     fn rotation_deletes_only_old_daily_backups() {
         let dir = tempfile::tempdir().unwrap();
@@ -178,8 +192,10 @@ mod tests {
             "frontdesk-2030-01-01.db",
             "frontdesk.db",
         ] {
-            std::fs::write(dir.path().join(name), "x").unwrap();
+            std::fs::write(dir.path().join(name), frontdesk_header()).unwrap();
         }
+        // Named like the oldest backup, but not one: neither counted nor deleted.
+        std::fs::write(dir.path().join("frontdesk-2026-09-30.db"), "my notes").unwrap();
         let (removed, future) = rotate(dir.path(), day("2026-10-03"), 2).unwrap();
         assert_eq!(removed, [dir.path().join("frontdesk-2026-10-01.db")]);
         assert_eq!(future, [dir.path().join("frontdesk-2030-01-01.db")]);
@@ -191,6 +207,7 @@ mod tests {
         assert_eq!(
             left,
             [
+                "frontdesk-2026-09-30.db",
                 "frontdesk-2026-10-02.db",
                 "frontdesk-2026-10-03.db",
                 "frontdesk-2030-01-01.db",

@@ -23,19 +23,21 @@ pub struct DoctorReport {
     pub integrity: Vec<String>,
     /// `PRAGMA foreign_key_check`; null when it could not run.
     pub foreign_key_problems: Option<Vec<ForeignKeyProblem>>,
-    pub schema_version: i64,
+    /// This and the other facts SQLite reports are null where it could not
+    /// read them (a damaged file; `problems` says why).
+    pub schema_version: Option<i64>,
     pub latest_schema_version: i64,
     /// `PRAGMA application_id`, in hex (`0x4644534b` is frontdesk's).
-    pub application_id: String,
-    pub journal_mode: String,
+    pub application_id: Option<String>,
+    pub journal_mode: Option<String>,
     /// The mode the file was in before this open set the configured one.
-    pub journal_mode_found: String,
+    pub journal_mode_found: Option<String>,
     pub file_bytes: u64,
     /// Size of the write-ahead log not yet checkpointed into the file.
     pub wal_bytes: u64,
-    pub page_size: i64,
-    pub page_count: i64,
-    pub freelist_count: i64,
+    pub page_size: Option<i64>,
+    pub page_count: Option<i64>,
+    pub freelist_count: Option<i64>,
     /// Rows per table.
     pub counts: BTreeMap<String, i64>,
 }
@@ -79,24 +81,27 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
             fk.table, fk.parent
         ));
     }
-    // -1: the pragma could not run, and `errors` already says why.
-    if health.application_id != APPLICATION_ID && health.application_id != -1 {
+    // None: the pragma could not run, and `errors` already says why.
+    if let Some(id) = health.application_id.filter(|id| *id != APPLICATION_ID) {
         problems.push(format!(
-            "application id is {:#x}, not frontdesk's {APPLICATION_ID:#x}",
-            health.application_id
+            "application id is {id:#x}, not frontdesk's {APPLICATION_ID:#x}"
         ));
     }
-    if health.schema_version != LATEST_VERSION && health.schema_version != -1 {
+    if let Some(version) = health.schema_version.filter(|v| *v != LATEST_VERSION) {
         problems.push(format!(
-            "schema version {} but this frontdesk expects {LATEST_VERSION}",
-            health.schema_version
+            "schema version {version} but this frontdesk expects {LATEST_VERSION}"
         ));
     }
     // doctor opens the file as it is, so this is the mode another agent
-    // left it in. Empty: the mode could not be read, and `errors` says why.
-    let journal_found = health.journal_mode.to_ascii_lowercase();
+    // left it in. The header tells it even where SQLite cannot (a read-only
+    // file opened immutable always says "delete").
+    let journal_found = header::journal_mode(&path)
+        .ok()
+        .flatten()
+        .map(str::to_string)
+        .or_else(|| health.journal_mode.clone());
     let wanted = configured.name();
-    if !journal_found.is_empty() && journal_found != wanted {
+    if let Some(journal_found) = journal_found.as_deref().filter(|found| *found != wanted) {
         warnings.push(format!(
             "the file was in journal mode {journal_found} but the config asks for {wanted}; \
              an agent sharing the file is configured differently, and every agent should use the same setting"
@@ -113,8 +118,8 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         foreign_key_problems: health.foreign_keys,
         schema_version: health.schema_version,
         latest_schema_version: LATEST_VERSION,
-        application_id: format!("{:#x}", health.application_id),
-        journal_mode: health.journal_mode.to_ascii_lowercase(),
+        application_id: health.application_id.map(|id| format!("{id:#x}")),
+        journal_mode: journal_found.clone(),
         journal_mode_found: journal_found,
         file_bytes: size(&path),
         wal_bytes: size(&sidecar(&path, "-wal")),

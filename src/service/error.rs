@@ -31,7 +31,9 @@ pub enum Error {
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } | StoreError::Missing { .. } => Error::NotFound(e.to_string()),
+            StoreError::NotFound { .. } | StoreError::Missing { .. } | StoreError::Empty { .. } => {
+                Error::NotFound(e.to_string())
+            }
             StoreError::Conflict { .. } => Error::Conflict(e.to_string()),
             StoreError::Invalid(invalid) => Error::Invalid(invalid),
             other => Error::Storage(other),

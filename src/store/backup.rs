@@ -16,6 +16,12 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Whether `path` is a regular file holding a frontdesk database (its
+/// header says so). Only the header is read; nothing blocks on a FIFO.
+pub fn is_frontdesk_file(path: &Path) -> bool {
+    files::is_frontdesk_file(path).unwrap_or(false)
+}
+
 /// What a backup wrote.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupInfo {
@@ -74,7 +80,13 @@ impl Store {
     fn copy_into(&self, tmp: &Path) -> Result<i64, StoreError> {
         // A leftover from a killed backup with the same name is ours to replace.
         let _ = std::fs::remove_file(tmp);
-        create_private(tmp).map_err(|e| io(tmp, e))?;
+        // The temporary name is ours, not the user's: a refusal here is about
+        // the destination's folder, and is named so.
+        let folder = tmp
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        create_private(tmp).map_err(|e| io(folder, e))?;
         let mut to = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         {
             let backup = Backup::new(&self.conn, &mut to)?;
@@ -115,9 +127,7 @@ fn sync_dir(file: &Path) {
     }
 }
 
+/// An I/O error typed by its errno (a read-only folder, a full disk).
 fn io(path: &Path, source: std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    StoreError::io(path, source)
 }

@@ -14,6 +14,13 @@ pub enum StoreError {
     /// first start create one.
     #[error("no database at {path}; create one with `frontdesk init` (or check --db and FRONTDESK_DB)")]
     Missing { path: String },
+    /// The file exists but is empty: SQLite would take it for a new
+    /// database, so a command other than `init` would quietly make an empty
+    /// database of what may be a failed copy of the real one.
+    #[error(
+        "{path} is an empty file, not a database; create one with `frontdesk init` (or check --db and FRONTDESK_DB)"
+    )]
+    Empty { path: String },
     #[error("{entity} {id} was changed by someone else (your version {expected}, now {actual}); reload and try again")]
     Conflict {
         entity: &'static str,

@@ -38,6 +38,30 @@ pub fn check(path: &Path) -> std::io::Result<HeaderCheck> {
     Ok(judge(&header, bytes))
 }
 
+/// The journal mode the file is in, as its header records it: bytes 18 and
+/// 19 (the write and read versions) are 2 in WAL mode and 1 with the
+/// rollback journal. Read here rather than asked of SQLite, which reports
+/// "delete" for any file it opened immutable (a read-only file `doctor`
+/// examines). `None` for a file without a sound header.
+pub fn journal_mode(path: &Path) -> std::io::Result<Option<&'static str>> {
+    let mut file = std::fs::File::open(path)?;
+    let bytes = file.metadata()?.len();
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    file.by_ref().take(HEADER_LEN as u64).read_to_end(&mut header)?;
+    Ok(journal_mode_of(&header, bytes))
+}
+
+fn journal_mode_of(header: &[u8], bytes: u64) -> Option<&'static str> {
+    if judge(header, bytes) != HeaderCheck::Sound {
+        return None;
+    }
+    match (header[18], header[19]) {
+        (2, 2) => Some("wal"),
+        (1, 1) => Some("delete"),
+        _ => None,
+    }
+}
+
 /// Judges the first bytes of a file of `bytes` bytes.
 pub fn judge(header: &[u8], bytes: u64) -> HeaderCheck {
     if header.is_empty() {
@@ -150,5 +174,20 @@ mod tests {
         assert_eq!(judge(&text, text.len() as u64), HeaderCheck::NotSqlite);
         assert_eq!(judge(b"hello", 5), HeaderCheck::NotSqlite);
         assert!(matches!(judge(b"SQLite for", 10), HeaderCheck::Truncated { .. }));
+    }
+
+    #[test]
+    fn the_journal_mode_is_read_from_the_header() {
+        let with_versions = |v: u8| {
+            let mut h = header(10);
+            h[18] = v;
+            h[19] = v;
+            h
+        };
+        assert_eq!(journal_mode_of(&with_versions(2), 40960), Some("wal"));
+        assert_eq!(journal_mode_of(&with_versions(1), 40960), Some("delete"));
+        assert_eq!(journal_mode_of(&with_versions(7), 40960), None);
+        assert_eq!(journal_mode_of(&with_versions(2), 20480), None, "truncated");
+        assert_eq!(journal_mode_of(b"hello", 5), None);
     }
 }

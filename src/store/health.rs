@@ -18,12 +18,14 @@ pub struct Health {
     pub integrity: Vec<String>,
     /// `PRAGMA foreign_key_check`; `None` when it could not run.
     pub foreign_keys: Option<Vec<ForeignKeyProblem>>,
-    pub schema_version: i64,
-    pub application_id: i64,
-    pub journal_mode: String,
-    pub page_size: i64,
-    pub page_count: i64,
-    pub freelist_count: i64,
+    /// The pragmas below are `None` where SQLite could not read them (a
+    /// damaged file); `errors` says why.
+    pub schema_version: Option<i64>,
+    pub application_id: Option<i64>,
+    pub journal_mode: Option<String>,
+    pub page_size: Option<i64>,
+    pub page_count: Option<i64>,
+    pub freelist_count: Option<i64>,
     /// Rows per table, by table name.
     pub counts: Vec<(String, i64)>,
     /// Checks that could not run, with SQLite's reason.
@@ -46,12 +48,10 @@ impl Store {
         let foreign_keys = foreign_key_problems(conn)
             .map_err(|e| note("foreign key check could not run", e))
             .ok();
-        let mut pragma = |name: &str| -> i64 {
+        let mut pragma = |name: &str| -> Option<i64> {
             conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-                .unwrap_or_else(|e| {
-                    note(name, e);
-                    -1
-                })
+                .map_err(|e| note(name, e))
+                .ok()
         };
         let schema_version = pragma("user_version");
         let application_id = pragma("application_id");
@@ -59,11 +59,10 @@ impl Store {
         let page_count = pragma("page_count");
         let freelist_count = pragma("freelist_count");
         let journal_mode = conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap_or_else(|e| {
-                note("journal_mode", e);
-                String::new()
-            });
+            .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+            .map(|mode| mode.to_ascii_lowercase())
+            .map_err(|e| note("journal_mode", e))
+            .ok();
         let mut counts = Vec::new();
         match query_strings(
             conn,

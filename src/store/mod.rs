@@ -30,7 +30,7 @@ mod screens;
 mod surveys;
 mod tickets;
 
-pub use backup::BackupInfo;
+pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};

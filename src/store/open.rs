@@ -57,12 +57,14 @@ pub enum IfMissing {
     /// Create it, with its folders (`init`, `demo`, the TUI's first start).
     Create,
     /// Refuse with [`StoreError::Missing`], creating nothing: a typo in
-    /// `--db` must not leave folders and an empty database behind.
+    /// `--db` must not leave folders and an empty database behind. An empty
+    /// file is refused too ([`StoreError::Empty`]).
     Refuse,
 }
 
 pub fn open(path: &Path, options: &OpenOptions, if_missing: IfMissing) -> Result<Opened, StoreError> {
     match std::fs::metadata(path) {
+        Ok(meta) if meta.len() == 0 && meta.is_file() && if_missing == IfMissing::Refuse => return Err(empty(path)),
         Ok(meta) => refuse_non_file(path, &meta)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => match if_missing {
             IfMissing::Refuse => return Err(missing(path)),
@@ -91,6 +93,7 @@ pub fn open(path: &Path, options: &OpenOptions, if_missing: IfMissing) -> Result
 /// files it has to create for a WAL file, and would leave them behind.
 pub fn open_query_only(path: &Path, options: &OpenOptions) -> Result<Connection, StoreError> {
     match std::fs::metadata(path) {
+        Ok(meta) if meta.len() == 0 && meta.is_file() => return Err(empty(path)),
         Ok(meta) => refuse_non_file(path, &meta)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing(path)),
         Err(e) => return Err(StoreError::io(path, e)),
@@ -147,6 +150,14 @@ fn immutable_uri(path: &Path) -> std::path::PathBuf {
 
 fn missing(path: &Path) -> StoreError {
     StoreError::Missing {
+        path: path.display().to_string(),
+    }
+}
+
+/// An empty file is no database yet: only the commands that create one
+/// (`init`, `demo`, the TUI's first start) may make it one.
+fn empty(path: &Path) -> StoreError {
+    StoreError::Empty {
         path: path.display().to_string(),
     }
 }

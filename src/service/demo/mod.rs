@@ -93,6 +93,14 @@ impl Gen<'_> {
     }
 }
 
+impl Sizes {
+    /// Refuses sizes no demo can have; the command line checks them before
+    /// it opens (and so creates) the database: invalid input creates nothing.
+    pub fn check(self) -> Result<(), Invalid> {
+        check(self)
+    }
+}
+
 fn check(sizes: Sizes) -> Result<(), Invalid> {
     for (field, n) in [
         ("customers", sizes.customers),
@@ -164,7 +172,7 @@ pub fn generate_with(
         if existing == Existing::Refuse && held_data {
             return Err(Invalid::new(
                 "database",
-                format!("{customers} customers, {tickets} tickets"),
+                format!("{}, {}", counted(customers, "customer"), counted(tickets, "ticket")),
                 "already holds data; the demo fills only an empty database (--force adds it anyway)",
             )
             .into());
@@ -218,4 +226,13 @@ pub fn generate_with(
             surveys: written.surveys,
         })
     })
+}
+
+/// "1 customer", "2 customers".
+fn counted(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -27,6 +27,12 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
 /// or any other content. Only metadata and the header are read.
 pub(super) fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreError> {
     let refuse = |reason: String| StoreError::Invalid(Invalid::new("destination", dest.display().to_string(), reason));
+    if let Some(suffix) = sidecar_of(live, dest) {
+        return Err(refuse(format!(
+            "is where SQLite keeps the live database's {suffix} file; it would take the copy for its own \
+             and delete or replay it"
+        )));
+    }
     let meta = match std::fs::symlink_metadata(dest) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -55,6 +61,23 @@ pub(super) fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreErr
             "exists and is not a frontdesk database; refusing to overwrite it".into(),
         ))
     }
+}
+
+/// Which of the live database's -wal, -shm or -journal names `dest` is, if
+/// any (whether or not that file exists now). Compared through the real
+/// folders, so `./x`, `dir/../x` and a linked folder are seen through.
+fn sidecar_of(live: &Path, dest: &Path) -> Option<&'static str> {
+    let real = |path: &Path| -> Option<PathBuf> {
+        let folder = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(folder) => folder.canonicalize().ok()?,
+            None => std::env::current_dir().ok()?,
+        };
+        Some(folder.join(path.file_name()?))
+    };
+    let (live, dest) = (real(live)?, real(dest)?);
+    ["-wal", "-shm", "-journal"]
+        .into_iter()
+        .find(|suffix| super::super::open::sidecar(&live, suffix) == dest)
 }
 
 /// "a folder", "a FIFO (named pipe)"… for a file that is not a regular file.
@@ -109,7 +132,7 @@ fn foreign_owner(_: &std::fs::Metadata) -> Option<u32> {
 /// Whether the file's SQLite header carries frontdesk's application id.
 /// Opened without following a link and without blocking, so a file swapped
 /// for a FIFO since the check is never waited on.
-fn is_frontdesk_file(path: &Path) -> std::io::Result<bool> {
+pub(super) fn is_frontdesk_file(path: &Path) -> std::io::Result<bool> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
