@@ -35,6 +35,14 @@ impl TextInput {
         *self = TextInput::default();
     }
 
+    /// Inserts `text` at the cursor and moves the cursor past it (a paste).
+    pub fn insert(&mut self, text: &str) -> bool {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+        !text.is_empty()
+    }
+
     fn byte_at(&self, char_index: usize) -> usize {
         self.text
             .char_indices()
