@@ -133,7 +133,10 @@ impl TextInput {
     pub fn window(&self, cols: usize) -> (String, usize) {
         let cols = cols.max(1);
         let chars: Vec<char> = sanitize_line(&self.text).chars().collect();
-        let cursor = self.cursor.min(chars.len());
+        // The cursor after what is shown of the text before it: characters
+        // the screen leaves out (a pasted zero-width space) take no place.
+        let before = sanitize_line(&self.text[..self.byte_at(self.cursor)]).chars().count();
+        let cursor = before.min(chars.len());
         let col_of = |from: usize, to: usize| -> usize { chars[from..to].iter().map(|c| width(&c.to_string())).sum() };
         // Start far enough right that the cursor (and one cell after it) fits.
         let mut start = 0;
@@ -195,5 +198,19 @@ mod tests {
         assert_eq!((shown.as_str(), col), ("ab", 2));
         let (shown, _) = TextInput::new("a\u{1b}[31mb").window(10);
         assert!(!shown.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn the_cursor_stays_after_the_character_it_follows_when_some_are_not_shown() {
+        // Pasted text can hold what the screen leaves out (zero-width
+        // spaces, a colour sequence): the cursor counts only what shows.
+        let mut input = TextInput::default();
+        input.insert("\u{200b}\u{200b}张三\u{1b}[31m李四");
+        for _ in 0.."李四".chars().count() {
+            input.handle(Key::plain(KeyCode::Left));
+        }
+        assert_eq!(input.window(20), ("张三李四".to_string(), 4));
+        input.handle(Key::char('x'));
+        assert_eq!(input.window(20), ("张三x李四".to_string(), 5));
     }
 }
