@@ -101,10 +101,13 @@ impl Drafts {
     }
 }
 
-/// How many pieces of typed work quitting would lose: the drafts, and the
-/// open form if something was typed into it.
+/// How many pieces of typed work quitting would lose: the drafts, the
+/// open form if something was typed into it, and the forms of failed saves
+/// waiting for the help, the palette or another form to close.
 pub fn unsaved(model: &Model) -> usize {
-    model.drafts.len() + usize::from(model.form.as_ref().is_some_and(Form::is_changed))
+    model.drafts.len()
+        + usize::from(model.form.as_ref().is_some_and(Form::is_changed))
+        + crate::app::saves::failed_waiting(model)
 }
 
 /// The question on screen, for the footer.

@@ -131,3 +131,25 @@ fn a_failed_save_closed_with_esc_never_replaces_a_draft_of_the_same_form() {
     assert_eq!(m.form.as_ref().unwrap().value("summary"), "第二次");
     assert!(m.drafts.is_empty());
 }
+
+#[test]
+fn quitting_while_a_failed_saves_form_waits_asks_first() {
+    // The save failed while the help was open: its form waits for the
+    // help to close. Quitting from the help must not drop it unasked.
+    let mut m = loaded();
+    new_customer(&mut m, "赵六");
+    press(&mut m, "?");
+    update(&mut m, Msg::SaveFailed(busy()));
+    assert!(m.form.is_none(), "it waits");
+    press(&mut m, "<C-c>");
+    assert!(!m.quit, "asked first");
+    let footer = crate::app::forms::drafts::question(&m).unwrap();
+    assert!(footer.contains("Unsaved drafts: 1"), "{footer}");
+    press(&mut m, "n");
+    press(&mut m, "<Esc>");
+    assert_eq!(
+        m.form.as_ref().map(|f| f.value("name")),
+        Some("赵六"),
+        "and it is still there"
+    );
+}
