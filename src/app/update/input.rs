@@ -55,8 +55,17 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     }
     let mut effects = Vec::new();
     for c in crate::app::forms::one_line(text).chars().take(PASTE_TYPED_MAX) {
-        effects = self::text(model, Key::char(c));
+        effects.extend(self::text(model, Key::char(c)));
     }
+    // The selection moved with each character: only where it ended needs
+    // its timeline read.
+    let is_load = |e: &Effect| matches!(e, Effect::LoadTimeline(_));
+    let loads = effects.iter().filter(|e| is_load(e)).count();
+    let mut seen = 0;
+    effects.retain(|e| {
+        seen += usize::from(is_load(e));
+        !is_load(e) || seen == loads
+    });
     effects
 }
 

@@ -39,10 +39,20 @@ fn a_paste_runs_no_command_and_fills_a_filter_being_typed() {
     let effects = paste(&mut m, "q r d\n:");
     assert!(effects.is_empty(), "{effects:?}");
     assert!(!m.quit && m.form.is_none() && m.palette.is_none());
-    press(&mut m, "1 /");
-    paste(&mut m, "zs\n");
+    press(&mut m, "1 G /");
+    assert_ne!(selected_customer(&m), "张三");
+    let effects = paste(&mut m, "zs\n");
     assert_eq!(m.customers.list.filter.text(), "zs ");
     assert_eq!(selected_customer(&m), "张三");
+    let id = m.customers.selected().unwrap().id;
+    let loads: Vec<_> = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::LoadTimeline(_)))
+        .collect();
+    assert!(
+        matches!(loads.as_slice(), [Effect::LoadTimeline(i)] if *i == id),
+        "{effects:?}"
+    );
     // A question before typed work is lost is not answered by a paste.
     press(&mut m, "<Esc> 2 r");
     type_text(&mut m, "一");
