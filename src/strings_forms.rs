@@ -8,6 +8,8 @@ pub struct FormStrings {
     /// `{0}` the form's title.
     pub draft_kept: &'static str,
     pub draft_restored: &'static str,
+    /// `{0}` how many other drafts of the same form on the same record wait.
+    pub draft_restored_more: &'static str,
     /// `{0}` the form's title.
     pub ask_discard: &'static str,
     /// `{0}` how many drafts.
@@ -22,6 +24,7 @@ pub const EN: FormStrings = FormStrings {
     last_field: "Last field: {0} saves",
     draft_kept: "Draft kept: open “{0}” again to go on",
     draft_restored: "Your draft is back",
+    draft_restored_more: "Your draft is back; {0} more of this form kept (save or discard this one to see it)",
     ask_discard: "Discard what you typed in “{0}”? y / n",
     ask_quit: "Unsaved drafts: {0}. Quit and lose them? y / n",
     discarded: "“{0}” discarded",

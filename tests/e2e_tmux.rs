@@ -820,3 +820,34 @@ fn quitting_while_a_save_waits_for_a_lock_lands_it_before_exiting() {
         "the save sent before quitting landed"
     );
 }
+
+#[test]
+fn a_pasted_text_of_several_lines_goes_whole_into_the_reply() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("paste", 160, 45);
+    let id = open_fresh_ticket(&s, "粘贴客户", "粘贴测试工单");
+    s.keys(&["r"]);
+    let channel = |screen: &str| screen.lines().find(|l| l.contains("Channel")).map(str::to_string);
+    let before = channel(&s.wait_for(&format!("Reply to #{id}")));
+    // As the terminal sends a paste: bracketed, since the program asks.
+    s.tmux(&["set-buffer", "-b", "pasted", "已安排换货\n明天上门 email"]);
+    s.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", "0"]);
+    s.text("。");
+    let after = channel(&s.wait_for("已安排换货 明天上门 email。"));
+    assert_eq!(after, before, "the channel below is untouched");
+    s.keys(&["C-s"]);
+    s.wait_for(&format!("Reply recorded on #{id}"));
+    assert_eq!(
+        replies(s.dir.path(), id).0,
+        vec!["已安排换货\n明天上门 email。".to_string()]
+    );
+    // On the panes a paste runs nothing: not even a `q`.
+    s.tmux(&["set-buffer", "-b", "keys", "q"]);
+    s.tmux(&["paste-buffer", "-p", "-b", "keys", "-t", "0"]);
+    s.keys(&["Escape", "2"]);
+    s.wait_for("Queue");
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+}

@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 pub struct Alerts {
     at_risk: BTreeSet<i64>,
     breached: BTreeSet<i64>,
-    /// The first queue has been seen: what is already late then is not news.
-    seen: bool,
+    /// Every ticket of the previous queue: only they can cross. One that
+    /// arrives late (sample data, an import of old tickets, the first
+    /// queue of the session) did not become late since the last look.
+    known: BTreeSet<i64>,
     pub newly_at_risk: usize,
     pub newly_breached: usize,
 }
@@ -27,11 +29,12 @@ impl Alerts {
                 .collect()
         };
         let (at_risk, breached) = (ids(SlaState::AtRisk), ids(SlaState::Breached));
-        if self.seen {
-            self.newly_at_risk = at_risk.difference(&self.at_risk).count();
-            self.newly_breached = breached.difference(&self.breached).count();
-        }
-        self.seen = true;
+        let crossed = |now: &BTreeSet<i64>, before: &BTreeSet<i64>| {
+            now.difference(before).filter(|id| self.known.contains(id)).count()
+        };
+        self.newly_at_risk = crossed(&at_risk, &self.at_risk);
+        self.newly_breached = crossed(&breached, &self.breached);
+        self.known = views.iter().map(|v| v.ticket.id).collect();
         self.at_risk = at_risk;
         self.breached = breached;
         self.newly_at_risk + self.newly_breached > 0
@@ -64,6 +67,27 @@ mod tests {
         assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 1));
         assert!(!alerts.observe(&[with(1, SlaState::Breached), with(2, SlaState::Breached)]));
         assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 0));
+    }
+
+    #[test]
+    fn a_ticket_first_seen_late_is_no_crossing() {
+        // Sample data loaded into an empty file, an import of old tickets:
+        // they arrive late, none of them became late since the last look.
+        let mut alerts = Alerts::default();
+        assert!(!alerts.observe(&[]));
+        let arrived = [
+            with(1, SlaState::Breached),
+            with(2, SlaState::AtRisk),
+            with(3, SlaState::Running),
+        ];
+        assert!(!alerts.observe(&arrived));
+        assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 0));
+        assert!(alerts.observe(&[
+            with(1, SlaState::Breached),
+            with(2, SlaState::AtRisk),
+            with(3, SlaState::Breached)
+        ]));
+        assert_eq!((alerts.newly_at_risk, alerts.newly_breached), (0, 1));
     }
 
     #[test]

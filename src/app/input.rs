@@ -35,6 +35,14 @@ impl TextInput {
         *self = TextInput::default();
     }
 
+    /// Inserts `text` at the cursor and moves the cursor past it (a paste).
+    pub fn insert(&mut self, text: &str) -> bool {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+        !text.is_empty()
+    }
+
     fn byte_at(&self, char_index: usize) -> usize {
         self.text
             .char_indices()
@@ -125,24 +133,33 @@ impl TextInput {
     pub fn window(&self, cols: usize) -> (String, usize) {
         let cols = cols.max(1);
         let chars: Vec<char> = sanitize_line(&self.text).chars().collect();
-        let cursor = self.cursor.min(chars.len());
-        let col_of = |from: usize, to: usize| -> usize { chars[from..to].iter().map(|c| width(&c.to_string())).sum() };
-        // Start far enough right that the cursor (and one cell after it) fits.
-        let mut start = 0;
-        while start < cursor && col_of(start, cursor) + 1 > cols {
-            start += 1;
+        // The cursor after what is shown of the text before it: characters
+        // the screen leaves out (a pasted zero-width space) take no place.
+        let before = sanitize_line(&self.text[..self.byte_at(self.cursor)]).chars().count();
+        let cursor = before.min(chars.len());
+        let char_width = |c: char| width(c.encode_utf8(&mut [0; 4]));
+        // Start far enough right that the cursor (and one cell after it)
+        // fits: walked back from the cursor, so a pasted page of text costs
+        // one pass, not one pass per character.
+        let (mut start, mut cursor_col) = (cursor, 0);
+        while let Some(&c) = start.checked_sub(1).and_then(|i| chars.get(i)) {
+            if cursor_col + char_width(c) + 1 > cols {
+                break;
+            }
+            cursor_col += char_width(c);
+            start -= 1;
         }
         let mut shown = String::new();
         let mut used = 0;
-        for c in &chars[start..] {
-            let w = width(&c.to_string());
+        for &c in &chars[start..] {
+            let w = char_width(c);
             if used + w > cols {
                 break;
             }
-            shown.push(*c);
+            shown.push(c);
             used += w;
         }
-        (shown, col_of(start, cursor))
+        (shown, cursor_col)
     }
 }
 
@@ -187,5 +204,28 @@ mod tests {
         assert_eq!((shown.as_str(), col), ("ab", 2));
         let (shown, _) = TextInput::new("a\u{1b}[31mb").window(10);
         assert!(!shown.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_pasted_page_of_text_shows_its_end_with_the_cursor() {
+        // 300,000 characters: scrolling to the cursor one character at a
+        // time summed the widths from there each time, and the screen froze.
+        let input = TextInput::new(&format!("{}尾巴", "长文本 ".repeat(100_000)));
+        assert_eq!(input.window(10), ("文本 尾巴".to_string(), 9));
+        assert_eq!(TextInput::new("张三李四王五").window(7), ("四王五".to_string(), 6));
+    }
+
+    #[test]
+    fn the_cursor_stays_after_the_character_it_follows_when_some_are_not_shown() {
+        // Pasted text can hold what the screen leaves out (zero-width
+        // spaces, a colour sequence): the cursor counts only what shows.
+        let mut input = TextInput::default();
+        input.insert("\u{200b}\u{200b}张三\u{1b}[31m李四");
+        for _ in 0.."李四".chars().count() {
+            input.handle(Key::plain(KeyCode::Left));
+        }
+        assert_eq!(input.window(20), ("张三李四".to_string(), 4));
+        input.handle(Key::char('x'));
+        assert_eq!(input.window(20), ("张三x李四".to_string(), 5));
     }
 }

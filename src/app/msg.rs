@@ -80,6 +80,9 @@ pub enum Saved {
 
 pub enum Msg {
     Key(Key),
+    /// Text pasted into the terminal (bracketed paste): text for the field
+    /// being typed in, never keys.
+    Paste(String),
     /// A named action from outside the keymap (tests, the palette).
     Action(Action),
     Mouse(Mouse),

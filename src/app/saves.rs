@@ -161,6 +161,16 @@ pub fn reopen(model: &mut Model, handle: fn(&mut Model, Msg) -> Vec<Effect>) -> 
     handle(model, msg)
 }
 
+/// Forms of failed saves waiting for what covers the panes to close.
+pub fn failed_waiting(model: &Model) -> usize {
+    model
+        .saves
+        .failed
+        .iter()
+        .filter(|(sent, _)| sent.form.is_some())
+        .count()
+}
+
 /// The forms whose saves failed and are still on hand: the one open, then
 /// those waiting for it. After quitting, their text is all that is left.
 pub fn unsaved(model: &Model) -> impl Iterator<Item = &Form> {

@@ -87,12 +87,27 @@ pub fn is_unsafe_for_terminal(c: char) -> bool {
     c.is_control() || is_line_separator(c) || is_invisible_format(c)
 }
 
-/// Whether `c` cannot be copied to the output as it is.
+/// Whether `c` cannot be copied to the output as it is. A zero-width
+/// joiner is looked at in its place: it stays only inside an emoji sequence.
 fn needs_work(c: char, block: bool) -> bool {
     match c {
         '\n' => !block,
+        ZWJ => true,
         c => is_unsafe_for_terminal(c),
     }
+}
+
+const ZWJ: char = '\u{200D}';
+
+/// Characters an emoji ZWJ sequence is made of (👨‍👩‍👧, 🏳️‍🌈, ❤️‍🔥):
+/// pictographs, and the emoji presentation selector after one. A joiner
+/// anywhere else joins nothing, and terminals that glue the next
+/// character onto the cell before it shift the rest of the line.
+fn joins_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2300}'..='\u{23FF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}'
+    )
 }
 
 fn sanitize(s: &str, block: bool) -> Cow<'_, str> {
@@ -137,6 +152,15 @@ fn sanitize(s: &str, block: bool) -> Cow<'_, str> {
                 let n = if block { TAB_WIDTH - col % TAB_WIDTH } else { 1 };
                 out.extend(std::iter::repeat_n(' ', n));
                 col += n;
+            }
+            ZWJ => {
+                let between_emoji = out.chars().next_back().is_some_and(joins_emoji)
+                    && chars
+                        .peek()
+                        .is_some_and(|&next| next != '\u{FE0F}' && joins_emoji(next));
+                if between_emoji {
+                    out.push(ZWJ);
+                }
             }
             c if is_unsafe_for_terminal(c) => {}
             c => {

@@ -27,6 +27,16 @@ fn sanitize_line_cases() {
         ("\u{600}1\u{61c}2\u{180e}3", "123"),
         ("名\u{3164}\u{ffa0}\u{115f}\u{1160}字", "名字"),
         ("🏴\u{e0067}\u{e0062}\u{e007f}", "🏴"),
+        // A joiner between two emoji holds a sequence together; anywhere
+        // else it joins nothing, and terminals that glue what follows onto
+        // the cell before it shift the rest of the line.
+        (
+            "🏳\u{fe0f}\u{200d}🌈 ❤\u{fe0f}\u{200d}🔥",
+            "🏳\u{fe0f}\u{200d}🌈 ❤\u{fe0f}\u{200d}🔥",
+        ),
+        ("Zw\u{200d}j", "Zwj"),
+        ("subject \u{200d}宽字符", "subject 宽字符"),
+        ("\u{200d}👍 👍\u{200d} 👍\u{200d}x a\u{200d}👍", "👍 👍 👍x a👍"),
         // CSI sequences, whole.
         ("\x1b[31m红色\x1b[0m", "红色"),
         ("\x1b[2J\x1b[H清屏", "清屏"),

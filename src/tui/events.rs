@@ -23,6 +23,7 @@ pub fn convert(event: Event) -> Option<Msg> {
             }))
         }
         Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }
@@ -81,5 +82,11 @@ mod tests {
             Some(Key::plain(KeyCode::BackTab))
         );
         assert_eq!(key(press(TermKey::CapsLock, KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn a_paste_arrives_as_text_not_keys() {
+        let msg = convert(Event::Paste("一\nq".into()));
+        assert!(matches!(msg, Some(Msg::Paste(text)) if text == "一\nq"));
     }
 }

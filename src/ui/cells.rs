@@ -158,10 +158,18 @@ pub fn paint_row(buf: &mut Buffer, row: Rect, cells: Vec<Vec<Span<'static>>>, wi
 /// without going through `sanitize_*` leaves it. The cell keeps the width
 /// it was laid out with, so nothing after it shifts and no stale cell is
 /// left when the terminal draws the frame.
+///
+/// A zero-width joiner at either end of a cell joins nothing in it (an
+/// emoji sequence is one cell): some terminals would glue the next cell's
+/// character onto this one, so it goes too.
 pub fn scrub(buf: &mut Buffer) {
+    const ZWJ: char = '\u{200D}';
     for cell in &mut buf.content {
-        if cell.symbol().chars().any(is_unsafe_for_terminal) {
-            let kept: String = cell.symbol().chars().filter(|c| !is_unsafe_for_terminal(*c)).collect();
+        let symbol = cell.symbol();
+        let loose_joiner = symbol.starts_with(ZWJ) || symbol.ends_with(ZWJ);
+        if loose_joiner || symbol.chars().any(is_unsafe_for_terminal) {
+            let kept = symbol.trim_matches(ZWJ);
+            let kept: String = kept.chars().filter(|c| !is_unsafe_for_terminal(*c)).collect();
             cell.set_symbol(if kept.is_empty() { " " } else { &kept });
         }
     }
@@ -207,5 +215,14 @@ mod tests {
         let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
         // A prepended sign made its cluster two wide: the place stays.
         assert_eq!(cells, ["a", " ", "b", "1", " ", "c", " ", " "]);
+    }
+
+    #[test]
+    fn a_joiner_that_joins_nothing_in_its_cell_is_scrubbed() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buf.set_string(0, 0, "w\u{200d}j👨\u{200d}👩", Style::default());
+        scrub(&mut buf);
+        let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(cells, ["w", "j", "👨\u{200d}👩", " ", " ", " "]);
     }
 }

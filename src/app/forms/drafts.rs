@@ -63,20 +63,20 @@ pub struct Drafts {
 }
 
 impl Drafts {
-    /// Keeps a form closed with typed text; a newer draft of the same form
-    /// replaces the older one.
+    /// Keeps a form closed with typed text. A draft of the same form on the
+    /// same record can be kept already (the form of a failed save comes back
+    /// beside one typed meanwhile): both stay, the newer comes back first.
     pub fn keep(&mut self, form: Form) {
         let key = DraftKey::of(&form);
-        self.kept.retain(|(k, _)| *k != key);
         self.kept.push((key, form));
     }
 
-    /// The draft of this freshly built form, taken out of the store: it
-    /// keeps the fresh title (a bulk edit names its count) and otherwise
+    /// The newest draft of this freshly built form, taken out of the store:
+    /// it keeps the fresh title (a bulk edit names its count) and otherwise
     /// comes back as it was left.
     pub fn restore(&mut self, fresh: Form) -> (Form, bool) {
         let key = DraftKey::of(&fresh);
-        match self.kept.iter().position(|(k, _)| *k == key) {
+        match self.kept.iter().rposition(|(k, _)| *k == key) {
             Some(i) => {
                 let (_, mut draft) = self.kept.remove(i);
                 draft.title = fresh.title;
@@ -84,6 +84,12 @@ impl Drafts {
             }
             None => (fresh, false),
         }
+    }
+
+    /// How many drafts of the same form on the same record as `form` are kept.
+    pub fn kept_like(&self, form: &Form) -> usize {
+        let key = DraftKey::of(form);
+        self.kept.iter().filter(|(k, _)| *k == key).count()
     }
 
     pub fn len(&self) -> usize {
@@ -95,10 +101,13 @@ impl Drafts {
     }
 }
 
-/// How many pieces of typed work quitting would lose: the drafts, and the
-/// open form if something was typed into it.
+/// How many pieces of typed work quitting would lose: the drafts, the
+/// open form if something was typed into it, and the forms of failed saves
+/// waiting for the help, the palette or another form to close.
 pub fn unsaved(model: &Model) -> usize {
-    model.drafts.len() + usize::from(model.form.as_ref().is_some_and(Form::is_changed))
+    model.drafts.len()
+        + usize::from(model.form.as_ref().is_some_and(Form::is_changed))
+        + crate::app::saves::failed_waiting(model)
 }
 
 /// The question on screen, for the footer.

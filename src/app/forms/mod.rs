@@ -20,6 +20,12 @@ use crate::service::tickets::{TicketChanges, TicketInput};
 /// A field's own check: one of the domain validators.
 pub type Check = fn(&str) -> Result<(), Invalid>;
 
+/// Pasted text for a one-line box: each line break (`\r\n`, `\r`, `\n`)
+/// a space, so the lines stay apart and nothing reads as Enter.
+pub fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
     Line,
@@ -240,6 +246,25 @@ impl Form {
             return false;
         };
         let changed = field.handle(key);
+        if changed {
+            field.error = None;
+        }
+        changed
+    }
+
+    /// Pasted text for the focused field: whole into a long field (its line
+    /// breaks made `\n`), on one line into a one-line field, nothing into a
+    /// choice. Returns whether the field changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let text = match field.kind {
+            FieldKind::Choice(_) => return false,
+            FieldKind::Long => text.replace("\r\n", "\n").replace('\r', "\n"),
+            FieldKind::Line => one_line(text),
+        };
+        let changed = field.input.insert(&text);
         if changed {
             field.error = None;
         }

@@ -14,7 +14,13 @@ use crate::strings::fill;
 pub fn open(model: &mut Model, form: Form) {
     let (form, restored) = model.drafts.restore(form);
     if restored {
-        model.say(model.strings.forms.draft_restored.to_string());
+        let s = model.strings.forms;
+        let more = model.drafts.kept_like(&form);
+        let text = match more {
+            0 => s.draft_restored.to_string(),
+            n => fill(s.draft_restored_more, &[&n.to_string()]),
+        };
+        model.say(text);
     }
     model.palette = None;
     model.help = None;

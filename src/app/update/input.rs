@@ -36,6 +36,39 @@ pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
     }
 }
 
+/// Longest paste typed into a filter or the palette, a character at a time:
+/// more is no search anyone meant, and each character filters again.
+const PASTE_TYPED_MAX: usize = 200;
+
+/// A paste is text for the field or box being typed in: a form's focused
+/// field takes it whole (a long field keeps its lines); a filter, the
+/// palette or a number being typed take it as typed, on one line.
+/// Anywhere else it does nothing; as keys its line breaks moved to the
+/// next field and its letters ran commands.
+pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
+    if model.drafts.asking.is_some() || model.conflict.is_some() {
+        return Vec::new();
+    }
+    if let Some(form) = &mut model.form {
+        form.paste(text);
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    for c in crate::app::forms::one_line(text).chars().take(PASTE_TYPED_MAX) {
+        effects.extend(self::text(model, Key::char(c)));
+    }
+    // The selection moved with each character: only where it ended needs
+    // its timeline read.
+    let is_load = |e: &Effect| matches!(e, Effect::LoadTimeline(_));
+    let loads = effects.iter().filter(|e| is_load(e)).count();
+    let mut seen = 0;
+    effects.retain(|e| {
+        seen += usize::from(is_load(e));
+        !is_load(e) || seen == loads
+    });
+    effects
+}
+
 fn text(model: &mut Model, key: Key) -> Vec<Effect> {
     // Under the conflict dialog the form keeps what was typed.
     if model.conflict.is_some() {

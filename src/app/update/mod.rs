@@ -41,6 +41,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     match msg {
         Msg::Key(key) => input::key(model, key),
+        Msg::Paste(text) => input::paste(model, &text),
         Msg::Action(action) => actions::apply(model, action),
         Msg::Mouse(mouse) => input::mouse(model, mouse),
         Msg::Resize(width, height) => {

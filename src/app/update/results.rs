@@ -96,6 +96,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::InactiveFound(..)
         | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
         Msg::Key(_)
+        | Msg::Paste(_)
         | Msg::Action(_)
         | Msg::Mouse(_)
         | Msg::Resize(..)

@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 
 mod drafts;
 mod forms;
+mod paste;
 mod saves;
 
 pub(crate) fn now() -> DateTime<Utc> {

@@ -102,3 +102,54 @@ fn a_failed_save_waits_for_the_palette_or_help_to_close_too() {
         assert_eq!(form.value("name"), "赵六", "{opener}");
     }
 }
+
+#[test]
+fn a_failed_save_closed_with_esc_never_replaces_a_draft_of_the_same_form() {
+    let mut m = loaded();
+    // A reply is saved; while it waits the same reply form is opened
+    // again, typed in and closed: a draft.
+    press(&mut m, "2 r");
+    type_text(&mut m, "第一次");
+    assert!(matches!(press(&mut m, "<C-s>").as_slice(), [Effect::Save(_)]));
+    press(&mut m, "r");
+    type_text(&mut m, "第二次");
+    press(&mut m, "<Esc>");
+    // The save fails: its form comes back and is closed too.
+    update(&mut m, Msg::SaveFailed(busy()));
+    assert_eq!(m.form.as_ref().map(|f| f.value("summary")), Some("第一次"));
+    press(&mut m, "<Esc>");
+    assert_eq!(m.drafts.len(), 2, "both texts kept");
+    press(&mut m, "q");
+    let footer = crate::app::forms::drafts::question(&m).unwrap();
+    assert!(footer.contains("Unsaved drafts: 2"), "{footer}");
+    press(&mut m, "n");
+    // The same form brings them back newest first, saying another waits.
+    press(&mut m, "r");
+    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第一次");
+    assert!(m.message.as_ref().unwrap().text.contains("1 more"), "{:?}", m.message);
+    press(&mut m, "<C-x> y r");
+    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第二次");
+    assert!(m.drafts.is_empty());
+}
+
+#[test]
+fn quitting_while_a_failed_saves_form_waits_asks_first() {
+    // The save failed while the help was open: its form waits for the
+    // help to close. Quitting from the help must not drop it unasked.
+    let mut m = loaded();
+    new_customer(&mut m, "赵六");
+    press(&mut m, "?");
+    update(&mut m, Msg::SaveFailed(busy()));
+    assert!(m.form.is_none(), "it waits");
+    press(&mut m, "<C-c>");
+    assert!(!m.quit, "asked first");
+    let footer = crate::app::forms::drafts::question(&m).unwrap();
+    assert!(footer.contains("Unsaved drafts: 1"), "{footer}");
+    press(&mut m, "n");
+    press(&mut m, "<Esc>");
+    assert_eq!(
+        m.form.as_ref().map(|f| f.value("name")),
+        Some("赵六"),
+        "and it is still there"
+    );
+}
