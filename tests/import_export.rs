@@ -597,3 +597,14 @@ fn order_corrections_travel_with_their_orders_under_the_same_rules() {
         "the same corrections, keyed the same"
     );
 }
+
+#[test]
+fn a_line_of_the_wrong_width_names_the_file_the_line_and_the_fault() {
+    let desk = initialised();
+    let file = write_file(&desk, "f.csv", "name,phone\n张三,1,2\n");
+    let err = desk.invalid(&["import", "customers", &file], "file", "f.csv");
+    assert!(
+        err.contains("f.csv\": line 2 has 3 fields; the header (line 1) has 2"),
+        "{err}"
+    );
+}
