@@ -608,3 +608,35 @@ fn a_line_of_the_wrong_width_names_the_file_the_line_and_the_fault() {
         "{err}"
     );
 }
+
+#[test]
+fn a_map_entry_naming_no_column_is_refused_with_the_nearest_one() {
+    let desk = initialised();
+    let file = write_file(&desk, "c.csv", "Full Name,Phone\n张三,13812345678\n");
+    let cases = [
+        (
+            "typo.toml",
+            "nmae = \"Full Name\"\nphone = \"Phone\"\n",
+            "nmae",
+            "did you mean name?",
+        ),
+        (
+            "defaults.toml",
+            "name = \"Full Name\"\nphone = \"Phone\"\n[defaults]\nknid = \"company\"\n",
+            "knid",
+            "did you mean kind?",
+        ),
+        (
+            "values.toml",
+            "name = \"Full Name\"\nphone = \"Phone\"\n[values.tier]\nGold = \"vip\"\n[values.chanel]\nTel = \"phone\"\n",
+            "chanel",
+            "did you mean channel?",
+        ),
+    ];
+    for (name, text, key, hint) in cases {
+        let map = write_file(&desk, name, text);
+        let err = desk.invalid(&["import", "customers", &file, "--map", &map], name, key);
+        assert!(err.contains(hint), "{err}");
+    }
+    assert_eq!(count(&desk, "customers"), 0);
+}
