@@ -321,6 +321,9 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--name", "李四", "--channel", "信鸽"], "channel", "信鸽"),
         (&["--name", "李四", "--since", "2026-02-30"], "since", "2026-02-30"),
         (&["--name", "李四", "--since", "去年"], "since", "去年"),
+        // After the clock (common::NOW, 2026-03-02), as a future opened_at is refused.
+        (&["--name", "李四", "--since", "2030-01-01"], "since", "2030-01-01"),
+        (&["--name", "李四", "--since", "2026-03-03"], "since", "in the future"),
         (&["--name", "李四", "--owner", &long_owner], "owner", "65"),
         (&["--name", "李四", "--tags", &long_tag], "tags", "41"),
         (&["--name", "李四", "--code", "客户1"], "code", "客户1"),
@@ -332,6 +335,7 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--email", "zs@@example.com"], "email", "zs@@example.com"),
         (&["--tier", "钻石"], "tier", "钻石"),
         (&["--since", "2026-13-01"], "since", "2026-13-01"),
+        (&["--since", "2030-01-01"], "since", "2030-01-01"),
     ];
     desk.invalid_each(&["customer", "edit", "C2026001"], edits);
     desk.invalid(&["customer", "list", "--tier", "金牌"], "tier", "金牌");

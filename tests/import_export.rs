@@ -363,6 +363,9 @@ fn import_refuses_what_add_refuses_and_what_cannot_be_one_record() {
         "2027-01-01 10:00:00",
     );
     assert!(err.contains("line 2"), "{err}");
+    let future_since = file("fs.csv", "code,name,since\nC5,甲,2026-03-02\nC6,乙,2030-01-01\n");
+    let err = desk.invalid(&["import", "customers", &future_since], "since", "2030-01-01");
+    assert!(err.contains("line 3") && err.contains("future"), "{err}");
     // A key given to two rows of one file.
     let twice = file(
         "tw.csv",
