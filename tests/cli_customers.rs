@@ -69,6 +69,33 @@ fn flags_win_over_the_environment() {
 }
 
 #[test]
+fn an_empty_path_is_refused_naming_the_variable_or_the_option_it_came_from() {
+    let desk = Desk::new();
+    let db = desk.db.to_str().unwrap();
+    let refused = |cmd: &mut assert_cmd::Command, names: &str| {
+        let out = cmd.assert().code(2).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("{names} \"\": is empty")), "{err}");
+    };
+    refused(
+        desk.bare().env("FRONTDESK_DB", "").args(["customer", "list"]),
+        "FRONTDESK_DB",
+    );
+    refused(
+        desk.bare()
+            .env("FRONTDESK_CONFIG", "")
+            .args(["--db", db, "customer", "list"]),
+        "FRONTDESK_CONFIG",
+    );
+    refused(desk.bare().args(["--db", "", "customer", "list"]), "--db");
+    refused(desk.bare().args(["customer", "list", "--db="]), "--db");
+    // A flag still wins over an empty variable, wherever it stands.
+    for args in [["--db", db, "customer", "list"], ["customer", "list", "--db", db]] {
+        desk.bare().env("FRONTDESK_DB", "").args(args).assert().success();
+    }
+}
+
+#[test]
 fn the_agent_defaults_to_the_login_name() {
     let desk = Desk::new();
     let out = stdout(
