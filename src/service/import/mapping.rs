@@ -96,7 +96,11 @@ impl ColumnMap {
                     canonical(ours, ours)?;
                     map.columns.insert(theirs, ours.to_string());
                 }
-                (other, _) => return Err(bad(format!("{other}: expected canonical = \"Their Column\""))),
+                (other, _) => {
+                    return Err(bad(format!(
+                        "{other} must name their column in quotes, like {other} = \"Their Column\""
+                    )));
+                }
             }
         }
         Ok(map)
@@ -201,7 +205,11 @@ mod tests {
         assert_eq!(map.default_for("kind").map(String::as_str), Some("complaint"));
         let err = map.resolve(&["Shoe size".to_string()], &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "Shoe size"));
-        assert!(ColumnMap::parse("subject = 3", "m.toml", &["subject"]).is_err());
+        let err = ColumnMap::parse("subject = 3", "m.toml", &["subject"]).unwrap_err();
+        assert_eq!(
+            err.reason,
+            "subject must name their column in quotes, like subject = \"Their Column\""
+        );
         // A column given twice, and a map entry the file does not have.
         let twice = vec!["Ticket Subject".to_string(), "subject".to_string()];
         let err = map.resolve(&twice, &["subject"]).unwrap_err();
