@@ -69,6 +69,33 @@ fn flags_win_over_the_environment() {
 }
 
 #[test]
+fn an_empty_path_is_refused_naming_the_variable_or_the_option_it_came_from() {
+    let desk = Desk::new();
+    let db = desk.db.to_str().unwrap();
+    let refused = |cmd: &mut assert_cmd::Command, names: &str| {
+        let out = cmd.assert().code(2).get_output().clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("{names} \"\": is empty")), "{err}");
+    };
+    refused(
+        desk.bare().env("FRONTDESK_DB", "").args(["customer", "list"]),
+        "FRONTDESK_DB",
+    );
+    refused(
+        desk.bare()
+            .env("FRONTDESK_CONFIG", "")
+            .args(["--db", db, "customer", "list"]),
+        "FRONTDESK_CONFIG",
+    );
+    refused(desk.bare().args(["--db", "", "customer", "list"]), "--db");
+    refused(desk.bare().args(["customer", "list", "--db="]), "--db");
+    // A flag still wins over an empty variable, wherever it stands.
+    for args in [["--db", db, "customer", "list"], ["customer", "list", "--db", db]] {
+        desk.bare().env("FRONTDESK_DB", "").args(args).assert().success();
+    }
+}
+
+#[test]
 fn the_agent_defaults_to_the_login_name() {
     let desk = Desk::new();
     let out = stdout(
@@ -321,6 +348,9 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--name", "李四", "--channel", "信鸽"], "channel", "信鸽"),
         (&["--name", "李四", "--since", "2026-02-30"], "since", "2026-02-30"),
         (&["--name", "李四", "--since", "去年"], "since", "去年"),
+        // After the clock (common::NOW, 2026-03-02), as a future opened_at is refused.
+        (&["--name", "李四", "--since", "2030-01-01"], "since", "2030-01-01"),
+        (&["--name", "李四", "--since", "2026-03-03"], "since", "in the future"),
         (&["--name", "李四", "--owner", &long_owner], "owner", "65"),
         (&["--name", "李四", "--tags", &long_tag], "tags", "41"),
         (&["--name", "李四", "--code", "客户1"], "code", "客户1"),
@@ -332,6 +362,7 @@ fn invalid_fields_exit_2_naming_field_and_value_and_write_nothing() {
         (&["--email", "zs@@example.com"], "email", "zs@@example.com"),
         (&["--tier", "钻石"], "tier", "钻石"),
         (&["--since", "2026-13-01"], "since", "2026-13-01"),
+        (&["--since", "2030-01-01"], "since", "2030-01-01"),
     ];
     desk.invalid_each(&["customer", "edit", "C2026001"], edits);
     desk.invalid(&["customer", "list", "--tier", "金牌"], "tier", "金牌");

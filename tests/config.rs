@@ -184,3 +184,44 @@ fn config_path_tells_a_file_it_will_not_read() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_config_named_explicitly_but_missing_is_warned_about_and_the_default_location_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (missing, db) = (dir.path().join("tema.toml"), dir.path().join("fd.db"));
+    let warning = format!("no config file at {}; using the default settings", missing.display());
+    // By FRONTDESK_CONFIG, for a database command and for `config show|check`.
+    for args in [
+        &["init"][..],
+        &["customer", "list"],
+        &["config", "show"],
+        &["config", "check"],
+    ] {
+        let out = run(&missing, &db, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(&warning), "{args:?}: {}", stderr(&out));
+    }
+    // By --config.
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env_remove("FRONTDESK_CONFIG")
+        .env("FRONTDESK_DB", &db)
+        .arg("--config")
+        .arg(&missing)
+        .args(["customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&warning), "{}", stderr(&out));
+    // The default location, absent as for most users: no warning.
+    let home = dir.path().join("home");
+    let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env_remove("FRONTDESK_CONFIG")
+        .env("FRONTDESK_DB", &db)
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .args(["customer", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("no config file"), "{}", stderr(&out));
+}

@@ -363,6 +363,9 @@ fn import_refuses_what_add_refuses_and_what_cannot_be_one_record() {
         "2027-01-01 10:00:00",
     );
     assert!(err.contains("line 2"), "{err}");
+    let future_since = file("fs.csv", "code,name,since\nC5,甲,2026-03-02\nC6,乙,2030-01-01\n");
+    let err = desk.invalid(&["import", "customers", &future_since], "since", "2030-01-01");
+    assert!(err.contains("line 3") && err.contains("future"), "{err}");
     // A key given to two rows of one file.
     let twice = file(
         "tw.csv",
@@ -596,4 +599,47 @@ fn order_corrections_travel_with_their_orders_under_the_same_rules() {
         csv,
         "the same corrections, keyed the same"
     );
+}
+
+#[test]
+fn a_line_of_the_wrong_width_names_the_file_the_line_and_the_fault() {
+    let desk = initialised();
+    let file = write_file(&desk, "f.csv", "name,phone\n张三,1,2\n");
+    let err = desk.invalid(&["import", "customers", &file], "file", "f.csv");
+    assert!(
+        err.contains("f.csv\": line 2 has 3 fields; the header (line 1) has 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_map_entry_naming_no_column_is_refused_with_the_nearest_one() {
+    let desk = initialised();
+    let file = write_file(&desk, "c.csv", "Full Name,Phone\n张三,13812345678\n");
+    let cases = [
+        (
+            "typo.toml",
+            "nmae = \"Full Name\"\nphone = \"Phone\"\n",
+            "nmae",
+            "did you mean name?",
+        ),
+        (
+            "defaults.toml",
+            "name = \"Full Name\"\nphone = \"Phone\"\n[defaults]\nknid = \"company\"\n",
+            "knid",
+            "did you mean kind?",
+        ),
+        (
+            "values.toml",
+            "name = \"Full Name\"\nphone = \"Phone\"\n[values.tier]\nGold = \"vip\"\n[values.chanel]\nTel = \"phone\"\n",
+            "chanel",
+            "did you mean channel?",
+        ),
+    ];
+    for (name, text, key, hint) in cases {
+        let map = write_file(&desk, name, text);
+        let err = desk.invalid(&["import", "customers", &file, "--map", &map], name, key);
+        assert!(err.contains(hint), "{err}");
+    }
+    assert_eq!(count(&desk, "customers"), 0);
 }

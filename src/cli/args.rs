@@ -1,5 +1,6 @@
 //! The clap definitions of every command (see ../shared/CLI.md).
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -11,7 +12,10 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// The database file [default: <data dir>/frontdesk/frontdesk.db]
-    #[arg(long, env = "FRONTDESK_DB", global = true)]
+    // Any path is taken here, the empty one too: clap would refuse an empty
+    // FRONTDESK_DB as "--db", and would do so even when --db is given. An empty
+    // path is refused by `parse::refuse_empty_paths`, naming where it came from.
+    #[arg(long, env = "FRONTDESK_DB", global = true, value_parser = any_path())]
     pub db: Option<PathBuf>,
     /// Who is acting; recorded on every write [default: the login name]
     #[arg(long, env = "FRONTDESK_AGENT", global = true)]
@@ -20,7 +24,7 @@ pub struct Cli {
     #[arg(long, env = "FRONTDESK_NOW", global = true)]
     pub now: Option<String>,
     /// The config file [default: <config dir>/frontdesk/config.toml]
-    #[arg(long, env = "FRONTDESK_CONFIG", global = true)]
+    #[arg(long, env = "FRONTDESK_CONFIG", global = true, value_parser = any_path())]
     pub config: Option<PathBuf>,
     /// Machine-readable output for list, show and add commands
     #[arg(long, global = true)]
@@ -30,6 +34,11 @@ pub struct Cli {
     pub masked: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A path as given, the empty one included (see `Cli::db`).
+fn any_path() -> impl TypedValueParser<Value = PathBuf> {
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
 #[derive(Debug, Clone, Subcommand)]

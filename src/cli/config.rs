@@ -44,6 +44,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             }
         }
         ConfigCommand::Show => {
+            cli.warn_if_config_missing();
             let loaded = Config::load(&path);
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
@@ -51,6 +52,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             out!("{text}");
         }
         ConfigCommand::Check => {
+            cli.warn_if_config_missing();
             let loaded = Config::load(&path);
             let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
             problems.extend(loaded.config.keymap.warnings.iter().cloned());

@@ -202,6 +202,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     for problem in &config_problems {
         errln!("frontdesk: {problem}");
     }
+    cli.warn_if_config_missing();
     let config = loaded.config;
     let now = match &cli.now {
         Some(t) => parse_instant("now", t)?,
@@ -259,6 +260,19 @@ impl Cli {
 
     pub fn config_path(&self) -> PathBuf {
         self.config.clone().unwrap_or_else(crate::config::default_config_path)
+    }
+
+    /// A settings file named explicitly (`--config`, `FRONTDESK_CONFIG`)
+    /// that does not exist is most likely a typo whose settings the user
+    /// expects in force: say so on standard error. Only a warning, since
+    /// scripts pass a path that may not exist yet; and never for the default
+    /// location, which most users never create.
+    pub fn warn_if_config_missing(&self) {
+        let Some(path) = &self.config else { return };
+        if matches!(path.try_exists(), Ok(false)) {
+            let shown = crate::domain::text::sanitize_line(&path.display().to_string()).into_owned();
+            errln!("frontdesk: no config file at {shown}; using the default settings");
+        }
     }
 
     /// `--agent`, else the login name.

@@ -15,10 +15,42 @@ pub const LIMIT_MAX: usize = 1_000_000;
 /// Parses `args` (the program name first); on failure prints why and gives
 /// the exit code: 0 for `--help` and `--version`, 2 for a refusal.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
-    Cli::command()
+    let matches = Cli::command()
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-        .map_err(|err| refuse(&err, &args))
+        .map_err(|err| refuse(&err, &args))?;
+    if let Some(message) = empty_path(&matches) {
+        errln!("frontdesk: {message}");
+        return Err(2);
+    }
+    Cli::from_arg_matches(&matches).map_err(|err| refuse(&err, &args))
+}
+
+/// An empty `--db` or `--config` (or `FRONTDESK_DB=`, `FRONTDESK_CONFIG=`),
+/// named as the user gave it: the variable when the value came from it.
+fn empty_path(matches: &clap::ArgMatches) -> Option<String> {
+    use clap::parser::ValueSource;
+    ["db", "config"].into_iter().find_map(|id| {
+        let value = matches.get_one::<std::path::PathBuf>(id)?;
+        if !value.as_os_str().is_empty() {
+            return None;
+        }
+        let what = if id == "db" {
+            "the database file"
+        } else {
+            "the config file"
+        };
+        let variable = Cli::command()
+            .get_arguments()
+            .find(|a| a.get_id() == id)
+            .and_then(|a| a.get_env())
+            .map(|v| v.to_string_lossy().into_owned());
+        Some(match (matches.value_source(id), variable) {
+            (Some(ValueSource::EnvVariable), Some(variable)) => {
+                format!("invalid {variable} \"\": is empty; set it to {what}'s path, or unset it for the default")
+            }
+            _ => format!("invalid --{id} \"\": is empty; give {what}'s path, or leave --{id} out for the default"),
+        })
+    })
 }
 
 /// The `--limit` of every list: a whole number from 0 (all) to [`LIMIT_MAX`].

@@ -5,7 +5,7 @@
 pub mod input;
 pub mod keymap;
 mod settings;
-mod suggest;
+pub(crate) mod suggest;
 pub mod theme;
 
 pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Places, Problem};

@@ -113,17 +113,21 @@ pub enum CustomerField {
 
 impl CustomerInput {
     /// Validates every given field; all errors are about the first bad field.
-    /// `today` (in the team's zone) bounds the birthday.
+    /// `today` (in the team's zone) bounds the birthday and the "since" date.
     pub fn validate_on(&self, today: NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
         let mut out = self.validate()?;
+        if let Some(v) = &self.since {
+            out.push(CustomerField::Since(parse_since(v, today)?));
+        }
         if let Some(v) = &self.birthday {
             out.push(CustomerField::Birthday(parse_birthday(v, today)?));
         }
         Ok(out)
     }
 
-    /// Validates every field but the birthday, which needs today's date
-    /// ([`CustomerInput::validate_on`]); for inputs that never carry one.
+    /// Validates every field but the birthday and the "customer since" date,
+    /// which need today's date ([`CustomerInput::validate_on`]); for inputs
+    /// that never carry them.
     pub fn validate(&self) -> Result<Vec<CustomerField>, Invalid> {
         let mut out = Vec::new();
         let line = |field: &str, v: &str| validate::text(field, v, LINE_MAX);
@@ -151,14 +155,6 @@ impl CustomerInput {
         if let Some(v) = &self.industry {
             out.push(CustomerField::Industry(line("industry", v)?));
         }
-        if let Some(v) = &self.since {
-            let date = if v.trim().is_empty() {
-                None
-            } else {
-                Some(parse_date("since", v)?)
-            };
-            out.push(CustomerField::Since(date));
-        }
         if let Some(v) = &self.tier {
             out.push(CustomerField::Tier(v.parse()?));
         }
@@ -177,6 +173,24 @@ impl CustomerInput {
         }
         Ok(out)
     }
+}
+
+/// A "customer since" date as typed; empty clears it. A date after `today`
+/// is refused like a future `opened_at`: nobody is a customer from tomorrow,
+/// and the tenure and lifecycle stage computed from it would be nonsense.
+pub fn parse_since(value: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Invalid> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    let date = parse_date("since", value)?;
+    if date > today {
+        return Err(Invalid::new(
+            "since",
+            value,
+            format!("is in the future (today is {today})"),
+        ));
+    }
+    Ok(Some(date))
 }
 
 impl CustomerField {
@@ -315,9 +329,36 @@ mod tests {
                 "tier",
             ),
         ];
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         for (input, field) in cases {
-            assert_eq!(input.validate().unwrap_err().field, field);
+            assert_eq!(input.validate_on(today).unwrap_err().field, field);
         }
+    }
+
+    #[test]
+    fn a_customer_since_date_is_today_at_the_latest() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let cases = [
+            ("", Ok(None)),
+            ("2026-03-02", Ok(NaiveDate::from_ymd_opt(2026, 3, 2))),
+            ("2019-07-01", Ok(NaiveDate::from_ymd_opt(2019, 7, 1))),
+            ("2026-03-03", Err("is in the future (today is 2026-03-02)")),
+            ("2030-01-01", Err("is in the future (today is 2026-03-02)")),
+        ];
+        for (typed, want) in cases {
+            match (parse_since(typed, today), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want, "{typed}"),
+                (Err(e), Err(reason)) => {
+                    assert_eq!((e.field.as_str(), e.reason.as_str()), ("since", reason), "{typed}")
+                }
+                (got, _) => panic!("{typed}: {got:?}"),
+            }
+        }
+        let input = CustomerInput {
+            since: Some("2030-01-01".into()),
+            ..Default::default()
+        };
+        assert_eq!(input.validate_on(today).unwrap_err().value, "2030-01-01");
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Table, Invalid> {
                 raw
             };
             let text = std::str::from_utf8(raw)
-                .map_err(|_| Invalid::new(format!("line {line}"), file, "is not valid UTF-8"))?;
+                .map_err(|_| Invalid::new("file", file, format!("line {line} is not valid UTF-8")))?;
             fields.push(text.to_string());
         }
         if fields.iter().all(|f| f.trim().is_empty()) {
@@ -61,10 +61,16 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Table, Invalid> {
         match &header {
             None => header = Some(fields),
             Some(h) if fields.len() != h.len() => {
+                // The file is the value, the line and the fault the reason:
+                // `invalid file "f.csv": line 2 has 3 fields; the header (line 1) has 2`.
                 return Err(Invalid::new(
-                    format!("line {line}"),
+                    "file",
                     file,
-                    format!("has {} fields; the header has {}", fields.len(), h.len()),
+                    format!(
+                        "line {line} has {} fields; the header (line 1) has {}",
+                        fields.len(),
+                        h.len()
+                    ),
                 ));
             }
             Some(_) => rows.push(Row { line, fields }),
@@ -102,8 +108,11 @@ mod tests {
     fn refuses_what_it_cannot_read() {
         assert!(read(b"", "x.csv").is_err());
         let err = read(b"a,b\n1,2,3\n", "x.csv").unwrap_err();
-        assert_eq!(err.field, "line 2");
+        assert_eq!(
+            err.to_string(),
+            "invalid file \"x.csv\": line 2 has 3 fields; the header (line 1) has 2"
+        );
         let err = read(b"a\n\xff\n", "x.csv").unwrap_err();
-        assert_eq!(err.field, "line 2");
+        assert_eq!(err.to_string(), "invalid file \"x.csv\": line 2 is not valid UTF-8");
     }
 }

@@ -9,6 +9,7 @@
 //! kind = "complaint"
 //! ```
 
+use crate::config::suggest::nearest;
 use crate::domain::error::Invalid;
 use crate::domain::excerpt::{VALUE_CHARS, excerpt};
 use std::collections::{HashMap, HashSet};
@@ -21,14 +22,42 @@ pub struct ColumnMap {
     /// canonical column → (their value → our value)
     values: HashMap<String, HashMap<String, String>>,
     defaults: HashMap<String, String>,
+    /// The map file, named in the messages about its entries.
+    file: String,
 }
 
 impl ColumnMap {
-    pub fn parse(text: &str, file: &str) -> Result<ColumnMap, Invalid> {
+    /// Reads a map for an import whose canonical columns are `known`. An
+    /// entry naming any other column (a slip like `nmae = "Full Name"`) is
+    /// refused: ignored, it would leave the column it meant empty.
+    pub fn parse(text: &str, file: &str, known: &[&str]) -> Result<ColumnMap, Invalid> {
         // toml's messages and the keys quote the file: a short excerpt only.
         let bad = |why: String| Invalid::new("map", file, excerpt(&why, VALUE_CHARS * 2));
         let table: toml::Table = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
-        let mut map = ColumnMap::default();
+        let canonical = |entry: &str, column: &str| -> Result<(), Invalid> {
+            if known.contains(&column) {
+                return Ok(());
+            }
+            let names: Vec<String> = known.iter().map(|k| k.to_string()).collect();
+            let hint = match nearest(column, &names) {
+                Some(near) => format!("did you mean {near}? "),
+                None => String::new(),
+            };
+            // The entry quotes the file (a short excerpt); the known columns are ours, in full.
+            Err(Invalid::new(
+                "map",
+                file,
+                format!(
+                    "{} names no column of this import; {hint}known columns are {}",
+                    excerpt(entry, VALUE_CHARS),
+                    known.join(", ")
+                ),
+            ))
+        };
+        let mut map = ColumnMap {
+            file: file.to_string(),
+            ..ColumnMap::default()
+        };
         for (key, value) in table {
             match (key.as_str(), value) {
                 ("ignore", toml::Value::Array(list)) => {
@@ -41,6 +70,7 @@ impl ColumnMap {
                 }
                 ("values", toml::Value::Table(fields)) => {
                     for (field, pairs) in fields {
+                        canonical(&format!("[values.{field}]"), &field)?;
                         let pairs = pairs
                             .as_table()
                             .ok_or_else(|| bad(format!("[values.{field}] must be a table")))?;
@@ -55,16 +85,22 @@ impl ColumnMap {
                 }
                 ("defaults", toml::Value::Table(fields)) => {
                     for (field, value) in fields {
+                        canonical(&format!("[defaults] {field}"), &field)?;
                         let value = value
                             .as_str()
                             .ok_or_else(|| bad(format!("defaults.{field} must be text")))?;
                         map.defaults.insert(field, value.to_string());
                     }
                 }
-                (canonical, toml::Value::String(theirs)) => {
-                    map.columns.insert(theirs, canonical.to_string());
+                (ours, toml::Value::String(theirs)) => {
+                    canonical(ours, ours)?;
+                    map.columns.insert(theirs, ours.to_string());
                 }
-                (other, _) => return Err(bad(format!("{other}: expected canonical = \"Their Column\""))),
+                (other, _) => {
+                    return Err(bad(format!(
+                        "{other} must name their column in quotes, like {other} = \"Their Column\""
+                    )));
+                }
             }
         }
         Ok(map)
@@ -124,9 +160,9 @@ impl ColumnMap {
         if let Some(theirs) = missing.first() {
             return Err(Invalid::new(
                 "map",
-                theirs.as_str(),
+                self.file.as_str(),
                 format!(
-                    "names a column the file lacks ({} = \"{theirs}\"); the header (line 1) has {}",
+                    "{} = \"{theirs}\" names a column the file lacks; the header (line 1) has {}",
                     self.columns[theirs.as_str()],
                     header.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
                 ),
@@ -158,6 +194,7 @@ mod tests {
         let map = ColumnMap::parse(
             "subject = \"Ticket Subject\"\nignore = [\"Age\"]\n[values.priority]\nCritical = \"urgent\"\n[defaults]\nkind = \"complaint\"\n",
             "m.toml",
+            &["subject", "priority", "kind"],
         )
         .unwrap();
         let header = vec!["Ticket Subject".to_string(), "Age".to_string(), "priority".to_string()];
@@ -168,14 +205,50 @@ mod tests {
         assert_eq!(map.default_for("kind").map(String::as_str), Some("complaint"));
         let err = map.resolve(&["Shoe size".to_string()], &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "Shoe size"));
-        assert!(ColumnMap::parse("subject = 3", "m.toml").is_err());
+        let err = ColumnMap::parse("subject = 3", "m.toml", &["subject"]).unwrap_err();
+        assert_eq!(
+            err.reason,
+            "subject must name their column in quotes, like subject = \"Their Column\""
+        );
         // A column given twice, and a map entry the file does not have.
         let twice = vec!["Ticket Subject".to_string(), "subject".to_string()];
         let err = map.resolve(&twice, &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "subject"));
         assert!(err.reason.contains("columns 1 and 2"), "{}", err.reason);
         let err = map.resolve(&["Age".to_string()], &["subject"]).unwrap_err();
-        assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "Ticket Subject"));
-        assert!(ColumnMap::parse("[values]\npriority = 1", "m.toml").is_err());
+        assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "m.toml"));
+        assert!(
+            err.reason
+                .starts_with("subject = \"Ticket Subject\" names a column the file lacks")
+        );
+        assert!(ColumnMap::parse("[values]\npriority = 1", "m.toml", &["priority"]).is_err());
+    }
+
+    #[test]
+    fn an_entry_naming_no_column_is_refused_with_the_nearest() {
+        let known = ["name", "phone", "kind"];
+        let cases = [
+            (
+                "nmae = \"Full Name\"",
+                "nmae names no column of this import; did you mean name?",
+            ),
+            (
+                "[defaults]\nknid = \"company\"",
+                "[defaults] knid names no column of this import; did you mean kind?",
+            ),
+            (
+                "[values.phoen]\nx = \"y\"",
+                "[values.phoen] names no column of this import; did you mean phone?",
+            ),
+            (
+                "shoe_size = \"Size\"",
+                "shoe_size names no column of this import; known columns are name, phone, kind",
+            ),
+        ];
+        for (text, reason) in cases {
+            let err = ColumnMap::parse(text, "m.toml", &known).unwrap_err();
+            assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "m.toml"), "{text}");
+            assert!(err.reason.starts_with(reason), "{text}: {}", err.reason);
+        }
     }
 }

@@ -102,16 +102,16 @@ pub fn run(
     dry_run: bool,
 ) -> Result<ImportReport, Error> {
     let name = file.display().to_string();
+    let known = columns(kind);
     let map = match map {
         Some(path) => {
             let text = String::from_utf8(input::read(path, InputKind::Map)?)
                 .map_err(|_| Invalid::new("map", path.display().to_string(), "is not valid UTF-8"))?;
-            ColumnMap::parse(&text, &path.display().to_string())?
+            ColumnMap::parse(&text, &path.display().to_string(), known)?
         }
         None => ColumnMap::default(),
     };
     let table = csvfile::read(&input::read(file, InputKind::Import)?, &name)?;
-    let known = columns(kind);
     let columns = map.resolve(&table.header, known)?;
     let records: Vec<Record> = table
         .rows
