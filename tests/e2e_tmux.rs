@@ -851,3 +851,39 @@ fn a_pasted_text_of_several_lines_goes_whole_into_the_reply() {
     s.keys(&["q"]);
     assert_eq!(s.exit(), "exit=0");
 }
+
+/// A save still waiting when the user quits, and failing after the screen
+/// has gone (the lock is never released), prints what was typed and ends
+/// with exit 1: printed is not saved.
+#[test]
+fn a_save_that_fails_after_quitting_prints_the_form_and_exits_1() {
+    if tmux_missing() || sqlite3_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    // A short busy timeout: the save gives up after it and the store's retries.
+    std::fs::write(dir.path().join("no-config.toml"), "[database]\nbusy_timeout_ms = 500\n").unwrap();
+    let s = Session::run("quitfail", 160, 45, dir, &db, "e2e");
+    s.wait_for("Alice Wong");
+    hold_the_lock(&s);
+    save_new_customer(&s, "锁住的客户");
+    s.wait_for("saving… waiting for");
+    s.keys(&["q"]);
+    s.wait_for("waiting for a save to finish");
+    let started = Instant::now();
+    let status = loop {
+        if let Ok(text) = std::fs::read_to_string(&s.status) {
+            break text.trim().to_string();
+        }
+        // The store retries a busy write for 30 s before giving up.
+        assert!(started.elapsed() < Duration::from_secs(90), "{}", s.screen());
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    assert_eq!(status, "exit=1");
+    let screen = s.screen();
+    assert!(
+        screen.contains("锁住的客户") && screen.contains("1 form not saved"),
+        "{screen}"
+    );
+}

@@ -23,6 +23,10 @@ pub enum Error {
     /// Not the caller's fault: I/O, a corrupt or foreign file.
     #[error("{0}")]
     Storage(StoreError),
+    /// Saves that failed after the terminal UI had closed: what was typed
+    /// is printed above, so nothing is lost, but the run did not succeed.
+    #[error("{} not saved; what was typed is printed above", forms(*.0))]
+    NotSaved(usize),
     /// Writing the output failed (a full disk, a closed terminal).
     #[error("cannot write the output: {0}")]
     Output(String),
@@ -48,7 +52,7 @@ impl Error {
             Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden(_) => 2,
             Error::Conflict(_) => 3,
             Error::NotFound(_) => 4,
-            Error::Storage(_) | Error::Output(_) => 1,
+            Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) => 1,
         }
     }
 }
@@ -56,6 +60,13 @@ impl Error {
 impl BusyError for Error {
     fn is_busy(&self) -> bool {
         matches!(self, Error::Storage(e) if e.is_busy())
+    }
+}
+
+fn forms(count: usize) -> String {
+    match count {
+        1 => "1 form".to_string(),
+        n => format!("{n} forms"),
     }
 }
 

@@ -154,9 +154,16 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
             // Only the model's record of the forms matters now: no effects.
             let _ = crate::app::update(&mut model, msg);
         }
-        let unsaved = crate::app::saves::unsaved(&model).skip(usize::from(opened_before));
-        for form in unsaved {
-            eprint!("{}", not_saved(&model, form));
+        let unsaved: Vec<String> = crate::app::saves::unsaved(&model)
+            .skip(usize::from(opened_before))
+            .map(|form| not_saved(&model, form))
+            .collect();
+        for text in &unsaved {
+            eprint!("{text}");
+        }
+        // Printed is not saved: the exit code says the run failed.
+        if !unsaved.is_empty() {
+            return Err(Error::NotSaved(unsaved.len()));
         }
     }
     Ok(())
