@@ -176,7 +176,7 @@ fn model(now: DateTime<Utc>) -> Model {
         masked: false,
     };
     let mut model = Model::new(
-        frontdesk::strings::get(),
+        frontdesk::i18n::get(),
         Keymap::default(),
         Theme::default(),
         session,

@@ -123,7 +123,7 @@ fn background_reminders_come_back_to_the_reminders_view() {
 
 #[test]
 fn the_header_says_reads_are_out_until_they_are_back() {
-    let mark = frontdesk::strings::get().background.reading;
+    let mark = frontdesk::i18n::get().background.reading;
     let mut app = App::new(true, 80, 24);
     let header = |app: &App, width| app.screen(width, 24).lines().next().unwrap_or_default().to_string();
     assert!(!header(&app, 80).contains(mark));

@@ -240,9 +240,9 @@ fn an_order_added_from_the_card_shows_on_the_card_and_in_the_orders() {
     assert!(card.contains("1,234.50") && card.contains("显示器 27 寸"), "{card}");
     // The card shows the tier and lifecycle the order left.
     let c = frontdesk::service::customers::get(&mut app.driver.store, &code).unwrap();
-    let s = frontdesk::strings::get();
+    let s = frontdesk::i18n::get();
     assert!(card.contains(s.tier(c.tier)), "{card}");
-    assert!(card.contains(frontdesk::strings::Strings::keyed(s.lifecycles, &c.lifecycle)));
+    assert!(card.contains(frontdesk::i18n::Strings::keyed(s.lifecycles, &c.lifecycle)));
     assert!(message(&app).0.contains("1,234.50"));
 }
 

@@ -137,4 +137,20 @@ mod tests {
         }
         assert_eq!(Action::from_name("launch_rockets"), None);
     }
+
+    /// The catalogue keys action labels by name: a new action without a
+    /// label in every language would show its bare name.
+    #[test]
+    fn every_action_has_a_label_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let labels = lang.strings().actions;
+            for a in Action::ALL {
+                assert!(
+                    labels.iter().any(|(name, _)| *name == a.name()),
+                    "{a:?} in {}",
+                    lang.tag()
+                );
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ use super::panes::cursor::Scroll;
 use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
 use crate::domain::ticket::Ticket;
-use crate::strings::{Strings, fill};
+use crate::i18n::{Strings, fill_indexed as fill};
 use chrono::{DateTime, Utc};
 
 /// The record an edit form saves.

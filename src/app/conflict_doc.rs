@@ -7,7 +7,7 @@ use super::format::{self, local_short};
 use super::model::Model;
 use crate::config::theme::Role;
 use crate::domain::text::{fit, sanitize_line};
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// Columns of the field names.
 const LABEL: usize = 16;

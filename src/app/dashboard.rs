@@ -5,9 +5,9 @@
 
 use crate::domain::churn::ChurnReason;
 use crate::domain::period::Month;
+use crate::i18n::catalog::dashboard::DashboardStrings;
+use crate::i18n::fill_indexed as fill;
 use crate::service::dashboard::Dashboard;
-use crate::strings::fill;
-use crate::strings_dashboard::DashboardStrings;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn reasons_read_in_a_few_words() {
-        let s = &crate::strings_dashboard::EN;
+        let s = &crate::i18n::EN.dashboard;
         let cases = [
             (
                 ChurnReason::FewerContacts {

@@ -8,9 +8,9 @@ use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
 use crate::domain::urgency::UrgencyFactor;
+use crate::i18n::{Strings, fill_indexed as fill};
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::{TicketDetail, TicketView};
-use crate::strings::{Strings, fill};
 
 const LABEL: usize = 16;
 

@@ -5,7 +5,7 @@ use crate::config::theme::Role;
 use crate::domain::enums::{Direction, Priority, Tier};
 use crate::domain::sla::SlaState;
 use crate::domain::text::{mask_email, mask_phone};
-use crate::strings::Strings;
+use crate::i18n::Strings;
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
@@ -137,7 +137,7 @@ pub fn grouped(n: impl Into<u64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::strings::get;
+    use crate::i18n::get;
 
     #[test]
     fn durations_and_amounts() {

@@ -6,7 +6,7 @@ use super::keys::Key;
 use super::model::Model;
 use crate::config::keymap::{Binding, Context};
 use crate::config::theme::Role;
-use crate::strings::Strings;
+use crate::i18n::Strings;
 
 /// Keys as the footer and help write them: `g g`, `C-c`.
 pub fn keys_label(keys: &[Key], s: &Strings) -> String {
@@ -15,7 +15,7 @@ pub fn keys_label(keys: &[Key], s: &Strings) -> String {
 
 /// What a binding does, in the user's words if they gave some.
 pub fn binding_label<'a>(b: &'a Binding, s: &'a Strings) -> &'a str {
-    b.desc.as_deref().unwrap_or_else(|| s.action(b.action))
+    b.desc.as_deref().unwrap_or_else(|| s.action(b.action.name()))
 }
 
 pub fn help_doc(model: &Model, width: usize) -> Doc {

@@ -2,7 +2,7 @@
 //! terminal library in sight: the `tui` driver converts its events into
 //! these, so the model can be driven by plain key sequences in tests.
 
-use crate::strings::Strings;
+use crate::i18n::Strings;
 use std::fmt;
 
 /// A key without modifiers; shifted letters are their upper-case char.
@@ -24,6 +24,31 @@ pub enum KeyCode {
     PageUp,
     PageDown,
     F(u8),
+}
+
+impl KeyCode {
+    /// The name the catalogue keys this key's label by; `None` for a
+    /// character, which is its own label.
+    pub fn stable_name(self) -> Option<&'static str> {
+        Some(match self {
+            KeyCode::Char(' ') => "space",
+            KeyCode::Char(_) | KeyCode::F(_) => return None,
+            KeyCode::Enter => "enter",
+            KeyCode::Esc => "esc",
+            KeyCode::Tab => "tab",
+            KeyCode::BackTab => "backtab",
+            KeyCode::Backspace => "backspace",
+            KeyCode::Delete => "delete",
+            KeyCode::Up => "up",
+            KeyCode::Down => "down",
+            KeyCode::Left => "left",
+            KeyCode::Right => "right",
+            KeyCode::Home => "home",
+            KeyCode::End => "end",
+            KeyCode::PageUp => "pageup",
+            KeyCode::PageDown => "pagedown",
+        })
+    }
 }
 
 /// One key press: a code and the Ctrl / Alt modifiers.
@@ -131,7 +156,13 @@ impl Key {
         if self.alt {
             out.push_str(s.key_alt);
         }
-        let named = |code: KeyCode| s.key_names.iter().find(|(c, _)| *c == code).map(|(_, n)| *n);
+        let named = |code: KeyCode| {
+            let key = code.stable_name()?;
+            s.key_names
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, label)| *label)
+        };
         match self.code {
             KeyCode::F(n) => out.push_str(&format!("F{n}")),
             code => match named(code) {

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::panes::filtered::{Filtered, Row};
 use crate::config::keymap::{Context, Keymap};
 use crate::domain::search::{Matcher, SearchKey, rank};
-use crate::strings::Strings;
+use crate::i18n::Strings;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaletteItem {
@@ -45,7 +45,7 @@ impl Palette {
                     action,
                     label: binding
                         .and_then(|b| b.desc.clone())
-                        .unwrap_or_else(|| s.action(action).to_string()),
+                        .unwrap_or_else(|| s.action(action.name()).to_string()),
                     keys: binding.map(|b| super::help::keys_label(&b.keys, s)).unwrap_or_default(),
                     position: position as i64,
                 }

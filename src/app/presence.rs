@@ -9,7 +9,7 @@ use super::model::{Detail, Model};
 use super::msg::Effect;
 use crate::config::theme::Role;
 use crate::domain::text::sanitize_line;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use super::quality::{ArchiveConfirm, Confirm, MergeConfirm, shared_value};
 use crate::config::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::{fit, sanitize_line};
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// Columns of the labels.
 const LABEL: usize = 14;

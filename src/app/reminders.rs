@@ -6,8 +6,8 @@ use super::action::Action;
 use super::sections;
 use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
+use crate::i18n::{Strings, fill_indexed as fill};
 use crate::service::reminders::ReminderView;
-use crate::strings::{Strings, fill};
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Default)]
@@ -127,7 +127,7 @@ pub fn section_label(s: &Strings, due: Due) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::strings::get;
+    use crate::i18n::get;
 
     fn at(t: &str) -> DateTime<Utc> {
         t.parse().unwrap()

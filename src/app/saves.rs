@@ -9,7 +9,7 @@ use super::conflict::Record;
 use super::forms::Form;
 use super::model::Model;
 use super::msg::{Effect, Msg};
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use std::collections::VecDeque;
 
 /// What the header says about writes.

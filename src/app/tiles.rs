@@ -6,8 +6,8 @@
 
 use crate::config::theme::Role;
 use crate::domain::kpi::{Kpi, Unit};
+use crate::i18n::catalog::dashboard::DashboardStrings;
 use crate::service::report::KpiValue;
-use crate::strings_dashboard::DashboardStrings;
 
 /// Shown for a value that was not measured.
 pub const NONE: &str = "—";
@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn tiles_show_value_arrow_and_change_per_unit() {
-        let s = &crate::strings_dashboard::EN;
+        let s = &crate::i18n::EN.dashboard;
         let cases = [
             // (kpi, value, previous) → (value, previous, trend, change)
             (
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn every_kpi_has_a_label_and_good_news_is_told_apart() {
-        let s = &crate::strings_dashboard::EN;
+        let s = &crate::i18n::EN.dashboard;
         for kpi in Kpi::ALL {
             let t = tile(&kpi_value(kpi, None, None), s);
             assert_ne!(t.label, kpi.key(), "{kpi:?} has no label");

@@ -46,6 +46,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
         ConfigCommand::Show => {
             cli.warn_if_config_missing();
             let loaded = Config::load(&path);
+            super::speak_as(&loaded.config);
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
             outln!("# The settings in force: the defaults with {shown} over them.");
@@ -54,6 +55,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
         ConfigCommand::Check => {
             cli.warn_if_config_missing();
             let loaded = Config::load(&path);
+            super::speak_as(&loaded.config);
             let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
             problems.extend(loaded.config.keymap.warnings.iter().cloned());
             problems.extend(loaded.config.theme.warnings.iter().cloned());

@@ -70,6 +70,8 @@ pub struct Env {
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    // The locale speaks until the settings are read (see `speak_as`).
+    crate::i18n::set_language(crate::i18n::Lang::from_environment(|name| std::env::var(name).ok()));
     let db = cli.db_path();
     match dispatch(cli).and_then(|()| output::finish()) {
         Ok(()) => 0,
@@ -136,6 +138,12 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// Makes the language of `[ui] language` the one this process speaks.
+pub(crate) fn speak_as(config: &Config) {
+    let lang = crate::i18n::Lang::choose(config.ui.language, |name| std::env::var(name).ok());
+    crate::i18n::set_language(lang);
+}
+
 /// The terminal UI draws on standard output and reads keys from standard
 /// input or, failing that, the controlling terminal.
 fn need_terminal() -> Result<(), Error> {
@@ -193,6 +201,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     // not a file to fall back from.
     crate::config::input::check(&config_path, crate::config::input::InputKind::Config)?;
     let loaded = Config::load(&config_path);
+    speak_as(&loaded.config);
     // A problem may quote the file: a short excerpt of it at most.
     let config_problems: Vec<String> = loaded
         .problems

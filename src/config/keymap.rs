@@ -5,7 +5,7 @@
 use super::Places;
 use crate::app::action::Action;
 use crate::app::keys::{Key, parse_sequence};
-use crate::strings::{self, fill};
+use crate::i18n::{self, fill_indexed as fill};
 use std::path::Path;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -141,7 +141,7 @@ impl Keymap {
         let Some(user) = user.as_table() else {
             keymap
                 .warnings
-                .push(fill(strings::get().warn_not_a_list, &[&file.of("keymap"), "*"]));
+                .push(fill(i18n::get().warn_not_a_list, &[&file.of("keymap"), "*"]));
             return keymap;
         };
         for (context, entries) in parse(file, user, &mut keymap.warnings) {
@@ -216,7 +216,7 @@ impl Keymap {
                 .find(|s| s.keys.len() < long.keys.len() && long.keys.starts_with(&s.keys))
             {
                 found.push(fill(
-                    strings::get().warn_shadowed_key,
+                    i18n::get().warn_shadowed_key,
                     &[
                         &file.of(&format!("keymap.{}", context.name())),
                         context.name(),
@@ -237,7 +237,7 @@ pub fn sequence(keys: &[Key]) -> String {
 
 /// Reads every context table of a keymap file, reporting what is wrong.
 fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<(Context, Vec<Entry>)> {
-    let s = strings::get();
+    let s = i18n::get();
     let mut out = Vec::new();
     for (name, value) in table {
         let file_name = file.of(&format!("keymap.{name}"));

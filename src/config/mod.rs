@@ -59,6 +59,20 @@ pub struct BackupConfig {
 pub struct UiConfig {
     /// Partly hide phones and e-mails (screen sharing).
     pub masked: bool,
+    /// The language of the screens and of the CLI's human output.
+    pub language: Language,
+}
+
+/// `[ui] language`: `auto` follows the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
 }
 
 impl Config {

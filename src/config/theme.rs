@@ -3,7 +3,7 @@
 //! changes single attributes of single roles.
 
 use super::Places;
-use crate::strings::{self, fill};
+use crate::i18n::{self, fill_indexed as fill};
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 
@@ -93,7 +93,7 @@ impl Theme {
                 } else {
                     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
                     warnings.push(fill(
-                        strings::get().warn_unknown_role,
+                        i18n::get().warn_unknown_role,
                         &[&file_name, name, &known.join(", ")],
                     ));
                 }
@@ -144,7 +144,7 @@ impl Theme {
 /// A role's table (or a bare colour string, meaning `fg`) as a style; a bad
 /// attribute is reported and left out.
 fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<String>) -> Style {
-    let s = strings::get();
+    let s = i18n::get();
     let mut style = Style::default();
     let table = match value {
         toml::Value::String(_) => {

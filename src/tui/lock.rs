@@ -15,7 +15,7 @@
 //! The files are opened once and never closed: closing any descriptor of a
 //! file drops every POSIX lock this process holds on it, SQLite's included.
 
-use crate::strings::{Strings, fill};
+use crate::i18n::{Strings, fill_indexed as fill};
 use std::fs::File;
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
@@ -217,7 +217,7 @@ mod tests {
         })
         .unwrap();
         drop(store);
-        let s = crate::strings::get();
+        let s = crate::i18n::get();
         assert_eq!(describe(s, None), "another agent's write");
         assert_eq!(Holder::of(0), Holder::Unseen, "no local process");
         assert_eq!(Holder::Unseen.describe(s), "another agent's write");
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_frontdesk_holding_the_lock_is_named_by_its_agent() {
-        let s = crate::strings::get();
+        let s = crate::i18n::get();
         // Arguments, environment, and the agent named.
         type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
         let cases: [Case; 3] = [

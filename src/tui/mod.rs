@@ -14,9 +14,9 @@ pub mod writer;
 use crate::app::model::{Model, Session};
 use crate::app::msg::{Effect, Msg};
 use crate::cli::Env;
+use crate::i18n::{self, fill_indexed as fill};
 use crate::service::Error;
 use crate::store::StoreError;
-use crate::strings::{self, fill};
 use effects::{Driver, pump_via};
 use ratatui::crossterm::event;
 use std::time::{Duration, Instant};
@@ -52,7 +52,7 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     } else {
         config.theme.clone()
     };
-    let mut model = Model::new(strings::get(), config.keymap.clone(), theme, session, ctx.now);
+    let mut model = Model::new(i18n::get(), config.keymap.clone(), theme, session, ctx.now);
     model.bell = config.sla.bell;
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);

@@ -13,7 +13,7 @@ use super::jobs::Jobs;
 use super::lock::LockProbe;
 use crate::app::msg::{Effect, Msg};
 use crate::app::saves::{Writing, is_save};
-use crate::strings::Strings;
+use crate::i18n::Strings;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
@@ -119,7 +119,7 @@ impl Writer {
             thread: Some(thread),
             saves: 0,
             probe,
-            strings: crate::strings::get(),
+            strings: crate::i18n::get(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::app::layout;
 use crate::app::model::Model;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 

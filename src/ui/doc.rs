@@ -17,7 +17,7 @@ pub fn position(model: &Model, doc: &Doc, top: usize, height: usize) -> Option<S
     }
     let top = top.min(total - height);
     let (first, last) = ((top + 1).to_string(), (top + height).to_string());
-    Some(crate::strings::fill(
+    Some(crate::i18n::fill_indexed(
         model.strings.scroll_position,
         &[&first, &last, &total.to_string()],
     ))

@@ -7,7 +7,7 @@ use crate::app::layout;
 use crate::app::model::Model;
 use crate::config::theme::Role;
 use crate::domain::text::{fit, width};
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -7,7 +7,7 @@ use crate::app::model::Model;
 use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
 use crate::config::theme::Role;
 use crate::domain::cadence::Due;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -7,7 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::config::theme::Role;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -25,7 +25,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let args = [
         key(Action::New),
         key(Action::Palette),
-        s.action(Action::Demo).to_string(),
+        s.action(Action::Demo.name()).to_string(),
         key(Action::Help),
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

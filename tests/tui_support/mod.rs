@@ -218,7 +218,7 @@ impl App {
             masked: false,
         };
         let model = Model::new(
-            frontdesk::strings::get(),
+            frontdesk::i18n::get(),
             config.keymap.clone(),
             config.theme.clone(),
             session,

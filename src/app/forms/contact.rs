@@ -5,8 +5,8 @@ use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Direction};
 use crate::domain::ticket::Ticket;
 use crate::domain::validate::{self, TEXT_MAX};
+use crate::i18n::{Strings, fill_indexed as fill};
 use crate::service::interactions::LogInput;
-use crate::strings::{Strings, fill};
 
 fn summary() -> Field {
     Field::new("summary", FieldKind::Long, "")
@@ -60,7 +60,7 @@ pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option
                 Err(crate::domain::error::Invalid::new(
                     "ticket",
                     v,
-                    crate::strings::get().invalid_ticket_number,
+                    crate::i18n::get().invalid_ticket_number,
                 ))
             }
         }),

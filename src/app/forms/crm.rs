@@ -11,10 +11,10 @@ use crate::domain::order::{CorrectionKind, parse_amount};
 use crate::domain::survey::score;
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
+use crate::i18n::{Strings, fill_indexed as fill};
 use crate::service::orders::{CorrectionInput, OrderInput};
 use crate::service::reminders::ReminderInput;
 use crate::service::surveys::SurveyInput;
-use crate::strings::{Strings, fill};
 
 fn customer(code: &str) -> Field {
     Field::new("customer", FieldKind::Line, code)
@@ -30,7 +30,7 @@ fn ticket_number(value: &str) -> Result<Option<i64>, Invalid> {
     }
     match v.parse::<i64>() {
         Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(Invalid::new("ticket", v, crate::strings::get().invalid_ticket_number)),
+        _ => Err(Invalid::new("ticket", v, crate::i18n::get().invalid_ticket_number)),
     }
 }
 
@@ -69,7 +69,7 @@ fn order_number(value: &str) -> Result<i64, Invalid> {
     v.parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| Invalid::new("order", v, crate::strings::get().invalid_ticket_number))
+        .ok_or_else(|| Invalid::new("order", v, crate::i18n::get().invalid_ticket_number))
 }
 
 /// The palette's "refund or cancel an order", as `order refund` and `order
@@ -208,7 +208,7 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::strings::get;
+    use crate::i18n::get;
 
     /// Types `value` into field `key` and leaves it: its error, if any.
     fn error_after(mut form: Form, key: &str, value: &str) -> Option<String> {

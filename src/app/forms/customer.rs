@@ -6,7 +6,7 @@ use crate::domain::enums::{Channel, CustomerKind, Tier};
 use crate::domain::occasions::parse_birthday;
 use crate::domain::time::parse_date;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::strings::{Strings, fill};
+use crate::i18n::{Strings, fill_indexed as fill};
 
 fn fields(c: Option<&Customer>) -> Vec<Field> {
     let text = |f: fn(&Customer) -> String| c.map(f).unwrap_or_default();

@@ -6,7 +6,7 @@
 
 use super::{Form, FormKind};
 use crate::app::model::Model;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// Which form on which record a draft belongs to. An edit's version is
 /// left out: the draft comes back over a newer record too, and its save
@@ -123,7 +123,7 @@ pub fn question(model: &Model) -> Option<String> {
 mod tests {
     use super::*;
     use crate::app::forms::{contact, crm};
-    use crate::strings::get;
+    use crate::i18n::get;
 
     fn ticket(id: i64) -> crate::domain::ticket::Ticket {
         crate::app::update::tests::ticket(id, 1, "张三", "屏幕坏点").ticket

@@ -313,7 +313,7 @@ impl Form {
                 }
             }
             Failure::Conflict(text) => {
-                self.message = Some(crate::strings::fill(conflict_template, &[text]));
+                self.message = Some(crate::i18n::fill_indexed(conflict_template, &[text]));
             }
             Failure::NotFound(text) | Failure::Other(text) => self.message = Some(text.clone()),
         }

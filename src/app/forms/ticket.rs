@@ -5,8 +5,8 @@ use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::ticket::Ticket;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
+use crate::i18n::{Strings, fill_indexed as fill};
 use crate::service::tickets::{TicketChanges, TicketInput};
-use crate::strings::{Strings, fill};
 
 /// Which fields of a ticket an edit form offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

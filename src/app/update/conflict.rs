@@ -9,7 +9,7 @@ use crate::app::forms::Failure;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::msg::Effect;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// A save failed. A conflict on an edit form reads the record as it is now
 /// instead of only saying so; anything else lands on the form as before.

@@ -8,7 +8,7 @@ use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Saved};
 use crate::app::panes::PaneId;
 use crate::domain::enums::Direction;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
@@ -18,19 +18,19 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             if model.reminders.is_some() && model.detail.is_none() {
                 return super::reminders::done(model);
             }
-            model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+            model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
         }
         Action::Callback => callback(model),
         Action::CorrectOrder => {
             if model.triage.is_some() {
-                model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+                model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
                 return Vec::new();
             }
             open_form(model, crm::correct_order(s, order_in_view(model)));
         }
         Action::AddOrder | Action::Survey | Action::AddReminder => {
             if model.triage.is_some() {
-                model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+                model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
                 return Vec::new();
             }
             let Some(c) = target_customer(model) else {
@@ -82,7 +82,7 @@ fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
 fn callback(model: &mut Model) {
     let s = model.strings;
     if model.triage.is_some() {
-        model.warn(fill(s.msg_not_in_this_view, &[s.action(Action::Callback)]));
+        model.warn(fill(s.msg_not_in_this_view, &[s.action(Action::Callback.name())]));
         return;
     }
     let id = if model.reminders.is_some() && model.detail.is_none() {

@@ -6,7 +6,7 @@ use crate::app::dashboard::DashboardScreen;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// `d`: the dashboard of the current month, full screen. The one place that turns the
 /// mode on; whatever covered the panes (a card, a ticket, triage) closes.
@@ -38,7 +38,7 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let current = current_month(model);
     let Some(screen) = &mut model.dashboard else {
-        model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
+        model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
         return Vec::new();
     };
     let month = match action {

@@ -8,7 +8,7 @@ use crate::app::forms::drafts::{Question, unsaved};
 use crate::app::keys::Key;
 use crate::app::model::Model;
 use crate::app::msg::Effect;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// Opens `form`, or its draft when one was kept. Every form opens here.
 pub fn open(model: &mut Model, form: Form) {

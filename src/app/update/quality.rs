@@ -8,8 +8,8 @@ use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::quality::{ArchiveConfirm, Confirm, MergeConfirm, Quality, Row};
 use crate::domain::text::sanitize_line;
+use crate::i18n::fill_indexed as fill;
 use crate::service::quality::DEFAULT_INACTIVE_DAYS;
-use crate::strings::fill;
 
 /// `h`: the full-screen Data quality view. The one place that turns it
 /// on, so the other full-screen modes give way here.

@@ -9,8 +9,8 @@ use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::config::keymap::Context;
 use crate::domain::ticket::Ticket;
+use crate::i18n::fill_indexed as fill;
 use crate::service::triage::Seen;
-use crate::strings::fill;
 
 /// A customer an action is aimed at: id, code and name.
 pub(super) struct Target {
@@ -140,7 +140,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match form {
         Some(mut form) => {
             if let Some(ids) = &model.bulk {
-                form.title = crate::strings::fill(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
+                form.title = crate::i18n::fill_indexed(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
             }
             open_form(model, form)
         }
@@ -243,10 +243,10 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
             // Checked as if left, so a bad value shows before the save.
             form.move_focus(0);
             let s = model.strings;
-            let keys = model
-                .keymap
-                .binding_for(&[Context::Form], Action::Submit)
-                .map_or_else(|| s.action(Action::Submit).to_string(), |b| keys_label(&b.keys, s));
+            let keys = model.keymap.binding_for(&[Context::Form], Action::Submit).map_or_else(
+                || s.action(Action::Submit.name()).to_string(),
+                |b| keys_label(&b.keys, s),
+            );
             model.say(fill(s.forms.last_field, &[&keys]));
             return Vec::new();
         }
@@ -291,7 +291,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             department: shown("department"),
             category: shown("category"),
         };
-        let text = crate::strings::fill(s.triage.bulk_changed, &[&ids.len().to_string()]);
+        let text = crate::i18n::fill_indexed(s.triage.bulk_changed, &[&ids.len().to_string()]);
         // Each at the version the queue showed it: marks are dropped when a
         // ticket leaves the queue, so every marked ticket is there.
         let seen = ids
@@ -307,7 +307,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
         Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if model.triage.is_some() => {
-            let text = crate::strings::fill(s.triage.decided, &[&id.to_string(), &form.title]);
+            let text = crate::i18n::fill_indexed(s.triage.decided, &[&id.to_string(), &form.title]);
             vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],

@@ -9,7 +9,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
 use crate::config::keymap::Context;
 use crate::domain::enums::ReminderReason;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 /// `m`: the full-screen list of reminders. The one place that turns the
 /// view on, so other full-screen modes can be made to give way here.
@@ -99,7 +99,7 @@ fn key_for(model: &Model, action: Action) -> String {
         .keymap
         .binding_for(&[Context::Reminders, Context::Global], action)
         .map(|b| keys_label(&b.keys, model.strings))
-        .unwrap_or_else(|| model.strings.action(action).to_string())
+        .unwrap_or_else(|| model.strings.action(action.name()).to_string())
 }
 
 /// `c` on a row: the ticket of a callback reminder, or why not.

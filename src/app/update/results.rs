@@ -5,7 +5,7 @@ use crate::app::forms::customer;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::PaneId;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 
 pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;

@@ -41,13 +41,7 @@ pub(crate) fn model_with_clock(clock_fixed: bool) -> Model {
         clock_fixed,
         masked: false,
     };
-    let mut m = Model::new(
-        crate::strings::get(),
-        Keymap::default(),
-        Theme::default(),
-        session,
-        now(),
-    );
+    let mut m = Model::new(crate::i18n::get(), Keymap::default(), Theme::default(), session, now());
     update(&mut m, Msg::Resize(120, 40));
     m
 }

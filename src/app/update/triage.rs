@@ -7,8 +7,8 @@ use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::triage::Triage;
 use crate::domain::enums::{Priority, TicketStatus};
+use crate::i18n::fill_indexed as fill;
 use crate::service::tickets::TicketChanges;
-use crate::strings::fill;
 
 /// `t`: the full-screen triage of the most urgent ticket.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
@@ -52,7 +52,7 @@ pub fn load(model: &mut Model) -> Vec<Effect> {
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let Some(triage) = &mut model.triage else {
-        let label = s.action(action);
+        let label = s.action(action.name());
         model.warn(fill(s.msg_not_in_this_view, &[label]));
         return Vec::new();
     };
@@ -85,7 +85,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     triage.loading = true;
-    let text = fill(s.triage.decided, &[&id.to_string(), s.action(action)]);
+    let text = fill(s.triage.decided, &[&id.to_string(), s.action(action.name())]);
     vec![Effect::TriageChange(vec![seen], changes, text)]
 }
 

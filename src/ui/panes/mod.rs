@@ -14,7 +14,7 @@ use crate::app::panes::PaneId;
 use crate::app::panes::filtered::{Filtered, Row};
 use crate::config::keymap::Context;
 use crate::config::theme::Role;
-use crate::strings::fill;
+use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -7,7 +7,7 @@ use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::config::theme::Role;
 use crate::domain::interaction::TimelineEntry;
-use crate::strings::Strings;
+use crate::i18n::Strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;

@@ -1,15 +1,22 @@
-//! Every user-visible word of the terminal UI, in one place, so another
-//! language is a second value of [`Strings`] rather than edits to views.
-//! Enum labels live here too; the database and JSON keep the English keys.
-//! Templates hold `{0}`, `{1}` … filled by [`fill`], so a translation can
-//! reorder them.
+//! The shape of the catalogue, shared by every language: one field per
+//! user-visible text. A language is one value of [`Strings`] (see `en/` and
+//! `zh_cn/`), so a language missing a field does not build.
+//! Templates hold named placeholders (`{customer}`) filled by
+//! [`super::fill`]; a translation may reorder them.
 
-use crate::app::action::Action;
-use crate::app::keys::KeyCode;
+pub mod background;
+pub mod care;
+pub mod crm;
+pub mod dashboard;
+pub mod forms;
+pub mod occasions;
+pub mod quality;
+pub mod triage;
+
 use crate::domain::enums::{
     CallbackOutcome, Channel, CustomerKind, Direction, Priority, TicketKind, TicketStatus, Tier,
 };
-use crate::domain::sla::{SlaClock, SlaState};
+use crate::domain::sla::SlaState;
 use crate::domain::urgency::UrgencyFactor;
 
 pub struct Strings {
@@ -151,11 +158,13 @@ pub struct Strings {
     pub palette_prompt: &'static str,
     pub palette_empty: &'static str,
     pub contexts: &'static [(&'static str, &'static str)],
-    pub actions: &'static [(Action, &'static str)],
+    /// Keyed by the action's stable name (`Action::name`).
+    pub actions: &'static [(&'static str, &'static str)],
     // Keys.
     pub key_ctrl: &'static str,
     pub key_alt: &'static str,
-    pub key_names: &'static [(KeyCode, &'static str)],
+    /// Keyed by the key's stable name (`enter`, `esc`, `space` …).
+    pub key_names: &'static [(&'static str, &'static str)],
     // Enum labels: (value, label, short badge).
     pub tiers: &'static [(Tier, &'static str, &'static str)],
     pub priorities: &'static [(Priority, &'static str, &'static str)],
@@ -169,142 +178,14 @@ pub struct Strings {
     pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
-    pub triage: &'static crate::strings_triage::TriageStrings,
+    pub triage: &'static super::catalog::triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,
-    pub crm: &'static crate::strings_crm::CrmStrings,
-    pub dashboard: &'static crate::strings_dashboard::DashboardStrings,
-    pub care: &'static crate::strings_care::CareStrings,
-    pub quality: &'static crate::strings_quality::QualityStrings,
-    pub background: &'static crate::strings_background::BackgroundStrings,
-    pub occasions: &'static crate::strings_occasions::OccasionStrings,
-    pub forms: &'static crate::strings_forms::FormStrings,
+    pub crm: &'static super::catalog::crm::CrmStrings,
+    pub dashboard: &'static super::catalog::dashboard::DashboardStrings,
+    pub care: &'static super::catalog::care::CareStrings,
+    pub quality: &'static super::catalog::quality::QualityStrings,
+    pub background: &'static super::catalog::background::BackgroundStrings,
+    pub occasions: &'static super::catalog::occasions::OccasionStrings,
+    pub forms: &'static super::catalog::forms::FormStrings,
 }
-
-/// The catalogue in force. One language today; choosing another would
-/// happen here, from the environment, without touching a view.
-pub fn get() -> &'static Strings {
-    &EN
-}
-
-/// Fills `{0}`, `{1}` … in a template.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_string();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), arg);
-    }
-    out
-}
-
-/// Finds a label in a table, falling back to the stable key so a missing
-/// entry shows something sensible instead of nothing.
-fn find<K: PartialEq + Copy>(table: &[(K, &'static str)], key: K, fallback: &'static str) -> &'static str {
-    table
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or(fallback, |(_, label)| label)
-}
-
-impl Strings {
-    pub fn tier(&self, t: Tier) -> &'static str {
-        self.tiers.iter().find(|e| e.0 == t).map_or(t.key(), |e| e.1)
-    }
-    pub fn tier_badge(&self, t: Tier) -> &'static str {
-        self.tiers.iter().find(|e| e.0 == t).map_or(t.key(), |e| e.2)
-    }
-    pub fn priority(&self, p: Priority) -> &'static str {
-        self.priorities.iter().find(|e| e.0 == p).map_or(p.key(), |e| e.1)
-    }
-    pub fn priority_badge(&self, p: Priority) -> &'static str {
-        self.priorities.iter().find(|e| e.0 == p).map_or(p.key(), |e| e.2)
-    }
-    pub fn direction(&self, d: Direction) -> &'static str {
-        self.directions.iter().find(|e| e.0 == d).map_or(d.key(), |e| e.1)
-    }
-    pub fn direction_mark(&self, d: Direction) -> &'static str {
-        self.directions.iter().find(|e| e.0 == d).map_or(d.key(), |e| e.2)
-    }
-    pub fn status(&self, s: TicketStatus) -> &'static str {
-        find(self.statuses, s, s.key())
-    }
-    pub fn kind(&self, k: TicketKind) -> &'static str {
-        find(self.kinds, k, k.key())
-    }
-    pub fn channel(&self, c: Channel) -> &'static str {
-        find(self.channels, c, c.key())
-    }
-    pub fn customer_kind(&self, k: CustomerKind) -> &'static str {
-        find(self.customer_kinds, k, k.key())
-    }
-    pub fn outcome(&self, o: CallbackOutcome) -> &'static str {
-        find(self.outcomes, o, o.key())
-    }
-    pub fn sla_state(&self, s: SlaState) -> &'static str {
-        find(self.sla_states, s, "?")
-    }
-    pub fn urgency_factor(&self, f: UrgencyFactor) -> &'static str {
-        find(self.urgency_factors, f, "?")
-    }
-    pub fn clock(&self, c: SlaClock) -> &'static str {
-        match c {
-            SlaClock::FirstResponse => self.clock_first_response,
-            SlaClock::Resolution => self.clock_resolution,
-            SlaClock::Callback => self.clock_callback,
-        }
-    }
-    pub fn action(&self, a: Action) -> &'static str {
-        find(self.actions, a, a.name())
-    }
-    /// A label keyed by a stable string (form fields, contexts, events,
-    /// lifecycle stages); the key itself when the table lacks it.
-    pub fn keyed<'a>(table: &'static [(&'static str, &'static str)], key: &'a str) -> &'a str {
-        table.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
-    }
-    pub fn field<'a>(&self, key: &'a str) -> &'a str {
-        match self
-            .fields
-            .iter()
-            .chain(self.crm.fields)
-            .chain(self.occasions.fields)
-            .find(|(k, _)| *k == key)
-        {
-            Some((_, label)) => label,
-            None => key,
-        }
-    }
-    /// The label of any enum value given by its stable key, for choice fields.
-    pub fn choice<'a>(&self, field: &str, key: &'a str) -> &'a str {
-        fn by_key<T: Copy>(
-            all: &[T],
-            key_of: fn(T) -> &'static str,
-            label: impl Fn(T) -> &'static str,
-            key: &str,
-        ) -> Option<&'static str> {
-            all.iter().find(|v| key_of(**v) == key).map(|v| label(*v))
-        }
-        let label = match field {
-            "tier" => by_key(Tier::ALL, Tier::key, |v| self.tier(v), key),
-            "priority" => by_key(Priority::ALL, Priority::key, |v| self.priority(v), key),
-            "status" => by_key(TicketStatus::ALL, TicketStatus::key, |v| self.status(v), key),
-            "kind" => by_key(TicketKind::ALL, TicketKind::key, |v| self.kind(v), key)
-                .or_else(|| by_key(CustomerKind::ALL, CustomerKind::key, |v| self.customer_kind(v), key)),
-            "channel" => by_key(Channel::ALL, Channel::key, |v| self.channel(v), key),
-            "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
-            "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
-            _ => None,
-        };
-        match label {
-            Some(label) => label,
-            None if key.is_empty() => self.none,
-            None => key,
-        }
-    }
-}
-
-mod en;
-
-pub use en::EN;
-
-#[cfg(test)]
-#[path = "strings_tests.rs"]
-mod tests;

@@ -10,9 +10,3 @@ pub struct OccasionStrings {
     /// `x` on a low-survey follow-up: `{0}` the key that logs a contact.
     pub msg_survey_not_done: &'static str,
 }
-
-pub const EN: OccasionStrings = OccasionStrings {
-    fields: &[("birthday", "Birthday")],
-    msg_occasion_not_done: "A birthday or anniversary reminder ends with an outbound contact: press {0} to log one",
-    msg_survey_not_done: "A low-survey follow-up ends with an outbound contact after the survey: press {0} to log one",
-};
