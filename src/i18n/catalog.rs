@@ -6,11 +6,16 @@
 
 pub mod background;
 pub mod care;
+pub mod cli_admin;
+pub mod cli_records;
 pub mod crm;
 pub mod dashboard;
+pub mod errors;
 pub mod forms;
 pub mod occasions;
 pub mod quality;
+pub mod report;
+pub mod settings;
 pub mod triage;
 
 use crate::domain::enums::{
@@ -178,14 +183,19 @@ pub struct Strings {
     pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
-    pub triage: &'static super::catalog::triage::TriageStrings,
+    pub triage: &'static triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,
-    pub crm: &'static super::catalog::crm::CrmStrings,
-    pub dashboard: &'static super::catalog::dashboard::DashboardStrings,
-    pub care: &'static super::catalog::care::CareStrings,
-    pub quality: &'static super::catalog::quality::QualityStrings,
-    pub background: &'static super::catalog::background::BackgroundStrings,
-    pub occasions: &'static super::catalog::occasions::OccasionStrings,
-    pub forms: &'static super::catalog::forms::FormStrings,
+    pub crm: &'static crm::CrmStrings,
+    pub dashboard: &'static dashboard::DashboardStrings,
+    pub care: &'static care::CareStrings,
+    pub quality: &'static quality::QualityStrings,
+    pub background: &'static background::BackgroundStrings,
+    pub occasions: &'static occasions::OccasionStrings,
+    pub forms: &'static forms::FormStrings,
+    pub cli_records: &'static cli_records::CliRecordsStrings,
+    pub cli_admin: &'static cli_admin::CliAdminStrings,
+    pub report: &'static report::ReportStrings,
+    pub errors: &'static errors::ErrorStrings,
+    pub settings: &'static settings::SettingsStrings,
 }

@@ -10,11 +10,16 @@ use crate::i18n::Strings;
 
 mod background;
 mod care;
+mod cli_admin;
+mod cli_records;
 mod crm;
 mod dashboard;
+mod errors;
 mod forms;
 mod occasions;
 mod quality;
+mod report;
+mod settings;
 mod triage;
 
 pub static ZH_CN: Strings = Strings {
@@ -377,4 +382,9 @@ pub static ZH_CN: Strings = Strings {
     background: &background::BACKGROUND,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,
+    cli_records: &cli_records::CLI_RECORDS,
+    cli_admin: &cli_admin::CLI_ADMIN,
+    report: &report::REPORT,
+    errors: &errors::ERRORS,
+    settings: &settings::SETTINGS,
 };

@@ -1,0 +1,3 @@
+//! The human output of the care commands: init, demo, backup, doctor, agent, import, export, config.
+
+pub struct CliAdminStrings {}

@@ -1,0 +1,3 @@
+//! The human output of the record commands: customer, ticket, log, timeline, sla, routing, order, kb, reminder, survey and their tables.
+
+pub struct CliRecordsStrings {}

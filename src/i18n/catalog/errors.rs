@@ -1,0 +1,3 @@
+//! How errors are told: validation reasons, not found, conflicts, storage problems.
+
+pub struct ErrorStrings {}

@@ -1,0 +1,3 @@
+//! The words of `report` (monthly and weekly), in the source documents' own terms.
+
+pub struct ReportStrings {}

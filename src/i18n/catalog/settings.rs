@@ -1,0 +1,3 @@
+//! Problems found in the settings file, and the words of `config`.
+
+pub struct SettingsStrings {}

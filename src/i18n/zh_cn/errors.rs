@@ -1,0 +1,5 @@
+//! Simplified Chinese: errors.
+
+use crate::i18n::catalog::errors::ErrorStrings;
+
+pub const ERRORS: ErrorStrings = ErrorStrings {};

@@ -1,0 +1,5 @@
+//! Simplified Chinese: report.
+
+use crate::i18n::catalog::report::ReportStrings;
+
+pub const REPORT: ReportStrings = ReportStrings {};

@@ -1,0 +1,5 @@
+//! Simplified Chinese: settings.
+
+use crate::i18n::catalog::settings::SettingsStrings;
+
+pub const SETTINGS: SettingsStrings = SettingsStrings {};
