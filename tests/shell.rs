@@ -59,6 +59,51 @@ fn completion_scripts_name_the_commands_and_the_values_of_a_set() {
     assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
 }
 
+/// What bash offers after `frontdesk WORDS… <TAB>`, by the generated script.
+fn bash_offers(script: &Path, words: &[&str]) -> Vec<String> {
+    let words: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let line = format!(
+        "source '{}'; COMP_WORDS=(frontdesk {} ''); COMP_CWORD={}; _frontdesk frontdesk '' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.join(" "),
+        words.len() + 1,
+        words.last().map(|w| w.trim_matches('\'')).unwrap_or("frontdesk"),
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &line])
+        .output()
+        .expect("bash");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The bash script run by bash: it offers the commands, and the values of
+/// an option with a fixed set.
+#[test]
+fn bash_completes_commands_and_the_values_of_a_set() {
+    if std::process::Command::new("bash").arg("--version").output().is_err() {
+        eprintln!("bash is not installed: the script itself is checked by the test above");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let script = dir.path().join("frontdesk.bash");
+    std::fs::write(&script, ok(dir.path(), &["completions", "bash"])).unwrap();
+    let commands = bash_offers(&script, &[]);
+    for command in ["customer", "ticket", "report", "completions", "man"] {
+        assert!(commands.iter().any(|c| c == command), "no {command} in {commands:?}");
+    }
+    assert_eq!(
+        bash_offers(&script, &["ticket", "set", "1", "--priority"]),
+        ["urgent", "high", "normal", "low"]
+    );
+    let shells = bash_offers(&script, &["completions"]);
+    for shell in ["bash", "zsh", "fish"] {
+        assert!(shells.iter().any(|s| s == shell), "no {shell} in {shells:?}");
+    }
+}
+
 #[test]
 fn an_unknown_shell_is_refused_with_the_shells_offered() {
     let dir = TempDir::new().unwrap();
@@ -154,6 +199,22 @@ fn every_option_and_argument_has_help() {
         }
     }
     assert!(missing.is_empty(), "without help text:\n{}", missing.join("\n"));
+}
+
+/// clap shows a default it knows; the text says one only when clap cannot.
+#[test]
+fn no_default_is_shown_twice() {
+    for (name, cmd) in commands() {
+        for arg in cmd.get_arguments() {
+            let shown_by_clap = !arg.get_default_values().is_empty() && !arg.is_hide_default_value_set();
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            assert!(
+                !(shown_by_clap && help.contains("[default:")),
+                "{name} --{}: {help}",
+                arg.get_id()
+            );
+        }
+    }
 }
 
 #[test]

@@ -9,6 +9,10 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The heading of the options every command takes: in a command's `--help`
+/// they come after its own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Clone, Parser)]
 #[command(
     name = "frontdesk",
@@ -21,22 +25,22 @@ pub struct Cli {
     // Any path is taken here, the empty one too: clap would refuse an empty
     // FRONTDESK_DB as "--db", and would do so even when --db is given. An empty
     // path is refused by `parse::refuse_empty_paths`, naming where it came from.
-    #[arg(long, env = "FRONTDESK_DB", global = true, value_parser = any_path())]
+    #[arg(long, env = "FRONTDESK_DB", global = true, help_heading = GLOBAL, value_parser = any_path())]
     pub db: Option<PathBuf>,
     /// Who is acting; recorded on every write [default: the login name]
-    #[arg(long, env = "FRONTDESK_AGENT", global = true)]
+    #[arg(long, env = "FRONTDESK_AGENT", global = true, help_heading = GLOBAL)]
     pub agent: Option<String>,
     /// Replaces the clock (RFC 3339 or a date) for the whole command
-    #[arg(long, env = "FRONTDESK_NOW", global = true)]
+    #[arg(long, env = "FRONTDESK_NOW", global = true, help_heading = GLOBAL)]
     pub now: Option<String>,
     /// The config file [default: <config dir>/frontdesk/config.toml]
-    #[arg(long, env = "FRONTDESK_CONFIG", global = true, value_parser = any_path())]
+    #[arg(long, env = "FRONTDESK_CONFIG", global = true, help_heading = GLOBAL, value_parser = any_path())]
     pub config: Option<PathBuf>,
     /// Machine-readable output for list, show and add commands
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
     /// Partly hide phone numbers and e-mail addresses (screen sharing)
-    #[arg(long, env = "FRONTDESK_MASKED", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    #[arg(long, env = "FRONTDESK_MASKED", global = true, help_heading = GLOBAL, value_parser = clap::builder::FalseyValueParser::new())]
     pub masked: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -211,7 +215,7 @@ pub struct PolicyAddArgs {
     /// Time from resolution to the callback (回访), e.g. 2d [default: none]
     #[arg(long)]
     pub callback: Option<String>,
-    /// Where in the order (1 = tried first) [default: 1]
+    /// Where in the order (1 = tried first)
     #[arg(long, default_value_t = 1)]
     pub position: i64,
 }
@@ -250,7 +254,8 @@ pub struct RoutingAddArgs {
     #[arg(long)]
     pub assignee: Option<String>,
     /// Where in the order (1 = tried first) [default: last]
-    #[arg(long, default_value_t = 0)]
+    // 0 stands for "last", which is what help shows.
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     pub position: i64,
 }
 
