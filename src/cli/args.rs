@@ -1,36 +1,46 @@
 //! The clap definitions of every command (see ../shared/CLI.md).
 
+use super::examples;
+use super::values::one_of;
+use crate::domain::enums::{
+    CallbackOutcome, Channel, CustomerKind, Direction, Priority, TicketKind, TicketStatus, Tier,
+};
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// The heading of the options every command takes: in a command's `--help`
+/// they come after its own.
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Clone, Parser)]
 #[command(
     name = "frontdesk",
     version,
-    about = "A keyboard-driven helpdesk and CRM for the terminal.\nWith no command, opens the terminal UI."
+    about = "A keyboard-driven helpdesk and CRM for the terminal.\nWith no command, opens the terminal UI.",
+    after_help = examples::FRONTDESK
 )]
 pub struct Cli {
     /// The database file [default: <data dir>/frontdesk/frontdesk.db]
     // Any path is taken here, the empty one too: clap would refuse an empty
     // FRONTDESK_DB as "--db", and would do so even when --db is given. An empty
     // path is refused by `parse::refuse_empty_paths`, naming where it came from.
-    #[arg(long, env = "FRONTDESK_DB", global = true, value_parser = any_path())]
+    #[arg(long, env = "FRONTDESK_DB", global = true, help_heading = GLOBAL, value_parser = any_path())]
     pub db: Option<PathBuf>,
     /// Who is acting; recorded on every write [default: the login name]
-    #[arg(long, env = "FRONTDESK_AGENT", global = true)]
+    #[arg(long, env = "FRONTDESK_AGENT", global = true, help_heading = GLOBAL)]
     pub agent: Option<String>,
     /// Replaces the clock (RFC 3339 or a date) for the whole command
-    #[arg(long, env = "FRONTDESK_NOW", global = true)]
+    #[arg(long, env = "FRONTDESK_NOW", global = true, help_heading = GLOBAL)]
     pub now: Option<String>,
     /// The config file [default: <config dir>/frontdesk/config.toml]
-    #[arg(long, env = "FRONTDESK_CONFIG", global = true, value_parser = any_path())]
+    #[arg(long, env = "FRONTDESK_CONFIG", global = true, help_heading = GLOBAL, value_parser = any_path())]
     pub config: Option<PathBuf>,
     /// Machine-readable output for list, show and add commands
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
     /// Partly hide phone numbers and e-mail addresses (screen sharing)
-    #[arg(long, env = "FRONTDESK_MASKED", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    #[arg(long, env = "FRONTDESK_MASKED", global = true, help_heading = GLOBAL, value_parser = clap::builder::FalseyValueParser::new())]
     pub masked: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -44,54 +54,69 @@ fn any_path() -> impl TypedValueParser<Value = PathBuf> {
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Create or migrate the database; print its path and schema version
+    #[command(after_help = examples::INIT)]
     Init,
     /// Add realistic sample data (English and Chinese); the same seed gives the same data
+    #[command(after_help = examples::DEMO)]
     Demo(DemoArgs),
     /// Keep customers
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::CUSTOMER)]
     // Boxed: the customer fields make it by far the largest command.
     Customer(Box<CustomerCommand>),
     /// Keep service tickets
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::TICKET)]
     Ticket(TicketCommand),
     /// Log an interaction with a customer
+    #[command(after_help = examples::LOG)]
     Log(LogArgs),
     /// A customer's interactions and ticket events, newest first
+    #[command(after_help = examples::TIMELINE)]
     Timeline(TimelineArgs),
     /// Response-time targets: calendars, business-time math and policies
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::SLA)]
     Sla(SlaCommand),
     /// Routing rules: which department (and agent) gets a new ticket
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::ROUTING)]
     Routing(RoutingCommand),
     /// Record and list customers' orders
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::ORDER)]
     Order(super::order::OrderCommand),
     /// Contact cadence, callbacks due and manual reminders
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::REMINDER)]
     Reminder(super::reminder::ReminderCommand),
     /// Import a CSV file whole or not at all (another system's export with --map)
+    #[command(after_help = examples::IMPORT)]
     Import(super::transfer::ImportArgs),
     /// Export records as CSV (the import columns) or JSON
+    #[command(after_help = examples::EXPORT)]
     Export(super::transfer::ExportArgs),
     /// The knowledge base: FAQs, solved cases, reply scripts
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::KB)]
     Kb(super::kb::KbCommand),
     /// A consistent copy of the live database, safe while others write
+    #[command(after_help = examples::BACKUP)]
     Backup(super::care::BackupArgs),
     /// Integrity, foreign-key and schema check; exit 1 on any problem
+    #[command(after_help = examples::DOCTOR)]
     Doctor,
     /// Agents and their roles (agent, supervisor, admin)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::AGENT)]
     Agent(super::care::AgentCommand),
     /// Satisfaction surveys (scores 1-5); low ones listed for follow-up
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::SURVEY)]
     Survey(super::survey::SurveyCommand),
     /// The monthly review: KPIs beside the previous month
+    #[command(after_help = examples::REPORT)]
     Report(super::report::ReportArgs),
     /// The settings file: where it is, what is in force, what is wrong with it
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples::CONFIG)]
     Config(super::config::ConfigCommand),
+    /// Print a shell completion script (bash, zsh, fish …) to standard output
+    #[command(after_help = examples::COMPLETIONS)]
+    Completions(super::shell::CompletionsArgs),
+    /// Print the man page (roff) to standard output, or write one page per command
+    #[command(after_help = examples::MAN)]
+    Man(super::shell::ManArgs),
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -101,19 +126,25 @@ pub enum SlaCommand {
     Calendar(CalendarCommand),
     /// The instant N business minutes after START (RFC 3339, UTC)
     Due {
+        /// The business calendar to count in (see `sla calendar list`)
         #[arg(long)]
         calendar: String,
+        /// The instant to count from (RFC 3339, UTC)
         #[arg(long)]
         start: String,
+        /// Business minutes to add (negative counts back)
         #[arg(long, allow_negative_numbers = true)]
         minutes: i64,
     },
     /// Whole business minutes between two instants
     Elapsed {
+        /// The business calendar to count in (see `sla calendar list`)
         #[arg(long)]
         calendar: String,
+        /// The earlier instant (RFC 3339 or a date)
         #[arg(long)]
         from: String,
+        /// The later instant (RFC 3339 or a date)
         #[arg(long)]
         to: String,
     },
@@ -126,6 +157,7 @@ pub enum SlaCommand {
 pub enum CalendarCommand {
     /// Add or replace a calendar
     Add {
+        /// The calendar's name (a calendar of that name is replaced)
         name: String,
         /// Time zone, e.g. Asia/Shanghai
         #[arg(long)]
@@ -151,28 +183,39 @@ pub enum PolicyCommand {
     /// Add a policy; targets like 1h, 24h, 3d, or 27h@default to count in a calendar
     Add(PolicyAddArgs),
     /// Remove a policy by id
-    Remove { id: i64 },
+    Remove {
+        /// The policy's id (see `sla policy list`)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct PolicyAddArgs {
+    /// The policy's name, shown beside each ticket it applies to
     #[arg(long)]
     pub name: String,
-    #[arg(long)]
+    /// Applies only to tickets of this kind [default: any]
+    #[arg(long, value_parser = one_of::<TicketKind>())]
     pub kind: Option<String>,
-    #[arg(long)]
+    /// Applies only to tickets of this priority [default: any]
+    #[arg(long, value_parser = one_of::<Priority>())]
     pub priority: Option<String>,
-    #[arg(long)]
+    /// Applies only to tickets that came in on this channel [default: any]
+    #[arg(long, value_parser = one_of::<Channel>())]
     pub channel: Option<String>,
-    #[arg(long)]
+    /// Applies only to customers of this tier [default: any]
+    #[arg(long, value_parser = one_of::<Tier>())]
     pub tier: Option<String>,
+    /// Time to the first response, e.g. 1h, 30m, 27h@default [default: none]
     #[arg(long)]
     pub first_response: Option<String>,
+    /// Time to resolution, e.g. 24h, 3d, 27h@default [default: none]
     #[arg(long)]
     pub resolution: Option<String>,
+    /// Time from resolution to the callback (回访), e.g. 2d [default: none]
     #[arg(long)]
     pub callback: Option<String>,
-    /// Where in the order (1 = tried first) [default: 1]
+    /// Where in the order (1 = tried first)
     #[arg(long, default_value_t = 1)]
     pub position: i64,
 }
@@ -184,37 +227,50 @@ pub enum RoutingCommand {
     /// Add a rule (conditions left out match anything)
     Add(RoutingAddArgs),
     /// Remove a rule by id
-    Remove { id: i64 },
+    Remove {
+        /// The rule's id (see `routing list`)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct RoutingAddArgs {
-    #[arg(long)]
+    /// Matches tickets of this kind [default: any]
+    #[arg(long, value_parser = one_of::<TicketKind>())]
     pub kind: Option<String>,
+    /// Matches tickets of this category, e.g. product-quality [default: any]
     #[arg(long)]
     pub category: Option<String>,
-    #[arg(long)]
+    /// Matches tickets that came in on this channel [default: any]
+    #[arg(long, value_parser = one_of::<Channel>())]
     pub channel: Option<String>,
     /// Matches when the subject contains it (any case)
     #[arg(long)]
     pub keyword: Option<String>,
+    /// The department that gets the ticket
     #[arg(long)]
     pub department: String,
+    /// The agent who gets the ticket [default: nobody in particular]
     #[arg(long)]
     pub assignee: Option<String>,
     /// Where in the order (1 = tried first) [default: last]
-    #[arg(long, default_value_t = 0)]
+    // 0 stands for "last", which is what help shows.
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     pub position: i64,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct DemoArgs {
+    /// How many customers to add
     #[arg(long, default_value_t = 200)]
     pub customers: usize,
+    /// How many tickets to add
     #[arg(long, default_value_t = 400)]
     pub tickets: usize,
+    /// How many interactions (calls, e-mails, chats …) to add
     #[arg(long, default_value_t = 2000)]
     pub interactions: usize,
+    /// The random seed; the same seed gives the same data
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Add the sample data even though the database already holds customers or tickets
@@ -229,9 +285,13 @@ pub enum CustomerCommand {
     /// List customers, most recently active first, or ranked by --filter
     List(CustomerListArgs),
     /// One customer with their open tickets and history
-    Show { key: String },
+    Show {
+        /// Customer id or code
+        key: String,
+    },
     /// Change fields of a customer
     Edit {
+        /// Customer id or code
         key: String,
         #[command(flatten)]
         fields: CustomerFields,
@@ -243,7 +303,10 @@ pub enum CustomerCommand {
         unpin_tier: bool,
     },
     /// Archive a customer (their history is kept)
-    Archive { key: String },
+    Archive {
+        /// Customer id or code
+        key: String,
+    },
     /// Customers with churn warnings (流失预警) and their reasons
     Risk(super::crm::LimitArgs),
     /// Customers missing contact details (no phone and no e-mail)
@@ -251,7 +314,12 @@ pub enum CustomerCommand {
     /// Likely duplicate customers (same phone or e-mail, similar names, same pinyin)
     Duplicates(super::crm::LimitArgs),
     /// Move all of DUPLICATE's history to KEEP and archive DUPLICATE
-    Merge { keep: String, duplicate: String },
+    Merge {
+        /// The customer who stays (id or code)
+        keep: String,
+        /// The customer merged into KEEP and archived (id or code)
+        duplicate: String,
+    },
     /// Archive customers with no activity for --days days
     ArchiveInactive(super::crm::ArchiveInactiveArgs),
     /// Recompute every customer's tier and lifecycle stage now
@@ -260,39 +328,46 @@ pub enum CustomerCommand {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CustomerFields {
+    /// The customer's name (a person or a company)
     #[arg(long)]
     pub name: Option<String>,
+    /// The customer code [default on add: generated, e.g. C2026001]
     #[arg(long)]
     pub code: Option<String>,
-    /// person or company
-    #[arg(long)]
+    /// A person or a company
+    #[arg(long, value_parser = one_of::<CustomerKind>())]
     pub kind: Option<String>,
     /// Contact person (联系人)
     #[arg(long)]
     pub contact: Option<String>,
+    /// Phone number, e.g. 13812345678 or +86 21 5555 0100
     #[arg(long)]
     pub phone: Option<String>,
+    /// E-mail address
     #[arg(long)]
     pub email: Option<String>,
+    /// Postal address
     #[arg(long)]
     pub address: Option<String>,
+    /// Industry, e.g. retail
     #[arg(long)]
     pub industry: Option<String>,
     /// Customer since (a date)
     #[arg(long)]
     pub since: Option<String>,
-    /// high-value, potential, at-risk or standard (pins the tier)
-    #[arg(long)]
+    /// The segment (客户分层); set by hand, it is pinned against the rules
+    #[arg(long, value_parser = one_of::<Tier>())]
     pub tier: Option<String>,
     /// Comma-separated tags
     #[arg(long)]
     pub tags: Option<String>,
-    /// Preferred channel
-    #[arg(long)]
+    /// Preferred channel ("" clears it)
+    #[arg(long, value_parser = one_of::<Channel>().or_empty())]
     pub channel: Option<String>,
     /// Account owner (an agent)
     #[arg(long)]
     pub owner: Option<String>,
+    /// Free-text notes
     #[arg(long)]
     pub notes: Option<String>,
     /// Birthday (a date like 1990-05-17; "" clears it)
@@ -305,8 +380,10 @@ pub struct CustomerListArgs {
     /// Fuzzy match on name, code, contact, phone, email and pinyin (zs, zhangsan → 张三)
     #[arg(long)]
     pub filter: Option<String>,
-    #[arg(long)]
+    /// Only customers of this tier
+    #[arg(long, value_parser = one_of::<Tier>())]
     pub tier: Option<String>,
+    /// Only customers with this tag
     #[arg(long)]
     pub tag: Option<String>,
     /// At most this many (0 = all)
@@ -321,13 +398,19 @@ pub enum TicketCommand {
     /// All tickets, newest first; --queue: the open ones, most urgent first
     List(TicketListArgs),
     /// One ticket with its SLA clocks, urgency and history
-    Show { id: i64 },
+    Show {
+        /// The ticket's id
+        id: i64,
+    },
     /// Answer the customer (outbound; counts as a response)
     Reply {
+        /// The ticket's id
         id: i64,
+        /// What was said to the customer
         #[arg(long, required_unless_present = "kb")]
         summary: Option<String>,
-        #[arg(long)]
+        /// How the answer went out [default: the ticket's channel]
+        #[arg(long, value_parser = one_of::<Channel>())]
         channel: Option<String>,
         /// Insert a knowledge-base article into the reply (counts its use)
         #[arg(long)]
@@ -335,7 +418,9 @@ pub enum TicketCommand {
     },
     /// An internal note (never counts as a response)
     Note {
+        /// The ticket's id
         id: i64,
+        /// The note
         #[arg(long)]
         summary: String,
     },
@@ -343,22 +428,28 @@ pub enum TicketCommand {
     Set(TicketSetArgs),
     /// Resolve a ticket
     Resolve {
+        /// The ticket's id
         id: i64,
+        /// How it was resolved
         #[arg(long)]
         summary: Option<String>,
     },
     /// Reopen a resolved or closed ticket
     Reopen {
+        /// The ticket's id
         id: i64,
+        /// Why it is reopened
         #[arg(long)]
         summary: Option<String>,
     },
     /// Record the callback after resolution (回访) and its outcome
     Callback {
+        /// The ticket's id
         id: i64,
-        /// satisfied, resolved or follow-up
-        #[arg(long)]
+        /// What the customer said: satisfied, the problem is resolved, or it needs a follow-up
+        #[arg(long, value_parser = one_of::<CallbackOutcome>())]
         outcome: String,
+        /// What was said on the callback
         #[arg(long)]
         summary: Option<String>,
     },
@@ -369,29 +460,38 @@ pub struct TicketAddArgs {
     /// Customer id or code
     #[arg(long)]
     pub customer: String,
-    /// complaint, inquiry, request, repair, after-sales or other
-    #[arg(long)]
+    /// What the ticket is about (工单类型)
+    #[arg(long, value_parser = one_of::<TicketKind>())]
     pub kind: String,
+    /// A one-line subject
     #[arg(long)]
     pub subject: String,
-    #[arg(long)]
+    /// How urgent it is [default: normal]
+    #[arg(long, value_parser = one_of::<Priority>())]
     pub priority: Option<String>,
-    #[arg(long)]
+    /// Where the request came in [default: other]
+    #[arg(long, value_parser = one_of::<Channel>())]
     pub channel: Option<String>,
+    /// A category of your own, e.g. product-quality
     #[arg(long)]
     pub category: Option<String>,
+    /// The description: what the customer asked or reported
     #[arg(long)]
     pub body: Option<String>,
+    /// When the request came in (not after now) [default: now]
     #[arg(long)]
     pub opened_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct TicketListArgs {
+    /// The open tickets, most urgent first (the triage queue)
     #[arg(long)]
     pub queue: bool,
-    #[arg(long)]
+    /// Only tickets in this status
+    #[arg(long, value_parser = one_of::<TicketStatus>())]
     pub status: Option<String>,
+    /// Only tickets assigned to this agent
     #[arg(long)]
     pub assignee: Option<String>,
     /// Customer id or code
@@ -404,15 +504,21 @@ pub struct TicketListArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct TicketSetArgs {
+    /// The ticket's id
     pub id: i64,
-    #[arg(long)]
+    /// The new priority
+    #[arg(long, value_parser = one_of::<Priority>())]
     pub priority: Option<String>,
-    #[arg(long)]
+    /// The new status
+    #[arg(long, value_parser = one_of::<TicketStatus>())]
     pub status: Option<String>,
+    /// The agent who takes it ("" for nobody)
     #[arg(long)]
     pub assignee: Option<String>,
+    /// The department that takes it
     #[arg(long)]
     pub department: Option<String>,
+    /// The category, e.g. product-quality
     #[arg(long)]
     pub category: Option<String>,
     /// Only if the ticket is still at this version (else exit 3)
@@ -425,15 +531,19 @@ pub struct LogArgs {
     /// Customer id or code
     #[arg(long)]
     pub customer: String,
-    #[arg(long)]
+    /// How the contact happened
+    #[arg(long, value_parser = one_of::<Channel>())]
     pub channel: String,
-    /// in, out or note [default: in]
-    #[arg(long)]
+    /// From the customer (in), to the customer (out), or an internal note [default: in]
+    #[arg(long, value_parser = one_of::<Direction>())]
     pub direction: Option<String>,
+    /// What was said
     #[arg(long)]
     pub summary: String,
+    /// The ticket it belongs to (the customer's)
     #[arg(long)]
     pub ticket: Option<i64>,
+    /// When it happened (not after now) [default: now]
     #[arg(long)]
     pub at: Option<String>,
 }
@@ -442,6 +552,7 @@ pub struct LogArgs {
 pub struct TimelineArgs {
     /// Customer id or code
     pub key: String,
+    /// At most this many (0 = all)
     #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
 }

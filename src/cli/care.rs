@@ -22,10 +22,12 @@ pub enum AgentCommand {
     /// Add an agent, or change an agent's role or department (needs admin;
     /// the first agent added to an empty table becomes admin)
     Add {
+        /// The agent's name, as given to --agent
         name: String,
-        /// agent, supervisor or admin
-        #[arg(long, default_value = "agent")]
+        /// What the agent may do
+        #[arg(long, default_value = "agent", value_parser = super::values::one_of::<crate::domain::enums::Role>())]
         role: String,
+        /// The agent's department
         #[arg(long)]
         department: Option<String>,
     },

@@ -11,29 +11,38 @@ use clap::Subcommand;
 pub enum KbCommand {
     /// Add an article
     Add {
+        /// The article's title
         #[arg(long)]
         title: String,
+        /// The text, as inserted into a reply by `ticket reply --kb`
         #[arg(long)]
         body: String,
-        /// faq, case or script [default: faq]
-        #[arg(long)]
+        /// A FAQ, a solved case or a reply script [default: faq]
+        #[arg(long, value_parser = super::values::article_kind())]
         kind: Option<String>,
+        /// Comma-separated tags
         #[arg(long)]
         tags: Option<String>,
     },
     /// Articles, most used first
     List {
+        /// At most this many (0 = all)
         #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
         limit: usize,
     },
     /// Articles containing every word (English words and Chinese terms of any length)
     Search {
+        /// The words to look for
         query: String,
+        /// At most this many (0 = all)
         #[arg(long, default_value_t = 20, value_parser = super::parse::limit)]
         limit: usize,
     },
     /// One article
-    Show { id: i64 },
+    Show {
+        /// The article's id
+        id: i64,
+    },
 }
 
 pub fn run(env: &mut Env, cmd: KbCommand) -> Result<(), Error> {

@@ -33,6 +33,7 @@ mod config;
 mod crm;
 mod customer;
 mod data_out;
+mod examples;
 mod export_csv;
 mod kb;
 mod order;
@@ -42,11 +43,13 @@ mod reminder;
 mod report;
 mod report_text;
 mod report_weekly;
+mod shell;
 mod sla;
 mod survey;
 mod ticket;
 mod timeline;
 mod transfer;
+mod values;
 
 pub use args::{Cli, Command};
 pub use parse::{LIMIT_MAX, parse};
@@ -93,6 +96,12 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     if let Some(Command::Config(cmd)) = &cli.command {
         return config::run(&cli, cmd);
     }
+    // Generated from the command definitions alone: no database either.
+    match &cli.command {
+        Some(Command::Completions(args)) => return shell::completions(args),
+        Some(Command::Man(args)) => return shell::man(args),
+        _ => {}
+    }
     let Some(command) = cli.command.clone() else {
         // Checked before the file is opened: the TUI's first start creates
         // the database, and a script or cron job that left out the command
@@ -135,6 +144,8 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Report(args) => report::run(&mut env, &args),
         // Answered above, before the database was opened.
         Command::Config(cmd) => config::run(&cli, &cmd),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     }
 }
 

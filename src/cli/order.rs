@@ -28,6 +28,7 @@ pub enum OrderCommand {
         /// The amount given back, e.g. 200.00 (at most what is left)
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
+        /// Why it is given back
         #[arg(long)]
         note: Option<String>,
     },
@@ -35,6 +36,7 @@ pub enum OrderCommand {
     Cancel {
         /// The order's id (see `order list`)
         order: i64,
+        /// Why it is called off
         #[arg(long)]
         note: Option<String>,
     },
@@ -51,8 +53,10 @@ pub struct OrderAddArgs {
     /// When the order was placed [default: now]
     #[arg(long)]
     pub at: Option<String>,
+    /// What was bought
     #[arg(long)]
     pub product: Option<String>,
+    /// A note on the order
     #[arg(long)]
     pub note: Option<String>,
 }

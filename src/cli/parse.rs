@@ -81,6 +81,11 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             }
             2
         }
+        ErrorKind::ValueValidation if domain_refusal(err).is_some() => {
+            let refusal = domain_refusal(err).map(ToString::to_string).unwrap_or_default();
+            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&refusal));
+            2
+        }
         ErrorKind::ValueValidation if whole_number_refusal(err).is_some() => {
             errln!("frontdesk: {}", whole_number_refusal(err).unwrap_or_default());
             2
@@ -90,6 +95,12 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             err.exit_code()
         }
     }
+}
+
+/// A word outside an option's fixed set (see `values`), refused in the
+/// domain's words: `invalid priority "asap": expected one of: …`.
+fn domain_refusal(err: &clap::Error) -> Option<&crate::domain::error::Invalid> {
+    std::error::Error::source(err)?.downcast_ref()
 }
 
 /// An id, count or version that is not a whole number, in words: clap would

@@ -16,13 +16,16 @@ pub enum ReminderCommand {
     Add(ReminderAddArgs),
     /// Mark a stored reminder done (computed ones end by contacting the
     /// customer or recording the callback)
-    Done { id: i64 },
+    Done {
+        /// The reminder's id (see `reminder list`)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ReminderListArgs {
-    /// overdue, today, upcoming or all
-    #[arg(long, default_value = "all")]
+    /// Which reminders: those past due, due today, coming up, or all
+    #[arg(long, default_value = "all", value_parser = super::values::reminder_window())]
     pub when: String,
     /// At most this many (0 = all)
     #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
@@ -34,11 +37,13 @@ pub struct ReminderAddArgs {
     /// Customer id or code
     #[arg(long)]
     pub customer: String,
+    /// The ticket it is about (the customer's)
     #[arg(long)]
     pub ticket: Option<i64>,
     /// When it is due (RFC 3339 or a date)
     #[arg(long)]
     pub due: String,
+    /// What to do, e.g. "回电确认"
     #[arg(long)]
     pub note: String,
 }

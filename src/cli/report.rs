@@ -23,11 +23,11 @@ pub struct ReportArgs {
     /// The month, YYYY-MM, in the time zone sla.timezone [default: the month of --now]
     #[arg(long)]
     pub month: Option<String>,
-    /// text, json, csv or md [default: text; --json means json]
-    #[arg(long)]
+    /// How to print it [default: text; --json means json]
+    #[arg(long, value_parser = super::values::report_format())]
     pub format: Option<String>,
-    /// Break the KPIs down by agent, department, kind or channel
-    #[arg(long)]
+    /// Break the KPIs down by agent, department, ticket kind or channel
+    #[arg(long, value_parser = super::values::one_of::<crate::domain::kpi::Breakdown>())]
     pub by: Option<String>,
     /// Instead of the KPIs: tickets opened and resolved and first responses on time per
     /// week, up to the month's cutoff (the dashboard's charts)

@@ -33,6 +33,7 @@ pub struct SurveyAddArgs {
     /// Communication, 1–5
     #[arg(long, allow_negative_numbers = true)]
     pub communication: String,
+    /// What the customer said
     #[arg(long)]
     pub comment: Option<String>,
 }

@@ -32,7 +32,9 @@ pub enum Format {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
+    /// Which records the file holds
     pub records: Records,
+    /// The CSV file, with a header row
     pub file: PathBuf,
     /// TOML: canonical = "Their Column", ignore = [...], [values.FIELD], [defaults]
     #[arg(long)]
@@ -44,7 +46,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
+    /// Which records to export
     pub records: Records,
+    /// CSV with the import's columns, or JSON
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
 }
