@@ -72,14 +72,14 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
 /// Hints only for what would do something here.
 fn applies(model: &Model, action: Action) -> bool {
     use Action::*;
-    if let Some(triage) = &model.triage
-        && model.form.is_none()
+    if let Some(triage) = model.screens.triage()
+        && model.screens.form().is_none()
     {
         return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
     }
-    if let Some(reminders) = &model.reminders
-        && model.form.is_none()
-        && model.detail.is_none()
+    if let Some(reminders) = model.screens.reminders()
+        && model.screens.form().is_none()
+        && model.screens.detail().is_none()
     {
         let row = reminders.selected();
         return match action {
@@ -88,9 +88,9 @@ fn applies(model: &Model, action: Action) -> bool {
             _ => true,
         };
     }
-    if let Some(quality) = &model.quality
-        && model.form.is_none()
-        && model.detail.is_none()
+    if let Some(quality) = model.screens.quality()
+        && model.screens.form().is_none()
+        && model.screens.detail().is_none()
     {
         use crate::app::quality::{Confirm, Row};
         return match action {
@@ -100,26 +100,26 @@ fn applies(model: &Model, action: Action) -> bool {
             _ => true,
         };
     }
-    if model.dashboard.is_some() && model.form.is_none() {
+    if model.screens.dashboard().is_some() && model.screens.form().is_none() {
         return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
     }
-    let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
-        || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
+    let ticket_here = matches!(model.screens.detail(), Some(Detail::Ticket { .. }))
+        || (model.screens.detail().is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {
         PaneId::Customers => !model.customers.list.filter.is_empty(),
         PaneId::Queue => !model.queue.list.filter.is_empty(),
         PaneId::Timeline => false,
     };
-    if model.is_empty_database() && model.form.is_none() {
+    if model.is_empty_database() && model.screens.form().is_none() {
         return matches!(action, New | Palette | Help | Quit);
     }
     match action {
         Reply | Note | Assign | Priority | Status => ticket_here,
-        Callback => ticket_here || (model.detail.is_none() && model.focus == PaneId::Timeline),
+        Callback => ticket_here || (model.screens.detail().is_none() && model.focus == PaneId::Timeline),
         ReminderDone | AddReminder => false,
-        ClearFilter => model.detail.is_none() && (filter_set || model.filtering()),
-        Filter => model.detail.is_none() && model.focus != PaneId::Timeline,
-        Open => model.detail.is_none() || model.palette.is_some(),
+        ClearFilter => model.screens.detail().is_none() && (filter_set || model.filtering()),
+        Filter => model.screens.detail().is_none() && model.focus != PaneId::Timeline,
+        Open => model.screens.detail().is_none() || model.screens.palette().is_some(),
         Demo => model.is_empty_database(),
         FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
         _ => true,
