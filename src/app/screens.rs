@@ -262,3 +262,56 @@ impl Screens {
 fn same<T>(value: T) -> T {
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::panes::cursor::Scroll;
+
+    fn kinds(screens: &Screens) -> Vec<Kind> {
+        screens.layers().map(Layer::kind).collect()
+    }
+
+    fn card(id: i64) -> Detail {
+        Detail::Card {
+            id,
+            card: None,
+            scroll: Scroll::default(),
+        }
+    }
+
+    #[test]
+    fn overlays_stack_in_the_order_opened_one_of_each_kind() {
+        let mut screens = Screens::default();
+        assert_eq!(kinds(&screens), [Kind::Main]);
+        screens.open_detail(card(1));
+        screens.open_help(Help::default());
+        // A second card replaces the first where it is, under the help.
+        screens.open_detail(card(2));
+        assert_eq!(kinds(&screens), [Kind::Main, Kind::Detail, Kind::Help]);
+        assert!(matches!(screens.detail(), Some(Detail::Card { id: 2, .. })));
+        assert_eq!(screens.top_kind(), Kind::Help);
+        // The view palette commands run in is the card under the help.
+        assert_eq!(screens.view().kind(), Kind::Detail);
+        assert!(screens.modal_open());
+        // Closing from the middle leaves the order of the rest.
+        assert!(screens.take_detail().is_some());
+        assert_eq!(kinds(&screens), [Kind::Main, Kind::Help]);
+        assert!(matches!(screens.pop(), Some(Overlay::Help(_))));
+        assert!(screens.pop().is_none() && !screens.has_overlay());
+    }
+
+    #[test]
+    fn a_full_screen_mode_replaces_the_screen_and_the_card_only() {
+        let mut screens = Screens::default();
+        screens.open_detail(card(1));
+        screens.open_help(Help::default());
+        screens.enter(Screen::Triage(Triage::default()));
+        assert_eq!(kinds(&screens), [Kind::Triage, Kind::Help]);
+        screens.enter(Screen::Reminders(Reminders::default()));
+        assert!(screens.triage().is_none() && screens.reminders().is_some());
+        screens.leave_screen();
+        assert!(screens.on_main());
+        assert_eq!(kinds(&screens), [Kind::Main, Kind::Help]);
+    }
+}

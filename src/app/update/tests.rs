@@ -23,6 +23,7 @@ mod drafts;
 mod forms;
 mod paste;
 mod saves;
+mod screens;
 
 pub(crate) fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()
