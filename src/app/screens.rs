@@ -192,6 +192,11 @@ impl Screens {
             .unwrap_or(Layer::Screen(&self.screen))
     }
 
+    /// Which layer is the view (see [`Screens::view`]).
+    pub fn view_kind(&self) -> Kind {
+        self.view().kind()
+    }
+
     pub fn screen(&self) -> &Screen {
         &self.screen
     }

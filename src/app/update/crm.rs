@@ -7,6 +7,7 @@ use crate::app::forms::{Form, crm};
 use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Saved};
 use crate::app::panes::PaneId;
+use crate::app::screens::Kind;
 use crate::domain::enums::Direction;
 use crate::strings::fill;
 
@@ -15,7 +16,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Reminders => return super::reminders::enter(model),
         Action::ReminderDone => {
-            if model.screens.reminders().is_some() && model.screens.detail().is_none() {
+            if model.screens.view_kind() == Kind::Reminders {
                 return super::reminders::done(model);
             }
             model.warn(fill(s.msg_not_in_this_view, &[s.action(action)]));
@@ -88,7 +89,7 @@ fn callback(model: &mut Model) {
         model.warn(fill(s.msg_not_in_this_view, &[s.action(Action::Callback)]));
         return;
     }
-    let id = if model.screens.reminders().is_some() && model.screens.detail().is_none() {
+    let id = if model.screens.view_kind() == Kind::Reminders {
         match super::reminders::callback_ticket(model) {
             Some(id) => id,
             None => return,

@@ -7,6 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
+use crate::app::screens::Kind;
 use crate::config::keymap::Context;
 use crate::domain::ticket::Ticket;
 use crate::service::triage::Seen;
@@ -110,7 +111,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Log => target_customer(model).map(|c| {
             let ticket = target_ticket(model).filter(|t| t.customer_id == c.id).map(|t| t.id);
             let mut form = contact::log(s, &c.code, &c.name, ticket);
-            if model.screens.reminders().is_some() && model.screens.detail().is_none() {
+            if model.screens.view_kind() == Kind::Reminders {
                 super::crm::outbound(&mut form);
             }
             form
