@@ -6,6 +6,7 @@ use crate::app::action::Action;
 use crate::app::help::{binding_label, keys_label};
 use crate::app::model::{Detail, Model};
 use crate::app::panes::PaneId;
+use crate::app::screens::{Layer, Screen};
 use crate::config::keymap::Context;
 use crate::config::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
@@ -72,36 +73,38 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
 /// Hints only for what would do something here.
 fn applies(model: &Model, action: Action) -> bool {
     use Action::*;
-    if let Some(triage) = model.screens.triage()
-        && model.screens.form().is_none()
-    {
-        return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
-    }
-    if let Some(reminders) = model.screens.reminders()
-        && model.screens.form().is_none()
-        && model.screens.detail().is_none()
-    {
-        let row = reminders.selected();
-        return match action {
-            Callback => row.is_some_and(|r| r.reason == crate::domain::enums::ReminderReason::Callback),
-            Open | ReminderDone | Log | AddOrder | Survey => row.is_some(),
-            _ => true,
-        };
-    }
-    if let Some(quality) = model.screens.quality()
-        && model.screens.form().is_none()
-        && model.screens.detail().is_none()
-    {
-        use crate::app::quality::{Confirm, Row};
-        return match action {
-            Open | Edit => quality.selected().is_some(),
-            Merge => matches!(quality.selected(), Some(Row::Pair(_))),
-            SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
-            _ => true,
-        };
-    }
-    if model.screens.dashboard().is_some() && model.screens.form().is_none() {
-        return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+    // A form (and its conflict dialog) hints the same over any view;
+    // otherwise the view under the palette or the help decides.
+    if model.screens.form().is_none() {
+        match model.screens.view() {
+            Layer::Screen(Screen::Triage(triage)) => {
+                return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+            }
+            Layer::Screen(Screen::Reminders(reminders)) => {
+                let row = reminders.selected();
+                return match action {
+                    Callback => row.is_some_and(|r| r.reason == crate::domain::enums::ReminderReason::Callback),
+                    Open | ReminderDone | Log | AddOrder | Survey => row.is_some(),
+                    _ => true,
+                };
+            }
+            Layer::Screen(Screen::Quality(quality)) => {
+                use crate::app::quality::{Confirm, Row};
+                return match action {
+                    Open | Edit => quality.selected().is_some(),
+                    Merge => matches!(quality.selected(), Some(Row::Pair(_))),
+                    SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
+                    _ => true,
+                };
+            }
+            Layer::Screen(Screen::Dashboard(_)) => {
+                return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+            }
+            Layer::Screen(Screen::Main) if model.is_empty_database() => {
+                return matches!(action, New | Palette | Help | Quit);
+            }
+            _ => {}
+        }
     }
     let ticket_here = matches!(model.screens.detail(), Some(Detail::Ticket { .. }))
         || (model.screens.detail().is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
@@ -110,9 +113,6 @@ fn applies(model: &Model, action: Action) -> bool {
         PaneId::Queue => !model.queue.list.filter.is_empty(),
         PaneId::Timeline => false,
     };
-    if model.is_empty_database() && model.screens.form().is_none() {
-        return matches!(action, New | Palette | Help | Quit);
-    }
     match action {
         Reply | Note | Assign | Priority | Status => ticket_here,
         Callback => ticket_here || (model.screens.detail().is_none() && model.focus == PaneId::Timeline),
