@@ -88,12 +88,12 @@ fn a_late_reload_keeps_the_filter_being_used() {
 fn late_dashboard_figures_for_another_month_are_dropped() {
     let mut app = App::seeded(&[seed, seed_dashboard], 120, 40);
     app.keys("d");
-    let month = app.model.dashboard.as_ref().unwrap().month;
+    let month = app.model.screens.dashboard().unwrap().month;
     let mut worker = worker(&app);
     worker.request(Read::Dashboard(month));
     // Paged back before the figures came.
     app.keys("[");
-    let earlier = app.model.dashboard.as_ref().unwrap().month;
+    let earlier = app.model.screens.dashboard().unwrap().month;
     assert_eq!(earlier, month.previous());
     let before = app.screen(120, 40);
     for msg in read(&mut worker, &[]) {
@@ -102,8 +102,8 @@ fn late_dashboard_figures_for_another_month_are_dropped() {
     assert_eq!(app.screen(120, 40), before, "figures of {month} dropped");
     let shown = app
         .model
-        .dashboard
-        .as_ref()
+        .screens
+        .dashboard()
         .and_then(|d| d.figures())
         .map(|f| f.report.month);
     assert_eq!(shown, Some(earlier));

@@ -79,7 +79,7 @@ fn a_save_waits_for_a_held_lock_while_keys_work_and_lands_once_it_goes() {
     keys(&mut app, &mut writer, "1 n");
     text(&mut app, &mut writer, "赵六");
     keys(&mut app, &mut writer, "<C-s>");
-    assert!(app.model.form.is_none(), "the screen is free while it saves");
+    assert!(app.model.screens.form().is_none(), "the screen is free while it saves");
     poll(&mut app, &mut writer);
     assert!(writer.saving(), "it cannot land while the lock is held");
     let header = app.screen(120, 40).lines().next().unwrap().to_string();
@@ -89,7 +89,7 @@ fn a_save_waits_for_a_held_lock_while_keys_work_and_lands_once_it_goes() {
     keys(&mut app, &mut writer, "j");
     assert_ne!(app.model.customers.selected().map(|c| c.id), before, "moved");
     keys(&mut app, &mut writer, "n <Esc>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     assert!(writer.saving(), "still waiting for the lock");
     assert!(!customers(&app).contains(&"赵六".to_string()));
     holder.execute_batch("COMMIT").unwrap();
@@ -107,7 +107,7 @@ fn a_failed_save_keeps_its_form_with_the_whole_reason_on_a_narrow_screen() {
     app.keys("1 n").text("赵六");
     let reason = frontdesk::service::Error::Storage(StoreError::Busy("database is locked".into())).to_string();
     app.send(Msg::SaveFailed(Failure::Other(reason.clone())));
-    let form = app.model.form.as_ref().expect("kept");
+    let form = app.model.screens.form().expect("kept");
     assert_eq!(form.value("name"), "赵六");
     let screen = app.screen(80, 24);
     // Wrapped over the form's last lines, every word of it is there.

@@ -30,7 +30,7 @@ fn the_customer_card_shows_its_audit_trail() {
     assert!(!screen.contains("high-value → "), "{screen}");
     // The tier, the tenth field of the customer form, one step on.
     app.keys("e <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Right> <C-s>");
-    assert!(app.model.form.is_none(), "the form saved");
+    assert!(app.model.screens.form().is_none(), "the form saved");
     let screen = app.screen(120, 60);
     let line = screen
         .lines()
@@ -64,7 +64,7 @@ fn footer_error(app: &App) -> String {
 fn a_triage_decision_on_a_ticket_changed_meanwhile_is_refused() {
     let mut app = App::new(true, 120, 40);
     app.keys("t");
-    let id = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    let id = app.model.screens.triage().and_then(|t| t.ticket_id()).unwrap();
     let before = ticket(&mut app, id);
     recategorise(&app, id, "billing");
     app.keys("4");
@@ -73,7 +73,7 @@ fn a_triage_decision_on_a_ticket_changed_meanwhile_is_refused() {
     assert_eq!(after.version, before.version + 1, "only the other agent's change");
     assert!(footer_error(&app).contains(&format!("ticket {id} ")));
     // The card shows the ticket as it is now, ready for a decision on it.
-    let card = app.model.triage.as_ref().and_then(|t| t.card.as_ref()).unwrap();
+    let card = app.model.screens.triage().and_then(|t| t.card.as_ref()).unwrap();
     assert_eq!((card.view.ticket.id, card.view.ticket.version), (id, after.version));
     app.keys("4");
     assert_eq!(ticket(&mut app, id).priority, Priority::Low);
@@ -116,7 +116,7 @@ fn seen_by(app: &App, agent: &str, id: i64, seconds: i64) -> Vec<String> {
 }
 
 fn open_ticket_id(app: &App) -> i64 {
-    match &app.model.detail {
+    match app.model.screens.detail() {
         Some(Detail::Ticket { id, .. }) => *id,
         _ => panic!("no ticket page open"),
     }
@@ -158,12 +158,12 @@ fn the_ticket_page_shows_who_else_has_it_open_until_their_heartbeat_expires() {
 fn the_triage_card_shows_who_else_has_it_open_and_moving_on_leaves_it() {
     let mut app = App::new(true, 120, 40);
     app.keys("t");
-    let first = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    let first = app.model.screens.triage().and_then(|t| t.ticket_id()).unwrap();
     beat_as(&app, "wang", first, 1);
     app.send(Msg::Tick(at(1)));
     assert!(app.screen(120, 40).contains("● Also open: wang"));
     app.keys("<Space>");
-    let second = app.model.triage.as_ref().and_then(|t| t.ticket_id()).unwrap();
+    let second = app.model.screens.triage().and_then(|t| t.ticket_id()).unwrap();
     assert_ne!(second, first);
     assert!(
         !app.screen(120, 40).contains("Also open"),
@@ -200,8 +200,8 @@ fn reassign(app: &App, id: i64, assignee: &str, category: &str) {
 
 fn form_value(app: &App, key: &str) -> String {
     app.model
-        .form
-        .as_ref()
+        .screens
+        .form()
         .expect("the form is open")
         .value(key)
         .to_string()
@@ -213,7 +213,7 @@ fn reapply_after_a_conflict_puts_ours_on_top_and_keeps_the_other_agents_change()
     let before = edit_first_ticket(&mut app, "zhao");
     reassign(&app, before.id, "wang", "billing");
     app.keys("<C-s>");
-    assert!(app.model.conflict.is_some(), "the dialog shows");
+    assert!(app.model.screens.conflict().is_some(), "the dialog shows");
     let screen = app.screen(120, 40);
     let row = screen
         .lines()
@@ -240,7 +240,7 @@ fn reapply_after_a_conflict_puts_ours_on_top_and_keeps_the_other_agents_change()
     assert_eq!(after.assignee, "zhao", "ours wins where both changed");
     assert_eq!(after.category, "billing", "the other agent's other change is kept");
     assert_eq!(after.version, before.version + 2);
-    assert!(app.model.form.is_none() && app.model.conflict.is_none());
+    assert!(app.model.screens.form().is_none() && app.model.screens.conflict().is_none());
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn reapply_that_conflicts_again_shows_the_dialog_again_with_fresh_values() {
     app.keys("<C-s>");
     reassign(&app, before.id, "zhou", "refund");
     app.keys("r");
-    let conflict = app.model.conflict.as_ref().expect("the dialog again");
+    let conflict = app.model.screens.conflict().expect("the dialog again");
     let assignee = conflict.rows.iter().find(|r| r.key == "assignee").unwrap();
     assert_eq!((assignee.started.as_str(), assignee.now.as_str()), ("wang", "zhou"));
     assert_eq!(ticket(&mut app, before.id).assignee, "zhou", "never a silent overwrite");
@@ -269,7 +269,7 @@ fn discard_after_a_conflict_writes_nothing_of_ours() {
     let after = ticket(&mut app, before.id);
     assert_eq!((after.assignee.as_str(), after.category.as_str()), ("wang", "billing"));
     assert_eq!(after.version, before.version + 1, "only the other agent's change");
-    assert!(app.model.form.is_none() && app.model.conflict.is_none());
+    assert!(app.model.screens.form().is_none() && app.model.screens.conflict().is_none());
     // The ticket page shows the other agent's values.
     let screen = app.screen(120, 40);
     assert!(
@@ -284,7 +284,7 @@ fn esc_from_the_conflict_goes_back_to_the_form_which_then_saves_over_what_was_se
     let before = edit_first_ticket(&mut app, "zhao");
     reassign(&app, before.id, "wang", "billing");
     app.keys("<C-s> <Esc>");
-    assert!(app.model.conflict.is_none());
+    assert!(app.model.screens.conflict().is_none());
     assert_eq!(form_value(&app, "assignee"), "zhao", "what was typed is kept");
     assert_eq!(
         form_value(&app, "category"),
@@ -295,14 +295,14 @@ fn esc_from_the_conflict_goes_back_to_the_form_which_then_saves_over_what_was_se
     app.keys("<C-s>");
     let after = ticket(&mut app, before.id);
     assert_eq!((after.assignee.as_str(), after.category.as_str()), ("zhao", "billing"));
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
 }
 
 #[test]
 fn a_customer_edit_over_a_change_meanwhile_shows_the_dialog_and_reapplies() {
     let mut app = App::new(true, 120, 40);
     app.keys("1 / z s <Enter> <Enter>");
-    let code = match &app.model.detail {
+    let code = match app.model.screens.detail() {
         Some(Detail::Card { card: Some(card), .. }) => card.customer.code.clone(),
         _ => panic!("no card open"),
     };
@@ -351,11 +351,11 @@ fn conflict_dialog_120x40() {
 fn another_agents_heartbeat_reloads_the_triage_card_without_losing_place() {
     let mut app = App::new(true, 80, 24);
     app.keys("t j j");
-    let triage = app.model.triage.as_ref().unwrap();
+    let triage = app.model.screens.triage().unwrap();
     let (id, top) = (triage.ticket_id().unwrap(), triage.scroll.top);
     assert!(top > 0, "the card scrolled on a small screen");
     beat_as(&app, "wang", id, 1);
     app.send(Msg::ExternalChange);
-    let triage = app.model.triage.as_ref().unwrap();
+    let triage = app.model.screens.triage().unwrap();
     assert_eq!((triage.ticket_id(), triage.scroll.top), (Some(id), top));
 }

@@ -21,13 +21,13 @@ fn open_reminders(app: &mut App) -> Vec<ReminderView> {
 
 /// The rows of the Reminders view on screen.
 fn rows(app: &App) -> &[ReminderView] {
-    &app.model.reminders.as_ref().expect("the Reminders view").rows
+    &app.model.screens.reminders().expect("the Reminders view").rows
 }
 
 fn selected(app: &App) -> &ReminderView {
     app.model
-        .reminders
-        .as_ref()
+        .screens
+        .reminders()
         .and_then(|r| r.selected())
         .expect("a selected reminder")
 }
@@ -47,7 +47,7 @@ fn message(app: &App) -> (String, bool) {
 }
 
 fn field_error(app: &App, key: &str) -> Option<String> {
-    let form = app.model.form.as_ref().expect("a form");
+    let form = app.model.screens.form().expect("a form");
     form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
 }
 
@@ -101,11 +101,11 @@ fn reminders_are_listed_by_window_and_esc_goes_back_to_the_panes() {
     }
     // Entering closes triage; Esc leaves for the panes.
     app.keys("<Esc>");
-    assert!(app.model.reminders.is_none());
+    assert!(app.model.screens.reminders().is_none());
     app.keys("t :").text("reminders").keys("<Enter>");
-    assert!(app.model.triage.is_none() && app.model.reminders.is_some());
+    assert!(app.model.screens.triage().is_none() && app.model.screens.reminders().is_some());
     app.keys("q");
-    assert!(app.model.reminders.is_none() && !app.model.quit);
+    assert!(app.model.screens.reminders().is_none() && !app.model.quit);
 }
 
 #[test]
@@ -118,13 +118,13 @@ fn enter_opens_the_card_or_the_callbacks_ticket_over_the_list() {
     app.keys("<Enter>");
     assert!(app.screen(120, 40).contains("C2026001 · 张三"));
     app.keys("<Esc>");
-    assert!(app.model.detail.is_none() && app.model.reminders.is_some());
+    assert!(app.model.screens.detail().is_none() && app.model.screens.reminders().is_some());
     select(&mut app, |r| r.reason == ReminderReason::Callback);
     app.keys("<Enter>");
     let screen = app.screen(120, 40);
     assert!(screen.contains("#1 产品质量问题：屏幕有坏点"), "{screen}");
     app.keys("q");
-    assert!(app.model.detail.is_none() && app.model.reminders.is_some());
+    assert!(app.model.screens.detail().is_none() && app.model.screens.reminders().is_some());
 }
 
 #[test]
@@ -133,13 +133,13 @@ fn x_marks_a_manual_reminder_done_and_it_leaves_the_list() {
     app.keys("m");
     select(&mut app, |r| r.note == "Send the new catalogue");
     let id = selected(&app).id.expect("a stored reminder");
-    let place = app.model.reminders.as_ref().unwrap().selected;
+    let place = app.model.screens.reminders().unwrap().selected;
     app.keys("x");
     assert!(!open_reminders(&mut app).iter().any(|r| r.id == Some(id)));
     assert!(!rows(&app).iter().any(|r| r.id == Some(id)), "the view reloaded");
     assert_eq!(message(&app), ("Reminder done".to_string(), false));
     // The cursor stays where it was: on the reminder that took its place.
-    assert_eq!(app.model.reminders.as_ref().unwrap().selected, place);
+    assert_eq!(app.model.screens.reminders().unwrap().selected, place);
 }
 
 #[test]
@@ -170,15 +170,15 @@ fn logging_an_outbound_contact_ends_the_cadence_reminder() {
         |r: &ReminderView| r.reason == ReminderReason::Cadence && r.customer_name == CHEN && r.when == Due::Overdue;
     select(&mut app, overdue_cadence);
     app.keys("l");
-    let form = app.model.form.as_ref().expect("the log form");
+    let form = app.model.screens.form().expect("the log form");
     assert_eq!(form.value("direction"), "out", "from Reminders, a contact goes out");
     assert!(form.value("customer").starts_with('C'));
     // It opens on the summary, past what the view filled in.
     app.text("电话联系，客户满意").keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     assert!(!open_reminders(&mut app).iter().any(overdue_cadence));
     assert!(!rows(&app).iter().any(overdue_cadence), "the view reloaded");
-    assert!(app.model.reminders.is_some(), "still in the Reminders view");
+    assert!(app.model.screens.reminders().is_some(), "still in the Reminders view");
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn n_adds_a_manual_reminder_for_the_rows_customer() {
     let before = open_reminders(&mut app).len();
     let code = zhang_code(&mut app);
     app.keys("n");
-    assert_eq!(app.model.form.as_ref().unwrap().value("customer"), code);
+    assert_eq!(app.model.screens.form().unwrap().value("customer"), code);
     // A due time the CLI would refuse is refused on its field; nothing is written.
     app.text("tomorrow").keys("<Tab>").text("带样品上门拜访").keys("<C-s>");
     assert!(field_error(&app, "due").is_some_and(|e| e.contains("RFC 3339")));
@@ -201,7 +201,7 @@ fn n_adds_a_manual_reminder_for_the_rows_customer() {
         app.keys("<Backspace>");
     }
     app.text("2026-10-06T10:00:00+08:00").keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     let added: Vec<_> = open_reminders(&mut app)
         .into_iter()
         .filter(|r| r.note == "带样品上门拜访")
@@ -229,7 +229,7 @@ fn an_order_added_from_the_card_shows_on_the_card_and_in_the_orders() {
         .keys("<Tab> <Tab>")
         .text("显示器 27 寸")
         .keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     let list = orders::list(&mut app.driver.store, &code, None).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
@@ -261,7 +261,7 @@ fn a_bad_amount_is_shown_on_its_field_and_nothing_is_written() {
     app.keys("<Backspace>").keys("<Tab>").text("2030-01-01").keys("<C-s>");
     assert_eq!(field_error(&app, "at").as_deref(), Some("is in the future"));
     assert!(orders::list(&mut app.driver.store, &code, None).unwrap().is_empty());
-    assert!(app.model.form.is_some(), "the form stays with what was typed");
+    assert!(app.model.screens.form().is_some(), "the form stays with what was typed");
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn a_callback_on_a_resolved_ticket_then_its_survey() {
         r.reason == ReminderReason::Callback && r.ticket_id == Some(ZHANG_TICKET)
     });
     app.keys("c");
-    assert_eq!(app.model.form.as_ref().unwrap().title, "Callback on #1");
+    assert_eq!(app.model.screens.form().unwrap().title, "Callback on #1");
     app.keys("<Tab>").text("客户确认屏幕已更换").keys("<C-s>");
     let t = tickets::get(&mut app.driver.store, &app.driver.ctx, ZHANG_TICKET)
         .unwrap()
@@ -280,16 +280,16 @@ fn a_callback_on_a_resolved_ticket_then_its_survey() {
     assert!(t.callback_at.is_some());
     assert_eq!(t.callback_outcome, Some(CallbackOutcome::Satisfied));
     // The survey follows at once, for that customer and ticket.
-    let form = app.model.form.as_ref().expect("the survey form");
+    let form = app.model.screens.form().expect("the survey form");
     assert_eq!(
         (form.value("customer"), form.value("ticket")),
         (t.customer_code.as_str(), "1")
     );
     app.text("5").keys("<Tab>").text("3").keys("<Tab>").text("4");
     app.keys("<Tab>").text("师傅很专业").keys("<Enter>");
-    assert!(app.model.form.is_some(), "Enter on the last field only moves");
+    assert!(app.model.screens.form().is_some(), "Enter on the last field only moves");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     let filter = SurveyFilter {
         customer: Some(t.customer_code.clone()),
         ..Default::default()
@@ -324,15 +324,15 @@ fn esc_after_the_callback_skips_the_survey() {
     // From the ticket page over the list.
     app.keys("<Enter>");
     app.keys("c");
-    assert_eq!(app.model.form.as_ref().unwrap().title, "Callback on #2");
+    assert_eq!(app.model.screens.form().unwrap().title, "Callback on #2");
     app.keys("<Right> <Right>").keys("<C-s>");
     let t = tickets::get(&mut app.driver.store, &app.driver.ctx, ALICE_TICKET)
         .unwrap()
         .ticket;
     assert_eq!(t.callback_outcome, Some(CallbackOutcome::FollowUp));
-    assert!(app.model.form.is_some(), "the survey is offered");
+    assert!(app.model.screens.form().is_some(), "the survey is offered");
     app.keys("<Esc>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     let all = surveys::list(&mut app.driver.store, &app.driver.ctx, &SurveyFilter::default()).unwrap();
     assert!(all.is_empty(), "{all:?}");
     // A follow-up outcome leaves a reminder for tomorrow.
@@ -353,7 +353,7 @@ fn a_callback_on_an_open_ticket_is_refused_with_the_reason() {
     }
     let id = app.model.queue.selected().unwrap().ticket.id;
     app.keys("c");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     let (text, error) = message(&app);
     assert!(error && text.contains(&format!("#{id} is still")), "{text}");
     assert!(text.contains("a callback follows resolution"), "{text}");
@@ -361,7 +361,7 @@ fn a_callback_on_an_open_ticket_is_refused_with_the_reason() {
     app.keys("m");
     select(&mut app, |r| r.reason == ReminderReason::Manual);
     app.keys("c");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     assert!(message(&app).0.contains("not a callback"));
 }
 
@@ -371,7 +371,7 @@ fn v_records_a_survey_for_the_customer_in_view() {
     zhang_card(&mut app);
     let code = zhang_code(&mut app);
     app.keys("v");
-    let form = app.model.form.as_ref().expect("the survey form");
+    let form = app.model.screens.form().expect("the survey form");
     assert_eq!((form.value("customer"), form.value("ticket")), (code.as_str(), ""));
     // A score is required.
     app.keys("<C-s>");
@@ -382,7 +382,7 @@ fn v_records_a_survey_for_the_customer_in_view() {
         .keys("<Tab>")
         .text("5")
         .keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     assert_eq!(message(&app).0, "Survey saved");
     let filter = SurveyFilter {
         customer: Some(code),
@@ -427,7 +427,7 @@ fn a_failed_read_is_not_shown_as_an_empty_list() {
         "{screen}"
     );
     app.keys("<C-r>");
-    assert!(!rows(&app).is_empty() && !app.model.reminders.as_ref().unwrap().unreadable);
+    assert!(!rows(&app).is_empty() && !app.model.screens.reminders().unwrap().unreadable);
 }
 
 #[test]
@@ -449,11 +449,11 @@ fn the_palette_refunds_then_cancels_the_newest_order_on_the_card() {
 
     // The form names the newest order on the card; the amount has the keyboard.
     app.keys(":").text("refund").keys("<Enter>");
-    let form = app.model.form.as_ref().expect("the correction form");
+    let form = app.model.screens.form().expect("the correction form");
     assert_eq!(form.value("order"), order.to_string());
     assert_eq!(form.fields[form.focus].key, "amount");
     app.text("200").keys("<Tab>").text("屏幕划痕").keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     assert!(message(&app).0.contains("200.00"), "{:?}", message(&app));
     let line = &orders::list(&mut app.driver.store, &code, None).unwrap()[0];
     assert_eq!(
@@ -464,7 +464,7 @@ fn the_palette_refunds_then_cancels_the_newest_order_on_the_card() {
 
     // Cancelling takes what is left; afterwards nothing more can be refunded.
     app.keys(":").text("refund").keys("<Enter> <S-Tab> <Right> <C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     let line = &orders::list(&mut app.driver.store, &code, None).unwrap()[0];
     assert_eq!((line.net_cents(), line.cancelled()), (0, true));
     assert!(app.screen(120, 40).contains("cancelled"));

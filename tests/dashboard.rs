@@ -28,12 +28,16 @@ fn month(text: &str) -> Month {
 
 /// The month on screen and the month of the figures shown.
 fn shown(app: &App) -> (Month, Option<Month>) {
-    let screen = app.model.dashboard.as_ref().expect("the dashboard is open");
+    let screen = app.model.screens.dashboard().expect("the dashboard is open");
     (screen.month, screen.figures().map(|f| f.report.month))
 }
 
 fn figures(app: &App) -> &Dashboard {
-    app.model.dashboard.as_ref().and_then(|d| d.figures()).expect("figures")
+    app.model
+        .screens
+        .dashboard()
+        .and_then(|d| d.figures())
+        .expect("figures")
 }
 
 // The read use case ------------------------------------------------------------------------
@@ -212,18 +216,18 @@ fn esc_goes_back_to_the_panes_with_the_cursor_kept() {
     assert!(selected.is_some());
     // From a ticket page too: the dashboard takes the screen and the page closes.
     app.keys("<Enter>");
-    assert!(app.model.detail.is_some());
+    assert!(app.model.screens.detail().is_some());
     app.keys("d");
-    assert!(app.model.detail.is_none() && app.model.triage.is_none());
-    assert!(app.model.dashboard.is_some());
+    assert!(app.model.screens.detail().is_none() && app.model.screens.triage().is_none());
+    assert!(app.model.screens.dashboard().is_some());
     app.keys("<Esc>");
-    assert!(app.model.dashboard.is_none());
+    assert!(app.model.screens.dashboard().is_none());
     assert_eq!(app.model.focus, PaneId::Queue);
     assert_eq!(app.model.queue.selected().map(|v| v.ticket.id), selected);
     assert!(app.screen(120, 40).contains("Queue"), "the panes are back");
     // `q` leaves too, instead of quitting.
     app.keys("d q");
-    assert!(app.model.dashboard.is_none() && !app.model.quit);
+    assert!(app.model.screens.dashboard().is_none() && !app.model.quit);
 }
 
 #[test]
@@ -245,7 +249,7 @@ fn other_agents_writes_wait_their_turn_and_ctrl_r_reads_now() {
     };
     surveys::add(&mut other, &Ctx::new("wang", tui_support::now()), &input).unwrap();
     app.send(Msg::ExternalChange);
-    let screen = app.model.dashboard.as_ref().unwrap();
+    let screen = app.model.screens.dashboard().unwrap();
     assert!(screen.stale, "marked for a later read");
     assert_eq!(
         figures(&app).report.distribution,
@@ -256,7 +260,7 @@ fn other_agents_writes_wait_their_turn_and_ctrl_r_reads_now() {
     let mut after = before;
     after[4] += 1;
     assert_eq!(figures(&app).report.distribution, after);
-    assert!(!app.model.dashboard.as_ref().unwrap().stale);
+    assert!(!app.model.screens.dashboard().unwrap().stale);
 }
 
 #[test]
@@ -279,7 +283,7 @@ fn the_palette_and_help_work_on_the_dashboard() {
         "{help:?}"
     );
     app.keys("<Esc>");
-    assert!(app.model.help.is_none() && app.model.dashboard.is_some());
+    assert!(app.model.screens.help().is_none() && app.model.screens.dashboard().is_some());
 }
 
 // Screens ------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ fn app() -> App {
 }
 
 fn field_error(app: &App, key: &str) -> Option<String> {
-    let form = app.model.form.as_ref().expect("a form");
+    let form = app.model.screens.form().expect("a form");
     form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
 }
 
@@ -66,10 +66,10 @@ const TO_BIRTHDAY: &str = "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>
 fn the_customer_form_saves_a_birthday_shown_on_the_card() {
     let mut app = App::new(true, 120, 40);
     app.keys("1 n").text("赵六").keys(TO_BIRTHDAY).text("1990-10-07");
-    let form = app.model.form.as_ref().expect("the customer form");
+    let form = app.model.screens.form().expect("the customer form");
     assert_eq!(form.value("birthday"), "1990-10-07");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
+    assert!(app.model.screens.form().is_none(), "saved");
     let saved = customer_named(&mut app, "赵六").expect("the new customer");
     assert_eq!(saved.birthday.map(|d| d.to_string()).as_deref(), Some("1990-10-07"));
 
@@ -94,7 +94,7 @@ fn a_bad_birthday_shows_the_field_error_and_saves_nothing() {
         Some("expected a date like 1990-05-17")
     );
     assert!(app.screen(120, 40).contains("expected a date like 1990-05-17"));
-    assert!(app.model.form.is_some(), "not saved");
+    assert!(app.model.screens.form().is_some(), "not saved");
     // A date after today is the service's to refuse: on the field too.
     for _ in 0.."1990-13-01".len() {
         app.keys("<Backspace>");
@@ -104,7 +104,7 @@ fn a_bad_birthday_shows_the_field_error_and_saves_nothing() {
         field_error(&app, "birthday").as_deref(),
         Some("must not be after today")
     );
-    assert!(app.model.form.is_some(), "the form stays with what was typed");
+    assert!(app.model.screens.form().is_some(), "the form stays with what was typed");
     assert!(customer_named(&mut app, "赵六").is_none(), "nothing written");
 }
 
@@ -124,7 +124,7 @@ fn the_reminders_view_lists_a_birthday_and_a_low_survey() {
 /// Opens the Reminders view and selects its first row of `reason`.
 fn select_first(app: &mut App, reason: ReminderReason) {
     app.keys("m g g");
-    let rows = &app.model.reminders.as_ref().expect("the Reminders view").rows;
+    let rows = &app.model.screens.reminders().expect("the Reminders view").rows;
     let index = rows
         .iter()
         .position(|r| r.reason == reason)
@@ -146,11 +146,11 @@ fn x_explains_and_l_logs_the_contact_that_ends_a_low_survey_follow_up() {
     );
 
     app.keys("l");
-    let form = app.model.form.as_ref().expect("the log form");
+    let form = app.model.screens.form().expect("the log form");
     assert_eq!(form.value("direction"), "out");
     app.text("致电道歉，已安排回访").keys("<C-s>");
-    assert!(app.model.form.is_none(), "saved");
-    let rows = &app.model.reminders.as_ref().expect("still in the view").rows;
+    assert!(app.model.screens.form().is_none(), "saved");
+    let rows = &app.model.screens.reminders().expect("still in the view").rows;
     assert!(!rows.iter().any(|r| r.reason == ReminderReason::Survey), "ended");
     assert!(rows.iter().any(|r| r.reason == ReminderReason::Birthday), "others stay");
 }

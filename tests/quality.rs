@@ -110,7 +110,7 @@ fn message(app: &App) -> (String, bool) {
 /// Moves the selection to the pair of these two names (either order).
 fn select_pair(app: &mut App, a: &str, b: &str) {
     app.keys("g g");
-    let view = app.model.quality.as_ref().expect("the Data quality view");
+    let view = app.model.screens.quality().expect("the Data quality view");
     let index = view
         .review
         .duplicates
@@ -128,7 +128,7 @@ fn select_pair(app: &mut App, a: &str, b: &str) {
 /// Moves the selection to the customer missing contact details of this name.
 fn select_missing(app: &mut App, name: &str) {
     app.keys("g g");
-    let view = app.model.quality.as_ref().expect("the Data quality view");
+    let view = app.model.screens.quality().expect("the Data quality view");
     let index = view
         .review
         .missing_contact
@@ -141,7 +141,7 @@ fn select_missing(app: &mut App, name: &str) {
 }
 
 fn pairs(app: &App) -> Vec<(String, String)> {
-    let view = app.model.quality.as_ref().expect("the Data quality view");
+    let view = app.model.screens.quality().expect("the Data quality view");
     view.review
         .duplicates
         .iter()
@@ -150,7 +150,7 @@ fn pairs(app: &App) -> Vec<(String, String)> {
 }
 
 fn missing(app: &App) -> Vec<String> {
-    let view = app.model.quality.as_ref().expect("the Data quality view");
+    let view = app.model.screens.quality().expect("the Data quality view");
     view.review.missing_contact.iter().map(|c| c.name.clone()).collect()
 }
 
@@ -181,7 +181,7 @@ fn h_lists_the_pairs_with_their_evidence_and_the_customers_missing_contacts() {
     assert_eq!(missing(&app).len(), 4);
     // Esc goes back to the panes.
     app.keys("<Esc>");
-    assert!(app.model.quality.is_none());
+    assert!(app.model.screens.quality().is_none());
     assert!(app.screen(120, 40).contains("Customers"));
 }
 
@@ -206,11 +206,11 @@ fn masked_mode_masks_the_shared_phone() {
 fn full_screen_modes_give_way_to_each_other() {
     let mut app = app(120, 40);
     app.keys("h");
-    assert!(app.model.quality.is_some());
+    assert!(app.model.screens.quality().is_some());
     app.send(Msg::Action(frontdesk::app::Action::Reminders));
-    assert!(app.model.quality.is_none() && app.model.reminders.is_some());
+    assert!(app.model.screens.quality().is_none() && app.model.screens.reminders().is_some());
     app.send(Msg::Action(frontdesk::app::Action::DataQuality));
-    assert!(app.model.quality.is_some() && app.model.reminders.is_none());
+    assert!(app.model.screens.quality().is_some() && app.model.screens.reminders().is_none());
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn merge_confirmed_moves_the_history_archives_the_duplicate_and_drops_the_pair()
     assert!(customer(&app, &typo.code).archived);
     assert!(!customer(&app, &zhang.code).archived);
     assert!(!pairs(&app).iter().any(|(a, b)| a == ZHANG_TYPO || b == ZHANG_TYPO));
-    assert!(app.model.quality.as_ref().unwrap().confirm.is_none());
+    assert!(app.model.screens.quality().unwrap().confirm.is_none());
     assert!(!app.screen(120, 40).contains(ZHANG_TYPO));
 }
 
@@ -250,7 +250,7 @@ fn merge_after_swapping_keeps_the_other_customer() {
     app.keys("h");
     select_pair(&mut app, ZHANG, ZHANG_TYPO);
     app.keys("M <Tab>");
-    let Some(Confirm::Merge(m)) = &app.model.quality.as_ref().unwrap().confirm else {
+    let Some(Confirm::Merge(m)) = &app.model.screens.quality().unwrap().confirm else {
         panic!("the merge confirmation");
     };
     assert_eq!((m.keep.id, m.duplicate.id), (typo.id, zhang.id));
@@ -274,7 +274,7 @@ fn merge_cancelled_changes_nothing() {
         app.keys("h");
         select_pair(&mut app, ZHANG, ZHANG_TYPO);
         app.keys("M").keys(cancel);
-        let view = app.model.quality.as_ref().expect("still in the view");
+        let view = app.model.screens.quality().expect("still in the view");
         assert!(view.confirm.is_none(), "{cancel}");
         assert_eq!(ticket_owners(&app), before, "{cancel}");
         assert!(!by_name(&app, ZHANG_TYPO).archived);
@@ -290,7 +290,7 @@ fn m_on_a_customer_missing_contacts_says_it_needs_a_pair() {
     app.keys("M");
     let (text, error) = message(&app);
     assert!(error && text.contains("pair"), "{text}");
-    assert!(app.model.quality.as_ref().unwrap().confirm.is_none());
+    assert!(app.model.screens.quality().unwrap().confirm.is_none());
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn enter_opens_the_card_of_the_rows_customer() {
     assert!(card.contains("上海市浦东新区"), "{card}");
     // Esc closes the card, back on the list.
     app.keys("<Esc>");
-    assert!(app.model.detail.is_none() && app.model.quality.is_some());
+    assert!(app.model.screens.detail().is_none() && app.model.screens.quality().is_some());
 }
 
 #[test]
@@ -339,19 +339,19 @@ fn e_on_a_missing_contact_then_a_phone_saved_removes_the_row() {
     app.keys("h");
     select_missing(&mut app, "欧阳娜娜");
     assert!(matches!(
-        app.model.quality.as_ref().unwrap().selected(),
+        app.model.screens.quality().unwrap().selected(),
         Some(Row::Missing(c)) if c.name == "欧阳娜娜"
     ));
     app.keys("e");
-    let form = app.model.form.as_ref().expect("the customer form");
+    let form = app.model.screens.form().expect("the customer form");
     // The row is about contact details: the form opens on the phone.
     assert_eq!(form.focused().map(|f| f.key), Some("phone"));
     app.text("13911112222").keys("<C-s>");
-    assert!(app.model.form.is_none(), "{}", app.screen(120, 40));
+    assert!(app.model.screens.form().is_none(), "{}", app.screen(120, 40));
     assert_eq!(by_name(&app, "欧阳娜娜").phone, "13911112222");
     assert!(!missing(&app).contains(&"欧阳娜娜".to_string()));
     assert_eq!(missing(&app).len(), 3);
-    assert!(app.model.quality.is_some(), "still in the view");
+    assert!(app.model.screens.quality().is_some(), "still in the view");
 }
 
 #[test]
@@ -360,7 +360,7 @@ fn a_bad_phone_is_refused_by_the_form_and_nothing_is_written() {
     app.keys("h");
     select_missing(&mut app, "欧阳娜娜");
     app.keys("e").text("call me").keys("<C-s>");
-    let form = app.model.form.as_ref().expect("the form stays open");
+    let form = app.model.screens.form().expect("the form stays open");
     let phone = form.fields.iter().find(|f| f.key == "phone").unwrap();
     assert!(phone.error.is_some());
     assert_eq!(by_name(&app, "欧阳娜娜").phone, "");
@@ -413,7 +413,7 @@ fn other_days_are_typed_and_looked_up_again() {
         "{modal}"
     );
     app.keys("y");
-    assert!(app.model.quality.as_ref().unwrap().confirm.is_some());
+    assert!(app.model.screens.quality().unwrap().confirm.is_some());
     app.keys("<Esc>");
     assert!(!customer(&app, &dormant.code).archived);
 }
@@ -511,11 +511,11 @@ fn help_and_palette_know_the_view_and_its_actions_stay_in_it() {
     // Run from the palette, it asks like M does.
     app.keys("<Enter>");
     assert!(matches!(
-        app.model.quality.as_ref().unwrap().confirm,
+        app.model.screens.quality().unwrap().confirm,
         Some(Confirm::Merge(_))
     ));
     app.keys("<Esc> ?");
-    assert!(app.model.help.is_some());
+    assert!(app.model.screens.help().is_some());
     let help = app.model.help_doc();
     let text: Vec<String> = help
         .lines
@@ -549,7 +549,7 @@ fn only_the_strongest_pairs_are_listed_and_the_heading_says_of_how_many() {
     }
     app.send(Msg::ExternalChange);
     app.keys("h");
-    let review = &app.model.quality.as_ref().unwrap().review;
+    let review = &app.model.screens.quality().unwrap().review;
     let total = review.duplicates_total;
     assert!(total > frontdesk::service::quality::REVIEW_PAIRS, "{total}");
     assert_eq!(review.duplicates.len(), frontdesk::service::quality::REVIEW_PAIRS);

@@ -32,10 +32,10 @@ fn selected_customer(app: &App) -> String {
 fn a_stale_edit_is_refused_and_the_form_is_kept() {
     let mut app = App::new(true, 120, 40);
     app.keys("2 g g p <Right>");
-    let Some(FormKind::EditTicket { id, .. }) = app.model.form.as_ref().map(|f| f.kind) else {
+    let Some(FormKind::EditTicket { id, .. }) = app.model.screens.form().map(|f| f.kind) else {
         panic!("a ticket form is open");
     };
-    let typed = app.model.form.as_ref().unwrap().value("priority").to_string();
+    let typed = app.model.screens.form().unwrap().value("priority").to_string();
     let (mut store, ctx) = other_agent(&app);
     let changes = TicketChanges {
         assignee: Some("wang".into()),
@@ -43,9 +43,9 @@ fn a_stale_edit_is_refused_and_the_form_is_kept() {
     };
     tickets::set(&mut store, &ctx, id, &changes, None).unwrap();
     app.keys("<C-s>");
-    let form = app.model.form.as_ref().expect("the form stays");
+    let form = app.model.screens.form().expect("the form stays");
     // The conflict dialog over the form compares ours with the stored ticket.
-    let conflict = app.model.conflict.as_ref().expect("the conflict dialog");
+    let conflict = app.model.screens.conflict().expect("the conflict dialog");
     assert!(
         conflict
             .rows
@@ -65,7 +65,7 @@ fn a_new_customer_is_saved_and_selected() {
     app.keys("1 n").text("赵六");
     app.keys("<Tab> <Tab> <Tab> <Tab>").text("13900001111");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     assert_eq!(selected_customer(&app), "赵六");
     let message = app.model.message.as_ref().unwrap();
     assert!(!message.error && message.text.contains("赵六"), "{message:?}");
@@ -78,7 +78,7 @@ fn a_service_error_lands_on_its_field() {
     app.keys("2 n").text("No such customer");
     app.keys("<Up> <Up> <C-u>").text("C1999999");
     app.keys("<C-s>");
-    let form = app.model.form.as_ref().expect("the form stays");
+    let form = app.model.screens.form().expect("the form stays");
     let customer = form.fields.iter().find(|f| f.key == "customer").unwrap();
     assert!(
         customer.error.as_deref().unwrap_or_default().contains("not found"),
@@ -104,7 +104,7 @@ fn another_agents_write_appears_keeping_the_cursor_and_the_form() {
     let rows = app.model.customers.list.rows();
     assert!(rows.iter().any(|c| c.name == "外部新增客户"));
     assert_eq!(selected_customer(&app), before);
-    assert_eq!(app.model.form.as_ref().unwrap().value("name"), "half typed");
+    assert_eq!(app.model.screens.form().unwrap().value("name"), "half typed");
     assert!(!app.driver.external_change(), "our own reads change nothing");
 }
 
@@ -115,7 +115,7 @@ fn a_reply_from_the_queue_is_recorded_on_the_ticket() {
     let id = app.model.queue.selected().unwrap().ticket.id;
     app.keys("r").text("我们已安排退换货");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     app.keys("<Enter>");
     let lines: Vec<String> = app
         .model
@@ -148,7 +148,7 @@ fn masked_mode_hides_phones_and_emails_but_never_writes_them() {
     let form = app.screen(120, 40);
     assert!(!form.contains("13812345678"), "{form}");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     let (mut store, _) = other_agent(&app);
     let saved = customers::get(&mut store, "C2026001").unwrap();
     assert_eq!(

@@ -13,8 +13,8 @@ use tui_support::{App, now};
 
 fn on_card(app: &App) -> i64 {
     app.model
-        .triage
-        .as_ref()
+        .screens
+        .triage()
         .and_then(|t| t.ticket_id())
         .expect("a ticket on the triage screen")
 }
@@ -39,7 +39,7 @@ fn three_decisions_with_single_keys_then_undo() {
     app.keys("4");
     assert_eq!(ticket(&mut app, third).priority, Priority::Low);
     // Everything waiting has been decided.
-    assert!(app.model.triage.as_ref().unwrap().card.is_none());
+    assert!(app.model.screens.triage().unwrap().card.is_none());
     assert!(app.screen(120, 40).contains("Nothing left to triage"));
     // Undo takes back the last decision and shows that ticket again.
     app.keys("u");
@@ -50,7 +50,7 @@ fn three_decisions_with_single_keys_then_undo() {
     assert!(message.error && message.text.contains("Nothing to undo"), "{message:?}");
     // Esc leaves triage and the queue shows the changes.
     app.keys("<Esc>");
-    assert!(app.model.triage.is_none());
+    assert!(app.model.screens.triage().is_none());
     let status = app.model.queue.ticket(first).map(|v| v.ticket.status);
     assert!(matches!(status, None | Some(TicketStatus::Resolved)), "{status:?}");
 }
@@ -99,17 +99,17 @@ fn marks_in_the_queue_change_all_marked_at_once_then_clear() {
     app.keys("x");
     assert_eq!(app.model.queue.marked.len(), 1);
     app.keys("x p <Right>");
-    let title = &app.model.form.as_ref().unwrap().title;
+    let title = &app.model.screens.form().unwrap().title;
     assert!(title.ends_with("2 marked tickets"), "{title}");
     let chosen = app
         .model
-        .form
-        .as_ref()
+        .screens
+        .form()
         .expect("the priority form")
         .value("priority")
         .to_string();
     app.keys("<C-s>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     for id in &marked {
         assert_eq!(ticket(&mut app, *id).priority.key(), chosen, "#{id}");
     }
@@ -122,9 +122,9 @@ fn marks_in_the_queue_change_all_marked_at_once_then_clear() {
 fn a_long_card_scrolls_on_a_small_screen() {
     let mut app = App::new(true, 80, 24);
     app.keys("t j j");
-    assert_eq!(app.model.triage.as_ref().unwrap().scroll.top, 2);
+    assert_eq!(app.model.screens.triage().unwrap().scroll.top, 2);
     app.keys("k");
-    assert_eq!(app.model.triage.as_ref().unwrap().scroll.top, 1);
+    assert_eq!(app.model.screens.triage().unwrap().scroll.top, 1);
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn assigning_from_the_triage_screen_is_a_decision_that_undo_takes_back() {
     let first = on_card(&app);
     app.keys("a").text("zhao");
     app.keys("<C-s>");
-    assert!(app.model.form.is_none());
+    assert!(app.model.screens.form().is_none());
     assert!(ticket(&mut app, first).assignee.ends_with("zhao"));
     assert_ne!(on_card(&app), first, "a decision moves on");
     app.keys("u");

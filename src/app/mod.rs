@@ -25,6 +25,7 @@ pub mod quality;
 pub mod quality_doc;
 pub mod reminders;
 pub mod saves;
+pub mod screens;
 pub mod sections;
 pub mod tiles;
 pub mod triage;

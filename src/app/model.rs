@@ -2,15 +2,14 @@
 //! changes it.
 
 use super::doc::Doc;
-use super::forms::Form;
 use super::keys::Key;
 use super::layout::{self, Screen};
-use super::palette::Palette;
 use super::panes::PaneId;
 use super::panes::cursor::{Cursor, Scroll};
 use super::panes::customers::CustomersPane;
 use super::panes::queue::QueuePane;
 use super::panes::timeline::TimelinePane;
+use super::screens::{self, Layer, Overlay, Screens};
 use crate::config::keymap::{Context, Keymap};
 use crate::config::theme::Theme;
 use crate::i18n::Strings;
@@ -77,10 +76,9 @@ pub struct Model {
     pub counts: Counts,
     /// The first overview has arrived (before it, "loading", not "empty").
     pub loaded: bool,
-    pub detail: Option<Detail>,
-    pub form: Option<Form>,
-    pub palette: Option<Palette>,
-    pub help: Option<Help>,
+    /// The screen showing and the overlays open over it: the one place
+    /// that says what the user sees and what has the keys.
+    pub screens: Screens,
     pub message: Option<Message>,
     /// Keys typed so far of a longer binding (`g` of `g g`).
     pub pending: Vec<Key>,
@@ -92,23 +90,13 @@ pub struct Model {
     /// After a save, the record to select when the reload arrives.
     pub select_after_load: Option<(PaneId, i64)>,
     pub queue_loaded_at: DateTime<Utc>,
-    /// Triage mode, full screen, when on.
-    pub triage: Option<super::triage::Triage>,
     /// The open form changes all these marked tickets at once.
     pub bulk: Option<Vec<i64>>,
     pub alerts: super::alerts::Alerts,
     /// Ring the terminal bell when a ticket newly turns at risk or breached.
     pub bell: bool,
-    /// The Reminders view, full screen, when on.
-    pub reminders: Option<super::reminders::Reminders>,
-    /// The dashboard, full screen, when on.
-    pub dashboard: Option<super::dashboard::DashboardScreen>,
     /// Who else has the ticket on screen open.
     pub presence: super::presence::Presence,
-    /// A save met a record changed meanwhile: the dialog over the form.
-    pub conflict: Option<super::conflict::Conflict>,
-    /// The Data quality view, full screen, when on.
-    pub quality: Option<super::quality::Quality>,
     /// Reads are running in the background: the header says so, so a
     /// screen waiting for figures never looks hung.
     pub reading: bool,
@@ -139,10 +127,7 @@ impl Model {
             timeline: TimelinePane::default(),
             counts: Counts::default(),
             loaded: false,
-            detail: None,
-            form: None,
-            palette: None,
-            help: None,
+            screens: Screens::default(),
             message: None,
             pending: Vec::new(),
             warnings,
@@ -150,15 +135,10 @@ impl Model {
             dirty: true,
             select_after_load: None,
             queue_loaded_at: now,
-            triage: None,
             bulk: None,
             alerts: Default::default(),
             bell: false,
-            reminders: None,
-            dashboard: None,
             presence: super::presence::Presence::new(now),
-            conflict: None,
-            quality: None,
             reading: false,
             drafts: Default::default(),
             saves: Default::default(),
@@ -205,66 +185,53 @@ impl Model {
         self.loaded && self.customers.list.rows().is_empty()
     }
 
-    /// Where keys are looked up now, innermost first: a modal form, the
-    /// palette, the help, a filter being typed, the card or ticket page, and
-    /// otherwise the focused pane, then lists, then everything.
+    /// Where keys are looked up now, innermost first: those of the layer
+    /// on top (see [`Screens::top`]).
     pub fn chain(&self) -> Vec<Context> {
-        if self.conflict.is_some() {
-            return vec![Context::Conflict];
-        }
-        if self.form.is_some() {
-            return vec![Context::Form];
-        }
-        if self.palette.is_some() {
-            return vec![Context::Palette];
-        }
-        if self.help.is_some() {
-            return vec![Context::Help];
-        }
-        if self.filtering() {
-            return vec![Context::Filter];
-        }
-        self.chain_below_overlays()
+        self.layer_chain(self.screens.top(), true)
     }
 
-    /// The chain without the palette and help: where a palette command runs.
+    /// The chain of the view under the modal overlays (form, palette,
+    /// help, conflict dialog), without a filter being typed: where a
+    /// palette command runs.
     pub fn chain_below_overlays(&self) -> Vec<Context> {
-        if self.triage.is_some() {
-            return vec![Context::Triage];
-        }
-        if self.reminders.is_some() && self.detail.is_none() {
-            return vec![Context::Reminders];
-        }
-        if self.dashboard.is_some() {
-            return vec![Context::Dashboard];
-        }
-        if let Some(quality) = &self.quality
-            && self.detail.is_none()
-        {
-            return vec![if quality.confirm.is_some() {
+        self.layer_chain(self.screens.view(), false)
+    }
+
+    /// The contexts one layer looks keys up in, innermost first. Every
+    /// layer's list ends its chain: a layer under it never sees the keys.
+    fn layer_chain(&self, layer: Layer, filter: bool) -> Vec<Context> {
+        match layer {
+            Layer::Overlay(Overlay::Conflict(_)) => vec![Context::Conflict],
+            Layer::Overlay(Overlay::Form(_)) => vec![Context::Form],
+            Layer::Overlay(Overlay::Palette(_)) => vec![Context::Palette],
+            Layer::Overlay(Overlay::Help(_)) => vec![Context::Help],
+            Layer::Overlay(Overlay::Detail(_)) => vec![Context::Detail, Context::List, Context::Global],
+            Layer::Screen(screens::Screen::Triage(_)) => vec![Context::Triage],
+            Layer::Screen(screens::Screen::Reminders(_)) => vec![Context::Reminders],
+            Layer::Screen(screens::Screen::Dashboard(_)) => vec![Context::Dashboard],
+            Layer::Screen(screens::Screen::Quality(quality)) => vec![if quality.confirm.is_some() {
                 Context::QualityConfirm
             } else {
                 Context::Quality
-            }];
+            }],
+            Layer::Screen(screens::Screen::Main) if filter && self.filtering() => vec![Context::Filter],
+            Layer::Screen(screens::Screen::Main) => {
+                let pane = match self.focus {
+                    PaneId::Customers => Context::Customers,
+                    PaneId::Queue => Context::Queue,
+                    PaneId::Timeline => Context::Timeline,
+                };
+                vec![pane, Context::List, Context::Global]
+            }
         }
-        if self.detail.is_some() {
-            return vec![Context::Detail, Context::List, Context::Global];
-        }
-        let pane = match self.focus {
-            PaneId::Customers => Context::Customers,
-            PaneId::Queue => Context::Queue,
-            PaneId::Timeline => Context::Timeline,
-        };
-        vec![pane, Context::List, Context::Global]
     }
 
-    /// The focused pane's filter line has the keyboard.
+    /// The focused pane's filter line has the keyboard (when nothing
+    /// modal is over it).
     pub fn filtering(&self) -> bool {
-        self.detail.is_none()
-            && self.triage.is_none()
-            && self.reminders.is_none()
-            && self.dashboard.is_none()
-            && self.quality.is_none()
+        self.screens.on_main()
+            && self.screens.detail().is_none()
             && match self.focus {
                 PaneId::Customers => self.customers.list.editing,
                 PaneId::Queue => self.queue.list.editing,
@@ -275,7 +242,7 @@ impl Model {
     /// The open card or ticket page as a document, wrapped to its box.
     pub fn detail_doc(&self) -> Option<Doc> {
         let (width, _) = layout::inner_size(layout::detail_area(self.screen().body));
-        match self.detail.as_ref()? {
+        match self.screens.detail()? {
             Detail::Card { card: Some(card), .. } => Some(super::detail::card_doc(self, card, width)),
             Detail::Ticket {
                 detail: Some(detail), ..
@@ -284,17 +251,15 @@ impl Model {
         }
     }
 
-    /// The conflict dialog as a document, wrapped to its box.
-    pub fn conflict_doc(&self) -> Option<Doc> {
-        let conflict = self.conflict.as_ref()?;
+    /// A conflict dialog as a document, wrapped to its box.
+    pub fn conflict_doc(&self, conflict: &super::conflict::Conflict) -> Doc {
         let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
-        Some(super::conflict_doc::conflict_doc(self, conflict, width))
+        super::conflict_doc::conflict_doc(self, conflict, width)
     }
 
     /// Lines of a conflict dialog (taken out of the model while it scrolls).
     pub fn conflict_doc_lines(&self, conflict: &super::conflict::Conflict) -> usize {
-        let (width, _) = layout::inner_size(layout::conflict_area(self.screen().body, 0));
-        super::conflict_doc::conflict_doc(self, conflict, width).lines.len()
+        self.conflict_doc(conflict).lines.len()
     }
 
     pub fn help_doc(&self) -> Doc {

@@ -38,10 +38,10 @@ pub fn watched(model: &Model) -> Option<i64> {
     if model.quit {
         return None;
     }
-    if let Some(triage) = &model.triage {
+    if let Some(triage) = model.screens.triage() {
         return triage.ticket_id();
     }
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Ticket { id, .. }) => Some(*id),
         _ => None,
     }

@@ -44,8 +44,8 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
     doc.field(q.merge_keep, &who(model, &m.keep), LABEL);
     doc.field(q.merge_duplicate, &who(model, &m.duplicate), LABEL);
     if let Some(pair) = model
-        .quality
-        .as_ref()
+        .screens
+        .quality()
         .and_then(|v| v.review.duplicates.iter().find(|p| same_pair(p, m)))
     {
         doc.field(q.merge_evidence, &evidence_text(model, pair), LABEL);

@@ -94,15 +94,15 @@ pub fn sending(model: &mut Model, effects: &mut Vec<Effect>) {
             kept.push(effect);
             continue;
         }
-        let record = edits(model.form.as_ref());
+        let record = edits(model.screens.form());
         if record.is_some() && model.saves.sent.iter().any(|sent| edits(sent.form.as_ref()) == record) {
-            if let Some(form) = &mut model.form {
+            if let Some(form) = model.screens.form_mut() {
                 form.message = Some(s.background.still_saving.to_string());
             }
             continue;
         }
         model.saves.sent.push_back(Sent {
-            form: model.form.take(),
+            form: model.screens.take_form(),
             bulk: model.bulk.take(),
         });
         kept.push(effect);
@@ -129,22 +129,38 @@ pub fn handle(model: &mut Model, msg: Msg, handle: fn(&mut Model, Msg) -> Vec<Ef
         model.saves.failed.push_back((sent, msg));
         return Vec::new();
     }
-    let mine = (model.form.take(), model.bulk.take(), model.conflict.take());
-    model.form = sent.form;
-    model.bulk = sent.bulk;
+    let (form, bulk, conflict) = (
+        model.screens.take_form(),
+        model.bulk.take(),
+        model.screens.take_conflict(),
+    );
+    put_back(model, sent);
     let effects = handle(model, msg);
-    if mine.0.is_some() {
+    if form.is_some() {
         // With the user in another form only a success lands here, or the
         // failure of a write with no form: theirs is as they left it.
-        (model.form, model.bulk, model.conflict) = mine;
+        model.screens.take_conflict();
+        put_back(model, Sent { form, bulk });
+        if let Some(conflict) = conflict {
+            model.screens.open_conflict(conflict);
+        }
     }
     effects
+}
+
+/// A sent form (and its marks) in the form's place, as before its save.
+fn put_back(model: &mut Model, sent: Sent) {
+    model.screens.take_form();
+    if let Some(form) = sent.form {
+        model.screens.open_form(form);
+    }
+    model.bulk = sent.bulk;
 }
 
 /// The user is in something a form coming back would cover: another form
 /// (or its conflict dialog), the palette or the help.
 fn occupied(model: &Model) -> bool {
-    model.form.is_some() || model.conflict.is_some() || model.palette.is_some() || model.help.is_some()
+    model.screens.modal_open()
 }
 
 /// A failed save whose form waited comes back once nothing covers the
@@ -156,8 +172,7 @@ pub fn reopen(model: &mut Model, handle: fn(&mut Model, Msg) -> Vec<Effect>) -> 
     let Some((sent, msg)) = model.saves.failed.pop_front() else {
         return Vec::new();
     };
-    model.form = sent.form;
-    model.bulk = sent.bulk;
+    put_back(model, sent);
     handle(model, msg)
 }
 
@@ -175,5 +190,5 @@ pub fn failed_waiting(model: &Model) -> usize {
 /// those waiting for it. After quitting, their text is all that is left.
 pub fn unsaved(model: &Model) -> impl Iterator<Item = &Form> {
     let waiting = model.saves.failed.iter().filter_map(|(sent, _)| sent.form.as_ref());
-    model.form.iter().chain(waiting)
+    model.screens.form().into_iter().chain(waiting)
 }

@@ -149,7 +149,7 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         drop(term);
         drop(guard);
         eprintln!("{}", model.strings.background.finishing);
-        let opened_before = model.form.is_some();
+        let opened_before = model.screens.form().is_some();
         for msg in writer.finish() {
             // Only the model's record of the forms matters now: no effects.
             let _ = crate::app::update(&mut model, msg);

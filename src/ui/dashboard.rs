@@ -4,7 +4,7 @@
 
 use super::cells::span;
 use super::dashboard_charts;
-use crate::app::dashboard::reason;
+use crate::app::dashboard::{DashboardScreen, reason};
 use crate::app::model::Model;
 use crate::app::tiles::{Tile, change_role, tile};
 use crate::config::theme::Role;
@@ -28,9 +28,8 @@ const CHANGE_COLS: usize = 10;
 /// Columns of a customer's name in the at-risk list.
 const NAME_COLS: usize = 14;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
-    let Some(screen) = &model.dashboard else { return };
-    let inner = super::modal(model, frame, body, &title(model));
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, screen: &DashboardScreen) {
+    let inner = super::modal(model, frame, body, &title(model, screen));
     if inner.is_empty() {
         return;
     }
@@ -43,11 +42,8 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
 }
 
 /// `Dashboard 2026-10 (vs 2026-09)  ·  as of 17:30`, and a note while figures are read.
-fn title(model: &Model) -> String {
+fn title(model: &Model, screen: &DashboardScreen) -> String {
     let s = model.strings;
-    let Some(screen) = &model.dashboard else {
-        return String::new();
-    };
     let mut title = fill(
         s.dashboard.title,
         &[&screen.month.to_string(), &screen.month.previous().to_string()],

@@ -9,9 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, detail: &Detail) {
     let s = model.strings;
-    let Some(detail) = &model.detail else { return };
     let area = layout::detail_area(body);
     let (title, top) = match detail {
         Detail::Card { card, scroll, .. } => (

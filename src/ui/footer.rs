@@ -6,6 +6,7 @@ use crate::app::action::Action;
 use crate::app::help::{binding_label, keys_label};
 use crate::app::model::{Detail, Model};
 use crate::app::panes::PaneId;
+use crate::app::screens::{Layer, Screen};
 use crate::config::keymap::Context;
 use crate::config::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
@@ -72,54 +73,53 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
 /// Hints only for what would do something here.
 fn applies(model: &Model, action: Action) -> bool {
     use Action::*;
-    if let Some(triage) = &model.triage
-        && model.form.is_none()
-    {
-        return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+    // A form (and its conflict dialog) hints the same over any view;
+    // otherwise the view under the palette or the help decides.
+    if model.screens.form().is_none() {
+        match model.screens.view() {
+            Layer::Screen(Screen::Triage(triage)) => {
+                return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+            }
+            Layer::Screen(Screen::Reminders(reminders)) => {
+                let row = reminders.selected();
+                return match action {
+                    Callback => row.is_some_and(|r| r.reason == crate::domain::enums::ReminderReason::Callback),
+                    Open | ReminderDone | Log | AddOrder | Survey => row.is_some(),
+                    _ => true,
+                };
+            }
+            Layer::Screen(Screen::Quality(quality)) => {
+                use crate::app::quality::{Confirm, Row};
+                return match action {
+                    Open | Edit => quality.selected().is_some(),
+                    Merge => matches!(quality.selected(), Some(Row::Pair(_))),
+                    SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
+                    _ => true,
+                };
+            }
+            Layer::Screen(Screen::Dashboard(_)) => {
+                return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+            }
+            Layer::Screen(Screen::Main) if model.is_empty_database() => {
+                return matches!(action, New | Palette | Help | Quit);
+            }
+            _ => {}
+        }
     }
-    if let Some(reminders) = &model.reminders
-        && model.form.is_none()
-        && model.detail.is_none()
-    {
-        let row = reminders.selected();
-        return match action {
-            Callback => row.is_some_and(|r| r.reason == crate::domain::enums::ReminderReason::Callback),
-            Open | ReminderDone | Log | AddOrder | Survey => row.is_some(),
-            _ => true,
-        };
-    }
-    if let Some(quality) = &model.quality
-        && model.form.is_none()
-        && model.detail.is_none()
-    {
-        use crate::app::quality::{Confirm, Row};
-        return match action {
-            Open | Edit => quality.selected().is_some(),
-            Merge => matches!(quality.selected(), Some(Row::Pair(_))),
-            SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
-            _ => true,
-        };
-    }
-    if model.dashboard.is_some() && model.form.is_none() {
-        return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
-    }
-    let ticket_here = matches!(model.detail, Some(Detail::Ticket { .. }))
-        || (model.detail.is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
+    let ticket_here = matches!(model.screens.detail(), Some(Detail::Ticket { .. }))
+        || (model.screens.detail().is_none() && model.focus == PaneId::Queue && model.queue.selected().is_some());
     let filter_set = match model.focus {
         PaneId::Customers => !model.customers.list.filter.is_empty(),
         PaneId::Queue => !model.queue.list.filter.is_empty(),
         PaneId::Timeline => false,
     };
-    if model.is_empty_database() && model.form.is_none() {
-        return matches!(action, New | Palette | Help | Quit);
-    }
     match action {
         Reply | Note | Assign | Priority | Status => ticket_here,
-        Callback => ticket_here || (model.detail.is_none() && model.focus == PaneId::Timeline),
+        Callback => ticket_here || (model.screens.detail().is_none() && model.focus == PaneId::Timeline),
         ReminderDone | AddReminder => false,
-        ClearFilter => model.detail.is_none() && (filter_set || model.filtering()),
-        Filter => model.detail.is_none() && model.focus != PaneId::Timeline,
-        Open => model.detail.is_none() || model.palette.is_some(),
+        ClearFilter => model.screens.detail().is_none() && (filter_set || model.filtering()),
+        Filter => model.screens.detail().is_none() && model.focus != PaneId::Timeline,
+        Open => model.screens.detail().is_none() || model.screens.palette().is_some(),
         Demo => model.is_empty_database(),
         FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
         _ => true,

@@ -87,8 +87,7 @@ fn value_spans(model: &Model, field: &Field, focused: bool, cols: usize) -> (Vec
     }
 }
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
-    let Some(form) = &model.form else { return };
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, form: &Form) {
     let probe = layout::form_area(body, 0);
     let cols = usize::from(probe.width.saturating_sub(4));
     let (lines, cursor) = field_lines(model, form, cols);

@@ -1,12 +1,11 @@
 //! The help overlay: the keymap in force, context by context.
 
 use crate::app::layout;
-use crate::app::model::Model;
+use crate::app::model::{Help, Model};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
-    let Some(help) = &model.help else { return };
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, help: &Help) {
     let area = layout::help_area(body);
     let doc = model.help_doc();
     let (_, height) = layout::inner_size(area);

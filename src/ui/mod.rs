@@ -21,6 +21,7 @@ mod welcome;
 
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
+use crate::app::screens::{Layer, Overlay, Screen};
 use crate::config::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,39 +29,36 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 
+/// The header, then every layer of `model.screens` bottom-up (the same
+/// layers keys go to top-down), the footer right over the screen.
 pub fn render(model: &Model, frame: &mut Frame) {
     let screen = crate::app::layout::screen(frame.area(), model.focus, model.fold_timeline);
     header::render(model, frame, screen.header);
-    if model.dashboard.is_some() {
-        dashboard::render(model, frame, screen.body);
-    } else if model.triage.is_some() {
-        triage::render(model, frame, screen.body);
-    } else if model.reminders.is_some() {
-        reminders::render(model, frame, screen.body);
-    } else if model.quality.is_some() {
-        quality::render(model, frame, screen.body);
-    } else if model.is_empty_database() {
-        welcome::render(model, frame, screen.body);
-    } else {
-        panes::render(model, frame, &screen);
-    }
-    footer::render(model, frame, screen.footer);
-    if model.detail.is_some() {
-        detail::render(model, frame, screen.body);
-    }
-    if model.help.is_some() {
-        help::render(model, frame, screen.body);
-    }
-    if model.palette.is_some() {
-        palette::render(model, frame, screen.body);
-    }
-    if model.form.is_some() {
-        form::render(model, frame, screen.body);
-    }
-    if model.conflict.is_some() {
-        conflict::render(model, frame, screen.body);
+    for layer in model.screens.layers() {
+        draw_layer(model, frame, &screen, layer);
+        if let Layer::Screen(_) = layer {
+            footer::render(model, frame, screen.footer);
+        }
     }
     cells::scrub(frame.buffer_mut());
+}
+
+/// One layer: a screen fills the body, an overlay is a box over it.
+fn draw_layer(model: &Model, frame: &mut Frame, screen: &crate::app::layout::Screen, layer: Layer) {
+    let body = screen.body;
+    match layer {
+        Layer::Screen(Screen::Main) if model.is_empty_database() => welcome::render(model, frame, body),
+        Layer::Screen(Screen::Main) => panes::render(model, frame, screen),
+        Layer::Screen(Screen::Triage(triage)) => triage::render(model, frame, body, triage),
+        Layer::Screen(Screen::Reminders(view)) => reminders::render(model, frame, body, view),
+        Layer::Screen(Screen::Dashboard(view)) => dashboard::render(model, frame, body, view),
+        Layer::Screen(Screen::Quality(view)) => quality::render(model, frame, body, view),
+        Layer::Overlay(Overlay::Detail(detail)) => detail::render(model, frame, body, detail),
+        Layer::Overlay(Overlay::Help(help)) => help::render(model, frame, body, help),
+        Layer::Overlay(Overlay::Palette(palette)) => palette::render(model, frame, body, palette),
+        Layer::Overlay(Overlay::Form(form)) => form::render(model, frame, body, form),
+        Layer::Overlay(Overlay::Conflict(conflict)) => conflict::render(model, frame, body, conflict),
+    }
 }
 
 /// A bordered box with a title; the focused one stands out.
@@ -110,7 +108,7 @@ fn modal(model: &Model, frame: &mut Frame, area: Rect, title: &str) -> Rect {
 
 /// The style of a selected row, whether its pane has the keyboard or not.
 fn selection(model: &Model, pane: PaneId) -> Style {
-    let focused = model.focus == pane && model.detail.is_none();
+    let focused = model.focus == pane && model.screens.detail().is_none();
     model.theme.style(if focused {
         Role::Selected
     } else {

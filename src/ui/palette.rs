@@ -3,6 +3,7 @@
 use super::cells::{cell_right, highlighted, span};
 use crate::app::layout;
 use crate::app::model::Model;
+use crate::app::palette::Palette;
 use crate::config::theme::Role;
 use crate::domain::text::width;
 use ratatui::Frame;
@@ -10,8 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
-    let Some(palette) = &model.palette else { return };
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, palette: &Palette) {
     let (s, theme) = (model.strings, &model.theme);
     let inner = super::modal(model, frame, layout::palette_area(body), s.palette_title);
     if inner.height == 0 {

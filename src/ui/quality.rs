@@ -30,9 +30,8 @@ const MISSING_COLUMNS: [Col; 5] = [col(1, 0), col(10, 0), flex(16), col(12, 2), 
 /// The confirmation box is at most this wide.
 const CONFIRM_WIDTH: u16 = 84;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Quality) {
     let q = model.strings.quality;
-    let Some(view) = &model.quality else { return };
     let counts = fill(
         q.title_counts,
         &[

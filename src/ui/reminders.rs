@@ -29,9 +29,8 @@ const COLUMNS: [Col; 7] = [
 /// the rest.
 const CUSTOMER_MAX: usize = 30;
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
     let (s, theme) = (model.strings, &model.theme);
-    let Some(view) = &model.reminders else { return };
     frame.render_widget(Clear, body);
     let counts = fill(
         s.crm.title_counts,

@@ -1,15 +1,15 @@
 //! The triage screen: the card of the ticket to decide on, full screen.
 
 use crate::app::model::Model;
+use crate::app::triage::Triage;
 use crate::config::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
+pub fn render(model: &Model, frame: &mut Frame, body: Rect, triage: &Triage) {
     let s = model.strings;
-    let Some(triage) = &model.triage else { return };
     frame.render_widget(Clear, body);
     let (title, doc) = match &triage.card {
         Some(card) => {

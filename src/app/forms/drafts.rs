@@ -106,7 +106,7 @@ impl Drafts {
 /// waiting for the help, the palette or another form to close.
 pub fn unsaved(model: &Model) -> usize {
     model.drafts.len()
-        + usize::from(model.form.as_ref().is_some_and(Form::is_changed))
+        + usize::from(model.screens.form().is_some_and(Form::is_changed))
         + crate::app::saves::failed_waiting(model)
 }
 
@@ -114,7 +114,7 @@ pub fn unsaved(model: &Model) -> usize {
 pub fn question(model: &Model) -> Option<String> {
     let s = model.strings.forms;
     Some(match model.drafts.asking? {
-        Question::Discard => fill(s.ask_discard, &[model.form.as_ref().map_or("", |f| f.title.as_str())]),
+        Question::Discard => fill(s.ask_discard, &[model.screens.form().map_or("", |f| f.title.as_str())]),
         Question::Quit => fill(s.ask_quit, &[&unsaved(model).to_string()]),
     })
 }

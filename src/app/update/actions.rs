@@ -7,12 +7,13 @@ use crate::app::model::{Detail, Help as HelpView, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::app::panes::cursor::Scroll;
+use crate::app::screens::Kind;
 use crate::i18n::fill_indexed as fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     use Action::*;
     // The conflict dialog is modal: only its own keys reach it.
-    if model.conflict.is_some() {
+    if model.screens.top_kind() == Kind::Conflict {
         return super::conflict::apply(model, action);
     }
     if let Some(effects) = quality_action(model, action) {
@@ -21,54 +22,37 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Quit => super::drafts::quit(model),
         Help => {
-            model.palette = None;
-            model.help = Some(HelpView::default());
+            model.screens.take_palette();
+            model.screens.open_help(HelpView::default());
             Vec::new()
         }
         Palette => {
             let chain = model.chain_below_overlays();
-            model.help = None;
-            model.palette = Some(crate::app::palette::Palette::new(
-                &model.keymap,
-                &chain,
-                model.strings,
-                palette_height(model.area),
-            ));
+            model.screens.take_help();
+            let palette =
+                crate::app::palette::Palette::new(&model.keymap, &chain, model.strings, palette_height(model.area));
+            model.screens.open_palette(palette);
             Vec::new()
         }
-        Close => {
-            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.triage.is_some() {
-                return super::triage::leave(model);
+        // The full-screen mode is left when it is on top; otherwise the
+        // topmost overlay closes.
+        Close => match model.screens.top_kind() {
+            Kind::Triage => super::triage::leave(model),
+            Kind::Reminders => super::reminders::leave(model),
+            Kind::Dashboard => super::dashboard::leave(model),
+            Kind::Quality => super::quality::leave(model),
+            _ => {
+                close_top(model);
+                Vec::new()
             }
-            let only_reminders = model.form.is_none()
-                && model.palette.is_none()
-                && model.help.is_none()
-                && model.detail.is_none()
-                && model.reminders.is_some();
-            if only_reminders {
-                return super::reminders::leave(model);
-            }
-            if model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.dashboard.is_some() {
-                return super::dashboard::leave(model);
-            }
-            let only_quality = model.form.is_none()
-                && model.palette.is_none()
-                && model.help.is_none()
-                && model.detail.is_none()
-                && model.quality.is_some();
-            if only_quality {
-                return super::quality::leave(model);
-            }
-            close_top(model);
-            Vec::new()
-        }
+        },
         Triage => super::triage::enter(model),
         Mark | MarkAll => super::triage::mark(model, action),
         Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
             super::triage::apply(model, action)
         }
         Suspend => vec![Effect::Suspend],
-        Refresh if model.dashboard.is_some() => super::dashboard::refresh(model),
+        Refresh if model.screens.dashboard().is_some() => super::dashboard::refresh(model),
         Refresh => {
             model.say(model.strings.msg_refreshed.to_string());
             reload(model)
@@ -122,75 +106,70 @@ fn quality_action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     if action == Action::DataQuality {
         return Some(super::quality::enter(model));
     }
-    let on_top = model.form.is_none() && model.palette.is_none() && model.help.is_none() && model.detail.is_none();
-    if model.quality.is_none() || !on_top {
+    if model.screens.top_kind() != Kind::Quality {
         return None;
     }
     super::quality::apply(model, action)
 }
 
-/// Closes the innermost layer: form (kept as a draft when typed in),
-/// palette, help, then the card or ticket.
+/// Closes the topmost overlay: a form is kept as a draft when typed in;
+/// the palette, the help or the card or ticket just close.
 fn close_top(model: &mut Model) {
-    if model.form.is_some() {
+    if model.screens.top_kind() == Kind::Form {
         return super::drafts::close(model);
     }
     model.bulk = None;
-    if model.palette.take().is_some() || model.help.take().is_some() {
-        return;
-    }
-    model.detail = None;
+    model.screens.pop();
 }
 
 pub fn focus(model: &mut Model, pane: PaneId) -> Vec<Effect> {
-    model.detail = None;
+    model.screens.take_detail();
     model.focus = pane;
     clamp_cursors(model);
     follow(model)
 }
 
+/// Up, down and paging move whatever is on top.
 fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
-    let palette_rows = palette_height(model.area);
-    if let Some(palette) = &mut model.palette {
-        let len = palette.list.len();
-        palette.list.cursor.apply(action, len, palette_rows);
-        return Vec::new();
-    }
-    if model.help.is_none() && model.triage.is_some() {
-        let (lines, height) = super::triage::doc_size(model);
-        if let Some(triage) = &mut model.triage {
-            triage.scroll.apply(action, lines, height);
+    match model.screens.top_kind() {
+        Kind::Palette => {
+            let palette_rows = palette_height(model.area);
+            if let Some(palette) = model.screens.palette_mut() {
+                let len = palette.list.len();
+                palette.list.cursor.apply(action, len, palette_rows);
+            }
         }
-        return Vec::new();
-    }
-    if model.help.is_none() && model.detail.is_none() && model.reminders.is_some() {
-        super::reminders::movement(model, action);
-        return Vec::new();
-    }
-    if model.help.is_none() && model.detail.is_none() && model.quality.is_some() {
-        super::quality::movement(model, action);
-        return Vec::new();
-    }
-    if model.help.is_some() || model.detail.is_some() {
-        let (lines, height) = overlay_size(model);
-        if let Some(scroll) = overlay_scroll(model) {
-            scroll.apply(action, lines, height);
+        Kind::Help | Kind::Detail => {
+            let (lines, height) = overlay_size(model);
+            if let Some(scroll) = overlay_scroll(model) {
+                scroll.apply(action, lines, height);
+            }
         }
-        return Vec::new();
+        Kind::Triage => {
+            let (lines, height) = super::triage::doc_size(model);
+            if let Some(triage) = model.screens.triage_mut() {
+                triage.scroll.apply(action, lines, height);
+            }
+        }
+        Kind::Reminders => super::reminders::movement(model, action),
+        Kind::Quality => super::quality::movement(model, action),
+        Kind::Main => {
+            let height = model.list_height(model.focus);
+            let (cursor, len) = model.cursor_mut(model.focus);
+            if cursor.apply(action, len, height) {
+                return follow(model);
+            }
+        }
+        Kind::Dashboard | Kind::Form | Kind::Conflict => {}
     }
-    let height = model.list_height(model.focus);
-    let (cursor, len) = model.cursor_mut(model.focus);
-    if cursor.apply(action, len, height) {
-        follow(model)
-    } else {
-        Vec::new()
-    }
+    Vec::new()
 }
 
-/// Lines of the open document and the height it is shown in.
+/// Lines of the help or the card or ticket on top, and the height it is
+/// shown in.
 fn overlay_size(model: &Model) -> (usize, usize) {
     let body = model.screen().body;
-    if model.help.is_some() {
+    if model.screens.top_kind() == Kind::Help {
         let (_, height) = layout::inner_size(layout::help_area(body));
         return (model.help_doc().lines.len(), height);
     }
@@ -199,72 +178,69 @@ fn overlay_size(model: &Model) -> (usize, usize) {
 }
 
 fn overlay_scroll(model: &mut Model) -> Option<&mut Scroll> {
-    if let Some(HelpView { scroll }) = &mut model.help {
-        return Some(scroll);
-    }
-    match &mut model.detail {
-        Some(Detail::Card { scroll, .. } | Detail::Ticket { scroll, .. }) => Some(scroll),
-        None => None,
+    match model.screens.top_kind() {
+        Kind::Help => model.screens.help_mut().map(|help| &mut help.scroll),
+        Kind::Detail => match model.screens.detail_mut()? {
+            Detail::Card { scroll, .. } | Detail::Ticket { scroll, .. } => Some(scroll),
+        },
+        _ => None,
     }
 }
 
-/// The mouse wheel over a modal.
+/// The mouse wheel over the overlay on top.
 pub fn scroll_overlay(model: &mut Model, delta: isize) {
-    if model.conflict.is_some() {
-        return super::conflict::scroll(model, delta);
-    }
-    let palette_rows = palette_height(model.area);
-    if let Some(palette) = &mut model.palette {
-        let len = palette.list.len();
-        palette.list.cursor.shift(delta, len, palette_rows);
-        return;
-    }
-    if model.form.is_some() {
-        return;
-    }
-    let (lines, height) = overlay_size(model);
-    if let Some(scroll) = overlay_scroll(model) {
-        scroll.shift(delta, lines, height);
+    match model.screens.top_kind() {
+        Kind::Conflict => super::conflict::scroll(model, delta),
+        Kind::Palette => {
+            let palette_rows = palette_height(model.area);
+            if let Some(palette) = model.screens.palette_mut() {
+                let len = palette.list.len();
+                palette.list.cursor.shift(delta, len, palette_rows);
+            }
+        }
+        Kind::Help | Kind::Detail => {
+            let (lines, height) = overlay_size(model);
+            if let Some(scroll) = overlay_scroll(model) {
+                scroll.shift(delta, lines, height);
+            }
+        }
+        _ => {}
     }
 }
 
+/// Enter: the palette runs its command; a list opens its row's card or
+/// ticket page.
 fn open(model: &mut Model) -> Vec<Effect> {
-    if let Some(palette) = model.palette.take() {
-        return match palette.selected_action() {
+    match model.screens.top_kind() {
+        Kind::Palette => match model.screens.take_palette().and_then(|p| p.selected_action()) {
             Some(action) => apply(model, action),
             None => Vec::new(),
-        };
-    }
-    if model.detail.is_some() {
-        return Vec::new();
-    }
-    if model.reminders.is_some() {
-        return super::reminders::open(model);
-    }
-    if model.quality.is_some() {
-        return super::quality::open(model);
-    }
-    match model.focus {
-        PaneId::Customers => match model.customers.selected() {
-            Some(c) => open_card(model, c.id),
-            None => Vec::new(),
         },
-        PaneId::Queue => match model.queue.selected() {
-            Some(v) => open_ticket(model, v.ticket.id),
-            None => Vec::new(),
-        },
-        PaneId::Timeline => match model.timeline.selected().and_then(|e| e.ticket_id) {
-            Some(id) => open_ticket(model, id),
-            None => match model.timeline.customer_id() {
-                Some(id) => open_card(model, id),
+        Kind::Reminders => super::reminders::open(model),
+        Kind::Quality => super::quality::open(model),
+        Kind::Main => match model.focus {
+            PaneId::Customers => match model.customers.selected() {
+                Some(c) => open_card(model, c.id),
                 None => Vec::new(),
             },
+            PaneId::Queue => match model.queue.selected() {
+                Some(v) => open_ticket(model, v.ticket.id),
+                None => Vec::new(),
+            },
+            PaneId::Timeline => match model.timeline.selected().and_then(|e| e.ticket_id) {
+                Some(id) => open_ticket(model, id),
+                None => match model.timeline.customer_id() {
+                    Some(id) => open_card(model, id),
+                    None => Vec::new(),
+                },
+            },
         },
+        _ => Vec::new(),
     }
 }
 
 pub fn open_card(model: &mut Model, id: i64) -> Vec<Effect> {
-    model.detail = Some(Detail::Card {
+    model.screens.open_detail(Detail::Card {
         id,
         card: None,
         scroll: Scroll::default(),
@@ -273,7 +249,7 @@ pub fn open_card(model: &mut Model, id: i64) -> Vec<Effect> {
 }
 
 pub fn open_ticket(model: &mut Model, id: i64) -> Vec<Effect> {
-    model.detail = Some(Detail::Ticket {
+    model.screens.open_detail(Detail::Ticket {
         id,
         detail: None,
         scroll: Scroll::default(),
@@ -282,7 +258,7 @@ pub fn open_ticket(model: &mut Model, id: i64) -> Vec<Effect> {
 }
 
 fn filter(model: &mut Model) -> Vec<Effect> {
-    if model.detail.is_some() || model.focus == PaneId::Timeline {
+    if model.screens.detail().is_some() || model.focus == PaneId::Timeline {
         let label = model.strings.action(Action::Filter.name());
         model.warn(fill(model.strings.msg_not_in_this_view, &[label]));
         return Vec::new();

@@ -15,7 +15,7 @@ use crate::i18n::fill_indexed as fill;
 /// instead of only saying so; anything else lands on the form as before.
 pub fn save_failed(model: &mut Model, failure: Failure) -> Vec<Effect> {
     let s = model.strings;
-    let Some(form) = &mut model.form else {
+    let Some(form) = model.screens.form_mut() else {
         return Vec::new();
     };
     if let (Failure::Conflict(_), Some(record)) = (&failure, Record::of(form.kind)) {
@@ -29,13 +29,14 @@ pub fn save_failed(model: &mut Model, failure: Failure) -> Vec<Effect> {
 /// The record as stored now has come: the dialog opens over its form.
 pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<Effect> {
     let s = model.strings;
-    let Some(form) = &mut model.form else {
+    let Some(form) = model.screens.form_mut() else {
         return Vec::new();
     };
     match current {
         Ok(stored) if Record::of(form.kind) == Some(stored.record()) => {
             form.message = None;
-            model.conflict = Some(Conflict::new(s, form, &stored));
+            let conflict = Conflict::new(s, form, &stored);
+            model.screens.open_conflict(conflict);
             // The card or page under the form shows what is stored now too.
             return reload(model);
         }
@@ -50,25 +51,25 @@ pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<E
 /// A key in the dialog.
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
-    let Some(conflict) = model.conflict.take() else {
+    let Some(conflict) = model.screens.take_conflict() else {
         return Vec::new();
     };
     match action {
         Action::Reapply => {
             // On top of the stored version; a further conflict shows the
             // dialog again with fresh values.
-            if let Some(form) = &mut model.form {
+            if let Some(form) = model.screens.form_mut() {
                 conflict.rebase(form);
             }
             records::form_action(model, Action::Submit)
         }
         Action::Discard => {
-            model.form = None;
+            model.screens.take_form();
             model.say(fill(s.care.discarded, &[&conflict.name]));
             reload(model)
         }
         Action::Close => {
-            if let Some(form) = &mut model.form {
+            if let Some(form) = model.screens.form_mut() {
                 conflict.rebase(form);
                 form.message = Some(fill(s.care.back_to_form, &[&conflict.name]));
             }
@@ -79,7 +80,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             let lines = model.conflict_doc_lines(&conflict);
             let (_, height) = layout::inner_size(layout::conflict_area(model.screen().body, lines));
             conflict.scroll.apply(action, lines, height);
-            model.conflict = Some(conflict);
+            model.screens.open_conflict(conflict);
             Vec::new()
         }
     }
@@ -87,11 +88,11 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// The mouse wheel over the dialog.
 pub fn scroll(model: &mut Model, delta: isize) {
-    let Some(mut conflict) = model.conflict.take() else {
+    let Some(mut conflict) = model.screens.take_conflict() else {
         return;
     };
     let lines = model.conflict_doc_lines(&conflict);
     let (_, height) = layout::inner_size(layout::conflict_area(model.screen().body, lines));
     conflict.scroll.shift(delta, lines, height);
-    model.conflict = Some(conflict);
+    model.screens.open_conflict(conflict);
 }

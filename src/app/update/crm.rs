@@ -7,6 +7,7 @@ use crate::app::forms::{Form, crm};
 use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Saved};
 use crate::app::panes::PaneId;
+use crate::app::screens::Kind;
 use crate::domain::enums::Direction;
 use crate::i18n::fill_indexed as fill;
 
@@ -15,21 +16,21 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Reminders => return super::reminders::enter(model),
         Action::ReminderDone => {
-            if model.reminders.is_some() && model.detail.is_none() {
+            if model.screens.view_kind() == Kind::Reminders {
                 return super::reminders::done(model);
             }
             model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
         }
         Action::Callback => callback(model),
         Action::CorrectOrder => {
-            if model.triage.is_some() {
+            if model.screens.triage().is_some() {
                 model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
                 return Vec::new();
             }
             open_form(model, crm::correct_order(s, order_in_view(model)));
         }
         Action::AddOrder | Action::Survey | Action::AddReminder => {
-            if model.triage.is_some() {
+            if model.screens.triage().is_some() {
                 model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
                 return Vec::new();
             }
@@ -52,7 +53,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The newest order on the customer card in view: the one a correction is
 /// most likely about.
 fn order_in_view(model: &Model) -> Option<i64> {
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Card { card: Some(card), .. }) => card.orders.first().map(|o| o.order.id),
         _ => None,
     }
@@ -61,10 +62,13 @@ fn order_in_view(model: &Model) -> Option<i64> {
 /// The ticket on screen when it is this customer's: a survey or reminder
 /// is about it unless the user clears the field.
 fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
-    if let (Some(r), None) = (model.reminders.as_ref().and_then(|v| v.selected()), &model.detail) {
+    if let (Some(r), None) = (
+        model.screens.reminders().and_then(|v| v.selected()),
+        model.screens.detail(),
+    ) {
         return r.ticket_id;
     }
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Ticket { detail: Some(d), .. }) if d.view.ticket.customer_id == customer_id => {
             Some(d.view.ticket.id)
         }
@@ -81,11 +85,11 @@ fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
 /// entry, a reminder) is left to the service to check.
 fn callback(model: &mut Model) {
     let s = model.strings;
-    if model.triage.is_some() {
+    if model.screens.triage().is_some() {
         model.warn(fill(s.msg_not_in_this_view, &[s.action(Action::Callback.name())]));
         return;
     }
-    let id = if model.reminders.is_some() && model.detail.is_none() {
+    let id = if model.screens.view_kind() == Kind::Reminders {
         match super::reminders::callback_ticket(model) {
             Some(id) => id,
             None => return,
@@ -97,7 +101,7 @@ fn callback(model: &mut Model) {
         }
         t.id
     } else {
-        let entry = (model.detail.is_none() && model.focus == PaneId::Timeline)
+        let entry = (model.screens.detail().is_none() && model.focus == PaneId::Timeline)
             .then(|| model.timeline.selected().and_then(|e| e.ticket_id))
             .flatten();
         match entry {
@@ -125,7 +129,7 @@ pub fn outbound(form: &mut Form) {
 /// again; a callback leads straight to its survey.
 pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
     let s = model.strings;
-    model.form = None;
+    model.screens.take_form();
     match saved {
         Saved::OrderAdded { code, amount_cents } => {
             let amount = crate::app::format::money(amount_cents);

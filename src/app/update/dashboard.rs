@@ -5,21 +5,23 @@ use crate::app::action::Action;
 use crate::app::dashboard::DashboardScreen;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
+use crate::app::screens::Screen;
 use crate::domain::period::Month;
 use crate::i18n::fill_indexed as fill;
 
 /// `d`: the dashboard of the current month, full screen. The one place that turns the
 /// mode on; whatever covered the panes (a card, a ticket, triage) closes.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    super::leave_full_screen(model);
     let month = current_month(model);
-    model.dashboard = Some(DashboardScreen::new(month, model.now));
+    model
+        .screens
+        .enter(Screen::Dashboard(DashboardScreen::new(month, model.now)));
     vec![Effect::LoadDashboard(month)]
 }
 
 /// Esc or `q`: back to the panes as they were, read again.
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.dashboard = None;
+    model.screens.leave_screen();
     super::reload(model)
 }
 
@@ -37,7 +39,7 @@ fn earliest_month() -> Option<Month> {
 pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let current = current_month(model);
-    let Some(screen) = &mut model.dashboard else {
+    let Some(screen) = model.screens.dashboard_mut() else {
         model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
         return Vec::new();
     };
@@ -68,7 +70,7 @@ pub fn refresh(model: &mut Model) -> Vec<Effect> {
 /// the last ones stay, marked stale, and a tick picks the read up.
 pub fn changed_elsewhere(model: &mut Model) -> Vec<Effect> {
     let now = model.now;
-    match &mut model.dashboard {
+    match model.screens.dashboard_mut() {
         Some(screen) if screen.may_reload(now) => request(model),
         Some(screen) => {
             screen.stale = true;
@@ -80,7 +82,7 @@ pub fn changed_elsewhere(model: &mut Model) -> Vec<Effect> {
 
 /// A stale dashboard is read again once its turn has come.
 pub fn tick(model: &mut Model) -> Vec<Effect> {
-    match &model.dashboard {
+    match model.screens.dashboard() {
         Some(screen) if screen.stale && screen.may_reload(model.now) => request(model),
         _ => Vec::new(),
     }
@@ -89,7 +91,7 @@ pub fn tick(model: &mut Model) -> Vec<Effect> {
 /// Asks for the figures of the month on screen.
 fn request(model: &mut Model) -> Vec<Effect> {
     let now = model.now;
-    let Some(screen) = &mut model.dashboard else {
+    let Some(screen) = model.screens.dashboard_mut() else {
         return Vec::new();
     };
     screen.loading = true;
@@ -105,7 +107,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let Msg::Dashboard(month, figures) = msg else {
         return Vec::new();
     };
-    let Some(screen) = &mut model.dashboard else {
+    let Some(screen) = model.screens.dashboard_mut() else {
         return Vec::new();
     };
     if screen.month != month {
@@ -151,17 +153,17 @@ mod tests {
         assert_eq!(loads(&effects), 1, "{effects:?}");
         // A write right away: marked stale, read later.
         assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
-        assert!(m.dashboard.as_ref().unwrap().stale);
+        assert!(m.screens.dashboard().unwrap().stale);
         assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(10)))), 0);
         assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(30)))), 1);
-        assert!(!m.dashboard.as_ref().unwrap().stale);
+        assert!(!m.screens.dashboard().unwrap().stale);
         // Nothing stale: ticks read nothing.
         assert_eq!(loads(&update(&mut m, Msg::Tick(now() + Duration::seconds(90)))), 0);
         // Long after the last read, a write is read at once.
         assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 1);
         // The panes underneath are not the dashboard's business once it is closed.
         update(&mut m, Msg::Action(Action::Close));
-        assert!(m.dashboard.is_none());
+        assert!(m.screens.dashboard().is_none());
         assert_eq!(loads(&update(&mut m, Msg::ExternalChange)), 0);
     }
 
@@ -175,11 +177,11 @@ mod tests {
         // October's figures arrive after the move to September: not shown as September's.
         let october = "2026-10".parse().unwrap();
         update(&mut m, Msg::Dashboard(october, Err("late".into())));
-        assert!(m.dashboard.as_ref().unwrap().loading, "still waiting for September");
+        assert!(m.screens.dashboard().unwrap().loading, "still waiting for September");
         assert!(m.message.is_none(), "a stale failure says nothing");
         // September's read fails: said in the footer and on the screen, nothing else shown.
         update(&mut m, Msg::Dashboard(september, Err("database is locked".into())));
-        let screen = m.dashboard.as_ref().unwrap();
+        let screen = m.screens.dashboard().unwrap();
         assert!(!screen.loading && screen.figures().is_none());
         assert_eq!(
             screen.error.as_deref(),
@@ -187,12 +189,12 @@ mod tests {
         );
         assert!(m.message.as_ref().unwrap().error);
         update(&mut m, Msg::Action(Action::NextMonth));
-        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        assert_eq!(m.screens.dashboard().unwrap().month, october);
         assert!(update(&mut m, Msg::Action(Action::NextMonth)).is_empty());
-        assert_eq!(m.dashboard.as_ref().unwrap().month, october);
+        assert_eq!(m.screens.dashboard().unwrap().month, october);
         // Triage takes the screen from the dashboard (from the palette, say).
         update(&mut m, Msg::Action(Action::Triage));
-        assert!(m.dashboard.is_none() && m.triage.is_some());
+        assert!(m.screens.dashboard().is_none() && m.screens.triage().is_some());
         // Outside the dashboard, the month keys say they do nothing here.
         update(&mut m, Msg::Action(Action::Close));
         assert!(update(&mut m, Msg::Action(Action::PrevMonth)).is_empty());

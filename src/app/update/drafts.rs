@@ -22,14 +22,14 @@ pub fn open(model: &mut Model, form: Form) {
         };
         model.say(text);
     }
-    model.palette = None;
-    model.help = None;
-    model.form = Some(form);
+    model.screens.take_palette();
+    model.screens.take_help();
+    model.screens.open_form(form);
 }
 
 /// Esc on a form: closed, and kept as a draft when something was typed.
 pub fn close(model: &mut Model) {
-    let Some(form) = model.form.take() else {
+    let Some(form) = model.screens.take_form() else {
         return;
     };
     model.bulk = None;
@@ -42,7 +42,7 @@ pub fn close(model: &mut Model) {
 /// The form's discard key: an untouched form just closes; typed text goes
 /// only once the question is answered `y`.
 pub fn discard(model: &mut Model) -> Vec<Effect> {
-    match &model.form {
+    match model.screens.form() {
         Some(form) if form.is_changed() => model.drafts.asking = Some(Question::Discard),
         Some(_) => close(model),
         None => {}
@@ -74,7 +74,7 @@ pub fn answer(model: &mut Model, key: Key) -> Vec<Effect> {
     match question {
         Question::Quit => model.quit = true,
         Question::Discard => {
-            if let Some(form) = model.form.take() {
+            if let Some(form) = model.screens.take_form() {
                 model.bulk = None;
                 model.say(fill(s.forms.discarded, &[&form.title]));
             }

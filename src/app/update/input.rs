@@ -8,6 +8,7 @@ use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Mouse, MouseKind};
 use crate::app::panes::PaneId;
+use crate::app::screens::Kind;
 use crate::config::keymap::Lookup;
 
 pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
@@ -46,12 +47,16 @@ const PASTE_TYPED_MAX: usize = 200;
 /// Anywhere else it does nothing; as keys its line breaks moved to the
 /// next field and its letters ran commands.
 pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
-    if model.drafts.asking.is_some() || model.conflict.is_some() {
-        return Vec::new();
-    }
-    if let Some(form) = &mut model.form {
-        form.paste(text);
-        return Vec::new();
+    match model.screens.top_kind() {
+        _ if model.drafts.asking.is_some() => return Vec::new(),
+        Kind::Conflict => return Vec::new(),
+        Kind::Form => {
+            if let Some(form) = model.screens.form_mut() {
+                form.paste(text);
+            }
+            return Vec::new();
+        }
+        _ => {}
     }
     let mut effects = Vec::new();
     for c in crate::app::forms::one_line(text).chars().take(PASTE_TYPED_MAX) {
@@ -69,43 +74,45 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
     effects
 }
 
+/// A key bound to nothing: text for the field of whatever is on top.
 fn text(model: &mut Model, key: Key) -> Vec<Effect> {
-    // Under the conflict dialog the form keeps what was typed.
-    if model.conflict.is_some() {
-        return Vec::new();
-    }
-    if let Some(form) = &mut model.form {
-        form.handle_key(key);
-        return Vec::new();
-    }
-    if let Some(effects) = super::quality::text(model, key) {
-        return effects;
-    }
-    let palette_height = super::palette_height(model.area);
-    if let Some(palette) = &mut model.palette {
-        if palette.list.filter.handle(key) {
-            palette.refilter(palette_height);
-        }
-        return Vec::new();
-    }
-    if !model.filtering() {
-        return Vec::new();
-    }
-    let height = model.list_height(model.focus);
-    match model.focus {
-        PaneId::Customers => {
-            if model.customers.list.filter.handle(key) {
-                model.customers.refilter(height);
+    match model.screens.top_kind() {
+        Kind::Form => {
+            if let Some(form) = model.screens.form_mut() {
+                form.handle_key(key);
             }
+            Vec::new()
         }
-        PaneId::Queue => {
-            if model.queue.list.filter.handle(key) {
-                model.queue.refilter(height);
+        Kind::Palette => {
+            let palette_height = super::palette_height(model.area);
+            if let Some(palette) = model.screens.palette_mut()
+                && palette.list.filter.handle(key)
+            {
+                palette.refilter(palette_height);
             }
+            Vec::new()
         }
-        PaneId::Timeline => {}
+        Kind::Quality => super::quality::text(model, key).unwrap_or_default(),
+        Kind::Main if model.filtering() => {
+            let height = model.list_height(model.focus);
+            match model.focus {
+                PaneId::Customers => {
+                    if model.customers.list.filter.handle(key) {
+                        model.customers.refilter(height);
+                    }
+                }
+                PaneId::Queue => {
+                    if model.queue.list.filter.handle(key) {
+                        model.queue.refilter(height);
+                    }
+                }
+                PaneId::Timeline => {}
+            }
+            follow(model)
+        }
+        // Under the conflict dialog the form keeps what was typed.
+        _ => Vec::new(),
     }
-    follow(model)
 }
 
 /// Rows a wheel notch moves.
@@ -117,31 +124,28 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         MouseKind::ScrollDown => WHEEL_ROWS,
         MouseKind::Click => 0,
     };
-    // Over a modal the wheel scrolls it and clicks do nothing.
-    if model.conflict.is_some()
-        || model.form.is_some()
-        || model.palette.is_some()
-        || model.help.is_some()
-        || model.detail.is_some()
-    {
-        if delta != 0 {
-            actions::scroll_overlay(model, delta);
+    match model.screens.top_kind() {
+        // Over an overlay the wheel scrolls it and clicks do nothing.
+        Kind::Conflict | Kind::Form | Kind::Palette | Kind::Help | Kind::Detail => {
+            if delta != 0 {
+                actions::scroll_overlay(model, delta);
+            }
+            return Vec::new();
         }
-        return Vec::new();
-    }
-    // Over the Reminders view the wheel moves its selection.
-    if model.reminders.is_some() {
-        super::reminders::shift(model, delta.signum());
-        return Vec::new();
-    }
-    // Over the Data quality view the wheel moves its selection.
-    if model.quality.is_some() {
-        super::quality::shift(model, delta.signum());
-        return Vec::new();
-    }
-    // The dashboard covers the panes: a click there must not move them unseen.
-    if model.dashboard.is_some() {
-        return Vec::new();
+        // Over the Reminders and Data quality views the wheel moves their selection.
+        Kind::Reminders => {
+            super::reminders::shift(model, delta.signum());
+            return Vec::new();
+        }
+        Kind::Quality => {
+            super::quality::shift(model, delta.signum());
+            return Vec::new();
+        }
+        // The dashboard covers the panes: a click there must not move them unseen.
+        Kind::Dashboard => return Vec::new(),
+        // Triage has no list of its own; the mouse still reaches the
+        // panes under it, as it always has.
+        Kind::Triage | Kind::Main => {}
     }
     let screen = model.screen();
     let Some(pane) = screen.pane_at(mouse.column, mouse.row) else {

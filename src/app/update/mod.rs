@@ -92,7 +92,7 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
     }
     model.now = now;
     // Countdowns are on screen: they move every second.
-    if !model.queue.list.is_empty() || matches!(model.detail, Some(super::model::Detail::Ticket { .. })) {
+    if !model.queue.list.is_empty() || matches!(model.screens.detail(), Some(super::model::Detail::Ticket { .. })) {
         model.dirty = true;
     }
     if model.loaded && (now - model.queue_loaded_at).num_seconds() >= QUEUE_REFRESH_SECONDS {
@@ -111,35 +111,24 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     if let Some(id) = model.timeline.customer_id() {
         effects.push(Effect::LoadTimeline(id));
     }
-    match &model.detail {
+    match model.screens.detail() {
         Some(super::model::Detail::Card { id, .. }) => effects.push(Effect::LoadCard(*id)),
         Some(super::model::Detail::Ticket { id, .. }) => effects.push(Effect::LoadTicket(*id)),
         None => {}
     }
     // The card on screen stays on screen; it is only read again.
-    if let Some(triage) = &model.triage {
+    if let Some(triage) = model.screens.triage() {
         effects.push(match triage.ticket_id() {
             Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
             None => Effect::LoadTriage(triage.skipped.clone()),
         });
     }
-    if model.reminders.is_some() {
+    if model.screens.reminders().is_some() {
         effects.push(Effect::LoadReminders);
     }
     effects.extend(quality::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
     effects
-}
-
-/// Closes the card or ticket page and whichever full-screen mode (triage,
-/// reminders, dashboard, data quality) is on: entering one of them leaves
-/// the others.
-fn leave_full_screen(model: &mut Model) {
-    model.detail = None;
-    model.triage = None;
-    model.reminders = None;
-    model.dashboard = None;
-    model.quality = None;
 }
 
 /// Makes the timeline show the customer selected in the focused pane.
@@ -167,7 +156,7 @@ fn clamp_cursors(model: &mut Model) {
         let (cursor, len) = model.cursor_mut(pane);
         cursor.clamp(len, height);
     }
-    if let Some(palette) = &mut model.palette {
+    if let Some(palette) = model.screens.palette_mut() {
         let len = palette.list.len();
         palette.list.cursor.clamp(len, palette_height(model.area));
     }

@@ -7,6 +7,7 @@ use crate::app::keys::Key;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::quality::{ArchiveConfirm, Confirm, MergeConfirm, Quality, Row};
+use crate::app::screens::Screen;
 use crate::domain::text::sanitize_line;
 use crate::i18n::fill_indexed as fill;
 use crate::service::quality::DEFAULT_INACTIVE_DAYS;
@@ -14,18 +15,17 @@ use crate::service::quality::DEFAULT_INACTIVE_DAYS;
 /// `h`: the full-screen Data quality view. The one place that turns it
 /// on, so the other full-screen modes give way here.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    super::leave_full_screen(model);
-    model.quality = Some(Quality {
+    model.screens.enter(Screen::Quality(Quality {
         loading: true,
         ..Quality::default()
-    });
+    }));
     vec![Effect::LoadQuality]
 }
 
 /// Esc or `q`: back to the panes, read again as merges, archiving and
 /// edits made here changed them.
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.quality = None;
+    model.screens.leave_screen();
     super::reload(model)
 }
 
@@ -33,7 +33,7 @@ pub fn leave(model: &mut Model) -> Vec<Effect> {
 /// confirmation counted (another agent may have added a ticket, or
 /// contacted a customer about to be archived). Not while a change is sent.
 pub fn reload_effects(model: &Model) -> Vec<Effect> {
-    let Some(quality) = &model.quality else {
+    let Some(quality) = model.screens.quality() else {
         return Vec::new();
     };
     let mut effects = vec![Effect::LoadQuality];
@@ -53,14 +53,14 @@ pub fn list_height(model: &Model) -> usize {
 
 pub fn movement(model: &mut Model, action: Action) {
     let height = list_height(model);
-    if let Some(quality) = &mut model.quality {
+    if let Some(quality) = model.screens.quality_mut() {
         quality.apply(action, height);
     }
 }
 
 /// The mouse wheel over the list.
 pub fn shift(model: &mut Model, delta: isize) {
-    if let Some(quality) = &mut model.quality
+    if let Some(quality) = model.screens.quality_mut()
         && quality.confirm.is_none()
     {
         quality.shift(delta);
@@ -69,7 +69,12 @@ pub fn shift(model: &mut Model, delta: isize) {
 
 /// Enter: the card of the row's customer (a pair's first) over the list.
 pub fn open(model: &mut Model) -> Vec<Effect> {
-    match model.quality.as_ref().and_then(|q| q.selected_customer()).map(|c| c.id) {
+    match model
+        .screens
+        .quality()
+        .and_then(|q| q.selected_customer())
+        .map(|c| c.id)
+    {
         Some(id) => super::actions::open_card(model, id),
         None => Vec::new(),
     }
@@ -78,7 +83,7 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
 /// What the view does with its own actions and with Close; `None` for
 /// actions it leaves to the rest of the app.
 pub fn apply(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
-    let confirming = model.quality.as_ref().is_some_and(|q| q.confirm.is_some());
+    let confirming = model.screens.quality().is_some_and(|q| q.confirm.is_some());
     Some(match action {
         Action::Merge => ask_merge(model),
         Action::ArchiveInactive => ask_archive(model),
@@ -93,7 +98,7 @@ pub fn apply(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
         Action::Confirm => confirm(model),
         Action::Close if confirming => {
             // A change already sent is not taken back by closing.
-            if let Some(quality) = &mut model.quality
+            if let Some(quality) = model.screens.quality_mut()
                 && !quality.confirm.as_ref().is_some_and(busy)
             {
                 quality.confirm = None;
@@ -112,14 +117,14 @@ fn busy(confirm: &Confirm) -> bool {
 }
 
 fn confirm_mut(model: &mut Model) -> Option<&mut Confirm> {
-    model.quality.as_mut()?.confirm.as_mut()
+    model.screens.quality_mut()?.confirm.as_mut()
 }
 
 /// `M` on a pair: the confirmation, the first customer kept, while what
 /// each would bring along is counted.
 fn ask_merge(model: &mut Model) -> Vec<Effect> {
     let s = model.strings.quality;
-    let Some(quality) = &mut model.quality else {
+    let Some(quality) = model.screens.quality_mut() else {
         return Vec::new();
     };
     let pair = match quality.selected() {
@@ -147,7 +152,7 @@ fn ask_merge(model: &mut Model) -> Vec<Effect> {
 
 /// `A`: the confirmation with the default days, while a dry run counts.
 fn ask_archive(model: &mut Model) -> Vec<Effect> {
-    let Some(quality) = &mut model.quality else {
+    let Some(quality) = model.screens.quality_mut() else {
         return Vec::new();
     };
     quality.confirm = Some(Confirm::Archive(ArchiveConfirm::new(DEFAULT_INACTIVE_DAYS)));
@@ -186,7 +191,7 @@ fn confirm(model: &mut Model) -> Vec<Effect> {
     match next {
         Next::Send(effect) => return vec![effect],
         Next::NothingToDo => {
-            if let Some(quality) = &mut model.quality {
+            if let Some(quality) = model.screens.quality_mut() {
                 quality.confirm = None;
             }
             model.say(s.msg_nothing_to_archive.to_string());
@@ -215,12 +220,12 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings.quality;
     match msg {
         Msg::Quality(Ok(review)) => {
-            if let Some(quality) = &mut model.quality {
+            if let Some(quality) = model.screens.quality_mut() {
                 quality.load(*review);
             }
         }
         Msg::Quality(Err(why)) => {
-            if let Some(quality) = &mut model.quality {
+            if let Some(quality) = model.screens.quality_mut() {
                 quality.failed();
             }
             model.warn(fill(model.strings.msg_error, &[&why]));
@@ -279,7 +284,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// A change made: the dialog closes, it is announced, and everything on
 /// screen (the lists too) is read again.
 fn done(model: &mut Model, text: String) -> Vec<Effect> {
-    if let Some(quality) = &mut model.quality {
+    if let Some(quality) = model.screens.quality_mut() {
         quality.confirm = None;
     }
     model.say(sanitize_line(&text).into_owned());
@@ -289,7 +294,7 @@ fn done(model: &mut Model, text: String) -> Vec<Effect> {
 /// A change refused (role, archived, the same customer): nothing was
 /// written; the dialog closes and the footer gives the service's words.
 fn refused(model: &mut Model, text: String) -> Vec<Effect> {
-    if let Some(quality) = &mut model.quality {
+    if let Some(quality) = model.screens.quality_mut() {
         quality.confirm = None;
     }
     model.warn(sanitize_line(&text).into_owned());

@@ -7,6 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
+use crate::app::screens::Kind;
 use crate::config::keymap::Context;
 use crate::domain::ticket::Ticket;
 use crate::i18n::fill_indexed as fill;
@@ -22,17 +23,17 @@ pub(super) struct Target {
 /// The ticket on screen: the open ticket page, the queue's selection, or
 /// the ticket of the selected timeline entry.
 pub(super) fn target_ticket(model: &Model) -> Option<Ticket> {
-    if let Some(triage) = &model.triage {
+    if let Some(triage) = model.screens.triage() {
         return triage.card.as_ref().map(|c| c.view.ticket.clone());
     }
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
         Some(Detail::Card { .. }) => return None,
         None => {}
     }
     // A reminder names a ticket by number only; its actions load it. The
     // Data quality view is about customers only.
-    if model.reminders.is_some() || model.quality.is_some() {
+    if model.screens.reminders().is_some() || model.screens.quality().is_some() {
         return None;
     }
     match model.focus {
@@ -49,7 +50,7 @@ pub(super) fn target_ticket(model: &Model) -> Option<Ticket> {
 /// one the timeline follows (the last one selected in a pane), or the
 /// selected reminder's.
 pub(super) fn target_customer(model: &Model) -> Option<Target> {
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Card { card: Some(card), .. }) => {
             let c = &card.customer;
             return Some(Target {
@@ -69,7 +70,7 @@ pub(super) fn target_customer(model: &Model) -> Option<Target> {
         Some(_) => return None,
         None => {}
     }
-    if let Some(reminders) = &model.reminders {
+    if let Some(reminders) = model.screens.reminders() {
         let r = reminders.selected()?;
         return Some(Target {
             id: r.customer_id?,
@@ -77,7 +78,7 @@ pub(super) fn target_customer(model: &Model) -> Option<Target> {
             name: r.customer_name.clone(),
         });
     }
-    if let Some(quality) = &model.quality {
+    if let Some(quality) = model.screens.quality() {
         let c = quality.selected_customer()?;
         return Some(Target {
             id: c.id,
@@ -110,7 +111,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Log => target_customer(model).map(|c| {
             let ticket = target_ticket(model).filter(|t| t.customer_id == c.id).map(|t| t.id);
             let mut form = contact::log(s, &c.code, &c.name, ticket);
-            if model.reminders.is_some() && model.detail.is_none() {
+            if model.screens.view_kind() == Kind::Reminders {
                 super::crm::outbound(&mut form);
             }
             form
@@ -122,8 +123,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             };
             // With marks in the queue, assign, priority and status change them all.
             let marked = &model.queue.marked;
-            model.bulk = (model.triage.is_none()
-                && model.detail.is_none()
+            model.bulk = (model.screens.triage().is_none()
+                && model.screens.detail().is_none()
                 && model.focus == PaneId::Queue
                 && !marked.is_empty()
                 && matches!(action, Action::Assign | Action::Priority | Action::Status))
@@ -166,10 +167,10 @@ fn view_field(model: &Model, form: &Form) -> Option<&'static str> {
     let FormKind::EditCustomer { id, .. } = form.kind else {
         return None;
     };
-    if model.detail.is_some() {
+    if model.screens.detail().is_some() {
         return None;
     }
-    let (row_customer, key) = model.quality.as_ref()?.selected_field()?;
+    let (row_customer, key) = model.screens.quality()?.selected_field()?;
     (row_customer == id).then_some(key)
 }
 
@@ -177,7 +178,7 @@ fn view_field(model: &Model, form: &Form) -> Option<&'static str> {
 /// card or ticket page), an interaction in the timeline.
 fn new(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    let in_detail = model.detail.is_some();
+    let in_detail = model.screens.detail().is_some();
     let form = match (in_detail, model.focus) {
         (false, PaneId::Customers) => Some(customer::new_customer(s)),
         (false, PaneId::Timeline) => target_customer(model).map(|c| contact::log(s, &c.code, &c.name, None)),
@@ -197,13 +198,13 @@ fn new(model: &mut Model) -> Vec<Effect> {
 /// read whole first; the form opens when it arrives.
 fn edit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    if model.triage.is_some() {
+    if model.screens.triage().is_some() {
         if let Some(t) = target_ticket(model) {
             open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
         }
         return Vec::new();
     }
-    match &model.detail {
+    match model.screens.detail() {
         Some(Detail::Card { card: Some(card), .. }) => {
             let form = customer::edit_customer(s, &card.customer);
             open_form(model, form);
@@ -217,7 +218,7 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         Some(_) => return Vec::new(),
         None => {}
     }
-    if model.focus == PaneId::Queue && model.quality.is_none() {
+    if model.focus == PaneId::Queue && model.screens.quality().is_none() {
         if let Some(t) = target_ticket(model) {
             open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
         }
@@ -233,7 +234,7 @@ fn edit(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(form) = &mut model.form else {
+    let Some(form) = model.screens.form_mut() else {
         return Vec::new();
     };
     // Only Submit saves: Enter, Tab and ↓ move on and stop at the last
@@ -268,7 +269,8 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 fn submit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    let Some(form) = &mut model.form else {
+    let in_triage = model.screens.triage().is_some();
+    let Some(form) = model.screens.form_mut() else {
         return Vec::new();
     };
     if !form.validate_all() {
@@ -306,13 +308,13 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     }
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
-        Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if model.triage.is_some() => {
+        Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if in_triage => {
             let text = crate::i18n::fill_indexed(s.triage.decided, &[&id.to_string(), &form.title]);
             vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {
-            model.form = None;
+            model.screens.take_form();
             model.bulk = None;
             model.say(s.msg_nothing_changed.to_string());
             Vec::new()

@@ -7,6 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
+use crate::app::screens::Screen;
 use crate::config::keymap::Context;
 use crate::domain::enums::ReminderReason;
 use crate::i18n::fill_indexed as fill;
@@ -14,18 +15,17 @@ use crate::i18n::fill_indexed as fill;
 /// `m`: the full-screen list of reminders. The one place that turns the
 /// view on, so other full-screen modes can be made to give way here.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    super::leave_full_screen(model);
-    model.reminders = Some(Reminders {
+    model.screens.enter(Screen::Reminders(Reminders {
         loading: true,
         ..Reminders::default()
-    });
+    }));
     vec![Effect::LoadReminders]
 }
 
 /// Esc or `q`: back to the panes, read again as the contacts made here
 /// changed them.
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.reminders = None;
+    model.screens.leave_screen();
     super::reload(model)
 }
 
@@ -37,14 +37,14 @@ pub fn list_height(model: &Model) -> usize {
 
 pub fn movement(model: &mut Model, action: Action) {
     let height = list_height(model);
-    if let Some(reminders) = &mut model.reminders {
+    if let Some(reminders) = model.screens.reminders_mut() {
         reminders.apply(action, height);
     }
 }
 
 /// The mouse wheel over the list.
 pub fn shift(model: &mut Model, delta: isize) {
-    if let Some(reminders) = &mut model.reminders {
+    if let Some(reminders) = model.screens.reminders_mut() {
         reminders.shift(delta);
     }
 }
@@ -52,7 +52,7 @@ pub fn shift(model: &mut Model, delta: isize) {
 /// Enter: the ticket page for a reminder about a ticket, else the
 /// customer card, over the list.
 pub fn open(model: &mut Model) -> Vec<Effect> {
-    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+    let Some(r) = model.screens.reminders().and_then(|v| v.selected()) else {
         return Vec::new();
     };
     let (ticket, customer) = (r.ticket_id, r.customer_id);
@@ -69,7 +69,7 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
 /// the footer says what ends it.
 pub fn done(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+    let Some(r) = model.screens.reminders().and_then(|v| v.selected()) else {
         model.warn(s.crm.msg_no_reminder.to_string());
         return Vec::new();
     };
@@ -105,7 +105,7 @@ fn key_for(model: &Model, action: Action) -> String {
 /// `c` on a row: the ticket of a callback reminder, or why not.
 pub fn callback_ticket(model: &mut Model) -> Option<i64> {
     let s = model.strings;
-    let Some(r) = model.reminders.as_ref().and_then(|v| v.selected()) else {
+    let Some(r) = model.screens.reminders().and_then(|v| v.selected()) else {
         model.warn(s.crm.msg_no_reminder.to_string());
         return None;
     };
@@ -124,7 +124,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
     match msg {
         Msg::Reminders(rows) => {
-            if let Some(reminders) = &mut model.reminders {
+            if let Some(reminders) = model.screens.reminders_mut() {
                 reminders.load(rows);
             }
             Vec::new()

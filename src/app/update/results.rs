@@ -36,21 +36,21 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.timeline.loaded(id, entries, height);
         }
         Msg::Card(loaded) => {
-            if let Some(Detail::Card { id, card, .. }) = &mut model.detail
+            if let Some(Detail::Card { id, card, .. }) = model.screens.detail_mut()
                 && *id == loaded.customer.id
             {
                 *card = Some(loaded);
             }
         }
         Msg::Ticket(loaded) => {
-            if let Some(Detail::Ticket { id, detail, .. }) = &mut model.detail
+            if let Some(Detail::Ticket { id, detail, .. }) = model.screens.detail_mut()
                 && *id == loaded.view.ticket.id
             {
                 *detail = Some(loaded);
             }
         }
         Msg::CustomerForEdit(c) => {
-            if model.form.is_none() {
+            if model.screens.form().is_none() {
                 super::records::open_form(model, customer::edit_customer(s, &c));
             }
         }
@@ -60,23 +60,23 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::LoadFailed(text) => {
             // A card or ticket that could not be read is not left empty.
             if matches!(
-                model.detail,
+                model.screens.detail(),
                 Some(Detail::Card { card: None, .. } | Detail::Ticket { detail: None, .. })
             ) {
-                model.detail = None;
+                model.screens.take_detail();
             }
-            if let Some(reminders) = &mut model.reminders {
+            if let Some(reminders) = model.screens.reminders_mut() {
                 reminders.failed();
             }
             model.warn(fill(s.msg_error, &[&text]));
         }
         Msg::EditorDone(Ok(text)) => {
-            if let Some(form) = &mut model.form {
+            if let Some(form) = model.screens.form_mut() {
                 form.set_focused(&text);
             }
         }
         Msg::EditorDone(Err(why)) => {
-            if let Some(form) = &mut model.form {
+            if let Some(form) = model.screens.form_mut() {
                 form.message = Some(fill(s.msg_editor_failed, &[&why]));
             }
         }
@@ -115,7 +115,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// again and the record saved is selected once it arrives.
 fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
     let s = model.strings;
-    model.form = None;
+    model.screens.take_form();
     let (text, select) = match &saved {
         Saved::CustomerAdded { id, code, name } => (
             fill(s.msg_customer_added, &[code, name]),
@@ -139,7 +139,7 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
     model.say(crate::domain::text::sanitize_line(&text).into_owned());
     if let Some((pane, id)) = select {
         model.select_after_load = Some((pane, id));
-        if model.detail.is_none() {
+        if model.screens.detail().is_none() {
             model.focus = pane;
         }
     }

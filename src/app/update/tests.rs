@@ -23,6 +23,7 @@ mod drafts;
 mod forms;
 mod paste;
 mod saves;
+mod screens;
 
 pub(crate) fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()
@@ -250,17 +251,17 @@ fn enter_opens_the_card_and_the_ticket_and_esc_closes() {
     let mut m = loaded();
     press(&mut m, "j");
     assert!(matches!(press(&mut m, "<Enter>").as_slice(), [Effect::LoadCard(2)]));
-    assert!(matches!(m.detail, Some(Detail::Card { id: 2, .. })));
+    assert!(matches!(m.screens.detail(), Some(Detail::Card { id: 2, .. })));
     // In the card, `q` closes it rather than quitting.
     press(&mut m, "q");
-    assert!(m.detail.is_none() && !m.quit);
+    assert!(m.screens.detail().is_none() && !m.quit);
     // Opening a ticket announces it to the other agents; closing it leaves.
     assert!(matches!(
         press(&mut m, "2 <Enter>").as_slice(),
         [Effect::LoadTicket(7), Effect::BeatTicket(7, _)]
     ));
     assert!(matches!(press(&mut m, "<Esc>").as_slice(), [Effect::LeaveTicket(7)]));
-    assert!(m.detail.is_none());
+    assert!(m.screens.detail().is_none());
 }
 
 #[test]
@@ -294,42 +295,42 @@ fn help_and_palette_are_generated_from_the_keymap() {
         "{help:?}"
     );
     press(&mut m, "j");
-    assert_eq!(m.help.as_ref().unwrap().scroll.top, 1);
+    assert_eq!(m.screens.help().unwrap().scroll.top, 1);
     press(&mut m, "q");
-    assert!(m.help.is_none() && !m.quit);
+    assert!(m.screens.help().is_none() && !m.quit);
     press(&mut m, ":");
     type_text(&mut m, "new");
-    let first = m.palette.as_ref().unwrap().list.get(0).unwrap().0;
+    let first = m.screens.palette().unwrap().list.get(0).unwrap().0;
     assert_eq!((first.label.as_str(), first.keys.as_str()), ("New", "n"));
     press(&mut m, "<Enter>");
-    assert!(m.palette.is_none());
-    assert_eq!(m.form.as_ref().unwrap().title, "New customer");
+    assert!(m.screens.palette().is_none());
+    assert_eq!(m.screens.form().unwrap().title, "New customer");
 }
 
 #[test]
 fn ticket_actions_need_a_ticket() {
     let mut m = loaded();
     press(&mut m, "r");
-    assert!(m.form.is_none());
+    assert!(m.screens.form().is_none());
     assert!(m.message.as_ref().unwrap().error);
     press(&mut m, "2 r");
-    assert_eq!(m.form.as_ref().unwrap().title, "Reply to #7");
+    assert_eq!(m.screens.form().unwrap().title, "Reply to #7");
     press(&mut m, "<Esc> i");
-    assert_eq!(m.form.as_ref().unwrap().title, "Internal note on #7");
+    assert_eq!(m.screens.form().unwrap().title, "Internal note on #7");
     // `l` from the queue logs on the selected ticket's customer and ticket.
     press(&mut m, "<Esc> l");
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert_eq!((form.value("customer"), form.value("ticket")), ("C2026002", "7"));
     // `n` in the queue opens a ticket for the customer the timeline shows.
     press(&mut m, "<Esc> n");
-    assert_eq!(m.form.as_ref().unwrap().value("customer"), "C2026002");
+    assert_eq!(m.screens.form().unwrap().value("customer"), "C2026002");
 }
 
 #[test]
 fn quitting_and_suspending() {
     let mut m = loaded();
     press(&mut m, "n <C-c>");
-    assert!(m.form.is_none() && !m.quit, "Ctrl-C closes a form first");
+    assert!(m.screens.form().is_none() && !m.quit, "Ctrl-C closes a form first");
     assert!(matches!(press(&mut m, "<C-z>").as_slice(), [Effect::Suspend]));
     press(&mut m, "/ <C-c>");
     assert!(m.quit);
@@ -372,7 +373,7 @@ fn another_agents_write_reloads_without_losing_place_or_form() {
     let mut people = PEOPLE.to_vec();
     people.reverse();
     update(&mut m, overview(&people, Vec::new()));
-    assert_eq!(m.form.as_ref().unwrap().value("name"), "half typed");
+    assert_eq!(m.screens.form().unwrap().value("name"), "half typed");
     // Ids follow the order given, so 李四 is id 2 now and was id 3 before:
     // the selection follows the id it had.
     assert_eq!(m.customers.selected().unwrap().id, 3);

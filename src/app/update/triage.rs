@@ -5,6 +5,7 @@ use crate::app::action::Action;
 use crate::app::forms::Failure;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
+use crate::app::screens::Screen;
 use crate::app::triage::Triage;
 use crate::domain::enums::{Priority, TicketStatus};
 use crate::i18n::fill_indexed as fill;
@@ -12,17 +13,16 @@ use crate::service::tickets::TicketChanges;
 
 /// `t`: the full-screen triage of the most urgent ticket.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    super::leave_full_screen(model);
-    model.triage = Some(Triage {
+    model.screens.enter(Screen::Triage(Triage {
         loading: true,
         ..Triage::default()
-    });
+    }));
     vec![Effect::LoadTriage(Vec::new())]
 }
 
 /// Esc or `q`: back to the panes, read again as triage changed them.
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.triage = None;
+    model.screens.leave_screen();
     super::reload(model)
 }
 
@@ -31,8 +31,8 @@ pub fn doc_size(model: &Model) -> (usize, usize) {
     let body = model.screen().body;
     let (width, height) = crate::app::layout::inner_size(body);
     let lines = model
-        .triage
-        .as_ref()
+        .screens
+        .triage()
         .and_then(|t| t.card.as_ref())
         .map_or(0, |card| crate::app::triage::triage_doc(model, card, width).lines.len());
     (lines, height)
@@ -40,7 +40,7 @@ pub fn doc_size(model: &Model) -> (usize, usize) {
 
 /// The next card, skipping what was skipped.
 pub fn load(model: &mut Model) -> Vec<Effect> {
-    match &mut model.triage {
+    match model.screens.triage_mut() {
         Some(triage) => {
             triage.loading = true;
             vec![Effect::LoadTriage(triage.skipped.clone())]
@@ -51,7 +51,7 @@ pub fn load(model: &mut Model) -> Vec<Effect> {
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
-    let Some(triage) = &mut model.triage else {
+    let Some(triage) = model.screens.triage_mut() else {
         let label = s.action(action.name());
         model.warn(fill(s.msg_not_in_this_view, &[label]));
         return Vec::new();
@@ -91,7 +91,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// `x` and `X` in the queue.
 pub fn mark(model: &mut Model, action: Action) -> Vec<Effect> {
-    if model.focus != crate::app::panes::PaneId::Queue || model.detail.is_some() {
+    if model.focus != crate::app::panes::PaneId::Queue || model.screens.detail().is_some() {
         return Vec::new();
     }
     if action == Action::Mark {
@@ -111,13 +111,13 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
     match msg {
         Msg::TriageChanged(Ok((_, text))) => {
-            model.form = None;
+            model.screens.take_form();
             model.queue.marked.clear();
             model.say(text);
             super::reload(model)
         }
         Msg::TriageChanged(Err(failure)) => {
-            model.form = None;
+            model.screens.take_form();
             model.warn(fill(s.triage.failed, &[&failure_text(&failure)]));
             // The marks stay; the queue shows what the other agent did.
             if matches!(failure, Failure::Conflict(_)) {
@@ -136,7 +136,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if model.bulk.take().is_some() {
         return bulk_result(model, msg);
     }
-    let Some(triage) = &mut model.triage else {
+    let Some(triage) = model.screens.triage_mut() else {
         return Vec::new();
     };
     match msg {
@@ -152,11 +152,11 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::TriageChanged(Ok((undo, text))) => {
-            model.form = None;
             // Decided: it does not come up again this session, even if it
             // still waits (a new priority is a decision too).
             triage.skipped.extend(undo.iter().map(|u| u.ticket_id));
             triage.undo = Some(undo);
+            model.screens.take_form();
             model.say(text);
             load(model)
         }
@@ -171,11 +171,11 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
                     None => Effect::LoadTriage(triage.skipped.clone()),
                 };
-                model.form = None;
+                model.screens.take_form();
                 model.warn(text);
                 return vec![reread];
             }
-            match &mut model.form {
+            match model.screens.form_mut() {
                 Some(form) => form.message = Some(text),
                 None => model.warn(text),
             }

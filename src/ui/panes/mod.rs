@@ -68,7 +68,7 @@ fn frame_pane(
     filter: Option<(&TextInput, bool)>,
 ) -> Rect {
     let theme = &model.theme;
-    let focused = model.focus == pane && model.detail.is_none();
+    let focused = model.focus == pane && model.screens.detail().is_none();
     let key = focus_key(model, pane);
     let name_role = if focused { Role::BorderFocused } else { Role::Title };
     let title: Vec<Span<'static>> = vec![

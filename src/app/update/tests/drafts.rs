@@ -21,13 +21,13 @@ fn movement_keys_never_save_any_form() {
         let mut m = loaded();
         press(&mut m, opener);
         type_text(&mut m, "我们明天上门");
-        let fields = m.form.as_ref().expect(opener).fields.len();
+        let fields = m.screens.form().expect(opener).fields.len();
         for key in ["<Down>", "<Tab>", "<Enter>"] {
             for _ in 0..fields + 2 {
                 let effects = press(&mut m, key);
                 assert!(!saves(&effects), "{opener} then {key}: {effects:?}");
             }
-            assert!(m.form.is_some(), "{opener} then {key}: still open");
+            assert!(m.screens.form().is_some(), "{opener} then {key}: still open");
         }
         assert!(
             m.message.as_ref().is_some_and(|msg| msg.text.contains("C-s saves")),
@@ -47,7 +47,7 @@ fn a_reply_is_sent_only_by_the_save_key() {
         }
         press(&mut m, "<Up> <Up>");
     }
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "已安排换货");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "已安排换货");
     let effects = press(&mut m, "<C-s>");
     let [Effect::Save(submission)] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -65,21 +65,21 @@ fn esc_keeps_a_draft_that_the_same_form_brings_back() {
     type_text(&mut m, "明天上门");
     press(&mut m, "<Left> <Left>");
     press(&mut m, "<Esc>");
-    assert!(m.form.is_none());
+    assert!(m.screens.form().is_none());
     assert!(m.message.as_ref().unwrap().text.contains("Draft kept"));
     // Another form, or the same form on another ticket, starts empty.
     press(&mut m, "2 i");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "");
     press(&mut m, "<Esc> j r");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "");
     press(&mut m, "<Esc> k r");
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert_eq!(form.value("summary"), "明天上门");
     assert_eq!(form.fields[0].input.window(40).1, 4, "the cursor where it was left");
     assert!(m.message.as_ref().unwrap().text.contains("draft is back"));
     // Typing on goes where the cursor was.
     type_text(&mut m, "午");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "明天午上门");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "明天午上门");
     // An untouched form keeps nothing, nor does one the view preset.
     let mut m = loaded();
     press(&mut m, "2 r <Esc>");
@@ -95,19 +95,19 @@ fn discarding_typed_text_asks_first() {
     press(&mut m, "2 r");
     type_text(&mut m, "不要了");
     press(&mut m, "<C-x>");
-    assert!(m.form.is_some(), "nothing dropped before the answer");
+    assert!(m.screens.form().is_some(), "nothing dropped before the answer");
     let footer = crate::app::forms::drafts::question(&m).unwrap();
     assert!(footer.contains("Discard what you typed in “Reply to #7”"), "{footer}");
     // Any key but y keeps it, and is not typed into the form.
     press(&mut m, "n");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "不要了");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "不要了");
     press(&mut m, "<C-x> y");
-    assert!(m.form.is_none() && m.drafts.is_empty());
+    assert!(m.screens.form().is_none() && m.drafts.is_empty());
     press(&mut m, "2 r");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "", "gone for good");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "", "gone for good");
     // An untouched form closes without a question.
     press(&mut m, "<C-x>");
-    assert!(m.form.is_none() && m.drafts.asking.is_none());
+    assert!(m.screens.form().is_none() && m.drafts.asking.is_none());
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_form_opens_on_the_field_there_is_to_type() {
     for (keys, field) in cases {
         let mut m = loaded();
         press(&mut m, keys);
-        let form = m.form.as_ref().expect(keys);
+        let form = m.screens.form().expect(keys);
         assert_eq!(form.focused().map(|f| f.key), Some(field), "{keys}");
     }
 }

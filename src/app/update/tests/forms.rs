@@ -11,12 +11,12 @@ fn a_form_keeps_what_was_typed_and_shows_errors_inline() {
     press(&mut m, "<Tab> <Tab> <Tab> <Tab>");
     type_text(&mut m, "12");
     press(&mut m, "<Tab>");
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     let phone = form.fields.iter().find(|f| f.key == "phone").unwrap();
     assert!(phone.error.as_deref().unwrap().contains("5 to 15 digits"));
     type_text(&mut m, "not-an-email");
     assert!(press(&mut m, "<C-s>").is_empty(), "nothing is saved");
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert_eq!(
         form.fields[form.focus].key, "phone",
         "the first bad field has the focus"
@@ -54,7 +54,7 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
             "is not an agent here",
         ))),
     );
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert_eq!(form.fields[0].error.as_deref(), Some("is not an agent here"));
     // A conflict reads the ticket as it is now, for the conflict dialog.
     let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
@@ -68,9 +68,9 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
         &mut m,
         Msg::Current(Err(Failure::NotFound("ticket 7 not found".into()))),
     );
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert!(form.message.as_deref().unwrap().contains("ticket 7 not found"));
-    assert!(m.conflict.is_none());
+    assert!(m.screens.conflict().is_none());
     assert_eq!(form.value("assignee"), "wang", "nothing typed is lost");
 }
 
@@ -79,7 +79,7 @@ fn an_edit_sends_only_changes_at_the_version_it_read() {
     let mut m = loaded();
     press(&mut m, "2 p <Right> <C-s>");
     // The save runs on the writer thread: the form waits off screen for its result.
-    assert!(m.form.is_none() && m.saves.in_flight() == 1);
+    assert!(m.screens.form().is_none() && m.saves.in_flight() == 1);
     let mut m2 = loaded();
     press(&mut m2, "2 p <Right>");
     let effects = press(&mut m2, "<C-s>");
@@ -95,7 +95,7 @@ fn an_edit_sends_only_changes_at_the_version_it_read() {
     // An edit that changes nothing closes without a save.
     let mut m3 = loaded();
     assert!(press(&mut m3, "2 s <C-s>").is_empty());
-    assert!(m3.form.is_none());
+    assert!(m3.screens.form().is_none());
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn saving_closes_the_form_reloads_and_selects_the_new_record() {
             name: "赵六".into(),
         }),
     );
-    assert!(m.form.is_none());
+    assert!(m.screens.form().is_none());
     assert!(matches!(effects.first(), Some(Effect::LoadOverview)));
     assert!(m.message.as_ref().unwrap().text.contains("赵六"));
     let mut people = PEOPLE.to_vec();
@@ -127,11 +127,11 @@ fn the_editor_fills_the_focused_field() {
     let effects = press(&mut m, "<C-e>");
     assert!(matches!(effects.as_slice(), [Effect::OpenEditor(text)] if text.is_empty()));
     update(&mut m, Msg::EditorDone(Ok("第一行\nsecond line\n".into())));
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第一行\nsecond line");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "第一行\nsecond line");
     update(&mut m, Msg::EditorDone(Err("vi: not found".into())));
     assert!(
-        m.form
-            .as_ref()
+        m.screens
+            .form()
             .unwrap()
             .message
             .as_deref()

@@ -14,7 +14,7 @@ fn a_paste_goes_whole_into_the_field_being_typed_in() {
     let mut m = loaded();
     press(&mut m, "2 r");
     assert!(paste(&mut m, "第一行\n第二行\r\nthird line").is_empty());
-    let form = m.form.as_ref().unwrap();
+    let form = m.screens.form().unwrap();
     assert_eq!(
         form.value("summary"),
         "第一行\n第二行\nthird line",
@@ -26,11 +26,11 @@ fn a_paste_goes_whole_into_the_field_being_typed_in() {
     press(&mut m, "<Esc> <C-x> y 1 n");
     paste(&mut m, "赵\n六\r\n");
     type_text(&mut m, "!");
-    assert_eq!(m.form.as_ref().unwrap().value("name"), "赵 六 !");
+    assert_eq!(m.screens.form().unwrap().value("name"), "赵 六 !");
     // A choice takes nothing from a paste.
     press(&mut m, "<Esc> <C-x> y 2 r <Down>");
     paste(&mut m, "email me");
-    assert_eq!(m.form.as_ref().unwrap().value("channel"), "phone");
+    assert_eq!(m.screens.form().unwrap().value("channel"), "phone");
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn a_paste_runs_no_command_and_fills_a_filter_being_typed() {
     let mut m = loaded();
     let effects = paste(&mut m, "q r d\n:");
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(!m.quit && m.form.is_none() && m.palette.is_none());
+    assert!(!m.quit && m.screens.form().is_none() && m.screens.palette().is_none());
     press(&mut m, "1 G /");
     assert_ne!(selected_customer(&m), "张三");
     let effects = paste(&mut m, "zs\n");
@@ -58,5 +58,5 @@ fn a_paste_runs_no_command_and_fills_a_filter_being_typed() {
     type_text(&mut m, "一");
     press(&mut m, "<C-x>");
     paste(&mut m, "y");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "一");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "一");
 }

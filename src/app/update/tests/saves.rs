@@ -22,14 +22,14 @@ fn a_save_in_flight_leaves_the_keys_free_and_a_failure_brings_the_form_back_whol
     let mut m = loaded();
     let effects = new_customer(&mut m, "赵六");
     assert!(matches!(effects.as_slice(), [Effect::Save(_)]));
-    assert!(m.form.is_none(), "the form waits off screen");
+    assert!(m.screens.form().is_none(), "the form waits off screen");
     assert_eq!(m.saves.in_flight(), 1);
     // Meanwhile the user moves and reads.
     press(&mut m, "j");
     assert_eq!(selected_customer(&m), "张三");
     update(&mut m, Msg::SaveFailed(busy()));
     assert_eq!(m.saves.in_flight(), 0);
-    let form = m.form.as_ref().expect("the form is back");
+    let form = m.screens.form().expect("the form is back");
     assert_eq!(form.value("name"), "赵六", "with what was typed");
     assert_eq!(form.message.as_deref(), Some(busy_text().as_str()));
     assert_eq!(selected_customer(&m), "张三", "and the place moved to");
@@ -56,7 +56,7 @@ fn a_save_done_while_another_form_is_open_leaves_that_form_as_it_is() {
     let effects = update(&mut m, Msg::Saved(saved));
     assert!(matches!(effects.first(), Some(Effect::LoadOverview)));
     assert!(m.message.as_ref().unwrap().text.contains("赵六"));
-    assert_eq!(m.form.as_ref().map(|f| f.value("name")), Some("钱七"));
+    assert_eq!(m.screens.form().map(|f| f.value("name")), Some("钱七"));
 }
 
 #[test]
@@ -66,11 +66,11 @@ fn a_failed_save_waits_for_the_open_form_to_close_then_comes_back() {
     // Another form, left empty, is open when the failure comes.
     press(&mut m, "n");
     update(&mut m, Msg::SaveFailed(busy()));
-    assert_eq!(m.form.as_ref().map(|f| f.value("name")), Some(""), "theirs stays");
+    assert_eq!(m.screens.form().map(|f| f.value("name")), Some(""), "theirs stays");
     let warning = &m.message.as_ref().unwrap().text;
     assert!(warning.contains("comes back"), "{warning}");
     press(&mut m, "<Esc>");
-    let form = m.form.as_ref().expect("the failed form is back");
+    let form = m.screens.form().expect("the failed form is back");
     assert_eq!(form.value("name"), "赵六");
     assert_eq!(form.message.as_deref(), Some(busy_text().as_str()));
 }
@@ -82,7 +82,7 @@ fn a_second_save_of_a_record_still_being_saved_is_refused_on_its_form() {
     assert!(matches!(first.as_slice(), [Effect::Save(_)]));
     let second = press(&mut m, "p <Right> <Right> <C-s>");
     assert!(second.is_empty(), "{second:?}");
-    let form = m.form.as_ref().expect("kept open");
+    let form = m.screens.form().expect("kept open");
     assert!(form.message.as_deref().unwrap().contains("still running"));
     // Once the first save is back, this one goes.
     update(&mut m, Msg::Saved(Saved::TicketSaved { id: 7 }));
@@ -96,9 +96,12 @@ fn a_failed_save_waits_for_the_palette_or_help_to_close_too() {
         new_customer(&mut m, "赵六");
         press(&mut m, opener);
         update(&mut m, Msg::SaveFailed(busy()));
-        assert!(m.form.is_none(), "{opener}: nothing covers what the user reads");
+        assert!(
+            m.screens.form().is_none(),
+            "{opener}: nothing covers what the user reads"
+        );
         press(&mut m, "<Esc>");
-        let form = m.form.as_ref().expect("back once it closed");
+        let form = m.screens.form().expect("back once it closed");
         assert_eq!(form.value("name"), "赵六", "{opener}");
     }
 }
@@ -116,7 +119,7 @@ fn a_failed_save_closed_with_esc_never_replaces_a_draft_of_the_same_form() {
     press(&mut m, "<Esc>");
     // The save fails: its form comes back and is closed too.
     update(&mut m, Msg::SaveFailed(busy()));
-    assert_eq!(m.form.as_ref().map(|f| f.value("summary")), Some("第一次"));
+    assert_eq!(m.screens.form().map(|f| f.value("summary")), Some("第一次"));
     press(&mut m, "<Esc>");
     assert_eq!(m.drafts.len(), 2, "both texts kept");
     press(&mut m, "q");
@@ -125,10 +128,10 @@ fn a_failed_save_closed_with_esc_never_replaces_a_draft_of_the_same_form() {
     press(&mut m, "n");
     // The same form brings them back newest first, saying another waits.
     press(&mut m, "r");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第一次");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "第一次");
     assert!(m.message.as_ref().unwrap().text.contains("1 more"), "{:?}", m.message);
     press(&mut m, "<C-x> y r");
-    assert_eq!(m.form.as_ref().unwrap().value("summary"), "第二次");
+    assert_eq!(m.screens.form().unwrap().value("summary"), "第二次");
     assert!(m.drafts.is_empty());
 }
 
@@ -140,7 +143,7 @@ fn quitting_while_a_failed_saves_form_waits_asks_first() {
     new_customer(&mut m, "赵六");
     press(&mut m, "?");
     update(&mut m, Msg::SaveFailed(busy()));
-    assert!(m.form.is_none(), "it waits");
+    assert!(m.screens.form().is_none(), "it waits");
     press(&mut m, "<C-c>");
     assert!(!m.quit, "asked first");
     let footer = crate::app::forms::drafts::question(&m).unwrap();
@@ -148,7 +151,7 @@ fn quitting_while_a_failed_saves_form_waits_asks_first() {
     press(&mut m, "n");
     press(&mut m, "<Esc>");
     assert_eq!(
-        m.form.as_ref().map(|f| f.value("name")),
+        m.screens.form().map(|f| f.value("name")),
         Some("赵六"),
         "and it is still there"
     );
