@@ -14,6 +14,7 @@ pub mod format;
 pub mod forms;
 pub mod help;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod model;
@@ -26,8 +27,10 @@ pub mod quality_doc;
 pub mod reminders;
 pub mod saves;
 pub mod sections;
+pub mod theme;
 pub mod tiles;
 pub mod triage;
+pub mod tui_settings;
 pub mod update;
 
 pub use action::Action;

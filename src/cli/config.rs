@@ -55,8 +55,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             cli.warn_if_config_missing();
             let loaded = Config::load(&path);
             let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-            problems.extend(loaded.config.keymap.warnings.iter().cloned());
-            problems.extend(loaded.config.theme.warnings.iter().cloned());
+            problems.extend(crate::tui::settings_warnings(&loaded.deferred));
             if cli.json {
                 print_json(&json!({
                     "path": path.display().to_string(),

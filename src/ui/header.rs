@@ -5,7 +5,7 @@
 use super::cells::span;
 use crate::app::model::Model;
 use crate::app::saves::Writing;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;

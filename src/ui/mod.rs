@@ -21,7 +21,7 @@ mod welcome;
 
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

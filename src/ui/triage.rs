@@ -1,7 +1,7 @@
 //! The triage screen: the card of the ticket to decide on, full screen.
 
 use crate::app::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -4,10 +4,10 @@
 
 use crate::app::action::Action;
 use crate::app::help::keys_label;
+use crate::app::keymap::Context;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
-use crate::config::keymap::Context;
 use crate::domain::enums::ReminderReason;
 use crate::strings::fill;
 
