@@ -96,3 +96,19 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.style(Role::Header)), area);
 }
+
+#[cfg(test)]
+mod tests {
+    /// Tickets newly late since the last refresh are counted in the header.
+    #[test]
+    fn newly_breached_tickets_are_counted_in_the_header() {
+        let mut m = crate::app::update::tests::loaded();
+        m.alerts.newly_breached = 1;
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| crate::ui::render(&m, frame)).unwrap();
+        let header: String = (0..120)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(header.contains("▲ 1 newly breached"), "{header}");
+    }
+}
