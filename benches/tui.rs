@@ -7,11 +7,11 @@
 //! time includes waiting for a core, the CPU time is the work itself.
 
 use chrono::{DateTime, Utc};
+use frontdesk::app::keymap::Keymap;
 use frontdesk::app::keys::{Key, KeyCode};
 use frontdesk::app::model::{Model, Session};
+use frontdesk::app::theme::Theme;
 use frontdesk::app::{Msg, update};
-use frontdesk::config::keymap::Keymap;
-use frontdesk::config::theme::Theme;
 use frontdesk::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus, Tier};
 use frontdesk::domain::interaction::TimelineEntry;
 use frontdesk::domain::sla::{ClockView, SlaState, SlaView};

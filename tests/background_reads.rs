@@ -15,7 +15,7 @@ use tui_support::{App, now, seed, seed_dashboard};
 
 /// A worker on the app's database, as the event loop starts it.
 fn worker(app: &App) -> Worker {
-    let options = app.driver.config.store_options();
+    let options = frontdesk::service::database::open_options(&app.driver.config.database);
     Worker::start(&app.path, &options, app.driver.ctx.clone(), true)
 }
 

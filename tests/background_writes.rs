@@ -16,7 +16,7 @@ use tui_support::App;
 
 /// A writer on the app's database, as the event loop starts it.
 fn writer(app: &App) -> Writer {
-    let options = app.driver.config.store_options();
+    let options = frontdesk::service::database::open_options(&app.driver.config.database);
     let store = Store::open(&app.path, &options).unwrap();
     let driver = Driver::new(store, app.driver.ctx.clone(), app.driver.config.clone(), true);
     Writer::start(driver, &app.path)

@@ -101,7 +101,7 @@ fn find(buffer: &ratatui::buffer::Buffer, text: &str) -> (u16, u16) {
 
 #[test]
 fn colours_come_from_the_theme_and_no_color_drops_them() {
-    use frontdesk::config::theme::Role;
+    use frontdesk::app::theme::Role;
     let mut app = App::new(true, 120, 40);
     let buffer = app.buffer(120, 40);
     let (x, y) = find(&buffer, "-19h00m");

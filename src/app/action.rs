@@ -3,7 +3,7 @@
 //! searches them; a new action is one line here, one in the keymap and one
 //! label in the string catalogue.
 
-use crate::config::keymap::Context;
+use crate::app::keymap::Context;
 
 /// Declares the actions with their stable names (the `run` of the keymap).
 macro_rules! actions {

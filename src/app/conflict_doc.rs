@@ -5,7 +5,7 @@ use super::conflict::{Conflict, Row};
 use super::doc::{Doc, piece};
 use super::format::{self, local_short};
 use super::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{fit, sanitize_line};
 use crate::i18n::fill_indexed as fill;
 

@@ -3,7 +3,7 @@
 use super::doc::{Doc, piece};
 use super::format::{self, local, local_short, money, state_role};
 use super::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;

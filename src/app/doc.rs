@@ -3,7 +3,7 @@
 //! views so that `update` knows how long they are when it scrolls; the
 //! views only paint them. Data text is neutralised on the way in.
 
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{sanitize_block, sanitize_line, width};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Times, durations and amounts as the screens show them. Pure: the clock
 //! and the zone come in as arguments.
 
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::enums::{Direction, Priority, Tier};
 use crate::domain::sla::SlaState;
 use crate::domain::text::{mask_email, mask_phone};

@@ -4,8 +4,8 @@
 use super::doc::{Doc, piece};
 use super::keys::Key;
 use super::model::Model;
-use crate::config::keymap::{Binding, Context};
-use crate::config::theme::Role;
+use crate::app::keymap::{Binding, Context};
+use crate::app::theme::Role;
 use crate::i18n::Strings;
 
 /// Keys as the footer and help write them: `g g`, `C-c`.

@@ -14,6 +14,7 @@ pub mod format;
 pub mod forms;
 pub mod help;
 pub mod input;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod model;
@@ -27,8 +28,10 @@ pub mod reminders;
 pub mod saves;
 pub mod screens;
 pub mod sections;
+pub mod theme;
 pub mod tiles;
 pub mod triage;
+pub mod tui_settings;
 pub mod update;
 
 pub use action::Action;

@@ -130,7 +130,11 @@ pub enum Msg {
     /// The Data quality view's lists, or why they could not be read.
     Quality(Result<Box<crate::service::quality::Review>, String>),
     /// What a merge of these two customers would move from each.
-    MergeCounts(i64, i64, Result<(crate::store::Moved, crate::store::Moved), String>),
+    MergeCounts(
+        i64,
+        i64,
+        Result<(crate::service::merge::Moved, crate::service::merge::Moved), String>,
+    ),
     /// A merge was made, or refused (the service's words).
     Merged(Result<Box<crate::service::merge::MergeReport>, String>),
     /// The dry run of archiving for these days: who would be archived.

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::panes::filtered::{Filtered, Row};
-use crate::config::keymap::{Context, Keymap};
+use crate::app::keymap::{Context, Keymap};
 use crate::domain::search::{Matcher, SearchKey, rank};
 use crate::i18n::Strings;
 

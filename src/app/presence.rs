@@ -7,7 +7,7 @@
 use super::doc::{Doc, piece};
 use super::model::{Detail, Model};
 use super::msg::Effect;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::sanitize_line;
 use crate::i18n::fill_indexed as fill;
 use chrono::{DateTime, Utc};

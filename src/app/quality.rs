@@ -10,8 +10,8 @@ use super::sections;
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::{Evidence, email_key, phone_key};
 use crate::domain::search::pinyin_spelling;
+use crate::service::merge::Moved;
 use crate::service::quality::{DuplicateView, Review};
-use crate::store::Moved;
 
 #[derive(Debug, Default)]
 pub struct Quality {

@@ -7,7 +7,7 @@ use super::doc::{Doc, piece};
 use super::format;
 use super::model::Model;
 use super::quality::{ArchiveConfirm, Confirm, MergeConfirm, shared_value};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::{fit, sanitize_line};
 use crate::i18n::fill_indexed as fill;

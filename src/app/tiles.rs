@@ -4,7 +4,7 @@
 //! reads as a dash. The arrow says which way a figure moved (↑ ↓ →, as in `report`); the
 //! colour, where there is one, says whether that is good, so without colour nothing is lost.
 
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::kpi::{Kpi, Unit};
 use crate::i18n::catalog::dashboard::DashboardStrings;
 use crate::service::report::KpiValue;

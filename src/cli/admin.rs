@@ -52,3 +52,33 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    /// The TUI's "Load sample data" uses the service's defaults; `demo`
+    /// without options must give the same data.
+    #[test]
+    fn demo_defaults_are_the_services() {
+        let Ok(Cli {
+            command: Some(Command::Demo(args)),
+            ..
+        }) = Cli::try_parse_from(["frontdesk", "demo"])
+        else {
+            panic!("`frontdesk demo` parses");
+        };
+        let (sizes, default) = (demo_sizes(&args), demo::Sizes::DEFAULT);
+        assert_eq!(
+            (sizes.customers, sizes.tickets, sizes.interactions, args.seed),
+            (
+                default.customers,
+                default.tickets,
+                default.interactions,
+                demo::DEFAULT_SEED
+            )
+        );
+    }
+}

@@ -3,10 +3,9 @@
 use super::Env;
 use super::output::{Table, field, print_json, short_time};
 use crate::domain::text::sanitize_line;
+use crate::service::database::{HeaderCheck, StoreError};
 use crate::service::doctor::DoctorReport;
 use crate::service::{Error, backup, doctor, roles};
-use crate::store::StoreError;
-use crate::store::header::HeaderCheck;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -53,7 +52,7 @@ pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
 
 /// Prints the report; any problem makes the command fail (exit 1).
 pub fn doctor(env: &mut Env) -> Result<(), Error> {
-    let report = doctor::doctor(&mut env.store, env.config.database.journal_mode)?;
+    let report = doctor::doctor(&mut env.store, env.config.database.journal_mode.into())?;
     if env.json {
         print_json(&report);
     } else {

@@ -57,8 +57,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             let loaded = Config::load(&path);
             super::speak_as(&loaded.config);
             let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-            problems.extend(loaded.config.keymap.warnings.iter().cloned());
-            problems.extend(loaded.config.theme.warnings.iter().cloned());
+            problems.extend(crate::tui::settings_warnings(&loaded.deferred));
             if cli.json {
                 print_json(&json!({
                     "path": path.display().to_string(),

@@ -6,8 +6,9 @@ use super::crm;
 use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::service::customers::CustomerQuery;
+use crate::service::tickets::TicketQuery;
 use crate::service::{Error, customers, privacy, segments, segments_as_of, tickets};
-use crate::store::{CustomerQuery, TicketQuery};
 
 pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
     match cmd {

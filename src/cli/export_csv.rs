@@ -6,8 +6,10 @@
 
 use crate::domain::customer::Customer;
 use crate::domain::time::rfc3339;
+use crate::service::export::{
+    ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey,
+};
 use crate::service::tickets::TicketView;
-use crate::store::{ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey};
 use chrono::{DateTime, Utc};
 use std::io::Write;
 

@@ -56,19 +56,34 @@ pub use parse::{LIMIT_MAX, parse};
 
 use crate::config::Config;
 use crate::domain::time::parse_instant;
-use crate::service::{Ctx, Error, Settings};
-use crate::store::Store;
+use crate::service::{Ctx, Database, Error, Settings};
 use std::path::PathBuf;
 
 /// Everything a command needs: the open database, who acts and when, and how to print.
 pub struct Env {
-    pub store: Store,
+    pub store: Database,
     pub ctx: Ctx,
     pub json: bool,
     pub config: Config,
     /// What was wrong with the settings file, as reported on standard error
     /// (the TUI shows them too: its screen hides standard error).
     pub config_problems: Vec<String>,
+    /// The settings file's `[keymap]` and `[theme]`, for the TUI to read.
+    pub tui_tables: crate::config::Deferred,
+}
+
+impl Env {
+    /// What the terminal UI starts from: the UI takes its own launch
+    /// settings, never the CLI's types.
+    fn launch(self) -> crate::tui::Launch {
+        crate::tui::Launch {
+            database: self.store,
+            ctx: self.ctx,
+            config: self.config,
+            deferred: self.tui_tables,
+            problems: self.config_problems,
+        }
+    }
 }
 
 /// Runs one command and returns the process exit code.
@@ -109,7 +124,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         need_terminal()?;
         let env = open(&cli, Access::Create)?;
         output::set_masked(env.ctx.settings.masked);
-        return crate::tui::run(env, cli.now.is_some());
+        return crate::tui::run(env.launch());
     };
     // Checked before the file is opened: `demo` creates it, and invalid
     // input creates nothing.
@@ -223,19 +238,19 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         errln!("frontdesk: {problem}");
     }
     cli.warn_if_config_missing();
-    let config = loaded.config;
+    let (config, tui_tables) = (loaded.config, loaded.deferred);
     let now = match &cli.now {
         Some(t) => parse_instant("now", t)?,
         None => chrono::Utc::now(),
     };
-    let options = config.store_options();
+    let options = crate::service::database::open_options(&config.database);
     // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
     let path = cli.db_path();
     let store = match access {
-        Access::Create => Store::create(&path, &options)?,
-        Access::Existing => Store::open(&path, &options)?,
-        Access::Examine => Store::examine(&path, &options)?,
+        Access::Create => Database::create(&path, &options)?,
+        Access::Existing => Database::open(&path, &options)?,
+        Access::Examine => Database::examine(&path, &options)?,
     };
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
@@ -247,13 +262,14 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         json: cli.json,
         config,
         config_problems,
+        tui_tables,
     })
 }
 
 /// The first command of a (real, UTC) day writes the daily backup when
 /// `[backup] dir` is set. A failed backup is reported but never stops the
 /// command; so are future-dated backups, which rotation leaves alone.
-fn daily_backup(store: &Store, today: chrono::NaiveDate, config: &Config) {
+fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
     let dir = &config.backup.dir;
     if dir.as_os_str().is_empty() {
         return;

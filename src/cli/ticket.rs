@@ -6,9 +6,9 @@ use super::output::{Table, field, print_json, short_time, ticket_json};
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::service::tickets::TicketQuery;
 use crate::service::tickets::{self, TicketChanges, TicketInput, TicketView};
 use crate::service::{Error, customers};
-use crate::store::TicketQuery;
 
 pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
     match cmd {

@@ -3,16 +3,13 @@
 //! keys stay in force; never a panic.
 
 pub mod input;
-pub mod keymap;
 mod settings;
 pub(crate) mod suggest;
-pub mod theme;
 
-pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Places, Problem};
+pub use settings::{BUSY_TIMEOUT_MAX_MS, Deferred, Loaded, Places, Problem};
 
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
-use crate::store::JournalMode;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -26,12 +23,16 @@ pub struct Config {
     pub cadence: CadenceRules,
     pub backup: BackupConfig,
     pub ui: UiConfig,
-    /// The terminal UI's keys and colours: checked on their own, so a bad
-    /// key never costs the user their other settings (and the reverse).
-    #[serde(skip)]
-    pub keymap: keymap::Keymap,
-    #[serde(skip)]
-    pub theme: theme::Theme,
+}
+
+/// How SQLite keeps its journal: WAL by default, the rollback journal for a
+/// file on a network share (WAL needs shared memory).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JournalMode {
+    #[default]
+    Wal,
+    Delete,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,14 +77,6 @@ pub enum Language {
 }
 
 impl Config {
-    /// How every connection of this process opens the database.
-    pub fn store_options(&self) -> crate::store::OpenOptions {
-        crate::store::OpenOptions {
-            journal: self.database.journal_mode,
-            busy_timeout: std::time::Duration::from_millis(self.database.busy_timeout_ms.min(BUSY_TIMEOUT_MAX_MS)),
-        }
-    }
-
     pub fn defaults() -> Config {
         // The embedded defaults are checked by a test, so this cannot fail at run time.
         toml::from_str(DEFAULT_CONFIG).expect("embedded default config is valid")
@@ -105,16 +98,10 @@ impl Config {
     }
 
     /// `text`, the contents of `path`, over the defaults: every key checked
-    /// on its own (see `settings.rs`), the keymap and theme by their modules.
+    /// on its own (see `settings.rs`). The terminal UI's tables are left,
+    /// unchecked, in [`Loaded::deferred`] for the UI to read.
     pub fn from_text(path: &Path, text: &str) -> Loaded {
-        let settings::Read {
-            user,
-            places,
-            mut loaded,
-        } = settings::read(path, text);
-        loaded.config.keymap = keymap::Keymap::load(&places, user.get("keymap"));
-        loaded.config.theme = theme::Theme::load(&places, user.get("theme"));
-        loaded
+        settings::read(path, text)
     }
 
     fn check(&self) -> Result<(), String> {
@@ -336,17 +323,6 @@ mod tests {
         let fine = load("[database]\nbusy_timeout_ms = 60000\n");
         assert!(fine.problems.is_empty());
         assert_eq!(fine.config.database.busy_timeout_ms, 60_000);
-    }
-
-    #[test]
-    fn keymap_and_theme_keep_their_own_checks() {
-        let loaded = load("[theme]\nglow = { fg = \"red\" }\n[keymap]\nsidebar = []\n");
-        // Their problems name the line of the table they are about.
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let theme = loaded.config.theme.warnings.join("\n");
-        assert!(theme.contains("config.toml:2: theme.glow"), "{theme}");
-        let keymap = loaded.config.keymap.warnings.join("\n");
-        assert!(keymap.contains("config.toml:4: keymap.sidebar"), "{keymap}");
     }
 
     #[test]

@@ -16,7 +16,8 @@ use std::path::Path;
 /// hung, and a larger value is almost always a slip (seconds typed as ms×1000).
 pub const BUSY_TIMEOUT_MAX_MS: u64 = 60_000;
 
-/// Tables checked by their own modules (`keymap.rs`, `theme.rs`).
+/// Tables of the same file that the terminal UI reads and checks itself
+/// (its keymap and theme): core settings know their names, not their contents.
 const OWN_CHECKS: [&str; 2] = ["keymap", "theme"];
 
 /// Numbers above these are reported and capped rather than dropped: the
@@ -62,6 +63,9 @@ pub struct Loaded {
     pub config: Config,
     pub problems: Vec<Problem>,
     pub effective: toml::Table,
+    /// The user's `[keymap]` and `[theme]`, unchecked: the terminal UI reads
+    /// them from here, so the core settings need nothing of the UI.
+    pub deferred: Deferred,
 }
 
 impl Loaded {
@@ -70,6 +74,36 @@ impl Loaded {
             config: Config::defaults(),
             problems: vec![],
             effective: default_table(),
+            deferred: Deferred::default(),
+        }
+    }
+}
+
+/// Tables of the settings file that another layer checks (see
+/// `OWN_CHECKS`), with where each key is, for that layer's messages.
+#[derive(Debug, Clone)]
+pub struct Deferred {
+    places: Places,
+    tables: toml::Table,
+}
+
+impl Deferred {
+    /// The user's table `name` (`keymap`, `theme`), if the file has one.
+    pub fn get(&self, name: &str) -> Option<&toml::Value> {
+        self.tables.get(name)
+    }
+
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+}
+
+impl Default for Deferred {
+    /// No user tables: the embedded defaults alone.
+    fn default() -> Deferred {
+        Deferred {
+            places: Places::new(Path::new("")),
+            tables: toml::Table::new(),
         }
     }
 }
@@ -106,16 +140,8 @@ impl Places {
     }
 }
 
-/// What [`read`] found: the user's whole table (for the keymap and theme
-/// checks), where its keys are, and the settings.
-pub struct Read {
-    pub user: toml::Table,
-    pub places: Places,
-    pub loaded: Loaded,
-}
-
 /// The settings of `text` (the contents of `file`) over the defaults.
-pub fn read(file: &Path, text: &str) -> Read {
+pub fn read(file: &Path, text: &str) -> Loaded {
     let mut reader = Reader {
         file: file.display().to_string(),
         text,
@@ -162,11 +188,15 @@ pub fn read(file: &Path, text: &str) -> Read {
     loaded.problems = reader.problems;
     // In the order of the file, as an editor shows it.
     loaded.problems.sort_by_key(|p| p.line);
-    Read {
-        user,
+    let tables = user
+        .into_iter()
+        .filter(|(section, _)| OWN_CHECKS.contains(&section.as_str()))
+        .collect();
+    loaded.deferred = Deferred {
         places: reader.places,
-        loaded,
-    }
+        tables,
+    };
+    loaded
 }
 
 /// `effective` with `section.key = value`, if the config stays valid.

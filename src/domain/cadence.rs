@@ -12,7 +12,7 @@
 
 use super::enums::Tier;
 use super::error::Invalid;
-use super::segments::days;
+use super::segment_rules::days;
 use chrono::{DateTime, Days, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,7 @@
 //!   customer's usual interval, the mean gap between their first and last
 //!   order (at least a day), once they have `order_gap_min_orders` [3] orders.
 
-use super::segments::{Facts, SegmentRules};
+use super::segment_rules::{Facts, SegmentRules};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fmt;

@@ -19,6 +19,7 @@ pub mod order;
 pub mod period;
 pub mod policy;
 pub mod search;
+pub mod segment_rules;
 pub mod segments;
 pub mod sla;
 pub mod survey;

@@ -5,7 +5,10 @@ use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, 
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::search::{Matcher, SearchKey};
-use crate::store::{CustomerQuery, CustomerSearchRow, Store, StoreError, Tx};
+use crate::store::{Store, StoreError, Tx};
+
+/// The store's query and row types are this service's API too.
+pub use crate::store::{CustomerQuery, CustomerSearchRow};
 use chrono::Datelike;
 
 pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Customer, Error> {

@@ -8,10 +8,10 @@ use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
-use crate::store::{
-    CustomerQuery, ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey, Store,
-    TicketQuery,
-};
+use crate::store::{CustomerQuery, Store, TicketQuery};
+
+/// The exported rows, as the store reads them, are this service's API.
+pub use crate::store::{ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey};
 
 /// Every customer, archived ones too (marked by their `archived` flag).
 pub fn customers(store: &mut Store) -> Result<Vec<Customer>, Error> {

@@ -4,7 +4,10 @@ use super::{Ctx, Error, customers, roles, segments};
 use crate::domain::customer::{Customer, CustomerField};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
-use crate::store::{Moved, Store};
+use crate::store::Store;
+
+/// What a merge moves, counted by the store.
+pub use crate::store::Moved;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

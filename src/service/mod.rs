@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod customers;
 pub mod dashboard;
+pub mod database;
 pub mod demo;
 pub mod doctor;
 pub mod export;
@@ -31,6 +32,7 @@ pub mod triage;
 
 mod error;
 
+pub use database::Database;
 pub use error::Error;
 
 use crate::config::Config;

@@ -9,7 +9,10 @@ use super::{Ctx, Error};
 use crate::domain::customer::Customer;
 use crate::domain::order::OrderLine;
 use crate::domain::sla::SlaState;
-use crate::store::{CustomerRow, Store, SurveyLine, TicketQuery, Tx};
+use crate::store::{Store, SurveyLine, TicketQuery, Tx};
+
+/// The rows of the customer list, as the store reads them.
+pub use crate::store::CustomerRow;
 
 const CARD_ORDERS: usize = 50;
 const CARD_SURVEYS: usize = 20;

@@ -11,7 +11,10 @@ use crate::domain::ticket::{Ticket, transition};
 use crate::domain::time::parse_instant;
 use crate::domain::urgency::Urgency;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::store::{Store, StoreError, TicketQuery, Tx};
+use crate::store::{Store, StoreError, Tx};
+
+/// Which tickets a listing asks for.
+pub use crate::store::TicketQuery;
 
 /// Raw input for a new ticket, as typed or imported.
 #[derive(Debug, Clone, Default)]

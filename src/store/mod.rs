@@ -52,6 +52,17 @@ pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
+/// Cuts short what a connection is running, from another thread (see
+/// [`Store::interrupt_handle`]); wraps rusqlite's handle so that no
+/// rusqlite type leaves this module.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// The queries that run on every screen or keystroke, by name, exactly as
 /// the store runs them, so tests can keep their plans (`QUEUE_SQL` besides).
 pub fn hot_queries() -> Vec<(&'static str, String)> {
@@ -131,8 +142,8 @@ impl Store {
 
     /// Stops, from another thread, whatever this connection is running:
     /// a background reader that must end now gets its read cut short.
-    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
-        self.conn.get_interrupt_handle()
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {

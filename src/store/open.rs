@@ -11,8 +11,8 @@ use std::time::Duration;
 
 /// WAL lets readers work while one agent writes, but needs shared memory, so
 /// a file on a network share must use the rollback journal (`delete`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// (The settings file has its own `config::JournalMode`; the service maps it.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JournalMode {
     #[default]
     Wal,

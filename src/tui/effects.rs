@@ -12,14 +12,13 @@ use crate::app::update;
 use crate::config::Config;
 use crate::domain::order::CorrectionKind;
 use crate::service::{
-    Ctx, Error, customers, demo, interactions, merge, orders, presence, quality, reminders, screens, surveys, tickets,
-    triage,
+    Ctx, Database, Error, customers, demo, interactions, merge, orders, presence, quality, reminders, screens, surveys,
+    tickets, triage,
 };
-use crate::store::Store;
 use std::collections::VecDeque;
 
 pub struct Driver {
-    pub store: Store,
+    pub store: Database,
     pub ctx: Ctx,
     pub config: Config,
     /// `--now` was given: writes keep that time.
@@ -28,7 +27,7 @@ pub struct Driver {
 }
 
 impl Driver {
-    pub fn new(store: Store, ctx: Ctx, config: Config, clock_fixed: bool) -> Driver {
+    pub fn new(store: Database, ctx: Ctx, config: Config, clock_fixed: bool) -> Driver {
         let data_version = store.data_version().ok();
         Driver {
             store,
@@ -137,7 +136,7 @@ impl Driver {
     }
 }
 
-fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, Error> {
+fn save(store: &mut Database, ctx: &Ctx, submission: Submission) -> Result<Saved, Error> {
     Ok(match submission {
         Submission::NewCustomer(input) => {
             let c = customers::add(store, ctx, &input)?;
@@ -214,7 +213,7 @@ fn save(store: &mut Store, ctx: &Ctx, submission: Submission) -> Result<Saved, E
 }
 
 /// A record as stored now, with its audit trail, for the conflict dialog.
-fn current(store: &mut Store, ctx: &Ctx, record: Record) -> Result<Box<Stored>, Error> {
+fn current(store: &mut Database, ctx: &Ctx, record: Record) -> Result<Box<Stored>, Error> {
     let stored = match record {
         Record::Customer(id) => Stored {
             current: Current::Customer(Box::new(customers::get(store, &id.to_string())?)),
@@ -241,23 +240,9 @@ fn failure(e: Error) -> Failure {
 }
 
 /// The sample data of `frontdesk demo` with its default sizes and seed.
-fn run_demo(store: &mut Store, ctx: &Ctx, config: &Config) -> Result<(usize, usize), String> {
-    use crate::cli::{Cli, Command};
-    use clap::Parser;
-    // The CLI's own defaults, so the palette and the shell give the same data.
-    let Ok(Cli {
-        command: Some(Command::Demo(args)),
-        ..
-    }) = Cli::try_parse_from(["frontdesk", "demo"])
-    else {
-        return Err("demo".to_string());
-    };
-    let sizes = demo::Sizes {
-        customers: args.customers,
-        tickets: args.tickets,
-        interactions: args.interactions,
-    };
-    demo::generate(store, ctx, config, sizes, args.seed)
+fn run_demo(store: &mut Database, ctx: &Ctx, config: &Config) -> Result<(usize, usize), String> {
+    // The defaults of `frontdesk demo` too, so the palette and the shell give the same data.
+    demo::generate(store, ctx, config, demo::Sizes::DEFAULT, demo::DEFAULT_SEED)
         .map(|r| (r.customers, r.tickets))
         .map_err(|e| e.to_string())
 }

@@ -44,7 +44,7 @@ impl LockProbe {
     pub fn holder(&mut self) -> Option<Holder> {
         if self.files.is_none() {
             let db = File::open(&self.db).ok()?;
-            let shm = File::open(crate::store::sidecar(&self.db, "-shm")).ok();
+            let shm = File::open(crate::service::database::sidecar(&self.db, "-shm")).ok();
             self.files = Some((ManuallyDrop::new(db), shm.map(ManuallyDrop::new)));
         }
         let (db, shm) = self.files.as_ref()?;
@@ -200,7 +200,7 @@ fn owner_name(_: i32) -> Option<String> {
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
-    use crate::store::{OpenOptions, Store};
+    use crate::service::database::{Database as Store, OpenOptions};
 
     #[test]
     fn names_no_holder_while_the_file_is_free_and_another_process_while_it_holds_it() {
@@ -213,7 +213,7 @@ mod tests {
         let mut own = Store::open(&path, &OpenOptions::default()).unwrap();
         own.write(|_| {
             assert_eq!(probe.holder(), None);
-            Ok::<_, crate::store::StoreError>(())
+            Ok::<_, crate::service::database::StoreError>(())
         })
         .unwrap();
         drop(store);
@@ -243,7 +243,10 @@ mod tests {
             println!("skipped: the sqlite3 shell is not installed");
             return;
         }
-        for journal in [crate::store::JournalMode::Wal, crate::store::JournalMode::Delete] {
+        for journal in [
+            crate::service::database::JournalMode::Wal,
+            crate::service::database::JournalMode::Delete,
+        ] {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("fd.db");
             let options = OpenOptions {

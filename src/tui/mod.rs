@@ -13,10 +13,11 @@ pub mod writer;
 
 use crate::app::model::{Model, Session};
 use crate::app::msg::{Effect, Msg};
-use crate::cli::Env;
+use crate::app::tui_settings::TuiSettings;
+use crate::config::{Config, Deferred};
 use crate::i18n::{self, fill_indexed as fill};
-use crate::service::Error;
-use crate::store::StoreError;
+use crate::service::database::{StoreError, open_options};
+use crate::service::{Ctx, Database, Error};
 use effects::{Driver, pump_via};
 use ratatui::crossterm::event;
 use std::time::{Duration, Instant};
@@ -30,16 +31,38 @@ const TICK: Duration = Duration::from_secs(1);
 /// soon enough that a result shows without a noticeable wait.
 const RESULTS_POLL: Duration = Duration::from_millis(30);
 
-/// Opens the full-screen UI on the database of `env` until the user quits.
-/// `clock_fixed`: `--now` was given, so the clock stands still.
-pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
-    let Env {
-        store,
+/// What the terminal UI starts from. Whoever launches it (the CLI) builds
+/// this; the UI knows nothing of how the command line was parsed.
+pub struct Launch {
+    /// The open database, defaults seeded.
+    pub database: Database,
+    /// Who acts and when; `ctx.clock_fixed` (`--now`) stops the clock.
+    pub ctx: Ctx,
+    pub config: Config,
+    /// The settings file's `[keymap]` and `[theme]`, which the UI reads itself.
+    pub deferred: Deferred,
+    /// What was wrong with the core settings, shown first (the screen hides
+    /// standard error, where they were reported).
+    pub problems: Vec<String>,
+}
+
+/// What is wrong with the settings file's `[keymap]` and `[theme]`, for
+/// `config check`, which reports every problem of the file.
+pub fn settings_warnings(deferred: &Deferred) -> Vec<String> {
+    TuiSettings::load(deferred).warnings().cloned().collect()
+}
+
+/// Opens the full-screen UI on the database of `launch` until the user quits.
+pub fn run(launch: Launch) -> Result<(), Error> {
+    let Launch {
+        database: store,
         ctx,
         config,
-        config_problems,
-        ..
-    } = env;
+        deferred,
+        problems: config_problems,
+    } = launch;
+    let clock_fixed = ctx.clock_fixed;
+    let settings = TuiSettings::load(&deferred);
     let session = Session {
         database: home_relative(store.path()),
         agent: ctx.agent.clone(),
@@ -48,11 +71,11 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         masked: ctx.settings.masked,
     };
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        config.theme.without_color()
+        settings.theme.without_color()
     } else {
-        config.theme.clone()
+        settings.theme
     };
-    let mut model = Model::new(i18n::get(), config.keymap.clone(), theme, session, ctx.now);
+    let mut model = Model::new(i18n::get(), settings.keymap, theme, session, ctx.now);
     model.bell = config.sla.bell;
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);
@@ -60,16 +83,14 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
         model.warn(fill(model.strings.msg_config_problems, &[first]));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
-    let options = driver.config.store_options();
+    let options = open_options(&driver.config.database);
     let mut worker = Worker::start(driver.store.path(), &options, driver.ctx.clone(), clock_fixed);
     // Writes get a connection of their own; without one (it could not be
     // opened) they run inline as before.
-    let mut writer = crate::store::Store::open(driver.store.path(), &options)
-        .ok()
-        .map(|store| {
-            let own = Driver::new(store, driver.ctx.clone(), driver.config.clone(), clock_fixed);
-            Writer::start(own, driver.store.path())
-        });
+    let mut writer = Database::open(driver.store.path(), &options).ok().map(|store| {
+        let own = Driver::new(store, driver.ctx.clone(), driver.config.clone(), clock_fixed);
+        Writer::start(own, driver.store.path())
+    });
     terminal::install_panic_hook();
     let io = |source| {
         Error::Storage(StoreError::Io {

@@ -10,8 +10,8 @@ use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::cadence::When;
 use crate::domain::period::Month;
+use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::{Ctx, dashboard, quality, reminders, screens};
-use crate::store::{OpenOptions, Store};
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
@@ -45,7 +45,7 @@ impl Read {
     }
 
     /// Reads it, as the message `update` expects; a failure is a message too.
-    pub fn run(self, store: &mut Store, ctx: &Ctx) -> Msg {
+    pub fn run(self, store: &mut Database, ctx: &Ctx) -> Msg {
         let failed = |e: crate::service::Error| Msg::LoadFailed(e.to_string());
         match self {
             Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
@@ -71,7 +71,7 @@ pub trait Reader: Send + 'static {
 /// Reads from a connection of its own, at the time of each read.
 struct StoreReader {
     /// Why the file could not be opened: every read then fails with it.
-    store: Result<Store, String>,
+    store: Result<Database, String>,
     ctx: Ctx,
     clock_fixed: bool,
 }
@@ -103,7 +103,7 @@ pub struct Worker {
     shared: Arc<Jobs<Queue>>,
     results: Receiver<Msg>,
     thread: Option<JoinHandle<()>>,
-    interrupt: Option<rusqlite::InterruptHandle>,
+    interrupt: Option<Interrupt>,
     /// Requests taken and not yet answered: while any are, the event loop
     /// looks for results often and the header shows it is reading.
     outstanding: usize,
@@ -112,8 +112,8 @@ pub struct Worker {
 impl Worker {
     /// A worker reading the database at `path`, opened like the driver's.
     pub fn start(path: &Path, options: &OpenOptions, ctx: Ctx, clock_fixed: bool) -> Worker {
-        let store = Store::open(path, options).map_err(|e| e.to_string());
-        let interrupt = store.as_ref().ok().map(Store::interrupt_handle);
+        let store = Database::open(path, options).map_err(|e| e.to_string());
+        let interrupt = store.as_ref().ok().map(Database::interrupt_handle);
         let reader = StoreReader {
             store,
             ctx,
@@ -122,7 +122,7 @@ impl Worker {
         Worker::spawn(reader, interrupt)
     }
 
-    fn spawn(reader: impl Reader, interrupt: Option<rusqlite::InterruptHandle>) -> Worker {
+    fn spawn(reader: impl Reader, interrupt: Option<Interrupt>) -> Worker {
         let shared = Arc::new(Jobs::new(Queue::default()));
         let (sender, results) = mpsc::channel();
         let thread = {

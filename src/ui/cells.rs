@@ -1,7 +1,7 @@
 //! Text for table cells: neutralised, cut to a display width with an
 //! ellipsis, padded, and with matched characters highlighted.
 
-use crate::config::theme::{Role, Theme};
+use crate::app::theme::{Role, Theme};
 use crate::domain::text::{fit, is_unsafe_for_terminal, sanitize_line, truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

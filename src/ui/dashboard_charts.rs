@@ -6,7 +6,7 @@
 use super::cells::span;
 use crate::app::dashboard::week_label;
 use crate::app::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::i18n::fill_indexed as fill;
 use crate::service::dashboard::Dashboard;
 use ratatui::Frame;

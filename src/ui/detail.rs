@@ -2,7 +2,7 @@
 
 use crate::app::layout;
 use crate::app::model::{Detail, Model};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -4,11 +4,11 @@
 use super::cells::span;
 use crate::app::action::Action;
 use crate::app::help::{binding_label, keys_label};
+use crate::app::keymap::Context;
 use crate::app::model::{Detail, Model};
 use crate::app::panes::PaneId;
 use crate::app::screens::{Layer, Screen};
-use crate::config::keymap::Context;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -5,7 +5,7 @@ use super::cells::{cell, span};
 use crate::app::forms::{Field, FieldKind, Form};
 use crate::app::layout;
 use crate::app::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{fit, width};
 use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;

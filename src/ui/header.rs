@@ -5,7 +5,7 @@
 use super::cells::span;
 use crate::app::model::Model;
 use crate::app::saves::Writing;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -95,4 +95,20 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     ];
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.style(Role::Header)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    /// Tickets newly late since the last refresh are counted in the header.
+    #[test]
+    fn newly_breached_tickets_are_counted_in_the_header() {
+        let mut m = crate::app::update::tests::loaded();
+        m.alerts.newly_breached = 1;
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| crate::ui::render(&m, frame)).unwrap();
+        let header: String = (0..120)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(header.contains("▲ 1 newly breached"), "{header}");
+    }
 }

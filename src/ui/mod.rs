@@ -22,7 +22,7 @@ mod welcome;
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::screens::{Layer, Overlay, Screen};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

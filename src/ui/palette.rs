@@ -4,7 +4,7 @@ use super::cells::{cell_right, highlighted, span};
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::palette::Palette;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -9,7 +9,7 @@ use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::quality::{Confirm, Quality, Row, Section};
 use crate::app::quality_doc::{confirm_doc, evidence_text};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::width;
 use crate::i18n::fill_indexed as fill;

@@ -5,7 +5,7 @@ use super::cells::{Col, cell, cell_right, col, flex, span, widths};
 use super::sections::{self, Empty, Sections};
 use crate::app::model::Model;
 use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::cadence::Due;
 use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;

@@ -5,7 +5,7 @@
 use super::cells::{cell, paint_row, span};
 use crate::app::model::Model;
 use crate::app::sections::{Line as ListLine, first_line};
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,8 +1,8 @@
 //! The triage screen: the card of the ticket to decide on, full screen.
 
 use crate::app::model::Model;
+use crate::app::theme::Role;
 use crate::app::triage::Triage;
-use crate::config::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

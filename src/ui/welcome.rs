@@ -6,7 +6,7 @@ use crate::app::action::Action;
 use crate::app::help::keys_label;
 use crate::app::layout;
 use crate::app::model::Model;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;

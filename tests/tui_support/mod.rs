@@ -5,9 +5,11 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, Utc};
+use frontdesk::app::keymap::Keymap;
 use frontdesk::app::keys::Key;
 use frontdesk::app::model::{Model, Session};
 use frontdesk::app::msg::Msg;
+use frontdesk::app::theme::Theme;
 use frontdesk::config::Config;
 use frontdesk::domain::customer::CustomerInput;
 use frontdesk::service::interactions::LogInput;
@@ -219,8 +221,8 @@ impl App {
         };
         let model = Model::new(
             frontdesk::i18n::get(),
-            config.keymap.clone(),
-            config.theme.clone(),
+            Keymap::default(),
+            Theme::default(),
             session,
             now(),
         );

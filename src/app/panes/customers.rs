@@ -11,7 +11,7 @@
 
 use super::filtered::{Filtered, Match, Row};
 use crate::service::customers::SearchIndex;
-use crate::store::CustomerRow;
+use crate::service::screens::CustomerRow;
 
 /// Customers matched per slice: a few milliseconds of work. Most of all
 /// customers fail the matcher's cheap first test; nearly all of an earlier

@@ -3,13 +3,13 @@
 //! nothing is text for whatever has a text field open.
 
 use super::{actions, follow};
+use crate::app::keymap::Lookup;
 use crate::app::keys::Key;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Mouse, MouseKind};
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
-use crate::config::keymap::Lookup;
 
 pub fn key(model: &mut Model, key: Key) -> Vec<Effect> {
     // A question before typed work is lost takes the next key, whatever it is.

@@ -4,11 +4,11 @@
 use crate::app::action::Action;
 use crate::app::forms::{FieldKind, Form, FormKind, contact, customer, ticket};
 use crate::app::help::keys_label;
+use crate::app::keymap::Context;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
-use crate::config::keymap::Context;
 use crate::domain::ticket::Ticket;
 use crate::i18n::fill_indexed as fill;
 use crate::service::triage::Seen;

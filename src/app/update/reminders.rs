@@ -4,11 +4,11 @@
 
 use crate::app::action::Action;
 use crate::app::help::keys_label;
+use crate::app::keymap::Context;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
 use crate::app::screens::Screen;
-use crate::config::keymap::Context;
 use crate::domain::enums::ReminderReason;
 use crate::i18n::fill_indexed as fill;
 

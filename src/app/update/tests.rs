@@ -2,21 +2,22 @@
 //! the messages the driver would send; effects are checked as data.
 
 use crate::app::forms::Failure;
+use crate::app::keymap::Keymap;
 use crate::app::keys::Key;
 use crate::app::model::{Detail, Model, Session};
 use crate::app::msg::{Effect, Mouse, MouseKind, Msg, Saved};
 use crate::app::panes::PaneId;
+use crate::app::theme::Theme;
 use crate::app::update;
-use crate::config::keymap::Keymap;
-use crate::config::theme::Theme;
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus, Tier};
 use crate::domain::error::Invalid;
 use crate::domain::ticket::Ticket;
 use crate::domain::urgency::Urgency;
+use crate::service::customers::CustomerSearchRow;
 use crate::service::customers::SearchIndex;
+use crate::service::screens::CustomerRow;
 use crate::service::screens::{Counts, Overview};
 use crate::service::tickets::TicketView;
-use crate::store::{CustomerRow, CustomerSearchRow};
 use chrono::{DateTime, Utc};
 
 mod drafts;
@@ -242,7 +243,7 @@ fn keys_reserved_for_marks_and_undo_are_free_outside_triage() {
     let m = loaded();
     for key in ['x', 'X', 'u'] {
         let found = m.keymap.lookup(&m.chain(), &[Key::char(key)]);
-        assert_eq!(found, crate::config::keymap::Lookup::Nothing, "{key}");
+        assert_eq!(found, crate::app::keymap::Lookup::Nothing, "{key}");
     }
 }
 

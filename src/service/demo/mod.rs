@@ -45,6 +45,18 @@ pub struct Sizes {
     pub interactions: usize,
 }
 
+impl Sizes {
+    /// `frontdesk demo` without options, and the TUI's "Load sample data".
+    pub const DEFAULT: Sizes = Sizes {
+        customers: 200,
+        tickets: 400,
+        interactions: 2000,
+    };
+}
+
+/// The seed of `frontdesk demo` without `--seed`, and of the TUI's sample data.
+pub const DEFAULT_SEED: u64 = 1;
+
 /// What a run added.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DemoReport {

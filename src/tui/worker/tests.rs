@@ -199,7 +199,7 @@ fn ctx() -> Ctx {
     Ctx::new("li.na", "2026-11-20T02:00:00Z".parse().unwrap())
 }
 
-fn add_customer(store: &mut Store, name: &str) {
+fn add_customer(store: &mut Database, name: &str) {
     let input = CustomerInput {
         name: Some(name.into()),
         ..Default::default()
@@ -220,7 +220,7 @@ fn names(msg: Option<Msg>) -> Vec<String> {
 fn the_database_worker_reads_what_another_connection_committed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fd.db");
-    let mut store = Store::create(&path, &OpenOptions::default()).unwrap();
+    let mut store = Database::create(&path, &OpenOptions::default()).unwrap();
     add_customer(&mut store, "张三");
     let mut worker = Worker::start(&path, &OpenOptions::default(), ctx(), true);
     worker.request(Read::Overview);

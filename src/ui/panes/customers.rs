@@ -6,7 +6,7 @@ use super::{empty, header_line, table_frame};
 use crate::app::format::{ago, tier_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;

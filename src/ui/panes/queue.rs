@@ -7,7 +7,7 @@ use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::queue::live_clock;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;

@@ -5,7 +5,7 @@ use super::{empty, frame_pane};
 use crate::app::format::{direction_role, local_short};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
-use crate::config::theme::Role;
+use crate::app::theme::Role;
 use crate::domain::interaction::TimelineEntry;
 use crate::i18n::Strings;
 use ratatui::Frame;

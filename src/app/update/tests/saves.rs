@@ -7,7 +7,7 @@ use super::*;
 /// What a save says when another agent held the file past the busy
 /// timeout and every retry: long, and all of it worth reading.
 fn busy() -> Failure {
-    let error = crate::store::StoreError::Busy("database is locked".into());
+    let error = crate::service::database::StoreError::Busy("database is locked".into());
     Failure::Other(crate::service::Error::Storage(error).to_string())
 }
 

@@ -3,9 +3,9 @@
 //! drawing goes up it; these tests hold the two together.
 
 use super::*;
+use crate::app::keymap::Context;
 use crate::app::model::Help;
 use crate::app::screens::Kind;
-use crate::config::keymap::Context;
 
 /// The layers, screen first.
 fn kinds(m: &Model) -> Vec<Kind> {

@@ -2,9 +2,9 @@
 //! `[keymap]` table laid over them key by key. A bad entry is reported with
 //! the file and the place and skipped, so the default for that key stays.
 
-use super::Places;
-use crate::app::action::Action;
-use crate::app::keys::{Key, parse_sequence};
+use super::action::Action;
+use super::keys::{Key, parse_sequence};
+use crate::config::Places;
 use crate::i18n::{self, fill_indexed as fill};
 use std::path::Path;
 
@@ -287,8 +287,8 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
 
 #[cfg(test)]
 mod tests {
+    use super::super::keys::KeyCode;
     use super::*;
-    use crate::app::keys::KeyCode;
 
     fn user(text: &str) -> Keymap {
         let table: toml::Table = toml::from_str(text).unwrap();

@@ -2,7 +2,7 @@
 //! embedded `assets/theme.toml` is the default; the user's `[theme]` table
 //! changes single attributes of single roles.
 
-use super::Places;
+use crate::config::Places;
 use crate::i18n::{self, fill_indexed as fill};
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
@@ -89,7 +89,7 @@ impl Theme {
                 if Role::ALL.iter().any(|r| r.name() == name) {
                     let mut one = toml::Table::new();
                     one.insert(name.clone(), value.clone());
-                    super::merge(&mut merged, one);
+                    crate::config::merge(&mut merged, one);
                 } else {
                     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
                     warnings.push(fill(
