@@ -8,7 +8,7 @@ mod settings;
 pub(crate) mod suggest;
 pub mod theme;
 
-pub use settings::{BUSY_TIMEOUT_MAX_MS, Loaded, Places, Problem};
+pub use settings::{BUSY_TIMEOUT_MAX_MS, Expected, Loaded, Places, Problem, ProblemKind};
 
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
@@ -96,9 +96,7 @@ impl Config {
             Ok(None) => Loaded::defaults(),
             Err(why) => {
                 let mut loaded = Loaded::defaults();
-                loaded
-                    .problems
-                    .push(Problem::whole_file(path, format!("{why}; using the default settings")));
+                loaded.problems.push(Problem::whole_file(path, why));
                 loaded
             }
         }
