@@ -259,7 +259,7 @@ fn doctor_tells_a_broken_reference_in_chinese_and_json_in_english() {
 
 #[test]
 fn a_settings_problem_names_its_key_and_line_in_chinese() {
-    let db = Db::new("[ui]\nmaskd = true\n[backup]\nkeep = -3\n");
+    let db = Db::new("[ui]\nmaskd = true\n[backup]\nkeep = -3\n[sla]\ntimezone = \"Mars\"\n");
     let out = db.run(Locale::Chinese, AFTER, &["config", "check"]);
     assert_eq!(out.status.code(), Some(2));
     let listed = String::from_utf8_lossy(&out.stdout);
@@ -269,14 +269,15 @@ fn a_settings_problem_names_its_key_and_line_in_chinese() {
         [
             "未知的设置项 ui.maskd，已忽略；是否想写 `ui.masked`？",
             "backup.keep = -3 无效（应为：整数（0 或以上）），已改用默认值 7",
+            "sla.timezone = \"Mars\" 不是有效的时区（如 Asia/Shanghai），已改用默认值 \"Asia/Shanghai\"",
         ]
         .iter()
-        .zip(["config.toml:2：", "config.toml:4："])
+        .zip(["config.toml:2：", "config.toml:4：", "config.toml:6："])
         .map(|(message, place)| format!("{}/{place}{message}", db.desk.dir().display()))
         .collect::<Vec<_>>(),
         "{listed}"
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("发现 2 个问题"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("发现 3 个问题"));
     // The warning before any command is in Chinese too; JSON keeps English.
     let init = db.run(Locale::Chinese, AFTER, &["init"]);
     let warned = String::from_utf8_lossy(&init.stderr);

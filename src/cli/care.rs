@@ -232,3 +232,60 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// English through the catalogue is what JSON says; Chinese differs.
+    #[test]
+    fn every_finding_reads_as_json_says_in_english() {
+        let findings = [
+            Finding::NotSqlite,
+            Finding::HeaderDamaged {
+                why: "the page size field holds 4660".into(),
+            },
+            Finding::Truncated {
+                bytes: 100,
+                expected: 4096,
+            },
+            Finding::Unreadable {
+                error: "file is not a database".into(),
+            },
+            Finding::Sqlite {
+                error: "disk I/O error".into(),
+            },
+            Finding::Integrity {
+                line: "row 3 missing from index".into(),
+            },
+            Finding::ForeignKey {
+                table: "tickets".into(),
+                rowid: Some(1),
+                parent: "customers".into(),
+            },
+            Finding::ForeignKey {
+                table: "tickets".into(),
+                rowid: None,
+                parent: "customers".into(),
+            },
+            Finding::ApplicationId { found: 0x1234 },
+            Finding::SchemaVersion { found: 99, expected: 8 },
+            Finding::JournalMode {
+                found: "wal".into(),
+                wanted: "delete".into(),
+            },
+            Finding::LoosePermissions {
+                file: "/tmp/fd.db".into(),
+                mode: 0o644,
+            },
+        ];
+        let (en, zh) = (Lang::En.strings().cli_admin, Lang::ZhCn.strings().cli_admin);
+        for f in &findings {
+            assert_eq!(finding(en, f), f.to_string());
+            if !matches!(f, Finding::Sqlite { .. }) {
+                assert_ne!(finding(zh, f), f.to_string(), "{f:?}");
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@
 use super::suggest::nearest;
 use super::{Config, DEFAULT_CONFIG};
 use crate::domain::excerpt::{MESSAGE_CHARS, excerpt};
+use crate::domain::setting_rule::RuleBreach;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -83,10 +84,9 @@ pub enum ProblemKind {
         detail: String,
         default: String,
     },
-    /// A value of the right type that a rule refuses (`why`, in English,
-    /// names the key, the value and the rule); the default stays.
+    /// A value of the right type that a rule refuses; the default stays.
     Refused {
-        why: String,
+        breach: RuleBreach,
         default: String,
     },
 }
@@ -128,7 +128,7 @@ impl Problem {
             ProblemKind::NotAChoice { value, detail, default } => {
                 format!("{key} = {value}: {detail}; using the default {default}")
             }
-            ProblemKind::Refused { why, default } => format!("{why}; using the default {default}"),
+            ProblemKind::Refused { breach, default } => format!("{breach}; using the default {default}"),
         };
         excerpt(&message, MESSAGE_CHARS)
     }
@@ -287,7 +287,7 @@ pub fn read(file: &Path, text: &str) -> Read {
 enum Refusal {
     NotA { value: String, expected: Expected },
     NotAChoice { value: String, detail: String },
-    Rule(String),
+    Rule(RuleBreach),
 }
 
 impl Refusal {
@@ -299,7 +299,7 @@ impl Refusal {
                 default,
             },
             Refusal::NotAChoice { value, detail } => ProblemKind::NotAChoice { value, detail, default },
-            Refusal::Rule(why) => ProblemKind::Refused { why, default },
+            Refusal::Rule(breach) => ProblemKind::Refused { breach, default },
         }
     }
 }

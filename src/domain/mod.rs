@@ -20,6 +20,7 @@ pub mod period;
 pub mod policy;
 pub mod search;
 pub mod segments;
+pub mod setting_rule;
 pub mod sla;
 pub mod survey;
 pub mod text;
