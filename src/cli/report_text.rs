@@ -157,11 +157,7 @@ pub fn text(r: &MonthlyReport, s: &Strings) -> String {
     let mut out = format!("{}\n\n{}\n{}\n", title(r, s), aligned(&rows), distribution(r, s));
     if let Some(by) = r.by {
         let name = words.breakdowns.of(by);
-        let first = if words.upper_headers {
-            name.to_uppercase()
-        } else {
-            name.to_string()
-        };
+        let first = words.breakdown_headers.of(by).to_string();
         let header = std::iter::once(first).chain(breakdown_kpis().map(|k| words.kpis_short.of(k).into()));
         let rows: Vec<Vec<String>> = std::iter::once(header.collect())
             .chain(r.breakdown.iter().map(|g| group_row(r.by, g, s)))

@@ -58,6 +58,8 @@ pub struct ReportStrings {
     /// Column headers of the breakdown table, where space is short.
     pub kpis_short: KpiNames,
     pub breakdowns: BreakdownNames,
+    /// The first column header of the breakdown table.
+    pub breakdown_headers: BreakdownNames,
     /// `{month}`, `{timezone}`, `{as_of}`.
     pub title: &'static str,
     pub col_kpi: &'static str,
@@ -79,9 +81,6 @@ pub struct ReportStrings {
     pub by_title: &'static str,
     /// The Markdown heading of the breakdown: `{by}`.
     pub md_by_title: &'static str,
-    /// Whether the breakdown's first column header is the word in capitals
-    /// (English `AGENT`, as the other headers); scripts without case say no.
-    pub upper_headers: bool,
     // `report --weekly`.
     pub week_of: &'static str,
     pub week_opened: &'static str,
