@@ -5,7 +5,7 @@ use crate::i18n::catalog::settings::SettingsStrings;
 
 pub const SETTINGS: SettingsStrings = SettingsStrings {
     problem: "{place}：{message}",
-    unreadable: "{why}；已改用默认设置",
+    unreadable: "无法使用该文件（{why}），已改用默认设置",
     not_toml: "不是有效的 TOML：{detail}",
     unknown_table: "未知的配置节 [{key}]，已忽略",
     unknown_key: "未知的设置项 {key}，已忽略",
