@@ -14,7 +14,11 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
     } else {
         let path = env.store.path().display().to_string();
         outln!("{}", crate::domain::text::sanitize_line(&path));
-        outln!("schema version {version}");
+        let words = crate::i18n::get().cli_admin;
+        outln!(
+            "{}",
+            crate::i18n::fill(words.schema_version, &[("version", &version.to_string())])
+        );
     }
     Ok(())
 }
@@ -40,15 +44,19 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
     if env.json {
         super::output::print_json(&report);
     } else {
-        outln!(
-            "added {} customers, {} tickets, {} interactions, {} orders, {} surveys in {:.1}s",
+        let counts = [
             report.customers,
             report.tickets,
             report.interactions,
             report.orders,
             report.surveys,
-            started.elapsed().as_secs_f64()
-        );
+        ]
+        .map(|n| n.to_string());
+        let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+        let names = ["customers", "tickets", "interactions", "orders", "surveys"];
+        let mut args: Vec<(&str, &str)> = names.iter().copied().zip(counts.iter().map(String::as_str)).collect();
+        args.push(("seconds", &seconds));
+        outln!("{}", crate::i18n::fill(crate::i18n::get().cli_admin.demo_added, &args));
     }
     Ok(())
 }

@@ -36,11 +36,17 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                     "problem": unusable.as_ref().map(|e| e.reason.clone()),
                 }));
             } else if let Some(e) = unusable {
-                outln!("{shown} ({}: the defaults are in force)", sanitize_line(&e.reason));
+                let why = sanitize_line(&e.reason);
+                let words = crate::i18n::get().settings;
+                outln!(
+                    "{}",
+                    crate::i18n::fill(words.path_unusable, &[("path", &shown), ("why", &why)])
+                );
             } else if exists {
                 outln!("{shown}");
             } else {
-                outln!("{shown} (does not exist: the defaults are in force)");
+                let words = crate::i18n::get().settings;
+                outln!("{}", crate::i18n::fill(words.path_missing, &[("path", &shown)]));
             }
         }
         ConfigCommand::Show => {
@@ -49,14 +55,16 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             super::speak_as(&loaded.config);
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
-            outln!("# The settings in force: the defaults with {shown} over them.");
+            let heading = crate::i18n::get().settings.show_heading;
+            outln!("{}", crate::i18n::fill(heading, &[("path", &shown)]));
             out!("{text}");
         }
         ConfigCommand::Check => {
             cli.warn_if_config_missing();
             let loaded = Config::load(&path);
             super::speak_as(&loaded.config);
-            let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+            let words = crate::i18n::get().settings;
+            let mut problems: Vec<String> = loaded.problems.iter().map(|p| words.problem(p)).collect();
             problems.extend(crate::tui::settings_warnings(&loaded.deferred));
             if cli.json {
                 print_json(&json!({
@@ -70,11 +78,11 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 }
             }
             if !problems.is_empty() {
-                let reason = format!("{} problem(s), listed above", problems.len());
+                let reason = words.problems_found.of(problems.len() as i64, &[]);
                 return Err(Invalid::new("config", path.display().to_string(), reason).into());
             }
             if !cli.json {
-                outln!("{shown}: no problems");
+                outln!("{}", crate::i18n::fill(words.no_problems, &[("path", &shown)]));
             }
         }
     }
@@ -83,7 +91,8 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
 
 /// Problems go to standard error, so the TOML on standard output stays clean.
 fn report(problems: &[crate::config::Problem]) {
+    let words = crate::i18n::get().settings;
     for problem in problems {
-        errln!("frontdesk: {}", sanitize_line(&problem.to_string()));
+        errln!("frontdesk: {}", sanitize_line(&words.problem(problem)));
     }
 }

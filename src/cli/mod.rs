@@ -229,10 +229,11 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     let loaded = Config::load(&config_path);
     speak_as(&loaded.config);
     // A problem may quote the file: a short excerpt of it at most.
+    let words = crate::i18n::get().settings;
     let config_problems: Vec<String> = loaded
         .problems
         .iter()
-        .map(|p| crate::domain::excerpt::excerpt(&p.to_string(), crate::domain::excerpt::MESSAGE_CHARS))
+        .map(|p| crate::domain::excerpt::excerpt(&words.problem(p), crate::domain::excerpt::MESSAGE_CHARS))
         .collect();
     for problem in &config_problems {
         errln!("frontdesk: {problem}");
@@ -274,15 +275,15 @@ fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
     if dir.as_os_str().is_empty() {
         return;
     }
+    let words = crate::i18n::get().cli_admin;
     let warning = match crate::service::backup::daily(store, today, dir, config.backup.keep) {
-        Err(e) => format!("daily backup into {} failed: {e}", dir.display()),
+        Err(e) => {
+            let (dir, error) = (dir.display().to_string(), e.to_string());
+            crate::i18n::fill(words.daily_backup_failed, &[("dir", &dir), ("error", &error)])
+        }
         Ok(done) if !done.future.is_empty() => {
             let names: Vec<String> = done.future.iter().map(|p| p.display().to_string()).collect();
-            format!(
-                "daily backups dated after today are left alone and not counted by the rotation \
-                 (delete them if the date is wrong): {}",
-                names.join(", ")
-            )
+            crate::i18n::fill(words.daily_backup_future, &[("files", &names.join(", "))])
         }
         Ok(_) => return,
     };
@@ -307,7 +308,8 @@ impl Cli {
         let Some(path) = &self.config else { return };
         if matches!(path.try_exists(), Ok(false)) {
             let shown = crate::domain::text::sanitize_line(&path.display().to_string()).into_owned();
-            errln!("frontdesk: no config file at {shown}; using the default settings");
+            let warning = crate::i18n::get().settings.no_config_file;
+            errln!("frontdesk: {}", crate::i18n::fill(warning, &[("path", &shown)]));
         }
     }
 

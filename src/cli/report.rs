@@ -80,8 +80,8 @@ pub fn run(env: &mut Env, a: &ReportArgs) -> Result<(), Error> {
     match format {
         Format::Json => print_json(&report_json(&r)),
         Format::Csv => print_data(&csv(&r))?,
-        Format::Text => out!("{}", report_text::text(&r)),
-        Format::Markdown => out!("{}", report_text::markdown(&r)),
+        Format::Text => out!("{}", report_text::text(&r, crate::i18n::get())),
+        Format::Markdown => out!("{}", report_text::markdown(&r, crate::i18n::get())),
     }
     Ok(())
 }
@@ -104,8 +104,8 @@ fn weekly(env: &mut Env, a: &ReportArgs, format: Format, month: Month) -> Result
     match format {
         Format::Json => print_json(&report_weekly::json(&points, tz, as_of)),
         Format::Csv => print_data(&report_weekly::csv(&points, tz))?,
-        Format::Text => out!("{}", report_weekly::text(&points, tz)),
-        Format::Markdown => out!("{}", report_weekly::markdown(&points, tz)),
+        Format::Text => out!("{}", report_weekly::text(&points, tz, crate::i18n::get())),
+        Format::Markdown => out!("{}", report_weekly::markdown(&points, tz, crate::i18n::get())),
     }
     Ok(())
 }

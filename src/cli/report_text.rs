@@ -2,42 +2,12 @@
 //! each change with an arrow (↑ up, ↓ down, → unchanged; an arrow says which way a figure
 //! moved, not whether that is good — a rising backlog is bad).
 
-use crate::domain::kpi::{Kpi, Unit};
+use crate::domain::enums::{Channel, TicketKind};
+use crate::domain::kpi::{Breakdown, Kpi, Unit};
 use crate::domain::text::{fit, sanitize_line, width};
+use crate::i18n::Strings;
 use crate::service::report::{GroupReport, KpiValue, MonthlyReport};
 use std::fmt::Write;
-
-/// The name of a KPI in human output.
-pub fn label(kpi: Kpi) -> &'static str {
-    match kpi {
-        Kpi::SatisfactionAvg => "Average satisfaction (1-5)",
-        Kpi::SatisfiedShare => "Satisfied share (mean >= 4)",
-        Kpi::ComplaintOnTimeRate => "Complaints resolved on time",
-        Kpi::FirstResponseCompliance => "First response on time",
-        Kpi::FirstContactResolutionRate => "First-contact resolution",
-        Kpi::RequestResolutionRate => "Requests resolved",
-        Kpi::CallbackOnTimeRate => "Callbacks on time",
-        Kpi::AvgHandlingMinutes => "Average handling time (min)",
-        Kpi::ChurnRate => "Churn rate",
-        Kpi::Backlog => "Backlog (open tickets)",
-    }
-}
-
-/// Short column headers of the breakdown table.
-fn short_label(kpi: Kpi) -> &'static str {
-    match kpi {
-        Kpi::SatisfactionAvg => "AVG SAT",
-        Kpi::SatisfiedShare => "SAT>=4",
-        Kpi::ComplaintOnTimeRate => "COMPL OT",
-        Kpi::FirstResponseCompliance => "1ST RESP",
-        Kpi::FirstContactResolutionRate => "FCR",
-        Kpi::RequestResolutionRate => "REQ RES",
-        Kpi::CallbackOnTimeRate => "CALLBACK",
-        Kpi::AvgHandlingMinutes => "AHT MIN",
-        Kpi::ChurnRate => "CHURN",
-        Kpi::Backlog => "BACKLOG",
-    }
-}
 
 /// The KPIs of a breakdown table: all but the churn rate, a customer figure that has no
 /// value per ticket group.
@@ -59,67 +29,90 @@ pub fn shown(kpi: Kpi, x: Option<f64>) -> String {
 }
 
 /// A change with its arrow: ↑ 16.7 pts for a rate (percentage points), ↓ 0.50, → 0.
-pub fn shown_change(kpi: Kpi, change: Option<f64>) -> String {
+pub fn shown_change(kpi: Kpi, change: Option<f64>, s: &Strings) -> String {
     let Some(change) = change else { return NONE.into() };
-    let (magnitude, suffix) = match kpi.unit() {
-        Unit::Rate => (format!("{:.1}", change.abs() * 100.0), " pts"),
-        Unit::Score => (format!("{:.2}", change.abs()), ""),
-        Unit::Minutes => (format!("{:.1}", change.abs()), ""),
-        Unit::Count => (format!("{:.0}", change.abs()), ""),
+    let magnitude = match kpi.unit() {
+        Unit::Rate => format!("{:.1}", change.abs() * 100.0),
+        Unit::Score => format!("{:.2}", change.abs()),
+        Unit::Minutes => format!("{:.1}", change.abs()),
+        Unit::Count => format!("{:.0}", change.abs()),
     };
     // Decided on the shown digits, so a change too small to show reads as unchanged.
     if magnitude.chars().all(|c| c == '0' || c == '.') {
         return "→ 0".into();
     }
     let arrow = if change > 0.0 { '↑' } else { '↓' };
-    format!("{arrow} {magnitude}{suffix}")
+    let magnitude = match kpi.unit() {
+        Unit::Rate => crate::i18n::fill(s.report.points, &[("change", &magnitude)]),
+        _ => magnitude,
+    };
+    format!("{arrow} {magnitude}")
 }
 
-fn title(r: &MonthlyReport) -> String {
-    let as_of = r.window.as_of.with_timezone(&r.timezone).format("%Y-%m-%d %H:%M");
-    format!(
-        "Monthly review {} (calendar months in {}; figures as of {as_of})",
-        r.month,
-        r.timezone.name()
+fn title(r: &MonthlyReport, s: &Strings) -> String {
+    let as_of = r
+        .window
+        .as_of
+        .with_timezone(&r.timezone)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let month = r.month.to_string();
+    crate::i18n::fill(
+        s.report.title,
+        &[("month", &month), ("timezone", r.timezone.name()), ("as_of", &as_of)],
     )
 }
 
-fn distribution(r: &MonthlyReport) -> String {
+fn distribution(r: &MonthlyReport, s: &Strings) -> String {
     let counts: Vec<String> = (1..=5)
         .zip(r.distribution)
-        .map(|(score, n)| format!("{score}: {n}"))
+        .map(|(score, n)| {
+            let (score, n) = (score.to_string(), n.to_string());
+            crate::i18n::fill(s.report.distribution_item, &[("score", &score), ("count", &n)])
+        })
         .collect();
-    format!("Surveys by mean score  {}", counts.join("  "))
+    let counts = counts.join(s.report.distribution_gap);
+    crate::i18n::fill(s.report.distribution, &[("counts", &counts)])
+}
+
+/// A group's name as people read it: a kind or channel by its label, a
+/// name (agent, department) as stored, the unnamed group in words.
+fn group_name(by: Option<Breakdown>, group: &str, s: &Strings) -> String {
+    if group.is_empty() {
+        return s.report.no_group.into();
+    }
+    let label = match by {
+        Some(Breakdown::Kind) => TicketKind::ALL.iter().find(|k| k.key() == group).map(|k| s.kind(*k)),
+        Some(Breakdown::Channel) => Channel::ALL.iter().find(|c| c.key() == group).map(|c| s.channel(*c)),
+        _ => None,
+    };
+    label.map_or_else(|| group.to_string(), str::to_string)
 }
 
 /// A breakdown row: the group's name and its values of [`breakdown_kpis`].
-fn group_row(g: &GroupReport) -> Vec<String> {
-    let name = if g.group.is_empty() {
-        "(none)".to_string()
-    } else {
-        g.group.clone()
-    };
+fn group_row(by: Option<Breakdown>, g: &GroupReport, s: &Strings) -> Vec<String> {
+    let name = group_name(by, &g.group, s);
     let values = breakdown_kpis().map(|k| shown(k, g.kpis.iter().find(|v| v.kpi == k).and_then(|v| v.value)));
     std::iter::once(name).chain(values).collect()
 }
 
 /// The rows of each KPI of the month: label, value, previous, change, measured.
-fn kpi_rows(r: &MonthlyReport) -> impl Iterator<Item = Vec<String>> + '_ {
-    r.kpis.iter().map(|v| {
+fn kpi_rows<'a>(r: &'a MonthlyReport, s: &'a Strings) -> impl Iterator<Item = Vec<String>> + 'a {
+    r.kpis.iter().map(move |v| {
         vec![
-            label(v.kpi).into(),
+            s.report.kpis.of(v.kpi).into(),
             shown(v.kpi, v.value),
             shown(v.kpi, v.previous),
-            shown_change(v.kpi, v.change),
+            shown_change(v.kpi, v.change, s),
             measured(v),
         ]
     })
 }
 
 /// The header of the KPI table.
-fn kpi_header(r: &MonthlyReport, change: &str, measured: &str) -> Vec<String> {
+fn kpi_header(r: &MonthlyReport, s: &Strings, change: &str, measured: &str) -> Vec<String> {
     vec![
-        "KPI".into(),
+        s.report.col_kpi.into(),
         r.month.to_string(),
         r.previous.month.to_string(),
         change.into(),
@@ -156,17 +149,22 @@ fn aligned(rows: &[Vec<String>]) -> String {
 }
 
 /// The aligned text report.
-pub fn text(r: &MonthlyReport) -> String {
-    let rows: Vec<Vec<String>> = std::iter::once(kpi_header(r, "CHANGE", "MEASURED"))
-        .chain(kpi_rows(r))
+pub fn text(r: &MonthlyReport, s: &Strings) -> String {
+    let words = s.report;
+    let rows: Vec<Vec<String>> = std::iter::once(kpi_header(r, s, words.col_change, words.col_measured))
+        .chain(kpi_rows(r, s))
         .collect();
-    let mut out = format!("{}\n\n{}\n{}\n", title(r), aligned(&rows), distribution(r));
+    let mut out = format!("{}\n\n{}\n{}\n", title(r, s), aligned(&rows), distribution(r, s));
     if let Some(by) = r.by {
-        let header = std::iter::once(by.key().to_uppercase()).chain(breakdown_kpis().map(|k| short_label(k).into()));
+        let name = words.breakdowns.of(by);
+        let first = words.breakdown_headers.of(by).to_string();
+        let header = std::iter::once(first).chain(breakdown_kpis().map(|k| words.kpis_short.of(k).into()));
         let rows: Vec<Vec<String>> = std::iter::once(header.collect())
-            .chain(r.breakdown.iter().map(group_row))
+            .chain(r.breakdown.iter().map(|g| group_row(r.by, g, s)))
             .collect();
-        let _ = write!(out, "\nBy {} ({})\n{}", by.key(), r.month, aligned(&rows));
+        let month = r.month.to_string();
+        let heading = crate::i18n::fill(words.by_title, &[("by", name), ("month", &month)]);
+        let _ = write!(out, "\n{heading}\n{}", aligned(&rows));
     }
     out
 }
@@ -182,23 +180,26 @@ fn md_row(cells: &[String]) -> String {
 }
 
 /// The report as Markdown tables.
-pub fn markdown(r: &MonthlyReport) -> String {
-    let mut out = format!("## {}\n\n", title(r));
-    out.push_str(&md_row(&kpi_header(r, "Change", "Measured")));
+pub fn markdown(r: &MonthlyReport, s: &Strings) -> String {
+    let words = s.report;
+    let mut out = format!("## {}\n\n", title(r, s));
+    out.push_str(&md_row(&kpi_header(r, s, words.md_change, words.md_measured)));
     out.push_str("|---|---:|---:|---:|---:|\n");
-    for row in kpi_rows(r) {
+    for row in kpi_rows(r, s) {
         out.push_str(&md_row(&row));
     }
-    let _ = writeln!(out, "\n{}", distribution(r));
+    let _ = writeln!(out, "\n{}", distribution(r, s));
     if let Some(by) = r.by {
-        let _ = write!(out, "\n### By {}\n\n", by.key());
-        let header: Vec<String> = std::iter::once(by.key().to_string())
-            .chain(breakdown_kpis().map(|k| label(k).to_string()))
+        let name = words.breakdowns.of(by);
+        let heading = crate::i18n::fill(words.md_by_title, &[("by", name)]);
+        let _ = write!(out, "\n### {heading}\n\n");
+        let header: Vec<String> = std::iter::once(name.to_string())
+            .chain(breakdown_kpis().map(|k| words.kpis.of(k).to_string()))
             .collect();
         out.push_str(&md_row(&header));
         out.push_str(&format!("|---{}|\n", "|---:".repeat(header.len() - 1)));
         for g in &r.breakdown {
-            out.push_str(&md_row(&group_row(g)));
+            out.push_str(&md_row(&group_row(r.by, g, s)));
         }
     }
     out
@@ -232,8 +233,21 @@ mod tests {
             (Kpi::ChurnRate, None, "—"),
         ];
         for (kpi, change, want) in changes {
-            assert_eq!(shown_change(kpi, change), want, "{kpi:?} {change:?}");
+            assert_eq!(shown_change(kpi, change, &crate::i18n::EN), want, "{kpi:?} {change:?}");
         }
+    }
+
+    #[test]
+    fn a_rate_change_speaks_each_language() {
+        let zh = crate::i18n::Lang::ZhCn.strings();
+        assert_eq!(shown_change(Kpi::SatisfiedShare, Some(1.0 / 6.0), zh), "↑ 16.7个百分点");
+        assert_eq!(shown_change(Kpi::Backlog, Some(-2.0), zh), "↓ 2");
+        // A kind by its label in the language, not its stored key.
+        let complaint = zh.kind(TicketKind::Complaint);
+        assert_eq!(group_name(Some(Breakdown::Kind), "complaint", zh), complaint);
+        assert_eq!(group_name(Some(Breakdown::Channel), "sms", &crate::i18n::EN), "SMS");
+        assert_eq!(group_name(Some(Breakdown::Agent), "", zh), "（无）");
+        assert_eq!(group_name(Some(Breakdown::Agent), "李雷", zh), "李雷");
     }
 
     #[test]

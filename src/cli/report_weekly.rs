@@ -2,7 +2,9 @@
 //! series behind the dashboard's charts — tickets opened and resolved, and first responses on
 //! time, per week (Monday 00:00 in `sla.timezone`) up to the month's cutoff.
 
+use crate::domain::text::{fit, width};
 use crate::domain::time::rfc3339;
+use crate::i18n::Strings;
 use crate::service::report::WeekPoint;
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -67,10 +69,19 @@ pub fn csv(weeks: &[WeekPoint], tz: Tz) -> String {
     out
 }
 
-pub fn text(weeks: &[WeekPoint], tz: Tz) -> String {
+/// `text` right-aligned in `cols` display columns (a Chinese character takes two).
+fn right(text: &str, cols: usize) -> String {
+    format!("{}{text}", " ".repeat(cols.saturating_sub(width(text))))
+}
+
+pub fn text(weeks: &[WeekPoint], tz: Tz, s: &Strings) -> String {
+    let w = s.report;
     let mut out = format!(
-        "{:<12} {:>7} {:>9}  first responses on time\n",
-        "week of", "opened", "resolved"
+        "{} {} {}  {}\n",
+        fit(w.week_of, 12),
+        right(w.week_opened, 7),
+        right(w.week_resolved, 9),
+        w.week_first_response
     );
     for p in weeks {
         out.push_str(&format!(
@@ -84,8 +95,12 @@ pub fn text(weeks: &[WeekPoint], tz: Tz) -> String {
     out
 }
 
-pub fn markdown(weeks: &[WeekPoint], tz: Tz) -> String {
-    let mut out = String::from("| week of | opened | resolved | first responses on time |\n|---|---:|---:|---:|\n");
+pub fn markdown(weeks: &[WeekPoint], tz: Tz, s: &Strings) -> String {
+    let w = s.report;
+    let mut out = format!(
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
+        w.week_of, w.week_opened, w.week_resolved, w.week_first_response
+    );
     for p in weeks {
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
@@ -123,15 +138,35 @@ mod tests {
              2026-09-28,3,1,2,3,0.6667\n\
              2026-10-05,0,0,0,0,\n"
         );
-        let text = text(&weeks, tz);
+        let en = crate::i18n::Lang::En.strings();
+        let text = text(&weeks, tz, en);
+        assert!(
+            text.starts_with("week of       opened  resolved  first responses on time\n"),
+            "{text}"
+        );
         assert!(text.contains("2026-09-28         3         1  66.7% (2/3)"), "{text}");
         assert!(text.contains("2026-10-05         0         0  —"), "{text}");
-        assert!(markdown(&weeks, tz).contains("| 2026-09-28 | 3 | 1 | 66.7% (2/3) |"));
+        assert!(markdown(&weeks, tz, en).contains("| 2026-09-28 | 3 | 1 | 66.7% (2/3) |"));
         let as_of = "2026-10-05T09:30:00Z".parse().unwrap();
         let json = json(&weeks, tz, as_of);
         assert_eq!(json["weeks"][0]["week_start"], "2026-09-27T16:00:00Z");
         assert_eq!(json["weeks"][0]["first_response_rate"], 0.6667);
         assert_eq!(json["weeks"][1]["first_response_rate"], Value::Null);
         assert_eq!(json["timezone"], "Asia/Shanghai");
+    }
+
+    /// The Chinese header lines up with the rows by display width.
+    #[test]
+    fn the_chinese_header_is_aligned_by_display_width() {
+        let tz: Tz = "Asia/Shanghai".parse().unwrap();
+        let zh = crate::i18n::Lang::ZhCn.strings();
+        let text = text(&[week("2026-09-27", 3, 1, 2, 3)], tz, zh);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "周起始          新建    已解决  首次响应及时率");
+        assert_eq!(lines[1], "2026-09-28         3         1  66.7% (2/3)");
+        assert_eq!(
+            width(lines[0].split("  首次").next().unwrap()),
+            width("2026-09-28         3         1")
+        );
     }
 }

@@ -76,15 +76,21 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
     if env.json {
         print_json(&report);
     } else if report.dry_run {
-        outln!("{} rows valid; nothing written (dry run)", report.rows);
-    } else {
+        let rows = report.rows.to_string();
         outln!(
-            "{} rows: {} added, {} already present, {} customers created",
-            report.rows,
-            report.added,
-            report.skipped,
-            report.customers_created
+            "{}",
+            crate::i18n::fill(crate::i18n::get().cli_admin.import_dry_run, &[("rows", &rows)])
         );
+    } else {
+        let [rows, added, skipped, created] =
+            [report.rows, report.added, report.skipped, report.customers_created].map(|n| n.to_string());
+        let args = [
+            ("rows", &*rows),
+            ("added", &added),
+            ("skipped", &skipped),
+            ("created", &created),
+        ];
+        outln!("{}", crate::i18n::fill(crate::i18n::get().cli_admin.import_done, &args));
     }
     Ok(())
 }

@@ -6,10 +6,11 @@ pub mod input;
 mod settings;
 pub(crate) mod suggest;
 
-pub use settings::{BUSY_TIMEOUT_MAX_MS, Deferred, Loaded, Places, Problem};
+pub use settings::{BUSY_TIMEOUT_MAX_MS, Deferred, Expected, Loaded, Places, Problem, ProblemKind};
 
 use crate::domain::cadence::CadenceRules;
 use crate::domain::segments::SegmentRules;
+use crate::domain::setting_rule::{Rule, RuleBreach};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -89,9 +90,7 @@ impl Config {
             Ok(None) => Loaded::defaults(),
             Err(why) => {
                 let mut loaded = Loaded::defaults();
-                loaded
-                    .problems
-                    .push(Problem::whole_file(path, format!("{why}; using the default settings")));
+                loaded.problems.push(Problem::whole_file(path, why));
                 loaded
             }
         }
@@ -104,30 +103,23 @@ impl Config {
         settings::read(path, text)
     }
 
-    fn check(&self) -> Result<(), String> {
-        if !(0.0..1.0).contains(&self.sla.at_risk_share) {
-            return Err(format!(
-                "sla.at_risk_share = {} must be at least 0 and below 1",
-                self.sla.at_risk_share
-            ));
+    fn check(&self) -> Result<(), RuleBreach> {
+        let share = self.sla.at_risk_share;
+        if !(0.0..1.0).contains(&share) {
+            return Err(RuleBreach::new("sla.at_risk_share", share, Rule::ShareBelowOne));
         }
         if self.backup.keep == 0 {
-            return Err("backup.keep = 0 would delete every backup; use at least 1".into());
+            return Err(RuleBreach::new("backup.keep", 0, Rule::KeepsNone));
         }
         // A relative folder would follow wherever frontdesk is started from,
         // scattering backups (and `~` is the shell's, not a path's).
         if !self.backup.dir.as_os_str().is_empty() && self.backup.dir.is_relative() {
-            return Err(format!(
-                "backup.dir = {} is not an absolute path (a relative one would depend on the folder \
-                 frontdesk starts in, and ~ is not expanded)",
-                settings::short(&toml::Value::String(self.backup.dir.display().to_string()))
-            ));
+            let value = settings::short(&toml::Value::String(self.backup.dir.display().to_string()));
+            return Err(RuleBreach::new("backup.dir", value, Rule::AbsolutePath));
         }
         if self.sla.timezone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(format!(
-                "sla.timezone = {} is not a time zone like Asia/Shanghai",
-                settings::short(&toml::Value::String(self.sla.timezone.clone()))
-            ));
+            let value = settings::short(&toml::Value::String(self.sla.timezone.clone()));
+            return Err(RuleBreach::new("sla.timezone", value, Rule::TimeZone));
         }
         self.segments.check()?;
         self.cadence.check()?;

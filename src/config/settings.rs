@@ -7,6 +7,7 @@
 use super::suggest::nearest;
 use super::{Config, DEFAULT_CONFIG};
 use crate::domain::excerpt::{MESSAGE_CHARS, excerpt};
+use crate::domain::setting_rule::RuleBreach;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -24,36 +25,150 @@ const OWN_CHECKS: [&str; 2] = ["keymap", "theme"];
 /// user's intent ("wait long") is clear, only the amount is absurd.
 const CAPS: [(&str, &str, u64); 1] = [("database", "busy_timeout_ms", BUSY_TIMEOUT_MAX_MS)];
 
-/// One thing wrong with the user's file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One thing wrong with the user's file: where, and what as a value, so
+/// the CLI and the TUI tell it in the user's language (config sits below
+/// the catalogue). `Display` and JSON give it in English.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub file: String,
     /// 1-based; `None` when the problem is the file as a whole.
     pub line: Option<usize>,
     /// `section.key`, or `section` for a whole table; empty for the file.
     pub key: String,
-    /// What is wrong, naming the key and the value, and what is used instead.
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+/// What kind of value a key takes, as the messages say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number, 0 or more: every whole-number setting is a count, a
+    /// size or a span.
+    WholeNumber,
+    Number,
+    TrueOrFalse,
+}
+
+/// What is wrong. Values quoted from the file are short excerpts already.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The file cannot be used at all (`why`: the reader's reason); the
+    /// defaults are in force.
+    Unreadable {
+        why: String,
+    },
+    /// A syntax error; `detail` is the TOML parser's (English) message.
+    NotToml {
+        detail: String,
+    },
+    UnknownTable {
+        nearest: Option<String>,
+    },
+    /// `[section]` given as a plain value.
+    NotATable,
+    UnknownKey {
+        nearest: Option<String>,
+    },
+    /// A number above its cap, which is used instead.
+    AboveCap {
+        value: i64,
+        cap: u64,
+    },
+    /// A value of the wrong type; the default stays.
+    NotA {
+        value: String,
+        expected: Expected,
+        default: String,
+    },
+    /// A value not among a choice's names; `detail` is the parser's list.
+    NotAChoice {
+        value: String,
+        detail: String,
+        default: String,
+    },
+    /// A value of the right type that a rule refuses; the default stays.
+    Refused {
+        breach: RuleBreach,
+        default: String,
+    },
+}
+
+impl Expected {
+    pub fn english(self) -> &'static str {
+        match self {
+            Expected::WholeNumber => "a whole number (0 or more)",
+            Expected::Number => "a number like 0.5",
+            Expected::TrueOrFalse => "true or false",
         }
     }
 }
 
 impl Problem {
+    /// What is wrong in English, naming the key and the value and what is
+    /// used instead (without the file and line).
+    pub fn message(&self) -> String {
+        let key = &self.key;
+        let nearest = |n: &Option<String>| {
+            n.as_ref()
+                .map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
+        };
+        let message = match &self.kind {
+            ProblemKind::Unreadable { why } => format!("{why}; using the default settings"),
+            ProblemKind::NotToml { detail } => format!("not valid TOML: {detail}"),
+            ProblemKind::UnknownTable { nearest: n } => format!("unknown table [{key}], ignored{}", nearest(n)),
+            ProblemKind::NotATable => format!("{key} must be a table ([{key}]); ignored"),
+            ProblemKind::UnknownKey { nearest: n } => format!("unknown key {key}, ignored{}", nearest(n)),
+            ProblemKind::AboveCap { value, cap } => format!("{key} = {value} is more than {cap}; using {cap}"),
+            ProblemKind::NotA {
+                value,
+                expected,
+                default,
+            } => format!(
+                "{key} = {value} is not {}; using the default {default}",
+                expected.english()
+            ),
+            ProblemKind::NotAChoice { value, detail, default } => {
+                format!("{key} = {value}: {detail}; using the default {default}")
+            }
+            ProblemKind::Refused { breach, default } => format!("{breach}; using the default {default}"),
+        };
+        excerpt(&message, MESSAGE_CHARS)
+    }
+
     /// A problem with the file as a whole (it cannot be read, say).
-    pub fn whole_file(file: &Path, message: String) -> Problem {
+    pub fn whole_file(file: &Path, why: String) -> Problem {
         Problem {
             file: file.display().to_string(),
             line: None,
             key: String::new(),
-            message,
+            kind: ProblemKind::Unreadable { why },
         }
+    }
+
+    /// `file:line` or the file alone, as problems begin.
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place(), self.message())
+    }
+}
+
+/// JSON keeps its English shape: file, line, key, message.
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Problem", 4)?;
+        out.serialize_field("file", &self.file)?;
+        out.serialize_field("line", &self.line)?;
+        out.serialize_field("key", &self.key)?;
+        out.serialize_field("message", &self.message())?;
+        out.end()
     }
 }
 
@@ -155,21 +270,20 @@ pub fn read(file: &Path, text: &str) -> Loaded {
             continue;
         }
         let Some(known) = loaded.effective.get(section).and_then(toml::Value::as_table) else {
-            let message = format!("unknown table [{section}], ignored{}", reader.suggestion(section));
-            reader.report(section, message);
+            let nearest = reader.suggestion(section);
+            reader.report(section, ProblemKind::UnknownTable { nearest });
             continue;
         };
         let known: Vec<String> = known.keys().cloned().collect();
         let Some(table) = value.as_table() else {
-            let message = format!("{section} must be a table ([{section}]); ignored");
-            reader.report(section, message);
+            reader.report(section, ProblemKind::NotATable);
             continue;
         };
         for (key, value) in table {
             let name = format!("{section}.{key}");
             if !known.contains(key) {
-                let message = format!("unknown key {name}, ignored{}", reader.suggestion(&name));
-                reader.report(&name, message);
+                let nearest = reader.suggestion(&name);
+                reader.report(&name, ProblemKind::UnknownKey { nearest });
                 continue;
             }
             let value = reader.capped(section, key, value);
@@ -180,7 +294,7 @@ pub fn read(file: &Path, text: &str) -> Loaded {
                 }
                 Err(why) => {
                     let default = loaded.effective[section.as_str()][key.as_str()].to_string();
-                    reader.report(&name, format!("{why}; using the default {default}"));
+                    reader.report(&name, why.with_default(default));
                 }
             }
         }
@@ -199,13 +313,34 @@ pub fn read(file: &Path, text: &str) -> Loaded {
     loaded
 }
 
+/// Why a value was refused, before the default is known.
+enum Refusal {
+    NotA { value: String, expected: Expected },
+    NotAChoice { value: String, detail: String },
+    Rule(RuleBreach),
+}
+
+impl Refusal {
+    fn with_default(self, default: String) -> ProblemKind {
+        match self {
+            Refusal::NotA { value, expected } => ProblemKind::NotA {
+                value,
+                expected,
+                default,
+            },
+            Refusal::NotAChoice { value, detail } => ProblemKind::NotAChoice { value, detail, default },
+            Refusal::Rule(breach) => ProblemKind::Refused { breach, default },
+        }
+    }
+}
+
 /// `effective` with `section.key = value`, if the config stays valid.
 fn lay_over(
     effective: &toml::Table,
     section: &str,
     key: &str,
     value: toml::Value,
-) -> Result<(toml::Table, Config), String> {
+) -> Result<(toml::Table, Config), Refusal> {
     let mut trial = effective.clone();
     let shown = short(&value);
     if let Some(table) = trial.get_mut(section).and_then(toml::Value::as_table_mut) {
@@ -216,23 +351,25 @@ fn lay_over(
         .and_then(|table| table.get(key))
         .and_then(expected_kind);
     let config: Config = trial.clone().try_into().map_err(|e: toml::de::Error| match expected {
-        Some(expected) => format!("{section}.{key} = {shown} is not {expected}"),
+        Some(expected) => Refusal::NotA { value: shown, expected },
         // A choice: the parser's message lists the valid names.
-        None => format!("{section}.{key} = {shown}: {}", e.message()),
+        None => Refusal::NotAChoice {
+            value: shown,
+            detail: e.message().trim().to_string(),
+        },
     })?;
-    config.check()?;
+    config.check().map_err(Refusal::Rule)?;
     Ok((trial, config))
 }
 
-/// What a key takes, in words, from its default's kind: the parser's own
-/// message would name Rust's types ("expected usize"). `None` for text,
-/// whose keys are choices the parser's message lists.
-fn expected_kind(default: &toml::Value) -> Option<&'static str> {
+/// What a key takes, from its default's kind: the parser's own message
+/// would name Rust's types ("expected usize"). `None` for text, whose keys
+/// are choices the parser's message lists.
+fn expected_kind(default: &toml::Value) -> Option<Expected> {
     match default {
-        // Every whole-number setting is a count, a size or a span: none is negative.
-        toml::Value::Integer(_) => Some("a whole number (0 or more)"),
-        toml::Value::Float(_) => Some("a number like 0.5"),
-        toml::Value::Boolean(_) => Some("true or false"),
+        toml::Value::Integer(_) => Some(Expected::WholeNumber),
+        toml::Value::Float(_) => Some(Expected::Number),
+        toml::Value::Boolean(_) => Some(Expected::TrueOrFalse),
         _ => None,
     }
 }
@@ -261,12 +398,13 @@ impl Reader<'_> {
         let (document, errors) = toml::de::DeTable::parse_recoverable(self.text);
         for error in errors {
             let line = error.span().map(|span| self.line_at(span.start));
-            let message = format!("not valid TOML: {}", error.message().trim());
             self.problems.push(Problem {
                 file: self.file.clone(),
                 line,
                 key: String::new(),
-                message: excerpt(&message, MESSAGE_CHARS),
+                kind: ProblemKind::NotToml {
+                    detail: excerpt(error.message().trim(), MESSAGE_CHARS),
+                },
             });
         }
         for (section, value) in document.get_ref() {
@@ -287,19 +425,20 @@ impl Reader<'_> {
         self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
     }
 
-    /// Records a problem; its message quotes the file, so it is cut to a
-    /// short excerpt (an unknown key can be as long as the file).
-    fn report(&mut self, key: &str, message: String) {
+    /// Records a problem. Its key quotes the file, so it is cut to a short
+    /// excerpt (an unknown key can be as long as the file); so is every
+    /// message made of it.
+    fn report(&mut self, key: &str, kind: ProblemKind) {
         self.problems.push(Problem {
             file: self.file.clone(),
             line: self.places.lines.get(key).copied(),
-            key: key.to_string(),
-            message: excerpt(&message, MESSAGE_CHARS),
+            key: excerpt(key, MESSAGE_CHARS),
+            kind,
         });
     }
 
-    /// `; did you mean …?` naming the nearest known table or key, if any is near.
-    fn suggestion(&self, name: &str) -> String {
+    /// The nearest known table or key, if any is near.
+    fn suggestion(&self, name: &str) -> Option<String> {
         let defaults = default_table();
         let mut known: Vec<String> = OWN_CHECKS.iter().map(|s| s.to_string()).collect();
         for (section, table) in &defaults {
@@ -308,7 +447,7 @@ impl Reader<'_> {
                 known.push(format!("{section}.{key}"));
             }
         }
-        nearest(name, &known).map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
+        nearest(name, &known).map(str::to_string)
     }
 
     /// The value, or the cap of its key when it is above it (reported).
@@ -316,8 +455,8 @@ impl Reader<'_> {
         let cap = CAPS.iter().find(|(s, k, _)| *s == section && *k == key);
         match (cap, value.as_integer()) {
             (Some((_, _, cap)), Some(n)) if n > 0 && n as u64 > *cap => {
-                let message = format!("{section}.{key} = {n} is more than {cap}; using {cap}");
-                self.report(&format!("{section}.{key}"), message);
+                let kind = ProblemKind::AboveCap { value: n, cap: *cap };
+                self.report(&format!("{section}.{key}"), kind);
                 toml::Value::Integer(*cap as i64)
             }
             _ => value.clone(),

@@ -13,6 +13,7 @@
 use super::enums::Tier;
 use super::error::Invalid;
 use super::segment_rules::days;
+use crate::domain::setting_rule::RuleBreach;
 use chrono::{DateTime, Days, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -54,7 +55,7 @@ impl CadenceRules {
             .collect()
     }
 
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), RuleBreach> {
         for (key, value) in [
             ("high_value_days", self.high_value_days),
             ("potential_days", self.potential_days),
@@ -64,7 +65,7 @@ impl CadenceRules {
             ("survey_follow_up_hours", self.survey_follow_up_hours),
         ] {
             if !(0..=3650).contains(&value) {
-                return Err(format!("cadence.{key} = {value} must be from 0 to 3650"));
+                return Err(RuleBreach::between(format!("cadence.{key}"), value, 0, 3650));
             }
         }
         Ok(())

@@ -21,6 +21,7 @@ pub mod policy;
 pub mod search;
 pub mod segment_rules;
 pub mod segments;
+pub mod setting_rule;
 pub mod sla;
 pub mod survey;
 pub mod text;

@@ -2,6 +2,7 @@
 //! applied to: shared by the tier and lifecycle rules (`segments`) and the
 //! churn warnings (`churn`), which both read them.
 
+use crate::domain::setting_rule::{Rule, RuleBreach};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Deserialize;
 
@@ -96,7 +97,7 @@ impl SegmentRules {
     }
 
     /// Why these thresholds cannot work, naming the first bad key.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), RuleBreach> {
         let whole_numbers = [
             ("recent_days", self.recent_days),
             ("potential_max_tenure_days", self.potential_max_tenure_days),
@@ -114,7 +115,7 @@ impl SegmentRules {
         ];
         for (key, value) in whole_numbers {
             if !(1..=36_500).contains(&value) {
-                return Err(format!("segments.{key} = {value} must be from 1 to 36500"));
+                return Err(RuleBreach::between(format!("segments.{key}"), value, 1, 36_500));
             }
         }
         let money = [
@@ -124,25 +125,27 @@ impl SegmentRules {
         ];
         for (key, value) in money {
             if !(0.0..1e10).contains(&value) {
-                return Err(format!("segments.{key} = {value} must be 0 or more"));
+                return Err(RuleBreach::new(format!("segments.{key}"), value, Rule::ZeroOrMore));
             }
         }
         if !(self.contact_drop_share > 0.0 && self.contact_drop_share < 1.0) {
-            return Err(format!(
-                "segments.contact_drop_share = {} must be above 0 and below 1",
-                self.contact_drop_share
-            ));
+            let share = self.contact_drop_share;
+            return Err(RuleBreach::new("segments.contact_drop_share", share, Rule::ShareInside));
         }
         if !(1.0..=100.0).contains(&self.order_gap_factor) {
-            return Err(format!(
-                "segments.order_gap_factor = {} must be from 1 to 100",
-                self.order_gap_factor
+            return Err(RuleBreach::between(
+                "segments.order_gap_factor",
+                self.order_gap_factor,
+                1,
+                100,
             ));
         }
         if !(1.0..=5.0).contains(&self.satisfaction_below) {
-            return Err(format!(
-                "segments.satisfaction_below = {} must be from 1 to 5",
-                self.satisfaction_below
+            return Err(RuleBreach::between(
+                "segments.satisfaction_below",
+                self.satisfaction_below,
+                1,
+                5,
             ));
         }
         Ok(())

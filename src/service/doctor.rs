@@ -1,8 +1,10 @@
 //! `doctor`: is the file sound, is it ours, is it current, and what is in it.
 
 use super::Error;
+/// frontdesk's mark in a database header, which a finding compares against.
+pub use crate::store::APPLICATION_ID;
 use crate::store::header::{self, HeaderCheck};
-use crate::store::{APPLICATION_ID, ForeignKeyProblem, JournalMode, LATEST_VERSION, Store, StoreError, sidecar};
+use crate::store::{ForeignKeyProblem, JournalMode, LATEST_VERSION, Store, StoreError, sidecar};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,9 +15,9 @@ pub struct DoctorReport {
     pub path: String,
     pub ok: bool,
     /// Things that are wrong with the data or the file (exit 1).
-    pub problems: Vec<String>,
+    pub problems: Vec<Finding>,
     /// Things worth fixing that do not endanger the data.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Finding>,
     /// The file's own header, read directly: sound, damaged, truncated, or
     /// not an SQLite file at all.
     pub header: HeaderCheck,
@@ -42,6 +44,100 @@ pub struct DoctorReport {
     pub counts: BTreeMap<String, i64>,
 }
 
+/// One thing doctor found, as a value: the CLI tells it in the user's
+/// language; JSON and `Display` give it in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// The header lacks SQLite's signature.
+    NotSqlite,
+    /// The header is damaged (`why`: which field, in English).
+    HeaderDamaged {
+        why: String,
+    },
+    /// The file is shorter than its header says.
+    Truncated {
+        bytes: u64,
+        expected: u64,
+    },
+    /// SQLite cannot read past a broken header (its own message).
+    Unreadable {
+        error: String,
+    },
+    /// An error SQLite reported (its own message).
+    Sqlite {
+        error: String,
+    },
+    /// A line of `PRAGMA integrity_check`.
+    Integrity {
+        line: String,
+    },
+    /// A row pointing to a missing parent.
+    ForeignKey {
+        table: String,
+        rowid: Option<i64>,
+        parent: String,
+    },
+    ApplicationId {
+        found: i64,
+    },
+    SchemaVersion {
+        found: i64,
+        expected: i64,
+    },
+    /// Another agent left the file in another journal mode.
+    JournalMode {
+        found: String,
+        wanted: String,
+    },
+    /// The file (or a sidecar) is readable by other users.
+    LoosePermissions {
+        file: String,
+        mode: u32,
+    },
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Finding::NotSqlite => write!(f, "header: not an SQLite file (no \"SQLite format 3\" signature)"),
+            Finding::HeaderDamaged { why } => write!(f, "header: damaged: {why}"),
+            Finding::Truncated { bytes, expected } => write!(
+                f,
+                "truncated: the file has {bytes} bytes but its header says {expected}; it was cut short"
+            ),
+            Finding::Unreadable { error } => write!(f, "SQLite cannot read the file: {error}"),
+            Finding::Sqlite { error } => write!(f, "{error}"),
+            Finding::Integrity { line } => write!(f, "integrity: {line}"),
+            Finding::ForeignKey { table, rowid, parent } => {
+                let row = rowid.map_or_else(|| "a row".to_string(), |id| format!("row {id}"));
+                write!(f, "foreign key: {row} of {table} points to a missing {parent}")
+            }
+            Finding::ApplicationId { found } => {
+                write!(f, "application id is {found:#x}, not frontdesk's {APPLICATION_ID:#x}")
+            }
+            Finding::SchemaVersion { found, expected } => {
+                write!(f, "schema version {found} but this frontdesk expects {expected}")
+            }
+            Finding::JournalMode { found, wanted } => write!(
+                f,
+                "the file was in journal mode {found} but the config asks for {wanted}; \
+                 an agent sharing the file is configured differently, and every agent should use the same setting"
+            ),
+            Finding::LoosePermissions { file, mode } => write!(
+                f,
+                "{file} can be read by other users (mode {mode:o}); run: chmod o-rwx {file}"
+            ),
+        }
+    }
+}
+
+/// JSON keeps the English lines of before.
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// Checks the open database. `configured` is the journal mode the config
 /// asks for; a file in another mode is a warning (another agent may be
 /// configured differently).
@@ -64,33 +160,44 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         // so one line says so instead of ten.
         Some(problem) if !health.errors.is_empty() => {
             problems.push(problem);
-            problems.push(format!("SQLite cannot read the file: {}", health.errors[0]));
+            problems.push(Finding::Unreadable {
+                error: health.errors[0].clone(),
+            });
         }
         found => {
             problems.extend(found);
-            problems.extend(health.errors.iter().cloned());
+            problems.extend(
+                health
+                    .errors
+                    .iter()
+                    .map(|error| Finding::Sqlite { error: error.clone() }),
+            );
             if health.integrity != ["ok"] {
-                problems.extend(health.integrity.iter().map(|line| format!("integrity: {line}")));
+                problems.extend(
+                    health
+                        .integrity
+                        .iter()
+                        .map(|line| Finding::Integrity { line: line.clone() }),
+                );
             }
         }
     }
     for fk in health.foreign_keys.iter().flatten() {
-        let row = fk.rowid.map_or_else(|| "a row".to_string(), |id| format!("row {id}"));
-        problems.push(format!(
-            "foreign key: {row} of {} points to a missing {}",
-            fk.table, fk.parent
-        ));
+        problems.push(Finding::ForeignKey {
+            table: fk.table.clone(),
+            rowid: fk.rowid,
+            parent: fk.parent.clone(),
+        });
     }
     // None: the pragma could not run, and `errors` already says why.
-    if let Some(id) = health.application_id.filter(|id| *id != APPLICATION_ID) {
-        problems.push(format!(
-            "application id is {id:#x}, not frontdesk's {APPLICATION_ID:#x}"
-        ));
+    if let Some(found) = health.application_id.filter(|id| *id != APPLICATION_ID) {
+        problems.push(Finding::ApplicationId { found });
     }
-    if let Some(version) = health.schema_version.filter(|v| *v != LATEST_VERSION) {
-        problems.push(format!(
-            "schema version {version} but this frontdesk expects {LATEST_VERSION}"
-        ));
+    if let Some(found) = health.schema_version.filter(|v| *v != LATEST_VERSION) {
+        problems.push(Finding::SchemaVersion {
+            found,
+            expected: LATEST_VERSION,
+        });
     }
     // doctor opens the file as it is, so this is the mode another agent
     // left it in. The header tells it even where SQLite cannot (a read-only
@@ -102,10 +209,10 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
         .or_else(|| health.journal_mode.clone());
     let wanted = configured.name();
     if let Some(journal_found) = journal_found.as_deref().filter(|found| *found != wanted) {
-        warnings.push(format!(
-            "the file was in journal mode {journal_found} but the config asks for {wanted}; \
-             an agent sharing the file is configured differently, and every agent should use the same setting"
-        ));
+        warnings.push(Finding::JournalMode {
+            found: journal_found.to_string(),
+            wanted: wanted.to_string(),
+        });
     }
     warnings.extend(loose_permissions(&path));
     Ok(DoctorReport {
@@ -131,14 +238,15 @@ pub fn doctor(store: &mut Store, configured: JournalMode) -> Result<DoctorReport
 }
 
 /// The header's finding as a problem.
-fn header_problem(header: &HeaderCheck) -> Option<String> {
+fn header_problem(header: &HeaderCheck) -> Option<Finding> {
     match header {
         HeaderCheck::Empty | HeaderCheck::Sound => None,
-        HeaderCheck::NotSqlite => Some("header: not an SQLite file (no \"SQLite format 3\" signature)".into()),
-        HeaderCheck::Damaged { why } => Some(format!("header: damaged: {why}")),
-        HeaderCheck::Truncated { bytes, expected } => Some(format!(
-            "truncated: the file has {bytes} bytes but its header says {expected}; it was cut short"
-        )),
+        HeaderCheck::NotSqlite => Some(Finding::NotSqlite),
+        HeaderCheck::Damaged { why } => Some(Finding::HeaderDamaged { why: why.clone() }),
+        HeaderCheck::Truncated { bytes, expected } => Some(Finding::Truncated {
+            bytes: *bytes,
+            expected: *expected,
+        }),
     }
 }
 
@@ -149,25 +257,22 @@ fn size(path: &Path) -> u64 {
 /// The database and its -wal/-shm/-journal files must not be open to others:
 /// they hold customers' personal data.
 #[cfg(unix)]
-fn loose_permissions(path: &Path) -> Vec<String> {
+fn loose_permissions(path: &Path) -> Vec<Finding> {
     use std::os::unix::fs::PermissionsExt;
     ["", "-wal", "-shm", "-journal"]
         .iter()
         .map(|suffix| sidecar(path, suffix))
         .filter_map(|file| {
             let mode = std::fs::metadata(&file).ok()?.permissions().mode() & 0o777;
-            (mode & 0o007 != 0).then(|| {
-                format!(
-                    "{} can be read by other users (mode {mode:o}); run: chmod o-rwx {}",
-                    file.display(),
-                    file.display()
-                )
+            (mode & 0o007 != 0).then(|| Finding::LoosePermissions {
+                file: file.display().to_string(),
+                mode,
             })
         })
         .collect()
 }
 
 #[cfg(not(unix))]
-fn loose_permissions(_path: &Path) -> Vec<String> {
+fn loose_permissions(_path: &Path) -> Vec<Finding> {
     Vec::new()
 }

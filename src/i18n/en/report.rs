@@ -1,5 +1,59 @@
 //! English: report.
 
-use crate::i18n::catalog::report::ReportStrings;
+use crate::i18n::catalog::report::{BreakdownNames, KpiNames, ReportStrings};
 
-pub const REPORT: ReportStrings = ReportStrings {};
+pub const REPORT: ReportStrings = ReportStrings {
+    kpis: KpiNames {
+        satisfaction_avg: "Average satisfaction (1-5)",
+        satisfied_share: "Satisfied share (mean >= 4)",
+        complaint_on_time: "Complaints resolved on time",
+        first_response: "First response on time",
+        first_contact_resolution: "First-contact resolution",
+        request_resolution: "Requests resolved",
+        callback_on_time: "Callbacks on time",
+        avg_handling: "Average handling time (min)",
+        churn_rate: "Churn rate",
+        backlog: "Backlog (open tickets)",
+    },
+    kpis_short: KpiNames {
+        satisfaction_avg: "AVG SAT",
+        satisfied_share: "SAT>=4",
+        complaint_on_time: "COMPL OT",
+        first_response: "1ST RESP",
+        first_contact_resolution: "FCR",
+        request_resolution: "REQ RES",
+        callback_on_time: "CALLBACK",
+        avg_handling: "AHT MIN",
+        churn_rate: "CHURN",
+        backlog: "BACKLOG",
+    },
+    breakdowns: BreakdownNames {
+        agent: "agent",
+        department: "department",
+        kind: "kind",
+        channel: "channel",
+    },
+    breakdown_headers: BreakdownNames {
+        agent: "AGENT",
+        department: "DEPARTMENT",
+        kind: "KIND",
+        channel: "CHANNEL",
+    },
+    title: "Monthly review {month} (calendar months in {timezone}; figures as of {as_of})",
+    col_kpi: "KPI",
+    col_change: "CHANGE",
+    col_measured: "MEASURED",
+    md_change: "Change",
+    md_measured: "Measured",
+    points: "{change} pts",
+    distribution: "Surveys by mean score  {counts}",
+    distribution_item: "{score}: {count}",
+    distribution_gap: "  ",
+    no_group: "(none)",
+    by_title: "By {by} ({month})",
+    md_by_title: "By {by}",
+    week_of: "week of",
+    week_opened: "opened",
+    week_resolved: "resolved",
+    week_first_response: "first responses on time",
+};

@@ -1,5 +1,60 @@
-//! Simplified Chinese: report.
+//! Simplified Chinese: report. The KPI names are those of the source
+//! documents (投诉处理及时率, 一次性解决率, 需求解决率, 客户流失率 …).
 
-use crate::i18n::catalog::report::ReportStrings;
+use crate::i18n::catalog::report::{BreakdownNames, KpiNames, ReportStrings};
 
-pub const REPORT: ReportStrings = ReportStrings {};
+pub const REPORT: ReportStrings = ReportStrings {
+    kpis: KpiNames {
+        satisfaction_avg: "客户满意度评分（1-5分）",
+        satisfied_share: "满意度（评分≥4的占比）",
+        complaint_on_time: "投诉处理及时率",
+        first_response: "首次响应及时率",
+        first_contact_resolution: "一次性解决率",
+        request_resolution: "需求解决率",
+        callback_on_time: "回访率（按时回访）",
+        avg_handling: "平均处理时长（分钟）",
+        churn_rate: "客户流失率",
+        backlog: "积压工单（未结）",
+    },
+    kpis_short: KpiNames {
+        satisfaction_avg: "满意度评分",
+        satisfied_share: "满意度",
+        complaint_on_time: "投诉及时率",
+        first_response: "首响及时率",
+        first_contact_resolution: "一次性解决率",
+        request_resolution: "需求解决率",
+        callback_on_time: "回访率",
+        avg_handling: "处理时长",
+        churn_rate: "流失率",
+        backlog: "积压工单",
+    },
+    breakdowns: BreakdownNames {
+        agent: "客服",
+        department: "部门",
+        kind: "工单类型",
+        channel: "渠道",
+    },
+    breakdown_headers: BreakdownNames {
+        agent: "客服",
+        department: "部门",
+        kind: "工单类型",
+        channel: "渠道",
+    },
+    title: "月度复盘 {month}（按 {timezone} 自然月统计，数据截至 {as_of}）",
+    col_kpi: "指标",
+    col_change: "环比",
+    col_measured: "样本数",
+    md_change: "环比",
+    md_measured: "样本数",
+    points: "{change}个百分点",
+    distribution: "满意度调查（按平均分）：{counts}",
+    distribution_item: "{score}分 {count}份",
+    distribution_gap: "，",
+    no_group: "（无）",
+    by_title: "按{by}（{month}）",
+    md_by_title: "按{by}",
+    week_of: "周起始",
+    week_opened: "新建",
+    week_resolved: "已解决",
+    week_first_response: "首次响应及时率",
+};
