@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(lines[0], "编号  名称    客户分层");
         assert_eq!(lines[1], "1     张三    高价值");
         assert_eq!(lines[2], "22    Acme …  x");
-        assert_eq!(lines[3], "3     a[31mb");
+        assert_eq!(lines[3], "3     ab", "escape sequences are stripped");
         // Where the third column starts, in display columns, is the same on every line.
         for line in &lines[..3] {
             let (head, _) = line.split_at(line.rfind("  ").unwrap() + 2);
