@@ -208,3 +208,32 @@ fn json_is_the_same_in_every_language() {
         );
     }
 }
+
+#[test]
+fn show_pages_line_up_chinese_labels() {
+    let desk = Desk::new();
+    let code = code_of(&desk.customer("王芳", &["--phone", "13800002222", "--owner", "李经理"]));
+    let ticket = id(&desk.ticket(&code, "complaint", "发票抬头错误", &[]));
+    for args in [
+        vec!["customer", "show", code.as_str()],
+        vec!["ticket", "show", &ticket.to_string()],
+    ] {
+        let out = zh(&desk, &args);
+        let fields: Vec<&str> = out.lines().take_while(|l| !l.is_empty()).collect();
+        assert!(fields.len() > 5, "{out}");
+        for line in &fields {
+            let (label, _) = line
+                .split_once('：')
+                .unwrap_or_else(|| panic!("a Chinese label: {line:?}"));
+            let value_at = width(label) + width("：");
+            let gap = &line[label.len() + '：'.len_utf8()..];
+            let spaces = gap.len() - gap.trim_start().len();
+            assert_eq!(value_at + spaces, 15, "values start in one column: {line:?}");
+        }
+    }
+    let customer = zh(&desk, &["customer", "show", &code]);
+    assert!(
+        customer.contains("负责人：") && customer.contains("李经理"),
+        "{customer}"
+    );
+}

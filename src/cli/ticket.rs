@@ -245,7 +245,8 @@ pub fn print_audit(audit: &[AuditEntry]) {
     if audit.is_empty() {
         return;
     }
-    outln!("\n{}", crate::i18n::get().cli_records.heading_audit);
+    let s = crate::i18n::get();
+    outln!("\n{}", s.cli_records.heading_audit);
     for e in audit {
         let change = match (&e.old_value, &e.new_value) {
             (Some(old), Some(new)) => format!("{old} → {new}"),
@@ -257,7 +258,7 @@ pub fn print_audit(audit: &[AuditEntry]) {
             "  {} {} {} {}",
             short_time(Some(e.at)),
             pad(&sanitize_line(&e.agent), 10),
-            pad(&sanitize_line(&e.field), 12),
+            pad(&sanitize_line(s.field(&e.field)), 12),
             sanitize_line(&change)
         );
     }

@@ -3,6 +3,8 @@
 use super::Env;
 use super::args::{LogArgs, TimelineArgs};
 use super::output::{Table, columns, print_json, short_time};
+use crate::domain::interaction::TimelineEntry;
+use crate::i18n::Strings;
 use crate::service::Error;
 use crate::service::interactions::{self, LogInput};
 
@@ -48,9 +50,20 @@ pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
             e.direction.map(|d| r.direction(d)).unwrap_or("").into(),
             e.agent.clone(),
             e.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),
-            e.summary.clone(),
+            summary(e, s),
         ]);
     }
     table.print();
     Ok(())
+}
+
+/// A ticket event's summary starts with its stable key (`opened #3 …`),
+/// shown in the catalogue's words as the TUI's timeline does.
+fn summary(e: &TimelineEntry, s: &Strings) -> String {
+    match e.summary.split_once(' ') {
+        Some((event, rest)) if e.source == "ticket" => {
+            format!("{} {rest}", Strings::keyed(s.ticket_events, event))
+        }
+        _ => e.summary.clone(),
+    }
 }
