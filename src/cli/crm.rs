@@ -8,6 +8,7 @@ use crate::domain::customer::Customer;
 use crate::domain::order::format_cents;
 use crate::domain::text::sanitize_line;
 use crate::i18n::Strings;
+use crate::i18n::catalog::cli_records::CliRecordsStrings;
 use crate::service::segments::{self, Standing};
 use crate::service::{Error, merge, quality};
 use clap::Args;
@@ -50,10 +51,9 @@ fn customer_cell(c: &Customer) -> String {
     format!("{} {}", c.code, c.name)
 }
 
-/// A churn warning in the language of this process (JSON keeps the
-/// English text of `ChurnReason`'s `Display` beside its key and numbers).
-pub fn churn_reason(reason: &ChurnReason) -> String {
-    let r = crate::i18n::get().cli_records;
+/// A churn warning in the words of `r` (JSON keeps the English text of
+/// `ChurnReason`'s `Display` beside its key and numbers).
+pub fn churn_reason(r: &CliRecordsStrings, reason: &ChurnReason) -> String {
     let days = |n: i64| r.count_days.of(n, &[]);
     match reason {
         ChurnReason::FewerContacts {
@@ -121,14 +121,14 @@ pub fn risk(env: &mut Env, a: &LimitArgs) -> Result<(), Error> {
     ]);
     for r in &list {
         let c = &r.customer;
-        let reasons: Vec<String> = r.warnings.iter().map(churn_reason).collect();
+        let reasons: Vec<String> = r.warnings.iter().map(|w| churn_reason(t, w)).collect();
         table.row(vec![
             c.code.clone(),
             c.name.clone(),
             s.tier(c.tier).into(),
             Strings::keyed(s.lifecycles, &c.lifecycle).into(),
             format_cents(c.lifetime_value_cents),
-            reasons.join("; "),
+            reasons.join(t.reason_separator),
         ]);
     }
     table.print();
@@ -287,9 +287,83 @@ pub fn print_standing_fields(standing: &Standing) {
 /// The churn warnings (流失预警), each with its reason.
 pub fn print_warnings(s: &Standing) {
     if !s.warnings.is_empty() {
-        outln!("\n{}", crate::i18n::get().cli_records.heading_churn);
+        let r = crate::i18n::get().cli_records;
+        outln!("\n{}", r.heading_churn);
         for w in &s.warnings {
-            outln!("  ! {}", sanitize_line(&churn_reason(w)));
+            outln!("  ! {}", sanitize_line(&churn_reason(r, w)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::churn_reason;
+    use crate::domain::churn::ChurnReason;
+    use crate::i18n::Lang;
+
+    fn cases() -> Vec<(ChurnReason, &'static str)> {
+        vec![
+            (
+                ChurnReason::FewerContacts {
+                    recent: 1,
+                    before: 4,
+                    window_days: 90,
+                },
+                "近 90 天联系 1 次，此前 90 天为 4 次",
+            ),
+            (
+                ChurnReason::Complaints {
+                    count: 2,
+                    window_days: 30,
+                },
+                "近 30 天投诉 2 次",
+            ),
+            (
+                ChurnReason::Complaints {
+                    count: 1,
+                    window_days: 1,
+                },
+                "近 1 天投诉 1 次",
+            ),
+            (
+                ChurnReason::LowSatisfaction {
+                    average: 2.345,
+                    below: 3.0,
+                },
+                "平均满意度 2.3（低于 3）",
+            ),
+            (
+                ChurnReason::OrdersOverdue {
+                    days_since_last: 1,
+                    usual_days: 1,
+                },
+                "已 1 天未下单，平时每天都有订单",
+            ),
+            (
+                ChurnReason::OrdersOverdue {
+                    days_since_last: 61,
+                    usual_days: 30,
+                },
+                "已 61 天未下单，平时约每 30 天一单",
+            ),
+        ]
+    }
+
+    /// English says what the domain's own text says, word for word, so the
+    /// human output did not change when it moved into the catalogue.
+    #[test]
+    fn english_churn_warnings_read_as_the_domain_text() {
+        let en = Lang::En.strings().cli_records;
+        for (reason, _) in cases() {
+            assert_eq!(churn_reason(en, &reason), reason.to_string());
+        }
+    }
+
+    #[test]
+    fn chinese_churn_warnings() {
+        let zh = Lang::ZhCn.strings().cli_records;
+        for (reason, expected) in cases() {
+            assert_eq!(churn_reason(zh, &reason), expected, "{reason:?}");
         }
     }
 }

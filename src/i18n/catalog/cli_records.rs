@@ -70,6 +70,8 @@ pub struct CliRecordsStrings {
     pub col_evidence: &'static str,
     /// Between the items of a list in one cell (tags, evidence).
     pub list_separator: &'static str,
+    /// Between the churn warnings of a customer in one cell.
+    pub reason_separator: &'static str,
 
     // Labels of `show` pages; `field_label` adds the colon: `{label}`.
     pub field_label: &'static str,

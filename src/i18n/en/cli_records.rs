@@ -63,6 +63,7 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
     col_second: "SECOND",
     col_evidence: "EVIDENCE",
     list_separator: ", ",
+    reason_separator: "; ",
 
     field_label: "{label}:",
     label_customer: "Customer",

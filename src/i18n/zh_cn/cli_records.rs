@@ -62,6 +62,7 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
     col_second: "客户二",
     col_evidence: "依据",
     list_separator: "、",
+    reason_separator: "；",
 
     field_label: "{label}：",
     label_customer: "客户",
