@@ -3,7 +3,7 @@
 use super::Env;
 use super::args::{CustomerCommand, CustomerFields};
 use super::crm;
-use super::output::{Table, field, print_json, short_time, ticket_json};
+use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::service::customers::CustomerQuery;
@@ -56,7 +56,13 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                outln!("{} updated (version {})", sanitize_line(&c.code), c.version);
+                let r = crate::i18n::get().cli_records;
+                let version = c.version.to_string();
+                let code = sanitize_line(&c.code);
+                outln!(
+                    "{}",
+                    crate::i18n::fill(r.customer_updated, &[("code", &code), ("version", &version)])
+                );
             }
         }
         CustomerCommand::Archive { key } => {
@@ -64,7 +70,11 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&c);
             } else {
-                outln!("{} archived", sanitize_line(&c.code));
+                let r = crate::i18n::get().cli_records;
+                outln!(
+                    "{}",
+                    crate::i18n::fill(r.customer_archived, &[("code", &sanitize_line(&c.code))])
+                );
             }
         }
         CustomerCommand::Risk(a) => crm::risk(env, &a)?,
@@ -98,21 +108,23 @@ fn input(f: CustomerFields) -> CustomerInput {
 }
 
 fn print_list(list: &[Customer]) {
+    let s = crate::i18n::get();
+    let r = s.cli_records;
     let mut table = Table::new(&[
-        ("ID", 6),
-        ("CODE", 11),
-        ("NAME", 24),
-        ("TIER", 10),
-        ("PHONE", 16),
-        ("EMAIL", 26),
-        ("LAST CONTACT", 16),
+        (r.col_id, 6),
+        (r.col_code, 11),
+        (r.col_name, 24),
+        (r.col_tier, columns::tier(s, 10)),
+        (r.col_phone, 16),
+        (r.col_email, 26),
+        (r.col_last_contact, 16),
     ]);
     for c in list {
         table.row(vec![
             c.id.to_string(),
             c.code.clone(),
             c.name.clone(),
-            c.tier.key().into(),
+            s.tier(c.tier).into(),
             c.phone.clone(),
             c.email.clone(),
             short_time(c.last_activity_at),
@@ -143,52 +155,54 @@ fn show(env: &mut Env, key: &str) -> Result<(), Error> {
         print_json(&value);
         return Ok(());
     }
-    field("Customer", &format!("{} {}", c.code, c.name));
-    field("Kind", c.kind.key());
+    let s = crate::i18n::get();
+    let r = s.cli_records;
+    field(r.label_customer, &format!("{} {}", c.code, c.name));
+    field(r.label_kind, s.customer_kind(c.kind));
     field(
-        "Tier",
-        &format!("{}{}", c.tier.key(), if c.tier_pinned { " (pinned)" } else { "" }),
+        r.label_tier,
+        &format!("{}{}", s.tier(c.tier), if c.tier_pinned { r.tier_pinned } else { "" }),
     );
     crm::print_standing_fields(&standing);
     for (label, value) in [
-        ("Contact", &c.contact),
-        ("Phone", &c.phone),
-        ("Email", &c.email),
-        ("Address", &c.address),
-        ("Industry", &c.industry),
-        ("Owner", &c.owner),
+        (r.label_contact, &c.contact),
+        (r.label_phone, &c.phone),
+        (r.label_email, &c.email),
+        (r.label_address, &c.address),
+        (r.label_industry, &c.industry),
+        (r.label_owner, &c.owner),
     ] {
         if !value.is_empty() {
             field(label, value);
         }
     }
-    field("Since", &c.since.map(|d| d.to_string()).unwrap_or_default());
+    field(r.label_since, &c.since.map(|d| d.to_string()).unwrap_or_default());
     if let Some(birthday) = c.birthday {
-        field("Birthday", &birthday.to_string());
+        field(r.label_birthday, &birthday.to_string());
     }
-    field("Value", &format!("{:.2}", c.lifetime_value_cents as f64 / 100.0));
+    field(r.label_value, &format!("{:.2}", c.lifetime_value_cents as f64 / 100.0));
     if !c.tags.is_empty() {
-        field("Tags", &c.tags.join(", "));
+        field(r.label_tags, &c.tags.join(r.list_separator));
     }
-    field("Last contact", &short_time(c.last_activity_at));
-    field("Version", &c.version.to_string());
+    field(r.label_last_contact, &short_time(c.last_activity_at));
+    field(r.label_version, &c.version.to_string());
     if c.archived {
-        field("Archived", "yes");
+        field(r.label_archived, r.yes);
     }
     if !c.notes.is_empty() {
         outln!("\n{}", sanitize_block(&c.notes));
     }
     crm::print_warnings(&standing);
     if !list.is_empty() {
-        outln!("\nTickets:");
+        outln!("\n{}", r.heading_tickets);
         for v in &list {
             let t = &v.ticket;
             outln!(
-                "  #{:<6} {:<9} {:<8} {:<11} {}",
-                t.id,
-                t.status.key(),
-                t.priority.key(),
-                t.kind.key(),
+                "  #{} {} {} {} {}",
+                pad(&t.id.to_string(), 6),
+                pad(s.status(t.status), columns::status(s, 9)),
+                pad(s.priority(t.priority), columns::priority(s, 8)),
+                pad(s.kind(t.kind), columns::kind(s, 11)),
                 sanitize_line(&t.subject)
             );
         }

@@ -1,7 +1,7 @@
 //! `kb add|list|search|show`
 
 use super::Env;
-use super::output::{Table, field, print_json};
+use super::output::{Table, field, label_width, print_json};
 use crate::domain::kb::Article;
 use crate::domain::text::sanitize_block;
 use crate::service::{Error, kb};
@@ -81,10 +81,11 @@ pub fn run(env: &mut Env, cmd: KbCommand) -> Result<(), Error> {
                 print_json(&a);
                 return Ok(());
             }
-            field("Article", &format!("#{} {}", a.id, a.title));
-            field("Kind", a.kind.key());
-            field("Tags", &a.tags.join(", "));
-            field("Used", &a.used_count.to_string());
+            let r = crate::i18n::get().cli_records;
+            field(r.label_article, &format!("#{} {}", a.id, a.title));
+            field(r.label_kind, r.article_kind(a.kind));
+            field(r.label_tags, &a.tags.join(r.list_separator));
+            field(r.label_used, &a.used_count.to_string());
             outln!("\n{}", sanitize_block(&a.body));
         }
     }
@@ -96,11 +97,19 @@ fn print_list(json: bool, list: &[Article]) {
         print_json(list);
         return;
     }
-    let mut table = Table::new(&[("ID", 5), ("KIND", 6), ("USED", 5), ("TITLE", 50), ("TAGS", 24)]);
+    let r = crate::i18n::get().cli_records;
+    let kind_width = label_width(6, r.article_kinds.iter().map(|k| k.1));
+    let mut table = Table::new(&[
+        (r.col_id, 5),
+        (r.col_kind, kind_width),
+        (r.col_used, 5),
+        (r.col_title, 50),
+        (r.col_tags, 24),
+    ]);
     for a in list {
         table.row(vec![
             a.id.to_string(),
-            a.kind.key().into(),
+            r.article_kind(a.kind).into(),
             a.used_count.to_string(),
             a.title.clone(),
             a.tags.join(","),

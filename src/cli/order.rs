@@ -1,7 +1,7 @@
 //! `order add|list|refund|cancel`
 
 use super::Env;
-use super::output::{Table, print_json, short_time};
+use super::output::{Table, pad_left, print_json, short_time};
 use crate::domain::order::{Correction, Order, OrderLine, format_cents};
 use crate::service::Error;
 use crate::service::orders::{self, CorrectionInput, OrderInput};
@@ -113,31 +113,38 @@ fn corrected(env: &Env, line: &OrderLine) {
     if env.json {
         print_json(&line_json(line));
     } else if let Some(c) = line.corrections.last() {
-        outln!(
-            "order {}: {} {}, net {}",
-            line.order.id,
-            c.kind.key(),
+        let r = crate::i18n::get().cli_records;
+        let (order, amount, net) = (
+            line.order.id.to_string(),
             format_cents(c.amount_cents),
-            format_cents(line.net_cents())
+            format_cents(line.net_cents()),
         );
+        let args = [
+            ("order", order.as_str()),
+            ("kind", r.correction_kind(c.kind)),
+            ("amount", &amount),
+            ("net", &net),
+        ];
+        outln!("{}", crate::i18n::fill(r.order_corrected, &args));
     }
 }
 
 /// Orders with their net amounts, each correction on a line of its own
 /// below its order.
 fn print_lines(list: &[OrderLine]) {
+    let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        ("ID", 6),
-        ("WHEN", 16),
-        ("AMOUNT", 12),
-        ("NET", 12),
-        ("PRODUCT", 24),
-        ("NOTE", 40),
+        (r.col_id, 6),
+        (r.col_when, 16),
+        (r.col_amount, 12),
+        (r.col_net, 12),
+        (r.col_product, 24),
+        (r.col_note, 40),
     ]);
     for line in list {
         let o = &line.order;
         let net = if line.cancelled() {
-            "cancelled".to_string()
+            r.order_cancelled.to_string()
         } else {
             format_cents(line.net_cents())
         };
@@ -145,17 +152,18 @@ fn print_lines(list: &[OrderLine]) {
             o.id.to_string(),
             short_time(Some(o.at)),
             format!("{:>12}", format_cents(o.amount_cents)),
-            format!("{net:>12}"),
+            pad_left(&net, 12),
             o.product.clone(),
             o.note.clone(),
         ]);
         for c in &line.corrections {
+            let args = [("kind", r.correction_kind(c.kind)), ("agent", c.created_by.as_str())];
             table.row(vec![
                 String::new(),
                 short_time(Some(c.at)),
                 format!("{:>12}", format!("-{}", format_cents(c.amount_cents))),
                 String::new(),
-                format!("  {} by {}", c.kind.key(), c.created_by),
+                crate::i18n::fill(r.order_correction_by, &args),
                 c.note.clone(),
             ]);
         }

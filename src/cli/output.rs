@@ -2,7 +2,7 @@
 //! whose text is stripped of control and escape sequences first.
 
 use crate::domain::sla::ClockView;
-use crate::domain::text::{fit, sanitize_line};
+use crate::domain::text::{fit, sanitize_line, width};
 use crate::domain::time::rfc3339;
 use crate::service::tickets::TicketView;
 use crate::service::{Error, Settings, privacy};
@@ -139,16 +139,20 @@ pub fn ticket_json(v: &TicketView) -> Value {
     value
 }
 
-/// A plain table: a header row and cells cut to their column widths.
+/// A plain table: a header row and cells cut to their column widths, all
+/// measured in terminal columns (a Chinese character takes two), so the
+/// columns line up in every language.
 pub struct Table {
     widths: Vec<usize>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
+    /// Columns as (header, width); a column is never narrower than its
+    /// header, whose words depend on the language.
     pub fn new(header: &[(&str, usize)]) -> Self {
         Table {
-            widths: header.iter().map(|(_, w)| *w).collect(),
+            widths: header.iter().map(|(h, w)| (*w).max(width(h))).collect(),
             rows: vec![header.iter().map(|(h, _)| h.to_string()).collect()],
         }
     }
@@ -158,15 +162,70 @@ impl Table {
     }
 
     pub fn print(&self) {
-        for row in &self.rows {
-            let line: Vec<String> = row
-                .iter()
-                .zip(&self.widths)
-                .map(|(cell, width)| fit(&sanitize_line(cell), *width))
-                .collect();
-            outln!("{}", line.join("  ").trim_end());
+        for line in self.lines() {
+            outln!("{line}");
         }
     }
+
+    /// The printed lines, header first.
+    fn lines(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<String> = row
+                    .iter()
+                    .zip(&self.widths)
+                    .map(|(cell, width)| fit(&sanitize_line(cell), *width))
+                    .collect();
+                cells.join("  ").trim_end().to_string()
+            })
+            .collect()
+    }
+}
+
+/// The width a column of enum labels needs: `least`, or the widest label
+/// of this language if that is wider (so no label is cut).
+pub fn label_width<'a>(least: usize, labels: impl IntoIterator<Item = &'a str>) -> usize {
+    labels.into_iter().map(width).fold(least, usize::max)
+}
+
+/// Widths of columns of the shared enum labels: at least `least`, wider
+/// when a label of this language needs it.
+pub mod columns {
+    use super::label_width;
+    use crate::i18n::Strings;
+
+    pub fn status(s: &Strings, least: usize) -> usize {
+        label_width(least, s.statuses.iter().map(|e| e.1))
+    }
+    pub fn priority(s: &Strings, least: usize) -> usize {
+        label_width(least, s.priorities.iter().map(|e| e.1))
+    }
+    pub fn kind(s: &Strings, least: usize) -> usize {
+        label_width(least, s.kinds.iter().map(|e| e.1))
+    }
+    pub fn tier(s: &Strings, least: usize) -> usize {
+        label_width(least, s.tiers.iter().map(|e| e.1))
+    }
+    pub fn channel(s: &Strings, least: usize) -> usize {
+        label_width(least, s.channels.iter().map(|e| e.1))
+    }
+    pub fn sla_state(s: &Strings, least: usize) -> usize {
+        label_width(least, s.sla_states.iter().map(|e| e.1))
+    }
+}
+
+/// `text` followed by spaces up to `cols` terminal columns; never cut.
+/// For the aligned parts of lines outside tables.
+pub fn pad(text: &str, cols: usize) -> String {
+    let fill = cols.saturating_sub(width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// Spaces and then `text`, right-aligned in `cols` terminal columns; never cut.
+pub fn pad_left(text: &str, cols: usize) -> String {
+    let fill = cols.saturating_sub(width(text));
+    format!("{}{text}", " ".repeat(fill))
 }
 
 /// `2026-10-05 09:30` in UTC, for human output.
@@ -175,9 +234,11 @@ pub fn short_time(t: Option<DateTime<Utc>>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-/// A labelled line of a `show` page, sanitized.
+/// A labelled line of a `show` page, sanitized; the values line up
+/// whatever the language of the labels.
 pub fn field(label: &str, value: &str) {
-    outln!("{:<14} {}", format!("{label}:"), sanitize_line(value));
+    let label = crate::i18n::fill(crate::i18n::get().cli_records.field_label, &[("label", label)]);
+    outln!("{} {}", pad(&label, 14), sanitize_line(value));
 }
 
 #[cfg(test)]
@@ -196,5 +257,33 @@ mod tests {
         );
         let back: Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn table_columns_line_up_by_display_width() {
+        let mut table = Table::new(&[("编号", 3), ("名称", 6), ("客户分层", 2)]);
+        table.row(vec!["1".into(), "张三".into(), "高价值".into()]);
+        table.row(vec!["22".into(), "Acme 上海公司".into(), "x".into()]);
+        table.row(vec!["3".into(), "a\u{1b}[31mb".into(), "".into()]);
+        let lines = table.lines();
+        // Columns as wide as their headers; cells cut with '…' by columns.
+        assert_eq!(lines[0], "编号  名称    客户分层");
+        assert_eq!(lines[1], "1     张三    高价值");
+        assert_eq!(lines[2], "22    Acme …  x");
+        assert_eq!(lines[3], "3     ab", "escape sequences are stripped");
+        // Where the third column starts, in display columns, is the same on every line.
+        for line in &lines[..3] {
+            let (head, _) = line.split_at(line.rfind("  ").unwrap() + 2);
+            assert_eq!(width(head), 14, "{line}");
+        }
+    }
+
+    #[test]
+    fn pads_measure_display_width_and_never_cut() {
+        assert_eq!(pad("张三", 6), "张三  ");
+        assert_eq!(pad("abc", 2), "abc");
+        assert_eq!(pad_left("已取消", 8), "  已取消");
+        assert_eq!(label_width(3, ["ab", "流失风险"]), 8);
+        assert_eq!(label_width(9, ["met"]), 9);
     }
 }

@@ -1,7 +1,7 @@
 //! `reminder list|add|done`
 
 use super::Env;
-use super::output::{Table, print_json, short_time};
+use super::output::{Table, label_width, print_json, short_time};
 use crate::domain::cadence::When;
 use crate::service::Error;
 use crate::service::reminders::{self, ReminderInput, ReminderView};
@@ -89,21 +89,22 @@ fn print_one(env: &Env, r: &ReminderView) {
 }
 
 fn print_list(list: &[ReminderView]) {
+    let s = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        ("ID", 5),
-        ("DUE", 16),
-        ("WHEN", 8),
-        ("REASON", 11),
-        ("CUSTOMER", 22),
-        ("TICKET", 7),
-        ("NOTE", 50),
+        (s.col_id, 5),
+        (s.col_due, 16),
+        (s.col_window, label_width(8, s.reminder_windows.iter().map(|w| w.1))),
+        (s.col_reason, label_width(11, s.reminder_reasons.iter().map(|w| w.1))),
+        (s.col_customer, 22),
+        (s.col_ticket, 7),
+        (s.col_note, 50),
     ]);
     for r in list {
         table.row(vec![
             r.id.map(|id| id.to_string()).unwrap_or_else(|| "—".into()),
             short_time(Some(r.due_at)),
-            r.when.key().into(),
-            r.reason.key().into(),
+            s.reminder_window(r.when).into(),
+            s.reminder_reason(r.reason).into(),
             format!("{} {}", r.customer_code, r.customer_name),
             r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),
             r.note.clone(),

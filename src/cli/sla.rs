@@ -2,7 +2,7 @@
 
 use super::Env;
 use super::args::{CalendarCommand, PolicyAddArgs, PolicyCommand, RoutingCommand, SlaCommand};
-use super::output::{Table, print_json};
+use super::output::{Table, columns, print_json};
 use crate::domain::duration::{format_minutes, parse_minutes};
 use crate::domain::error::Invalid;
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec};
@@ -24,7 +24,9 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&spec);
             } else {
-                outln!("calendar {} saved", sanitize_line(&spec.name));
+                let r = crate::i18n::get().cli_records;
+                let name = sanitize_line(&spec.name);
+                outln!("{}", crate::i18n::fill(r.calendar_saved, &[("name", &name)]));
             }
         }
         SlaCommand::Calendar(CalendarCommand::List) => {
@@ -32,15 +34,20 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             if env.json {
                 print_json(&list);
             } else {
+                let r = crate::i18n::get().cli_records;
                 for c in &list {
-                    let line = format!("{} ({}): {}", c.name, c.tz, c.hours.join("; "));
-                    outln!("{}", sanitize_line(&line));
+                    let hours = c.hours.join("; ");
+                    let args = [("name", c.name.as_str()), ("tz", &c.tz), ("hours", &hours)];
+                    // Sanitized after filling: every part comes from the database.
+                    outln!("{}", sanitize_line(&crate::i18n::fill(r.calendar_line, &args)));
                     let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
                     if !c.holidays.is_empty() {
-                        outln!("  holidays: {}", dates(&c.holidays));
+                        let dates = dates(&c.holidays);
+                        outln!("{}", crate::i18n::fill(r.calendar_holidays, &[("dates", &dates)]));
                     }
                     if !c.workdays.is_empty() {
-                        outln!("  make-up workdays: {}", dates(&c.workdays));
+                        let dates = dates(&c.workdays);
+                        outln!("{}", crate::i18n::fill(r.calendar_workdays, &[("dates", &dates)]));
                     }
                 }
             }
@@ -127,28 +134,35 @@ fn any<T: std::fmt::Display>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "*".to_string(), ToString::to_string)
 }
 
+/// A condition of a rule: its label, or `*` when any value matches.
+fn any_label<T: Copy>(v: Option<T>, label: impl Fn(T) -> &'static str) -> String {
+    v.map_or("*", label).to_string()
+}
+
 fn print_policies(list: &[SlaPolicy]) {
+    let s = crate::i18n::get();
+    let r = s.cli_records;
     let mut table = Table::new(&[
-        ("ID", 4),
-        ("#", 3),
-        ("NAME", 16),
-        ("KIND", 11),
-        ("PRIORITY", 8),
-        ("CHANNEL", 7),
-        ("TIER", 10),
-        ("FIRST RESP", 12),
-        ("RESOLUTION", 16),
-        ("CALLBACK", 10),
+        (r.col_id, 4),
+        (r.col_position, 3),
+        (r.col_name, 16),
+        (r.col_kind, columns::kind(s, 11)),
+        (r.col_priority, columns::priority(s, 8)),
+        (r.col_channel, columns::channel(s, 7)),
+        (r.col_tier, columns::tier(s, 10)),
+        (r.col_first_response, 12),
+        (r.col_resolution, 16),
+        (r.col_callback, 10),
     ]);
     for p in list {
         table.row(vec![
             p.id.to_string(),
             p.position.to_string(),
             p.name.clone(),
-            any(&p.kind),
-            any(&p.priority),
-            any(&p.channel),
-            any(&p.tier),
+            any_label(p.kind, |k| s.kind(k)),
+            any_label(p.priority, |v| s.priority(v)),
+            any_label(p.channel, |c| s.channel(c)),
+            any_label(p.tier, |t| s.tier(t)),
             show_target(&p.first_response),
             show_target(&p.resolution),
             show_target(&p.callback),
@@ -165,23 +179,25 @@ pub fn routing(env: &mut Env, cmd: RoutingCommand) -> Result<(), Error> {
                 print_json(&list);
                 return Ok(());
             }
+            let s = crate::i18n::get();
+            let c = s.cli_records;
             let mut table = Table::new(&[
-                ("ID", 4),
-                ("#", 3),
-                ("KIND", 11),
-                ("CATEGORY", 18),
-                ("CHANNEL", 7),
-                ("KEYWORD", 14),
-                ("DEPARTMENT", 14),
-                ("ASSIGNEE", 12),
+                (c.col_id, 4),
+                (c.col_position, 3),
+                (c.col_kind, columns::kind(s, 11)),
+                (c.col_category, 18),
+                (c.col_channel, columns::channel(s, 7)),
+                (c.col_keyword, 14),
+                (c.col_department, 14),
+                (c.col_assignee, 12),
             ]);
             for r in &list {
                 table.row(vec![
                     r.id.to_string(),
                     r.position.to_string(),
-                    any(&r.kind),
+                    any_label(r.kind, |k| s.kind(k)),
                     any(&r.category),
-                    any(&r.channel),
+                    any_label(r.channel, |ch| s.channel(ch)),
                     any(&r.keyword),
                     r.department.clone(),
                     r.assignee.clone().unwrap_or_default(),

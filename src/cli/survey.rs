@@ -101,17 +101,18 @@ fn survey_json(s: &Survey) -> Value {
 }
 
 fn print_table(list: &[Survey]) {
+    let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        ("ID", 6),
-        ("WHEN", 16),
-        ("CUSTOMER", 10),
-        ("TICKET", 7),
-        ("Q", 1),
-        ("R", 1),
-        ("C", 1),
-        ("MEAN", 4),
-        ("LOW", 3),
-        ("COMMENT", 50),
+        (r.col_id, 6),
+        (r.col_when, 16),
+        (r.col_customer, 10),
+        (r.col_ticket, 7),
+        (r.col_score_quality, 1),
+        (r.col_score_response, 1),
+        (r.col_score_communication, 1),
+        (r.col_mean, 4),
+        (r.col_low, 3),
+        (r.col_comment, 50),
     ]);
     for s in list {
         table.row(vec![

@@ -2,7 +2,7 @@
 
 use super::Env;
 use super::args::{TicketCommand, TicketListArgs};
-use super::output::{Table, field, print_json, short_time, ticket_json};
+use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
@@ -80,12 +80,14 @@ fn print_changed(env: &Env, v: &TicketView) {
     if env.json {
         print_json(&ticket_json(v));
     } else {
-        outln!(
-            "#{} {} (version {})",
-            v.ticket.id,
-            v.ticket.status.key(),
-            v.ticket.version
-        );
+        let s = crate::i18n::get();
+        let (id, version) = (v.ticket.id.to_string(), v.ticket.version.to_string());
+        let args = [
+            ("id", id.as_str()),
+            ("status", s.status(v.ticket.status)),
+            ("version", &version),
+        ];
+        outln!("{}", crate::i18n::fill(s.cli_records.ticket_changed, &args));
     }
 }
 
@@ -125,45 +127,39 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         print_json(&views.iter().map(ticket_json).collect::<Vec<_>>());
         return Ok(());
     }
+    let s = crate::i18n::get();
+    let r = s.cli_records;
     let mut table = Table::new(&[
-        ("ID", 6),
-        ("STATUS", 8),
-        ("PRIORITY", 8),
-        ("KIND", 11),
-        ("CUSTOMER", 16),
-        ("SUBJECT", 34),
-        ("NEXT DUE", 16),
-        ("SLA", 9),
-        ("ASSIGNEE", 10),
+        (r.col_ticket_id, 6),
+        (r.col_status, columns::status(s, 8)),
+        (r.col_priority, columns::priority(s, 8)),
+        (r.col_kind, columns::kind(s, 11)),
+        (r.col_customer, 16),
+        (r.col_subject, 34),
+        (r.col_next_due, 16),
+        (r.col_sla, columns::sla_state(s, 9)),
+        (r.col_assignee, 10),
     ]);
     for v in &views {
         let t = &v.ticket;
         table.row(vec![
             t.id.to_string(),
-            t.status.key().into(),
-            t.priority.key().into(),
-            t.kind.key().into(),
+            s.status(t.status).into(),
+            s.priority(t.priority).into(),
+            s.kind(t.kind).into(),
             t.customer_name.clone(),
             t.subject.clone(),
             short_time(v.sla.next_due()),
-            v.sla.worst_state().map(state_key).unwrap_or("—").into(),
+            v.sla
+                .worst_state()
+                .map(|state| s.sla_state(state))
+                .unwrap_or("—")
+                .into(),
             t.assignee.clone(),
         ]);
     }
     table.print();
     Ok(())
-}
-
-fn state_key(s: crate::domain::sla::SlaState) -> &'static str {
-    use crate::domain::sla::SlaState::*;
-    match s {
-        Running => "running",
-        AtRisk => "at_risk",
-        Breached => "breached",
-        Paused => "paused",
-        Met => "met",
-        Missed => "missed",
-    }
 }
 
 fn show(env: &mut Env, id: i64) -> Result<(), Error> {
@@ -176,28 +172,35 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
         return Ok(());
     }
     let (t, sla) = (&d.view.ticket, &d.view.sla);
-    field("Ticket", &format!("#{} {}", t.id, t.subject));
-    field("Customer", &format!("{} {}", t.customer_code, t.customer_name));
-    field("Kind", &format!("{} {}", t.kind.key(), t.category));
-    field("Priority", t.priority.key());
-    field("Status", t.status.key());
-    field("Channel", t.channel.key());
-    field("Department", &t.department);
-    field("Assignee", &t.assignee);
-    field("Opened", &short_time(Some(t.opened_at)));
-    field("Version", &t.version.to_string());
-    outln!("\nSLA (at {}):", short_time(Some(env.ctx.now)));
+    let s = crate::i18n::get();
+    let r = s.cli_records;
+    field(r.label_ticket, &format!("#{} {}", t.id, t.subject));
+    field(r.label_customer, &format!("{} {}", t.customer_code, t.customer_name));
+    field(r.label_kind, &format!("{} {}", s.kind(t.kind), t.category));
+    field(r.label_priority, s.priority(t.priority));
+    field(r.label_status, s.status(t.status));
+    field(r.label_channel, s.channel(t.channel));
+    field(r.label_department, &t.department);
+    field(r.label_assignee, &t.assignee);
+    field(r.label_opened, &short_time(Some(t.opened_at)));
+    field(r.label_version, &t.version.to_string());
+    let now = short_time(Some(env.ctx.now));
+    outln!("\n{}", crate::i18n::fill(r.heading_sla, &[("time", &now)]));
     for (label, c) in [
-        ("first response", &sla.first_response),
-        ("resolution", &sla.resolution),
-        ("callback", &sla.callback),
+        (r.clock_first_response, &sla.first_response),
+        (r.clock_resolution, &sla.resolution),
+        (r.clock_callback, &sla.callback),
     ] {
-        outln!("  {label:<15} {}", clock_line(c));
+        outln!("  {} {}", pad(label, 15), clock_line(c));
     }
     if let Some(outcome) = t.callback_outcome {
-        outln!("  callback outcome: {}", outcome.key());
+        outln!(
+            "  {}",
+            crate::i18n::fill(r.callback_outcome, &[("outcome", s.outcome(outcome))])
+        );
     }
-    outln!("\nUrgency {}:", d.view.urgency.score);
+    let score = d.view.urgency.score.to_string();
+    outln!("\n{}", crate::i18n::fill(r.heading_urgency, &[("score", &score)]));
     for part in &d.view.urgency.parts {
         outln!("  {:>+8}  {}", part.points, sanitize_line(&part.detail));
     }
@@ -205,14 +208,14 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
         outln!("\n{}", sanitize_block(&t.description));
     }
     if !d.interactions.is_empty() {
-        outln!("\nHistory:");
+        outln!("\n{}", r.heading_history);
         for i in &d.interactions {
             outln!(
-                "  {} {:<4} {:<7} {:<10} {}",
+                "  {} {} {} {} {}",
                 short_time(Some(i.at)),
-                i.direction.key(),
-                i.channel.key(),
-                sanitize_line(&i.agent),
+                pad(r.direction(i.direction), 4),
+                pad(s.channel(i.channel), columns::channel(s, 7)),
+                pad(&sanitize_line(&i.agent), 10),
                 sanitize_line(&i.summary)
             );
         }
@@ -222,14 +225,18 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
 }
 
 fn clock_line(c: &ClockView) -> String {
+    let s = crate::i18n::get();
+    let r = s.cli_records;
     match (c.state, c.due) {
-        (None, _) => "no target".into(),
+        (None, _) => r.clock_no_target.into(),
         (Some(state), due) => {
             let done = c
                 .done_at
-                .map(|t| format!(", done {}", short_time(Some(t))))
+                .map(|t| crate::i18n::fill(r.clock_done, &[("time", &short_time(Some(t)))]))
                 .unwrap_or_default();
-            format!("{:<9} due {}{}", state_key(state), short_time(due), done)
+            let state = pad(s.sla_state(state), columns::sla_state(s, 9));
+            let due = short_time(due);
+            crate::i18n::fill(r.clock_due, &[("state", &state), ("due", &due), ("done", &done)])
         }
     }
 }
@@ -238,7 +245,8 @@ pub fn print_audit(audit: &[AuditEntry]) {
     if audit.is_empty() {
         return;
     }
-    outln!("\nAudit:");
+    let s = crate::i18n::get();
+    outln!("\n{}", s.cli_records.heading_audit);
     for e in audit {
         let change = match (&e.old_value, &e.new_value) {
             (Some(old), Some(new)) => format!("{old} → {new}"),
@@ -247,10 +255,10 @@ pub fn print_audit(audit: &[AuditEntry]) {
             (None, None) => String::new(),
         };
         outln!(
-            "  {} {:<10} {:<12} {}",
+            "  {} {} {} {}",
             short_time(Some(e.at)),
-            sanitize_line(&e.agent),
-            sanitize_line(&e.field),
+            pad(&sanitize_line(&e.agent), 10),
+            pad(&sanitize_line(s.field(&e.field)), 12),
             sanitize_line(&change)
         );
     }

@@ -2,7 +2,9 @@
 
 use super::Env;
 use super::args::{LogArgs, TimelineArgs};
-use super::output::{Table, print_json, short_time};
+use super::output::{Table, columns, print_json, short_time};
+use crate::domain::interaction::TimelineEntry;
+use crate::i18n::Strings;
 use crate::service::Error;
 use crate::service::interactions::{self, LogInput};
 
@@ -26,27 +28,42 @@ pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
         print_json(&entries);
         return Ok(());
     }
+    let s = crate::i18n::get();
+    let r = s.cli_records;
     let mut table = Table::new(&[
-        ("WHEN", 16),
-        ("CHANNEL", 7),
-        ("DIR", 4),
-        ("AGENT", 10),
-        ("TICKET", 7),
-        ("SUMMARY", 60),
+        (r.col_when, 16),
+        (r.col_channel, columns::channel(s, 7)),
+        (r.col_direction, 4),
+        (r.col_agent, 10),
+        (r.col_ticket, 7),
+        (r.col_summary, 60),
     ]);
     for e in &entries {
+        let ticket_event = if e.source == "ticket" {
+            r.timeline_ticket_event
+        } else {
+            ""
+        };
         table.row(vec![
             short_time(Some(e.at)),
-            e.channel
-                .map(|c| c.key())
-                .unwrap_or(if e.source == "ticket" { "ticket" } else { "" })
-                .into(),
-            e.direction.map(|d| d.key()).unwrap_or("").into(),
+            e.channel.map(|c| s.channel(c)).unwrap_or(ticket_event).into(),
+            e.direction.map(|d| r.direction(d)).unwrap_or("").into(),
             e.agent.clone(),
             e.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),
-            e.summary.clone(),
+            summary(e, s),
         ]);
     }
     table.print();
     Ok(())
+}
+
+/// A ticket event's summary starts with its stable key (`opened #3 …`),
+/// shown in the catalogue's words as the TUI's timeline does.
+fn summary(e: &TimelineEntry, s: &Strings) -> String {
+    match e.summary.split_once(' ') {
+        Some((event, rest)) if e.source == "ticket" => {
+            format!("{} {rest}", Strings::keyed(s.ticket_events, event))
+        }
+        _ => e.summary.clone(),
+    }
 }

@@ -55,9 +55,19 @@ impl Desk {
     /// that does not exist, and home and XDG directories inside the temp dir.
     pub fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("frontdesk").expect("frontdesk binary");
-        for var in ["FRONTDESK_DB", "FRONTDESK_AGENT", "FRONTDESK_NOW", "NO_COLOR"] {
+        for var in [
+            "FRONTDESK_DB",
+            "FRONTDESK_AGENT",
+            "FRONTDESK_NOW",
+            "NO_COLOR",
+            "LC_ALL",
+            "LC_MESSAGES",
+        ] {
             cmd.env_remove(var);
         }
+        // English whatever the machine's locale: the tests read English
+        // output; a test of another language sets `LANG` again.
+        cmd.env("LANG", "C");
         let home = self.dir().join("home");
         cmd.env("FRONTDESK_CONFIG", self.dir().join("no-such-config.toml"))
             .env("HOME", &home)
