@@ -1,3 +1,5 @@
 //! The human output of the care commands: init, demo, backup, doctor, agent, import, export, config.
 
-pub struct CliAdminStrings {}
+crate::i18n::texts::catalogue_struct! {
+    pub struct CliAdminStrings {}
+}

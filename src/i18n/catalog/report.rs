@@ -1,3 +1,5 @@
 //! The words of `report` (monthly and weekly), in the source documents' own terms.
 
-pub struct ReportStrings {}
+crate::i18n::texts::catalogue_struct! {
+    pub struct ReportStrings {}
+}

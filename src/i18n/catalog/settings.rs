@@ -1,3 +1,5 @@
 //! Problems found in the settings file, and the words of `config`.
 
-pub struct SettingsStrings {}
+crate::i18n::texts::catalogue_struct! {
+    pub struct SettingsStrings {}
+}
