@@ -118,7 +118,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
     doc.push(vec![
         piece(fit(q.archive_days, LABEL), Role::Muted),
         piece(" ", Role::Text),
-        piece(format!("{} {}", a.days, q.days_unit), Role::Key),
+        piece(crate::i18n::fill(q.days_typed, &[("days", &a.days)]), Role::Key),
     ]);
     doc.paragraph(q.archive_rule, Role::Text, 0);
     doc.blank();

@@ -54,8 +54,9 @@ crate::i18n::texts::catalogue_struct! {
         pub merge_swap_note: &'static str,
         pub archive_title: &'static str,
         pub archive_days: &'static str,
-        /// After the number of days.
-        pub days_unit: &'static str,
+        /// The days typed, `{days}`: "365 days", "365天".
+        pub days_typed: &'static str,
+
         pub archive_rule: &'static str,
         /// `{count}` how many, `{days}` the days.
         pub archive_found: Plural,

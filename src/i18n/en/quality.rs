@@ -68,7 +68,7 @@ pub const QUALITY: QualityStrings = QualityStrings {
     merge_swap_note: "Tab or ←/→ swaps which one is kept.",
     archive_title: "Archive inactive customers",
     archive_days: "Inactive for",
-    days_unit: "days",
+    days_typed: "{days} days",
     archive_rule: "Customers with no contact, ticket, order or survey in that many days and no open ticket are archived, all in one go.",
     archive_found: Plural {
         one: "{count} customer inactive for {days} days:",

@@ -26,7 +26,8 @@ pub const CRM: CrmStrings = CrmStrings {
     corrections: &[(CorrectionKind::Refund, "退款"), (CorrectionKind::Cancel, "取消")],
     selected_mark: "▸",
     col_due: "到期",
-    col_relative: "剩余",
+    col_relative: "时间",
+
     col_reason: "类型",
     col_customer: "客户",
     col_ticket: "工单",

@@ -20,7 +20,9 @@ pub const DASHBOARD: DashboardStrings = DashboardStrings {
         (Kpi::ChurnRate, "客户流失率"),
         (Kpi::Backlog, "积压工单"),
     ],
-    points: "个百分点",
+    // "pp", as Chinese business reports write percentage points where
+    // room is short: "个百分点" does not fit a tile at 80 columns.
+    points: "pp",
     minutes: "分钟",
     previous: "上月{value}",
     tickets_per_week: "每周：新建、已解决",
@@ -28,9 +30,10 @@ pub const DASHBOARD: DashboardStrings = DashboardStrings {
     resolved: "已解决",
     first_response: "每周首次响应及时率",
     distribution: Plural {
-        one: "满意度评分分布（{count}份调查）",
-        other: "满意度评分分布（{count}份调查）",
+        one: "评分分布（{count}份）",
+        other: "评分分布（{count}份）",
     },
+
     at_risk: "流失预警客户",
     none_at_risk: "暂无流失风险客户",
     reason_fewer_contacts: "联系次数由{before}次降至{recent}次",

@@ -68,7 +68,7 @@ pub const QUALITY: QualityStrings = QualityStrings {
     merge_swap_note: "按 Tab 或 ←/→ 切换保留哪一个。",
     archive_title: "归档不活跃客户",
     archive_days: "不活跃天数",
-    days_unit: "天",
+    days_typed: "{days}天",
     archive_rule: "在该天数内没有沟通记录、工单、订单或满意度调查，且没有未结工单的客户，将一次性全部归档。",
     archive_found: Plural {
         one: "{count}个客户已{days}天不活跃：",
