@@ -125,8 +125,9 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 /// A Latin word of two letters or more that is not a placeholder, a
-/// command line in backticks or a word that stays Latin: the sign of a
-/// text nobody translated.
+/// command line in backticks, an option name (`--db`, which stays English
+/// in every language) or a word that stays Latin: the sign of a text
+/// nobody translated.
 fn english_word(text: &str) -> Option<String> {
     // Outside backticks (even pieces), without the placeholders.
     let mut outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
@@ -134,7 +135,9 @@ fn english_word(text: &str) -> Option<String> {
         outside = outside.replace(&format!("{{{name}}}"), " ");
     }
     outside
-        .split(|c: char| !c.is_ascii_alphabetic())
+        .split_whitespace()
+        .filter(|token| !token.starts_with('-'))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
         .find(|word| word.len() >= 2 && !STAYS_LATIN.contains(word))
         .map(str::to_string)
 }
@@ -265,7 +268,11 @@ fn latin_words_that_stay_and_those_that_do_not() {
         ("`frontdesk doctor`", None),
         ("▸ 2 · 3", None),
         ("y / n", None),
+        ("--json --db=PATH -n", None),
+        ("--json output", Some("output")),
+        ("{count} · C-s", None),
     ];
+
     for (text, expected) in cases {
         assert_eq!(english_word(text).as_deref(), *expected, "{text}");
     }
