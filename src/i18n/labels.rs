@@ -103,12 +103,7 @@ impl Strings {
             "channel" => by_key(Channel::ALL, Channel::key, |v| self.channel(v), key),
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
             "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
-            "correction" => self
-                .crm
-                .corrections
-                .iter()
-                .find(|(k, _)| k.key() == key)
-                .map(|(_, l)| *l),
+            "correction" => self.crm.correction(key),
 
             _ => None,
         };

@@ -277,3 +277,11 @@ fn latin_words_that_stay_and_those_that_do_not() {
         assert_eq!(english_word(text).as_deref(), *expected, "{text}");
     }
 }
+
+/// Refund or cancel shows in words in the form's choice, not as the stored key.
+#[test]
+fn corrections_are_labelled_in_every_language() {
+    assert_eq!(Lang::ZhCn.strings().choice("correction", "refund"), "退款");
+    assert_eq!(Lang::ZhCn.strings().choice("correction", "cancel"), "取消");
+    assert_eq!(Lang::En.strings().choice("correction", "cancel"), "cancel");
+}

@@ -151,7 +151,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
                 s.crm.msg_order_corrected,
                 &[
                     ("order", &order.to_string()),
-                    ("correction", s.crm.correction(kind.key())),
+                    ("correction", s.crm.correction(kind.key()).unwrap_or(kind.key())),
                     ("amount", &amount),
                     ("net", &net),
                 ],

@@ -70,11 +70,11 @@ crate::i18n::texts::catalogue_struct! {
 }
 
 impl CrmStrings {
-    /// The label of a correction, by its stored key; the key when unknown.
-    pub fn correction<'a>(&self, key: &'a str) -> &'a str {
+    /// The label of a correction, by its stored key.
+    pub fn correction(&self, key: &str) -> Option<&'static str> {
         self.corrections
             .iter()
             .find(|(k, _)| k.key() == key)
-            .map_or(key, |(_, label)| label)
+            .map(|(_, label)| *label)
     }
 }
