@@ -225,7 +225,7 @@ fn merge_confirmed_moves_the_history_archives_the_duplicate_and_drops_the_pair()
     // 章三 brings its one ticket and one contact to 张三.
     assert!(
         modal.contains(&format!("Moves to {}:", zhang.code))
-            && modal.contains("1 tickets, 1 interactions, 0 orders, 0 surveys, 0 reminders"),
+            && modal.contains("1 ticket, 1 interaction, 0 orders, 0 surveys, 0 reminders"),
         "{modal}"
     );
     app.keys("y");
@@ -374,7 +374,7 @@ fn a_archives_the_inactive_after_a_dry_run_and_n_does_not() {
     let modal = app.screen(120, 40);
     assert!(modal.contains("Archive inactive customers"), "{modal}");
     assert!(
-        modal.contains("365 days") && modal.contains("1 customers inactive for 365 days"),
+        modal.contains("365 days") && modal.contains("1 customer inactive for 365 days"),
         "{modal}"
     );
     assert!(modal.contains(&dormant.code), "{modal}");
@@ -383,7 +383,7 @@ fn a_archives_the_inactive_after_a_dry_run_and_n_does_not() {
     app.keys("A y");
     let (text, error) = message(&app);
     assert!(
-        !error && text.contains("Archived 1 customers inactive for 365 days"),
+        !error && text.contains("Archived 1 customer inactive for 365 days"),
         "{text}"
     );
     assert!(customer(&app, &dormant.code).archived);
@@ -480,7 +480,7 @@ fn archive_confirmation_at_120x40() {
 fn an_open_archive_confirmation_counts_again_after_another_agents_write() {
     let mut app = app(120, 40);
     app.keys("h A");
-    assert!(app.screen(120, 40).contains("1 customers inactive for 365 days"));
+    assert!(app.screen(120, 40).contains("1 customer inactive for 365 days"));
     {
         let mut store = other_agent(&app);
         let long_ago = Ctx::new("wang", now() - Duration::days(500));

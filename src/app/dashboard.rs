@@ -6,7 +6,6 @@
 use crate::domain::churn::ChurnReason;
 use crate::domain::period::Month;
 use crate::i18n::catalog::dashboard::DashboardStrings;
-use crate::i18n::fill_indexed as fill;
 use crate::service::dashboard::Dashboard;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -55,22 +54,29 @@ impl DashboardScreen {
 /// A churn warning in a few words.
 pub fn reason(r: &ChurnReason, s: &DashboardStrings) -> String {
     match r {
-        ChurnReason::FewerContacts { recent, before, .. } => {
-            fill(s.reason_fewer_contacts, &[&recent.to_string(), &before.to_string()])
-        }
+        ChurnReason::FewerContacts { recent, before, .. } => crate::i18n::fill(
+            s.reason_fewer_contacts,
+            &[("recent", &recent.to_string()), ("before", &before.to_string())],
+        ),
         ChurnReason::Complaints { count, window_days } => {
-            fill(s.reason_complaints, &[&count.to_string(), &window_days.to_string()])
+            s.reason_complaints.of(*count, &[("days", &window_days.to_string())])
         }
-        ChurnReason::LowSatisfaction { average, below } => fill(
+        ChurnReason::LowSatisfaction { average, below } => crate::i18n::fill(
             s.reason_low_satisfaction,
-            &[&format!("{average:.1}"), &format!("{below:.1}")],
+            &[
+                ("average", &format!("{average:.1}")),
+                ("threshold", &format!("{below:.1}")),
+            ],
         ),
         ChurnReason::OrdersOverdue {
             days_since_last,
             usual_days,
-        } => fill(
+        } => crate::i18n::fill(
             s.reason_orders_overdue,
-            &[&days_since_last.to_string(), &usual_days.to_string()],
+            &[
+                ("days", &days_since_last.to_string()),
+                ("usual", &usual_days.to_string()),
+            ],
         ),
     }
 }

@@ -9,7 +9,6 @@ use super::model::{Detail, Model};
 use super::msg::Effect;
 use crate::app::theme::Role;
 use crate::domain::text::sanitize_line;
-use crate::i18n::fill_indexed as fill;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone)]
@@ -99,5 +98,8 @@ pub fn banner(doc: &mut Doc, model: &Model, ticket: i64) {
         return;
     }
     let names = p.others.iter().map(|a| sanitize_line(a)).collect::<Vec<_>>().join(", ");
-    doc.push(vec![piece(fill(model.strings.care.also_open, &[&names]), Role::AtRisk)]);
+    doc.push(vec![piece(
+        crate::i18n::fill(model.strings.care.also_open, &[("agents", &names)]),
+        Role::AtRisk,
+    )]);
 }

@@ -52,31 +52,41 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
     }
     doc.blank();
     doc.push(vec![piece(
-        sanitize_line(&fill(q.merge_moves, &[&m.keep.code])).into_owned(),
+        sanitize_line(&crate::i18n::fill(q.merge_moves, &[("code", &m.keep.code)])).into_owned(),
         Role::Title,
     )]);
     let counts = match (&m.error, m.moving()) {
         (Some(why), _) => (fill(model.strings.msg_error, &[why]), Role::Error),
-        (None, Some(n)) => (
-            fill(
-                q.merge_counts,
-                &[
-                    &n.tickets.to_string(),
-                    &n.interactions.to_string(),
-                    &n.orders.to_string(),
-                    &n.surveys.to_string(),
-                    &n.reminders.to_string(),
-                ],
-            ),
-            Role::Text,
-        ),
+        (None, Some(n)) => (moved_text(q, &n), Role::Text),
         (None, None) => (q.merge_counting.to_string(), Role::Muted),
     };
     doc.paragraph(&counts.0, counts.1, 2);
-    doc.paragraph(&fill(q.merge_after, &[&m.duplicate.code, &m.keep.code]), Role::Text, 0);
+    doc.paragraph(
+        &crate::i18n::fill(
+            q.merge_after,
+            &[("duplicate", &m.duplicate.code), ("keep", &m.keep.code)],
+        ),
+        Role::Text,
+        0,
+    );
     doc.blank();
     doc.paragraph(q.merge_swap_note, Role::Muted, 0);
     doc
+}
+
+/// What a merge moves, "3 tickets, 1 interaction, …", each counted in words.
+pub fn moved_text(q: &crate::i18n::catalog::quality::QualityStrings, n: &crate::store::Moved) -> String {
+    [
+        (q.moved_tickets, n.tickets),
+        (q.moved_interactions, n.interactions),
+        (q.moved_orders, n.orders),
+        (q.moved_surveys, n.surveys),
+        (q.moved_reminders, n.reminders),
+    ]
+    .iter()
+    .map(|(words, count)| words.of(*count as i64, &[]))
+    .collect::<Vec<_>>()
+    .join(q.moved_separator)
 }
 
 fn same_pair(pair: &crate::service::quality::DuplicateView, m: &MergeConfirm) -> bool {
@@ -108,7 +118,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
     doc.push(vec![
         piece(fit(q.archive_days, LABEL), Role::Muted),
         piece(" ", Role::Text),
-        piece(format!("{} {}", a.days, q.days_unit), Role::Key),
+        piece(crate::i18n::fill(q.days_typed, &[("days", &a.days)]), Role::Key),
     ]);
     doc.paragraph(q.archive_rule, Role::Text, 0);
     doc.blank();
@@ -118,7 +128,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
         (None, Some(found)) if found.is_empty() => doc.paragraph(q.archive_none, Role::Text, 0),
         (None, Some(found)) => {
             doc.push(vec![piece(
-                fill(q.archive_found, &[&found.len().to_string(), &a.days]),
+                q.archive_found.of(found.len() as i64, &[("days", &a.days)]),
                 Role::Title,
             )]);
             for c in found.iter().take(LISTED) {
@@ -136,7 +146,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
             }
             if found.len() > LISTED {
                 let more = (found.len() - LISTED).to_string();
-                doc.paragraph(&fill(q.archive_more, &[&more]), Role::Muted, 2);
+                doc.paragraph(&crate::i18n::fill(q.archive_more, &[("count", &more)]), Role::Muted, 2);
             }
         }
     }

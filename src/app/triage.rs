@@ -6,7 +6,6 @@ use super::format::{self, local_short};
 use super::model::Model;
 use crate::app::theme::Role;
 use crate::domain::text::{fit, sanitize_line};
-use crate::i18n::fill_indexed as fill;
 use crate::service::triage::{TriageCard, Undo};
 
 const LABEL: usize = 16;
@@ -102,8 +101,12 @@ pub fn triage_doc(model: &Model, card: &TriageCard, width: usize) -> Doc {
 pub fn title(model: &Model, card: &TriageCard) -> String {
     let s = model.strings;
     let t = &card.view.ticket;
-    let head = fill(s.triage.title, &[&t.id.to_string(), &t.subject]);
-    let more = fill(s.triage.remaining, &[&card.remaining.to_string()]);
+    let head = crate::i18n::fill(
+        s.triage.title,
+        &[("ticket", &t.id.to_string()), ("subject", &t.subject)],
+    );
+    let more = crate::i18n::fill(s.triage.remaining, &[("count", &card.remaining.to_string())]);
+
     format!("{head}  ·  {more}")
 }
 

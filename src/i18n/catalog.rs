@@ -24,6 +24,8 @@ use crate::domain::enums::{
 use crate::domain::sla::SlaState;
 use crate::domain::urgency::UrgencyFactor;
 
+// Declared through the macro so that every field is walked by `Texts`.
+crate::i18n::texts::catalogue_struct! {
 pub struct Strings {
     pub app_name: &'static str,
     pub header_agent: &'static str,
@@ -198,4 +200,5 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+}
 }

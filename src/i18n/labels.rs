@@ -103,6 +103,8 @@ impl Strings {
             "channel" => by_key(Channel::ALL, Channel::key, |v| self.channel(v), key),
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
             "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
+            "correction" => self.crm.correction(key),
+
             _ => None,
         };
         match label {

@@ -10,6 +10,7 @@ mod en;
 mod fill;
 mod labels;
 mod lang;
+pub mod texts;
 mod zh_cn;
 
 pub use catalog::Strings;

@@ -199,7 +199,11 @@ fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
         .message
         .clone()
         .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
-    let mut out = fill(s.background.not_saved, &[&form.title, why.as_deref().unwrap_or("")]);
+    let mut out = crate::i18n::fill(
+        s.background.not_saved,
+        &[("form", &form.title), ("reason", why.as_deref().unwrap_or(""))],
+    );
+
     out = sanitize_line(&out).into_owned();
     out.push('\n');
     for field in form.fields.iter().filter(|f| !f.value().trim().is_empty()) {

@@ -207,6 +207,33 @@ mod tests {
         assert_eq!(cell_right("5m", 4), "  5m");
     }
 
+    /// A Chinese name cut to any width: never wider than asked, never half
+    /// a character, and what is kept is the name's beginning.
+    #[test]
+    fn chinese_names_cut_to_every_width_by_columns_not_characters() {
+        let name = "北京华联商厦股份有限公司";
+        assert_eq!(width(name), 24);
+        for cols in 0..=30 {
+            let plain = cell(name, cols);
+            let right = cell_right(name, cols);
+            let lit: String = highlighted(name, &[0, 3], cols, Style::default(), Style::default())
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect();
+            for (how, text) in [("cell", &plain), ("highlighted", &lit), ("cell_right", &right)] {
+                assert_eq!(width(text), cols, "{how} at {cols}: {text:?}");
+                let kept = text.trim().trim_end_matches('…');
+                assert!(name.starts_with(kept), "{how} at {cols} split the name: {text:?}");
+                // Two columns a character: a cut keeps an even width before the ellipsis.
+                assert_eq!(width(kept) % 2, 0, "{how} at {cols}: {text:?}");
+            }
+        }
+        assert_eq!(cell(name, 10), "北京华联… ");
+        assert_eq!(cell(name, 9), "北京华联…");
+        // Values with Chinese units line up on their right edge by columns.
+        assert_eq!(cell_right("35分钟", 8), "  35分钟");
+    }
+
     #[test]
     fn text_drawn_without_sanitizing_is_scrubbed_in_place() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));

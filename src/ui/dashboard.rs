@@ -9,7 +9,6 @@ use crate::app::model::Model;
 use crate::app::theme::Role;
 use crate::app::tiles::{Tile, change_role, tile};
 use crate::domain::text::{fit, sanitize_line, truncate};
-use crate::i18n::fill_indexed as fill;
 use crate::service::dashboard::Dashboard;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,14 +43,17 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, screen: &DashboardSc
 /// `Dashboard 2026-10 (vs 2026-09)  ·  as of 17:30`, and a note while figures are read.
 fn title(model: &Model, screen: &DashboardScreen) -> String {
     let s = model.strings;
-    let mut title = fill(
+    let mut title = crate::i18n::fill(
         s.dashboard.title,
-        &[&screen.month.to_string(), &screen.month.previous().to_string()],
+        &[
+            ("month", &screen.month.to_string()),
+            ("previous", &screen.month.previous().to_string()),
+        ],
     );
     if let Some(figures) = screen.figures() {
         let at = figures.as_of.with_timezone(&model.session.timezone).format("%H:%M");
         title.push_str("  ·  ");
-        title.push_str(&fill(s.dashboard.as_of, &[&at.to_string()]));
+        title.push_str(&crate::i18n::fill(s.dashboard.as_of, &[("time", &at.to_string())]));
     }
     if screen.loading && screen.figures().is_some() {
         title.push_str("  ·  ");
@@ -122,7 +124,8 @@ fn boxed_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::do
                 width: inner.width.saturating_sub(1),
                 ..inner
             };
-            let previous = fill(model.strings.dashboard.previous, &[&t.previous]);
+            let previous = crate::i18n::fill(model.strings.dashboard.previous, &[("value", &t.previous)]);
+
             let lines = vec![
                 Line::from(span(theme, fit_trim(&t.value, cols), Role::Title)),
                 Line::from(span(theme, fit_trim(&t.change, cols), change_role(*kpi, t.trend))),
@@ -150,7 +153,12 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
             .map(|(kpi, t)| {
                 Line::from(vec![
                     span(theme, fit(t.label, label_cols), Role::Text),
-                    span(theme, format!("{:>VALUE_COLS$} ", t.value), Role::Title),
+                    // By columns: a value may carry a Chinese unit (`35分钟`).
+                    span(
+                        theme,
+                        format!("{} ", super::cells::cell_right(&t.value, VALUE_COLS)),
+                        Role::Title,
+                    ),
                     span(theme, fit(&t.change, CHANGE_COLS), change_role(*kpi, t.trend)),
                 ])
             })

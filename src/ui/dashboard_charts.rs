@@ -7,7 +7,6 @@ use super::cells::span;
 use crate::app::dashboard::week_label;
 use crate::app::model::Model;
 use crate::app::theme::Role;
-use crate::i18n::fill_indexed as fill;
 use crate::service::dashboard::Dashboard;
 use ratatui::Frame;
 use ratatui::layout::{Direction, Rect};
@@ -40,7 +39,7 @@ pub fn tickets_per_week(model: &Model, frame: &mut Frame, area: Rect, figures: &
         .map(|w| {
             let date = week_label(w.start, model.session.timezone);
             // `10-05`, or just the day where a week is narrow.
-            let label = if label_cols >= date.len() {
+            let label = if label_cols >= crate::domain::text::width(&date) {
                 date
             } else {
                 date.rsplit('-').next().unwrap_or_default().to_string()
@@ -111,7 +110,11 @@ pub fn first_response(model: &Model, frame: &mut Frame, area: Rect, figures: &Da
 pub fn distribution(model: &Model, frame: &mut Frame, area: Rect, counts: &[u64; 5]) {
     let (s, theme) = (model.strings, &model.theme);
     let total: u64 = counts.iter().sum();
-    let title = fill(s.dashboard.distribution, &[&total.to_string()]);
+    let title = s
+        .dashboard
+        .distribution
+        .of(i64::try_from(total).unwrap_or(i64::MAX), &[]);
+
     let block = chart_box(model, title);
     let bars: Vec<Bar> = (1..=5)
         .rev()

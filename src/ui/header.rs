@@ -23,7 +23,8 @@ fn writing(model: &Model, room: usize) -> Option<String> {
         Writing::Idle => return None,
         Writing::Saving => b.saving.to_string(),
         Writing::Waiting(holder) => {
-            let long = sanitize_line(&crate::i18n::fill_indexed(b.waiting_for, &[holder])).into_owned();
+            let long = sanitize_line(&crate::i18n::fill(b.waiting_for, &[("holder", holder)])).into_owned();
+
             if width(&long) + 2 <= room {
                 long
             } else {
@@ -51,7 +52,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     ];
     for (template, n, role) in newly.into_iter().filter(|(_, n, _)| *n > 0) {
         right.push(Span::styled(
-            crate::i18n::fill_indexed(template, &[&n.to_string()]),
+            crate::i18n::fill(template, &[("count", &n.to_string())]),
             theme.style(Role::Header).patch(theme.style(role)),
         ));
         right.push(span(theme, "  ", Role::Header));

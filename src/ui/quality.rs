@@ -12,7 +12,6 @@ use crate::app::quality_doc::{confirm_doc, evidence_text};
 use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::width;
-use crate::i18n::fill_indexed as fill;
 use crate::service::quality::DuplicateView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -32,14 +31,9 @@ const CONFIRM_WIDTH: u16 = 84;
 
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Quality) {
     let q = model.strings.quality;
-    let counts = fill(
-        q.title_counts,
-        &[
-            &view.review.duplicates_total.to_string(),
-            &view.review.missing_contact.len().to_string(),
-        ],
-    );
-    let title = format!("{}  ·  {counts}", q.title);
+    let duplicates = q.title_duplicates.of(view.review.duplicates_total as i64, &[]);
+    let missing = q.title_missing.of(view.review.missing_contact.len() as i64, &[]);
+    let title = format!("{}  ·  {duplicates} · {missing}", q.title);
     let list = super::modal(model, frame, body, &title);
     if list.height == 0 {
         return;
@@ -93,11 +87,15 @@ impl Sections<Section> for Findings<'_> {
         };
         let total = self.view.review.duplicates_total;
         let shown = if section == Section::Duplicates && total > count {
-            fill(q.strongest_of, &[&count.to_string(), &total.to_string()])
+            crate::i18n::fill(
+                q.strongest_of,
+                &[("shown", &count.to_string()), ("total", &total.to_string())],
+            )
         } else {
             count.to_string()
         };
-        let text = fill(q.section, &[name, &shown]);
+        let text = crate::i18n::fill(q.section, &[("name", name), ("count", &shown)]);
+
         let role = if count > 0 { Role::AtRisk } else { Role::Title };
         (text, role)
     }

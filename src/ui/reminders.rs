@@ -7,7 +7,6 @@ use crate::app::model::Model;
 use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
 use crate::app::theme::Role;
 use crate::domain::cadence::Due;
-use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,12 +31,12 @@ const CUSTOMER_MAX: usize = 30;
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
     let (s, theme) = (model.strings, &model.theme);
     frame.render_widget(Clear, body);
-    let counts = fill(
+    let counts = crate::i18n::fill(
         s.crm.title_counts,
         &[
-            &view.count(Due::Overdue).to_string(),
-            &view.count(Due::Today).to_string(),
-            &view.count(Due::Upcoming).to_string(),
+            ("overdue", &view.count(Due::Overdue).to_string()),
+            ("today", &view.count(Due::Today).to_string()),
+            ("upcoming", &view.count(Due::Upcoming).to_string()),
         ],
     );
     let title = format!("{}  ·  {counts}", s.crm.title);
@@ -95,7 +94,11 @@ struct Windows<'a> {
 impl Sections<Due> for Windows<'_> {
     fn heading(&self, due: Due, count: usize) -> (String, Role) {
         let s = self.model.strings;
-        let text = fill(s.crm.section, &[section_label(s, due), &count.to_string()]);
+        let text = crate::i18n::fill(
+            s.crm.section,
+            &[("name", section_label(s, due)), ("count", &count.to_string())],
+        );
+
         let role = if due == Due::Overdue && count > 0 {
             Role::Breached
         } else {

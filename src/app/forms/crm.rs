@@ -11,7 +11,7 @@ use crate::domain::order::{CorrectionKind, parse_amount};
 use crate::domain::survey::score;
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::i18n::{Strings, fill_indexed as fill};
+use crate::i18n::Strings;
 use crate::service::orders::{CorrectionInput, OrderInput};
 use crate::service::reminders::ReminderInput;
 use crate::service::surveys::SurveyInput;
@@ -60,7 +60,11 @@ pub fn order(s: &Strings, code: &str, name: &str) -> Form {
         Field::new("product", FieldKind::Line, "").check(|v| validate::text("product", v, LINE_MAX).map(drop)),
         Field::new("note", FieldKind::Long, "").check(|v| validate::text("note", v, TEXT_MAX).map(drop)),
     ];
-    Form::new(FormKind::AddOrder, fill(s.crm.form_order, &[name]), fields)
+    Form::new(
+        FormKind::AddOrder,
+        crate::i18n::fill(s.crm.form_order, &[("customer", name)]),
+        fields,
+    )
 }
 
 /// A positive order number.
@@ -111,7 +115,7 @@ pub fn callback(s: &Strings, ticket: i64) -> Form {
     ];
     Form::new(
         FormKind::Callback { ticket },
-        fill(s.crm.form_callback, &[&ticket.to_string()]),
+        crate::i18n::fill(s.crm.form_callback, &[("ticket", &ticket.to_string())]),
         fields,
     )
 }
@@ -139,7 +143,11 @@ pub fn survey(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> Fo
         score_field("communication"),
         Field::new("comment", FieldKind::Long, "").check(|v| validate::text("comment", v, TEXT_MAX).map(drop)),
     ];
-    Form::new(FormKind::Survey, fill(s.crm.form_survey, &[name]), fields)
+    Form::new(
+        FormKind::Survey,
+        crate::i18n::fill(s.crm.form_survey, &[("customer", name)]),
+        fields,
+    )
 }
 
 /// `n` in the Reminders view: a manual reminder, as `reminder add`.
@@ -154,7 +162,11 @@ pub fn reminder(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> 
             .required()
             .check(|v| validate::required("note", v, TEXT_MAX).map(drop)),
     ];
-    Form::new(FormKind::AddReminder, fill(s.crm.form_reminder, &[name]), fields)
+    Form::new(
+        FormKind::AddReminder,
+        crate::i18n::fill(s.crm.form_reminder, &[("customer", name)]),
+        fields,
+    )
 }
 
 pub(super) fn submission(form: &Form) -> Option<Submission> {

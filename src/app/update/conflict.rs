@@ -9,7 +9,6 @@ use crate::app::forms::Failure;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::msg::Effect;
-use crate::i18n::fill_indexed as fill;
 
 /// A save failed. A conflict on an edit form reads the record as it is now
 /// instead of only saying so; anything else lands on the form as before.
@@ -42,7 +41,7 @@ pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<E
         }
         // The form was closed or changed to another record meanwhile.
         Ok(_) => {}
-        Err(Failure::NotFound(text)) => form.message = Some(fill(s.care.gone, &[&text])),
+        Err(Failure::NotFound(text)) => form.message = Some(crate::i18n::fill(s.care.gone, &[("reason", &text)])),
         Err(failure) => form.fail(&failure, s.msg_conflict),
     }
     Vec::new()
@@ -65,13 +64,13 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Discard => {
             model.screens.take_form();
-            model.say(fill(s.care.discarded, &[&conflict.name]));
+            model.say(crate::i18n::fill(s.care.discarded, &[("record", &conflict.name)]));
             reload(model)
         }
         Action::Close => {
             if let Some(form) = model.screens.form_mut() {
                 conflict.rebase(form);
-                form.message = Some(fill(s.care.back_to_form, &[&conflict.name]));
+                form.message = Some(crate::i18n::fill(s.care.back_to_form, &[("record", &conflict.name)]));
             }
             Vec::new()
         }

@@ -96,7 +96,10 @@ fn callback(model: &mut Model) {
         }
     } else if let Some(t) = target_ticket(model) {
         if t.status.is_open() {
-            model.warn(fill(s.crm.msg_callback_open, &[&t.id.to_string(), s.status(t.status)]));
+            model.warn(crate::i18n::fill(
+                s.crm.msg_callback_open,
+                &[("ticket", &t.id.to_string()), ("status", s.status(t.status))],
+            ));
             return;
         }
         t.id
@@ -133,7 +136,10 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
     match saved {
         Saved::OrderAdded { code, amount_cents } => {
             let amount = crate::app::format::money(amount_cents);
-            model.say(fill(s.crm.msg_order_added, &[&amount, &code]));
+            model.say(crate::i18n::fill(
+                s.crm.msg_order_added,
+                &[("amount", &amount), ("customer", &code)],
+            ));
         }
         Saved::OrderCorrected {
             order,
@@ -145,13 +151,22 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
                 crate::app::format::money(amount_cents),
                 crate::app::format::money(net_cents),
             );
-            model.say(fill(
+            model.say(crate::i18n::fill(
                 s.crm.msg_order_corrected,
-                &[&order.to_string(), kind.key(), &amount, &net],
+                &[
+                    ("order", &order.to_string()),
+                    ("correction", s.crm.correction(kind.key()).unwrap_or(kind.key())),
+                    ("amount", &amount),
+                    ("net", &net),
+                ],
             ));
         }
         Saved::CallbackDone { ticket, code, name } => {
-            model.say(fill(s.crm.msg_callback_done, &[&ticket.to_string()]));
+            model.say(crate::i18n::fill(
+                s.crm.msg_callback_done,
+                &[("ticket", &ticket.to_string())],
+            ));
+
             open_form(model, crm::survey(s, &code, &name, Some(ticket)));
         }
         Saved::SurveyAdded { low } => {

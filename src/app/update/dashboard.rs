@@ -50,7 +50,10 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         _ if screen.month >= current => {
-            model.warn(fill(s.dashboard.latest_month, &[&current.to_string()]));
+            model.warn(crate::i18n::fill(
+                s.dashboard.latest_month,
+                &[("month", &current.to_string())],
+            ));
             return Vec::new();
         }
         _ => screen.month.next(),
@@ -120,7 +123,8 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             screen.error = None;
         }
         Err(why) => {
-            let text = fill(s.dashboard.failed, &[&why]);
+            let text = crate::i18n::fill(s.dashboard.failed, &[("reason", &why)]);
+
             screen.error = Some(text.clone());
             model.warn(text);
         }

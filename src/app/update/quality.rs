@@ -245,22 +245,18 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Merged(Ok(report)) => {
-            let m = &report.moved;
-            let text = fill(
+            let moved = crate::app::quality_doc::moved_text(s, &report.moved);
+            let text = crate::i18n::fill(
                 s.msg_merged,
                 &[
-                    &report.duplicate.code,
-                    &report.keep.code,
-                    &m.tickets.to_string(),
-                    &m.interactions.to_string(),
-                    &m.orders.to_string(),
-                    &m.surveys.to_string(),
-                    &m.reminders.to_string(),
+                    ("duplicate", &report.duplicate.code),
+                    ("keep", &report.keep.code),
+                    ("moved", &moved),
                 ],
             );
             return done(model, text);
         }
-        Msg::Merged(Err(why)) => return refused(model, fill(s.msg_merge_failed, &[&why])),
+        Msg::Merged(Err(why)) => return refused(model, crate::i18n::fill(s.msg_merge_failed, &[("reason", &why)])),
         Msg::InactiveFound(days, found) => {
             if let Some(Confirm::Archive(a)) = confirm_mut(model)
                 && a.days() == Some(days)
@@ -272,10 +268,13 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ArchivedInactive(days, Ok(count)) => {
-            let text = fill(s.msg_archived, &[&count.to_string(), &days.to_string()]);
+            let text = s.msg_archived.of(count as i64, &[("days", &days.to_string())]);
             return done(model, text);
         }
-        Msg::ArchivedInactive(_, Err(why)) => return refused(model, fill(s.msg_archive_failed, &[&why])),
+        Msg::ArchivedInactive(_, Err(why)) => {
+            return refused(model, crate::i18n::fill(s.msg_archive_failed, &[("reason", &why)]));
+        }
+
         _ => {}
     }
     Vec::new()

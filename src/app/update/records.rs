@@ -10,7 +10,6 @@ use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
 use crate::domain::ticket::Ticket;
-use crate::i18n::fill_indexed as fill;
 use crate::service::triage::Seen;
 
 /// A customer an action is aimed at: id, code and name.
@@ -141,7 +140,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match form {
         Some(mut form) => {
             if let Some(ids) = &model.bulk {
-                form.title = crate::i18n::fill_indexed(s.triage.bulk_title, &[&form.title, &ids.len().to_string()]);
+                form.title = s.triage.bulk_title.of(ids.len() as i64, &[("form", &form.title)]);
             }
             open_form(model, form)
         }
@@ -248,7 +247,8 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 || s.action(Action::Submit.name()).to_string(),
                 |b| keys_label(&b.keys, s),
             );
-            model.say(fill(s.forms.last_field, &[&keys]));
+            model.say(crate::i18n::fill(s.forms.last_field, &[("key", &keys)]));
+
             return Vec::new();
         }
         Action::NextField => form.move_focus(1),
@@ -293,7 +293,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             department: shown("department"),
             category: shown("category"),
         };
-        let text = crate::i18n::fill_indexed(s.triage.bulk_changed, &[&ids.len().to_string()]);
+        let text = s.triage.bulk_changed.of(ids.len() as i64, &[]);
         // Each at the version the queue showed it: marks are dropped when a
         // ticket leaves the queue, so every marked ticket is there.
         let seen = ids
@@ -309,7 +309,10 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
         Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if in_triage => {
-            let text = crate::i18n::fill_indexed(s.triage.decided, &[&id.to_string(), &form.title]);
+            let text = crate::i18n::fill(
+                s.triage.decided,
+                &[("ticket", &id.to_string()), ("decision", &form.title)],
+            );
             vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],

@@ -85,7 +85,10 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     triage.loading = true;
-    let text = fill(s.triage.decided, &[&id.to_string(), s.action(action.name())]);
+    let text = crate::i18n::fill(
+        s.triage.decided,
+        &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
+    );
     vec![Effect::TriageChange(vec![seen], changes, text)]
 }
 
@@ -99,9 +102,9 @@ pub fn mark(model: &mut Model, action: Action) -> Vec<Effect> {
     } else {
         model.queue.mark_shown();
     }
-    model.say(fill(
+    model.say(crate::i18n::fill(
         model.strings.triage.marked,
-        &[&model.queue.marked.len().to_string()],
+        &[("count", &model.queue.marked.len().to_string())],
     ));
     Vec::new()
 }
@@ -118,7 +121,10 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             model.screens.take_form();
-            model.warn(fill(s.triage.failed, &[&failure_text(&failure)]));
+            model.warn(crate::i18n::fill(
+                s.triage.failed,
+                &[("reason", &failure_text(&failure))],
+            ));
             // The marks stay; the queue shows what the other agent did.
             if matches!(failure, Failure::Conflict(_)) {
                 super::reload(model)
@@ -162,7 +168,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             triage.loading = false;
-            let text = fill(s.triage.failed, &[&failure_text(&failure)]);
+            let text = crate::i18n::fill(s.triage.failed, &[("reason", &failure_text(&failure))]);
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
@@ -184,11 +190,12 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TriageUndone(Ok(id)) => {
             // The ticket undone may need a decision again.
             triage.skipped.retain(|skipped| *skipped != id);
-            model.say(fill(s.triage.undone, &[&id.to_string()]));
+            model.say(crate::i18n::fill(s.triage.undone, &[("ticket", &id.to_string())]));
             load(model)
         }
         Msg::TriageUndone(Err(why)) => {
-            model.warn(fill(s.triage.undo_refused, &[&why]));
+            model.warn(crate::i18n::fill(s.triage.undo_refused, &[("reason", &why)]));
+
             Vec::new()
         }
         _ => Vec::new(),

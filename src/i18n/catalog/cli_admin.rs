@@ -2,6 +2,7 @@
 
 use crate::domain::enums::Role;
 
+crate::i18n::texts::catalogue_struct! {
 pub struct CliAdminStrings {
     // init, demo.
     /// `{version}`.
@@ -98,6 +99,7 @@ pub struct CliAdminStrings {
     pub import_dry_run: &'static str,
     /// `{rows}`, `{added}`, `{skipped}`, `{created}`.
     pub import_done: &'static str,
+}
 }
 
 impl CliAdminStrings {

@@ -12,6 +12,7 @@ use crate::domain::kb::ArticleKind;
 use crate::domain::order::CorrectionKind;
 use crate::i18n::Plural;
 
+crate::i18n::texts::catalogue_struct! {
 pub struct CliRecordsStrings {
     // Column headers of the human tables.
     pub col_id: &'static str,
@@ -187,6 +188,7 @@ pub struct CliRecordsStrings {
     pub correction_kinds: &'static [(CorrectionKind, &'static str)],
     /// Why two customers look like one (`customer duplicates`).
     pub evidence: &'static [(Evidence, &'static str)],
+}
 }
 
 /// Finds a value's label in one of the tables above; the stable key when absent.

@@ -2,38 +2,42 @@
 //! `Strings::dashboard`.
 
 use crate::domain::kpi::Kpi;
+use crate::i18n::Plural;
 
-pub struct DashboardStrings {
-    /// `{0}` the month shown, `{1}` the month it is compared with.
-    pub title: &'static str,
-    /// `{0}` the local time the figures were read.
-    pub as_of: &'static str,
-    /// Short KPI names for the tiles.
-    pub kpis: &'static [(Kpi, &'static str)],
-    /// After a change of a rate: percentage points.
-    pub points: &'static str,
-    /// After a number of minutes.
-    pub minutes: &'static str,
-    /// `{0}` the previous month's value.
-    pub previous: &'static str,
-    pub tickets_per_week: &'static str,
-    pub opened: &'static str,
-    pub resolved: &'static str,
-    pub first_response: &'static str,
-    /// `{0}` surveys in the month.
-    pub distribution: &'static str,
-    pub at_risk: &'static str,
-    pub none_at_risk: &'static str,
-    /// Churn warnings: `{0}` recent contacts, `{1}` contacts before.
-    pub reason_fewer_contacts: &'static str,
-    /// `{0}` complaints, `{1}` days.
-    pub reason_complaints: &'static str,
-    /// `{0}` the average, `{1}` the threshold.
-    pub reason_low_satisfaction: &'static str,
-    /// `{0}` days since the last order, `{1}` the usual gap in days.
-    pub reason_orders_overdue: &'static str,
-    /// `{0}` the current month, beyond which there is nothing to show.
-    pub latest_month: &'static str,
-    pub earliest_month: &'static str,
-    pub failed: &'static str,
+crate::i18n::texts::catalogue_struct! {
+    pub struct DashboardStrings {
+        /// `{month}` the month shown, `{previous}` the month it is compared with.
+        pub title: &'static str,
+        /// `{time}` the local time the figures were read.
+        pub as_of: &'static str,
+        /// Short KPI names for the tiles.
+        pub kpis: &'static [(Kpi, &'static str)],
+        /// After a change of a rate: percentage points.
+        pub points: &'static str,
+        /// After a number of minutes.
+        pub minutes: &'static str,
+        /// `{value}` the previous month's value.
+        pub previous: &'static str,
+        pub tickets_per_week: &'static str,
+        pub opened: &'static str,
+        pub resolved: &'static str,
+        pub first_response: &'static str,
+        /// `{count}` surveys in the month.
+        pub distribution: Plural,
+        pub at_risk: &'static str,
+        pub none_at_risk: &'static str,
+        /// Churn warnings: `{recent}` recent contacts, `{before}` contacts before.
+        pub reason_fewer_contacts: &'static str,
+        /// `{count}` complaints, `{days}` days.
+        pub reason_complaints: Plural,
+        /// `{average}` the average, `{threshold}` the threshold.
+        pub reason_low_satisfaction: &'static str,
+        /// `{days}` since the last order, `{usual}` the usual gap in days.
+        pub reason_orders_overdue: &'static str,
+        /// `{month}` the current month, beyond which there is nothing to show.
+        pub latest_month: &'static str,
+        pub earliest_month: &'static str,
+        /// `{reason}` why not.
+        pub failed: &'static str,
+    }
 }

@@ -1,3 +1,5 @@
 //! How errors are told: validation reasons, not found, conflicts, storage problems.
 
-pub struct ErrorStrings {}
+crate::i18n::texts::catalogue_struct! {
+    pub struct ErrorStrings {}
+}

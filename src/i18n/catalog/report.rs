@@ -2,6 +2,7 @@
 
 use crate::domain::kpi::{Breakdown, Kpi};
 
+crate::i18n::texts::catalogue_struct! {
 /// One name per KPI: a field each, so a language lacking one does not build.
 pub struct KpiNames {
     pub satisfaction_avg: &'static str,
@@ -14,6 +15,7 @@ pub struct KpiNames {
     pub avg_handling: &'static str,
     pub churn_rate: &'static str,
     pub backlog: &'static str,
+}
 }
 
 impl KpiNames {
@@ -33,12 +35,14 @@ impl KpiNames {
     }
 }
 
+crate::i18n::texts::catalogue_struct! {
 /// What a breakdown groups by, as a word (`--by` itself stays English).
 pub struct BreakdownNames {
     pub agent: &'static str,
     pub department: &'static str,
     pub kind: &'static str,
     pub channel: &'static str,
+}
 }
 
 impl BreakdownNames {
@@ -52,6 +56,7 @@ impl BreakdownNames {
     }
 }
 
+crate::i18n::texts::catalogue_struct! {
 pub struct ReportStrings {
     /// The KPI table's first column.
     pub kpis: KpiNames,
@@ -86,4 +91,5 @@ pub struct ReportStrings {
     pub week_opened: &'static str,
     pub week_resolved: &'static str,
     pub week_first_response: &'static str,
+}
 }

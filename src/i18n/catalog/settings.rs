@@ -3,6 +3,7 @@
 use crate::config::{Expected, Problem, ProblemKind};
 use crate::domain::setting_rule::{Rule, RuleBreach};
 
+crate::i18n::texts::catalogue_struct! {
 pub struct SettingsStrings {
     /// A problem: `{place}` (file:line), `{message}`.
     pub problem: &'static str,
@@ -50,6 +51,7 @@ pub struct SettingsStrings {
     pub problems_found: crate::i18n::Plural,
     /// A config named explicitly but missing: `{path}`.
     pub no_config_file: &'static str,
+}
 }
 
 impl SettingsStrings {

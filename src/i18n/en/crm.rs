@@ -2,12 +2,13 @@
 
 use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
+use crate::domain::order::CorrectionKind;
 use crate::i18n::catalog::crm::CrmStrings;
 
 pub const CRM: CrmStrings = CrmStrings {
     title: "Reminders",
-    title_counts: "{0} overdue · {1} today · {2} upcoming",
-    section: "{0} ({1})",
+    title_counts: "{overdue} overdue · {today} today · {upcoming} upcoming",
+    section: "{name} ({count})",
     sections: &[
         (Due::Overdue, "Overdue"),
         (Due::Today, "Today"),
@@ -22,6 +23,7 @@ pub const CRM: CrmStrings = CrmStrings {
         (ReminderReason::Anniversary, "Anniversary"),
         (ReminderReason::Survey, "Low survey"),
     ],
+    corrections: &[(CorrectionKind::Refund, "refund"), (CorrectionKind::Cancel, "cancel")],
     selected_mark: "▸",
     col_due: "Due",
     col_relative: "When",
@@ -31,8 +33,8 @@ pub const CRM: CrmStrings = CrmStrings {
     col_note: "Note",
     none: "Nothing to do: no reminders are open",
     unreadable: "The reminders could not be read (see below); C-r tries again",
-    overdue_by: "{0} overdue",
-    due_in: "in {0}",
+    overdue_by: "{duration} overdue",
+    due_in: "in {duration}",
     due_now: "now",
     fields: &[
         ("amount", "Amount"),
@@ -48,23 +50,23 @@ pub const CRM: CrmStrings = CrmStrings {
         ("order", "Order"),
         ("correction", "Refund or cancel"),
     ],
-    form_order: "Add order for {0}",
+    form_order: "Add order for {customer}",
     form_correct_order: "Refund or cancel an order (cancel takes all that is left)",
-    form_callback: "Callback on #{0}",
-    form_survey: "Survey of {0}",
-    form_reminder: "Reminder about {0}",
-    msg_order_added: "Order of {0} added for {1}",
-    msg_order_corrected: "Order #{0}: {1} of {2} recorded; {3} left",
-    msg_callback_done: "Callback on #{0} recorded; now the survey (Esc skips it)",
+    form_callback: "Callback on #{ticket}",
+    form_survey: "Survey of {customer}",
+    form_reminder: "Reminder about {customer}",
+    msg_order_added: "Order of {amount} added for {customer}",
+    msg_order_corrected: "Order #{order}: {correction} of {amount} recorded; {net} left",
+    msg_callback_done: "Callback on #{ticket} recorded; now the survey (Esc skips it)",
     msg_survey_added: "Survey saved",
     msg_survey_low: "Survey saved: a score below 4, listed for follow-up",
     msg_reminder_added: "Reminder added",
     msg_reminder_done: "Reminder done",
-    msg_done_failed: "Not marked done: {0}",
-    msg_cadence_not_done: "A keep-in-touch reminder ends with an outbound contact: press {0} to log one",
-    msg_callback_not_done: "A callback reminder ends with the callback: press {0} to do it",
-    msg_not_a_callback: "This is a {0} reminder, not a callback",
-    msg_callback_open: "#{0} is still {1}: a callback follows resolution",
+    msg_done_failed: "Not marked done: {reason}",
+    msg_cadence_not_done: "A keep-in-touch reminder ends with an outbound contact: press {key} to log one",
+    msg_callback_not_done: "A callback reminder ends with the callback: press {key} to do it",
+    msg_not_a_callback: "This is a {reason} reminder, not a callback",
+    msg_callback_open: "#{ticket} is still {status}: a callback follows resolution",
     msg_no_reminder: "No reminder selected",
     msg_no_customer: "This reminder names no customer",
 };

@@ -1,11 +1,12 @@
 //! English: dashboard.
 
 use crate::domain::kpi::Kpi;
+use crate::i18n::Plural;
 use crate::i18n::catalog::dashboard::DashboardStrings;
 
 pub const DASHBOARD: DashboardStrings = DashboardStrings {
-    title: "Dashboard {0} (vs {1})",
-    as_of: "as of {0}",
+    title: "Dashboard {month} (vs {previous})",
+    as_of: "as of {time}",
     kpis: &[
         (Kpi::SatisfactionAvg, "Mean satisfaction"),
         (Kpi::SatisfiedShare, "Satisfied (≥ 4)"),
@@ -20,19 +21,25 @@ pub const DASHBOARD: DashboardStrings = DashboardStrings {
     ],
     points: " pts",
     minutes: " min",
-    previous: "was {0}",
+    previous: "was {value}",
     tickets_per_week: "Per week: opened, resolved",
     opened: "opened",
     resolved: "resolved",
     first_response: "Response on time per week",
-    distribution: "{0} surveys by score",
+    distribution: Plural {
+        one: "{count} survey by score",
+        other: "{count} surveys by score",
+    },
     at_risk: "At-risk customers now",
     none_at_risk: "No customer at risk",
-    reason_fewer_contacts: "contacts down to {0} from {1}",
-    reason_complaints: "{0} complaints in {1} days",
-    reason_low_satisfaction: "satisfaction {0} (below {1})",
-    reason_orders_overdue: "no order for {0} days, usually every {1}",
-    latest_month: "{0} is the current month: nothing later to show",
+    reason_fewer_contacts: "contacts down to {recent} from {before}",
+    reason_complaints: Plural {
+        one: "{count} complaint in {days} days",
+        other: "{count} complaints in {days} days",
+    },
+    reason_low_satisfaction: "satisfaction {average} (below {threshold})",
+    reason_orders_overdue: "no order for {days} days, usually every {usual}",
+    latest_month: "{month} is the current month: nothing later to show",
     earliest_month: "No earlier month",
-    failed: "Dashboard not loaded: {0}",
+    failed: "Dashboard not loaded: {reason}",
 };

@@ -3,15 +3,15 @@
 use crate::i18n::catalog::background::BackgroundStrings;
 
 pub const BACKGROUND: BackgroundStrings = BackgroundStrings {
-    reading: "reading…",
-    saving: "saving…",
-    waiting_for: "saving… waiting for {0}",
-    holder_agent: "{0}'s write (pid {1})",
-    holder_program: "another process ({0}, pid {1})",
-    holder_pid: "another process (pid {0})",
-    holder_unknown: "another agent's write",
-    still_saving: "This record's previous save is still running: save again once it is done.",
-    failed_waiting: "Saving “{0}” failed: the form comes back with your text when you close this one.",
-    finishing: "frontdesk: waiting for a save to finish…",
-    not_saved: "frontdesk: not saved: {0}: {1}",
+    reading: "读取中…",
+    saving: "保存中…",
+    waiting_for: "保存中…等待{holder}完成",
+    holder_agent: "{agent}的写入（进程号 {pid}）",
+    holder_program: "其他程序的写入（{program}，进程号 {pid}）",
+    holder_pid: "其他程序的写入（进程号 {pid}）",
+    holder_unknown: "其他客服的写入",
+    still_saving: "该记录的上一次保存尚未完成，请完成后再保存。",
+    failed_waiting: "“{form}”保存失败：关闭当前表单后，它会连同您填写的内容重新打开。",
+    finishing: "frontdesk：正在等待保存完成…",
+    not_saved: "frontdesk：未保存：{form}：{reason}",
 };

@@ -155,7 +155,7 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
         other: "生命周期阶段变化 {count} 个",
     },
 
-    churn_fewer_contacts: "近 {window_days} 天联系 {recent} 次，此前 {window_days} 天为 {before} 次",
+    churn_fewer_contacts: "近{window}联系 {recent} 次，此前 {window_days} 天为 {before} 次",
     churn_complaints: "近{window}投诉{complaints}",
     churn_low_satisfaction: "平均满意度 {average}（低于 {below}）",
     churn_orders_daily: "已{since}未下单，平时每天都有订单",
