@@ -56,7 +56,7 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
         Role::Title,
     )]);
     let counts = match (&m.error, m.moving()) {
-        (Some(why), _) => (fill(model.strings.msg_error, &[why]), Role::Error),
+        (Some(why), _) => (crate::i18n::fill(model.strings.msg_error, &[("why", why)]), Role::Error),
         (None, Some(n)) => (
             fill(
                 q.merge_counts,

@@ -89,7 +89,7 @@ pub struct Strings {
     pub msg_nothing_changed: &'static str,
     pub msg_not_in_this_view: &'static str,
     pub msg_fix_fields: &'static str,
-    // Problems in the config file: (file, place, value, …).
+    // Problems in the config file: `{file}` and the place in it, then what is wrong.
     pub warn_unknown_context: &'static str,
     pub warn_not_a_list: &'static str,
     pub warn_bad_entry: &'static str,
@@ -113,7 +113,8 @@ pub struct Strings {
     pub form_status: &'static str,
     pub form_required: &'static str,
     pub form_choice_hint: &'static str,
-    pub form_more_lines: &'static str,
+    /// After a folded multi-line value: how many more lines it holds.
+    pub form_more_lines: super::Plural,
     pub invalid_ticket_number: &'static str,
     pub fields: &'static [(&'static str, &'static str)],
     // Customer card.
@@ -123,7 +124,7 @@ pub struct Strings {
     pub card_orders: &'static str,
     /// After an order's amount once it is cancelled.
     pub card_order_cancelled: &'static str,
-    /// After a refunded order's amount: `{0}` what is left.
+    /// After a refunded order's amount: `{amount}` what is left.
     pub card_order_net: &'static str,
     pub card_surveys: &'static str,
     pub card_tickets: &'static str,

@@ -57,7 +57,10 @@ pub fn run(env: Env, clock_fixed: bool) -> Result<(), Error> {
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);
     if let Some(first) = model.warnings.first() {
-        model.warn(fill(model.strings.msg_config_problems, &[first]));
+        model.warn(crate::i18n::fill(
+            model.strings.msg_config_problems,
+            &[("problem", first)],
+        ));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
     let options = driver.config.store_options();

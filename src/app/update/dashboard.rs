@@ -38,7 +38,10 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let current = current_month(model);
     let Some(screen) = &mut model.dashboard else {
-        model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
+        model.warn(crate::i18n::fill(
+            s.msg_not_in_this_view,
+            &[("action", s.action(action.name()))],
+        ));
         return Vec::new();
     };
     let month = match action {

@@ -223,7 +223,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(quality) = &mut model.quality {
                 quality.failed();
             }
-            model.warn(fill(model.strings.msg_error, &[&why]));
+            model.warn(crate::i18n::fill(model.strings.msg_error, &[("why", &why)]));
         }
         Msg::MergeCounts(first, second, counts) => {
             if let Some(Confirm::Merge(m)) = confirm_mut(model) {

@@ -53,7 +53,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let Some(triage) = &mut model.triage else {
         let label = s.action(action.name());
-        model.warn(fill(s.msg_not_in_this_view, &[label]));
+        model.warn(crate::i18n::fill(s.msg_not_in_this_view, &[("action", label)]));
         return Vec::new();
     };
     if action == Action::Undo {
