@@ -154,13 +154,19 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
             .map(|(kpi, t)| {
                 Line::from(vec![
                     span(theme, fit(t.label, label_cols), Role::Text),
-                    span(theme, format!("{:>VALUE_COLS$} ", t.value), Role::Title),
+                    // Right-aligned by display width: a value may hold Chinese (分钟).
+                    span(theme, format!("{}{} ", right_pad(&t.value), t.value), Role::Title),
                     span(theme, fit(&t.change, CHANGE_COLS), change_role(*kpi, t.trend)),
                 ])
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), *part);
     }
+}
+
+/// The blanks before a value to right-align it in [`VALUE_COLS`] columns.
+fn right_pad(value: &str) -> String {
+    " ".repeat(VALUE_COLS.saturating_sub(crate::domain::text::width(value)))
 }
 
 /// The customers at risk now: code, name and their first reason, each further reason on a
@@ -212,4 +218,15 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
 /// Cut to `cols` columns, without padding.
 fn fit_trim(text: &str, cols: usize) -> String {
     truncate(&sanitize_line(text), cols).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    /// `{:>8}` pads by characters: a Chinese value would stick out by its width.
+    #[test]
+    fn values_right_align_by_display_width() {
+        for (value, blanks) in [("3.67", 4), ("30 分钟", 1), ("1440 min", 0), ("123456789", 0)] {
+            assert_eq!(super::right_pad(value), " ".repeat(blanks), "{value}");
+        }
+    }
 }
