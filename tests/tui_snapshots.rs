@@ -246,3 +246,20 @@ fn invisibles_card_in_chinese() {
         insta::assert_snapshot!(format!("invisibles_card_zh_{}x{}", size.0, size.1), card);
     }
 }
+
+/// Messages after an action come from the model's language, their named
+/// placeholders filled in once: a name that looks like a placeholder stays
+/// as typed.
+#[test]
+fn messages_speak_the_models_language() {
+    for (lang, expected) in [
+        (Lang::En, "Added customer C2026007 赵六 {name}"),
+        (Lang::ZhCn, "已添加客户 C2026007 赵六 {name}"),
+    ] {
+        let mut app = App::new_in(lang, true, 120, 40);
+        app.keys("1 n").text("赵六 {name}").keys("<C-s>");
+        let message = app.model.message.as_ref().expect("a message").text.clone();
+        assert_eq!(message, expected, "{lang:?}");
+        assert!(app.screen(120, 40).contains(expected));
+    }
+}

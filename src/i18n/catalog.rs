@@ -166,6 +166,9 @@ pub struct Strings {
     pub contexts: &'static [(&'static str, &'static str)],
     /// Keyed by the action's stable name (`Action::name`).
     pub actions: &'static [(&'static str, &'static str)],
+    /// An action's label in one context where it says more than the general
+    /// one (`close` in a form keeps a draft): (context, action, label).
+    pub actions_in: &'static [(&'static str, &'static str, &'static str)],
     // Keys.
     pub key_ctrl: &'static str,
     pub key_alt: &'static str,
