@@ -252,14 +252,26 @@ fn invisibles_card_in_chinese() {
 /// as typed.
 #[test]
 fn messages_speak_the_models_language() {
-    for (lang, expected) in [
-        (Lang::En, "Added customer C2026007 赵六 {name}"),
-        (Lang::ZhCn, "已添加客户 C2026007 赵六 {name}"),
-    ] {
+    let cases = [
+        (
+            Lang::En,
+            "Added customer C2026007 赵六 {name}",
+            "Loaded sample data: 1 customer, 2 tickets",
+        ),
+        (
+            Lang::ZhCn,
+            "已添加客户 C2026007 赵六 {name}",
+            "已载入示例数据：1 个客户，2 个工单",
+        ),
+    ];
+    for (lang, added, loaded) in cases {
         let mut app = App::new_in(lang, true, 120, 40);
         app.keys("1 n").text("赵六 {name}").keys("<C-s>");
-        let message = app.model.message.as_ref().expect("a message").text.clone();
-        assert_eq!(message, expected, "{lang:?}");
-        assert!(app.screen(120, 40).contains(expected));
+        let message = |app: &App| app.model.message.as_ref().expect("a message").text.clone();
+        assert_eq!(message(&app), added, "{lang:?}");
+        assert!(app.screen(120, 40).contains(added));
+        // Counts take their plural in English.
+        app.send(frontdesk::app::msg::Msg::DemoDone(Ok((1, 2))));
+        assert_eq!(message(&app), loaded, "{lang:?}");
     }
 }

@@ -81,7 +81,10 @@ pub struct Strings {
     pub msg_select_ticket: &'static str,
     pub msg_select_customer: &'static str,
     pub msg_demo_only_empty: &'static str,
+    /// `{customers}` and `{tickets}`: [`Strings::customers_count`] and [`Strings::tickets_count`].
     pub msg_demo_loaded: &'static str,
+    pub customers_count: super::Plural,
+    pub tickets_count: super::Plural,
     pub msg_refreshed: &'static str,
     pub msg_error: &'static str,
     pub msg_config_problems: &'static str,

@@ -82,7 +82,10 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::DemoDone(Ok((customers, tickets))) => {
             model.say(crate::i18n::fill(
                 s.msg_demo_loaded,
-                &[("customers", &customers.to_string()), ("tickets", &tickets.to_string())],
+                &[
+                    ("customers", &s.customers_count.of(customers as i64, &[])),
+                    ("tickets", &s.tickets_count.of(tickets as i64, &[])),
+                ],
             ));
             return reload(model);
         }

@@ -85,7 +85,15 @@ pub static EN: Strings = Strings {
     msg_select_ticket: "Select a ticket first",
     msg_select_customer: "Select a customer first",
     msg_demo_only_empty: "Sample data can only be loaded into an empty database",
-    msg_demo_loaded: "Loaded sample data: {customers} customers, {tickets} tickets",
+    msg_demo_loaded: "Loaded sample data: {customers}, {tickets}",
+    customers_count: Plural {
+        one: "{count} customer",
+        other: "{count} customers",
+    },
+    tickets_count: Plural {
+        one: "{count} ticket",
+        other: "{count} tickets",
+    },
     msg_refreshed: "Refreshed",
     msg_error: "Error: {why}",
     msg_config_problems: "Config: {problem} (see ? for all)",
