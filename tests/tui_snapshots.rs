@@ -1,6 +1,7 @@
 //! Render snapshots of the terminal UI at 80×24 and 120×40: the main
 //! screen, a ticket, a form with an error, help, the customer card and the
-//! welcome of an empty database. The data is made through the services on a
+//! welcome of an empty database; each also in Chinese (`…_zh_…`) at both
+//! sizes. The data is made through the services on a
 //! temporary file with a fixed clock, and the model is driven by keys
 //! through the same driver the event loop uses, so every run draws the
 //! same screens.
