@@ -150,3 +150,12 @@ fn the_minutely_queue_read_comes_back_with_the_cursor_kept() {
     assert_eq!(app.model.queue.selected().map(|v| v.ticket.id), selected);
     assert_eq!(app.screen(120, 40), inline);
 }
+
+#[test]
+fn the_reading_mark_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = App::new_in(frontdesk::i18n::Lang::ZhCn, true, width, height);
+        app.send(Msg::Reading(true));
+        insta::assert_snapshot!(format!("reading_zh_{width}x{height}"), app.screen(width, height));
+    }
+}

@@ -359,3 +359,17 @@ fn another_agents_heartbeat_reloads_the_triage_card_without_losing_place() {
     let triage = app.model.screens.triage().unwrap();
     assert_eq!((triage.ticket_id(), triage.scroll.top), (Some(id), top));
 }
+
+#[test]
+fn conflict_dialog_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = App::new_in(frontdesk::i18n::Lang::ZhCn, true, width, height);
+        let before = edit_first_ticket(&mut app, "zhao");
+        reassign(&app, before.id, "wang", "billing");
+        app.keys("<C-s>");
+        insta::assert_snapshot!(
+            format!("conflict_dialog_zh_{width}x{height}"),
+            app.screen(width, height)
+        );
+    }
+}

@@ -480,3 +480,13 @@ fn the_palette_refunds_then_cancels_the_newest_order_on_the_card() {
         2
     );
 }
+
+/// The Reminders view in Chinese at both sizes.
+#[test]
+fn reminders_view_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = app_in(frontdesk::i18n::Lang::ZhCn, width, height);
+        app.keys("m");
+        insta::assert_snapshot!(format!("reminders_zh_{width}x{height}"), app.screen(width, height));
+    }
+}

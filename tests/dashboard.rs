@@ -19,7 +19,11 @@ use frontdesk::store::{OpenOptions, Store};
 use tui_support::{App, seed, seed_dashboard};
 
 fn app(width: u16, height: u16) -> App {
-    App::seeded(&[seed, seed_dashboard], width, height)
+    app_in(frontdesk::i18n::Lang::En, width, height)
+}
+
+fn app_in(lang: frontdesk::i18n::Lang, width: u16, height: u16) -> App {
+    App::seeded_in(lang, &[seed, seed_dashboard], width, height)
 }
 
 fn month(text: &str) -> Month {
@@ -315,5 +319,16 @@ fn dashboard_screens() {
         let screen = app.screen(width, height);
         assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
         insta::assert_snapshot!(format!("dashboard_{width}x{height}"), screen);
+    }
+}
+
+#[test]
+fn dashboard_screens_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = app_in(frontdesk::i18n::Lang::ZhCn, width, height);
+        app.keys("d");
+        let screen = app.screen(width, height);
+        assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
+        insta::assert_snapshot!(format!("dashboard_zh_{width}x{height}"), screen);
     }
 }

@@ -125,12 +125,20 @@ impl Session {
     }
 
     fn run(test: &str, width: u16, height: u16, dir: tempfile::TempDir, db: &Path, agent: &str) -> Session {
+        // English whatever the machine's locale: these tests read English words.
+        Session::run_in(test, (width, height), dir, db, agent, "LC_ALL=C.UTF-8")
+    }
+
+    /// Like [`Session::run`], the program started after `locale`: shell
+    /// assignments such as `LANG=zh_CN.UTF-8`.
+    fn run_in(test: &str, size: (u16, u16), dir: tempfile::TempDir, db: &Path, agent: &str, locale: &str) -> Session {
+        let (width, height) = size;
         let status = dir.path().join("status");
         let socket = format!("frontdesk-e2e-{}-{test}", std::process::id());
         // The exit code is written down, and the shell stays a while so the
         // screen after the program can be read.
         let script = format!(
-            "FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT={agent} '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
+            "{locale} FRONTDESK_CONFIG='{config}' FRONTDESK_AGENT={agent} '{BIN}' --db '{db}'; echo \"exit=$?\" > '{status}'; sleep 120",
             config = dir.path().join("no-config.toml").display(),
             db = db.display(),
             status = status.display(),
@@ -886,4 +894,44 @@ fn a_save_that_fails_after_quitting_prints_the_form_and_exits_1() {
         screen.contains("锁住的客户") && screen.contains("1 form not saved"),
         "{screen}"
     );
+}
+
+/// The language of the terminal UI: Chinese under a Chinese locale or when
+/// the config file asks for it; English when the config file asks for it,
+/// whatever the locale.
+#[test]
+fn the_locale_and_the_config_choose_the_language() {
+    if tmux_missing() {
+        return;
+    }
+    let first = tempfile::tempdir().unwrap();
+    let db = database(first.path());
+    let chinese_locale = "LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8";
+    let panes = |screen: &str, titles: [&str; 3]| titles.iter().all(|t| screen.contains(t));
+    let chinese = ["客户", "工单队列", "沟通时间线"];
+    let english = ["Customers", "Queue", "Timeline"];
+    let cases = [
+        (None, chinese_locale, true),
+        (Some("zh-CN"), "LC_ALL=C.UTF-8", true),
+        (Some("en"), chinese_locale, false),
+    ];
+    for (i, (setting, locale, in_chinese)) in cases.into_iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(language) = setting {
+            let config = format!("[ui]\nlanguage = \"{language}\"\n");
+            std::fs::write(dir.path().join("no-config.toml"), config).unwrap();
+        }
+        let s = Session::run_in(&format!("lang{i}"), (120, 40), dir, &db, "e2e", locale);
+        let (shown, hidden) = if in_chinese {
+            (chinese, english)
+        } else {
+            (english, chinese)
+        };
+        let screen = s.wait(&format!("the panes {shown:?}"), |screen| {
+            panes(screen, shown) && screen.contains("张三")
+        });
+        assert!(!screen.contains(hidden[1]), "{setting:?} {locale}:\n{screen}");
+        s.keys(&["q"]);
+        assert_eq!(s.exit(), "exit=0");
+    }
 }

@@ -47,6 +47,10 @@ fn app() -> App {
     App::seeded(&[seed, seed_occasions], 120, 40)
 }
 
+fn app_in(lang: frontdesk::i18n::Lang, width: u16, height: u16) -> App {
+    App::seeded_in(lang, &[seed, seed_occasions], width, height)
+}
+
 fn field_error(app: &App, key: &str) -> Option<String> {
     let form = app.model.screens.form().expect("a form");
     form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
@@ -173,4 +177,16 @@ fn reminders_view_with_occasions_at_120x40() {
     let mut app = app();
     app.keys("m");
     insta::assert_snapshot!("occasions_reminders_120x40", app.screen(120, 40));
+}
+
+#[test]
+fn reminders_view_with_occasions_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = app_in(frontdesk::i18n::Lang::ZhCn, width, height);
+        app.keys("m");
+        insta::assert_snapshot!(
+            format!("occasions_reminders_zh_{width}x{height}"),
+            app.screen(width, height)
+        );
+    }
 }

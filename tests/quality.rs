@@ -63,7 +63,11 @@ fn seed_quality(store: &mut Store, _config: &Config) {
 }
 
 fn app(width: u16, height: u16) -> App {
-    App::seeded(&[seed, seed_quality], width, height)
+    app_in(frontdesk::i18n::Lang::En, width, height)
+}
+
+fn app_in(lang: frontdesk::i18n::Lang, width: u16, height: u16) -> App {
+    App::seeded_in(lang, &[seed, seed_quality], width, height)
 }
 
 /// A second connection: another agent, or a look at what was written.
@@ -557,4 +561,27 @@ fn only_the_strongest_pairs_are_listed_and_the_heading_says_of_how_many() {
     let heading = format!("Likely duplicates (the strongest 500 of {total})");
     assert!(screen.contains(&heading), "{screen}");
     assert!(screen.contains(&format!("{total} likely duplicates")), "{screen}");
+}
+
+/// The view, the merge and the archive confirmations in Chinese at both sizes.
+#[test]
+fn data_quality_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let app_zh = || app_in(frontdesk::i18n::Lang::ZhCn, width, height);
+        let mut app = app_zh();
+        app.keys("h");
+        insta::assert_snapshot!(format!("data_quality_zh_{width}x{height}"), app.screen(width, height));
+        select_pair(&mut app, ZHANG, ZHANG_TYPO);
+        app.keys("M");
+        insta::assert_snapshot!(
+            format!("merge_confirmation_zh_{width}x{height}"),
+            app.screen(width, height)
+        );
+        let mut app = app_zh();
+        app.keys("h A");
+        insta::assert_snapshot!(
+            format!("archive_confirmation_zh_{width}x{height}"),
+            app.screen(width, height)
+        );
+    }
 }

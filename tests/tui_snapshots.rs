@@ -1,23 +1,28 @@
 //! Render snapshots of the terminal UI at 80×24 and 120×40: the main
 //! screen, a ticket, a form with an error, help, the customer card and the
-//! welcome of an empty database. The data is made through the services on a
+//! welcome of an empty database; each also in Chinese (`…_zh_…`) at both
+//! sizes. The data is made through the services on a
 //! temporary file with a fixed clock, and the model is driven by keys
 //! through the same driver the event loop uses, so every run draws the
 //! same screens.
 
 mod tui_support;
 
-use tui_support::App;
+use frontdesk::i18n::Lang;
+use tui_support::{App, ZH_SIZES};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+/// The scene `prepare` makes on the seeded database, in English and in
+/// Chinese (`{name}_zh_{size}`) at each size.
 fn each_size(name: &str, prepare: impl Fn(&mut App)) {
-    for (width, height) in SIZES {
-        let mut app = App::new(true, width, height);
+    let runs = SIZES.iter().map(|size| (Lang::En, "", *size));
+    for (lang, tag, (width, height)) in runs.chain(ZH_SIZES.iter().map(|size| (Lang::ZhCn, "_zh", *size))) {
+        let mut app = App::new_in(lang, true, width, height);
         prepare(&mut app);
         let screen = app.screen(width, height);
         assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
-        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+        insta::assert_snapshot!(format!("{name}{tag}_{width}x{height}"), screen);
     }
 }
 
@@ -84,6 +89,10 @@ fn welcome_on_an_empty_database() {
     for (width, height) in SIZES {
         let app = App::new(false, width, height);
         insta::assert_snapshot!(format!("welcome_{width}x{height}"), app.screen(width, height));
+    }
+    for (width, height) in ZH_SIZES {
+        let app = App::new_in(Lang::ZhCn, false, width, height);
+        insta::assert_snapshot!(format!("welcome_zh_{width}x{height}"), app.screen(width, height));
     }
 }
 
@@ -224,5 +233,46 @@ fn separators_and_invisible_characters_reach_no_cell_and_columns_line_up() {
         if size == (120, 40) {
             assert!(ticket.contains("第一行") && ticket.contains("第三行"), "{ticket}");
         }
+    }
+}
+
+/// The customer card with separators and invisibles, in Chinese.
+#[test]
+fn invisibles_card_in_chinese() {
+    for size in ZH_SIZES {
+        let mut app = App::seeded_in(Lang::ZhCn, &[tui_support::seed, seed_invisibles], size.0, size.1);
+        app.keys("1 /").text("分隔").keys("<Enter> <Enter>");
+        let card = checked_screen(&app, size, "card");
+        assert!(card.contains("联系 人"), "{card}");
+        insta::assert_snapshot!(format!("invisibles_card_zh_{}x{}", size.0, size.1), card);
+    }
+}
+
+/// Messages after an action come from the model's language, their named
+/// placeholders filled in once: a name that looks like a placeholder stays
+/// as typed.
+#[test]
+fn messages_speak_the_models_language() {
+    let cases = [
+        (
+            Lang::En,
+            "Added customer C2026007 赵六 {name}",
+            "Loaded sample data: 1 customer, 2 tickets",
+        ),
+        (
+            Lang::ZhCn,
+            "已添加客户 C2026007 赵六 {name}",
+            "已载入示例数据：1 个客户，2 个工单",
+        ),
+    ];
+    for (lang, added, loaded) in cases {
+        let mut app = App::new_in(lang, true, 120, 40);
+        app.keys("1 n").text("赵六 {name}").keys("<C-s>");
+        let message = |app: &App| app.model.message.as_ref().expect("a message").text.clone();
+        assert_eq!(message(&app), added, "{lang:?}");
+        assert!(app.screen(120, 40).contains(added));
+        // Counts take their plural in English.
+        app.send(frontdesk::app::msg::Msg::DemoDone(Ok((1, 2))));
+        assert_eq!(message(&app), loaded, "{lang:?}");
     }
 }

@@ -141,3 +141,14 @@ fn assigning_from_the_triage_screen_is_a_decision_that_undo_takes_back() {
     assert!(!ticket(&mut app, first).assignee.ends_with("zhao"));
     assert_eq!(on_card(&app), first);
 }
+
+#[test]
+fn triage_screen_in_chinese() {
+    for (width, height) in tui_support::ZH_SIZES {
+        let mut app = App::new_in(frontdesk::i18n::Lang::ZhCn, true, width, height);
+        app.keys("t");
+        let screen = app.screen(width, height);
+        assert!(!screen.contains('\u{1b}'), "an escape reached the screen");
+        insta::assert_snapshot!(format!("triage_zh_{width}x{height}"), screen);
+    }
+}

@@ -8,7 +8,7 @@ use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
 use crate::domain::urgency::UrgencyFactor;
-use crate::i18n::{Strings, fill_indexed as fill};
+use crate::i18n::Strings;
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::{TicketDetail, TicketView};
 
@@ -80,7 +80,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         if line.cancelled() {
             pieces.push(piece(format!("{}  ", s.card_order_cancelled), Role::Notice));
         } else if !line.corrections.is_empty() {
-            let net = fill(s.card_order_net, &[&money(line.net_cents())]);
+            let net = crate::i18n::fill(s.card_order_net, &[("amount", &money(line.net_cents()))]);
             pieces.push(piece(format!("{net}  "), Role::Notice));
         }
         pieces.push(piece(sanitize_line(&o.product), Role::Text));
@@ -92,12 +92,12 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         doc.push(vec![piece(format!("  {}", s.card_no_surveys), Role::Muted)]);
     }
     for v in &card.surveys {
-        let scores = fill(
+        let scores = crate::i18n::fill(
             s.card_survey_scores,
             &[
-                &v.quality.to_string(),
-                &v.response.to_string(),
-                &v.communication.to_string(),
+                ("quality", &v.quality.to_string()),
+                ("response", &v.response.to_string()),
+                ("communication", &v.communication.to_string()),
             ],
         );
         let low = v.quality.min(v.response).min(v.communication) < 4;
@@ -127,7 +127,9 @@ pub fn audit_section(doc: &mut Doc, model: &Model, audit: &[AuditEntry]) {
     let shown = |field: &str, value: &str| match field {
         "phone" => format::phone(value, masked),
         "email" => format::email(value, masked),
-        _ => value.to_string(),
+        // Stored values of enum fields (status `open`) read in the catalogue's words.
+        _ if value.is_empty() => String::new(),
+        _ => s.choice(field, value).to_string(),
     };
     for e in audit {
         let old = e.old_value.as_deref().map(|v| shown(&e.field, v));
@@ -194,7 +196,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     doc.field(s.ticket_version, &t.version.to_string(), LABEL);
     if t.reopen_count > 0 {
         doc.push(vec![piece(
-            fill(s.ticket_reopened, &[&t.reopen_count.to_string()]),
+            crate::i18n::fill(s.ticket_reopened, &[("count", &t.reopen_count.to_string())]),
             Role::AtRisk,
         )]);
     }
@@ -302,7 +304,7 @@ fn clock_line(model: &Model, label: &str, clock: &ClockView) -> Vec<super::doc::
     ));
     if let Some(due) = clock.due {
         line.push(piece(
-            fill(s.clock_due, &[&local(due, model.session.timezone)]),
+            crate::i18n::fill(s.clock_due, &[("when", &local(due, model.session.timezone))]),
             Role::Text,
         ));
         if clock.done_at.is_none() {
@@ -315,7 +317,10 @@ fn clock_line(model: &Model, label: &str, clock: &ClockView) -> Vec<super::doc::
     }
     if let Some(done) = clock.done_at {
         line.push(piece(
-            format!("  {}", fill(s.clock_done, &[&local(done, model.session.timezone)])),
+            format!(
+                "  {}",
+                crate::i18n::fill(s.clock_done, &[("when", &local(done, model.session.timezone))])
+            ),
             Role::Muted,
         ));
     }

@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::keys::{Key, parse_sequence};
 use crate::config::Places;
-use crate::i18n::{self, fill_indexed as fill};
+use crate::i18n;
 use std::path::Path;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -139,9 +139,10 @@ impl Keymap {
             return keymap;
         };
         let Some(user) = user.as_table() else {
-            keymap
-                .warnings
-                .push(fill(i18n::get().warn_not_a_list, &[&file.of("keymap"), "*"]));
+            keymap.warnings.push(crate::i18n::fill(
+                i18n::get().warn_not_a_list,
+                &[("file", &file.of("keymap")), ("context", "*")],
+            ));
             return keymap;
         };
         for (context, entries) in parse(file, user, &mut keymap.warnings) {
@@ -215,13 +216,13 @@ impl Keymap {
                 .iter()
                 .find(|s| s.keys.len() < long.keys.len() && long.keys.starts_with(&s.keys))
             {
-                found.push(fill(
+                found.push(crate::i18n::fill(
                     i18n::get().warn_shadowed_key,
                     &[
-                        &file.of(&format!("keymap.{}", context.name())),
-                        context.name(),
-                        &sequence(&long.keys),
-                        &sequence(&short.keys),
+                        ("file", &file.of(&format!("keymap.{}", context.name()))),
+                        ("context", context.name()),
+                        ("key", &sequence(&long.keys)),
+                        ("prefix", &sequence(&short.keys)),
                     ],
                 ));
             }
@@ -243,38 +244,58 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
         let file_name = file.of(&format!("keymap.{name}"));
         let Some(context) = Context::from_name(name) else {
             let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-            warnings.push(fill(s.warn_unknown_context, &[&file_name, name, &known.join(", ")]));
+            warnings.push(crate::i18n::fill(
+                s.warn_unknown_context,
+                &[("file", &file_name), ("context", name), ("known", &known.join(", "))],
+            ));
             continue;
         };
         let Some(list) = value.as_array() else {
-            warnings.push(fill(s.warn_not_a_list, &[&file_name, name]));
+            warnings.push(crate::i18n::fill(
+                s.warn_not_a_list,
+                &[("file", &file_name), ("context", name)],
+            ));
             continue;
         };
         let mut entries: Vec<Entry> = Vec::new();
         for (i, item) in list.iter().enumerate() {
             let field = |key: &str| item.get(key).and_then(toml::Value::as_str);
             let (Some(on), Some(run)) = (field("on"), field("run")) else {
-                warnings.push(fill(s.warn_bad_entry, &[&file_name, name, &(i + 1).to_string()]));
+                warnings.push(crate::i18n::fill(
+                    s.warn_bad_entry,
+                    &[("file", &file_name), ("context", name), ("entry", &(i + 1).to_string())],
+                ));
                 continue;
             };
             let quoted = format!("{on:?}");
             let Some(keys) = parse_sequence(on) else {
-                warnings.push(fill(s.warn_bad_key, &[&file_name, name, &quoted]));
+                warnings.push(crate::i18n::fill(
+                    s.warn_bad_key,
+                    &[("file", &file_name), ("context", name), ("key", &quoted)],
+                ));
                 continue;
             };
             let action = match (run, Action::from_name(run)) {
                 ("none", _) => None,
                 (_, Some(action)) => Some(action),
                 (_, None) => {
-                    warnings.push(fill(
+                    warnings.push(crate::i18n::fill(
                         s.warn_unknown_action,
-                        &[&file_name, name, &quoted, &format!("{run:?}")],
+                        &[
+                            ("file", &file_name),
+                            ("context", name),
+                            ("key", &quoted),
+                            ("action", &format!("{run:?}")),
+                        ],
                     ));
                     continue;
                 }
             };
             if entries.iter().any(|e| e.keys == keys) {
-                warnings.push(fill(s.warn_duplicate_key, &[&file_name, name, &quoted]));
+                warnings.push(crate::i18n::fill(
+                    s.warn_duplicate_key,
+                    &[("file", &file_name), ("context", name), ("key", &quoted)],
+                ));
                 continue;
             }
             let desc = field("desc").map(|d| crate::domain::text::sanitize_line(d).into_owned());

@@ -38,15 +38,20 @@ impl Palette {
             .filter(|a| a.only_in().is_none_or(|home| chain.contains(&home)))
             .enumerate()
             .map(|(position, &action)| {
-                let binding = keymap
-                    .binding_for(chain, action)
-                    .or_else(|| keymap.binding_for(&Context::ALL, action));
+                // The first binding in `chain`, else anywhere, with its context.
+                let binding = chain
+                    .iter()
+                    .chain(&Context::ALL)
+                    .find_map(|c| keymap.bindings(*c).iter().find(|b| b.action == action).map(|b| (*c, b)));
                 PaletteItem {
                     action,
-                    label: binding
-                        .and_then(|b| b.desc.clone())
-                        .unwrap_or_else(|| s.action(action.name()).to_string()),
-                    keys: binding.map(|b| super::help::keys_label(&b.keys, s)).unwrap_or_default(),
+                    label: binding.map_or_else(
+                        || s.action(action.name()).to_string(),
+                        |(context, b)| super::help::binding_label(b, context, s).to_string(),
+                    ),
+                    keys: binding
+                        .map(|(_, b)| super::help::keys_label(&b.keys, s))
+                        .unwrap_or_default(),
                     position: position as i64,
                 }
             })

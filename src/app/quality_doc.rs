@@ -10,7 +10,6 @@ use super::quality::{ArchiveConfirm, Confirm, MergeConfirm, shared_value};
 use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::{fit, sanitize_line};
-use crate::i18n::fill_indexed as fill;
 
 /// Columns of the labels.
 const LABEL: usize = 14;
@@ -56,7 +55,7 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
         Role::Title,
     )]);
     let counts = match (&m.error, m.moving()) {
-        (Some(why), _) => (fill(model.strings.msg_error, &[why]), Role::Error),
+        (Some(why), _) => (crate::i18n::fill(model.strings.msg_error, &[("why", why)]), Role::Error),
         (None, Some(n)) => (moved_text(q, &n), Role::Text),
         (None, None) => (q.merge_counting.to_string(), Role::Muted),
     };

@@ -3,7 +3,7 @@
 //! changes single attributes of single roles.
 
 use crate::config::Places;
-use crate::i18n::{self, fill_indexed as fill};
+use crate::i18n;
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 
@@ -92,9 +92,9 @@ impl Theme {
                     crate::config::merge(&mut merged, one);
                 } else {
                     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                    warnings.push(fill(
+                    warnings.push(crate::i18n::fill(
                         i18n::get().warn_unknown_role,
-                        &[&file_name, name, &known.join(", ")],
+                        &[("file", &file_name), ("role", name), ("known", &known.join(", "))],
                     ));
                 }
             }
@@ -154,7 +154,10 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
         }
         toml::Value::Table(t) => t.clone(),
         _ => {
-            warnings.push(fill(s.warn_bad_attribute, &[file, role, "*"]));
+            warnings.push(crate::i18n::fill(
+                s.warn_bad_attribute,
+                &[("file", file), ("role", role), ("attribute", "*")],
+            ));
             return style;
         }
     };
@@ -163,7 +166,15 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
             ("fg" | "bg", v) => match colour(v) {
                 Some(c) if attr == "fg" => style = style.fg(c),
                 Some(c) => style = style.bg(c),
-                None => warnings.push(fill(s.warn_bad_colour, &[file, role, attr, &v.to_string()])),
+                None => warnings.push(crate::i18n::fill(
+                    s.warn_bad_colour,
+                    &[
+                        ("file", file),
+                        ("role", role),
+                        ("attribute", attr),
+                        ("value", &v.to_string()),
+                    ],
+                )),
             },
             (name, toml::Value::Boolean(on)) if MODIFIERS.iter().any(|(n, _)| *n == name) => {
                 let m = MODIFIERS
@@ -176,7 +187,10 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
                     style.remove_modifier(m)
                 };
             }
-            _ => warnings.push(fill(s.warn_bad_attribute, &[file, role, attr])),
+            _ => warnings.push(crate::i18n::fill(
+                s.warn_bad_attribute,
+                &[("file", file), ("role", role), ("attribute", attr)],
+            )),
         }
     }
     style

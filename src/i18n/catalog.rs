@@ -83,7 +83,10 @@ pub struct Strings {
     pub msg_select_ticket: &'static str,
     pub msg_select_customer: &'static str,
     pub msg_demo_only_empty: &'static str,
+    /// `{customers}` and `{tickets}`: [`Strings::customers_count`] and [`Strings::tickets_count`].
     pub msg_demo_loaded: &'static str,
+    pub customers_count: super::Plural,
+    pub tickets_count: super::Plural,
     pub msg_refreshed: &'static str,
     pub msg_error: &'static str,
     pub msg_config_problems: &'static str,
@@ -91,7 +94,7 @@ pub struct Strings {
     pub msg_nothing_changed: &'static str,
     pub msg_not_in_this_view: &'static str,
     pub msg_fix_fields: &'static str,
-    // Problems in the config file: (file, place, value, …).
+    // Problems in the config file: `{file}` and the place in it, then what is wrong.
     pub warn_unknown_context: &'static str,
     pub warn_not_a_list: &'static str,
     pub warn_bad_entry: &'static str,
@@ -115,7 +118,8 @@ pub struct Strings {
     pub form_status: &'static str,
     pub form_required: &'static str,
     pub form_choice_hint: &'static str,
-    pub form_more_lines: &'static str,
+    /// After a folded multi-line value: how many more lines it holds.
+    pub form_more_lines: super::Plural,
     pub invalid_ticket_number: &'static str,
     pub fields: &'static [(&'static str, &'static str)],
     // Customer card.
@@ -125,7 +129,7 @@ pub struct Strings {
     pub card_orders: &'static str,
     /// After an order's amount once it is cancelled.
     pub card_order_cancelled: &'static str,
-    /// After a refunded order's amount: `{0}` what is left.
+    /// After a refunded order's amount: `{amount}` what is left.
     pub card_order_net: &'static str,
     pub card_surveys: &'static str,
     pub card_tickets: &'static str,
@@ -167,6 +171,9 @@ pub struct Strings {
     pub contexts: &'static [(&'static str, &'static str)],
     /// Keyed by the action's stable name (`Action::name`).
     pub actions: &'static [(&'static str, &'static str)],
+    /// An action's label in one context where it says more than the general
+    /// one (`close` in a form keeps a draft): ((context, action), label).
+    pub actions_in: &'static [((&'static str, &'static str), &'static str)],
     // Keys.
     pub key_ctrl: &'static str,
     pub key_alt: &'static str,

@@ -15,7 +15,7 @@ use crate::app::model::{Model, Session};
 use crate::app::msg::{Effect, Msg};
 use crate::app::tui_settings::TuiSettings;
 use crate::config::{Config, Deferred};
-use crate::i18n::{self, fill_indexed as fill};
+use crate::i18n;
 use crate::service::database::{StoreError, open_options};
 use crate::service::{Ctx, Database, Error};
 use effects::{Driver, pump_via};
@@ -80,7 +80,10 @@ pub fn run(launch: Launch) -> Result<(), Error> {
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);
     if let Some(first) = model.warnings.first() {
-        model.warn(fill(model.strings.msg_config_problems, &[first]));
+        model.warn(crate::i18n::fill(
+            model.strings.msg_config_problems,
+            &[("problem", first)],
+        ));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
     let options = open_options(&driver.config.database);

@@ -35,6 +35,13 @@ pub const fn flex(min: usize) -> Col {
     }
 }
 
+/// A column as wide as the widest of `labels` (a language's words for the
+/// values it shows, and its title), so each shows whole in every language:
+/// the English "after-sales" and the Chinese "社交媒体" alike.
+pub fn col_for<'a>(labels: impl IntoIterator<Item = &'a str>, drop_rank: u8) -> Col {
+    col(labels.into_iter().map(width).max().unwrap_or(0), drop_rank)
+}
+
 /// Widths of the columns that fit in `total` (0 for a dropped one), one
 /// space between columns; the flexible one gets the rest.
 pub fn widths(cols: &[Col], total: usize) -> Vec<usize> {
@@ -183,6 +190,22 @@ pub fn span(theme: &Theme, text: impl Into<String>, role: Role) -> Span<'static>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A column sized for its words counts a Chinese character as two
+    /// columns, so in every language each word of its vocabulary fits.
+    #[test]
+    fn a_column_for_a_vocabulary_fits_its_widest_word() {
+        assert_eq!(col_for(["phone", "meeting", "SMS"], 1).width, 7);
+        assert_eq!(col_for(["电话", "在线客服", "社交媒体"], 1).width, 8);
+        assert_eq!(col_for(["Tier", "HV", "RISK"], 0).width, 4);
+        for lang in crate::i18n::Lang::ALL {
+            let s = lang.strings();
+            let channels = col_for(s.channels.iter().map(|c| c.1), 1);
+            for (_, label) in s.channels {
+                assert_eq!(cell(label, channels.width).trim_end(), *label, "{lang:?}");
+            }
+        }
+    }
 
     #[test]
     fn columns_give_way_in_rank_order() {

@@ -217,3 +217,19 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
 fn fit_trim(text: &str, cols: usize) -> String {
     truncate(&sanitize_line(text), cols).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    /// `{:>8}` pads by characters: a Chinese value would stick out by its width.
+    #[test]
+    fn values_right_align_by_display_width() {
+        for (value, shown) in [
+            ("3.67", "    3.67"),
+            ("30 分钟", " 30 分钟"),
+            ("1440 min", "1440 min"),
+            ("12345678", "12345678"),
+        ] {
+            assert_eq!(crate::ui::cells::cell_right(value, super::VALUE_COLS), shown, "{value}");
+        }
+    }
+}

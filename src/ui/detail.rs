@@ -3,7 +3,6 @@
 use crate::app::layout;
 use crate::app::model::{Detail, Model};
 use crate::app::theme::Role;
-use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -15,13 +14,19 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, detail: &Detail) {
     let (title, top) = match detail {
         Detail::Card { card, scroll, .. } => (
             card.as_ref().map_or(s.loading.to_string(), |c| {
-                fill(s.card_title, &[&c.customer.code, &c.customer.name])
+                crate::i18n::fill(s.card_title, &[("code", &c.customer.code), ("name", &c.customer.name)])
             }),
             scroll.top,
         ),
         Detail::Ticket { detail, scroll, .. } => (
             detail.as_ref().map_or(s.loading.to_string(), |d| {
-                fill(s.ticket_title, &[&d.view.ticket.id.to_string(), &d.view.ticket.subject])
+                crate::i18n::fill(
+                    s.ticket_title,
+                    &[
+                        ("ticket", &d.view.ticket.id.to_string()),
+                        ("subject", &d.view.ticket.subject),
+                    ],
+                )
             }),
             scroll.top,
         ),

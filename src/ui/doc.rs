@@ -17,9 +17,9 @@ pub fn position(model: &Model, doc: &Doc, top: usize, height: usize) -> Option<S
     }
     let top = top.min(total - height);
     let (first, last) = ((top + 1).to_string(), (top + height).to_string());
-    Some(crate::i18n::fill_indexed(
+    Some(crate::i18n::fill(
         model.strings.scroll_position,
-        &[&first, &last, &total.to_string()],
+        &[("first", &first), ("last", &last), ("total", &total.to_string())],
     ))
 }
 

@@ -49,7 +49,10 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
     let mut used = 0;
     let mut seen: Vec<Action> = Vec::new();
     let mut keys_seen: Vec<&[crate::app::keys::Key]> = Vec::new();
-    for binding in chain.iter().flat_map(|c| model.keymap.bindings(*c)) {
+    let in_chain = chain
+        .iter()
+        .flat_map(|c| model.keymap.bindings(*c).iter().map(move |b| (*c, b)));
+    for (context, binding) in in_chain {
         // A key bound in an inner context hides the same key further out.
         let hidden = keys_seen.contains(&binding.keys.as_slice());
         keys_seen.push(&binding.keys);
@@ -58,7 +61,7 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
         }
         seen.push(binding.action);
         let keys = keys_label(&binding.keys, model.strings);
-        let label = sanitize_line(binding_label(binding, model.strings)).into_owned();
+        let label = sanitize_line(binding_label(binding, context, model.strings)).into_owned();
         let need = width(&keys) + 1 + width(&label) + 2;
         if used + need > cols {
             break;

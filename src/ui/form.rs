@@ -7,7 +7,6 @@ use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::theme::Role;
 use crate::domain::text::{fit, width};
-use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -64,7 +63,7 @@ fn value_spans(model: &Model, field: &Field, focused: bool, cols: usize) -> (Vec
         FieldKind::Line | FieldKind::Long => {
             let extra_lines = field.value().lines().count().saturating_sub(1);
             let more = if extra_lines > 0 && !focused {
-                fill(s.form_more_lines, &[&extra_lines.to_string()])
+                s.form_more_lines.of(extra_lines as i64, &[])
             } else {
                 String::new()
             };

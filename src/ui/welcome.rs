@@ -7,7 +7,6 @@ use crate::app::help::keys_label;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::theme::Role;
-use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -22,17 +21,17 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
             .binding_for(&chain, action)
             .map_or(String::from(s.dash), |b| keys_label(&b.keys, s))
     };
+    let (new, palette, help) = (key(Action::New), key(Action::Palette), key(Action::Help));
     let args = [
-        key(Action::New),
-        key(Action::Palette),
-        s.action(Action::Demo.name()).to_string(),
-        key(Action::Help),
+        ("new", new.as_str()),
+        ("palette", palette.as_str()),
+        ("demo", s.action(Action::Demo.name())),
+        ("help", help.as_str()),
     ];
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let lines: Vec<Line> = s
         .welcome_lines
         .iter()
-        .map(|l| Line::from(span(&model.theme, fill(l, &args), Role::Text)))
+        .map(|l| Line::from(span(&model.theme, crate::i18n::fill(l, &args), Role::Text)))
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) + 6;
     let area = layout::centered(body, u16::try_from(width).unwrap_or(u16::MAX), lines.len() as u16 + 4);

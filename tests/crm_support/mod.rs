@@ -37,7 +37,12 @@ fn resolve(store: &mut Store, ctx: &Ctx, id: i64) {
 /// The shared seed plus reminders in the overdue, today, upcoming and
 /// later windows; the app reads them as after another agent's write.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(true, width, height);
+    app_in(frontdesk::i18n::Lang::En, width, height)
+}
+
+/// Like [`app`], speaking `lang`.
+pub fn app_in(lang: frontdesk::i18n::Lang, width: u16, height: u16) -> App {
+    let mut app = App::new_in(lang, true, width, height);
     let mut store = other_agent(&app);
     let at = |hours_ago: i64| Ctx::new("wang", now() - Duration::hours(hours_ago));
     // At risk, added ten days ago and never contacted: due three days ago.

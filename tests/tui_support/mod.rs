@@ -12,6 +12,7 @@ use frontdesk::app::msg::Msg;
 use frontdesk::app::theme::Theme;
 use frontdesk::config::Config;
 use frontdesk::domain::customer::CustomerInput;
+use frontdesk::i18n::Lang;
 use frontdesk::service::interactions::LogInput;
 use frontdesk::service::surveys::SurveyInput;
 use frontdesk::service::tickets::{TicketChanges, TicketInput};
@@ -22,6 +23,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::path::PathBuf;
+
+/// Every scene snapshotted in English at its own size is also taken in
+/// Chinese at both of these.
+pub const ZH_SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 pub fn now() -> DateTime<Utc> {
     "2026-10-05T09:30:00Z".parse().unwrap()
@@ -199,12 +204,23 @@ pub struct App {
 
 impl App {
     pub fn new(with_data: bool, width: u16, height: u16) -> App {
+        App::new_in(Lang::En, with_data, width, height)
+    }
+
+    /// Like [`App::new`], speaking `lang`.
+    pub fn new_in(lang: Lang, with_data: bool, width: u16, height: u16) -> App {
         let seeds: &[fn(&mut Store, &Config)] = if with_data { &[seed] } else { &[] };
-        App::seeded(seeds, width, height)
+        App::seeded_in(lang, seeds, width, height)
     }
 
     /// A database made by `seeds`, in order (e.g. `&[seed, seed_dashboard]`).
     pub fn seeded(seeds: &[fn(&mut Store, &Config)], width: u16, height: u16) -> App {
+        App::seeded_in(Lang::En, seeds, width, height)
+    }
+
+    /// Like [`App::seeded`], speaking `lang`: the model takes that language's
+    /// catalogue, whatever the machine's locale.
+    pub fn seeded_in(lang: Lang, seeds: &[fn(&mut Store, &Config)], width: u16, height: u16) -> App {
         let dir = tempfile::tempdir().unwrap();
         let config = Config::defaults();
         let path = dir.path().join("snap.db");
@@ -219,13 +235,7 @@ impl App {
             clock_fixed: true,
             masked: false,
         };
-        let model = Model::new(
-            frontdesk::i18n::get(),
-            Keymap::default(),
-            Theme::default(),
-            session,
-            now(),
-        );
+        let model = Model::new(lang.strings(), Keymap::default(), Theme::default(), session, now());
         let driver = Driver::new(store, Ctx::new("li", now()), config, true);
         let mut app = App {
             model,

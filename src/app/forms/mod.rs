@@ -313,7 +313,7 @@ impl Form {
                 }
             }
             Failure::Conflict(text) => {
-                self.message = Some(crate::i18n::fill_indexed(conflict_template, &[text]));
+                self.message = Some(crate::i18n::fill(conflict_template, &[("why", text)]));
             }
             Failure::NotFound(text) | Failure::Other(text) => self.message = Some(text.clone()),
         }

@@ -9,7 +9,6 @@ use crate::app::msg::{Effect, Saved};
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
 use crate::domain::enums::Direction;
-use crate::i18n::fill_indexed as fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
@@ -19,19 +18,28 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             if model.screens.view_kind() == Kind::Reminders {
                 return super::reminders::done(model);
             }
-            model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
+            model.warn(crate::i18n::fill(
+                s.msg_not_in_this_view,
+                &[("action", s.action(action.name()))],
+            ));
         }
         Action::Callback => callback(model),
         Action::CorrectOrder => {
             if model.screens.triage().is_some() {
-                model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
+                model.warn(crate::i18n::fill(
+                    s.msg_not_in_this_view,
+                    &[("action", s.action(action.name()))],
+                ));
                 return Vec::new();
             }
             open_form(model, crm::correct_order(s, order_in_view(model)));
         }
         Action::AddOrder | Action::Survey | Action::AddReminder => {
             if model.screens.triage().is_some() {
-                model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
+                model.warn(crate::i18n::fill(
+                    s.msg_not_in_this_view,
+                    &[("action", s.action(action.name()))],
+                ));
                 return Vec::new();
             }
             let Some(c) = target_customer(model) else {
@@ -86,7 +94,10 @@ fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
 fn callback(model: &mut Model) {
     let s = model.strings;
     if model.screens.triage().is_some() {
-        model.warn(fill(s.msg_not_in_this_view, &[s.action(Action::Callback.name())]));
+        model.warn(crate::i18n::fill(
+            s.msg_not_in_this_view,
+            &[("action", s.action(Action::Callback.name()))],
+        ));
         return;
     }
     let id = if model.screens.view_kind() == Kind::Reminders {

@@ -7,7 +7,6 @@ use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::screens::Screen;
 use crate::domain::period::Month;
-use crate::i18n::fill_indexed as fill;
 
 /// `d`: the dashboard of the current month, full screen. The one place that turns the
 /// mode on; whatever covered the panes (a card, a ticket, triage) closes.
@@ -40,7 +39,10 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let current = current_month(model);
     let Some(screen) = model.screens.dashboard_mut() else {
-        model.warn(fill(s.msg_not_in_this_view, &[s.action(action.name())]));
+        model.warn(crate::i18n::fill(
+            s.msg_not_in_this_view,
+            &[("action", s.action(action.name()))],
+        ));
         return Vec::new();
     };
     let month = match action {

@@ -9,7 +9,6 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::quality::{ArchiveConfirm, Confirm, MergeConfirm, Quality, Row};
 use crate::app::screens::Screen;
 use crate::domain::text::sanitize_line;
-use crate::i18n::fill_indexed as fill;
 use crate::service::quality::DEFAULT_INACTIVE_DAYS;
 
 /// `h`: the full-screen Data quality view. The one place that turns it
@@ -228,7 +227,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(quality) = model.screens.quality_mut() {
                 quality.failed();
             }
-            model.warn(fill(model.strings.msg_error, &[&why]));
+            model.warn(crate::i18n::fill(model.strings.msg_error, &[("why", &why)]));
         }
         Msg::MergeCounts(first, second, counts) => {
             if let Some(Confirm::Merge(m)) = confirm_mut(model) {

@@ -5,7 +5,6 @@ use crate::app::forms::customer;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::PaneId;
-use crate::i18n::fill_indexed as fill;
 
 pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
@@ -68,7 +67,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(reminders) = model.screens.reminders_mut() {
                 reminders.failed();
             }
-            model.warn(fill(s.msg_error, &[&text]));
+            model.warn(crate::i18n::fill(s.msg_error, &[("why", &text)]));
         }
         Msg::EditorDone(Ok(text)) => {
             if let Some(form) = model.screens.form_mut() {
@@ -77,14 +76,20 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::EditorDone(Err(why)) => {
             if let Some(form) = model.screens.form_mut() {
-                form.message = Some(fill(s.msg_editor_failed, &[&why]));
+                form.message = Some(crate::i18n::fill(s.msg_editor_failed, &[("why", &why)]));
             }
         }
         Msg::DemoDone(Ok((customers, tickets))) => {
-            model.say(fill(s.msg_demo_loaded, &[&customers.to_string(), &tickets.to_string()]));
+            model.say(crate::i18n::fill(
+                s.msg_demo_loaded,
+                &[
+                    ("customers", &s.customers_count.of(customers as i64, &[])),
+                    ("tickets", &s.tickets_count.of(tickets as i64, &[])),
+                ],
+            ));
             return reload(model);
         }
-        Msg::DemoDone(Err(why)) => model.warn(fill(s.msg_error, &[&why])),
+        Msg::DemoDone(Err(why)) => model.warn(crate::i18n::fill(s.msg_error, &[("why", &why)])),
         Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
             return super::triage::result(model, msg);
         }
@@ -118,17 +123,26 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
     model.screens.take_form();
     let (text, select) = match &saved {
         Saved::CustomerAdded { id, code, name } => (
-            fill(s.msg_customer_added, &[code, name]),
+            crate::i18n::fill(s.msg_customer_added, &[("code", code), ("name", name)]),
             Some((PaneId::Customers, *id)),
         ),
-        Saved::CustomerSaved { code, .. } => (fill(s.msg_customer_saved, &[code]), None),
+        Saved::CustomerSaved { code, .. } => (crate::i18n::fill(s.msg_customer_saved, &[("code", code)]), None),
         Saved::TicketOpened { id } => (
-            fill(s.msg_ticket_opened, &[&id.to_string()]),
+            crate::i18n::fill(s.msg_ticket_opened, &[("ticket", &id.to_string())]),
             Some((PaneId::Queue, *id)),
         ),
-        Saved::TicketSaved { id } => (fill(s.msg_ticket_saved, &[&id.to_string()]), None),
-        Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[&ticket.to_string()]), None),
-        Saved::Noted { ticket } => (fill(s.msg_note_added, &[&ticket.to_string()]), None),
+        Saved::TicketSaved { id } => (
+            crate::i18n::fill(s.msg_ticket_saved, &[("ticket", &id.to_string())]),
+            None,
+        ),
+        Saved::Replied { ticket } => (
+            crate::i18n::fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]),
+            None,
+        ),
+        Saved::Noted { ticket } => (
+            crate::i18n::fill(s.msg_note_added, &[("ticket", &ticket.to_string())]),
+            None,
+        ),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
         Saved::OrderAdded { .. }
         | Saved::OrderCorrected { .. }

@@ -8,7 +8,6 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::screens::Screen;
 use crate::app::triage::Triage;
 use crate::domain::enums::{Priority, TicketStatus};
-use crate::i18n::fill_indexed as fill;
 use crate::service::tickets::TicketChanges;
 
 /// `t`: the full-screen triage of the most urgent ticket.
@@ -53,7 +52,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let Some(triage) = model.screens.triage_mut() else {
         let label = s.action(action.name());
-        model.warn(fill(s.msg_not_in_this_view, &[label]));
+        model.warn(crate::i18n::fill(s.msg_not_in_this_view, &[("action", label)]));
         return Vec::new();
     };
     if action == Action::Undo {

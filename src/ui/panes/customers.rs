@@ -1,7 +1,7 @@
 //! The customer list: code, name (matches highlighted), tier badge, open
 //! tickets and last contact.
 
-use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, paint_row, widths};
+use super::super::cells::{Col, cell, cell_right, col, col_for, flex, highlighted, paint_row, widths};
 use super::{empty, header_line, table_frame};
 use crate::app::format::{ago, tier_role};
 use crate::app::model::Model;
@@ -11,7 +11,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-const COLUMNS: [Col; 5] = [col(9, 3), flex(8), col(4, 0), col(4, 1), col(7, 2)];
+/// Code, name, tier badge (as wide as the language's widest badge or the
+/// title), open tickets, last contact.
+fn columns(s: &crate::i18n::Strings) -> [Col; 5] {
+    let tier = col_for(s.tiers.iter().map(|t| t.2).chain([s.col_tier]), 0);
+    [col(9, 3), flex(8), tier, col(4, 1), col(7, 2)]
+}
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
@@ -20,7 +25,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if inner.height == 0 {
         return;
     }
-    let w = widths(&COLUMNS, usize::from(inner.width));
+    let w = widths(&columns(s), usize::from(inner.width));
     let titles = [s.col_code, s.col_name, s.col_tier, s.col_open, s.col_last_contact];
     let header = header_line(model, &titles, &w, |i| i >= 2);
     frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);

@@ -14,7 +14,6 @@ use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::filtered::{Filtered, Row};
 use crate::app::theme::Role;
-use crate::i18n::fill_indexed as fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -154,7 +153,14 @@ fn folded_bar(model: &Model, frame: &mut Frame, area: Rect, pane: PaneId) {
             .map_or(String::new(), |(_, name)| name.clone()),
         _ => format!("{}", model.queue.list.len()),
     };
-    let text = fill(s.pane_folded, &[pane_name(model, pane), &who, &focus_key(model, pane)]);
+    let text = crate::i18n::fill(
+        s.pane_folded,
+        &[
+            ("pane", pane_name(model, pane)),
+            ("what", &who),
+            ("key", &focus_key(model, pane)),
+        ],
+    );
     let line = Line::from(vec![
         span(&model.theme, "▸ ", Role::Key),
         span(

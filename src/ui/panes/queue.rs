@@ -1,7 +1,7 @@
 //! The queue: SLA countdown coloured by state, priority, number, kind,
 //! customer, subject, assignee and status, most urgent first.
 
-use super::super::cells::{Col, cell, cell_right, col, flex, highlighted, paint_row, widths};
+use super::super::cells::{Col, cell, cell_right, col, col_for, flex, highlighted, paint_row, widths};
 use super::{empty, header_line, table_frame};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
@@ -12,17 +12,23 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-/// SLA, P, #, kind, customer, subject, assignee, status.
-const COLUMNS: [Col; 8] = [
-    col(7, 0),
-    col(2, 1),
-    col(5, 5),
-    col(11, 4),
-    col(10, 2),
-    flex(12),
-    col(10, 6),
-    col(8, 3),
-];
+/// SLA, P, #, kind, customer, subject, assignee, status; the priority,
+/// kind and status as wide as the language's widest word for them.
+fn columns(s: &crate::i18n::Strings) -> [Col; 8] {
+    let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 1);
+    let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 4);
+    let status = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 3);
+    [
+        col(7, 0),
+        priority,
+        col(5, 5),
+        kind,
+        col(10, 2),
+        flex(12),
+        col(10, 6),
+        status,
+    ]
+}
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
@@ -31,7 +37,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if inner.height == 0 {
         return;
     }
-    let w = widths(&COLUMNS, usize::from(inner.width));
+    let w = widths(&columns(s), usize::from(inner.width));
     let titles = [
         s.col_sla,
         s.col_priority,

@@ -1,6 +1,6 @@
 //! The timeline: when, direction or event mark, channel, agent, summary.
 
-use super::super::cells::{Col, cell, col, flex, paint_row, widths};
+use super::super::cells::{Col, cell, col, col_for, flex, paint_row, widths};
 use super::{empty, frame_pane};
 use crate::app::format::{direction_role, local_short};
 use crate::app::model::Model;
@@ -12,8 +12,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-/// When, mark, channel, agent, summary.
-const COLUMNS: [Col; 5] = [col(11, 0), col(1, 0), col(7, 1), col(8, 2), flex(10)];
+/// When, mark, channel (as wide as the language's widest channel), agent, summary.
+fn columns(s: &Strings) -> [Col; 5] {
+    let channel = col_for(s.channels.iter().map(|c| c.1), 1);
+    [col(11, 0), col(1, 0), channel, col(8, 2), flex(10)]
+}
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
@@ -35,7 +38,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         empty(model, frame, inner, text);
         return;
     }
-    let w = widths(&COLUMNS, usize::from(inner.width));
+    let w = widths(&columns(s), usize::from(inner.width));
     let height = usize::from(inner.height);
     let selected_style = super::super::selection(model, PaneId::Timeline);
     for (line, index) in (pane.cursor.offset..(pane.cursor.offset + height).min(pane.entries.len())).enumerate() {
