@@ -10,14 +10,6 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
-/// Fills `{0}`, `{1}` … by position, in one pass like [`fill`]. For
-/// templates not yet given names.
-pub fn fill_indexed(template: &str, args: &[&str]) -> String {
-    fill_with(template, |name| {
-        name.parse::<usize>().ok().and_then(|i| args.get(i).copied())
-    })
-}
-
 fn fill_with<'a>(template: &str, lookup: impl Fn(&str) -> Option<&'a str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -86,13 +78,6 @@ mod tests {
         for (template, args, expected) in cases {
             assert_eq!(fill(template, args), *expected, "{template}");
         }
-    }
-
-    #[test]
-    fn positions_fill_in_one_pass() {
-        assert_eq!(fill_indexed("{0} at {1}", &["李雷 {1}", "10:00"]), "李雷 {1} at 10:00");
-        assert_eq!(fill_indexed("{1} then {0}", &["a", "b"]), "b then a");
-        assert_eq!(fill_indexed("{2}", &["a"]), "{2}");
     }
 
     #[test]

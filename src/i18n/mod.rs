@@ -15,7 +15,7 @@ mod zh_cn;
 
 pub use catalog::Strings;
 pub use en::EN;
-pub use fill::{Plural, fill, fill_indexed};
+pub use fill::{Plural, fill};
 pub use lang::{Lang, language, set_language};
 pub use zh_cn::ZH_CN;
 
