@@ -74,7 +74,7 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
 }
 
 /// What a merge moves, "3 tickets, 1 interaction, …", each counted in words.
-pub fn moved_text(q: &crate::i18n::catalog::quality::QualityStrings, n: &crate::store::Moved) -> String {
+pub fn moved_text(q: &crate::i18n::catalog::quality::QualityStrings, n: &crate::service::merge::Moved) -> String {
     [
         (q.moved_tickets, n.tickets),
         (q.moved_interactions, n.interactions),

@@ -1,0 +1,52 @@
+//! Every integration test in one binary, so cargo builds and links the
+//! crate's tests once instead of once per file. Each file is a module;
+//! the support modules are shared by all of them.
+
+mod care_support;
+mod common;
+mod crm_support;
+mod skip;
+mod tui_support;
+
+mod background_reads;
+mod background_writes;
+mod backup_doctor;
+mod backup_files;
+mod bad_input;
+mod care;
+mod cli_crm;
+mod cli_customers;
+mod cli_language;
+mod cli_language_admin;
+mod cli_occasions;
+mod cli_tickets;
+mod cli_timeline;
+mod concurrency;
+mod config;
+mod crash;
+mod crm;
+mod dashboard;
+mod data_output;
+mod demo;
+mod e2e_tmux;
+mod import_export;
+mod kb;
+mod layers;
+mod occasions;
+mod order_corrections;
+mod quality;
+mod query_plans;
+mod report;
+mod report_reference;
+mod roles_privacy;
+mod round_trip;
+mod segments_as_of;
+mod sharing;
+mod shell;
+mod sla_scenarios;
+mod store;
+mod triage_service;
+mod tui_driver;
+mod tui_queue;
+mod tui_snapshots;
+mod tui_triage;

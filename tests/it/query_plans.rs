@@ -1,0 +1,188 @@
+//! `EXPLAIN QUERY PLAN` of the hot queries on a realistic database after
+//! ANALYZE, kept as insta snapshots so a plan change shows in review.
+
+use crate::common;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::Desk;
+use frontdesk::domain::customer::CustomerInput;
+use frontdesk::domain::enums::{CallbackOutcome, Channel, Direction, Priority, TicketKind, TicketStatus, Tier};
+use frontdesk::domain::interaction::Interaction;
+use frontdesk::domain::sla::TicketEvent;
+use frontdesk::domain::ticket::Ticket;
+use frontdesk::service::{Ctx, customers};
+use frontdesk::store::{OpenOptions, QUEUE_SQL, Store, TicketDues, hot_queries};
+
+const CUSTOMERS: usize = 300;
+const TICKETS: usize = 4000;
+const INTERACTIONS_PER_TICKET: usize = 2;
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
+}
+
+/// 300 customers, 4000 tickets of which about one in six is still active
+/// (with a due time, as the SLA engine keeps it), their events and
+/// interactions; then ANALYZE.
+fn busy_store(desk: &Desk) -> Store {
+    let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
+    let ctx = Ctx::new("王五", start());
+    let statuses = [
+        TicketStatus::Closed,
+        TicketStatus::Closed,
+        TicketStatus::Closed,
+        TicketStatus::Resolved,
+        TicketStatus::Closed,
+        TicketStatus::Open,
+    ];
+    store
+        .write(|tx| {
+            let mut ids = Vec::new();
+            for n in 0..CUSTOMERS {
+                let input = CustomerInput {
+                    name: Some(format!("客户{n}")),
+                    ..Default::default()
+                };
+                let fields = input.validate().map_err(frontdesk::service::Error::from)?;
+                ids.push(customers::insert(tx, &ctx, &fields)?.id);
+            }
+            for n in 0..TICKETS {
+                let opened_at = start() + Duration::minutes(n as i64 * 17);
+                let status = statuses[n % statuses.len()];
+                let done = (!status.is_open()).then(|| opened_at + Duration::hours(5));
+                let mut t = Ticket {
+                    id: 0,
+                    external_id: None,
+                    customer_id: ids[(n * 7) % ids.len()],
+                    customer_code: String::new(),
+                    customer_name: String::new(),
+                    customer_tier: Tier::Standard,
+                    kind: TicketKind::ALL[n % TicketKind::ALL.len()],
+                    category: String::new(),
+                    priority: Priority::ALL[n % Priority::ALL.len()],
+                    channel: Channel::Phone,
+                    subject: format!("屏幕碎了 {n}"),
+                    description: String::new(),
+                    status,
+                    department: String::new(),
+                    assignee: String::new(),
+                    opened_at,
+                    first_response_at: Some(opened_at + Duration::minutes(30)),
+                    resolved_at: done,
+                    closed_at: done.filter(|_| status == TicketStatus::Closed),
+                    reopen_count: 0,
+                    callback_at: done,
+                    callback_outcome: done.map(|_| CallbackOutcome::Satisfied),
+                    updated_at: opened_at,
+                    version: 1,
+                };
+                t.id = tx.insert_ticket(&t)?;
+                tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, "王五")?;
+                tx.add_ticket_event(t.id, opened_at + Duration::minutes(30), TicketEvent::Responded, "王五")?;
+                if status.is_open() {
+                    let due = opened_at + Duration::hours(24);
+                    let dues = TicketDues {
+                        resolution: Some(due),
+                        next: Some(due),
+                        ..TicketDues::default()
+                    };
+                    tx.set_ticket_dues(t.id, &dues)?;
+                }
+                for k in 0..INTERACTIONS_PER_TICKET {
+                    let i = Interaction {
+                        id: 0,
+                        customer_id: t.customer_id,
+                        ticket_id: Some(t.id),
+                        at: opened_at + Duration::minutes(30 * k as i64),
+                        channel: Channel::Phone,
+                        direction: if k == 0 {
+                            Direction::Inbound
+                        } else {
+                            Direction::Outbound
+                        },
+                        agent: "王五".into(),
+                        summary: "来电".into(),
+                        body: String::new(),
+                    };
+                    tx.insert_interaction(&i, None)?;
+                }
+            }
+            Ok::<_, frontdesk::service::Error>(())
+        })
+        .unwrap();
+    store.analyze().unwrap();
+    store
+}
+
+fn plan(store: &Store, sql: &str) -> String {
+    store.query_plan(sql).unwrap().join("\n")
+}
+
+#[test]
+fn hot_query_plans() {
+    let desk = Desk::new();
+    let store = busy_store(&desk);
+
+    let queue = plan(&store, QUEUE_SQL);
+    assert!(
+        queue.contains("USING INDEX tickets_queue"),
+        "the queue does not use its index:\n{queue}"
+    );
+    assert!(!queue.contains("TEMP B-TREE"), "the queue sorts:\n{queue}");
+    insta::assert_snapshot!("queue", queue);
+
+    let plans: Vec<(&str, String)> = hot_queries()
+        .into_iter()
+        .map(|(name, sql)| (name, plan(&store, &sql)))
+        .collect();
+    let of = |name: &str| {
+        plans
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, plan)| plan.clone())
+            .unwrap_or_else(|| panic!("no hot query {name}"))
+    };
+
+    // A customer's page reads only their rows, already in order.
+    let customer_tickets = of("customer_tickets");
+    assert!(
+        customer_tickets.contains("USING INDEX tickets_customer (customer_id=?)"),
+        "{customer_tickets}"
+    );
+    assert!(!customer_tickets.contains("TEMP B-TREE"), "{customer_tickets}");
+    // All tickets, newest first: an index walk that stops at the limit, no sort.
+    let ticket_list = of("ticket_list");
+    assert!(ticket_list.contains("USING INDEX tickets_opened"), "{ticket_list}");
+    assert!(!ticket_list.contains("TEMP B-TREE"), "{ticket_list}");
+    // The timeline sorts, but only the one customer's rows found by index.
+    let timeline = of("customer_timeline");
+    assert!(
+        timeline.contains("USING INDEX interactions_customer (customer_id=?)"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("USING INDEX tickets_customer (customer_id=?)"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("SCAN"), "{timeline}");
+    // Birthdays and anniversaries: one pass over the customers (the
+    // month-day test is cheap), the last outbound contact found by index.
+    let occasions = of("occasions");
+    assert!(
+        occasions.contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at<?)"),
+        "{occasions}"
+    );
+    assert!(!occasions.contains("SCAN i"), "{occasions}");
+    // Low surveys: the surveys up to now by date, the contact after each by index.
+    let low_surveys = of("low_surveys");
+    assert!(
+        low_surveys
+            .contains("USING COVERING INDEX interactions_direction (customer_id=? AND direction=? AND at>? AND at<?)"),
+        "{low_surveys}"
+    );
+    assert!(!low_surveys.contains("SCAN i"), "{low_surveys}");
+
+    for (name, plan) in plans {
+        insta::assert_snapshot!(name, plan);
+    }
+}
