@@ -7,7 +7,6 @@ use crate::app::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
-use crate::domain::urgency::UrgencyFactor;
 use crate::i18n::Strings;
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::{TicketDetail, TicketView};
@@ -249,38 +248,12 @@ pub fn sla_section(doc: &mut Doc, model: &Model, view: &TicketView) {
         for part in &view.urgency.parts {
             doc.push(vec![
                 piece("  · ", Role::Muted),
-                piece(urgency_reason(model, view, part.factor), Role::Text),
+                piece(
+                    crate::i18n::urgency::reason(model.strings, view, part.factor, model.now),
+                    Role::Text,
+                ),
             ]);
         }
-    }
-}
-
-/// Why a factor counts, told from the ticket in the catalogue's words
-/// (the domain's own text is English).
-fn urgency_reason(model: &Model, view: &TicketView, factor: UrgencyFactor) -> String {
-    let s = model.strings;
-    let label = s.urgency_factor(factor);
-    let t = &view.ticket;
-    match factor {
-        UrgencyFactor::Overdue | UrgencyFactor::TimeLeft => match view.sla.next() {
-            Some((clock, c)) => {
-                let left = c.due.map_or(0, |d| (d - model.now).num_seconds());
-                format!("{} {} {label}", s.clock(clock), format::countdown(left.abs(), s))
-            }
-            None => s.clock_none_running.to_string(),
-        },
-        UrgencyFactor::TargetUsed => match view.sla.next() {
-            Some((_, c)) => match (c.target_seconds, c.seconds_left) {
-                (Some(target), Some(left)) if target > 0 => {
-                    format!("{}% {label}", (target - left).saturating_mul(100) / target)
-                }
-                _ => label.to_string(),
-            },
-            None => label.to_string(),
-        },
-        UrgencyFactor::Priority => format!("{label} {}", s.priority(t.priority)),
-        UrgencyFactor::Tier => format!("{label} {}", s.tier(t.customer_tier)),
-        UrgencyFactor::Complaint | UrgencyFactor::CallbackDue => label.to_string(),
     }
 }
 

@@ -49,24 +49,8 @@ pub fn direction_role(direction: Option<Direction>) -> Role {
     }
 }
 
-/// A countdown in its two largest units: `2d04h`, `3h05m`, `42m10s`;
-/// overdue ones are signed: `-1h20m`.
-pub fn countdown(seconds: i64, s: &Strings) -> String {
-    let sign = if seconds < 0 { s.overdue_sign } else { "" };
-    let n = seconds.unsigned_abs();
-    let (d, h, m, sec) = (n / 86_400, n / 3_600 % 24, n / 60 % 60, n % 60);
-    // A hundred days or more: the hours no longer matter, and the width does.
-    let body = if d >= 100 {
-        format!("{d}{}", s.unit_day)
-    } else if d > 0 {
-        format!("{d}{}{h:02}{}", s.unit_day, s.unit_hour)
-    } else if h > 0 {
-        format!("{h}{}{m:02}{}", s.unit_hour, s.unit_minute)
-    } else {
-        format!("{m}{}{sec:02}{}", s.unit_minute, s.unit_second)
-    };
-    format!("{sign}{body}")
-}
+/// A countdown in the catalogue's units (shared with the CLI).
+pub use crate::i18n::urgency::countdown;
 
 /// How long ago, in one unit: `now`, `5m`, `3h`, `12d`; past two months
 /// the month itself (`2025-03`) says more.

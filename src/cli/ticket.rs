@@ -202,7 +202,8 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     let score = d.view.urgency.score.to_string();
     outln!("\n{}", crate::i18n::fill(r.heading_urgency, &[("score", &score)]));
     for part in &d.view.urgency.parts {
-        outln!("  {:>+8}  {}", part.points, sanitize_line(&part.detail));
+        let why = crate::i18n::urgency::reason(s, &d.view, part.factor, env.ctx.now);
+        outln!("  {:>+8}  {}", part.points, sanitize_line(&why));
     }
     if !t.description.is_empty() {
         outln!("\n{}", sanitize_block(&t.description));

@@ -11,6 +11,7 @@ mod fill;
 mod labels;
 mod lang;
 pub mod texts;
+pub mod urgency;
 mod zh_cn;
 
 pub use catalog::Strings;

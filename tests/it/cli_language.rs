@@ -8,6 +8,7 @@ use crate::common;
 use common::{Desk, id, stdout};
 use frontdesk::domain::enums::{Priority, TicketKind, TicketStatus, Tier};
 use frontdesk::domain::text::width;
+use frontdesk::domain::urgency::UrgencyFactor;
 use frontdesk::i18n::Lang;
 
 const CHINESE: &str = "zh_CN.UTF-8";
@@ -236,4 +237,22 @@ fn show_pages_line_up_chinese_labels() {
         customer.contains("负责人：") && customer.contains("李经理"),
         "{customer}"
     );
+}
+
+#[test]
+fn the_urgency_breakdown_of_ticket_show_is_worded_in_the_language() {
+    let desk = Desk::new();
+    let code = code_of(&desk.customer("赵敏", &[]));
+    let ticket = id(&desk.ticket(&code, "complaint", "屏幕有坏点", &["--priority", "urgent"]));
+    let zh_out = zh(&desk, &["ticket", "show", &ticket.to_string()]);
+    let s = Lang::ZhCn.strings();
+    let urgent = format!(
+        "{} {}",
+        s.urgency_factor(UrgencyFactor::Priority),
+        s.priority(Priority::Urgent)
+    );
+    assert!(zh_out.contains(&urgent), "{zh_out}");
+    assert!(zh_out.contains(s.urgency_factor(UrgencyFactor::Complaint)), "{zh_out}");
+    let en_out = stdout(desk.cmd().args(["ticket", "show", &ticket.to_string()]));
+    assert!(en_out.contains("priority urgent"), "{en_out}");
 }
