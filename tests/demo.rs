@@ -402,7 +402,8 @@ fn a_database_with_data_is_refused_unless_forced() {
         matches!(&err, Error::Invalid(i) if i.field == "database" && i.value == "60 customers, 150 tickets"),
         "{err}"
     );
-    assert!(err.to_string().contains("--force"), "{err}");
+    let told = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::En.strings());
+    assert!(told.contains("--force"), "{told}");
     assert_eq!(common::dump(&path), before, "nothing written");
     demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 2, Existing::AddTo).unwrap();
     assert_eq!(

@@ -49,7 +49,10 @@ fn app() -> App {
 
 fn field_error(app: &App, key: &str) -> Option<String> {
     let form = app.model.form.as_ref().expect("a form");
-    form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
+    form.fields
+        .iter()
+        .find(|f| f.key == key)
+        .and_then(|f| f.error.as_ref().map(|e| e.describe(app.model.strings)))
 }
 
 fn customer_named(app: &mut App, name: &str) -> Option<frontdesk::domain::customer::Customer> {

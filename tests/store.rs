@@ -323,7 +323,8 @@ fn only_create_makes_a_missing_file_and_a_folder_or_device_is_refused() {
             .expect("a missing file was examined"),
     ] {
         assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
-        assert!(err.to_string().contains("frontdesk init"), "{err}");
+        let told = frontdesk::i18n::describe_store(&err, frontdesk::i18n::Lang::En.strings());
+        assert!(told.contains("frontdesk init"), "{told}");
         assert!(!desk.dir().join("typo").exists(), "folders were created");
     }
     let mut store = Store::create(&path, &options).unwrap();

@@ -82,7 +82,8 @@ pub fn run(cli: Cli) -> i32 {
                 Error::Storage(e) => Error::Storage(e.at(&db)),
                 e => e,
             };
-            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
+            let told = crate::i18n::describe(&e, crate::i18n::get());
+            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&told));
             e.exit_code()
         }
     }
@@ -155,8 +156,7 @@ fn need_terminal() -> Result<(), Error> {
     } else {
         return Ok(());
     };
-    let why = "is not a terminal, and the terminal UI needs one; give a command (`frontdesk --help` lists them)";
-    Err(crate::domain::error::Invalid::new("terminal", missing, why).into())
+    Err(crate::domain::error::Invalid::new("terminal", missing, crate::domain::error::Reason::NotATerminal).into())
 }
 
 /// How a command opens the database file.
@@ -248,7 +248,7 @@ fn daily_backup(store: &Store, today: chrono::NaiveDate, config: &Config) {
         return;
     }
     let warning = match crate::service::backup::daily(store, today, dir, config.backup.keep) {
-        Err(e) => format!("daily backup into {} failed: {e}", dir.display()),
+        Err(e) => format!("daily backup into {} failed: {}", dir.display(), crate::i18n::told(&e)),
         Ok(done) if !done.future.is_empty() => {
             let names: Vec<String> = done.future.iter().map(|p| p.display().to_string()).collect();
             format!(

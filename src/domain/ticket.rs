@@ -2,7 +2,7 @@
 //! new → open → pending → resolved → closed, with reopening.
 
 use super::enums::{CallbackOutcome, Channel, Priority, TicketKind, TicketStatus, Tier};
-use super::error::Invalid;
+use super::error::{Invalid, Reason, Step};
 use super::sla::TicketEvent;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -49,13 +49,7 @@ pub const CATEGORIES: &[&str] = &[
 /// The clock events a status change records, or why it is not allowed.
 pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEvent>, Invalid> {
     use TicketStatus::*;
-    let refuse = |why: &str| {
-        Err(Invalid::new(
-            "status",
-            to.key(),
-            format!("cannot go from {from} to {to}: {why}"),
-        ))
-    };
+    let refuse = |why: Step| Err(Invalid::new("status", to.key(), Reason::Transition { from, to, why }));
     let resume = if from == Pending {
         vec![TicketEvent::Resumed]
     } else {
@@ -63,7 +57,7 @@ pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEven
     };
     match (from, to) {
         _ if from == to => Ok(vec![]),
-        (_, New) => refuse("a ticket never goes back to new"),
+        (_, New) => refuse(Step::NeverBackToNew),
         (New | Open, Open) => Ok(vec![]),
         (New | Open, Pending) => Ok(vec![TicketEvent::Paused]),
         (Pending, Open) => Ok(resume),
@@ -71,9 +65,9 @@ pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEven
         (New | Open | Pending, Closed) => Ok([resume, vec![TicketEvent::Closed]].concat()),
         (Resolved, Closed) => Ok(vec![TicketEvent::Closed]),
         (Resolved | Closed, Open) => Ok(vec![TicketEvent::Reopened]),
-        (Resolved | Closed, Pending) => refuse("reopen it first"),
-        (Closed, Resolved) => refuse("it is already closed"),
-        _ => refuse("not a valid step"),
+        (Resolved | Closed, Pending) => refuse(Step::ReopenFirst),
+        (Closed, Resolved) => refuse(Step::AlreadyClosed),
+        _ => refuse(Step::NotAStep),
     }
 }
 

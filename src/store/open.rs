@@ -167,13 +167,17 @@ fn refuse_non_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), StoreErr
     if meta.is_file() {
         return Ok(());
     }
-    let what = if meta.is_dir() {
-        "a folder"
+    let kind = if meta.is_dir() {
+        crate::domain::error::FileKind::Folder
     } else {
-        "not a regular file"
+        crate::domain::error::FileKind::Special
     };
-    let why = format!("is {what}; give the path of a database file");
-    Err(Invalid::new("database", path.display().to_string(), why).into())
+    Err(Invalid::new(
+        "database",
+        path.display().to_string(),
+        crate::domain::error::Reason::DatabaseNotFile { kind },
+    )
+    .into())
 }
 
 /// Says what is wrong with the file when SQLite only says "not a database",

@@ -177,7 +177,7 @@ fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
     let why = form
         .message
         .clone()
-        .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
+        .or_else(|| form.fields.iter().find_map(|f| f.error.as_ref().map(|e| e.describe(s))));
     let mut out = fill(s.background.not_saved, &[&form.title, why.as_deref().unwrap_or("")]);
     out = sanitize_line(&out).into_owned();
     out.push('\n');

@@ -118,7 +118,7 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             model.form = None;
-            model.warn(fill(s.triage.failed, &[&failure_text(&failure)]));
+            model.warn(fill(s.triage.failed, &[&failure.describe(s)]));
             // The marks stay; the queue shows what the other agent did.
             if matches!(failure, Failure::Conflict(_)) {
                 super::reload(model)
@@ -162,7 +162,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             triage.loading = false;
-            let text = fill(s.triage.failed, &[&failure_text(&failure)]);
+            let text = fill(s.triage.failed, &[&failure.describe(s)]);
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
@@ -192,12 +192,5 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         _ => Vec::new(),
-    }
-}
-
-fn failure_text(failure: &Failure) -> String {
-    match failure {
-        Failure::Invalid(invalid) => invalid.to_string(),
-        Failure::Conflict(text) | Failure::NotFound(text) | Failure::Other(text) => text.clone(),
     }
 }

@@ -108,14 +108,18 @@ fn check(sizes: Sizes) -> Result<(), Invalid> {
         ("interactions", sizes.interactions),
     ] {
         if n > MAX_SIZE {
-            return Err(Invalid::new(field, n.to_string(), format!("at most {MAX_SIZE}")));
+            return Err(Invalid::new(
+                field,
+                n.to_string(),
+                crate::domain::error::Reason::AtMost { max: MAX_SIZE as i64 },
+            ));
         }
     }
     if sizes.customers == 0 && (sizes.tickets > 0 || sizes.interactions > 0) {
         return Err(Invalid::new(
             "customers",
             "0",
-            "tickets and interactions need at least one customer",
+            crate::domain::error::Reason::DemoNeedsCustomer,
         ));
     }
     Ok(())
@@ -173,7 +177,7 @@ pub fn generate_with(
             return Err(Invalid::new(
                 "database",
                 format!("{}, {}", counted(customers, "customer"), counted(tickets, "ticket")),
-                "already holds data; the demo fills only an empty database (--force adds it anyway)",
+                crate::domain::error::Reason::DemoNotEmpty,
             )
             .into());
         }
