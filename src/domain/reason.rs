@@ -130,7 +130,11 @@ pub enum Reason {
         kind: FileKind,
     },
     DemoNeedsCustomer,
-    DemoNotEmpty,
+    /// The demo fills only an empty database.
+    DemoNotEmpty {
+        customers: i64,
+        tickets: i64,
+    },
     NotATerminal,
     ConfigProblems {
         count: usize,

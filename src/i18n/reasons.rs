@@ -96,7 +96,10 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::Destination(d) => destination(d, e),
         Reason::DatabaseNotFile { kind } => fill(e.database_not_file, &[("kind", kind_text(*kind, e))]),
         Reason::DemoNeedsCustomer => e.demo_needs_customer.into(),
-        Reason::DemoNotEmpty => e.demo_not_empty.into(),
+        Reason::DemoNotEmpty { customers, tickets } => fill(
+            e.demo_not_empty,
+            &[("customers", &num(*customers)), ("tickets", &num(*tickets))],
+        ),
         Reason::NotATerminal => e.not_a_terminal.into(),
         Reason::ConfigProblems { count } => fill(e.config_problems, &[("count", &count.to_string())]),
         Reason::ExportOnly => e.export_only.into(),

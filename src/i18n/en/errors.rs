@@ -116,7 +116,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     dest_not_frontdesk: "exists and is not a frontdesk database; refusing to overwrite it",
     database_not_file: "is {kind}; give the path of a database file",
     demo_needs_customer: "tickets and interactions need at least one customer",
-    demo_not_empty: "already holds data; the demo fills only an empty database (--force adds it anyway)",
+    demo_not_empty: "already holds data (customers: {customers}, tickets: {tickets}); the demo fills only an empty database (--force adds it anyway)",
     not_a_terminal: "is not a terminal, and the terminal UI needs one; give a command (`frontdesk --help` lists them)",
     export_only: "is exported only: an import records its own audit entries",
     json_format: "--json asks for json; give one of them",

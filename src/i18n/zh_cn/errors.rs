@@ -116,7 +116,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     dest_not_frontdesk: "已存在且不是 frontdesk 数据库，不会覆盖",
     database_not_file: "是{kind}，请指定数据库文件的路径",
     demo_needs_customer: "工单和沟通记录至少需要一个客户",
-    demo_not_empty: "已有数据；演示数据只填入空数据库（加 --force 可强制添加）",
+    demo_not_empty: "已有数据（客户 {customers} 个，工单 {tickets} 个）；演示数据只填入空数据库（加 --force 可强制添加）",
     not_a_terminal: "不是终端，终端界面需要终端；请给出一个命令（`frontdesk --help` 列出全部命令）",
     export_only: "只能导出：导入时会自行记录操作日志",
     json_format: "--json 要求 json 格式，两者只能给一个",
