@@ -176,7 +176,7 @@ fn files_of_other_programs_are_refused_untouched() {
             .err()
             .unwrap_or_else(|| panic!("{} was opened", path.display()));
         assert!(matches!(err, StoreError::NotFrontdesk { .. }), "{err:?}");
-        let message = err.to_string();
+        let message = frontdesk::i18n::describe_store(&err, frontdesk::i18n::Lang::En.strings());
         assert!(message.contains("not a frontdesk database"), "{message}");
         assert!(message.contains(reason), "{message}");
         assert!(message.contains(&path.display().to_string()), "{message}");

@@ -9,7 +9,7 @@ use crate::domain::enums::Role;
 use crate::domain::error::{Entity, Invalid, Reason};
 use crate::domain::excerpt::{VALUE_CHARS, excerpt};
 use crate::service::Error;
-use crate::store::StoreError;
+use crate::store::{Foreign, StoreError};
 
 /// A failure of a use case in the catalogue's language.
 pub fn describe(error: &Error, s: &Strings) -> String {
@@ -146,7 +146,14 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
                 ("known", &known.to_string()),
             ],
         ),
-        StoreError::NotFrontdesk { path, why } => fill(e.not_frontdesk, &[("path", path), ("why", why)]),
+        StoreError::NotFrontdesk { path, why } => {
+            let why = match why {
+                Foreign::NotSqlite => e.foreign_not_sqlite.to_string(),
+                Foreign::OtherApplication { id } => fill(e.foreign_application, &[("id", &format!("{id:#x}"))]),
+                Foreign::OtherTables => e.foreign_tables.to_string(),
+            };
+            fill(e.not_frontdesk, &[("path", path), ("why", &why)])
+        }
         StoreError::ReadOnly { path, detail } => fill(e.read_only, &[("place", &place(path)), ("detail", detail)]),
         StoreError::DiskFull { path, detail } => fill(e.disk_full, &[("place", &place(path)), ("detail", detail)]),
         StoreError::Truncated { path, bytes, expected } => fill(

@@ -121,6 +121,14 @@ fn errors_read_the_same_in_english_and_naturally_in_chinese() {
             "/tmp/x.db 处没有数据库；请用 `frontdesk init` 创建（或检查 --db 和 FRONTDESK_DB）",
         ),
         (
+            Error::Storage(StoreError::NotFrontdesk {
+                path: "/x.db".into(),
+                why: crate::store::Foreign::OtherApplication { id: 0x1234 },
+            }),
+            "/x.db is not a frontdesk database (it belongs to another program (application id 0x1234)); it was left untouched",
+            "/x.db 不是 frontdesk 数据库（属于其他程序（application id 0x1234）），未做任何改动",
+        ),
+        (
             Error::NotSaved(1),
             "1 form not saved; what was typed is printed above",
             "1 个表单未保存；已输入的内容打印在上方",

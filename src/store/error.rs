@@ -6,6 +6,18 @@
 use crate::domain::error::{Entity, Invalid};
 use rusqlite::ErrorCode;
 
+/// Why a file is not a frontdesk database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    NotSqlite,
+    /// Another program's SQLite file, by its `PRAGMA application_id`.
+    OtherApplication {
+        id: i64,
+    },
+    /// No application id, but tables of someone else's.
+    OtherTables,
+}
+
 /// The `#[error]` texts below are for logs only: users read these through
 /// the catalogue (`crate::i18n::describe`), in their language.
 #[derive(Debug, thiserror::Error)]
@@ -32,8 +44,8 @@ pub enum StoreError {
     Invalid(#[from] Invalid),
     #[error("{path}: newer schema {found} (known {known})")]
     NewerSchema { path: String, found: i64, known: i64 },
-    #[error("{path} is not a frontdesk database ({why})")]
-    NotFrontdesk { path: String, why: String },
+    #[error("{path} is not a frontdesk database ({why:?})")]
+    NotFrontdesk { path: String, why: Foreign },
     /// The file, its folder or the file system cannot be written
     /// (SQLITE_READONLY, EROFS, EACCES).
     #[error("{path:?} cannot be written ({detail})")]

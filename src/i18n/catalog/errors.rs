@@ -161,6 +161,9 @@ pub struct ErrorStrings {
     pub sqlite: &'static str,
     pub the_database_file: &'static str,
     pub config_problems: &'static str,
+    pub foreign_not_sqlite: &'static str,
+    pub foreign_application: &'static str,
+    pub foreign_tables: &'static str,
     /// "N forms not saved" after the terminal UI closed.
     pub not_saved: Plural,
 }

@@ -158,6 +158,9 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     sqlite: "database error: {detail}",
     the_database_file: "the database file",
     config_problems: "{count} problem(s), listed above",
+    foreign_not_sqlite: "not an SQLite database",
+    foreign_application: "it belongs to another program (application id {id})",
+    foreign_tables: "it holds another program's tables",
     not_saved: Plural {
         one: "{count} form not saved; what was typed is printed above",
         other: "{count} forms not saved; what was typed is printed above",

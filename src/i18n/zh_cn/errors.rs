@@ -158,6 +158,9 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     sqlite: "数据库错误：{detail}",
     the_database_file: "数据库文件",
     config_problems: "共 {count} 个问题，见上方列表",
+    foreign_not_sqlite: "不是 SQLite 数据库",
+    foreign_application: "属于其他程序（application id {id}）",
+    foreign_tables: "其中有其他程序的数据表",
     not_saved: Plural {
         one: "{count} 个表单未保存；已输入的内容打印在上方",
         other: "{count} 个表单未保存；已输入的内容打印在上方",
