@@ -10,13 +10,15 @@ use crate::service::Error;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     Invalid(Invalid),
-    /// Someone else changed the record; the text says which.
-    Conflict(String),
+    /// Someone else changed the record first.
+    Conflict(Conflict),
     NotFound {
         entity: Entity,
         key: String,
     },
-    /// Anything else (storage, a refused role), already worded.
+    /// Anything else (storage, a refused role), already worded: the
+    /// service's error cannot be cloned into a message (it may hold an OS
+    /// error), and the process speaks the terminal UI's language.
     Other(String),
 }
 
@@ -28,7 +30,17 @@ impl Failure {
         match e {
             Error::Invalid(invalid) => Failure::Invalid(invalid),
             Error::NotFound { entity, key } => Failure::NotFound { entity, key },
-            conflict @ Error::Conflict { .. } => Failure::Conflict(crate::i18n::describe(&conflict, s)),
+            Error::Conflict {
+                entity,
+                id,
+                expected,
+                actual,
+            } => Failure::Conflict(Conflict {
+                entity,
+                id,
+                expected,
+                actual,
+            }),
             other => Failure::Other(crate::i18n::describe(&other, s)),
         }
     }
@@ -38,7 +50,28 @@ impl Failure {
         match self {
             Failure::Invalid(invalid) => crate::i18n::describe_invalid(invalid, s),
             Failure::NotFound { entity, key } => crate::i18n::not_found(*entity, key, s),
-            Failure::Conflict(text) | Failure::Other(text) => text.clone(),
+            Failure::Conflict(c) => crate::i18n::describe(&c.error(), s),
+            Failure::Other(text) => text.clone(),
+        }
+    }
+}
+
+/// Which record changed under a save, and its versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    pub entity: Entity,
+    pub id: i64,
+    pub expected: i64,
+    pub actual: i64,
+}
+
+impl Conflict {
+    fn error(self) -> Error {
+        Error::Conflict {
+            entity: self.entity,
+            id: self.id,
+            expected: self.expected,
+            actual: self.actual,
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::error::Invalid;
 use crate::i18n::Strings;
 use crate::service::interactions::LogInput;
 use crate::service::tickets::{TicketChanges, TicketInput};
-pub use failure::{Failure, FieldError};
+pub use failure::{Conflict, Failure, FieldError};
 
 /// A field's own check: one of the domain validators.
 pub type Check = fn(&str) -> Result<(), Invalid>;
@@ -308,8 +308,9 @@ impl Form {
                 };
                 (i, error)
             }),
-            Failure::Conflict(text) => {
-                self.message = Some(crate::i18n::fill_indexed(s.msg_conflict, &[text]));
+            Failure::Conflict(_) => {
+                let text = failure.describe(s);
+                self.message = Some(crate::i18n::fill_indexed(s.msg_conflict, &[&text]));
                 return;
             }
             Failure::Other(_) => None,

@@ -63,8 +63,13 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
     let error = form.fields[0].error.as_ref().unwrap().describe(m.strings);
     assert_eq!(error, "expected one of: li");
     // A conflict reads the ticket as it is now, for the conflict dialog.
-    let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
-    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    let conflict = crate::app::forms::Conflict {
+        entity: Entity::Ticket,
+        id: 7,
+        expected: 3,
+        actual: 4,
+    };
+    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict)));
     assert!(matches!(
         effects.as_slice(),
         [Effect::LoadCurrent(crate::app::conflict::Record::Ticket(7))]
