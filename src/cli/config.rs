@@ -33,10 +33,11 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 print_json(&json!({
                     "path": path.display().to_string(),
                     "exists": exists,
-                    "problem": unusable.as_ref().map(|e| e.reason.clone()),
+                    "problem": unusable.as_ref().map(|e| crate::i18n::describe_reason(&e.reason, crate::i18n::get())),
                 }));
             } else if let Some(e) = unusable {
-                let why = sanitize_line(&e.reason);
+                let reason = crate::i18n::describe_reason(&e.reason, crate::i18n::get());
+                let why = sanitize_line(&reason);
                 let words = crate::i18n::get().settings;
                 outln!(
                     "{}",
@@ -78,7 +79,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 }
             }
             if !problems.is_empty() {
-                let reason = words.problems_found.of(problems.len() as i64, &[]);
+                let reason = crate::domain::error::Reason::ConfigProblems { count: problems.len() };
                 return Err(Invalid::new("config", path.display().to_string(), reason).into());
             }
             if !cli.json {

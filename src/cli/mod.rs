@@ -88,8 +88,6 @@ impl Env {
 
 /// Runs one command and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
-    // The locale speaks until the settings are read (see `speak_as`).
-    crate::i18n::set_language(crate::i18n::Lang::from_environment(|name| std::env::var(name).ok()));
     let db = cli.db_path();
     match dispatch(cli).and_then(|()| output::finish()) {
         Ok(()) => 0,
@@ -100,7 +98,8 @@ pub fn run(cli: Cli) -> i32 {
                 Error::Storage(e) => Error::Storage(e.at(&db)),
                 e => e,
             };
-            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&e.to_string()));
+            let told = crate::i18n::describe(&e, crate::i18n::get());
+            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&told));
             e.exit_code()
         }
     }
@@ -181,8 +180,7 @@ fn need_terminal() -> Result<(), Error> {
     } else {
         return Ok(());
     };
-    let why = "is not a terminal, and the terminal UI needs one; give a command (`frontdesk --help` lists them)";
-    Err(crate::domain::error::Invalid::new("terminal", missing, why).into())
+    Err(crate::domain::error::Invalid::new("terminal", missing, crate::domain::error::Reason::NotATerminal).into())
 }
 
 /// How a command opens the database file.
@@ -278,7 +276,7 @@ fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
     let words = crate::i18n::get().cli_admin;
     let warning = match crate::service::backup::daily(store, today, dir, config.backup.keep) {
         Err(e) => {
-            let (dir, error) = (dir.display().to_string(), e.to_string());
+            let (dir, error) = (dir.display().to_string(), crate::i18n::told(&e));
             crate::i18n::fill(words.daily_backup_failed, &[("dir", &dir), ("error", &error)])
         }
         Ok(done) if !done.future.is_empty() => {

@@ -15,6 +15,8 @@ pub const LIMIT_MAX: usize = 1_000_000;
 /// Parses `args` (the program name first); on failure prints why and gives
 /// the exit code: 0 for `--help` and `--version`, 2 for a refusal.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
+    // A refusal here comes before any settings are read: the locale speaks.
+    crate::i18n::set_language(crate::i18n::Lang::from_environment(|name| std::env::var(name).ok()));
     let matches = Cli::command()
         .try_get_matches_from(&args)
         .map_err(|err| refuse(&err, &args))?;
@@ -82,7 +84,9 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             2
         }
         ErrorKind::ValueValidation if domain_refusal(err).is_some() => {
-            let refusal = domain_refusal(err).map(ToString::to_string).unwrap_or_default();
+            let refusal = domain_refusal(err)
+                .map(|invalid| crate::i18n::describe_invalid(invalid, crate::i18n::get()))
+                .unwrap_or_default();
             errln!("frontdesk: {}", crate::domain::text::sanitize_line(&refusal));
             2
         }

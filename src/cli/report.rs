@@ -55,10 +55,18 @@ fn format(a: &ReportArgs, json: bool) -> Result<Format, Invalid> {
         "json" => Format::Json,
         "csv" => Format::Csv,
         "md" | "markdown" => Format::Markdown,
-        _ => return Err(Invalid::new("format", name, "expected one of: text, json, csv, md")),
+        _ => {
+            return Err(Invalid::new(
+                "format",
+                name,
+                crate::domain::error::Reason::NotOneOf {
+                    allowed: ["text", "json", "csv", "md"].map(String::from).to_vec(),
+                },
+            ));
+        }
     };
     if json && format != Format::Json {
-        return Err(Invalid::new("format", name, "--json asks for json; give one of them"));
+        return Err(Invalid::new("format", name, crate::domain::error::Reason::JsonFormat));
     }
     Ok(format)
 }
@@ -74,7 +82,14 @@ pub fn run(env: &mut Env, a: &ReportArgs) -> Result<(), Error> {
         return weekly(env, a, format, month);
     }
     if a.weeks.is_some() {
-        return Err(Invalid::new("weeks", a.weeks.as_deref().unwrap_or(""), "goes with --weekly").into());
+        return Err(Invalid::new(
+            "weeks",
+            a.weeks.as_deref().unwrap_or(""),
+            crate::domain::error::Reason::GoesWith {
+                option: "--weekly".into(),
+            },
+        )
+        .into());
     }
     let r = report::monthly_by(&mut env.store, &env.ctx, month, by)?;
     match format {
@@ -89,13 +104,30 @@ pub fn run(env: &mut Env, a: &ReportArgs) -> Result<(), Error> {
 /// `--weekly`: the series of the dashboard's charts.
 fn weekly(env: &mut Env, a: &ReportArgs, format: Format, month: Month) -> Result<(), Error> {
     if let Some(by) = &a.by {
-        return Err(Invalid::new("by", by, "does not go with --weekly").into());
+        return Err(Invalid::new(
+            "by",
+            by,
+            crate::domain::error::Reason::NotWith {
+                option: "--weekly".into(),
+            },
+        )
+        .into());
     }
     let weeks = match &a.weeks {
         None => report_weekly::DEFAULT_WEEKS,
         Some(text) => match text.trim().parse::<usize>() {
             Ok(n) if (1..=report_weekly::MAX_WEEKS).contains(&n) => n,
-            _ => return Err(Invalid::new("weeks", text, "expected a whole number from 1 to 104").into()),
+            _ => {
+                return Err(Invalid::new(
+                    "weeks",
+                    text,
+                    crate::domain::error::Reason::WholeNumber {
+                        min: 1,
+                        max: report_weekly::MAX_WEEKS as i64,
+                    },
+                )
+                .into());
+            }
         },
     };
     let points = report::weekly_of_month(&mut env.store, &env.ctx, month, weeks)?;

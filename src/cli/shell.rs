@@ -55,7 +55,7 @@ pub fn man(args: &ManArgs) -> Result<(), Error> {
     // A folder is not made up: a mistyped one would leave stray pages.
     if !dir.is_dir() {
         let shown = dir.display().to_string();
-        return Err(Invalid::new("--out", shown, "is not an existing folder").into());
+        return Err(Invalid::new("--out", shown, crate::domain::reason::Reason::NotAFolder).into());
     }
     let mut written = Vec::new();
     write_pages(command(), dir, &mut written)?;

@@ -64,12 +64,7 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
         Records::Surveys => ImportKind::Surveys,
         Records::Reminders => ImportKind::Reminders,
         Records::Audit => {
-            return Err(Invalid::new(
-                "records",
-                "audit",
-                "is exported only: an import records its own audit entries",
-            )
-            .into());
+            return Err(Invalid::new("records", "audit", crate::domain::error::Reason::ExportOnly).into());
         }
     };
     let report = import::run(&mut env.store, &env.ctx, kind, &a.file, a.map.as_deref(), a.dry_run)?;

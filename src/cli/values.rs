@@ -131,12 +131,11 @@ pub fn report_format() -> OneOf {
         words: words.to_vec(),
         empty: false,
         check: Arc::new(move |value| {
-            let names: Vec<&str> = words.iter().map(PossibleValue::get_name).collect();
-            let names = names.join(", ");
+            let allowed = words.iter().map(|w| w.get_name().to_string()).collect();
             let taken = words.iter().any(|w| w.matches(value.trim(), true));
             taken
                 .then_some(())
-                .ok_or_else(|| Invalid::new("format", value, format!("expected one of: {names}")))
+                .ok_or_else(|| Invalid::new("format", value, crate::domain::reason::Reason::NotOneOf { allowed }))
         }),
     }
 }
@@ -174,7 +173,8 @@ mod tests {
         let refusal = (one_of::<enums::Priority>().check)("asap").unwrap_err();
         assert_eq!(refusal.field, "priority");
         assert_eq!(refusal.value, "asap");
-        assert!(refusal.reason.contains("urgent, high, normal, low"), "{refusal}");
+        let allowed = ["urgent", "high", "normal", "low"].map(String::from).to_vec();
+        assert_eq!(refusal.reason, crate::domain::reason::Reason::NotOneOf { allowed });
         let refusal = (reminder_window().check)("soon").unwrap_err();
         assert_eq!((refusal.field.as_str(), refusal.value.as_str()), ("when", "soon"));
         assert_eq!(

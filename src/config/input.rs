@@ -3,7 +3,7 @@
 //! device or `/dev/zero` is refused at once, before a single byte is read,
 //! instead of blocking or filling memory.
 
-use crate::domain::error::Invalid;
+use crate::domain::error::{FileKind, FileProblem, FileRole, Invalid, Reason};
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
@@ -31,11 +31,11 @@ impl InputKind {
         }
     }
 
-    fn noun(self) -> &'static str {
+    fn role(self) -> FileRole {
         match self {
-            InputKind::Config => "a settings file",
-            InputKind::Map => "a map file",
-            InputKind::Import => "an import file",
+            InputKind::Config => FileRole::Settings,
+            InputKind::Map => FileRole::Map,
+            InputKind::Import => FileRole::Import,
         }
     }
 
@@ -65,7 +65,7 @@ pub fn read_if_present(path: &Path, kind: InputKind) -> Result<Option<Vec<u8>>, 
     // The file may grow while it is read: never past the limit.
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| refuse(path, kind, format!("cannot be read: {e}")))?;
+        .map_err(|e| refuse(path, kind, FileProblem::Unreadable { detail: e.to_string() }))?;
     if bytes.len() as u64 > limit {
         return Err(too_large(path, kind, bytes.len() as u64));
     }
@@ -74,7 +74,7 @@ pub fn read_if_present(path: &Path, kind: InputKind) -> Result<Option<Vec<u8>>, 
 
 /// The whole file; a missing file is refused like any other bad argument.
 pub fn read(path: &Path, kind: InputKind) -> Result<Vec<u8>, Invalid> {
-    read_if_present(path, kind)?.ok_or_else(|| refuse(path, kind, "does not exist".into()))
+    read_if_present(path, kind)?.ok_or_else(|| refuse(path, kind, FileProblem::Missing))
 }
 
 /// Opens the file and checks what it is on the open handle, so it cannot be
@@ -89,14 +89,14 @@ fn open(path: &Path, kind: InputKind) -> Result<Option<(File, u64)>, Invalid> {
     let file = match options.open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(refuse(path, kind, format!("cannot be read: {e}"))),
+        Err(e) => return Err(refuse(path, kind, FileProblem::Unreadable { detail: e.to_string() })),
     };
     let meta = file
         .metadata()
-        .map_err(|e| refuse(path, kind, format!("cannot be read: {e}")))?;
+        .map_err(|e| refuse(path, kind, FileProblem::Unreadable { detail: e.to_string() }))?;
     if !meta.is_file() {
-        let what = describe(&meta);
-        return Err(refuse(path, kind, format!("is {what}, not a regular file")));
+        let kind_found = describe(&meta);
+        return Err(refuse(path, kind, FileProblem::NotRegular { kind: kind_found }));
     }
     if meta.len() > kind.limit() {
         return Err(too_large(path, kind, meta.len()));
@@ -104,52 +104,63 @@ fn open(path: &Path, kind: InputKind) -> Result<Option<(File, u64)>, Invalid> {
     Ok(Some((file, meta.len())))
 }
 
-fn refuse(path: &Path, kind: InputKind, reason: String) -> Invalid {
-    Invalid::new(kind.field(), path.display().to_string(), reason)
-}
-
-fn too_large(path: &Path, kind: InputKind, bytes: u64) -> Invalid {
-    let reason = format!(
-        "is too large ({}; {} may have at most {})",
-        size(bytes),
-        kind.noun(),
-        size(kind.limit())
-    );
-    refuse(path, kind, reason)
-}
-
-fn size(bytes: u64) -> String {
-    if bytes >= MIB && bytes.is_multiple_of(MIB) {
-        format!("{} MiB", bytes / MIB)
-    } else if bytes >= MIB {
-        format!("{:.1} MiB", bytes as f64 / MIB as f64)
-    } else {
-        format!("{bytes} bytes")
+/// The settings file's refusal as a line of `config check`. Settings
+/// problems are still English sentences (see `settings::Problem`); every
+/// other refusal of a file is worded by the catalogue at the edge.
+pub fn settings_problem(reason: &Reason) -> String {
+    let Reason::File(problem) = reason else {
+        return "cannot be used".into();
+    };
+    match problem {
+        FileProblem::Unreadable { detail } => format!("cannot be read: {detail}"),
+        FileProblem::Missing => "does not exist".into(),
+        FileProblem::NotRegular { .. } => "is not a regular file".into(),
+        FileProblem::TooLarge { limit, .. } => {
+            format!("is too large (a settings file may have at most {} MiB)", limit / MIB)
+        }
+        _ => "cannot be used".into(),
     }
 }
 
+fn refuse(path: &Path, kind: InputKind, problem: FileProblem) -> Invalid {
+    Invalid::new(kind.field(), path.display().to_string(), Reason::File(problem))
+}
+
+fn too_large(path: &Path, kind: InputKind, bytes: u64) -> Invalid {
+    let problem = FileProblem::TooLarge {
+        bytes,
+        limit: kind.limit(),
+        role: kind.role(),
+    };
+    refuse(path, kind, problem)
+}
+
 #[cfg(unix)]
-fn describe(meta: &Metadata) -> &'static str {
+fn describe(meta: &Metadata) -> FileKind {
     use std::os::unix::fs::FileTypeExt;
     let kind = meta.file_type();
     if kind.is_dir() {
-        "a folder"
+        FileKind::Folder
     } else if kind.is_fifo() {
-        "a FIFO (named pipe)"
+        FileKind::Fifo
     } else if kind.is_char_device() {
-        "a character device"
+        FileKind::CharDevice
     } else if kind.is_block_device() {
-        "a block device"
+        FileKind::BlockDevice
     } else if kind.is_socket() {
-        "a socket"
+        FileKind::Socket
     } else {
-        "a special file"
+        FileKind::Special
     }
 }
 
 #[cfg(not(unix))]
-fn describe(meta: &Metadata) -> &'static str {
-    if meta.is_dir() { "a folder" } else { "a special file" }
+fn describe(meta: &Metadata) -> FileKind {
+    if meta.is_dir() {
+        FileKind::Folder
+    } else {
+        FileKind::Special
+    }
 }
 
 #[cfg(test)]
@@ -167,16 +178,16 @@ mod tests {
         assert!(read(&big, InputKind::Import).is_ok());
         assert_eq!(read_if_present(&dir.path().join("none"), InputKind::Config), Ok(None));
         let cases = [
-            (big.as_path(), InputKind::Config, "too large"),
-            (dir.path(), InputKind::Import, "a folder"),
-            (Path::new("/dev/zero"), InputKind::Import, "a character device"),
-            (&dir.path().join("none"), InputKind::Import, "does not exist"),
+            (big.as_path(), InputKind::Config, "TooLarge"),
+            (dir.path(), InputKind::Import, "Folder"),
+            (Path::new("/dev/zero"), InputKind::Import, "CharDevice"),
+            (&dir.path().join("none"), InputKind::Import, "Missing"),
         ];
         for (path, kind, says) in cases {
             let err = read(path, kind).unwrap_err();
             assert_eq!(err.field, kind.field());
             assert_eq!(err.value, path.display().to_string());
-            assert!(err.reason.contains(says), "{path:?}: {err}");
+            assert!(format!("{:?}", err.reason).contains(says), "{path:?}: {err}");
         }
     }
 }

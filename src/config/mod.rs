@@ -130,7 +130,8 @@ impl Config {
 /// The user's settings file as text, `None` when there is none. Read
 /// through [`input`], so a FIFO, a device or a huge file is refused unread.
 fn read_user_file(path: &Path) -> Result<Option<String>, String> {
-    let bytes = input::read_if_present(path, input::InputKind::Config).map_err(|e| e.reason)?;
+    let bytes =
+        input::read_if_present(path, input::InputKind::Config).map_err(|e| input::settings_problem(&e.reason))?;
     bytes
         .map(|bytes| String::from_utf8(bytes).map_err(|_| "is not valid UTF-8".to_string()))
         .transpose()

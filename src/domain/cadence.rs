@@ -135,7 +135,9 @@ impl std::str::FromStr for When {
             _ => Err(Invalid::new(
                 "when",
                 s,
-                "expected one of: overdue, today, upcoming, all",
+                crate::domain::error::Reason::NotOneOf {
+                    allowed: ["overdue", "today", "upcoming", "all"].map(String::from).to_vec(),
+                },
             )),
         }
     }

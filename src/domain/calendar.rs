@@ -29,7 +29,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use crate::domain::error::Invalid;
+use crate::domain::error::{Hours, Invalid, Reason};
 
 /// How many days ahead business-time arithmetic looks before giving up (about ten years).
 pub const HORIZON_DAYS: i64 = 3660;
@@ -82,11 +82,11 @@ impl Calendar {
     /// ranges (`fri-mon` wraps), or `daily`. `24:00` may end a range. Ranges that overlap
     /// hours already present are merged with them.
     pub fn add_hours(&mut self, spec: &str) -> Result<(), Invalid> {
-        let invalid = |reason: String| Invalid::new("hours", spec, reason);
+        let invalid = |problem: Hours| Invalid::new("hours", spec, Reason::Hours(problem));
         let trimmed = spec.trim();
         let (days_part, times_part) = trimmed
             .split_once(char::is_whitespace)
-            .ok_or_else(|| invalid("expected days then times, e.g. \"mon-fri 09:00-17:00\"".to_string()))?;
+            .ok_or_else(|| invalid(Hours::NoTimes))?;
         let days = parse_days(days_part).map_err(invalid)?;
         // Spaces after commas ("09:00-12:00, 13:00-18:00") are harmless, so drop them.
         let times: String = times_part.chars().filter(|c| !c.is_whitespace()).collect();
@@ -104,13 +104,9 @@ impl Calendar {
 
     /// Parses an IANA time zone name such as `Asia/Shanghai`.
     pub fn parse_tz(s: &str) -> Result<Tz, Invalid> {
-        s.trim().parse::<Tz>().map_err(|_| {
-            Invalid::new(
-                "tz",
-                s,
-                "unknown time zone; use an IANA name such as Asia/Shanghai or Europe/Berlin",
-            )
-        })
+        s.trim()
+            .parse::<Tz>()
+            .map_err(|_| Invalid::new("tz", s, Reason::TimeZone))
     }
 
     /// Whether any weekday has working time (holidays and make-up days aside).
@@ -333,16 +329,16 @@ const DAY_NAMES: [[&str; 2]; 7] = [
     ["sun", "sunday"],
 ];
 
-fn parse_day(s: &str) -> Result<usize, String> {
+fn parse_day(s: &str) -> Result<usize, Hours> {
     let wanted = s.trim().to_ascii_lowercase();
     DAY_NAMES
         .iter()
         .position(|names| names.contains(&wanted.as_str()))
-        .ok_or_else(|| format!("unknown day {s:?}; use mon, tue, wed, thu, fri, sat, sun"))
+        .ok_or_else(|| Hours::UnknownDay { day: s.to_string() })
 }
 
 /// `mon-fri`, `mon,wed`, `fri-mon` (wraps over the weekend), `sat`, `daily`.
-fn parse_days(s: &str) -> Result<[bool; 7], String> {
+fn parse_days(s: &str) -> Result<[bool; 7], Hours> {
     let mut days = [false; 7];
     if matches!(s.to_ascii_lowercase().as_str(), "daily" | "everyday" | "all") {
         return Ok([true; 7]);
@@ -368,24 +364,21 @@ fn parse_days(s: &str) -> Result<[bool; 7], String> {
 }
 
 /// `09:00-12:00,13:00-18:00`
-fn parse_spans(s: &str) -> Result<Vec<Span>, String> {
+fn parse_spans(s: &str) -> Result<Vec<Span>, Hours> {
     if s.is_empty() {
-        return Err("missing times, e.g. 09:00-17:00".to_string());
+        return Err(Hours::MissingTimes);
     }
     let mut spans = Vec::new();
     for item in s.split(',') {
         let (start, end) = item
             .split_once('-')
-            .ok_or_else(|| format!("expected a range like 09:00-17:00, got {item:?}"))?;
+            .ok_or_else(|| Hours::NotARange { item: item.to_string() })?;
         let (start, end) = (parse_clock(start, false)?, parse_clock(end, true)?);
         if end == start {
-            return Err(format!("range {item:?} is empty: it ends when it starts"));
+            return Err(Hours::EmptyRange { item: item.to_string() });
         }
         if end < start {
-            return Err(format!(
-                "range {item:?} ends before it starts (a range cannot cross midnight; \
-                 split it over two days)"
-            ));
+            return Err(Hours::Backwards { item: item.to_string() });
         }
         spans.push((start, end));
     }
@@ -393,8 +386,8 @@ fn parse_spans(s: &str) -> Result<Vec<Span>, String> {
 }
 
 /// `HH:MM` as seconds from midnight; `24:00` only where `allow_end_of_day`.
-fn parse_clock(s: &str, allow_end_of_day: bool) -> Result<u32, String> {
-    let bad = || format!("bad time {s:?}; expected HH:MM between 00:00 and 24:00");
+fn parse_clock(s: &str, allow_end_of_day: bool) -> Result<u32, Hours> {
+    let bad = || Hours::BadTime { time: s.to_string() };
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
     let digits = |p: &str, max_len: usize| !p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit());
     if !digits(h, 2) || !digits(m, 2) || m.len() != 2 {

@@ -1,7 +1,7 @@
 //! Customers (客户): the record, and the validated input that creates or edits one.
 
 use super::enums::{Channel, CustomerKind, Tier};
-use super::error::Invalid;
+use super::error::{Invalid, Reason};
 use super::occasions::parse_birthday;
 use super::time::parse_date;
 use super::validate::{self, LINE_MAX, TEXT_MAX};
@@ -187,7 +187,9 @@ pub fn parse_since(value: &str, today: NaiveDate) -> Result<Option<NaiveDate>, I
         return Err(Invalid::new(
             "since",
             value,
-            format!("is in the future (today is {today})"),
+            Reason::InFuture {
+                today: Some(today.to_string()),
+            },
         ));
     }
     Ok(Some(date))
@@ -342,14 +344,19 @@ mod tests {
             ("", Ok(None)),
             ("2026-03-02", Ok(NaiveDate::from_ymd_opt(2026, 3, 2))),
             ("2019-07-01", Ok(NaiveDate::from_ymd_opt(2019, 7, 1))),
-            ("2026-03-03", Err("is in the future (today is 2026-03-02)")),
-            ("2030-01-01", Err("is in the future (today is 2026-03-02)")),
+            ("2026-03-03", Err("2026-03-02")),
+            ("2030-01-01", Err("2026-03-02")),
         ];
         for (typed, want) in cases {
             match (parse_since(typed, today), want) {
                 (Ok(got), Ok(want)) => assert_eq!(got, want, "{typed}"),
                 (Err(e), Err(reason)) => {
-                    assert_eq!((e.field.as_str(), e.reason.as_str()), ("since", reason), "{typed}")
+                    let today = Some(reason.to_string());
+                    assert_eq!(
+                        (e.field.as_str(), e.reason),
+                        ("since", Reason::InFuture { today }),
+                        "{typed}"
+                    )
                 }
                 (got, _) => panic!("{typed}: {got:?}"),
             }

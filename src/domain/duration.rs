@@ -4,7 +4,13 @@ use super::error::Invalid;
 
 /// Whole minutes, at most ten years.
 pub fn parse_minutes(field: &str, value: &str) -> Result<i64, Invalid> {
-    let bad = || Invalid::new(field, value, "expected minutes like 90, 90m, 1h30m or 3d");
+    let bad = || {
+        Invalid::new(
+            field,
+            value,
+            crate::domain::error::Reason::Format(crate::domain::error::Form::Minutes),
+        )
+    };
     let text = value.trim().to_ascii_lowercase();
     if text.is_empty() {
         return Err(bad());
@@ -41,7 +47,11 @@ fn check(field: &str, value: &str, minutes: i64) -> Result<i64, Invalid> {
     if (1..=TEN_YEARS).contains(&minutes) {
         Ok(minutes)
     } else {
-        Err(Invalid::new(field, value, "must be between 1 minute and 10 years"))
+        Err(Invalid::new(
+            field,
+            value,
+            crate::domain::error::Reason::DurationOutOfRange,
+        ))
     }
 }
 

@@ -35,7 +35,7 @@ macro_rules! vocabulary {
                     .copied()
                     .find(|v| v.key() == wanted)
                     .ok_or_else(|| crate::domain::error::Invalid::new(
-                        $field, s, format!("expected one of: {}", Self::keys())))
+                        $field, s, crate::domain::error::Reason::NotOneOf { allowed: Self::ALL.iter().map(|v| v.key().to_string()).collect() }))
             }
         }
 

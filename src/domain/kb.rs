@@ -30,7 +30,13 @@ impl std::str::FromStr for ArticleKind {
             "faq" => Ok(ArticleKind::Faq),
             "case" => Ok(ArticleKind::Case),
             "script" => Ok(ArticleKind::Script),
-            _ => Err(Invalid::new("kind", s, "expected one of: faq, case, script")),
+            _ => Err(Invalid::new(
+                "kind",
+                s,
+                crate::domain::error::Reason::NotOneOf {
+                    allowed: ["faq", "case", "script"].map(String::from).to_vec(),
+                },
+            )),
         }
     }
 }

@@ -400,10 +400,15 @@ impl std::str::FromStr for Breakdown {
 
     fn from_str(s: &str) -> Result<Self, Invalid> {
         let wanted = s.trim().to_ascii_lowercase();
-        Breakdown::ALL
-            .into_iter()
-            .find(|b| b.key() == wanted)
-            .ok_or_else(|| Invalid::new("by", s, "expected one of: agent, department, kind, channel"))
+        Breakdown::ALL.into_iter().find(|b| b.key() == wanted).ok_or_else(|| {
+            Invalid::new(
+                "by",
+                s,
+                crate::domain::error::Reason::NotOneOf {
+                    allowed: ["agent", "department", "kind", "channel"].map(String::from).to_vec(),
+                },
+            )
+        })
     }
 }
 

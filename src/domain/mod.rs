@@ -18,6 +18,7 @@ pub mod occasions;
 pub mod order;
 pub mod period;
 pub mod policy;
+pub mod reason;
 pub mod search;
 pub mod segment_rules;
 pub mod segments;

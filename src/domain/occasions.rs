@@ -15,7 +15,7 @@
 //! reminder.
 
 use super::cadence::Due;
-use super::error::Invalid;
+use super::error::{Form, Invalid, Reason};
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -38,12 +38,18 @@ pub fn parse_birthday(value: &str, today: NaiveDate) -> Result<Option<NaiveDate>
         return Ok(None);
     }
     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| Invalid::new("birthday", value, "expected a date like 1990-05-17"))?;
+        .map_err(|_| Invalid::new("birthday", value, Reason::Format(Form::Birthday)))?;
     if date < earliest_birthday() {
-        return Err(Invalid::new("birthday", value, "must not be before 1900-01-01"));
+        return Err(Invalid::new(
+            "birthday",
+            value,
+            Reason::BeforeDate {
+                earliest: earliest_birthday().to_string(),
+            },
+        ));
     }
     if date > today {
-        return Err(Invalid::new("birthday", value, "must not be after today"));
+        return Err(Invalid::new("birthday", value, Reason::AfterToday));
     }
     Ok(Some(date))
 }

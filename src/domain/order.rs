@@ -1,6 +1,6 @@
 //! Orders (交易): what a customer bought, for how much. Money is whole cents.
 
-use super::error::Invalid;
+use super::error::{AmountProblem, Invalid, OrderProblem, Reason};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -87,34 +87,32 @@ impl OrderLine {
     pub fn correction(&self, kind: CorrectionKind, requested: Option<(&str, i64)>) -> Result<i64, Invalid> {
         let id = self.order.id.to_string();
         if self.cancelled() {
-            return Err(Invalid::new(
-                "order",
-                id,
-                "is cancelled; nothing is left to refund or cancel",
-            ));
+            return Err(Invalid::new("order", id, Reason::Order(OrderProblem::Cancelled)));
         }
         let left = self.net_cents();
         match (kind, requested) {
             (CorrectionKind::Refund, Some((text, cents))) => {
                 if cents == 0 {
-                    return Err(Invalid::new("amount", text, "must be more than 0"));
+                    return Err(Invalid::new("amount", text, Reason::NotPositive));
                 }
                 if cents > left {
-                    let reason = format!(
-                        "is more than is left to refund on order {id} ({} of {})",
-                        format_cents(left),
-                        format_cents(self.order.amount_cents)
-                    );
+                    let reason = Reason::Order(OrderProblem::MoreThanLeft {
+                        order: self.order.id,
+                        left: format_cents(left),
+                        total: format_cents(self.order.amount_cents),
+                    });
                     return Err(Invalid::new("amount", text, reason));
                 }
                 Ok(cents)
             }
-            (CorrectionKind::Refund, None) => Err(Invalid::new("amount", "", "is required for a refund")),
-            (CorrectionKind::Cancel, _) if left == 0 && self.order.amount_cents > 0 => Err(Invalid::new(
-                "order",
-                id,
-                "is fully refunded; nothing is left to cancel",
+            (CorrectionKind::Refund, None) => Err(Invalid::new(
+                "amount",
+                "",
+                Reason::Order(OrderProblem::RefundNeedsAmount),
             )),
+            (CorrectionKind::Cancel, _) if left == 0 && self.order.amount_cents > 0 => {
+                Err(Invalid::new("order", id, Reason::Order(OrderProblem::FullyRefunded)))
+            }
             (CorrectionKind::Cancel, _) => Ok(left),
         }
     }
@@ -133,21 +131,19 @@ const MAX_CENTS: i64 = 1_000_000_000_000;
 /// (what a Chinese input method types) read as their ASCII forms.
 pub fn parse_amount(field: &str, value: &str) -> Result<i64, Invalid> {
     let shown = value.trim();
-    let bad = |reason: &str| Invalid::new(field, shown, reason);
+    let bad = |reason: Reason| Invalid::new(field, shown, reason);
     let text: String = shown.chars().map(ascii_form).collect();
     if text.starts_with('-') {
-        return Err(bad("must be 0 or more"));
+        return Err(bad(Reason::BelowZero));
     }
     let (grouped, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let whole = ungroup(grouped).ok_or_else(|| {
-        bad("has a comma where no thousands separator belongs (write 1234.50 or 1,234.50; the decimal mark is a point)")
-    })?;
+    let whole = ungroup(grouped).ok_or_else(|| bad(Reason::Amount(AmountProblem::MisplacedComma)))?;
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() || !digits(&whole) || !digits(fraction) {
-        return Err(bad("expected an amount like 1234.50"));
+        return Err(bad(Reason::Amount(AmountProblem::NotAnAmount)));
     }
     if fraction.len() > 2 {
-        return Err(bad("has more than two decimals"));
+        return Err(bad(Reason::Amount(AmountProblem::TooManyDecimals)));
     }
     let cents_part = format!("{fraction:0<2}");
     let cents = whole
@@ -156,7 +152,7 @@ pub fn parse_amount(field: &str, value: &str) -> Result<i64, Invalid> {
         .and_then(|w| w.checked_mul(100))
         .and_then(|w| w.checked_add(cents_part.parse::<i64>().unwrap_or(0)))
         .filter(|c| *c <= MAX_CENTS)
-        .ok_or_else(|| bad("is too large"))?;
+        .ok_or_else(|| bad(Reason::Amount(AmountProblem::TooLarge)))?;
     Ok(cents)
 }
 
@@ -242,10 +238,10 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(parse_amount("amount", input).ok(), want, "{input:?}");
         }
-        assert_eq!(parse_amount("amount", "-5").unwrap_err().reason, "must be 0 or more");
+        assert_eq!(parse_amount("amount", "-5").unwrap_err().reason, Reason::BelowZero);
         let comma = parse_amount("amount", "1,50").unwrap_err();
         assert_eq!((comma.field.as_str(), comma.value.as_str()), ("amount", "1,50"));
-        assert!(comma.reason.contains("comma"), "{}", comma.reason);
+        assert_eq!(comma.reason, Reason::Amount(AmountProblem::MisplacedComma));
     }
 
     fn line(amount_cents: i64, corrections: &[(CorrectionKind, i64)]) -> OrderLine {
@@ -316,7 +312,11 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             over.reason,
-            "is more than is left to refund on order 7 (40.00 of 100.00)"
+            Reason::Order(OrderProblem::MoreThanLeft {
+                order: 7,
+                left: "40.00".into(),
+                total: "100.00".into(),
+            })
         );
     }
 

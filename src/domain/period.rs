@@ -82,7 +82,13 @@ impl FromStr for Month {
 
     /// `YYYY-MM`, e.g. `2026-10`.
     fn from_str(s: &str) -> Result<Month, Invalid> {
-        let bad = || Invalid::new("month", s, "expected a month like 2026-10");
+        let bad = || {
+            Invalid::new(
+                "month",
+                s,
+                crate::domain::error::Reason::Format(crate::domain::error::Form::Month),
+            )
+        };
         let (year, month) = s.trim().split_once('-').ok_or_else(bad)?;
         if year.len() != 4 || month.len() != 2 {
             return Err(bad());

@@ -44,7 +44,7 @@ impl Scores {
 pub fn score(field: &str, value: &str) -> Result<u8, Invalid> {
     match value.trim().parse::<u8>() {
         Ok(n) if (1..=5).contains(&n) => Ok(n),
-        _ => Err(Invalid::new(field, value, "must be a whole number from 1 to 5")),
+        _ => Err(Invalid::new(field, value, crate::domain::error::Reason::Score)),
     }
 }
 

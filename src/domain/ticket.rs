@@ -2,7 +2,7 @@
 //! new → open → pending → resolved → closed, with reopening.
 
 use super::enums::{CallbackOutcome, Channel, Priority, TicketKind, TicketStatus, Tier};
-use super::error::Invalid;
+use super::error::{Invalid, Reason, Step};
 use super::sla::TicketEvent;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -49,11 +49,15 @@ pub const CATEGORIES: &[&str] = &[
 /// The clock events a status change records, or why it is not allowed.
 pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEvent>, Invalid> {
     use TicketStatus::*;
-    let refuse = |why: &str| {
+    let refuse = |why: Step| {
         Err(Invalid::new(
             "status",
             to.key(),
-            format!("cannot go from {from} to {to}: {why}"),
+            Reason::Transition {
+                from: from.key(),
+                to: to.key(),
+                why,
+            },
         ))
     };
     let resume = if from == Pending {
@@ -63,7 +67,7 @@ pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEven
     };
     match (from, to) {
         _ if from == to => Ok(vec![]),
-        (_, New) => refuse("a ticket never goes back to new"),
+        (_, New) => refuse(Step::NeverBackToNew),
         (New | Open, Open) => Ok(vec![]),
         (New | Open, Pending) => Ok(vec![TicketEvent::Paused]),
         (Pending, Open) => Ok(resume),
@@ -71,9 +75,9 @@ pub fn transition(from: TicketStatus, to: TicketStatus) -> Result<Vec<TicketEven
         (New | Open | Pending, Closed) => Ok([resume, vec![TicketEvent::Closed]].concat()),
         (Resolved, Closed) => Ok(vec![TicketEvent::Closed]),
         (Resolved | Closed, Open) => Ok(vec![TicketEvent::Reopened]),
-        (Resolved | Closed, Pending) => refuse("reopen it first"),
-        (Closed, Resolved) => refuse("it is already closed"),
-        _ => refuse("not a valid step"),
+        (Resolved | Closed, Pending) => refuse(Step::ReopenFirst),
+        (Closed, Resolved) => refuse(Step::AlreadyClosed),
+        _ => refuse(Step::NotAStep),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Instants as the CLI contract writes them: RFC 3339, or a bare date meaning
 //! midnight UTC. Stored as unix seconds.
 
-use super::error::Invalid;
+use super::error::{Form, Invalid, Reason};
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeZone, Utc};
 
 /// Instants outside these years are refused as typos (e.g. `0206-10-05`).
@@ -9,13 +9,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1970..=2200;
 
 pub fn parse_instant(field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
     let value = value.trim();
-    let instant = contract_form(value).ok_or_else(|| {
-        Invalid::new(
-            field,
-            value,
-            "expected RFC 3339 like 2026-10-05T09:30:00Z or a date like 2026-10-05",
-        )
-    })?;
+    let instant = contract_form(value).ok_or_else(|| Invalid::new(field, value, Reason::Format(Form::Instant)))?;
     // Checked after the form, so a well-formed 9999-12-31 is told its year
     // is out of range, not that it is no date.
     check_year(field, value, instant.date_naive())?;
@@ -43,13 +37,9 @@ pub fn parse_instant_lenient(field: &str, value: &str) -> Result<DateTime<Utc>, 
             .or_else(|_| DateTime::parse_from_str(value, "%a %b %d %H:%M:%S %z %Y").map(|t| t.with_timezone(&Utc)))
             .ok()
     };
-    let instant = contract_form(value).or_else(other_forms).ok_or_else(|| {
-        Invalid::new(
-            field,
-            value,
-            "expected a time like 2026-10-05T09:30:00Z, 2026-10-05 09:30:00 or 2026-10-05",
-        )
-    })?;
+    let instant = contract_form(value)
+        .or_else(other_forms)
+        .ok_or_else(|| Invalid::new(field, value, Reason::Format(Form::Time)))?;
     check_year(field, value, instant.date_naive())?;
     Ok(instant)
 }
@@ -57,7 +47,7 @@ pub fn parse_instant_lenient(field: &str, value: &str) -> Result<DateTime<Utc>, 
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, Invalid> {
     let value = value.trim();
     let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| Invalid::new(field, value, "expected a date like 2026-10-05"))?;
+        .map_err(|_| Invalid::new(field, value, Reason::Format(Form::Date)))?;
     check_year(field, value, date)?;
     Ok(date)
 }
@@ -67,7 +57,14 @@ fn check_year(field: &str, value: &str, date: NaiveDate) -> Result<(), Invalid> 
     if YEARS.contains(&date.year()) {
         Ok(())
     } else {
-        Err(Invalid::new(field, value, "year must be between 1970 and 2200"))
+        Err(Invalid::new(
+            field,
+            value,
+            Reason::YearOutOfRange {
+                min: *YEARS.start(),
+                max: *YEARS.end(),
+            },
+        ))
     }
 }
 
@@ -113,28 +110,22 @@ mod tests {
         for input in ["9999-12-31", "9999-01-01T00:00:00Z", "1969-12-31", "0206-10-05"] {
             let strict = parse_instant("due", input).unwrap_err();
             assert!(
-                strict.reason.contains("year must be between"),
-                "{input:?}: {}",
-                strict.reason
+                matches!(strict.reason, Reason::YearOutOfRange { .. }),
+                "{input:?}: {strict}"
             );
             let lenient = parse_instant_lenient("at", input).unwrap_err();
             assert!(
-                lenient.reason.contains("year must be between"),
-                "{input:?}: {}",
-                lenient.reason
+                matches!(lenient.reason, Reason::YearOutOfRange { .. }),
+                "{input:?}: {lenient}"
             );
         }
-        assert!(
-            parse_instant_lenient("at", "1850-01-01 00:00:00")
-                .unwrap_err()
-                .reason
-                .contains("year")
-        );
-        assert!(
-            parse_instant("at", "2026-13-01")
-                .unwrap_err()
-                .reason
-                .contains("expected RFC 3339")
+        assert!(matches!(
+            parse_instant_lenient("at", "1850-01-01 00:00:00").unwrap_err().reason,
+            Reason::YearOutOfRange { .. }
+        ));
+        assert_eq!(
+            parse_instant("at", "2026-13-01").unwrap_err().reason,
+            Reason::Format(Form::Instant)
         );
     }
 

@@ -1,7 +1,7 @@
 //! Field validation shared by the CLI, the TUI forms and imports, so every
 //! entry point rejects the same values with the same message.
 
-use super::error::Invalid;
+use super::error::{Form, Invalid, Reason};
 
 /// Longest single-line field (names, subjects, summaries), in characters.
 pub const LINE_MAX: usize = 200;
@@ -13,7 +13,7 @@ pub const TEXT_MAX: usize = 65_536;
 /// kept as data and neutralised on display.
 pub fn text(field: &str, value: &str, max: usize) -> Result<String, Invalid> {
     if value.contains('\0') {
-        return Err(Invalid::new(field, value, "contains a NUL byte"));
+        return Err(Invalid::new(field, value, Reason::NulByte));
     }
     let trimmed = value.trim();
     let count = trimmed.chars().count();
@@ -21,7 +21,7 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String, Invalid> {
         return Err(Invalid::new(
             field,
             shorten(trimmed),
-            format!("is {count} characters long; at most {max} allowed"),
+            Reason::TooLong { length: count, max },
         ));
     }
     Ok(trimmed.to_string())
@@ -31,7 +31,7 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String, Invalid> {
 pub fn required(field: &str, value: &str, max: usize) -> Result<String, Invalid> {
     let value = text(field, value, max)?;
     if value.is_empty() {
-        return Err(Invalid::new(field, value, "is required"));
+        return Err(Invalid::new(field, value, Reason::Required));
     }
     Ok(value)
 }
@@ -42,7 +42,7 @@ pub fn email(value: &str) -> Result<String, Invalid> {
     if value.is_empty() {
         return Ok(value);
     }
-    let bad = || Invalid::new("email", &value, "is not an e-mail address like name@example.com");
+    let bad = || Invalid::new("email", &value, Reason::Format(Form::Email));
     let (local, domain) = value.split_once('@').ok_or_else(bad)?;
     let domain_ok =
         domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains("..");
@@ -62,11 +62,7 @@ pub fn phone(value: &str) -> Result<String, Invalid> {
     let allowed = |c: char| c.is_ascii_digit() || " +-.()".contains(c);
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if !value.chars().all(allowed) || !(5..=15).contains(&digits) || value[1..].contains('+') {
-        return Err(Invalid::new(
-            "phone",
-            &value,
-            "must be 5 to 15 digits, optionally with + - ( ) . and spaces",
-        ));
+        return Err(Invalid::new("phone", &value, Reason::Format(Form::Phone)));
     }
     Ok(value)
 }
@@ -75,7 +71,7 @@ pub fn phone(value: &str) -> Result<String, Invalid> {
 pub fn code(value: &str) -> Result<String, Invalid> {
     let value = required("code", value, 32)?;
     if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(Invalid::new("code", &value, "may hold only letters, digits, - and _"));
+        return Err(Invalid::new("code", &value, Reason::Format(Form::Code)));
     }
     Ok(value)
 }
@@ -90,7 +86,7 @@ pub fn tags(value: &str) -> Result<Vec<String>, Invalid> {
         }
     }
     if out.len() > 50 {
-        return Err(Invalid::new("tags", shorten(value), "at most 50 tags allowed"));
+        return Err(Invalid::new("tags", shorten(value), Reason::TooManyTags { max: 50 }));
     }
     Ok(out)
 }
@@ -100,7 +96,7 @@ pub fn score(field: &str, value: i64) -> Result<u8, Invalid> {
     u8::try_from(value)
         .ok()
         .filter(|v| (1..=5).contains(v))
-        .ok_or_else(|| Invalid::new(field, value.to_string(), "must be a whole number from 1 to 5"))
+        .ok_or_else(|| Invalid::new(field, value.to_string(), Reason::Score))
 }
 
 /// Keeps error messages readable when the offending value is huge.
@@ -162,7 +158,13 @@ mod tests {
         let long = "长".repeat(201);
         let err = text("name", &long, LINE_MAX).unwrap_err();
         assert_eq!(err.field, "name");
-        assert!(err.reason.contains("201"), "{err}");
+        assert_eq!(
+            err.reason,
+            Reason::TooLong {
+                length: 201,
+                max: LINE_MAX
+            }
+        );
         assert!(text("name", &"长".repeat(200), LINE_MAX).is_ok());
     }
 

@@ -6,15 +6,18 @@
 //! stored values and option names stay English and never pass through here.
 
 pub mod catalog;
+mod describe;
 mod en;
 mod fill;
 mod labels;
 mod lang;
+mod reasons;
 pub mod texts;
 pub mod urgency;
 mod zh_cn;
 
 pub use catalog::Strings;
+pub use describe::{describe, describe_invalid, describe_reason, describe_store, entity_name, not_found, told};
 pub use en::EN;
 pub use fill::{Plural, fill};
 pub use lang::{Lang, language, set_language};

@@ -59,7 +59,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// field name. The merger empties this list as the translations land; the
 /// test fails for an area listed here that has texts and no untranslated
 /// one, so the list cannot keep an area that is done.
-const PENDING: &[&str] = &["errors"];
+const PENDING: &[&str] = &[];
 
 /// Latin words a Chinese text may keep as English wrote them: names of
 /// standards and formats, the program's name, key names.
@@ -76,6 +76,7 @@ const STAYS_LATIN: &[&str] = &[
     "Enter",
     "Backspace",
     "Bksp",
+    "MiB",
     "Del",
     "Space",
     "PgUp",

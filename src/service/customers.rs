@@ -14,7 +14,7 @@ use chrono::Datelike;
 pub fn add(store: &mut Store, ctx: &Ctx, input: &CustomerInput) -> Result<Customer, Error> {
     let fields = input.validate_on(ctx.today())?;
     if input.name.is_none() {
-        return Err(Invalid::new("name", "", "is required").into());
+        return Err(Invalid::new("name", "", crate::domain::error::Reason::Required).into());
     }
     store.write(|tx| insert(tx, ctx, &fields))
 }
@@ -31,7 +31,7 @@ pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, 
     if c.code.is_empty() {
         c.code = next_free_code(tx, ctx.now.year())?;
     } else if tx.code_exists(&c.code)? {
-        return Err(Invalid::new("code", &c.code, "is already used by another customer").into());
+        return Err(Invalid::new("code", &c.code, crate::domain::error::Reason::Taken).into());
     }
     c.id = tx.insert_customer(&c)?;
     ctx.audit(tx, "customer", c.id, "created", None, Some(c.code.clone()))?;
@@ -98,7 +98,7 @@ pub fn edit_in(
             && *code != c.code
             && tx.code_exists(code)?
         {
-            return Err(Invalid::new("code", code, "is already used by another customer").into());
+            return Err(Invalid::new("code", code, crate::domain::error::Reason::Taken).into());
         }
         if let Some((old, new)) = field.apply(&mut c) {
             ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;
@@ -115,7 +115,7 @@ pub fn edit_in(
 fn check_version(c: &Customer, if_version: Option<i64>) -> Result<(), Error> {
     match if_version {
         Some(expected) if expected != c.version => Err(StoreError::Conflict {
-            entity: "customer",
+            entity: crate::domain::error::Entity::Customer,
             id: c.id,
             expected,
             actual: c.version,

@@ -5,7 +5,7 @@
 //! edges use.
 
 pub use crate::store::header::HeaderCheck;
-pub use crate::store::{Interrupt, JournalMode, OpenOptions, Store as Database, StoreError, sidecar};
+pub use crate::store::{Foreign, Interrupt, JournalMode, OpenOptions, Store as Database, StoreError, sidecar};
 
 use crate::config::{self, DatabaseConfig};
 use std::time::Duration;

@@ -1,7 +1,10 @@
-//! What a use case can fail with; each kind maps to one CLI exit code.
+//! What a use case can fail with; each kind maps to one CLI exit code. The
+//! variants carry data (which record, which versions, which role); the CLI
+//! and the terminal UI word them through the catalogue
+//! (`crate::i18n::describe`), so nothing here is English for users.
 
-use crate::domain::error::Invalid;
-use crate::domain::excerpt::{VALUE_CHARS, excerpt};
+use crate::domain::enums::Role;
+use crate::domain::error::{Entity, Invalid};
 use crate::store::{BusyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -10,24 +13,30 @@ pub enum Error {
     #[error(transparent)]
     Invalid(#[from] Invalid),
     /// Bad rows of an import file, with their line numbers: nothing was written.
-    #[error("{}", rows_message(.0))]
+    #[error("invalid rows: {0:?}")]
     InvalidRows(Vec<(u64, Invalid)>),
-    #[error("{0}")]
-    NotFound(String),
+    /// No record of this kind has this key (an id, a code, a name).
+    #[error("{entity:?} {key} not found")]
+    NotFound { entity: Entity, key: String },
     /// A stale edit: someone else changed the record first.
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{entity:?} {id} changed (expected version {expected}, now {actual})")]
+    Conflict {
+        entity: Entity,
+        id: i64,
+        expected: i64,
+        actual: i64,
+    },
     /// The agent's role does not allow this.
-    #[error("{0}")]
-    Forbidden(String),
+    #[error("{agent} acts as {role:?}; needs {needed:?}")]
+    Forbidden { agent: String, role: Role, needed: Role },
     /// Not the caller's fault: I/O, a corrupt or foreign file.
     #[error("{0}")]
     Storage(StoreError),
     /// Saves that failed after the terminal UI had closed: what was typed
     /// is printed above, so nothing is lost, but the run did not succeed.
-    #[error("{} not saved; what was typed is printed above", forms(*.0))]
+    #[error("{0} not saved")]
     NotSaved(usize),
-    /// Writing the output failed (a full disk, a closed terminal).
+    /// Writing the output failed (a full disk, a closed terminal); the OS's message.
     #[error("cannot write the output: {0}")]
     Output(String),
 }
@@ -35,10 +44,18 @@ pub enum Error {
 impl From<StoreError> for Error {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } | StoreError::Missing { .. } | StoreError::Empty { .. } => {
-                Error::NotFound(e.to_string())
-            }
-            StoreError::Conflict { .. } => Error::Conflict(e.to_string()),
+            StoreError::NotFound { entity, key } => Error::NotFound { entity, key },
+            StoreError::Conflict {
+                entity,
+                id,
+                expected,
+                actual,
+            } => Error::Conflict {
+                entity,
+                id,
+                expected,
+                actual,
+            },
             StoreError::Invalid(invalid) => Error::Invalid(invalid),
             other => Error::Storage(other),
         }
@@ -49,9 +66,10 @@ impl Error {
     /// The exit code of ../CLI.md for this failure.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden(_) => 2,
-            Error::Conflict(_) => 3,
-            Error::NotFound(_) => 4,
+            Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden { .. } => 2,
+            Error::Conflict { .. } => 3,
+            // No database at the path given is a thing not found, as a record is.
+            Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,
             Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) => 1,
         }
     }
@@ -61,23 +79,4 @@ impl BusyError for Error {
     fn is_busy(&self) -> bool {
         matches!(self, Error::Storage(e) if e.is_busy())
     }
-}
-
-fn forms(count: usize) -> String {
-    match count {
-        1 => "1 form".to_string(),
-        n => format!("{n} forms"),
-    }
-}
-
-fn rows_message(rows: &[(u64, Invalid)]) -> String {
-    // A value from the file is quoted short: a row may hold megabytes.
-    let lines: Vec<String> = rows
-        .iter()
-        .map(|(line, e)| {
-            let value = excerpt(&e.value, VALUE_CHARS);
-            format!("line {line}: {}", Invalid { value, ..e.clone() })
-        })
-        .collect();
-    format!("nothing imported; fix these rows first:\n  {}", lines.join("\n  "))
 }

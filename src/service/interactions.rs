@@ -30,7 +30,12 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     // A contact logged ahead would answer a ticket before it happened and pin
     // the customer to the top of "last contact".
     if at > ctx.now {
-        return Err(Invalid::new("at", input.at.clone().unwrap_or_default(), "is in the future").into());
+        return Err(Invalid::new(
+            "at",
+            input.at.clone().unwrap_or_default(),
+            crate::domain::error::Reason::InFuture { today: None },
+        )
+        .into());
     }
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;

@@ -34,13 +34,13 @@ pub fn merge(store: &mut Store, ctx: &Ctx, keep: &str, duplicate: &str) -> Resul
         let mut k = tx.customer_by_key(keep)?;
         let mut d = tx.customer_by_key(duplicate)?;
         if k.id == d.id {
-            return Err(Invalid::new("duplicate", duplicate, "is the customer to keep; nothing to merge").into());
+            return Err(Invalid::new("duplicate", duplicate, crate::domain::error::Reason::MergeSame).into());
         }
         if k.archived {
-            return Err(Invalid::new("keep", keep, "is archived; merge into a live customer").into());
+            return Err(Invalid::new("keep", keep, crate::domain::error::Reason::KeepArchived).into());
         }
         if d.archived {
-            return Err(Invalid::new("duplicate", duplicate, "is archived already").into());
+            return Err(Invalid::new("duplicate", duplicate, crate::domain::error::Reason::AlreadyArchived).into());
         }
         let moved = tx.move_history(d.id, k.id, ctx.now)?;
         for field in blanks_to_fill(&k, &d) {

@@ -28,7 +28,12 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &OrderInput) -> Result<Order, Er
         None => ctx.now,
     };
     if at > ctx.now {
-        return Err(Invalid::new("at", input.at.clone().unwrap_or_default(), "is in the future").into());
+        return Err(Invalid::new(
+            "at",
+            input.at.clone().unwrap_or_default(),
+            crate::domain::error::Reason::InFuture { today: None },
+        )
+        .into());
     }
     let product = validate::text("product", input.product.as_deref().unwrap_or(""), LINE_MAX)?;
     let note = validate::text("note", input.note.as_deref().unwrap_or(""), TEXT_MAX)?;

@@ -24,7 +24,7 @@ pub fn put_calendar(
 ) -> Result<CalendarSpec, Error> {
     let name = validate::required("name", name, 64)?;
     if hours.is_empty() {
-        return Err(Invalid::new("hours", "", "give at least one --hours like \"mon-fri 09:00-17:00\"").into());
+        return Err(Invalid::new("hours", "", crate::domain::error::Reason::HoursRequired).into());
     }
     let dates = |field: &str, list: &[String]| -> Result<Vec<_>, Invalid> {
         list.iter().map(|d| parse_date(field, d)).collect()
@@ -51,7 +51,10 @@ fn calendar(tx: &Tx, name: &str) -> Result<Calendar, Error> {
         .calendars()?
         .into_iter()
         .find(|c| c.name == name)
-        .ok_or_else(|| Error::NotFound(format!("calendar {name} not found")))?;
+        .ok_or_else(|| Error::NotFound {
+            entity: crate::domain::error::Entity::Calendar,
+            key: name.to_string(),
+        })?;
     Ok(spec.build()?)
 }
 
@@ -63,15 +66,16 @@ pub fn calendars(store: &mut Store) -> Result<Vec<CalendarSpec>, Error> {
 pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<DateTime<Utc>, Error> {
     let start = parse_instant("start", start)?;
     if minutes < 0 {
-        return Err(Invalid::new("minutes", minutes.to_string(), "must not be negative").into());
+        return Err(Invalid::new("minutes", minutes.to_string(), crate::domain::error::Reason::Negative).into());
     }
     let calendar = store.read(|tx| calendar(tx, name))?;
     // Beyond the horizon the calendar math answers with the cap, which is no due time.
     calendar.reach_business_minutes(start, minutes).ok_or_else(|| {
-        let reason = format!(
-            "are not reached within {HORIZON_DAYS} days of {} in calendar {name:?}",
-            rfc3339(start)
-        );
+        let reason = crate::domain::error::Reason::NotReached {
+            days: HORIZON_DAYS,
+            start: rfc3339(start),
+            calendar: name.to_string(),
+        };
         Invalid::new("minutes", minutes.to_string(), reason).into()
     })
 }
@@ -80,11 +84,23 @@ pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<D
 pub fn elapsed(store: &mut Store, name: &str, from_text: &str, to_text: &str) -> Result<i64, Error> {
     let (from, to) = (parse_instant("from", from_text)?, parse_instant("to", to_text)?);
     if from > to {
-        return Err(Invalid::new("from", from_text, format!("is after --to {to_text:?}")).into());
+        return Err(Invalid::new(
+            "from",
+            from_text,
+            crate::domain::error::Reason::AfterOption {
+                option: "to".into(),
+                value: to_text.to_string(),
+            },
+        )
+        .into());
     }
     // The calendar counts at most the horizon; a longer span would be undercounted silently.
     if to - from > chrono::TimeDelta::days(HORIZON_DAYS) {
-        let reason = format!("is more than {HORIZON_DAYS} days after --from {from_text:?}");
+        let reason = crate::domain::error::Reason::SpanTooLong {
+            days: HORIZON_DAYS,
+            option: "from".into(),
+            value: from_text.to_string(),
+        };
         return Err(Invalid::new("to", to_text, reason).into());
     }
     let calendar = store.read(|tx| calendar(tx, name))?;
@@ -108,7 +124,12 @@ pub fn add_policy(store: &mut Store, ctx: &Ctx, policy: &SlaPolicy) -> Result<Sl
             if let Some(name) = &target.calendar
                 && !known.iter().any(|c| &c.name == name)
             {
-                return Err(Invalid::new("calendar", name, "no such calendar; add it with `sla calendar add`").into());
+                return Err(Invalid::new(
+                    "calendar",
+                    name,
+                    crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::Calendar),
+                )
+                .into());
             }
         }
         let last = tx.next_policy_position()?;

@@ -106,7 +106,12 @@ pub fn archive_inactive(
     dry_run: bool,
 ) -> Result<Vec<Customer>, Error> {
     if !(1..=36_500).contains(&inactive_days) {
-        return Err(Invalid::new("days", inactive_days.to_string(), "must be from 1 to 36500").into());
+        return Err(Invalid::new(
+            "days",
+            inactive_days.to_string(),
+            crate::domain::error::Reason::Between { min: 1, max: 36500 },
+        )
+        .into());
     }
     let cutoff = ctx.now - days(inactive_days);
     if dry_run {

@@ -102,7 +102,12 @@ pub fn monthly(store: &mut Store, ctx: &Ctx, month: Month) -> Result<MonthlyRepo
 pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdown>) -> Result<MonthlyReport, Error> {
     let tz = ctx.settings.timezone;
     if month > current_month(ctx) {
-        return Err(Invalid::new("month", month.to_string(), "is after the current month").into());
+        return Err(Invalid::new(
+            "month",
+            month.to_string(),
+            crate::domain::error::Reason::AfterCurrentMonth,
+        )
+        .into());
     }
     let windows = [
         Window::new(month.previous(), tz, ctx.now),
@@ -180,7 +185,12 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
 /// after the current one is refused, as in [`monthly`].
 pub fn weekly_of_month(store: &mut Store, ctx: &Ctx, month: Month, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
     if month > current_month(ctx) {
-        return Err(Invalid::new("month", month.to_string(), "is after the current month").into());
+        return Err(Invalid::new(
+            "month",
+            month.to_string(),
+            crate::domain::error::Reason::AfterCurrentMonth,
+        )
+        .into());
     }
     let window = Window::new(month, ctx.settings.timezone, ctx.now);
     // The cutoff is exclusive and instants are whole seconds.

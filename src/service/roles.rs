@@ -35,18 +35,11 @@ pub fn require(tx: &Tx, ctx: &Ctx, needed: Role) -> Result<(), Error> {
     if role.allows(needed) {
         return Ok(());
     }
-    let needed_text = match needed {
-        Role::Admin => "the admin role",
-        Role::Supervisor => "the supervisor or admin role",
-        Role::Agent => "the agent role",
-    };
-    Err(Error::Forbidden(format!(
-        "this needs {needed_text}; {} acts as {} (an admin can change it with `frontdesk agent add {} --role {}`)",
-        ctx.agent,
-        role.key(),
-        ctx.agent,
-        needed.key()
-    )))
+    Err(Error::Forbidden {
+        agent: ctx.agent.clone(),
+        role,
+        needed,
+    })
 }
 
 /// What `agent add` did.
@@ -95,7 +88,7 @@ pub fn add_agent(
             return Err(Invalid::new(
                 "role",
                 role.key(),
-                format!("{name} is the last admin; make another agent admin first"),
+                crate::domain::error::Reason::LastAdmin { name: name.to_string() },
             )
             .into());
         }

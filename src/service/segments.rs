@@ -57,7 +57,10 @@ pub struct Recomputed {
 pub fn recompute(tx: &Tx, ctx: &Ctx, customer_id: i64) -> Result<Assessment, Error> {
     let windows = ctx.settings.segments.windows(ctx.now);
     let Some(row) = tx.customer_facts(&windows, Some(customer_id))?.into_iter().next() else {
-        return Err(Error::NotFound(format!("customer {customer_id} not found")));
+        return Err(Error::NotFound {
+            entity: crate::domain::error::Entity::Customer,
+            key: customer_id.to_string(),
+        });
     };
     Ok(apply(tx, ctx, &row, Audited::Yes)?.0)
 }

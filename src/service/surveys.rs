@@ -50,7 +50,10 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &SurveyInput) -> Result<Survey, 
                 return Err(Invalid::new(
                     "ticket",
                     id.to_string(),
-                    format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+                    crate::domain::error::Reason::OtherCustomer {
+                        owner: ticket.customer_code.clone(),
+                        given: customer.code.clone(),
+                    },
                 )
                 .into());
             }

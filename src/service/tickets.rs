@@ -70,7 +70,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
         return Err(Invalid::new(
             "opened-at",
             input.opened_at.clone().unwrap_or_default(),
-            "is in the future",
+            crate::domain::error::Reason::InFuture { today: None },
         )
         .into());
     }
@@ -143,7 +143,15 @@ pub fn reply_with(
         .map(|s| validate::required("summary", s, TEXT_MAX))
         .transpose()?;
     if summary.is_none() && article.is_none() {
-        return Err(Invalid::new("summary", "", "give --summary or --kb").into());
+        return Err(Invalid::new(
+            "summary",
+            "",
+            crate::domain::error::Reason::GiveEither {
+                first: "--summary".into(),
+                second: "--kb".into(),
+            },
+        )
+        .into());
     }
     let channel: Option<Channel> = channel.map(str::parse).transpose()?;
     store.write(|tx| {
@@ -307,7 +315,7 @@ pub(super) fn apply_changes(
         && expected != t.version
     {
         return Err(StoreError::Conflict {
-            entity: "ticket",
+            entity: crate::domain::error::Entity::Ticket,
             id,
             expected,
             actual: t.version,
@@ -375,8 +383,7 @@ fn change_status(
         let mut t = tx.ticket(id)?;
         // Checked inside the transaction: another agent may reopen it first.
         if to == TicketStatus::Open && t.status.is_open() {
-            let why = "only a resolved or closed ticket can be reopened";
-            return Err(Invalid::new("status", t.status.key(), why).into());
+            return Err(Invalid::new("status", t.status.key(), crate::domain::error::Reason::NotReopenable).into());
         }
         let before = t.clone();
         set_status(tx, ctx, &mut t, to, ctx.now)?;
@@ -414,7 +421,10 @@ pub(super) fn ticket_of(tx: &Tx, customer: &Customer, id: i64) -> Result<Ticket,
         return Err(Invalid::new(
             "ticket",
             id.to_string(),
-            format!("belongs to customer {}, not {}", ticket.customer_code, customer.code),
+            crate::domain::error::Reason::OtherCustomer {
+                owner: ticket.customer_code.clone(),
+                given: customer.code.clone(),
+            },
         )
         .into());
     }
@@ -480,7 +490,7 @@ pub fn callback(
             return Err(Invalid::new(
                 "status",
                 t.status.key(),
-                "a callback follows resolution; resolve the ticket first",
+                crate::domain::error::Reason::CallbackBeforeResolution,
             )
             .into());
         }

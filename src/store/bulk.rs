@@ -302,7 +302,12 @@ impl BulkWriter<'_> {
 
     pub fn order(&mut self, o: &NewOrder) -> Result<(), StoreError> {
         if o.amount_cents < 0 {
-            return Err(Invalid::new("amount", o.amount_cents.to_string(), "must not be negative").into());
+            return Err(Invalid::new(
+                "amount",
+                o.amount_cents.to_string(),
+                crate::domain::error::Reason::Negative,
+            )
+            .into());
         }
         self.order.execute(params![
             o.customer_id,
@@ -377,7 +382,7 @@ impl BulkWriter<'_> {
             ("communication", communication),
         ] {
             if !(1..=5).contains(&score) {
-                return Err(Invalid::new(field, score.to_string(), "must be 1 to 5").into());
+                return Err(Invalid::new(field, score.to_string(), crate::domain::error::Reason::Score).into());
             }
         }
         self.survey.execute(params![
@@ -395,7 +400,9 @@ impl BulkWriter<'_> {
 
     pub fn reminder(&mut self, r: &NewReminder) -> Result<(), StoreError> {
         if !REMINDER_REASONS.contains(&r.reason) {
-            let why = format!("expected one of: {}", REMINDER_REASONS.join(", "));
+            let why = crate::domain::error::Reason::NotOneOf {
+                allowed: REMINDER_REASONS.iter().map(|r| r.to_string()).collect(),
+            };
             return Err(Invalid::new("reason", r.reason, why).into());
         }
         self.reminder.execute(params![

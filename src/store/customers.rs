@@ -100,7 +100,7 @@ impl Tx<'_> {
             .query_row([id], rows::customer)
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "customer",
+                entity: crate::domain::error::Entity::Customer,
                 key: id.to_string(),
             })
     }
@@ -116,7 +116,7 @@ impl Tx<'_> {
             }
         }
         self.customer_by_code(key)?.ok_or(StoreError::NotFound {
-            entity: "customer",
+            entity: crate::domain::error::Entity::Customer,
             key: key.to_string(),
         })
     }
@@ -172,7 +172,7 @@ impl Tx<'_> {
         if changed == 0 {
             let actual = self.customer(c.id)?.version;
             return Err(StoreError::Conflict {
-                entity: "customer",
+                entity: crate::domain::error::Entity::Customer,
                 id: c.id,
                 expected: c.version,
                 actual,

@@ -3,81 +3,83 @@
 //! full disk, truncated, damaged header), so callers can map them to the
 //! CLI's exit codes and the user knows what to do.
 
-use crate::domain::error::Invalid;
+use crate::domain::error::{Entity, Invalid};
 use rusqlite::ErrorCode;
 
+/// Why a file is not a frontdesk database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    NotSqlite,
+    /// Another program's SQLite file, by its `PRAGMA application_id`.
+    OtherApplication {
+        id: i64,
+    },
+    /// No application id, but tables of someone else's.
+    OtherTables,
+}
+
+/// The `#[error]` texts below are for logs only: users read these through
+/// the catalogue (`crate::i18n::describe`), in their language.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{entity} {key} not found")]
-    NotFound { entity: &'static str, key: String },
+    #[error("{entity:?} {key} not found")]
+    NotFound { entity: Entity, key: String },
     /// The database file does not exist; only `init`, `demo` and the TUI's
     /// first start create one.
-    #[error("no database at {path}; create one with `frontdesk init` (or check --db and FRONTDESK_DB)")]
+    #[error("no database at {path}")]
     Missing { path: String },
     /// The file exists but is empty: SQLite would take it for a new
     /// database, so a command other than `init` would quietly make an empty
     /// database of what may be a failed copy of the real one.
-    #[error(
-        "{path} is an empty file, not a database; create one with `frontdesk init` (or check --db and FRONTDESK_DB)"
-    )]
+    #[error("{path} is an empty file")]
     Empty { path: String },
-    #[error("{entity} {id} was changed by someone else (your version {expected}, now {actual}); reload and try again")]
+    #[error("{entity:?} {id} changed (version {expected}, now {actual})")]
     Conflict {
-        entity: &'static str,
+        entity: Entity,
         id: i64,
         expected: i64,
         actual: i64,
     },
     #[error(transparent)]
     Invalid(#[from] Invalid),
-    #[error(
-        "{path} was written by a newer frontdesk (schema version {found}; this one knows up to {known}); upgrade frontdesk to open it"
-    )]
+    #[error("{path}: newer schema {found} (known {known})")]
     NewerSchema { path: String, found: i64, known: i64 },
-    #[error("{path} is not a frontdesk database ({why}); it was left untouched")]
-    NotFrontdesk { path: String, why: String },
+    #[error("{path} is not a frontdesk database ({why:?})")]
+    NotFrontdesk { path: String, why: Foreign },
     /// The file, its folder or the file system cannot be written
     /// (SQLITE_READONLY, EROFS, EACCES).
-    #[error("{} cannot be written ({detail}); frontdesk needs write access to the file and to its folder", place(.path))]
+    #[error("{path:?} cannot be written ({detail})")]
     ReadOnly { path: Option<String>, detail: String },
     /// SQLITE_FULL or ENOSPC.
-    #[error("the disk holding {} is full ({detail}); free some space and try again", place(.path))]
+    #[error("the disk holding {path:?} is full ({detail})")]
     DiskFull { path: Option<String>, detail: String },
     /// The file is shorter than its header says: a copy cut short.
-    #[error(
-        "{path} is truncated: it has {bytes} bytes but its header says {expected}; restore a backup (`frontdesk doctor` shows the details)"
-    )]
+    #[error("{path} is truncated: {bytes} bytes, header says {expected}")]
     Truncated { path: String, bytes: u64, expected: u64 },
     /// The first 100 bytes, which SQLite needs to read anything, are damaged.
-    #[error("{path} has a damaged header ({why}); restore a backup (`frontdesk doctor` shows the details)")]
+    #[error("{path} has a damaged header ({why})")]
     BadHeader { path: String, why: String },
     /// SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
-    #[error("{} is damaged ({detail}); run `frontdesk doctor`, and restore a backup if it finds problems", place(.path))]
+    #[error("{path:?} is damaged ({detail})")]
     Damaged { path: Option<String>, detail: String },
     /// SQLITE_IOERR: a read or write of the file (or its -wal or -shm)
     /// failed. SQLite's code does not say why; [`StoreError::at`] looks at
     /// the file system and calls a full one full.
-    #[error("{} could not be read or written ({detail}); check the disk, then run `frontdesk doctor`", place(.path))]
+    #[error("{path:?} could not be read or written ({detail})")]
     DiskIo { path: Option<String>, detail: String },
     /// SQLITE_CANTOPEN: the file or its folder cannot be opened.
-    #[error("cannot open {} ({detail})", place(.path))]
+    #[error("cannot open {path:?} ({detail})")]
     CannotOpen { path: Option<String>, detail: String },
     #[error("cannot use {path}: {source}")]
     Io { path: String, source: std::io::Error },
     /// Another agent held the lock past the busy timeout on every attempt.
-    #[error("the database stayed busy: other agents held it for too long ({0}); try again")]
+    #[error("the database stayed busy ({0})")]
     Busy(String),
     /// `doctor` found problems (they are listed on standard output).
     #[error("{path}: doctor found {problems} problem(s)")]
     Unhealthy { path: String, problems: usize },
     #[error("database error: {0}")]
     Sqlite(String),
-}
-
-/// The file named in a message; SQLite's errors in the middle of a command
-/// do not carry it.
-fn place(path: &Option<String>) -> String {
-    path.clone().unwrap_or_else(|| "the database file".to_string())
 }
 
 impl StoreError {

@@ -56,7 +56,7 @@ impl Tx<'_> {
             .query_row([id], article)
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "article",
+                entity: crate::domain::error::Entity::Article,
                 key: id.to_string(),
             })
     }

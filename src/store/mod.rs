@@ -34,7 +34,7 @@ pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
-pub use error::StoreError;
+pub use error::{Foreign, StoreError};
 pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;

@@ -1,9 +1,9 @@
 //! Opening a file safely: a file that is not ours, or is newer than this
 //! binary, is refused before anything is written to it.
 
-use super::StoreError;
 use super::header::{self, HeaderCheck};
 use super::migrations::{self, APPLICATION_ID, LATEST_VERSION};
+use super::{Foreign, StoreError};
 use crate::domain::error::Invalid;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -167,13 +167,17 @@ fn refuse_non_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), StoreErr
     if meta.is_file() {
         return Ok(());
     }
-    let what = if meta.is_dir() {
-        "a folder"
+    let kind = if meta.is_dir() {
+        crate::domain::error::FileKind::Folder
     } else {
-        "not a regular file"
+        crate::domain::error::FileKind::Special
     };
-    let why = format!("is {what}; give the path of a database file");
-    Err(Invalid::new("database", path.display().to_string(), why).into())
+    Err(Invalid::new(
+        "database",
+        path.display().to_string(),
+        crate::domain::error::Reason::DatabaseNotFile { kind },
+    )
+    .into())
 }
 
 /// Says what is wrong with the file when SQLite only says "not a database",
@@ -197,7 +201,7 @@ fn header_problem(path: &Path) -> Option<StoreError> {
     match header::check(path).ok()? {
         HeaderCheck::NotSqlite => Some(StoreError::NotFrontdesk {
             path: shown,
-            why: "not an SQLite database".into(),
+            why: Foreign::NotSqlite,
         }),
         HeaderCheck::Damaged { why } => Some(StoreError::BadHeader { path: shown, why }),
         HeaderCheck::Truncated { bytes, expected } => Some(StoreError::Truncated {
@@ -360,7 +364,7 @@ pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// Reads only the header fields; nothing here writes to the file.
 fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let not_ours = |why: String| StoreError::NotFrontdesk {
+    let not_ours = |why: Foreign| StoreError::NotFrontdesk {
         path: path.display().to_string(),
         why,
     };
@@ -378,13 +382,11 @@ fn check_is_ours(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         return Ok(());
     }
     if app_id != 0 {
-        return Err(not_ours(format!(
-            "it belongs to another program (application id {app_id:#x})"
-        )));
+        return Err(not_ours(Foreign::OtherApplication { id: app_id }));
     }
     let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     if objects > 0 {
-        return Err(not_ours("it holds another program's tables".into()));
+        return Err(not_ours(Foreign::OtherTables));
     }
     Ok(())
 }

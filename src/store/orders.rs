@@ -93,7 +93,7 @@ impl Tx<'_> {
             .next()
             .transpose()?
             .ok_or_else(|| StoreError::NotFound {
-                entity: "order",
+                entity: crate::domain::error::Entity::Order,
                 key: id.to_string(),
             })?;
         let mut stmt = self.conn.prepare_cached(

@@ -86,7 +86,7 @@ impl Tx<'_> {
     pub fn remove_policy(&self, id: i64) -> Result<(), StoreError> {
         match self.conn.execute("DELETE FROM sla_policies WHERE id = ?1", [id])? {
             0 => Err(StoreError::NotFound {
-                entity: "policy",
+                entity: crate::domain::error::Entity::Policy,
                 key: id.to_string(),
             }),
             _ => Ok(()),
@@ -167,7 +167,7 @@ impl Tx<'_> {
     pub fn remove_routing_rule(&self, id: i64) -> Result<(), StoreError> {
         match self.conn.execute("DELETE FROM routing_rules WHERE id = ?1", [id])? {
             0 => Err(StoreError::NotFound {
-                entity: "routing rule",
+                entity: crate::domain::error::Entity::RoutingRule,
                 key: id.to_string(),
             }),
             _ => Ok(()),

@@ -77,7 +77,7 @@ impl Tx<'_> {
             .query_row([id], reminder_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "reminder",
+                entity: crate::domain::error::Entity::Reminder,
                 key: id.to_string(),
             })
     }

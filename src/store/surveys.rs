@@ -81,7 +81,7 @@ impl Tx<'_> {
             .query_row([id], survey)
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "survey",
+                entity: crate::domain::error::Entity::Survey,
                 key: id.to_string(),
             })
     }

@@ -156,7 +156,7 @@ impl Tx<'_> {
             .query_row([id], rows::ticket)
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "ticket",
+                entity: crate::domain::error::Entity::Ticket,
                 key: id.to_string(),
             })
     }
@@ -179,7 +179,7 @@ impl Tx<'_> {
         if changed == 0 {
             let actual = self.ticket(t.id)?.version;
             return Err(StoreError::Conflict {
-                entity: "ticket",
+                entity: crate::domain::error::Entity::Ticket,
                 id: t.id,
                 expected: t.version,
                 actual,

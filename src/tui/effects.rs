@@ -53,7 +53,7 @@ impl Driver {
             self.ctx.now = chrono::Utc::now();
         }
         let (store, ctx) = (&mut self.store, &self.ctx);
-        let loaded = |r: Result<Msg, Error>| vec![r.unwrap_or_else(|e| Msg::LoadFailed(e.to_string()))];
+        let loaded = |r: Result<Msg, Error>| vec![r.unwrap_or_else(|e| Msg::LoadFailed(crate::i18n::told(&e)))];
         match effect {
             Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
             Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
@@ -85,7 +85,9 @@ impl Driver {
             Effect::TriageUndo(undo) => {
                 let id = undo.first().map_or(0, |u| u.ticket_id);
                 vec![Msg::TriageUndone(
-                    triage::undo(store, ctx, &undo).map(|_| id).map_err(|e| e.to_string()),
+                    triage::undo(store, ctx, &undo)
+                        .map(|_| id)
+                        .map_err(|e| crate::i18n::told(&e)),
                 )]
             }
             Effect::BeatTicket(ticket, at) => {
@@ -107,29 +109,31 @@ impl Driver {
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
             Effect::LoadReminders => vec![Read::Reminders.run(store, ctx)],
             Effect::ReminderDone(id) => vec![Msg::ReminderDone(
-                reminders::done(store, ctx, id).map(|_| id).map_err(|e| e.to_string()),
+                reminders::done(store, ctx, id)
+                    .map(|_| id)
+                    .map_err(|e| crate::i18n::told(&e)),
             )],
             Effect::LoadDashboard(month) => vec![Read::Dashboard(month).run(store, ctx)],
             Effect::LoadQuality => vec![Read::Quality.run(store, ctx)],
             Effect::LoadMergeCounts(first, second) => vec![Msg::MergeCounts(
                 first,
                 second,
-                merge::preview(store, first, second).map_err(|e| e.to_string()),
+                merge::preview(store, first, second).map_err(|e| crate::i18n::told(&e)),
             )],
             Effect::Merge { keep, duplicate } => vec![Msg::Merged(
                 merge::merge(store, ctx, &keep.to_string(), &duplicate.to_string())
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::i18n::told(&e)),
             )],
             Effect::FindInactive(days) => vec![Msg::InactiveFound(
                 days,
-                quality::archive_inactive(store, ctx, days, true).map_err(|e| e.to_string()),
+                quality::archive_inactive(store, ctx, days, true).map_err(|e| crate::i18n::told(&e)),
             )],
             Effect::ArchiveInactive(days) => vec![Msg::ArchivedInactive(
                 days,
                 quality::archive_inactive(store, ctx, days, false)
                     .map(|list| list.len())
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::i18n::told(&e)),
             )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
@@ -231,12 +235,7 @@ fn current(store: &mut Database, ctx: &Ctx, record: Record) -> Result<Box<Stored
 }
 
 fn failure(e: Error) -> Failure {
-    match e {
-        Error::Invalid(invalid) => Failure::Invalid(invalid),
-        Error::Conflict(text) => Failure::Conflict(text),
-        Error::NotFound(text) => Failure::NotFound(text),
-        other => Failure::Other(other.to_string()),
-    }
+    Failure::of(e)
 }
 
 /// The sample data of `frontdesk demo` with its default sizes and seed.
@@ -244,7 +243,7 @@ fn run_demo(store: &mut Database, ctx: &Ctx, config: &Config) -> Result<(usize, 
     // The defaults of `frontdesk demo` too, so the palette and the shell give the same data.
     demo::generate(store, ctx, config, demo::Sizes::DEFAULT, demo::DEFAULT_SEED)
         .map(|r| (r.customers, r.tickets))
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::i18n::told(&e))
 }
 
 /// Feeds `msg` to `update` and runs the effects it asks for, and those of

@@ -201,7 +201,7 @@ fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
     let why = form
         .message
         .clone()
-        .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
+        .or_else(|| form.fields.iter().find_map(|f| f.error.as_ref().map(|e| e.describe(s))));
     let mut out = crate::i18n::fill(
         s.background.not_saved,
         &[("form", &form.title), ("reason", why.as_deref().unwrap_or(""))],

@@ -46,7 +46,7 @@ impl Read {
 
     /// Reads it, as the message `update` expects; a failure is a message too.
     pub fn run(self, store: &mut Database, ctx: &Ctx) -> Msg {
-        let failed = |e: crate::service::Error| Msg::LoadFailed(e.to_string());
+        let failed = |e: crate::service::Error| Msg::LoadFailed(crate::i18n::told(&e));
         match self {
             Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
             Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
@@ -55,9 +55,9 @@ impl Read {
                 month,
                 dashboard::dashboard(store, ctx, month)
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::i18n::told(&e)),
             ),
-            Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| e.to_string())),
+            Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| crate::i18n::told(&e))),
         }
     }
 }
@@ -112,7 +112,7 @@ pub struct Worker {
 impl Worker {
     /// A worker reading the database at `path`, opened like the driver's.
     pub fn start(path: &Path, options: &OpenOptions, ctx: Ctx, clock_fixed: bool) -> Worker {
-        let store = Database::open(path, options).map_err(|e| e.to_string());
+        let store = Database::open(path, options).map_err(|e| crate::i18n::describe_store(&e, crate::i18n::get()));
         let interrupt = store.as_ref().ok().map(Database::interrupt_handle);
         let reader = StoreReader {
             store,

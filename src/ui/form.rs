@@ -36,7 +36,7 @@ fn field_lines(model: &Model, form: &Form, cols: usize) -> (FieldLines, Option<(
         }
         lines.push((i, Line::from(spans)));
         if let Some(error) = &field.error {
-            let text = format!("↳ {}", crate::domain::text::sanitize_line(error));
+            let text = format!("↳ {}", crate::domain::text::sanitize_line(&error.describe(s)));
             for part in crate::app::doc::wrap(&text, value_cols) {
                 let indented = format!("{}{part}", " ".repeat(LABEL + 2));
                 lines.push((i, Line::from(span(theme, indented, Role::Error))));

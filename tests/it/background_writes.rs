@@ -105,7 +105,8 @@ fn a_save_waits_for_a_held_lock_while_keys_work_and_lands_once_it_goes() {
 fn a_failed_save_keeps_its_form_with_the_whole_reason_on_a_narrow_screen() {
     let mut app = App::new(true, 80, 24);
     app.keys("1 n").text("赵六");
-    let reason = frontdesk::service::Error::Storage(StoreError::Busy("database is locked".into())).to_string();
+    let busy = frontdesk::service::Error::Storage(StoreError::Busy("database is locked".into()));
+    let reason = frontdesk::i18n::describe(&busy, app.model.strings);
     app.send(Msg::SaveFailed(Failure::Other(reason.clone())));
     let form = app.model.screens.form().expect("kept");
     assert_eq!(form.value("name"), "赵六");

@@ -233,6 +233,45 @@ fn fractions_of_a_second_in_the_clock_are_not_reported_as_stored() {
 
 // ---- customer add ----
 
+/// An invalid value exits 2, writes nothing and names the field and the
+/// value: in English, and in Chinese under a Chinese locale (the field stays
+/// the option's English name, which is what the user typed).
+#[test]
+fn an_invalid_value_is_named_in_the_users_language() {
+    let desk = Desk::new();
+    // The first command seeds the defaults; the refused ones add nothing.
+    desk.customer("张三", &[]);
+    let args = ["customer", "add", "--name", "赵六", "--email", "not-an-email"];
+    let cases = [
+        (
+            "C",
+            "frontdesk: invalid email \"not-an-email\": is not an e-mail address like name@example.com",
+        ),
+        (
+            "zh_CN.UTF-8",
+            "frontdesk: 字段 email 的值 \"not-an-email\" 无效：不是有效的邮箱地址（例如 name@example.com）",
+        ),
+    ];
+    for (lang, says) in cases {
+        let before = desk.dump();
+        let out = desk
+            .cmd()
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(args)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert!(out.stdout.is_empty(), "{lang}");
+        // A warning about the missing settings file may come first.
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().last(), Some(says), "{lang}: {err}");
+        assert_eq!(desk.dump(), before, "{lang}: nothing is written");
+    }
+}
+
 #[test]
 fn add_keeps_every_field() {
     let desk = Desk::new();
@@ -397,7 +436,7 @@ fn a_nul_byte_is_refused_by_every_entry_point_without_writing() {
     let refused = |field: &str, result: Result<(), frontdesk::service::Error>| {
         let err = result.expect_err("a NUL byte was accepted");
         assert_eq!(err.exit_code(), 2, "{err}");
-        let message = err.to_string();
+        let message = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::En.strings());
         assert!(message.contains(field) && message.contains("NUL"), "{message}");
     };
     let li_si = |set: fn(&mut CustomerInput)| {

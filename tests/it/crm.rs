@@ -48,7 +48,10 @@ fn message(app: &App) -> (String, bool) {
 
 fn field_error(app: &App, key: &str) -> Option<String> {
     let form = app.model.screens.form().expect("a form");
-    form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
+    form.fields
+        .iter()
+        .find(|f| f.key == key)
+        .and_then(|f| f.error.as_ref().map(|e| e.describe(app.model.strings)))
 }
 
 /// Opens 张三's card from the customer list.

@@ -7,6 +7,7 @@ use crate::common;
 use chrono::{DateTime, Utc};
 use frontdesk::config::Config;
 use frontdesk::domain::enums::{Channel, Direction, Priority, TicketKind, TicketStatus};
+use frontdesk::domain::error::Reason;
 use frontdesk::domain::ticket::CATEGORIES;
 use frontdesk::service::demo::{self, Existing, Sizes};
 use frontdesk::service::{Ctx, Error, roles, setup, tickets};
@@ -399,10 +400,12 @@ fn a_database_with_data_is_refused_unless_forced() {
     let before = common::dump(&path);
     let err = demo::generate(&mut store, &ctx(), &Config::defaults(), SMALL, 2).unwrap_err();
     assert!(
-        matches!(&err, Error::Invalid(i) if i.field == "database" && i.value == "60 customers, 150 tickets"),
+        matches!(&err, Error::Invalid(i) if i.field == "database"
+            && i.reason == Reason::DemoNotEmpty { customers: 60, tickets: 150 }),
         "{err}"
     );
-    assert!(err.to_string().contains("--force"), "{err}");
+    let told = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::En.strings());
+    assert!(told.contains("--force"), "{told}");
     assert_eq!(common::dump(&path), before, "nothing written");
     demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 2, Existing::AddTo).unwrap();
     assert_eq!(

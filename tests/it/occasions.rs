@@ -53,7 +53,10 @@ fn app_in(lang: frontdesk::i18n::Lang, width: u16, height: u16) -> App {
 
 fn field_error(app: &App, key: &str) -> Option<String> {
     let form = app.model.screens.form().expect("a form");
-    form.fields.iter().find(|f| f.key == key).and_then(|f| f.error.clone())
+    form.fields
+        .iter()
+        .find(|f| f.key == key)
+        .and_then(|f| f.error.as_ref().map(|e| e.describe(app.model.strings)))
 }
 
 fn customer_named(app: &mut App, name: &str) -> Option<frontdesk::domain::customer::Customer> {

@@ -78,7 +78,7 @@ fn lifetime_value_tier_and_stage_follow_each_correction() {
     };
     assert!(matches!(
         orders::cancel(&mut store, &ctx(), &missing),
-        Err(Error::NotFound(_))
+        Err(Error::NotFound { .. })
     ));
     let lines = orders::list(&mut store, &id.to_string(), None).unwrap();
     assert_eq!(lines.iter().map(|l| l.corrections.len()).sum::<usize>(), 2);

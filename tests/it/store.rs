@@ -176,7 +176,7 @@ fn files_of_other_programs_are_refused_untouched() {
             .err()
             .unwrap_or_else(|| panic!("{} was opened", path.display()));
         assert!(matches!(err, StoreError::NotFrontdesk { .. }), "{err:?}");
-        let message = err.to_string();
+        let message = frontdesk::i18n::describe_store(&err, frontdesk::i18n::Lang::En.strings());
         assert!(message.contains("not a frontdesk database"), "{message}");
         assert!(message.contains(reason), "{message}");
         assert!(message.contains(&path.display().to_string()), "{message}");
@@ -323,7 +323,8 @@ fn only_create_makes_a_missing_file_and_a_folder_or_device_is_refused() {
             .expect("a missing file was examined"),
     ] {
         assert!(matches!(err, StoreError::Missing { .. }), "{err:?}");
-        assert!(err.to_string().contains("frontdesk init"), "{err}");
+        let told = frontdesk::i18n::describe_store(&err, frontdesk::i18n::Lang::En.strings());
+        assert!(told.contains("frontdesk init"), "{told}");
         assert!(!desk.dir().join("typo").exists(), "folders were created");
     }
     let mut store = Store::create(&path, &options).unwrap();

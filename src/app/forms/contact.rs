@@ -60,7 +60,7 @@ pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option
                 Err(crate::domain::error::Invalid::new(
                     "ticket",
                     v,
-                    crate::i18n::get().invalid_ticket_number,
+                    crate::domain::error::Reason::NotANumber,
                 ))
             }
         }),

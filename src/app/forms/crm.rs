@@ -30,7 +30,7 @@ fn ticket_number(value: &str) -> Result<Option<i64>, Invalid> {
     }
     match v.parse::<i64>() {
         Ok(n) if n > 0 => Ok(Some(n)),
-        _ => Err(Invalid::new("ticket", v, crate::i18n::get().invalid_ticket_number)),
+        _ => Err(Invalid::new("ticket", v, crate::domain::error::Reason::NotANumber)),
     }
 }
 
@@ -73,7 +73,7 @@ fn order_number(value: &str) -> Result<i64, Invalid> {
     v.parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| Invalid::new("order", v, crate::i18n::get().invalid_ticket_number))
+        .ok_or_else(|| Invalid::new("order", v, crate::domain::error::Reason::NotANumber))
 }
 
 /// The palette's "refund or cancel an order", as `order refund` and `order
@@ -228,7 +228,7 @@ mod tests {
         form.fields[i].input.set(value);
         form.focus = i;
         form.move_focus(1);
-        form.fields[i].error.clone()
+        form.fields[i].error.as_ref().map(|e| e.describe(get()))
     }
 
     #[test]

@@ -8,14 +8,17 @@ pub mod contact;
 pub mod crm;
 pub mod customer;
 pub mod drafts;
+mod failure;
 pub mod ticket;
 
 use super::input::TextInput;
 use super::keys::{Key, KeyCode};
 use crate::domain::customer::CustomerInput;
 use crate::domain::error::Invalid;
+use crate::i18n::Strings;
 use crate::service::interactions::LogInput;
 use crate::service::tickets::{TicketChanges, TicketInput};
+pub use failure::{Conflict, Failure, FieldError};
 
 /// A field's own check: one of the domain validators.
 pub type Check = fn(&str) -> Result<(), Invalid>;
@@ -44,7 +47,7 @@ pub struct Field {
     /// The value the form opened with; an edit sends only what differs.
     pub initial: String,
     pub required: bool,
-    pub error: Option<String>,
+    pub error: Option<FieldError>,
     pub check: Option<Check>,
 }
 
@@ -81,7 +84,10 @@ impl Field {
 
     /// Runs the field's check and keeps its verdict; true when fine.
     fn validate(&mut self) -> bool {
-        self.error = self.check.and_then(|check| check(self.value()).err()).map(|e| e.reason);
+        self.error = self
+            .check
+            .and_then(|check| check(self.value()).err())
+            .map(|e| FieldError::Invalid(e.reason));
         self.error.is_none()
     }
 
@@ -165,15 +171,6 @@ pub enum Submission {
     },
     Survey(crate::service::surveys::SurveyInput),
     Reminder(crate::service::reminders::ReminderInput),
-}
-
-/// Why a save failed, as the form shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Failure {
-    Invalid(Invalid),
-    Conflict(String),
-    NotFound(String),
-    Other(String),
 }
 
 #[derive(Debug, Clone)]
@@ -295,27 +292,35 @@ impl Form {
     }
 
     /// Puts a failed save's reason where the user will look for it.
-    pub fn fail(&mut self, failure: &Failure, conflict_template: &str) {
+    /// The field is found from the failure's data: the field an invalid
+    /// value was typed in, the field naming a record that is not found.
+    pub fn fail(&mut self, failure: &Failure, s: &Strings) {
         self.message = None;
         let field_named = |key: &str| self.fields.iter().position(|f| f.key == key);
-        match failure {
-            Failure::Invalid(invalid) => match field_named(&invalid.field) {
-                Some(i) => {
-                    self.fields[i].error = Some(invalid.reason.clone());
-                    self.focus = i;
-                }
-                None => self.message = Some(invalid.to_string()),
-            },
-            Failure::NotFound(text) if text.starts_with("customer ") && field_named("customer").is_some() => {
-                if let Some(i) = field_named("customer") {
-                    self.fields[i].error = Some(text.clone());
-                    self.focus = i;
-                }
+        let marked = match failure {
+            Failure::Invalid(invalid) => {
+                field_named(&invalid.field).map(|i| (i, FieldError::Invalid(invalid.reason.clone())))
             }
-            Failure::Conflict(text) => {
-                self.message = Some(crate::i18n::fill(conflict_template, &[("why", text)]));
+            Failure::NotFound { entity, key } => failure::field_of(*entity).and_then(field_named).map(|i| {
+                let error = FieldError::NotFound {
+                    entity: *entity,
+                    key: key.clone(),
+                };
+                (i, error)
+            }),
+            Failure::Conflict(_) => {
+                let text = failure.describe(s);
+                self.message = Some(crate::i18n::fill(s.msg_conflict, &[("why", &text)]));
+                return;
             }
-            Failure::NotFound(text) | Failure::Other(text) => self.message = Some(text.clone()),
+            Failure::Other(_) => None,
+        };
+        match marked {
+            Some((i, error)) => {
+                self.fields[i].error = Some(error);
+                self.focus = i;
+            }
+            None => self.message = Some(failure.describe(s)),
         }
     }
 

@@ -21,7 +21,7 @@ pub fn save_failed(model: &mut Model, failure: Failure) -> Vec<Effect> {
         form.message = Some(s.care.conflict_reading.to_string());
         return vec![Effect::LoadCurrent(record)];
     }
-    form.fail(&failure, s.msg_conflict);
+    form.fail(&failure, s);
     Vec::new()
 }
 
@@ -41,8 +41,10 @@ pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<E
         }
         // The form was closed or changed to another record meanwhile.
         Ok(_) => {}
-        Err(Failure::NotFound(text)) => form.message = Some(crate::i18n::fill(s.care.gone, &[("reason", &text)])),
-        Err(failure) => form.fail(&failure, s.msg_conflict),
+        Err(gone @ Failure::NotFound { .. }) => {
+            form.message = Some(crate::i18n::fill(s.care.gone, &[("reason", &gone.describe(s))]))
+        }
+        Err(failure) => form.fail(&failure, s),
     }
     Vec::new()
 }

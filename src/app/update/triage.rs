@@ -120,10 +120,7 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             model.screens.take_form();
-            model.warn(crate::i18n::fill(
-                s.triage.failed,
-                &[("reason", &failure_text(&failure))],
-            ));
+            model.warn(crate::i18n::fill(s.triage.failed, &[("reason", &failure.describe(s))]));
             // The marks stay; the queue shows what the other agent did.
             if matches!(failure, Failure::Conflict(_)) {
                 super::reload(model)
@@ -167,7 +164,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             triage.loading = false;
-            let text = crate::i18n::fill(s.triage.failed, &[("reason", &failure_text(&failure))]);
+            let text = crate::i18n::fill(s.triage.failed, &[("reason", &failure.describe(s))]);
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
@@ -198,12 +195,5 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         _ => Vec::new(),
-    }
-}
-
-fn failure_text(failure: &Failure) -> String {
-    match failure {
-        Failure::Invalid(invalid) => invalid.to_string(),
-        Failure::Conflict(text) | Failure::NotFound(text) | Failure::Other(text) => text.clone(),
     }
 }

@@ -47,8 +47,6 @@ pub struct SettingsStrings {
     pub show_heading: &'static str,
     /// `{path}`.
     pub no_problems: &'static str,
-    /// `{count}` problems found by `config check`.
-    pub problems_found: crate::i18n::Plural,
     /// A config named explicitly but missing: `{path}`.
     pub no_config_file: &'static str,
 }

@@ -1,6 +1,5 @@
 //! English: settings.
 
-use crate::i18n::Plural;
 use crate::i18n::catalog::settings::SettingsStrings;
 
 pub const SETTINGS: SettingsStrings = SettingsStrings {
@@ -30,9 +29,5 @@ pub const SETTINGS: SettingsStrings = SettingsStrings {
     path_missing: "{path} (does not exist: the defaults are in force)",
     show_heading: "# The settings in force: the defaults with {path} over them.",
     no_problems: "{path}: no problems",
-    problems_found: Plural {
-        one: "{count} problem(s), listed above",
-        other: "{count} problem(s), listed above",
-    },
     no_config_file: "no config file at {path}; using the default settings",
 };

@@ -1,6 +1,5 @@
 //! Simplified Chinese: settings.
 
-use crate::i18n::Plural;
 use crate::i18n::catalog::settings::SettingsStrings;
 
 pub const SETTINGS: SettingsStrings = SettingsStrings {
@@ -29,9 +28,5 @@ pub const SETTINGS: SettingsStrings = SettingsStrings {
     path_missing: "{path}（文件不存在：当前使用默认设置）",
     show_heading: "# 当前生效的设置：默认值，并以 {path} 中的设置覆盖。",
     no_problems: "{path}：没有发现问题",
-    problems_found: Plural {
-        one: "发现 {count} 个问题，见上方列表",
-        other: "发现 {count} 个问题，见上方列表",
-    },
     no_config_file: "找不到配置文件 {path}，已改用默认设置",
 };

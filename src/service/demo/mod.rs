@@ -120,14 +120,18 @@ fn check(sizes: Sizes) -> Result<(), Invalid> {
         ("interactions", sizes.interactions),
     ] {
         if n > MAX_SIZE {
-            return Err(Invalid::new(field, n.to_string(), format!("at most {MAX_SIZE}")));
+            return Err(Invalid::new(
+                field,
+                n.to_string(),
+                crate::domain::error::Reason::AtMost { max: MAX_SIZE as i64 },
+            ));
         }
     }
     if sizes.customers == 0 && (sizes.tickets > 0 || sizes.interactions > 0) {
         return Err(Invalid::new(
             "customers",
             "0",
-            "tickets and interactions need at least one customer",
+            crate::domain::error::Reason::DemoNeedsCustomer,
         ));
     }
     Ok(())
@@ -177,17 +181,14 @@ pub fn generate_with(
     let extra = ((per_ticket - REQUIRED_PER_TICKET) / OPTIONAL_PER_TICKET).clamp(0.0, 1.0);
     // Rows of every table together, roughly, to decide on rebuilding indexes.
     let expected_rows = (sizes.customers * 7 + sizes.tickets * 12 + sizes.interactions) as u64;
+    let database = store.path().display().to_string();
     store.write(|tx| {
         // Checked under the write lock, so no one adds records in between.
         let (customers, tickets) = tx.count_records()?;
         let held_data = customers + tickets > 0;
         if existing == Existing::Refuse && held_data {
-            return Err(Invalid::new(
-                "database",
-                format!("{}, {}", counted(customers, "customer"), counted(tickets, "ticket")),
-                "already holds data; the demo fills only an empty database (--force adds it anyway)",
-            )
-            .into());
+            let reason = crate::domain::error::Reason::DemoNotEmpty { customers, tickets };
+            return Err(Invalid::new("database", database.as_str(), reason).into());
         }
         let roles = if tx.count_agents()? > 0 {
             team::Roles::PlainAgents
@@ -238,13 +239,4 @@ pub fn generate_with(
             surveys: written.surveys,
         })
     })
-}
-
-/// "1 customer", "2 customers".
-fn counted(n: i64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -38,11 +38,20 @@ struct Row {
 fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
     let order_external_id = r
         .text("order_external_id")
-        .ok_or_else(|| Invalid::new("order_external_id", "", "is required"))?;
+        .ok_or_else(|| Invalid::new("order_external_id", "", crate::domain::error::Reason::Required))?;
     let kind = match r.get("kind") {
         Some("refund") => CorrectionKind::Refund,
         Some("cancel") => CorrectionKind::Cancel,
-        other => return Err(Invalid::new("kind", other.unwrap_or(""), "expected refund or cancel")),
+        other => {
+            return Err(Invalid::new(
+                "kind",
+                other.unwrap_or(""),
+                crate::domain::error::Reason::Either {
+                    first: "refund".into(),
+                    second: "cancel".into(),
+                },
+            ));
+        }
     };
     let amount = match r.get("amount") {
         Some(text) => Some((text.to_string(), parse_amount("amount", text)?)),
@@ -73,11 +82,10 @@ fn requested<'a>(line: &OrderLine, row: &'a Row) -> Result<Option<(&'a str, i64)
     let at = row.correction.at;
     let latest = line.corrections.iter().map(|c| c.at).max().unwrap_or(line.order.at);
     if at < latest {
-        let reason = format!(
-            "is before order {} or its last correction ({})",
-            line.order.id,
-            rfc3339(latest)
-        );
+        let reason = crate::domain::error::Reason::Order(crate::domain::error::OrderProblem::BeforeLast {
+            order: line.order.id,
+            latest: rfc3339(latest),
+        });
         return Err(Invalid::new("at", rfc3339(at), reason));
     }
     let given = row.amount.as_ref().map(|(text, cents)| (text.as_str(), *cents));
@@ -87,7 +95,10 @@ fn requested<'a>(line: &OrderLine, row: &'a Row) -> Result<Option<(&'a str, i64)
             let left = line.correction(CorrectionKind::Cancel, None)?;
             match given {
                 Some((text, cents)) if cents != left => {
-                    let reason = format!("is not what is left to cancel on the order ({})", format_cents(left));
+                    let reason =
+                        crate::domain::error::Reason::Order(crate::domain::error::OrderProblem::NotLeftToCancel {
+                            left: format_cents(left),
+                        });
                     Err(Invalid::new("amount", text, reason))
                 }
                 _ => Ok(None),
@@ -122,7 +133,11 @@ fn check_all(tx: &Tx, rows: &[(u64, KeyedRow<Row>)]) -> Result<Vec<(u64, Invalid
                 None => {
                     bad.push((
                         *line,
-                        Invalid::new("order_external_id", key, "no imported order has this id"),
+                        Invalid::new(
+                            "order_external_id",
+                            key,
+                            crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::ImportedOrder),
+                        ),
                     ));
                     continue;
                 }
@@ -158,7 +173,7 @@ pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -
             Invalid::new(
                 "order_external_id",
                 &row.order_external_id,
-                "no imported order has this id",
+                crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::ImportedOrder),
             )
         };
         let mut line = order_line(tx, row)?.ok_or_else(|| at_line(missing()))?;

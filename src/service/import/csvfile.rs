@@ -31,7 +31,13 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Table, Invalid> {
     // Line numbers come from byte offsets: the reader's own count skips blank lines.
     let (mut counted_to, mut line) = (0usize, 1u64);
     for record in reader.byte_records() {
-        let record = record.map_err(|e| Invalid::new("file", file, format!("not readable as CSV: {e}")))?;
+        let record = record.map_err(|e| {
+            Invalid::new(
+                "file",
+                file,
+                crate::domain::error::Reason::File(crate::domain::error::FileProblem::NotCsv { detail: e.to_string() }),
+            )
+        })?;
         let mut start = record
             .position()
             .map_or(counted_to, |p| p.byte() as usize)
@@ -51,8 +57,13 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Table, Invalid> {
             } else {
                 raw
             };
-            let text = std::str::from_utf8(raw)
-                .map_err(|_| Invalid::new("file", file, format!("line {line} is not valid UTF-8")))?;
+            let text = std::str::from_utf8(raw).map_err(|_| {
+                Invalid::new(
+                    "file",
+                    file,
+                    crate::domain::error::Reason::File(crate::domain::error::FileProblem::LineNotUtf8 { line }),
+                )
+            })?;
             fields.push(text.to_string());
         }
         if fields.iter().all(|f| f.trim().is_empty()) {
@@ -66,17 +77,23 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Table, Invalid> {
                 return Err(Invalid::new(
                     "file",
                     file,
-                    format!(
-                        "line {line} has {} fields; the header (line 1) has {}",
-                        fields.len(),
-                        h.len()
-                    ),
+                    crate::domain::error::Reason::File(crate::domain::error::FileProblem::FieldCount {
+                        line,
+                        found: fields.len(),
+                        header: h.len(),
+                    }),
                 ));
             }
             Some(_) => rows.push(Row { line, fields }),
         }
     }
-    let header = header.ok_or_else(|| Invalid::new("file", file, "is empty; expected a header row"))?;
+    let header = header.ok_or_else(|| {
+        Invalid::new(
+            "file",
+            file,
+            crate::domain::error::Reason::File(crate::domain::error::FileProblem::Empty),
+        )
+    })?;
     Ok(Table { header, rows })
 }
 
@@ -108,11 +125,17 @@ mod tests {
     fn refuses_what_it_cannot_read() {
         assert!(read(b"", "x.csv").is_err());
         let err = read(b"a,b\n1,2,3\n", "x.csv").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "invalid file \"x.csv\": line 2 has 3 fields; the header (line 1) has 2"
-        );
+        let fields = crate::domain::error::FileProblem::FieldCount {
+            line: 2,
+            found: 3,
+            header: 2,
+        };
+        assert_eq!((err.field.as_str(), err.value.as_str()), ("file", "x.csv"));
+        assert_eq!(err.reason, crate::domain::error::Reason::File(fields));
         let err = read(b"a\n\xff\n", "x.csv").unwrap_err();
-        assert_eq!(err.to_string(), "invalid file \"x.csv\": line 2 is not valid UTF-8");
+        assert_eq!(
+            err.reason,
+            crate::domain::error::Reason::File(crate::domain::error::FileProblem::LineNotUtf8 { line: 2 })
+        );
     }
 }

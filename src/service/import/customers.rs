@@ -57,7 +57,10 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
 fn parse_fields(r: &Record, today: chrono::NaiveDate) -> Result<Vec<CustomerField>, Invalid> {
     let input = CustomerInput {
         code: r.text("code"),
-        name: Some(r.text("name").ok_or_else(|| Invalid::new("name", "", "is required"))?),
+        name: Some(
+            r.text("name")
+                .ok_or_else(|| Invalid::new("name", "", crate::domain::error::Reason::Required))?,
+        ),
         kind: r.text("kind"),
         contact: r.text("contact"),
         phone: r.text("phone"),
@@ -149,7 +152,14 @@ pub(super) fn find_or_create(
 /// Checks that a row names its customer, and that what it names is valid.
 pub(super) fn check_reference(r: &Record) -> Result<(), Invalid> {
     match (r.get("customer_code"), r.get("customer_name")) {
-        (None, None) => Err(Invalid::new("customer_code", "", "give customer_code or customer_name")),
+        (None, None) => Err(Invalid::new(
+            "customer_code",
+            "",
+            crate::domain::error::Reason::GiveEither {
+                first: "customer_code".into(),
+                second: "customer_name".into(),
+            },
+        )),
         (code, name) => {
             CustomerInput {
                 code: code.map(str::to_string),

@@ -53,7 +53,7 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
     };
     let channel: Channel = r
         .get("channel")
-        .ok_or_else(|| Invalid::new("channel", "", "is required"))?
+        .ok_or_else(|| Invalid::new("channel", "", crate::domain::error::Reason::Required))?
         .parse()?;
     Ok(Row {
         external_id: r.text("external_id"),
@@ -145,7 +145,11 @@ fn ticket_references(tx: &crate::store::Tx, rows: &[(u64, Row)]) -> Result<(), E
         {
             bad.push((
                 *line,
-                Invalid::new("ticket_external_id", external, "no imported ticket has this id"),
+                Invalid::new(
+                    "ticket_external_id",
+                    external,
+                    crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::ImportedTicket),
+                ),
             ));
         }
     }

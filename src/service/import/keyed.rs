@@ -31,7 +31,11 @@ pub(crate) fn parse<T>(
 ) -> Result<KeyedRow<T>, Invalid> {
     let customer_code = r.text("customer_code");
     if customer_required && customer_code.is_none() {
-        return Err(Invalid::new("customer_code", "", "is required"));
+        return Err(Invalid::new(
+            "customer_code",
+            "",
+            crate::domain::error::Reason::Required,
+        ));
     }
     Ok(KeyedRow {
         keys: Keys {
@@ -94,13 +98,24 @@ fn check_names<T>(tx: &Tx, rows: &[(u64, KeyedRow<T>)]) -> Result<(), Error> {
         if let Some(code) = keys.customer_code.as_deref()
             && tx.customer_by_code(code)?.is_none()
         {
-            bad.push((*line, Invalid::new("customer_code", code, "no customer has this code")));
+            bad.push((
+                *line,
+                Invalid::new(
+                    "customer_code",
+                    code,
+                    crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::CustomerCode),
+                ),
+            ));
         }
         if let Some(external) = keys.ticket_external_id.as_deref() {
             match tx.ticket_id_by_external(external)? {
                 None => bad.push((
                     *line,
-                    Invalid::new("ticket_external_id", external, "no imported ticket has this id"),
+                    Invalid::new(
+                        "ticket_external_id",
+                        external,
+                        crate::domain::error::Reason::NoMatch(crate::domain::error::Lookup::ImportedTicket),
+                    ),
                 )),
                 // As `survey add` and `reminder add` refuse another customer's ticket.
                 Some(id) => {
@@ -108,7 +123,10 @@ fn check_names<T>(tx: &Tx, rows: &[(u64, KeyedRow<T>)]) -> Result<(), Error> {
                     if let Some(code) = keys.customer_code.as_deref()
                         && ticket.customer_code != code
                     {
-                        let reason = format!("belongs to customer {}, not {code}", ticket.customer_code);
+                        let reason = crate::domain::error::Reason::OtherCustomer {
+                            owner: ticket.customer_code.clone(),
+                            given: code.to_string(),
+                        };
                         bad.push((*line, Invalid::new("ticket_external_id", external, reason)));
                     }
                 }

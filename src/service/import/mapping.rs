@@ -32,27 +32,26 @@ impl ColumnMap {
     /// refused: ignored, it would leave the column it meant empty.
     pub fn parse(text: &str, file: &str, known: &[&str]) -> Result<ColumnMap, Invalid> {
         // toml's messages and the keys quote the file: a short excerpt only.
-        let bad = |why: String| Invalid::new("map", file, excerpt(&why, VALUE_CHARS * 2));
-        let table: toml::Table = toml::from_str(text).map_err(|e| bad(e.message().to_string()))?;
+        let bad = |why: crate::domain::error::MapProblem| {
+            Invalid::new("map", file, crate::domain::error::Reason::Map(Box::new(why)))
+        };
+        let short = |text: &str| excerpt(text, VALUE_CHARS);
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            bad(crate::domain::error::MapProblem::Syntax {
+                detail: excerpt(e.message(), VALUE_CHARS * 2),
+            })
+        })?;
         let canonical = |entry: &str, column: &str| -> Result<(), Invalid> {
             if known.contains(&column) {
                 return Ok(());
             }
             let names: Vec<String> = known.iter().map(|k| k.to_string()).collect();
-            let hint = match nearest(column, &names) {
-                Some(near) => format!("did you mean {near}? "),
-                None => String::new(),
-            };
             // The entry quotes the file (a short excerpt); the known columns are ours, in full.
-            Err(Invalid::new(
-                "map",
-                file,
-                format!(
-                    "{} names no column of this import; {hint}known columns are {}",
-                    excerpt(entry, VALUE_CHARS),
-                    known.join(", ")
-                ),
-            ))
+            Err(bad(crate::domain::error::MapProblem::UnknownEntry {
+                entry: short(entry),
+                nearest: nearest(column, &names).map(str::to_string),
+                known: names.clone(),
+            }))
         };
         let mut map = ColumnMap {
             file: file.to_string(),
@@ -64,21 +63,25 @@ impl ColumnMap {
                     for item in list {
                         let name = item
                             .as_str()
-                            .ok_or_else(|| bad("ignore must list column names".into()))?;
+                            .ok_or_else(|| bad(crate::domain::error::MapProblem::IgnoreNotNames))?;
                         map.ignore.insert(name.to_string());
                     }
                 }
                 ("values", toml::Value::Table(fields)) => {
                     for (field, pairs) in fields {
                         canonical(&format!("[values.{field}]"), &field)?;
-                        let pairs = pairs
-                            .as_table()
-                            .ok_or_else(|| bad(format!("[values.{field}] must be a table")))?;
+                        let pairs = pairs.as_table().ok_or_else(|| {
+                            bad(crate::domain::error::MapProblem::NotATable {
+                                entry: short(&format!("[values.{field}]")),
+                            })
+                        })?;
                         let entry = map.values.entry(field.clone()).or_default();
                         for (theirs, ours) in pairs {
-                            let ours = ours
-                                .as_str()
-                                .ok_or_else(|| bad(format!("values.{field}.{theirs} must be text")))?;
+                            let ours = ours.as_str().ok_or_else(|| {
+                                bad(crate::domain::error::MapProblem::NotText {
+                                    entry: short(&format!("values.{field}.{theirs}")),
+                                })
+                            })?;
                             entry.insert(theirs.clone(), ours.to_string());
                         }
                     }
@@ -86,9 +89,11 @@ impl ColumnMap {
                 ("defaults", toml::Value::Table(fields)) => {
                     for (field, value) in fields {
                         canonical(&format!("[defaults] {field}"), &field)?;
-                        let value = value
-                            .as_str()
-                            .ok_or_else(|| bad(format!("defaults.{field} must be text")))?;
+                        let value = value.as_str().ok_or_else(|| {
+                            bad(crate::domain::error::MapProblem::NotText {
+                                entry: short(&format!("defaults.{field}")),
+                            })
+                        })?;
                         map.defaults.insert(field, value.to_string());
                     }
                 }
@@ -97,9 +102,7 @@ impl ColumnMap {
                     map.columns.insert(theirs, ours.to_string());
                 }
                 (other, _) => {
-                    return Err(bad(format!(
-                        "{other} must name their column in quotes, like {other} = \"Their Column\""
-                    )));
+                    return Err(bad(crate::domain::error::MapProblem::Unquoted { key: short(other) }));
                 }
             }
         }
@@ -131,10 +134,9 @@ impl ColumnMap {
             return Err(Invalid::new(
                 "column",
                 excerpt(&unknown.join(", "), VALUE_CHARS),
-                format!(
-                    "unknown (line 1); known columns are {}; map or ignore others with --map",
-                    known.join(", ")
-                ),
+                crate::domain::error::Reason::Map(Box::new(crate::domain::error::MapProblem::UnknownColumns {
+                    known: known.iter().map(|k| k.to_string()).collect(),
+                })),
             ));
         }
         for (index, canonical) in out.iter().enumerate() {
@@ -143,11 +145,11 @@ impl ColumnMap {
                 return Err(Invalid::new(
                     "column",
                     header[index].trim(),
-                    format!(
-                        "gives {canonical} a second time (line 1, columns {} and {})",
-                        earlier + 1,
-                        index + 1
-                    ),
+                    crate::domain::error::Reason::Map(Box::new(crate::domain::error::MapProblem::SecondTime {
+                        canonical: canonical.clone(),
+                        first: earlier + 1,
+                        second: index + 1,
+                    })),
                 ));
             }
         }
@@ -161,11 +163,11 @@ impl ColumnMap {
             return Err(Invalid::new(
                 "map",
                 self.file.as_str(),
-                format!(
-                    "{} = \"{theirs}\" names a column the file lacks; the header (line 1) has {}",
-                    self.columns[theirs.as_str()],
-                    header.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
-                ),
+                crate::domain::error::Reason::Map(Box::new(crate::domain::error::MapProblem::Lacks {
+                    entry: self.columns[theirs.as_str()].clone(),
+                    column: theirs.to_string(),
+                    header: header.iter().map(|h| h.trim().to_string()).collect(),
+                })),
             ));
         }
         Ok(out)
@@ -208,19 +210,29 @@ mod tests {
         let err = ColumnMap::parse("subject = 3", "m.toml", &["subject"]).unwrap_err();
         assert_eq!(
             err.reason,
-            "subject must name their column in quotes, like subject = \"Their Column\""
+            crate::domain::error::Reason::Map(Box::new(crate::domain::error::MapProblem::Unquoted {
+                key: "subject".into()
+            }))
         );
         // A column given twice, and a map entry the file does not have.
         let twice = vec!["Ticket Subject".to_string(), "subject".to_string()];
         let err = map.resolve(&twice, &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("column", "subject"));
-        assert!(err.reason.contains("columns 1 and 2"), "{}", err.reason);
+        let second = crate::domain::error::MapProblem::SecondTime {
+            canonical: "subject".into(),
+            first: 1,
+            second: 2,
+        };
+        assert_eq!(err.reason, crate::domain::error::Reason::Map(Box::new(second)));
         let err = map.resolve(&["Age".to_string()], &["subject"]).unwrap_err();
         assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "m.toml"));
-        assert!(
-            err.reason
-                .starts_with("subject = \"Ticket Subject\" names a column the file lacks")
-        );
+        let crate::domain::error::Reason::Map(problem) = &err.reason else {
+            panic!("{err}")
+        };
+        assert!(matches!(
+            problem.as_ref(),
+            crate::domain::error::MapProblem::Lacks { entry, column, .. } if entry == "subject" && column == "Ticket Subject"
+        ));
         assert!(ColumnMap::parse("[values]\npriority = 1", "m.toml", &["priority"]).is_err());
     }
 
@@ -228,27 +240,20 @@ mod tests {
     fn an_entry_naming_no_column_is_refused_with_the_nearest() {
         let known = ["name", "phone", "kind"];
         let cases = [
-            (
-                "nmae = \"Full Name\"",
-                "nmae names no column of this import; did you mean name?",
-            ),
-            (
-                "[defaults]\nknid = \"company\"",
-                "[defaults] knid names no column of this import; did you mean kind?",
-            ),
-            (
-                "[values.phoen]\nx = \"y\"",
-                "[values.phoen] names no column of this import; did you mean phone?",
-            ),
-            (
-                "shoe_size = \"Size\"",
-                "shoe_size names no column of this import; known columns are name, phone, kind",
-            ),
+            ("nmae = \"Full Name\"", "nmae", Some("name")),
+            ("[defaults]\nknid = \"company\"", "[defaults] knid", Some("kind")),
+            ("[values.phoen]\nx = \"y\"", "[values.phoen]", Some("phone")),
+            ("shoe_size = \"Size\"", "shoe_size", None),
         ];
-        for (text, reason) in cases {
+        for (text, entry, nearest) in cases {
             let err = ColumnMap::parse(text, "m.toml", &known).unwrap_err();
             assert_eq!((err.field.as_str(), err.value.as_str()), ("map", "m.toml"), "{text}");
-            assert!(err.reason.starts_with(reason), "{text}: {}", err.reason);
+            let want = crate::domain::error::MapProblem::UnknownEntry {
+                entry: entry.into(),
+                nearest: nearest.map(str::to_string),
+                known: known.map(str::to_string).to_vec(),
+            };
+            assert_eq!(err.reason, crate::domain::error::Reason::Map(Box::new(want)), "{text}");
         }
     }
 }

@@ -105,8 +105,13 @@ pub fn run(
     let known = columns(kind);
     let map = match map {
         Some(path) => {
-            let text = String::from_utf8(input::read(path, InputKind::Map)?)
-                .map_err(|_| Invalid::new("map", path.display().to_string(), "is not valid UTF-8"))?;
+            let text = String::from_utf8(input::read(path, InputKind::Map)?).map_err(|_| {
+                Invalid::new(
+                    "map",
+                    path.display().to_string(),
+                    crate::domain::error::Reason::File(crate::domain::error::FileProblem::NotUtf8),
+                )
+            })?;
             ColumnMap::parse(&text, &path.display().to_string(), known)?
         }
         None => ColumnMap::default(),
@@ -170,7 +175,11 @@ pub(crate) fn past_time(r: &Record, field: &str, now: DateTime<Utc>) -> Result<O
     };
     let t = parse_instant_lenient(field, value)?;
     if t > now {
-        return Err(Invalid::new(field, value, "is in the future"));
+        return Err(Invalid::new(
+            field,
+            value,
+            crate::domain::error::Reason::InFuture { today: None },
+        ));
     }
     Ok(Some(t))
 }
@@ -186,7 +195,7 @@ pub(crate) fn refuse_repeats<T>(rows: &[(u64, T)], field: &str, key: impl Fn(&T)
         match first.get(k) {
             Some(earlier) if bad.len() < MAX_ROW_ERRORS => bad.push((
                 *line,
-                Invalid::new(field, k, format!("repeats line {earlier}; each row needs its own")),
+                Invalid::new(field, k, crate::domain::error::Reason::RepeatsLine { line: *earlier }),
             )),
             Some(_) => {}
             None => {
@@ -209,7 +218,14 @@ pub(crate) fn flag(r: &Record, field: &str) -> Result<Option<bool>, Invalid> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "yes" | "1" => Ok(Some(true)),
         "false" | "no" | "0" => Ok(Some(false)),
-        _ => Err(Invalid::new(field, value, "expected true or false")),
+        _ => Err(Invalid::new(
+            field,
+            value,
+            crate::domain::error::Reason::Either {
+                first: "true".into(),
+                second: "false".into(),
+            },
+        )),
     }
 }
 

@@ -28,7 +28,7 @@ struct Row {
 fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
     let amount = r
         .get("amount")
-        .ok_or_else(|| Invalid::new("amount", "", "is required"))?;
+        .ok_or_else(|| Invalid::new("amount", "", crate::domain::error::Reason::Required))?;
     Ok(Row {
         order: Order {
             id: 0,

@@ -36,7 +36,7 @@ struct Row {
 fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
     let due = r
         .get("due_at")
-        .ok_or_else(|| Invalid::new("due_at", "", "is required"))?;
+        .ok_or_else(|| Invalid::new("due_at", "", crate::domain::error::Reason::Required))?;
     let done_at = past_time(r, "done_at", ctx.now)?;
     // Without its creation time, a done reminder was made by the time it was done.
     let created_at = past_time(r, "created_at", ctx.now)?.unwrap_or(done_at.unwrap_or(ctx.now));
@@ -46,7 +46,9 @@ fn parse(r: &Record, ctx: &Ctx) -> Result<Row, Invalid> {
         return Err(Invalid::new(
             "done_at",
             r.get("done_at").unwrap_or(""),
-            "is before created_at",
+            crate::domain::error::Reason::Before {
+                other: "created_at".into(),
+            },
         ));
     }
     Ok(Row {

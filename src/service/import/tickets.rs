@@ -48,7 +48,7 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     check_reference(r)?;
     let kind: TicketKind = r
         .get("kind")
-        .ok_or_else(|| Invalid::new("kind", "", "is required"))?
+        .ok_or_else(|| Invalid::new("kind", "", crate::domain::error::Reason::Required))?
         .parse()?;
     let subject = validate::required("subject", r.get("subject").unwrap_or(""), LINE_MAX)?;
     let priority: Priority = r.get("priority").map_or(Ok(Priority::Normal), str::parse)?;
@@ -77,7 +77,9 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
             return Err(Invalid::new(
                 field,
                 crate::domain::time::rfc3339(t),
-                "is before opened_at",
+                crate::domain::error::Reason::Before {
+                    other: "opened_at".into(),
+                },
             ));
         }
     }
@@ -114,9 +116,13 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     }
     let callback_outcome: Option<CallbackOutcome> = r.get("callback_outcome").map(str::parse).transpose()?;
     let reopen_count = match r.get("reopen_count") {
-        Some(n) => n
-            .parse::<u16>()
-            .map_err(|_| Invalid::new("reopen_count", n, "expected a whole number from 0 to 65535"))?,
+        Some(n) => n.parse::<u16>().map_err(|_| {
+            Invalid::new(
+                "reopen_count",
+                n,
+                crate::domain::error::Reason::WholeNumber { min: 0, max: 65535 },
+            )
+        })?,
         None => 0,
     };
     let ticket = Ticket {

@@ -26,12 +26,17 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
 /// FIFO, a device or socket, the live database itself, another user's file
 /// or any other content. Only metadata and the header are read.
 pub(super) fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreError> {
-    let refuse = |reason: String| StoreError::Invalid(Invalid::new("destination", dest.display().to_string(), reason));
+    let refuse = |problem: crate::domain::error::DestinationProblem| {
+        StoreError::Invalid(Invalid::new(
+            "destination",
+            dest.display().to_string(),
+            crate::domain::error::Reason::Destination(problem),
+        ))
+    };
     if let Some(suffix) = sidecar_of(live, dest) {
-        return Err(refuse(format!(
-            "is where SQLite keeps the live database's {suffix} file; it would take the copy for its own \
-             and delete or replay it"
-        )));
+        return Err(refuse(crate::domain::error::DestinationProblem::Sidecar {
+            suffix: suffix.to_string(),
+        }));
     }
     let meta = match std::fs::symlink_metadata(dest) {
         Ok(meta) => meta,
@@ -39,27 +44,22 @@ pub(super) fn check_destination(live: &Path, dest: &Path) -> Result<(), StoreErr
         Err(e) => return Err(io(dest, e)),
     };
     if !meta.file_type().is_file() {
-        return Err(refuse(format!(
-            "is {}; name a regular file for the backup",
-            kind_of(&meta.file_type())
-        )));
+        return Err(refuse(crate::domain::error::DestinationProblem::NotRegular {
+            kind: kind_of(&meta.file_type()),
+        }));
     }
     if let Ok(live_meta) = std::fs::metadata(live)
         && same_file(&live_meta, &meta)
     {
-        return Err(refuse("is the live database itself".into()));
+        return Err(refuse(crate::domain::error::DestinationProblem::Live));
     }
     if let Some(owner) = foreign_owner(&meta) {
-        return Err(refuse(format!(
-            "belongs to another user (uid {owner}); frontdesk replaces only your own backups"
-        )));
+        return Err(refuse(crate::domain::error::DestinationProblem::Foreign { uid: owner }));
     }
     if meta.len() == 0 || is_frontdesk_file(dest).map_err(|e| io(dest, e))? {
         Ok(())
     } else {
-        Err(refuse(
-            "exists and is not a frontdesk database; refusing to overwrite it".into(),
-        ))
+        Err(refuse(crate::domain::error::DestinationProblem::NotFrontdesk))
     }
 }
 
@@ -81,26 +81,26 @@ fn sidecar_of(live: &Path, dest: &Path) -> Option<&'static str> {
 }
 
 /// "a folder", "a FIFO (named pipe)"… for a file that is not a regular file.
-fn kind_of(kind: &std::fs::FileType) -> &'static str {
+fn kind_of(kind: &std::fs::FileType) -> crate::domain::error::FileKind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a FIFO (named pipe)";
+            return crate::domain::error::FileKind::Fifo;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return crate::domain::error::FileKind::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return crate::domain::error::FileKind::Socket;
         }
     }
     if kind.is_dir() {
-        "a folder"
+        crate::domain::error::FileKind::Folder
     } else if kind.is_symlink() {
-        "a symbolic link"
+        crate::domain::error::FileKind::Symlink
     } else {
-        "not a regular file"
+        crate::domain::error::FileKind::Special
     }
 }
 

@@ -35,7 +35,9 @@ impl Executor for Gated {
 
 /// What a save that waited past the busy timeout and its retries says.
 fn busy() -> String {
-    crate::service::Error::Storage(crate::service::database::StoreError::Busy("database is locked".into())).to_string()
+    crate::i18n::told(&crate::service::Error::Storage(
+        crate::service::database::StoreError::Busy("database is locked".into()),
+    ))
 }
 
 struct Rig {

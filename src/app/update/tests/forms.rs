@@ -2,6 +2,8 @@
 //! their field, an edit sends only its changes, saving reloads, `$EDITOR` fills a field.
 
 use super::*;
+use crate::app::forms::FieldError;
+use crate::domain::error::{Entity, Reason};
 
 #[test]
 fn a_form_keeps_what_was_typed_and_shows_errors_inline() {
@@ -13,7 +15,8 @@ fn a_form_keeps_what_was_typed_and_shows_errors_inline() {
     press(&mut m, "<Tab>");
     let form = m.screens.form().unwrap();
     let phone = form.fields.iter().find(|f| f.key == "phone").unwrap();
-    assert!(phone.error.as_deref().unwrap().contains("5 to 15 digits"));
+    let error = phone.error.as_ref().unwrap().describe(m.strings);
+    assert!(error.contains("5 to 15 digits"), "{error}");
     type_text(&mut m, "not-an-email");
     assert!(press(&mut m, "<C-s>").is_empty(), "nothing is saved");
     let form = m.screens.form().unwrap();
@@ -51,14 +54,22 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
         Msg::SaveFailed(Failure::Invalid(Invalid::new(
             "assignee",
             "wang",
-            "is not an agent here",
+            Reason::NotOneOf {
+                allowed: vec!["li".into()],
+            },
         ))),
     );
     let form = m.screens.form().unwrap();
-    assert_eq!(form.fields[0].error.as_deref(), Some("is not an agent here"));
+    let error = form.fields[0].error.as_ref().unwrap().describe(m.strings);
+    assert_eq!(error, "expected one of: li");
     // A conflict reads the ticket as it is now, for the conflict dialog.
-    let conflict = "ticket 7 was changed by someone else (your version 3, now 4)";
-    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict.into())));
+    let conflict = crate::app::forms::Conflict {
+        entity: Entity::Ticket,
+        id: 7,
+        expected: 3,
+        actual: 4,
+    };
+    let effects = update(&mut m, Msg::SaveFailed(Failure::Conflict(conflict)));
     assert!(matches!(
         effects.as_slice(),
         [Effect::LoadCurrent(crate::app::conflict::Record::Ticket(7))]
@@ -66,7 +77,10 @@ fn service_errors_land_on_their_field_and_a_conflict_keeps_the_form() {
     // Removed meanwhile: the form says so and keeps what was typed.
     update(
         &mut m,
-        Msg::Current(Err(Failure::NotFound("ticket 7 not found".into()))),
+        Msg::Current(Err(Failure::NotFound {
+            entity: Entity::Ticket,
+            key: "7".into(),
+        })),
     );
     let form = m.screens.form().unwrap();
     assert!(form.message.as_deref().unwrap().contains("ticket 7 not found"));
@@ -138,4 +152,32 @@ fn the_editor_fills_the_focused_field() {
             .unwrap()
             .contains("vi: not found")
     );
+}
+
+/// A customer that is not found is marked on the form's customer field,
+/// from the error's data (the entity), in any language.
+#[test]
+fn a_customer_not_found_marks_the_customer_field() {
+    for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
+        let mut m = loaded();
+        m.strings = lang.strings();
+        press(&mut m, "l");
+        let form = m.screens.form().expect("the log form is open");
+        let customer = form.fields.iter().position(|f| f.key == "customer").unwrap();
+        let missing = crate::service::Error::NotFound {
+            entity: Entity::Customer,
+            key: "C-0999".into(),
+        };
+        update(&mut m, Msg::SaveFailed(Failure::of(missing)));
+        let form = m.screens.form().unwrap();
+        assert_eq!(form.focus, customer, "{lang:?}");
+        let marked = FieldError::NotFound {
+            entity: Entity::Customer,
+            key: "C-0999".into(),
+        };
+        assert_eq!(form.fields[customer].error.as_ref(), Some(&marked), "{lang:?}");
+        assert_eq!(form.message, None, "{lang:?}");
+        let shown = marked.describe(m.strings);
+        assert!(shown.contains("C-0999"), "{shown}");
+    }
 }

@@ -8,7 +8,7 @@ use super::*;
 /// timeout and every retry: long, and all of it worth reading.
 fn busy() -> Failure {
     let error = crate::service::database::StoreError::Busy("database is locked".into());
-    Failure::Other(crate::service::Error::Storage(error).to_string())
+    Failure::of(crate::service::Error::Storage(error))
 }
 
 fn new_customer(m: &mut Model, name: &str) -> Vec<Effect> {
