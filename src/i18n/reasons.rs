@@ -109,6 +109,10 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::HoursRequired => e.hours_required.into(),
         Reason::NotAFolder => e.not_a_folder.into(),
         Reason::NotANumber => e.not_a_number.into(),
+        Reason::NumberTooLarge => e.number_too_large.into(),
+        Reason::NotUtf8 { bytes } => fill(e.not_utf8, &[("bytes", bytes)]),
+        Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
+        Reason::EmptyVariable => e.empty_variable.into(),
     }
 }
 
