@@ -101,7 +101,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
             &[("customers", &num(*customers)), ("tickets", &num(*tickets))],
         ),
         Reason::NotATerminal => e.not_a_terminal.into(),
-        Reason::ConfigProblems { count } => fill(e.config_problems, &[("count", &count.to_string())]),
+        Reason::ConfigProblems { count } => e.config_problems.of(*count as i64, &[]),
         Reason::ExportOnly => e.export_only.into(),
         Reason::JsonFormat => e.json_format.into(),
         Reason::GoesWith { option } => fill(e.goes_with, &[("option", option)]),

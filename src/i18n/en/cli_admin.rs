@@ -42,8 +42,8 @@ pub const CLI_ADMIN: CliAdminStrings = CliAdminStrings {
     problem_line: "problem: {finding}",
     no_problems_found: "no problems found",
     problems_found: Plural {
-        one: "{count} problem(s) found",
-        other: "{count} problem(s) found",
+        one: "{count} problem found",
+        other: "{count} problems found",
     },
     finding_not_sqlite: "header: not an SQLite file (no \"SQLite format 3\" signature)",
     finding_header_damaged: "header: damaged: {why}",

@@ -160,10 +160,16 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     cannot_open: "cannot open {place} ({detail})",
     io: "cannot use {path}: {detail}",
     busy: "the database stayed busy: other agents held it for too long ({detail}); try again",
-    unhealthy: "{path}: doctor found {problems} problem(s)",
+    unhealthy: Plural {
+        one: "{path}: doctor found {count} problem",
+        other: "{path}: doctor found {count} problems",
+    },
     sqlite: "database error: {detail}",
     the_database_file: "the database file",
-    config_problems: "{count} problem(s), listed above",
+    config_problems: Plural {
+        one: "{count} problem, listed above",
+        other: "{count} problems, listed above",
+    },
     foreign_not_sqlite: "not an SQLite database",
     foreign_application: "it belongs to another program (application id {id})",
     foreign_tables: "it holds another program's tables",

@@ -160,10 +160,16 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     cannot_open: "无法打开 {place}（{detail}）",
     io: "无法使用 {path}：{detail}",
     busy: "数据库一直繁忙：其他坐席占用时间过长（{detail}），请重试",
-    unhealthy: "{path}：doctor 发现 {problems} 个问题",
+    unhealthy: Plural {
+        one: "{path}：doctor 发现 {count} 个问题",
+        other: "{path}：doctor 发现 {count} 个问题",
+    },
     sqlite: "数据库错误：{detail}",
     the_database_file: "数据库文件",
-    config_problems: "发现 {count} 个问题，见上方列表",
+    config_problems: Plural {
+        one: "发现 {count} 个问题，见上方列表",
+        other: "发现 {count} 个问题，见上方列表",
+    },
     foreign_not_sqlite: "不是 SQLite 数据库",
     foreign_application: "属于其他程序（application id {id}）",
     foreign_tables: "其中有其他程序的数据表",
