@@ -1,6 +1,6 @@
 //! The "Examples:" block each command's `--help` (and man page) ends with.
 //! Every line after the heading is a command that parses as written
-//! (tests/shell.rs checks it), so the examples cannot drift from the options.
+//! (tests/it/shell.rs checks it), so the examples cannot drift from the options.
 
 pub const FRONTDESK: &str = "\
 Examples:

@@ -10,7 +10,7 @@
 //! clock can count in a month, once per ticket when nothing changed between the two cutoffs;
 //! tickets untouched since count in the backlog from their current status; the churn scan
 //! runs beside the rest on a connection of its own. A month further back reads every event
-//! since, so it takes longer. `tests/report_reference.rs` checks all of this against a
+//! since, so it takes longer. `tests/it/report_reference.rs` checks all of this against a
 //! brute-force reading of every record.
 
 use super::sla::{Rules, clocks};

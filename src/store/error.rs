@@ -196,7 +196,7 @@ mod tests {
 
     /// A failed read or write is a disk I/O error naming the file, and a full
     /// disk only where the file system really has no room (see
-    /// tests/backup_doctor.rs for a real full one).
+    /// tests/it/backup_doctor.rs for a real full one).
     #[test]
     fn an_io_failure_names_the_file_and_is_full_only_on_a_full_disk() {
         let dir = tempfile::tempdir().unwrap();

@@ -52,7 +52,7 @@ fn every_use_of_another_folder_follows_the_layers() {
         let layer = folder.as_str();
         let Some(allowed) = MAY_USE.iter().find(|(l, _)| *l == layer).map(|(_, a)| *a) else {
             problems.push(format!(
-                "{}: folder `{folder}` is not in the table of layers (tests/layers.rs, docs/architecture.md)",
+                "{}: folder `{folder}` is not in the table of layers (tests/it/layers.rs, docs/architecture.md)",
                 file.relative
             ));
             continue;
@@ -85,7 +85,7 @@ fn every_use_of_another_folder_follows_the_layers() {
     for (i, (layer, path, why)) in KNOWN_EXCEPTIONS.iter().enumerate() {
         if !exceptions_used.contains(&i) {
             problems.push(format!(
-                "the exception `{layer}` -> `crate::{path}` ({why}) is no longer needed: remove it from tests/layers.rs"
+                "the exception `{layer}` -> `crate::{path}` ({why}) is no longer needed: remove it from tests/it/layers.rs"
             ));
         }
     }
