@@ -192,3 +192,28 @@ fn an_imports_bad_rows_are_one_to_a_line_in_both_languages() {
          第 3 行：字段 kind 的值 \"alien\" 无效：应为以下之一：person, company\n"
     );
 }
+
+#[test]
+fn doctor_on_a_file_that_is_no_database_speaks_chinese_around_sqlites_words() {
+    let desk = Desk::empty();
+    let text = desk.dir().join("notes.txt");
+    std::fs::write(&text, "hello\n").expect("write file");
+    let out = desk
+        .bare()
+        .env("LANG", CHINESE)
+        .arg("--db")
+        .arg(&text)
+        .arg("doctor")
+        .output()
+        .expect("run frontdesk");
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    // SQLite's statement and message stay as SQLite gives them; the words
+    // around them are the catalogue's.
+    let unreadable = report
+        .lines()
+        .find(|l| l.contains("SQLite 无法读取该文件"))
+        .unwrap_or_default();
+    assert!(unreadable.contains("：PRAGMA "), "{report}");
+    assert!(!report.contains("could not run"), "{report}");
+}
