@@ -49,6 +49,7 @@ mod survey;
 mod ticket;
 mod timeline;
 mod transfer;
+mod usage;
 mod values;
 
 pub use args::{Cli, Command};

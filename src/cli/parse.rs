@@ -81,11 +81,11 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             match hyphen_value(err, args) {
                 Some(HyphenValue::Negative(message)) => errln!("frontdesk: {message}"),
                 Some(HyphenValue::Hint(hint)) => {
-                    let _ = err.print();
+                    super::usage::print(err);
                     errln!("frontdesk: {hint}");
                 }
                 None => {
-                    let _ = err.print();
+                    super::usage::print(err);
                 }
             }
             2
@@ -99,7 +99,7 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             2
         }
         _ => {
-            let _ = err.print();
+            super::usage::print(err);
             err.exit_code()
         }
     }

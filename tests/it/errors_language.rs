@@ -217,3 +217,45 @@ fn doctor_on_a_file_that_is_no_database_speaks_chinese_around_sqlites_words() {
     assert!(unreadable.contains("：PRAGMA "), "{report}");
     assert!(!report.contains("could not run"), "{report}");
 }
+
+/// clap's own refusals (unknown option or command, missing arguments,
+/// options that do not go together, a value outside clap's list) in
+/// Chinese: one line, the catalogue's words around the names as typed.
+#[test]
+fn usage_refusals_are_chinese_under_a_chinese_locale_and_claps_in_english() {
+    let desk = desk_with_ticket();
+    let cases = [
+        (
+            "ticket list --query x",
+            "frontdesk: 无法识别的参数 --query（是否想写 --queue？）；请用 --help 查看用法\n",
+        ),
+        (
+            "tickt list",
+            "frontdesk: 无法识别的命令 tickt（是否想写 ticket？）；请用 --help 查看用法\n",
+        ),
+        (
+            "ticket add --customer 1",
+            "frontdesk: 缺少必需的参数：--kind <KIND>, --subject <SUBJECT>；请用 --help 查看用法\n",
+        ),
+        (
+            "completions tcsh",
+            "frontdesk: <SHELL> 的值 \"tcsh\" 无效，可选值：bash, elvish, fish, powershell, zsh（是否想写 zsh？）；请用 --help 查看用法\n",
+        ),
+    ];
+    for (line, want) in cases {
+        assert_eq!(refusal(&desk, CHINESE, 2, &words(line)), want, "{line}");
+        let english = refusal(&desk, "C", 2, &words(line));
+        assert!(english.starts_with("error: "), "{line}: {english}");
+        assert!(english.contains("try '--help'"), "{line}: {english}");
+    }
+    let conflict = refusal(
+        &desk,
+        CHINESE,
+        2,
+        &words("customer edit 1 --tier standard --unpin-tier"),
+    );
+    assert!(
+        conflict.starts_with("frontdesk: --tier <TIER> 不能与 --unpin-tier 一起使用"),
+        "{conflict}"
+    );
+}
