@@ -259,3 +259,20 @@ fn usage_refusals_are_chinese_under_a_chinese_locale_and_claps_in_english() {
         "{conflict}"
     );
 }
+
+/// The import's summary counts without "1 customers": each count follows
+/// its label, so no count needs a plural.
+#[test]
+fn the_import_summary_reads_right_for_a_count_of_one() {
+    let desk = Desk::new();
+    let csv = desk.dir().join("one.csv");
+    std::fs::write(&csv, "code,name,kind\nC9100001,张三,person\n").expect("write csv");
+    let csv = csv.to_str().expect("UTF-8 path");
+    let english = common::stdout(desk.cmd().args(["import", "customers", csv]));
+    assert_eq!(
+        english,
+        "rows read: 1; added: 1; already present: 0; customers created: 0\n"
+    );
+    let chinese = common::stdout(desk.cmd().env("LANG", CHINESE).args(["import", "customers", csv]));
+    assert_eq!(chinese, "共 1 行：新增 0 条，已存在 1 条，新建客户 0 个\n");
+}

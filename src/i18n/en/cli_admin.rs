@@ -70,5 +70,5 @@ pub const CLI_ADMIN: CliAdminStrings = CliAdminStrings {
     role_supervisor: "supervisor",
     role_admin: "admin",
     import_dry_run: "{rows} rows valid; nothing written (dry run)",
-    import_done: "{rows} rows: {added} added, {skipped} already present, {created} customers created",
+    import_done: "rows read: {rows}; added: {added}; already present: {skipped}; customers created: {created}",
 };
