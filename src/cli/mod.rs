@@ -49,6 +49,7 @@ mod survey;
 mod ticket;
 mod timeline;
 mod transfer;
+mod usage;
 mod values;
 
 pub use args::{Cli, Command};
@@ -98,8 +99,10 @@ pub fn run(cli: Cli) -> i32 {
                 Error::Storage(e) => Error::Storage(e.at(&db)),
                 e => e,
             };
+            // Kept to its lines: an import's bad rows are one to a line.
+            // Values inside come quoted escaped, so no line break is data's.
             let told = crate::i18n::describe(&e, crate::i18n::get());
-            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&told));
+            errln!("frontdesk: {}", crate::domain::text::sanitize_block(&told));
             e.exit_code()
         }
     }

@@ -4,6 +4,7 @@
 //! and invalid UTF-8 is located.
 
 use super::Cli;
+use crate::domain::error::{Invalid, Reason};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
@@ -36,32 +37,38 @@ fn empty_path(matches: &clap::ArgMatches) -> Option<String> {
         if !value.as_os_str().is_empty() {
             return None;
         }
-        let what = if id == "db" {
-            "the database file"
-        } else {
-            "the config file"
-        };
         let variable = Cli::command()
             .get_arguments()
             .find(|a| a.get_id() == id)
             .and_then(|a| a.get_env())
             .map(|v| v.to_string_lossy().into_owned());
-        Some(match (matches.value_source(id), variable) {
-            (Some(ValueSource::EnvVariable), Some(variable)) => {
-                format!("invalid {variable} \"\": is empty; set it to {what}'s path, or unset it for the default")
+        let invalid = match (matches.value_source(id), variable) {
+            (Some(ValueSource::EnvVariable), Some(variable)) => Invalid::new(variable, "", Reason::EmptyVariable),
+            _ => {
+                let option = format!("--{id}");
+                Invalid::new(option.clone(), "", Reason::EmptyPath { option })
             }
-            _ => format!("invalid --{id} \"\": is empty; give {what}'s path, or leave --{id} out for the default"),
-        })
+        };
+        Some(told(&invalid))
     })
 }
 
 /// The `--limit` of every list: a whole number from 0 (all) to [`LIMIT_MAX`].
-pub fn limit(value: &str) -> Result<usize, String> {
-    value
-        .parse::<usize>()
-        .ok()
-        .filter(|n| *n <= LIMIT_MAX)
-        .ok_or_else(|| format!("must be a whole number from 0 (all) to {LIMIT_MAX}"))
+pub fn limit(value: &str) -> Result<usize, Invalid> {
+    value.parse::<usize>().ok().filter(|n| *n <= LIMIT_MAX).ok_or_else(|| {
+        let range = Reason::WholeNumber {
+            min: 0,
+            max: LIMIT_MAX as i64,
+        };
+        Invalid::new("--limit", value, range)
+    })
+}
+
+/// A refusal of the command line in the process's language, made safe for
+/// the terminal (the value is quoted escaped already).
+fn told(invalid: &Invalid) -> String {
+    let text = crate::i18n::describe_invalid(invalid, crate::i18n::get());
+    crate::domain::text::sanitize_line(&text).into_owned()
 }
 
 fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
@@ -74,20 +81,17 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             match hyphen_value(err, args) {
                 Some(HyphenValue::Negative(message)) => errln!("frontdesk: {message}"),
                 Some(HyphenValue::Hint(hint)) => {
-                    let _ = err.print();
+                    super::usage::print(err);
                     errln!("frontdesk: {hint}");
                 }
                 None => {
-                    let _ = err.print();
+                    super::usage::print(err);
                 }
             }
             2
         }
         ErrorKind::ValueValidation if domain_refusal(err).is_some() => {
-            let refusal = domain_refusal(err)
-                .map(|invalid| crate::i18n::describe_invalid(invalid, crate::i18n::get()))
-                .unwrap_or_default();
-            errln!("frontdesk: {}", crate::domain::text::sanitize_line(&refusal));
+            errln!("frontdesk: {}", domain_refusal(err).map(told).unwrap_or_default());
             2
         }
         ErrorKind::ValueValidation if whole_number_refusal(err).is_some() => {
@@ -95,7 +99,7 @@ fn refuse(err: &clap::Error, args: &[OsString]) -> i32 {
             2
         }
         _ => {
-            let _ = err.print();
+            super::usage::print(err);
             err.exit_code()
         }
     }
@@ -126,33 +130,39 @@ fn whole_number_refusal(err: &clap::Error) -> Option<String> {
         first.trim_matches(|c| c == '<' || c == '>').to_lowercase()
     };
     let reason = match parse_error.kind() {
-        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => "is too large",
-        IntErrorKind::Empty => "is empty; expected a whole number",
-        _ => "expected a whole number like 42",
+        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => Reason::NumberTooLarge,
+        IntErrorKind::Empty => Reason::Required,
+        _ => Reason::NotANumber,
     };
-    Some(format!("invalid {name} {value:?}: {reason}"))
+    Some(told(&Invalid::new(name, value.as_str(), reason)))
 }
 
 /// Names the argument (or `FRONTDESK_*` variable) whose value is not UTF-8,
-/// with the value escaped.
+/// with the value escaped and the bytes that are not UTF-8 named.
 fn invalid_utf8(args: &[OsString]) -> String {
+    let not_text = |name: &str, value: &std::ffi::OsStr| {
+        let bytes = value
+            .as_encoded_bytes()
+            .utf8_chunks()
+            .flat_map(|chunk| chunk.invalid().iter().map(|b| format!("\\x{b:02X}")))
+            .collect();
+        told(&Invalid::new(name, value.to_string_lossy(), Reason::NotUtf8 { bytes }))
+    };
     let bad = args.iter().position(|a| a.to_str().is_none());
     if let Some(i) = bad {
         let value = &args[i];
         return match args.get(i.wrapping_sub(1)).and_then(|a| a.to_str()) {
-            Some(option) if i > 1 && option.starts_with("--") => {
-                format!("invalid {option} {value:?}: not text (invalid UTF-8)")
-            }
-            _ => format!("invalid argument {value:?}: not text (invalid UTF-8)"),
+            Some(option) if i > 1 && option.starts_with("--") => not_text(option, value),
+            _ => not_text("argument", value),
         };
     }
     for (name, value) in std::env::vars_os() {
         let name = name.to_string_lossy();
         if name.starts_with("FRONTDESK_") && value.to_str().is_none() {
-            return format!("invalid {name} {value:?}: not text (invalid UTF-8)");
+            return not_text(&name, &value);
         }
     }
-    "invalid UTF-8 in an argument".to_string()
+    not_text("argument", std::ffi::OsStr::new(""))
 }
 
 enum HyphenValue {
@@ -182,15 +192,24 @@ fn hyphen_value(err: &clap::Error, args: &[OsString]) -> Option<HyphenValue> {
     let digits = &value[1..];
     let negative = digits.chars().any(|c| c.is_ascii_digit()) && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
     match (negative, option) {
-        (true, Some(option)) => Some(HyphenValue::Negative(format!(
-            "invalid {option} {value:?}: must not be negative"
-        ))),
-        (true, None) => Some(HyphenValue::Negative(format!(
-            "invalid argument {value:?}: must not be negative"
-        ))),
-        (false, Some(option)) => Some(HyphenValue::Hint(format!(
-            "if {value:?} is the value of {option}, write {option}={value}"
-        ))),
+        (true, Some(option)) => Some(HyphenValue::Negative(told(&Invalid::new(
+            option,
+            value,
+            Reason::Negative,
+        )))),
+        (true, None) => Some(HyphenValue::Negative(told(&Invalid::new(
+            "argument",
+            value,
+            Reason::Negative,
+        )))),
+        (false, Some(option)) => {
+            let hint = crate::i18n::get().errors.value_hint;
+            let quoted = format!("{value:?}");
+            let hint = crate::i18n::fill(hint, &[("quoted", &quoted), ("value", value), ("option", option)]);
+            Some(HyphenValue::Hint(
+                crate::domain::text::sanitize_line(&hint).into_owned(),
+            ))
+        }
         (false, None) => None,
     }
 }

@@ -155,6 +155,19 @@ pub enum Reason {
     NotAFolder,
     /// A ticket or order number field that is not a number.
     NotANumber,
+    /// A whole number past what the field can hold.
+    NumberTooLarge,
+    /// Bytes that are not UTF-8 text (an argument, a `FRONTDESK_*` variable):
+    /// the value holds U+FFFD in their place, `bytes` names them (`\xE9`).
+    NotUtf8 {
+        bytes: String,
+    },
+    /// An empty path option: give a path, or leave `option` out.
+    EmptyPath {
+        option: String,
+    },
+    /// An empty path variable: set it to a path, or unset it.
+    EmptyVariable,
 }
 
 /// The written forms a field expects.

@@ -170,9 +170,7 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
         StoreError::CannotOpen { path, detail } => fill(e.cannot_open, &[("place", &place(path)), ("detail", detail)]),
         StoreError::Io { path, source } => fill(e.io, &[("path", path), ("detail", &source.to_string())]),
         StoreError::Busy(detail) => fill(e.busy, &[("detail", detail)]),
-        StoreError::Unhealthy { path, problems } => {
-            fill(e.unhealthy, &[("path", path), ("problems", &problems.to_string())])
-        }
+        StoreError::Unhealthy { path, problems } => e.unhealthy.of(*problems as i64, &[("path", path)]),
         StoreError::Sqlite(detail) => fill(e.sqlite, &[("detail", detail)]),
     }
 }

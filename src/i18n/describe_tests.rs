@@ -79,6 +79,34 @@ fn errors_read_the_same_in_english_and_naturally_in_chinese() {
             "字段 config 的值 \"/x\" 无效：文件过大（3 MiB，设置文件最大 1 MiB）",
         ),
         (
+            invalid("config", "c.toml", Reason::ConfigProblems { count: 1 }),
+            "invalid config \"c.toml\": 1 problem, listed above",
+            "字段 config 的值 \"c.toml\" 无效：发现 1 个问题，见上方列表",
+        ),
+        (
+            invalid("config", "c.toml", Reason::ConfigProblems { count: 2 }),
+            "invalid config \"c.toml\": 2 problems, listed above",
+            "字段 config 的值 \"c.toml\" 无效：发现 2 个问题，见上方列表",
+        ),
+        (
+            invalid("id", "99999999999999999999", Reason::NumberTooLarge),
+            "invalid id \"99999999999999999999\": is too large",
+            "字段 id 的值 \"99999999999999999999\" 无效：数值太大",
+        ),
+        (
+            invalid("--name", "caf\u{fffd}", Reason::NotUtf8 { bytes: "\\xE9".into() }),
+            "invalid --name \"caf\u{fffd}\": is not text (invalid UTF-8: \\xE9)",
+            "字段 --name 的值 \"caf\u{fffd}\" 无效：不是文本（含无效的 UTF-8 字节：\\xE9）",
+        ),
+        (
+            Error::Storage(StoreError::Unhealthy {
+                path: "d.db".into(),
+                problems: 1,
+            }),
+            "d.db: doctor found 1 problem",
+            "d.db：doctor 发现 1 个问题",
+        ),
+        (
             Error::InvalidRows(vec![(
                 3,
                 Invalid::new("customer_code", "C9", Reason::NoMatch(Lookup::CustomerCode)),

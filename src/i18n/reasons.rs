@@ -101,7 +101,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
             &[("customers", &num(*customers)), ("tickets", &num(*tickets))],
         ),
         Reason::NotATerminal => e.not_a_terminal.into(),
-        Reason::ConfigProblems { count } => fill(e.config_problems, &[("count", &count.to_string())]),
+        Reason::ConfigProblems { count } => e.config_problems.of(*count as i64, &[]),
         Reason::ExportOnly => e.export_only.into(),
         Reason::JsonFormat => e.json_format.into(),
         Reason::GoesWith { option } => fill(e.goes_with, &[("option", option)]),
@@ -109,6 +109,10 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::HoursRequired => e.hours_required.into(),
         Reason::NotAFolder => e.not_a_folder.into(),
         Reason::NotANumber => e.not_a_number.into(),
+        Reason::NumberTooLarge => e.number_too_large.into(),
+        Reason::NotUtf8 { bytes } => fill(e.not_utf8, &[("bytes", bytes)]),
+        Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
+        Reason::EmptyVariable => e.empty_variable.into(),
     }
 }
 

@@ -42,15 +42,18 @@ impl Store {
     pub fn health(&mut self) -> Result<Health, StoreError> {
         let conn = &self.conn;
         let mut errors = Vec::new();
+        // Each note names the statement that failed, in SQLite's words,
+        // beside SQLite's message: technical detail the edge shows as it is
+        // in every language, with nothing of frontdesk's English in it.
         let mut note = |what: &str, e: rusqlite::Error| errors.push(format!("{what}: {e}"));
         let integrity = query_strings(conn, &format!("PRAGMA integrity_check({INTEGRITY_LIMIT})"))
-            .unwrap_or_else(|e| vec![format!("integrity check could not run: {e}")]);
+            .unwrap_or_else(|e| vec![format!("PRAGMA integrity_check: {e}")]);
         let foreign_keys = foreign_key_problems(conn)
-            .map_err(|e| note("foreign key check could not run", e))
+            .map_err(|e| note("PRAGMA foreign_key_check", e))
             .ok();
         let mut pragma = |name: &str| -> Option<i64> {
             conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-                .map_err(|e| note(name, e))
+                .map_err(|e| note(&format!("PRAGMA {name}"), e))
                 .ok()
         };
         let schema_version = pragma("user_version");
@@ -61,7 +64,7 @@ impl Store {
         let journal_mode = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
             .map(|mode| mode.to_ascii_lowercase())
-            .map_err(|e| note("journal_mode", e))
+            .map_err(|e| note("PRAGMA journal_mode", e))
             .ok();
         let mut counts = Vec::new();
         match query_strings(
@@ -74,11 +77,11 @@ impl Store {
                     let sql = format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\""));
                     match conn.query_row(&sql, [], |r| r.get(0)) {
                         Ok(n) => counts.push((table, n)),
-                        Err(e) => note(&format!("counting {table}"), e),
+                        Err(e) => note(&format!("SELECT count(*) FROM {table}"), e),
                     }
                 }
             }
-            Err(e) => note("listing tables", e),
+            Err(e) => note("SELECT name FROM sqlite_master", e),
         }
         Ok(Health {
             integrity,

@@ -78,7 +78,7 @@ fn a_bad_time_zone_no_longer_costs_the_journal_mode() {
     assert!(lines[0].contains("config.toml:5: sla.timezone"), "{listed}");
     assert!(lines[1].contains("config.toml:6: unknown table [databse]"), "{listed}");
     assert!(lines[1].contains("did you mean `database`?"), "{listed}");
-    assert!(stderr(&check).contains("2 problem(s)"));
+    assert!(stderr(&check).contains("2 problems, listed above"));
 
     let show = run(&config, &db, &["config", "show"]);
     let effective: toml::Table = toml::from_str(&stdout(&show)).unwrap();

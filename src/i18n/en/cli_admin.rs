@@ -42,8 +42,8 @@ pub const CLI_ADMIN: CliAdminStrings = CliAdminStrings {
     problem_line: "problem: {finding}",
     no_problems_found: "no problems found",
     problems_found: Plural {
-        one: "{count} problem(s) found",
-        other: "{count} problem(s) found",
+        one: "{count} problem found",
+        other: "{count} problems found",
     },
     finding_not_sqlite: "header: not an SQLite file (no \"SQLite format 3\" signature)",
     finding_header_damaged: "header: damaged: {why}",
@@ -70,5 +70,5 @@ pub const CLI_ADMIN: CliAdminStrings = CliAdminStrings {
     role_supervisor: "supervisor",
     role_admin: "admin",
     import_dry_run: "{rows} rows valid; nothing written (dry run)",
-    import_done: "{rows} rows: {added} added, {skipped} already present, {created} customers created",
+    import_done: "rows read: {rows}; added: {added}; already present: {skipped}; customers created: {created}",
 };
