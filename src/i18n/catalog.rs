@@ -160,6 +160,11 @@ pub struct Strings {
     pub clock_none_running: &'static str,
     pub clock_due: &'static str,
     pub clock_done: &'static str,
+    /// An urgency reason on a clock: `{clock}` its name, `{time}` the
+    /// countdown, `{label}` the factor (overdue, time left).
+    pub urgency_clock: &'static str,
+    /// An urgency reason on the share of the target used: `{percent}`, `{label}`.
+    pub urgency_share: &'static str,
     pub callback_outcome: &'static str,
     // Overlays.
     pub help_title: &'static str,

@@ -191,6 +191,8 @@ pub static EN: Strings = Strings {
     clock_none_running: "no clock running",
     clock_due: "due {when}",
     clock_done: "done {when}",
+    urgency_clock: "{clock} {time} {label}",
+    urgency_share: "{percent}% {label}",
     callback_outcome: "Callback outcome",
     help_title: "Keys",
     scroll_position: "{first}–{last} of {total}",

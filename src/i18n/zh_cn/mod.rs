@@ -195,6 +195,8 @@ pub static ZH_CN: Strings = Strings {
     clock_none_running: "没有正在计时的时限",
     clock_due: "{when} 到期",
     clock_done: "{when} 完成",
+    urgency_clock: "{clock}{label} {time}",
+    urgency_share: "{label} {percent}%",
     callback_outcome: "回访结果",
     help_title: "快捷键",
     scroll_position: "第 {first}–{last} 行，共 {total} 行",
@@ -377,11 +379,12 @@ pub static ZH_CN: Strings = Strings {
         (SlaState::Met, "达标"),
         (SlaState::Missed, "未达标"),
     ],
-    // Read after a clock and a time ("首次响应 3h05m 后到期"), a share
-    // ("80% 时限已用"), or before a value ("优先级 紧急").
+    // Between a clock and its countdown ("首次响应已超时 19h00m",
+    // "首次响应剩余 3h05m"), before a share ("时限已用 80%") or a value
+    // ("优先级 紧急"): see `urgency_clock` and `urgency_share`.
     urgency_factors: &[
         (UrgencyFactor::Overdue, "已超时"),
-        (UrgencyFactor::TimeLeft, "后到期"),
+        (UrgencyFactor::TimeLeft, "剩余"),
         (UrgencyFactor::TargetUsed, "时限已用"),
         (UrgencyFactor::Priority, "优先级"),
         (UrgencyFactor::Tier, "客户分层"),
@@ -485,6 +488,8 @@ mod tests {
             ("ticket_reopened", s.ticket_reopened),
             ("clock_due", s.clock_due),
             ("clock_done", s.clock_done),
+            ("urgency_clock", s.urgency_clock),
+            ("urgency_share", s.urgency_share),
             ("scroll_position", s.scroll_position),
         ];
         all.extend(s.welcome_lines.iter().map(|l| ("welcome_lines", *l)));
