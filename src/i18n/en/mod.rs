@@ -167,6 +167,7 @@ pub static EN: Strings = Strings {
     card_tickets: "Tickets",
     card_notes: "Notes",
     card_pinned: "pinned",
+    card_remark: "{value} ({remark})",
     card_lifetime_value: "Lifetime value",
     card_lifecycle: "Lifecycle",
     card_last_contact: "Last contact",
