@@ -58,7 +58,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         doc.heading(s.card_notes);
         doc.paragraph(&c.notes, Role::Text, 2);
     }
-    doc.heading(&format!("{} ({})", s.card_tickets, card.tickets.len()));
+    doc.heading(&remark(s.card_tickets, &card.tickets.len().to_string()));
     if card.tickets.is_empty() {
         doc.push(vec![piece(format!("  {}", s.card_no_tickets), Role::Muted)]);
     }

@@ -136,8 +136,8 @@ pub struct Strings {
     pub card_notes: &'static str,
     pub card_pinned: &'static str,
     /// A value with a remark after it, as the card shows a pinned tier or
-    /// how long ago the last contact was: `{value}`, `{remark}` (Chinese
-    /// takes full-width parentheses).
+    /// how long ago the last contact was, or a heading its count: `{value}`,
+    /// `{remark}` (Chinese takes full-width parentheses).
     pub card_remark: &'static str,
     pub card_lifetime_value: &'static str,
     pub card_lifecycle: &'static str,
