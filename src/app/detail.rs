@@ -31,12 +31,12 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     doc.field(s.field("channel"), c.channel.map_or(s.dash, |ch| s.channel(ch)), LABEL);
     doc.heading(s.card_account);
     doc.field(s.field("kind"), s.customer_kind(c.kind), LABEL);
-    let pinned = if c.tier_pinned {
-        format!(" ({})", s.card_pinned)
-    } else {
-        String::new()
+    let remark = |value: &str, remark: &str| crate::i18n::fill(s.card_remark, &[("value", value), ("remark", remark)]);
+    let tier = match c.tier_pinned {
+        true => remark(s.tier(c.tier), s.card_pinned),
+        false => s.tier(c.tier).to_string(),
     };
-    doc.field(s.field("tier"), &format!("{}{pinned}", s.tier(c.tier)), LABEL);
+    doc.field(s.field("tier"), &tier, LABEL);
     doc.field(s.card_lifecycle, Strings::keyed(s.lifecycles, &c.lifecycle), LABEL);
     doc.field(s.card_lifetime_value, &money(c.lifetime_value_cents), LABEL);
     doc.field(
@@ -48,9 +48,9 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     if let Some(birthday) = c.birthday {
         doc.field(s.field("birthday"), &birthday.to_string(), LABEL);
     }
-    let last = c.last_activity_at.map_or(s.dash.to_string(), |t| {
-        format!("{} ({})", local(t, tz), format::ago(t, now, s))
-    });
+    let last = c
+        .last_activity_at
+        .map_or(s.dash.to_string(), |t| remark(&local(t, tz), &format::ago(t, now, s)));
     doc.field(s.card_last_contact, &last, LABEL);
     doc.field(s.field("owner"), &c.owner, LABEL);
     doc.field(s.field("tags"), &c.tags.join(", "), LABEL);
@@ -58,7 +58,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         doc.heading(s.card_notes);
         doc.paragraph(&c.notes, Role::Text, 2);
     }
-    doc.heading(&format!("{} ({})", s.card_tickets, card.tickets.len()));
+    doc.heading(&remark(s.card_tickets, &card.tickets.len().to_string()));
     if card.tickets.is_empty() {
         doc.push(vec![piece(format!("  {}", s.card_no_tickets), Role::Muted)]);
     }

@@ -144,6 +144,7 @@ mod tests {
             customer_name: "张三".into(),
             ticket_id: None,
             note: String::new(),
+            facts: Default::default(),
             done_at: None,
         }
     }

@@ -107,7 +107,7 @@ fn print_list(list: &[ReminderView]) {
             s.reminder_reason(r.reason).into(),
             format!("{} {}", r.customer_code, r.customer_name),
             r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default(),
-            r.note.clone(),
+            crate::i18n::reminder_note(crate::i18n::get(), r),
         ]);
     }
     table.print();

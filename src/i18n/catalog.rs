@@ -135,6 +135,10 @@ pub struct Strings {
     pub card_tickets: &'static str,
     pub card_notes: &'static str,
     pub card_pinned: &'static str,
+    /// A value with a remark after it, as the card shows a pinned tier or
+    /// how long ago the last contact was, or a heading its count: `{value}`,
+    /// `{remark}` (Chinese takes full-width parentheses).
+    pub card_remark: &'static str,
     pub card_lifetime_value: &'static str,
     pub card_lifecycle: &'static str,
     pub card_last_contact: &'static str,
@@ -160,6 +164,11 @@ pub struct Strings {
     pub clock_none_running: &'static str,
     pub clock_due: &'static str,
     pub clock_done: &'static str,
+    /// An urgency reason on a clock: `{clock}` its name, `{time}` the
+    /// countdown, `{label}` the factor (overdue, time left).
+    pub urgency_clock: &'static str,
+    /// An urgency reason on the share of the target used: `{percent}`, `{label}`.
+    pub urgency_share: &'static str,
     pub callback_outcome: &'static str,
     // Overlays.
     pub help_title: &'static str,

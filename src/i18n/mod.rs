@@ -12,6 +12,7 @@ mod fill;
 mod labels;
 mod lang;
 mod reasons;
+mod reminder_note;
 pub mod texts;
 pub mod urgency;
 mod zh_cn;
@@ -21,6 +22,7 @@ pub use describe::{describe, describe_invalid, describe_reason, describe_store, 
 pub use en::EN;
 pub use fill::{Plural, fill};
 pub use lang::{Lang, language, set_language};
+pub use reminder_note::reminder_note;
 pub use zh_cn::ZH_CN;
 
 /// The catalogue of this process's language (see [`set_language`]).

@@ -15,14 +15,19 @@ pub fn reason(s: &Strings, view: &TicketView, factor: UrgencyFactor, now: DateTi
         UrgencyFactor::Overdue | UrgencyFactor::TimeLeft => match view.sla.next() {
             Some((clock, c)) => {
                 let left = c.due.map_or(0, |d| (d - now).num_seconds());
-                format!("{} {} {label}", s.clock(clock), countdown(left.abs(), s))
+                let time = countdown(left.abs(), s);
+                super::fill(
+                    s.urgency_clock,
+                    &[("clock", s.clock(clock)), ("time", &time), ("label", label)],
+                )
             }
             None => s.clock_none_running.to_string(),
         },
         UrgencyFactor::TargetUsed => match view.sla.next() {
             Some((_, c)) => match (c.target_seconds, c.seconds_left) {
                 (Some(target), Some(left)) if target > 0 => {
-                    format!("{}% {label}", (target - left).saturating_mul(100) / target)
+                    let percent = ((target - left).saturating_mul(100) / target).to_string();
+                    super::fill(s.urgency_share, &[("percent", &percent), ("label", label)])
                 }
                 _ => label.to_string(),
             },

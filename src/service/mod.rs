@@ -18,6 +18,7 @@ pub mod policies;
 pub mod presence;
 pub mod privacy;
 pub mod quality;
+mod reminder_note;
 pub mod reminders;
 pub mod report;
 pub mod roles;

@@ -4,7 +4,7 @@
 //! them with the others.
 
 use super::Ctx;
-use super::reminders::{ReminderView, view};
+use super::reminders::{NoteFacts, ReminderView, view};
 use crate::domain::enums::ReminderReason;
 use crate::domain::occasions::{
     due_at, follow_up_due, local_day, next_anniversary, next_occurrence, occasion_window, period_start,
@@ -29,15 +29,17 @@ pub fn occasions(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
         if let Some(born) = row.birthday
             && let Some(day) = next_occurrence(born, today)
         {
-            let note = format!("birthday {} (turns {})", day.format("%m-%d"), day.year() - born.year());
-            push(&mut out, ctx, &row, ReminderReason::Birthday, day, today, note);
+            let facts = NoteFacts::Birthday {
+                day,
+                turns: day.year() - born.year(),
+            };
+            push(&mut out, ctx, &row, ReminderReason::Birthday, day, today, facts);
         }
         if let Some(since) = row.since
             && let Some((day, years)) = next_anniversary(since, today)
         {
-            let unit = if years == 1 { "year" } else { "years" };
-            let note = format!("{years} {unit} a customer (since {since})");
-            push(&mut out, ctx, &row, ReminderReason::Anniversary, day, today, note);
+            let facts = NoteFacts::Anniversary { years, since };
+            push(&mut out, ctx, &row, ReminderReason::Anniversary, day, today, facts);
         }
     }
     Ok(out)
@@ -50,7 +52,7 @@ fn push(
     reason: ReminderReason,
     day: NaiveDate,
     today: NaiveDate,
-    note: String,
+    facts: NoteFacts,
 ) {
     let rules = &ctx.settings.cadence;
     let zone = ctx.settings.timezone;
@@ -70,7 +72,7 @@ fn push(
         &row.code,
         &row.name,
         None,
-        note,
+        facts,
     );
     // Listed by its day, never as overdue: 10:00 on a birthday is still "today".
     r.when = when;
@@ -102,19 +104,19 @@ pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> 
         .into_values()
         .map(|(first, s, count)| {
             let due: DateTime<Utc> = follow_up_due(first, hours);
-            let [q, r, c] = s.scores;
-            let mut note = format!("survey {q}/{r}/{c}");
-            if count > 1 {
-                note.push_str(&format!(" (+{} earlier)", count - 1));
-            }
             let comment = s.comment.trim();
-            if !comment.is_empty() {
+            let comment = (!comment.is_empty()).then(|| {
                 let mut quoted: String = comment.chars().take(COMMENT_CHARS).collect();
                 if comment.chars().count() > COMMENT_CHARS {
                     quoted.push('…');
                 }
-                note.push_str(&format!(": '{quoted}'"));
-            }
+                quoted
+            });
+            let facts = NoteFacts::Survey {
+                scores: s.scores,
+                earlier: count - 1,
+                comment,
+            };
             view(
                 ctx,
                 None,
@@ -124,7 +126,7 @@ pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> 
                 &s.code,
                 &s.name,
                 s.ticket_id,
-                note,
+                facts,
             )
         })
         .collect())

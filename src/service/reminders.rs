@@ -25,6 +25,8 @@ use crate::store::{CadenceRow, ReminderRow, Store, Tx};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use super::reminder_note::NoteFacts;
+
 /// One reminder as lists show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReminderView {
@@ -39,7 +41,11 @@ pub struct ReminderView {
     pub customer_code: String,
     pub customer_name: String,
     pub ticket_id: Option<i64>,
+    /// In English for a computed reminder (see [`NoteFacts`]), as typed for a stored one.
     pub note: String,
+    /// What a computed reminder is about, for the edges to word in their language.
+    #[serde(skip)]
+    pub facts: NoteFacts,
     pub done_at: Option<DateTime<Utc>>,
 }
 
@@ -78,9 +84,9 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
         let cadence = &ctx.settings.cadence;
         for row in cadence_rows(tx, ctx, source)? {
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
-                let note = match row.last_outbound {
-                    Some(at) => format!("{} contact; last outbound {}", row.tier, at.format("%Y-%m-%d")),
-                    None => format!("{} contact; no outbound contact yet", row.tier),
+                let facts = NoteFacts::Cadence {
+                    tier: row.tier,
+                    last_outbound: row.last_outbound.map(|at| at.date_naive()),
                 };
                 out.push(view(
                     ctx,
@@ -91,12 +97,15 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                     &row.code,
                     &row.name,
                     None,
-                    note,
+                    facts,
                 ));
             }
         }
         for row in tx.callbacks_owed()? {
-            let note = format!("callback for #{} {}", row.ticket_id, row.subject);
+            let facts = NoteFacts::Callback {
+                ticket: row.ticket_id,
+                subject: row.subject,
+            };
             out.push(view(
                 ctx,
                 None,
@@ -106,7 +115,7 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                 &row.code,
                 &row.name,
                 Some(row.ticket_id),
-                note,
+                facts,
             ));
         }
         out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
@@ -133,7 +142,7 @@ pub(super) fn view(
     code: &str,
     name: &str,
     ticket_id: Option<i64>,
-    note: String,
+    facts: NoteFacts,
 ) -> ReminderView {
     ReminderView {
         id,
@@ -144,7 +153,8 @@ pub(super) fn view(
         customer_code: code.to_string(),
         customer_name: name.to_string(),
         ticket_id,
-        note,
+        note: facts.english(),
+        facts,
         done_at: None,
     }
 }
@@ -169,6 +179,7 @@ fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
         customer_name: r.customer_name,
         ticket_id: r.ticket_id,
         note: r.note,
+        facts: NoteFacts::Typed,
         done_at: r.done_at,
     }
 }

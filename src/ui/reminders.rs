@@ -119,6 +119,7 @@ impl Sections<Due> for Windows<'_> {
         let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
         let customer = format!("{} {}", r.customer_code, r.customer_name);
         let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
+        let note = crate::i18n::reminder_note(s, r);
         let cells: Vec<Vec<Span>> = vec![
             vec![mark],
             vec![span(theme, cell(&local, w[1]), Role::Text)],
@@ -126,7 +127,7 @@ impl Sections<Due> for Windows<'_> {
             vec![span(theme, cell(reason_label(s, r.reason), w[3]), Role::Text)],
             vec![span(theme, cell_right(&ticket, w[4]), Role::Muted)],
             vec![span(theme, cell(customer.trim(), w[5]), Role::Text)],
-            vec![span(theme, cell(&r.note, w[6]), Role::Muted)],
+            vec![span(theme, cell(&note, w[6]), Role::Muted)],
         ];
         Some((cells, w))
     }

@@ -55,6 +55,15 @@ fn form_with_an_error() {
     });
 }
 
+/// A reply saved empty: its text is marked, named as a reply's content
+/// (内容), not a summary.
+#[test]
+fn reply_saved_empty() {
+    each_size("reply_empty", |app| {
+        app.keys("2 g g <Enter> r <C-s>");
+    });
+}
+
 #[test]
 fn help() {
     each_size("help", |app| {

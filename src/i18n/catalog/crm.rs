@@ -66,6 +66,23 @@ crate::i18n::texts::catalogue_struct! {
         pub msg_callback_open: &'static str,
         pub msg_no_reminder: &'static str,
         pub msg_no_customer: &'static str,
+        /// The note of a computed reminder (`service::reminders::NoteFacts`):
+        /// `{tier}` the tier's name, `{date}` the last outbound contact's day.
+        pub note_cadence: &'static str,
+        /// `{tier}` the tier's name.
+        pub note_cadence_never: &'static str,
+        /// `{ticket}` its number, `{subject}` its subject.
+        pub note_callback: &'static str,
+        /// `{day}` month and day, `{age}` the age turned.
+        pub note_birthday: &'static str,
+        /// `{count}` years a customer, `{since}` since which day.
+        pub note_anniversary: crate::i18n::Plural,
+        /// `{scores}` like `2/3/2`.
+        pub note_survey: &'static str,
+        /// After the scores: `{count}` earlier low surveys the same call answers.
+        pub note_survey_earlier: &'static str,
+        /// After the scores: `{comment}` the start of the comment.
+        pub note_survey_comment: &'static str,
     }
 }
 

@@ -69,4 +69,15 @@ pub const CRM: CrmStrings = CrmStrings {
     msg_callback_open: "#{ticket} is still {status}: a callback follows resolution",
     msg_no_reminder: "No reminder selected",
     msg_no_customer: "This reminder names no customer",
+    note_cadence: "{tier} contact; last outbound {date}",
+    note_cadence_never: "{tier} contact; no outbound contact yet",
+    note_callback: "callback for #{ticket} {subject}",
+    note_birthday: "birthday {day} (turns {age})",
+    note_anniversary: crate::i18n::Plural {
+        one: "{count} year a customer (since {since})",
+        other: "{count} years a customer (since {since})",
+    },
+    note_survey: "survey {scores}",
+    note_survey_earlier: " (+{count} earlier)",
+    note_survey_comment: ": '{comment}'",
 };

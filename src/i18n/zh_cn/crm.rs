@@ -70,4 +70,15 @@ pub const CRM: CrmStrings = CrmStrings {
     msg_callback_open: "工单 #{ticket} 仍为{status}：解决后才能回访",
     msg_no_reminder: "未选择提醒",
     msg_no_customer: "该提醒未关联客户",
+    note_cadence: "{tier}定期联系，上次呼出 {date}",
+    note_cadence_never: "{tier}定期联系，尚无呼出联系",
+    note_callback: "回访工单 #{ticket} {subject}",
+    note_birthday: "{day} 生日（{age} 岁）",
+    note_anniversary: crate::i18n::Plural {
+        one: "成为客户 {count} 周年（{since} 起）",
+        other: "成为客户 {count} 周年（{since} 起）",
+    },
+    note_survey: "满意度调查评分 {scores}",
+    note_survey_earlier: "（此前另有 {count} 份）",
+    note_survey_comment: "：“{comment}”",
 };

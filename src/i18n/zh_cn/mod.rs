@@ -64,7 +64,7 @@ pub static ZH_CN: Strings = Strings {
         "",
         "按 {new} 添加第一位客户，",
         "或按 {palette} 运行“{demo}”，",
-        "也可以退出后在终端运行  frontdesk demo 。",
+        "也可以退出后在终端运行 frontdesk demo。",
         "",
         "按 {help} 查看全部快捷键。",
     ],
@@ -152,7 +152,7 @@ pub static ZH_CN: Strings = Strings {
         ("priority", "优先级"),
         ("category", "分类"),
         ("body", "问题描述"),
-        ("summary", "摘要"),
+        ("summary", "内容"),
         ("direction", "方向"),
         ("ticket", "工单"),
         ("assignee", "处理人"),
@@ -171,6 +171,7 @@ pub static ZH_CN: Strings = Strings {
     card_tickets: "工单",
     card_notes: "备注",
     card_pinned: "置顶",
+    card_remark: "{value}（{remark}）",
     card_lifetime_value: "累计消费",
     card_lifecycle: "生命周期阶段",
     card_last_contact: "最近联系",
@@ -195,6 +196,8 @@ pub static ZH_CN: Strings = Strings {
     clock_none_running: "没有正在计时的时限",
     clock_due: "{when} 到期",
     clock_done: "{when} 完成",
+    urgency_clock: "{clock}{label} {time}",
+    urgency_share: "{label} {percent}%",
     callback_outcome: "回访结果",
     help_title: "快捷键",
     scroll_position: "第 {first}–{last} 行，共 {total} 行",
@@ -377,11 +380,12 @@ pub static ZH_CN: Strings = Strings {
         (SlaState::Met, "达标"),
         (SlaState::Missed, "未达标"),
     ],
-    // Read after a clock and a time ("首次响应 3h05m 后到期"), a share
-    // ("80% 时限已用"), or before a value ("优先级 紧急").
+    // Between a clock and its countdown ("首次响应已超时 19h00m",
+    // "首次响应剩余 3h05m"), before a share ("时限已用 80%") or a value
+    // ("优先级 紧急"): see `urgency_clock` and `urgency_share`.
     urgency_factors: &[
         (UrgencyFactor::Overdue, "已超时"),
-        (UrgencyFactor::TimeLeft, "后到期"),
+        (UrgencyFactor::TimeLeft, "剩余"),
         (UrgencyFactor::TargetUsed, "时限已用"),
         (UrgencyFactor::Priority, "优先级"),
         (UrgencyFactor::Tier, "客户分层"),
@@ -479,12 +483,15 @@ mod tests {
             ("tickets_count.one", s.tickets_count.one),
             ("tickets_count.other", s.tickets_count.other),
             ("card_title", s.card_title),
+            ("card_remark", s.card_remark),
             ("card_order_net", s.card_order_net),
             ("card_survey_scores", s.card_survey_scores),
             ("ticket_title", s.ticket_title),
             ("ticket_reopened", s.ticket_reopened),
             ("clock_due", s.clock_due),
             ("clock_done", s.clock_done),
+            ("urgency_clock", s.urgency_clock),
+            ("urgency_share", s.urgency_share),
             ("scroll_position", s.scroll_position),
         ];
         all.extend(s.welcome_lines.iter().map(|l| ("welcome_lines", *l)));
