@@ -162,7 +162,7 @@ mod tests {
         let zh = crate::i18n::Lang::ZhCn.strings();
         let text = text(&[week("2026-09-27", 3, 1, 2, 3)], tz, zh);
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "周起始          新建    已解决  首次响应及时率");
+        assert_eq!(lines[0], "周起始日        新建    已解决  首次响应及时率");
         assert_eq!(lines[1], "2026-09-28         3         1  66.7% (2/3)");
         assert_eq!(
             width(lines[0].split("  首次").next().unwrap()),

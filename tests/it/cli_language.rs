@@ -156,7 +156,10 @@ fn confirmations_speak_chinese() {
 
     let out = zh(&desk, &["ticket", "resolve", &ticket.to_string()]);
     let resolved = Lang::ZhCn.strings().status(TicketStatus::Resolved);
-    assert!(out.starts_with(&format!("工单 #{ticket} {resolved}（版本 ")), "{out}");
+    assert!(
+        out.starts_with(&format!("工单 #{ticket} 已保存，当前状态：{resolved}（版本 ")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -194,7 +194,7 @@ fn the_weekly_report_in_chinese_lines_up_by_display_width() {
     let args = ["report", "--month", MONTH, "--weekly", "--weeks", "5"];
     let weekly = db.ok(Locale::Chinese, AFTER, &args);
     let expected = "\
-周起始          新建    已解决  首次响应及时率
+周起始日        新建    已解决  首次响应及时率
 2026-09-28         1         1  100.0% (1/1)
 2026-10-05         1         0  0.0% (0/1)
 2026-10-12         0         0  —

@@ -110,7 +110,7 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
 
     customer_updated: "{code} 已更新（版本 {version}）",
     customer_archived: "{code} 已归档",
-    ticket_changed: "工单 #{id} {status}（版本 {version}）",
+    ticket_changed: "工单 #{id} 已保存，当前状态：{status}（版本 {version}）",
     calendar_saved: "工作日历 {name} 已保存",
     calendar_line: "{name}（{tz}）：{hours}",
     calendar_holidays: "  节假日：{dates}",

@@ -53,7 +53,7 @@ pub const REPORT: ReportStrings = ReportStrings {
     no_group: "（无）",
     by_title: "按{by}（{month}）",
     md_by_title: "按{by}",
-    week_of: "周起始",
+    week_of: "周起始日",
     week_opened: "新建",
     week_resolved: "已解决",
     week_first_response: "首次响应及时率",
