@@ -183,7 +183,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     let kind = if t.category.is_empty() {
         s.kind(t.kind).to_string()
     } else {
-        format!("{} · {}", s.kind(t.kind), t.category)
+        format!("{} · {}", s.kind(t.kind), s.category(&t.category))
     };
     doc.field(s.field("kind"), &kind, LABEL);
     doc.field(s.field("priority"), s.priority(t.priority), LABEL);

@@ -196,7 +196,7 @@ pub fn routing(env: &mut Env, cmd: RoutingCommand) -> Result<(), Error> {
                     r.id.to_string(),
                     r.position.to_string(),
                     any_label(r.kind, |k| s.kind(k)),
-                    any(&r.category),
+                    r.category.as_deref().map_or("*", |c| s.category(c)).to_string(),
                     any_label(r.channel, |ch| s.channel(ch)),
                     any(&r.keyword),
                     r.department.clone(),

@@ -176,7 +176,8 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     let r = s.cli_records;
     field(r.label_ticket, &format!("#{} {}", t.id, t.subject));
     field(r.label_customer, &format!("{} {}", t.customer_code, t.customer_name));
-    field(r.label_kind, &format!("{} {}", s.kind(t.kind), t.category));
+    let kind = format!("{} {}", s.kind(t.kind), s.category(&t.category));
+    field(r.label_kind, kind.trim_end());
     field(r.label_priority, s.priority(t.priority));
     field(r.label_status, s.status(t.status));
     field(r.label_channel, s.channel(t.channel));

@@ -201,6 +201,9 @@ pub struct Strings {
     pub urgency_factors: &'static [(UrgencyFactor, &'static str)],
     pub ticket_events: &'static [(&'static str, &'static str)],
     pub lifecycles: &'static [(&'static str, &'static str)],
+    /// The complaint categories offered first (`domain::ticket::CATEGORIES`);
+    /// a category typed freely shows as typed.
+    pub categories: &'static [(&'static str, &'static str)],
     pub triage: &'static triage::TriageStrings,
     /// Before a marked row of the queue.
     pub mark: &'static str,

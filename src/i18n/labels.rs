@@ -72,6 +72,10 @@ impl Strings {
     pub fn keyed<'a>(table: &'static [(&'static str, &'static str)], key: &'a str) -> &'a str {
         table.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
     }
+    /// A complaint category's label; a category typed freely shows as typed.
+    pub fn category<'a>(&self, key: &'a str) -> &'a str {
+        Self::keyed(self.categories, key)
+    }
     pub fn field<'a>(&self, key: &'a str) -> &'a str {
         match self
             .fields

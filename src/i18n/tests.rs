@@ -31,6 +31,9 @@ fn every_label_in(s: &Strings) {
     for v in Direction::ALL {
         assert!(s.directions.iter().any(|e| e.0 == *v), "{v:?}");
     }
+    for c in crate::domain::ticket::CATEGORIES {
+        assert!(s.categories.iter().any(|e| e.0 == *c), "category {c}");
+    }
     for f in [
         UrgencyFactor::Overdue,
         UrgencyFactor::TimeLeft,

@@ -259,3 +259,68 @@ fn the_urgency_breakdown_of_ticket_show_is_worded_in_the_language() {
     let en_out = stdout(desk.cmd().args(["ticket", "show", &ticket.to_string()]));
     assert!(en_out.contains("priority urgent"), "{en_out}");
 }
+
+#[test]
+fn computed_reminders_are_noted_in_the_language_and_json_keeps_english() {
+    let desk = Desk::new();
+    let code = code_of(&desk.customer("周杰", &["--tier", "high-value"]));
+    let ticket = id(&desk.ticket(&code, "repair", "打印机卡纸", &[]));
+    desk.ok(&["ticket", "resolve", &ticket.to_string()]);
+
+    let out = zh(&desk, &["reminder", "list"]);
+    let s = Lang::ZhCn.strings();
+    let cadence = format!("{}，尚未主动联系过", s.tier(Tier::HighValue));
+    assert!(out.contains(&cadence), "{out}");
+    assert!(out.contains(&format!("回访工单 #{ticket} 打印机卡纸")), "{out}");
+    assert!(!out.contains("contact;") && !out.contains("callback for"), "{out}");
+
+    let english = stdout(desk.cmd().arg("--json").args(["reminder", "list"]));
+    let chinese = stdout(desk.cmd().env("LANG", CHINESE).args(["--json", "reminder", "list"]));
+    assert_eq!(english, chinese);
+    assert!(
+        english.contains("high-value contact; no outbound contact yet"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_merge_lists_what_moved_without_stray_spaces() {
+    let desk = Desk::new();
+    let keep = code_of(&desk.customer("刘洋", &["--phone", "13800003333"]));
+    let duplicate = code_of(&desk.customer("刘洋", &["--phone", "13800003334"]));
+    desk.ticket(&duplicate, "inquiry", "发货时间", &[]);
+    let out = zh(&desk, &["customer", "merge", &keep, &duplicate]);
+    assert_eq!(
+        out,
+        format!(
+            "已将 {duplicate} 合并到 {keep}：转移 1 个工单、0 条沟通记录、0 个订单、0 份满意度调查、0 条提醒；{duplicate} 已归档\n"
+        )
+    );
+}
+
+#[test]
+fn complaint_categories_are_labelled_and_a_free_one_shows_as_typed() {
+    let desk = Desk::new();
+    let code = code_of(&desk.customer("钱多多", &[]));
+    let known = id(&desk.ticket(&code, "complaint", "态度差", &["--category", "service-attitude"]));
+    let free = id(&desk.ticket(&code, "complaint", "包装破损", &["--category", "包装"]));
+    let plain = id(&desk.ticket(&code, "inquiry", "营业时间", &[]));
+    let kind_line = |ticket: i64| {
+        let out = zh(&desk, &["ticket", "show", &ticket.to_string()]);
+        out.lines()
+            .find(|l| l.starts_with("类型："))
+            .expect("a kind line")
+            .to_string()
+    };
+    assert_eq!(kind_line(known), padded("类型：", 15) + "投诉 服务态度");
+    assert_eq!(kind_line(free), padded("类型：", 15) + "投诉 包装");
+    assert_eq!(kind_line(plain), padded("类型：", 15) + "咨询");
+
+    let routing = zh(&desk, &["routing", "list"]);
+    assert!(
+        routing.contains("服务态度") && routing.contains("产品质量"),
+        "{routing}"
+    );
+    let english = stdout(desk.cmd().args(["ticket", "show", &known.to_string()]));
+    assert!(english.contains("complaint service-attitude"), "{english}");
+}
