@@ -250,10 +250,14 @@ pub fn print_audit(audit: &[AuditEntry]) {
     let s = crate::i18n::get();
     outln!("\n{}", s.cli_records.heading_audit);
     for e in audit {
+        // A stored key (status, priority, tier …) reads as its label; other
+        // values (names, subjects) as they are.
+        let value = |v: &String| s.choice(&e.field, v).to_string();
         let change = match (&e.old_value, &e.new_value) {
-            (Some(old), Some(new)) => format!("{old} → {new}"),
-            (None, Some(new)) => new.clone(),
-            (Some(old), None) => format!("{old} → ∅"),
+            (Some(old), Some(new)) if old.is_empty() => format!(" → {}", value(new)),
+            (Some(old), Some(new)) => format!("{} → {}", value(old), value(new)),
+            (None, Some(new)) => value(new),
+            (Some(old), None) => format!("{} → ∅", value(old)),
             (None, None) => String::new(),
         };
         outln!(

@@ -324,3 +324,18 @@ fn complaint_categories_are_labelled_and_a_free_one_shows_as_typed() {
     let english = stdout(desk.cmd().args(["ticket", "show", &known.to_string()]));
     assert!(english.contains("complaint service-attitude"), "{english}");
 }
+
+#[test]
+fn the_audit_of_ticket_show_labels_stored_keys() {
+    let desk = Desk::new();
+    let code = code_of(&desk.customer("孙丽", &[]));
+    let ticket = id(&desk.ticket(&code, "repair", "空调漏水", &[]));
+    desk.ok(&["ticket", "resolve", &ticket.to_string()]);
+    let out = zh(&desk, &["ticket", "show", &ticket.to_string()]);
+    let s = Lang::ZhCn.strings();
+    let change = format!("{} → {}", s.status(TicketStatus::New), s.status(TicketStatus::Resolved));
+    let line = out.lines().find(|l| l.contains(" → ") && l.contains(s.field("status")));
+    assert!(line.is_some_and(|l| l.ends_with(&change)), "{out}");
+    let en = stdout(desk.cmd().args(["ticket", "show", &ticket.to_string()]));
+    assert!(en.contains("new → resolved"), "{en}");
+}
