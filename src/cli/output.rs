@@ -238,7 +238,9 @@ pub fn short_time(t: Option<DateTime<Utc>>) -> String {
 /// whatever the language of the labels.
 pub fn field(label: &str, value: &str) {
     let label = crate::i18n::fill(crate::i18n::get().cli_records.field_label, &[("label", label)]);
-    outln!("{} {}", pad(&label, 14), sanitize_line(value));
+    // An empty value (an article without tags) leaves no trailing spaces.
+    let line = format!("{} {}", pad(&label, 14), sanitize_line(value));
+    outln!("{}", line.trim_end());
 }
 
 #[cfg(test)]

@@ -471,7 +471,14 @@ fn doctor_says_which_facts_a_damaged_file_hides() {
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
     let (code, shown, err) = run_on(&desk, &db, &["doctor"]);
     assert_eq!(code, Some(1), "{shown}{err}");
-    for made_up in ["-1", "0xffff", "Journal mode:  \n", "Rows:          \n"] {
+    for made_up in [
+        "-1",
+        "0xffff",
+        "Journal mode:\n",
+        "Rows:\n",
+        "Journal mode:  \n",
+        "Rows:          \n",
+    ] {
         assert!(!shown.contains(made_up), "{made_up:?} in {shown}");
     }
     assert!(shown.contains("Schema:        could not be read"), "{shown}");

@@ -231,6 +231,9 @@ fn show_pages_line_up_chinese_labels() {
                 .unwrap_or_else(|| panic!("a Chinese label: {line:?}"));
             let value_at = width(label) + width("：");
             let gap = &line[label.len() + '：'.len_utf8()..];
+            if gap.is_empty() {
+                continue; // an empty value: the label alone
+            }
             let spaces = gap.len() - gap.trim_start().len();
             assert_eq!(value_at + spaces, 15, "values start in one column: {line:?}");
         }
@@ -338,4 +341,23 @@ fn the_audit_of_ticket_show_labels_stored_keys() {
     assert!(line.is_some_and(|l| l.ends_with(&change)), "{out}");
     let en = stdout(desk.cmd().args(["ticket", "show", &ticket.to_string()]));
     assert!(en.contains("new → resolved"), "{en}");
+}
+
+#[test]
+fn show_pages_leave_no_trailing_spaces_after_an_empty_value() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "kb",
+        "add",
+        "--title",
+        "如何重置路由器",
+        "--body",
+        "按住复位键",
+        "--kind",
+        "faq",
+    ]);
+    for out in [zh(&desk, &["kb", "show", "1"]), desk.ok(&["kb", "show", "1"])] {
+        assert!(out.lines().all(|l| l == l.trim_end()), "{out:?}");
+        assert!(out.lines().any(|l| l == "标签：" || l == "Tags:"), "{out}");
+    }
 }
