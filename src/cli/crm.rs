@@ -196,7 +196,10 @@ pub fn merge(env: &mut Env, keep: &str, duplicate: &str) -> Result<(), Error> {
         r.count_orders.of(m.orders as i64, &[]),
         r.count_surveys.of(m.surveys as i64, &[]),
         r.count_reminders.of(m.reminders as i64, &[]),
-    ];
+    ]
+    // Chinese counts carry a space to stand after other words; in this list
+    // the template places them.
+    .map(|count| count.trim().to_string());
     let (duplicate, keep) = (sanitize_line(&report.duplicate.code), sanitize_line(&report.keep.code));
     let args = [
         ("duplicate", duplicate.as_ref()),

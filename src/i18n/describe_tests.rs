@@ -76,7 +76,7 @@ fn errors_read_the_same_in_english_and_naturally_in_chinese() {
                 }),
             ),
             "invalid config \"/x\": is too large (3 MiB; a settings file may have at most 1 MiB)",
-            "字段 config 的值 \"/x\" 无效：文件过大（3 MiB，设置文件最大 1 MiB）",
+            "字段 config 的值 \"/x\" 无效：文件过大（3 MiB，配置文件最大 1 MiB）",
         ),
         (
             invalid("config", "c.toml", Reason::ConfigProblems { count: 1 }),

@@ -272,7 +272,7 @@ fn computed_reminders_are_noted_in_the_language_and_json_keeps_english() {
 
     let out = zh(&desk, &["reminder", "list"]);
     let s = Lang::ZhCn.strings();
-    let cadence = format!("{}，尚未主动联系过", s.tier(Tier::HighValue));
+    let cadence = format!("{}定期联系，尚无呼出联系", s.tier(Tier::HighValue));
     assert!(out.contains(&cadence), "{out}");
     assert!(out.contains(&format!("回访工单 #{ticket} 打印机卡纸")), "{out}");
     assert!(!out.contains("contact;") && !out.contains("callback for"), "{out}");

@@ -118,7 +118,7 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
     order_corrected: "订单 {order}：{kind} {amount}，净额 {net}",
     order_cancelled: "已取消",
     order_correction_by: "  {kind}（{agent}）",
-    merged: "已将 {duplicate} 合并到 {keep}：转移{tickets}、{interactions}、{orders}、{surveys}、{reminders}；{duplicate} 已归档",
+    merged: "已将 {duplicate} 合并到 {keep}：转移 {tickets}、{interactions}、{orders}、{surveys}、{reminders}；{duplicate} 已归档",
     count_tickets: Plural {
         one: " {count} 个工单",
         other: " {count} 个工单",

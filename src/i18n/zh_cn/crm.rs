@@ -21,7 +21,7 @@ pub const CRM: CrmStrings = CrmStrings {
         (ReminderReason::Manual, "手动提醒"),
         (ReminderReason::Birthday, "生日"),
         (ReminderReason::Anniversary, "纪念日"),
-        (ReminderReason::Survey, "低分跟进"),
+        (ReminderReason::Survey, "低分回访"),
     ],
     corrections: &[(CorrectionKind::Refund, "退款"), (CorrectionKind::Cancel, "取消")],
     selected_mark: "▸",

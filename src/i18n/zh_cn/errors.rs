@@ -88,7 +88,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     file_empty: "文件为空，应有表头行",
     bytes: "{count} 字节",
     mebibytes: "{count} MiB",
-    role_settings: "设置文件",
+    role_settings: "配置文件",
     role_map: "映射文件",
     role_import: "导入文件",
     kind_folder: "文件夹",
