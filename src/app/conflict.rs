@@ -10,7 +10,7 @@ use super::panes::cursor::Scroll;
 use crate::domain::audit::AuditEntry;
 use crate::domain::customer::Customer;
 use crate::domain::ticket::Ticket;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use chrono::{DateTime, Utc};
 
 /// The record an edit form saves.
@@ -146,8 +146,8 @@ impl Conflict {
     pub fn new(s: &Strings, form: &Form, stored: &Stored) -> Conflict {
         let now = stored.values(s);
         let name = match &stored.current {
-            Current::Customer(c) => crate::i18n::fill(s.care.record_customer, &[("code", &c.code)]),
-            Current::Ticket(t) => crate::i18n::fill(s.care.record_ticket, &[("ticket", &t.id.to_string())]),
+            Current::Customer(c) => fill(s.care.record_customer, &[("code", &c.code)]),
+            Current::Ticket(t) => fill(s.care.record_ticket, &[("ticket", &t.id.to_string())]),
         };
         Conflict {
             rows: rows(form, &now, &stored.audit),

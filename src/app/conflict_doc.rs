@@ -7,6 +7,7 @@ use super::format::{self, local_short};
 use super::model::Model;
 use crate::app::theme::Role;
 use crate::domain::text::{fit, sanitize_line};
+use crate::i18n::fill;
 
 /// Columns of the field names.
 const LABEL: usize = 16;
@@ -32,11 +33,7 @@ fn shown(model: &Model, key: &str, value: &str) -> String {
 pub fn conflict_doc(model: &Model, conflict: &Conflict, width: usize) -> Doc {
     let (s, c) = (model.strings, model.strings.care);
     let mut doc = Doc::new(width);
-    doc.paragraph(
-        &crate::i18n::fill(c.conflict_intro, &[("record", &conflict.name)]),
-        Role::Text,
-        0,
-    );
+    doc.paragraph(&fill(c.conflict_intro, &[("record", &conflict.name)]), Role::Text, 0);
     let column = width.saturating_sub(LABEL + 2) / 3;
     let line = |label: &str, started: &str, yours: &str, now: &str, roles: [Role; 4]| {
         vec![
@@ -70,7 +67,7 @@ pub fn conflict_doc(model: &Model, conflict: &Conflict, width: usize) -> Doc {
             }
             if let Some(by) = &row.by {
                 let when = local_short(by.at, model.now, model.session.timezone);
-                notes.push(crate::i18n::fill(
+                notes.push(fill(
                     c.changed_by,
                     &[("agent", &sanitize_line(&by.agent)), ("when", &when)],
                 ));

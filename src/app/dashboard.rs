@@ -6,6 +6,7 @@
 use crate::domain::churn::ChurnReason;
 use crate::domain::period::Month;
 use crate::i18n::catalog::dashboard::DashboardStrings;
+use crate::i18n::fill;
 use crate::service::dashboard::Dashboard;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -54,14 +55,14 @@ impl DashboardScreen {
 /// A churn warning in a few words.
 pub fn reason(r: &ChurnReason, s: &DashboardStrings) -> String {
     match r {
-        ChurnReason::FewerContacts { recent, before, .. } => crate::i18n::fill(
+        ChurnReason::FewerContacts { recent, before, .. } => fill(
             s.reason_fewer_contacts,
             &[("recent", &recent.to_string()), ("before", &before.to_string())],
         ),
         ChurnReason::Complaints { count, window_days } => {
             s.reason_complaints.of(*count, &[("days", &window_days.to_string())])
         }
-        ChurnReason::LowSatisfaction { average, below } => crate::i18n::fill(
+        ChurnReason::LowSatisfaction { average, below } => fill(
             s.reason_low_satisfaction,
             &[
                 ("average", &format!("{average:.1}")),
@@ -71,7 +72,7 @@ pub fn reason(r: &ChurnReason, s: &DashboardStrings) -> String {
         ChurnReason::OrdersOverdue {
             days_since_last,
             usual_days,
-        } => crate::i18n::fill(
+        } => fill(
             s.reason_orders_overdue,
             &[
                 ("days", &days_since_last.to_string()),

@@ -7,7 +7,7 @@ use crate::app::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::sanitize_line;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::{TicketDetail, TicketView};
 
@@ -31,7 +31,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     doc.field(s.field("channel"), c.channel.map_or(s.dash, |ch| s.channel(ch)), LABEL);
     doc.heading(s.card_account);
     doc.field(s.field("kind"), s.customer_kind(c.kind), LABEL);
-    let remark = |value: &str, remark: &str| crate::i18n::fill(s.card_remark, &[("value", value), ("remark", remark)]);
+    let remark = |value: &str, remark: &str| fill(s.card_remark, &[("value", value), ("remark", remark)]);
     let tier = match c.tier_pinned {
         true => remark(s.tier(c.tier), s.card_pinned),
         false => s.tier(c.tier).to_string(),
@@ -79,7 +79,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         if line.cancelled() {
             pieces.push(piece(format!("{}  ", s.card_order_cancelled), Role::Notice));
         } else if !line.corrections.is_empty() {
-            let net = crate::i18n::fill(s.card_order_net, &[("amount", &money(line.net_cents()))]);
+            let net = fill(s.card_order_net, &[("amount", &money(line.net_cents()))]);
             pieces.push(piece(format!("{net}  "), Role::Notice));
         }
         pieces.push(piece(sanitize_line(&o.product), Role::Text));
@@ -91,7 +91,7 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
         doc.push(vec![piece(format!("  {}", s.card_no_surveys), Role::Muted)]);
     }
     for v in &card.surveys {
-        let scores = crate::i18n::fill(
+        let scores = fill(
             s.card_survey_scores,
             &[
                 ("quality", &v.quality.to_string()),
@@ -195,7 +195,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     doc.field(s.ticket_version, &t.version.to_string(), LABEL);
     if t.reopen_count > 0 {
         doc.push(vec![piece(
-            crate::i18n::fill(s.ticket_reopened, &[("count", &t.reopen_count.to_string())]),
+            fill(s.ticket_reopened, &[("count", &t.reopen_count.to_string())]),
             Role::AtRisk,
         )]);
     }
@@ -277,7 +277,7 @@ fn clock_line(model: &Model, label: &str, clock: &ClockView) -> Vec<super::doc::
     ));
     if let Some(due) = clock.due {
         line.push(piece(
-            crate::i18n::fill(s.clock_due, &[("when", &local(due, model.session.timezone))]),
+            fill(s.clock_due, &[("when", &local(due, model.session.timezone))]),
             Role::Text,
         ));
         if clock.done_at.is_none() {
@@ -292,7 +292,7 @@ fn clock_line(model: &Model, label: &str, clock: &ClockView) -> Vec<super::doc::
         line.push(piece(
             format!(
                 "  {}",
-                crate::i18n::fill(s.clock_done, &[("when", &local(done, model.session.timezone))])
+                fill(s.clock_done, &[("when", &local(done, model.session.timezone))])
             ),
             Role::Muted,
         ));

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::keys::{Key, parse_sequence};
 use crate::config::Places;
 use crate::i18n;
+use crate::i18n::fill;
 use std::path::Path;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -139,7 +140,7 @@ impl Keymap {
             return keymap;
         };
         let Some(user) = user.as_table() else {
-            keymap.warnings.push(crate::i18n::fill(
+            keymap.warnings.push(fill(
                 i18n::get().warn_not_a_list,
                 &[("file", &file.of("keymap")), ("context", "*")],
             ));
@@ -216,7 +217,7 @@ impl Keymap {
                 .iter()
                 .find(|s| s.keys.len() < long.keys.len() && long.keys.starts_with(&s.keys))
             {
-                found.push(crate::i18n::fill(
+                found.push(fill(
                     i18n::get().warn_shadowed_key,
                     &[
                         ("file", &file.of(&format!("keymap.{}", context.name()))),
@@ -244,24 +245,21 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
         let file_name = file.of(&format!("keymap.{name}"));
         let Some(context) = Context::from_name(name) else {
             let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-            warnings.push(crate::i18n::fill(
+            warnings.push(fill(
                 s.warn_unknown_context,
                 &[("file", &file_name), ("context", name), ("known", &known.join(", "))],
             ));
             continue;
         };
         let Some(list) = value.as_array() else {
-            warnings.push(crate::i18n::fill(
-                s.warn_not_a_list,
-                &[("file", &file_name), ("context", name)],
-            ));
+            warnings.push(fill(s.warn_not_a_list, &[("file", &file_name), ("context", name)]));
             continue;
         };
         let mut entries: Vec<Entry> = Vec::new();
         for (i, item) in list.iter().enumerate() {
             let field = |key: &str| item.get(key).and_then(toml::Value::as_str);
             let (Some(on), Some(run)) = (field("on"), field("run")) else {
-                warnings.push(crate::i18n::fill(
+                warnings.push(fill(
                     s.warn_bad_entry,
                     &[("file", &file_name), ("context", name), ("entry", &(i + 1).to_string())],
                 ));
@@ -269,7 +267,7 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
             };
             let quoted = format!("{on:?}");
             let Some(keys) = parse_sequence(on) else {
-                warnings.push(crate::i18n::fill(
+                warnings.push(fill(
                     s.warn_bad_key,
                     &[("file", &file_name), ("context", name), ("key", &quoted)],
                 ));
@@ -279,7 +277,7 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
                 ("none", _) => None,
                 (_, Some(action)) => Some(action),
                 (_, None) => {
-                    warnings.push(crate::i18n::fill(
+                    warnings.push(fill(
                         s.warn_unknown_action,
                         &[
                             ("file", &file_name),
@@ -292,7 +290,7 @@ fn parse(file: &Places, table: &toml::Table, warnings: &mut Vec<String>) -> Vec<
                 }
             };
             if entries.iter().any(|e| e.keys == keys) {
-                warnings.push(crate::i18n::fill(
+                warnings.push(fill(
                     s.warn_duplicate_key,
                     &[("file", &file_name), ("context", name), ("key", &quoted)],
                 ));

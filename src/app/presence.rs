@@ -9,6 +9,7 @@ use super::model::{Detail, Model};
 use super::msg::Effect;
 use crate::app::theme::Role;
 use crate::domain::text::sanitize_line;
+use crate::i18n::fill;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone)]
@@ -99,7 +100,7 @@ pub fn banner(doc: &mut Doc, model: &Model, ticket: i64) {
     }
     let names = p.others.iter().map(|a| sanitize_line(a)).collect::<Vec<_>>().join(", ");
     doc.push(vec![piece(
-        crate::i18n::fill(model.strings.care.also_open, &[("agents", &names)]),
+        fill(model.strings.care.also_open, &[("agents", &names)]),
         Role::AtRisk,
     )]);
 }

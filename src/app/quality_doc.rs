@@ -10,6 +10,7 @@ use super::quality::{ArchiveConfirm, Confirm, MergeConfirm, shared_value};
 use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::{fit, sanitize_line};
+use crate::i18n::fill;
 
 /// Columns of the labels.
 const LABEL: usize = 14;
@@ -51,17 +52,17 @@ fn merge_doc(model: &Model, m: &MergeConfirm, width: usize) -> Doc {
     }
     doc.blank();
     doc.push(vec![piece(
-        sanitize_line(&crate::i18n::fill(q.merge_moves, &[("code", &m.keep.code)])).into_owned(),
+        sanitize_line(&fill(q.merge_moves, &[("code", &m.keep.code)])).into_owned(),
         Role::Title,
     )]);
     let counts = match (&m.error, m.moving()) {
-        (Some(why), _) => (crate::i18n::fill(model.strings.msg_error, &[("why", why)]), Role::Error),
+        (Some(why), _) => (fill(model.strings.msg_error, &[("why", why)]), Role::Error),
         (None, Some(n)) => (moved_text(q, &n), Role::Text),
         (None, None) => (q.merge_counting.to_string(), Role::Muted),
     };
     doc.paragraph(&counts.0, counts.1, 2);
     doc.paragraph(
-        &crate::i18n::fill(
+        &fill(
             q.merge_after,
             &[("duplicate", &m.duplicate.code), ("keep", &m.keep.code)],
         ),
@@ -117,7 +118,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
     doc.push(vec![
         piece(fit(q.archive_days, LABEL), Role::Muted),
         piece(" ", Role::Text),
-        piece(crate::i18n::fill(q.days_typed, &[("days", &a.days)]), Role::Key),
+        piece(fill(q.days_typed, &[("days", &a.days)]), Role::Key),
     ]);
     doc.paragraph(q.archive_rule, Role::Text, 0);
     doc.blank();
@@ -145,7 +146,7 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
             }
             if found.len() > LISTED {
                 let more = (found.len() - LISTED).to_string();
-                doc.paragraph(&crate::i18n::fill(q.archive_more, &[("count", &more)]), Role::Muted, 2);
+                doc.paragraph(&fill(q.archive_more, &[("count", &more)]), Role::Muted, 2);
             }
         }
     }

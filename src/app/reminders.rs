@@ -6,7 +6,7 @@ use super::action::Action;
 use super::sections;
 use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::reminders::ReminderView;
 use chrono::{DateTime, Utc};
 
@@ -105,7 +105,7 @@ pub fn relative(due: DateTime<Utc>, now: DateTime<Utc>, s: &Strings) -> String {
         return s.crm.due_now.to_string();
     };
     let template = if seconds < 0 { s.crm.overdue_by } else { s.crm.due_in };
-    crate::i18n::fill(template, &[("duration", &amount)])
+    fill(template, &[("duration", &amount)])
 }
 
 pub fn reason_label(s: &Strings, reason: ReminderReason) -> &'static str {

@@ -9,6 +9,7 @@ use super::conflict::Record;
 use super::forms::Form;
 use super::model::Model;
 use super::msg::{Effect, Msg};
+use crate::i18n::fill;
 use std::collections::VecDeque;
 
 /// What the header says about writes.
@@ -123,7 +124,7 @@ pub fn handle(model: &mut Model, msg: Msg, handle: fn(&mut Model, Msg) -> Vec<Ef
     };
     if failed && occupied(model) && sent.form.is_some() {
         let title = sent.form.as_ref().map(|f| f.title.clone()).unwrap_or_default();
-        let text = crate::i18n::fill(model.strings.background.failed_waiting, &[("form", &title)]);
+        let text = fill(model.strings.background.failed_waiting, &[("form", &title)]);
 
         model.warn(crate::domain::text::sanitize_line(&text).into_owned());
         model.saves.failed.push_back((sent, msg));

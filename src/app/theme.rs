@@ -4,6 +4,7 @@
 
 use crate::config::Places;
 use crate::i18n;
+use crate::i18n::fill;
 use ratatui::style::{Color, Modifier, Style};
 use std::path::Path;
 
@@ -92,7 +93,7 @@ impl Theme {
                     crate::config::merge(&mut merged, one);
                 } else {
                     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                    warnings.push(crate::i18n::fill(
+                    warnings.push(fill(
                         i18n::get().warn_unknown_role,
                         &[("file", &file_name), ("role", name), ("known", &known.join(", "))],
                     ));
@@ -154,7 +155,7 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
         }
         toml::Value::Table(t) => t.clone(),
         _ => {
-            warnings.push(crate::i18n::fill(
+            warnings.push(fill(
                 s.warn_bad_attribute,
                 &[("file", file), ("role", role), ("attribute", "*")],
             ));
@@ -166,7 +167,7 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
             ("fg" | "bg", v) => match colour(v) {
                 Some(c) if attr == "fg" => style = style.fg(c),
                 Some(c) => style = style.bg(c),
-                None => warnings.push(crate::i18n::fill(
+                None => warnings.push(fill(
                     s.warn_bad_colour,
                     &[
                         ("file", file),
@@ -187,7 +188,7 @@ fn style_of(value: &toml::Value, role: &str, file: &str, warnings: &mut Vec<Stri
                     style.remove_modifier(m)
                 };
             }
-            _ => warnings.push(crate::i18n::fill(
+            _ => warnings.push(fill(
                 s.warn_bad_attribute,
                 &[("file", file), ("role", role), ("attribute", attr)],
             )),

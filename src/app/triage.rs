@@ -6,6 +6,7 @@ use super::format::{self, local_short};
 use super::model::Model;
 use crate::app::theme::Role;
 use crate::domain::text::{fit, sanitize_line};
+use crate::i18n::fill;
 use crate::service::triage::{TriageCard, Undo};
 
 const LABEL: usize = 16;
@@ -101,11 +102,11 @@ pub fn triage_doc(model: &Model, card: &TriageCard, width: usize) -> Doc {
 pub fn title(model: &Model, card: &TriageCard) -> String {
     let s = model.strings;
     let t = &card.view.ticket;
-    let head = crate::i18n::fill(
+    let head = fill(
         s.triage.title,
         &[("ticket", &t.id.to_string()), ("subject", &t.subject)],
     );
-    let more = crate::i18n::fill(s.triage.remaining, &[("count", &card.remaining.to_string())]);
+    let more = fill(s.triage.remaining, &[("count", &card.remaining.to_string())]);
 
     format!("{head}  ·  {more}")
 }

@@ -2,6 +2,7 @@
 
 use super::Env;
 use super::args::DemoArgs;
+use crate::i18n::fill;
 use crate::service::{Error, demo};
 
 pub fn init(env: &mut Env) -> Result<(), Error> {
@@ -15,10 +16,7 @@ pub fn init(env: &mut Env) -> Result<(), Error> {
         let path = env.store.path().display().to_string();
         outln!("{}", crate::domain::text::sanitize_line(&path));
         let words = crate::i18n::get().cli_admin;
-        outln!(
-            "{}",
-            crate::i18n::fill(words.schema_version, &[("version", &version.to_string())])
-        );
+        outln!("{}", fill(words.schema_version, &[("version", &version.to_string())]));
     }
     Ok(())
 }
@@ -56,7 +54,7 @@ pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
         let names = ["customers", "tickets", "interactions", "orders", "surveys"];
         let mut args: Vec<(&str, &str)> = names.iter().copied().zip(counts.iter().map(String::as_str)).collect();
         args.push(("seconds", &seconds));
-        outln!("{}", crate::i18n::fill(crate::i18n::get().cli_admin.demo_added, &args));
+        outln!("{}", fill(crate::i18n::get().cli_admin.demo_added, &args));
     }
     Ok(())
 }

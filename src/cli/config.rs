@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
 use crate::domain::text::sanitize_line;
+use crate::i18n::fill;
 use crate::service::Error;
 use clap::Subcommand;
 use serde_json::json;
@@ -39,15 +40,12 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 let reason = crate::i18n::describe_reason(&e.reason, crate::i18n::get());
                 let why = sanitize_line(&reason);
                 let words = crate::i18n::get().settings;
-                outln!(
-                    "{}",
-                    crate::i18n::fill(words.path_unusable, &[("path", &shown), ("why", &why)])
-                );
+                outln!("{}", fill(words.path_unusable, &[("path", &shown), ("why", &why)]));
             } else if exists {
                 outln!("{shown}");
             } else {
                 let words = crate::i18n::get().settings;
-                outln!("{}", crate::i18n::fill(words.path_missing, &[("path", &shown)]));
+                outln!("{}", fill(words.path_missing, &[("path", &shown)]));
             }
         }
         ConfigCommand::Show => {
@@ -57,7 +55,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
             report(&loaded.problems);
             let text = toml::to_string(&loaded.effective).map_err(|e| Error::Output(e.to_string()))?;
             let heading = crate::i18n::get().settings.show_heading;
-            outln!("{}", crate::i18n::fill(heading, &[("path", &shown)]));
+            outln!("{}", fill(heading, &[("path", &shown)]));
             out!("{text}");
         }
         ConfigCommand::Check => {
@@ -83,7 +81,7 @@ pub fn run(cli: &Cli, cmd: &ConfigCommand) -> Result<(), Error> {
                 return Err(Invalid::new("config", path.display().to_string(), reason).into());
             }
             if !cli.json {
-                outln!("{}", crate::i18n::fill(words.no_problems, &[("path", &shown)]));
+                outln!("{}", fill(words.no_problems, &[("path", &shown)]));
             }
         }
     }

@@ -7,8 +7,8 @@ use crate::domain::churn::ChurnReason;
 use crate::domain::customer::Customer;
 use crate::domain::order::format_cents;
 use crate::domain::text::sanitize_line;
-use crate::i18n::Strings;
 use crate::i18n::catalog::cli_records::CliRecordsStrings;
+use crate::i18n::{Strings, fill};
 use crate::service::segments::{self, Standing};
 use crate::service::{Error, merge, quality};
 use clap::Args;
@@ -69,15 +69,15 @@ pub fn churn_reason(r: &CliRecordsStrings, reason: &ChurnReason) -> String {
                 ("window", &window),
                 ("window_days", &window_days),
             ];
-            crate::i18n::fill(r.churn_fewer_contacts, &args)
+            fill(r.churn_fewer_contacts, &args)
         }
         ChurnReason::Complaints { count, window_days } => {
             let (complaints, window) = (r.count_complaints.of(*count, &[]), days(*window_days));
-            crate::i18n::fill(r.churn_complaints, &[("complaints", &complaints), ("window", &window)])
+            fill(r.churn_complaints, &[("complaints", &complaints), ("window", &window)])
         }
         ChurnReason::LowSatisfaction { average, below } => {
             let (average, below) = (format!("{average:.1}"), below.to_string());
-            crate::i18n::fill(r.churn_low_satisfaction, &[("average", &average), ("below", &below)])
+            fill(r.churn_low_satisfaction, &[("average", &average), ("below", &below)])
         }
         ChurnReason::OrdersOverdue {
             days_since_last,
@@ -89,7 +89,7 @@ pub fn churn_reason(r: &CliRecordsStrings, reason: &ChurnReason) -> String {
                 r.churn_orders_overdue
             };
             let (since, usual_days) = (days(*days_since_last), usual_days.to_string());
-            crate::i18n::fill(template, &[("since", &since), ("usual_days", &usual_days)])
+            fill(template, &[("since", &since), ("usual_days", &usual_days)])
         }
     }
 }
@@ -210,7 +210,7 @@ pub fn merge(env: &mut Env, keep: &str, duplicate: &str) -> Result<(), Error> {
         ("surveys", &counts[3]),
         ("reminders", &counts[4]),
     ];
-    outln!("{}", crate::i18n::fill(r.merged, &args));
+    outln!("{}", fill(r.merged, &args));
     Ok(())
 }
 
@@ -244,7 +244,7 @@ pub fn archive_inactive(env: &mut Env, a: &ArchiveInactiveArgs) -> Result<(), Er
         r.archived_inactive
     };
     let (count, days) = (list.len().to_string(), a.days.to_string());
-    outln!("{}", crate::i18n::fill(template, &[("count", &count), ("days", &days)]));
+    outln!("{}", fill(template, &[("count", &count), ("days", &days)]));
     Ok(())
 }
 
@@ -263,7 +263,7 @@ pub fn recompute(env: &mut Env) -> Result<(), Error> {
             ),
         ];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        outln!("{}", crate::i18n::fill(t.recomputed, &args));
+        outln!("{}", fill(t.recomputed, &args));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::crm;
 use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::i18n::fill;
 use crate::service::customers::CustomerQuery;
 use crate::service::tickets::TicketQuery;
 use crate::service::{Error, customers, privacy, segments, segments_as_of, tickets};
@@ -61,7 +62,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 let code = sanitize_line(&c.code);
                 outln!(
                     "{}",
-                    crate::i18n::fill(r.customer_updated, &[("code", &code), ("version", &version)])
+                    fill(r.customer_updated, &[("code", &code), ("version", &version)])
                 );
             }
         }
@@ -71,10 +72,7 @@ pub fn run(env: &mut Env, cmd: CustomerCommand) -> Result<(), Error> {
                 print_json(&c);
             } else {
                 let r = crate::i18n::get().cli_records;
-                outln!(
-                    "{}",
-                    crate::i18n::fill(r.customer_archived, &[("code", &sanitize_line(&c.code))])
-                );
+                outln!("{}", fill(r.customer_archived, &[("code", &sanitize_line(&c.code))]));
             }
         }
         CustomerCommand::Risk(a) => crm::risk(env, &a)?,

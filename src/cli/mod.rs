@@ -57,6 +57,7 @@ pub use parse::{LIMIT_MAX, parse};
 
 use crate::config::Config;
 use crate::domain::time::parse_instant;
+use crate::i18n::fill;
 use crate::service::{Ctx, Database, Error, Settings};
 use std::path::PathBuf;
 
@@ -280,11 +281,11 @@ fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
     let warning = match crate::service::backup::daily(store, today, dir, config.backup.keep) {
         Err(e) => {
             let (dir, error) = (dir.display().to_string(), crate::i18n::told(&e));
-            crate::i18n::fill(words.daily_backup_failed, &[("dir", &dir), ("error", &error)])
+            fill(words.daily_backup_failed, &[("dir", &dir), ("error", &error)])
         }
         Ok(done) if !done.future.is_empty() => {
             let names: Vec<String> = done.future.iter().map(|p| p.display().to_string()).collect();
-            crate::i18n::fill(words.daily_backup_future, &[("files", &names.join(", "))])
+            fill(words.daily_backup_future, &[("files", &names.join(", "))])
         }
         Ok(_) => return,
     };
@@ -310,7 +311,7 @@ impl Cli {
         if matches!(path.try_exists(), Ok(false)) {
             let shown = crate::domain::text::sanitize_line(&path.display().to_string()).into_owned();
             let warning = crate::i18n::get().settings.no_config_file;
-            errln!("frontdesk: {}", crate::i18n::fill(warning, &[("path", &shown)]));
+            errln!("frontdesk: {}", fill(warning, &[("path", &shown)]));
         }
     }
 

@@ -3,6 +3,7 @@
 use super::Env;
 use super::output::{Table, pad_left, print_json, short_time};
 use crate::domain::order::{Correction, Order, OrderLine, format_cents};
+use crate::i18n::fill;
 use crate::service::Error;
 use crate::service::orders::{self, CorrectionInput, OrderInput};
 use clap::{Args, Subcommand};
@@ -125,7 +126,7 @@ fn corrected(env: &Env, line: &OrderLine) {
             ("amount", &amount),
             ("net", &net),
         ];
-        outln!("{}", crate::i18n::fill(r.order_corrected, &args));
+        outln!("{}", fill(r.order_corrected, &args));
     }
 }
 
@@ -163,7 +164,7 @@ fn print_lines(list: &[OrderLine]) {
                 short_time(Some(c.at)),
                 format!("{:>12}", format!("-{}", format_cents(c.amount_cents))),
                 String::new(),
-                crate::i18n::fill(r.order_correction_by, &args),
+                fill(r.order_correction_by, &args),
                 c.note.clone(),
             ]);
         }

@@ -5,6 +5,7 @@
 
 use super::Cli;
 use crate::domain::error::{Invalid, Reason};
+use crate::i18n::fill;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
@@ -205,7 +206,7 @@ fn hyphen_value(err: &clap::Error, args: &[OsString]) -> Option<HyphenValue> {
         (false, Some(option)) => {
             let hint = crate::i18n::get().errors.value_hint;
             let quoted = format!("{value:?}");
-            let hint = crate::i18n::fill(hint, &[("quoted", &quoted), ("value", value), ("option", option)]);
+            let hint = fill(hint, &[("quoted", &quoted), ("value", value), ("option", option)]);
             Some(HyphenValue::Hint(
                 crate::domain::text::sanitize_line(&hint).into_owned(),
             ))

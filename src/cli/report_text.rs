@@ -5,7 +5,7 @@
 use crate::domain::enums::{Channel, TicketKind};
 use crate::domain::kpi::{Breakdown, Kpi, Unit};
 use crate::domain::text::{fit, sanitize_line, width};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::report::{GroupReport, KpiValue, MonthlyReport};
 use std::fmt::Write;
 
@@ -43,7 +43,7 @@ pub fn shown_change(kpi: Kpi, change: Option<f64>, s: &Strings) -> String {
     }
     let arrow = if change > 0.0 { '↑' } else { '↓' };
     let magnitude = match kpi.unit() {
-        Unit::Rate => crate::i18n::fill(s.report.points, &[("change", &magnitude)]),
+        Unit::Rate => fill(s.report.points, &[("change", &magnitude)]),
         _ => magnitude,
     };
     format!("{arrow} {magnitude}")
@@ -57,7 +57,7 @@ fn title(r: &MonthlyReport, s: &Strings) -> String {
         .format("%Y-%m-%d %H:%M")
         .to_string();
     let month = r.month.to_string();
-    crate::i18n::fill(
+    fill(
         s.report.title,
         &[("month", &month), ("timezone", r.timezone.name()), ("as_of", &as_of)],
     )
@@ -68,11 +68,11 @@ fn distribution(r: &MonthlyReport, s: &Strings) -> String {
         .zip(r.distribution)
         .map(|(score, n)| {
             let (score, n) = (score.to_string(), n.to_string());
-            crate::i18n::fill(s.report.distribution_item, &[("score", &score), ("count", &n)])
+            fill(s.report.distribution_item, &[("score", &score), ("count", &n)])
         })
         .collect();
     let counts = counts.join(s.report.distribution_gap);
-    crate::i18n::fill(s.report.distribution, &[("counts", &counts)])
+    fill(s.report.distribution, &[("counts", &counts)])
 }
 
 /// A group's name as people read it: a kind or channel by its label, a
@@ -163,7 +163,7 @@ pub fn text(r: &MonthlyReport, s: &Strings) -> String {
             .chain(r.breakdown.iter().map(|g| group_row(r.by, g, s)))
             .collect();
         let month = r.month.to_string();
-        let heading = crate::i18n::fill(words.by_title, &[("by", name), ("month", &month)]);
+        let heading = fill(words.by_title, &[("by", name), ("month", &month)]);
         let _ = write!(out, "\n{heading}\n{}", aligned(&rows));
     }
     out
@@ -191,7 +191,7 @@ pub fn markdown(r: &MonthlyReport, s: &Strings) -> String {
     let _ = writeln!(out, "\n{}", distribution(r, s));
     if let Some(by) = r.by {
         let name = words.breakdowns.of(by);
-        let heading = crate::i18n::fill(words.md_by_title, &[("by", name)]);
+        let heading = fill(words.md_by_title, &[("by", name)]);
         let _ = write!(out, "\n### {heading}\n\n");
         let header: Vec<String> = std::iter::once(name.to_string())
             .chain(breakdown_kpis().map(|k| words.kpis.of(k).to_string()))

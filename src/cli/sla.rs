@@ -8,6 +8,7 @@ use crate::domain::error::Invalid;
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec};
 use crate::domain::text::sanitize_line;
 use crate::domain::time::rfc3339;
+use crate::i18n::fill;
 use crate::service::{Error, policies};
 use std::str::FromStr;
 
@@ -26,7 +27,7 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             } else {
                 let r = crate::i18n::get().cli_records;
                 let name = sanitize_line(&spec.name);
-                outln!("{}", crate::i18n::fill(r.calendar_saved, &[("name", &name)]));
+                outln!("{}", fill(r.calendar_saved, &[("name", &name)]));
             }
         }
         SlaCommand::Calendar(CalendarCommand::List) => {
@@ -39,15 +40,15 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
                     let hours = c.hours.join("; ");
                     let args = [("name", c.name.as_str()), ("tz", &c.tz), ("hours", &hours)];
                     // Sanitized after filling: every part comes from the database.
-                    outln!("{}", sanitize_line(&crate::i18n::fill(r.calendar_line, &args)));
+                    outln!("{}", sanitize_line(&fill(r.calendar_line, &args)));
                     let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
                     if !c.holidays.is_empty() {
                         let dates = dates(&c.holidays);
-                        outln!("{}", crate::i18n::fill(r.calendar_holidays, &[("dates", &dates)]));
+                        outln!("{}", fill(r.calendar_holidays, &[("dates", &dates)]));
                     }
                     if !c.workdays.is_empty() {
                         let dates = dates(&c.workdays);
-                        outln!("{}", crate::i18n::fill(r.calendar_workdays, &[("dates", &dates)]));
+                        outln!("{}", fill(r.calendar_workdays, &[("dates", &dates)]));
                     }
                 }
             }

@@ -6,6 +6,7 @@ use super::output::{Table, columns, field, pad, print_json, short_time, ticket_j
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::i18n::fill;
 use crate::service::tickets::TicketQuery;
 use crate::service::tickets::{self, TicketChanges, TicketInput, TicketView};
 use crate::service::{Error, customers};
@@ -87,7 +88,7 @@ fn print_changed(env: &Env, v: &TicketView) {
             ("status", s.status(v.ticket.status)),
             ("version", &version),
         ];
-        outln!("{}", crate::i18n::fill(s.cli_records.ticket_changed, &args));
+        outln!("{}", fill(s.cli_records.ticket_changed, &args));
     }
 }
 
@@ -186,7 +187,7 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     field(r.label_opened, &short_time(Some(t.opened_at)));
     field(r.label_version, &t.version.to_string());
     let now = short_time(Some(env.ctx.now));
-    outln!("\n{}", crate::i18n::fill(r.heading_sla, &[("time", &now)]));
+    outln!("\n{}", fill(r.heading_sla, &[("time", &now)]));
     for (label, c) in [
         (r.clock_first_response, &sla.first_response),
         (r.clock_resolution, &sla.resolution),
@@ -195,13 +196,10 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
         outln!("  {} {}", pad(label, 15), clock_line(c));
     }
     if let Some(outcome) = t.callback_outcome {
-        outln!(
-            "  {}",
-            crate::i18n::fill(r.callback_outcome, &[("outcome", s.outcome(outcome))])
-        );
+        outln!("  {}", fill(r.callback_outcome, &[("outcome", s.outcome(outcome))]));
     }
     let score = d.view.urgency.score.to_string();
-    outln!("\n{}", crate::i18n::fill(r.heading_urgency, &[("score", &score)]));
+    outln!("\n{}", fill(r.heading_urgency, &[("score", &score)]));
     for part in &d.view.urgency.parts {
         let why = crate::i18n::urgency::reason(s, &d.view, part.factor, env.ctx.now);
         outln!("  {:>+8}  {}", part.points, sanitize_line(&why));
@@ -234,11 +232,11 @@ fn clock_line(c: &ClockView) -> String {
         (Some(state), due) => {
             let done = c
                 .done_at
-                .map(|t| crate::i18n::fill(r.clock_done, &[("time", &short_time(Some(t)))]))
+                .map(|t| fill(r.clock_done, &[("time", &short_time(Some(t)))]))
                 .unwrap_or_default();
             let state = pad(s.sla_state(state), columns::sla_state(s, 9));
             let due = short_time(due);
-            crate::i18n::fill(r.clock_due, &[("state", &state), ("due", &due), ("done", &done)])
+            fill(r.clock_due, &[("state", &state), ("due", &due), ("done", &done)])
         }
     }
 }

@@ -4,6 +4,7 @@ use super::Env;
 use super::export_csv as rows;
 use super::output::{print_json, ticket_json};
 use crate::domain::error::Invalid;
+use crate::i18n::fill;
 use crate::service::import::{self, ImportKind};
 use crate::service::{Error, export};
 use clap::{Args, ValueEnum};
@@ -74,7 +75,7 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
         let rows = report.rows.to_string();
         outln!(
             "{}",
-            crate::i18n::fill(crate::i18n::get().cli_admin.import_dry_run, &[("rows", &rows)])
+            fill(crate::i18n::get().cli_admin.import_dry_run, &[("rows", &rows)])
         );
     } else {
         let [rows, added, skipped, created] =
@@ -85,7 +86,7 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
             ("skipped", &skipped),
             ("created", &created),
         ];
-        outln!("{}", crate::i18n::fill(crate::i18n::get().cli_admin.import_done, &args));
+        outln!("{}", fill(crate::i18n::get().cli_admin.import_done, &args));
     }
     Ok(())
 }

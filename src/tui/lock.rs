@@ -15,7 +15,7 @@
 //! The files are opened once and never closed: closing any descriptor of a
 //! file drops every POSIX lock this process holds on it, SQLite's included.
 
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use std::fs::File;
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
@@ -135,9 +135,9 @@ fn describe(s: &Strings, pid: Option<i32>) -> String {
         .filter(|p| p.starts_with("frontdesk"))
         .and_then(|_| agent_of(pid, &args));
     let text = match (agent, program) {
-        (Some(agent), _) => crate::i18n::fill(b.holder_agent, &[("agent", &agent), ("pid", &pid_text)]),
-        (None, Some(program)) => crate::i18n::fill(b.holder_program, &[("program", &program), ("pid", &pid_text)]),
-        (None, None) => crate::i18n::fill(b.holder_pid, &[("pid", &pid_text)]),
+        (Some(agent), _) => fill(b.holder_agent, &[("agent", &agent), ("pid", &pid_text)]),
+        (None, Some(program)) => fill(b.holder_program, &[("program", &program), ("pid", &pid_text)]),
+        (None, None) => fill(b.holder_pid, &[("pid", &pid_text)]),
     };
     crate::domain::text::sanitize_line(&text).into_owned()
 }

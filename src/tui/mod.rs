@@ -16,6 +16,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::tui_settings::TuiSettings;
 use crate::config::{Config, Deferred};
 use crate::i18n;
+use crate::i18n::fill;
 use crate::service::database::{StoreError, open_options};
 use crate::service::{Ctx, Database, Error};
 use effects::{Driver, pump_via};
@@ -80,10 +81,7 @@ pub fn run(launch: Launch) -> Result<(), Error> {
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);
     if let Some(first) = model.warnings.first() {
-        model.warn(crate::i18n::fill(
-            model.strings.msg_config_problems,
-            &[("problem", first)],
-        ));
+        model.warn(fill(model.strings.msg_config_problems, &[("problem", first)]));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
     let options = open_options(&driver.config.database);
@@ -202,7 +200,7 @@ fn not_saved(model: &Model, form: &crate::app::forms::Form) -> String {
         .message
         .clone()
         .or_else(|| form.fields.iter().find_map(|f| f.error.as_ref().map(|e| e.describe(s))));
-    let mut out = crate::i18n::fill(
+    let mut out = fill(
         s.background.not_saved,
         &[("form", &form.title), ("reason", why.as_deref().unwrap_or(""))],
     );

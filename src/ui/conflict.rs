@@ -4,6 +4,7 @@
 use crate::app::conflict::Conflict;
 use crate::app::layout;
 use crate::app::model::Model;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -12,7 +13,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, conflict: &Conflict)
     let area = layout::conflict_area(body, doc.lines.len());
     let (_, height) = layout::inner_size(area);
     let top = conflict.scroll.top;
-    let title = crate::i18n::fill(model.strings.care.conflict_title, &[("record", &conflict.name)]);
+    let title = fill(model.strings.care.conflict_title, &[("record", &conflict.name)]);
 
     let title = match super::doc::position(model, &doc, top, height) {
         Some(at) => format!("{title}  {at}"),

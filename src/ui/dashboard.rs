@@ -9,6 +9,7 @@ use crate::app::model::Model;
 use crate::app::theme::Role;
 use crate::app::tiles::{Tile, change_role, tile};
 use crate::domain::text::{fit, sanitize_line, truncate};
+use crate::i18n::fill;
 use crate::service::dashboard::Dashboard;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,7 +44,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, screen: &DashboardSc
 /// `Dashboard 2026-10 (vs 2026-09)  ·  as of 17:30`, and a note while figures are read.
 fn title(model: &Model, screen: &DashboardScreen) -> String {
     let s = model.strings;
-    let mut title = crate::i18n::fill(
+    let mut title = fill(
         s.dashboard.title,
         &[
             ("month", &screen.month.to_string()),
@@ -53,7 +54,7 @@ fn title(model: &Model, screen: &DashboardScreen) -> String {
     if let Some(figures) = screen.figures() {
         let at = figures.as_of.with_timezone(&model.session.timezone).format("%H:%M");
         title.push_str("  ·  ");
-        title.push_str(&crate::i18n::fill(s.dashboard.as_of, &[("time", &at.to_string())]));
+        title.push_str(&fill(s.dashboard.as_of, &[("time", &at.to_string())]));
     }
     if screen.loading && screen.figures().is_some() {
         title.push_str("  ·  ");
@@ -124,7 +125,7 @@ fn boxed_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::do
                 width: inner.width.saturating_sub(1),
                 ..inner
             };
-            let previous = crate::i18n::fill(model.strings.dashboard.previous, &[("value", &t.previous)]);
+            let previous = fill(model.strings.dashboard.previous, &[("value", &t.previous)]);
 
             let lines = vec![
                 Line::from(span(theme, fit_trim(&t.value, cols), Role::Title)),

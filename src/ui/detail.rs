@@ -3,6 +3,7 @@
 use crate::app::layout;
 use crate::app::model::{Detail, Model};
 use crate::app::theme::Role;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,13 +15,13 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, detail: &Detail) {
     let (title, top) = match detail {
         Detail::Card { card, scroll, .. } => (
             card.as_ref().map_or(s.loading.to_string(), |c| {
-                crate::i18n::fill(s.card_title, &[("code", &c.customer.code), ("name", &c.customer.name)])
+                fill(s.card_title, &[("code", &c.customer.code), ("name", &c.customer.name)])
             }),
             scroll.top,
         ),
         Detail::Ticket { detail, scroll, .. } => (
             detail.as_ref().map_or(s.loading.to_string(), |d| {
-                crate::i18n::fill(
+                fill(
                     s.ticket_title,
                     &[
                         ("ticket", &d.view.ticket.id.to_string()),

@@ -3,6 +3,7 @@
 use crate::app::doc::Doc;
 use crate::app::model::Model;
 use crate::domain::text::{truncate, width};
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +18,7 @@ pub fn position(model: &Model, doc: &Doc, top: usize, height: usize) -> Option<S
     }
     let top = top.min(total - height);
     let (first, last) = ((top + 1).to_string(), (top + height).to_string());
-    Some(crate::i18n::fill(
+    Some(fill(
         model.strings.scroll_position,
         &[("first", &first), ("last", &last), ("total", &total.to_string())],
     ))

@@ -7,6 +7,7 @@ use crate::app::model::Model;
 use crate::app::saves::Writing;
 use crate::app::theme::Role;
 use crate::domain::text::{sanitize_line, truncate, width};
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -23,7 +24,7 @@ fn writing(model: &Model, room: usize) -> Option<String> {
         Writing::Idle => return None,
         Writing::Saving => b.saving.to_string(),
         Writing::Waiting(holder) => {
-            let long = sanitize_line(&crate::i18n::fill(b.waiting_for, &[("holder", holder)])).into_owned();
+            let long = sanitize_line(&fill(b.waiting_for, &[("holder", holder)])).into_owned();
 
             if width(&long) + 2 <= room {
                 long
@@ -52,7 +53,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     ];
     for (template, n, role) in newly.into_iter().filter(|(_, n, _)| *n > 0) {
         right.push(Span::styled(
-            crate::i18n::fill(template, &[("count", &n.to_string())]),
+            fill(template, &[("count", &n.to_string())]),
             theme.style(Role::Header).patch(theme.style(role)),
         ));
         right.push(span(theme, "  ", Role::Header));

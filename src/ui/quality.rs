@@ -12,6 +12,7 @@ use crate::app::quality_doc::{confirm_doc, evidence_text};
 use crate::app::theme::Role;
 use crate::domain::customer::Customer;
 use crate::domain::text::width;
+use crate::i18n::fill;
 use crate::service::quality::DuplicateView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -87,14 +88,14 @@ impl Sections<Section> for Findings<'_> {
         };
         let total = self.view.review.duplicates_total;
         let shown = if section == Section::Duplicates && total > count {
-            crate::i18n::fill(
+            fill(
                 q.strongest_of,
                 &[("shown", &count.to_string()), ("total", &total.to_string())],
             )
         } else {
             count.to_string()
         };
-        let text = crate::i18n::fill(q.section, &[("name", name), ("count", &shown)]);
+        let text = fill(q.section, &[("name", name), ("count", &shown)]);
 
         let role = if count > 0 { Role::AtRisk } else { Role::Title };
         (text, role)

@@ -7,6 +7,7 @@ use crate::app::model::Model;
 use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
 use crate::app::theme::Role;
 use crate::domain::cadence::Due;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,7 +32,7 @@ const CUSTOMER_MAX: usize = 30;
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
     let (s, theme) = (model.strings, &model.theme);
     frame.render_widget(Clear, body);
-    let counts = crate::i18n::fill(
+    let counts = fill(
         s.crm.title_counts,
         &[
             ("overdue", &view.count(Due::Overdue).to_string()),
@@ -94,7 +95,7 @@ struct Windows<'a> {
 impl Sections<Due> for Windows<'_> {
     fn heading(&self, due: Due, count: usize) -> (String, Role) {
         let s = self.model.strings;
-        let text = crate::i18n::fill(
+        let text = fill(
             s.crm.section,
             &[("name", section_label(s, due)), ("count", &count.to_string())],
         );

@@ -7,6 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::theme::Role;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -31,7 +32,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect) {
     let lines: Vec<Line> = s
         .welcome_lines
         .iter()
-        .map(|l| Line::from(span(&model.theme, crate::i18n::fill(l, &args), Role::Text)))
+        .map(|l| Line::from(span(&model.theme, fill(l, &args), Role::Text)))
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(0) + 6;
     let area = layout::centered(body, u16::try_from(width).unwrap_or(u16::MAX), lines.len() as u16 + 4);

@@ -5,7 +5,7 @@ use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Direction};
 use crate::domain::ticket::Ticket;
 use crate::domain::validate::{self, TEXT_MAX};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::interactions::LogInput;
 
 fn summary() -> Field {
@@ -25,7 +25,7 @@ fn channel(initial: Channel) -> Field {
 pub fn reply(s: &Strings, t: &Ticket) -> Form {
     Form::new(
         FormKind::Reply { ticket: t.id },
-        crate::i18n::fill(s.form_reply, &[("ticket", &t.id.to_string())]),
+        fill(s.form_reply, &[("ticket", &t.id.to_string())]),
         vec![summary(), channel(t.channel)],
     )
 }
@@ -33,7 +33,7 @@ pub fn reply(s: &Strings, t: &Ticket) -> Form {
 pub fn note(s: &Strings, t: &Ticket) -> Form {
     Form::new(
         FormKind::Note { ticket: t.id },
-        crate::i18n::fill(s.form_note, &[("ticket", &t.id.to_string())]),
+        fill(s.form_note, &[("ticket", &t.id.to_string())]),
         vec![summary()],
     )
 }
@@ -65,11 +65,7 @@ pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option
             }
         }),
     ];
-    Form::new(
-        FormKind::Log,
-        crate::i18n::fill(s.form_log, &[("customer", customer_name)]),
-        fields,
-    )
+    Form::new(FormKind::Log, fill(s.form_log, &[("customer", customer_name)]), fields)
 }
 
 pub(super) fn submission(form: &Form) -> Option<Submission> {

@@ -11,7 +11,7 @@ use crate::domain::order::{CorrectionKind, parse_amount};
 use crate::domain::survey::score;
 use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::orders::{CorrectionInput, OrderInput};
 use crate::service::reminders::ReminderInput;
 use crate::service::surveys::SurveyInput;
@@ -62,7 +62,7 @@ pub fn order(s: &Strings, code: &str, name: &str) -> Form {
     ];
     Form::new(
         FormKind::AddOrder,
-        crate::i18n::fill(s.crm.form_order, &[("customer", name)]),
+        fill(s.crm.form_order, &[("customer", name)]),
         fields,
     )
 }
@@ -115,7 +115,7 @@ pub fn callback(s: &Strings, ticket: i64) -> Form {
     ];
     Form::new(
         FormKind::Callback { ticket },
-        crate::i18n::fill(s.crm.form_callback, &[("ticket", &ticket.to_string())]),
+        fill(s.crm.form_callback, &[("ticket", &ticket.to_string())]),
         fields,
     )
 }
@@ -143,11 +143,7 @@ pub fn survey(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> Fo
         score_field("communication"),
         Field::new("comment", FieldKind::Long, "").check(|v| validate::text("comment", v, TEXT_MAX).map(drop)),
     ];
-    Form::new(
-        FormKind::Survey,
-        crate::i18n::fill(s.crm.form_survey, &[("customer", name)]),
-        fields,
-    )
+    Form::new(FormKind::Survey, fill(s.crm.form_survey, &[("customer", name)]), fields)
 }
 
 /// `n` in the Reminders view: a manual reminder, as `reminder add`.
@@ -164,7 +160,7 @@ pub fn reminder(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> 
     ];
     Form::new(
         FormKind::AddReminder,
-        crate::i18n::fill(s.crm.form_reminder, &[("customer", name)]),
+        fill(s.crm.form_reminder, &[("customer", name)]),
         fields,
     )
 }

@@ -6,7 +6,7 @@ use crate::domain::enums::{Channel, CustomerKind, Tier};
 use crate::domain::occasions::parse_birthday;
 use crate::domain::time::parse_date;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 
 fn fields(c: Option<&Customer>) -> Vec<Field> {
     let text = |f: fn(&Customer) -> String| c.map(f).unwrap_or_default();
@@ -86,7 +86,7 @@ pub fn edit_customer(s: &Strings, c: &Customer) -> Form {
             id: c.id,
             version: c.version,
         },
-        crate::i18n::fill(s.form_edit_customer, &[("code", &c.code)]),
+        fill(s.form_edit_customer, &[("code", &c.code)]),
         fields(Some(c)),
     )
 }

@@ -6,6 +6,7 @@
 
 use super::{Form, FormKind};
 use crate::app::model::Model;
+use crate::i18n::fill;
 
 /// Which form on which record a draft belongs to. An edit's version is
 /// left out: the draft comes back over a newer record too, and its save
@@ -113,11 +114,11 @@ pub fn unsaved(model: &Model) -> usize {
 pub fn question(model: &Model) -> Option<String> {
     let s = model.strings.forms;
     Some(match model.drafts.asking? {
-        Question::Discard => crate::i18n::fill(
+        Question::Discard => fill(
             s.ask_discard,
             &[("form", model.screens.form().map_or("", |f| f.title.as_str()))],
         ),
-        Question::Quit => crate::i18n::fill(s.ask_quit, &[("count", &unsaved(model).to_string())]),
+        Question::Quit => fill(s.ask_quit, &[("count", &unsaved(model).to_string())]),
     })
 }
 

@@ -15,7 +15,7 @@ use super::input::TextInput;
 use super::keys::{Key, KeyCode};
 use crate::domain::customer::CustomerInput;
 use crate::domain::error::Invalid;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::interactions::LogInput;
 use crate::service::tickets::{TicketChanges, TicketInput};
 pub use failure::{Conflict, Failure, FieldError};
@@ -310,7 +310,7 @@ impl Form {
             }),
             Failure::Conflict(_) => {
                 let text = failure.describe(s);
-                self.message = Some(crate::i18n::fill(s.msg_conflict, &[("why", &text)]));
+                self.message = Some(fill(s.msg_conflict, &[("why", &text)]));
                 return;
             }
             Failure::Other(_) => None,

@@ -5,7 +5,7 @@ use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::ticket::Ticket;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::service::tickets::{TicketChanges, TicketInput};
 
 /// Which fields of a ticket an edit form offers.
@@ -84,7 +84,7 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
             id: t.id,
             version: t.version,
         },
-        crate::i18n::fill(title, &[("ticket", &t.id.to_string())]),
+        fill(title, &[("ticket", &t.id.to_string())]),
         fields,
     )
 }

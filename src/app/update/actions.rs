@@ -8,6 +8,7 @@ use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::app::panes::cursor::Scroll;
 use crate::app::screens::Kind;
+use crate::i18n::fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     use Action::*;
@@ -259,10 +260,7 @@ pub fn open_ticket(model: &mut Model, id: i64) -> Vec<Effect> {
 fn filter(model: &mut Model) -> Vec<Effect> {
     if model.screens.detail().is_some() || model.focus == PaneId::Timeline {
         let label = model.strings.action(Action::Filter.name());
-        model.warn(crate::i18n::fill(
-            model.strings.msg_not_in_this_view,
-            &[("action", label)],
-        ));
+        model.warn(fill(model.strings.msg_not_in_this_view, &[("action", label)]));
         return Vec::new();
     }
     set_editing(model, true);

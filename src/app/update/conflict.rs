@@ -9,6 +9,7 @@ use crate::app::forms::Failure;
 use crate::app::layout;
 use crate::app::model::Model;
 use crate::app::msg::Effect;
+use crate::i18n::fill;
 
 /// A save failed. A conflict on an edit form reads the record as it is now
 /// instead of only saying so; anything else lands on the form as before.
@@ -42,7 +43,7 @@ pub fn loaded(model: &mut Model, current: Result<Box<Stored>, Failure>) -> Vec<E
         // The form was closed or changed to another record meanwhile.
         Ok(_) => {}
         Err(gone @ Failure::NotFound { .. }) => {
-            form.message = Some(crate::i18n::fill(s.care.gone, &[("reason", &gone.describe(s))]))
+            form.message = Some(fill(s.care.gone, &[("reason", &gone.describe(s))]))
         }
         Err(failure) => form.fail(&failure, s),
     }
@@ -66,13 +67,13 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Discard => {
             model.screens.take_form();
-            model.say(crate::i18n::fill(s.care.discarded, &[("record", &conflict.name)]));
+            model.say(fill(s.care.discarded, &[("record", &conflict.name)]));
             reload(model)
         }
         Action::Close => {
             if let Some(form) = model.screens.form_mut() {
                 conflict.rebase(form);
-                form.message = Some(crate::i18n::fill(s.care.back_to_form, &[("record", &conflict.name)]));
+                form.message = Some(fill(s.care.back_to_form, &[("record", &conflict.name)]));
             }
             Vec::new()
         }

@@ -9,6 +9,7 @@ use crate::app::msg::{Effect, Saved};
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
 use crate::domain::enums::Direction;
+use crate::i18n::fill;
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
@@ -18,28 +19,19 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             if model.screens.view_kind() == Kind::Reminders {
                 return super::reminders::done(model);
             }
-            model.warn(crate::i18n::fill(
-                s.msg_not_in_this_view,
-                &[("action", s.action(action.name()))],
-            ));
+            model.warn(fill(s.msg_not_in_this_view, &[("action", s.action(action.name()))]));
         }
         Action::Callback => callback(model),
         Action::CorrectOrder => {
             if model.screens.triage().is_some() {
-                model.warn(crate::i18n::fill(
-                    s.msg_not_in_this_view,
-                    &[("action", s.action(action.name()))],
-                ));
+                model.warn(fill(s.msg_not_in_this_view, &[("action", s.action(action.name()))]));
                 return Vec::new();
             }
             open_form(model, crm::correct_order(s, order_in_view(model)));
         }
         Action::AddOrder | Action::Survey | Action::AddReminder => {
             if model.screens.triage().is_some() {
-                model.warn(crate::i18n::fill(
-                    s.msg_not_in_this_view,
-                    &[("action", s.action(action.name()))],
-                ));
+                model.warn(fill(s.msg_not_in_this_view, &[("action", s.action(action.name()))]));
                 return Vec::new();
             }
             let Some(c) = target_customer(model) else {
@@ -94,7 +86,7 @@ fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
 fn callback(model: &mut Model) {
     let s = model.strings;
     if model.screens.triage().is_some() {
-        model.warn(crate::i18n::fill(
+        model.warn(fill(
             s.msg_not_in_this_view,
             &[("action", s.action(Action::Callback.name()))],
         ));
@@ -107,7 +99,7 @@ fn callback(model: &mut Model) {
         }
     } else if let Some(t) = target_ticket(model) {
         if t.status.is_open() {
-            model.warn(crate::i18n::fill(
+            model.warn(fill(
                 s.crm.msg_callback_open,
                 &[("ticket", &t.id.to_string()), ("status", s.status(t.status))],
             ));
@@ -147,10 +139,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
     match saved {
         Saved::OrderAdded { code, amount_cents } => {
             let amount = crate::app::format::money(amount_cents);
-            model.say(crate::i18n::fill(
-                s.crm.msg_order_added,
-                &[("amount", &amount), ("customer", &code)],
-            ));
+            model.say(fill(s.crm.msg_order_added, &[("amount", &amount), ("customer", &code)]));
         }
         Saved::OrderCorrected {
             order,
@@ -162,7 +151,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
                 crate::app::format::money(amount_cents),
                 crate::app::format::money(net_cents),
             );
-            model.say(crate::i18n::fill(
+            model.say(fill(
                 s.crm.msg_order_corrected,
                 &[
                     ("order", &order.to_string()),
@@ -173,10 +162,7 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
             ));
         }
         Saved::CallbackDone { ticket, code, name } => {
-            model.say(crate::i18n::fill(
-                s.crm.msg_callback_done,
-                &[("ticket", &ticket.to_string())],
-            ));
+            model.say(fill(s.crm.msg_callback_done, &[("ticket", &ticket.to_string())]));
 
             open_form(model, crm::survey(s, &code, &name, Some(ticket)));
         }

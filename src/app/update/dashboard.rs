@@ -7,6 +7,7 @@ use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::screens::Screen;
 use crate::domain::period::Month;
+use crate::i18n::fill;
 
 /// `d`: the dashboard of the current month, full screen. The one place that turns the
 /// mode on; whatever covered the panes (a card, a ticket, triage) closes.
@@ -39,10 +40,7 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let current = current_month(model);
     let Some(screen) = model.screens.dashboard_mut() else {
-        model.warn(crate::i18n::fill(
-            s.msg_not_in_this_view,
-            &[("action", s.action(action.name()))],
-        ));
+        model.warn(fill(s.msg_not_in_this_view, &[("action", s.action(action.name()))]));
         return Vec::new();
     };
     let month = match action {
@@ -52,10 +50,7 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         _ if screen.month >= current => {
-            model.warn(crate::i18n::fill(
-                s.dashboard.latest_month,
-                &[("month", &current.to_string())],
-            ));
+            model.warn(fill(s.dashboard.latest_month, &[("month", &current.to_string())]));
             return Vec::new();
         }
         _ => screen.month.next(),
@@ -125,7 +120,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             screen.error = None;
         }
         Err(why) => {
-            let text = crate::i18n::fill(s.dashboard.failed, &[("reason", &why)]);
+            let text = fill(s.dashboard.failed, &[("reason", &why)]);
 
             screen.error = Some(text.clone());
             model.warn(text);

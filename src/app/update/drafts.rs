@@ -8,6 +8,7 @@ use crate::app::forms::drafts::{Question, unsaved};
 use crate::app::keys::Key;
 use crate::app::model::Model;
 use crate::app::msg::Effect;
+use crate::i18n::fill;
 
 /// Opens `form`, or its draft when one was kept. Every form opens here.
 pub fn open(model: &mut Model, form: Form) {
@@ -17,7 +18,7 @@ pub fn open(model: &mut Model, form: Form) {
         let more = model.drafts.kept_like(&form);
         let text = match more {
             0 => s.draft_restored.to_string(),
-            n => crate::i18n::fill(s.draft_restored_more, &[("count", &n.to_string())]),
+            n => fill(s.draft_restored_more, &[("count", &n.to_string())]),
         };
         model.say(text);
     }
@@ -33,10 +34,7 @@ pub fn close(model: &mut Model) {
     };
     model.bulk = None;
     if form.is_changed() {
-        model.say(crate::i18n::fill(
-            model.strings.forms.draft_kept,
-            &[("form", &form.title)],
-        ));
+        model.say(fill(model.strings.forms.draft_kept, &[("form", &form.title)]));
         model.drafts.keep(form);
     }
 }
@@ -78,7 +76,7 @@ pub fn answer(model: &mut Model, key: Key) -> Vec<Effect> {
         Question::Discard => {
             if let Some(form) = model.screens.take_form() {
                 model.bulk = None;
-                model.say(crate::i18n::fill(s.forms.discarded, &[("form", &form.title)]));
+                model.say(fill(s.forms.discarded, &[("form", &form.title)]));
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::quality::{ArchiveConfirm, Confirm, MergeConfirm, Quality, Row};
 use crate::app::screens::Screen;
 use crate::domain::text::sanitize_line;
+use crate::i18n::fill;
 use crate::service::quality::DEFAULT_INACTIVE_DAYS;
 
 /// `h`: the full-screen Data quality view. The one place that turns it
@@ -227,7 +228,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(quality) = model.screens.quality_mut() {
                 quality.failed();
             }
-            model.warn(crate::i18n::fill(model.strings.msg_error, &[("why", &why)]));
+            model.warn(fill(model.strings.msg_error, &[("why", &why)]));
         }
         Msg::MergeCounts(first, second, counts) => {
             if let Some(Confirm::Merge(m)) = confirm_mut(model) {
@@ -245,7 +246,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Merged(Ok(report)) => {
             let moved = crate::app::quality_doc::moved_text(s, &report.moved);
-            let text = crate::i18n::fill(
+            let text = fill(
                 s.msg_merged,
                 &[
                     ("duplicate", &report.duplicate.code),
@@ -255,7 +256,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             );
             return done(model, text);
         }
-        Msg::Merged(Err(why)) => return refused(model, crate::i18n::fill(s.msg_merge_failed, &[("reason", &why)])),
+        Msg::Merged(Err(why)) => return refused(model, fill(s.msg_merge_failed, &[("reason", &why)])),
         Msg::InactiveFound(days, found) => {
             if let Some(Confirm::Archive(a)) = confirm_mut(model)
                 && a.days() == Some(days)
@@ -271,7 +272,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return done(model, text);
         }
         Msg::ArchivedInactive(_, Err(why)) => {
-            return refused(model, crate::i18n::fill(s.msg_archive_failed, &[("reason", &why)]));
+            return refused(model, fill(s.msg_archive_failed, &[("reason", &why)]));
         }
 
         _ => {}

@@ -10,6 +10,7 @@ use crate::app::msg::Effect;
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
 use crate::domain::ticket::Ticket;
+use crate::i18n::fill;
 use crate::service::triage::Seen;
 
 /// A customer an action is aimed at: id, code and name.
@@ -247,7 +248,7 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 || s.action(Action::Submit.name()).to_string(),
                 |b| keys_label(&b.keys, s),
             );
-            model.say(crate::i18n::fill(s.forms.last_field, &[("key", &keys)]));
+            model.say(fill(s.forms.last_field, &[("key", &keys)]));
 
             return Vec::new();
         }
@@ -309,7 +310,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
         Some(crate::app::forms::Submission::EditTicket { id, version, changes }) if in_triage => {
-            let text = crate::i18n::fill(
+            let text = fill(
                 s.triage.decided,
                 &[("ticket", &id.to_string()), ("decision", &form.title)],
             );

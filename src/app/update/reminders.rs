@@ -10,6 +10,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
 use crate::app::screens::Screen;
 use crate::domain::enums::ReminderReason;
+use crate::i18n::fill;
 
 /// `m`: the full-screen list of reminders. The one place that turns the
 /// view on, so other full-screen modes can be made to give way here.
@@ -76,7 +77,7 @@ pub fn done(model: &mut Model) -> Vec<Effect> {
         (Some(id), _) => vec![Effect::ReminderDone(id)],
         (None, ReminderReason::Callback) => {
             let key = key_for(model, Action::Callback);
-            model.warn(crate::i18n::fill(s.crm.msg_callback_not_done, &[("key", &key)]));
+            model.warn(fill(s.crm.msg_callback_not_done, &[("key", &key)]));
             Vec::new()
         }
         (None, reason) => {
@@ -86,7 +87,7 @@ pub fn done(model: &mut Model) -> Vec<Effect> {
                 ReminderReason::Survey => s.occasions.msg_survey_not_done,
                 _ => s.crm.msg_cadence_not_done,
             };
-            model.warn(crate::i18n::fill(why, &[("key", &key)]));
+            model.warn(fill(why, &[("key", &key)]));
             Vec::new()
         }
     }
@@ -112,7 +113,7 @@ pub fn callback_ticket(model: &mut Model) -> Option<i64> {
         (ReminderReason::Callback, Some(id)) => Some(id),
         (reason, _) => {
             let label = reason_label(s, reason).to_lowercase();
-            model.warn(crate::i18n::fill(s.crm.msg_not_a_callback, &[("reason", &label)]));
+            model.warn(fill(s.crm.msg_not_a_callback, &[("reason", &label)]));
             None
         }
     }
@@ -133,7 +134,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             super::reload(model)
         }
         Msg::ReminderDone(Err(why)) => {
-            model.warn(crate::i18n::fill(s.crm.msg_done_failed, &[("reason", &why)]));
+            model.warn(fill(s.crm.msg_done_failed, &[("reason", &why)]));
 
             Vec::new()
         }

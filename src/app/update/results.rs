@@ -5,6 +5,7 @@ use crate::app::forms::customer;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::{Effect, Msg, Saved};
 use crate::app::panes::PaneId;
+use crate::i18n::fill;
 
 pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
@@ -67,7 +68,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(reminders) = model.screens.reminders_mut() {
                 reminders.failed();
             }
-            model.warn(crate::i18n::fill(s.msg_error, &[("why", &text)]));
+            model.warn(fill(s.msg_error, &[("why", &text)]));
         }
         Msg::EditorDone(Ok(text)) => {
             if let Some(form) = model.screens.form_mut() {
@@ -76,11 +77,11 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::EditorDone(Err(why)) => {
             if let Some(form) = model.screens.form_mut() {
-                form.message = Some(crate::i18n::fill(s.msg_editor_failed, &[("why", &why)]));
+                form.message = Some(fill(s.msg_editor_failed, &[("why", &why)]));
             }
         }
         Msg::DemoDone(Ok((customers, tickets))) => {
-            model.say(crate::i18n::fill(
+            model.say(fill(
                 s.msg_demo_loaded,
                 &[
                     ("customers", &s.customers_count.of(customers as i64, &[])),
@@ -89,7 +90,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             ));
             return reload(model);
         }
-        Msg::DemoDone(Err(why)) => model.warn(crate::i18n::fill(s.msg_error, &[("why", &why)])),
+        Msg::DemoDone(Err(why)) => model.warn(fill(s.msg_error, &[("why", &why)])),
         Msg::TriageCard(_) | Msg::TriageChanged(_) | Msg::TriageUndone(_) => {
             return super::triage::result(model, msg);
         }
@@ -123,26 +124,17 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
     model.screens.take_form();
     let (text, select) = match &saved {
         Saved::CustomerAdded { id, code, name } => (
-            crate::i18n::fill(s.msg_customer_added, &[("code", code), ("name", name)]),
+            fill(s.msg_customer_added, &[("code", code), ("name", name)]),
             Some((PaneId::Customers, *id)),
         ),
-        Saved::CustomerSaved { code, .. } => (crate::i18n::fill(s.msg_customer_saved, &[("code", code)]), None),
+        Saved::CustomerSaved { code, .. } => (fill(s.msg_customer_saved, &[("code", code)]), None),
         Saved::TicketOpened { id } => (
-            crate::i18n::fill(s.msg_ticket_opened, &[("ticket", &id.to_string())]),
+            fill(s.msg_ticket_opened, &[("ticket", &id.to_string())]),
             Some((PaneId::Queue, *id)),
         ),
-        Saved::TicketSaved { id } => (
-            crate::i18n::fill(s.msg_ticket_saved, &[("ticket", &id.to_string())]),
-            None,
-        ),
-        Saved::Replied { ticket } => (
-            crate::i18n::fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]),
-            None,
-        ),
-        Saved::Noted { ticket } => (
-            crate::i18n::fill(s.msg_note_added, &[("ticket", &ticket.to_string())]),
-            None,
-        ),
+        Saved::TicketSaved { id } => (fill(s.msg_ticket_saved, &[("ticket", &id.to_string())]), None),
+        Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]), None),
+        Saved::Noted { ticket } => (fill(s.msg_note_added, &[("ticket", &ticket.to_string())]), None),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
         Saved::OrderAdded { .. }
         | Saved::OrderCorrected { .. }

@@ -8,6 +8,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::screens::Screen;
 use crate::app::triage::Triage;
 use crate::domain::enums::{Priority, TicketStatus};
+use crate::i18n::fill;
 use crate::service::tickets::TicketChanges;
 
 /// `t`: the full-screen triage of the most urgent ticket.
@@ -52,7 +53,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
     let Some(triage) = model.screens.triage_mut() else {
         let label = s.action(action.name());
-        model.warn(crate::i18n::fill(s.msg_not_in_this_view, &[("action", label)]));
+        model.warn(fill(s.msg_not_in_this_view, &[("action", label)]));
         return Vec::new();
     };
     if action == Action::Undo {
@@ -84,7 +85,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     triage.loading = true;
-    let text = crate::i18n::fill(
+    let text = fill(
         s.triage.decided,
         &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
     );
@@ -101,7 +102,7 @@ pub fn mark(model: &mut Model, action: Action) -> Vec<Effect> {
     } else {
         model.queue.mark_shown();
     }
-    model.say(crate::i18n::fill(
+    model.say(fill(
         model.strings.triage.marked,
         &[("count", &model.queue.marked.len().to_string())],
     ));
@@ -120,7 +121,7 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             model.screens.take_form();
-            model.warn(crate::i18n::fill(s.triage.failed, &[("reason", &failure.describe(s))]));
+            model.warn(fill(s.triage.failed, &[("reason", &failure.describe(s))]));
             // The marks stay; the queue shows what the other agent did.
             if matches!(failure, Failure::Conflict(_)) {
                 super::reload(model)
@@ -164,7 +165,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TriageChanged(Err(failure)) => {
             triage.loading = false;
-            let text = crate::i18n::fill(s.triage.failed, &[("reason", &failure.describe(s))]);
+            let text = fill(s.triage.failed, &[("reason", &failure.describe(s))]);
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
@@ -186,11 +187,11 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TriageUndone(Ok(id)) => {
             // The ticket undone may need a decision again.
             triage.skipped.retain(|skipped| *skipped != id);
-            model.say(crate::i18n::fill(s.triage.undone, &[("ticket", &id.to_string())]));
+            model.say(fill(s.triage.undone, &[("ticket", &id.to_string())]));
             load(model)
         }
         Msg::TriageUndone(Err(why)) => {
-            model.warn(crate::i18n::fill(s.triage.undo_refused, &[("reason", &why)]));
+            model.warn(fill(s.triage.undo_refused, &[("reason", &why)]));
 
             Vec::new()
         }

@@ -14,6 +14,7 @@ use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::filtered::{Filtered, Row};
 use crate::app::theme::Role;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -153,7 +154,7 @@ fn folded_bar(model: &Model, frame: &mut Frame, area: Rect, pane: PaneId) {
             .map_or(String::new(), |(_, name)| name.clone()),
         _ => format!("{}", model.queue.list.len()),
     };
-    let text = crate::i18n::fill(
+    let text = fill(
         s.pane_folded,
         &[
             ("pane", pane_name(model, pane)),
