@@ -465,12 +465,10 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
     // Another agent changes the ticket from the command line meanwhile.
     cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", "wang"]);
     s.keys(&["C-s"]);
-    let screen = s.wait_for("changed meanwhile");
-    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
-    assert!(
-        screen.lines().any(|l| l.contains("zhao") && l.contains("wang")),
-        "{screen}"
-    );
+    // The dialog draws before the stored values arrive: wait for all of it.
+    s.wait("the whole conflict dialog", |screen| {
+        conflict_dialog_shows(screen, "zhao", "wang")
+    });
     s.keys(&["d"]);
     s.wait("the dialog and the form to close", |s| {
         s.contains("Discarded your changes") && !s.contains("changed meanwhile")
@@ -482,6 +480,14 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
     );
     s.keys(&["Escape", "q"]);
     assert_eq!(s.exit(), "exit=0");
+}
+
+/// The conflict dialog, whole: its title, its promise, and one line with
+/// both agents' values side by side.
+fn conflict_dialog_shows(screen: &str, ours: &str, theirs: &str) -> bool {
+    screen.contains("changed meanwhile")
+        && screen.contains("Nothing of yours is saved yet")
+        && screen.lines().any(|l| l.contains(ours) && l.contains(theirs))
 }
 
 /// Opens the first ticket of the queue and its edit form, and types
@@ -513,12 +519,9 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
     first.keys(&["C-s"]);
     first.wait_for(&format!("Saved ticket #{id}"));
     second.keys(&["C-s"]);
-    let screen = second.wait_for("changed meanwhile");
-    assert!(screen.contains("Nothing of yours is saved yet"), "{screen}");
-    assert!(
-        screen.lines().any(|l| l.contains("wang") && l.contains("zhao")),
-        "{screen}"
-    );
+    second.wait("the whole conflict dialog", |screen| {
+        conflict_dialog_shows(screen, "wang", "zhao")
+    });
     second.keys(&["d"]);
     second.wait("the dialog and the form to close", |s| {
         s.contains("Discarded your changes") && !s.contains("changed meanwhile")
