@@ -11,7 +11,7 @@ use frontdesk::domain::cadence::When;
 use frontdesk::service::customers::{self, SearchIndex};
 use frontdesk::service::demo::{self, Sizes};
 use frontdesk::service::{Ctx, dashboard, interactions, quality, reminders, report, screens, setup, tickets};
-use frontdesk::store::{CustomerQuery, OpenOptions, QUEUE_SQL, Store, StoreError};
+use frontdesk::store::{CustomerQuery, LONG_OVERDUE_SQL, OpenOptions, QUEUE_SQL, Store, StoreError};
 use std::time::{Duration, Instant};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -105,7 +105,7 @@ fn main() -> Result<()> {
     ));
     rows.push((
         "queue, raw QUEUE_SQL (limit 50)".into(),
-        time(runs, || Ok(store.read(|tx| tx.queue_ids(50))?))?,
+        time(runs, || Ok(store.read(|tx| tx.queue_ids(ctx.now, 50))?))?,
         String::new(),
     ));
     let mut build = || -> Result<SearchIndex> {
@@ -171,9 +171,11 @@ fn main() -> Result<()> {
         println!("{what:<48} {:>12} {:>12}  {note}", ms(*median), ms(*fastest));
     }
     println!();
-    println!("EXPLAIN QUERY PLAN of QUEUE_SQL:");
-    for line in store.query_plan(QUEUE_SQL)? {
-        println!("  {line}");
+    for (name, sql) in [("QUEUE_SQL", QUEUE_SQL), ("LONG_OVERDUE_SQL", LONG_OVERDUE_SQL)] {
+        println!("EXPLAIN QUERY PLAN of {name}:");
+        for line in store.query_plan(sql)? {
+            println!("  {line}");
+        }
     }
     Ok(())
 }

@@ -146,6 +146,7 @@ fn ticket(i: i64, rng: &mut Lcg, now: DateTime<Utc>) -> TicketView {
         urgency: Urgency {
             score: -i,
             breached: state == SlaState::Breached,
+            band: frontdesk::domain::urgency::Band::Current,
             parts: Vec::new(),
         },
     }

@@ -121,6 +121,7 @@ pub fn ticket_json(v: &TicketView) -> Value {
     let mut value = serde_json::to_value(&v.ticket).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         map.insert("urgency".into(), json!(v.urgency.score));
+        map.insert("band".into(), json!(v.urgency.band));
         map.insert(
             "urgency_breakdown".into(),
             Value::Array(v.urgency.parts.iter().map(|p| json!(p)).collect()),

@@ -6,6 +6,7 @@ use super::output::{Table, columns, field, pad, print_json, short_time, ticket_j
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
+use crate::domain::urgency::Band;
 use crate::i18n::fill;
 use crate::service::tickets::TicketQuery;
 use crate::service::tickets::{self, TicketChanges, TicketInput, TicketView};
@@ -160,6 +161,17 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         ]);
     }
     table.print();
+    let long_overdue: Vec<i64> = views
+        .iter()
+        .filter(|v| v.urgency.band == Band::LongOverdue)
+        .map(|v| v.ticket.id)
+        .collect();
+    if let (true, Some(first)) = (args.queue, long_overdue.first()) {
+        let note = r
+            .queue_long_overdue
+            .of(long_overdue.len() as i64, &[("first", &first.to_string())]);
+        outln!("\n{note}");
+    }
     Ok(())
 }
 

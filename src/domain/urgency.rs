@@ -2,9 +2,13 @@
 //! then by time left, with priority and customer tier as tie-breakers — and shows why").
 //!
 //! Sorting tickets by [`Urgency::score`] descending gives exactly this lexicographic order:
-//! 1. tickets with a live SLA clock (running, at risk or breached) before those without
-//!    (all clocks paused, done or absent);
-//! 2. breached before not breached;
+//! 1. the band: current work first, then the long-overdue band, then tickets without a live
+//!    SLA clock (all clocks paused, done or absent). A ticket is *long overdue* when its
+//!    earliest live due passed more than [`LONG_OVERDUE_MINUTES`] (24 h) ago. Why a band:
+//!    a backlog of tickets that breached weeks ago would otherwise sit above every new
+//!    complaint, and an agent who starts at the top would never reach work that can still
+//!    be saved. Within the band the same rules apply, so the backlog is worked oldest first;
+//! 2. within current work, breached before not breached;
 //! 3. among breached, most overdue first; among the others, least time left first. Time is
 //!    whole wall-clock minutes to the next due ([`SlaView::next_due`]), so tickets on
 //!    different calendars compare fairly: what breaches sooner in real time comes first;
@@ -15,13 +19,14 @@
 //! [`MINUTE_POINTS`] (1 000), more than the 336 that all tie-breakers together can add
 //! (priority 0–300, tier 0–30, complaint 5, callback 1 — each step larger than everything
 //! after it). A breach adds one minute's worth so that 0 minutes overdue still beats 0
-//! minutes left. Minutes are clamped to [`HORIZON_DAYS`] so the arithmetic stays bounded, and
-//! a ticket without a live clock gets a time term below any clamped one. Equal scores are
-//! true ties: the caller may break them by ticket number.
+//! minutes left. Minutes are clamped to [`HORIZON_DAYS`] so the arithmetic stays bounded.
+//! A long-overdue ticket's time term is moved down by [`LONG_OVERDUE_OFFSET`], below any
+//! current one; a ticket without a live clock gets a time term below any long-overdue one.
+//! Equal scores are true ties: the caller may break them by ticket number.
 //!
 //! `score` is the sum of the parts' points; `TargetUsed` is shown for the reader with 0 points.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::domain::calendar::HORIZON_DAYS;
@@ -40,6 +45,36 @@ pub const CALLBACK_POINTS: i64 = 1;
 /// Longest time the score distinguishes, in minutes.
 const MAX_MINUTES: i64 = HORIZON_DAYS * 1440;
 
+/// Overdue by more whole minutes than this (24 h), a ticket leaves current work for the
+/// long-overdue band.
+pub const LONG_OVERDUE_MINUTES: i64 = 24 * 60;
+
+/// Moves a long-overdue ticket's time term below the lowest current one
+/// (`-MAX_MINUTES` minutes left, plus every tie-breaker).
+const LONG_OVERDUE_OFFSET: i64 = (2 * MAX_MINUTES + 2) * MINUTE_POINTS;
+
+/// The time term of a ticket without a live clock: below the lowest long-overdue one.
+const NO_CLOCK_POINTS: i64 = -(2 * MAX_MINUTES + 3) * MINUTE_POINTS;
+
+/// Which part of the queue a ticket is in, in queue order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// A live clock, not due or overdue by at most [`LONG_OVERDUE_MINUTES`].
+    Current,
+    /// A live clock overdue by more than [`LONG_OVERDUE_MINUTES`].
+    LongOverdue,
+    /// No live clock: paused (pending), done, or no target.
+    NoClock,
+}
+
+/// A ticket whose earliest live due is at or before this instant is long overdue at `now`:
+/// more than [`LONG_OVERDUE_MINUTES`] whole minutes late. The store selects the bands with
+/// it, so the queue's candidates and the score agree on the edge.
+pub fn long_overdue_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - TimeDelta::minutes(LONG_OVERDUE_MINUTES + 1)
+}
+
 pub struct UrgencyInput<'a> {
     pub sla: &'a SlaView,
     pub priority: Priority,
@@ -52,6 +87,7 @@ pub struct UrgencyInput<'a> {
 pub struct Urgency {
     pub score: i64,
     pub breached: bool,
+    pub band: Band,
     pub parts: Vec<UrgencyPart>,
 }
 
@@ -59,6 +95,8 @@ pub struct Urgency {
 #[serde(rename_all = "snake_case")]
 pub enum UrgencyFactor {
     Overdue,
+    /// Overdue by more than a day: placed after current work.
+    LongOverdue,
     TimeLeft,
     TargetUsed,
     Priority,
@@ -96,6 +134,7 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
         .iter()
         .any(|(_, v)| v.state == Some(SlaState::Breached));
 
+    let mut band = Band::Current;
     match input.sla.next() {
         Some((clock, view)) => {
             // `next` only returns clocks with a due; the default keeps this total anyway.
@@ -108,6 +147,14 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
                     detail: format!("{name} {} overdue", human_minutes(overdue)),
                     points: (overdue + 1) * MINUTE_POINTS,
                 });
+                if due <= long_overdue_cutoff(input.now) {
+                    band = Band::LongOverdue;
+                    parts.push(UrgencyPart {
+                        factor: UrgencyFactor::LongOverdue,
+                        detail: "overdue more than 24h: after current work".to_string(),
+                        points: -LONG_OVERDUE_OFFSET,
+                    });
+                }
             } else {
                 let left = whole_minutes(due, input.now);
                 parts.push(UrgencyPart {
@@ -128,11 +175,14 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
                 });
             }
         }
-        None => parts.push(UrgencyPart {
-            factor: UrgencyFactor::TimeLeft,
-            detail: "no SLA clock running (paused or done)".to_string(),
-            points: -(MAX_MINUTES + 2) * MINUTE_POINTS,
-        }),
+        None => {
+            band = Band::NoClock;
+            parts.push(UrgencyPart {
+                factor: UrgencyFactor::TimeLeft,
+                detail: "no SLA clock running (paused or done)".to_string(),
+                points: NO_CLOCK_POINTS,
+            });
+        }
     }
 
     parts.push(UrgencyPart {
@@ -161,7 +211,12 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
     }
 
     let score = parts.iter().map(|p| p.points).sum();
-    Urgency { score, breached, parts }
+    Urgency {
+        score,
+        breached,
+        band,
+        parts,
+    }
 }
 
 /// Whole minutes from `earlier` to `later`, floored, clamped to 0..=MAX_MINUTES.

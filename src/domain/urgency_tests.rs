@@ -50,6 +50,13 @@ fn sla(key: &str) -> SlaView {
         "overdue 20m" => resolution(-20 * 60),
         "overdue 20m 59s" => resolution(-20 * 60 - 59),
         "overdue 30s" => resolution(-30),
+        "overdue 24h" => resolution(-24 * 3600),
+        "overdue 24h 59s" => resolution(-24 * 3600 - 59),
+        "overdue 24h 1m" => resolution(-24 * 3600 - 60),
+        "overdue 2d" => resolution(-2 * 86_400),
+        "overdue 313d" => resolution(-313 * 86_400),
+        "overdue 20y" => resolution(-20 * 365 * 86_400),
+        "left 59m" => resolution(59 * 60),
         "left 40s" => resolution(40),
         "left 5m" => resolution(5 * 60),
         "left 5m 59s" => resolution(5 * 60 + 59),
@@ -242,5 +249,72 @@ fn extreme_instants_do_not_panic() {
             });
             assert!(u.score.abs() <= (MAX_MINUTES + 2) * MINUTE_POINTS + 1000);
         }
+    }
+}
+
+/// The queue a person would choose: current work (fresh breaches, then least time left)
+/// above the tickets that breached more than a day ago, and those above pending tickets.
+#[test]
+fn long_overdue_tickets_form_a_band_under_current_work() {
+    #[rustfmt::skip]
+    let queue: [Ticket; 12] = [
+        ("313 days late", "overdue 313d", P::Urgent, T::HighValue, K::Complaint),
+        ("two days late", "overdue 2d", P::Low, T::Standard, K::Inquiry),
+        ("new urgent complaint", "left 59m", P::Urgent, T::Standard, K::Complaint),
+        ("pending", "paused", P::Urgent, T::HighValue, K::Complaint),
+        ("a day late, to the minute", "overdue 24h", P::Low, T::Standard, K::Inquiry),
+        ("a day and a minute late", "overdue 24h 1m", P::Low, T::Standard, K::Inquiry),
+        ("a day late, 59 s more", "overdue 24h 59s", P::Low, T::Standard, K::Inquiry),
+        ("twenty years late", "overdue 20y", P::Low, T::Standard, K::Inquiry),
+        ("due in 5m", "left 5m", P::Normal, T::Standard, K::Inquiry),
+        ("far away", "left 20y", P::Low, T::Standard, K::Inquiry),
+        ("late 20m", "overdue 20m", P::Low, T::Standard, K::Inquiry),
+        ("done", "done", P::High, T::Standard, K::Inquiry),
+    ];
+    let mut ranked: Vec<(i64, &str, Band)> = queue
+        .iter()
+        .map(|t| {
+            let u = score(t);
+            (u.score, t.0, u.band)
+        })
+        .collect();
+    ranked.sort_by_key(|&(s, name, _)| (std::cmp::Reverse(s), name));
+    let got: Vec<(&str, Band)> = ranked.iter().map(|&(_, n, b)| (n, b)).collect();
+    assert_eq!(
+        got,
+        [
+            // Whole minutes: 24 h and 59 s late is still 1 440 minutes, current work.
+            ("a day late, 59 s more", Band::Current),
+            ("a day late, to the minute", Band::Current),
+            ("late 20m", Band::Current),
+            ("due in 5m", Band::Current),
+            ("new urgent complaint", Band::Current),
+            ("far away", Band::Current),
+            // The backlog keeps its own order: most overdue first, clamped at the horizon.
+            ("twenty years late", Band::LongOverdue),
+            ("313 days late", Band::LongOverdue),
+            ("two days late", Band::LongOverdue),
+            ("a day and a minute late", Band::LongOverdue),
+            ("pending", Band::NoClock),
+            ("done", Band::NoClock),
+        ]
+    );
+}
+
+#[test]
+fn the_band_edge_is_the_cutoff_the_store_uses() {
+    for (key, long) in [
+        ("overdue 24h", false),
+        ("overdue 24h 59s", false),
+        ("overdue 24h 1m", true),
+        ("overdue 2d", true),
+        ("left 5m", false),
+    ] {
+        let u = score(&("x", key, P::Normal, T::Standard, K::Inquiry));
+        let due = sla(key).next_due().unwrap();
+        assert_eq!(u.band == Band::LongOverdue, long, "{key}");
+        assert_eq!(due <= long_overdue_cutoff(now()), long, "{key}");
+        let explained = u.parts.iter().any(|p| p.factor == UrgencyFactor::LongOverdue);
+        assert_eq!(explained, long, "{key}: the breakdown says why");
     }
 }

@@ -32,6 +32,8 @@ pub struct Strings {
     pub header_open: &'static str,
     pub header_at_risk: &'static str,
     pub header_breached: &'static str,
+    /// The long-overdue band's size (breached more than a day ago, listed after current work).
+    pub header_long_overdue: &'static str,
     pub header_masked: &'static str,
     pub pane_customers: &'static str,
     pub pane_queue: &'static str,

@@ -36,6 +36,7 @@ fn every_label_in(s: &Strings) {
     }
     for f in [
         UrgencyFactor::Overdue,
+        UrgencyFactor::LongOverdue,
         UrgencyFactor::TimeLeft,
         UrgencyFactor::TargetUsed,
         UrgencyFactor::Priority,

@@ -35,7 +35,7 @@ pub fn reason(s: &Strings, view: &TicketView, factor: UrgencyFactor, now: DateTi
         },
         UrgencyFactor::Priority => format!("{label} {}", s.priority(t.priority)),
         UrgencyFactor::Tier => format!("{label} {}", s.tier(t.customer_tier)),
-        UrgencyFactor::Complaint | UrgencyFactor::CallbackDue => label.to_string(),
+        UrgencyFactor::Complaint | UrgencyFactor::CallbackDue | UrgencyFactor::LongOverdue => label.to_string(),
     }
 }
 

@@ -9,6 +9,7 @@ use super::{Ctx, Error};
 use crate::domain::customer::Customer;
 use crate::domain::order::OrderLine;
 use crate::domain::sla::SlaState;
+use crate::domain::urgency::Band;
 use crate::store::{Store, SurveyLine, TicketQuery, Tx};
 
 /// The rows of the customer list, as the store reads them.
@@ -24,6 +25,9 @@ pub struct Counts {
     pub open: i64,
     pub at_risk: i64,
     pub breached: i64,
+    /// The long-overdue band's size (see `domain::urgency`): breached more
+    /// than a day ago, listed after current work.
+    pub long_overdue: i64,
 }
 
 /// Everything the main screen shows, and the search index over it.
@@ -76,6 +80,7 @@ fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
         open,
         at_risk: count(SlaState::AtRisk),
         breached: count(SlaState::Breached).max(past_due),
+        long_overdue: queue.iter().filter(|v| v.urgency.band == Band::LongOverdue).count() as i64,
     };
     Ok((queue, counts))
 }

@@ -9,7 +9,7 @@ use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec, first_policy, first_rule};
 use crate::domain::sla::{self, SlaView, Target, Targets, TicketEvent};
 use crate::domain::ticket::Ticket;
-use crate::domain::urgency::{UrgencyInput, urgency};
+use crate::domain::urgency::{UrgencyInput, long_overdue_cutoff, urgency};
 use crate::store::{TicketDues, Tx};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -161,7 +161,8 @@ const QUEUE_SLACK: usize = 200;
 /// due order; the urgency score then orders them exactly.
 pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     let rules = Rules::load(tx)?;
-    let candidates = tx.active_tickets(limit.map(|l| l + QUEUE_SLACK))?;
+    let cutoff = long_overdue_cutoff(ctx.now);
+    let candidates = tx.active_tickets(cutoff, limit.map(|l| l + QUEUE_SLACK))?;
     let mut views = candidates
         .into_iter()
         .map(|t| rules.view(tx, ctx, t))

@@ -47,7 +47,7 @@ pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, a
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
 pub use surveys::SurveyQuery;
-pub use tickets::{QUEUE_SQL, TicketDues, TicketQuery};
+pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

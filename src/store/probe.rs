@@ -4,13 +4,15 @@
 
 use super::tickets::QUEUE_SQL;
 use super::{Store, StoreError, Tx};
+use crate::domain::urgency::long_overdue_cutoff;
+use chrono::{DateTime, Utc};
 
 impl Tx<'_> {
-    /// The ids [`QUEUE_SQL`] returns, exactly as the queue runs it.
-    pub fn queue_ids(&self, limit: usize) -> Result<Vec<i64>, StoreError> {
+    /// The ids [`QUEUE_SQL`] returns at `now`, exactly as the queue runs it.
+    pub fn queue_ids(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<i64>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut stmt = self.conn.prepare_cached(QUEUE_SQL)?;
-        let rows = stmt.query_map([limit], |r| r.get(0))?;
+        let rows = stmt.query_map([limit, long_overdue_cutoff(now).timestamp()], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

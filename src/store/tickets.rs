@@ -27,10 +27,16 @@ pub struct TicketDues {
     pub next: Option<DateTime<Utc>>,
 }
 
-/// The queue query: active tickets by their next due time, served by the
-/// partial index `tickets_queue` without a sort. Kept as a constant so its
-/// plan can be checked by a test.
-pub const QUEUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due IS NOT NULL \
+/// The queue query of current work: active tickets due after the long-overdue
+/// cutoff `?2` ([`crate::domain::urgency::long_overdue_cutoff`]) by their next
+/// due time, served by the partial index `tickets_queue` without a sort. Kept
+/// as a constant so its plan can be checked by a test.
+pub const QUEUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due > ?2 \
+     ORDER BY t.next_due LIMIT ?1";
+
+/// The long-overdue band: due at or before the cutoff `?2`, oldest first, on the
+/// same index.
+pub const LONG_OVERDUE_SQL: &str = "SELECT t.id FROM tickets t WHERE t.is_active AND t.next_due <= ?2 \
      ORDER BY t.next_due LIMIT ?1";
 
 /// `ticket list`, newest first, with optional status and assignee; with
@@ -240,23 +246,27 @@ impl Tx<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Active tickets, those with a running clock first by due time (through
-    /// the queue index), then those without one (paused, or waiting for
-    /// nothing). With a `limit` that the first group fills, the second is
-    /// left out: the urgency order puts it after every ticket with a clock.
-    pub fn active_tickets(&self, limit: Option<usize>) -> Result<Vec<Ticket>, StoreError> {
+    /// Active tickets in the queue's bands: current work (a running clock due
+    /// after `cutoff`) by due time, then the long-overdue band (due at or
+    /// before it), both through the queue index, then those without a clock
+    /// (paused, or waiting for nothing). A band is read only while `limit` is
+    /// not filled: the urgency order puts each band after the one before.
+    pub fn active_tickets(&self, cutoff: DateTime<Utc>, limit: Option<usize>) -> Result<Vec<Ticket>, StoreError> {
         let fetch = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1));
-        let with_clock = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-             WHERE t.id IN ({QUEUE_SQL}) ORDER BY t.next_due"
-        );
-        let mut out: Vec<Ticket> = self
-            .conn
-            .prepare_cached(&with_clock)?
-            .query_map([fetch], rows::ticket)?
-            .collect::<Result<_, _>>()?;
-        if limit.is_some_and(|l| out.len() >= l) {
-            return Ok(out);
+        let full = |out: &Vec<Ticket>| limit.is_some_and(|l| out.len() >= l);
+        let mut out: Vec<Ticket> = Vec::new();
+        for band in [QUEUE_SQL, LONG_OVERDUE_SQL] {
+            let sql = format!(
+                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.id IN ({band}) ORDER BY t.next_due"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            for row in stmt.query_map(params![fetch, cutoff.timestamp()], rows::ticket)? {
+                out.push(row?);
+            }
+            if full(&out) {
+                return Ok(out);
+            }
         }
         let without_clock = format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id

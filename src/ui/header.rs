@@ -43,6 +43,12 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         (s.header_at_risk, model.counts.at_risk, Role::AtRisk),
         (s.header_breached, model.counts.breached, Role::Breached),
     ];
+    // The long-overdue band is named only when it exists: most desks never have one.
+    let long_overdue = (model.counts.long_overdue > 0).then_some((
+        s.header_long_overdue,
+        model.counts.long_overdue,
+        Role::Breached,
+    ));
     let mut right: Vec<Span> = Vec::new();
     if model.reading {
         right.push(span(theme, format!("{}  ", s.background.reading), Role::Header));
@@ -58,7 +64,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         ));
         right.push(span(theme, "  ", Role::Header));
     }
-    for (label, n, role) in counts {
+    for (label, n, role) in counts.into_iter().chain(long_overdue) {
         let role = if n > 0 { role } else { Role::Header };
         right.push(span(theme, format!("{label} "), Role::Header));
         // The count keeps the header's background and takes the role's colour.

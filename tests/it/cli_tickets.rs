@@ -586,3 +586,54 @@ fn an_imported_ticket_goes_to_the_customer_with_that_code_not_that_id() {
     assert_eq!(list[0]["customer_id"], li, "{list}");
     assert_eq!(list[0]["customer_code"], "1");
 }
+
+#[test]
+fn fresh_work_comes_before_tickets_that_breached_long_ago() {
+    let desk = desk_with_customers();
+    let old = |at: &str, subject: &str| id(&desk.ticket_at(at, "1", "inquiry", subject, &[]));
+    let oldest = old("2025-04-20T08:00:00Z", "去年的咨询");
+    let older = old("2026-02-01T08:00:00Z", "上个月的咨询");
+    // Opened an hour ago: its first response (one hour for a complaint) is still running.
+    let fresh = id(&desk.ticket_at(
+        "2026-03-02T07:10:00Z",
+        "2",
+        "complaint",
+        "刚到的投诉",
+        &["--priority", "urgent"],
+    ));
+    let pending = old("2026-02-01T09:00:00Z", "等客户回复");
+    on_ticket(&desk, NOW, "reply", pending, &["--summary", "请提供订单号"]);
+    on_ticket(&desk, NOW, "set", pending, &["--status", "pending"]);
+
+    let queue = desk.json(&["ticket", "list", "--queue"]);
+    let bands: Vec<(i64, &str)> = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (id(t), text(t, "band")))
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            (fresh, "current"),
+            (oldest, "long_overdue"),
+            (older, "long_overdue"),
+            (pending, "no_clock")
+        ]
+    );
+    let why = &queue[1]["urgency_breakdown"];
+    assert!(
+        why.as_array().unwrap().iter().any(|p| p["factor"] == "long_overdue"),
+        "the breakdown says why: {why}"
+    );
+
+    let human = stdout(desk.cmd().args(["ticket", "list", "--queue"]));
+    assert!(
+        human.contains(&format!(
+            "2 long-overdue tickets (more than 24 h past due) are listed after current work, from #{oldest}."
+        )),
+        "{human}"
+    );
+    let plain = stdout(desk.cmd().args(["ticket", "list"]));
+    assert!(!plain.contains("long-overdue"), "only the queue has bands:\n{plain}");
+}

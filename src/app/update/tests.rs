@@ -120,6 +120,7 @@ pub(crate) fn ticket(id: i64, customer_id: i64, customer_name: &str, subject: &s
         urgency: Urgency {
             score: 0,
             breached: false,
+            band: crate::domain::urgency::Band::Current,
             parts: vec![],
         },
     }

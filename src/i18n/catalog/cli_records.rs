@@ -154,6 +154,8 @@ pub struct CliRecordsStrings {
     pub count_orders: Plural,
     pub count_surveys: Plural,
     pub count_reminders: Plural,
+    /// Under `ticket list --queue` when the list reaches the long-overdue band.
+    pub queue_long_overdue: Plural,
     /// `{count}` customers, `{days}`.
     pub would_archive_inactive: &'static str,
     pub archived_inactive: &'static str,

@@ -140,6 +140,10 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
         one: "{count} reminder",
         other: "{count} reminders",
     },
+    queue_long_overdue: Plural {
+        one: "{count} long-overdue ticket (more than 24 h past due) is listed after current work, from #{first}.",
+        other: "{count} long-overdue tickets (more than 24 h past due) are listed after current work, from #{first}.",
+    },
     would_archive_inactive: "would archive {count} customers inactive for {days} days",
     archived_inactive: "archived {count} customers inactive for {days} days",
     recomputed: "{customers}: {tiers}, {lifecycles}",

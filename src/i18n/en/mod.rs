@@ -27,6 +27,7 @@ pub static EN: Strings = Strings {
     header_open: "open",
     header_at_risk: "at risk",
     header_breached: "breached",
+    header_long_overdue: "long overdue",
     header_masked: "masked",
     pane_customers: "Customers",
     pane_queue: "Queue",
@@ -376,6 +377,7 @@ pub static EN: Strings = Strings {
     ],
     urgency_factors: &[
         (UrgencyFactor::Overdue, "overdue"),
+        (UrgencyFactor::LongOverdue, "overdue more than 24 h: after current work"),
         (UrgencyFactor::TimeLeft, "time left"),
         (UrgencyFactor::TargetUsed, "of the target used"),
         (UrgencyFactor::Priority, "priority"),

@@ -139,6 +139,10 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
         one: " {count} 条提醒",
         other: " {count} 条提醒",
     },
+    queue_long_overdue: Plural {
+        one: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，从 #{first} 起。",
+        other: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，从 #{first} 起。",
+    },
     would_archive_inactive: "将归档 {count} 位超过 {days} 天无往来的客户",
     archived_inactive: "已归档 {count} 位超过 {days} 天无往来的客户",
     recomputed: "{customers}：{tiers}，{lifecycles}",

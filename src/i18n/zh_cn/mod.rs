@@ -31,6 +31,7 @@ pub static ZH_CN: Strings = Strings {
     header_open: "待处理",
     header_at_risk: "即将超时",
     header_breached: "已超时",
+    header_long_overdue: "长期超时",
     header_masked: "已脱敏",
     pane_customers: "客户",
     pane_queue: "工单队列",
@@ -385,6 +386,7 @@ pub static ZH_CN: Strings = Strings {
     // ("优先级 紧急"): see `urgency_clock` and `urgency_share`.
     urgency_factors: &[
         (UrgencyFactor::Overdue, "已超时"),
+        (UrgencyFactor::LongOverdue, "超时超过 24 小时，排在当前工作之后"),
         (UrgencyFactor::TimeLeft, "剩余"),
         (UrgencyFactor::TargetUsed, "时限已用"),
         (UrgencyFactor::Priority, "优先级"),
