@@ -118,6 +118,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         assignee: args.assignee,
         customer_id,
         limit,
+        untriaged: args.untriaged,
     };
     let views = if args.queue {
         tickets::queue_matching(&mut env.store, &env.ctx, &query)?
