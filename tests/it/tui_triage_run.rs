@@ -114,6 +114,7 @@ fn u_in_the_queue_undoes_the_last_bulk_change() {
         app.screen(120, 40).contains("•"),
         "triaged tickets are marked in the queue"
     );
+    insta::assert_snapshot!("queue_triaged_marks_120x40", app.screen(120, 40));
     app.keys("u");
     assert_eq!(message(&app), "Undone: 2 tickets are back as they were");
     let after: Vec<Priority> = marked.iter().map(|id| ticket(&mut app, *id).priority).collect();
@@ -176,6 +177,7 @@ fn the_footer_offers_only_what_fits_the_card_and_c_does_the_callback() {
     let line = footer(&app, 120, 40);
     assert!(line.contains("Callback") && !line.contains("Resolve"), "{line}");
     insta::assert_snapshot!("triage_callback_due_80x24", app.screen(80, 24));
+    insta::assert_snapshot!("triage_callback_due_120x40", app.screen(120, 40));
     // The keys refuse what does not fit, saying why.
     app.keys("d");
     assert_eq!(message(&app), format!("Resolve does not apply to #{first} (resolved)"));
