@@ -60,6 +60,11 @@ fn a_tickets_json_says_who_triaged_it_and_when_in_utc() {
         never["triaged_by"].is_null() && never["triaged_at"].is_null(),
         "{never}"
     );
+    // The human page says it too, and nothing on a ticket nobody triaged.
+    let page = desk.ok(&["ticket", "show", "2"]);
+    let line = page.lines().find(|l| l.starts_with("Triaged")).unwrap_or_default();
+    assert!(line.contains("by li.na, "), "{page}");
+    assert!(!desk.ok(&["ticket", "show", "1"]).contains("Triaged"));
 }
 
 #[test]
