@@ -184,6 +184,13 @@ fn the_footer_offers_only_what_fits_the_card_and_c_does_the_callback() {
     app.keys("c");
     let form = app.model.screens.form().expect("the callback form");
     assert!(form.title.contains(&first.to_string()), "{}", form.title);
+    // Saved (satisfied), the callback is the card's decision: the survey
+    // form follows, and behind it the run has moved on.
+    app.keys("<C-s>");
+    assert!(ticket(&mut app, first).callback_at.is_some());
+    assert!(app.model.screens.form().is_some_and(|f| f.value("quality").is_empty()));
+    assert_ne!(on_card(&app), Some(first));
+    assert_eq!(app.model.triage_run.decided, 1);
 }
 
 #[test]
