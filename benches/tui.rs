@@ -138,6 +138,8 @@ fn ticket(i: i64, rng: &mut Lcg, now: DateTime<Utc>) -> TicketView {
             callback_outcome: None,
             updated_at: now,
             version: 1,
+            triaged_by: None,
+            triaged_at: None,
         },
         sla: SlaView {
             first_response: clock,

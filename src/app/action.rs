@@ -86,6 +86,7 @@ actions! {
     ArchiveInactive => "archive_inactive",
     SwapKeep => "swap_keep",
     Confirm => "confirm",
+    UntriagedOnly => "untriaged_only",
 }
 
 impl Action {
@@ -109,6 +110,7 @@ impl Action {
             }
             PrevMonth | NextMonth => Some(Context::Dashboard),
             ReminderDone => Some(Context::Reminders),
+            UntriagedOnly => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,
         }

@@ -192,6 +192,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     doc.field(s.ticket_department, or_dash(&t.department, s), LABEL);
     doc.field(s.field("assignee"), or_dash(&t.assignee, s), LABEL);
     doc.field(s.ticket_opened, &local(t.opened_at, tz), LABEL);
+    super::triage::triaged_field(&mut doc, model, t, LABEL);
     doc.field(s.ticket_version, &t.version.to_string(), LABEL);
     if t.reopen_count > 0 {
         doc.push(vec![piece(

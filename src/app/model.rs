@@ -92,6 +92,10 @@ pub struct Model {
     pub queue_loaded_at: DateTime<Utc>,
     /// The open form changes all these marked tickets at once.
     pub bulk: Option<Vec<i64>>,
+    /// The triage run in progress (kept while triage is left and entered).
+    pub triage_run: super::triage::Run,
+    /// Triage decisions and bulk changes of the session, for `u`.
+    pub history: super::triage::History,
     pub alerts: super::alerts::Alerts,
     /// Ring the terminal bell when a ticket newly turns at risk or breached.
     pub bell: bool,
@@ -136,6 +140,8 @@ impl Model {
             select_after_load: None,
             queue_loaded_at: now,
             bulk: None,
+            triage_run: Default::default(),
+            history: Default::default(),
             alerts: Default::default(),
             bell: false,
             presence: super::presence::Presence::new(now),

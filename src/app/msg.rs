@@ -110,8 +110,9 @@ pub enum Msg {
     /// A triage change was made (with its undo and a description), or
     /// refused (a conflict when a ticket changed since it was seen).
     TriageChanged(Result<(Vec<Undo>, String), Failure>),
-    /// An undo was made, or refused (a conflict).
-    TriageUndone(Result<i64, String>),
+    /// An undo was made (the tickets it restored, with their new
+    /// versions), or refused (a conflict when a ticket changed since).
+    TriageUndone(Result<Vec<(i64, i64)>, Failure>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
     /// The open reminders for the Reminders view.

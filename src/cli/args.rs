@@ -488,6 +488,9 @@ pub struct TicketListArgs {
     /// The open tickets, most urgent first (the triage queue)
     #[arg(long)]
     pub queue: bool,
+    /// With --queue: only tickets nobody has decided on in triage yet
+    #[arg(long, requires = "queue")]
+    pub untriaged: bool,
     /// Only tickets in this status
     #[arg(long, value_parser = one_of::<TicketStatus>())]
     pub status: Option<String>,

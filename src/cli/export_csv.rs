@@ -86,6 +86,8 @@ pub fn ticket(v: &TicketView) -> Vec<String> {
         time(t.callback_at),
         t.callback_outcome.map(|o| o.key()).unwrap_or_default().into(),
         t.reopen_count.to_string(),
+        t.triaged_by.clone().unwrap_or_default(),
+        time(t.triaged_at),
     ]
 }
 

@@ -119,6 +119,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         assignee: args.assignee,
         customer_id,
         limit,
+        untriaged: args.untriaged,
     };
     let views = if args.queue {
         tickets::queue_matching(&mut env.store, &env.ctx, &query)?
@@ -197,6 +198,13 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     field(r.label_department, &t.department);
     field(r.label_assignee, &t.assignee);
     field(r.label_opened, &short_time(Some(t.opened_at)));
+    if let (Some(by), Some(at)) = (&t.triaged_by, t.triaged_at) {
+        let at = short_time(Some(at));
+        field(
+            s.triage.triaged_label,
+            &fill(s.triage.triaged_value, &[("agent", by), ("at", &at)]),
+        );
+    }
     field(r.label_version, &t.version.to_string());
     let now = short_time(Some(env.ctx.now));
     outln!("\n{}", fill(r.heading_sla, &[("time", &now)]));

@@ -33,6 +33,10 @@ pub struct Ticket {
     pub callback_outcome: Option<CallbackOutcome>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// The agent who last decided on the ticket in triage (or by a bulk
+    /// change), and when; `None` until someone does.
+    pub triaged_by: Option<String>,
+    pub triaged_at: Option<DateTime<Utc>>,
 }
 
 /// Complaint categories named in the source documents; free text is allowed

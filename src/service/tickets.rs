@@ -101,6 +101,8 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             callback_outcome: None,
             updated_at: ctx.now,
             version: 1,
+            triaged_by: None,
+            triaged_at: None,
         };
         sla::route(tx, ctx, &mut t)?;
         t.id = tx.insert_ticket(&t)?;
@@ -454,7 +456,7 @@ pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<T
 /// The queue narrowed by the status, assignee and customer of `query` ("my
 /// queue"), in triage order, at most `query.limit` of them.
 pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
-    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some();
+    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some() || query.untriaged;
     if !narrowed {
         return queue(store, ctx, query.limit);
     }
@@ -464,6 +466,7 @@ pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Resu
         query.status.as_deref().is_none_or(|s| t.status.key() == s)
             && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
             && query.customer_id.is_none_or(|c| t.customer_id == c)
+            && (!query.untriaged || t.triaged_at.is_none())
     });
     if let Some(limit) = query.limit {
         views.truncate(limit);

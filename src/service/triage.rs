@@ -1,6 +1,6 @@
 //! Keyboard triage: the most urgent ticket that needs a decision, shown with
-//! its customer's context; changes to many tickets at once; and undo of the
-//! last change.
+//! its customer's context; changes to many tickets at once, each leaving a
+//! "triaged by, at" mark; and undo of any such change.
 
 use super::tickets::{TicketChanges, TicketView, ValidChanges, apply_changes};
 use super::{Ctx, Error, sla};
@@ -9,6 +9,7 @@ use crate::domain::enums::TicketStatus;
 use crate::domain::interaction::TimelineEntry;
 use crate::domain::ticket::Ticket;
 use crate::store::{Store, TicketQuery};
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
 /// How much of the customer's history the triage screen shows.
@@ -88,9 +89,13 @@ fn card(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>, keep: Option<i64>)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
     pub ticket_id: i64,
+    /// The version the change was made on.
+    pub from: i64,
     /// The version the change produced; undo is refused on any other.
     pub version: i64,
     pub restore: ValidChanges,
+    /// The triage mark the ticket had before: undo puts it back.
+    pub triaged: Option<(String, DateTime<Utc>)>,
 }
 
 /// The values of the fields `changes` touches, as `t` has them now. A ticket
@@ -118,9 +123,10 @@ pub struct Seen {
 }
 
 /// Applies the same changes to every ticket in one transaction (all or
-/// none), returning the tickets as changed and how to undo it. A ticket
-/// changed since it was seen is a conflict, and then nothing is changed:
-/// a decision made on stale facts is never written.
+/// none), marking each as triaged by this agent now, and returns the
+/// tickets as changed and how to undo it. A ticket changed since it was
+/// seen is a conflict, and then nothing is changed: a decision made on
+/// stale facts is never written.
 pub fn change(
     store: &mut Store,
     ctx: &Ctx,
@@ -132,12 +138,17 @@ pub fn change(
         let mut views = Vec::with_capacity(seen.len());
         let mut undo = Vec::with_capacity(seen.len());
         for ticket in seen {
-            let before = snapshot(&tx.ticket(ticket.id)?, &changes);
-            let view = apply_changes(tx, ctx, ticket.id, &changes, Some(ticket.version))?;
+            let old = tx.ticket(ticket.id)?;
+            let mut view = apply_changes(tx, ctx, ticket.id, &changes, Some(ticket.version))?;
+            tx.set_triaged(ticket.id, Some((&ctx.agent, ctx.now)))?;
+            view.ticket.triaged_by = Some(ctx.agent.clone());
+            view.ticket.triaged_at = Some(ctx.now);
             undo.push(Undo {
                 ticket_id: ticket.id,
+                from: ticket.version,
                 version: view.ticket.version,
-                restore: before,
+                restore: snapshot(&old, &changes),
+                triaged: old.triaged_by.zip(old.triaged_at),
             });
             views.push(view);
         }
@@ -145,13 +156,19 @@ pub fn change(
     })
 }
 
-/// Puts the tickets back as they were before a change. A ticket changed by
-/// anyone since is a conflict, and then nothing is restored. Restoring a
-/// resolved ticket to open reopens it; a new one comes back open.
+/// Puts the tickets back as they were before a change, their triage marks
+/// included. A ticket changed by anyone since is a conflict, and then
+/// nothing is restored. Restoring a resolved ticket to open reopens it; a
+/// new one comes back open.
 pub fn undo(store: &mut Store, ctx: &Ctx, undo: &[Undo]) -> Result<Vec<TicketView>, Error> {
     store.write(|tx| {
         undo.iter()
-            .map(|u| apply_changes(tx, ctx, u.ticket_id, &u.restore, Some(u.version)))
+            .map(|u| {
+                let view = apply_changes(tx, ctx, u.ticket_id, &u.restore, Some(u.version))?;
+                let mark = u.triaged.as_ref().map(|(by, at)| (by.as_str(), *at));
+                tx.set_triaged(u.ticket_id, mark)?;
+                Ok(view)
+            })
             .collect()
     })
 }

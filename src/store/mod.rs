@@ -29,6 +29,7 @@ mod rows;
 mod screens;
 mod surveys;
 mod tickets;
+mod triaged;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};

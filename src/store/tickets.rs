@@ -16,6 +16,8 @@ pub struct TicketQuery {
     pub assignee: Option<String>,
     pub customer_id: Option<i64>,
     pub limit: Option<usize>,
+    /// Only tickets nobody has decided on in triage yet (the queue only).
+    pub untriaged: bool,
 }
 
 /// Due times the SLA engine derived; kept in indexed columns.

@@ -82,14 +82,11 @@ impl Driver {
                     .map(|(_, undo)| (undo, text))
                     .map_err(failure),
             )],
-            Effect::TriageUndo(undo) => {
-                let id = undo.first().map_or(0, |u| u.ticket_id);
-                vec![Msg::TriageUndone(
-                    triage::undo(store, ctx, &undo)
-                        .map(|_| id)
-                        .map_err(|e| crate::i18n::told(&e)),
-                )]
-            }
+            Effect::TriageUndo(undo) => vec![Msg::TriageUndone(
+                triage::undo(store, ctx, &undo)
+                    .map(|views| views.iter().map(|v| (v.ticket.id, v.ticket.version)).collect())
+                    .map_err(failure),
+            )],
             Effect::BeatTicket(ticket, at) => {
                 // Presence is a courtesy: a heartbeat that fails (a busy
                 // file, a ticket just deleted) is tried again next tick and

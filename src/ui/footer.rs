@@ -81,7 +81,11 @@ fn applies(model: &Model, action: Action) -> bool {
     if model.screens.form().is_none() {
         match model.screens.view() {
             Layer::Screen(Screen::Triage(triage)) => {
-                return triage.card.is_some() || matches!(action, Close | Quit | Help | Palette | Undo);
+                return match action {
+                    Undo => model.history.can_undo(),
+                    Close | Quit | Help | Palette => true,
+                    _ => triage.offers(action),
+                };
             }
             Layer::Screen(Screen::Reminders(reminders)) => {
                 let row = reminders.selected();
@@ -120,6 +124,7 @@ fn applies(model: &Model, action: Action) -> bool {
         Reply | Note | Assign | Priority | Status => ticket_here,
         Callback => ticket_here || (model.screens.detail().is_none() && model.focus == PaneId::Timeline),
         ReminderDone | AddReminder => false,
+        Undo => model.history.can_undo(),
         ClearFilter => model.screens.detail().is_none() && (filter_set || model.filtering()),
         Filter => model.screens.detail().is_none() && model.focus != PaneId::Timeline,
         Open => model.screens.detail().is_none() || model.screens.palette().is_some(),

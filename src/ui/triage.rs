@@ -3,6 +3,7 @@
 use crate::app::model::Model;
 use crate::app::theme::Role;
 use crate::app::triage::Triage;
+use crate::i18n::fill;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -25,9 +26,26 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, triage: &Triage) {
     let inner = super::modal(model, frame, body, &title);
     match doc {
         Some(doc) => super::doc::paint(model, frame, inner, &doc, triage.scroll.top),
-        None => frame.render_widget(
-            Paragraph::new(Line::from(super::cells::span(&model.theme, &title, Role::Muted))),
-            inner,
-        ),
+        None => {
+            let mut lines = vec![Line::from(super::cells::span(&model.theme, &title, Role::Muted))];
+            // The run is over: what it did, and what comes next.
+            if !triage.loading {
+                let run = &model.triage_run;
+                let summary = fill(
+                    s.triage.run_summary,
+                    &[
+                        ("decided", &run.decided.to_string()),
+                        ("skipped", &run.skipped.to_string()),
+                    ],
+                );
+                lines.push(Line::from(super::cells::span(&model.theme, summary, Role::Text)));
+                lines.push(Line::from(super::cells::span(
+                    &model.theme,
+                    s.triage.run_next,
+                    Role::Muted,
+                )));
+            }
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
     }
 }

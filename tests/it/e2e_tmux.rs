@@ -384,6 +384,52 @@ fn triage_decides_three_tickets_with_single_keys() {
     assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
 }
 
+#[test]
+fn a_triage_run_of_ten_decisions_never_repeats_a_ticket() {
+    if tmux_missing() {
+        return;
+    }
+    let s = Session::start("triage_run", 160, 45);
+    s.wait_for("Customers");
+    s.keys(&["t"]);
+    let mut decided: Vec<i64> = Vec::new();
+    // Priorities fit every card (a resolved one waiting for its callback too).
+    for key in ["1", "2", "3", "4", "1", "2", "3", "4", "1", "2"] {
+        let screen = s.wait("a ticket not decided in this run", |s| {
+            triage_ticket(s).is_some_and(|id| !decided.contains(&id))
+        });
+        decided.push(triage_ticket(&screen).unwrap());
+        s.keys(&[key]);
+        // Halfway, leave triage and come back: the run goes on.
+        if decided.len() == 5 {
+            s.wait("the fifth decision", |s| {
+                triage_ticket(s).is_some_and(|id| !decided.contains(&id))
+            });
+            s.keys(&["Escape"]);
+            s.wait("the panes", |s| s.contains("Queue") && !s.contains("Triage #"));
+            s.keys(&["t"]);
+        }
+    }
+    s.wait("the next ticket or the end of the run", |s| {
+        triage_ticket(s).is_some_and(|id| !decided.contains(&id)) || s.contains("This run:")
+    });
+    s.keys(&["Escape"]);
+    s.wait("the panes again", |s| s.contains("Queue") && !s.contains("Triage #"));
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
+    let mut unique = decided.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 10, "{decided:?}");
+    // Each decision left its mark: who and when.
+    for id in decided {
+        let out = cli(s.dir.path(), &["--json", "ticket", "show", &id.to_string()]);
+        let ticket: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(ticket["triaged_by"], "e2e", "#{id}");
+        assert!(ticket["triaged_at"].as_str().is_some_and(|t| t.ends_with('Z')), "#{id}");
+    }
+}
+
 /// The month in the dashboard's title (`Dashboard 2026-10 (vs …`).
 fn dashboard_month(screen: &str) -> Option<String> {
     let rest = &screen[screen.find("Dashboard ")? + "Dashboard ".len()..];

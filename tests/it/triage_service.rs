@@ -243,3 +243,69 @@ fn a_new_ticket_has_its_due_times_stored_at_once() {
     let (active, overdue) = f.store.read(|tx| tx.count_active(f.ctx.now)).unwrap();
     assert_eq!((active, overdue), (3, 1));
 }
+
+#[test]
+fn a_decision_marks_the_ticket_triaged_by_whom_and_when_and_undo_takes_the_mark_back() {
+    let (mut f, ids) = fixture();
+    let fresh = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!((fresh.triaged_by, fresh.triaged_at), (None, None), "never triaged");
+    let high = TicketChanges {
+        priority: Some("high".into()),
+        ..Default::default()
+    };
+    let looked = seen(&mut f, &ids[..1]);
+    let (views, first_undo) = triage::change(&mut f.store, &f.ctx, &looked, &high).unwrap();
+    assert_eq!(views[0].ticket.triaged_by.as_deref(), Some("li.na"));
+    let stored = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!(stored.triaged_by.as_deref(), Some("li.na"));
+    assert_eq!(stored.triaged_at, Some(f.ctx.now));
+    // A second decision by another agent later: the mark is theirs; its
+    // undo gives the first mark back, the first undo clears it.
+    let later = Ctx::new("zhao.lei", at("2026-10-05T09:40:00Z"));
+    let low = TicketChanges {
+        priority: Some("low".into()),
+        ..Default::default()
+    };
+    let looked = seen(&mut f, &ids[..1]);
+    let (_, second_undo) = triage::change(&mut f.store, &later, &looked, &low).unwrap();
+    let stored = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!(stored.triaged_by.as_deref(), Some("zhao.lei"));
+    assert_eq!(stored.triaged_at, Some(later.now));
+    let restored = triage::undo(&mut f.store, &later, &second_undo).unwrap();
+    let stored = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!(
+        (stored.triaged_by.as_deref(), stored.triaged_at),
+        (Some("li.na"), Some(f.ctx.now))
+    );
+    // The first undo expects the ticket as its change left it, which the
+    // second undo restored under a new version (the TUI's history rebases
+    // it so; nobody else wrote in between).
+    assert_eq!(second_undo[0].from, first_undo[0].version);
+    let mut first_undo = first_undo;
+    first_undo[0].version = restored[0].ticket.version;
+    triage::undo(&mut f.store, &f.ctx, &first_undo).unwrap();
+    let stored = tickets::get(&mut f.store, &f.ctx, ids[0]).unwrap().ticket;
+    assert_eq!((stored.triaged_by, stored.triaged_at), (None, None));
+    assert_eq!(stored.priority.key(), "urgent");
+}
+
+#[test]
+fn the_queue_can_leave_out_what_was_triaged() {
+    let (mut f, ids) = fixture();
+    let looked = seen(&mut f, &ids[1..2]);
+    let high = TicketChanges {
+        priority: Some("high".into()),
+        ..Default::default()
+    };
+    triage::change(&mut f.store, &f.ctx, &looked, &high).unwrap();
+    let query = frontdesk::store::TicketQuery {
+        untriaged: true,
+        ..Default::default()
+    };
+    let left: Vec<i64> = tickets::queue_matching(&mut f.store, &f.ctx, &query)
+        .unwrap()
+        .iter()
+        .map(|v| v.ticket.id)
+        .collect();
+    assert_eq!(left, vec![ids[0], ids[2]]);
+}

@@ -41,18 +41,25 @@ fn three_decisions_with_single_keys_then_undo() {
     // Everything waiting has been decided.
     assert!(app.model.screens.triage().unwrap().card.is_none());
     assert!(app.screen(120, 40).contains("Nothing left to triage"));
-    // Undo takes back the last decision and shows that ticket again.
+    // Undo takes back the last decision and shows that ticket again; each
+    // `u` then goes one decision further back.
     app.keys("u");
     assert_ne!(ticket(&mut app, third).priority, Priority::Low);
     assert_eq!(on_card(&app), third);
+    app.keys("u u");
+    assert_ne!(ticket(&mut app, second).status, TicketStatus::Pending);
+    assert_ne!(ticket(&mut app, first).status, TicketStatus::Resolved);
     app.keys("u");
     let message = app.model.message.as_ref().unwrap();
     assert!(message.error && message.text.contains("Nothing to undo"), "{message:?}");
-    // Esc leaves triage and the queue shows the changes.
+    // Esc leaves triage and the queue shows the tickets as they are again.
     app.keys("<Esc>");
     assert!(app.model.screens.triage().is_none());
     let status = app.model.queue.ticket(first).map(|v| v.ticket.status);
-    assert!(matches!(status, None | Some(TicketStatus::Resolved)), "{status:?}");
+    assert!(
+        matches!(status, Some(TicketStatus::New | TicketStatus::Open)),
+        "{status:?}"
+    );
 }
 
 #[test]

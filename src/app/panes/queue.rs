@@ -22,10 +22,15 @@ pub struct QueuePane {
     matcher: Matcher,
     /// Tickets marked for a change to all of them at once.
     pub marked: std::collections::BTreeSet<i64>,
+    /// Show only tickets nobody has decided on in triage yet.
+    pub untriaged_only: bool,
 }
 
 impl QueuePane {
-    pub fn load(&mut self, views: Vec<TicketView>, height: usize) {
+    pub fn load(&mut self, mut views: Vec<TicketView>, height: usize) {
+        if self.untriaged_only {
+            views.retain(|v| v.ticket.triaged_at.is_none());
+        }
         self.keys = views
             .iter()
             .enumerate()

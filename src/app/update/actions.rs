@@ -48,6 +48,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         },
         Triage => super::triage::enter(model),
         Mark | MarkAll => super::triage::mark(model, action),
+        UntriagedOnly => super::triage::untriaged_only(model),
         Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
             super::triage::apply(model, action)
         }

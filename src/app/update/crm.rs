@@ -82,14 +82,16 @@ fn ticket_in_view(model: &Model, customer_id: i64) -> Option<i64> {
 
 /// `c`: the callback form on a resolved or closed ticket. An open one is
 /// refused here, saying why; a ticket known only by number (a timeline
-/// entry, a reminder) is left to the service to check.
+/// entry, a reminder) is left to the service to check. In triage, the
+/// card's ticket when its callback is due.
 fn callback(model: &mut Model) {
     let s = model.strings;
-    if model.screens.triage().is_some() {
-        model.warn(fill(
-            s.msg_not_in_this_view,
-            &[("action", s.action(Action::Callback.name()))],
-        ));
+    if let Some(triage) = model.screens.triage() {
+        if let Some(id) = triage.ticket_id().filter(|_| triage.offers(Action::Callback)) {
+            open_form(model, crm::callback(s, id));
+        } else {
+            super::triage::apply(model, Action::Callback);
+        }
         return;
     }
     let id = if model.screens.view_kind() == Kind::Reminders {
@@ -163,6 +165,10 @@ pub fn saved(model: &mut Model, saved: Saved) -> Vec<Effect> {
         }
         Saved::CallbackDone { ticket, code, name } => {
             model.say(fill(s.crm.msg_callback_done, &[("ticket", &ticket.to_string())]));
+            // In triage the callback is the card's decision: the run moves on.
+            if model.screens.triage().is_some() {
+                model.triage_run.pass(ticket, true);
+            }
 
             open_form(model, crm::survey(s, &code, &name, Some(ticket)));
         }

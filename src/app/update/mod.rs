@@ -119,8 +119,8 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     // The card on screen stays on screen; it is only read again.
     if let Some(triage) = model.screens.triage() {
         effects.push(match triage.ticket_id() {
-            Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
-            None => Effect::LoadTriage(triage.skipped.clone()),
+            Some(id) => Effect::ReloadTriage(id, model.triage_run.passed.clone()),
+            None => Effect::LoadTriage(model.triage_run.passed.clone()),
         });
     }
     if model.screens.reminders().is_some() {

@@ -115,6 +115,8 @@ pub(crate) fn ticket(id: i64, customer_id: i64, customer_name: &str, subject: &s
             callback_outcome: None,
             updated_at: now(),
             version: 3,
+            triaged_by: None,
+            triaged_at: None,
         },
         sla: Default::default(),
         urgency: Urgency {

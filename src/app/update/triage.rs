@@ -1,23 +1,28 @@
 //! Triage mode: entering and leaving it, single-key decisions on the card
-//! on screen, skip and undo, and the results coming back.
+//! on screen, skip, the session's undo (of decisions and of bulk changes
+//! from the queue), and the results coming back.
 
 use crate::app::action::Action;
 use crate::app::forms::Failure;
 use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::screens::Screen;
-use crate::app::triage::Triage;
+use crate::app::triage::{Run, Triage};
 use crate::domain::enums::{Priority, TicketStatus};
 use crate::i18n::fill;
 use crate::service::tickets::TicketChanges;
 
-/// `t`: the full-screen triage of the most urgent ticket.
+/// `t`: the full-screen triage of the most urgent ticket, going on with
+/// the run in progress; after a run that ended, a new one.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
+    if model.triage_run.ended {
+        model.triage_run = Run::default();
+    }
     model.screens.enter(Screen::Triage(Triage {
         loading: true,
         ..Triage::default()
     }));
-    vec![Effect::LoadTriage(Vec::new())]
+    vec![Effect::LoadTriage(model.triage_run.passed.clone())]
 }
 
 /// Esc or `q`: back to the panes, read again as triage changed them.
@@ -38,12 +43,12 @@ pub fn doc_size(model: &Model) -> (usize, usize) {
     (lines, height)
 }
 
-/// The next card, skipping what was skipped.
+/// The next card, passing over what this run decided or skipped.
 pub fn load(model: &mut Model) -> Vec<Effect> {
     match model.screens.triage_mut() {
         Some(triage) => {
             triage.loading = true;
-            vec![Effect::LoadTriage(triage.skipped.clone())]
+            vec![Effect::LoadTriage(model.triage_run.passed.clone())]
         }
         None => Vec::new(),
     }
@@ -51,29 +56,35 @@ pub fn load(model: &mut Model) -> Vec<Effect> {
 
 pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     let s = model.strings;
+    if action == Action::Undo {
+        return undo(model);
+    }
     let Some(triage) = model.screens.triage_mut() else {
         let label = s.action(action.name());
         model.warn(fill(s.msg_not_in_this_view, &[("action", label)]));
         return Vec::new();
     };
-    if action == Action::Undo {
-        return match triage.undo.take() {
-            Some(undo) => vec![Effect::TriageUndo(undo)],
-            None => {
-                model.warn(s.triage.nothing_to_undo.to_string());
-                Vec::new()
-            }
-        };
-    }
     // A decision needs a card that has arrived.
     let Some(seen) = triage.seen().filter(|_| !triage.loading) else {
         return Vec::new();
     };
     let id = seen.id;
+    if !triage.offers(action) {
+        let status = triage.card.as_ref().map_or("", |c| s.status(c.view.ticket.status));
+        model.warn(fill(
+            s.triage.not_for_card,
+            &[
+                ("action", s.action(action.name())),
+                ("ticket", &id.to_string()),
+                ("status", status),
+            ],
+        ));
+        return Vec::new();
+    }
     let mut changes = TicketChanges::default();
     match action {
         Action::Skip => {
-            triage.skipped.push(id);
+            model.triage_run.pass(id, false);
             return load(model);
         }
         Action::PriorityUrgent => changes.priority = Some(Priority::Urgent.key().to_string()),
@@ -90,6 +101,20 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
     );
     vec![Effect::TriageChange(vec![seen], changes, text)]
+}
+
+/// `u`, in triage or in the queue: takes back the newest change of the
+/// session, a decision or a bulk change; the next `u` the one before.
+fn undo(model: &mut Model) -> Vec<Effect> {
+    match model.history.start_undo() {
+        Some(undo) => vec![Effect::TriageUndo(undo)],
+        // One already under way: its result comes first.
+        None if model.history.undoing.is_some() => Vec::new(),
+        None => {
+            model.warn(model.strings.triage.nothing_to_undo.to_string());
+            Vec::new()
+        }
+    }
 }
 
 /// `x` and `X` in the queue.
@@ -109,13 +134,31 @@ pub fn mark(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A bulk change from the queue's marks came back: the marks go.
+/// `U` in the queue: only the tickets nobody has triaged yet, or all again.
+pub fn untriaged_only(model: &mut Model) -> Vec<Effect> {
+    let s = model.strings;
+    let on = !model.queue.untriaged_only;
+    model.queue.untriaged_only = on;
+    model.say(
+        if on {
+            s.triage.untriaged_only_on
+        } else {
+            s.triage.untriaged_only_off
+        }
+        .to_string(),
+    );
+    vec![Effect::LoadQueue]
+}
+
+/// A bulk change from the queue's marks came back: the marks go, and the
+/// change can be undone.
 fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
     match msg {
-        Msg::TriageChanged(Ok((_, text))) => {
+        Msg::TriageChanged(Ok((undo, text))) => {
             model.screens.take_form();
             model.queue.marked.clear();
+            model.history.push(undo, false);
             model.say(text);
             super::reload(model)
         }
@@ -133,9 +176,54 @@ fn bulk_result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// An undo came back. Done: the tickets are as they were, and a decision
+/// taken back gives its ticket back to the run (shown again at once).
+/// Refused by a conflict: the step is dropped, saying so. Refused for
+/// another reason: the step stays, to be tried again.
+fn undone(model: &mut Model, result: Result<Vec<(i64, i64)>, Failure>) -> Vec<Effect> {
+    let s = model.strings;
+    let conflict = matches!(result, Err(Failure::Conflict(_)));
+    let Some(step) = model.history.finish_undo(result.is_err() && !conflict) else {
+        return Vec::new();
+    };
+    let first = step.undo.first().map_or(0, |u| u.ticket_id);
+    match result {
+        Ok(restored) => {
+            model.history.rebase(&step, &restored);
+            let ids: Vec<i64> = restored.iter().map(|(id, _)| *id).collect();
+            if step.in_triage {
+                ids.iter().for_each(|id| model.triage_run.unpass(*id));
+            }
+            model.say(match ids.as_slice() {
+                [id] => fill(s.triage.undone, &[("ticket", &id.to_string())]),
+                _ => s.triage.undone_bulk.of(ids.len() as i64, &[]),
+            });
+        }
+        Err(Failure::Conflict(c)) => {
+            model.warn(fill(s.triage.undo_conflict, &[("ticket", &c.id.to_string())]));
+        }
+        Err(failure) => {
+            model.warn(fill(s.triage.undo_refused, &[("reason", &failure.describe(s))]));
+            return Vec::new();
+        }
+    }
+    match model.screens.triage_mut() {
+        // The ticket given back is the one to decide again.
+        Some(triage) if step.in_triage && !conflict => {
+            triage.loading = true;
+            vec![Effect::ReloadTriage(first, model.triage_run.passed.clone())]
+        }
+        Some(_) => load(model),
+        None => super::reload(model),
+    }
+}
+
 /// Results of the triage effects.
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
+    if let Msg::TriageUndone(result) = msg {
+        return undone(model, result);
+    }
     if model.bulk.take().is_some() {
         return bulk_result(model, msg);
     }
@@ -147,6 +235,8 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             // The same ticket read again (another agent wrote, perhaps only
             // a heartbeat) keeps its place; a new one starts at the top.
             let same = card.as_ref().map(|c| c.view.ticket.id) == triage.ticket_id();
+            // Nothing left: the run is over, its summary on screen.
+            model.triage_run.ended = card.is_none();
             triage.card = card;
             triage.loading = false;
             if !same {
@@ -155,10 +245,12 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::TriageChanged(Ok((undo, text))) => {
-            // Decided: it does not come up again this session, even if it
+            // Decided: it does not come up again this run, even if it
             // still waits (a new priority is a decision too).
-            triage.skipped.extend(undo.iter().map(|u| u.ticket_id));
-            triage.undo = Some(undo);
+            for u in &undo {
+                model.triage_run.pass(u.ticket_id, true);
+            }
+            model.history.push(undo, true);
             model.screens.take_form();
             model.say(text);
             load(model)
@@ -170,9 +262,10 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
                 triage.loading = true;
+                let passed = model.triage_run.passed.clone();
                 let reread = match triage.ticket_id() {
-                    Some(id) => Effect::ReloadTriage(id, triage.skipped.clone()),
-                    None => Effect::LoadTriage(triage.skipped.clone()),
+                    Some(id) => Effect::ReloadTriage(id, passed),
+                    None => Effect::LoadTriage(passed),
                 };
                 model.screens.take_form();
                 model.warn(text);
@@ -182,17 +275,6 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 Some(form) => form.message = Some(text),
                 None => model.warn(text),
             }
-            Vec::new()
-        }
-        Msg::TriageUndone(Ok(id)) => {
-            // The ticket undone may need a decision again.
-            triage.skipped.retain(|skipped| *skipped != id);
-            model.say(fill(s.triage.undone, &[("ticket", &id.to_string())]));
-            load(model)
-        }
-        Msg::TriageUndone(Err(why)) => {
-            model.warn(fill(s.triage.undo_refused, &[("reason", &why)]));
-
             Vec::new()
         }
         _ => Vec::new(),

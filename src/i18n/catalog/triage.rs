@@ -33,5 +33,25 @@ crate::i18n::texts::catalogue_struct! {
         pub newly_at_risk: &'static str,
         /// `{count}` tickets that crossed into "breached" since the last look.
         pub newly_breached: &'static str,
+
+        /// When a run has nothing left: `{decided}` and `{skipped}` tickets.
+        pub run_summary: &'static str,
+        /// Under the summary: how to go on.
+        pub run_next: &'static str,
+        /// Undo refused, the step dropped: `{ticket}` changed since.
+        pub undo_conflict: &'static str,
+        /// `{count}` tickets of a bulk change put back.
+        pub undone_bulk: Plural,
+        /// `{action}` does not fit ticket `{ticket}` in status `{status}`.
+        pub not_for_card: &'static str,
+        /// The ticket page's field: who last decided on it in triage.
+        pub triaged_label: &'static str,
+        /// Its value: `{agent}` and `{at}`.
+        pub triaged_value: &'static str,
+        /// Shown before the status of a triaged ticket in the queue.
+        pub triaged_mark: &'static str,
+        /// The queue now hides triaged tickets / shows all again.
+        pub untriaged_only_on: &'static str,
+        pub untriaged_only_off: &'static str,
     }
 }

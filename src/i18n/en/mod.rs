@@ -284,6 +284,7 @@ pub static EN: Strings = Strings {
         ("archive_inactive", "Archive inactive"),
         ("swap_keep", "Swap kept and duplicate"),
         ("confirm", "Confirm"),
+        ("untriaged_only", "Untriaged only"),
     ],
     actions_in: &[
         (("form", "close"), "Close, keep a draft"),

@@ -26,4 +26,17 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     },
     newly_at_risk: "▲ {count} newly at risk",
     newly_breached: "▲ {count} newly breached",
+    run_summary: "This run: {decided} decided, {skipped} skipped",
+    run_next: "Esc goes back; the next triage starts a new run",
+    undo_conflict: "Cannot undo #{ticket}: it was changed since. That step is dropped; u undoes the one before",
+    undone_bulk: Plural {
+        one: "Undone: {count} ticket is back as it was",
+        other: "Undone: {count} tickets are back as they were",
+    },
+    not_for_card: "{action} does not apply to #{ticket} ({status})",
+    triaged_label: "Triaged",
+    triaged_value: "by {agent}, {at}",
+    triaged_mark: "•",
+    untriaged_only_on: "Queue: only tickets not yet triaged",
+    untriaged_only_off: "Queue: all open tickets",
 };

@@ -288,6 +288,7 @@ pub static ZH_CN: Strings = Strings {
         ("archive_inactive", "归档不活跃客户"),
         ("swap_keep", "交换保留项与重复项"),
         ("confirm", "确认"),
+        ("untriaged_only", "仅看未分诊"),
     ],
     actions_in: &[
         (("form", "close"), "关闭并保留草稿"),

@@ -26,4 +26,17 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     },
     newly_at_risk: "▲ 新增{count}个即将超时",
     newly_breached: "▲ 新增{count}个已超时",
+    run_summary: "本轮分诊：已处理{decided}个，跳过{skipped}个",
+    run_next: "按 Esc 返回；下次进入分诊将开始新一轮",
+    undo_conflict: "无法撤销工单 #{ticket}：该工单已被他人修改。此步已移出撤销记录，再按 u 撤销上一步",
+    undone_bulk: Plural {
+        one: "已撤销：{count}个工单已恢复原状",
+        other: "已撤销：{count}个工单已恢复原状",
+    },
+    not_for_card: "工单 #{ticket} 当前为{status}，不能{action}",
+    triaged_label: "分诊",
+    triaged_value: "{agent}，{at}",
+    triaged_mark: "•",
+    untriaged_only_on: "工单队列：仅显示未分诊的工单",
+    untriaged_only_off: "工单队列：显示全部待处理工单",
 };

@@ -95,6 +95,8 @@ impl Tickets<'_> {
             callback_outcome: None,
             updated_at: instant(h.opened),
             version: 1,
+            triaged_by: None,
+            triaged_at: None,
         }
     }
 

@@ -34,6 +34,11 @@ pub const COLUMNS: &[&str] = &[
     "callback_at",
     "callback_outcome",
     "reopen_count",
+    // Written by export (who last decided on the ticket in triage); an
+    // import accepts the columns so an export reads back, and ignores them:
+    // a mark made in another desk is not a decision made here.
+    "triaged_by",
+    "triaged_at",
 ];
 
 struct Row {
@@ -150,6 +155,8 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
         callback_outcome,
         updated_at: now,
         version: 1,
+        triaged_by: None,
+        triaged_at: None,
     };
     Ok(Row {
         external_id: ticket.external_id.clone(),

@@ -14,10 +14,17 @@ use ratatui::text::Span;
 
 /// SLA, P, #, kind, customer, subject, assignee, status; the priority,
 /// kind and status as wide as the language's widest word for them.
-fn columns(s: &crate::i18n::Strings) -> [Col; 8] {
+fn columns(s: &crate::i18n::Strings, triaged_shown: bool) -> [Col; 8] {
     let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 1);
     let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 4);
-    let status = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 3);
+    // Room for the triaged mark before the widest status, when a row has it.
+    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 3).width;
+    let mark = if triaged_shown {
+        crate::domain::text::width(s.triage.triaged_mark)
+    } else {
+        0
+    };
+    let status = col(widest + mark, 3);
     [
         col(7, 0),
         priority,
@@ -37,7 +44,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if inner.height == 0 {
         return;
     }
-    let w = widths(&columns(s), usize::from(inner.width));
+    let triaged_shown = list.rows().iter().any(|v| v.ticket.triaged_at.is_some());
+    let w = widths(&columns(s, triaged_shown), usize::from(inner.width));
     let titles = [
         s.col_sla,
         s.col_priority,
@@ -79,6 +87,11 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         } else {
             &t.assignee
         };
+        // Someone decided on it in triage: a mark before its status.
+        let status = match t.triaged_at {
+            Some(_) => format!("{}{}", s.triage.triaged_mark, s.status(t.status)),
+            None => s.status(t.status).to_string(),
+        };
         let text = theme.style(Role::Text);
         let cells: Vec<Vec<Span>> = vec![
             vec![Span::styled(cell_right(&clock, w[0]), theme.style(state_role(state)))],
@@ -94,7 +107,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             highlighted(&t.customer_name, hits, w[4], text, theme.style(Role::Match)),
             vec![Span::styled(cell(&t.subject, w[5]), text)],
             vec![Span::styled(cell(assignee, w[6]), theme.style(Role::Muted))],
-            vec![Span::styled(cell(s.status(t.status), w[7]), text)],
+            vec![Span::styled(cell(&status, w[7]), text)],
         ];
         let at = Rect {
             y: inner.y + 1 + line as u16,
