@@ -138,6 +138,7 @@ fn ticket(i: i64, rng: &mut Lcg, now: DateTime<Utc>) -> TicketView {
             callback_outcome: None,
             updated_at: now,
             version: 1,
+            tags: Vec::new(),
         },
         sla: SlaView {
             first_response: clock,

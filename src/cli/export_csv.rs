@@ -86,6 +86,7 @@ pub fn ticket(v: &TicketView) -> Vec<String> {
         time(t.callback_at),
         t.callback_outcome.map(|o| o.key()).unwrap_or_default().into(),
         t.reopen_count.to_string(),
+        t.tags.join(","),
     ]
 }
 

@@ -33,6 +33,8 @@ pub struct Ticket {
     pub callback_outcome: Option<CallbackOutcome>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// Normalized labels (`domain::ticket_tags`), in the order they were added.
+    pub tags: Vec<String>,
 }
 
 /// Complaint categories named in the source documents; free text is allowed

@@ -75,6 +75,7 @@ fn busy_store(desk: &Desk) -> Store {
                     callback_outcome: done.map(|_| CallbackOutcome::Satisfied),
                     updated_at: opened_at,
                     version: 1,
+                    tags: Vec::new(),
                 };
                 t.id = tx.insert_ticket(&t)?;
                 tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, "王五")?;

@@ -115,6 +115,7 @@ pub(crate) fn ticket(id: i64, customer_id: i64, customer_name: &str, subject: &s
             callback_outcome: None,
             updated_at: now(),
             version: 3,
+            tags: Vec::new(),
         },
         sla: Default::default(),
         urgency: Urgency {

@@ -15,6 +15,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod macros;
 mod occasions;
 mod quality;
 mod report;
@@ -283,6 +284,7 @@ pub static EN: Strings = Strings {
         ("archive_inactive", "Archive inactive"),
         ("swap_keep", "Swap kept and duplicate"),
         ("confirm", "Confirm"),
+        ("apply_macro", "Apply a macro"),
     ],
     actions_in: &[
         (("form", "close"), "Close, keep a draft"),
@@ -416,6 +418,7 @@ pub static EN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,
     cli_records: &cli_records::CLI_RECORDS,

@@ -95,6 +95,7 @@ impl Tickets<'_> {
             callback_outcome: None,
             updated_at: instant(h.opened),
             version: 1,
+            tags: Vec::new(),
         }
     }
 

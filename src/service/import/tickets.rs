@@ -34,6 +34,7 @@ pub const COLUMNS: &[&str] = &[
     "callback_at",
     "callback_outcome",
     "reopen_count",
+    "tags",
 ];
 
 struct Row {
@@ -150,6 +151,7 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
         callback_outcome,
         updated_at: now,
         version: 1,
+        tags: crate::domain::ticket_tags::split("tags", r.get("tags").unwrap_or(""))?,
     };
     Ok(Row {
         external_id: ticket.external_id.clone(),
