@@ -13,7 +13,6 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk macro add 等待客户回复 --reply \"您好，请补充订单号和照片，我们收到后立即处理。\" --status pending --add-tag 待补充
   frontdesk macro add escalate --priority urgent --assignee wang.fang --add-tag escalated
   frontdesk macro list
-  frontdesk ticket macro 42 等待客户回复
   frontdesk macro remove escalate";
 
 #[derive(Debug, Clone, Subcommand)]

@@ -13,10 +13,22 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+/// The palette's box, wider on a wide terminal: what a macro does is the
+/// point of the list, and it is cut less.
+fn area(body: Rect) -> Rect {
+    let palette = layout::palette_area(body);
+    let wide = layout::centered(
+        body,
+        body.width.saturating_sub(8).clamp(palette.width, 110),
+        palette.height,
+    );
+    Rect { y: palette.y, ..wide }
+}
+
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, picker: &MacroPicker) {
     let (s, theme) = (model.strings, &model.theme);
     let title = fill(s.macros.picker_title, &[("id", &picker.ticket.to_string())]);
-    let inner = super::modal(model, frame, layout::palette_area(body), &title);
+    let inner = super::modal(model, frame, area(body), &title);
     if inner.height == 0 {
         return;
     }

@@ -5,8 +5,6 @@ crate::i18n::texts::catalogue_struct! {
     pub struct MacroStrings {
         /// Why a macro with no reply and no change is refused.
         pub empty_macro: &'static str,
-        /// `macro add` without `--json`: `{name}` added as number `{id}`.
-        pub added: &'static str,
         /// `macro remove`: `{name}` removed.
         pub removed: &'static str,
         /// `ticket macro`: `{name}` applied to ticket `{id}`, now `{status}`,
@@ -49,8 +47,6 @@ crate::i18n::texts::catalogue_struct! {
         pub applied_tui: &'static str,
         /// The status line when it was refused: `{reason}`, why.
         pub not_applied: &'static str,
-        /// The footer hint for `M`.
-        pub hint: &'static str,
         /// Field labels of the audit log: a macro applied, ticket tags.
         pub fields: &'static [(&'static str, &'static str)],
     }

@@ -4,7 +4,6 @@ use crate::i18n::catalog::macros::MacroStrings;
 
 pub const MACROS: MacroStrings = MacroStrings {
     empty_macro: "a macro needs a reply or at least one change (--reply, --status, --priority, --add-tag, --remove-tag, --assignee)",
-    added: "macro “{name}” added ({id})",
     removed: "macro “{name}” removed",
     applied: "ticket #{id}: macro “{name}” applied; status {status}, version {version}",
     none_yet: "No macros yet. Add one with: frontdesk macro add NAME --reply TEXT [--status S] …",
@@ -28,6 +27,5 @@ pub const MACROS: MacroStrings = MacroStrings {
     no_ticket: "Select a ticket first.",
     applied_tui: "Macro “{name}” applied to #{id}.",
     not_applied: "Macro not applied: {reason}",
-    hint: "M macro",
     fields: &[("macro", "Macro")],
 };

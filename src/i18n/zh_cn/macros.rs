@@ -4,7 +4,6 @@ use crate::i18n::catalog::macros::MacroStrings;
 
 pub const MACROS: MacroStrings = MacroStrings {
     empty_macro: "宏至少需要一条回复或一项修改（--reply、--status、--priority、--add-tag、--remove-tag、--assignee）",
-    added: "已添加宏“{name}”（{id}）",
     removed: "已删除宏“{name}”",
     applied: "工单 #{id}：已执行宏“{name}”；状态：{status}，版本 {version}",
     none_yet: "暂无宏。添加方式：frontdesk macro add 名称 --reply 回复内容 [--status 状态] …",
@@ -28,6 +27,5 @@ pub const MACROS: MacroStrings = MacroStrings {
     no_ticket: "请先选择一个工单。",
     applied_tui: "已对工单 #{id} 执行宏“{name}”。",
     not_applied: "宏未执行：{reason}",
-    hint: "M 宏",
     fields: &[("macro", "宏")],
 };
