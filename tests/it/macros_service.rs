@@ -180,3 +180,30 @@ fn tags_are_added_and_removed_normalized_and_audited_once_per_change() {
     assert_eq!(tags[1].old_value.as_deref(), Some("refund,vip,物流"));
     assert_eq!(tags[1].new_value.as_deref(), Some("refund,物流"));
 }
+
+#[test]
+fn undoing_a_tag_change_takes_off_what_it_put_on_and_puts_back_what_it_took_off() {
+    use frontdesk::service::triage::{self, Seen};
+    let mut f = fixture();
+    let first = TicketChanges {
+        add_tags: vec!["keep,gone".into()],
+        ..Default::default()
+    };
+    let t = tickets::set(&mut f.store, &f.ctx, f.ticket, &first, None)
+        .unwrap()
+        .ticket;
+    let change = TicketChanges {
+        add_tags: vec!["keep".into(), "new".into()],
+        remove_tags: vec!["gone".into(), "never-there".into()],
+        ..Default::default()
+    };
+    let seen = [Seen {
+        id: t.id,
+        version: t.version,
+    }];
+    let (views, undo) = triage::change(&mut f.store, &f.ctx, &seen, &change).unwrap();
+    assert_eq!(views[0].ticket.tags, vec!["keep", "new"]);
+    let restored = triage::undo(&mut f.store, &f.ctx, &undo).unwrap();
+    // "keep" was there before: undo leaves it; "never-there" is not added.
+    assert_eq!(restored[0].ticket.tags, vec!["keep", "gone"]);
+}
