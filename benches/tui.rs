@@ -140,6 +140,7 @@ fn ticket(i: i64, rng: &mut Lcg, now: DateTime<Utc>) -> TicketView {
             version: 1,
             triaged_by: None,
             triaged_at: None,
+            tags: Vec::new(),
         },
         sla: SlaView {
             first_response: clock,

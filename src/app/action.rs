@@ -87,6 +87,7 @@ actions! {
     SwapKeep => "swap_keep",
     Confirm => "confirm",
     UntriagedOnly => "untriaged_only",
+    ApplyMacro => "apply_macro",
 }
 
 impl Action {

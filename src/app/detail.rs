@@ -191,6 +191,9 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     doc.field(s.field("channel"), s.channel(t.channel), LABEL);
     doc.field(s.ticket_department, or_dash(&t.department, s), LABEL);
     doc.field(s.field("assignee"), or_dash(&t.assignee, s), LABEL);
+    if !t.tags.is_empty() {
+        doc.field(s.field("tags"), &t.tags.join(s.macros.list_separator), LABEL);
+    }
     doc.field(s.ticket_opened, &local(t.opened_at, tz), LABEL);
     super::triage::triaged_field(&mut doc, model, t, LABEL);
     doc.field(s.ticket_version, &t.version.to_string(), LABEL);

@@ -17,6 +17,7 @@ pub mod input;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod macros;
 pub mod model;
 pub mod msg;
 pub mod palette;

@@ -211,6 +211,8 @@ impl Model {
             Layer::Overlay(Overlay::Conflict(_)) => vec![Context::Conflict],
             Layer::Overlay(Overlay::Form(_)) => vec![Context::Form],
             Layer::Overlay(Overlay::Palette(_)) => vec![Context::Palette],
+            // The macro picker is a palette of macros: the palette's keys.
+            Layer::Overlay(Overlay::Macros(_)) => vec![Context::Palette],
             Layer::Overlay(Overlay::Help(_)) => vec![Context::Help],
             Layer::Overlay(Overlay::Detail(_)) => vec![Context::Detail, Context::List, Context::Global],
             Layer::Screen(screens::Screen::Triage(_)) => vec![Context::Triage],

@@ -146,6 +146,11 @@ pub enum Msg {
     Reading(bool),
     /// What the writer thread is doing with the saves sent to it.
     Writing(super::saves::Writing),
+    /// Every macro, for the picker, or why they could not be read.
+    Macros(Result<Vec<crate::domain::macros::Macro>, String>),
+    /// A macro was applied to a ticket (its number, the macro's name), or
+    /// refused (a conflict when the ticket changed since it was seen).
+    MacroApplied(Result<(i64, String), Failure>),
 }
 
 #[derive(Debug, Clone)]
@@ -167,7 +172,8 @@ pub enum Effect {
     LoadTriage(Vec<i64>),
     /// Changes to these tickets as they were seen, all or none; the text
     /// describes the change.
-    TriageChange(Vec<Seen>, TicketChanges, String),
+    /// Boxed: the changes are the largest payload of any effect.
+    TriageChange(Vec<Seen>, Box<TicketChanges>, String),
     TriageUndo(Vec<Undo>),
     LoadReminders,
     ReminderDone(i64),
@@ -193,4 +199,12 @@ pub enum Effect {
     FindInactive(i64),
     /// Archives every customer inactive for this many days, in one transaction.
     ArchiveInactive(i64),
+    /// Reads every macro for the picker.
+    LoadMacros,
+    /// Applies macro `name` to ticket `ticket` as seen at `version`.
+    ApplyMacro {
+        ticket: i64,
+        version: i64,
+        name: String,
+    },
 }

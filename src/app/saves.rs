@@ -60,6 +60,7 @@ pub fn is_save(effect: &Effect) -> bool {
             | Effect::Merge { .. }
             | Effect::ArchiveInactive(_)
             | Effect::RunDemo
+            | Effect::ApplyMacro { .. }
     )
 }
 
@@ -74,6 +75,7 @@ fn result_of_save(msg: &Msg) -> Option<bool> {
         Msg::Merged(r) => r.is_err(),
         Msg::ArchivedInactive(_, r) => r.is_err(),
         Msg::DemoDone(r) => r.is_err(),
+        Msg::MacroApplied(r) => r.is_err(),
         _ => return None,
     })
 }

@@ -19,6 +19,7 @@
 use super::conflict::Conflict;
 use super::dashboard::DashboardScreen;
 use super::forms::Form;
+use super::macros::MacroPicker;
 use super::model::{Detail, Help};
 use super::palette::Palette;
 use super::quality::Quality;
@@ -48,6 +49,8 @@ pub enum Overlay {
     Form(Form),
     /// The conflict dialog, over the form whose save it is about.
     Conflict(Conflict),
+    /// The macro picker (`M`), over the ticket it applies to.
+    Macros(Box<MacroPicker>),
 }
 
 impl Overlay {
@@ -80,6 +83,7 @@ pub enum Kind {
     Palette,
     Form,
     Conflict,
+    Macros,
 }
 
 impl Layer<'_> {
@@ -95,6 +99,7 @@ impl Layer<'_> {
             Layer::Overlay(Overlay::Palette(_)) => Kind::Palette,
             Layer::Overlay(Overlay::Form(_)) => Kind::Form,
             Layer::Overlay(Overlay::Conflict(_)) => Kind::Conflict,
+            Layer::Overlay(Overlay::Macros(_)) => Kind::Macros,
         }
     }
 }
@@ -245,6 +250,17 @@ impl Screens {
         conflict_mut,
         take_conflict,
         open_conflict
+    );
+
+    overlay_slot!(
+        Macros,
+        MacroPicker,
+        Box::new,
+        |b: Box<MacroPicker>| *b,
+        macros,
+        macros_mut,
+        take_macros,
+        open_macros
     );
 
     /// Closes the topmost overlay, handing it back; `None` when only the

@@ -117,6 +117,9 @@ pub enum Command {
     /// Print the man page (roff) to standard output, or write one page per command
     #[command(after_help = examples::MAN)]
     Man(super::shell::ManArgs),
+    /// Macros: a named reply and field changes, applied with `ticket macro ID NAME`
+    #[command(subcommand, after_help = super::macros::EXAMPLES)]
+    Macro(super::macros::MacroCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -453,6 +456,16 @@ pub enum TicketCommand {
         #[arg(long)]
         summary: Option<String>,
     },
+    /// Apply a macro (see `macro list`): its reply and changes in one step
+    Macro {
+        /// The ticket's id
+        id: i64,
+        /// The macro's name
+        name: String,
+        /// Only if the ticket is still at this version (else exit 3)
+        #[arg(long)]
+        if_version: Option<i64>,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -524,6 +537,12 @@ pub struct TicketSetArgs {
     /// The category, e.g. product-quality
     #[arg(long)]
     pub category: Option<String>,
+    /// Put a tag on the ticket (repeatable; "a,b" puts on both)
+    #[arg(long = "add-tag", value_name = "TAG")]
+    pub add_tag: Vec<String>,
+    /// Take a tag off the ticket (repeatable)
+    #[arg(long = "remove-tag", value_name = "TAG")]
+    pub remove_tag: Vec<String>,
     /// Only if the ticket is still at this version (else exit 3)
     #[arg(long)]
     pub if_version: Option<i64>,

@@ -88,6 +88,7 @@ pub fn ticket(v: &TicketView) -> Vec<String> {
         t.reopen_count.to_string(),
         t.triaged_by.clone().unwrap_or_default(),
         time(t.triaged_at),
+        t.tags.join(","),
     ]
 }
 

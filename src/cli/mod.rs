@@ -36,6 +36,7 @@ mod data_out;
 mod examples;
 mod export_csv;
 mod kb;
+mod macros;
 mod order;
 mod output;
 mod parse;
@@ -164,6 +165,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Config(cmd) => config::run(&cli, &cmd),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
+        Command::Macro(cmd) => macros::run(&mut env, cmd),
     }
 }
 

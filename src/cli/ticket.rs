@@ -50,6 +50,8 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
                 assignee: a.assignee,
                 department: a.department,
                 category: a.category,
+                add_tags: a.add_tag,
+                remove_tags: a.remove_tag,
             };
             let v = tickets::set(&mut env.store, &env.ctx, a.id, &changes, a.if_version)?;
             print_changed(env, &v);
@@ -66,6 +68,7 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             let v = tickets::callback(&mut env.store, &env.ctx, id, &outcome, summary.as_deref())?;
             print_changed(env, &v);
         }
+        TicketCommand::Macro { id, name, if_version } => super::macros::apply(env, id, &name, if_version)?,
     }
     Ok(())
 }
@@ -197,6 +200,9 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     field(r.label_channel, s.channel(t.channel));
     field(r.label_department, &t.department);
     field(r.label_assignee, &t.assignee);
+    if !t.tags.is_empty() {
+        field(r.label_tags, &t.tags.join(r.list_separator));
+    }
     field(r.label_opened, &short_time(Some(t.opened_at)));
     if let (Some(by), Some(at)) = (&t.triaged_by, t.triaged_at) {
         let at = short_time(Some(at));

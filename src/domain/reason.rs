@@ -168,6 +168,8 @@ pub enum Reason {
     },
     /// An empty path variable: set it to a path, or unset it.
     EmptyVariable,
+    /// A macro with no reply and no field change.
+    EmptyMacro,
 }
 
 /// The written forms a field expects.

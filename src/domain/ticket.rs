@@ -37,6 +37,8 @@ pub struct Ticket {
     /// change), and when; `None` until someone does.
     pub triaged_by: Option<String>,
     pub triaged_at: Option<DateTime<Utc>>,
+    /// Normalized labels (`domain::ticket_tags`), in the order they were added.
+    pub tags: Vec<String>,
 }
 
 /// Complaint categories named in the source documents; free text is allowed

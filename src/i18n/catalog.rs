@@ -12,6 +12,7 @@ pub mod crm;
 pub mod dashboard;
 pub mod errors;
 pub mod forms;
+pub mod macros;
 pub mod occasions;
 pub mod quality;
 pub mod report;
@@ -221,5 +222,6 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+    pub macros: &'static macros::MacroStrings,
 }
 }

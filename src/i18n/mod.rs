@@ -11,6 +11,7 @@ mod en;
 mod fill;
 mod labels;
 mod lang;
+pub mod macro_text;
 mod reasons;
 mod reminder_note;
 pub mod texts;

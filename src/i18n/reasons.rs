@@ -113,6 +113,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::NotUtf8 { bytes } => fill(e.not_utf8, &[("bytes", bytes)]),
         Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
         Reason::EmptyVariable => e.empty_variable.into(),
+        Reason::EmptyMacro => s.macros.empty_macro.into(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod interactions;
 pub mod kb;
+pub mod macros;
 pub mod merge;
 pub mod occasions;
 pub mod orders;

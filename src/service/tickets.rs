@@ -8,6 +8,7 @@ use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
 use crate::domain::ticket::{Ticket, transition};
+use crate::domain::ticket_tags;
 use crate::domain::time::parse_instant;
 use crate::domain::urgency::Urgency;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
@@ -37,6 +38,10 @@ pub struct TicketChanges {
     pub assignee: Option<String>,
     pub department: Option<String>,
     pub category: Option<String>,
+    /// Tags to put on (`--add-tag`, repeatable; a value may list several).
+    pub add_tags: Vec<String>,
+    /// Tags to take off (`--remove-tag`).
+    pub remove_tags: Vec<String>,
 }
 
 /// A ticket with its SLA clocks and urgency evaluated at `ctx.now`.
@@ -103,6 +108,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             version: 1,
             triaged_by: None,
             triaged_at: None,
+            tags: Vec::new(),
         };
         sla::route(tx, ctx, &mut t)?;
         t.id = tx.insert_ticket(&t)?;
@@ -276,6 +282,9 @@ pub struct ValidChanges {
     pub assignee: Option<String>,
     pub department: Option<String>,
     pub category: Option<String>,
+    /// Normalized (`domain::ticket_tags`); removal wins over adding.
+    pub add_tags: Vec<String>,
+    pub remove_tags: Vec<String>,
 }
 
 impl TicketChanges {
@@ -288,6 +297,8 @@ impl TicketChanges {
             assignee: text("assignee", &self.assignee)?,
             department: text("department", &self.department)?,
             category: text("category", &self.category)?,
+            add_tags: ticket_tags::parse_all("add-tag", &self.add_tags)?,
+            remove_tags: ticket_tags::parse_all("remove-tag", &self.remove_tags)?,
         })
     }
 }
@@ -350,6 +361,7 @@ pub(super) fn apply_changes(
         )?;
         t.priority = p;
     }
+    change_tags(tx, ctx, &mut t, &changes.add_tags, &changes.remove_tags)?;
     if let Some(s) = changes.status {
         set_status(tx, ctx, &mut t, s, ctx.now)?;
     }
@@ -359,6 +371,25 @@ pub(super) fn apply_changes(
         sla::refresh(tx, ctx, id)?;
     }
     view_in(tx, ctx, id)
+}
+
+/// Puts `add` on and takes `remove` off the ticket's tags, audited as one
+/// change of the `tags` field (old and new lists), as other fields are.
+fn change_tags(tx: &Tx, ctx: &Ctx, t: &mut Ticket, add: &[String], remove: &[String]) -> Result<(), Error> {
+    let tags = ticket_tags::apply(&t.tags, add, remove);
+    if tags == t.tags {
+        return Ok(());
+    }
+    if tags.len() > ticket_tags::TAGS_MAX {
+        let value = add.join(",");
+        let reason = crate::domain::error::Reason::TooManyTags {
+            max: ticket_tags::TAGS_MAX,
+        };
+        return Err(Invalid::new("add-tag", value, reason).into());
+    }
+    ctx.audit(tx, "ticket", t.id, "tags", Some(t.tags.join(",")), Some(tags.join(",")))?;
+    t.tags = tags;
+    Ok(())
 }
 
 /// Resolves a ticket; an optional summary is kept as an internal note.

@@ -111,6 +111,19 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
         assignee: changes.assignee.as_ref().map(|_| t.assignee.clone()),
         department: changes.department.as_ref().map(|_| t.department.clone()),
         category: changes.category.as_ref().map(|_| t.category.clone()),
+        // Takes off what the change put on, puts back what it took off.
+        add_tags: changes
+            .remove_tags
+            .iter()
+            .filter(|x| t.tags.contains(x))
+            .cloned()
+            .collect(),
+        remove_tags: changes
+            .add_tags
+            .iter()
+            .filter(|x| !t.tags.contains(x))
+            .cloned()
+            .collect(),
     }
 }
 

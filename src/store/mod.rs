@@ -14,6 +14,7 @@ pub mod header;
 mod health;
 mod interactions;
 mod kb;
+mod macros;
 mod merge;
 mod migrations;
 mod occasions;

@@ -17,7 +17,7 @@ pub const CUSTOMER_COLUMNS: &str = "c.id, c.code, c.name, c.kind, c.contact, c.p
 pub const TICKET_COLUMNS: &str = "t.id, t.external_id, t.customer_id, c.code, c.name, c.tier, \
     t.kind, t.category, t.priority, t.channel, t.subject, t.description, t.status, t.department, \
     t.assignee, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, \
-    t.callback_at, t.callback_outcome, t.updated_at, t.version, t.triaged_by, t.triaged_at";
+    t.callback_at, t.callback_outcome, t.updated_at, t.version, t.triaged_by, t.triaged_at, t.tags";
 
 pub const INTERACTION_COLUMNS: &str =
     "i.id, i.customer_id, i.ticket_id, i.at, i.channel, i.direction, i.agent, i.summary, i.body";
@@ -109,6 +109,7 @@ pub fn ticket(row: &Row) -> rusqlite::Result<Ticket> {
         version: row.get(23)?,
         triaged_by: row.get(24)?,
         triaged_at: instant_opt(row, 25)?,
+        tags: split_tags(&row.get::<_, String>(26)?),
     })
 }
 

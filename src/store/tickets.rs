@@ -88,7 +88,7 @@ pub(super) fn parse_event(key: &str) -> Option<TicketEvent> {
 }
 
 /// The columns an insert and an update both write, in binding order.
-const FIELDS: [&str; 17] = [
+const FIELDS: [&str; 18] = [
     "customer_id",
     "kind",
     "category",
@@ -106,6 +106,7 @@ const FIELDS: [&str; 17] = [
     "callback_at",
     "callback_outcome",
     "updated_at",
+    "tags",
 ];
 
 fn field_values(t: &Ticket) -> Vec<Value> {
@@ -127,6 +128,7 @@ fn field_values(t: &Ticket) -> Vec<Value> {
         ts(t.callback_at).into(),
         t.callback_outcome.map(|o| o.key().to_string()).into(),
         t.updated_at.timestamp().into(),
+        t.tags.join(",").into(),
     ]
 }
 

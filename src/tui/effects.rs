@@ -132,6 +132,14 @@ impl Driver {
                     .map(|list| list.len())
                     .map_err(|e| crate::i18n::told(&e)),
             )],
+            Effect::LoadMacros => vec![Msg::Macros(
+                crate::service::macros::list(store).map_err(|e| crate::i18n::told(&e)),
+            )],
+            Effect::ApplyMacro { ticket, version, name } => vec![Msg::MacroApplied(
+                crate::service::macros::apply(store, ctx, ticket, &name, Some(version))
+                    .map(|done| (ticket, done.applied.name))
+                    .map_err(failure),
+            )],
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }

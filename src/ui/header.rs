@@ -44,11 +44,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         (s.header_breached, model.counts.breached, Role::Breached),
     ];
     // The long-overdue band is named only when it exists: most desks never have one.
-    let long_overdue = (model.counts.long_overdue > 0).then_some((
-        s.header_long_overdue,
-        model.counts.long_overdue,
-        Role::Breached,
-    ));
+    let long_overdue =
+        (model.counts.long_overdue > 0).then_some((s.header_long_overdue, model.counts.long_overdue, Role::Breached));
     let mut right: Vec<Span> = Vec::new();
     if model.reading {
         right.push(span(theme, format!("{}  ", s.background.reading), Role::Header));

@@ -11,6 +11,7 @@ mod footer;
 mod form;
 mod header;
 mod help;
+mod macros;
 mod palette;
 mod panes;
 mod quality;
@@ -58,6 +59,7 @@ fn draw_layer(model: &Model, frame: &mut Frame, screen: &crate::app::layout::Scr
         Layer::Overlay(Overlay::Palette(palette)) => palette::render(model, frame, body, palette),
         Layer::Overlay(Overlay::Form(form)) => form::render(model, frame, body, form),
         Layer::Overlay(Overlay::Conflict(conflict)) => conflict::render(model, frame, body, conflict),
+        Layer::Overlay(Overlay::Macros(picker)) => macros::render(model, frame, body, picker),
     }
 }
 

@@ -72,7 +72,7 @@ fn the_ticket_export_carries_the_mark_and_imports_back() {
     let desk = desk_with_one_triaged();
     let csv = desk.ok(&["export", "tickets"]);
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with("triaged_by,triaged_at"), "{header}");
+    assert!(header.contains(",triaged_by,triaged_at"), "{header}");
     assert!(csv.contains(&format!("li.na,{NOW}")), "{csv}");
     // The export reads back into another desk; the mark is not carried over.
     let other = Desk::new();

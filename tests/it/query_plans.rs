@@ -77,6 +77,7 @@ fn busy_store(desk: &Desk) -> Store {
                     version: 1,
                     triaged_by: None,
                     triaged_at: None,
+                    tags: Vec::new(),
                 };
                 t.id = tx.insert_ticket(&t)?;
                 tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, "王五")?;

@@ -98,6 +98,7 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
                 assignee: form.changed("assignee"),
                 department: form.changed("department"),
                 category: form.changed("category"),
+                ..Default::default()
             };
             let any = [
                 &changes.priority,

@@ -19,6 +19,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = quality_action(model, action) {
         return effects;
     }
+    if let Some(effects) = super::macros::action(model, action) {
+        return effects;
+    }
     match action {
         Quit => super::drafts::quit(model),
         Help => {
@@ -98,6 +101,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Reapply => Vec::new(),
         // Outside the Data quality view (handled above) they do nothing.
         DataQuality | Merge | ArchiveInactive | SwapKeep | Confirm => Vec::new(),
+        // Handled above, by the macro picker.
+        ApplyMacro => Vec::new(),
     }
 }
 
@@ -161,7 +166,7 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
                 return follow(model);
             }
         }
-        Kind::Dashboard | Kind::Form | Kind::Conflict => {}
+        Kind::Dashboard | Kind::Form | Kind::Conflict | Kind::Macros => {}
     }
     Vec::new()
 }

@@ -93,6 +93,7 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
             Vec::new()
         }
         Kind::Quality => super::quality::text(model, key).unwrap_or_default(),
+        Kind::Macros => super::macros::text(model, key),
         Kind::Main if model.filtering() => {
             let height = model.list_height(model.focus);
             match model.focus {
@@ -126,7 +127,7 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
     };
     match model.screens.top_kind() {
         // Over an overlay the wheel scrolls it and clicks do nothing.
-        Kind::Conflict | Kind::Form | Kind::Palette | Kind::Help | Kind::Detail => {
+        Kind::Conflict | Kind::Form | Kind::Palette | Kind::Help | Kind::Detail | Kind::Macros => {
             if delta != 0 {
                 actions::scroll_overlay(model, delta);
             }

@@ -8,6 +8,7 @@ mod crm;
 mod dashboard;
 mod drafts;
 mod input;
+mod macros;
 mod quality;
 mod records;
 mod reminders;

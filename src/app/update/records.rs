@@ -293,6 +293,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             assignee: shown("assignee"),
             department: shown("department"),
             category: shown("category"),
+            ..Default::default()
         };
         let text = s.triage.bulk_changed.of(ids.len() as i64, &[]);
         // Each at the version the queue showed it: marks are dropped when a
@@ -305,7 +306,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 version: v.ticket.version,
             })
             .collect();
-        return vec![Effect::TriageChange(seen, changes, text)];
+        return vec![Effect::TriageChange(seen, Box::new(changes), text)];
     }
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
@@ -314,7 +315,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 s.triage.decided,
                 &[("ticket", &id.to_string()), ("decision", &form.title)],
             );
-            vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
+            vec![Effect::TriageChange(
+                vec![Seen { id, version }],
+                Box::new(changes),
+                text,
+            )]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {

@@ -117,6 +117,7 @@ pub(crate) fn ticket(id: i64, customer_id: i64, customer_name: &str, subject: &s
             version: 3,
             triaged_by: None,
             triaged_at: None,
+            tags: Vec::new(),
         },
         sla: Default::default(),
         urgency: Urgency {

@@ -100,7 +100,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         s.triage.decided,
         &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
     );
-    vec![Effect::TriageChange(vec![seen], changes, text)]
+    vec![Effect::TriageChange(vec![seen], Box::new(changes), text)]
 }
 
 /// `u`, in triage or in the queue: takes back the newest change of the

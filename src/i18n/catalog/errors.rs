@@ -180,5 +180,6 @@ pub struct ErrorStrings {
     pub foreign_tables: &'static str,
     /// "N forms not saved" after the terminal UI closed.
     pub not_saved: Plural,
+    pub entity_macro: &'static str,
 }
 }

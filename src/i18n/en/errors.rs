@@ -184,4 +184,5 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
         one: "{count} form not saved; what was typed is printed above",
         other: "{count} forms not saved; what was typed is printed above",
     },
+    entity_macro: "macro",
 };

@@ -15,6 +15,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod macros;
 mod occasions;
 mod quality;
 mod report;
@@ -285,6 +286,7 @@ pub static EN: Strings = Strings {
         ("swap_keep", "Swap kept and duplicate"),
         ("confirm", "Confirm"),
         ("untriaged_only", "Untriaged only"),
+        ("apply_macro", "Apply a macro"),
     ],
     actions_in: &[
         (("form", "close"), "Close, keep a draft"),
@@ -419,6 +421,7 @@ pub static EN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,
     cli_records: &cli_records::CLI_RECORDS,

@@ -184,4 +184,5 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
         one: "{count} 个表单未保存；已输入的内容打印在上方",
         other: "{count} 个表单未保存；已输入的内容打印在上方",
     },
+    entity_macro: "宏",
 };

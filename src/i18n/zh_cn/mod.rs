@@ -19,6 +19,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod macros;
 mod occasions;
 mod quality;
 mod report;
@@ -289,6 +290,7 @@ pub static ZH_CN: Strings = Strings {
         ("swap_keep", "交换保留项与重复项"),
         ("confirm", "确认"),
         ("untriaged_only", "仅看未分诊"),
+        ("apply_macro", "执行宏"),
     ],
     actions_in: &[
         (("form", "close"), "关闭并保留草稿"),
@@ -428,6 +430,7 @@ pub static ZH_CN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,
     cli_records: &cli_records::CLI_RECORDS,

@@ -97,6 +97,7 @@ impl Tickets<'_> {
             version: 1,
             triaged_by: None,
             triaged_at: None,
+            tags: Vec::new(),
         }
     }
 

@@ -39,6 +39,7 @@ pub const COLUMNS: &[&str] = &[
     // a mark made in another desk is not a decision made here.
     "triaged_by",
     "triaged_at",
+    "tags",
 ];
 
 struct Row {
@@ -157,6 +158,7 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
         version: 1,
         triaged_by: None,
         triaged_at: None,
+        tags: crate::domain::ticket_tags::split("tags", r.get("tags").unwrap_or(""))?,
     };
     Ok(Row {
         external_id: ticket.external_id.clone(),
