@@ -86,6 +86,7 @@ actions! {
     ArchiveInactive => "archive_inactive",
     SwapKeep => "swap_keep",
     Confirm => "confirm",
+    Knowledge => "knowledge",
 }
 
 impl Action {

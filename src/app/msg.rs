@@ -76,6 +76,10 @@ pub enum Saved {
     ReminderAdded {
         id: i64,
     },
+    ArticleAdded {
+        id: i64,
+        title: String,
+    },
 }
 
 pub enum Msg {
@@ -145,6 +149,8 @@ pub enum Msg {
     Reading(bool),
     /// What the writer thread is doing with the saves sent to it.
     Writing(super::saves::Writing),
+    /// The knowledge base's articles for a search (`""`: most used first).
+    Articles(String, Result<Vec<crate::domain::kb::Article>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -192,4 +198,7 @@ pub enum Effect {
     FindInactive(i64),
     /// Archives every customer inactive for this many days, in one transaction.
     ArchiveInactive(i64),
+    /// The knowledge base's articles holding every word of the query
+    /// (all of them, most used first, for `""`).
+    LoadArticles(String),
 }

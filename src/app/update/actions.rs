@@ -19,6 +19,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = quality_action(model, action) {
         return effects;
     }
+    if let Some(effects) = super::knowledge::apply(model, action) {
+        return effects;
+    }
     match action {
         Quit => super::drafts::quit(model),
         Help => {
@@ -97,6 +100,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Reapply => Vec::new(),
         // Outside the Data quality view (handled above) they do nothing.
         DataQuality | Merge | ArchiveInactive | SwapKeep | Confirm => Vec::new(),
+        // Handled above, where the knowledge base takes its key.
+        Knowledge => Vec::new(),
     }
 }
 
@@ -160,7 +165,7 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
                 return follow(model);
             }
         }
-        Kind::Dashboard | Kind::Form | Kind::Conflict => {}
+        Kind::Dashboard | Kind::Form | Kind::Conflict | Kind::Knowledge | Kind::KnowledgePick => {}
     }
     Vec::new()
 }

@@ -93,6 +93,7 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
             Vec::new()
         }
         Kind::Quality => super::quality::text(model, key).unwrap_or_default(),
+        Kind::Knowledge | Kind::KnowledgePick => super::knowledge::text(model, key),
         Kind::Main if model.filtering() => {
             let height = model.list_height(model.focus);
             match model.focus {
@@ -139,6 +140,10 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         }
         Kind::Quality => {
             super::quality::shift(model, delta.signum());
+            return Vec::new();
+        }
+        Kind::Knowledge | Kind::KnowledgePick => {
+            super::knowledge::shift(model, delta.signum());
             return Vec::new();
         }
         // The dashboard covers the panes: a click there must not move them unseen.

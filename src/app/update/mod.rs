@@ -8,6 +8,7 @@ mod crm;
 mod dashboard;
 mod drafts;
 mod input;
+mod knowledge;
 mod quality;
 mod records;
 mod reminders;
@@ -127,6 +128,7 @@ fn reload(model: &mut Model) -> Vec<Effect> {
         effects.push(Effect::LoadReminders);
     }
     effects.extend(quality::reload_effects(model));
+    effects.extend(knowledge::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
     effects
 }

@@ -15,6 +15,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod knowledge;
 mod occasions;
 mod quality;
 mod report;
@@ -218,6 +219,8 @@ pub static EN: Strings = Strings {
         ("conflict", "Record changed meanwhile"),
         ("quality", "Data quality"),
         ("quality_confirm", "Data quality: confirming"),
+        ("knowledge", "Knowledge base"),
+        ("knowledge_search", "Knowledge base: searching"),
     ],
     actions: &[
         ("up", "Move up"),
@@ -283,6 +286,7 @@ pub static EN: Strings = Strings {
         ("archive_inactive", "Archive inactive"),
         ("swap_keep", "Swap kept and duplicate"),
         ("confirm", "Confirm"),
+        ("knowledge", "Knowledge base"),
     ],
     actions_in: &[
         (("form", "close"), "Close, keep a draft"),
@@ -298,6 +302,12 @@ pub static EN: Strings = Strings {
         (("quality", "edit"), "Edit customer"),
         (("quality", "close"), "Leave data quality"),
         (("quality_confirm", "close"), "Cancel"),
+        (("knowledge", "open"), "Read article"),
+        (("knowledge", "new"), "Add article"),
+        (("knowledge", "filter"), "Search"),
+        (("knowledge", "close"), "Leave the knowledge base"),
+        (("knowledge_search", "open"), "Choose"),
+        (("knowledge_search", "close"), "Back"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -423,4 +433,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    knowledge: &knowledge::KNOWLEDGE,
 };
