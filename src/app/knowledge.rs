@@ -189,7 +189,7 @@ pub fn ticket_of(form: &Form) -> Option<i64> {
 }
 
 /// Puts an article's text into the reply or note at the cursor of its text
-/// field, after what was typed (a blank line between), and remembers the
+/// field, a blank line apart from the text around it, and remembers the
 /// article so its use is counted when the form is saved.
 pub fn insert(form: &mut Form, article: &Article) {
     let Some(at) = form.fields.iter().position(|f| f.key == "summary") else {
@@ -198,6 +198,7 @@ pub fn insert(form: &mut Form, article: &Article) {
     form.focus = at;
     let field = &mut form.fields[at];
     let before = field.input.before_cursor();
+    let after = &field.value()[before.len()..];
     let gap = if before.trim().is_empty() || before.ends_with("\n\n") {
         ""
     } else if before.ends_with('\n') {
@@ -205,7 +206,15 @@ pub fn insert(form: &mut Form, article: &Article) {
     } else {
         "\n\n"
     };
-    field.input.insert(&format!("{gap}{}", article.body));
+    let gap_after = if after.trim().is_empty() || after.starts_with("\n\n") {
+        ""
+    } else if after.starts_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    let text = format!("{gap}{}{gap_after}", article.body);
+    field.input.insert(&text);
     field.error = None;
     if !form.articles.contains(&article.id) {
         form.articles.push(article.id);
@@ -254,6 +263,24 @@ mod tests {
             assert_eq!(form.value("summary"), want, "{typed:?}");
             assert_eq!(form.articles, [3]);
         }
+    }
+
+    #[test]
+    fn an_article_inserted_before_typed_text_is_set_apart_from_it_too() {
+        let mut form = reply_with("谢谢");
+        form.fields[0]
+            .input
+            .handle(crate::app::keys::Key::plain(crate::app::keys::KeyCode::Home));
+        insert(&mut form, &article(3, "您好。"));
+        assert_eq!(form.value("summary"), "您好。\n\n谢谢");
+        let mut form = reply_with("您好，谢谢");
+        for _ in 0..2 {
+            form.fields[0]
+                .input
+                .handle(crate::app::keys::Key::plain(crate::app::keys::KeyCode::Left));
+        }
+        insert(&mut form, &article(3, "X"));
+        assert_eq!(form.value("summary"), "您好，\n\nX\n\n谢谢");
     }
 
     #[test]

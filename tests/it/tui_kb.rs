@@ -236,3 +236,20 @@ fn snapshot_the_search_over_a_reply() {
         app.keys("<C-k>").text("退款");
     });
 }
+
+#[test]
+fn snapshot_the_new_article_form() {
+    each_size("kb_new_article", |app| {
+        app.keys("K n").text("催单话术").keys("<Tab> s <Tab>").text("物流,售后");
+    });
+}
+
+#[test]
+fn the_palette_opens_the_knowledge_base() {
+    let mut app = app(120, 40);
+    app.keys(":").text("knowledge").keys("<Enter>");
+    assert_eq!(app.model.screens.top_kind(), Kind::Knowledge);
+    let mut zh = App::seeded_in(Lang::ZhCn, &[tui_support::seed, seed_kb], 120, 40);
+    zh.keys(":").text("知识库").keys("<Enter>");
+    assert_eq!(zh.model.screens.top_kind(), Kind::Knowledge);
+}
