@@ -253,3 +253,15 @@ fn the_palette_opens_the_knowledge_base() {
     zh.keys(":").text("知识库").keys("<Enter>");
     assert_eq!(zh.model.screens.top_kind(), Kind::Knowledge);
 }
+
+#[test]
+fn a_draft_keeps_its_inserted_articles_until_saved() {
+    let mut app = app(120, 40);
+    app.keys("2 g g r <C-k>").text("坏点").keys("<Enter> <Esc>");
+    assert!(app.model.screens.form().is_none(), "kept as a draft");
+    assert_eq!(used(&mut app, 3), 0);
+    app.keys("r");
+    assert_eq!(app.model.screens.form().unwrap().articles, [3]);
+    app.keys("<C-s>");
+    assert_eq!(used(&mut app, 3), 1);
+}
