@@ -265,3 +265,13 @@ fn a_draft_keeps_its_inserted_articles_until_saved() {
     app.keys("<C-s>");
     assert_eq!(used(&mut app, 3), 1);
 }
+
+#[test]
+fn the_selected_article_stays_in_sight_when_the_screen_shrinks() {
+    let mut app = app(120, 40);
+    app.keys("K G");
+    app.send(frontdesk::app::msg::Msg::Resize(80, 8));
+    let k = app.model.screens.knowledge().unwrap();
+    assert_eq!((k.cursor.selected, k.cursor.offset), (2, 1), "two rows shown");
+    assert!(app.screen(80, 8).contains("屏幕坏点处理"));
+}

@@ -211,6 +211,17 @@ pub fn text(model: &mut Model, key: Key) -> Vec<Effect> {
     }
 }
 
+/// The screen changed size: the selected article stays in sight.
+pub fn clamp(model: &mut Model) {
+    let (screen_rows, pick_rows) = (list_height(model, false), list_height(model, true));
+    if let Some(k) = model.screens.knowledge_mut() {
+        k.cursor.clamp(k.articles.len(), screen_rows);
+    }
+    if let Some(k) = model.screens.knowledge_pick_mut() {
+        k.cursor.clamp(k.articles.len(), pick_rows);
+    }
+}
+
 /// The mouse wheel over the list.
 pub fn shift(model: &mut Model, delta: isize) {
     let picking = model.screens.top_kind() == Kind::KnowledgePick;

@@ -162,6 +162,7 @@ fn clamp_cursors(model: &mut Model) {
         let len = palette.list.len();
         palette.list.cursor.clamp(len, palette_height(model.area));
     }
+    knowledge::clamp(model);
 }
 
 /// Rows of the palette's list.
