@@ -88,6 +88,7 @@ actions! {
     Confirm => "confirm",
     UntriagedOnly => "untriaged_only",
     ApplyMacro => "apply_macro",
+    Knowledge => "knowledge",
 }
 
 impl Action {

@@ -23,6 +23,11 @@ impl TextInput {
         &self.text
     }
 
+    /// The text before the cursor (what an insertion follows).
+    pub fn before_cursor(&self) -> &str {
+        &self.text[..self.byte_at(self.cursor)]
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }

@@ -30,10 +30,12 @@ pub enum Context {
     Conflict,
     Quality,
     QualityConfirm,
+    Knowledge,
+    KnowledgeSearch,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -50,6 +52,8 @@ impl Context {
         Context::Conflict,
         Context::Quality,
         Context::QualityConfirm,
+        Context::Knowledge,
+        Context::KnowledgeSearch,
     ];
 
     /// The table name in the keymap file.
@@ -71,6 +75,8 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Quality => "quality",
             Context::QualityConfirm => "quality_confirm",
+            Context::Knowledge => "knowledge",
+            Context::KnowledgeSearch => "knowledge_search",
         }
     }
 

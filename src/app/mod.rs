@@ -16,6 +16,7 @@ pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod keys;
+pub mod knowledge;
 pub mod layout;
 pub mod macros;
 pub mod model;

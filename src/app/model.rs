@@ -214,6 +214,9 @@ impl Model {
             // The macro picker is a palette of macros: the palette's keys.
             Layer::Overlay(Overlay::Macros(_)) => vec![Context::Palette],
             Layer::Overlay(Overlay::Help(_)) => vec![Context::Help],
+            Layer::Overlay(Overlay::KnowledgePick(_)) => vec![Context::KnowledgeSearch],
+            Layer::Screen(screens::Screen::Knowledge(k)) if k.searching => vec![Context::KnowledgeSearch],
+            Layer::Screen(screens::Screen::Knowledge(_)) => vec![Context::Knowledge],
             Layer::Overlay(Overlay::Detail(_)) => vec![Context::Detail, Context::List, Context::Global],
             Layer::Screen(screens::Screen::Triage(_)) => vec![Context::Triage],
             Layer::Screen(screens::Screen::Reminders(_)) => vec![Context::Reminders],

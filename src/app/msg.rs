@@ -76,6 +76,10 @@ pub enum Saved {
     ReminderAdded {
         id: i64,
     },
+    ArticleAdded {
+        id: i64,
+        title: String,
+    },
 }
 
 pub enum Msg {
@@ -151,6 +155,8 @@ pub enum Msg {
     /// A macro was applied to a ticket (its number, the macro's name), or
     /// refused (a conflict when the ticket changed since it was seen).
     MacroApplied(Result<(i64, String), Failure>),
+    /// The knowledge base's articles for a search (`""`: most used first).
+    Articles(String, Result<Vec<crate::domain::kb::Article>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -207,4 +213,7 @@ pub enum Effect {
         version: i64,
         name: String,
     },
+    /// The knowledge base's articles holding every word of the query
+    /// (all of them, most used first, for `""`).
+    LoadArticles(String),
 }

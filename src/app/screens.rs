@@ -19,6 +19,7 @@
 use super::conflict::Conflict;
 use super::dashboard::DashboardScreen;
 use super::forms::Form;
+use super::knowledge::Knowledge;
 use super::macros::MacroPicker;
 use super::model::{Detail, Help};
 use super::palette::Palette;
@@ -37,6 +38,8 @@ pub enum Screen {
     Reminders(Reminders),
     Dashboard(DashboardScreen),
     Quality(Quality),
+    /// The knowledge base, to browse and add articles.
+    Knowledge(Knowledge),
 }
 
 /// A box drawn over the screen that takes the keys while it is on top.
@@ -51,6 +54,8 @@ pub enum Overlay {
     Conflict(Conflict),
     /// The macro picker (`M`), over the ticket it applies to.
     Macros(Box<MacroPicker>),
+    /// The knowledge-base search over a reply or note, inserting into it.
+    KnowledgePick(Box<Knowledge>),
 }
 
 impl Overlay {
@@ -78,12 +83,14 @@ pub enum Kind {
     Reminders,
     Dashboard,
     Quality,
+    Knowledge,
     Detail,
     Help,
     Palette,
     Form,
     Conflict,
     Macros,
+    KnowledgePick,
 }
 
 impl Layer<'_> {
@@ -94,12 +101,14 @@ impl Layer<'_> {
             Layer::Screen(Screen::Reminders(_)) => Kind::Reminders,
             Layer::Screen(Screen::Dashboard(_)) => Kind::Dashboard,
             Layer::Screen(Screen::Quality(_)) => Kind::Quality,
+            Layer::Screen(Screen::Knowledge(_)) => Kind::Knowledge,
             Layer::Overlay(Overlay::Detail(_)) => Kind::Detail,
             Layer::Overlay(Overlay::Help(_)) => Kind::Help,
             Layer::Overlay(Overlay::Palette(_)) => Kind::Palette,
             Layer::Overlay(Overlay::Form(_)) => Kind::Form,
             Layer::Overlay(Overlay::Conflict(_)) => Kind::Conflict,
             Layer::Overlay(Overlay::Macros(_)) => Kind::Macros,
+            Layer::Overlay(Overlay::KnowledgePick(_)) => Kind::KnowledgePick,
         }
     }
 }
@@ -227,6 +236,7 @@ impl Screens {
     screen_slot!(Reminders, Reminders, reminders, reminders_mut);
     screen_slot!(Dashboard, DashboardScreen, dashboard, dashboard_mut);
     screen_slot!(Quality, Quality, quality, quality_mut);
+    screen_slot!(Knowledge, Knowledge, knowledge, knowledge_mut);
 
     overlay_slot!(Detail, Detail, same, same, detail, detail_mut, take_detail, open_detail);
     overlay_slot!(Help, Help, same, same, help, help_mut, take_help, open_help);
@@ -250,6 +260,16 @@ impl Screens {
         conflict_mut,
         take_conflict,
         open_conflict
+    );
+    overlay_slot!(
+        KnowledgePick,
+        Knowledge,
+        Box::new,
+        |b: Box<Knowledge>| *b,
+        knowledge_pick,
+        knowledge_pick_mut,
+        take_knowledge_pick,
+        open_knowledge_pick
     );
 
     overlay_slot!(

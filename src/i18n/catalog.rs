@@ -12,6 +12,7 @@ pub mod crm;
 pub mod dashboard;
 pub mod errors;
 pub mod forms;
+pub mod knowledge;
 pub mod macros;
 pub mod occasions;
 pub mod quality;
@@ -223,5 +224,6 @@ pub struct Strings {
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
     pub macros: &'static macros::MacroStrings,
+    pub knowledge: &'static knowledge::KnowledgeStrings,
 }
 }

@@ -83,6 +83,7 @@ impl Strings {
             .chain(self.crm.fields)
             .chain(self.occasions.fields)
             .chain(self.macros.fields)
+            .chain(self.knowledge.fields)
             .find(|(k, _)| *k == key)
         {
             Some((_, label)) => label,
@@ -104,7 +105,11 @@ impl Strings {
             "priority" => by_key(Priority::ALL, Priority::key, |v| self.priority(v), key),
             "status" => by_key(TicketStatus::ALL, TicketStatus::key, |v| self.status(v), key),
             "kind" => by_key(TicketKind::ALL, TicketKind::key, |v| self.kind(v), key)
-                .or_else(|| by_key(CustomerKind::ALL, CustomerKind::key, |v| self.customer_kind(v), key)),
+                .or_else(|| by_key(CustomerKind::ALL, CustomerKind::key, |v| self.customer_kind(v), key))
+                .or_else(|| {
+                    let kinds = self.cli_records.article_kinds;
+                    kinds.iter().find(|(k, _)| k.key() == key).map(|(_, label)| *label)
+                }),
             "channel" => by_key(Channel::ALL, Channel::key, |v| self.channel(v), key),
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
             "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),

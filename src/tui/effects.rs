@@ -12,8 +12,8 @@ use crate::app::update;
 use crate::config::Config;
 use crate::domain::order::CorrectionKind;
 use crate::service::{
-    Ctx, Database, Error, customers, demo, interactions, merge, orders, presence, quality, reminders, screens, surveys,
-    tickets, triage,
+    Ctx, Database, Error, customers, demo, interactions, kb, merge, orders, presence, quality, reminders, screens,
+    surveys, tickets, triage,
 };
 use std::collections::VecDeque;
 
@@ -140,6 +140,15 @@ impl Driver {
                     .map(|done| (ticket, done.applied.name))
                     .map_err(failure),
             )],
+            Effect::LoadArticles(query) => {
+                let limit = crate::app::knowledge::SEARCH_LIMIT;
+                let found = if query.trim().is_empty() {
+                    kb::list(store, limit)
+                } else {
+                    kb::search(store, &query, limit)
+                };
+                vec![Msg::Articles(query, found.map_err(|e| crate::i18n::told(&e)))]
+            }
             Effect::OpenEditor(_) | Effect::Suspend | Effect::Bell => Vec::new(),
         }
     }
@@ -170,13 +179,40 @@ fn save(store: &mut Database, ctx: &Ctx, submission: Submission) -> Result<Saved
             ticket,
             summary,
             channel,
+            articles,
         } => {
-            tickets::reply(store, ctx, ticket, &summary, channel.as_deref())?;
+            if articles.is_empty() {
+                tickets::reply(store, ctx, ticket, &summary, channel.as_deref())?;
+            } else {
+                kb::reply_using(store, ctx, ticket, &summary, channel.as_deref(), &articles)?;
+            }
             Saved::Replied { ticket }
         }
-        Submission::Note { ticket, summary } => {
-            tickets::note(store, ctx, ticket, &summary)?;
+        Submission::Note {
+            ticket,
+            summary,
+            articles,
+        } => {
+            if articles.is_empty() {
+                tickets::note(store, ctx, ticket, &summary)?;
+            } else {
+                kb::note_using(store, ctx, ticket, &summary, &articles)?;
+            }
             Saved::Noted { ticket }
+        }
+        Submission::Article(input) => {
+            let a = kb::add(
+                store,
+                ctx,
+                &input.title,
+                &input.body,
+                Some(&input.kind),
+                input.tags.as_deref(),
+            )?;
+            Saved::ArticleAdded {
+                id: a.id,
+                title: a.title,
+            }
         }
         Submission::Log(input) => Saved::Logged {
             customer_id: interactions::log(store, ctx, &input)?.customer_id,

@@ -76,6 +76,10 @@ pub fn hints(model: &Model, chain: &[Context], cols: usize) -> Vec<Span<'static>
 /// Hints only for what would do something here.
 fn applies(model: &Model, action: Action) -> bool {
     use Action::*;
+    // The knowledge base inserts into a reply or a note only.
+    if let (Knowledge, Some(form)) = (action, model.screens.form()) {
+        return crate::app::knowledge::ticket_of(form).is_some();
+    }
     // A form (and its conflict dialog) hints the same over any view;
     // otherwise the view under the palette or the help decides.
     if model.screens.form().is_none() {
@@ -101,6 +105,12 @@ fn applies(model: &Model, action: Action) -> bool {
                     Open | Edit => quality.selected().is_some(),
                     Merge => matches!(quality.selected(), Some(Row::Pair(_))),
                     SwapKeep => matches!(quality.confirm, Some(Confirm::Merge(_))),
+                    _ => true,
+                };
+            }
+            Layer::Screen(Screen::Knowledge(k)) => {
+                return match action {
+                    Open => k.selected().is_some() && (k.reading.is_none() || k.searching),
                     _ => true,
                 };
             }

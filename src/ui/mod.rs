@@ -11,6 +11,7 @@ mod footer;
 mod form;
 mod header;
 mod help;
+mod knowledge;
 mod macros;
 mod palette;
 mod panes;
@@ -54,12 +55,14 @@ fn draw_layer(model: &Model, frame: &mut Frame, screen: &crate::app::layout::Scr
         Layer::Screen(Screen::Reminders(view)) => reminders::render(model, frame, body, view),
         Layer::Screen(Screen::Dashboard(view)) => dashboard::render(model, frame, body, view),
         Layer::Screen(Screen::Quality(view)) => quality::render(model, frame, body, view),
+        Layer::Screen(Screen::Knowledge(view)) => knowledge::render_screen(model, frame, body, view),
         Layer::Overlay(Overlay::Detail(detail)) => detail::render(model, frame, body, detail),
         Layer::Overlay(Overlay::Help(help)) => help::render(model, frame, body, help),
         Layer::Overlay(Overlay::Palette(palette)) => palette::render(model, frame, body, palette),
         Layer::Overlay(Overlay::Form(form)) => form::render(model, frame, body, form),
         Layer::Overlay(Overlay::Conflict(conflict)) => conflict::render(model, frame, body, conflict),
         Layer::Overlay(Overlay::Macros(picker)) => macros::render(model, frame, body, picker),
+        Layer::Overlay(Overlay::KnowledgePick(view)) => knowledge::render_pick(model, frame, body, view),
     }
 }
 

@@ -75,8 +75,13 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
             ticket,
             summary,
             channel: form.given("channel"),
+            articles: form.articles.clone(),
         },
-        FormKind::Note { ticket } => Submission::Note { ticket, summary },
+        FormKind::Note { ticket } => Submission::Note {
+            ticket,
+            summary,
+            articles: form.articles.clone(),
+        },
         _ => Submission::Log(LogInput {
             customer: form.value("customer").trim().to_string(),
             channel: form.value("channel").to_string(),

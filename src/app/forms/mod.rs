@@ -4,6 +4,7 @@
 //! validators as the user leaves them, and the service checks everything
 //! again on save (its errors land on the field they name).
 
+pub mod article;
 pub mod contact;
 pub mod crm;
 pub mod customer;
@@ -132,6 +133,7 @@ pub enum FormKind {
     Callback { ticket: i64 },
     Survey,
     AddReminder,
+    NewArticle,
 }
 
 /// A form's content as the service takes it.
@@ -153,10 +155,14 @@ pub enum Submission {
         ticket: i64,
         summary: String,
         channel: Option<String>,
+        /// Knowledge-base articles inserted into the text: their use is
+        /// counted with the save.
+        articles: Vec<i64>,
     },
     Note {
         ticket: i64,
         summary: String,
+        articles: Vec<i64>,
     },
     Log(LogInput),
     Order(crate::service::orders::OrderInput),
@@ -171,6 +177,7 @@ pub enum Submission {
     },
     Survey(crate::service::surveys::SurveyInput),
     Reminder(crate::service::reminders::ReminderInput),
+    Article(article::ArticleInput),
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +188,9 @@ pub struct Form {
     pub focus: usize,
     /// A message about the whole form (a conflict, a missing record).
     pub message: Option<String>,
+    /// Knowledge-base articles inserted into the text (`<C-k>` in a reply
+    /// or a note), counted as used when the form is saved.
+    pub articles: Vec<i64>,
 }
 
 impl Form {
@@ -197,6 +207,7 @@ impl Form {
             fields,
             focus,
             message: None,
+            articles: Vec::new(),
         }
     }
 
@@ -335,6 +346,7 @@ impl Form {
             | FormKind::Callback { .. }
             | FormKind::Survey
             | FormKind::AddReminder => crm::submission(self),
+            FormKind::NewArticle => article::submission(self),
         }
     }
 

@@ -22,6 +22,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = super::macros::action(model, action) {
         return effects;
     }
+    if let Some(effects) = super::knowledge::apply(model, action) {
+        return effects;
+    }
     match action {
         Quit => super::drafts::quit(model),
         Help => {
@@ -103,6 +106,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         DataQuality | Merge | ArchiveInactive | SwapKeep | Confirm => Vec::new(),
         // Handled above, by the macro picker.
         ApplyMacro => Vec::new(),
+        // Handled above, where the knowledge base takes its key.
+        Knowledge => Vec::new(),
     }
 }
 
@@ -166,7 +171,7 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
                 return follow(model);
             }
         }
-        Kind::Dashboard | Kind::Form | Kind::Conflict | Kind::Macros => {}
+        Kind::Dashboard | Kind::Form | Kind::Conflict | Kind::Macros | Kind::Knowledge | Kind::KnowledgePick => {}
     }
     Vec::new()
 }

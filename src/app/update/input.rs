@@ -94,6 +94,7 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
         }
         Kind::Quality => super::quality::text(model, key).unwrap_or_default(),
         Kind::Macros => super::macros::text(model, key),
+        Kind::Knowledge | Kind::KnowledgePick => super::knowledge::text(model, key),
         Kind::Main if model.filtering() => {
             let height = model.list_height(model.focus);
             match model.focus {
@@ -140,6 +141,10 @@ pub fn mouse(model: &mut Model, mouse: Mouse) -> Vec<Effect> {
         }
         Kind::Quality => {
             super::quality::shift(model, delta.signum());
+            return Vec::new();
+        }
+        Kind::Knowledge | Kind::KnowledgePick => {
+            super::knowledge::shift(model, delta.signum());
             return Vec::new();
         }
         // The dashboard covers the panes: a click there must not move them unseen.

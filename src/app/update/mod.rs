@@ -8,6 +8,7 @@ mod crm;
 mod dashboard;
 mod drafts;
 mod input;
+mod knowledge;
 mod macros;
 mod quality;
 mod records;
@@ -128,6 +129,7 @@ fn reload(model: &mut Model) -> Vec<Effect> {
         effects.push(Effect::LoadReminders);
     }
     effects.extend(quality::reload_effects(model));
+    effects.extend(knowledge::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
     effects
 }
@@ -161,6 +163,7 @@ fn clamp_cursors(model: &mut Model) {
         let len = palette.list.len();
         palette.list.cursor.clamp(len, palette_height(model.area));
     }
+    knowledge::clamp(model);
 }
 
 /// Rows of the palette's list.

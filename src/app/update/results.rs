@@ -102,6 +102,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Merged(_)
         | Msg::InactiveFound(..)
         | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
+        Msg::Articles(..) => return super::knowledge::result(model, msg),
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)
@@ -142,6 +143,7 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
         | Saved::CallbackDone { .. }
         | Saved::SurveyAdded { .. }
         | Saved::ReminderAdded { .. } => return super::crm::saved(model, saved),
+        Saved::ArticleAdded { .. } => return super::knowledge::saved(model, saved),
     };
     model.say(crate::domain::text::sanitize_line(&text).into_owned());
     if let Some((pane, id)) = select {

@@ -15,6 +15,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod knowledge;
 mod macros;
 mod occasions;
 mod quality;
@@ -220,6 +221,8 @@ pub static EN: Strings = Strings {
         ("conflict", "Record changed meanwhile"),
         ("quality", "Data quality"),
         ("quality_confirm", "Data quality: confirming"),
+        ("knowledge", "Knowledge base"),
+        ("knowledge_search", "Knowledge base: searching"),
     ],
     actions: &[
         ("up", "Move up"),
@@ -287,6 +290,7 @@ pub static EN: Strings = Strings {
         ("confirm", "Confirm"),
         ("untriaged_only", "Untriaged only"),
         ("apply_macro", "Apply a macro"),
+        ("knowledge", "Knowledge base"),
     ],
     actions_in: &[
         (("form", "close"), "Close, keep a draft"),
@@ -302,6 +306,12 @@ pub static EN: Strings = Strings {
         (("quality", "edit"), "Edit customer"),
         (("quality", "close"), "Leave data quality"),
         (("quality_confirm", "close"), "Cancel"),
+        (("knowledge", "open"), "Read article"),
+        (("knowledge", "new"), "Add article"),
+        (("knowledge", "filter"), "Search"),
+        (("knowledge", "close"), "Leave the knowledge base"),
+        (("knowledge_search", "open"), "Choose"),
+        (("knowledge_search", "close"), "Back"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -429,4 +439,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    knowledge: &knowledge::KNOWLEDGE,
 };

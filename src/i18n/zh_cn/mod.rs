@@ -19,6 +19,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod knowledge;
 mod macros;
 mod occasions;
 mod quality;
@@ -224,6 +225,8 @@ pub static ZH_CN: Strings = Strings {
         ("conflict", "记录已被他人修改"),
         ("quality", "数据质量"),
         ("quality_confirm", "数据质量：确认"),
+        ("knowledge", "知识库"),
+        ("knowledge_search", "知识库：搜索中"),
     ],
     actions: &[
         ("up", "上移"),
@@ -291,6 +294,7 @@ pub static ZH_CN: Strings = Strings {
         ("confirm", "确认"),
         ("untriaged_only", "仅看未分诊"),
         ("apply_macro", "执行宏"),
+        ("knowledge", "知识库"),
     ],
     actions_in: &[
         (("form", "close"), "关闭并保留草稿"),
@@ -306,6 +310,12 @@ pub static ZH_CN: Strings = Strings {
         (("quality", "edit"), "编辑客户"),
         (("quality", "close"), "退出数据质量"),
         (("quality_confirm", "close"), "取消"),
+        (("knowledge", "open"), "查看文章"),
+        (("knowledge", "new"), "添加文章"),
+        (("knowledge", "filter"), "搜索"),
+        (("knowledge", "close"), "退出知识库"),
+        (("knowledge_search", "open"), "选择"),
+        (("knowledge_search", "close"), "返回"),
     ],
     // Keyboards print their keys in Latin letters: the names stay as printed.
     key_ctrl: "C-",
@@ -438,6 +448,7 @@ pub static ZH_CN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    knowledge: &knowledge::KNOWLEDGE,
 };
 
 #[cfg(test)]
