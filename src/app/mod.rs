@@ -19,6 +19,7 @@ pub mod keys;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod navigation;
 pub mod palette;
 pub mod panes;
 pub mod presence;

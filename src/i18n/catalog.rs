@@ -12,6 +12,7 @@ pub mod crm;
 pub mod dashboard;
 pub mod errors;
 pub mod forms;
+pub mod navigation;
 pub mod occasions;
 pub mod quality;
 pub mod report;
@@ -219,5 +220,6 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+    pub navigation: &'static navigation::NavigationStrings,
 }
 }

@@ -8,6 +8,7 @@ mod crm;
 mod dashboard;
 mod drafts;
 mod input;
+mod navigation;
 mod quality;
 mod records;
 mod reminders;

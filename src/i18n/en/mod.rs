@@ -15,6 +15,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod navigation;
 mod occasions;
 mod quality;
 mod report;
@@ -423,4 +424,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    navigation: &navigation::NAVIGATION,
 };

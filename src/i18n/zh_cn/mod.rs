@@ -19,6 +19,7 @@ mod crm;
 mod dashboard;
 mod errors;
 mod forms;
+mod navigation;
 mod occasions;
 mod quality;
 mod report;
@@ -432,6 +433,7 @@ pub static ZH_CN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    navigation: &navigation::NAVIGATION,
 };
 
 #[cfg(test)]
