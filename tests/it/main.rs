@@ -29,6 +29,7 @@ mod dashboard;
 mod data_output;
 mod demo;
 mod e2e_tmux;
+mod e2e_tmux_nav;
 mod errors_language;
 mod import_export;
 mod kb;

@@ -196,3 +196,63 @@ fn drill_down_snapshots() {
         );
     }
 }
+
+/// On a page over the triage card, `r` is about the page's ticket, not
+/// the card's: the customer's other ticket gets the reply form.
+#[test]
+fn a_page_over_triage_is_what_actions_aim_at() {
+    use frontdesk::app::forms::FormKind;
+    let mut app = App::seeded(&[seed, seed_dashboard], 120, 40);
+    // Skip to 陈静's card: she has two open tickets.
+    app.keys("t");
+    let chen = |app: &App| {
+        app.model
+            .screens
+            .triage()
+            .and_then(|t| t.card.as_ref())
+            .map(|c| c.customer.name.clone())
+    };
+    for _ in 0..40 {
+        if chen(&app).as_deref() == Some("陈静") {
+            break;
+        }
+        app.keys("n");
+    }
+    assert_eq!(chen(&app).as_deref(), Some("陈静"));
+    let on_card = app.model.screens.triage().and_then(|t| t.ticket_id()).unwrap();
+    app.keys("<Enter>");
+    let tickets: Vec<i64> = match app.model.screens.detail() {
+        Some(Detail::Card { card: Some(c), .. }) => c.tickets.iter().map(|v| v.ticket.id).collect(),
+        _ => panic!("her card is read"),
+    };
+    let other = tickets.iter().position(|t| *t != on_card).unwrap();
+    for _ in 0..other {
+        app.keys("j");
+    }
+    app.keys("<Enter> r");
+    let form = app.model.screens.form().map(|f| f.kind);
+    assert_eq!(form, Some(FormKind::Reply { ticket: tickets[other] }));
+}
+
+/// The selected link is drawn in the selected colours, like a list's selected row; no
+/// other line of the page is.
+#[test]
+fn the_selected_link_is_drawn_as_selected() {
+    use frontdesk::app::theme::Role;
+    let mut app = App::new(true, 120, 40);
+    app.keys("2 / z h a n g <Enter> <Enter>");
+    let screen = app.screen(120, 40);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("C2026001 张三"))
+        .expect("the customer line") as u16;
+    let buffer = app.buffer(120, 40);
+    let selected = app.model.theme.style(Role::Selected);
+    let drawn_selected = |y: u16| {
+        let cell = &buffer[(4, y)];
+        selected.bg.is_some_and(|bg| cell.bg == bg) && selected.fg.is_none_or(|fg| cell.fg == fg)
+    };
+    assert!(drawn_selected(row), "the customer line is selected");
+    let others: Vec<u16> = (2..38).filter(|&y| y != row && drawn_selected(y)).collect();
+    assert!(others.is_empty(), "rows {others:?} are drawn selected too");
+}
