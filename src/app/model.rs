@@ -146,7 +146,7 @@ impl Model {
 
     /// Work is under way that `Msg::Continue` carries on.
     pub fn busy(&self) -> bool {
-        self.customers.busy()
+        self.customers.busy() || self.screens.palette().is_some_and(|p| p.search.is_some())
     }
 
     /// A pane's cursor and the number of rows it moves over.

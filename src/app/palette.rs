@@ -40,8 +40,22 @@ impl Row for PaletteItem {
     }
 }
 
+/// The records a palette query names, found a slice of customers at a time.
+pub struct RecordSearch {
+    /// What customers are matched against; `None` when the query names none.
+    pub query: Option<String>,
+    /// The ticket the query names by number.
+    pub ticket: Option<PaletteItem>,
+    /// The next customer position to match.
+    pub next: usize,
+    /// The best matches so far, with their positions in the index.
+    pub found: Vec<(Hit, usize)>,
+}
+
 pub struct Palette {
     pub list: Filtered<PaletteItem>,
+    /// A customer search under way (see `Msg::Continue`).
+    pub search: Option<RecordSearch>,
     /// The action rows, in their order; record rows come and go with the query.
     actions: Vec<PaletteItem>,
     keys: Vec<(SearchKey, i64, i64)>,
@@ -87,6 +101,7 @@ impl Palette {
             .collect();
         let mut palette = Palette {
             list: Filtered::default(),
+            search: None,
             actions: items.clone(),
             keys,
             matcher: Matcher::new(),

@@ -6,7 +6,8 @@ use crate::app::action::Action;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
 use crate::app::navigation::{self, Link};
-use crate::app::palette::PaletteItem;
+use crate::app::palette::{PaletteItem, RecordSearch};
+use crate::app::panes::customers::STEP;
 use crate::domain::text::{sanitize_line, width};
 use crate::i18n::fill;
 
@@ -107,49 +108,78 @@ pub fn dashboard_movement(model: &mut Model, action: Action) {
 }
 
 /// The palette's query changed: its actions, under the records it names.
+/// Customers are searched a slice at a time, as the customer list does
+/// (matching 100,000 of them takes longer than a frame): the first slice
+/// now, the rest on `Msg::Continue` between keystrokes.
 pub fn refilter_palette(model: &mut Model, height: usize) {
     let query = match model.screens.palette() {
         Some(palette) => palette.list.filter.text().trim().to_string(),
         None => return,
     };
-    let records = palette_records(model, &query);
+    let ticket = palette_ticket(model, &query);
+    // From two columns typed (one Chinese character): one letter matches
+    // nearly everyone. `#` asks for a ticket only.
+    let customers = width(&query) >= 2 && !query.starts_with('#') && model.customers.index().is_some();
+    if let Some(palette) = model.screens.palette_mut() {
+        palette.search = Some(RecordSearch {
+            query: customers.then_some(query),
+            ticket,
+            next: 0,
+            found: Vec::new(),
+        });
+    }
+    step_palette(model, height);
+}
+
+/// One more slice of the palette's customer search; the rows shown so far.
+pub fn step_palette(model: &mut Model, height: usize) {
+    let Some(mut search) = model.screens.palette_mut().and_then(|p| p.search.take()) else {
+        return;
+    };
+    if let (Some(query), Some(index)) = (&search.query, model.customers.index()) {
+        let end = (search.next + STEP).min(index.len());
+        search.found.extend(index.find_among(query, search.next..end));
+        search
+            .found
+            .sort_by(|a, b| b.0.score.cmp(&a.0.score).then(a.1.cmp(&b.1)));
+        search.found.truncate(PALETTE_CUSTOMERS);
+        search.next = end;
+    }
+    let done = search.query.is_none() || model.customers.index().is_none_or(|index| search.next >= index.len());
+    let records = palette_records(model, &search);
     if let Some(palette) = model.screens.palette_mut() {
         palette.refilter(height, records);
+        palette.search = (!done).then_some(search);
     }
 }
 
-/// What a palette query names: a ticket by number (`#123` or `123`), and
-/// customers by name, code or pinyin as the customer filter finds them —
-/// from two columns typed (one Chinese character), as one letter matches
-/// nearly everyone.
-pub fn palette_records(model: &Model, query: &str) -> Vec<PaletteItem> {
-    let s = model.strings.navigation;
-    let mut items = Vec::new();
+/// A palette query naming a ticket by number (`#123` or `123`).
+fn palette_ticket(model: &Model, query: &str) -> Option<PaletteItem> {
     let number = query.strip_prefix('#').unwrap_or(query).trim();
-    if let Ok(id) = number.parse::<i64>()
-        && id > 0
-    {
-        let mut label = fill(s.palette_ticket, &[("ticket", &id.to_string())]);
-        if let Some(v) = model.queue.ticket(id) {
-            label.push_str("  ");
-            label.push_str(&sanitize_line(&v.ticket.subject));
-        }
-        items.push(PaletteItem::record(Link::Ticket(id), label));
+    let id = number.parse::<i64>().ok().filter(|id| *id > 0)?;
+    let mut label = fill(model.strings.navigation.palette_ticket, &[("ticket", &id.to_string())]);
+    if let Some(v) = model.queue.ticket(id) {
+        label.push_str("  ");
+        label.push_str(&sanitize_line(&v.ticket.subject));
     }
-    if width(query) < 2 || query.starts_with('#') {
-        return items;
-    }
-    let Some(index) = model.customers.index() else {
-        return items;
-    };
-    for id in index.find(query).into_iter().take(PALETTE_CUSTOMERS) {
-        if let Some(row) = model.customers.list.by_id(id) {
+    Some(PaletteItem::record(Link::Ticket(id), label))
+}
+
+/// The rows of what a search found so far: the ticket, then the best
+/// customers (positions in the index are rows of the customer list).
+fn palette_records(model: &Model, search: &RecordSearch) -> Vec<PaletteItem> {
+    let s = model.strings.navigation;
+    let rows = model.customers.list.rows();
+    let customers = search
+        .found
+        .iter()
+        .filter_map(|(_, position)| rows.get(*position))
+        .map(|row| {
             let label = fill(
                 s.palette_customer,
                 &[("code", &sanitize_line(&row.code)), ("name", &sanitize_line(&row.name))],
             );
-            items.push(PaletteItem::record(Link::Customer(id), label));
-        }
-    }
-    items
+            PaletteItem::record(Link::Customer(row.id), label)
+        });
+    search.ticket.iter().cloned().chain(customers).collect()
 }
