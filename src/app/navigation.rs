@@ -102,45 +102,55 @@ impl Detail {
 /// long wander never grows without end.
 pub const MAX_PAGES: usize = 64;
 
-/// The pages of the overlay, the first opened first; never empty.
+/// The pages of the overlay, the first opened first; never empty, by its
+/// shape: a first page and those opened over it.
 pub struct Pages {
-    stack: Vec<Detail>,
+    first: Detail,
+    above: Vec<Detail>,
 }
 
 impl Pages {
     pub fn new(first: Detail) -> Pages {
-        Pages { stack: vec![first] }
+        Pages {
+            first,
+            above: Vec::new(),
+        }
     }
 
     /// The page on screen.
     pub fn top(&self) -> &Detail {
-        self.stack.last().expect("a Pages is never empty")
+        self.above.last().unwrap_or(&self.first)
     }
 
     pub fn top_mut(&mut self) -> &mut Detail {
-        self.stack.last_mut().expect("a Pages is never empty")
+        self.above.last_mut().unwrap_or(&mut self.first)
     }
 
     pub fn push(&mut self, page: Detail) {
-        if self.stack.len() >= MAX_PAGES {
-            self.stack.remove(0);
+        if self.depth() >= MAX_PAGES {
+            // The oldest page is forgotten; the next one becomes the first.
+            self.first = self.above.remove(0);
         }
-        self.stack.push(page);
+        self.above.push(page);
     }
 
-    /// Closes the page on top and hands it back, unless it is the last one
-    /// (then the caller closes the overlay).
+    /// Closes the page on top and hands it back, unless it is the first
+    /// one (then the caller closes the overlay).
     pub fn pop(&mut self) -> Option<Detail> {
-        (self.stack.len() > 1).then(|| self.stack.pop()).flatten()
+        self.above.pop()
     }
 
     /// The page Esc goes back to.
     pub fn previous(&self) -> Option<&Detail> {
-        self.stack.len().checked_sub(2).and_then(|i| self.stack.get(i))
+        match self.above.len() {
+            0 => None,
+            1 => Some(&self.first),
+            n => self.above.get(n - 2),
+        }
     }
 
     pub fn depth(&self) -> usize {
-        self.stack.len()
+        1 + self.above.len()
     }
 }
 
@@ -270,5 +280,8 @@ mod tests {
             pages.push(Detail::of(Link::Ticket(id)));
         }
         assert_eq!(pages.depth(), MAX_PAGES);
+        assert_eq!(pages.top().target(), Link::Ticket(99));
+        while pages.pop().is_some() {}
+        assert_eq!(pages.top().target(), Link::Ticket(100 - MAX_PAGES as i64));
     }
 }

@@ -278,6 +278,7 @@ impl Screens {
             None => false,
         }
     }
+
     overlay_slot!(Help, Help, same, same, help, help_mut, take_help, open_help);
     overlay_slot!(
         Palette,
