@@ -101,11 +101,16 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
             ],
         );
         let low = v.quality.min(v.response).min(v.communication) < 4;
-        doc.push(vec![
+        let line = vec![
             piece(format!("  {}  ", local_short(v.at, now, tz)), Role::Muted),
             piece(scores, if low { Role::AtRisk } else { Role::Text }),
             piece(v.ticket_id.map(|t| format!("  #{t}")).unwrap_or_default(), Role::Muted),
-        ]);
+        ];
+        // A survey about a ticket is a link to it.
+        match v.ticket_id {
+            Some(ticket) => doc.push_link(line, Link::Ticket(ticket)),
+            None => doc.push(line),
+        }
         if !v.comment.trim().is_empty() {
             doc.paragraph(&v.comment, Role::Text, 4);
         }

@@ -256,3 +256,26 @@ fn the_selected_link_is_drawn_as_selected() {
     let others: Vec<u16> = (2..38).filter(|&y| y != row && drawn_selected(y)).collect();
     assert!(others.is_empty(), "rows {others:?} are drawn selected too");
 }
+
+/// A survey about a ticket is a link on the card, after the ticket lines.
+#[test]
+fn a_survey_about_a_ticket_links_to_it() {
+    use frontdesk::service::surveys::{self, SurveyInput};
+    let mut app = App::new(true, 120, 40);
+    let input = SurveyInput {
+        customer: "C2026001".into(),
+        ticket: Some(1),
+        quality: "2".into(),
+        response: "3".into(),
+        communication: "4".into(),
+        comment: None,
+    };
+    surveys::add(&mut app.driver.store, &app.driver.ctx, &input).unwrap();
+    app.keys("1 g g <Enter>");
+    let links: Vec<Link> = app.model.detail_doc().unwrap().links.iter().map(|(_, l)| *l).collect();
+    assert_eq!(links, [Link::Ticket(1), Link::Ticket(1)], "the ticket line, then the survey");
+    app.keys("j");
+    assert_eq!(page(&app).map(|(_, link)| link), Some(1));
+    app.keys("<Enter>");
+    assert_eq!(page(&app), Some((Link::Ticket(1), 0)));
+}
