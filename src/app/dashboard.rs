@@ -27,6 +27,8 @@ pub struct DashboardScreen {
     pub stale: bool,
     /// Why the last read failed, shown where there are no figures to show.
     pub error: Option<String>,
+    /// The customer at risk that Enter opens (an index into the figures' list).
+    pub at_risk_selected: usize,
 }
 
 impl DashboardScreen {
@@ -38,6 +40,7 @@ impl DashboardScreen {
             requested_at: now,
             stale: false,
             error: None,
+            at_risk_selected: 0,
         }
     }
 

@@ -3,6 +3,7 @@
 use super::doc::{Doc, piece};
 use super::format::{self, local, local_short, money, state_role};
 use super::model::Model;
+use super::navigation::Link;
 use crate::app::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
@@ -100,11 +101,16 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
             ],
         );
         let low = v.quality.min(v.response).min(v.communication) < 4;
-        doc.push(vec![
+        let line = vec![
             piece(format!("  {}  ", local_short(v.at, now, tz)), Role::Muted),
             piece(scores, if low { Role::AtRisk } else { Role::Text }),
             piece(v.ticket_id.map(|t| format!("  #{t}")).unwrap_or_default(), Role::Muted),
-        ]);
+        ];
+        // A survey about a ticket is a link to it.
+        match v.ticket_id {
+            Some(ticket) => doc.push_link(line, Link::Ticket(ticket)),
+            None => doc.push(line),
+        }
         if !v.comment.trim().is_empty() {
             doc.paragraph(&v.comment, Role::Text, 4);
         }
@@ -154,20 +160,24 @@ pub fn audit_section(doc: &mut Doc, model: &Model, audit: &[AuditEntry]) {
 fn ticket_line(doc: &mut Doc, model: &Model, v: &TicketView) {
     let s = model.strings;
     let t = &v.ticket;
-    doc.push(vec![
-        piece(format!("  #{:<5} ", t.id), Role::Muted),
-        piece(crate::domain::text::fit(s.status(t.status), 9), Role::Text),
-        piece(
-            crate::domain::text::fit(s.priority(t.priority), 7),
-            format::priority_role(t.priority),
-        ),
-        piece(crate::domain::text::fit(s.kind(t.kind), 12), Role::Text),
-        piece(sanitize_line(&t.subject), Role::Text),
-        piece(
-            format!("  {}", local_short(t.opened_at, model.now, model.session.timezone)),
-            Role::Muted,
-        ),
-    ]);
+    // Each ticket line is a link: Enter opens the ticket page.
+    doc.push_link(
+        vec![
+            piece(format!("  #{:<5} ", t.id), Role::Muted),
+            piece(crate::domain::text::fit(s.status(t.status), 9), Role::Text),
+            piece(
+                crate::domain::text::fit(s.priority(t.priority), 7),
+                format::priority_role(t.priority),
+            ),
+            piece(crate::domain::text::fit(s.kind(t.kind), 12), Role::Text),
+            piece(sanitize_line(&t.subject), Role::Text),
+            piece(
+                format!("  {}", local_short(t.opened_at, model.now, model.session.timezone)),
+                Role::Muted,
+            ),
+        ],
+        Link::Ticket(t.id),
+    );
 }
 
 pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
@@ -175,10 +185,12 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     let t = &detail.view.ticket;
     let mut doc = Doc::new(width);
     super::presence::banner(&mut doc, model, t.id);
-    doc.field(
+    // The customer line is a link: Enter opens the card.
+    doc.field_link(
         s.field("customer"),
         &format!("{} {}", t.customer_code, t.customer_name),
         LABEL,
+        Link::Customer(t.customer_id),
     );
     let kind = if t.category.is_empty() {
         s.kind(t.kind).to_string()

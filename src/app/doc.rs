@@ -3,6 +3,7 @@
 //! views so that `update` knows how long they are when it scrolls; the
 //! views only paint them. Data text is neutralised on the way in.
 
+use crate::app::navigation::Link;
 use crate::app::theme::Role;
 use crate::domain::text::{sanitize_block, sanitize_line, width};
 
@@ -26,6 +27,11 @@ pub struct Doc {
     pub lines: Vec<Line>,
     /// Columns available, for wrapping.
     pub width: usize,
+    /// Lines that name a record, in the order they come: what `j`/`k`
+    /// move between and `Enter` opens on a card or ticket page.
+    pub links: Vec<(usize, Link)>,
+    /// The line drawn as selected (the link the cursor is on).
+    pub selected: Option<usize>,
 }
 
 impl Doc {
@@ -33,7 +39,35 @@ impl Doc {
         Doc {
             lines: Vec::new(),
             width: width.max(10),
+            links: Vec::new(),
+            selected: None,
         }
+    }
+
+    /// The line numbers of the links, top first.
+    pub fn link_lines(&self) -> Vec<usize> {
+        self.links.iter().map(|(line, _)| *line).collect()
+    }
+
+    /// Shows the link at `index` (of [`Doc::links`]) as selected; the
+    /// last one when the document has fewer links than it had.
+    pub fn select_link(&mut self, index: usize) {
+        self.selected = self
+            .links
+            .get(index.min(self.links.len().saturating_sub(1)))
+            .map(|(line, _)| *line);
+    }
+
+    /// A line that names a record.
+    pub fn push_link(&mut self, line: Line, target: Link) {
+        self.links.push((self.lines.len(), target));
+        self.lines.push(line);
+    }
+
+    /// A [`Doc::field`] whose value names a record: its first line is the link.
+    pub fn field_link(&mut self, label: &str, value: &str, label_width: usize, target: Link) {
+        self.links.push((self.lines.len(), target));
+        self.field(label, value, label_width);
     }
 
     pub fn blank(&mut self) {

@@ -21,6 +21,7 @@ pub mod layout;
 pub mod macros;
 pub mod model;
 pub mod msg;
+pub mod navigation;
 pub mod palette;
 pub mod panes;
 pub mod presence;

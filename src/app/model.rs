@@ -13,8 +13,7 @@ use super::screens::{self, Layer, Overlay, Screens};
 use crate::app::keymap::{Context, Keymap};
 use crate::app::theme::Theme;
 use crate::i18n::Strings;
-use crate::service::screens::{Counts, CustomerCard};
-use crate::service::tickets::TicketDetail;
+use crate::service::screens::Counts;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use ratatui::layout::Rect;
@@ -32,19 +31,7 @@ pub struct Session {
     pub masked: bool,
 }
 
-/// The customer card or the ticket page, over the panes.
-pub enum Detail {
-    Card {
-        id: i64,
-        card: Option<Box<CustomerCard>>,
-        scroll: Scroll,
-    },
-    Ticket {
-        id: i64,
-        detail: Option<Box<TicketDetail>>,
-        scroll: Scroll,
-    },
-}
+pub use super::navigation::Detail;
 
 /// A line of feedback in the footer; it goes away after a few ticks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +152,7 @@ impl Model {
 
     /// Work is under way that `Msg::Continue` carries on.
     pub fn busy(&self) -> bool {
-        self.customers.busy()
+        self.customers.busy() || self.screens.palette().is_some_and(|p| p.search.is_some())
     }
 
     /// A pane's cursor and the number of rows it moves over.
@@ -253,13 +240,16 @@ impl Model {
     /// The open card or ticket page as a document, wrapped to its box.
     pub fn detail_doc(&self) -> Option<Doc> {
         let (width, _) = layout::inner_size(layout::detail_area(self.screen().body));
-        match self.screens.detail()? {
-            Detail::Card { card: Some(card), .. } => Some(super::detail::card_doc(self, card, width)),
+        let page = self.screens.detail()?;
+        let mut doc = match page {
+            Detail::Card { card: Some(card), .. } => super::detail::card_doc(self, card, width),
             Detail::Ticket {
                 detail: Some(detail), ..
-            } => Some(super::detail::ticket_doc(self, detail, width)),
-            _ => None,
-        }
+            } => super::detail::ticket_doc(self, detail, width),
+            _ => return None,
+        };
+        doc.select_link(page.link());
+        Some(doc)
     }
 
     /// A conflict dialog as a document, wrapped to its box.

@@ -1,10 +1,13 @@
 //! The command palette (`:`): every action with its key, found by fuzzy
-//! typing, run in the context the palette was opened over.
+//! typing, run in the context the palette was opened over; and records to
+//! jump to, a ticket by number (`#123`, `123`) or a customer by name or
+//! code (the customer filter's matching, pinyin included), above them.
 
 use super::action::Action;
+use super::navigation::Link;
 use super::panes::filtered::{Filtered, Row};
 use crate::app::keymap::{Context, Keymap};
-use crate::domain::search::{Matcher, SearchKey, rank};
+use crate::domain::search::{Hit, Matcher, SearchKey, rank};
 use crate::i18n::Strings;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +16,22 @@ pub struct PaletteItem {
     pub label: String,
     /// The key that does the same, as the footer writes it.
     pub keys: String,
+    /// A row that opens a record rather than running an action.
+    pub record: Option<Link>,
     position: i64,
+}
+
+impl PaletteItem {
+    /// A row that opens `record`, labelled `label`.
+    pub fn record(record: Link, label: String) -> PaletteItem {
+        PaletteItem {
+            action: Action::Open,
+            label,
+            keys: String::new(),
+            record: Some(record),
+            position: 0,
+        }
+    }
 }
 
 impl Row for PaletteItem {
@@ -22,8 +40,24 @@ impl Row for PaletteItem {
     }
 }
 
+/// The records a palette query names, found a slice of customers at a time.
+pub struct RecordSearch {
+    /// What customers are matched against; `None` when the query names none.
+    pub query: Option<String>,
+    /// The ticket the query names by number.
+    pub ticket: Option<PaletteItem>,
+    /// The next customer position to match.
+    pub next: usize,
+    /// The best matches so far, with their positions in the index.
+    pub found: Vec<(Hit, usize)>,
+}
+
 pub struct Palette {
     pub list: Filtered<PaletteItem>,
+    /// A customer search under way (see `Msg::Continue`).
+    pub search: Option<RecordSearch>,
+    /// The action rows, in their order; record rows come and go with the query.
+    actions: Vec<PaletteItem>,
     keys: Vec<(SearchKey, i64, i64)>,
     matcher: Matcher,
 }
@@ -52,6 +86,7 @@ impl Palette {
                     keys: binding
                         .map(|(_, b)| super::help::keys_label(&b.keys, s))
                         .unwrap_or_default(),
+                    record: None,
                     position: position as i64,
                 }
             })
@@ -66,6 +101,8 @@ impl Palette {
             .collect();
         let mut palette = Palette {
             list: Filtered::default(),
+            search: None,
+            actions: items.clone(),
             keys,
             matcher: Matcher::new(),
         };
@@ -74,15 +111,43 @@ impl Palette {
         palette
     }
 
-    pub fn refilter(&mut self, height: usize) {
+    /// The query changed: the actions that match it, under `records`
+    /// (the rows that open what the query names, best first).
+    pub fn refilter(&mut self, height: usize, records: Vec<PaletteItem>) {
+        let first = self.actions.len() as i64;
+        let records: Vec<PaletteItem> = records
+            .into_iter()
+            .zip(first..)
+            .map(|(item, position)| PaletteItem { position, ..item })
+            .collect();
+        let record_ids: Vec<i64> = records.iter().map(|r| r.position).collect();
+        let mut rows = self.actions.clone();
+        rows.extend(records);
+        self.list.set_rows(rows);
         let (keys, matcher) = (&self.keys, &self.matcher);
         self.list.refilter(
-            |q| rank(matcher, q, keys.iter().map(|(k, order, id)| (k, *order, *id))),
+            |q| {
+                let named = record_ids.iter().map(|&id| {
+                    let hit = Hit {
+                        score: i64::MAX,
+                        name_indices: Vec::new(),
+                    };
+                    (hit, id)
+                });
+                named
+                    .chain(rank(matcher, q, keys.iter().map(|(k, order, id)| (k, *order, *id))))
+                    .collect()
+            },
             height,
         );
     }
 
     pub fn selected_action(&self) -> Option<Action> {
         self.list.selected().map(|item| item.action)
+    }
+
+    /// The record the selected row opens, if it is a record's row.
+    pub fn selected_record(&self) -> Option<Link> {
+        self.list.selected().and_then(|item| item.record)
     }
 }

@@ -8,7 +8,8 @@
 //! overlays (card or ticket page, help, palette, form, conflict dialog) do
 //! pile up, and whichever opened last is on top. The type makes both
 //! impossible to get wrong: there is always exactly one screen, and at most
-//! one overlay of each kind.
+//! one overlay of each kind. The card-or-ticket overlay holds its own stack
+//! of pages (see `navigation`), so drilling down never piles overlays.
 //!
 //! Render and key routing both walk [`Screens::layers`]: drawing bottom-up,
 //! keys from the top down, so what has the keys is what is seen on top.
@@ -22,6 +23,7 @@ use super::forms::Form;
 use super::knowledge::Knowledge;
 use super::macros::MacroPicker;
 use super::model::{Detail, Help};
+use super::navigation::Pages;
 use super::palette::Palette;
 use super::quality::Quality;
 use super::reminders::Reminders;
@@ -44,9 +46,9 @@ pub enum Screen {
 
 /// A box drawn over the screen that takes the keys while it is on top.
 pub enum Overlay {
-    /// The customer card or the ticket page; the list and global keys
-    /// still work under it.
-    Detail(Detail),
+    /// Customer cards and ticket pages, one over the other as they were
+    /// opened (see [`Pages`]); the list and global keys still work under it.
+    Detail(Box<Pages>),
     Help(Help),
     Palette(Box<Palette>),
     Form(Form),
@@ -238,7 +240,60 @@ impl Screens {
     screen_slot!(Quality, Quality, quality, quality_mut);
     screen_slot!(Knowledge, Knowledge, knowledge, knowledge_mut);
 
-    overlay_slot!(Detail, Detail, same, same, detail, detail_mut, take_detail, open_detail);
+    /// The card or ticket page on screen: the top page of the overlay.
+    pub fn detail(&self) -> Option<&Detail> {
+        self.pages().map(Pages::top)
+    }
+
+    pub fn detail_mut(&mut self) -> Option<&mut Detail> {
+        self.pages_mut().map(Pages::top_mut)
+    }
+
+    pub fn pages(&self) -> Option<&Pages> {
+        self.overlays.iter().find_map(|o| match o {
+            Overlay::Detail(pages) => Some(pages.as_ref()),
+            _ => None,
+        })
+    }
+
+    fn pages_mut(&mut self) -> Option<&mut Pages> {
+        self.overlays.iter_mut().find_map(|o| match o {
+            Overlay::Detail(pages) => Some(pages.as_mut()),
+            _ => None,
+        })
+    }
+
+    /// Closes the cards and ticket pages, all of them.
+    pub fn take_detail(&mut self) -> Option<Box<Pages>> {
+        let at = self.overlays.iter().position(|o| matches!(o, Overlay::Detail(_)))?;
+        match self.overlays.remove(at) {
+            Overlay::Detail(pages) => Some(pages),
+            _ => None,
+        }
+    }
+
+    /// A card or ticket page on top of those open, or in a new overlay
+    /// on top of everything.
+    pub fn open_detail(&mut self, page: Detail) {
+        match self.pages_mut() {
+            Some(pages) => pages.push(page),
+            None => self.overlays.push(Overlay::Detail(Box::new(Pages::new(page)))),
+        }
+    }
+
+    /// Esc on a page: back to the page under it, or, on the last one, the
+    /// overlay closes. True when a page is left on screen.
+    pub fn back_detail(&mut self) -> bool {
+        match self.pages_mut().map(|pages| pages.pop().is_some()) {
+            Some(true) => true,
+            Some(false) => {
+                self.take_detail();
+                false
+            }
+            None => false,
+        }
+    }
+
     overlay_slot!(Help, Help, same, same, help, help_mut, take_help, open_help);
     overlay_slot!(
         Palette,
@@ -307,18 +362,14 @@ fn same<T>(value: T) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::panes::cursor::Scroll;
+    use crate::app::navigation::Link;
 
     fn kinds(screens: &Screens) -> Vec<Kind> {
         screens.layers().map(Layer::kind).collect()
     }
 
     fn card(id: i64) -> Detail {
-        Detail::Card {
-            id,
-            card: None,
-            scroll: Scroll::default(),
-        }
+        Detail::of(Link::Customer(id))
     }
 
     #[test]
@@ -327,15 +378,18 @@ mod tests {
         assert_eq!(kinds(&screens), [Kind::Main]);
         screens.open_detail(card(1));
         screens.open_help(Help::default());
-        // A second card replaces the first where it is, under the help.
+        // A second card goes on the first where it is, under the help.
         screens.open_detail(card(2));
         assert_eq!(kinds(&screens), [Kind::Main, Kind::Detail, Kind::Help]);
         assert!(matches!(screens.detail(), Some(Detail::Card { id: 2, .. })));
+        assert_eq!(screens.pages().map(|p| p.depth()), Some(2));
         assert_eq!(screens.top_kind(), Kind::Help);
         // The view palette commands run in is the card under the help.
         assert_eq!(screens.view().kind(), Kind::Detail);
         assert!(screens.modal_open());
-        // Closing from the middle leaves the order of the rest.
+        // Back one page, then closing from the middle leaves the order of the rest.
+        assert!(screens.back_detail());
+        assert!(matches!(screens.detail(), Some(Detail::Card { id: 1, .. })));
         assert!(screens.take_detail().is_some());
         assert_eq!(kinds(&screens), [Kind::Main, Kind::Help]);
         assert!(matches!(screens.pop(), Some(Overlay::Help(_))));

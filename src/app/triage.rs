@@ -187,7 +187,14 @@ pub fn triage_doc(model: &Model, card: &TriageCard, width: usize) -> Doc {
     }
     let c = &card.customer;
     doc.heading(s.triage.customer);
-    doc.field(s.field("customer"), &format!("{} {}", c.code, c.name), LABEL);
+    // Enter opens the customer's card: the line shows as selected.
+    doc.field_link(
+        s.field("customer"),
+        &format!("{} {}", c.code, c.name),
+        LABEL,
+        super::navigation::Link::Customer(c.id),
+    );
+    doc.select_link(0);
     doc.field(s.field("tier"), s.tier(c.tier), LABEL);
     doc.field(s.field("phone"), or_dash(&c.phone, s.dash), LABEL);
     doc.field(s.field("email"), or_dash(&c.email, s.dash), LABEL);

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod forms;
 pub mod knowledge;
 pub mod macros;
+pub mod navigation;
 pub mod occasions;
 pub mod quality;
 pub mod report;
@@ -225,5 +226,6 @@ pub struct Strings {
     pub settings: &'static settings::SettingsStrings,
     pub macros: &'static macros::MacroStrings,
     pub knowledge: &'static knowledge::KnowledgeStrings,
+    pub navigation: &'static navigation::NavigationStrings,
 }
 }

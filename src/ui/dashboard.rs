@@ -34,7 +34,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, screen: &DashboardSc
         return;
     }
     let waiting = match (screen.figures(), &screen.error) {
-        (Some(figures), _) => return paint(model, frame, inner, figures),
+        (Some(figures), _) => return paint(model, frame, inner, figures, screen.at_risk_selected),
         (None, Some(error)) if !screen.loading => span(&model.theme, sanitize_line(error).into_owned(), Role::Error),
         (None, _) => span(&model.theme, model.strings.loading, Role::Muted),
     };
@@ -63,7 +63,7 @@ fn title(model: &Model, screen: &DashboardScreen) -> String {
     title
 }
 
-fn paint(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
+fn paint(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard, selected: usize) {
     let tiles: Vec<(crate::domain::kpi::Kpi, Tile)> = figures
         .report
         .kpis
@@ -97,7 +97,7 @@ fn paint(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     dashboard_charts::first_response(model, frame, line, figures);
     let (distribution, risk) = split(bottom, 35);
     dashboard_charts::distribution(model, frame, distribution, &figures.report.distribution);
-    at_risk(model, frame, risk, figures);
+    at_risk(model, frame, risk, figures, selected);
 }
 
 /// Two tile columns from 76 columns, one below.
@@ -170,7 +170,8 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
 
 /// The customers at risk now: code, name and their first reason, each further reason on a
 /// line of its own below, as many as fit.
-fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
+/// The customer at `selected` shows as selected: Enter opens their card.
+fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard, selected: usize) {
     let (s, theme) = (model.strings, &model.theme);
     let block = super::boxed(
         model,
@@ -194,7 +195,7 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     let name_cols = NAME_COLS.min(cols);
     let lead = code_cols + name_cols + 1;
     let mut lines: Vec<Line> = Vec::new();
-    for risk in &figures.at_risk {
+    for (index, risk) in figures.at_risk.iter().enumerate() {
         let c = &risk.customer;
         for (i, r) in risk.warnings.iter().enumerate() {
             let text = truncate(&reason(r, s.dashboard), cols.saturating_sub(lead)).into_owned();
@@ -207,10 +208,16 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
                 spans.push(span(theme, " ".repeat(lead), Role::Text));
             }
             spans.push(span(theme, text, Role::Text));
-            lines.push(Line::from(spans));
+            lines.push(match index == selected && i == 0 {
+                true => Line::from(spans).style(theme.style(Role::Selected)),
+                false => Line::from(spans),
+            });
         }
     }
-    lines.truncate(usize::from(inner.height));
+    // Scrolled as far as needed to show the selected customer.
+    let first_line: usize = figures.at_risk.iter().take(selected).map(|r| r.warnings.len()).sum();
+    let skip = (first_line + 1).saturating_sub(usize::from(inner.height));
+    let lines: Vec<Line> = lines.into_iter().skip(skip).take(usize::from(inner.height)).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

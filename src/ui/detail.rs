@@ -34,10 +34,13 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, detail: &Detail) {
     };
     let doc = model.detail_doc();
     let (_, height) = layout::inner_size(area);
-    let title = match doc.as_ref().and_then(|d| super::doc::position(model, d, top, height)) {
+    let mut title = match doc.as_ref().and_then(|d| super::doc::position(model, d, top, height)) {
         Some(at) => format!("{title}  {at}"),
         None => title,
     };
+    if let Some(back) = crate::app::navigation::back_hint(model) {
+        title = format!("{title}  ·  {back}");
+    }
     let inner = super::modal(model, frame, area, &title);
     match doc {
         Some(doc) => super::doc::paint(model, frame, inner, &doc, top),

@@ -2,6 +2,7 @@
 
 use crate::app::doc::Doc;
 use crate::app::model::Model;
+use crate::app::theme::Role;
 use crate::domain::text::{truncate, width};
 use crate::i18n::fill;
 use ratatui::Frame;
@@ -30,9 +31,10 @@ pub fn paint(model: &Model, frame: &mut Frame, area: Rect, doc: &Doc, top: usize
     let lines: Vec<Line> = doc
         .lines
         .iter()
+        .enumerate()
         .skip(top)
         .take(usize::from(area.height))
-        .map(|pieces| {
+        .map(|(number, pieces)| {
             let mut used = 0;
             let mut spans = Vec::new();
             for p in pieces {
@@ -43,7 +45,11 @@ pub fn paint(model: &Model, frame: &mut Frame, area: Rect, doc: &Doc, top: usize
                 used += width(&text);
                 spans.push(Span::styled(text, model.theme.style(p.role)));
             }
-            Line::from(spans)
+            // The selected link: drawn like a list's selected row.
+            match doc.selected == Some(number) {
+                true => Line::from(spans).style(model.theme.style(Role::Selected)),
+                false => Line::from(spans),
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);

@@ -114,8 +114,10 @@ fn applies(model: &Model, action: Action) -> bool {
                     _ => true,
                 };
             }
-            Layer::Screen(Screen::Dashboard(_)) => {
-                return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh);
+            Layer::Screen(Screen::Dashboard(dashboard)) => {
+                let at_risk = dashboard.figures().is_some_and(|f| !f.at_risk.is_empty());
+                return matches!(action, Close | Quit | Help | Palette | PrevMonth | NextMonth | Refresh)
+                    || (action == Open && at_risk);
             }
             Layer::Screen(Screen::Main) if model.is_empty_database() => {
                 return matches!(action, New | Palette | Help | Quit);
@@ -137,7 +139,12 @@ fn applies(model: &Model, action: Action) -> bool {
         Undo => model.history.can_undo(),
         ClearFilter => model.screens.detail().is_none() && (filter_set || model.filtering()),
         Filter => model.screens.detail().is_none() && model.focus != PaneId::Timeline,
-        Open => model.screens.detail().is_none() || model.screens.palette().is_some(),
+        // On a card or ticket page, Enter opens the record its selected line names.
+        Open => {
+            model.screens.detail().is_none()
+                || model.screens.palette().is_some()
+                || model.detail_doc().is_some_and(|doc| !doc.links.is_empty())
+        }
         Demo => model.is_empty_database(),
         FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
         _ => true,

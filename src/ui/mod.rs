@@ -56,7 +56,7 @@ fn draw_layer(model: &Model, frame: &mut Frame, screen: &crate::app::layout::Scr
         Layer::Screen(Screen::Dashboard(view)) => dashboard::render(model, frame, body, view),
         Layer::Screen(Screen::Quality(view)) => quality::render(model, frame, body, view),
         Layer::Screen(Screen::Knowledge(view)) => knowledge::render_screen(model, frame, body, view),
-        Layer::Overlay(Overlay::Detail(detail)) => detail::render(model, frame, body, detail),
+        Layer::Overlay(Overlay::Detail(pages)) => detail::render(model, frame, body, pages.top()),
         Layer::Overlay(Overlay::Help(help)) => help::render(model, frame, body, help),
         Layer::Overlay(Overlay::Palette(palette)) => palette::render(model, frame, body, palette),
         Layer::Overlay(Overlay::Form(form)) => form::render(model, frame, body, form),

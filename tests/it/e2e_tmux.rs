@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 const BIN: &str = env!("CARGO_BIN_EXE_frontdesk");
 const PATIENCE: Duration = Duration::from_secs(30);
 
-fn tmux_missing() -> bool {
+pub(crate) fn tmux_missing() -> bool {
     let missing = Command::new("tmux").arg("-V").output().is_err();
     if missing {
         skip::skip("tmux is not installed");
@@ -94,7 +94,7 @@ fn database(dir: &Path) -> PathBuf {
 }
 
 /// A tmux server of its own running `frontdesk`; killed when dropped.
-struct Session {
+pub(crate) struct Session {
     socket: String,
     /// The socket file, which `kill-server` leaves behind.
     socket_path: Option<PathBuf>,
@@ -103,7 +103,7 @@ struct Session {
 }
 
 impl Session {
-    fn start(test: &str, width: u16, height: u16) -> Session {
+    pub(crate) fn start(test: &str, width: u16, height: u16) -> Session {
         let dir = tempfile::tempdir().unwrap();
         let db = database(dir.path());
         Session::run(test, width, height, dir, &db, "e2e")
@@ -179,7 +179,7 @@ impl Session {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         for key in keys {
             self.tmux(&["send-keys", "-t", "0", key]);
             // Let each key arrive on its own (Esc must not merge with the next).
@@ -197,7 +197,7 @@ impl Session {
     }
 
     /// Polls until the screen satisfies `ok`; fails with the last screen.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let started = Instant::now();
         loop {
             let screen = self.screen();
@@ -211,12 +211,12 @@ impl Session {
         }
     }
 
-    fn wait_for(&self, needle: &str) -> String {
+    pub(crate) fn wait_for(&self, needle: &str) -> String {
         self.wait(needle, |s| s.contains(needle))
     }
 
     /// Waits for the program to end; returns its exit code line.
-    fn exit(&self) -> String {
+    pub(crate) fn exit(&self) -> String {
         let started = Instant::now();
         loop {
             if let Ok(text) = std::fs::read_to_string(&self.status) {
@@ -497,7 +497,7 @@ fn the_reminders_view_shows_its_sections_and_esc_goes_back() {
 }
 
 /// The ticket number in the ticket page's title (`#12 subject`).
-fn ticket_page(screen: &str) -> Option<i64> {
+pub(crate) fn ticket_page(screen: &str) -> Option<i64> {
     let title = screen.lines().nth(1)?;
     let rest = &title[title.find('#')? + 1..];
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -595,7 +595,7 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
 /// A customer of its own with one fresh ticket (no first response yet),
 /// added beside a running session; the queue is filtered down to it and the
 /// ticket page opened. Returns the ticket.
-fn open_fresh_ticket(s: &Session, name: &str, subject: &str) -> i64 {
+pub(crate) fn open_fresh_ticket(s: &Session, name: &str, subject: &str) -> i64 {
     s.wait_for("Customers");
     let dir = s.dir.path();
     let out = cli(dir, &["--json", "customer", "add", "--name", name]);

@@ -101,6 +101,12 @@ impl CustomersPane {
         self.step(height);
     }
 
+    /// The search keys of every customer (pinyin included), for finding
+    /// customers outside the list, as the palette does.
+    pub fn index(&self) -> Option<&SearchIndex> {
+        self.index.as_ref()
+    }
+
     /// A search is under way: call [`Self::step`] until it is done.
     pub fn busy(&self) -> bool {
         self.search.is_some()

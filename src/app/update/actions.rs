@@ -3,8 +3,9 @@
 use super::{clamp_cursors, follow, palette_height, records, reload};
 use crate::app::action::Action;
 use crate::app::layout;
-use crate::app::model::{Detail, Help as HelpView, Model};
+use crate::app::model::{Help as HelpView, Model};
 use crate::app::msg::Effect;
+use crate::app::navigation::Link;
 use crate::app::panes::PaneId;
 use crate::app::panes::cursor::Scroll;
 use crate::app::screens::Kind;
@@ -47,6 +48,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
             Kind::Reminders => super::reminders::leave(model),
             Kind::Dashboard => super::dashboard::leave(model),
             Kind::Quality => super::quality::leave(model),
+            Kind::Detail => super::navigation::back(model),
             _ => {
                 close_top(model);
                 Vec::new()
@@ -150,12 +152,13 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
                 palette.list.cursor.apply(action, len, palette_rows);
             }
         }
-        Kind::Help | Kind::Detail => {
+        Kind::Help => {
             let (lines, height) = overlay_size(model);
             if let Some(scroll) = overlay_scroll(model) {
                 scroll.apply(action, lines, height);
             }
         }
+        Kind::Detail => super::navigation::movement(model, action),
         Kind::Triage => {
             let (lines, height) = super::triage::doc_size(model);
             if let Some(triage) = model.screens.triage_mut() {
@@ -171,14 +174,15 @@ fn movement(model: &mut Model, action: Action) -> Vec<Effect> {
                 return follow(model);
             }
         }
-        Kind::Dashboard | Kind::Form | Kind::Conflict | Kind::Macros | Kind::Knowledge | Kind::KnowledgePick => {}
+        Kind::Dashboard => super::navigation::dashboard_movement(model, action),
+        Kind::Form | Kind::Conflict | Kind::Macros | Kind::Knowledge | Kind::KnowledgePick => {}
     }
     Vec::new()
 }
 
 /// Lines of the help or the card or ticket on top, and the height it is
 /// shown in.
-fn overlay_size(model: &Model) -> (usize, usize) {
+pub(super) fn overlay_size(model: &Model) -> (usize, usize) {
     let body = model.screen().body;
     if model.screens.top_kind() == Kind::Help {
         let (_, height) = layout::inner_size(layout::help_area(body));
@@ -191,9 +195,7 @@ fn overlay_size(model: &Model) -> (usize, usize) {
 fn overlay_scroll(model: &mut Model) -> Option<&mut Scroll> {
     match model.screens.top_kind() {
         Kind::Help => model.screens.help_mut().map(|help| &mut help.scroll),
-        Kind::Detail => match model.screens.detail_mut()? {
-            Detail::Card { scroll, .. } | Detail::Ticket { scroll, .. } => Some(scroll),
-        },
+        Kind::Detail => model.screens.detail_mut().map(|page| page.place_mut().0),
         _ => None,
     }
 }
@@ -219,14 +221,22 @@ pub fn scroll_overlay(model: &mut Model, delta: isize) {
     }
 }
 
-/// Enter: the palette runs its command; a list opens its row's card or
-/// ticket page.
+/// Enter: the palette runs its command or opens its record; a list opens
+/// its row's card or ticket page, a page the record its selected line names.
 fn open(model: &mut Model) -> Vec<Effect> {
     match model.screens.top_kind() {
-        Kind::Palette => match model.screens.take_palette().and_then(|p| p.selected_action()) {
-            Some(action) => apply(model, action),
-            None => Vec::new(),
+        Kind::Palette => match model
+            .screens
+            .take_palette()
+            .map(|p| (p.selected_action(), p.selected_record()))
+        {
+            Some((_, Some(record))) => super::navigation::open(model, record),
+            Some((Some(action), None)) => apply(model, action),
+            _ => Vec::new(),
         },
+        Kind::Detail => super::navigation::open_selected(model),
+        Kind::Triage => super::navigation::open_from_triage(model),
+        Kind::Dashboard => super::navigation::open_from_dashboard(model),
         Kind::Reminders => super::reminders::open(model),
         Kind::Quality => super::quality::open(model),
         Kind::Main => match model.focus {
@@ -251,21 +261,11 @@ fn open(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn open_card(model: &mut Model, id: i64) -> Vec<Effect> {
-    model.screens.open_detail(Detail::Card {
-        id,
-        card: None,
-        scroll: Scroll::default(),
-    });
-    vec![Effect::LoadCard(id)]
+    super::navigation::open(model, Link::Customer(id))
 }
 
 pub fn open_ticket(model: &mut Model, id: i64) -> Vec<Effect> {
-    model.screens.open_detail(Detail::Ticket {
-        id,
-        detail: None,
-        scroll: Scroll::default(),
-    });
-    vec![Effect::LoadTicket(id)]
+    super::navigation::open(model, Link::Ticket(id))
 }
 
 fn filter(model: &mut Model) -> Vec<Effect> {

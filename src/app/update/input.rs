@@ -88,7 +88,7 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
             if let Some(palette) = model.screens.palette_mut()
                 && palette.list.filter.handle(key)
             {
-                palette.refilter(palette_height);
+                super::navigation::refilter_palette(model, palette_height);
             }
             Vec::new()
         }

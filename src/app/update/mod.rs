@@ -10,6 +10,7 @@ mod drafts;
 mod input;
 mod knowledge;
 mod macros;
+mod navigation;
 mod quality;
 mod records;
 mod reminders;
@@ -54,6 +55,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => tick(model, now),
         Msg::ExternalChange => reload(model),
         Msg::Continue => {
+            navigation::step_palette(model, palette_height(model.area));
             let height = model.list_height(PaneId::Customers);
             if model.customers.step(height) {
                 follow(model)

@@ -23,13 +23,15 @@ pub(super) struct Target {
 /// The ticket on screen: the open ticket page, the queue's selection, or
 /// the ticket of the selected timeline entry.
 pub(super) fn target_ticket(model: &Model) -> Option<Ticket> {
-    if let Some(triage) = model.screens.triage() {
-        return triage.card.as_ref().map(|c| c.view.ticket.clone());
-    }
+    // A page opened over triage (its customer, one of their tickets) is
+    // what is on screen, not the triage card under it.
     match model.screens.detail() {
         Some(Detail::Ticket { detail, .. }) => return detail.as_ref().map(|d| d.view.ticket.clone()),
         Some(Detail::Card { .. }) => return None,
         None => {}
+    }
+    if let Some(triage) = model.screens.triage() {
+        return triage.card.as_ref().map(|c| c.view.ticket.clone());
     }
     // A reminder names a ticket by number only; its actions load it. The
     // Data quality view is about customers only.
@@ -198,7 +200,7 @@ fn new(model: &mut Model) -> Vec<Effect> {
 /// read whole first; the form opens when it arrives.
 fn edit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    if model.screens.triage().is_some() {
+    if model.screens.triage().is_some() && model.screens.detail().is_none() {
         if let Some(t) = target_ticket(model) {
             open_form(model, ticket::edit_ticket(s, &t, ticket::Edit::All));
         }
@@ -270,7 +272,9 @@ pub fn form_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 fn submit(model: &mut Model) -> Vec<Effect> {
     let s = model.strings;
-    let in_triage = model.screens.triage().is_some();
+    // A form from a page over the triage card saves as usual: only the
+    // card's own edits are triage decisions.
+    let in_triage = model.screens.triage().is_some() && model.screens.detail().is_none();
     let Some(form) = model.screens.form_mut() else {
         return Vec::new();
     };

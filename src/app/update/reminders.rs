@@ -50,17 +50,15 @@ pub fn shift(model: &mut Model, delta: isize) {
 }
 
 /// Enter: the ticket page for a reminder about a ticket, else the
-/// customer card, over the list.
+/// customer card, over the list; the ticket page's customer line leads on
+/// to the card.
 pub fn open(model: &mut Model) -> Vec<Effect> {
     let Some(r) = model.screens.reminders().and_then(|v| v.selected()) else {
         return Vec::new();
     };
-    let (ticket, customer) = (r.ticket_id, r.customer_id);
-    let callback = r.reason == ReminderReason::Callback;
-    match (ticket, customer) {
-        (Some(id), _) if callback => super::actions::open_ticket(model, id),
-        (_, Some(id)) => super::actions::open_card(model, id),
-        (Some(id), None) => super::actions::open_ticket(model, id),
+    match (r.ticket_id, r.customer_id) {
+        (Some(id), _) => super::actions::open_ticket(model, id),
+        (None, Some(id)) => super::actions::open_card(model, id),
         (None, None) => Vec::new(),
     }
 }

@@ -59,11 +59,9 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Current(current) => return super::conflict::loaded(model, current),
         Msg::LoadFailed(text) => {
             // A card or ticket that could not be read is not left empty.
-            if matches!(
-                model.screens.detail(),
-                Some(Detail::Card { card: None, .. } | Detail::Ticket { detail: None, .. })
-            ) {
-                model.screens.take_detail();
+            // Only that page goes: the ones under it stay to go back to.
+            if model.screens.detail().is_some_and(Detail::is_empty) {
+                model.screens.back_detail();
             }
             if let Some(reminders) = model.screens.reminders_mut() {
                 reminders.failed();

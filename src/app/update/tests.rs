@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 
 mod drafts;
 mod forms;
+mod navigation;
 mod paste;
 mod saves;
 mod screens;

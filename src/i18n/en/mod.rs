@@ -17,6 +17,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod navigation;
 mod occasions;
 mod quality;
 mod report;
@@ -440,4 +441,5 @@ pub static EN: Strings = Strings {
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
     knowledge: &knowledge::KNOWLEDGE,
+    navigation: &navigation::NAVIGATION,
 };

@@ -21,6 +21,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod navigation;
 mod occasions;
 mod quality;
 mod report;
@@ -449,6 +450,7 @@ pub static ZH_CN: Strings = Strings {
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
     knowledge: &knowledge::KNOWLEDGE,
+    navigation: &navigation::NAVIGATION,
 };
 
 #[cfg(test)]
