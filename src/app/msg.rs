@@ -45,6 +45,9 @@ pub enum Saved {
     TicketSaved {
         id: i64,
     },
+    InteractionEdited {
+        id: i64,
+    },
     Replied {
         ticket: i64,
     },
@@ -166,7 +169,8 @@ pub enum Effect {
     LoadTriage(Vec<i64>),
     /// Changes to these tickets as they were seen, all or none; the text
     /// describes the change.
-    TriageChange(Vec<Seen>, TicketChanges, String),
+    // Boxed: the changes are by far the largest payload of an effect.
+    TriageChange(Vec<Seen>, Box<TicketChanges>, String),
     TriageUndo(Vec<Undo>),
     LoadReminders,
     ReminderDone(i64),

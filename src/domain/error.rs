@@ -43,4 +43,5 @@ pub enum Entity {
     RoutingRule,
     Calendar,
     Agent,
+    Interaction,
 }

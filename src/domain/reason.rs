@@ -168,6 +168,12 @@ pub enum Reason {
     },
     /// An empty path variable: set it to a path, or unset it.
     EmptyVariable,
+    /// A text written in `$EDITOR` was left empty: that cancels.
+    EmptyText,
+    /// `$EDITOR` could not be run or did not exit cleanly; the OS's words.
+    EditorFailed {
+        detail: String,
+    },
 }
 
 /// The written forms a field expects.
@@ -250,6 +256,8 @@ pub enum FileRole {
     Settings,
     Map,
     Import,
+    /// A text given with `--body-file`.
+    Text,
 }
 
 /// What kind of thing stands where a regular file was wanted.

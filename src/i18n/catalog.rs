@@ -10,6 +10,7 @@ pub mod cli_admin;
 pub mod cli_records;
 pub mod crm;
 pub mod dashboard;
+pub mod editing;
 pub mod errors;
 pub mod forms;
 pub mod occasions;
@@ -219,5 +220,6 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+    pub editing: &'static editing::EditingStrings,
 }
 }

@@ -111,6 +111,7 @@ pub fn entity_name(entity: Entity, e: &ErrorStrings) -> &'static str {
         Entity::RoutingRule => e.entity_routing_rule,
         Entity::Calendar => e.entity_calendar,
         Entity::Agent => e.entity_agent,
+        Entity::Interaction => e.entity_interaction,
     }
 }
 

@@ -82,6 +82,7 @@ impl Strings {
             .iter()
             .chain(self.crm.fields)
             .chain(self.occasions.fields)
+            .chain(self.editing.fields)
             .find(|(k, _)| *k == key)
         {
             Some((_, label)) => label,

@@ -113,6 +113,8 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::NotUtf8 { bytes } => fill(e.not_utf8, &[("bytes", bytes)]),
         Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
         Reason::EmptyVariable => e.empty_variable.into(),
+        Reason::EmptyText => s.editing.empty_text.into(),
+        Reason::EditorFailed { detail } => fill(s.editing.editor_failed, &[("why", detail)]),
     }
 }
 
@@ -173,6 +175,7 @@ fn file(f: &FileProblem, e: &ErrorStrings) -> String {
                 FileRole::Settings => e.role_settings,
                 FileRole::Map => e.role_map,
                 FileRole::Import => e.role_import,
+                FileRole::Text => e.role_text,
             };
             let (size, limit) = (size(*bytes, e), size(*limit, e));
             fill(e.file_too_large, &[("size", &size), ("role", role), ("limit", &limit)])

@@ -106,6 +106,10 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
         assignee: changes.assignee.as_ref().map(|_| t.assignee.clone()),
         department: changes.department.as_ref().map(|_| t.department.clone()),
         category: changes.category.as_ref().map(|_| t.category.clone()),
+        subject: changes.subject.as_ref().map(|_| t.subject.clone()),
+        kind: changes.kind.map(|_| t.kind),
+        description: changes.description.as_ref().map(|_| t.description.clone()),
+        resolution: None,
     }
 }
 

@@ -224,6 +224,20 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let on_timeline = model.screens.quality().is_none() && model.screens.reminders().is_none();
+    if model.focus == PaneId::Timeline && on_timeline {
+        // A line of the timeline is what `e` edits there: an interaction's
+        // text; a ticket event is history.
+        match model.timeline.selected() {
+            Some(e) if e.source == "interaction" => {
+                let form = contact::edit_interaction(s, e.id, &e.summary);
+                open_form(model, form);
+            }
+            Some(_) => model.warn(s.editing.not_editable.to_string()),
+            None => {}
+        }
+        return Vec::new();
+    }
     match target_customer(model) {
         Some(c) => vec![Effect::LoadCustomerForEdit(c.id)],
         None => {
@@ -293,6 +307,10 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             assignee: shown("assignee"),
             department: shown("department"),
             category: shown("category"),
+            subject: shown("subject"),
+            kind: shown("kind"),
+            description: shown("description"),
+            resolution: shown("resolution"),
         };
         let text = s.triage.bulk_changed.of(ids.len() as i64, &[]);
         // Each at the version the queue showed it: marks are dropped when a
@@ -305,7 +323,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 version: v.ticket.version,
             })
             .collect();
-        return vec![Effect::TriageChange(seen, changes, text)];
+        return vec![Effect::TriageChange(seen, Box::new(changes), text)];
     }
     match form.submission() {
         // On the triage screen an edit is a decision: undoable, and it moves on.
@@ -314,7 +332,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 s.triage.decided,
                 &[("ticket", &id.to_string()), ("decision", &form.title)],
             );
-            vec![Effect::TriageChange(vec![Seen { id, version }], changes, text)]
+            vec![Effect::TriageChange(
+                vec![Seen { id, version }],
+                Box::new(changes),
+                text,
+            )]
         }
         Some(submission) => vec![Effect::Save(Box::new(submission))],
         None => {

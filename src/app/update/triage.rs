@@ -89,7 +89,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         s.triage.decided,
         &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
     );
-    vec![Effect::TriageChange(vec![seen], changes, text)]
+    vec![Effect::TriageChange(vec![seen], Box::new(changes), text)]
 }
 
 /// `x` and `X` in the queue.

@@ -13,6 +13,7 @@ mod cli_admin;
 mod cli_records;
 mod crm;
 mod dashboard;
+mod editing;
 mod errors;
 mod forms;
 mod occasions;
@@ -423,4 +424,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    editing: &editing::EDITING,
 };

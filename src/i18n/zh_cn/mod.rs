@@ -17,6 +17,7 @@ mod cli_admin;
 mod cli_records;
 mod crm;
 mod dashboard;
+mod editing;
 mod errors;
 mod forms;
 mod occasions;
@@ -432,6 +433,7 @@ pub static ZH_CN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    editing: &editing::EDITING,
 };
 
 #[cfg(test)]
