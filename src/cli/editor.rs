@@ -21,11 +21,12 @@ impl Source<'_> {
         self.summary.is_some() || self.body_file.is_some()
     }
 
-    /// The text, checked non-empty; `template` (the comment block shown in
-    /// the editor) is only built when the editor opens.
+    /// The text; `template` (the comment block shown in the editor) is
+    /// only built when the editor opens. A written text left empty cancels;
+    /// a blank `--summary` is the service's to refuse as any blank value.
     pub fn text(self, template: impl FnOnce() -> Result<String, Error>) -> Result<String, Error> {
         let text = match (self.summary, self.body_file) {
-            (Some(summary), _) => summary,
+            (Some(summary), _) => return Ok(summary),
             (None, Some(path)) => read_body(path)?,
             (None, None) => in_editor(&template()?)?,
         };

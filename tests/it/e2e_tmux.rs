@@ -846,7 +846,12 @@ fn a_pasted_text_of_several_lines_goes_whole_into_the_reply() {
     s.tmux(&["set-buffer", "-b", "pasted", "已安排换货\n明天上门 email"]);
     s.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", "0"]);
     s.text("。");
-    let after = channel(&s.wait_for("已安排换货 明天上门 email。"));
+    // The lines stay lines in the form, one under the other.
+    let lines = |screen: &str| {
+        let mut rows = screen.lines();
+        rows.any(|l| l.contains("已安排换货")) && rows.next().is_some_and(|l| l.contains("明天上门 email。"))
+    };
+    let after = channel(&s.wait("the pasted lines", lines));
     assert_eq!(after, before, "the channel below is untouched");
     s.keys(&["C-s"]);
     s.wait_for(&format!("Reply recorded on #{id}"));

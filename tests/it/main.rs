@@ -50,6 +50,7 @@ mod sla_scenarios;
 mod store;
 mod triage_service;
 mod tui_driver;
+mod tui_editing;
 mod tui_queue;
 mod tui_snapshots;
 mod tui_triage;

@@ -71,7 +71,14 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
     let (title, fields) = match edit {
         Edit::All => (
             s.form_edit_ticket,
+            // The fields of daily work first, in the order hands know;
+            // corrections of what the ticket says after them.
             vec![
+                priority,
+                status,
+                text64("assignee", &t.assignee),
+                text64("department", &t.department),
+                text64("category", &t.category),
                 Field::new("subject", FieldKind::Line, &t.subject)
                     .required()
                     .check(|v| validate::required("subject", v, LINE_MAX).map(drop)),
@@ -80,14 +87,9 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
                     options(TicketKind::ALL.iter().map(|k| k.key()), false),
                     t.kind.key(),
                 ),
-                priority,
-                status,
-                resolution,
-                text64("assignee", &t.assignee),
-                text64("department", &t.department),
-                text64("category", &t.category),
                 Field::new("description", FieldKind::Long, &t.description)
                     .check(|v| validate::text("description", v, TEXT_MAX).map(drop)),
+                resolution,
             ],
         ),
         Edit::Assignee => (s.form_assign, vec![text64("assignee", &t.assignee)]),

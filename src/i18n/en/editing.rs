@@ -3,7 +3,7 @@
 use crate::i18n::catalog::editing::EditingStrings;
 
 pub const EDITING: EditingStrings = EditingStrings {
-    fields: &[("description", "Description"), ("resolution", "How it was resolved")],
+    fields: &[("description", "Description"), ("resolution", "Resolution note")],
     form_edit_interaction: "Edit interaction #{id}",
     interaction_saved: "Interaction #{id} saved",
     not_editable: "A ticket event is history and cannot be edited; select an interaction",

@@ -137,7 +137,7 @@ fn a_form_opens_on_the_field_there_is_to_type() {
         ("2 n", "subject"),
         ("1 n", "name"),
         ("2 a", "assignee"),
-        ("2 e", "subject"),
+        ("2 e", "priority"),
     ];
     for (keys, field) in cases {
         let mut m = loaded();
