@@ -250,14 +250,22 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     if !d.interactions.is_empty() {
         outln!("\n{}", r.heading_history);
         for i in &d.interactions {
-            outln!(
-                "  {} {} {} {} {}",
+            let head = format!(
+                "  {} {} {} {} ",
                 short_time(Some(i.at)),
                 pad(r.direction(i.direction), 4),
                 pad(s.channel(i.channel), columns::channel(s, 7)),
                 pad(&sanitize_line(&i.agent), 10),
-                sanitize_line(&i.summary)
             );
+            // A text of several lines (written in $EDITOR) keeps them, each
+            // under the first.
+            let text = sanitize_block(&i.summary);
+            let mut lines = text.lines();
+            outln!("{head}{}", lines.next().unwrap_or_default());
+            let indent = " ".repeat(crate::domain::text::width(&head));
+            for line in lines {
+                outln!("{}{line}", if line.is_empty() { "" } else { &indent });
+            }
         }
     }
     print_audit(&d.audit);

@@ -106,6 +106,16 @@ fn a_reply_written_in_the_editor_is_recorded_without_its_comments() {
         template.lines().all(|l| l.is_empty() || l.starts_with('#')),
         "{template}"
     );
+    // `ticket show` keeps the lines, each under the first.
+    let shown = desk.ok(&["ticket", "show", &t]);
+    let column = |needle: &str| {
+        let line = shown
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{shown}"));
+        unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()])
+    };
+    assert_eq!(column("已安排换货"), column("明天送达"), "{shown}");
 }
 
 #[test]
