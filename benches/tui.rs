@@ -159,6 +159,7 @@ fn ticket(i: i64, rng: &mut Lcg, now: DateTime<Utc>) -> TicketView {
 fn timeline(customer: i64, now: DateTime<Utc>) -> Msg {
     let entries = (0..60)
         .map(|i| TimelineEntry {
+            id: i,
             at: now - chrono::Duration::hours(i),
             source: if i % 4 == 0 { "ticket" } else { "interaction" },
             ticket_id: Some(1),

@@ -133,6 +133,21 @@ impl TextInput {
         i
     }
 
+    /// The line (of the `\n`-separated ones) the cursor is on, by index,
+    /// and that line as an input with the cursor where it is: a long field
+    /// shows its lines one under the other, the cursor on its own.
+    pub fn cursor_line(&self) -> (usize, TextInput) {
+        let before = &self.text[..self.byte_at(self.cursor)];
+        let index = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |b| before[..=b].chars().count());
+        let line = self.text.split('\n').nth(index).unwrap_or("");
+        let input = TextInput {
+            text: line.to_string(),
+            cursor: self.cursor - line_start,
+        };
+        (index, input)
+    }
+
     /// The part to show in `cols` columns and the cursor's column in it:
     /// scrolled so the cursor stays visible, one line, controls neutralised.
     pub fn window(&self, cols: usize) -> (String, usize) {
@@ -197,6 +212,19 @@ mod tests {
         input.handle(Key::ctrl('u'));
         assert!(input.is_empty());
         assert!(!input.handle(Key::plain(KeyCode::Backspace)));
+    }
+
+    #[test]
+    fn the_cursor_line_is_the_line_the_cursor_is_on() {
+        let mut input = TextInput::new("第一行\nsecond\n第三行");
+        assert_eq!(input.cursor_line().0, 2);
+        assert_eq!(input.cursor_line().1.window(20), ("第三行".to_string(), 6));
+        for _ in 0.."第三行".chars().count() + 2 {
+            input.handle(Key::plain(KeyCode::Left));
+        }
+        let (index, line) = input.cursor_line();
+        assert_eq!((index, line.text()), (1, "second"));
+        assert_eq!(line.window(20), ("second".to_string(), 5));
     }
 
     #[test]

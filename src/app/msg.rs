@@ -45,6 +45,9 @@ pub enum Saved {
     TicketSaved {
         id: i64,
     },
+    InteractionEdited {
+        id: i64,
+    },
     Replied {
         ticket: i64,
     },

@@ -66,6 +66,9 @@ pub enum Command {
     /// Keep service tickets
     #[command(subcommand, after_help = examples::TICKET)]
     Ticket(TicketCommand),
+    /// Correct what a recorded interaction says (audited)
+    #[command(subcommand, after_help = examples::INTERACTION)]
+    Interaction(super::interaction::InteractionCommand),
     /// Log an interaction with a customer
     #[command(after_help = examples::LOG)]
     Log(LogArgs),
@@ -409,9 +412,12 @@ pub enum TicketCommand {
     Reply {
         /// The ticket's id
         id: i64,
-        /// What was said to the customer
-        #[arg(long, required_unless_present = "kb")]
+        /// What was said to the customer [default: written in $EDITOR]
+        #[arg(long)]
         summary: Option<String>,
+        /// Read the reply from this file ("-": standard input)
+        #[arg(long, conflicts_with = "summary", value_parser = any_path())]
+        body_file: Option<PathBuf>,
         /// How the answer went out [default: the ticket's channel]
         #[arg(long, value_parser = one_of::<Channel>())]
         channel: Option<String>,
@@ -423,11 +429,14 @@ pub enum TicketCommand {
     Note {
         /// The ticket's id
         id: i64,
-        /// The note
+        /// The note [default: written in $EDITOR]
         #[arg(long)]
-        summary: String,
+        summary: Option<String>,
+        /// Read the note from this file ("-": standard input)
+        #[arg(long, conflicts_with = "summary", value_parser = any_path())]
+        body_file: Option<PathBuf>,
     },
-    /// Change priority, status, assignee, department or category
+    /// Change priority, status, assignee, department, category, subject, kind or description
     Set(TicketSetArgs),
     /// Resolve a ticket
     Resolve {
@@ -543,6 +552,15 @@ pub struct TicketSetArgs {
     /// Take a tag off the ticket (repeatable)
     #[arg(long = "remove-tag", value_name = "TAG")]
     pub remove_tag: Vec<String>,
+    /// A corrected one-line subject
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// What the ticket is about; the SLA targets follow the new kind
+    #[arg(long, value_parser = one_of::<TicketKind>())]
+    pub kind: Option<String>,
+    /// The description: what the customer asked or reported
+    #[arg(long)]
+    pub description: Option<String>,
     /// Only if the ticket is still at this version (else exit 3)
     #[arg(long)]
     pub if_version: Option<i64>,

@@ -40,9 +40,15 @@ Examples:
   frontdesk ticket show 1
   frontdesk ticket reply 1 --summary \"已安排换货\"
   frontdesk ticket note 1 --summary \"仓库确认有货\"
+  frontdesk ticket note 1 --body-file notes.txt
   frontdesk ticket set 1 --status pending --assignee li.na --if-version 3
+  frontdesk ticket set 1 --kind complaint --subject \"屏幕碎裂，要求换货\"
   frontdesk ticket resolve 1 --summary \"换货完成\"
   frontdesk ticket callback 1 --outcome satisfied";
+
+pub const INTERACTION: &str = "\
+Examples:
+  frontdesk interaction edit 42 --summary \"来电询问发货时间（订单 #1001）\"";
 
 pub const LOG: &str = "\
 Examples:

@@ -33,8 +33,10 @@ mod config;
 mod crm;
 mod customer;
 mod data_out;
+mod editor;
 mod examples;
 mod export_csv;
+mod interaction;
 mod kb;
 mod macros;
 mod order;
@@ -147,6 +149,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Demo(args) => admin::demo(&mut env, &args),
         Command::Customer(cmd) => customer::run(&mut env, *cmd),
         Command::Ticket(cmd) => ticket::run(&mut env, cmd),
+        Command::Interaction(cmd) => interaction::run(&mut env, cmd),
         Command::Log(args) => timeline::log(&mut env, &args),
         Command::Timeline(args) => timeline::timeline(&mut env, &args),
         Command::Sla(cmd) => sla::run(&mut env, cmd),

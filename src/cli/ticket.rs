@@ -2,12 +2,13 @@
 
 use super::Env;
 use super::args::{TicketCommand, TicketListArgs};
+use super::editor::Source;
 use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::domain::urgency::Band;
-use crate::i18n::fill;
+use crate::i18n::{Strings, fill};
 use crate::service::tickets::TicketQuery;
 use crate::service::tickets::{self, TicketChanges, TicketInput, TicketView};
 use crate::service::{Error, customers};
@@ -33,14 +34,32 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
         TicketCommand::Reply {
             id,
             summary,
+            body_file,
             channel,
             kb,
         } => {
-            let i = tickets::reply_with(&mut env.store, &env.ctx, id, summary.as_deref(), channel.as_deref(), kb)?;
+            let source = Source {
+                summary,
+                body_file: body_file.as_deref(),
+            };
+            // An article alone is a whole reply: the editor opens only when
+            // nothing says what to answer.
+            let text = if source.given() || kb.is_none() {
+                let template = |s: &Strings| s.editing.reply_template;
+                Some(source.text(|| template_for(env, id, template))?)
+            } else {
+                None
+            };
+            let i = tickets::reply_with(&mut env.store, &env.ctx, id, text.as_deref(), channel.as_deref(), kb)?;
             print_interaction(env, &i);
         }
-        TicketCommand::Note { id, summary } => {
-            let i = tickets::note(&mut env.store, &env.ctx, id, &summary)?;
+        TicketCommand::Note { id, summary, body_file } => {
+            let source = Source {
+                summary,
+                body_file: body_file.as_deref(),
+            };
+            let text = source.text(|| template_for(env, id, |s| s.editing.note_template))?;
+            let i = tickets::note(&mut env.store, &env.ctx, id, &text)?;
             print_interaction(env, &i);
         }
         TicketCommand::Set(a) => {
@@ -52,6 +71,10 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
                 category: a.category,
                 add_tags: a.add_tag,
                 remove_tags: a.remove_tag,
+                subject: a.subject,
+                kind: a.kind,
+                description: a.description,
+                resolution: None,
             };
             let v = tickets::set(&mut env.store, &env.ctx, a.id, &changes, a.if_version)?;
             print_changed(env, &v);
@@ -71,6 +94,23 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
         TicketCommand::Macro { id, name, if_version } => super::macros::apply(env, id, &name, if_version)?,
     }
     Ok(())
+}
+
+/// The comment block under an empty text in `$EDITOR`, naming the ticket
+/// so the agent sees what they answer. Read first: a ticket that does not
+/// exist exits 4 before any editor opens.
+fn template_for(env: &mut Env, id: i64, pick: fn(&Strings) -> &'static str) -> Result<String, Error> {
+    let t = tickets::get(&mut env.store, &env.ctx, id)?.ticket;
+    let s = crate::i18n::get();
+    let (ticket, customer) = (t.id.to_string(), sanitize_line(&t.customer_name));
+    Ok(fill(
+        pick(s),
+        &[
+            ("ticket", &ticket),
+            ("customer", &customer),
+            ("subject", &sanitize_line(&t.subject)),
+        ],
+    ))
 }
 
 fn print_added(env: &Env, v: &TicketView) {
@@ -236,14 +276,22 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     if !d.interactions.is_empty() {
         outln!("\n{}", r.heading_history);
         for i in &d.interactions {
-            outln!(
-                "  {} {} {} {} {}",
+            let head = format!(
+                "  {} {} {} {} ",
                 short_time(Some(i.at)),
                 pad(r.direction(i.direction), 4),
                 pad(s.channel(i.channel), columns::channel(s, 7)),
                 pad(&sanitize_line(&i.agent), 10),
-                sanitize_line(&i.summary)
             );
+            // A text of several lines (written in $EDITOR) keeps them, each
+            // under the first.
+            let text = sanitize_block(&i.summary);
+            let mut lines = text.lines();
+            outln!("{head}{}", lines.next().unwrap_or_default());
+            let indent = " ".repeat(crate::domain::text::width(&head));
+            for line in lines {
+                outln!("{}{line}", if line.is_empty() { "" } else { &indent });
+            }
         }
     }
     print_audit(&d.audit);

@@ -20,13 +20,15 @@ pub enum InputKind {
     /// `import RECORDS FILE`: 1 GiB. The file is read and validated whole
     /// before anything is written, so it must fit in memory.
     Import,
+    /// `ticket reply|note --body-file FILE`: 1 MiB, far above what a text holds.
+    Text,
 }
 
 impl InputKind {
     /// The largest file of this kind that is read.
     pub fn limit(self) -> u64 {
         match self {
-            InputKind::Config | InputKind::Map => MIB,
+            InputKind::Config | InputKind::Map | InputKind::Text => MIB,
             InputKind::Import => 1024 * MIB,
         }
     }
@@ -36,6 +38,7 @@ impl InputKind {
             InputKind::Config => FileRole::Settings,
             InputKind::Map => FileRole::Map,
             InputKind::Import => FileRole::Import,
+            InputKind::Text => FileRole::Text,
         }
     }
 
@@ -45,6 +48,7 @@ impl InputKind {
             InputKind::Config => "config",
             InputKind::Map => "map",
             InputKind::Import => "file",
+            InputKind::Text => "body-file",
         }
     }
 }

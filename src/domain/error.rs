@@ -44,4 +44,5 @@ pub enum Entity {
     Calendar,
     Agent,
     Macro,
+    Interaction,
 }

@@ -27,6 +27,9 @@ impl Interaction {
 /// One line of a customer's timeline: an interaction or a ticket event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
+    /// The interaction's id, or the ticket event's, by `source`: what
+    /// `interaction edit` takes.
+    pub id: i64,
     pub at: DateTime<Utc>,
     /// `interaction` or `ticket`
     pub source: &'static str,

@@ -170,6 +170,12 @@ pub enum Reason {
     EmptyVariable,
     /// A macro with no reply and no field change.
     EmptyMacro,
+    /// A text written in `$EDITOR` was left empty: that cancels.
+    EmptyText,
+    /// `$EDITOR` could not be run or did not exit cleanly; the OS's words.
+    EditorFailed {
+        detail: String,
+    },
 }
 
 /// The written forms a field expects.
@@ -252,6 +258,8 @@ pub enum FileRole {
     Settings,
     Map,
     Import,
+    /// A text given with `--body-file`.
+    Text,
 }
 
 /// What kind of thing stands where a regular file was wanted.

@@ -10,6 +10,7 @@ pub mod cli_admin;
 pub mod cli_records;
 pub mod crm;
 pub mod dashboard;
+pub mod editing;
 pub mod errors;
 pub mod forms;
 pub mod knowledge;
@@ -227,5 +228,6 @@ pub struct Strings {
     pub macros: &'static macros::MacroStrings,
     pub knowledge: &'static knowledge::KnowledgeStrings,
     pub navigation: &'static navigation::NavigationStrings,
+    pub editing: &'static editing::EditingStrings,
 }
 }

@@ -112,6 +112,7 @@ pub fn entity_name(entity: Entity, e: &ErrorStrings) -> &'static str {
         Entity::Calendar => e.entity_calendar,
         Entity::Agent => e.entity_agent,
         Entity::Macro => e.entity_macro,
+        Entity::Interaction => e.entity_interaction,
     }
 }
 

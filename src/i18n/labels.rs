@@ -84,6 +84,7 @@ impl Strings {
             .chain(self.occasions.fields)
             .chain(self.macros.fields)
             .chain(self.knowledge.fields)
+            .chain(self.editing.fields)
             .find(|(k, _)| *k == key)
         {
             Some((_, label)) => label,

@@ -114,6 +114,8 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
         Reason::EmptyVariable => e.empty_variable.into(),
         Reason::EmptyMacro => s.macros.empty_macro.into(),
+        Reason::EmptyText => s.editing.empty_text.into(),
+        Reason::EditorFailed { detail } => fill(s.editing.editor_failed, &[("why", detail)]),
     }
 }
 
@@ -174,6 +176,7 @@ fn file(f: &FileProblem, e: &ErrorStrings) -> String {
                 FileRole::Settings => e.role_settings,
                 FileRole::Map => e.role_map,
                 FileRole::Import => e.role_import,
+                FileRole::Text => e.role_text,
             };
             let (size, limit) = (size(*bytes, e), size(*limit, e));
             fill(e.file_too_large, &[("size", &size), ("role", role), ("limit", &limit)])

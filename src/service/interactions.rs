@@ -64,6 +64,51 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     })
 }
 
+/// New text for a recorded interaction; `None` keeps that part.
+#[derive(Debug, Clone, Default)]
+pub struct InteractionEdit {
+    pub summary: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Corrects what an interaction says (a typo, a wrong figure): only its
+/// text changes, each changed part audited with its old value, so the
+/// record of what was said stays traceable.
+pub fn edit(store: &mut Store, ctx: &Ctx, id: i64, edit: &InteractionEdit) -> Result<Interaction, Error> {
+    let summary = edit
+        .summary
+        .as_deref()
+        .map(|v| validate::required("summary", v, TEXT_MAX))
+        .transpose()?;
+    let body = edit
+        .body
+        .as_deref()
+        .map(|v| validate::text("body", v, TEXT_MAX))
+        .transpose()?;
+    store.write(|tx| {
+        let mut i = tx.interaction(id)?;
+        let mut changed = false;
+        for (field, slot, new) in [("summary", &mut i.summary, &summary), ("body", &mut i.body, &body)] {
+            if let Some(new) = new
+                && slot != new
+            {
+                ctx.audit(tx, "interaction", id, field, Some(slot.clone()), Some(new.clone()))?;
+                *slot = new.clone();
+                changed = true;
+            }
+        }
+        if changed {
+            tx.update_interaction_text(id, &i.summary, &i.body)?;
+        }
+        Ok(i)
+    })
+}
+
+/// An interaction with its audit trail, oldest change first.
+pub fn get(store: &mut Store, id: i64) -> Result<(Interaction, Vec<crate::domain::audit::AuditEntry>), Error> {
+    store.read(|tx| Ok((tx.interaction(id)?, tx.audit_for("interaction", id)?)))
+}
+
 /// A customer's timeline, newest first; `limit` 0 means all of it.
 pub fn timeline(store: &mut Store, key: &str, limit: usize) -> Result<Vec<TimelineEntry>, Error> {
     store.read(|tx| {

@@ -42,6 +42,12 @@ pub struct TicketChanges {
     pub add_tags: Vec<String>,
     /// Tags to take off (`--remove-tag`).
     pub remove_tags: Vec<String>,
+    pub subject: Option<String>,
+    pub kind: Option<String>,
+    pub description: Option<String>,
+    /// How it was resolved: kept as an internal note when the change
+    /// resolves the ticket (as `ticket resolve --summary` keeps it).
+    pub resolution: Option<String>,
 }
 
 /// A ticket with its SLA clocks and urgency evaluated at `ctx.now`.
@@ -285,6 +291,10 @@ pub struct ValidChanges {
     /// Normalized (`domain::ticket_tags`); removal wins over adding.
     pub add_tags: Vec<String>,
     pub remove_tags: Vec<String>,
+    pub subject: Option<String>,
+    pub kind: Option<TicketKind>,
+    pub description: Option<String>,
+    pub resolution: Option<String>,
 }
 
 impl TicketChanges {
@@ -299,6 +309,23 @@ impl TicketChanges {
             category: text("category", &self.category)?,
             add_tags: ticket_tags::parse_all("add-tag", &self.add_tags)?,
             remove_tags: ticket_tags::parse_all("remove-tag", &self.remove_tags)?,
+            subject: self
+                .subject
+                .as_deref()
+                .map(|v| validate::required("subject", v, LINE_MAX))
+                .transpose()?,
+            kind: self.kind.as_deref().map(str::parse).transpose()?,
+            description: self
+                .description
+                .as_deref()
+                .map(|v| validate::text("description", v, TEXT_MAX))
+                .transpose()?,
+            resolution: self
+                .resolution
+                .as_deref()
+                .map(|v| validate::text("resolution", v, TEXT_MAX))
+                .transpose()?
+                .filter(|v| !v.is_empty()),
         })
     }
 }
@@ -348,18 +375,24 @@ pub(super) fn apply_changes(
     text_change("assignee", &mut t.assignee, &changes.assignee)?;
     text_change("department", &mut t.department, &changes.department)?;
     text_change("category", &mut t.category, &changes.category)?;
-    if let Some(p) = changes.priority
-        && p != t.priority
-    {
-        ctx.audit(
-            tx,
-            "ticket",
-            id,
-            "priority",
-            Some(t.priority.key().into()),
-            Some(p.key().into()),
-        )?;
-        t.priority = p;
+    text_change("subject", &mut t.subject, &changes.subject)?;
+    text_change("description", &mut t.description, &changes.description)?;
+    // A stored key changes the same way: audited by its key. The kind
+    // picks the SLA policy: the refresh below re-derives the targets.
+    let keyed = |field: &str, old: &'static str, new: Option<&'static str>| -> Result<bool, Error> {
+        match new {
+            Some(new) if new != old => {
+                ctx.audit(tx, "ticket", id, field, Some(old.into()), Some(new.into()))?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    };
+    if keyed("kind", t.kind.key(), changes.kind.map(TicketKind::key))? {
+        t.kind = changes.kind.unwrap_or(t.kind);
+    }
+    if keyed("priority", t.priority.key(), changes.priority.map(Priority::key))? {
+        t.priority = changes.priority.unwrap_or(t.priority);
     }
     change_tags(tx, ctx, &mut t, &changes.add_tags, &changes.remove_tags)?;
     if let Some(s) = changes.status {
@@ -369,6 +402,12 @@ pub(super) fn apply_changes(
         t.updated_at = ctx.now;
         t.version = tx.update_ticket(&t)?;
         sla::refresh(tx, ctx, id)?;
+    }
+    if let Some(summary) = &changes.resolution
+        && before.status != TicketStatus::Resolved
+        && t.status == TicketStatus::Resolved
+    {
+        record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
     }
     view_in(tx, ctx, id)
 }

@@ -124,6 +124,10 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
             .filter(|x| !t.tags.contains(x))
             .cloned()
             .collect(),
+        subject: changes.subject.as_ref().map(|_| t.subject.clone()),
+        kind: changes.kind.map(|_| t.kind),
+        description: changes.description.as_ref().map(|_| t.description.clone()),
+        resolution: None,
     }
 }
 

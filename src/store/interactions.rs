@@ -4,7 +4,7 @@ use super::rows::{self, INTERACTION_COLUMNS};
 use super::{StoreError, Tx};
 use crate::domain::interaction::{Interaction, TimelineEntry};
 use crate::domain::time::from_unix;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 /// A customer's interactions and ticket events, newest first; a constant so
 /// its plan can be checked by a test.
@@ -38,6 +38,27 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    pub fn interaction(&self, id: i64) -> Result<Interaction, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?1"
+            ))?
+            .query_row([id], rows::interaction)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: crate::domain::error::Entity::Interaction,
+                key: id.to_string(),
+            })
+    }
+
+    /// Rewrites an interaction's text; when, how and who stay as recorded.
+    pub fn update_interaction_text(&self, id: i64, summary: &str, body: &str) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached("UPDATE interactions SET summary = ?2, body = ?3 WHERE id = ?1")?
+            .execute(params![id, summary, body])?;
+        Ok(())
+    }
+
     pub fn ticket_interactions(&self, ticket_id: i64) -> Result<Vec<Interaction>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.ticket_id = ?1 ORDER BY i.at, i.id"
@@ -53,6 +74,7 @@ impl Tx<'_> {
             let source: String = r.get(1)?;
             let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
             Ok(TimelineEntry {
+                id: r.get(7)?,
                 at: from_unix(r.get(0)?),
                 source: if source == "ticket" { "ticket" } else { "interaction" },
                 ticket_id: r.get(2)?,

@@ -1,16 +1,27 @@
-//! Long text in the user's `$EDITOR` (`$VISUAL` first, `vi` otherwise).
+//! Long text in the user's `$EDITOR` (`$VISUAL` first, `vi` otherwise):
+//! for a form field in the terminal UI, and for `ticket reply|note` from
+//! the shell.
 
 use std::io::Write;
 use std::process::Command;
 
+/// The editor the user named, if any: `$VISUAL`, then `$EDITOR`.
+pub fn chosen() -> Option<String> {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|e| !e.trim().is_empty())
+}
+
+/// The command that [`edit`] runs.
+pub fn command() -> String {
+    chosen().unwrap_or_else(|| "vi".to_string())
+}
+
 /// Writes `text` to a private temporary file, lets the editor change it,
 /// and reads it back. The terminal must be given back around this call.
 pub fn edit(text: &str) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string());
+    let editor = command();
     let path = std::env::temp_dir().join(format!(
         "frontdesk-{}-{}.txt",
         std::process::id(),
@@ -40,4 +51,35 @@ pub fn edit(text: &str) -> Result<String, String> {
     })();
     let _ = std::fs::remove_file(&path);
     result
+}
+
+/// What the user wrote under a `git commit`-style template: lines starting
+/// with `#` left out, trailing blank lines and spaces trimmed, the lines
+/// in between kept as written.
+pub fn without_comments(text: &str) -> String {
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(str::trim_end)
+        .collect();
+    kept.join("\n").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_comments;
+
+    #[test]
+    fn comment_lines_go_and_the_other_lines_stay() {
+        for (written, kept) in [
+            ("", ""),
+            ("\n# Write the reply\n# more\n", ""),
+            ("已安排换货\n# Write the reply\n", "已安排换货"),
+            ("line one\n\nline three  \n# c\n\n", "line one\n\nline three"),
+            ("  # not a comment: indented\n", "# not a comment: indented"),
+            ("a\r\nb\r\n", "a\nb"),
+        ] {
+            assert_eq!(without_comments(written), kept, "{written:?}");
+        }
+    }
 }

@@ -251,6 +251,14 @@ fn save(store: &mut Database, ctx: &Ctx, submission: Submission) -> Result<Saved
         Submission::Survey(input) => Saved::SurveyAdded {
             low: surveys::add(store, ctx, &input)?.scores.is_low(),
         },
+        Submission::EditInteraction { id, summary } => {
+            let edit = interactions::InteractionEdit {
+                summary: Some(summary),
+                body: None,
+            };
+            interactions::edit(store, ctx, id, &edit)?;
+            Saved::InteractionEdited { id }
+        }
         Submission::Reminder(input) => Saved::ReminderAdded {
             id: reminders::add(store, ctx, &input)?.id.unwrap_or_default(),
         },

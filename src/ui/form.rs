@@ -14,6 +14,10 @@ use ratatui::widgets::Paragraph;
 
 const LABEL: usize = 16;
 
+/// At most this many lines of a long field show in the form; the rest is
+/// counted after the last one (and whole in `$EDITOR`).
+const LONG_LINES: usize = 6;
+
 /// Lines of a form, each tagged with the index of its field.
 type FieldLines = Vec<(usize, Line<'static>)>;
 
@@ -29,12 +33,28 @@ fn field_lines(model: &Model, form: &Form, cols: usize) -> (FieldLines, Option<(
         let label = fit(&format!("{}{marker}", s.field(field.key)), LABEL);
         let label_role = if focused { Role::Key } else { Role::Muted };
         let mut spans = vec![span(theme, label, label_role), span(theme, "  ", Role::Text)];
-        let (value, at) = value_spans(model, field, focused, value_cols);
-        spans.extend(value);
-        if let Some(at) = at {
-            cursor = Some((lines.len(), LABEL + 2 + at));
+        if field.kind == FieldKind::Long && field.value().contains('\n') {
+            let (rows, at) = long_rows(model, field, focused, value_cols);
+            if let Some((row, col)) = at {
+                cursor = Some((lines.len() + row, LABEL + 2 + col));
+            }
+            for (n, row) in rows.into_iter().enumerate() {
+                let mut line = if n == 0 {
+                    std::mem::take(&mut spans)
+                } else {
+                    vec![span(theme, " ".repeat(LABEL + 2), Role::Text)]
+                };
+                line.extend(row);
+                lines.push((i, Line::from(line)));
+            }
+        } else {
+            let (value, at) = value_spans(model, field, focused, value_cols);
+            spans.extend(value);
+            if let Some(at) = at {
+                cursor = Some((lines.len(), LABEL + 2 + at));
+            }
+            lines.push((i, Line::from(spans)));
         }
-        lines.push((i, Line::from(spans)));
         if let Some(error) = &field.error {
             let text = format!("↳ {}", crate::domain::text::sanitize_line(&error.describe(s)));
             for part in crate::app::doc::wrap(&text, value_cols) {
@@ -84,6 +104,52 @@ fn value_spans(model: &Model, field: &Field, focused: bool, cols: usize) -> (Vec
             (spans, focused.then_some(at))
         }
     }
+}
+
+/// A long text of several lines, one under the other (what `$EDITOR` wrote
+/// keeps its lines): at most [`LONG_LINES`] of them, around the cursor when
+/// the field is being typed in, the number of the others after the last.
+/// Returns the rows and the cursor's row and column among them.
+fn long_rows(
+    model: &Model,
+    field: &Field,
+    focused: bool,
+    cols: usize,
+) -> (Vec<Vec<Span<'static>>>, Option<(usize, usize)>) {
+    let (s, theme) = (model.strings, &model.theme);
+    let role = if focused { Role::Input } else { Role::Text };
+    let all: Vec<&str> = field.value().split('\n').collect();
+    let (cursor_index, cursor_line) = field.input.cursor_line();
+    let start = if focused {
+        (cursor_index + 1).saturating_sub(LONG_LINES)
+    } else {
+        0
+    };
+    let end = (start + LONG_LINES).min(all.len());
+    let hidden = all.len() - (end - start);
+    let mut rows = Vec::new();
+    let mut cursor = None;
+    for (index, line) in all.iter().enumerate().take(end).skip(start) {
+        let more = if index + 1 == end && hidden > 0 {
+            s.form_more_lines.of(hidden as i64, &[])
+        } else {
+            String::new()
+        };
+        let room = cols.saturating_sub(width(&more) + usize::from(!more.is_empty()));
+        let shown = if focused && index == cursor_index {
+            let (shown, at) = cursor_line.window(room);
+            cursor = Some((index - start, at));
+            shown
+        } else {
+            crate::domain::text::sanitize_line(line).into_owned()
+        };
+        let mut row = vec![span(theme, fit(&shown, room), role)];
+        if !more.is_empty() {
+            row.push(span(theme, format!(" {more}"), Role::Muted));
+        }
+        rows.push(row);
+    }
+    (rows, cursor)
 }
 
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, form: &Form) {

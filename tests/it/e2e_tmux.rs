@@ -901,7 +901,12 @@ fn a_pasted_text_of_several_lines_goes_whole_into_the_reply() {
     s.tmux(&["set-buffer", "-b", "pasted", "已安排换货\n明天上门 email"]);
     s.tmux(&["paste-buffer", "-p", "-b", "pasted", "-t", "0"]);
     s.text("。");
-    let after = channel(&s.wait_for("已安排换货 明天上门 email。"));
+    // The lines stay lines in the form, one under the other.
+    let lines = |screen: &str| {
+        let mut rows = screen.lines();
+        rows.any(|l| l.contains("已安排换货")) && rows.next().is_some_and(|l| l.contains("明天上门 email。"))
+    };
+    let after = channel(&s.wait("the pasted lines", lines));
     assert_eq!(after, before, "the channel below is untouched");
     s.keys(&["C-s"]);
     s.wait_for(&format!("Reply recorded on #{id}"));
@@ -992,4 +997,43 @@ fn the_locale_and_the_config_choose_the_language() {
         s.keys(&["q"]);
         assert_eq!(s.exit(), "exit=0");
     }
+}
+
+/// `C-e` in a reply hands the text to `$EDITOR` (a script standing in for
+/// it): the terminal is given back, and the lines written there come back
+/// as lines, shown one under the other and saved whole.
+#[test]
+fn text_from_the_editor_keeps_its_lines() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path());
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf '第一行\\n第二行 second line\\n' > \"$1\"\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let locale = format!("LC_ALL=C.UTF-8 VISUAL= EDITOR='{}'", editor.display());
+    let s = Session::run_in("editor", (160, 45), dir, &db, "e2e", &locale);
+    let id = open_fresh_ticket(&s, "编辑器客户", "编辑器测试工单");
+    s.keys(&["r"]);
+    s.wait_for(&format!("Reply to #{id}"));
+    s.keys(&["C-e"]);
+    s.wait("the two lines one under the other", |screen| {
+        let mut rows = screen.lines();
+        rows.any(|l| l.contains("第一行")) && rows.next().is_some_and(|l| l.contains("第二行 second line"))
+    });
+    s.keys(&["C-s"]);
+    s.wait_for(&format!("Reply recorded on #{id}"));
+    assert_eq!(
+        replies(s.dir.path(), id).0,
+        vec!["第一行\n第二行 second line".to_string()]
+    );
+    s.keys(&["Escape", "2"]);
+    s.wait_for("Queue");
+    s.keys(&["q"]);
+    assert_eq!(s.exit(), "exit=0");
 }

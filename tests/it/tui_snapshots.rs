@@ -15,7 +15,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// The scene `prepare` makes on the seeded database, in English and in
 /// Chinese (`{name}_zh_{size}`) at each size.
-fn each_size(name: &str, prepare: impl Fn(&mut App)) {
+pub fn each_size(name: &str, prepare: impl Fn(&mut App)) {
     let runs = SIZES.iter().map(|size| (Lang::En, "", *size));
     for (lang, tag, (width, height)) in runs.chain(ZH_SIZES.iter().map(|size| (Lang::ZhCn, "_zh", *size))) {
         let mut app = App::new_in(lang, true, width, height);

@@ -1,5 +1,6 @@
 //! Contact forms: a reply to the customer (`r`), an internal note (`i`),
-//! and logging any interaction with a customer (`l`).
+//! logging any interaction with a customer (`l`), and correcting what a
+//! recorded one says (`e` on it in the timeline).
 
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Direction};
@@ -38,6 +39,18 @@ pub fn note(s: &Strings, t: &Ticket) -> Form {
     )
 }
 
+/// Corrects the text of interaction `id`, opened on its text as stored.
+pub fn edit_interaction(s: &Strings, id: i64, summary_now: &str) -> Form {
+    let mut field = summary();
+    field.input.set(summary_now);
+    field.initial = summary_now.to_string();
+    Form::new(
+        FormKind::EditInteraction { id },
+        fill(s.editing.form_edit_interaction, &[("id", &id.to_string())]),
+        vec![field],
+    )
+}
+
 /// Logs a contact with a customer, on one of their tickets if given.
 pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option<i64>) -> Form {
     let ticket_text = ticket.map(|t| t.to_string()).unwrap_or_default();
@@ -71,6 +84,11 @@ pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option
 pub(super) fn submission(form: &Form) -> Option<Submission> {
     let summary = form.value("summary").to_string();
     Some(match form.kind {
+        // Unchanged text is nothing to save.
+        FormKind::EditInteraction { id } => Submission::EditInteraction {
+            id,
+            summary: form.changed("summary")?,
+        },
         FormKind::Reply { ticket } => Submission::Reply {
             ticket,
             summary,

@@ -134,6 +134,7 @@ pub enum FormKind {
     Survey,
     AddReminder,
     NewArticle,
+    EditInteraction { id: i64 },
 }
 
 /// A form's content as the service takes it.
@@ -178,6 +179,10 @@ pub enum Submission {
     Survey(crate::service::surveys::SurveyInput),
     Reminder(crate::service::reminders::ReminderInput),
     Article(article::ArticleInput),
+    EditInteraction {
+        id: i64,
+        summary: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -282,8 +287,14 @@ impl Form {
     /// Text back from `$EDITOR` for the focused field.
     pub fn set_focused(&mut self, text: &str) {
         if let Some(field) = self.fields.get_mut(self.focus) {
-            // Editors end files with a newline nobody meant to type.
-            field.input.set(text.trim_end_matches(['\n', '\r']));
+            // Editors end files with a newline nobody meant to type. A long
+            // field keeps the lines (one kind of break); a one-line field
+            // gets them as spaces, as a paste would.
+            let text = text.trim_end_matches(['\n', '\r']);
+            match field.kind {
+                FieldKind::Long => field.input.set(&text.replace("\r\n", "\n").replace('\r', "\n")),
+                _ => field.input.set(&one_line(text)),
+            }
             field.error = None;
         }
     }
@@ -298,8 +309,12 @@ impl Form {
         }
         if let Some(i) = first_bad {
             self.focus = i;
+            return false;
         }
-        first_bad.is_none()
+        match self.kind {
+            FormKind::EditTicket { .. } => ticket::check_resolution(self),
+            _ => true,
+        }
     }
 
     /// Puts a failed save's reason where the user will look for it.
@@ -340,7 +355,9 @@ impl Form {
         match self.kind {
             FormKind::NewCustomer | FormKind::EditCustomer { .. } => customer::submission(self),
             FormKind::NewTicket | FormKind::EditTicket { .. } => ticket::submission(self),
-            FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log => contact::submission(self),
+            FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log | FormKind::EditInteraction { .. } => {
+                contact::submission(self)
+            }
             FormKind::AddOrder
             | FormKind::CorrectOrder
             | FormKind::Callback { .. }

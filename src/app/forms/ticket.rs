@@ -1,5 +1,7 @@
 //! Ticket forms: opening one, and changing one (all of its settable fields,
-//! or just the assignee, priority or status for `a`, `p` and `s`).
+//! or just the assignee, priority or status for `a`, `p` and `s`). Setting
+//! a ticket resolved asks how it was resolved, as `ticket resolve --summary`
+//! records it.
 
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
@@ -64,20 +66,35 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
         options(TicketStatus::ALL.iter().map(|st| st.key()), false),
         t.status.key(),
     );
+    let resolution =
+        Field::new("resolution", FieldKind::Long, "").check(|v| validate::text("resolution", v, TEXT_MAX).map(drop));
     let (title, fields) = match edit {
         Edit::All => (
             s.form_edit_ticket,
+            // The fields of daily work first, in the order hands know;
+            // corrections of what the ticket says after them.
             vec![
                 priority,
                 status,
                 text64("assignee", &t.assignee),
                 text64("department", &t.department),
                 text64("category", &t.category),
+                Field::new("subject", FieldKind::Line, &t.subject)
+                    .required()
+                    .check(|v| validate::required("subject", v, LINE_MAX).map(drop)),
+                Field::new(
+                    "kind",
+                    options(TicketKind::ALL.iter().map(|k| k.key()), false),
+                    t.kind.key(),
+                ),
+                Field::new("description", FieldKind::Long, &t.description)
+                    .check(|v| validate::text("description", v, TEXT_MAX).map(drop)),
+                resolution,
             ],
         ),
         Edit::Assignee => (s.form_assign, vec![text64("assignee", &t.assignee)]),
         Edit::Priority => (s.form_priority, vec![priority]),
-        Edit::Status => (s.form_status, vec![status]),
+        Edit::Status => (s.form_status, vec![status, resolution]),
     };
     Form::new(
         FormKind::EditTicket {
@@ -89,6 +106,22 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
     )
 }
 
+/// A ticket set resolved needs the resolution summary: a check across two
+/// fields, so it runs on save rather than as one field's own check. True
+/// when fine; else the summary field is marked and focused.
+pub(super) fn check_resolution(form: &mut Form) -> bool {
+    let resolving = form.changed("status").as_deref() == Some(TicketStatus::Resolved.key());
+    let Some(i) = form.fields.iter().position(|f| f.key == "resolution") else {
+        return true;
+    };
+    if !resolving || !form.fields[i].value().trim().is_empty() {
+        return true;
+    }
+    form.fields[i].error = Some(super::FieldError::Invalid(crate::domain::error::Reason::Required));
+    form.focus = i;
+    false
+}
+
 pub(super) fn submission(form: &Form) -> Option<Submission> {
     match form.kind {
         FormKind::EditTicket { id, version } => {
@@ -98,14 +131,22 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
                 assignee: form.changed("assignee"),
                 department: form.changed("department"),
                 category: form.changed("category"),
+                subject: form.changed("subject"),
+                kind: form.changed("kind"),
+                description: form.changed("description"),
+                resolution: form.given("resolution"),
                 ..Default::default()
             };
+            // The resolution summary alone changes nothing: it goes with a status change.
             let any = [
                 &changes.priority,
                 &changes.status,
                 &changes.assignee,
                 &changes.department,
                 &changes.category,
+                &changes.subject,
+                &changes.kind,
+                &changes.description,
             ]
             .iter()
             .any(|c| c.is_some());

@@ -226,6 +226,20 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let on_timeline = model.screens.quality().is_none() && model.screens.reminders().is_none();
+    if model.focus == PaneId::Timeline && on_timeline {
+        // A line of the timeline is what `e` edits there: an interaction's
+        // text; a ticket event is history.
+        match model.timeline.selected() {
+            Some(e) if e.source == "interaction" => {
+                let form = contact::edit_interaction(s, e.id, &e.summary);
+                open_form(model, form);
+            }
+            Some(_) => model.warn(s.editing.not_editable.to_string()),
+            None => {}
+        }
+        return Vec::new();
+    }
     match target_customer(model) {
         Some(c) => vec![Effect::LoadCustomerForEdit(c.id)],
         None => {
@@ -297,6 +311,10 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             assignee: shown("assignee"),
             department: shown("department"),
             category: shown("category"),
+            subject: shown("subject"),
+            kind: shown("kind"),
+            description: shown("description"),
+            resolution: shown("resolution"),
             ..Default::default()
         };
         let text = s.triage.bulk_changed.of(ids.len() as i64, &[]);

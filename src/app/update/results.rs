@@ -136,6 +136,7 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
         Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]), None),
         Saved::Noted { ticket } => (fill(s.msg_note_added, &[("ticket", &ticket.to_string())]), None),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
+        Saved::InteractionEdited { id } => (fill(s.editing.interaction_saved, &[("id", &id.to_string())]), None),
         Saved::OrderAdded { .. }
         | Saved::OrderCorrected { .. }
         | Saved::CallbackDone { .. }

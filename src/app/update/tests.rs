@@ -21,6 +21,7 @@ use crate::service::tickets::TicketView;
 use chrono::{DateTime, Utc};
 
 mod drafts;
+mod editing;
 mod forms;
 mod navigation;
 mod paste;

@@ -13,6 +13,7 @@ mod cli_admin;
 mod cli_records;
 mod crm;
 mod dashboard;
+mod editing;
 mod errors;
 mod forms;
 mod knowledge;
@@ -442,4 +443,5 @@ pub static EN: Strings = Strings {
     settings: &settings::SETTINGS,
     knowledge: &knowledge::KNOWLEDGE,
     navigation: &navigation::NAVIGATION,
+    editing: &editing::EDITING,
 };

@@ -17,6 +17,7 @@ mod cli_admin;
 mod cli_records;
 mod crm;
 mod dashboard;
+mod editing;
 mod errors;
 mod forms;
 mod knowledge;
@@ -451,6 +452,7 @@ pub static ZH_CN: Strings = Strings {
     settings: &settings::SETTINGS,
     knowledge: &knowledge::KNOWLEDGE,
     navigation: &navigation::NAVIGATION,
+    editing: &editing::EDITING,
 };
 
 #[cfg(test)]
