@@ -30,10 +30,11 @@ pub enum Context {
     Conflict,
     Quality,
     QualityConfirm,
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -50,6 +51,7 @@ impl Context {
         Context::Conflict,
         Context::Quality,
         Context::QualityConfirm,
+        Context::Picker,
     ];
 
     /// The table name in the keymap file.
@@ -71,6 +73,7 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Quality => "quality",
             Context::QualityConfirm => "quality_confirm",
+            Context::Picker => "picker",
         }
     }
 

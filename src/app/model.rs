@@ -104,6 +104,8 @@ pub struct Model {
     pub drafts: super::forms::drafts::Drafts,
     /// Saves running on the writer thread, and the forms they came from.
     pub saves: super::saves::Saves,
+    /// The agents, categories and departments the forms' pick lists offer.
+    pub known: super::forms::picker::Known,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -142,6 +144,7 @@ impl Model {
             reading: false,
             drafts: Default::default(),
             saves: Default::default(),
+            known: Default::default(),
         }
     }
 
@@ -159,7 +162,7 @@ impl Model {
 
     /// Work is under way that `Msg::Continue` carries on.
     pub fn busy(&self) -> bool {
-        self.customers.busy()
+        self.customers.busy() || self.screens.form().is_some_and(super::forms::Form::searching)
     }
 
     /// A pane's cursor and the number of rows it moves over.
@@ -203,6 +206,8 @@ impl Model {
     fn layer_chain(&self, layer: Layer, filter: bool) -> Vec<Context> {
         match layer {
             Layer::Overlay(Overlay::Conflict(_)) => vec![Context::Conflict],
+            // An open pick list takes the keys it needs; the form the rest.
+            Layer::Overlay(Overlay::Form(form)) if form.pick_list().is_some() => vec![Context::Picker, Context::Form],
             Layer::Overlay(Overlay::Form(_)) => vec![Context::Form],
             Layer::Overlay(Overlay::Palette(_)) => vec![Context::Palette],
             Layer::Overlay(Overlay::Help(_)) => vec![Context::Help],

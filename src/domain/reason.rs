@@ -168,6 +168,11 @@ pub enum Reason {
     },
     /// An empty path variable: set it to a path, or unset it.
     EmptyVariable,
+    /// An assignee who is not one of the team's agents, with the nearest
+    /// agent's name when one is near enough to be a slip.
+    UnknownAgent {
+        nearest: Option<String>,
+    },
 }
 
 /// The written forms a field expects.

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod forms;
 pub mod occasions;
+pub mod pickers;
 pub mod quality;
 pub mod report;
 pub mod settings;
@@ -219,5 +220,6 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+    pub pickers: &'static pickers::PickerStrings,
 }
 }

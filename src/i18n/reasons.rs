@@ -113,6 +113,8 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::NotUtf8 { bytes } => fill(e.not_utf8, &[("bytes", bytes)]),
         Reason::EmptyPath { option } => fill(e.empty_path, &[("option", option)]),
         Reason::EmptyVariable => e.empty_variable.into(),
+        Reason::UnknownAgent { nearest: None } => s.pickers.unknown_agent.into(),
+        Reason::UnknownAgent { nearest: Some(name) } => fill(s.pickers.unknown_agent_nearest, &[("nearest", name)]),
     }
 }
 

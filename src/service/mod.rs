@@ -14,6 +14,7 @@ pub mod kb;
 pub mod merge;
 pub mod occasions;
 pub mod orders;
+pub mod pickers;
 pub mod policies;
 pub mod presence;
 pub mod privacy;

@@ -35,6 +35,7 @@ mod kb;
 mod layers;
 mod occasions;
 mod order_corrections;
+mod pickers;
 mod quality;
 mod query_plans;
 mod report;

@@ -1,6 +1,7 @@
 //! Ticket forms: opening one, and changing one (all of its settable fields,
 //! or just the assignee, priority or status for `a`, `p` and `s`).
 
+use super::picker::Source;
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::ticket::Ticket;
@@ -21,7 +22,8 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
     let fields = vec![
         Field::new("customer", FieldKind::Line, customer_code)
             .required()
-            .check(|v| validate::required("customer", v, 64).map(drop)),
+            .check(|v| validate::required("customer", v, 64).map(drop))
+            .pick(Source::Customers),
         Field::new(
             "kind",
             options(TicketKind::ALL.iter().map(|k| k.key()), false),
@@ -40,7 +42,9 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
             options(Channel::ALL.iter().map(|c| c.key()), false),
             Channel::Phone.key(),
         ),
-        Field::new("category", FieldKind::Line, "").check(|v| validate::text("category", v, 64).map(drop)),
+        Field::new("category", FieldKind::Line, "")
+            .check(|v| validate::text("category", v, 64).map(drop))
+            .pick(Source::Categories),
         Field::new("body", FieldKind::Long, "").check(|v| validate::text("body", v, TEXT_MAX).map(drop)),
     ];
     Form::new(FormKind::NewTicket, s.form_new_ticket.to_string(), fields)
@@ -48,11 +52,12 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
 
 pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
     let text64 = |key: &'static str, value: &str| -> Field {
-        Field::new(key, FieldKind::Line, value).check(match key {
-            "assignee" => |v| validate::text("assignee", v, 64).map(drop),
-            "department" => |v| validate::text("department", v, 64).map(drop),
-            _ => |v| validate::text("category", v, 64).map(drop),
-        })
+        let (check, source): (super::Check, Source) = match key {
+            "assignee" => (|v| validate::text("assignee", v, 64).map(drop), Source::Agents),
+            "department" => (|v| validate::text("department", v, 64).map(drop), Source::Departments),
+            _ => (|v| validate::text("category", v, 64).map(drop), Source::Categories),
+        };
+        Field::new(key, FieldKind::Line, value).check(check).pick(source)
     };
     let priority = Field::new(
         "priority",

@@ -51,7 +51,7 @@ pub struct CustomersPane {
 /// Whether every match of `longer` is among those of `shorter`. Queries
 /// starting with phone punctuation are left out: "+" alone matches no
 /// phone number, but "+86" does.
-fn narrows(shorter: &str, longer: &str) -> bool {
+pub(crate) fn narrows(shorter: &str, longer: &str) -> bool {
     longer.starts_with(shorter) && shorter.chars().next().is_some_and(char::is_alphanumeric)
 }
 
@@ -154,6 +154,11 @@ impl CustomersPane {
             Some(id) if self.list.select_id(id, height) => {}
             _ => self.list.cursor.clamp(len, height),
         }
+    }
+
+    /// The search index over the rows, once loaded (form pick lists search it too).
+    pub fn index(&self) -> Option<&SearchIndex> {
+        self.index.as_ref()
     }
 
     pub fn selected(&self) -> Option<&CustomerRow> {

@@ -8,6 +8,7 @@ mod crm;
 mod dashboard;
 mod drafts;
 mod input;
+mod pickers;
 mod quality;
 mod records;
 mod reminders;
@@ -52,6 +53,9 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => tick(model, now),
         Msg::ExternalChange => reload(model),
         Msg::Continue => {
+            if pickers::step(model) {
+                return Vec::new();
+            }
             let height = model.list_height(PaneId::Customers);
             if model.customers.step(height) {
                 follow(model)

@@ -23,6 +23,7 @@ use chrono::{DateTime, Utc};
 mod drafts;
 mod forms;
 mod paste;
+mod pickers;
 mod saves;
 mod screens;
 
@@ -81,6 +82,7 @@ fn overview(people: &[(&str, &str)], tickets: Vec<TicketView>) -> Msg {
         })
         .collect();
     Msg::Overview(Box::new(Overview {
+        picks: Default::default(),
         customers: rows,
         search: SearchIndex::new(search),
         queue: tickets,

@@ -16,6 +16,7 @@ mod dashboard;
 mod errors;
 mod forms;
 mod occasions;
+mod pickers;
 mod quality;
 mod report;
 mod settings;
@@ -218,6 +219,7 @@ pub static EN: Strings = Strings {
         ("conflict", "Record changed meanwhile"),
         ("quality", "Data quality"),
         ("quality_confirm", "Data quality: confirming"),
+        ("picker", "In a pick list"),
     ],
     actions: &[
         ("up", "Move up"),
@@ -298,6 +300,8 @@ pub static EN: Strings = Strings {
         (("quality", "edit"), "Edit customer"),
         (("quality", "close"), "Leave data quality"),
         (("quality_confirm", "close"), "Cancel"),
+        (("picker", "accept"), "Take the highlighted one"),
+        (("picker", "close"), "Keep what was typed"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -423,4 +427,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    pickers: &pickers::PICKERS,
 };

@@ -20,6 +20,7 @@ mod dashboard;
 mod errors;
 mod forms;
 mod occasions;
+mod pickers;
 mod quality;
 mod report;
 mod settings;
@@ -222,6 +223,7 @@ pub static ZH_CN: Strings = Strings {
         ("conflict", "记录已被他人修改"),
         ("quality", "数据质量"),
         ("quality_confirm", "数据质量：确认"),
+        ("picker", "候选列表"),
     ],
     actions: &[
         ("up", "上移"),
@@ -302,6 +304,8 @@ pub static ZH_CN: Strings = Strings {
         (("quality", "edit"), "编辑客户"),
         (("quality", "close"), "退出数据质量"),
         (("quality_confirm", "close"), "取消"),
+        (("picker", "accept"), "选用高亮项"),
+        (("picker", "close"), "保留所输入的内容"),
     ],
     // Keyboards print their keys in Latin letters: the names stay as printed.
     key_ctrl: "C-",
@@ -432,6 +436,7 @@ pub static ZH_CN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    pickers: &pickers::PICKERS,
 };
 
 #[cfg(test)]
