@@ -49,6 +49,7 @@ mod sla_scenarios;
 mod store;
 mod triage_service;
 mod tui_driver;
+mod tui_pickers;
 mod tui_queue;
 mod tui_snapshots;
 mod tui_triage;

@@ -21,6 +21,8 @@ pub fn typed(model: &mut Model) {
     if !picker.open || text == picker.query {
         return;
     }
+    // New text, new matches: the best of them is highlighted.
+    picker.offer(Vec::new(), 0);
     match picker.source {
         // Any name goes while the team lists no agents: nothing to offer.
         Source::Agents if !known.has_agents => picker.close(),
