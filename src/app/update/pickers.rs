@@ -9,6 +9,26 @@ use crate::app::panes::customers::{CustomersPane, STEP, narrows};
 
 /// The focused field was typed in: its list follows the text.
 pub fn typed(model: &mut Model) {
+    match_text(model, false);
+}
+
+/// `C-n` on a field with a list to offer and none showing: every known
+/// value (matching the text, if any), so they can be seen before typing.
+/// Customers are too many to list: their field lists only what matches.
+fn show_all(model: &mut Model) -> Option<Vec<Effect>> {
+    let form = model.screens.form_mut()?;
+    let (text, picker) = form.focused_picker_mut()?;
+    if picker.source == Source::Customers && text.is_empty() {
+        return Some(Vec::new());
+    }
+    picker.open = true;
+    match_text(model, true);
+    Some(Vec::new())
+}
+
+/// Matches the focused field's text against its list: when the text
+/// changed since the last match, or `again`.
+fn match_text(model: &mut Model, again: bool) {
     let Model {
         screens,
         customers,
@@ -18,7 +38,7 @@ pub fn typed(model: &mut Model) {
     let Some((text, picker)) = screens.form_mut().and_then(|f| f.focused_picker_mut()) else {
         return;
     };
-    if !picker.open || text == picker.query {
+    if !picker.open || (text == picker.query && !again) {
         return;
     }
     // New text, new matches: the best of them is highlighted.
@@ -44,10 +64,9 @@ pub fn reloaded(model: &mut Model) {
     if let Some(form) = model.screens.form_mut()
         && let Some((_, picker)) = form.focused_picker_mut()
     {
-        picker.query.clear();
         picker.search = Search::default();
     }
-    typed(model);
+    match_text(model, true);
 }
 
 /// Idle time: one more slice of a customer search; true when it moved.
@@ -118,7 +137,9 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
 /// The keys of an open pick list; `None` for the keys it leaves to the form.
 pub fn action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     let form = model.screens.form_mut()?;
-    form.pick_list()?;
+    if form.pick_list().is_none() {
+        return if action == Action::Down { show_all(model) } else { None };
+    }
     if action == Action::Accept {
         form.take_choice();
         return Some(Vec::new());

@@ -301,6 +301,7 @@ pub static EN: Strings = Strings {
         (("quality", "close"), "Leave data quality"),
         (("quality_confirm", "close"), "Cancel"),
         (("picker", "accept"), "Take the highlighted one"),
+        (("form", "down"), "Show the choices"),
         (("picker", "close"), "Keep what was typed"),
     ],
     key_ctrl: "C-",

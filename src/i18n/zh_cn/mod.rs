@@ -305,6 +305,7 @@ pub static ZH_CN: Strings = Strings {
         (("quality", "close"), "退出数据质量"),
         (("quality_confirm", "close"), "取消"),
         (("picker", "accept"), "选用高亮项"),
+        (("form", "down"), "显示候选项"),
         (("picker", "close"), "保留所输入的内容"),
     ],
     // Keyboards print their keys in Latin letters: the names stay as printed.

@@ -113,6 +113,23 @@ fn the_assignee_is_offered_from_the_team() {
 }
 
 #[test]
+fn ctrl_n_shows_every_choice_before_typing() {
+    let mut m = with_team();
+    press(&mut m, "2 n <Tab> <Tab> <Tab>");
+    assert_eq!(focused_key(&m), "category");
+    press(&mut m, "<C-n>");
+    assert_eq!(choices(&m), ["product-quality", "billing"]);
+    press(&mut m, "<C-n> <Enter>");
+    assert_eq!(m.screens.form().unwrap().value("category"), "billing");
+    assert_eq!(focused_key(&m), "body");
+    // A customer field lists only what matches: there are too many.
+    press(&mut m, "<S-Tab> <S-Tab> <S-Tab> <S-Tab> <S-Tab> <S-Tab> <C-u>");
+    assert_eq!(focused_key(&m), "customer");
+    press(&mut m, "<C-n>");
+    assert!(m.screens.form().unwrap().pick_list().is_none());
+}
+
+#[test]
 fn category_and_department_offer_known_values_and_keep_free_text() {
     let mut m = with_team();
     press(&mut m, "2 e");
