@@ -97,3 +97,94 @@ fn the_refusal_is_worded_in_chinese_too() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("不是团队中的客服") && err.contains("li.na？"), "{err}");
 }
+
+mod service {
+    //! The assignee rule through the service, as a table: with and without
+    //! agents, a new value against the ticket's current one.
+
+    use frontdesk::domain::customer::CustomerInput;
+    use frontdesk::domain::error::{Invalid, Reason};
+    use frontdesk::service::tickets::{self, TicketChanges, TicketInput};
+    use frontdesk::service::{Ctx, Error, customers, roles, triage};
+    use frontdesk::store::{OpenOptions, Store};
+
+    /// A store with one ticket assigned to `old.name` before any agent was
+    /// listed, then the agents `team` (the first becomes admin).
+    fn store_with(team: &[&str]) -> (tempfile::TempDir, Store, Ctx, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+        let ctx = Ctx::new(
+            team.first().copied().unwrap_or("li.na"),
+            "2026-10-05T08:00:00Z".parse().unwrap(),
+        );
+        let customer = CustomerInput {
+            name: Some("张三".into()),
+            code: Some("C1".into()),
+            ..Default::default()
+        };
+        customers::add(&mut store, &ctx, &customer).unwrap();
+        let input = TicketInput {
+            customer: "C1".into(),
+            kind: "complaint".into(),
+            subject: "坏了".into(),
+            ..Default::default()
+        };
+        let id = tickets::add(&mut store, &ctx, &input).unwrap().ticket.id;
+        let old = TicketChanges {
+            assignee: Some("old.name".into()),
+            ..Default::default()
+        };
+        tickets::set(&mut store, &ctx, id, &old, None).unwrap();
+        for name in team {
+            roles::add_agent(&mut store, &ctx, name, "agent", None).unwrap();
+        }
+        (dir, store, ctx, id)
+    }
+
+    fn refused(value: &str, nearest: Option<&str>) -> Result<(), Invalid> {
+        Err(Invalid::new(
+            "assignee",
+            value,
+            Reason::UnknownAgent {
+                nearest: nearest.map(str::to_string),
+            },
+        ))
+    }
+
+    #[test]
+    fn the_assignee_rule_as_a_table() {
+        let team: &[&str] = &["li.na", "wang.fang"];
+        let cases: &[(&[&str], &str, Result<(), Invalid>)] = &[
+            (&[], "li.nna", Ok(())),
+            (&[], "", Ok(())),
+            (team, "li.na", Ok(())),
+            (team, "", Ok(())),
+            // Unchanged: a name from before the team was listed stays.
+            (team, "old.name", Ok(())),
+            (team, "li.nna", refused("li.nna", Some("li.na"))),
+            (team, "LI.NA", refused("LI.NA", Some("li.na"))),
+            (team, "wang", refused("wang", None)),
+        ];
+        for (team, value, expected) in cases {
+            let (_dir, mut store, ctx, id) = store_with(team);
+            let changes = TicketChanges {
+                assignee: Some(value.to_string()),
+                priority: Some("high".into()),
+                ..Default::default()
+            };
+            let got = match tickets::set(&mut store, &ctx, id, &changes, None) {
+                Ok(_) => Ok(()),
+                Err(Error::Invalid(invalid)) => Err(invalid),
+                Err(other) => panic!("{team:?} {value:?}: {other:?}"),
+            };
+            assert_eq!(&got, expected, "{team:?} {value:?}");
+            // Triage (and bulk) changes go through the same rule.
+            let seen = [triage::Seen {
+                id,
+                version: tickets::get(&mut store, &ctx, id).unwrap().ticket.version,
+            }];
+            let triaged = triage::change(&mut store, &ctx, &seen, &changes).map(drop);
+            assert_eq!(triaged.is_ok(), expected.is_ok(), "triage {team:?} {value:?}");
+        }
+    }
+}
