@@ -45,6 +45,9 @@ pub struct Search {
     pub rows: Vec<usize>,
     /// The best matches so far as (score, row), best first.
     pub top: Vec<(i64, usize)>,
+    /// The row whose code is the text typed, if found: it comes first,
+    /// so Enter on an exact code takes that customer whatever else matches.
+    pub exact: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,7 +171,9 @@ impl Known {
             Source::Customers => return (Vec::new(), 0),
         };
         // Ties keep the list's order (by name): all have the same "activity".
-        let hits = rank(&self.matcher, query, entries.iter().map(|e| (&e.key, 0, e)));
+        let mut hits = rank(&self.matcher, query, entries.iter().map(|e| (&e.key, 0, e)));
+        // The value typed in full comes first, so Enter keeps it.
+        hits.sort_by_key(|(_, e)| !e.value.eq_ignore_ascii_case(query.trim()));
         let total = hits.len();
         let choices = hits
             .into_iter()
@@ -195,7 +200,12 @@ mod tests {
                 ("张伟".into(), Some("售后".into())),
             ],
             categories: vec!["product-quality".into(), "billing".into(), "退货".into()],
-            departments: vec!["service".into(), "sales".into(), "售后".into()],
+            departments: vec![
+                "customer-service".into(),
+                "service".into(),
+                "sales".into(),
+                "售后".into(),
+            ],
         };
         Known::new(lists, Lang::ZhCn.strings())
     }
@@ -218,6 +228,7 @@ mod tests {
             (Source::Departments, "sa", &["sales"]),
             (Source::Departments, "sh", &["售后"]),
             (Source::Customers, "zs", &[]),
+            (Source::Departments, "service", &["service", "customer-service"]),
         ];
         for (source, query, expected) in cases {
             let (choices, total) = known.find(*source, query);

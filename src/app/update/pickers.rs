@@ -113,6 +113,11 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
     search.next = end;
     search.done = end >= total;
     search.rows.extend(hits.iter().map(|(_, row)| *row));
+    let rows = customers.list.rows();
+    let is_code = |row: &usize| rows.get(*row).is_some_and(|c| c.code.eq_ignore_ascii_case(query));
+    if search.exact.is_none() {
+        search.exact = hits.iter().map(|(_, row)| *row).find(is_code);
+    }
     // Best first; at equal scores the earlier row, the more recently
     // active customer, as the customer filter orders them.
     search
@@ -120,11 +125,13 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
         .extend(hits.into_iter().take(SHOWN).map(|(hit, row)| (hit.score, row)));
     search.top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     search.top.truncate(SHOWN);
-    let rows = customers.list.rows();
-    let choices = search
-        .top
-        .iter()
-        .filter_map(|(_, row)| rows.get(*row))
+    let exact = search.exact;
+    let best = search.top.iter().map(|(_, row)| *row).filter(|row| Some(*row) != exact);
+    let choices = exact
+        .into_iter()
+        .chain(best)
+        .take(SHOWN)
+        .filter_map(|row| rows.get(row))
         .map(|c| Choice {
             value: c.code.clone(),
             label: c.name.clone(),

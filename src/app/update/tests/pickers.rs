@@ -62,6 +62,22 @@ fn typing_zs_offers_zhang_san_and_enter_takes_the_code() {
 }
 
 #[test]
+fn an_exact_code_comes_first_whatever_else_matches() {
+    let mut m = model();
+    // C10 is the more recent customer: at an equal score it would lead.
+    update(&mut m, overview(&[("C10", "十号"), ("C1", "一号")], Vec::new()));
+    press(&mut m, "1 l");
+    let form = m.screens.form().unwrap();
+    assert_eq!(form.value("customer"), "C10");
+    m.screens.form_mut().unwrap().focus = 0;
+    press(&mut m, "<C-u>");
+    type_text(&mut m, "c1");
+    assert_eq!(choices(&m), ["C1", "C10"]);
+    press(&mut m, "<Enter>");
+    assert_eq!(m.screens.form().unwrap().value("customer"), "C1");
+}
+
+#[test]
 fn arrows_move_in_the_list_and_esc_keeps_the_text() {
     let mut m = with_team();
     press(&mut m, "2 n <S-Tab> <S-Tab> <C-u>");
