@@ -92,6 +92,7 @@ fn overview(now: DateTime<Utc>) -> Msg {
         search: SearchIndex::new(search),
         queue,
         counts: Counts::default(),
+        picks: Default::default(),
     }))
 }
 

@@ -32,10 +32,11 @@ pub enum Context {
     QualityConfirm,
     Knowledge,
     KnowledgeSearch,
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -54,6 +55,7 @@ impl Context {
         Context::QualityConfirm,
         Context::Knowledge,
         Context::KnowledgeSearch,
+        Context::Picker,
     ];
 
     /// The table name in the keymap file.
@@ -77,6 +79,7 @@ impl Context {
             Context::QualityConfirm => "quality_confirm",
             Context::Knowledge => "knowledge",
             Context::KnowledgeSearch => "knowledge_search",
+            Context::Picker => "picker",
         }
     }
 

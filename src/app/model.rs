@@ -95,6 +95,8 @@ pub struct Model {
     pub drafts: super::forms::drafts::Drafts,
     /// Saves running on the writer thread, and the forms they came from.
     pub saves: super::saves::Saves,
+    /// The agents, categories and departments the forms' pick lists offer.
+    pub known: super::forms::picker::Known,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -135,6 +137,7 @@ impl Model {
             reading: false,
             drafts: Default::default(),
             saves: Default::default(),
+            known: Default::default(),
         }
     }
 
@@ -152,7 +155,9 @@ impl Model {
 
     /// Work is under way that `Msg::Continue` carries on.
     pub fn busy(&self) -> bool {
-        self.customers.busy() || self.screens.palette().is_some_and(|p| p.search.is_some())
+        self.customers.busy()
+            || self.screens.palette().is_some_and(|p| p.search.is_some())
+            || self.screens.form().is_some_and(super::forms::Form::searching)
     }
 
     /// A pane's cursor and the number of rows it moves over.
@@ -196,6 +201,8 @@ impl Model {
     fn layer_chain(&self, layer: Layer, filter: bool) -> Vec<Context> {
         match layer {
             Layer::Overlay(Overlay::Conflict(_)) => vec![Context::Conflict],
+            // An open pick list takes the keys it needs; the form the rest.
+            Layer::Overlay(Overlay::Form(form)) if form.pick_list().is_some() => vec![Context::Picker, Context::Form],
             Layer::Overlay(Overlay::Form(_)) => vec![Context::Form],
             Layer::Overlay(Overlay::Palette(_)) => vec![Context::Palette],
             // The macro picker is a palette of macros: the palette's keys.

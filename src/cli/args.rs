@@ -256,7 +256,7 @@ pub struct RoutingAddArgs {
     /// The department that gets the ticket
     #[arg(long)]
     pub department: String,
-    /// The agent who gets the ticket [default: nobody in particular]
+    /// The agent who gets the ticket, one of `agent list` once any is listed [default: nobody in particular]
     #[arg(long)]
     pub assignee: Option<String>,
     /// Where in the order (1 = tried first) [default: last]
@@ -537,7 +537,7 @@ pub struct TicketSetArgs {
     /// The new status
     #[arg(long, value_parser = one_of::<TicketStatus>())]
     pub status: Option<String>,
-    /// The agent who takes it ("" for nobody)
+    /// The agent who takes it ("" for nobody); once agents are listed, one of them
     #[arg(long)]
     pub assignee: Option<String>,
     /// The department that takes it

@@ -5,13 +5,22 @@
 /// in the wrong table, or outside any, finds its proper place).
 pub fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
     let last = |s: &str| s.rsplit('.').next().unwrap_or(s).to_string();
+    closest(name, known, |k| distance(name, k).min(distance(&last(name), &last(k))))
+}
+
+/// The known name nearest to `name` as a whole, ignoring case, if near
+/// enough to be a slip: for names where a dot is just a letter (`li.na`).
+pub(crate) fn nearest_name<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
+    let name_lower = name.to_lowercase();
+    closest(name, known, |k| distance(&name_lower, &k.to_lowercase()))
+}
+
+/// The known name with the least `measure`, if within a third of the
+/// shorter name's letters (at least one).
+fn closest<'a>(name: &str, known: &'a [String], measure: impl Fn(&str) -> usize) -> Option<&'a str> {
     known
         .iter()
-        .map(|k| {
-            let whole = distance(name, k);
-            let part = distance(&last(name), &last(k));
-            (whole.min(part), k)
-        })
+        .map(|k| (measure(k), k))
         .filter(|(d, k)| *d <= (name.chars().count().min(k.chars().count()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.as_str())
@@ -68,5 +77,25 @@ mod tests {
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("nmae", "name"), 1);
         assert_eq!(distance("ab", "ba"), 1);
+    }
+
+    #[test]
+    fn agent_names_find_their_slip_as_a_whole_and_strangers_none() {
+        let known: Vec<String> = ["li.na", "wang.fang", "zhao.lei", "张伟"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let cases = [
+            ("li.nna", Some("li.na")),
+            ("Li.Na", Some("li.na")),
+            ("wnag.fang", Some("wang.fang")),
+            ("zhao.le", Some("zhao.lei")),
+            ("张玮", Some("张伟")),
+            ("li", None),
+            ("someone.else", None),
+        ];
+        for (typed, nearest) in cases {
+            assert_eq!(nearest_name(typed, &known), nearest, "{typed}");
+        }
     }
 }

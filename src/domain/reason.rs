@@ -176,6 +176,11 @@ pub enum Reason {
     EditorFailed {
         detail: String,
     },
+    /// An assignee who is not one of the team's agents, with the nearest
+    /// agent's name when one is near enough to be a slip.
+    UnknownAgent {
+        nearest: Option<String>,
+    },
 }
 
 /// The written forms a field expects.

@@ -17,6 +17,7 @@ pub mod knowledge;
 pub mod macros;
 pub mod navigation;
 pub mod occasions;
+pub mod pickers;
 pub mod quality;
 pub mod report;
 pub mod settings;
@@ -229,5 +230,6 @@ pub struct Strings {
     pub knowledge: &'static knowledge::KnowledgeStrings,
     pub navigation: &'static navigation::NavigationStrings,
     pub editing: &'static editing::EditingStrings,
+    pub pickers: &'static pickers::PickerStrings,
 }
 }

@@ -15,6 +15,7 @@ pub mod macros;
 pub mod merge;
 pub mod occasions;
 pub mod orders;
+pub mod pickers;
 pub mod policies;
 pub mod presence;
 pub mod privacy;

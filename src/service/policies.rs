@@ -179,6 +179,7 @@ pub fn add_routing_rule(store: &mut Store, ctx: &Ctx, rule: &RoutingRule) -> Res
     };
     store.write(|tx| {
         roles::require(tx, ctx, Role::Supervisor)?;
+        roles::check_assignee(tx, "assignee", rule.assignee.as_deref().unwrap_or(""))?;
         let last = tx.next_rule_position()?;
         let position = if rule.position < 1 || rule.position > last {
             last

@@ -145,3 +145,17 @@ pub fn list(store: &mut Store) -> Result<Vec<Agent>, Error> {
 pub fn current(store: &mut Store, ctx: &Ctx) -> Result<Role, Error> {
     store.read(|tx| role_of(tx, &ctx.agent))
 }
+
+/// The assignee rule: once the team has agents, work goes only to one of
+/// them (a typo like `li.nna` would otherwise hide a ticket from everyone's
+/// "my queue"); with no agents listed, any name goes, as a single-user setup
+/// needs. `""` is nobody and always allowed. `field` is the option or column
+/// the name was given in, so the refusal names it.
+pub fn check_assignee(tx: &Tx, field: &str, name: &str) -> Result<(), Error> {
+    if name.is_empty() || tx.count_agents()? == 0 || tx.agent(name)?.is_some() {
+        return Ok(());
+    }
+    let known: Vec<String> = tx.agents()?.into_iter().map(|a| a.name).collect();
+    let nearest = crate::config::suggest::nearest_name(name, &known).map(str::to_string);
+    Err(Invalid::new(field, name, crate::domain::error::Reason::UnknownAgent { nearest }).into())
+}

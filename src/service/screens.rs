@@ -36,6 +36,8 @@ pub struct Overview {
     pub search: SearchIndex,
     pub queue: Vec<TicketView>,
     pub counts: Counts,
+    /// What the forms' pick lists offer.
+    pub picks: super::pickers::PickLists,
 }
 
 pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
@@ -56,6 +58,7 @@ pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
             search: SearchIndex::new(search_rows),
             queue,
             counts,
+            picks: super::pickers::lists_in(tx)?,
         })
     })
 }

@@ -117,6 +117,8 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
             tags: Vec::new(),
         };
         sla::route(tx, ctx, &mut t)?;
+        // A routing rule written before the team was listed may name a stranger.
+        super::roles::check_assignee(tx, "assignee", &t.assignee)?;
         t.id = tx.insert_ticket(&t)?;
         tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, &ctx.agent)?;
         ctx.audit(tx, "ticket", t.id, "created", None, Some(t.subject.clone()))?;
@@ -361,6 +363,11 @@ pub(super) fn apply_changes(
             actual: t.version,
         }
         .into());
+    }
+    if let Some(assignee) = &changes.assignee
+        && *assignee != t.assignee
+    {
+        super::roles::check_assignee(tx, "assignee", assignee)?;
     }
     let before = t.clone();
     let text_change = |field: &str, slot: &mut String, new: &Option<String>| -> Result<(), Error> {

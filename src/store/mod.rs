@@ -20,6 +20,7 @@ mod migrations;
 mod occasions;
 mod open;
 mod orders;
+mod picks;
 mod policies;
 mod presence;
 mod probe;

@@ -2,6 +2,7 @@
 //! bottom the form's own message or its keys.
 
 use super::cells::{cell, span};
+use crate::app::forms::picker::{Picker, Source};
 use crate::app::forms::{Field, FieldKind, Form};
 use crate::app::layout;
 use crate::app::model::Model;
@@ -55,6 +56,14 @@ fn field_lines(model: &Model, form: &Form, cols: usize) -> (FieldLines, Option<(
             }
             lines.push((i, Line::from(spans)));
         }
+        if let Some(picker) = form.pick_list().filter(|_| focused) {
+            let indent = " ".repeat(LABEL + 2);
+            for line in picker_lines(model, picker, value_cols) {
+                let mut spans = vec![span(theme, indent.clone(), Role::Text)];
+                spans.extend(line);
+                lines.push((i, Line::from(spans)));
+            }
+        }
         if let Some(error) = &field.error {
             let text = format!("↳ {}", crate::domain::text::sanitize_line(&error.describe(s)));
             for part in crate::app::doc::wrap(&text, value_cols) {
@@ -64,6 +73,48 @@ fn field_lines(model: &Model, form: &Form, cols: usize) -> (FieldLines, Option<(
         }
     }
     (lines, cursor)
+}
+
+/// The pick list under a field: its matches, the highlighted one marked,
+/// then how many more match, or that none does.
+fn picker_lines(model: &Model, picker: &Picker, cols: usize) -> Vec<Vec<Span<'static>>> {
+    let (s, theme) = (model.strings, &model.theme);
+    let mut out = Vec::new();
+    for (i, choice) in picker.choices.iter().enumerate() {
+        let chosen = i == picker.selected;
+        // A customer is known by name, its code beside; the others by value.
+        let (main, aside) = match picker.source {
+            Source::Customers => (&choice.label, &choice.value),
+            _ => (&choice.value, &choice.label),
+        };
+        let marker = if chosen { "▸ " } else { "  " };
+        let main_cols = width(main).min(cols.saturating_sub(2));
+        let aside_cols = cols.saturating_sub(2 + main_cols + 2);
+        let role = if chosen { Role::Selected } else { Role::Text };
+        let mut spans = vec![span(theme, marker, Role::Key), span(theme, cell(main, main_cols), role)];
+        if !aside.is_empty() && aside_cols > 0 {
+            spans.push(span(theme, "  ", Role::Text));
+            spans.push(span(theme, cell(aside, aside_cols), Role::Muted));
+        }
+        out.push(spans);
+    }
+    let more = picker.total.saturating_sub(picker.choices.len());
+    let note = if more > 0 {
+        Some(s.pickers.more.of(more as i64, &[]))
+    } else if picker.choices.is_empty() && !picker.search.done && picker.source == Source::Customers {
+        Some(s.ellipsis_pending.to_string())
+    } else if picker.choices.is_empty() {
+        Some(match picker.source {
+            Source::Customers => s.pickers.no_customer.to_string(),
+            _ => s.pickers.no_agent.to_string(),
+        })
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        out.push(vec![span(theme, cell(&format!("  {note}"), cols), Role::Muted)]);
+    }
+    out
 }
 
 /// A field's value, and where the cursor goes when it is being typed.

@@ -516,13 +516,13 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
         return;
     }
     let s = Session::start("conflict", 160, 45);
-    let id = edit_first_ticket(&s, "zhao");
+    let (id, ours, theirs) = edit_first_ticket(&s, 0);
     // Another agent changes the ticket from the command line meanwhile.
-    cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", "wang"]);
+    cli(s.dir.path(), &["ticket", "set", &id.to_string(), "--assignee", theirs]);
     s.keys(&["C-s"]);
     // The dialog draws before the stored values arrive: wait for all of it.
     s.wait("the whole conflict dialog", |screen| {
-        conflict_dialog_shows(screen, "zhao", "wang")
+        conflict_dialog_shows(screen, ours, theirs)
     });
     s.keys(&["d"]);
     s.wait("the dialog and the form to close", |s| {
@@ -530,7 +530,7 @@ fn a_save_over_another_agents_change_opens_the_conflict_dialog() {
     });
     assert_eq!(
         ticket_json(s.dir.path(), id)["assignee"],
-        "wang",
+        theirs,
         "nothing of ours was written"
     );
     s.keys(&["Escape", "q"]);
@@ -545,21 +545,30 @@ fn conflict_dialog_shows(screen: &str, ours: &str, theirs: &str) -> bool {
         && screen.lines().any(|l| l.contains(ours) && l.contains(theirs))
 }
 
-/// Opens the first ticket of the queue and its edit form, and types
-/// `assignee` over its assignee (the third field); returns the ticket.
-fn edit_first_ticket(s: &Session, assignee: &str) -> i64 {
+/// Agents of the demo team: once a team is listed, only they can be
+/// assigned (`ticket set --assignee` refuses anyone else).
+const DEMO_AGENTS: [&str; 3] = ["emma.clark", "oliver.hughes", "ouyang.hui"];
+
+/// Opens the first ticket of the queue and its edit form, and types over
+/// its assignee (the third field) the `pick`-th (0 or 1) of two demo agents
+/// other than the one it has; returns the ticket, the agent typed and the
+/// other one (so a change to either is a change).
+fn edit_first_ticket(s: &Session, pick: usize) -> (i64, &'static str, &'static str) {
     s.wait_for("Customers");
     s.keys(&["2", "g", "g", "Enter"]);
     let screen = s.wait("the ticket page", |s| {
         ticket_page(s).is_some() && s.contains("Assignee")
     });
     let id = ticket_page(&screen).unwrap();
+    let current = screen.lines().find(|l| l.contains("Assignee")).unwrap_or("");
+    let free: Vec<&str> = DEMO_AGENTS.into_iter().filter(|a| !current.contains(a)).collect();
+    let (typed, other) = (free[pick], free[1 - pick]);
     s.keys(&["e"]);
     s.wait_for(&format!("Edit ticket #{id}"));
     s.keys(&["Tab", "Tab", "C-u"]);
-    s.text(assignee);
-    s.wait_for(assignee);
-    id
+    s.text(typed);
+    s.wait_for(typed);
+    (id, typed, other)
 }
 
 #[test]
@@ -569,13 +578,14 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
     }
     let first = Session::start("first", 160, 45);
     let second = Session::beside(&first, "second", "e2e-b");
-    let id = edit_first_ticket(&first, "zhao");
-    assert_eq!(edit_first_ticket(&second, "wang"), id, "both on the same ticket");
+    let (id, ours, _) = edit_first_ticket(&first, 0);
+    let (second_id, theirs, _) = edit_first_ticket(&second, 1);
+    assert_eq!(second_id, id, "both on the same ticket");
     first.keys(&["C-s"]);
     first.wait_for(&format!("Saved ticket #{id}"));
     second.keys(&["C-s"]);
     second.wait("the whole conflict dialog", |screen| {
-        conflict_dialog_shows(screen, "wang", "zhao")
+        conflict_dialog_shows(screen, theirs, ours)
     });
     second.keys(&["d"]);
     second.wait("the dialog and the form to close", |s| {
@@ -583,7 +593,7 @@ fn two_agents_save_the_same_ticket_and_the_second_sees_the_conflict() {
     });
     assert_eq!(
         ticket_json(first.dir.path(), id)["assignee"],
-        "zhao",
+        ours,
         "the first save stands"
     );
     for s in [&first, &second] {

@@ -57,7 +57,8 @@ pub fn log(s: &Strings, customer_code: &str, customer_name: &str, ticket: Option
     let fields = vec![
         Field::new("customer", FieldKind::Line, customer_code)
             .required()
-            .check(|v| validate::required("customer", v, 64).map(drop)),
+            .check(|v| validate::required("customer", v, 64).map(drop))
+            .pick(super::picker::Source::Customers),
         channel(Channel::Phone),
         Field::new(
             "direction",

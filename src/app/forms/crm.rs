@@ -20,6 +20,7 @@ fn customer(code: &str) -> Field {
     Field::new("customer", FieldKind::Line, code)
         .required()
         .check(|v| validate::required("customer", v, 64).map(drop))
+        .pick(super::picker::Source::Customers)
 }
 
 /// `12` or `#12`, or nothing.

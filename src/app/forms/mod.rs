@@ -10,6 +10,7 @@ pub mod crm;
 pub mod customer;
 pub mod drafts;
 mod failure;
+pub mod picker;
 pub mod ticket;
 
 use super::input::TextInput;
@@ -20,6 +21,7 @@ use crate::i18n::{Strings, fill};
 use crate::service::interactions::LogInput;
 use crate::service::tickets::{TicketChanges, TicketInput};
 pub use failure::{Conflict, Failure, FieldError};
+use picker::{Picker, Source};
 
 /// A field's own check: one of the domain validators.
 pub type Check = fn(&str) -> Result<(), Invalid>;
@@ -50,6 +52,8 @@ pub struct Field {
     pub required: bool,
     pub error: Option<FieldError>,
     pub check: Option<Check>,
+    /// Known values offered under the field as it is typed in.
+    pub picker: Option<Picker>,
 }
 
 impl Field {
@@ -62,6 +66,22 @@ impl Field {
             required: false,
             error: None,
             check: None,
+            picker: None,
+        }
+    }
+
+    /// Offers the values of `source` under the field as it is typed in.
+    pub fn pick(mut self, source: Source) -> Field {
+        self.picker = Some(Picker::new(source));
+        self
+    }
+
+    /// The text changed: its pick list opens for it, or closes when blank.
+    fn typed(&mut self) {
+        self.error = None;
+        let blank = self.value().trim().is_empty();
+        if let Some(picker) = &mut self.picker {
+            picker.open = !blank;
         }
     }
 
@@ -246,6 +266,9 @@ impl Form {
     pub fn move_focus(&mut self, step: isize) {
         if let Some(field) = self.fields.get_mut(self.focus) {
             field.validate();
+            if let Some(picker) = &mut field.picker {
+                picker.close();
+            }
         }
         self.focus = self
             .focus
@@ -260,9 +283,48 @@ impl Form {
         };
         let changed = field.handle(key);
         if changed {
-            field.error = None;
+            field.typed();
         }
         changed
+    }
+
+    /// The focused field's pick list, when it is showing: it has matches,
+    /// or it says that none match where only a match will do.
+    pub fn pick_list(&self) -> Option<&Picker> {
+        let picker = self.focused()?.picker.as_ref()?;
+        let says_none = matches!(picker.source, Source::Customers | Source::Agents);
+        (picker.open && (!picker.choices.is_empty() || says_none)).then_some(picker)
+    }
+
+    /// The focused field's text and pick list, to match one against the other.
+    pub fn focused_picker_mut(&mut self) -> Option<(String, &mut Picker)> {
+        let field = self.fields.get_mut(self.focus)?;
+        let text = field.input.text().trim().to_string();
+        Some((text, field.picker.as_mut()?))
+    }
+
+    /// A customer search of a pick list is still under way.
+    pub fn searching(&self) -> bool {
+        self.fields
+            .iter()
+            .filter_map(|f| f.picker.as_ref())
+            .any(|p| p.open && p.source == Source::Customers && !p.search.done)
+    }
+
+    /// Enter or Tab in a pick list: the highlighted value replaces the text
+    /// (none highlighted: the text stays), and the next field has the keys.
+    pub fn take_choice(&mut self) {
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && let Some(choice) = field
+                .picker
+                .as_ref()
+                .and_then(Picker::highlighted)
+                .map(|c| c.value.clone())
+        {
+            field.input.set(&choice);
+            field.error = None;
+        }
+        self.move_focus(1);
     }
 
     /// Pasted text for the focused field: whole into a long field (its line
@@ -279,7 +341,7 @@ impl Form {
         };
         let changed = field.input.insert(&text);
         if changed {
-            field.error = None;
+            field.typed();
         }
         changed
     }

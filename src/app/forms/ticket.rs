@@ -3,6 +3,7 @@
 //! a ticket resolved asks how it was resolved, as `ticket resolve --summary`
 //! records it.
 
+use super::picker::Source;
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::ticket::Ticket;
@@ -23,7 +24,8 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
     let fields = vec![
         Field::new("customer", FieldKind::Line, customer_code)
             .required()
-            .check(|v| validate::required("customer", v, 64).map(drop)),
+            .check(|v| validate::required("customer", v, 64).map(drop))
+            .pick(Source::Customers),
         Field::new(
             "kind",
             options(TicketKind::ALL.iter().map(|k| k.key()), false),
@@ -42,7 +44,9 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
             options(Channel::ALL.iter().map(|c| c.key()), false),
             Channel::Phone.key(),
         ),
-        Field::new("category", FieldKind::Line, "").check(|v| validate::text("category", v, 64).map(drop)),
+        Field::new("category", FieldKind::Line, "")
+            .check(|v| validate::text("category", v, 64).map(drop))
+            .pick(Source::Categories),
         Field::new("body", FieldKind::Long, "").check(|v| validate::text("body", v, TEXT_MAX).map(drop)),
     ];
     Form::new(FormKind::NewTicket, s.form_new_ticket.to_string(), fields)
@@ -50,11 +54,12 @@ pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
 
 pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
     let text64 = |key: &'static str, value: &str| -> Field {
-        Field::new(key, FieldKind::Line, value).check(match key {
-            "assignee" => |v| validate::text("assignee", v, 64).map(drop),
-            "department" => |v| validate::text("department", v, 64).map(drop),
-            _ => |v| validate::text("category", v, 64).map(drop),
-        })
+        let (check, source): (super::Check, Source) = match key {
+            "assignee" => (|v| validate::text("assignee", v, 64).map(drop), Source::Agents),
+            "department" => (|v| validate::text("department", v, 64).map(drop), Source::Departments),
+            _ => (|v| validate::text("category", v, 64).map(drop), Source::Categories),
+        };
+        Field::new(key, FieldKind::Line, value).check(check).pick(source)
     };
     let priority = Field::new(
         "priority",

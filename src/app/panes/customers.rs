@@ -51,7 +51,7 @@ pub struct CustomersPane {
 /// Whether every match of `longer` is among those of `shorter`. Queries
 /// starting with phone punctuation are left out: "+" alone matches no
 /// phone number, but "+86" does.
-fn narrows(shorter: &str, longer: &str) -> bool {
+pub(crate) fn narrows(shorter: &str, longer: &str) -> bool {
     longer.starts_with(shorter) && shorter.chars().next().is_some_and(char::is_alphanumeric)
 }
 
@@ -102,7 +102,7 @@ impl CustomersPane {
     }
 
     /// The search keys of every customer (pinyin included), for finding
-    /// customers outside the list, as the palette does.
+    /// customers outside the list, as the palette and form pick lists do.
     pub fn index(&self) -> Option<&SearchIndex> {
         self.index.as_ref()
     }

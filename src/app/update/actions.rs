@@ -20,6 +20,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = quality_action(model, action) {
         return effects;
     }
+    if let Some(effects) = super::pickers::action(model, action) {
+        return effects;
+    }
     if let Some(effects) = super::macros::action(model, action) {
         return effects;
     }

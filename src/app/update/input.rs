@@ -51,8 +51,10 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
         _ if model.drafts.asking.is_some() => return Vec::new(),
         Kind::Conflict => return Vec::new(),
         Kind::Form => {
-            if let Some(form) = model.screens.form_mut() {
-                form.paste(text);
+            if let Some(form) = model.screens.form_mut()
+                && form.paste(text)
+            {
+                super::pickers::typed(model);
             }
             return Vec::new();
         }
@@ -78,8 +80,10 @@ pub fn paste(model: &mut Model, text: &str) -> Vec<Effect> {
 fn text(model: &mut Model, key: Key) -> Vec<Effect> {
     match model.screens.top_kind() {
         Kind::Form => {
-            if let Some(form) = model.screens.form_mut() {
-                form.handle_key(key);
+            if let Some(form) = model.screens.form_mut()
+                && form.handle_key(key)
+            {
+                super::pickers::typed(model);
             }
             Vec::new()
         }

@@ -11,6 +11,7 @@ mod input;
 mod knowledge;
 mod macros;
 mod navigation;
+mod pickers;
 mod quality;
 mod records;
 mod reminders;
@@ -56,6 +57,9 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::ExternalChange => reload(model),
         Msg::Continue => {
             navigation::step_palette(model, palette_height(model.area));
+            if pickers::step(model) {
+                return Vec::new();
+            }
             let height = model.list_height(PaneId::Customers);
             if model.customers.step(height) {
                 follow(model)

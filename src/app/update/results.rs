@@ -18,6 +18,8 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let height = model.list_height(PaneId::Queue);
             model.queue.load(overview.queue, height);
             model.counts = overview.counts;
+            model.known = crate::app::forms::picker::Known::new(overview.picks, s);
+            super::pickers::reloaded(model);
             model.loaded = true;
             model.queue_loaded_at = model.now;
             select_saved(model);

@@ -25,6 +25,7 @@ mod editing;
 mod forms;
 mod navigation;
 mod paste;
+mod pickers;
 mod saves;
 mod screens;
 
@@ -83,6 +84,7 @@ fn overview(people: &[(&str, &str)], tickets: Vec<TicketView>) -> Msg {
         })
         .collect();
     Msg::Overview(Box::new(Overview {
+        picks: Default::default(),
         customers: rows,
         search: SearchIndex::new(search),
         queue: tickets,

@@ -20,6 +20,7 @@ mod knowledge;
 mod macros;
 mod navigation;
 mod occasions;
+mod pickers;
 mod quality;
 mod report;
 mod settings;
@@ -225,6 +226,7 @@ pub static EN: Strings = Strings {
         ("quality_confirm", "Data quality: confirming"),
         ("knowledge", "Knowledge base"),
         ("knowledge_search", "Knowledge base: searching"),
+        ("picker", "In a pick list"),
     ],
     actions: &[
         ("up", "Move up"),
@@ -314,6 +316,9 @@ pub static EN: Strings = Strings {
         (("knowledge", "close"), "Leave the knowledge base"),
         (("knowledge_search", "open"), "Choose"),
         (("knowledge_search", "close"), "Back"),
+        (("picker", "accept"), "Take the highlighted one"),
+        (("form", "down"), "Show the choices"),
+        (("picker", "close"), "Keep what was typed"),
     ],
     key_ctrl: "C-",
     key_alt: "A-",
@@ -444,4 +449,5 @@ pub static EN: Strings = Strings {
     knowledge: &knowledge::KNOWLEDGE,
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
+    pickers: &pickers::PICKERS,
 };

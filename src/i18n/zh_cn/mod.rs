@@ -24,6 +24,7 @@ mod knowledge;
 mod macros;
 mod navigation;
 mod occasions;
+mod pickers;
 mod quality;
 mod report;
 mod settings;
@@ -229,6 +230,7 @@ pub static ZH_CN: Strings = Strings {
         ("quality_confirm", "数据质量：确认"),
         ("knowledge", "知识库"),
         ("knowledge_search", "知识库：搜索中"),
+        ("picker", "候选列表"),
     ],
     actions: &[
         ("up", "上移"),
@@ -318,6 +320,9 @@ pub static ZH_CN: Strings = Strings {
         (("knowledge", "close"), "退出知识库"),
         (("knowledge_search", "open"), "选择"),
         (("knowledge_search", "close"), "返回"),
+        (("picker", "accept"), "选用高亮项"),
+        (("form", "down"), "显示候选项"),
+        (("picker", "close"), "保留所输入的内容"),
     ],
     // Keyboards print their keys in Latin letters: the names stay as printed.
     key_ctrl: "C-",
@@ -453,6 +458,7 @@ pub static ZH_CN: Strings = Strings {
     knowledge: &knowledge::KNOWLEDGE,
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
+    pickers: &pickers::PICKERS,
 };
 
 #[cfg(test)]

@@ -1,0 +1,31 @@
+//! The values a form offers to pick from: categories and departments in use.
+
+use super::{StoreError, Tx};
+
+impl Tx<'_> {
+    /// Every category a ticket or a routing rule names, in order.
+    pub fn known_categories(&self) -> Result<Vec<String>, StoreError> {
+        self.texts(
+            "SELECT category FROM tickets WHERE category <> '' \
+             UNION SELECT match_category FROM routing_rules WHERE match_category <> '' \
+             ORDER BY 1",
+        )
+    }
+
+    /// Every department listed, or named by a ticket, an agent or a routing rule, in order.
+    pub fn known_departments(&self) -> Result<Vec<String>, StoreError> {
+        self.texts(
+            "SELECT name FROM departments WHERE name <> '' \
+             UNION SELECT department FROM tickets WHERE department <> '' \
+             UNION SELECT department FROM agents WHERE department <> '' \
+             UNION SELECT department FROM routing_rules WHERE department <> '' \
+             ORDER BY 1",
+        )
+    }
+
+    fn texts(&self, sql: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
