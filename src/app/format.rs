@@ -70,6 +70,12 @@ pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// The display zone as the header names it: `Asia/Shanghai +08:00`, the
+/// offset in force at `now` (it changes with DST).
+pub fn zone_label(tz: Tz, now: DateTime<Utc>) -> String {
+    format!("{} {}", tz.name(), now.with_timezone(&tz).format("%:z"))
+}
+
 /// `10-05 17:30` within the current year, else the date: for lists.
 pub fn local_short(t: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
     let (t, now) = (t.with_timezone(&tz), now.with_timezone(&tz));
@@ -158,6 +164,13 @@ mod tests {
         assert_eq!(ago(t("2025-03-01T00:00:00Z"), now, s), "2025-03");
         let tz: Tz = "Asia/Shanghai".parse().unwrap();
         assert_eq!(local(now, tz), "2026-10-05 17:30");
+        assert_eq!(zone_label(tz, now), "Asia/Shanghai +08:00");
+        let new_york: Tz = "America/New_York".parse().unwrap();
+        assert_eq!(zone_label(new_york, now), "America/New_York -04:00");
+        assert_eq!(
+            zone_label(new_york, t("2026-12-06T09:35:00Z")),
+            "America/New_York -05:00"
+        );
         assert_eq!(local_short(now, now, tz), "10-05 17:30");
         assert_eq!(local_short(t("2025-03-01T00:00:00Z"), now, tz), "2025-03-01");
     }

@@ -19,7 +19,6 @@ use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
 use crate::domain::enums::{ReminderReason, Tier};
-use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{CadenceRow, ReminderRow, Store, Tx};
 use chrono::{DateTime, Utc};
@@ -186,7 +185,7 @@ fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
 
 /// A manual reminder about a customer (and optionally one of their tickets).
 pub fn add(store: &mut Store, ctx: &Ctx, input: &ReminderInput) -> Result<ReminderView, Error> {
-    let due_at = parse_instant("due", &input.due)?;
+    let due_at = ctx.parse_time("due", &input.due)?;
     let note = validate::required("note", &input.note, TEXT_MAX)?;
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;

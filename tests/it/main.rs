@@ -20,6 +20,7 @@ mod cli_language;
 mod cli_language_admin;
 mod cli_occasions;
 mod cli_tickets;
+mod cli_time;
 mod cli_timeline;
 mod concurrency;
 mod config;
