@@ -85,7 +85,10 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
                 let facts = NoteFacts::Cadence {
                     tier: row.tier,
-                    last_outbound: row.last_outbound.map(|at| at.date_naive()),
+                    // The day as people read it: in the display zone, not UTC's.
+                    last_outbound: row
+                        .last_outbound
+                        .map(|at| at.with_timezone(&ctx.settings.display_zone).date_naive()),
                 };
                 out.push(view(
                     ctx,
