@@ -51,4 +51,5 @@ mod triage_service;
 mod tui_driver;
 mod tui_queue;
 mod tui_snapshots;
+mod tui_time;
 mod tui_triage;
