@@ -207,3 +207,22 @@ fn a_weekday_across_a_dst_change_keeps_its_wall_clock() {
     // Monday 2026-03-09, after the change on the 8th: -04:00.
     assert_eq!(due, "2026-03-09T13:00:00Z");
 }
+
+/// A bad display zone is reported like any other bad key, and costs only
+/// itself: the team's zone is used instead.
+#[test]
+fn a_bad_display_zone_is_a_config_problem() {
+    let desk = Desk::new();
+    let check = with_zone(&desk, "Mars/Olympus", &["config", "check"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let out = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
+    assert!(out.contains("ui.timezone") && out.contains("Mars/Olympus"), "{out}");
+    let code = text(&desk.customer("钱八", &[]), "code").to_string();
+    assert_eq!(
+        due_at(&desk, &code, Some("Mars/Olympus"), "tomorrow 10:00"),
+        "2026-03-03T02:00:00Z"
+    );
+}
