@@ -49,9 +49,9 @@ pub fn card_doc(model: &Model, card: &CustomerCard, width: usize) -> Doc {
     if let Some(birthday) = c.birthday {
         doc.field(s.field("birthday"), &birthday.to_string(), LABEL);
     }
-    let last = c
-        .last_activity_at
-        .map_or(s.dash.to_string(), |t| remark(&local(t, tz), &format::ago(t, now, s)));
+    let last = c.last_activity_at.map_or(s.dash.to_string(), |t| {
+        remark(&local(t, tz), &format::ago(t, now, tz, s))
+    });
     doc.field(s.card_last_contact, &last, LABEL);
     doc.field(s.field("owner"), &c.owner, LABEL);
     doc.field(s.field("tags"), &c.tags.join(", "), LABEL);

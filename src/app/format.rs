@@ -53,21 +53,27 @@ pub fn direction_role(direction: Option<Direction>) -> Role {
 pub use crate::i18n::urgency::countdown;
 
 /// How long ago, in one unit: `now`, `5m`, `3h`, `12d`; past two months
-/// the month itself (`2025-03`) says more.
-pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, s: &Strings) -> String {
+/// the month itself (`2025-03`, in the display zone `tz`) says more.
+pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, s: &Strings) -> String {
     let seconds = (now - then).num_seconds().max(0);
     match seconds {
         0..60 => s.time_now.to_string(),
         60..3_600 => format!("{}{}", seconds / 60, s.unit_minute),
         3_600..86_400 => format!("{}{}", seconds / 3_600, s.unit_hour),
         86_400..5_184_000 => format!("{}{}", seconds / 86_400, s.unit_day),
-        _ => then.format("%Y-%m").to_string(),
+        _ => then.with_timezone(&tz).format("%Y-%m").to_string(),
     }
 }
 
 /// `2026-10-05 17:30` in the display zone.
 pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The display zone as the header names it: `Asia/Shanghai +08:00`, the
+/// offset in force at `now` (it changes with DST).
+pub fn zone_label(tz: Tz, now: DateTime<Utc>) -> String {
+    format!("{} {}", tz.name(), now.with_timezone(&tz).format("%:z"))
 }
 
 /// `10-05 17:30` within the current year, else the date: for lists.
@@ -152,12 +158,22 @@ mod tests {
         }
         let now: DateTime<Utc> = "2026-10-05T09:30:00Z".parse().unwrap();
         let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
-        assert_eq!(ago(t("2026-10-05T09:29:30Z"), now, s), "now");
-        assert_eq!(ago(t("2026-10-05T07:00:00Z"), now, s), "2h");
-        assert_eq!(ago(t("2026-09-01T00:00:00Z"), now, s), "34d");
-        assert_eq!(ago(t("2025-03-01T00:00:00Z"), now, s), "2025-03");
         let tz: Tz = "Asia/Shanghai".parse().unwrap();
+        assert_eq!(ago(t("2026-10-05T09:29:30Z"), now, tz, s), "now");
+        assert_eq!(ago(t("2026-10-05T07:00:00Z"), now, tz, s), "2h");
+        assert_eq!(ago(t("2026-09-01T00:00:00Z"), now, tz, s), "34d");
+        assert_eq!(ago(t("2025-03-01T00:00:00Z"), now, tz, s), "2025-03");
+        // The month is the display zone's: 20:00 UTC on Feb 28 is March 1 in Shanghai.
+        assert_eq!(ago(t("2025-02-28T20:00:00Z"), now, tz, s), "2025-03");
+        assert_eq!(ago(t("2025-02-28T20:00:00Z"), now, Tz::UTC, s), "2025-02");
         assert_eq!(local(now, tz), "2026-10-05 17:30");
+        assert_eq!(zone_label(tz, now), "Asia/Shanghai +08:00");
+        let new_york: Tz = "America/New_York".parse().unwrap();
+        assert_eq!(zone_label(new_york, now), "America/New_York -04:00");
+        assert_eq!(
+            zone_label(new_york, t("2026-12-06T09:35:00Z")),
+            "America/New_York -05:00"
+        );
         assert_eq!(local_short(now, now, tz), "10-05 17:30");
         assert_eq!(local_short(t("2025-03-01T00:00:00Z"), now, tz), "2025-03-01");
     }

@@ -23,7 +23,8 @@ use ratatui::layout::Rect;
 pub struct Session {
     pub database: String,
     pub agent: String,
-    /// Times are shown in this zone (the business calendar's).
+    /// The display zone (`[ui] timezone`): times are shown in it, and the
+    /// header names it.
     pub timezone: Tz,
     /// `--now` was given: the clock stands still.
     pub clock_fixed: bool,

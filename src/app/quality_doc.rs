@@ -132,9 +132,10 @@ fn archive_doc(model: &Model, a: &ArchiveConfirm, width: usize) -> Doc {
                 Role::Title,
             )]);
             for c in found.iter().take(LISTED) {
-                let last = c
-                    .last_activity_at
-                    .map_or_else(|| q.never.to_string(), |t| format::ago(t, model.now, s));
+                let last = c.last_activity_at.map_or_else(
+                    || q.never.to_string(),
+                    |t| format::ago(t, model.now, model.session.timezone, s),
+                );
                 let name = format!("{} {}", c.code, c.name.trim());
                 let room = width.saturating_sub(2 + 2 + 10);
                 doc.push(vec![

@@ -130,12 +130,12 @@ pub enum SlaCommand {
     /// Business calendars
     #[command(subcommand)]
     Calendar(CalendarCommand),
-    /// The instant N business minutes after START (RFC 3339, UTC)
+    /// The instant N business minutes after START (printed as RFC 3339, UTC)
     Due {
         /// The business calendar to count in (see `sla calendar list`)
         #[arg(long)]
         calendar: String,
-        /// The instant to count from (RFC 3339, UTC)
+        /// The instant to count from (any TIME form: 2026-12-07 10:00, tomorrow 10:00, +2h, RFC 3339 …)
         #[arg(long)]
         start: String,
         /// Business minutes to add (negative counts back)
@@ -147,10 +147,10 @@ pub enum SlaCommand {
         /// The business calendar to count in (see `sla calendar list`)
         #[arg(long)]
         calendar: String,
-        /// The earlier instant (RFC 3339 or a date)
+        /// The earlier instant (any TIME form, e.g. 2026-12-07 10:00)
         #[arg(long)]
         from: String,
-        /// The later instant (RFC 3339 or a date)
+        /// The later instant (any TIME form, e.g. +3h30m)
         #[arg(long)]
         to: String,
     },
@@ -500,7 +500,7 @@ pub struct TicketAddArgs {
     /// The description: what the customer asked or reported
     #[arg(long)]
     pub body: Option<String>,
-    /// When the request came in (not after now) [default: now]
+    /// When the request came in (not after now; any TIME form, e.g. 2026-12-06 09:30) [default: now]
     #[arg(long)]
     pub opened_at: Option<String>,
 }
@@ -583,7 +583,7 @@ pub struct LogArgs {
     /// The ticket it belongs to (the customer's)
     #[arg(long)]
     pub ticket: Option<i64>,
-    /// When it happened (not after now) [default: now]
+    /// When it happened (not after now; any TIME form, e.g. today 09:30) [default: now]
     #[arg(long)]
     pub at: Option<String>,
 }

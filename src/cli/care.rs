@@ -1,7 +1,7 @@
 //! `backup`, `doctor` and `agent add|list`: data care and roles.
 
 use super::Env;
-use super::output::{Table, print_json, short_time};
+use super::output::{TIME_COLS, Table, print_json, short_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::i18n::catalog::cli_admin::CliAdminStrings;
 use crate::service::database::{HeaderCheck, StoreError};
@@ -218,7 +218,7 @@ pub fn agent(env: &mut Env, cmd: AgentCommand) -> Result<(), Error> {
                 (w.col_name, 20),
                 (w.col_role, 10),
                 (w.col_department, 16),
-                (w.col_since, 16),
+                (w.col_since, TIME_COLS),
             ]);
             for a in &list {
                 table.row(vec![

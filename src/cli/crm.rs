@@ -2,7 +2,7 @@
 //! the relationship part of `customer show`.
 
 use super::Env;
-use super::output::{Table, columns, field, label_width, print_json, short_time};
+use super::output::{TIME_COLS, Table, columns, field, label_width, print_json, short_time};
 use crate::domain::churn::ChurnReason;
 use crate::domain::customer::Customer;
 use crate::domain::order::format_cents;
@@ -147,7 +147,7 @@ pub fn quality(env: &mut Env, a: &LimitArgs) -> Result<(), Error> {
         (t.col_code, 11),
         (t.col_name, 24),
         (t.col_owner, 12),
-        (t.col_last_contact, 16),
+        (t.col_last_contact, TIME_COLS),
     ]);
     for c in &list {
         table.row(vec![
@@ -225,7 +225,7 @@ pub fn archive_inactive(env: &mut Env, a: &ArchiveInactiveArgs) -> Result<(), Er
         (r.col_id, 6),
         (r.col_code, 11),
         (r.col_name, 24),
-        (r.col_last_contact, 16),
+        (r.col_last_contact, TIME_COLS),
     ]);
     for c in &list {
         table.row(vec![

@@ -3,7 +3,7 @@
 use super::Env;
 use super::args::{CustomerCommand, CustomerFields};
 use super::crm;
-use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
+use super::output::{TIME_COLS, Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::customer::{Customer, CustomerInput};
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::i18n::fill;
@@ -115,7 +115,7 @@ fn print_list(list: &[Customer]) {
         (r.col_tier, columns::tier(s, 10)),
         (r.col_phone, 16),
         (r.col_email, 26),
-        (r.col_last_contact, 16),
+        (r.col_last_contact, TIME_COLS),
     ]);
     for c in list {
         table.row(vec![

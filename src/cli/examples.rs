@@ -84,7 +84,7 @@ Examples:
 pub const REMINDER: &str = "\
 Examples:
   frontdesk reminder list --when overdue
-  frontdesk reminder add --customer C2026001 --due 2026-10-08T09:00:00+08:00 --note \"回电确认\"
+  frontdesk reminder add --customer C2026001 --due \"tomorrow 10:00\" --note \"回电确认\"
   frontdesk reminder done 7";
 
 pub const IMPORT: &str = "\

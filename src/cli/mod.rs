@@ -130,6 +130,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         need_terminal()?;
         let env = open(&cli, Access::Create)?;
         output::set_masked(env.ctx.settings.masked);
+        output::set_zone(env.ctx.settings.display_zone);
         return crate::tui::run(env.launch());
     };
     // Checked before the file is opened: `demo` creates it, and invalid
@@ -144,6 +145,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         access => open(&cli, access)?,
     };
     output::set_masked(env.ctx.settings.masked);
+    output::set_zone(env.ctx.settings.display_zone);
     match command {
         Command::Init => admin::init(&mut env),
         Command::Demo(args) => admin::demo(&mut env, &args),

@@ -1,7 +1,7 @@
 //! `order add|list|refund|cancel`
 
 use super::Env;
-use super::output::{Table, pad_left, print_json, short_time};
+use super::output::{TIME_COLS, Table, pad_left, print_json, short_time};
 use crate::domain::order::{Correction, Order, OrderLine, format_cents};
 use crate::i18n::fill;
 use crate::service::Error;
@@ -51,7 +51,7 @@ pub struct OrderAddArgs {
     /// The amount in currency units, e.g. 1234.50 (0 or more)
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
-    /// When the order was placed [default: now]
+    /// When the order was placed (any TIME form) [default: now]
     #[arg(long)]
     pub at: Option<String>,
     /// What was bought
@@ -136,7 +136,7 @@ fn print_lines(list: &[OrderLine]) {
     let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
         (r.col_id, 6),
-        (r.col_when, 16),
+        (r.col_when, TIME_COLS),
         (r.col_amount, 12),
         (r.col_net, 12),
         (r.col_product, 24),

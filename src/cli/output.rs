@@ -229,9 +229,27 @@ pub fn pad_left(text: &str, cols: usize) -> String {
     format!("{}{text}", " ".repeat(fill))
 }
 
-/// `2026-10-05 09:30` in UTC, for human output.
+/// The display zone of this process's human output (`[ui] timezone`), set
+/// once by `cli::run` beside [`set_masked`]; UTC until then.
+static ZONE: Mutex<Option<chrono_tz::Tz>> = Mutex::new(None);
+
+pub fn set_zone(zone: chrono_tz::Tz) {
+    *ZONE.lock().unwrap_or_else(|e| e.into_inner()) = Some(zone);
+}
+
+fn zone() -> chrono_tz::Tz {
+    ZONE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or(chrono_tz::Tz::UTC)
+}
+
+/// The columns a [`short_time`] takes: `2026-10-05 17:30 +08:00`.
+pub const TIME_COLS: usize = 23;
+
+/// `2026-10-05 17:30 +08:00` in the display zone, for human output; JSON
+/// keeps RFC 3339 UTC ([`instant`]).
 pub fn short_time(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+    t.map(|t| crate::domain::time::shown(t, zone()))
         .unwrap_or_else(|| "—".into())
 }
 

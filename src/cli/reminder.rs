@@ -1,7 +1,7 @@
 //! `reminder list|add|done`
 
 use super::Env;
-use super::output::{Table, label_width, print_json, short_time};
+use super::output::{TIME_COLS, Table, label_width, print_json, short_time};
 use crate::domain::cadence::When;
 use crate::service::Error;
 use crate::service::reminders::{self, ReminderInput, ReminderView};
@@ -40,7 +40,7 @@ pub struct ReminderAddArgs {
     /// The ticket it is about (the customer's)
     #[arg(long)]
     pub ticket: Option<i64>,
-    /// When it is due (RFC 3339 or a date)
+    /// When it is due (tomorrow 10:00, mon 09:00, +2d, eom, 2026-12-07 10:00, …)
     #[arg(long)]
     pub due: String,
     /// What to do, e.g. "回电确认"
@@ -92,7 +92,7 @@ fn print_list(list: &[ReminderView]) {
     let s = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
         (s.col_id, 5),
-        (s.col_due, 16),
+        (s.col_due, TIME_COLS),
         (s.col_window, label_width(8, s.reminder_windows.iter().map(|w| w.1))),
         (s.col_reason, label_width(11, s.reminder_reasons.iter().map(|w| w.1))),
         (s.col_customer, 22),

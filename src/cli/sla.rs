@@ -58,11 +58,14 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             start,
             minutes,
         } => {
-            let due = policies::due(&mut env.store, &calendar, &start, minutes)?;
+            let due = policies::due(&mut env.store, &env.ctx, &calendar, &start, minutes)?;
             outln!("{}", rfc3339(due));
         }
         SlaCommand::Elapsed { calendar, from, to } => {
-            outln!("{}", policies::elapsed(&mut env.store, &calendar, &from, &to)?);
+            outln!(
+                "{}",
+                policies::elapsed(&mut env.store, &env.ctx, &calendar, &from, &to)?
+            );
         }
         SlaCommand::Policy(PolicyCommand::List) => {
             let list = policies::policies(&mut env.store)?;

@@ -1,7 +1,7 @@
 //! `survey add|list`
 
 use super::Env;
-use super::output::{Table, print_json, short_time};
+use super::output::{TIME_COLS, Table, print_json, short_time};
 use crate::domain::survey::Survey;
 use crate::service::Error;
 use crate::service::surveys::{self, SurveyFilter, SurveyInput};
@@ -104,7 +104,7 @@ fn print_table(list: &[Survey]) {
     let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
         (r.col_id, 6),
-        (r.col_when, 16),
+        (r.col_when, TIME_COLS),
         (r.col_customer, 10),
         (r.col_ticket, 7),
         (r.col_score_quality, 1),

@@ -3,7 +3,7 @@
 use super::Env;
 use super::args::{TicketCommand, TicketListArgs};
 use super::editor::Source;
-use super::output::{Table, columns, field, pad, print_json, short_time, ticket_json};
+use super::output::{TIME_COLS, Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
@@ -182,7 +182,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         (r.col_kind, columns::kind(s, 11)),
         (r.col_customer, 16),
         (r.col_subject, 34),
-        (r.col_next_due, 16),
+        (r.col_next_due, TIME_COLS),
         (r.col_sla, columns::sla_state(s, 9)),
         (r.col_assignee, 10),
     ]);

@@ -2,7 +2,7 @@
 
 use super::Env;
 use super::args::{LogArgs, TimelineArgs};
-use super::output::{Table, columns, print_json, short_time};
+use super::output::{TIME_COLS, Table, columns, print_json, short_time};
 use crate::domain::interaction::TimelineEntry;
 use crate::i18n::Strings;
 use crate::service::Error;
@@ -31,7 +31,7 @@ pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
-        (r.col_when, 16),
+        (r.col_when, TIME_COLS),
         (r.col_channel, columns::channel(s, 7)),
         (r.col_direction, 4),
         (r.col_agent, 10),

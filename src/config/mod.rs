@@ -63,6 +63,9 @@ pub struct UiConfig {
     pub masked: bool,
     /// The language of the screens and of the CLI's human output.
     pub language: Language,
+    /// The display zone of every human time, shown and typed; empty means
+    /// `[sla] timezone` (see [`Config::display_zone`]).
+    pub timezone: String,
 }
 
 /// `[ui] language`: `auto` follows the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
@@ -121,9 +124,22 @@ impl Config {
             let value = settings::short(&toml::Value::String(self.sla.timezone.clone()));
             return Err(RuleBreach::new("sla.timezone", value, Rule::TimeZone));
         }
+        let zone = self.ui.timezone.trim();
+        if !zone.is_empty() && zone.parse::<chrono_tz::Tz>().is_err() {
+            let value = settings::short(&toml::Value::String(self.ui.timezone.clone()));
+            return Err(RuleBreach::new("ui.timezone", value, Rule::TimeZone));
+        }
         self.segments.check()?;
         self.cadence.check()?;
         Ok(())
+    }
+
+    /// The one zone human times are shown and typed in: `[ui] timezone`,
+    /// else the team's `[sla] timezone` (both checked on load).
+    pub fn display_zone(&self) -> chrono_tz::Tz {
+        let ui = self.ui.timezone.trim();
+        let name = if ui.is_empty() { self.sla.timezone.as_str() } else { ui };
+        name.parse().unwrap_or(chrono_tz::Tz::UTC)
     }
 }
 
@@ -173,6 +189,20 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, text).unwrap();
         Config::load(&path)
+    }
+
+    /// `[ui] timezone` is the display zone; empty, the team's zone is.
+    #[test]
+    fn the_display_zone_defaults_to_the_sla_zone() {
+        assert_eq!(load("").config.display_zone(), chrono_tz::Asia::Shanghai);
+        let own = load("[sla]\ntimezone = \"Europe/Berlin\"\n[ui]\ntimezone = \"America/New_York\"\n");
+        assert!(own.problems.is_empty(), "{:?}", own.problems);
+        assert_eq!(own.config.display_zone(), chrono_tz::America::New_York);
+        let team = load("[sla]\ntimezone = \"Europe/Berlin\"\n");
+        assert_eq!(team.config.display_zone(), chrono_tz::Europe::Berlin);
+        let bad = load("[ui]\ntimezone = \"Mars/Olympus\"\n");
+        assert_eq!(bad.problems.len(), 1, "{:?}", bad.problems);
+        assert_eq!(bad.config.display_zone(), chrono_tz::Asia::Shanghai);
     }
 
     #[test]
@@ -240,6 +270,7 @@ mod tests {
             ("[backup]\nkeep = 0\n", 2, "backup.keep", "keep = 0"),
             ("[backup]\nkeep = -1\n", 2, "backup.keep", "-1"),
             ("[ui]\nmasked = \"yes\"\n", 2, "ui.masked", "yes"),
+            ("[ui]\ntimezone = \"Shanghai\"\n", 2, "ui.timezone", "Shanghai"),
             (
                 "[database]\nbusy_timeout_ms = -5\n",
                 2,

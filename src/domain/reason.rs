@@ -193,6 +193,8 @@ pub enum Form {
     Instant,
     /// RFC 3339, a local date and time, or a date.
     Time,
+    /// Any TIME form people type (`domain::human_time`).
+    HumanTime,
     Birthday,
     Email,
     Phone,

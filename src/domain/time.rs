@@ -52,7 +52,7 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, Invalid> {
     Ok(date)
 }
 
-fn check_year(field: &str, value: &str, date: NaiveDate) -> Result<(), Invalid> {
+pub(super) fn check_year(field: &str, value: &str, date: NaiveDate) -> Result<(), Invalid> {
     use chrono::Datelike;
     if YEARS.contains(&date.year()) {
         Ok(())
@@ -75,6 +75,12 @@ pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
 /// RFC 3339 in UTC with a trailing `Z`, as the JSON contract requires.
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// An instant for people: `2026-12-06 17:35 +08:00`, in `zone`, the
+/// offset written so the zone is never a guess (it changes with DST).
+pub fn shown(t: DateTime<Utc>, zone: chrono_tz::Tz) -> String {
+    t.with_timezone(&zone).format("%Y-%m-%d %H:%M %:z").to_string()
 }
 
 pub fn from_unix(seconds: i64) -> DateTime<Utc> {
@@ -102,6 +108,16 @@ mod tests {
             let got = parse_instant("at", input).ok().map(rfc3339);
             assert_eq!(got.as_deref(), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn shown_in_the_zone_with_its_offset() {
+        let t = parse_instant("at", "2026-12-06T09:35:00Z").unwrap();
+        assert_eq!(shown(t, chrono_tz::Asia::Shanghai), "2026-12-06 17:35 +08:00");
+        assert_eq!(shown(t, chrono_tz::Tz::UTC), "2026-12-06 09:35 +00:00");
+        let summer = parse_instant("at", "2026-07-01T12:00:00Z").unwrap();
+        assert_eq!(shown(summer, chrono_tz::America::New_York), "2026-07-01 08:00 -04:00");
+        assert_eq!(shown(t, chrono_tz::America::New_York), "2026-12-06 04:35 -05:00");
     }
 
     /// A well-formed instant out of range is told so, not called no date.

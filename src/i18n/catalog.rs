@@ -8,6 +8,7 @@ pub mod background;
 pub mod care;
 pub mod cli_admin;
 pub mod cli_records;
+pub mod clock;
 pub mod crm;
 pub mod dashboard;
 pub mod editing;
@@ -231,5 +232,6 @@ pub struct Strings {
     pub navigation: &'static navigation::NavigationStrings,
     pub editing: &'static editing::EditingStrings,
     pub pickers: &'static pickers::PickerStrings,
+    pub clock: &'static clock::ClockStrings,
 }
 }

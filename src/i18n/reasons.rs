@@ -27,7 +27,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::NotOneOf { allowed } => fill(e.not_one_of, &[("allowed", &allowed.join(", "))]),
         Reason::Either { first, second } => fill(e.either, &[("first", first), ("second", second)]),
         Reason::GiveEither { first, second } => fill(e.give_either, &[("first", first), ("second", second)]),
-        Reason::Format(form) => form_text(*form, e).into(),
+        Reason::Format(form) => form_text(*form, s).into(),
         Reason::WholeNumber { min, max } => fill(e.whole_number, &[("min", &num(*min)), ("max", &num(*max))]),
         Reason::Between { min, max } => fill(e.between, &[("min", &num(*min)), ("max", &num(*max))]),
         Reason::Score => e.score.into(),
@@ -125,13 +125,15 @@ fn quoted(text: &str) -> String {
     format!("{text:?}")
 }
 
-fn form_text(form: Form, e: &ErrorStrings) -> &'static str {
+fn form_text(form: Form, s: &Strings) -> &'static str {
+    let e = s.errors;
     match form {
         Form::Date => e.form_date,
         Form::Month => e.form_month,
         Form::Minutes => e.form_minutes,
         Form::Instant => e.form_instant,
         Form::Time => e.form_time,
+        Form::HumanTime => s.clock.forms,
         Form::Birthday => e.form_birthday,
         Form::Email => e.form_email,
         Form::Phone => e.form_phone,

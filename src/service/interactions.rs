@@ -4,7 +4,6 @@ use super::{Ctx, Error, tickets};
 use crate::domain::enums::{Channel, Direction};
 use crate::domain::error::Invalid;
 use crate::domain::interaction::{Interaction, TimelineEntry};
-use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::Store;
 
@@ -24,7 +23,7 @@ pub fn log(store: &mut Store, ctx: &Ctx, input: &LogInput) -> Result<Interaction
     let direction: Direction = input.direction.as_deref().map_or(Ok(Direction::Inbound), str::parse)?;
     let summary = validate::required("summary", &input.summary, TEXT_MAX)?;
     let at = match &input.at {
-        Some(t) => parse_instant("at", t)?,
+        Some(t) => ctx.parse_time("at", t)?,
         None => ctx.now,
     };
     // A contact logged ahead would answer a ticket before it happened and pin

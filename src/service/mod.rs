@@ -41,6 +41,7 @@ pub use error::Error;
 use crate::config::Config;
 use crate::domain::audit::AuditEntry;
 use crate::domain::cadence::CadenceRules;
+use crate::domain::error::Invalid;
 use crate::domain::segments::SegmentRules;
 use crate::store::Tx;
 use chrono::{DateTime, SubsecRound, Utc};
@@ -69,6 +70,9 @@ pub struct Settings {
     /// The team's time zone (`sla.timezone`): where "today" ends, and the zone whose
     /// calendar months and weeks the reports count in.
     pub timezone: chrono_tz::Tz,
+    /// The display zone (`[ui] timezone`, else `timezone`): where human times
+    /// are shown and where typed times without an offset are read.
+    pub display_zone: chrono_tz::Tz,
     /// Masked display for screen sharing: phones and e-mails partly hidden
     /// wherever they are shown (see [`privacy`]).
     pub masked: bool,
@@ -88,6 +92,7 @@ impl Settings {
             cadence: config.cadence.clone(),
             // The config is checked on load, so the zone parses.
             timezone: config.sla.timezone.parse().unwrap_or(chrono_tz::Tz::UTC),
+            display_zone: config.display_zone(),
             masked: config.ui.masked,
         }
     }
@@ -103,6 +108,12 @@ impl Ctx {
             settings: Settings::default(),
             clock_fixed: false,
         }
+    }
+
+    /// The instant a TIME value names (any form of `domain::human_time`),
+    /// read at this clock in the display zone.
+    pub fn parse_time(&self, field: &str, value: &str) -> Result<DateTime<Utc>, Invalid> {
+        crate::domain::human_time::parse_time(field, value, self.now, self.settings.display_zone)
     }
 
     /// Today's date in the team's zone.

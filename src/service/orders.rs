@@ -6,7 +6,6 @@
 use super::{Ctx, Error, segments};
 use crate::domain::error::Invalid;
 use crate::domain::order::{Correction, CorrectionKind, Order, OrderLine, format_cents, parse_amount};
-use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::store::{Store, Tx};
 
@@ -24,7 +23,7 @@ pub struct OrderInput {
 pub fn add(store: &mut Store, ctx: &Ctx, input: &OrderInput) -> Result<Order, Error> {
     let amount_cents = parse_amount("amount", &input.amount)?;
     let at = match &input.at {
-        Some(t) => parse_instant("at", t)?,
+        Some(t) => ctx.parse_time("at", t)?,
         None => ctx.now,
     };
     if at > ctx.now {

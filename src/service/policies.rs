@@ -7,7 +7,7 @@ use crate::domain::calendar::{Calendar, HORIZON_DAYS};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
 use crate::domain::policy::{CalendarSpec, RoutingRule, SlaPolicy};
-use crate::domain::time::{parse_date, parse_instant, rfc3339};
+use crate::domain::time::{parse_date, rfc3339};
 use crate::domain::validate::{self, LINE_MAX};
 use crate::store::{Store, Tx};
 use chrono::{DateTime, Utc};
@@ -63,8 +63,8 @@ pub fn calendars(store: &mut Store) -> Result<Vec<CalendarSpec>, Error> {
 }
 
 /// The instant `minutes` business minutes after `start` in the calendar.
-pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<DateTime<Utc>, Error> {
-    let start = parse_instant("start", start)?;
+pub fn due(store: &mut Store, ctx: &Ctx, name: &str, start: &str, minutes: i64) -> Result<DateTime<Utc>, Error> {
+    let start = ctx.parse_time("start", start)?;
     if minutes < 0 {
         return Err(Invalid::new("minutes", minutes.to_string(), crate::domain::error::Reason::Negative).into());
     }
@@ -81,8 +81,8 @@ pub fn due(store: &mut Store, name: &str, start: &str, minutes: i64) -> Result<D
 }
 
 /// Whole business minutes between two instants in the calendar.
-pub fn elapsed(store: &mut Store, name: &str, from_text: &str, to_text: &str) -> Result<i64, Error> {
-    let (from, to) = (parse_instant("from", from_text)?, parse_instant("to", to_text)?);
+pub fn elapsed(store: &mut Store, ctx: &Ctx, name: &str, from_text: &str, to_text: &str) -> Result<i64, Error> {
+    let (from, to) = (ctx.parse_time("from", from_text)?, ctx.parse_time("to", to_text)?);
     if from > to {
         return Err(Invalid::new(
             "from",

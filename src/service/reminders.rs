@@ -19,7 +19,6 @@ use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
 use crate::domain::enums::{ReminderReason, Tier};
-use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{CadenceRow, ReminderRow, Store, Tx};
 use chrono::{DateTime, Utc};
@@ -86,7 +85,10 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
                 let facts = NoteFacts::Cadence {
                     tier: row.tier,
-                    last_outbound: row.last_outbound.map(|at| at.date_naive()),
+                    // The day as people read it: in the display zone, not UTC's.
+                    last_outbound: row
+                        .last_outbound
+                        .map(|at| at.with_timezone(&ctx.settings.display_zone).date_naive()),
                 };
                 out.push(view(
                     ctx,
@@ -186,7 +188,7 @@ fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
 
 /// A manual reminder about a customer (and optionally one of their tickets).
 pub fn add(store: &mut Store, ctx: &Ctx, input: &ReminderInput) -> Result<ReminderView, Error> {
-    let due_at = parse_instant("due", &input.due)?;
+    let due_at = ctx.parse_time("due", &input.due)?;
     let note = validate::required("note", &input.note, TEXT_MAX)?;
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;

@@ -9,7 +9,6 @@ use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
 use crate::domain::ticket::{Ticket, transition};
 use crate::domain::ticket_tags;
-use crate::domain::time::parse_instant;
 use crate::domain::urgency::Urgency;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::store::{Store, StoreError, Tx};
@@ -74,7 +73,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
     let category = validate::text("category", input.category.as_deref().unwrap_or(""), 64)?;
     let description = validate::text("body", input.body.as_deref().unwrap_or(""), TEXT_MAX)?;
     let opened_at = match &input.opened_at {
-        Some(t) => parse_instant("opened-at", t)?,
+        Some(t) => ctx.parse_time("opened-at", t)?,
         None => ctx.now,
     };
     if opened_at > ctx.now {

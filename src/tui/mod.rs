@@ -67,7 +67,7 @@ pub fn run(launch: Launch) -> Result<(), Error> {
     let session = Session {
         database: home_relative(store.path()),
         agent: ctx.agent.clone(),
-        timezone: ctx.settings.timezone,
+        timezone: ctx.settings.display_zone,
         clock_fixed,
         masked: ctx.settings.masked,
     };

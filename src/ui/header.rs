@@ -3,6 +3,7 @@
 //! counts.
 
 use super::cells::span;
+use crate::app::format::zone_label;
 use crate::app::model::Model;
 use crate::app::saves::Writing;
 use crate::app::theme::Role;
@@ -12,6 +13,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// From this width the header names the display zone, not only its offset.
+const WIDE: u16 = 100;
 
 /// Columns left for the program's name however long the right side.
 const KEEP_LEFT: usize = 12;
@@ -46,7 +50,19 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     // The long-overdue band is named only when it exists: most desks never have one.
     let long_overdue =
         (model.counts.long_overdue > 0).then_some((s.header_long_overdue, model.counts.long_overdue, Role::Breached));
-    let mut right: Vec<Span> = Vec::new();
+    // The one clock's zone, named once here for every time on screen, on
+    // the side that is never cut; narrow terminals get its offset only.
+    let tz = model.session.timezone;
+    let zone = if area.width >= WIDE {
+        zone_label(tz, model.now)
+    } else {
+        model.now.with_timezone(&tz).format("%:z").to_string()
+    };
+    let mut right: Vec<Span> = vec![span(
+        theme,
+        format!("{}  ", fill(s.clock.header_zone, &[("zone", &zone)])),
+        Role::Header,
+    )];
     if model.reading {
         right.push(span(theme, format!("{}  ", s.background.reading), Role::Header));
     }
@@ -115,5 +131,31 @@ mod tests {
             .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
             .collect();
         assert!(header.contains("▲ 1 newly breached"), "{header}");
+    }
+
+    /// The header names the display zone, so no time on screen is a guess.
+    #[test]
+    fn the_header_names_the_display_zone() {
+        let mut m = crate::app::update::tests::loaded();
+        let header = |m: &crate::app::model::Model| {
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|frame| crate::ui::render(m, frame)).unwrap();
+            (0..120)
+                .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert!(header(&m).contains("zone Asia/Shanghai +08:00"), "{}", header(&m));
+        m.session.timezone = chrono_tz::America::New_York;
+        m.strings = crate::i18n::Lang::ZhCn.strings();
+        // A wide character's second cell reads as a space: compare without them.
+        let zh = header(&m).replace(' ', "");
+        assert!(zh.contains("时区America/New_York-04:00"), "{zh}");
+        let mut narrow = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        m.session.timezone = chrono_tz::Asia::Shanghai;
+        narrow.draw(|frame| crate::ui::render(&m, frame)).unwrap();
+        let line: String = (0..80)
+            .map(|x| narrow.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(line.replace(' ', "").contains("时区+08:00待处理"), "{line}");
     }
 }

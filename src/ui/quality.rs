@@ -137,9 +137,10 @@ fn who(c: &Customer) -> String {
 
 fn missing_cells(model: &Model, c: &Customer, w: &[usize], mark: Span<'static>) -> Vec<Vec<Span<'static>>> {
     let (s, theme) = (model.strings, &model.theme);
-    let last = c
-        .last_activity_at
-        .map_or_else(|| s.quality.never.to_string(), |t| ago(t, model.now, s));
+    let last = c.last_activity_at.map_or_else(
+        || s.quality.never.to_string(),
+        |t| ago(t, model.now, model.session.timezone, s),
+    );
     vec![
         vec![mark],
         vec![span(theme, cell(&c.code, w[1]), Role::Muted)],

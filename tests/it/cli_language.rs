@@ -112,7 +112,8 @@ fn ticket_list_has_chinese_headers_labels_and_aligned_columns() {
         widest(11, s.kinds.iter().map(|e| e.1)),
         16,
         34,
-        16,
+        // A time with its zone's offset: `2026-03-02 17:00 +08:00`.
+        23,
         widest(9, s.sla_states.iter().map(|e| e.1)),
         10,
     ];

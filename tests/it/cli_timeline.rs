@@ -292,8 +292,9 @@ fn timeline_as_text() {
     a_day_of_contacts(&desk);
     let text = desk.ok(&["timeline", "C2026001"]);
     assert_line(&text, 0, &["WHEN", "SUMMARY"]);
-    assert_line(&text, 1, &["2026-03-02 10:30", "记得回访"]);
-    assert_line(&text, 9, &["2026-03-02 08:10", "来电：屏幕碎了"]);
+    // In the display zone (Shanghai), with its offset.
+    assert_line(&text, 1, &["2026-03-02 18:30 +08:00", "记得回访"]);
+    assert_line(&text, 9, &["2026-03-02 16:10 +08:00", "来电：屏幕碎了"]);
     assert_eq!(text.lines().count(), 10, "{text}");
     assert!(!text.contains("曾国藩到店"));
 }

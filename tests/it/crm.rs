@@ -196,14 +196,19 @@ fn n_adds_a_manual_reminder_for_the_rows_customer() {
     app.keys("n");
     assert_eq!(app.model.screens.form().unwrap().value("customer"), code);
     // A due time the CLI would refuse is refused on its field; nothing is written.
-    app.text("tomorrow").keys("<Tab>").text("带样品上门拜访").keys("<C-s>");
-    assert!(field_error(&app, "due").is_some_and(|e| e.contains("RFC 3339")));
+    app.text("someday").keys("<Tab>").text("带样品上门拜访").keys("<C-s>");
+    let error = field_error(&app, "due");
+    assert!(
+        error.as_ref().is_some_and(|e| e.contains("tomorrow 10:00")),
+        "{error:?}"
+    );
     assert_eq!(open_reminders(&mut app).len(), before);
     // The bad field has the keyboard.
-    for _ in 0.."tomorrow".len() {
+    for _ in 0.."someday".len() {
         app.keys("<Backspace>");
     }
-    app.text("2026-10-06T10:00:00+08:00").keys("<C-s>");
+    // A human form, read at the clock (Monday 17:30 in Shanghai) in the display zone.
+    app.text("tomorrow 10:00").keys("<C-s>");
     assert!(app.model.screens.form().is_none(), "saved");
     let added: Vec<_> = open_reminders(&mut app)
         .into_iter()

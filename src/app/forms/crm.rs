@@ -7,9 +7,9 @@
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::CallbackOutcome;
 use crate::domain::error::Invalid;
+use crate::domain::human_time::check_form;
 use crate::domain::order::{CorrectionKind, parse_amount};
 use crate::domain::survey::score;
-use crate::domain::time::parse_instant;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::i18n::{Strings, fill};
 use crate::service::orders::{CorrectionInput, OrderInput};
@@ -57,7 +57,7 @@ pub fn order(s: &Strings, code: &str, name: &str) -> Form {
             .required()
             .check(|v| parse_amount("amount", v).map(drop)),
         // Blank is now; the service refuses a time in the future.
-        Field::new("at", FieldKind::Line, "").check(|v| blank_or(v, |v| parse_instant("at", v))),
+        Field::new("at", FieldKind::Line, "").check(|v| blank_or(v, |v| check_form("at", v))),
         Field::new("product", FieldKind::Line, "").check(|v| validate::text("product", v, LINE_MAX).map(drop)),
         Field::new("note", FieldKind::Long, "").check(|v| validate::text("note", v, TEXT_MAX).map(drop)),
     ];
@@ -154,7 +154,7 @@ pub fn reminder(s: &Strings, code: &str, name: &str, ticket_id: Option<i64>) -> 
         ticket(ticket_id),
         Field::new("due", FieldKind::Line, "")
             .required()
-            .check(|v| parse_instant("due", v).map(drop)),
+            .check(|v| check_form("due", v)),
         Field::new("note", FieldKind::Long, "")
             .required()
             .check(|v| validate::required("note", v, TEXT_MAX).map(drop)),

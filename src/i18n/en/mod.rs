@@ -11,6 +11,7 @@ mod background;
 mod care;
 mod cli_admin;
 mod cli_records;
+mod clock;
 mod crm;
 mod dashboard;
 mod editing;
@@ -450,4 +451,5 @@ pub static EN: Strings = Strings {
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
+    clock: &clock::CLOCK,
 };

@@ -15,6 +15,7 @@ mod background;
 mod care;
 mod cli_admin;
 mod cli_records;
+mod clock;
 mod crm;
 mod dashboard;
 mod editing;
@@ -459,6 +460,7 @@ pub static ZH_CN: Strings = Strings {
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
+    clock: &clock::CLOCK,
 };
 
 #[cfg(test)]

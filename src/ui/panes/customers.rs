@@ -45,7 +45,9 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         } else {
             String::new()
         };
-        let last = row.last_contact.map_or(String::new(), |t| ago(t, model.now, s));
+        let last = row
+            .last_contact
+            .map_or(String::new(), |t| ago(t, model.now, model.session.timezone, s));
         let cells = vec![
             vec![Span::styled(cell(&row.code, w[0]), theme.style(Role::Muted))],
             highlighted(&row.name, hits, w[1], base, theme.style(Role::Match)),
