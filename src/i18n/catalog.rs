@@ -8,6 +8,7 @@ pub mod background;
 pub mod care;
 pub mod cli_admin;
 pub mod cli_records;
+pub mod columns;
 pub mod crm;
 pub mod dashboard;
 pub mod errors;
@@ -219,5 +220,6 @@ pub struct Strings {
     pub report: &'static report::ReportStrings,
     pub errors: &'static errors::ErrorStrings,
     pub settings: &'static settings::SettingsStrings,
+    pub columns: &'static columns::ColumnsStrings,
 }
 }

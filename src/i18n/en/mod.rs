@@ -11,6 +11,7 @@ mod background;
 mod care;
 mod cli_admin;
 mod cli_records;
+mod columns;
 mod crm;
 mod dashboard;
 mod errors;
@@ -423,4 +424,5 @@ pub static EN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    columns: &columns::COLUMNS,
 };

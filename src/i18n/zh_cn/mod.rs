@@ -15,6 +15,7 @@ mod background;
 mod care;
 mod cli_admin;
 mod cli_records;
+mod columns;
 mod crm;
 mod dashboard;
 mod errors;
@@ -432,6 +433,7 @@ pub static ZH_CN: Strings = Strings {
     report: &report::REPORT,
     errors: &errors::ERRORS,
     settings: &settings::SETTINGS,
+    columns: &columns::COLUMNS,
 };
 
 #[cfg(test)]
