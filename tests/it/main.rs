@@ -47,6 +47,7 @@ mod shell;
 mod sla_scenarios;
 mod store;
 mod triage_service;
+mod tui_columns;
 mod tui_driver;
 mod tui_queue;
 mod tui_snapshots;
