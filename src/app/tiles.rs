@@ -6,7 +6,7 @@
 
 use crate::app::theme::Role;
 use crate::domain::kpi::{Kpi, Unit};
-use crate::i18n::catalog::dashboard::DashboardStrings;
+use crate::i18n::Strings;
 use crate::service::report::KpiValue;
 
 /// Shown for a value that was not measured.
@@ -43,8 +43,13 @@ impl Trend {
     }
 }
 
-pub fn tile(v: &KpiValue, s: &DashboardStrings) -> Tile {
-    let label = s.kpis.iter().find(|(k, _)| *k == v.kpi).map_or(v.kpi.key(), |(_, l)| l);
+pub fn tile(v: &KpiValue, s: &Strings) -> Tile {
+    let label = s
+        .dashboard
+        .kpis
+        .iter()
+        .find(|(k, _)| *k == v.kpi)
+        .map_or(v.kpi.key(), |(_, l)| l);
     let (trend, change) = change(v.kpi, v.change, s);
     Tile {
         label,
@@ -55,26 +60,28 @@ pub fn tile(v: &KpiValue, s: &DashboardStrings) -> Tile {
     }
 }
 
-/// A value as people read it: 66.7%, 4.17, 96 min, 12; a dash when nothing was measured.
-pub fn value(kpi: Kpi, x: Option<f64>, s: &DashboardStrings) -> String {
+/// A value as people read it: 66.7%, 4.17, 1h 36m, 12 tickets; a dash when nothing was
+/// measured.
+pub fn value(kpi: Kpi, x: Option<f64>, s: &Strings) -> String {
     let Some(x) = x else { return NONE.into() };
     match kpi.unit() {
         Unit::Rate => format!("{:.1}%", x * 100.0),
         Unit::Score => format!("{x:.2}"),
-        Unit::Minutes => format!("{x:.0}{}", s.minutes),
-        Unit::Count => format!("{x:.0}"),
+        Unit::Minutes => s.columns.duration(x),
+        // Counts are whole; the cast saturates on anything else.
+        Unit::Count => s.columns.tickets.of(x.round() as i64, &[]),
     }
 }
 
 /// The direction and the change with its arrow: `↑ 16.7 pts` for a rate, `↓ 0.50`, `→ 0`.
-fn change(kpi: Kpi, change: Option<f64>, s: &DashboardStrings) -> (Trend, String) {
+fn change(kpi: Kpi, change: Option<f64>, s: &Strings) -> (Trend, String) {
     let Some(change) = change else {
         return (Trend::Unknown, NONE.into());
     };
     let (magnitude, suffix) = match kpi.unit() {
-        Unit::Rate => (format!("{:.1}", change.abs() * 100.0), s.points),
+        Unit::Rate => (format!("{:.1}", change.abs() * 100.0), s.dashboard.points),
         Unit::Score => (format!("{:.2}", change.abs()), ""),
-        Unit::Minutes => (format!("{:.0}", change.abs()), s.minutes),
+        Unit::Minutes => (format!("{:.0}", change.abs()), ""),
         Unit::Count => (format!("{:.0}", change.abs()), ""),
     };
     // Decided on the shown digits, so a change too small to show reads as unchanged.
@@ -82,6 +89,11 @@ fn change(kpi: Kpi, change: Option<f64>, s: &DashboardStrings) -> (Trend, String
         return (Trend::Flat, format!("{} 0", Trend::Flat.arrow()));
     }
     let trend = if change > 0.0 { Trend::Up } else { Trend::Down };
+    // Minutes were rounded above only to tell a change from none.
+    let magnitude = match kpi.unit() {
+        Unit::Minutes => s.columns.duration(change),
+        _ => magnitude,
+    };
     (trend, format!("{} {magnitude}{suffix}", trend.arrow()))
 }
 
@@ -116,7 +128,7 @@ mod tests {
 
     #[test]
     fn tiles_show_value_arrow_and_change_per_unit() {
-        let s = &crate::i18n::EN.dashboard;
+        let s = &crate::i18n::EN;
         let cases = [
             // (kpi, value, previous) → (value, previous, trend, change)
             (
@@ -150,19 +162,35 @@ mod tests {
                 Some(4.6666),
                 ("4.17", "4.67", Trend::Down, "↓ 0.50"),
             ),
-            (Kpi::Backlog, Some(12.0), Some(9.0), ("12", "9", Trend::Up, "↑ 3")),
-            (Kpi::Backlog, Some(0.0), Some(0.0), ("0", "0", Trend::Flat, "→ 0")),
+            (
+                Kpi::Backlog,
+                Some(12.0),
+                Some(1.0),
+                ("12 tickets", "1 ticket", Trend::Up, "↑ 11"),
+            ),
+            (
+                Kpi::Backlog,
+                Some(0.0),
+                Some(0.0),
+                ("0 tickets", "0 tickets", Trend::Flat, "→ 0"),
+            ),
+            (
+                Kpi::AvgHandlingMinutes,
+                Some(3600.0),
+                Some(1440.0),
+                ("2d 12h", "1d 00h", Trend::Up, "↑ 1d 12h"),
+            ),
             (
                 Kpi::AvgHandlingMinutes,
                 Some(95.4),
                 Some(120.0),
-                ("95 min", "120 min", Trend::Down, "↓ 25 min"),
+                ("1h 35m", "2h 00m", Trend::Down, "↓ 25m"),
             ),
             (
                 Kpi::AvgHandlingMinutes,
                 Some(60.2),
                 Some(60.0),
-                ("60 min", "60 min", Trend::Flat, "→ 0"),
+                ("1h 00m", "1h 00m", Trend::Flat, "→ 0"),
             ),
             // Nothing measured: a dash, and no direction.
             (
@@ -191,7 +219,7 @@ mod tests {
 
     #[test]
     fn every_kpi_has_a_label_and_good_news_is_told_apart() {
-        let s = &crate::i18n::EN.dashboard;
+        let s = &crate::i18n::EN;
         for kpi in Kpi::ALL {
             let t = tile(&kpi_value(kpi, None, None), s);
             assert_ne!(t.label, kpi.key(), "{kpi:?} has no label");

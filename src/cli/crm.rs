@@ -112,7 +112,7 @@ pub fn risk(env: &mut Env, a: &LimitArgs) -> Result<(), Error> {
     let s = crate::i18n::get();
     let t = s.cli_records;
     let mut table = Table::new(&[
-        (t.col_code, 11),
+        (t.col_code, super::output::WHOLE),
         (t.col_name, 20),
         (t.col_tier, columns::tier(s, 10)),
         (t.col_stage, label_width(8, s.lifecycles.iter().map(|l| l.1))),
@@ -143,8 +143,8 @@ pub fn quality(env: &mut Env, a: &LimitArgs) -> Result<(), Error> {
     }
     let t = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        (t.col_id, 6),
-        (t.col_code, 11),
+        (t.col_id, super::output::WHOLE),
+        (t.col_code, super::output::WHOLE),
         (t.col_name, 24),
         (t.col_owner, 12),
         (t.col_last_contact, TIME_COLS),
@@ -222,8 +222,8 @@ pub fn archive_inactive(env: &mut Env, a: &ArchiveInactiveArgs) -> Result<(), Er
     }
     let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        (r.col_id, 6),
-        (r.col_code, 11),
+        (r.col_id, super::output::WHOLE),
+        (r.col_code, super::output::WHOLE),
         (r.col_name, 24),
         (r.col_last_contact, TIME_COLS),
     ]);

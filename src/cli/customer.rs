@@ -109,8 +109,8 @@ fn print_list(list: &[Customer]) {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
-        (r.col_id, 6),
-        (r.col_code, 11),
+        (r.col_id, super::output::WHOLE),
+        (r.col_code, super::output::WHOLE),
         (r.col_name, 24),
         (r.col_tier, columns::tier(s, 10)),
         (r.col_phone, 16),

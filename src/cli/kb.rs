@@ -100,7 +100,7 @@ fn print_list(json: bool, list: &[Article]) {
     let r = crate::i18n::get().cli_records;
     let kind_width = label_width(6, r.article_kinds.iter().map(|k| k.1));
     let mut table = Table::new(&[
-        (r.col_id, 5),
+        (r.col_id, super::output::WHOLE),
         (r.col_kind, kind_width),
         (r.col_used, 5),
         (r.col_title, 50),

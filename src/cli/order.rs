@@ -135,7 +135,7 @@ fn corrected(env: &Env, line: &OrderLine) {
 fn print_lines(list: &[OrderLine]) {
     let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        (r.col_id, 6),
+        (r.col_id, super::output::WHOLE),
         (r.col_when, TIME_COLS),
         (r.col_amount, 12),
         (r.col_net, 12),

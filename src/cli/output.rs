@@ -140,25 +140,38 @@ pub fn ticket_json(v: &TicketView) -> Value {
     value
 }
 
+/// The width of a table column that is never cut (numbers, codes): as wide
+/// as its widest cell, so `10234` never prints as `102…`.
+pub const WHOLE: usize = 0;
+
 /// A plain table: a header row and cells cut to their column widths, all
 /// measured in terminal columns (a Chinese character takes two), so the
 /// columns line up in every language.
 pub struct Table {
     widths: Vec<usize>,
+    /// Columns that grow to their widest cell rather than cut it.
+    whole: Vec<bool>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
     /// Columns as (header, width); a column is never narrower than its
-    /// header, whose words depend on the language.
+    /// header, whose words depend on the language. A width of [`WHOLE`]
+    /// sizes the column by its cells instead of cutting them.
     pub fn new(header: &[(&str, usize)]) -> Self {
         Table {
             widths: header.iter().map(|(h, w)| (*w).max(width(h))).collect(),
+            whole: header.iter().map(|(_, w)| *w == WHOLE).collect(),
             rows: vec![header.iter().map(|(h, _)| h.to_string()).collect()],
         }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
+        for ((cell, cols), whole) in cells.iter().zip(&mut self.widths).zip(&self.whole) {
+            if *whole {
+                *cols = (*cols).max(width(&sanitize_line(cell)));
+            }
+        }
         self.rows.push(cells);
     }
 
@@ -297,6 +310,19 @@ mod tests {
             let (head, _) = line.split_at(line.rfind("  ").unwrap() + 2);
             assert_eq!(width(head), 14, "{line}");
         }
+    }
+
+    /// Numbers and codes are never cut: their column grows to the widest
+    /// cell, by display width, and the columns after it still line up.
+    #[test]
+    fn whole_columns_grow_to_their_widest_cell() {
+        let mut table = Table::new(&[("#", WHOLE), ("代码", WHOLE), ("Name", 6)]);
+        table.row(vec!["7".into(), "C1".into(), "Alice Wong".into()]);
+        table.row(vec!["1234567".into(), "客户C20260001".into(), "张三".into()]);
+        let lines = table.lines();
+        assert_eq!(lines[0], "#        代码           Name");
+        assert_eq!(lines[1], "7        C1             Alice…");
+        assert_eq!(lines[2], "1234567  客户C20260001  张三");
     }
 
     #[test]

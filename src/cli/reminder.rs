@@ -91,12 +91,12 @@ fn print_one(env: &Env, r: &ReminderView) {
 fn print_list(list: &[ReminderView]) {
     let s = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        (s.col_id, 5),
+        (s.col_id, super::output::WHOLE),
         (s.col_due, TIME_COLS),
         (s.col_window, label_width(8, s.reminder_windows.iter().map(|w| w.1))),
         (s.col_reason, label_width(11, s.reminder_reasons.iter().map(|w| w.1))),
         (s.col_customer, 22),
-        (s.col_ticket, 7),
+        (s.col_ticket, super::output::WHOLE),
         (s.col_note, 50),
     ]);
     for r in list {

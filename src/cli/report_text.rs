@@ -17,24 +17,25 @@ fn breakdown_kpis() -> impl Iterator<Item = Kpi> {
 
 const NONE: &str = "—";
 
-/// A value as people read it: 66.7%, 4.17, 95.5, 12; a dash when nothing was measured.
-pub fn shown(kpi: Kpi, x: Option<f64>) -> String {
+/// A value as people read it: 66.7%, 4.17, 1h 35m, 12; a dash when nothing was measured.
+pub fn shown(kpi: Kpi, x: Option<f64>, s: &Strings) -> String {
     let Some(x) = x else { return NONE.into() };
     match kpi.unit() {
         Unit::Rate => format!("{:.1}%", x * 100.0),
         Unit::Score => format!("{x:.2}"),
-        Unit::Minutes => format!("{x:.1}"),
+        Unit::Minutes => s.columns.duration(x),
         Unit::Count => format!("{x:.0}"),
     }
 }
 
-/// A change with its arrow: ↑ 16.7 pts for a rate (percentage points), ↓ 0.50, → 0.
+/// A change with its arrow: ↑ 16.7 pts for a rate (percentage points), ↓ 0.50, ↑ 2h 05m,
+/// → 0.
 pub fn shown_change(kpi: Kpi, change: Option<f64>, s: &Strings) -> String {
     let Some(change) = change else { return NONE.into() };
     let magnitude = match kpi.unit() {
         Unit::Rate => format!("{:.1}", change.abs() * 100.0),
         Unit::Score => format!("{:.2}", change.abs()),
-        Unit::Minutes => format!("{:.1}", change.abs()),
+        Unit::Minutes => format!("{:.0}", change.abs()),
         Unit::Count => format!("{:.0}", change.abs()),
     };
     // Decided on the shown digits, so a change too small to show reads as unchanged.
@@ -44,6 +45,7 @@ pub fn shown_change(kpi: Kpi, change: Option<f64>, s: &Strings) -> String {
     let arrow = if change > 0.0 { '↑' } else { '↓' };
     let magnitude = match kpi.unit() {
         Unit::Rate => fill(s.report.points, &[("change", &magnitude)]),
+        Unit::Minutes => s.columns.duration(change),
         _ => magnitude,
     };
     format!("{arrow} {magnitude}")
@@ -92,7 +94,7 @@ fn group_name(by: Option<Breakdown>, group: &str, s: &Strings) -> String {
 /// A breakdown row: the group's name and its values of [`breakdown_kpis`].
 fn group_row(by: Option<Breakdown>, g: &GroupReport, s: &Strings) -> Vec<String> {
     let name = group_name(by, &g.group, s);
-    let values = breakdown_kpis().map(|k| shown(k, g.kpis.iter().find(|v| v.kpi == k).and_then(|v| v.value)));
+    let values = breakdown_kpis().map(|k| shown(k, g.kpis.iter().find(|v| v.kpi == k).and_then(|v| v.value), s));
     std::iter::once(name).chain(values).collect()
 }
 
@@ -101,8 +103,8 @@ fn kpi_rows<'a>(r: &'a MonthlyReport, s: &'a Strings) -> impl Iterator<Item = Ve
     r.kpis.iter().map(move |v| {
         vec![
             s.report.kpis.of(v.kpi).into(),
-            shown(v.kpi, v.value),
-            shown(v.kpi, v.previous),
+            shown(v.kpi, v.value, s),
+            shown(v.kpi, v.previous, s),
             shown_change(v.kpi, v.change, s),
             measured(v),
         ]
@@ -215,12 +217,13 @@ mod tests {
         let values = [
             (Kpi::SatisfiedShare, Some(2.0 / 3.0), "66.7%"),
             (Kpi::SatisfactionAvg, Some(13.0 / 3.0), "4.33"),
-            (Kpi::AvgHandlingMinutes, Some(95.25), "95.2"),
+            (Kpi::AvgHandlingMinutes, Some(95.25), "1h 35m"),
+            (Kpi::AvgHandlingMinutes, Some(3600.0), "2d 12h"),
             (Kpi::Backlog, Some(12.0), "12"),
             (Kpi::ChurnRate, None, "—"),
         ];
         for (kpi, x, want) in values {
-            assert_eq!(shown(kpi, x), want, "{kpi:?}");
+            assert_eq!(shown(kpi, x, &crate::i18n::EN), want, "{kpi:?}");
         }
         // (kpi, change, shown)
         let changes = [
@@ -228,6 +231,8 @@ mod tests {
             (Kpi::FirstResponseCompliance, Some(-0.05), "↓ 5.0 pts"),
             (Kpi::SatisfactionAvg, Some(-0.5), "↓ 0.50"),
             (Kpi::Backlog, Some(3.0), "↑ 3"),
+            (Kpi::AvgHandlingMinutes, Some(-125.4), "↓ 2h 05m"),
+            (Kpi::AvgHandlingMinutes, Some(0.4), "→ 0"),
             (Kpi::Backlog, Some(0.0), "→ 0"),
             (Kpi::SatisfiedShare, Some(0.00001), "→ 0"),
             (Kpi::ChurnRate, None, "—"),

@@ -147,7 +147,7 @@ fn print_policies(list: &[SlaPolicy]) {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
-        (r.col_id, 4),
+        (r.col_id, super::output::WHOLE),
         (r.col_position, 3),
         (r.col_name, 16),
         (r.col_kind, columns::kind(s, 11)),
@@ -186,7 +186,7 @@ pub fn routing(env: &mut Env, cmd: RoutingCommand) -> Result<(), Error> {
             let s = crate::i18n::get();
             let c = s.cli_records;
             let mut table = Table::new(&[
-                (c.col_id, 4),
+                (c.col_id, super::output::WHOLE),
                 (c.col_position, 3),
                 (c.col_kind, columns::kind(s, 11)),
                 (c.col_category, 18),

@@ -103,10 +103,10 @@ fn survey_json(s: &Survey) -> Value {
 fn print_table(list: &[Survey]) {
     let r = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
-        (r.col_id, 6),
+        (r.col_id, super::output::WHOLE),
         (r.col_when, TIME_COLS),
-        (r.col_customer, 10),
-        (r.col_ticket, 7),
+        (r.col_customer, super::output::WHOLE),
+        (r.col_ticket, super::output::WHOLE),
         (r.col_score_quality, 1),
         (r.col_score_response, 1),
         (r.col_score_communication, 1),

@@ -176,7 +176,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
-        (r.col_ticket_id, 6),
+        (r.col_ticket_id, super::output::WHOLE),
         (r.col_status, columns::status(s, 8)),
         (r.col_priority, columns::priority(s, 8)),
         (r.col_kind, columns::kind(s, 11)),

@@ -35,7 +35,7 @@ pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
         (r.col_channel, columns::channel(s, 7)),
         (r.col_direction, 4),
         (r.col_agent, 10),
-        (r.col_ticket, 7),
+        (r.col_ticket, super::output::WHOLE),
         (r.col_summary, 60),
     ]);
     for e in &entries {

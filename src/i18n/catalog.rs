@@ -9,6 +9,7 @@ pub mod care;
 pub mod cli_admin;
 pub mod cli_records;
 pub mod clock;
+pub mod columns;
 pub mod crm;
 pub mod dashboard;
 pub mod editing;
@@ -233,5 +234,6 @@ pub struct Strings {
     pub editing: &'static editing::EditingStrings,
     pub pickers: &'static pickers::PickerStrings,
     pub clock: &'static clock::ClockStrings,
+    pub columns: &'static columns::ColumnsStrings,
 }
 }

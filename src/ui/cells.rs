@@ -9,70 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use std::borrow::Cow;
 
-/// A column of a table: its width, and the order in which columns are
-/// given up when the pane is narrow (0 = never).
-#[derive(Debug, Clone, Copy)]
-pub struct Col {
-    pub width: usize,
-    pub drop_rank: u8,
-    /// The one column that takes what is left.
-    pub flex: bool,
-}
-
-pub const fn col(width: usize, drop_rank: u8) -> Col {
-    Col {
-        width,
-        drop_rank,
-        flex: false,
-    }
-}
-
-pub const fn flex(min: usize) -> Col {
-    Col {
-        width: min,
-        drop_rank: 0,
-        flex: true,
-    }
-}
-
-/// A column as wide as the widest of `labels` (a language's words for the
-/// values it shows, and its title), so each shows whole in every language:
-/// the English "after-sales" and the Chinese "社交媒体" alike.
-pub fn col_for<'a>(labels: impl IntoIterator<Item = &'a str>, drop_rank: u8) -> Col {
-    col(labels.into_iter().map(width).max().unwrap_or(0), drop_rank)
-}
-
-/// Widths of the columns that fit in `total` (0 for a dropped one), one
-/// space between columns; the flexible one gets the rest.
-pub fn widths(cols: &[Col], total: usize) -> Vec<usize> {
-    let mut keep: Vec<bool> = vec![true; cols.len()];
-    let need = |keep: &[bool]| -> usize {
-        let shown: Vec<&Col> = cols.iter().zip(keep).filter(|(_, k)| **k).map(|(c, _)| c).collect();
-        shown.iter().map(|c| c.width).sum::<usize>() + shown.len().saturating_sub(1)
-    };
-    let mut ranks: Vec<u8> = cols.iter().map(|c| c.drop_rank).filter(|r| *r > 0).collect();
-    ranks.sort_unstable_by(|a, b| b.cmp(a));
-    ranks.dedup();
-    for rank in ranks {
-        if need(&keep) <= total {
-            break;
-        }
-        for (k, c) in keep.iter_mut().zip(cols) {
-            if c.drop_rank == rank {
-                *k = false;
-            }
-        }
-    }
-    let spare = total.saturating_sub(need(&keep));
-    cols.iter()
-        .zip(&keep)
-        .map(|(c, k)| match (k, c.flex) {
-            (false, _) => 0,
-            (true, true) => c.width + spare,
-            (true, false) => c.width,
-        })
-        .collect()
-}
+// Column widths live beside the cells they size.
+pub use super::cols::{Col, col, col_for, flex, grows, whole, widths};
 
 /// Data text fitted to exactly `cols` columns.
 pub fn cell(text: &str, cols: usize) -> String {
@@ -190,31 +128,6 @@ pub fn span(theme: &Theme, text: impl Into<String>, role: Role) -> Span<'static>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A column sized for its words counts a Chinese character as two
-    /// columns, so in every language each word of its vocabulary fits.
-    #[test]
-    fn a_column_for_a_vocabulary_fits_its_widest_word() {
-        assert_eq!(col_for(["phone", "meeting", "SMS"], 1).width, 7);
-        assert_eq!(col_for(["电话", "在线客服", "社交媒体"], 1).width, 8);
-        assert_eq!(col_for(["Tier", "HV", "RISK"], 0).width, 4);
-        for lang in crate::i18n::Lang::ALL {
-            let s = lang.strings();
-            let channels = col_for(s.channels.iter().map(|c| c.1), 1);
-            for (_, label) in s.channels {
-                assert_eq!(cell(label, channels.width).trim_end(), *label, "{lang:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn columns_give_way_in_rank_order() {
-        let cols = [col(7, 0), flex(10), col(8, 1), col(10, 2)];
-        assert_eq!(widths(&cols, 60), vec![7, 32, 8, 10]);
-        assert_eq!(widths(&cols, 30), vec![7, 13, 8, 0]);
-        assert_eq!(widths(&cols, 18), vec![7, 10, 0, 0]);
-        assert_eq!(widths(&cols, 5), vec![7, 10, 0, 0]);
-    }
 
     #[test]
     fn highlights_survive_cutting_chinese_names() {

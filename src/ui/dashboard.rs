@@ -22,7 +22,8 @@ const TALL_ROWS: u16 = 30;
 /// Tiles per row in the roomy arrangement, and their height with borders.
 const TILES_PER_ROW: usize = 5;
 const TILE_ROWS: u16 = 5;
-/// The compact tile line: value and change columns.
+/// The compact tile line: value and change columns. A longer value (`12 tickets`) takes
+/// its room from its own label's, so the values still end in one column.
 const VALUE_COLS: usize = 8;
 const CHANGE_COLS: usize = 10;
 /// Columns of a customer's name in the at-risk list.
@@ -68,7 +69,7 @@ fn paint(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard, sele
         .report
         .kpis
         .iter()
-        .map(|v| (v.kpi, tile(v, model.strings.dashboard)))
+        .map(|v| (v.kpi, tile(v, model.strings)))
         .collect();
     let roomy = area.width >= WIDE_COLS && area.height >= TALL_ROWS;
     let tile_rows = if roomy {
@@ -147,17 +148,18 @@ fn compact_tiles(model: &Model, frame: &mut Frame, area: Rect, tiles: &[(crate::
         .split(area);
     for (part, chunk) in parts.iter().zip(tiles.chunks(per_column)) {
         let cols = usize::from(part.width);
-        // Long labels are those of rates, whose values leave room on their left.
-        let label_cols = cols.saturating_sub(VALUE_COLS + CHANGE_COLS + 1);
         let lines: Vec<Line> = chunk
             .iter()
             .map(|(kpi, t)| {
+                let value_cols = crate::domain::text::width(&t.value).max(VALUE_COLS);
+                // Long labels are those of rates, whose values leave room on their left.
+                let label_cols = cols.saturating_sub(value_cols + CHANGE_COLS + 1);
                 Line::from(vec![
                     span(theme, fit(t.label, label_cols), Role::Text),
                     // By columns: a value may carry a Chinese unit (`35分钟`).
                     span(
                         theme,
-                        format!("{} ", super::cells::cell_right(&t.value, VALUE_COLS)),
+                        format!("{} ", super::cells::cell_right(&t.value, value_cols)),
                         Role::Title,
                     ),
                     span(theme, fit(&t.change, CHANGE_COLS), change_role(*kpi, t.trend)),
@@ -191,7 +193,13 @@ fn at_risk(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard, se
         frame.render_widget(Paragraph::new(Line::from(span(theme, text, Role::Muted))), inner);
         return;
     }
-    let code_cols = if cols >= 50 { 9 } else { 0 };
+    // Codes whole, one space after the widest, where there is room for them at all.
+    let widest_code = figures
+        .at_risk
+        .iter()
+        .map(|r| crate::domain::text::width(&r.customer.code))
+        .max();
+    let code_cols = if cols >= 50 { widest_code.unwrap_or(0) + 1 } else { 0 };
     let name_cols = NAME_COLS.min(cols);
     let lead = code_cols + name_cols + 1;
     let mut lines: Vec<Line> = Vec::new();

@@ -1,7 +1,8 @@
-//! The dashboard's charts, drawn with ratatui's widgets: tickets opened and resolved per
-//! week as grouped bars, first-response compliance per week as a line over 0–100 %, and the
-//! month's surveys by mean score as horizontal bars. Each says in its title what it shows,
-//! so it reads without colour too.
+//! The dashboard's charts: tickets opened and resolved per week as grouped bars (drawn
+//! here, so the two bars differ in shape as well as colour), first-response compliance per
+//! week as a line over 0–100 %, and the month's surveys by mean score as horizontal bars
+//! (ratatui's widgets). Each says in its title or legend what it shows, so it reads without
+//! colour too.
 
 use super::cells::span;
 use crate::app::dashboard::week_label;
@@ -23,48 +24,85 @@ fn chart_box(model: &Model, title: String) -> Block<'static> {
     )
 }
 
-/// Opened (left) and resolved (right) bars for each week, the week's Monday below.
+/// The two bars of a week are told apart by their shape, not only their
+/// colour, so they read the same under `NO_COLOR`; the legend names them.
+const OPENED_BAR: &str = "█";
+const RESOLVED_BAR: &str = "▒";
+/// Columns of a week's label, `10-05`, and the least a week needs: two
+/// bars and a gap.
+const LABEL_COLS: usize = 5;
+const WEEK_MIN_COLS: usize = 3;
+
+/// Opened (solid, left) and resolved (hatched, right) bars for each week,
+/// the count above each bar where it fits, the legend on top and the
+/// week's Monday below — as many labels as fit without touching, counted
+/// back from the latest week. Weeks that do not fit are the oldest left out.
 pub fn tickets_per_week(model: &Model, frame: &mut Frame, area: Rect, figures: &Dashboard) {
     let (s, theme) = (model.strings, &model.theme);
     let block = chart_box(model, s.dashboard.tickets_per_week.to_string());
     let inner = block.inner(area);
-    let weeks = figures.weeks.len().max(1) as u16;
-    // Each week: two bars and a gap.
-    let per_week = inner.width / weeks;
-    let bar_width = (per_week.saturating_sub(1) / 2).max(1);
-    let label_cols = usize::from(bar_width * 2);
-    let groups: Vec<BarGroup> = figures
-        .weeks
-        .iter()
-        .map(|w| {
-            let date = week_label(w.start, model.session.timezone);
-            // `10-05`, or just the day where a week is narrow.
-            let label = if label_cols >= crate::domain::text::width(&date) {
-                date
-            } else {
-                date.rsplit('-').next().unwrap_or_default().to_string()
-            };
-            BarGroup::default().label(Line::from(label)).bars(&[
-                Bar::default()
-                    .value(w.opened)
-                    .style(theme.style(Role::Inbound))
-                    .value_style(theme.style(Role::Inbound).reversed()),
-                Bar::default()
-                    .value(w.resolved)
-                    .style(theme.style(Role::Outbound))
-                    .value_style(theme.style(Role::Outbound).reversed()),
-            ])
-        })
-        .collect();
-    let mut chart = BarChart::default()
-        .block(block)
-        .bar_width(bar_width)
-        .bar_gap(0)
-        .group_gap(1);
-    for group in groups {
-        chart = chart.data(group);
+    frame.render_widget(block, area);
+    // A legend line, a row of bars with its count, and a label line.
+    if inner.height < 4 || inner.width == 0 {
+        return;
     }
-    frame.render_widget(chart, area);
+    let buf = frame.buffer_mut();
+    let legend = Line::from(vec![
+        span(theme, format!("{OPENED_BAR} {}", s.dashboard.opened), Role::Inbound),
+        span(theme, "  ", Role::Muted),
+        span(
+            theme,
+            format!("{RESOLVED_BAR} {}", s.dashboard.resolved),
+            Role::Outbound,
+        ),
+    ]);
+    buf.set_line(inner.x, inner.y, &legend, inner.width);
+    let cols = usize::from(inner.width);
+    let shown = figures.weeks.len().min(cols / WEEK_MIN_COLS);
+    if shown == 0 {
+        return;
+    }
+    let weeks = &figures.weeks[figures.weeks.len() - shown..];
+    let per_week = cols / shown;
+    let bar_cols = (per_week - 1) / 2;
+    // Rows for bars under one row kept for the count above the tallest.
+    let rows = usize::from(inner.height) - 3;
+    let top = weeks.iter().map(|w| w.opened.max(w.resolved)).max().unwrap_or(0).max(1);
+    let base_y = inner.bottom() - 2;
+    let tz = model.session.timezone;
+    let step = (LABEL_COLS + 1).div_ceil(per_week);
+    for (i, w) in weeks.iter().enumerate() {
+        let x = usize::from(inner.x) + i * per_week;
+        for (j, (value, symbol, role)) in [
+            (w.opened, OPENED_BAR, Role::Inbound),
+            (w.resolved, RESOLVED_BAR, Role::Outbound),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let bar_x = x + j * bar_cols;
+            // A week with any ticket shows at least one cell.
+            let height = usize::try_from(value.saturating_mul(rows as u64).div_ceil(top)).unwrap_or(rows);
+            for row in 0..height {
+                let y = usize::from(base_y) - row;
+                buf.set_string(at(bar_x), at(y), symbol.repeat(bar_cols), theme.style(role));
+            }
+            let count = value.to_string();
+            if count.len() <= bar_cols {
+                let y = usize::from(base_y) - height;
+                buf.set_string(at(bar_x), at(y), &count, theme.style(Role::Text));
+            }
+        }
+        if (weeks.len() - 1 - i).is_multiple_of(step) && x + LABEL_COLS <= usize::from(inner.right()) {
+            let label = week_label(w.start, tz);
+            buf.set_string(at(x), inner.bottom() - 1, label, theme.style(Role::Muted));
+        }
+    }
+}
+
+/// A place inside the chart, already bounded by its area.
+fn at(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// The share of first responses on time per week, 0–100 %; weeks without any are left out.

@@ -2,6 +2,7 @@
 //! modal; views read the model and the theme and never change anything.
 
 mod cells;
+mod cols;
 mod conflict;
 mod dashboard;
 mod dashboard_charts;

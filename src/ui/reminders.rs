@@ -1,7 +1,7 @@
 //! The Reminders view, full screen: a section per window (overdue, today,
 //! upcoming, later) with its count, a row per reminder.
 
-use super::cells::{Col, cell, cell_right, col, flex, span, widths};
+use super::cells::{Col, cell, cell_right, col, flex, span, whole, widths};
 use super::sections::{self, Empty, Sections};
 use crate::app::model::Model;
 use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
@@ -13,7 +13,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-/// The selection mark, due, relative, reason, ticket, customer, note.
+/// The selection mark, due, relative, reason, ticket, customer, note; the
+/// ticket column is sized by its numbers (see [`column_widths`]).
 const COLUMNS: [Col; 7] = [
     col(1, 0),
     col(11, 0),
@@ -45,7 +46,9 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
     if inner.height == 0 {
         return;
     }
-    let w = column_widths(usize::from(inner.width));
+    let tickets: Vec<String> = view.rows.iter().map(ticket_number).collect();
+    let ticket_col = whole(s.crm.col_ticket, tickets.iter().map(String::as_str));
+    let w = column_widths(ticket_col, usize::from(inner.width));
     let titles = [
         "",
         s.crm.col_due,
@@ -117,7 +120,7 @@ impl Sections<Due> for Windows<'_> {
             Due::Today => Role::AtRisk,
             Due::Upcoming | Due::Later => Role::Muted,
         };
-        let ticket = r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default();
+        let ticket = ticket_number(r);
         let customer = format!("{} {}", r.customer_code, r.customer_name);
         let local = crate::app::format::local_short(r.due_at, model.now, model.session.timezone);
         let note = crate::i18n::reminder_note(s, r);
@@ -134,10 +137,18 @@ impl Sections<Due> for Windows<'_> {
     }
 }
 
-/// The columns for `total` cells: the customer gets a third of the room
-/// beyond the minimum, up to [`CUSTOMER_MAX`].
-fn column_widths(total: usize) -> Vec<usize> {
-    let mut w = widths(&COLUMNS, total);
+/// `#12`, or nothing for a reminder without a ticket.
+fn ticket_number(r: &crate::service::reminders::ReminderView) -> String {
+    r.ticket_id.map(|t| format!("#{t}")).unwrap_or_default()
+}
+
+/// The columns for `total` cells, the ticket column as wide as its widest
+/// number: the customer gets a third of the room beyond the minimum, up to
+/// [`CUSTOMER_MAX`].
+fn column_widths(ticket: Col, total: usize) -> Vec<usize> {
+    let mut columns = COLUMNS;
+    columns[4] = ticket;
+    let mut w = widths(&columns, total);
     let spare = w[6].saturating_sub(COLUMNS[6].width);
     let more = (spare / 3).min(CUSTOMER_MAX.saturating_sub(w[5]));
     w[5] += more;

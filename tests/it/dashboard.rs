@@ -332,3 +332,24 @@ fn dashboard_screens_in_chinese() {
         insta::assert_snapshot!(format!("dashboard_zh_{width}x{height}"), screen);
     }
 }
+
+/// Under `NO_COLOR` not one cell is coloured, and the weekly bars still read: opened
+/// solid, resolved hatched, both named by the legend.
+#[test]
+fn dashboard_without_colour_tells_the_bars_apart() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = app(width, height);
+        app.model.theme = app.model.theme.without_color();
+        app.keys("d");
+        let coloured = app
+            .buffer(width, height)
+            .content()
+            .iter()
+            .filter(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+            .count();
+        assert_eq!(coloured, 0, "NO_COLOR: not one coloured cell");
+        let screen = app.screen(width, height);
+        assert!(screen.contains("█ opened  ▒ resolved"), "{screen}");
+        insta::assert_snapshot!(format!("dashboard_no_color_{width}x{height}"), screen);
+    }
+}

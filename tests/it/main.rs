@@ -56,6 +56,7 @@ mod shell;
 mod sla_scenarios;
 mod store;
 mod triage_service;
+mod tui_columns;
 mod tui_driver;
 mod tui_editing;
 mod tui_kb;

@@ -14,8 +14,6 @@ crate::i18n::texts::catalogue_struct! {
         pub kpis: &'static [(Kpi, &'static str)],
         /// After a change of a rate: percentage points.
         pub points: &'static str,
-        /// After a number of minutes.
-        pub minutes: &'static str,
         /// `{value}` the previous month's value.
         pub previous: &'static str,
         pub tickets_per_week: &'static str,

@@ -20,7 +20,6 @@ pub const DASHBOARD: DashboardStrings = DashboardStrings {
         (Kpi::Backlog, "Backlog"),
     ],
     points: " pts",
-    minutes: " min",
     previous: "was {value}",
     tickets_per_week: "Per week: opened, resolved",
     opened: "opened",

@@ -12,6 +12,7 @@ mod care;
 mod cli_admin;
 mod cli_records;
 mod clock;
+mod columns;
 mod crm;
 mod dashboard;
 mod editing;
@@ -452,4 +453,5 @@ pub static EN: Strings = Strings {
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
+    columns: &columns::COLUMNS,
 };

@@ -23,7 +23,6 @@ pub const DASHBOARD: DashboardStrings = DashboardStrings {
     // "pp", as Chinese business reports write percentage points where
     // room is short: "个百分点" does not fit a tile at 80 columns.
     points: "pp",
-    minutes: "分钟",
     previous: "上月{value}",
     tickets_per_week: "每周：新建、已解决",
     opened: "新建",

@@ -16,6 +16,7 @@ mod care;
 mod cli_admin;
 mod cli_records;
 mod clock;
+mod columns;
 mod crm;
 mod dashboard;
 mod editing;
@@ -461,6 +462,7 @@ pub static ZH_CN: Strings = Strings {
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
+    columns: &columns::COLUMNS,
 };
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub const REPORT: ReportStrings = ReportStrings {
         first_contact_resolution: "一次性解决率",
         request_resolution: "需求解决率",
         callback_on_time: "回访率（按时回访）",
-        avg_handling: "平均处理时长（分钟）",
+        avg_handling: "平均处理时长",
         churn_rate: "客户流失率",
         backlog: "积压工单（未结）",
     },

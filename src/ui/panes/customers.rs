@@ -7,15 +7,19 @@ use crate::app::format::{ago, tier_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::theme::Role;
+use crate::domain::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-/// Code, name, tier badge (as wide as the language's widest badge or the
-/// title), open tickets, last contact.
-fn columns(s: &crate::i18n::Strings) -> [Col; 5] {
-    let tier = col_for(s.tiers.iter().map(|t| t.2).chain([s.col_tier]), 0);
-    [col(9, 3), flex(8), tier, col(4, 1), col(7, 2)]
+/// Code (as wide as the widest code shown), name (taking the rest), tier
+/// badge (as wide as the language's widest badge or the title), open
+/// tickets, last contact. On a narrow pane the last contact goes first,
+/// then the open count, then the tier; code and name always stay.
+pub(super) fn columns(s: &crate::i18n::Strings, widest_code: usize) -> [Col; 5] {
+    let tier = col_for(s.tiers.iter().map(|t| t.2).chain([s.col_tier]), 1);
+    let code = col(widest_code.max(width(s.col_code)), 0);
+    [code, flex(8), tier, col(4, 2), col(7, 3)]
 }
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
@@ -25,7 +29,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if inner.height == 0 {
         return;
     }
-    let w = widths(&columns(s), usize::from(inner.width));
+    let height = usize::from(inner.height.saturating_sub(1));
+    let shown = list.cursor.offset..(list.cursor.offset + height).min(list.len());
+    let code = shown.clone().filter_map(|i| list.get(i)).map(|(c, _)| width(&c.code));
+    let w = widths(&columns(s, code.max().unwrap_or(0)), usize::from(inner.width));
     let titles = [s.col_code, s.col_name, s.col_tier, s.col_open, s.col_last_contact];
     let header = header_line(model, &titles, &w, |i| i >= 2);
     frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
@@ -34,9 +41,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         empty(model, frame, inner, text);
         return;
     }
-    let height = usize::from(inner.height.saturating_sub(1));
     let selected_style = super::super::selection(model, PaneId::Customers);
-    for (line, index) in (list.cursor.offset..(list.cursor.offset + height).min(list.len())).enumerate() {
+    for (line, index) in shown.enumerate() {
         let Some((row, hits)) = list.get(index) else { break };
         let selected = index == list.cursor.selected;
         let base = theme.style(Role::Text);
@@ -64,5 +70,35 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             ..inner
         };
         paint_row(frame.buffer_mut(), at, cells, &w, selected.then_some(selected_style));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Widths of code, name, tier, open and last contact for a pane of
+    /// `total` columns (28 is the list at an 80-column terminal): the code
+    /// keeps its widest value, the name takes the rest.
+    #[test]
+    fn the_code_stays_whole_and_the_name_takes_the_rest() {
+        let cases: [(Lang, usize, usize, [usize; 5]); 8] = [
+            (Lang::En, 8, 28, [8, 9, 4, 4, 0]),
+            (Lang::En, 8, 38, [8, 11, 4, 4, 7]),
+            (Lang::En, 12, 28, [12, 10, 4, 0, 0]),
+            (Lang::En, 8, 80, [8, 53, 4, 4, 7]),
+            (Lang::ZhCn, 8, 28, [8, 9, 4, 4, 0]),
+            (Lang::ZhCn, 12, 28, [12, 10, 4, 0, 0]),
+            (Lang::ZhCn, 3, 38, [4, 15, 4, 4, 7]),
+            (Lang::ZhCn, 20, 24, [20, 8, 0, 0, 0]),
+        ];
+        for (lang, code, total, want) in cases {
+            assert_eq!(
+                widths(&columns(lang.strings(), code), total),
+                want,
+                "{lang:?} {code} at {total}"
+            );
+        }
     }
 }

@@ -1,37 +1,52 @@
 //! The queue: SLA countdown coloured by state, priority, number, kind,
 //! customer, subject, assignee and status, most urgent first.
 
-use super::super::cells::{Col, cell, cell_right, col, col_for, flex, highlighted, paint_row, widths};
+use super::super::cells::{Col, cell, cell_right, col, col_for, grows, highlighted, paint_row, widths};
 use super::{empty, header_line, table_frame};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::queue::live_clock;
 use crate::app::theme::Role;
+use crate::domain::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 /// SLA, P, #, kind, customer, subject, assignee, status; the priority,
-/// kind and status as wide as the language's widest word for them.
-fn columns(s: &crate::i18n::Strings, triaged_shown: bool) -> [Col; 8] {
-    let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 1);
-    let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 4);
+/// kind and status as wide as the language's widest word for them, the
+/// number as wide as the widest number shown (`widest_number`), the
+/// customer growing up to its longest name shown (`widest_customer`) and
+/// the subject taking the rest.
+///
+/// On a narrow pane, columns are given up in this order: assignee, kind,
+/// status, priority, customer. The SLA countdown, the number and the
+/// subject always stay (at 80 columns the queue keeps its numbers). A
+/// marker column added later slots in with its own rank.
+pub(super) fn columns(
+    s: &crate::i18n::Strings,
+    widest_number: usize,
+    widest_customer: usize,
+    triaged_shown: bool,
+) -> [Col; 8] {
+    let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 3);
+    let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 5);
     // Room for the triaged mark before the widest status, when a row has it.
-    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 3).width;
+    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 4).width;
     let mark = if triaged_shown {
         crate::domain::text::width(s.triage.triaged_mark)
     } else {
         0
     };
-    let status = col(widest + mark, 3);
+    let status = col(widest + mark, 4);
+    let number = col(widest_number.max(width(s.col_number)), 0);
     [
         col(7, 0),
         priority,
-        col(5, 5),
+        number,
         kind,
-        col(10, 2),
-        flex(12),
+        grows(10, 1, 2).up_to(widest_customer),
+        grows(12, 2, 0),
         col(10, 6),
         status,
     ]
@@ -45,7 +60,19 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         return;
     }
     let triaged_shown = list.rows().iter().any(|v| v.ticket.triaged_at.is_some());
-    let w = widths(&columns(s, triaged_shown), usize::from(inner.width));
+    let height = usize::from(inner.height.saturating_sub(1));
+    let shown = list.cursor.offset..(list.cursor.offset + height).min(list.len());
+    let customers = shown
+        .clone()
+        .filter_map(|i| list.get(i))
+        .map(|(v, _)| width(&v.ticket.customer_name));
+    // Every number of the list, not only those on screen: the column keeps
+    // its width while the list scrolls.
+    let number = list.newest_id().map_or(0, |id| id.to_string().len());
+    let w = widths(
+        &columns(s, number, customers.max().unwrap_or(0), triaged_shown),
+        usize::from(inner.width),
+    );
     let titles = [
         s.col_sla,
         s.col_priority,
@@ -67,9 +94,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         empty(model, frame, inner, text);
         return;
     }
-    let height = usize::from(inner.height.saturating_sub(1));
     let selected_style = super::super::selection(model, PaneId::Queue);
-    for (line, index) in (list.cursor.offset..(list.cursor.offset + height).min(list.len())).enumerate() {
+    for (line, index) in shown.enumerate() {
         let Some((view, hits)) = list.get(index) else { break };
         let t = &view.ticket;
         let (state, left) = live_clock(view, model.now);
@@ -122,5 +148,37 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             None
         };
         paint_row(frame.buffer_mut(), at, cells, &w, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Widths of SLA, P, #, kind, customer, subject, assignee, status for a
+    /// pane of `total` columns (48 is the queue at an 80-column terminal),
+    /// numbers of up to seven digits and a 24-column Chinese company name.
+    #[test]
+    fn the_number_stays_whole_and_names_grow_with_the_pane() {
+        let cases: [(Lang, usize, [usize; 8]); 10] = [
+            (Lang::En, 48, [7, 2, 7, 0, 12, 16, 0, 0]),
+            (Lang::En, 80, [7, 2, 7, 11, 12, 16, 10, 8]),
+            (Lang::En, 100, [7, 2, 7, 11, 19, 29, 10, 8]),
+            (Lang::En, 120, [7, 2, 7, 11, 24, 44, 10, 8]),
+            (Lang::En, 200, [7, 2, 7, 11, 24, 124, 10, 8]),
+            (Lang::ZhCn, 48, [7, 2, 7, 0, 12, 16, 0, 0]),
+            (Lang::ZhCn, 80, [7, 2, 7, 8, 13, 18, 10, 8]),
+            (Lang::ZhCn, 100, [7, 2, 7, 8, 20, 31, 10, 8]),
+            (Lang::ZhCn, 120, [7, 2, 7, 8, 24, 47, 10, 8]),
+            (Lang::ZhCn, 200, [7, 2, 7, 8, 24, 127, 10, 8]),
+        ];
+        for (lang, total, want) in cases {
+            let cols = columns(lang.strings(), 7, width("北京华联商厦股份有限公司"), false);
+            let got = widths(&cols, total);
+            assert_eq!(got, want, "{lang:?} at {total}");
+            let shown = got.iter().filter(|w| **w > 0).count();
+            assert!(got.iter().sum::<usize>() + shown - 1 <= total, "{lang:?} at {total}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The timeline: when, direction or event mark, channel, agent, summary.
 
-use super::super::cells::{Col, cell, col, col_for, flex, paint_row, widths};
+use super::super::cells::{Col, cell, col, col_for, grows, paint_row, widths};
 use super::{empty, frame_pane};
 use crate::app::format::{direction_role, local_short};
 use crate::app::model::Model;
@@ -12,10 +12,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-/// When, mark, channel (as wide as the language's widest channel), agent, summary.
-fn columns(s: &Strings) -> [Col; 5] {
+/// When, mark, channel (as wide as the language's widest channel), agent
+/// (growing up to the longest name shown, `widest_agent`), summary (taking
+/// most of the rest). The agent goes first on a narrow pane, then the channel.
+fn columns(s: &Strings, widest_agent: usize) -> [Col; 5] {
     let channel = col_for(s.channels.iter().map(|c| c.1), 1);
-    [col(11, 0), col(1, 0), channel, col(8, 2), flex(10)]
+    [
+        col(11, 0),
+        col(1, 0),
+        channel,
+        grows(8, 1, 2).up_to(widest_agent),
+        grows(10, 4, 0),
+    ]
 }
 
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
@@ -38,10 +46,14 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         empty(model, frame, inner, text);
         return;
     }
-    let w = widths(&columns(s), usize::from(inner.width));
     let height = usize::from(inner.height);
+    let shown = pane.cursor.offset..(pane.cursor.offset + height).min(pane.entries.len());
+    let agent = pane.entries[shown.clone()]
+        .iter()
+        .map(|e| crate::domain::text::width(&e.agent));
+    let w = widths(&columns(s, agent.max().unwrap_or(0)), usize::from(inner.width));
     let selected_style = super::super::selection(model, PaneId::Timeline);
-    for (line, index) in (pane.cursor.offset..(pane.cursor.offset + height).min(pane.entries.len())).enumerate() {
+    for (line, index) in shown.enumerate() {
         let e = &pane.entries[index];
         let mark = e.direction.map_or("●", |d| s.direction_mark(d));
         let channel = e.channel.map_or("", |c| s.channel(c));
@@ -73,5 +85,26 @@ fn summary(e: &TimelineEntry, s: &Strings) -> String {
     match e.summary.split_once(' ') {
         Some((event, rest)) => format!("{} {rest}", Strings::keyed(s.ticket_events, event)),
         None => e.summary.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (pane width, widest agent) → widths: a long agent name shows whole
+    /// once there is room, a short one leaves the rest to the summary.
+    #[test]
+    fn the_agent_grows_to_its_name_and_the_summary_takes_the_rest() {
+        let s = crate::i18n::Lang::ZhCn.strings();
+        let cases: [(usize, usize, [usize; 5]); 4] = [
+            (40, 14, [11, 1, 8, 0, 17]),
+            (60, 14, [11, 1, 8, 12, 24]),
+            (100, 14, [11, 1, 8, 14, 62]),
+            (100, 2, [11, 1, 8, 8, 68]),
+        ];
+        for (total, agent, want) in cases {
+            assert_eq!(widths(&columns(s, agent), total), want, "{total} {agent}");
+        }
     }
 }
