@@ -68,3 +68,4 @@ mod tui_snapshots;
 mod tui_time;
 mod tui_triage;
 mod tui_triage_run;
+mod tui_triage_resolve;
