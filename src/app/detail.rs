@@ -3,7 +3,7 @@
 use super::doc::{Doc, piece};
 use super::format::{self, local, local_short, money, state_role};
 use super::model::Model;
-use super::navigation::Link;
+use super::navigation::{LineTarget, Link};
 use crate::app::theme::Role;
 use crate::domain::audit::AuditEntry;
 use crate::domain::sla::ClockView;
@@ -223,18 +223,23 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     if !detail.interactions.is_empty() {
         doc.heading(s.ticket_history);
         for i in &detail.interactions {
-            doc.push(vec![
-                piece(format!("  {} ", local_short(i.at, now, tz)), Role::Muted),
-                piece(s.direction_mark(i.direction), format::direction_role(Some(i.direction))),
-                piece(
-                    format!(" {} ", crate::domain::text::fit(s.channel(i.channel), 7)),
-                    Role::Muted,
-                ),
-                piece(
-                    format!("{} ", crate::domain::text::fit(&sanitize_line(&i.agent), 10)),
-                    Role::Muted,
-                ),
-            ]);
+            // Each interaction is a link: `e` (or Enter) edits its text here,
+            // as `e` does on its line in the timeline.
+            doc.push_link(
+                vec![
+                    piece(format!("  {} ", local_short(i.at, now, tz)), Role::Muted),
+                    piece(s.direction_mark(i.direction), format::direction_role(Some(i.direction))),
+                    piece(
+                        format!(" {} ", crate::domain::text::fit(s.channel(i.channel), 7)),
+                        Role::Muted,
+                    ),
+                    piece(
+                        format!("{} ", crate::domain::text::fit(&sanitize_line(&i.agent), 10)),
+                        Role::Muted,
+                    ),
+                ],
+                LineTarget::Interaction(i.id),
+            );
             doc.paragraph(&i.summary, Role::Text, 6);
         }
     }

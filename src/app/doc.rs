@@ -3,7 +3,7 @@
 //! views so that `update` knows how long they are when it scrolls; the
 //! views only paint them. Data text is neutralised on the way in.
 
-use crate::app::navigation::Link;
+use crate::app::navigation::LineTarget;
 use crate::app::theme::Role;
 use crate::domain::text::{sanitize_block, sanitize_line, width};
 
@@ -29,7 +29,7 @@ pub struct Doc {
     pub width: usize,
     /// Lines that name a record, in the order they come: what `j`/`k`
     /// move between and `Enter` opens on a card or ticket page.
-    pub links: Vec<(usize, Link)>,
+    pub links: Vec<(usize, LineTarget)>,
     /// The line drawn as selected (the link the cursor is on).
     pub selected: Option<usize>,
 }
@@ -59,14 +59,14 @@ impl Doc {
     }
 
     /// A line that names a record.
-    pub fn push_link(&mut self, line: Line, target: Link) {
-        self.links.push((self.lines.len(), target));
+    pub fn push_link(&mut self, line: Line, target: impl Into<LineTarget>) {
+        self.links.push((self.lines.len(), target.into()));
         self.lines.push(line);
     }
 
     /// A [`Doc::field`] whose value names a record: its first line is the link.
-    pub fn field_link(&mut self, label: &str, value: &str, label_width: usize, target: Link) {
-        self.links.push((self.lines.len(), target));
+    pub fn field_link(&mut self, label: &str, value: &str, label_width: usize, target: impl Into<LineTarget>) {
+        self.links.push((self.lines.len(), target.into()));
         self.field(label, value, label_width);
     }
 

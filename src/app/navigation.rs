@@ -25,6 +25,23 @@ pub enum Link {
     Ticket(i64),
 }
 
+/// What a selectable line of a page names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineTarget {
+    /// A record with a page of its own: Enter opens it.
+    Page(Link),
+    /// An interaction in a ticket's history. It has no page: its text is
+    /// all there is, so Enter and `e` open it in the form that edits it
+    /// (as `e` does in the timeline).
+    Interaction(i64),
+}
+
+impl From<Link> for LineTarget {
+    fn from(link: Link) -> LineTarget {
+        LineTarget::Page(link)
+    }
+}
+
 /// One page: the customer card or the ticket page, with where it is
 /// scrolled to and which of its links is selected.
 pub enum Detail {

@@ -337,6 +337,26 @@ fn queue(dir: &Path) -> Vec<serde_json::Value> {
     serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
 }
 
+/// `d` on a triage card: the form asks how the ticket was resolved; the
+/// summary typed and saved (`C-s`) is the decision.
+fn resolve_in_triage(s: &Session, summary: &str) {
+    s.keys(&["d"]);
+    s.wait_for("Resolve #");
+    s.text(summary);
+    s.keys(&["C-s"]);
+}
+
+/// The interactions' summaries on ticket `id`, as `ticket show --json` gives them.
+fn summaries(dir: &Path, id: i64) -> Vec<String> {
+    let out = cli(dir, &["--json", "ticket", "show", &id.to_string()]);
+    let ticket: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let interactions = ticket["interactions"].as_array().cloned().unwrap_or_default();
+    interactions
+        .iter()
+        .filter_map(|i| i["summary"].as_str().map(str::to_string))
+        .collect()
+}
+
 #[test]
 fn triage_decides_three_tickets_with_single_keys() {
     if tmux_missing() {
@@ -359,7 +379,10 @@ fn triage_decides_three_tickets_with_single_keys() {
             continue;
         }
         decided.push(id);
-        s.keys(&[key]);
+        match key {
+            "d" => resolve_in_triage(&s, "Replaced under warranty"),
+            _ => s.keys(&[key]),
+        }
         keys.next();
     }
     s.wait("the next ticket", |s| {
@@ -382,6 +405,9 @@ fn triage_decides_three_tickets_with_single_keys() {
     );
     assert_eq!(find(pending).map(|t| t["status"].clone()), Some("pending".into()));
     assert_eq!(find(low).map(|t| t["priority"].clone()), Some("low".into()));
+    // The summary typed is kept on the ticket resolved, as an internal note.
+    let notes = summaries(s.dir.path(), resolved);
+    assert!(notes.iter().any(|n| n == "Replaced under warranty"), "{notes:?}");
 }
 
 #[test]
@@ -393,13 +419,23 @@ fn a_triage_run_of_ten_decisions_never_repeats_a_ticket() {
     s.wait_for("Customers");
     s.keys(&["t"]);
     let mut decided: Vec<i64> = Vec::new();
-    // Priorities fit every card (a resolved one waiting for its callback too).
-    for key in ["1", "2", "3", "4", "1", "2", "3", "4", "1", "2"] {
+    let mut resolved: Vec<i64> = Vec::new();
+    // Priorities fit every card (a resolved one waiting for its callback
+    // too); `d` asks for a summary, and a resolved card takes a priority.
+    for key in ["1", "2", "d", "4", "1", "2", "3", "d", "1", "2"] {
         let screen = s.wait("a ticket not decided in this run", |s| {
             triage_ticket(s).is_some_and(|id| !decided.contains(&id))
         });
-        decided.push(triage_ticket(&screen).unwrap());
-        s.keys(&[key]);
+        let id = triage_ticket(&screen).unwrap();
+        decided.push(id);
+        match key {
+            "d" if !screen.contains("Status           resolved") => {
+                resolve_in_triage(&s, "Solved on the phone");
+                resolved.push(id);
+            }
+            "d" => s.keys(&["3"]),
+            _ => s.keys(&[key]),
+        }
         // Halfway, leave triage and come back: the run goes on.
         if decided.len() == 5 {
             s.wait("the fifth decision", |s| {
@@ -427,6 +463,10 @@ fn a_triage_run_of_ten_decisions_never_repeats_a_ticket() {
         let ticket: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(ticket["triaged_by"], "e2e", "#{id}");
         assert!(ticket["triaged_at"].as_str().is_some_and(|t| t.ends_with('Z')), "#{id}");
+        if resolved.contains(&id) {
+            assert_eq!(ticket["status"], "resolved", "#{id}");
+            assert!(summaries(s.dir.path(), id).iter().any(|n| n == "Solved on the phone"));
+        }
     }
 }
 

@@ -65,6 +65,8 @@ mod tui_navigation;
 mod tui_pickers;
 mod tui_queue;
 mod tui_snapshots;
+mod tui_ticket_history;
 mod tui_time;
 mod tui_triage;
+mod tui_triage_resolve;
 mod tui_triage_run;

@@ -6,7 +6,7 @@
 use crate::tui_support;
 
 use frontdesk::app::model::Detail;
-use frontdesk::app::navigation::Link;
+use frontdesk::app::navigation::{LineTarget, Link};
 use frontdesk::app::screens::Kind;
 use frontdesk::i18n::Lang;
 use tui_support::{App, ZH_SIZES, seed, seed_dashboard};
@@ -272,10 +272,10 @@ fn a_survey_about_a_ticket_links_to_it() {
     };
     surveys::add(&mut app.driver.store, &app.driver.ctx, &input).unwrap();
     app.keys("1 g g <Enter>");
-    let links: Vec<Link> = app.model.detail_doc().unwrap().links.iter().map(|(_, l)| *l).collect();
+    let links: Vec<LineTarget> = app.model.detail_doc().unwrap().links.iter().map(|(_, l)| *l).collect();
     assert_eq!(
         links,
-        [Link::Ticket(1), Link::Ticket(1)],
+        [Link::Ticket(1).into(), Link::Ticket(1).into()],
         "the ticket line, then the survey"
     );
     app.keys("j");

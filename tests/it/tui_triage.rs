@@ -28,7 +28,9 @@ fn three_decisions_with_single_keys_then_undo() {
     let mut app = App::new(true, 120, 40);
     app.keys("t");
     let first = on_card(&app);
-    app.keys("d");
+    // Resolving asks how: the summary saved is the decision.
+    app.keys("d").text("Replaced the screen");
+    app.keys("<C-s>");
     assert_eq!(ticket(&mut app, first).status, TicketStatus::Resolved);
     let second = on_card(&app);
     assert_ne!(second, first, "a decision moves on");

@@ -27,6 +27,7 @@ impl DraftKey {
         let kind = match form.kind {
             FormKind::EditCustomer { id, .. } => FormKind::EditCustomer { id, version: 0 },
             FormKind::EditTicket { id, .. } => FormKind::EditTicket { id, version: 0 },
+            FormKind::Resolve { id, .. } => FormKind::Resolve { id, version: 0 },
             other => other,
         };
         let initial = |key: &str| {

@@ -155,6 +155,7 @@ pub enum FormKind {
     AddReminder,
     NewArticle,
     EditInteraction { id: i64 },
+    Resolve { id: i64, version: i64 },
 }
 
 /// A form's content as the service takes it.
@@ -416,7 +417,7 @@ impl Form {
     pub fn submission(&self) -> Option<Submission> {
         match self.kind {
             FormKind::NewCustomer | FormKind::EditCustomer { .. } => customer::submission(self),
-            FormKind::NewTicket | FormKind::EditTicket { .. } => ticket::submission(self),
+            FormKind::NewTicket | FormKind::EditTicket { .. } | FormKind::Resolve { .. } => ticket::submission(self),
             FormKind::Reply { .. } | FormKind::Note { .. } | FormKind::Log | FormKind::EditInteraction { .. } => {
                 contact::submission(self)
             }

@@ -111,6 +111,23 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
     )
 }
 
+/// `d` on a triage card: resolving the ticket asks how it was resolved,
+/// as the `s` and `e` forms do when they set it resolved; the summary is
+/// required, and saving is the decision.
+pub fn resolve(s: &Strings, t: &Ticket) -> Form {
+    let summary = Field::new("resolution", FieldKind::Long, "")
+        .required()
+        .check(|v| validate::required("resolution", v, TEXT_MAX).map(drop));
+    Form::new(
+        FormKind::Resolve {
+            id: t.id,
+            version: t.version,
+        },
+        fill(s.triage.resolve_title, &[("ticket", &t.id.to_string())]),
+        vec![summary],
+    )
+}
+
 /// A ticket set resolved needs the resolution summary: a check across two
 /// fields, so it runs on save rather than as one field's own check. True
 /// when fine; else the summary field is marked and focused.
@@ -157,6 +174,16 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
             .any(|c| c.is_some());
             any.then_some(Submission::EditTicket { id, version, changes })
         }
+        // The status is what the form is for; only the summary is typed.
+        FormKind::Resolve { id, version } => Some(Submission::EditTicket {
+            id,
+            version,
+            changes: TicketChanges {
+                status: Some(TicketStatus::Resolved.key().to_string()),
+                resolution: form.given("resolution"),
+                ..Default::default()
+            },
+        }),
         _ => Some(Submission::NewTicket(TicketInput {
             customer: form.value("customer").trim().to_string(),
             kind: form.value("kind").to_string(),

@@ -5,7 +5,7 @@
 use crate::app::action::Action;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
-use crate::app::navigation::{self, Link};
+use crate::app::navigation::{self, LineTarget, Link};
 use crate::app::palette::{PaletteItem, RecordSearch};
 use crate::app::panes::customers::STEP;
 use crate::domain::text::{sanitize_line, width};
@@ -42,18 +42,39 @@ pub fn back(model: &mut Model) -> Vec<Effect> {
         .unwrap_or_default()
 }
 
-/// Enter on a page: the record its selected line names.
+/// What the selected line of the page on top names.
+pub fn selected_target(model: &Model) -> Option<LineTarget> {
+    let doc = model.detail_doc()?;
+    let link = model.screens.detail().map_or(0, Detail::link);
+    doc.links
+        .get(link.min(doc.links.len().saturating_sub(1)))
+        .map(|(_, t)| *t)
+}
+
+/// Enter on a page: the record its selected line names; an interaction of
+/// a ticket's history, which has no page, opens in the form editing it.
 pub fn open_selected(model: &mut Model) -> Vec<Effect> {
-    let target = model.detail_doc().and_then(|doc| {
-        let link = model.screens.detail().map_or(0, Detail::link);
-        doc.links
-            .get(link.min(doc.links.len().saturating_sub(1)))
-            .map(|(_, t)| *t)
-    });
-    match target {
-        Some(target) => open(model, target),
+    match selected_target(model) {
+        Some(LineTarget::Page(link)) => open(model, link),
+        Some(LineTarget::Interaction(id)) => edit_interaction(model, id),
         None => Vec::new(),
     }
+}
+
+/// The form editing interaction `id` of the ticket page on top, the same
+/// form as `e` on its line in the timeline.
+pub fn edit_interaction(model: &mut Model, id: i64) -> Vec<Effect> {
+    let summary = match model.screens.detail() {
+        Some(Detail::Ticket { detail: Some(d), .. }) => {
+            d.interactions.iter().find(|i| i.id == id).map(|i| i.summary.clone())
+        }
+        _ => None,
+    };
+    if let Some(summary) = summary {
+        let form = crate::app::forms::contact::edit_interaction(model.strings, id, &summary);
+        super::records::open_form(model, form);
+    }
+    Vec::new()
 }
 
 /// `j`, `k` and paging on a page: see [`navigation::step`].

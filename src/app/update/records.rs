@@ -7,6 +7,7 @@ use crate::app::help::keys_label;
 use crate::app::keymap::Context;
 use crate::app::model::{Detail, Model};
 use crate::app::msg::Effect;
+use crate::app::navigation::LineTarget;
 use crate::app::panes::PaneId;
 use crate::app::screens::Kind;
 use crate::domain::ticket::Ticket;
@@ -213,6 +214,11 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             return Vec::new();
         }
         Some(Detail::Ticket { detail: Some(d), .. }) => {
+            // On a line of its history, `e` edits that interaction's text;
+            // anywhere else on the page, the ticket.
+            if let Some(LineTarget::Interaction(id)) = super::navigation::selected_target(model) {
+                return super::navigation::edit_interaction(model, id);
+            }
             let form = ticket::edit_ticket(s, &d.view.ticket, ticket::Edit::All);
             open_form(model, form);
             return Vec::new();

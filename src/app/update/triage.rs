@@ -92,7 +92,17 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PriorityNormal => changes.priority = Some(Priority::Normal.key().to_string()),
         Action::PriorityLow => changes.priority = Some(Priority::Low.key().to_string()),
         Action::SetPending => changes.status = Some(TicketStatus::Pending.key().to_string()),
-        Action::Resolve => changes.status = Some(TicketStatus::Resolved.key().to_string()),
+        // Resolving asks how, as every form that sets resolved does: the
+        // form's save is the decision (see `records::submit`); Esc leaves
+        // the card as it is.
+        Action::Resolve => {
+            let form = match triage.card.as_ref() {
+                Some(card) => crate::app::forms::ticket::resolve(s, &card.view.ticket),
+                None => return Vec::new(),
+            };
+            super::records::open_form(model, form);
+            return Vec::new();
+        }
         _ => return Vec::new(),
     }
     triage.loading = true;

@@ -53,5 +53,8 @@ crate::i18n::texts::catalogue_struct! {
         /// The queue now hides triaged tickets / shows all again.
         pub untriaged_only_on: &'static str,
         pub untriaged_only_off: &'static str,
+        /// Title of the form `d` opens on a card, asking how the ticket
+        /// was resolved: `{ticket}` its number.
+        pub resolve_title: &'static str,
     }
 }
