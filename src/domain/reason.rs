@@ -93,8 +93,11 @@ pub enum Reason {
     Hours(Hours),
     TimeZone,
     NoMatch(Lookup),
-    /// A customer code another customer has.
-    Taken,
+    /// A unique key (a customer's code, a macro's name) another record of
+    /// the same kind already has; `by` names that kind in the message.
+    Taken {
+        by: super::error::Entity,
+    },
     RepeatsLine {
         line: u64,
     },

@@ -1,0 +1,59 @@
+//! Found trying the command line of issue #12 as a new user: a macro's
+//! assignee follows the assignee rule when the macro is written, and a
+//! name already taken says which kind of record holds it.
+
+use crate::common;
+
+use common::*;
+
+#[test]
+fn a_macro_with_an_unknown_assignee_is_refused_once_the_team_has_agents() {
+    let desk = Desk::new();
+    // No agents listed: any name goes, as for `ticket set`.
+    desk.ok(&["macro", "add", "solo", "--assignee", "whoever"]);
+    desk.ok(&["agent", "add", "li.na", "--role", "admin"]);
+    let err = desk.invalid(
+        &[
+            "macro",
+            "add",
+            "escalate",
+            "--priority",
+            "urgent",
+            "--assignee",
+            "li.nna",
+        ],
+        "assignee",
+        "li.nna",
+    );
+    assert!(err.contains("li.na?"), "the nearest agent is offered: {err}");
+    // A listed agent and nobody ("" unassigns) are fine.
+    desk.ok(&["macro", "add", "escalate", "--assignee", "li.na"]);
+    desk.ok(&["macro", "add", "release", "--assignee", ""]);
+}
+
+#[test]
+fn a_taken_name_names_the_kind_of_record_that_has_it() {
+    let desk = Desk::new();
+    desk.ok(&["macro", "add", "wait", "--status", "pending"]);
+    let err = desk.invalid(&["macro", "add", "WAIT", "--status", "open"], "name", "WAIT");
+    assert!(err.contains("another macro"), "{err}");
+    assert!(!err.contains("customer"), "{err}");
+    let out = desk
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["macro", "add", "Wait", "--status", "open"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("已被其他宏使用"), "{err}");
+
+    desk.customer("张三", &[]);
+    let err = desk.invalid(
+        &["customer", "add", "--name", "李四", "--code", "C2026001"],
+        "code",
+        "C2026001",
+    );
+    assert!(err.contains("another customer"), "{err}");
+}
