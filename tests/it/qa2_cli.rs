@@ -6,6 +6,12 @@ use crate::common;
 
 use common::*;
 
+/// What a command refused with exit 2 (invalid input) says.
+fn invalid_input(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().code(2).get_output().clone();
+    String::from_utf8(out.stderr).expect("UTF-8 message")
+}
+
 #[test]
 fn a_macro_with_an_unknown_assignee_is_refused_once_the_team_has_agents() {
     let desk = Desk::new();
@@ -38,15 +44,11 @@ fn a_taken_name_names_the_kind_of_record_that_has_it() {
     let err = desk.invalid(&["macro", "add", "WAIT", "--status", "open"], "name", "WAIT");
     assert!(err.contains("another macro"), "{err}");
     assert!(!err.contains("customer"), "{err}");
-    let out = desk
-        .cmd()
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["macro", "add", "Wait", "--status", "open"])
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = invalid_input(
+        desk.cmd()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(["macro", "add", "Wait", "--status", "open"]),
+    );
     assert!(err.contains("已被其他宏使用"), "{err}");
 
     desk.customer("张三", &[]);
@@ -56,4 +58,26 @@ fn a_taken_name_names_the_kind_of_record_that_has_it() {
         "C2026001",
     );
     assert!(err.contains("another customer"), "{err}");
+}
+
+#[test]
+fn a_body_file_the_text_checks_refuse_is_named_as_the_file() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    let t = desk.ticket("C2026001", "complaint", "屏幕坏点", &[])["id"].to_string();
+    let nul = desk.dir().join("nul.txt");
+    std::fs::write(&nul, "a\0b").unwrap();
+    let long = desk.dir().join("long.txt");
+    std::fs::write(&long, "字".repeat(70_000)).unwrap();
+    for path in [&nul, &long] {
+        let path = path.to_str().unwrap();
+        let err = desk.invalid(&["ticket", "note", &t, "--body-file", path], "body-file", path);
+        assert!(!err.contains("summary"), "{err}");
+    }
+    let err = invalid_input(
+        desk.cmd()
+            .args(["ticket", "reply", &t, "--body-file", "-"])
+            .write_stdin("a\0b"),
+    );
+    assert!(err.contains("body-file \"-\""), "{err}");
 }
