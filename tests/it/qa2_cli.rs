@@ -81,3 +81,30 @@ fn a_body_file_the_text_checks_refuse_is_named_as_the_file() {
     );
     assert!(err.contains("body-file \"-\""), "{err}");
 }
+
+#[test]
+fn the_queue_note_gives_the_whole_band_even_past_the_limit() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    // Two tickets whose targets passed days before NOW (long overdue), one fresh.
+    for subject in ["旧工单一", "旧工单二"] {
+        desk.ticket("C2026001", "inquiry", subject, &["--opened-at", "2026-02-20"]);
+    }
+    desk.ticket("C2026001", "complaint", "新投诉", &[]);
+    let all = desk.ok(&["ticket", "list", "--queue"]);
+    assert!(
+        all.contains("2 long-overdue tickets (more than 24 h past due) are listed after current work, from #1."),
+        "{all}"
+    );
+    // The band starts past the first row, and is cut after its first ticket.
+    for limit in ["1", "2"] {
+        let page = desk.ok(&["ticket", "list", "--queue", "--limit", limit]);
+        assert!(
+            page.contains("2 long-overdue tickets (more than 24 h past due) come after current work")
+                && page.contains("--limit 0"),
+            "--limit {limit}: {page}"
+        );
+    }
+    let page = desk.ok(&["ticket", "list", "--queue", "--limit", "3"]);
+    assert!(page.contains("from #1."), "{page}");
+}
