@@ -4,6 +4,7 @@
 
 use crate::config::input::{self, InputKind};
 use crate::domain::error::{FileProblem, Invalid, Reason};
+use crate::domain::validate;
 use crate::service::Error;
 use crate::tui::editor;
 use std::io::{IsTerminal, Read};
@@ -59,6 +60,11 @@ fn read_body(path: &Path) -> Result<String, Error> {
         input::read(path, InputKind::Text)?
     };
     let text = String::from_utf8(bytes).map_err(|_| refuse(FileProblem::NotUtf8))?;
+    // The checks the service makes of any text, made here so that a
+    // refusal names the option and the file, not `summary` and the text.
+    if let Err(problem) = validate::text("body-file", &text, validate::TEXT_MAX) {
+        return Err(Invalid::new("body-file", path.display().to_string(), problem.reason).into());
+    }
     // A file is taken as it is ("#12" may start a line); only the line
     // breaks are made one kind.
     Ok(text.replace("\r\n", "\n").trim().to_string())

@@ -38,7 +38,7 @@ pub enum MacroCommand {
         /// A tag to take off (repeatable)
         #[arg(long = "remove-tag", value_name = "TAG")]
         remove_tag: Vec<String>,
-        /// The agent who takes the ticket ("" unassigns it)
+        /// The agent who takes the ticket ("" unassigns it); once agents are listed, one of them
         #[arg(long)]
         assignee: Option<String>,
     },

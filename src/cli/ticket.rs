@@ -205,18 +205,43 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         ]);
     }
     table.print();
-    let long_overdue: Vec<i64> = views
-        .iter()
-        .filter(|v| v.urgency.band == Band::LongOverdue)
-        .map(|v| v.ticket.id)
-        .collect();
-    if let (true, Some(first)) = (args.queue, long_overdue.first()) {
-        let note = r
-            .queue_long_overdue
-            .of(long_overdue.len() as i64, &[("first", &first.to_string())]);
-        outln!("\n{note}");
+    if args.queue {
+        let note = band_note(env, &query, &views)?;
+        if let Some(note) = note {
+            outln!("\n{note}");
+        }
     }
     Ok(())
+}
+
+/// The note under `ticket list --queue` on the long-overdue band: its size
+/// over the whole queue (with the same filters), not only the rows listed,
+/// so a `--limit` that stops before the band still tells it is there.
+fn band_note(env: &mut Env, query: &TicketQuery, views: &[TicketView]) -> Result<Option<String>, Error> {
+    let r = crate::i18n::get().cli_records;
+    let in_band = |v: &&TicketView| v.urgency.band == Band::LongOverdue;
+    let listed: Vec<i64> = views.iter().filter(in_band).map(|v| v.ticket.id).collect();
+    // A list shorter than its limit holds the whole queue.
+    let whole = match query.limit {
+        Some(limit) if views.len() >= limit => {
+            let all = TicketQuery {
+                limit: None,
+                ..query.clone()
+            };
+            tickets::queue_matching(&mut env.store, &env.ctx, &all)?
+                .iter()
+                .filter(in_band)
+                .count()
+        }
+        _ => listed.len(),
+    };
+    Ok(match listed.first() {
+        _ if whole == 0 => None,
+        Some(first) if listed.len() == whole => {
+            Some(r.queue_long_overdue.of(whole as i64, &[("first", &first.to_string())]))
+        }
+        _ => Some(r.queue_long_overdue_beyond.of(whole as i64, &[])),
+    })
 }
 
 fn show(env: &mut Env, id: i64) -> Result<(), Error> {

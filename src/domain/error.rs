@@ -29,20 +29,3 @@ impl fmt::Display for Invalid {
         write!(f, "invalid {} {:?}: {:?}", self.field, self.value, self.reason)
     }
 }
-
-/// The kinds of record a lookup or an edit names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entity {
-    Customer,
-    Ticket,
-    Order,
-    Article,
-    Reminder,
-    Survey,
-    Policy,
-    RoutingRule,
-    Calendar,
-    Agent,
-    Macro,
-    Interaction,
-}

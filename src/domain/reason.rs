@@ -93,8 +93,11 @@ pub enum Reason {
     Hours(Hours),
     TimeZone,
     NoMatch(Lookup),
-    /// A customer code another customer has.
-    Taken,
+    /// A unique key (a customer's code, a macro's name) another record of
+    /// the same kind already has; `by` names that kind in the message.
+    Taken {
+        by: Entity,
+    },
     RepeatsLine {
         line: u64,
     },
@@ -359,4 +362,22 @@ pub enum DestinationProblem {
     Live,
     Foreign { uid: u32 },
     NotFrontdesk,
+}
+
+/// The kinds of record a lookup or an edit names. Kept beside [`Reason`]
+/// (which names one in `Taken`); `error` re-exports it with the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Customer,
+    Ticket,
+    Order,
+    Article,
+    Reminder,
+    Survey,
+    Policy,
+    RoutingRule,
+    Calendar,
+    Agent,
+    Macro,
+    Interaction,
 }

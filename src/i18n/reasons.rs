@@ -64,7 +64,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
             Lookup::Calendar => e.no_calendar,
         }
         .into(),
-        Reason::Taken => e.taken.into(),
+        Reason::Taken { by } => fill(e.taken, &[("record", super::describe::entity_name(*by, e))]),
         Reason::RepeatsLine { line } => fill(e.repeats_line, &[("line", &line.to_string())]),
         Reason::OtherCustomer { owner, given } => fill(e.other_customer, &[("owner", owner), ("given", given)]),
         Reason::Transition { from, to, why } => {

@@ -31,7 +31,14 @@ pub fn insert(tx: &Tx, ctx: &Ctx, fields: &[CustomerField]) -> Result<Customer, 
     if c.code.is_empty() {
         c.code = next_free_code(tx, ctx.now.year())?;
     } else if tx.code_exists(&c.code)? {
-        return Err(Invalid::new("code", &c.code, crate::domain::error::Reason::Taken).into());
+        return Err(Invalid::new(
+            "code",
+            &c.code,
+            crate::domain::error::Reason::Taken {
+                by: crate::domain::error::Entity::Customer,
+            },
+        )
+        .into());
     }
     c.id = tx.insert_customer(&c)?;
     ctx.audit(tx, "customer", c.id, "created", None, Some(c.code.clone()))?;
@@ -98,7 +105,14 @@ pub fn edit_in(
             && *code != c.code
             && tx.code_exists(code)?
         {
-            return Err(Invalid::new("code", code, crate::domain::error::Reason::Taken).into());
+            return Err(Invalid::new(
+                "code",
+                code,
+                crate::domain::error::Reason::Taken {
+                    by: crate::domain::error::Entity::Customer,
+                },
+            )
+            .into());
         }
         if let Some((old, new)) = field.apply(&mut c) {
             ctx.audit(tx, "customer", c.id, field.name(), Some(old), Some(new))?;

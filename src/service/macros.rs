@@ -23,8 +23,13 @@ pub struct Applied {
 pub fn add(store: &mut Store, ctx: &Ctx, input: &MacroInput) -> Result<Macro, Error> {
     let mut m = input.validate(&ctx.agent, ctx.now)?;
     store.write(|tx| {
+        // The assignee rule of `ticket set`, checked when the macro is
+        // written: a typo would otherwise surface only when it is applied.
+        if let Some(assignee) = &m.assignee {
+            super::roles::check_assignee(tx, "assignee", assignee)?;
+        }
         let Some(id) = tx.insert_macro(&m)? else {
-            return Err(Invalid::new("name", &m.name, Reason::Taken).into());
+            return Err(Invalid::new("name", &m.name, Reason::Taken { by: Entity::Macro }).into());
         };
         ctx.audit(tx, "macro", id, "created", None, Some(m.name.clone()))?;
         m.id = id;

@@ -44,6 +44,7 @@ mod macros_service;
 mod occasions;
 mod order_corrections;
 mod pickers;
+mod qa2_cli;
 mod quality;
 mod query_plans;
 mod report;

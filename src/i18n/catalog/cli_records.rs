@@ -156,6 +156,9 @@ pub struct CliRecordsStrings {
     pub count_reminders: Plural,
     /// Under `ticket list --queue` when the list reaches the long-overdue band.
     pub queue_long_overdue: Plural,
+    /// Under `ticket list --queue` when `--limit` cuts the list before the
+    /// end of the long-overdue band: `{count}` is the band's whole size.
+    pub queue_long_overdue_beyond: Plural,
     /// `{count}` customers, `{days}`.
     pub would_archive_inactive: &'static str,
     pub archived_inactive: &'static str,

@@ -144,6 +144,10 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
         one: "{count} long-overdue ticket (more than 24 h past due) is listed after current work, from #{first}.",
         other: "{count} long-overdue tickets (more than 24 h past due) are listed after current work, from #{first}.",
     },
+    queue_long_overdue_beyond: Plural {
+        one: "{count} long-overdue ticket (more than 24 h past due) comes after current work, past the rows listed (--limit 0 lists all).",
+        other: "{count} long-overdue tickets (more than 24 h past due) come after current work, not all in the rows listed (--limit 0 lists all).",
+    },
     would_archive_inactive: "would archive {count} customers inactive for {days} days",
     archived_inactive: "archived {count} customers inactive for {days} days",
     recomputed: "{customers}: {tiers}, {lifecycles}",

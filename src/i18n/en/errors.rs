@@ -53,7 +53,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     no_imported_ticket: "no imported ticket has this id",
     no_imported_order: "no imported order has this id",
     no_calendar: "no such calendar; add it with `sla calendar add`",
-    taken: "is already used by another customer",
+    taken: "is already used by another {record}",
     repeats_line: "repeats line {line}; each row needs its own",
     other_customer: "belongs to customer {owner}, not {given}",
     transition: "cannot go from {from} to {to}: {why}",

@@ -143,6 +143,10 @@ pub const CLI_RECORDS: CliRecordsStrings = CliRecordsStrings {
         one: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，从 #{first} 起。",
         other: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，从 #{first} 起。",
     },
+    queue_long_overdue_beyond: Plural {
+        one: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，未全部列出（--limit 0 列出全部）。",
+        other: "{count} 个长期超时工单（超时超过 24 小时）排在当前工作之后，未全部列出（--limit 0 列出全部）。",
+    },
     would_archive_inactive: "将归档 {count} 位超过 {days} 天无往来的客户",
     archived_inactive: "已归档 {count} 位超过 {days} 天无往来的客户",
     recomputed: "{customers}：{tiers}，{lifecycles}",

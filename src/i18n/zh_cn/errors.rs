@@ -53,7 +53,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     no_imported_ticket: "没有已导入的工单使用此 ID",
     no_imported_order: "没有已导入的订单使用此 ID",
     no_calendar: "没有这个日历，请用 `sla calendar add` 添加",
-    taken: "已被其他客户使用",
+    taken: "已被其他{record}使用",
     repeats_line: "与第 {line} 行重复，每行都需要自己的值",
     other_customer: "属于客户 {owner}，不属于 {given}",
     transition: "无法从“{from}”改为“{to}”：{why}",
