@@ -25,7 +25,7 @@ pub fn log(env: &mut Env, a: &LogArgs) -> Result<(), Error> {
 pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
     let entries = interactions::timeline(&mut env.store, &a.key, a.limit)?;
     if env.json {
-        print_json(&entries);
+        print_json(&entries.iter().map(entry_json).collect::<Vec<_>>());
         return Ok(());
     }
     let s = crate::i18n::get();
@@ -66,4 +66,18 @@ fn summary(e: &TimelineEntry, s: &Strings) -> String {
         }
         _ => e.summary.clone(),
     }
+}
+
+/// A timeline line as JSON. A ticket event's number is `event_id`, not `id`:
+/// events and interactions are numbered apart, so an event's number under `id`
+/// could be fed to `interaction edit` and change an unrelated interaction.
+fn entry_json(e: &TimelineEntry) -> serde_json::Value {
+    let mut value = serde_json::to_value(e).unwrap_or_default();
+    if e.source != "interaction"
+        && let serde_json::Value::Object(map) = &mut value
+        && let Some(id) = map.remove("id")
+    {
+        map.insert("event_id".into(), id);
+    }
+    value
 }

@@ -307,3 +307,17 @@ fn timeline_of_an_unknown_customer_exits_4() {
         assert!(err.contains(key), "{err}");
     }
 }
+
+#[test]
+fn only_interactions_carry_the_id_interaction_edit_takes() {
+    let desk = desk_with_customers();
+    a_day_of_contacts(&desk);
+    let timeline = desk.json_at("2026-03-02T12:00:00Z", &["timeline", "C2026001"]);
+    let entries = timeline.as_array().unwrap();
+    assert!(entries.iter().any(|e| text(e, "source") == "ticket"));
+    for e in entries {
+        let interaction = text(e, "source") == "interaction";
+        assert_eq!(e["id"].is_i64(), interaction, "{e}");
+        assert_eq!(e["event_id"].is_i64(), !interaction, "{e}");
+    }
+}
