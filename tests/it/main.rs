@@ -64,6 +64,7 @@ mod tui_macros;
 mod tui_navigation;
 mod tui_pickers;
 mod tui_queue;
+mod tui_queue_marks;
 mod tui_snapshots;
 mod tui_time;
 mod tui_triage;

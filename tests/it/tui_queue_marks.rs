@@ -1,0 +1,32 @@
+//! Marking tickets in the queue (`x`) keeps each marked row's SLA countdown whole: the
+//! mark gets its own room before the countdown instead of pushing it out of its column.
+
+use crate::tui_support::App;
+use frontdesk::app::panes::queue::live_clock;
+use frontdesk::i18n::Lang;
+use frontdesk::i18n::urgency::countdown;
+
+#[test]
+fn a_marked_row_keeps_its_whole_countdown() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut app = App::new_in(lang, true, width, height);
+            app.keys("2 g g x j x");
+            assert_eq!(app.model.queue.marked.len(), 2);
+            let screen = app.screen(width, height);
+            for index in 0..2 {
+                let (view, _) = app.model.queue.list.get(index).unwrap();
+                let (_, left) = live_clock(view, app.model.now);
+                let left = left.expect("the seeded tickets have a running clock");
+                let clock = countdown(left, app.model.strings);
+                // The mark, then the countdown right-aligned in its own cells.
+                let shown = format!("✓ {clock:>7} ");
+                assert!(
+                    screen.lines().any(|line| line.contains(&shown)),
+                    "{lang:?} {width}: `{shown}` for #{}\n{screen}",
+                    view.ticket.id
+                );
+            }
+        }
+    }
+}
