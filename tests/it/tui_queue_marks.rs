@@ -30,3 +30,26 @@ fn a_marked_row_keeps_its_whole_countdown() {
         }
     }
 }
+
+/// After [`seed`]: the first ticket was decided on in triage, so the queue shows the
+/// triaged mark before its status.
+fn seed_triaged(store: &mut frontdesk::store::Store, _config: &frontdesk::config::Config) {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("UPDATE tickets SET triaged_by = 'li', triaged_at = 0 WHERE id = 1", [])
+        .unwrap();
+}
+
+/// A triaged ticket in the queue never costs the status column at 80 columns: the mark
+/// takes a spare column when there is one and is otherwise cut with the status.
+#[test]
+fn a_triaged_mark_keeps_the_status_column_at_80_columns() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let s = lang.strings();
+        let plain = App::seeded_in(lang, &[crate::tui_support::seed], 80, 24).screen(80, 24);
+        assert!(plain.contains(s.col_status), "{lang:?}: status shown\n{plain}");
+        let app = App::seeded_in(lang, &[crate::tui_support::seed, seed_triaged], 80, 24);
+        let screen = app.screen(80, 24);
+        assert!(screen.contains(s.triage.triaged_mark), "{lang:?}: the mark\n{screen}");
+        assert!(screen.contains(s.col_status), "{lang:?}: status kept\n{screen}");
+    }
+}

@@ -34,14 +34,17 @@ pub(super) fn columns(
 ) -> [Col; 8] {
     let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 3);
     let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 5);
-    // Room for the triaged mark before the widest status, when a row has it.
-    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 4).width;
-    let mark = if triaged_shown {
-        crate::domain::text::width(s.triage.triaged_mark)
+    // Room for the triaged mark before the widest status, when a row has it
+    // and the pane has a column to spare: the mark is taken first from what
+    // is spare, but never costs the whole status column on a tight pane
+    // (there the widest status after a mark is cut instead).
+    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 4);
+    let status = if triaged_shown {
+        let mark = crate::domain::text::width(s.triage.triaged_mark);
+        grows(widest.width, MARK_FIRST, widest.drop_rank).up_to(widest.width + mark)
     } else {
-        0
+        widest
     };
-    let status = col(widest + mark, 4);
     let number = col(widest_number.max(width(s.col_number)), 0);
     let sla = if marks_shown {
         CLOCK_COLS + mark_cols(s)
@@ -59,6 +62,10 @@ pub(super) fn columns(
         status,
     ]
 }
+
+/// The share of spare width a mark's room takes: far above the names' and
+/// the subject's (1 and 2), so the mark gets its column before they grow.
+const MARK_FIRST: u16 = 100;
 
 /// The widest countdown, `-14h24m`.
 const CLOCK_COLS: usize = 7;
