@@ -59,6 +59,7 @@ mod triage_service;
 mod tui_columns;
 mod tui_driver;
 mod tui_editing;
+mod tui_footer_keys;
 mod tui_kb;
 mod tui_macros;
 mod tui_navigation;
