@@ -53,3 +53,22 @@ fn a_triaged_mark_keeps_the_status_column_at_80_columns() {
         assert!(screen.contains(s.col_status), "{lang:?}: status kept\n{screen}");
     }
 }
+
+/// `U` narrows the queue to untriaged tickets; its title says so for as long as it
+/// does, in both languages, so the shorter list never passes for the whole queue.
+#[test]
+fn the_queue_title_says_when_it_shows_only_untriaged_tickets() {
+    for (lang, title) in [(Lang::En, "Queue 3 · untriaged"), (Lang::ZhCn, "工单队列 3 · 未分诊")] {
+        let mut app = App::seeded_in(lang, &[crate::tui_support::seed, seed_triaged], 120, 40);
+        let all = app.model.queue.list.len();
+        app.keys("2 U");
+        assert_eq!(
+            app.model.queue.list.len(),
+            all - 1,
+            "{lang:?}: the triaged ticket is hidden"
+        );
+        assert!(app.screen(120, 40).contains(title), "{lang:?}\n{}", app.screen(120, 40));
+        app.keys("U");
+        assert!(!app.screen(120, 40).contains(title), "{lang:?}: all again");
+    }
+}

@@ -53,5 +53,8 @@ crate::i18n::texts::catalogue_struct! {
         /// The queue now hides triaged tickets / shows all again.
         pub untriaged_only_on: &'static str,
         pub untriaged_only_off: &'static str,
+        /// The queue's count in its title while `U` hides triaged tickets,
+        /// so the narrowed list never passes for the whole queue.
+        pub untriaged_count: &'static str,
     }
 }

@@ -39,4 +39,5 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     triaged_mark: "•",
     untriaged_only_on: "Queue: only tickets not yet triaged",
     untriaged_only_off: "Queue: all open tickets",
+    untriaged_count: "{count} · untriaged",
 };

@@ -39,4 +39,5 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     triaged_mark: "•",
     untriaged_only_on: "工单队列：仅显示未分诊的工单",
     untriaged_only_off: "工单队列：显示全部待处理工单",
+    untriaged_count: "{count} · 未分诊",
 };

@@ -2,7 +2,7 @@
 //! customer, subject, assignee and status, most urgent first.
 
 use super::super::cells::{Col, cell, cell_right, col, col_for, grows, highlighted, paint_row, widths};
-use super::{empty, header_line, table_frame};
+use super::{empty, frame_pane, header_line, table_count};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
@@ -78,7 +78,21 @@ fn mark_cols(s: &crate::i18n::Strings) -> usize {
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.queue.list;
-    let inner = table_frame(model, frame, area, PaneId::Queue, list, false);
+    let count = table_count(model, list, false);
+    // While `U` hides triaged tickets the title says so.
+    let count = if model.queue.untriaged_only {
+        crate::i18n::fill(s.triage.untriaged_count, &[("count", &count)])
+    } else {
+        count
+    };
+    let inner = frame_pane(
+        model,
+        frame,
+        area,
+        PaneId::Queue,
+        count,
+        Some((&list.filter, list.editing)),
+    );
     if inner.height == 0 {
         return;
     }
