@@ -33,10 +33,11 @@ pub enum Context {
     Knowledge,
     KnowledgeSearch,
     Picker,
+    Macros,
 }
 
 impl Context {
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Global,
         Context::List,
         Context::Customers,
@@ -56,6 +57,7 @@ impl Context {
         Context::Knowledge,
         Context::KnowledgeSearch,
         Context::Picker,
+        Context::Macros,
     ];
 
     /// The table name in the keymap file.
@@ -80,6 +82,7 @@ impl Context {
             Context::Knowledge => "knowledge",
             Context::KnowledgeSearch => "knowledge_search",
             Context::Picker => "picker",
+            Context::Macros => "macros",
         }
     }
 

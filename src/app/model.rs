@@ -206,8 +206,9 @@ impl Model {
             Layer::Overlay(Overlay::Form(form)) if form.pick_list().is_some() => vec![Context::Picker, Context::Form],
             Layer::Overlay(Overlay::Form(_)) => vec![Context::Form],
             Layer::Overlay(Overlay::Palette(_)) => vec![Context::Palette],
-            // The macro picker is a palette of macros: the palette's keys.
-            Layer::Overlay(Overlay::Macros(_)) => vec![Context::Palette],
+            // The macro picker has the palette's keys in its own context, so
+            // the footer says what Enter does there: apply the macro.
+            Layer::Overlay(Overlay::Macros(_)) => vec![Context::Macros],
             Layer::Overlay(Overlay::Help(_)) => vec![Context::Help],
             Layer::Overlay(Overlay::KnowledgePick(_)) => vec![Context::KnowledgeSearch],
             Layer::Screen(screens::Screen::Knowledge(k)) if k.searching => vec![Context::KnowledgeSearch],

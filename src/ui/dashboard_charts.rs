@@ -73,30 +73,58 @@ pub fn tickets_per_week(model: &Model, frame: &mut Frame, area: Rect, figures: &
     let step = (LABEL_COLS + 1).div_ceil(per_week);
     for (i, w) in weeks.iter().enumerate() {
         let x = usize::from(inner.x) + i * per_week;
-        for (j, (value, symbol, role)) in [
+        let bars = [
             (w.opened, OPENED_BAR, Role::Inbound),
             (w.resolved, RESOLVED_BAR, Role::Outbound),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ];
+        // A week with any ticket shows at least one cell.
+        let heights =
+            bars.map(|(value, ..)| usize::try_from(value.saturating_mul(rows as u64).div_ceil(top)).unwrap_or(rows));
+        let counts = bars.map(|(value, ..)| value.to_string());
+        let count_at = count_rows(
+            [(heights[0], counts[0].len()), (heights[1], counts[1].len())],
+            bar_cols,
+            rows,
+        );
+        for (j, (_, symbol, role)) in bars.into_iter().enumerate() {
             let bar_x = x + j * bar_cols;
-            // A week with any ticket shows at least one cell.
-            let height = usize::try_from(value.saturating_mul(rows as u64).div_ceil(top)).unwrap_or(rows);
-            for row in 0..height {
+            for row in 0..heights[j] {
                 let y = usize::from(base_y) - row;
                 buf.set_string(at(bar_x), at(y), symbol.repeat(bar_cols), theme.style(role));
             }
-            let count = value.to_string();
-            if count.len() <= bar_cols {
-                let y = usize::from(base_y) - height;
-                buf.set_string(at(bar_x), at(y), &count, theme.style(Role::Text));
+            if let Some(row) = count_at[j] {
+                let y = usize::from(base_y) - row;
+                buf.set_string(at(bar_x), at(y), &counts[j], theme.style(Role::Text));
             }
         }
         if (weeks.len() - 1 - i).is_multiple_of(step) && x + LABEL_COLS <= usize::from(inner.right()) {
             let label = week_label(w.start, tz);
             buf.set_string(at(x), inner.bottom() - 1, label, theme.style(Role::Muted));
         }
+    }
+}
+
+/// The row (up from the base row, 0 = on it) where each count of a week's
+/// two bars goes, given each bar's height and its count's width; `None`
+/// when it is wider than its bar. A count sits just above its bar. The
+/// two bars touch, so when the opened count fills its bar and the resolved
+/// count is on the same row they would read as one number ("18" and "14"
+/// as "1814"): the opened count then goes one row higher, or, at the top
+/// row (`rows`), the resolved count one row lower, over its bar's top.
+fn count_rows(bars: [(usize, usize); 2], bar_cols: usize, rows: usize) -> [Option<usize>; 2] {
+    let fits = |(height, width): (usize, usize)| (width <= bar_cols).then_some(height);
+    let (opened, resolved) = (fits(bars[0]), fits(bars[1]));
+    match (opened, resolved) {
+        (Some(row), Some(same)) if row == same && bars[0].1 == bar_cols => {
+            if row < rows {
+                [Some(row + 1), Some(row)]
+            } else if row > 0 {
+                [Some(row), Some(row - 1)]
+            } else {
+                [Some(row), None]
+            }
+        }
+        _ => [opened, resolved],
     }
 }
 
@@ -173,4 +201,35 @@ pub fn distribution(model: &Model, frame: &mut Frame, area: Rect, counts: &[u64;
         .bar_gap(0)
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_rows;
+
+    /// Counts never touch: a two-digit opened count beside a resolved
+    /// count on the same row moves up a row; at the top the resolved one
+    /// moves down instead.
+    #[test]
+    fn the_counts_of_a_week_never_run_together() {
+        // (opened (height, width), resolved (height, width), bar cols, rows) → rows
+        let cases = [
+            ((3, 2), (3, 2), 2, 4, [Some(4), Some(3)]),
+            ((4, 2), (4, 2), 2, 4, [Some(4), Some(3)]),
+            ((0, 2), (0, 1), 2, 0, [Some(0), None]),
+            ((3, 1), (3, 1), 2, 4, [Some(3), Some(3)]),
+            ((3, 2), (2, 2), 2, 4, [Some(3), Some(2)]),
+            ((3, 2), (3, 3), 2, 4, [Some(3), None]),
+            ((3, 3), (1, 1), 2, 4, [None, Some(1)]),
+            ((2, 2), (2, 2), 3, 4, [Some(2), Some(2)]),
+            ((0, 1), (0, 1), 1, 4, [Some(1), Some(0)]),
+        ];
+        for (opened, resolved, bar_cols, rows, want) in cases {
+            assert_eq!(
+                count_rows([opened, resolved], bar_cols, rows),
+                want,
+                "{opened:?} {resolved:?} in {bar_cols} cols"
+            );
+        }
+    }
 }

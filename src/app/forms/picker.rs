@@ -132,7 +132,8 @@ pub struct Known {
 
 impl Known {
     /// Keys for the lists read with the overview; category keys hold their
-    /// label in the interface language too, so `产品` finds `product-quality`.
+    /// label in the interface language too, so `产品`, `chanpin` and `cpzl`
+    /// find `product-quality`.
     pub fn new(lists: PickLists, s: &Strings) -> Known {
         let entry = |value: String, label: String| Entry {
             key: SearchKey::new(&value, &label, "", "", ""),
@@ -151,9 +152,17 @@ impl Known {
                 .categories
                 .into_iter()
                 .map(|c| {
-                    let label = s.category(&c);
-                    let label = if label == c { String::new() } else { label.to_string() };
-                    entry(c, label)
+                    let label = s.category(&c).to_string();
+                    if label == c {
+                        return entry(c, String::new());
+                    }
+                    // The label is the name people say: matched as a name, so
+                    // its pinyin finds it too (`js` → 技术问题), the key as a code.
+                    Entry {
+                        key: SearchKey::new(&label, &c, "", "", ""),
+                        value: c,
+                        label,
+                    }
                 })
                 .collect(),
             departments: lists.departments.into_iter().map(|d| entry(d, String::new())).collect(),
@@ -225,6 +234,9 @@ mod tests {
             (Source::Categories, "bill", &["billing"]),
             (Source::Categories, "质量", &["product-quality"]),
             (Source::Categories, "th", &["退货"]),
+            (Source::Categories, "cpzl", &["product-quality"]),
+            (Source::Categories, "zhangdan", &["billing"]),
+            (Source::Categories, "product", &["product-quality"]),
             (Source::Departments, "sa", &["sales"]),
             (Source::Departments, "sh", &["售后"]),
             (Source::Customers, "zs", &[]),

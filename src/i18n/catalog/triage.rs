@@ -56,5 +56,8 @@ crate::i18n::texts::catalogue_struct! {
         /// Title of the form `d` opens on a card, asking how the ticket
         /// was resolved: `{ticket}` its number.
         pub resolve_title: &'static str,
+        /// The queue's count in its title while `U` hides triaged tickets,
+        /// so the narrowed list never passes for the whole queue.
+        pub untriaged_count: &'static str,
     }
 }

@@ -229,6 +229,7 @@ pub static EN: Strings = Strings {
         ("knowledge", "Knowledge base"),
         ("knowledge_search", "Knowledge base: searching"),
         ("picker", "In a pick list"),
+        ("macros", "Applying a macro"),
     ],
     actions: &[
         ("up", "Move up"),
@@ -299,6 +300,8 @@ pub static EN: Strings = Strings {
         ("knowledge", "Knowledge base"),
     ],
     actions_in: &[
+        (("macros", "open"), "Apply the macro"),
+        (("macros", "close"), "Cancel"),
         (("form", "close"), "Close, keep a draft"),
         (("form", "discard"), "Discard"),
         (("triage", "edit"), "Category, department"),

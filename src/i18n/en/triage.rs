@@ -40,4 +40,5 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     untriaged_only_on: "Queue: only tickets not yet triaged",
     untriaged_only_off: "Queue: all open tickets",
     resolve_title: "Resolve #{ticket}",
+    untriaged_count: "{count} · untriaged",
 };

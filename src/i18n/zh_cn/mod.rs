@@ -233,6 +233,7 @@ pub static ZH_CN: Strings = Strings {
         ("knowledge", "知识库"),
         ("knowledge_search", "知识库：搜索中"),
         ("picker", "候选列表"),
+        ("macros", "执行宏"),
     ],
     actions: &[
         ("up", "上移"),
@@ -303,6 +304,8 @@ pub static ZH_CN: Strings = Strings {
         ("knowledge", "知识库"),
     ],
     actions_in: &[
+        (("macros", "open"), "执行宏"),
+        (("macros", "close"), "取消"),
         (("form", "close"), "关闭并保留草稿"),
         (("form", "discard"), "放弃"),
         (("triage", "edit"), "分类、部门"),

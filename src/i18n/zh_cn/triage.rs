@@ -40,4 +40,5 @@ pub const TRIAGE: TriageStrings = TriageStrings {
     untriaged_only_on: "工单队列：仅显示未分诊的工单",
     untriaged_only_off: "工单队列：显示全部待处理工单",
     resolve_title: "解决工单 #{ticket}",
+    untriaged_count: "{count} · 未分诊",
 };

@@ -107,14 +107,19 @@ fn table_frame<T: Row>(
     list: &Filtered<T>,
     searching: bool,
 ) -> Rect {
+    let count = table_count(model, list, searching);
+    frame_pane(model, frame, area, pane, count, Some((&list.filter, list.editing)))
+}
+
+/// A table's count for its title: `12` or, filtered, `3/12`.
+fn table_count<T: Row>(model: &Model, list: &Filtered<T>, searching: bool) -> String {
     let pending = if searching { model.strings.ellipsis_pending } else { "" };
     let count = |n: usize| crate::app::format::grouped(n as u64);
-    let count = if list.is_filtered() {
+    if list.is_filtered() {
         format!("{}{pending}/{}", count(list.len()), count(list.rows().len()))
     } else {
         count(list.rows().len())
-    };
-    frame_pane(model, frame, area, pane, count, Some((&list.filter, list.editing)))
+    }
 }
 
 /// Column titles above a table, without the columns given up; those for

@@ -2,7 +2,7 @@
 //! customer, subject, assignee and status, most urgent first.
 
 use super::super::cells::{Col, cell, cell_right, col, col_for, grows, highlighted, paint_row, widths};
-use super::{empty, header_line, table_frame};
+use super::{empty, frame_pane, header_line, table_count};
 use crate::app::format::{countdown, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
@@ -22,26 +22,37 @@ use ratatui::text::Span;
 /// On a narrow pane, columns are given up in this order: assignee, kind,
 /// status, priority, customer. The SLA countdown, the number and the
 /// subject always stay (at 80 columns the queue keeps its numbers). A
-/// marker column added later slots in with its own rank.
+/// marker column added later slots in with its own rank. While tickets are
+/// marked, the SLA column makes room for the mark before the countdown, so
+/// a marked row still shows its whole countdown.
 pub(super) fn columns(
     s: &crate::i18n::Strings,
     widest_number: usize,
     widest_customer: usize,
     triaged_shown: bool,
+    marks_shown: bool,
 ) -> [Col; 8] {
     let priority = col_for(s.priorities.iter().map(|p| p.2).chain([s.col_priority]), 3);
     let kind = col_for(s.kinds.iter().map(|k| k.1).chain([s.col_kind]), 5);
-    // Room for the triaged mark before the widest status, when a row has it.
-    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 4).width;
-    let mark = if triaged_shown {
-        crate::domain::text::width(s.triage.triaged_mark)
+    // Room for the triaged mark before the widest status, when a row has it
+    // and the pane has a column to spare: the mark is taken first from what
+    // is spare, but never costs the whole status column on a tight pane
+    // (there the widest status after a mark is cut instead).
+    let widest = col_for(s.statuses.iter().map(|st| st.1).chain([s.col_status]), 4);
+    let status = if triaged_shown {
+        let mark = crate::domain::text::width(s.triage.triaged_mark);
+        grows(widest.width, MARK_FIRST, widest.drop_rank).up_to(widest.width + mark)
     } else {
-        0
+        widest
     };
-    let status = col(widest + mark, 4);
     let number = col(widest_number.max(width(s.col_number)), 0);
+    let sla = if marks_shown {
+        CLOCK_COLS + mark_cols(s)
+    } else {
+        CLOCK_COLS
+    };
     [
-        col(7, 0),
+        col(sla, 0),
         priority,
         number,
         kind,
@@ -52,10 +63,36 @@ pub(super) fn columns(
     ]
 }
 
+/// The share of spare width a mark's room takes: far above the names' and
+/// the subject's (1 and 2), so the mark gets its column before they grow.
+const MARK_FIRST: u16 = 100;
+
+/// The widest countdown, `-14h24m`.
+const CLOCK_COLS: usize = 7;
+
+/// The mark of a marked ticket and the space after it.
+fn mark_cols(s: &crate::i18n::Strings) -> usize {
+    width(s.mark) + 1
+}
+
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.queue.list;
-    let inner = table_frame(model, frame, area, PaneId::Queue, list, false);
+    let count = table_count(model, list, false);
+    // While `U` hides triaged tickets the title says so.
+    let count = if model.queue.untriaged_only {
+        crate::i18n::fill(s.triage.untriaged_count, &[("count", &count)])
+    } else {
+        count
+    };
+    let inner = frame_pane(
+        model,
+        frame,
+        area,
+        PaneId::Queue,
+        count,
+        Some((&list.filter, list.editing)),
+    );
     if inner.height == 0 {
         return;
     }
@@ -70,7 +107,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     // its width while the list scrolls.
     let number = list.newest_id().map_or(0, |id| id.to_string().len());
     let w = widths(
-        &columns(s, number, customers.max().unwrap_or(0), triaged_shown),
+        &columns(
+            s,
+            number,
+            customers.max().unwrap_or(0),
+            triaged_shown,
+            !model.queue.marked.is_empty(),
+        ),
         usize::from(inner.width),
     );
     let titles = [
@@ -107,7 +150,13 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             (None, _) => s.dash.to_string(),
         };
         let marked = model.queue.marked.contains(&t.id);
-        let clock = if marked { format!("{} {clock}", s.mark) } else { clock };
+        // The mark goes in the room kept for it before the countdown.
+        let clock = if marked {
+            let room = w[0].saturating_sub(mark_cols(s));
+            format!("{} {}", s.mark, cell_right(&clock, room))
+        } else {
+            clock
+        };
         let assignee = if t.assignee.is_empty() {
             s.unassigned
         } else {
@@ -174,7 +223,7 @@ mod tests {
             (Lang::ZhCn, 200, [7, 2, 7, 8, 24, 127, 10, 8]),
         ];
         for (lang, total, want) in cases {
-            let cols = columns(lang.strings(), 7, width("北京华联商厦股份有限公司"), false);
+            let cols = columns(lang.strings(), 7, width("北京华联商厦股份有限公司"), false, false);
             let got = widths(&cols, total);
             assert_eq!(got, want, "{lang:?} at {total}");
             let shown = got.iter().filter(|w| **w > 0).count();
