@@ -291,9 +291,12 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     }
     let score = d.view.urgency.score.to_string();
     outln!("\n{}", fill(r.heading_urgency, &[("score", &score)]));
-    for part in &d.view.urgency.parts {
+    // As wide as the widest figure: a band's offset runs to eleven digits.
+    let points: Vec<String> = d.view.urgency.parts.iter().map(|p| format!("{:+}", p.points)).collect();
+    let wide = points.iter().map(String::len).max().unwrap_or(0).max(8);
+    for (part, points) in d.view.urgency.parts.iter().zip(&points) {
         let why = crate::i18n::urgency::reason(s, &d.view, part.factor, env.ctx.now);
-        outln!("  {:>+8}  {}", part.points, sanitize_line(&why));
+        outln!("  {points:>wide$}  {}", sanitize_line(&why));
     }
     if !t.description.is_empty() {
         outln!("\n{}", sanitize_block(&t.description));

@@ -636,4 +636,27 @@ fn fresh_work_comes_before_tickets_that_breached_long_ago() {
     );
     let plain = stdout(desk.cmd().args(["ticket", "list"]));
     assert!(!plain.contains("long-overdue"), "only the queue has bands:\n{plain}");
+
+    // The breakdown names the band, its figures right-aligned however long the offset.
+    let shown = stdout(desk.cmd().args(["ticket", "show", &oldest.to_string()]));
+    let start = shown.find("Urgency").expect("an urgency heading");
+    let why: Vec<&str> = shown[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(
+        why.iter()
+            .any(|l| l.contains("overdue more than 24 h: after current work")),
+        "{shown}"
+    );
+    let ends: Vec<usize> = why
+        .iter()
+        .map(|l| l.trim_start().find(' ').unwrap() + l.len() - l.trim_start().len())
+        .collect();
+    assert!(
+        ends.windows(2).all(|w| w[0] == w[1]),
+        "figures not aligned:\n{}",
+        why.join("\n")
+    );
 }
