@@ -5,6 +5,8 @@ use super::args::{TicketCommand, TicketListArgs};
 use super::editor::Source;
 use super::output::{TIME_COLS, Table, columns, field, pad, print_json, short_time, ticket_json};
 use crate::domain::audit::AuditEntry;
+use crate::domain::error::Invalid;
+use crate::domain::reason::Reason;
 use crate::domain::sla::ClockView;
 use crate::domain::text::{sanitize_block, sanitize_line};
 use crate::domain::urgency::Band;
@@ -76,6 +78,10 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
                 description: a.description,
                 resolution: None,
             };
+            // A script's empty `ticket set` would otherwise report success having done nothing.
+            if changes == TicketChanges::default() {
+                return Err(Invalid::new("ticket set", "", Reason::NothingToChange).into());
+            }
             let v = tickets::set(&mut env.store, &env.ctx, a.id, &changes, a.if_version)?;
             print_changed(env, &v);
         }

@@ -175,6 +175,8 @@ pub enum Reason {
     EmptyMacro,
     /// A text written in `$EDITOR` was left empty: that cancels.
     EmptyText,
+    /// `ticket set` without any change to make.
+    NothingToChange,
     /// `$EDITOR` could not be run or did not exit cleanly; the OS's words.
     EditorFailed {
         detail: String,

@@ -115,6 +115,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::EmptyVariable => e.empty_variable.into(),
         Reason::EmptyMacro => s.macros.empty_macro.into(),
         Reason::EmptyText => s.editing.empty_text.into(),
+        Reason::NothingToChange => s.editing.nothing_to_change.into(),
         Reason::EditorFailed { detail } => fill(s.editing.editor_failed, &[("why", detail)]),
         Reason::UnknownAgent { nearest: None } => s.pickers.unknown_agent.into(),
         Reason::UnknownAgent { nearest: Some(name) } => fill(s.pickers.unknown_agent_nearest, &[("nearest", name)]),

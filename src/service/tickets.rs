@@ -30,7 +30,7 @@ pub struct TicketInput {
 }
 
 /// Field changes of `ticket set`; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TicketChanges {
     pub priority: Option<String>,
     pub status: Option<String>,

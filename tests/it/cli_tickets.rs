@@ -660,3 +660,17 @@ fn fresh_work_comes_before_tickets_that_breached_long_ago() {
         why.join("\n")
     );
 }
+
+#[test]
+fn ticket_set_without_a_change_is_refused_naming_the_options() {
+    let desk = desk_with_customers();
+    let t = id(&desk.ticket("1", "repair", "屏幕碎了", &[]));
+    let before = desk.show_ticket(t);
+    desk.invalid(&["ticket", "set", &t.to_string()], "ticket set", "--priority");
+    desk.invalid(
+        &["ticket", "set", &t.to_string(), "--if-version", "1"],
+        "ticket set",
+        "nothing to change",
+    );
+    assert_eq!(desk.show_ticket(t)["version"], before["version"]);
+}

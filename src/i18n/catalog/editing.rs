@@ -24,5 +24,7 @@ crate::i18n::texts::catalogue_struct! {
         /// Why `$EDITOR` (the value, named before this) was refused: it could
         /// not run or failed, `{why}` in the OS's words.
         pub editor_failed: &'static str,
+        /// `ticket set ID` given no option: which ones change something.
+        pub nothing_to_change: &'static str,
     }
 }

@@ -11,4 +11,5 @@ pub const EDITING: EditingStrings = EditingStrings {
     reply_template: "\n# Write the reply to ticket #{ticket} ({customer}: {subject}).\n# Lines starting with '#' are left out; an empty text cancels the reply.\n",
     note_template: "\n# Write the internal note on ticket #{ticket} ({customer}: {subject}).\n# Lines starting with '#' are left out; an empty text cancels the note.\n",
     editor_failed: "it did not finish ({why}); give the text with --summary or --body-file",
+    nothing_to_change: "nothing to change: give at least one of --priority, --status, --assignee, --department, --category, --subject, --kind, --description, --add-tag, --remove-tag",
 };

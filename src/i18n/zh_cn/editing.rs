@@ -11,4 +11,5 @@ pub const EDITING: EditingStrings = EditingStrings {
     reply_template: "\n# 请输入对工单 #{ticket}（{customer}：{subject}）的回复。\n# 以“#”开头的行会被忽略；内容为空则取消回复。\n",
     note_template: "\n# 请输入工单 #{ticket}（{customer}：{subject}）的内部备注。\n# 以“#”开头的行会被忽略；内容为空则取消备注。\n",
     editor_failed: "编辑器未能正常结束（{why}）；请改用 --summary 或 --body-file 提供内容",
+    nothing_to_change: "没有要修改的内容：请至少指定 --priority、--status、--assignee、--department、--category、--subject、--kind、--description、--add-tag、--remove-tag 中的一项",
 };
