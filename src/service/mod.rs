@@ -30,6 +30,7 @@ pub mod segments_as_of;
 pub mod setup;
 pub mod sla;
 pub mod surveys;
+mod ticket_changes;
 pub mod tickets;
 pub mod triage;
 
