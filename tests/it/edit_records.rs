@@ -3,51 +3,29 @@
 //! from the new kind), the resolution summary kept when an edit resolves,
 //! and an interaction's text (audited).
 
-use chrono::{DateTime, Utc};
-use frontdesk::domain::customer::CustomerInput;
+use crate::ticket_support::{TicketDesk, at};
 use frontdesk::domain::enums::{Direction, TicketKind};
+use frontdesk::service::Error;
 use frontdesk::service::interactions::{self, InteractionEdit};
 use frontdesk::service::tickets::{self, TicketChanges, TicketInput};
-use frontdesk::service::{Ctx, Error, customers, setup};
-use frontdesk::store::{OpenOptions, Store};
 
-fn at(text: &str) -> DateTime<Utc> {
-    text.parse().unwrap()
-}
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    store: Store,
-    ctx: Ctx,
-    ticket: i64,
-}
+type Fixture = TicketDesk;
 
 /// One inquiry opened at 08:00 (default policies: inquiry 1h to the first
 /// response, repair 4h); the clock at 08:10.
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
-    let ctx = Ctx::new("li.na", at("2026-10-05T08:00:00Z"));
-    setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
-    let input = CustomerInput {
-        name: Some("曾国藩".into()),
-        code: Some("C1".into()),
-        ..Default::default()
-    };
-    customers::add(&mut store, &ctx, &input).unwrap();
-    let input = TicketInput {
-        customer: "C1".into(),
+    let ticket = TicketInput {
         kind: "inquiry".into(),
         subject: "打印机卡纸".into(),
         ..Default::default()
     };
-    let ticket = tickets::add(&mut store, &ctx, &input).unwrap().ticket.id;
-    Fixture {
-        dir,
-        store,
-        ctx: Ctx::new("li.na", at("2026-10-05T08:10:00Z")),
+    TicketDesk::new(
+        "li.na",
+        "2026-10-05T08:00:00Z",
+        "2026-10-05T08:10:00Z",
+        "曾国藩",
         ticket,
-    }
+    )
 }
 
 /// The due time of the first response as stored in the indexed column the

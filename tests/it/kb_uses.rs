@@ -3,59 +3,31 @@
 //! article once per reply, with the reply in one transaction, so a refused
 //! reply counts nothing.
 
-use chrono::{DateTime, Utc};
-use frontdesk::domain::customer::CustomerInput;
+use crate::ticket_support::{TicketDesk, at};
 use frontdesk::domain::enums::Direction;
 use frontdesk::service::tickets::{self, TicketInput};
-use frontdesk::service::{Ctx, Error, customers, kb, setup};
-use frontdesk::store::{OpenOptions, Store};
+use frontdesk::service::{Error, kb};
 
-fn now() -> DateTime<Utc> {
-    "2026-10-05T09:00:00Z".parse().unwrap()
+const NOW: &str = "2026-10-05T09:00:00Z";
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    at(NOW)
 }
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    store: Store,
-    ctx: Ctx,
-    ticket: i64,
-}
+type Fixture = TicketDesk;
 
 /// A customer with one ticket and two articles (ids 1 and 2).
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
-    let ctx = Ctx::new("li", now());
-    setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
-    let customer = CustomerInput {
-        name: Some("张三".into()),
-        code: Some("C1".into()),
-        ..Default::default()
-    };
-    customers::add(&mut store, &ctx, &customer).unwrap();
-    let input = TicketInput {
-        customer: "C1".into(),
+    let ticket = TicketInput {
         kind: "complaint".into(),
         subject: "退款未到账".into(),
         ..Default::default()
     };
-    let ticket = tickets::add(&mut store, &ctx, &input).unwrap().ticket.id;
-    kb::add(&mut store, &ctx, "退款流程", "三个工作日内到账。", Some("script"), None).unwrap();
-    kb::add(
-        &mut store,
-        &ctx,
-        "道歉话术",
-        "非常抱歉给您带来不便。",
-        Some("script"),
-        None,
-    )
-    .unwrap();
-    Fixture {
-        _dir: dir,
-        store,
-        ctx,
-        ticket,
-    }
+    let mut f = TicketDesk::new("li", NOW, NOW, "张三", ticket);
+    let (store, ctx) = (&mut f.store, &f.ctx);
+    kb::add(store, ctx, "退款流程", "三个工作日内到账。", Some("script"), None).unwrap();
+    kb::add(store, ctx, "道歉话术", "非常抱歉给您带来不便。", Some("script"), None).unwrap();
+    f
 }
 
 fn uses(f: &mut Fixture) -> (i64, i64) {

@@ -1,51 +1,29 @@
 //! Macros and ticket tags through the service layer: a macro is applied
 //! whole or not at all.
 
-use chrono::{DateTime, Utc};
-use frontdesk::domain::customer::CustomerInput;
+use crate::ticket_support::TicketDesk;
 use frontdesk::domain::enums::{Direction, Priority, TicketStatus};
 use frontdesk::domain::macros::MacroInput;
 use frontdesk::service::tickets::{self, TicketChanges, TicketInput};
-use frontdesk::service::{Ctx, Error, customers, macros, setup};
-use frontdesk::store::{OpenOptions, Store};
+use frontdesk::service::{Error, macros};
 
-fn at(text: &str) -> DateTime<Utc> {
-    text.parse().unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    store: Store,
-    ctx: Ctx,
-    ticket: i64,
-}
+type Fixture = TicketDesk;
 
 /// One new complaint opened at 08:00; the clock at 08:20.
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
-    let ctx = Ctx::new("li.na", at("2026-10-05T08:00:00Z"));
-    setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
-    let customer = CustomerInput {
-        name: Some("曾国藩".into()),
-        code: Some("C1".into()),
-        ..Default::default()
-    };
-    customers::add(&mut store, &ctx, &customer).unwrap();
-    let input = TicketInput {
-        customer: "C1".into(),
+    let ticket = TicketInput {
         kind: "complaint".into(),
         subject: "屏幕坏点".into(),
         channel: Some("email".into()),
         ..Default::default()
     };
-    let ticket = tickets::add(&mut store, &ctx, &input).unwrap().ticket.id;
-    Fixture {
-        _dir: dir,
-        store,
-        ctx: Ctx::new("li.na", at("2026-10-05T08:20:00Z")),
+    TicketDesk::new(
+        "li.na",
+        "2026-10-05T08:00:00Z",
+        "2026-10-05T08:20:00Z",
+        "曾国藩",
         ticket,
-    }
+    )
 }
 
 fn add(f: &mut Fixture, input: MacroInput) {

@@ -6,6 +6,7 @@ mod care_support;
 mod common;
 mod crm_support;
 mod skip;
+mod ticket_support;
 mod tui_support;
 
 mod background_reads;
