@@ -129,7 +129,7 @@ fn a_bad_tag_stays_in_the_form_and_nothing_is_written() {
 }
 
 #[test]
-fn a_ticket_changed_meanwhile_is_a_conflict_and_keeps_its_tags() {
+fn a_ticket_changed_meanwhile_is_a_conflict_and_re_apply_adds_on_top() {
     let mut app = app_in(Lang::En, 120, 40);
     let id = untagged_row(&mut app);
     app.keys("T").text("vip");
@@ -141,6 +141,10 @@ fn a_ticket_changed_meanwhile_is_a_conflict_and_keeps_its_tags() {
     tickets::set(&mut other, &Ctx::new("zhao", now()), id, &changes, None).unwrap();
     app.keys("<C-s>");
     assert_eq!(tags(&mut app, id), strings(&["zhao"]), "the stale form wrote nothing");
+    assert!(app.screen(120, 40).contains(&format!("ticket #{id} changed meanwhile")));
+    // Re-applying puts the agent's tags on top of the other agent's.
+    app.keys("r");
+    assert_eq!(tags(&mut app, id), strings(&["zhao", "vip"]));
 }
 
 #[test]
