@@ -53,6 +53,7 @@ mod report;
 mod report_reference;
 mod roles_privacy;
 mod round_trip;
+mod search_store;
 mod segments_as_of;
 mod sharing;
 mod shell;
