@@ -12,7 +12,9 @@ use crate::domain::error::Invalid;
 use crate::domain::query::{self, Assignee, Query, Range, SortKey, Test, TimeField};
 use crate::domain::sla::SlaState;
 use crate::domain::urgency::long_overdue_cutoff;
-use crate::store::{Clause, Column, Cond, FindOrder, Store, StoreError, TicketFilter, TimeColumn, Tx};
+use crate::store::{
+    Clause, Column, Cond, FindOrder, Store, StoreError, TicketFilter, TimeColumn, Tx, ticket_text_filter,
+};
 
 /// Which tickets a query looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +96,8 @@ struct Plan {
     residual: Vec<SlaTerm>,
     /// Order by urgency after reading (the queue's triage order).
     by_urgency: bool,
+    /// The bare words, for each found ticket's snippet.
+    searched: Option<String>,
 }
 
 struct SlaTerm {
@@ -158,6 +162,7 @@ fn plan(tx: &Tx, ctx: &Ctx, query: &Query, scope: Scope, narrow: &Narrow, limit:
         };
         clauses.push(Clause { negated, cond });
     }
+    let text = query.text().and_then(|t| ticket_text_filter(&t));
     let order = match (query.sort, scope) {
         (Some(sort), _) => {
             let reversed = sort.reversed;
@@ -168,6 +173,8 @@ fn plan(tx: &Tx, ctx: &Ctx, query: &Query, scope: Scope, narrow: &Narrow, limit:
                 SortKey::Priority => FindOrder::Priority { reversed },
             }
         }
+        // Words searched for: the best match first, whatever the scope.
+        (None, _) if text.is_some() => FindOrder::Rank,
         (None, Scope::Queue) => FindOrder::Triage {
             cutoff: long_overdue_cutoff(ctx.now),
         },
@@ -186,11 +193,13 @@ fn plan(tx: &Tx, ctx: &Ctx, query: &Query, scope: Scope, narrow: &Narrow, limit:
             clauses,
             active_only: scope == Scope::Queue,
             untriaged: narrow.untriaged,
+            text,
             order,
             limit: fetch,
         },
         residual,
         by_urgency,
+        searched: query.text(),
     })
 }
 
@@ -255,7 +264,13 @@ fn run(tx: &Tx, ctx: &Ctx, plan: &Plan, limit: Option<usize>) -> Result<Found, E
     if let Some(limit) = limit {
         views.truncate(limit);
     }
-    let snippets = vec![None; views.len()];
+    let snippets = match plan.searched.as_deref().filter(|_| plan.filter.text.is_some()) {
+        Some(text) => views
+            .iter()
+            .map(|v| tx.ticket_snippet(v.ticket.id, text))
+            .collect::<Result<_, _>>()?,
+        None => vec![None; views.len()],
+    };
     Ok(Found {
         tickets: views,
         snippets,

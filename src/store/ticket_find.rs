@@ -4,6 +4,7 @@
 //! means, what an SLA state asks of the due columns) into [`Cond`]s; this
 //! module only writes them down.
 
+use super::fulltext::TextFilter;
 use super::rows::{self, TICKET_COLUMNS};
 use super::{StoreError, Tx};
 use crate::domain::query::Range;
@@ -21,6 +22,8 @@ pub struct TicketFilter {
     pub active_only: bool,
     /// Only tickets nobody has decided on in triage yet.
     pub untriaged: bool,
+    /// The full-text match of the bare words ([`super::fulltext::ticket_text_filter`]).
+    pub text: Option<TextFilter>,
     pub order: FindOrder,
     pub limit: Option<usize>,
 }
@@ -111,6 +114,8 @@ pub enum FindOrder {
     Updated { reversed: bool },
     /// Most urgent priority first, newest first among equals (`reversed`: lowest first).
     Priority { reversed: bool },
+    /// Best text match first, newest first among equals (needs `text`).
+    Rank,
 }
 
 /// The statement and its parameters, in order.
@@ -127,6 +132,10 @@ fn conditions(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
     }
     if filter.untriaged {
         parts.push("t.triaged_at IS NULL".into());
+    }
+    if let Some(text) = &filter.text {
+        parts.push(text.condition.clone());
+        params.extend(text.params.iter().map(|p| Value::from(p.clone())));
     }
     for clause in &filter.clauses {
         let cond = cond_sql(&clause.cond, params);
@@ -202,9 +211,13 @@ fn cond_sql(cond: &Cond, params: &mut Vec<Value>) -> String {
     }
 }
 
-fn order_sql(order: FindOrder, params: &mut Vec<Value>) -> String {
+fn order_sql(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
     let way = |reversed: bool, normal: &str, other: &str| if reversed { other } else { normal }.to_string();
-    match order {
+    match filter.order {
+        FindOrder::Rank => match &filter.text {
+            Some(text) => format!("{}, t.opened_at DESC, t.id DESC", text.rank),
+            None => "t.opened_at DESC, t.id DESC".into(),
+        },
         FindOrder::Newest => "t.opened_at DESC, t.id DESC".into(),
         FindOrder::Triage { cutoff } => {
             params.push(Value::from(cutoff.timestamp()));
@@ -231,12 +244,13 @@ fn order_sql(order: FindOrder, params: &mut Vec<Value>) -> String {
 fn select(filter: &TicketFilter) -> Sql {
     let mut params = Vec::new();
     let conditions = conditions(filter, &mut params);
-    let order = order_sql(filter.order, &mut params);
+    let order = order_sql(filter, &mut params);
     params.push(Value::from(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
     Sql {
         text: format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id \
-             WHERE {conditions} ORDER BY {order} LIMIT ?"
+            "SELECT {TICKET_COLUMNS} FROM tickets t {join} JOIN customers c ON c.id = t.customer_id \
+             WHERE {conditions} ORDER BY {order} LIMIT ?",
+            join = join(filter),
         ),
         params,
     }
@@ -246,9 +260,17 @@ fn count(filter: &TicketFilter) -> Sql {
     let mut params = Vec::new();
     let conditions = conditions(filter, &mut params);
     Sql {
-        text: format!("SELECT count(*) FROM tickets t WHERE {conditions}"),
+        text: format!(
+            "SELECT count(*) FROM tickets t {join} WHERE {conditions}",
+            join = join(filter)
+        ),
         params,
     }
+}
+
+/// The join the text match needs, if any (it binds no parameters).
+fn join(filter: &TicketFilter) -> &str {
+    filter.text.as_ref().map_or("", |t| t.join.as_str())
 }
 
 /// The statement [`Tx::find_tickets`] runs for `filter`, for plan tests.

@@ -241,6 +241,32 @@ fn sla_states_agree_with_the_evaluated_clocks() {
     assert!(!d.found_sorted("sla:breached").is_empty());
 }
 
+/// Bare words are the full-text search, best first, with the matching text.
+#[test]
+fn bare_words_search_the_text_with_a_snippet() {
+    let mut d = desk();
+    let cases: &[(&str, &[usize])] = &[
+        ("屏幕", &[1]),
+        ("碎", &[1]),
+        ("invoice", &[2]),
+        ("PRINTER jam", &[3]),
+        ("kind:repair printer", &[3]),
+        ("kind:complaint printer", &[]),
+        ("-kind:repair printer", &[]),
+        ("\"printer jam\" status:pending", &[3]),
+    ];
+    for (expr, want) in cases {
+        assert_eq!(d.found_sorted(expr), want.to_vec(), "{expr:?}");
+    }
+    let found = find::find(&mut d.store, &d.ctx, "status:active 屏幕", Scope::Queue, Some(10)).unwrap();
+    assert_eq!(found.tickets.len(), 1);
+    let snippet = found.snippets[0].clone().unwrap_or_default();
+    assert!(snippet.contains("屏幕"), "{snippet:?}");
+    // Without words there is no snippet.
+    let found = find::find(&mut d.store, &d.ctx, "kind:complaint", Scope::All, None).unwrap();
+    assert_eq!(found.snippets, [None]);
+}
+
 #[test]
 fn a_bad_term_is_invalid_input_naming_it() {
     let mut d = desk();
