@@ -38,6 +38,7 @@ mod e2e_tmux;
 mod e2e_tmux_nav;
 mod edit_records;
 mod errors_language;
+mod find_plans;
 mod find_query;
 mod import_export;
 mod kb;
