@@ -89,6 +89,11 @@ actions! {
     UntriagedOnly => "untriaged_only",
     ApplyMacro => "apply_macro",
     Knowledge => "knowledge",
+    NextSection => "next_section",
+    PrevSection => "prev_section",
+    ToggleOverdue => "toggle_overdue",
+    CycleReason => "cycle_reason",
+    ToggleMine => "toggle_mine",
 }
 
 impl Action {
@@ -111,7 +116,9 @@ impl Action {
                 Some(Context::Triage)
             }
             PrevMonth | NextMonth => Some(Context::Dashboard),
-            ReminderDone => Some(Context::Reminders),
+            ReminderDone | NextSection | PrevSection | ToggleOverdue | CycleReason | ToggleMine => {
+                Some(Context::Reminders)
+            }
             UntriagedOnly => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,

@@ -17,6 +17,7 @@
 
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
+use crate::domain::agenda::{Filter, Section};
 use crate::domain::cadence::{Due, When, due_window, next_contact_due};
 use crate::domain::enums::{ReminderReason, Tier};
 use crate::domain::validate::{self, TEXT_MAX};
@@ -36,6 +37,8 @@ pub struct ReminderView {
     pub due_at: DateTime<Utc>,
     /// Which window `due_at` falls in at `ctx.now`: overdue, today, upcoming, later.
     pub when: Due,
+    /// The agenda section that window is shown in: today, upcoming or overdue.
+    pub section: Section,
     pub customer_id: Option<i64>,
     pub customer_code: String,
     pub customer_name: String,
@@ -76,11 +79,23 @@ fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, E
 }
 
 /// Every open reminder in the windows `when` asks for, soonest first.
-pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView>, Error> {
+pub fn list(store: &mut Store, ctx: &Ctx, when: When, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let mut out: Vec<ReminderView> = Vec::new();
-        let cadence = &ctx.settings.cadence;
+        let mut out = gather(tx, ctx, source, filter)?;
+        out.retain(|r| when.includes(r.when));
+        out.sort_by(soonest_first);
+        Ok(out)
+    })
+}
+
+/// Every open reminder `filter` lets through, in no order.
+pub(super) fn gather(tx: &Tx, ctx: &Ctx, source: Source, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
+    let owner = filter.owner.name(&ctx.agent);
+    let wanted = |reason: ReminderReason| filter.reason.is_none_or(|r| r == reason);
+    let mut out: Vec<ReminderView> = Vec::new();
+    let cadence = &ctx.settings.cadence;
+    if wanted(ReminderReason::Cadence) {
         for row in cadence_rows(tx, ctx, source)? {
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
                 let facts = NoteFacts::Cadence {
@@ -103,7 +118,13 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                 ));
             }
         }
+    }
+    if wanted(ReminderReason::Callback) {
         for row in tx.callbacks_owed()? {
+            // A callback is owed by whoever has the ticket.
+            if owner.is_some_and(|name| row.assignee != name) {
+                continue;
+            }
             let facts = NoteFacts::Callback {
                 ticket: row.ticket_id,
                 subject: row.subject,
@@ -120,18 +141,45 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                 facts,
             ));
         }
-        out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
-        out.extend(super::occasions::occasions(tx, ctx)?);
+    }
+    let stored_rows = tx.open_reminders()?.into_iter();
+    // A stored reminder is its creator's.
+    let stored_rows = stored_rows.filter(|r| wanted(r.reason) && owner.is_none_or(|name| r.created_by == name));
+    out.extend(stored_rows.map(|r| stored(ctx, r)));
+    if wanted(ReminderReason::Birthday) || wanted(ReminderReason::Anniversary) {
+        out.extend(
+            super::occasions::occasions(tx, ctx)?
+                .into_iter()
+                .filter(|r| wanted(r.reason)),
+        );
+    }
+    if wanted(ReminderReason::Survey) {
         out.extend(super::occasions::low_surveys(tx, ctx)?);
-        out.retain(|r| when.includes(r.when));
-        out.sort_by(|a, b| {
-            a.due_at
-                .cmp(&b.due_at)
-                .then(a.customer_code.cmp(&b.customer_code))
-                .then(a.id.cmp(&b.id))
+    }
+    if let Some(name) = owner {
+        // The customer-bound ones (cadence, birthday, anniversary, survey)
+        // are the customer's owner's; callbacks and stored ones were sorted above.
+        let theirs = tx.customers_owned_by(name)?;
+        out.retain(|r| {
+            r.id.is_some()
+                || r.reason == ReminderReason::Callback
+                || r.customer_id.is_some_and(|id| theirs.contains(&id))
         });
-        Ok(out)
-    })
+    }
+    for r in &mut out {
+        // One place decides the section, after the windows are final
+        // (occasions set theirs by the day, not the hour).
+        r.section = Section::of(r.when);
+    }
+    Ok(out)
+}
+
+/// Due time, then customer, then id: the same order on every read.
+pub(super) fn soonest_first(a: &ReminderView, b: &ReminderView) -> std::cmp::Ordering {
+    a.due_at
+        .cmp(&b.due_at)
+        .then(a.customer_code.cmp(&b.customer_code))
+        .then(a.id.cmp(&b.id))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -146,11 +194,13 @@ pub(super) fn view(
     ticket_id: Option<i64>,
     facts: NoteFacts,
 ) -> ReminderView {
+    let when = window(ctx, due_at);
     ReminderView {
         id,
         reason,
         due_at,
-        when: window(ctx, due_at),
+        when,
+        section: Section::of(when),
         customer_id: Some(customer_id),
         customer_code: code.to_string(),
         customer_name: name.to_string(),
@@ -165,17 +215,19 @@ pub(super) fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
     due_window(
         due_at,
         ctx.now,
-        ctx.settings.timezone,
+        ctx.settings.display_zone,
         ctx.settings.cadence.upcoming_days,
     )
 }
 
 fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
+    let when = window(ctx, r.due_at);
     ReminderView {
         id: Some(r.id),
         reason: r.reason,
         due_at: r.due_at,
-        when: window(ctx, r.due_at),
+        when,
+        section: Section::of(when),
         customer_id: r.customer_id,
         customer_code: r.customer_code,
         customer_name: r.customer_name,

@@ -45,6 +45,8 @@ pub struct CallbackRow {
     pub name: String,
     pub subject: String,
     pub due: DateTime<Utc>,
+    /// Who owes the callback: the ticket's assignee ('' when none).
+    pub assignee: String,
 }
 
 /// The facts query. `{scope}` limits each aggregate to one customer (so it
@@ -194,7 +196,7 @@ impl Tx<'_> {
     /// Resolved or closed tickets of live customers still owing their callback.
     pub fn callbacks_owed(&self) -> Result<Vec<CallbackRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.id, t.customer_id, c.code, c.name, t.subject, t.callback_due
+            "SELECT t.id, t.customer_id, c.code, c.name, t.subject, t.callback_due, t.assignee
                FROM tickets t JOIN customers c ON c.id = t.customer_id
               WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL
                 AND t.status IN ('resolved', 'closed') AND NOT c.archived",
@@ -207,6 +209,7 @@ impl Tx<'_> {
                 name: r.get(3)?,
                 subject: r.get(4)?,
                 due: from_unix(r.get(5)?),
+                assignee: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -9,6 +9,7 @@ mod skip;
 mod ticket_support;
 mod tui_support;
 
+mod agenda;
 mod background_reads;
 mod background_writes;
 mod backup_doctor;
