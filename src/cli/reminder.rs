@@ -146,12 +146,11 @@ fn print_agenda(agenda: &Agenda, sections: &[Section]) {
             outln!("{}", fill(a.heading_empty, &[("name", name)]));
             continue;
         }
-        let heading = fill(a.heading, &[("name", name), ("count", &shown)]);
         if *section == Section::Overdue && !agenda.overdue_listed {
-            outln!("{heading}  ({})", a.cli_collapsed_hint);
+            outln!("{}", fill(a.cli_collapsed, &[("name", name), ("count", &shown)]));
             continue;
         }
-        outln!("{heading}");
+        outln!("{}", fill(a.heading, &[("name", name), ("count", &shown)]));
         if rows.len() < count {
             let listed = rows.len().to_string();
             outln!("{}", fill(a.cli_more, &[("shown", &listed), ("count", &shown)]));

@@ -59,14 +59,16 @@ pub struct Agenda {
 pub fn agenda(store: &mut Store, ctx: &Ctx, filter: &Filter, page: Page) -> Result<Agenda, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let mut counts = Counts::default();
-        let mut rows: Vec<ReminderView> = gather(tx, ctx, source, filter)?
-            .into_iter()
-            .filter(|r| {
-                counts.add(r.section);
-                page.overdue || r.section != Section::Overdue
-            })
-            .collect();
+        let count_only = (!page.overdue).then_some(Section::Overdue);
+        let gathered = gather(tx, ctx, source, filter, count_only)?;
+        let mut counts = Counts {
+            overdue: gathered.counted,
+            ..Counts::default()
+        };
+        let mut rows = gathered.rows;
+        for r in &rows {
+            counts.add(r.section);
+        }
         rows.sort_by(agenda_order);
         if let Some(limit) = page.limit {
             rows.truncate(limit);

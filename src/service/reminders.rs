@@ -82,22 +82,56 @@ fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, E
 pub fn list(store: &mut Store, ctx: &Ctx, when: When, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let mut out = gather(tx, ctx, source, filter)?;
+        let mut out = gather(tx, ctx, source, filter, None)?.rows;
         out.retain(|r| when.includes(r.when));
         out.sort_by(soonest_first);
         Ok(out)
     })
 }
 
-/// Every open reminder `filter` lets through, in no order.
-pub(super) fn gather(tx: &Tx, ctx: &Ctx, source: Source, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
+/// The open reminders `filter` lets through, in no order.
+pub(super) struct Gathered {
+    pub rows: Vec<ReminderView>,
+    /// How many of the section not wanted as rows there are.
+    pub counted: usize,
+}
+
+/// Every open reminder `filter` lets through, in no order; those of
+/// `count_only` counted but not made into rows (the overdue backlog runs to
+/// tens of thousands on a large file: the first screen shows its count).
+pub(super) fn gather(
+    tx: &Tx,
+    ctx: &Ctx,
+    source: Source,
+    filter: &Filter,
+    count_only: Option<Section>,
+) -> Result<Gathered, Error> {
     let owner = filter.owner.name(&ctx.agent);
     let wanted = |reason: ReminderReason| filter.reason.is_none_or(|r| r == reason);
+    // The customer-bound ones (cadence, birthday, anniversary, survey) are
+    // the customer's owner's.
+    let theirs = owner.map(|name| tx.customers_owned_by(name)).transpose()?;
+    let owned = |customer: Option<i64>| match &theirs {
+        Some(ids) => customer.is_some_and(|id| ids.contains(&id)),
+        None => true,
+    };
+    let mut counted = 0;
+    // Whether a reminder due then is only counted.
+    let mut only_counted = |due_at: DateTime<Utc>| {
+        let skip = count_only == Some(Section::of(window(ctx, due_at)));
+        counted += usize::from(skip);
+        skip
+    };
     let mut out: Vec<ReminderView> = Vec::new();
     let cadence = &ctx.settings.cadence;
     if wanted(ReminderReason::Cadence) {
         for row in cadence_rows(tx, ctx, source)? {
-            if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
+            if !owned(Some(row.customer_id)) {
+                continue;
+            }
+            if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at)
+                && !only_counted(due_at)
+            {
                 let facts = NoteFacts::Cadence {
                     tier: row.tier,
                     // The day as people read it: in the display zone, not UTC's.
@@ -122,7 +156,7 @@ pub(super) fn gather(tx: &Tx, ctx: &Ctx, source: Source, filter: &Filter) -> Res
     if wanted(ReminderReason::Callback) {
         for row in tx.callbacks_owed()? {
             // A callback is owed by whoever has the ticket.
-            if owner.is_some_and(|name| row.assignee != name) {
+            if owner.is_some_and(|name| row.assignee != name) || only_counted(row.due) {
                 continue;
             }
             let facts = NoteFacts::Callback {
@@ -156,22 +190,19 @@ pub(super) fn gather(tx: &Tx, ctx: &Ctx, source: Source, filter: &Filter) -> Res
     if wanted(ReminderReason::Survey) {
         out.extend(super::occasions::low_surveys(tx, ctx)?);
     }
-    if let Some(name) = owner {
-        // The customer-bound ones (cadence, birthday, anniversary, survey)
-        // are the customer's owner's; callbacks and stored ones were sorted above.
-        let theirs = tx.customers_owned_by(name)?;
-        out.retain(|r| {
-            r.id.is_some()
-                || r.reason == ReminderReason::Callback
-                || r.customer_id.is_some_and(|id| theirs.contains(&id))
-        });
-    }
+    // Occasions and surveys come as rows: few, and theirs is the customer's owner's.
+    out.retain(|r| r.id.is_some() || r.reason == ReminderReason::Callback || owned(r.customer_id));
     for r in &mut out {
         // One place decides the section, after the windows are final
         // (occasions set theirs by the day, not the hour).
         r.section = Section::of(r.when);
     }
-    Ok(out)
+    // The computed rows of that section are counted above; these (stored,
+    // occasions, surveys: a few) here.
+    let before = out.len();
+    out.retain(|r| count_only != Some(r.section));
+    counted += before - out.len();
+    Ok(Gathered { rows: out, counted })
 }
 
 /// Due time, then customer, then id: the same order on every read.

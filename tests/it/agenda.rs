@@ -147,6 +147,21 @@ fn filters_by_reason_and_by_owner() {
     );
     assert_eq!(wangs.len() + mine.len() + callbacks(&all), all.len());
     assert!(whose(&mut app, Owner::Agent("nobody".into())).is_empty());
+    // The overdue count, made without their rows, honours the filter as the rows do.
+    let filters = [
+        (None, Owner::Mine),
+        (None, Owner::Agent("wang".into())),
+        (Some(ReminderReason::Cadence), Owner::All),
+        (Some(ReminderReason::Manual), Owner::Agent("wang".into())),
+    ];
+    for (reason, owner) in filters {
+        let filter = Filter { reason, owner };
+        let listed = agenda_of(&mut app, &filter, EVERYTHING);
+        let counted = agenda_of(&mut app, &filter, Page::default());
+        assert_eq!(counted.counts, listed.counts, "{filter:?}");
+        let overdue = listed.rows.iter().filter(|r| r.section == Section::Overdue).count();
+        assert_eq!(counted.counts.overdue, overdue, "{filter:?}");
+    }
 }
 
 /// Callbacks owed: the seed's tickets are nobody's.

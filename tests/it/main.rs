@@ -16,6 +16,7 @@ mod backup_doctor;
 mod backup_files;
 mod bad_input;
 mod care;
+mod cli_agenda;
 mod cli_crm;
 mod cli_customers;
 mod cli_edit;

@@ -22,8 +22,9 @@ crate::i18n::texts::catalogue_struct! {
         pub owner_all: &'static str,
         /// The owner filter: the acting agent's, `{agent}`.
         pub owner_mine: &'static str,
-        /// `reminder list` after the overdue count, when their rows are not listed.
-        pub cli_collapsed_hint: &'static str,
+        /// `reminder list`'s overdue heading when their rows are not listed:
+        /// `{name}`, `{count}`, and how to list them.
+        pub cli_collapsed: &'static str,
         /// `reminder list` under the heading of an upcoming section cut by `--limit`:
         /// `{shown}` of `{count}`.
         pub cli_more: &'static str,

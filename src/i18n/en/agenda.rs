@@ -16,6 +16,6 @@ pub const AGENDA: AgendaStrings = AgendaStrings {
     all_reasons: "all reasons",
     owner_all: "everyone's",
     owner_mine: "mine ({agent})",
-    cli_collapsed_hint: "--when overdue lists them",
+    cli_collapsed: "{name} · {count}  (--when overdue lists them)",
     cli_more: "{shown} of {count} listed (--limit 0 lists all)",
 };

@@ -16,6 +16,6 @@ pub const AGENDA: AgendaStrings = AgendaStrings {
     all_reasons: "全部原因",
     owner_all: "全部处理人",
     owner_mine: "我的（{agent}）",
-    cli_collapsed_hint: "加 --when overdue 可列出",
+    cli_collapsed: "{name} · {count}（加 --when overdue 可列出）",
     cli_more: "已列出 {shown} 条，共 {count} 条（--limit 0 列出全部）",
 };
