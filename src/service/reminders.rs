@@ -18,7 +18,7 @@
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
-use crate::domain::cadence::{Due, When, due_window, next_contact_due};
+use crate::domain::cadence::{Due, When, due_window, next_contact_due, today_bounds};
 use crate::domain::enums::{ReminderReason, Tier};
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{CadenceRow, ReminderRow, Store, Tx};
@@ -115,11 +115,12 @@ pub(super) fn gather(
         Some(ids) => customer.is_some_and(|id| ids.contains(&id)),
         None => true,
     };
-    let mut counted = 0;
+    // A cell: the sources below count into it, some through `only_counted`.
+    let counted = std::cell::Cell::new(0);
     // Whether a reminder due then is only counted.
-    let mut only_counted = |due_at: DateTime<Utc>| {
+    let only_counted = |due_at: DateTime<Utc>| {
         let skip = count_only == Some(Section::of(window(ctx, due_at)));
-        counted += usize::from(skip);
+        counted.set(counted.get() + usize::from(skip));
         skip
     };
     let mut out: Vec<ReminderView> = Vec::new();
@@ -154,7 +155,15 @@ pub(super) fn gather(
         }
     }
     if wanted(ReminderReason::Callback) {
-        for row in tx.callbacks_owed()? {
+        // The backlog only counted: its callbacks are counted in SQL, the rest read.
+        let from = if count_only == Some(Section::Overdue) {
+            let start_of_today = today_bounds(ctx.now, ctx.settings.display_zone).0;
+            counted.set(counted.get() + tx.count_callbacks_owed_before(start_of_today, owner)?);
+            Some(start_of_today)
+        } else {
+            None
+        };
+        for row in tx.callbacks_owed(from)? {
             // A callback is owed by whoever has the ticket.
             if owner.is_some_and(|name| row.assignee != name) || only_counted(row.due) {
                 continue;
@@ -201,8 +210,10 @@ pub(super) fn gather(
     // occasions, surveys: a few) here.
     let before = out.len();
     out.retain(|r| count_only != Some(r.section));
-    counted += before - out.len();
-    Ok(Gathered { rows: out, counted })
+    Ok(Gathered {
+        counted: counted.get() + before - out.len(),
+        rows: out,
+    })
 }
 
 /// Due time, then customer, then id: the same order on every read.

@@ -37,6 +37,14 @@ impl Tx<'_> {
     }
 }
 
+/// ?1 the time before which, ?2 the assignee or NULL for all: a range of
+/// `tickets_callback_owed`, each ticket's status and customer by rowid.
+pub(super) const CALLBACKS_BEFORE_COUNT_SQL: &str =
+    "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id
+  WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL AND t.callback_due < ?1
+    AND t.status IN ('resolved', 'closed') AND NOT c.archived
+    AND (?2 IS NULL OR t.assignee = ?2)";
+
 /// A stored reminder with the names a list shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReminderRow {
@@ -103,6 +111,20 @@ impl Tx<'_> {
             .prepare_cached("SELECT id FROM customers WHERE owner = ?1 AND NOT archived")?;
         let ids = stmt.query_map([agent], |r| r.get(0))?;
         Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// How many callbacks owed (as [`Tx::callbacks_owed`]) fell due before
+    /// `before`, of `assignee`'s tickets when given: counted in SQL, no row read out.
+    pub fn count_callbacks_owed_before(
+        &self,
+        before: DateTime<Utc>,
+        assignee: Option<&str>,
+    ) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(CALLBACKS_BEFORE_COUNT_SQL)?
+            .query_row(params![before.timestamp(), assignee], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     pub fn set_reminder_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
