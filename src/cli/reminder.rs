@@ -3,7 +3,6 @@
 use super::Env;
 use super::output::{TIME_COLS, Table, label_width, print_json, short_time};
 use super::values::one_of;
-use crate::app::format::grouped;
 use crate::domain::agenda::{Filter, Section};
 use crate::domain::cadence::When;
 use crate::domain::enums::ReminderReason;
@@ -140,7 +139,7 @@ fn print_agenda(agenda: &Agenda, sections: &[Section]) {
         }
         let name = a.section(*section);
         let count = agenda.counts.of(*section);
-        let shown = grouped(count as u64);
+        let shown = count.to_string();
         let rows: Vec<&ReminderView> = agenda.rows.iter().filter(|r| r.section == *section).collect();
         if count == 0 {
             outln!("{}", fill(a.heading_empty, &[("name", name)]));
