@@ -170,6 +170,9 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         limit,
         untriaged: args.untriaged,
     };
+    if let Some(text) = &args.search {
+        return super::search::tickets(env, &query, text, args.queue);
+    }
     let views = if args.queue {
         tickets::queue_matching(&mut env.store, &env.ctx, &query)?
     } else {
@@ -179,6 +182,18 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         print_json(&views.iter().map(ticket_json).collect::<Vec<_>>());
         return Ok(());
     }
+    ticket_table(&views).print();
+    if args.queue {
+        let note = band_note(env, &query, &views)?;
+        if let Some(note) = note {
+            outln!("\n{note}");
+        }
+    }
+    Ok(())
+}
+
+/// The rows of `ticket list`, one per ticket.
+pub(super) fn ticket_table<'a>(views: impl IntoIterator<Item = &'a TicketView>) -> Table {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
@@ -192,7 +207,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         (r.col_sla, columns::sla_state(s, 9)),
         (r.col_assignee, 10),
     ]);
-    for v in &views {
+    for v in views {
         let t = &v.ticket;
         table.row(vec![
             t.id.to_string(),
@@ -210,14 +225,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
             t.assignee.clone(),
         ]);
     }
-    table.print();
-    if args.queue {
-        let note = band_note(env, &query, &views)?;
-        if let Some(note) = note {
-            outln!("\n{note}");
-        }
-    }
-    Ok(())
+    table
 }
 
 /// The note under `ticket list --queue` on the long-overdue band: its size

@@ -186,6 +186,8 @@ pub enum Reason {
     UnknownAgent {
         nearest: Option<String>,
     },
+    /// A search text with nothing to search for: no word, no CJK character.
+    NoSearchTerm,
 }
 
 /// The written forms a field expects.

@@ -22,6 +22,7 @@ pub mod occasions;
 pub mod pickers;
 pub mod quality;
 pub mod report;
+pub mod search;
 pub mod settings;
 pub mod triage;
 
@@ -235,5 +236,6 @@ pub struct Strings {
     pub pickers: &'static pickers::PickerStrings,
     pub clock: &'static clock::ClockStrings,
     pub columns: &'static columns::ColumnsStrings,
+    pub search: &'static search::SearchStrings,
 }
 }

@@ -22,6 +22,7 @@ mod cli_language;
 mod cli_language_admin;
 mod cli_macros;
 mod cli_occasions;
+mod cli_search;
 mod cli_tickets;
 mod cli_time;
 mod cli_timeline;

@@ -25,6 +25,7 @@ mod occasions;
 mod pickers;
 mod quality;
 mod report;
+mod search;
 mod settings;
 mod triage;
 
@@ -457,4 +458,5 @@ pub static EN: Strings = Strings {
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    search: &search::SEARCH,
 };

@@ -29,6 +29,7 @@ mod occasions;
 mod pickers;
 mod quality;
 mod report;
+mod search;
 mod settings;
 mod triage;
 
@@ -466,6 +467,7 @@ pub static ZH_CN: Strings = Strings {
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    search: &search::SEARCH,
 };
 
 #[cfg(test)]
