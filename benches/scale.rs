@@ -22,7 +22,6 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 const FILTERS: [&str; 3] = ["zs", "smith", "c2026"];
 
-
 /// Median and fastest of `runs` timed calls of `f`.
 fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<(Duration, Duration)> {
     let mut times = Vec::with_capacity(runs);

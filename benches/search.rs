@@ -40,7 +40,6 @@ const TRIGGERS: [&str; 6] = [
     "interactions_search_ad",
 ];
 
-
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
@@ -66,7 +65,10 @@ fn fresh(path: &Path, ctx: &Ctx, config: &Config, indexed: bool) -> Result<Store
     // To try FTS5's pending-data size (bytes) without a new migration.
     if let Ok(size) = std::env::var("FRONTDESK_BENCH_HASHSIZE") {
         for table in ["ticket_text", "contact_text"] {
-            conn.execute(&format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"), [&size])?;
+            conn.execute(
+                &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
+                [&size],
+            )?;
         }
     }
     if !indexed {
