@@ -11,21 +11,18 @@ use frontdesk::domain::agenda::Filter;
 use frontdesk::domain::cadence::When;
 use frontdesk::service::agenda::{self, Page};
 use frontdesk::service::customers::{self, SearchIndex};
-use frontdesk::service::demo::{self, Sizes};
+use frontdesk::service::demo;
 use frontdesk::service::{Ctx, dashboard, interactions, quality, reminders, report, screens, setup, tickets};
 use frontdesk::store::{CustomerQuery, LONG_OVERDUE_SQL, OpenOptions, QUEUE_SQL, Store, StoreError};
 use std::time::{Duration, Instant};
 
+#[path = "support/common.rs"]
+mod common;
+use common::{cpu_seconds, env_number};
+
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 const FILTERS: [&str; 3] = ["zs", "smith", "c2026"];
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(default)
-}
 
 /// Median and fastest of `runs` timed calls of `f`.
 fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<(Duration, Duration)> {
@@ -43,27 +40,12 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// CPU seconds this process has used (user + system), where the system
-/// tells (Linux `/proc`): on a shared machine it says more than wall time.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    // The kernel's USER_HZ is 100 on every Linux this runs on.
-    Some(ticks / 100.0)
-}
-
 fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn main() -> Result<()> {
-    let sizes = Sizes {
-        customers: env_number("FRONTDESK_BENCH_CUSTOMERS", 100_000),
-        tickets: env_number("FRONTDESK_BENCH_TICKETS", 200_000),
-        interactions: env_number("FRONTDESK_BENCH_INTERACTIONS", 1_000_000),
-    };
+    let sizes = common::sizes();
     let runs = env_number("FRONTDESK_BENCH_RUNS", 5);
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("scale.db");

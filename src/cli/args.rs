@@ -529,6 +529,11 @@ pub struct TicketListArgs {
     // A query may begin with a negated term (`-status:closed`).
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
     pub query: Option<String>,
+    /// Full text: English words and Chinese terms in the subject, description
+    /// and every reply or note, best first (any status; with --queue only
+    /// the open ones)
+    #[arg(long)]
+    pub search: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -594,8 +599,13 @@ pub struct LogArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct TimelineArgs {
-    /// Customer id or code
-    pub key: String,
+    /// Customer id or code (optional with --search: every customer)
+    #[arg(required_unless_present = "search")]
+    pub key: Option<String>,
+    /// Contacts logged without a ticket whose text matches, best first (a
+    /// ticket's own replies and notes are found by `ticket list --search`)
+    #[arg(long)]
+    pub search: Option<String>,
     /// At most this many (0 = all)
     #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,

@@ -46,6 +46,7 @@ mod reminder;
 mod report;
 mod report_text;
 mod report_weekly;
+mod search;
 mod shell;
 mod sla;
 mod survey;

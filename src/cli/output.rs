@@ -181,6 +181,21 @@ impl Table {
         }
     }
 
+    /// Prints the table with a line under each row that has a note (a
+    /// search's snippet), indented; `notes` in the order of the rows.
+    pub fn print_with_notes(&self, notes: &[Option<String>]) {
+        let mut lines = self.lines().into_iter();
+        if let Some(header) = lines.next() {
+            outln!("{header}");
+        }
+        for (line, note) in lines.zip(notes.iter().chain(std::iter::repeat(&None))) {
+            outln!("{line}");
+            if let Some(note) = note {
+                outln!("    {}", sanitize_line(note));
+            }
+        }
+    }
+
     /// The printed lines, header first.
     fn lines(&self) -> Vec<String> {
         self.rows

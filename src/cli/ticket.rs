@@ -171,8 +171,11 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         untriaged: args.untriaged,
     };
     if let Some(expr) = &args.query {
-        let found = super::ticket_find::find(env, expr, args.queue, &query)?;
-        return print_list(env, &found.tickets, &found.snippets, None);
+        let found = super::ticket_find::find(env, expr, args.search.as_deref(), args.queue, &query)?;
+        return print_list(env, &found.tickets, Some(&found.snippets), None);
+    }
+    if let Some(text) = &args.search {
+        return super::search::tickets(env, &query, text, args.queue);
     }
     let views = if args.queue {
         tickets::queue_matching(&mut env.store, &env.ctx, &query)?
@@ -183,22 +186,26 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         true => band_note(env, &query, &views)?,
         false => None,
     };
-    print_list(env, &views, &[], note)
+    print_list(env, &views, None, note)
 }
 
-/// The tickets as JSON or as a table; `snippets` (same order, may be
-/// empty) is the matched text where words were searched for; `note` goes
-/// under the table.
-fn print_list(env: &Env, views: &[TicketView], snippets: &[Option<String>], note: Option<String>) -> Result<(), Error> {
-    let snippet = |n: usize| snippets.get(n).cloned().flatten();
+/// The tickets as JSON or as a table; `snippets` (same order) where words
+/// were searched for: the matched text, a `snippet` key in JSON and an
+/// indented line under each row; `note` goes under the table.
+pub(super) fn print_list(
+    env: &Env,
+    views: &[TicketView],
+    snippets: Option<&[Option<String>]>,
+    note: Option<String>,
+) -> Result<(), Error> {
     if env.json {
         let rows: Vec<serde_json::Value> = views
             .iter()
             .enumerate()
             .map(|(n, v)| {
                 let mut row = ticket_json(v);
-                if let Some(text) = snippet(n) {
-                    row["snippet"] = serde_json::Value::String(text);
+                if let Some(snippets) = snippets {
+                    row["snippet"] = snippets.get(n).cloned().flatten().into();
                 }
                 row
             })
@@ -206,6 +213,19 @@ fn print_list(env: &Env, views: &[TicketView], snippets: &[Option<String>], note
         print_json(&rows);
         return Ok(());
     }
+    let table = ticket_table(views);
+    match snippets {
+        Some(snippets) => table.print_with_notes(snippets),
+        None => table.print(),
+    }
+    if let Some(note) = note {
+        outln!("\n{note}");
+    }
+    Ok(())
+}
+
+/// The rows of `ticket list`, one per ticket.
+pub(super) fn ticket_table<'a>(views: impl IntoIterator<Item = &'a TicketView>) -> Table {
     let s = crate::i18n::get();
     let r = s.cli_records;
     let mut table = Table::new(&[
@@ -237,11 +257,7 @@ fn print_list(env: &Env, views: &[TicketView], snippets: &[Option<String>], note
             t.assignee.clone(),
         ]);
     }
-    table.print();
-    if let Some(note) = note {
-        outln!("\n{note}");
-    }
-    Ok(())
+    table
 }
 
 /// The note under `ticket list --queue` on the long-overdue band: its size

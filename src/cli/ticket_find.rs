@@ -11,8 +11,16 @@ use crate::service::tickets::TicketQuery;
 
 /// The tickets `expr` and the options select; `queue`: the queue's tickets
 /// in triage order (unless the expression sorts).
-pub fn find(env: &mut Env, expr: &str, queue: bool, options: &TicketQuery) -> Result<Found, Error> {
+/// `search` (`--search` given with `--query`) joins the bare words.
+pub fn find(
+    env: &mut Env,
+    expr: &str,
+    search: Option<&str>,
+    queue: bool,
+    options: &TicketQuery,
+) -> Result<Found, Error> {
     let mut query = find::parse(&env.ctx, expr)?;
+    query.text.extend(search.map(str::to_string));
     let mut and = |test| query.terms.push(Term { negated: false, test });
     if let Some(status) = &options.status {
         and(Test::Status(vec![status.parse::<TicketStatus>()?]));

@@ -23,7 +23,13 @@ pub fn log(env: &mut Env, a: &LogArgs) -> Result<(), Error> {
 }
 
 pub fn timeline(env: &mut Env, a: &TimelineArgs) -> Result<(), Error> {
-    let entries = interactions::timeline(&mut env.store, &a.key, a.limit)?;
+    let key = match (&a.search, &a.key) {
+        (Some(text), _) => return super::search::timeline(env, a, text),
+        (None, Some(key)) => key,
+        // clap requires the customer unless --search is given.
+        (None, None) => return Ok(()),
+    };
+    let entries = interactions::timeline(&mut env.store, key, a.limit)?;
     if env.json {
         print_json(&entries.iter().map(entry_json).collect::<Vec<_>>());
         return Ok(());

@@ -188,6 +188,8 @@ pub enum Reason {
     },
     /// A term of the filter language that cannot be read (the value is the term).
     Query(Box<super::query::QueryProblem>),
+    /// A search text with nothing to search for: no word, no CJK character.
+    NoSearchTerm,
 }
 
 /// The written forms a field expects.

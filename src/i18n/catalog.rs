@@ -24,6 +24,7 @@ pub mod pickers;
 pub mod quality;
 pub mod query;
 pub mod report;
+pub mod search;
 pub mod settings;
 pub mod tags;
 pub mod triage;
@@ -241,5 +242,6 @@ pub struct Strings {
     pub clock: &'static clock::ClockStrings,
     pub columns: &'static columns::ColumnsStrings,
     pub agenda: &'static agenda::AgendaStrings,
+    pub search: &'static search::SearchStrings,
 }
 }

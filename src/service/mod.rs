@@ -27,6 +27,7 @@ pub mod reminders;
 pub mod report;
 pub mod roles;
 pub mod screens;
+pub mod search;
 pub mod segments;
 pub mod segments_as_of;
 pub mod setup;

@@ -27,6 +27,7 @@ mod pickers;
 mod quality;
 mod query;
 mod report;
+mod search;
 mod settings;
 mod tags;
 mod triage;
@@ -469,4 +470,5 @@ pub static EN: Strings = Strings {
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
     agenda: &agenda::AGENDA,
+    search: &search::SEARCH,
 };

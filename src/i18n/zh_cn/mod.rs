@@ -31,6 +31,7 @@ mod pickers;
 mod quality;
 mod query;
 mod report;
+mod search;
 mod settings;
 mod tags;
 mod triage;
@@ -478,6 +479,7 @@ pub static ZH_CN: Strings = Strings {
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
     agenda: &agenda::AGENDA,
+    search: &search::SEARCH,
 };
 
 #[cfg(test)]
