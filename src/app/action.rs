@@ -89,6 +89,7 @@ actions! {
     UntriagedOnly => "untriaged_only",
     ApplyMacro => "apply_macro",
     Knowledge => "knowledge",
+    AllTickets => "all_tickets",
 }
 
 impl Action {
@@ -113,6 +114,7 @@ impl Action {
             PrevMonth | NextMonth => Some(Context::Dashboard),
             ReminderDone => Some(Context::Reminders),
             UntriagedOnly => Some(Context::Queue),
+            AllTickets => Some(Context::Filter),
             Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,
         }

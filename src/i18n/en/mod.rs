@@ -299,6 +299,7 @@ pub static EN: Strings = Strings {
         ("untriaged_only", "Untriaged only"),
         ("apply_macro", "Apply a macro"),
         ("knowledge", "Knowledge base"),
+        ("all_tickets", "All tickets (resolved and closed too)"),
     ],
     actions_in: &[
         (("macros", "open"), "Apply the macro"),

@@ -303,6 +303,7 @@ pub static ZH_CN: Strings = Strings {
         ("untriaged_only", "仅看未分诊"),
         ("apply_macro", "执行宏"),
         ("knowledge", "知识库"),
+        ("all_tickets", "全部工单（含已解决、已关闭）"),
     ],
     actions_in: &[
         (("macros", "open"), "执行宏"),
