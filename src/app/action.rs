@@ -95,6 +95,7 @@ actions! {
     ToggleOverdue => "toggle_overdue",
     CycleReason => "cycle_reason",
     ToggleMine => "toggle_mine",
+    AllTickets => "all_tickets",
 }
 
 impl Action {
@@ -121,6 +122,7 @@ impl Action {
                 Some(Context::Reminders)
             }
             UntriagedOnly => Some(Context::Queue),
+            AllTickets => Some(Context::Filter),
             Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,
         }

@@ -162,6 +162,12 @@ pub enum Msg {
     MacroApplied(Result<(i64, String), Failure>),
     /// The knowledge base's articles for a search (`""`: most used first).
     Articles(String, Result<Vec<crate::domain::kb::Article>, String>),
+    /// What an expression found (its text, whether over every ticket), or why not.
+    Found {
+        expr: String,
+        all: bool,
+        result: Result<Box<crate::service::find::Found>, String>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -224,4 +230,10 @@ pub enum Effect {
     /// The knowledge base's articles holding every word of the query
     /// (all of them, most used first, for `""`).
     LoadArticles(String),
+    /// The tickets a filter-language expression selects: in the queue, or
+    /// every ticket (`all`).
+    FindTickets {
+        expr: String,
+        all: bool,
+    },
 }

@@ -132,31 +132,8 @@ impl From<QueryError> for super::error::Invalid {
     }
 }
 
-/// Why a term cannot be read; the catalogue words it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryProblem {
-    /// Not one of [`KEYS`]; the nearest one when it looks like a slip.
-    UnknownKey { key: String, nearest: Option<String> },
-    /// Not one of the key's values.
-    UnknownValue {
-        key: String,
-        value: String,
-        nearest: Option<String>,
-        allowed: Vec<String>,
-    },
-    /// `key:` with nothing after it (or an empty either-of part).
-    EmptyValue { key: String },
-    /// Not a TIME form.
-    Time { key: String, value: String },
-    /// `<`, `>` on a key that has no order (only priority and times).
-    NoOrder { key: String },
-    /// A `"` that is never closed.
-    UnclosedQuote,
-    /// More than one `sort:`.
-    SecondSort,
-    /// `-word`: text is searched for, never excluded.
-    NegatedText,
-}
+/// Why a term cannot be read (kept with the other reasons, which word it).
+pub use super::reason::QueryProblem;
 
 /// Reads `expr` at `now`; times without an offset are in `zone`.
 pub fn parse(expr: &str, now: DateTime<Utc>, zone: Tz) -> Result<Query, QueryError> {

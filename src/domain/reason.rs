@@ -187,7 +187,7 @@ pub enum Reason {
         nearest: Option<String>,
     },
     /// A term of the filter language that cannot be read (the value is the term).
-    Query(Box<super::query::QueryProblem>),
+    Query(Box<QueryProblem>),
     /// A search text with nothing to search for: no word, no CJK character.
     NoSearchTerm,
 }
@@ -386,4 +386,31 @@ pub enum Entity {
     Agent,
     Macro,
     Interaction,
+}
+
+/// Why a term of the filter language (`domain::query`) cannot be read;
+/// here with the other reasons so that the query module may use them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryProblem {
+    /// Not one of the query keys; the nearest one when it looks like a slip.
+    UnknownKey { key: String, nearest: Option<String> },
+    /// Not one of the key's values.
+    UnknownValue {
+        key: String,
+        value: String,
+        nearest: Option<String>,
+        allowed: Vec<String>,
+    },
+    /// `key:` with nothing after it (or an empty either-of part).
+    EmptyValue { key: String },
+    /// Not a TIME form.
+    Time { key: String, value: String },
+    /// `<`, `>` on a key that has no order (only priority and times).
+    NoOrder { key: String },
+    /// A `"` that is never closed.
+    UnclosedQuote,
+    /// More than one `sort:`.
+    SecondSort,
+    /// `-word`: text is searched for, never excluded.
+    NegatedText,
 }

@@ -10,7 +10,12 @@ use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
 use crate::service::database::{Database, Interrupt, OpenOptions};
+use crate::service::find::{self, Scope};
 use crate::service::{Ctx, agenda, dashboard, quality, screens};
+
+/// The most tickets the queue's `/` shows from a query: a page an agent
+/// scrolls, read in well under the time between two keystrokes.
+pub const FIND_LIMIT: usize = 500;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,7 +24,7 @@ use std::thread::JoinHandle;
 
 /// A read slow enough to run in the background. Equal reads are the same
 /// request, so a burst of them is read once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Read {
     Overview,
     /// The queue alone, read again every minute so SLA states move on.
@@ -28,6 +33,11 @@ pub enum Read {
     Dashboard(Month),
     /// The Data quality view's duplicates and missing contacts.
     Quality,
+    /// The tickets of the queue's `/` expression (over every ticket: `all`).
+    Find {
+        expr: String,
+        all: bool,
+    },
 }
 
 impl Read {
@@ -39,6 +49,10 @@ impl Read {
             Effect::LoadReminders(ask) => Some(Read::Reminders(*ask)),
             Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
             Effect::LoadQuality => Some(Read::Quality),
+            Effect::FindTickets { expr, all } => Some(Read::Find {
+                expr: expr.clone(),
+                all: *all,
+            }),
             _ => None,
         }
     }
@@ -58,6 +72,15 @@ impl Read {
                     .map_err(|e| crate::i18n::told(&e)),
             ),
             Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| crate::i18n::told(&e))),
+            Read::Find { expr, all } => {
+                let scope = if all { Scope::All } else { Scope::Queue };
+                let result = find::find(store, ctx, &expr, scope, Some(FIND_LIMIT));
+                Msg::Found {
+                    expr,
+                    all,
+                    result: result.map(Box::new).map_err(|e| crate::i18n::told(&e)),
+                }
+            }
         }
     }
 }
@@ -87,6 +110,11 @@ impl Reader for StoreReader {
                 // The dashboard reports its own failures, for its month.
                 Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
                 Read::Quality => Msg::Quality(Err(why.clone())),
+                Read::Find { expr, all } => Msg::Found {
+                    expr,
+                    all,
+                    result: Err(why.clone()),
+                },
                 Read::Overview | Read::Queue | Read::Reminders(_) => Msg::LoadFailed(why.clone()),
             },
         }
@@ -165,6 +193,12 @@ impl Worker {
             let before = queue.waiting.len();
             let same_kind = |r: &Read| std::mem::discriminant(r) == std::mem::discriminant(&read);
             queue.waiting.retain(|r| !same_kind(r));
+            self.outstanding -= before - queue.waiting.len();
+        }
+        // Only the latest keystroke's query matters: one typed over replaces it.
+        if let Read::Find { .. } = read {
+            let before = queue.waiting.len();
+            queue.waiting.retain(|r| !matches!(r, Read::Find { .. }));
             self.outstanding -= before - queue.waiting.len();
         }
         queue.waiting.push_back(read);

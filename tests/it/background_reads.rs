@@ -23,7 +23,7 @@ fn worker(app: &App) -> Worker {
 /// loaded machine may need (the test fails rather than hangs).
 fn read(worker: &mut Worker, reads: &[Read]) -> Vec<Msg> {
     for read in reads {
-        worker.request(*read);
+        worker.request(read.clone());
     }
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut results = Vec::new();

@@ -226,8 +226,8 @@ fn usage_refusals_are_chinese_under_a_chinese_locale_and_claps_in_english() {
     let desk = desk_with_ticket();
     let cases = [
         (
-            "ticket list --query x",
-            "frontdesk: 无法识别的参数 --query（是否想写 --queue？）；请用 --help 查看用法\n",
+            "ticket list --queu x",
+            "frontdesk: 无法识别的参数 --queu（是否想写 --queue？）；请用 --help 查看用法\n",
         ),
         (
             "tickt list",

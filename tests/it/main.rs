@@ -77,6 +77,7 @@ mod tui_navigation;
 mod tui_pickers;
 mod tui_queue;
 mod tui_queue_marks;
+mod tui_queue_query;
 mod tui_snapshots;
 mod tui_tags;
 mod tui_ticket_history;

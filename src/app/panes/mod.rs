@@ -4,6 +4,7 @@ pub mod cursor;
 pub mod customers;
 pub mod filtered;
 pub mod queue;
+pub mod queue_query;
 pub mod timeline;
 
 /// Which pane has the keyboard.

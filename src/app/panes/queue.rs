@@ -24,6 +24,8 @@ pub struct QueuePane {
     pub marked: std::collections::BTreeSet<i64>,
     /// Show only tickets nobody has decided on in triage yet.
     pub untriaged_only: bool,
+    /// The `/` as the filter language (see `queue_query`).
+    pub query: super::queue_query::QueueQuery,
 }
 
 impl QueuePane {

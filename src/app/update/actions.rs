@@ -60,6 +60,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Triage => super::triage::enter(model),
         Mark | MarkAll => super::triage::mark(model, action),
         UntriagedOnly => super::triage::untriaged_only(model),
+        AllTickets if model.focus == PaneId::Queue && model.filtering() => super::queue_query::toggle_all(model),
+        AllTickets => Vec::new(),
         Skip | Undo | SetPending | Resolve | PriorityUrgent | PriorityHigh | PriorityNormal | PriorityLow => {
             super::triage::apply(model, action)
         }
@@ -310,9 +312,10 @@ fn clear_filter(model: &mut Model) -> Vec<Effect> {
             }
         }
         PaneId::Queue => {
+            let selected = model.queue.list.selected().map(|v| v.ticket.id);
+            model.queue.list.editing = false;
+            super::queue_query::cleared(model, height);
             let list = &mut model.queue.list;
-            let selected = list.selected().map(|v| v.ticket.id);
-            list.editing = false;
             if !list.filter.is_empty() {
                 list.filter.clear();
                 model.queue.refilter(height);

@@ -109,7 +109,9 @@ fn text(model: &mut Model, key: Key) -> Vec<Effect> {
                 }
                 PaneId::Queue => {
                     if model.queue.list.filter.handle(key) {
-                        model.queue.refilter(height);
+                        let mut effects = super::queue_query::typed(model);
+                        effects.extend(follow(model));
+                        return effects;
                     }
                 }
                 PaneId::Timeline => {}

@@ -13,6 +13,7 @@ mod macros;
 mod navigation;
 mod pickers;
 mod quality;
+mod queue_query;
 mod records;
 mod reminders;
 mod results;

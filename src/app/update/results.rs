@@ -26,10 +26,14 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.extend(follow(model));
             return effects;
         }
-        Msg::Queue(views, counts) => {
-            let effects = bell(model, &views);
+        Msg::Queue(mut views, counts) => {
+            let mut effects = bell(model, &views);
             let height = model.list_height(PaneId::Queue);
-            model.queue.load(views, height);
+            // A query's tickets stay on screen: they are asked for again.
+            if !model.queue.keep_aside(&mut views) {
+                model.queue.load(views, height);
+            }
+            effects.extend(super::queue_query::again(model));
             model.counts = counts;
             return effects;
         }
@@ -104,6 +108,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::InactiveFound(..)
         | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
         Msg::Articles(..) => return super::knowledge::result(model, msg),
+        Msg::Found { expr, all, result } => return super::queue_query::found(model, &expr, all, result),
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)

@@ -24,5 +24,9 @@ crate::i18n::texts::catalogue_struct! {
         pub second_sort: &'static str,
         /// `-word`: bare words cannot be negated.
         pub negated_text: &'static str,
+        /// The queue's title count while `<C-t>` looks at every ticket: `{count}`.
+        pub all_tickets_count: &'static str,
+        /// Under the queue: the text that matched in the selected ticket, `{snippet}`.
+        pub snippet: &'static str,
     }
 }

@@ -308,6 +308,7 @@ pub static EN: Strings = Strings {
         ("toggle_overdue", "Show or hide overdue"),
         ("cycle_reason", "Filter by reason"),
         ("toggle_mine", "Mine or everyone's"),
+        ("all_tickets", "All tickets (resolved and closed too)"),
     ],
     actions_in: &[
         (("macros", "open"), "Apply the macro"),

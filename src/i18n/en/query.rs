@@ -13,4 +13,6 @@ pub const QUERY: QueryStrings = QueryStrings {
     unclosed_quote: "a quote is not closed",
     second_sort: "only one sort: per query",
     negated_text: "words cannot be negated: put - before a key:value term",
+    all_tickets_count: "{count} · all tickets",
+    snippet: "… {snippet}",
 };

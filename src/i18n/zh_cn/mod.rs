@@ -312,6 +312,7 @@ pub static ZH_CN: Strings = Strings {
         ("toggle_overdue", "展开/收起已逾期"),
         ("cycle_reason", "按原因筛选"),
         ("toggle_mine", "我的/全部"),
+        ("all_tickets", "全部工单（含已解决、已关闭）"),
     ],
     actions_in: &[
         (("macros", "open"), "执行宏"),

@@ -13,4 +13,6 @@ pub const QUERY: QueryStrings = QueryStrings {
     unclosed_quote: "引号没有闭合",
     second_sort: "每个查询只能有一个 sort:",
     negated_text: "搜索词不能取反：请在 条件:值 前加 -",
+    all_tickets_count: "{count} · 全部工单",
+    snippet: "… {snippet}",
 };

@@ -17,7 +17,7 @@ struct Gated {
 
 impl Reader for Gated {
     fn read(&mut self, read: Read) -> Msg {
-        let _ = self.started.send(read);
+        let _ = self.started.send(read.clone());
         let _ = self.gate.recv();
         Msg::LoadFailed(format!("{read:?}"))
     }
@@ -100,7 +100,7 @@ fn identical_waiting_requests_are_read_once() {
         (Read::Reminders(Ask::default()), false),
     ];
     for (read, queued) in requests {
-        assert_eq!(rig.worker.request(read), queued, "{read:?}");
+        assert_eq!(rig.worker.request(read.clone()), queued, "{read:?}");
     }
     for _ in 0..3 {
         rig.gate.send(()).unwrap();
@@ -139,7 +139,7 @@ fn paging_through_months_or_agenda_filters_reads_only_the_last_asked_for() {
         Read::Reminders(mine),
         Read::Dashboard(month(9)),
     ] {
-        assert!(rig.worker.request(read), "{read:?}");
+        assert!(rig.worker.request(read.clone()), "{read:?}");
     }
     for _ in 0..3 {
         rig.gate.send(()).unwrap();
@@ -261,4 +261,32 @@ fn a_failed_read_comes_back_as_a_failure_not_a_panic() {
     worker.request(Read::Dashboard(month(11)));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::Dashboard(m, Err(_))) if m == month(11)));
     assert!(!worker.busy());
+}
+
+/// Typing in the queue's `/`: only the query of the last keystroke is read
+/// after the one running.
+#[test]
+fn a_query_typed_over_replaces_the_one_waiting() {
+    let mut rig = rig();
+    let find = |expr: &str| Read::Find {
+        expr: expr.into(),
+        all: false,
+    };
+    assert!(rig.worker.request(find("k")));
+    assert_eq!(rig.started.recv_timeout(PATIENCE), Ok(find("k")));
+    for expr in ["ki", "kin", "kind:repair"] {
+        assert!(rig.worker.request(find(expr)), "{expr}");
+    }
+    for _ in 0..2 {
+        rig.gate.send(()).unwrap();
+    }
+    let answers: Vec<String> = (0..2).filter_map(|_| rig.worker.wait(PATIENCE)).map(answer).collect();
+    assert_eq!(
+        answers,
+        [
+            "Find { expr: \"k\", all: false }",
+            "Find { expr: \"kind:repair\", all: false }"
+        ]
+    );
+    assert!(!rig.worker.busy());
 }

@@ -3,7 +3,7 @@
 
 use super::super::cells::{Col, cell, cell_right, col, col_for, grows, highlighted, paint_row, widths};
 use super::{empty, frame_pane, header_line, table_count};
-use crate::app::format::{countdown, priority_role, state_role};
+use crate::app::format::{countdown, grouped, priority_role, state_role};
 use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::queue::live_clock;
@@ -12,7 +12,7 @@ use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 /// SLA, P, #, kind, customer, subject, assignee, status; the priority,
 /// kind and status as wide as the language's widest word for them, the
@@ -79,10 +79,19 @@ fn mark_cols(s: &crate::i18n::Strings) -> usize {
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let (s, theme) = (model.strings, &model.theme);
     let list = &model.queue.list;
-    let count = table_count(model, list, false);
-    // While `U` hides triaged tickets the title says so.
+    // A query's tickets over the queue's, as a filter's matches are.
+    let count = match model.queue.queue_len() {
+        Some(queue) => format!("{}/{}", grouped(list.len() as u64), grouped(queue as u64)),
+        None => table_count(model, list, false),
+    };
+    // While `U` hides triaged tickets the title says so; so for every ticket.
     let count = if model.queue.untriaged_only {
         crate::i18n::fill(s.triage.untriaged_count, &[("count", &count)])
+    } else {
+        count
+    };
+    let count = if model.queue.query.all_tickets {
+        crate::i18n::fill(s.query.all_tickets_count, &[("count", &count)])
     } else {
         count
     };
@@ -97,6 +106,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     if inner.height == 0 {
         return;
     }
+    let inner = query_note(model, frame, inner);
     let triaged_shown = list.rows().iter().any(|v| v.ticket.triaged_at.is_some());
     let height = usize::from(inner.height.saturating_sub(1));
     let shown = list.cursor.offset..(list.cursor.offset + height).min(list.len());
@@ -130,7 +140,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let header = header_line(model, &titles, &w, |i| i == 0);
     frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
     if list.is_empty() {
-        let text = match (model.loaded, list.is_filtered()) {
+        let filtered = list.is_filtered() || model.queue.query.shown.is_some();
+        let text = match (model.loaded, filtered) {
             (false, _) => s.loading,
             (true, true) => s.none_matching,
             (true, false) => s.no_open_tickets,
@@ -211,6 +222,34 @@ fn subject_and_tags(t: &crate::domain::ticket::Ticket, cols: usize, text: Style,
     let subject = truncate(&sanitize_line(&t.subject), cols - kept).into_owned();
     let room = cols.saturating_sub(width(&subject));
     vec![Span::styled(subject, text), Span::styled(cell(&tags, room), muted)]
+}
+
+/// Under the list: why the `/` text cannot be read (in the error colour,
+/// the text kept as typed above it), else the text that matched in the
+/// selected ticket. Returns the room left for the list.
+fn query_note(model: &Model, frame: &mut Frame, inner: Rect) -> Rect {
+    let queue = &model.queue;
+    let note = match (&queue.query.error, queue.selected_snippet()) {
+        (Some(error), _) => Some((error.clone(), Role::Error)),
+        (None, Some(snippet)) => Some((
+            crate::i18n::fill(model.strings.query.snippet, &[("snippet", snippet)]),
+            Role::Muted,
+        )),
+        (None, None) => None,
+    };
+    let Some((text, role)) = note.filter(|_| inner.height > 2) else {
+        return inner;
+    };
+    let line = Line::from(Span::styled(
+        cell(&crate::domain::text::sanitize_line(&text), usize::from(inner.width)),
+        model.theme.style(role),
+    ));
+    let last = inner.y + inner.height - 1;
+    frame.buffer_mut().set_line(inner.x, last, &line, inner.width);
+    Rect {
+        height: inner.height - 1,
+        ..inner
+    }
 }
 
 #[cfg(test)]
