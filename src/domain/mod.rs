@@ -33,3 +33,4 @@ pub mod ticket_tags;
 pub mod time;
 pub mod urgency;
 pub mod validate;
+pub mod views;

@@ -382,4 +382,5 @@ pub enum Entity {
     Agent,
     Macro,
     Interaction,
+    View,
 }

@@ -24,6 +24,7 @@ pub mod quality;
 pub mod report;
 pub mod settings;
 pub mod triage;
+pub mod views;
 
 use crate::domain::enums::{
     CallbackOutcome, Channel, CustomerKind, Direction, Priority, TicketKind, TicketStatus, Tier,
@@ -235,5 +236,6 @@ pub struct Strings {
     pub pickers: &'static pickers::PickerStrings,
     pub clock: &'static clock::ClockStrings,
     pub columns: &'static columns::ColumnsStrings,
+    pub views: &'static views::ViewStrings,
 }
 }

@@ -32,6 +32,7 @@ mod screens;
 mod surveys;
 mod tickets;
 mod triaged;
+mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};

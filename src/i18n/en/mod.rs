@@ -27,6 +27,7 @@ mod quality;
 mod report;
 mod settings;
 mod triage;
+mod views;
 
 pub static EN: Strings = Strings {
     app_name: "frontdesk",
@@ -457,4 +458,5 @@ pub static EN: Strings = Strings {
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    views: &views::VIEWS,
 };

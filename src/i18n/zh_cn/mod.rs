@@ -31,6 +31,7 @@ mod quality;
 mod report;
 mod settings;
 mod triage;
+mod views;
 
 pub static ZH_CN: Strings = Strings {
     app_name: "frontdesk",
@@ -466,6 +467,7 @@ pub static ZH_CN: Strings = Strings {
     pickers: &pickers::PICKERS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    views: &views::VIEWS,
 };
 
 #[cfg(test)]
