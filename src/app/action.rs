@@ -89,6 +89,7 @@ actions! {
     UntriagedOnly => "untriaged_only",
     ApplyMacro => "apply_macro",
     Knowledge => "knowledge",
+    Tags => "tags",
 }
 
 impl Action {

@@ -153,6 +153,8 @@ pub enum Msg {
     Reading(bool),
     /// What the writer thread is doing with the saves sent to it.
     Writing(super::saves::Writing),
+    /// The ticket tags in use, for the tags form's pick lists, or why not.
+    TagsInUse(Result<Vec<String>, String>),
     /// Every macro, for the picker, or why they could not be read.
     Macros(Result<Vec<crate::domain::macros::Macro>, String>),
     /// A macro was applied to a ticket (its number, the macro's name), or
@@ -210,6 +212,8 @@ pub enum Effect {
     ArchiveInactive(i64),
     /// Reads every macro for the picker.
     LoadMacros,
+    /// Reads the ticket tags in use, for the tags form.
+    LoadTags,
     /// Applies macro `name` to ticket `ticket` as seen at `version`.
     ApplyMacro {
         ticket: i64,

@@ -11,6 +11,7 @@ pub mod duration;
 pub mod enums;
 pub mod error;
 pub mod excerpt;
+pub mod fulltext;
 pub mod human_time;
 pub mod interaction;
 pub mod kb;

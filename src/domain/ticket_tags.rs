@@ -54,6 +54,24 @@ pub fn parse_all(field: &str, values: &[String]) -> Result<Vec<String>, Invalid>
     Ok(out)
 }
 
+/// The tags typed in a form's box (the TUI's Tags form): separated by
+/// spaces as well as commas, since a space is what a hand types between
+/// words there. Each is normalised as [`split`]; an empty box names none;
+/// a bad tag is refused naming that tag.
+pub fn words(field: &str, value: &str) -> Result<Vec<String>, Invalid> {
+    let commas = value.split(char::is_whitespace).collect::<Vec<_>>().join(",");
+    split(field, &commas)
+}
+
+/// The word being typed at the end of a tags box (after its last space or
+/// comma): what a pick list matches, and what a choice replaces.
+pub fn last_word(value: &str) -> &str {
+    value
+        .rsplit(|c: char| c.is_whitespace() || c == ',' || c == '，')
+        .next()
+        .unwrap_or("")
+}
+
 /// `current` with `add` appended (those not there yet) and `remove` taken
 /// out. A tag both added and removed is removed: removing is the later step.
 pub fn apply(current: &[String], add: &[String], remove: &[String]) -> Vec<String> {
@@ -98,6 +116,37 @@ mod tests {
             assert_eq!(err.field, "add-tag", "{value:?}");
         }
         assert!(parse("add-tag", "a\u{0}b").is_err());
+    }
+
+    #[test]
+    fn a_form_box_splits_at_spaces_and_commas_and_names_what_was_typed() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("refund vip", &["refund", "vip"]),
+            (" Refund,  VIP，物流 ", &["refund", "vip", "物流"]),
+            ("a a A", &["a"]),
+        ];
+        for (value, want) in cases {
+            assert_eq!(words("add-tag", value).unwrap(), tags(want), "{value:?}");
+        }
+        let long = "x".repeat(TAG_MAX + 1);
+        let err = words("add-tag", &format!("ok {long}")).unwrap_err();
+        assert_eq!(err.field, "add-tag");
+        assert!(
+            err.value.starts_with("xxx"),
+            "the bad tag, not the box: {:?}",
+            err.value
+        );
+        let last: &[(&str, &str)] = &[
+            ("", ""),
+            ("ref", "ref"),
+            ("vip re", "re"),
+            ("vip,物", "物"),
+            ("vip ", ""),
+        ];
+        for (value, want) in last {
+            assert_eq!(last_word(value), *want, "{value:?}");
+        }
     }
 
     /// Current tags, added, removed, and the result.

@@ -23,6 +23,7 @@ pub mod pickers;
 pub mod quality;
 pub mod report;
 pub mod settings;
+pub mod tags;
 pub mod triage;
 pub mod views;
 
@@ -234,6 +235,7 @@ pub struct Strings {
     pub navigation: &'static navigation::NavigationStrings,
     pub editing: &'static editing::EditingStrings,
     pub pickers: &'static pickers::PickerStrings,
+    pub tags: &'static tags::TagStrings,
     pub clock: &'static clock::ClockStrings,
     pub columns: &'static columns::ColumnsStrings,
     pub views: &'static views::ViewStrings,

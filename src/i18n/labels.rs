@@ -85,6 +85,7 @@ impl Strings {
             .chain(self.macros.fields)
             .chain(self.knowledge.fields)
             .chain(self.editing.fields)
+            .chain(self.tags.fields)
             .find(|(k, _)| *k == key)
         {
             Some((_, label)) => label,

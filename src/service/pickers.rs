@@ -4,7 +4,7 @@
 
 use super::Error;
 use crate::domain::ticket::CATEGORIES;
-use crate::store::Tx;
+use crate::store::{Store, Tx};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PickLists {
@@ -13,6 +13,13 @@ pub struct PickLists {
     /// The categories named in the source documents first, then the others in use.
     pub categories: Vec<String>,
     pub departments: Vec<String>,
+}
+
+/// Every ticket tag in use, in order: what the tags form offers. Not read
+/// with the overview, as the lists above are: finding them reads every
+/// ticket, so only the form that offers them asks.
+pub fn tags_in_use(store: &mut Store) -> Result<Vec<String>, Error> {
+    store.read(|tx| Ok(tx.known_tags()?))
 }
 
 pub fn lists_in(tx: &Tx) -> Result<PickLists, Error> {

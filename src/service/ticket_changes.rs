@@ -43,6 +43,10 @@ pub struct ValidChanges {
     /// Normalized (`domain::ticket_tags`); removal wins over adding.
     pub add_tags: Vec<String>,
     pub remove_tags: Vec<String>,
+    /// The whole list, in order, in place of the ticket's before `add_tags`
+    /// and `remove_tags` apply: how an undo puts the tags back exactly (a
+    /// tag taken off and put back again would go to the end).
+    pub tags: Option<Vec<String>>,
     pub subject: Option<String>,
     pub kind: Option<TicketKind>,
     pub description: Option<String>,
@@ -61,6 +65,7 @@ impl TicketChanges {
             category: text("category", &self.category)?,
             add_tags: ticket_tags::parse_all("add-tag", &self.add_tags)?,
             remove_tags: ticket_tags::parse_all("remove-tag", &self.remove_tags)?,
+            tags: None,
             subject: self
                 .subject
                 .as_deref()
@@ -151,7 +156,8 @@ pub(super) fn apply_changes(
     if keyed("priority", t.priority.key(), changes.priority.map(Priority::key))? {
         t.priority = changes.priority.unwrap_or(t.priority);
     }
-    change_tags(tx, ctx, &mut t, &changes.add_tags, &changes.remove_tags)?;
+    let base = changes.tags.clone().unwrap_or_else(|| t.tags.clone());
+    change_tags(tx, ctx, &mut t, &base, &changes.add_tags, &changes.remove_tags)?;
     if let Some(s) = changes.status {
         set_status(tx, ctx, &mut t, s, ctx.now)?;
     }
@@ -169,10 +175,18 @@ pub(super) fn apply_changes(
     view_in(tx, ctx, id)
 }
 
-/// Puts `add` on and takes `remove` off the ticket's tags, audited as one
-/// change of the `tags` field (old and new lists), as other fields are.
-fn change_tags(tx: &Tx, ctx: &Ctx, t: &mut Ticket, add: &[String], remove: &[String]) -> Result<(), Error> {
-    let tags = ticket_tags::apply(&t.tags, add, remove);
+/// Puts `add` on and takes `remove` off `base` (the ticket's tags, or the
+/// list an undo restores), audited as one change of the `tags` field (old
+/// and new lists), as other fields are.
+fn change_tags(
+    tx: &Tx,
+    ctx: &Ctx,
+    t: &mut Ticket,
+    base: &[String],
+    add: &[String],
+    remove: &[String],
+) -> Result<(), Error> {
+    let tags = ticket_tags::apply(base, add, remove);
     if tags == t.tags {
         return Ok(());
     }

@@ -111,19 +111,11 @@ fn snapshot(t: &Ticket, changes: &ValidChanges) -> ValidChanges {
         assignee: changes.assignee.as_ref().map(|_| t.assignee.clone()),
         department: changes.department.as_ref().map(|_| t.department.clone()),
         category: changes.category.as_ref().map(|_| t.category.clone()),
-        // Takes off what the change put on, puts back what it took off.
-        add_tags: changes
-            .remove_tags
-            .iter()
-            .filter(|x| t.tags.contains(x))
-            .cloned()
-            .collect(),
-        remove_tags: changes
-            .add_tags
-            .iter()
-            .filter(|x| !t.tags.contains(x))
-            .cloned()
-            .collect(),
+        // The list as it was, in its order: a tag taken off comes back
+        // where it stood, not at the end.
+        add_tags: Vec::new(),
+        remove_tags: Vec::new(),
+        tags: (!changes.add_tags.is_empty() || !changes.remove_tags.is_empty()).then(|| t.tags.clone()),
         subject: changes.subject.as_ref().map(|_| t.subject.clone()),
         kind: changes.kind.map(|_| t.kind),
         description: changes.description.as_ref().map(|_| t.description.clone()),

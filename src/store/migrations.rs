@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0008_correction_external_ids.sql"),
     include_str!("../../assets/migrations/0009_triaged.sql"),
     include_str!("../../assets/migrations/0010_macros.sql"),
+    include_str!("../../assets/migrations/0011_search.sql"),
     include_str!("../../assets/migrations/0012_views.sql"),
 ];
 
@@ -42,6 +43,9 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             tx.conn.pragma_update(None, "user_version", index as i64 + 1)?;
         }
         tx.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        // Index what a migration marked (0011 marks every record): a file is
+        // searchable as soon as it is opened.
+        tx.flush_search_index()?;
         Ok(())
     })
 }

@@ -10,6 +10,8 @@ mod crm;
 mod customers;
 mod error;
 mod export;
+mod fulltext;
+mod fulltext_index;
 pub mod header;
 mod health;
 mod interactions;
@@ -40,6 +42,7 @@ pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::{Foreign, StoreError};
 pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
+pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use merge::Moved;
@@ -76,6 +79,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
+        ("ticket_search", fulltext::search_plan_sql()),
     ]
 }
 
@@ -175,7 +179,13 @@ impl Store {
     where
         E: From<StoreError> + BusyError,
     {
-        retry::write(&mut self.conn, f)
+        let mut f = f;
+        retry::write(&mut self.conn, |tx| {
+            let out = f(tx)?;
+            // Every write keeps the full-text index exact before it commits.
+            tx.flush_search_index()?;
+            Ok(out)
+        })
     }
 
     /// A counter that changes when another connection commits (`PRAGMA

@@ -23,6 +23,14 @@ impl Tx<'_> {
         )
     }
 
+    /// Every ticket tag in use, in order, each once. The column holds a
+    /// ticket's tags joined by commas (a tag never holds one).
+    pub fn known_tags(&self) -> Result<Vec<String>, StoreError> {
+        let lists = self.texts("SELECT DISTINCT tags FROM tickets WHERE tags <> ''")?;
+        let tags: std::collections::BTreeSet<String> = lists.iter().flat_map(|l| super::rows::split_tags(l)).collect();
+        Ok(tags.into_iter().collect())
+    }
+
     fn texts(&self, sql: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([], |r| r.get(0))?;

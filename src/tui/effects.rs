@@ -132,6 +132,9 @@ impl Driver {
                     .map(|list| list.len())
                     .map_err(|e| crate::i18n::told(&e)),
             )],
+            Effect::LoadTags => vec![Msg::TagsInUse(
+                crate::service::pickers::tags_in_use(store).map_err(|e| crate::i18n::told(&e)),
+            )],
             Effect::LoadMacros => vec![Msg::Macros(
                 crate::service::macros::list(store).map_err(|e| crate::i18n::told(&e)),
             )],

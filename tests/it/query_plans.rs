@@ -188,6 +188,15 @@ fn hot_query_plans() {
     );
     assert!(!low_surveys.contains("SCAN i"), "{low_surveys}");
 
+    // The search: the full-text index finds the matches (FTS5 ranks them),
+    // each ticket and customer by primary key.
+    let search = of("ticket_search");
+    assert!(search.contains("SCAN ticket_text VIRTUAL TABLE INDEX"), "{search}");
+    assert!(
+        search.contains("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{search}"
+    );
+
     for (name, plan) in plans {
         insta::assert_snapshot!(name, plan);
     }

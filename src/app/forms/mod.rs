@@ -79,9 +79,18 @@ impl Field {
     /// The text changed: its pick list opens for it, or closes when blank.
     fn typed(&mut self) {
         self.error = None;
-        let blank = self.value().trim().is_empty();
+        let blank = self.picked_text().is_empty();
         if let Some(picker) = &mut self.picker {
             picker.open = !blank;
+        }
+    }
+
+    /// What the pick list matches: the text, or in a list box the word
+    /// being typed at its end.
+    fn picked_text(&self) -> &str {
+        match &self.picker {
+            Some(p) if p.source.is_list() => crate::domain::ticket_tags::last_word(self.value()),
+            _ => self.value().trim(),
         }
     }
 
@@ -300,7 +309,7 @@ impl Form {
     /// The focused field's text and pick list, to match one against the other.
     pub fn focused_picker_mut(&mut self) -> Option<(String, &mut Picker)> {
         let field = self.fields.get_mut(self.focus)?;
-        let text = field.input.text().trim().to_string();
+        let text = field.picked_text().to_string();
         Some((text, field.picker.as_mut()?))
     }
 
@@ -314,18 +323,33 @@ impl Form {
 
     /// Enter or Tab in a pick list: the highlighted value replaces the text
     /// (none highlighted: the text stays), and the next field has the keys.
+    /// In a list box it replaces the word being typed, and the box keeps
+    /// the keys for the next word.
     pub fn take_choice(&mut self) {
-        if let Some(field) = self.fields.get_mut(self.focus)
-            && let Some(choice) = field
-                .picker
-                .as_ref()
-                .and_then(Picker::highlighted)
-                .map(|c| c.value.clone())
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let list = field.picker.as_ref().is_some_and(|p| p.source.is_list());
+        if let Some(choice) = field
+            .picker
+            .as_ref()
+            .and_then(Picker::highlighted)
+            .map(|c| c.value.clone())
         {
-            field.input.set(&choice);
+            let text = if list {
+                let typed = field.value();
+                let kept = &typed[..typed.len() - field.picked_text().len()];
+                format!("{kept}{choice} ")
+            } else {
+                choice
+            };
+            field.input.set(&text);
             field.error = None;
         }
-        self.move_focus(1);
+        match field.picker.as_mut() {
+            Some(picker) if list => picker.close(),
+            _ => self.move_focus(1),
+        }
     }
 
     /// Pasted text for the focused field: whole into a long field (its line

@@ -23,6 +23,16 @@ pub enum Source {
     /// Categories and departments in use: offered, free text still allowed.
     Categories,
     Departments,
+    /// Ticket tags in use, read when the tags form opens. The box holds a
+    /// list: the word being typed is matched, and a choice replaces it.
+    Tags,
+}
+
+impl Source {
+    /// The field holds several values, the last one being typed.
+    pub fn is_list(self) -> bool {
+        self == Source::Tags
+    }
 }
 
 /// One match: what the field takes, and what is shown beside it.
@@ -126,6 +136,7 @@ pub struct Known {
     agents: Vec<Entry>,
     categories: Vec<Entry>,
     departments: Vec<Entry>,
+    tags: Vec<Entry>,
     /// The team has agents: an assignee must be one of them.
     pub has_agents: bool,
 }
@@ -166,8 +177,22 @@ impl Known {
                 })
                 .collect(),
             departments: lists.departments.into_iter().map(|d| entry(d, String::new())).collect(),
+            tags: Vec::new(),
             has_agents,
         }
+    }
+
+    /// The tags in use, read for the tags form (not with the overview:
+    /// finding them reads every ticket).
+    pub fn set_tags(&mut self, tags: Vec<String>) {
+        self.tags = tags
+            .into_iter()
+            .map(|t| Entry {
+                key: SearchKey::new(&t, "", "", "", ""),
+                value: t,
+                label: String::new(),
+            })
+            .collect();
     }
 
     /// The best matches of `query` in a short list, and how many match.
@@ -177,6 +202,7 @@ impl Known {
             Source::Agents => &self.agents,
             Source::Categories => &self.categories,
             Source::Departments => &self.departments,
+            Source::Tags => &self.tags,
             Source::Customers => return (Vec::new(), 0),
         };
         // Ties keep the list's order (by name): all have the same "activity".

@@ -1,12 +1,13 @@
 //! Ticket forms: opening one, and changing one (all of its settable fields,
 //! or just the assignee, priority or status for `a`, `p` and `s`). Setting
 //! a ticket resolved asks how it was resolved, as `ticket resolve --summary`
-//! records it.
+//! records it. `T` edits the tags: two boxes, tags to add and to remove.
 
 use super::picker::Source;
 use super::{Field, FieldKind, Form, FormKind, Submission, options};
 use crate::domain::enums::{Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::ticket::Ticket;
+use crate::domain::ticket_tags;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::i18n::{Strings, fill};
 use crate::service::tickets::{TicketChanges, TicketInput};
@@ -18,6 +19,7 @@ pub enum Edit {
     Assignee,
     Priority,
     Status,
+    Tags,
 }
 
 pub fn new_ticket(s: &Strings, customer_code: &str) -> Form {
@@ -100,6 +102,19 @@ pub fn edit_ticket(s: &Strings, t: &Ticket, edit: Edit) -> Form {
         Edit::Assignee => (s.form_assign, vec![text64("assignee", &t.assignee)]),
         Edit::Priority => (s.form_priority, vec![priority]),
         Edit::Status => (s.form_status, vec![status, resolution]),
+        // Keyed by the `ticket set` options, so the service's errors land
+        // on the box that named the tag.
+        Edit::Tags => (
+            s.tags.form_title,
+            vec![
+                Field::new("add-tag", FieldKind::Line, "")
+                    .check(|v| ticket_tags::words("add-tag", v).map(drop))
+                    .pick(Source::Tags),
+                Field::new("remove-tag", FieldKind::Line, "")
+                    .check(|v| ticket_tags::words("remove-tag", v).map(drop))
+                    .pick(Source::Tags),
+            ],
+        ),
     };
     Form::new(
         FormKind::EditTicket {
@@ -144,6 +159,16 @@ pub(super) fn check_resolution(form: &mut Form) -> bool {
     false
 }
 
+/// The tags typed in one box of the tags form (none when the form has no
+/// such box); the box's own check already refused a bad one.
+pub fn typed_tags(form: &Form, key: &str) -> Vec<String> {
+    form.fields
+        .iter()
+        .find(|f| f.key == key)
+        .and_then(|f| ticket_tags::words(key, f.value()).ok())
+        .unwrap_or_default()
+}
+
 pub(super) fn submission(form: &Form) -> Option<Submission> {
     match form.kind {
         FormKind::EditTicket { id, version } => {
@@ -157,7 +182,8 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
                 kind: form.changed("kind"),
                 description: form.changed("description"),
                 resolution: form.given("resolution"),
-                ..Default::default()
+                add_tags: typed_tags(form, "add-tag"),
+                remove_tags: typed_tags(form, "remove-tag"),
             };
             // The resolution summary alone changes nothing: it goes with a status change.
             let any = [
@@ -171,7 +197,9 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
                 &changes.description,
             ]
             .iter()
-            .any(|c| c.is_some());
+            .any(|c| c.is_some())
+                || !changes.add_tags.is_empty()
+                || !changes.remove_tags.is_empty();
             any.then_some(Submission::EditTicket { id, version, changes })
         }
         // The status is what the form is for; only the summary is typed.

@@ -113,6 +113,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         ApplyMacro => Vec::new(),
         // Handled above, where the knowledge base takes its key.
         Knowledge => Vec::new(),
+        Tags => super::tags::open(model),
     }
 }
 

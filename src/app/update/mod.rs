@@ -16,6 +16,7 @@ mod quality;
 mod records;
 mod reminders;
 mod results;
+mod tags;
 mod triage;
 
 use super::layout;

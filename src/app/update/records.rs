@@ -321,8 +321,16 @@ fn submit(model: &mut Model) -> Vec<Effect> {
             kind: shown("kind"),
             description: shown("description"),
             resolution: shown("resolution"),
-            ..Default::default()
+            add_tags: ticket::typed_tags(form, "add-tag"),
+            remove_tags: ticket::typed_tags(form, "remove-tag"),
         };
+        // An empty tags form changes nothing: no step to undo, no marks.
+        if changes == crate::service::tickets::TicketChanges::default() {
+            model.screens.take_form();
+            model.bulk = None;
+            model.say(s.msg_nothing_changed.to_string());
+            return Vec::new();
+        }
         let text = s.triage.bulk_changed.of(ids.len() as i64, &[]);
         // Each at the version the queue showed it: marks are dropped when a
         // ticket leaves the queue, so every marked ticket is there.

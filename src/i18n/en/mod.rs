@@ -26,6 +26,7 @@ mod pickers;
 mod quality;
 mod report;
 mod settings;
+mod tags;
 mod triage;
 mod views;
 
@@ -298,6 +299,7 @@ pub static EN: Strings = Strings {
         ("confirm", "Confirm"),
         ("untriaged_only", "Untriaged only"),
         ("apply_macro", "Apply a macro"),
+        ("tags", "Edit tags"),
         ("knowledge", "Knowledge base"),
     ],
     actions_in: &[
@@ -456,6 +458,7 @@ pub static EN: Strings = Strings {
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
+    tags: &tags::TAGS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
     views: &views::VIEWS,

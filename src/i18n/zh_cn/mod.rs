@@ -30,6 +30,7 @@ mod pickers;
 mod quality;
 mod report;
 mod settings;
+mod tags;
 mod triage;
 mod views;
 
@@ -302,6 +303,7 @@ pub static ZH_CN: Strings = Strings {
         ("confirm", "确认"),
         ("untriaged_only", "仅看未分诊"),
         ("apply_macro", "执行宏"),
+        ("tags", "编辑标签"),
         ("knowledge", "知识库"),
     ],
     actions_in: &[
@@ -465,6 +467,7 @@ pub static ZH_CN: Strings = Strings {
     navigation: &navigation::NAVIGATION,
     editing: &editing::EDITING,
     pickers: &pickers::PICKERS,
+    tags: &tags::TAGS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
     views: &views::VIEWS,

@@ -8,9 +8,10 @@ use crate::app::model::Model;
 use crate::app::panes::PaneId;
 use crate::app::panes::queue::live_clock;
 use crate::app::theme::Role;
-use crate::domain::text::width;
+use crate::domain::text::{sanitize_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span;
 
 /// SLA, P, #, kind, customer, subject, assignee, status; the priority,
@@ -180,7 +181,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
             )],
             vec![Span::styled(cell(s.kind(t.kind), w[3]), text)],
             highlighted(&t.customer_name, hits, w[4], text, theme.style(Role::Match)),
-            vec![Span::styled(cell(&t.subject, w[5]), text)],
+            subject_and_tags(t, w[5], text, theme.style(Role::Muted)),
             vec![Span::styled(cell(assignee, w[6]), theme.style(Role::Muted))],
             vec![Span::styled(cell(&status, w[7]), text)],
         ];
@@ -198,6 +199,18 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         };
         paint_row(frame.buffer_mut(), at, cells, &w, style);
     }
+}
+
+/// The subject, then the ticket's tags as `#tag` in the muted style, all
+/// cut to `cols`. The tags keep up to a third of the column however long
+/// the subject (a tag is what a list is scanned for), and the rest of what
+/// room the subject leaves.
+fn subject_and_tags(t: &crate::domain::ticket::Ticket, cols: usize, text: Style, muted: Style) -> Vec<Span<'static>> {
+    let tags: String = t.tags.iter().map(|tag| format!(" #{tag}")).collect();
+    let kept = width(&tags).min(cols / 3);
+    let subject = truncate(&sanitize_line(&t.subject), cols - kept).into_owned();
+    let room = cols.saturating_sub(width(&subject));
+    vec![Span::styled(subject, text), Span::styled(cell(&tags, room), muted)]
 }
 
 #[cfg(test)]

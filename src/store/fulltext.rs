@@ -1,0 +1,153 @@
+//! Reading the full-text index (written by `fulltext_index.rs`): the part a
+//! ticket query adds to match a text, the ticket search itself, snippets,
+//! and the search of interactions without a ticket.
+
+use super::rows::{self, INTERACTION_COLUMNS, TICKET_COLUMNS};
+use super::{StoreError, TicketQuery, Tx};
+use crate::domain::fulltext::{Columns, match_expression, snippet};
+use crate::domain::interaction::Interaction;
+use crate::domain::ticket::Ticket;
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+
+/// What a ticket query adds to match `text`: joined on tickets aliased `t`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextFilter {
+    pub join: String,
+    pub condition: String,
+    pub params: Vec<String>,
+    pub rank: String,
+}
+
+const TICKET_COLUMNS_SEARCHED: Columns<'static> = Columns {
+    words: &["subject_words", "words"],
+    cjk1: &["subject_cjk1", "cjk1"],
+    cjk2: &["subject_cjk2", "cjk2"],
+};
+
+const CONTACT_COLUMNS_SEARCHED: Columns<'static> = Columns {
+    words: &["words"],
+    cjk1: &["cjk1"],
+    cjk2: &["cjk2"],
+};
+
+/// Best first (bm25 is lower for better matches). The subject has its own
+/// columns, weighted ten times the description and the interactions, so a
+/// ticket about a word ranks above one that mentions it once deep in a
+/// reply. So high because FTS5's bm25 scales by the length of the whole row
+/// (all columns, the CJK ones included), which a long ticket pays for.
+const TICKET_RANK: &str = "bm25(ticket_text, 10.0, 10.0, 10.0, 1.0, 1.0, 1.0)";
+
+/// None when `text` holds no searchable term. SQL uses anonymous `?` params
+/// only, bound in order join-params (none) then `params`. `rank` is an ORDER
+/// BY expression, best first.
+pub fn ticket_text_filter(text: &str) -> Option<TextFilter> {
+    Some(TextFilter {
+        join: "JOIN ticket_text ON ticket_text.rowid = t.id".to_string(),
+        condition: "ticket_text MATCH ?".to_string(),
+        params: vec![match_expression(text, &TICKET_COLUMNS_SEARCHED)?],
+        rank: TICKET_RANK.to_string(),
+    })
+}
+
+/// The ticket search with `ticket list`'s options (status, assignee,
+/// customer, active only), best first, ties newest first. Params: status,
+/// assignee, customer, active-only as ?1–?4, then the filter's anonymous
+/// ones (they follow ?4 in the text, so they number on from 5), then the
+/// limit.
+pub(super) fn search_sql(filter: &TextFilter) -> String {
+    format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets t {join} JOIN customers c ON c.id = t.customer_id
+         WHERE (?1 IS NULL OR t.status = ?1)
+           AND (?2 IS NULL OR t.assignee = ?2)
+           AND (?3 IS NULL OR t.customer_id = ?3)
+           AND (?4 = 0 OR t.is_active)
+           AND {condition}
+         ORDER BY {rank}, t.opened_at DESC, t.id DESC LIMIT ?{limit}",
+        join = filter.join,
+        condition = filter.condition,
+        rank = filter.rank,
+        limit = 5 + filter.params.len(),
+    )
+}
+
+/// The search SQL as it runs for one term, for the plan snapshot.
+pub(super) fn search_plan_sql() -> String {
+    search_sql(&ticket_text_filter("refund").unwrap_or_else(|| unreachable!("one word is a term")))
+}
+
+fn contacts_sql() -> String {
+    format!(
+        "SELECT {INTERACTION_COLUMNS} FROM contact_text JOIN interactions i ON i.id = contact_text.rowid
+         WHERE contact_text MATCH ?1 AND (?2 IS NULL OR i.customer_id = ?2)
+         ORDER BY bm25(contact_text), i.at DESC, i.id DESC LIMIT ?3"
+    )
+}
+
+impl Tx<'_> {
+    /// Tickets matching `text`, narrowed by `q` (its limit included); with
+    /// `active_only`, only those in the queue. Empty when `text` has no term.
+    pub fn search_tickets(&self, q: &TicketQuery, text: &str, active_only: bool) -> Result<Vec<Ticket>, StoreError> {
+        let Some(filter) = ticket_text_filter(text) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(&search_sql(&filter))?;
+        let mut values: Vec<Value> = vec![
+            q.status.clone().map_or(Value::Null, Value::Text),
+            q.assignee.clone().map_or(Value::Null, Value::Text),
+            q.customer_id.map_or(Value::Null, Value::Integer),
+            Value::Integer(i64::from(active_only)),
+        ];
+        values.extend(filter.params.into_iter().map(Value::Text));
+        values.push(Value::Integer(q.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), rows::ticket)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A one-line excerpt around the first match of `text` in the ticket's
+    /// texts (subject, description, interactions), for display; sanitised,
+    /// ≤ ~80 display columns.
+    pub fn ticket_snippet(&self, ticket_id: i64, text: &str) -> Result<Option<String>, StoreError> {
+        let Some((subject, description)) = self
+            .conn
+            .prepare_cached("SELECT subject, description FROM tickets WHERE id = ?1")?
+            .query_row([ticket_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut texts = vec![subject, description];
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT summary, body FROM interactions WHERE ticket_id = ?1 ORDER BY at, id")?;
+        let mut rows = stmt.query([ticket_id])?;
+        while let Some(row) = rows.next()? {
+            texts.push(row.get(0)?);
+            texts.push(row.get(1)?);
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        Ok(snippet(&texts, text))
+    }
+
+    /// Ticketless interactions matching `text`, best first.
+    pub fn search_contacts(&self, text: &str, limit: usize) -> Result<Vec<Interaction>, StoreError> {
+        self.search_contacts_of(text, None, limit)
+    }
+
+    /// Ticketless interactions matching `text`, of one customer or of all,
+    /// best first, ties newest first.
+    pub fn search_contacts_of(
+        &self,
+        text: &str,
+        customer_id: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<Interaction>, StoreError> {
+        let Some(expression) = match_expression(text, &CONTACT_COLUMNS_SEARCHED) else {
+            return Ok(Vec::new());
+        };
+        let limit = i64::try_from(limit).unwrap_or(-1);
+        let mut stmt = self.conn.prepare_cached(&contacts_sql())?;
+        let rows = stmt.query_map(rusqlite::params![expression, customer_id, limit], rows::interaction)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
