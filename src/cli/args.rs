@@ -528,6 +528,10 @@ pub struct TicketListArgs {
     /// At most this many (0 = all)
     #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
+    /// The filter language, e.g. "kind:complaint priority:>=high -assignee:none opened:>=sow"
+    // A query may begin with a negated term (`-status:closed`).
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -50,6 +50,7 @@ mod shell;
 mod sla;
 mod survey;
 mod ticket;
+mod ticket_find;
 mod timeline;
 mod transfer;
 mod usage;

@@ -170,13 +170,40 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         limit,
         untriaged: args.untriaged,
     };
+    if let Some(expr) = &args.query {
+        let found = super::ticket_find::find(env, expr, args.queue, &query)?;
+        return print_list(env, &found.tickets, &found.snippets, None);
+    }
     let views = if args.queue {
         tickets::queue_matching(&mut env.store, &env.ctx, &query)?
     } else {
         tickets::list(&mut env.store, &env.ctx, &query)?
     };
+    let note = match args.queue && !env.json {
+        true => band_note(env, &query, &views)?,
+        false => None,
+    };
+    print_list(env, &views, &[], note)
+}
+
+/// The tickets as JSON or as a table; `snippets` (same order, may be
+/// empty) is the matched text where words were searched for; `note` goes
+/// under the table.
+fn print_list(env: &Env, views: &[TicketView], snippets: &[Option<String>], note: Option<String>) -> Result<(), Error> {
+    let snippet = |n: usize| snippets.get(n).cloned().flatten();
     if env.json {
-        print_json(&views.iter().map(ticket_json).collect::<Vec<_>>());
+        let rows: Vec<serde_json::Value> = views
+            .iter()
+            .enumerate()
+            .map(|(n, v)| {
+                let mut row = ticket_json(v);
+                if let Some(text) = snippet(n) {
+                    row["snippet"] = serde_json::Value::String(text);
+                }
+                row
+            })
+            .collect();
+        print_json(&rows);
         return Ok(());
     }
     let s = crate::i18n::get();
@@ -192,7 +219,7 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         (r.col_sla, columns::sla_state(s, 9)),
         (r.col_assignee, 10),
     ]);
-    for v in &views {
+    for v in views {
         let t = &v.ticket;
         table.row(vec![
             t.id.to_string(),
@@ -211,11 +238,8 @@ fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
         ]);
     }
     table.print();
-    if args.queue {
-        let note = band_note(env, &query, &views)?;
-        if let Some(note) = note {
-            outln!("\n{note}");
-        }
+    if let Some(note) = note {
+        outln!("\n{note}");
     }
     Ok(())
 }

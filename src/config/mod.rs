@@ -4,7 +4,8 @@
 
 pub mod input;
 mod settings;
-pub(crate) mod suggest;
+// "Did you mean …?" lives in the domain now: the filter language suggests too.
+pub(crate) use crate::domain::suggest;
 
 pub use settings::{BUSY_TIMEOUT_MAX_MS, Deferred, Expected, Loaded, Places, Problem, ProblemKind};
 

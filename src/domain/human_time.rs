@@ -1,6 +1,7 @@
 //! TIME as people type it (../shared/CLI.md, second wave): RFC 3339, a
 //! date and time or a date in the display zone, `today`, `tomorrow 10:00`,
-//! `mon 09:00`, `+2d`, `+3h30m`, `eom`. Pure: the clock and the zone come in
+//! `mon 09:00`, `+2d`, `+3h30m`, `eom`; and for looking back (the filter
+//! language's `opened:>=sow`): `now`, `-7d`, `-3h`, `sow`, `som`. Pure: the clock and the zone come in
 //! as arguments, so the same text means the same instant in the CLI and the
 //! TUI.
 //!
@@ -9,6 +10,9 @@
 //!   week away), as "see you Monday" is said;
 //! - a day without a time means its first minute (00:00), as a bare date does;
 //! - `eom` is the last minute of the current month (23:59 on its last day);
+//! - `sow` is the start of this week (Monday 00:00, today on a Monday) and
+//!   `som` the start of this month (the 1st, 00:00): both look back, as a
+//!   range "since" does;
 //! - a local time the zone skips (a DST gap) is read with the offset before
 //!   the gap, so it lands just after it; a local time the zone has twice (a
 //!   DST overlap) is the earlier one.
@@ -29,12 +33,14 @@ pub fn parse_time(field: &str, value: &str, now: DateTime<Utc>, zone: Tz) -> Res
         Some(instant) => instant,
         None => {
             let lower = text.to_lowercase();
-            match lower.strip_prefix('+') {
-                Some(span) => {
-                    let minutes = parse_minutes(field, span).map_err(|_| bad())?;
-                    now + TimeDelta::minutes(minutes)
-                }
-                None => in_zone(local(&lower, now, zone).ok_or_else(bad)?, zone),
+            if lower == "now" {
+                now
+            } else if let Some(span) = lower.strip_prefix('+') {
+                now + TimeDelta::minutes(parse_minutes(field, span).map_err(|_| bad())?)
+            } else if let Some(span) = lower.strip_prefix('-') {
+                now - TimeDelta::minutes(parse_minutes(field, span).map_err(|_| bad())?)
+            } else {
+                in_zone(local(&lower, now, zone).ok_or_else(bad)?, zone)
             }
         }
     };
@@ -65,6 +71,13 @@ fn local(text: &str, now: DateTime<Utc>, zone: Tz) -> Option<NaiveDateTime> {
         let first_of_next =
             NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?.checked_add_months(chrono::Months::new(1))?;
         return first_of_next.pred_opt()?.and_hms_opt(23, 59, 0);
+    }
+    if text == "som" {
+        return NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?.and_hms_opt(0, 0, 0);
+    }
+    if text == "sow" {
+        let back = today.weekday().num_days_from_monday();
+        return today.checked_sub_days(Days::new(back.into()))?.and_hms_opt(0, 0, 0);
     }
     // The text is lower-cased by now: `T` reads `t`.
     for format in [

@@ -47,6 +47,14 @@ fn forms_in_a_zone_without_dst() {
         // End of month: 23:59 on its last day.
         ("eom", "2026-12-31T15:59:00Z"),
         ("EOM", "2026-12-31T15:59:00Z"),
+        // Looking back: now, spans before now, start of week and month.
+        ("now", "2026-12-06T09:35:00Z"),
+        ("-7d", "2026-11-29T09:35:00Z"),
+        ("-3h", "2026-12-06T06:35:00Z"),
+        ("-1h30m", "2026-12-06T08:05:00Z"),
+        // A Sunday: the week began on Monday 11-30.
+        ("sow", "2026-11-29T16:00:00Z"),
+        ("SOM", "2026-11-30T16:00:00Z"),
     ];
     for (input, want) in cases {
         let got = parse_time("due", input, at(NOW), zone).map(rfc3339);
@@ -64,6 +72,18 @@ fn the_zone_decides_which_day_it_is() {
     assert_eq!(got("eom", Tz::UTC), "2026-11-30T23:59:00Z");
     assert_eq!(got("today", shanghai), "2026-11-30T16:00:00Z");
     assert_eq!(got("today", Tz::UTC), "2026-11-30T00:00:00Z");
+}
+
+/// On a Monday, `sow` is today's first minute; the zone decides the day.
+#[test]
+fn start_of_week_on_a_monday_and_across_the_date_line() {
+    let monday_morning = at("2026-12-06T17:00:00Z"); // 01:00 Monday in Shanghai
+    let shanghai = chrono_tz::Asia::Shanghai;
+    let got = |input: &str, zone: Tz| parse_time("opened", input, monday_morning, zone).map(rfc3339).unwrap();
+    assert_eq!(got("sow", shanghai), "2026-12-06T16:00:00Z");
+    // Still Sunday in UTC: the week began on Monday 11-30.
+    assert_eq!(got("sow", Tz::UTC), "2026-11-30T00:00:00Z");
+    assert_eq!(got("som", Tz::UTC), "2026-12-01T00:00:00Z");
 }
 
 /// DST in New York: 2026-03-08 02:00 → 03:00 (gap), 2026-11-01 02:00 → 01:00 (overlap).
@@ -110,6 +130,11 @@ fn anything_else_is_refused_naming_the_forms() {
         "07/12/2026",
         "周八",
         "eom 10:00",
+        "-",
+        "-2x",
+        "-0m",
+        "sow 10:00",
+        "now 10:00",
     ];
     for input in refused {
         let err = parse_time("due", input, at(NOW), zone).unwrap_err();

@@ -186,6 +186,8 @@ pub enum Reason {
     UnknownAgent {
         nearest: Option<String>,
     },
+    /// A term of the filter language that cannot be read (the value is the term).
+    Query(Box<super::query::QueryProblem>),
 }
 
 /// The written forms a field expects.

@@ -21,6 +21,7 @@ pub mod navigation;
 pub mod occasions;
 pub mod pickers;
 pub mod quality;
+pub mod query;
 pub mod report;
 pub mod settings;
 pub mod tags;
@@ -223,6 +224,7 @@ pub struct Strings {
     pub care: &'static care::CareStrings,
     pub quality: &'static quality::QualityStrings,
     pub background: &'static background::BackgroundStrings,
+    pub query: &'static query::QueryStrings,
     pub occasions: &'static occasions::OccasionStrings,
     pub forms: &'static forms::FormStrings,
     pub cli_records: &'static cli_records::CliRecordsStrings,

@@ -119,6 +119,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::EditorFailed { detail } => fill(s.editing.editor_failed, &[("why", detail)]),
         Reason::UnknownAgent { nearest: None } => s.pickers.unknown_agent.into(),
         Reason::UnknownAgent { nearest: Some(name) } => fill(s.pickers.unknown_agent_nearest, &[("nearest", name)]),
+        Reason::Query(problem) => super::query_problem::problem(problem, s),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod database;
 pub mod demo;
 pub mod doctor;
 pub mod export;
+pub mod find;
 pub mod import;
 pub mod interactions;
 pub mod kb;

@@ -155,7 +155,7 @@ pub fn route(tx: &Tx, _ctx: &Ctx, t: &mut Ticket) -> Result<Option<RoutingRule>,
 
 /// How many candidates beyond the limit are scored, so ties at the boundary
 /// and tie-breakers (priority, tier) can still reorder them.
-const QUEUE_SLACK: usize = 200;
+pub(super) const QUEUE_SLACK: usize = 200;
 
 /// Active tickets, most urgent first. Candidates come from the queue index in
 /// due order; the urgency score then orders them exactly.
@@ -167,14 +167,19 @@ pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>
         .into_iter()
         .map(|t| rules.view(tx, ctx, t))
         .collect::<Result<Vec<_>, _>>()?;
+    most_urgent_first(&mut views);
+    if let Some(limit) = limit {
+        views.truncate(limit);
+    }
+    Ok(views)
+}
+
+/// The triage order: highest urgency score first, the older ticket first on a tie.
+pub(super) fn most_urgent_first(views: &mut [TicketView]) {
     views.sort_by(|a, b| {
         b.urgency
             .score
             .cmp(&a.urgency.score)
             .then(a.ticket.id.cmp(&b.ticket.id))
     });
-    if let Some(limit) = limit {
-        views.truncate(limit);
-    }
-    Ok(views)
 }

@@ -32,6 +32,7 @@ mod retry;
 mod rows;
 mod screens;
 mod surveys;
+mod ticket_find;
 mod tickets;
 mod triaged;
 mod views;
@@ -54,6 +55,7 @@ pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, a
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
 pub use surveys::SurveyQuery;
+pub use ticket_find::{Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql};
 pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

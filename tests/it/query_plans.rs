@@ -24,7 +24,7 @@ fn start() -> DateTime<Utc> {
 /// 300 customers, 4000 tickets of which about one in six is still active
 /// (with a due time, as the SLA engine keeps it), their events and
 /// interactions; then ANALYZE.
-fn busy_store(desk: &Desk) -> Store {
+pub fn busy_store(desk: &Desk) -> Store {
     let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
     let ctx = Ctx::new("王五", start());
     let statuses = [
@@ -117,7 +117,7 @@ fn busy_store(desk: &Desk) -> Store {
     store
 }
 
-fn plan(store: &Store, sql: &str) -> String {
+pub fn plan(store: &Store, sql: &str) -> String {
     store.query_plan(sql).unwrap().join("\n")
 }
 

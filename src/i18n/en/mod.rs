@@ -24,6 +24,7 @@ mod navigation;
 mod occasions;
 mod pickers;
 mod quality;
+mod query;
 mod report;
 mod settings;
 mod tags;
@@ -446,6 +447,7 @@ pub static EN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    query: &query::QUERY,
     macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,

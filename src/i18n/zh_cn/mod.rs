@@ -28,6 +28,7 @@ mod navigation;
 mod occasions;
 mod pickers;
 mod quality;
+mod query;
 mod report;
 mod settings;
 mod tags;
@@ -455,6 +456,7 @@ pub static ZH_CN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    query: &query::QUERY,
     macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,
     forms: &forms::FORMS,

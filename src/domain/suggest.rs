@@ -1,4 +1,4 @@
-//! "Did you mean …?" for a misspelt or misplaced config key.
+//! "Did you mean …?" for a misspelt name: a config key, a filter-language key or value.
 
 /// The known name nearest to `name`, if near enough to be a slip: by edit
 /// distance over the whole dotted name, or over its last part (so a key put

@@ -1,0 +1,31 @@
+//! `ticket list --query EXPR`: the filter language, with the list's other
+//! options (`--status`, `--assignee`, `--customer`, `--untriaged`,
+//! `--limit`) joined to it as further terms, so one statement answers all.
+
+use super::Env;
+use crate::domain::enums::TicketStatus;
+use crate::domain::query::{Assignee, Term, Test};
+use crate::service::Error;
+use crate::service::find::{self, Found, Narrow, Scope};
+use crate::service::tickets::TicketQuery;
+
+/// The tickets `expr` and the options select; `queue`: the queue's tickets
+/// in triage order (unless the expression sorts).
+pub fn find(env: &mut Env, expr: &str, queue: bool, options: &TicketQuery) -> Result<Found, Error> {
+    let mut query = find::parse(&env.ctx, expr)?;
+    let mut and = |test| query.terms.push(Term { negated: false, test });
+    if let Some(status) = &options.status {
+        and(Test::Status(vec![status.parse::<TicketStatus>()?]));
+    }
+    if let Some(assignee) = &options.assignee {
+        and(Test::Assignee(vec![Assignee::Named(assignee.clone())]));
+    }
+    if let Some(id) = options.customer_id {
+        and(Test::Customer(vec![id.to_string()]));
+    }
+    let scope = if queue { Scope::Queue } else { Scope::All };
+    let narrow = Narrow {
+        untriaged: options.untriaged,
+    };
+    find::find_query(&mut env.store, &env.ctx, &query, scope, &narrow, options.limit)
+}

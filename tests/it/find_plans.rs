@@ -1,0 +1,101 @@
+//! The plans of the filter language's main shapes on the busy database of
+//! `query_plans`, kept as snapshots: which index each shape reads, and
+//! which ones sort.
+
+use crate::common::Desk;
+use crate::query_plans::{busy_store, plan};
+use chrono::{TimeZone, Utc};
+use frontdesk::domain::query::Range;
+use frontdesk::store::{
+    Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, ticket_text_filter,
+};
+
+fn clause(cond: Cond) -> Clause {
+    Clause { negated: false, cond }
+}
+
+fn shapes() -> Vec<(&'static str, String)> {
+    let now = Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap();
+    let due_before_now = Cond::Within(
+        TimeColumn::Due,
+        vec![Range {
+            from: None,
+            until: Some(now),
+        }],
+    );
+    let kind = clause(Cond::Equals(Column::Kind, vec!["complaint".into()]));
+    let high = clause(Cond::Equals(Column::Priority, vec!["urgent".into(), "high".into()]));
+    let all_newest = TicketFilter {
+        clauses: vec![kind.clone(), high],
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    let queue_mine = TicketFilter {
+        clauses: vec![clause(Cond::NoCase(Column::Assignee, vec!["王五".into()]))],
+        active_only: true,
+        order: FindOrder::Triage { cutoff: now },
+        limit: Some(250),
+        ..TicketFilter::default()
+    };
+    let breached = TicketFilter {
+        clauses: vec![clause(due_before_now)],
+        active_only: true,
+        order: FindOrder::Due { reversed: false },
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    let customer = TicketFilter {
+        clauses: vec![clause(Cond::Customers(vec![7, 8]))],
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    let text = TicketFilter {
+        clauses: vec![kind],
+        text: ticket_text_filter("屏幕"),
+        order: FindOrder::Rank,
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    vec![
+        ("find_all_newest", find_sql(&all_newest)),
+        ("find_queue_triage", find_sql(&queue_mine)),
+        ("find_breached_by_due", find_sql(&breached)),
+        ("count_breached", count_sql(&breached)),
+        ("find_customers", find_sql(&customer)),
+        ("find_text_ranked", find_sql(&text)),
+    ]
+}
+
+#[test]
+fn filter_language_plans() {
+    let desk = Desk::new();
+    let store = busy_store(&desk);
+    let plans: Vec<(&str, String)> = shapes().into_iter().map(|(n, sql)| (n, plan(&store, &sql))).collect();
+    let of = |name: &str| plans.iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone()).unwrap();
+    // All tickets, newest first: the opened index walked in order, stopping at the limit.
+    let newest = of("find_all_newest");
+    assert!(
+        newest.contains("tickets_opened") && !newest.contains("TEMP B-TREE"),
+        "{newest}"
+    );
+    // The queue reads only active tickets, through its partial index.
+    let queue = of("find_queue_triage");
+    assert!(queue.contains("tickets_queue"), "{queue}");
+    // Breached: a range of the queue index, already in due order.
+    let breached = of("find_breached_by_due");
+    assert!(breached.contains("tickets_queue (next_due<?)"), "{breached}");
+    assert!(
+        of("count_breached").contains("tickets_queue"),
+        "{}",
+        of("count_breached")
+    );
+    // A customer's tickets by the customer index.
+    let customers = of("find_customers");
+    assert!(customers.contains("tickets_customer (customer_id=?)"), "{customers}");
+    // Words: the full-text index first.
+    let text = of("find_text_ranked");
+    assert!(text.contains("VIRTUAL TABLE INDEX"), "{text}");
+    for (name, plan) in plans {
+        insta::assert_snapshot!(name, plan);
+    }
+}
