@@ -162,6 +162,8 @@ pub enum Msg {
     MacroApplied(Result<(i64, String), Failure>),
     /// The knowledge base's articles for a search (`""`: most used first).
     Articles(String, Result<Vec<crate::domain::kb::Article>, String>),
+    /// The views bar's views and counts, with the selected view's tickets.
+    Views(Result<Box<crate::service::views::ViewsRead>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -223,4 +225,7 @@ pub enum Effect {
     /// The knowledge base's articles holding every word of the query
     /// (all of them, most used first, for `""`).
     LoadArticles(String),
+    /// Counts every saved view and finds the tickets of the one at this
+    /// position (none: the queue is showing).
+    LoadViews(Option<i64>),
 }

@@ -532,6 +532,9 @@ pub struct TicketListArgs {
     // A query may begin with a negated term (`-status:closed`).
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
     pub query: Option<String>,
+    /// The tickets of a saved view (`view list`): its name in either language or a shipped view's key; with --query both apply
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -14,8 +14,6 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk view list
   frontdesk view add \"VIP 投诉\" \"kind:complaint customer:vip status:active sort:due\"
   frontdesk view add urgent-mine \"assignee:me priority:>=high status:active\"
-  frontdesk ticket list --view mine
-  frontdesk ticket list --view 本周投诉 --query \"priority:urgent\"
   frontdesk view remove urgent-mine";
 
 #[derive(Debug, Clone, Subcommand)]
@@ -40,8 +38,8 @@ pub fn run(env: &mut Env, cmd: ViewCommand) -> Result<(), Error> {
     let s = crate::i18n::get();
     match cmd {
         ViewCommand::List => {
-            let list = views::list(&mut env.store)?;
-            print_list(env.json, s, &list);
+            let counted = views::read_bar(&mut env.store, &env.ctx, None)?.counted;
+            print_list(env.json, s, &counted);
         }
         ViewCommand::Add { name, expr } => {
             let view = views::add(&mut env.store, &env.ctx, &name, &expr, &aliases)?;
@@ -82,6 +80,13 @@ pub fn named_or_list<T>(env: &mut Env, s: &Strings, f: impl FnOnce(&mut Env) -> 
     result
 }
 
+/// The view `name` names (`ticket list --view NAME`); none exits 4 and
+/// lists the views there are.
+pub fn named(env: &mut Env, name: &str) -> Result<SavedView, Error> {
+    let s = crate::i18n::get();
+    named_or_list(env, s, |env| views::named(&mut env.store, name, &aliases))
+}
+
 /// A view as JSON: its display name in the interface language, its stable
 /// key (`null` for an added view) and its query as typed.
 fn view_json(s: &Strings, view: &SavedView) -> serde_json::Value {
@@ -98,9 +103,18 @@ fn safe(text: &str) -> String {
     crate::domain::text::sanitize_line(text).into_owned()
 }
 
-fn print_list(json: bool, s: &Strings, list: &[SavedView]) {
+/// The views with the tickets each finds now (`count` is `null` for a
+/// query that no longer reads).
+fn print_list(json: bool, s: &Strings, list: &[(SavedView, Option<usize>)]) {
     if json {
-        let rows: Vec<serde_json::Value> = list.iter().map(|v| view_json(s, v)).collect();
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|(v, count)| {
+                let mut row = view_json(s, v);
+                row["count"] = json!(count);
+                row
+            })
+            .collect();
         print_json(&rows);
         return;
     }
@@ -109,11 +123,17 @@ fn print_list(json: bool, s: &Strings, list: &[SavedView]) {
         return;
     }
     let v = s.views;
-    let mut table = Table::new(&[(v.col_name, WHOLE), (v.col_key, WHOLE), (v.col_query, WHOLE)]);
-    for view in list {
+    let mut table = Table::new(&[
+        (v.col_name, WHOLE),
+        (v.col_key, WHOLE),
+        (v.col_count, WHOLE),
+        (v.col_query, WHOLE),
+    ]);
+    for (view, count) in list {
         table.row(vec![
             v.name_of(view).into_owned(),
             view.builtin.map_or("", |b| b.key()).to_string(),
+            count.map_or_else(|| s.dash.to_string(), |n| n.to_string()),
             view.query.clone(),
         ]);
     }

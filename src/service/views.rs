@@ -3,6 +3,8 @@
 //! in any language (the edge passes those in: the catalogue is not the
 //! service's to read).
 
+use super::find::{self, Scope};
+use super::tickets::TicketView;
 use super::{Ctx, Error};
 use crate::domain::error::{Entity, Invalid, Reason};
 use crate::domain::views::{self, Builtin, SavedView, same_name};
@@ -53,6 +55,7 @@ pub fn add(store: &mut Store, ctx: &Ctx, name: &str, query: &str, aliases: Alias
         created_by: ctx.agent.clone(),
         created_at: ctx.now,
     };
+    super::find::check(ctx, &view.query)?;
     store.write(|tx| {
         let taken = || Invalid::new("name", &view.name, Reason::Taken { by: Entity::View });
         if tx.list_views()?.iter().any(|v| is_called(v, &view.name, aliases)) {
@@ -74,4 +77,47 @@ pub fn remove(store: &mut Store, ctx: &Ctx, typed: &str, aliases: Aliases) -> Re
         ctx.audit(tx, "view", id, "removed", Some(removed.name.clone()), None)?;
         Ok(removed)
     })
+}
+
+/// A view's tickets and counts look at every ticket: the view's own terms
+/// (`status:active`, `sla:breached`) say which, so "Complaints this week"
+/// counts the week's complaints already resolved too, in the CLI and the
+/// TUI alike.
+pub const SCOPE: Scope = Scope::All;
+
+/// What the views bar shows: every view with the tickets it finds now
+/// (`None` when its query no longer reads, e.g. a term a newer version
+/// dropped), and the tickets of the one selected, by its position.
+#[derive(Debug, Clone, Default)]
+pub struct ViewsRead {
+    pub counted: Vec<(SavedView, Option<usize>)>,
+    pub tickets: Option<(i64, Vec<TicketView>)>,
+}
+
+/// Counts every view and, when `selected` names one by position, finds its
+/// tickets (all of them: the queue pane has no cap).
+pub fn read_bar(store: &mut Store, ctx: &Ctx, selected: Option<i64>) -> Result<ViewsRead, Error> {
+    let mut read = ViewsRead::default();
+    for view in list(store)? {
+        let count = match find::count(store, ctx, &view.query, SCOPE) {
+            Ok(n) => Some(n),
+            Err(Error::Invalid(_)) => None,
+            Err(e) => return Err(e),
+        };
+        if selected == Some(view.position) && count.is_some() {
+            let found = find::find(store, ctx, &view.query, SCOPE, None)?;
+            read.tickets = Some((view.position, found.tickets));
+        }
+        read.counted.push((view, count));
+    }
+    Ok(read)
+}
+
+/// The tickets view `typed` finds, narrowed by `narrow` (the rest of a
+/// `ticket list`'s query): both apply.
+pub fn expression(view: &SavedView, narrow: Option<&str>) -> String {
+    match narrow.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(narrow) => format!("{} {narrow}", view.query),
+        None => view.query.clone(),
+    }
 }

@@ -57,6 +57,7 @@ impl Driver {
         match effect {
             Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
             Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
+            Effect::LoadViews(selected) => vec![Read::Views(selected).run(store, ctx)],
             Effect::LoadTimeline(id) => {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }

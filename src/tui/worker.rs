@@ -11,7 +11,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::domain::cadence::When;
 use crate::domain::period::Month;
 use crate::service::database::{Database, Interrupt, OpenOptions};
-use crate::service::{Ctx, dashboard, quality, reminders, screens};
+use crate::service::{Ctx, dashboard, quality, reminders, screens, views};
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
@@ -29,6 +29,8 @@ pub enum Read {
     Dashboard(Month),
     /// The Data quality view's duplicates and missing contacts.
     Quality,
+    /// The views bar's counts, and the tickets of the view at this position.
+    Views(Option<i64>),
 }
 
 impl Read {
@@ -40,6 +42,7 @@ impl Read {
             Effect::LoadReminders => Some(Read::Reminders),
             Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
             Effect::LoadQuality => Some(Read::Quality),
+            Effect::LoadViews(selected) => Some(Read::Views(*selected)),
             _ => None,
         }
     }
@@ -58,6 +61,11 @@ impl Read {
                     .map_err(|e| crate::i18n::told(&e)),
             ),
             Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| crate::i18n::told(&e))),
+            Read::Views(selected) => Msg::Views(
+                views::read_bar(store, ctx, selected)
+                    .map(Box::new)
+                    .map_err(|e| crate::i18n::told(&e)),
+            ),
         }
     }
 }
@@ -87,6 +95,7 @@ impl Reader for StoreReader {
                 // The dashboard reports its own failures, for its month.
                 Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
                 Read::Quality => Msg::Quality(Err(why.clone())),
+                Read::Views(_) => Msg::Views(Err(why.clone())),
                 Read::Overview | Read::Queue | Read::Reminders => Msg::LoadFailed(why.clone()),
             },
         }

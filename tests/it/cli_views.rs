@@ -102,3 +102,86 @@ fn a_taken_name_exits_2_and_an_unknown_view_exits_4_listing_the_views() {
         "{err}"
     );
 }
+
+/// 张三's complaint (1, unassigned), inquiry (2, taken by the acting agent
+/// 王五) and repair (3, waiting on the customer, unassigned).
+fn desk_with_tickets() -> Desk {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    desk.ticket("C2026001", "complaint", "屏幕坏点", &[]);
+    desk.ticket("C2026001", "inquiry", "发票抬头", &[]);
+    desk.ticket("C2026001", "repair", "上门维修", &[]);
+    desk.ok(&["ticket", "set", "2", "--assignee", "王五"]);
+    desk.ok(&["ticket", "set", "3", "--status", "pending"]);
+    desk
+}
+
+fn listed(desk: &Desk, lang: &str, args: &[&str]) -> Vec<i64> {
+    let out = stdout(
+        desk.cmd()
+            .env("LANG", lang)
+            .arg("--json")
+            .args(["ticket", "list"])
+            .args(args),
+    );
+    let mut got = ids(&parse_json(&out));
+    got.sort_unstable();
+    got
+}
+
+#[test]
+fn ticket_list_shows_a_views_tickets_by_key_or_name_in_either_language() {
+    let desk = desk_with_tickets();
+    let cases: &[(&str, &[&str], &[i64])] = &[
+        ("C", &["--view", "mine"], &[2]),
+        ("C", &["--view", "My queue"], &[2]),
+        ("C", &["--view", "unassigned"], &[1, 3]),
+        ("C", &["--view", "waiting"], &[3]),
+        ("C", &["--view", "本周投诉"], &[1]),
+        ("C", &["--view", "breached"], &[]),
+        ("zh_CN.UTF-8", &["--view", "等待客户"], &[3]),
+        ("zh_CN.UTF-8", &["--view", "Unassigned"], &[1, 3]),
+        ("C", &["--view", "unassigned", "--limit", "1"], &[1]),
+    ];
+    for (lang, args, want) in cases {
+        assert_eq!(listed(&desk, lang, args), *want, "{lang} {args:?}");
+    }
+    desk.ok(&["view", "add", "维修", "kind:repair"]);
+    assert_eq!(listed(&desk, "C", &["--view", "维修"]), [3]);
+    let text = desk.ok(&["ticket", "list", "--view", "waiting"]);
+    assert_line(&text, 1, &["3", "上门维修"]);
+
+    let err = desk.refused_unchanged(4, &["ticket", "list", "--view", "nope"]);
+    assert!(err.contains("views: My queue, Unassigned"), "{err}");
+}
+
+#[test]
+fn view_list_counts_each_views_tickets_now_and_add_checks_the_query() {
+    let desk = desk_with_tickets();
+    let list = desk.json(&["view", "list"]);
+    let counts: Vec<(&str, i64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (text(v, "key"), v["count"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("mine", 1),
+            ("unassigned", 2),
+            ("breached", 0),
+            ("waiting", 1),
+            ("complaints-week", 1)
+        ]
+    );
+    let text = desk.ok(&["view", "list"]);
+    assert_line(&text, 2, &["Unassigned", "unassigned", "2", "assignee:none"]);
+    // A bad term is named and nothing is written.
+    desk.invalid(
+        &["view", "add", "x", "kind:complaint pirority:high"],
+        "query",
+        "pirority:high",
+    );
+    desk.invalid(&["view", "add", "x", "status:bogus"], "query", "status:bogus");
+}

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod filtered;
 pub mod queue;
 pub mod timeline;
+pub mod views_bar;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

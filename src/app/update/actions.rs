@@ -29,6 +29,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = super::knowledge::apply(model, action) {
         return effects;
     }
+    if let Some(effects) = super::views::action(model, action) {
+        return effects;
+    }
     match action {
         Quit => super::drafts::quit(model),
         Help => {
@@ -114,6 +117,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         // Handled above, where the knowledge base takes its key.
         Knowledge => Vec::new(),
         Tags => super::tags::open(model),
+        // Handled above, by the views bar.
+        PrevView | NextView | View1 | View2 | View3 | View4 | View5 | View6 | View7 | View8 | View9 => Vec::new(),
     }
 }
 

@@ -18,6 +18,7 @@ mod reminders;
 mod results;
 mod tags;
 mod triage;
+mod views;
 
 use super::layout;
 use super::model::Model;

@@ -15,8 +15,12 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let height = model.list_height(PaneId::Customers);
             model.customers.load(overview.customers, overview.search, height);
             let mut effects = bell(model, &overview.queue);
-            let height = model.list_height(PaneId::Queue);
-            model.queue.load(overview.queue, height);
+            // While a view is selected the queue shows its tickets instead.
+            if model.views.on_queue() {
+                let height = model.list_height(PaneId::Queue);
+                model.queue.load(overview.queue, height);
+            }
+            effects.push(super::views::after_queue_read(model));
             model.counts = overview.counts;
             model.known = crate::app::forms::picker::Known::new(overview.picks, s);
             super::pickers::reloaded(model);
@@ -27,10 +31,13 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             return effects;
         }
         Msg::Queue(views, counts) => {
-            let effects = bell(model, &views);
-            let height = model.list_height(PaneId::Queue);
-            model.queue.load(views, height);
+            let mut effects = bell(model, &views);
+            if model.views.on_queue() {
+                let height = model.list_height(PaneId::Queue);
+                model.queue.load(views, height);
+            }
             model.counts = counts;
+            effects.push(super::views::after_queue_read(model));
             return effects;
         }
         Msg::Timeline(id, entries) => {
@@ -104,6 +111,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::InactiveFound(..)
         | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
         Msg::Articles(..) => return super::knowledge::result(model, msg),
+        Msg::Views(_) => return super::views::result(model, msg),
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)

@@ -94,6 +94,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         count,
         Some((&list.filter, list.editing)),
     );
+    let inner = super::views_bar::render(model, frame, inner);
     if inner.height == 0 {
         return;
     }
@@ -130,7 +131,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let header = header_line(model, &titles, &w, |i| i == 0);
     frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
     if list.is_empty() {
-        let text = match (model.loaded, list.is_filtered()) {
+        // An empty view is a query matching nothing, not an empty queue.
+        let text = match (model.loaded, list.is_filtered() || !model.views.on_queue()) {
             (false, _) => s.loading,
             (true, true) => s.none_matching,
             (true, false) => s.no_open_tickets,
