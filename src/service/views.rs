@@ -94,8 +94,13 @@ pub struct ViewsRead {
     pub tickets: Option<(i64, Vec<TicketView>)>,
 }
 
+/// The most tickets of a view the queue pane holds. The queue itself is
+/// every active ticket, but a view may ask for every closed one of years:
+/// the bar's count stays exact, the list shows the first this many.
+pub const VIEW_ROWS: usize = 2000;
+
 /// Counts every view and, when `selected` names one by position, finds its
-/// tickets (all of them: the queue pane has no cap).
+/// first [`VIEW_ROWS`] tickets.
 pub fn read_bar(store: &mut Store, ctx: &Ctx, selected: Option<i64>) -> Result<ViewsRead, Error> {
     let mut read = ViewsRead::default();
     for view in list(store)? {
@@ -105,7 +110,7 @@ pub fn read_bar(store: &mut Store, ctx: &Ctx, selected: Option<i64>) -> Result<V
             Err(e) => return Err(e),
         };
         if selected == Some(view.position) && count.is_some() {
-            let found = find::find(store, ctx, &view.query, SCOPE, None)?;
+            let found = find::find(store, ctx, &view.query, SCOPE, Some(VIEW_ROWS))?;
             read.tickets = Some((view.position, found.tickets));
         }
         read.counted.push((view, count));

@@ -123,3 +123,22 @@ fn the_filter_narrows_within_the_view() {
     app.keys("<Esc> /").text("欧阳");
     assert_eq!(app.model.queue.list.len(), 1);
 }
+
+/// Another agent's write reloads the queue, and the counts and the view's
+/// tickets with it.
+#[test]
+fn counts_and_the_view_follow_a_change_made_elsewhere() {
+    let mut app = App::new(true, 200, 30);
+    app.keys("2 <F1>");
+    assert!(shown(&app).is_empty());
+    let conn = rusqlite::Connection::open(&app.path).unwrap();
+    conn.execute("UPDATE tickets SET assignee = 'li' WHERE id = 2", [])
+        .unwrap();
+    app.send(frontdesk::app::msg::Msg::ExternalChange);
+    assert_eq!(shown(&app), [2]);
+    let screen = app.screen(200, 30);
+    assert!(
+        screen.contains("My queue 1") && screen.contains("Unassigned 2"),
+        "{screen}"
+    );
+}
