@@ -7,7 +7,9 @@
 //! customer's timeline. Run with `cargo bench --bench scale`.
 
 use frontdesk::config::Config;
+use frontdesk::domain::agenda::Filter;
 use frontdesk::domain::cadence::When;
+use frontdesk::service::agenda::{self, Page};
 use frontdesk::service::customers::{self, SearchIndex};
 use frontdesk::service::demo::{self, Sizes};
 use frontdesk::service::{Ctx, dashboard, interactions, quality, reminders, report, screens, setup, tickets};
@@ -207,11 +209,22 @@ fn screen_reads(
         time(runs, || Ok(dashboard::dashboard(store, ctx, month)?))?,
         format!("{} at risk listed", board.at_risk.len()),
     ));
-    let all = reminders::list(store, ctx, When::All)?;
+    let everyone = Filter::default();
+    let all = reminders::list(store, ctx, When::All, &everyone)?;
     rows.push((
         "reminders (all)".into(),
-        time(runs, || Ok(reminders::list(store, ctx, When::All)?))?,
+        time(runs, || Ok(reminders::list(store, ctx, When::All, &everyone)?))?,
         format!("{} reminders", all.len()),
+    ));
+    let page = Page {
+        limit: Some(50),
+        overdue: false,
+    };
+    let first = agenda::agenda(store, ctx, &everyone, page)?;
+    rows.push((
+        "reminders agenda (first screen: today, upcoming page, overdue count)".into(),
+        time(runs, || Ok(agenda::agenda(store, ctx, &everyone, page)?))?,
+        format!("{} overdue counted", first.counts.overdue),
     ));
     let review = quality::review(store)?;
     rows.push((

@@ -90,6 +90,11 @@ actions! {
     ApplyMacro => "apply_macro",
     Knowledge => "knowledge",
     Tags => "tags",
+    NextSection => "next_section",
+    PrevSection => "prev_section",
+    ToggleOverdue => "toggle_overdue",
+    CycleReason => "cycle_reason",
+    ToggleMine => "toggle_mine",
     PrevView => "prev_view",
     NextView => "next_view",
     View1 => "view_1",
@@ -123,7 +128,9 @@ impl Action {
                 Some(Context::Triage)
             }
             PrevMonth | NextMonth => Some(Context::Dashboard),
-            ReminderDone => Some(Context::Reminders),
+            ReminderDone | NextSection | PrevSection | ToggleOverdue | CycleReason | ToggleMine => {
+                Some(Context::Reminders)
+            }
             UntriagedOnly => Some(Context::Queue),
             a if a.view_number().is_some() || matches!(a, PrevView | NextView) => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),

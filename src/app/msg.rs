@@ -122,8 +122,8 @@ pub enum Msg {
     TriageUndone(Result<Vec<(i64, i64)>, Failure>),
     /// Back from Ctrl-Z or the editor: the screen must be drawn anew.
     Redraw,
-    /// The open reminders for the Reminders view.
-    Reminders(Vec<crate::service::reminders::ReminderView>),
+    /// The agenda for the Reminders view (boxed: it is large beside the other messages).
+    Reminders(Box<crate::service::agenda::Agenda>),
     /// A stored reminder was marked done (its id), or refused.
     ReminderDone(Result<i64, String>),
     /// The dashboard's figures for a month, or why they could not be read.
@@ -188,7 +188,8 @@ pub enum Effect {
     /// Boxed: the changes are the largest payload of any effect.
     TriageChange(Vec<Seen>, Box<TicketChanges>, String),
     TriageUndo(Vec<Undo>),
-    LoadReminders,
+    /// The Reminders view's agenda, as its keys ask for it.
+    LoadReminders(crate::app::reminders::Ask),
     ReminderDone(i64),
     /// The dashboard's figures for a month.
     LoadDashboard(crate::domain::period::Month),

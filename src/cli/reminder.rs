@@ -2,15 +2,21 @@
 
 use super::Env;
 use super::output::{TIME_COLS, Table, label_width, print_json, short_time};
+use super::values::one_of;
+use crate::domain::agenda::{Filter, Section};
 use crate::domain::cadence::When;
+use crate::domain::enums::ReminderReason;
+use crate::i18n::fill;
 use crate::service::Error;
+use crate::service::agenda::{self, Agenda, Page};
 use crate::service::reminders::{self, ReminderInput, ReminderView};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum ReminderCommand {
     /// Open reminders (contact cadence, callbacks due, manual, birthdays,
-    /// anniversaries, low-survey follow-ups), soonest first
+    /// anniversaries, low-survey follow-ups): today's, then upcoming, then
+    /// the overdue count (`--when overdue` lists them)
     List(ReminderListArgs),
     /// A manual reminder about a customer (and one of their tickets)
     Add(ReminderAddArgs),
@@ -24,12 +30,20 @@ pub enum ReminderCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct ReminderListArgs {
-    /// Which reminders: those past due, due today, coming up, or all
+    /// Which reminders: due before today, due today, coming up, or all
     #[arg(long, default_value = "all", value_parser = super::values::reminder_window())]
     pub when: String,
     /// At most this many (0 = all)
     #[arg(long, default_value_t = 50, value_parser = super::parse::limit)]
     pub limit: usize,
+    /// Only reminders of this reason
+    #[arg(long, value_parser = one_of::<ReminderReason>())]
+    pub reason: Option<String>,
+    /// Whose: `mine` (the acting agent's), an agent's name, or `all`. A
+    /// stored reminder is its creator's, a callback its ticket's assignee's,
+    /// the others the customer's owner's
+    #[arg(long, default_value = "all")]
+    pub owner: String,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -50,18 +64,7 @@ pub struct ReminderAddArgs {
 
 pub fn run(env: &mut Env, cmd: ReminderCommand) -> Result<(), Error> {
     match cmd {
-        ReminderCommand::List(a) => {
-            let when: When = a.when.parse()?;
-            let mut list = reminders::list(&mut env.store, &env.ctx, when)?;
-            if a.limit > 0 {
-                list.truncate(a.limit);
-            }
-            if env.json {
-                print_json(&list);
-            } else {
-                print_list(&list);
-            }
-        }
+        ReminderCommand::List(a) => list(env, &a)?,
         ReminderCommand::Add(a) => {
             let input = ReminderInput {
                 customer: a.customer,
@@ -80,6 +83,44 @@ pub fn run(env: &mut Env, cmd: ReminderCommand) -> Result<(), Error> {
     Ok(())
 }
 
+fn list(env: &mut Env, a: &ReminderListArgs) -> Result<(), Error> {
+    let when: When = a.when.parse()?;
+    let filter = Filter {
+        reason: a.reason.as_deref().map(str::parse).transpose()?,
+        owner: a.owner.parse()?,
+    };
+    let limit = (a.limit > 0).then_some(a.limit);
+    if env.json {
+        // The flat list, soonest first, as before the agenda (each row names its section).
+        let mut list = reminders::list(&mut env.store, &env.ctx, when, &filter)?;
+        list.truncate(limit.unwrap_or(usize::MAX));
+        print_json(&list);
+        return Ok(());
+    }
+    let sections: &[Section] = match when {
+        When::All => &Section::ALL,
+        When::Today => &[Section::Today],
+        When::Upcoming => &[Section::Upcoming],
+        When::Overdue => &[Section::Overdue],
+    };
+    // The overdue rows are read only when asked for by name.
+    let page = Page {
+        limit,
+        overdue: when == When::Overdue,
+    };
+    let agenda = if when == When::Overdue || when == When::All {
+        agenda::agenda(&mut env.store, &env.ctx, &filter, page)?
+    } else {
+        // Today or upcoming alone: the page is theirs, not shared with today's.
+        let mut agenda = agenda::agenda(&mut env.store, &env.ctx, &filter, Page { limit: None, ..page })?;
+        agenda.rows.retain(|r| sections.contains(&r.section));
+        agenda.rows.truncate(limit.unwrap_or(usize::MAX));
+        agenda
+    };
+    print_agenda(&agenda, sections);
+    Ok(())
+}
+
 fn print_one(env: &Env, r: &ReminderView) {
     if env.json {
         print_json(r);
@@ -88,7 +129,38 @@ fn print_one(env: &Env, r: &ReminderView) {
     }
 }
 
-fn print_list(list: &[ReminderView]) {
+/// Each section: its heading with its count, then its rows as a table
+/// (overdue ones only when listed, else a hint how to list them).
+fn print_agenda(agenda: &Agenda, sections: &[Section]) {
+    let a = crate::i18n::get().agenda;
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            outln!("");
+        }
+        let name = a.section(*section);
+        let count = agenda.counts.of(*section);
+        let shown = count.to_string();
+        let rows: Vec<&ReminderView> = agenda.rows.iter().filter(|r| r.section == *section).collect();
+        if count == 0 {
+            outln!("{}", fill(a.heading_empty, &[("name", name)]));
+            continue;
+        }
+        if *section == Section::Overdue && !agenda.overdue_listed {
+            outln!("{}", fill(a.cli_collapsed, &[("name", name), ("count", &shown)]));
+            continue;
+        }
+        outln!("{}", fill(a.heading, &[("name", name), ("count", &shown)]));
+        if rows.len() < count {
+            let listed = rows.len().to_string();
+            outln!("{}", fill(a.cli_more, &[("shown", &listed), ("count", &shown)]));
+        }
+        if !rows.is_empty() {
+            print_list(&rows);
+        }
+    }
+}
+
+fn print_list(list: &[&ReminderView]) {
     let s = crate::i18n::get().cli_records;
     let mut table = Table::new(&[
         (s.col_id, super::output::WHOLE),

@@ -98,6 +98,7 @@ vocabularies!(
     enums::Tier,
     enums::CustomerKind,
     enums::CallbackOutcome,
+    enums::ReminderReason,
     enums::Role,
     kpi::Breakdown,
 );

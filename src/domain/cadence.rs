@@ -7,8 +7,9 @@
 //! contact moves the next due date by itself.
 //!
 //! Reminders fall in one of four windows relative to `now`: *overdue* (due
-//! before now), *today* (later today in the team's time zone), *upcoming*
-//! (after today, within `upcoming_days` [7] of now) and *later*.
+//! before today), *today* (any time today in the display zone, the hours
+//! already past included: the day's work is one list), *upcoming* (after
+//! today, within `upcoming_days` [7] of now) and *later*.
 
 use super::enums::Tier;
 use super::error::Invalid;
@@ -143,12 +144,14 @@ impl std::str::FromStr for When {
     }
 }
 
-/// The window of `due` seen at `now` by a team in `zone`.
+/// The window of `due` seen at `now` by an agent whose days are those of
+/// `zone` (the display zone: "today" is the agent's day).
 pub fn due_window(due: DateTime<Utc>, now: DateTime<Utc>, zone: Tz, upcoming_days: i64) -> Due {
-    if due < now {
+    let (start, end) = today_bounds(now, zone);
+    if due < start {
         return Due::Overdue;
     }
-    if due < end_of_day(now, zone) {
+    if due < end {
         return Due::Today;
     }
     if due < now.checked_add_signed(days(upcoming_days)).unwrap_or(now) {
@@ -157,22 +160,29 @@ pub fn due_window(due: DateTime<Utc>, now: DateTime<Utc>, zone: Tz, upcoming_day
     Due::Later
 }
 
-/// The next local midnight after `now` in `zone`, as an instant.
-fn end_of_day(now: DateTime<Utc>, zone: Tz) -> DateTime<Utc> {
-    let tomorrow = now
-        .with_timezone(&zone)
-        .date_naive()
+/// The first instant of today and of tomorrow in `zone`, seen at `now`:
+/// the day a store query asks for (due times are stored as instants).
+pub fn today_bounds(now: DateTime<Utc>, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let today = now.with_timezone(&zone).date_naive();
+    let start = midnight(today, zone).unwrap_or(now - days(1));
+    let end = today
         .checked_add_days(Days::new(1))
-        .and_then(|d| d.and_hms_opt(0, 0, 0));
+        .and_then(|d| midnight(d, zone))
+        .unwrap_or(now + days(1));
+    (start, end)
+}
+
+/// The first instant of `day` in `zone`.
+fn midnight(day: chrono::NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
     // A zone that skips midnight on a DST change starts its day at the first
     // instant after it; `earliest` and the one-hour retry cover both cases.
-    tomorrow
+    day.and_hms_opt(0, 0, 0)
         .and_then(|t| {
             zone.from_local_datetime(&t)
                 .earliest()
                 .or_else(|| zone.from_local_datetime(&(t + chrono::TimeDelta::hours(1))).earliest())
         })
-        .map_or(now + days(1), |t| t.with_timezone(&Utc))
+        .map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -231,13 +241,16 @@ mod tests {
     }
 
     #[test]
-    fn windows_in_the_team_zone() {
+    fn windows_in_the_agents_zone() {
         let shanghai: Tz = "Asia/Shanghai".parse().unwrap();
-        // 10:00 in Shanghai; the local day ends at 16:00 UTC.
+        // 10:00 in Shanghai; the local day runs 16:00 UTC the day before to 16:00 UTC.
         let now = at("2026-06-01T02:00:00Z");
         let cases = [
             ("2026-05-31T02:00:00Z", Due::Overdue),
-            ("2026-06-01T01:59:59Z", Due::Overdue),
+            ("2026-05-31T15:59:59Z", Due::Overdue),
+            // Earlier today (00:00 and 09:59 local) is today's work, not overdue.
+            ("2026-05-31T16:00:00Z", Due::Today),
+            ("2026-06-01T01:59:59Z", Due::Today),
             ("2026-06-01T02:00:00Z", Due::Today),
             ("2026-06-01T15:59:59Z", Due::Today),
             ("2026-06-01T16:00:00Z", Due::Upcoming),
@@ -250,6 +263,8 @@ mod tests {
         // The same instant is late evening in UTC: the day ends sooner there.
         assert_eq!(due_window(at("2026-06-01T16:00:00Z"), now, Tz::UTC, 7), Due::Today);
         assert_eq!(due_window(at("2026-06-02T00:00:00Z"), now, Tz::UTC, 7), Due::Upcoming);
+        // ... and began later: 23:00 UTC the day before is overdue there.
+        assert_eq!(due_window(at("2026-05-31T23:00:00Z"), now, Tz::UTC, 7), Due::Overdue);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Plain types and rules with no I/O. Time always enters as an argument.
 
+pub mod agenda;
 pub mod agent;
 pub mod audit;
 pub mod cadence;

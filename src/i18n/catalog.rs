@@ -4,6 +4,7 @@
 //! Templates hold named placeholders (`{customer}`) filled by
 //! [`super::fill`]; a translation may reorder them.
 
+pub mod agenda;
 pub mod background;
 pub mod care;
 pub mod cli_admin;
@@ -240,6 +241,7 @@ pub struct Strings {
     pub tags: &'static tags::TagStrings,
     pub clock: &'static clock::ClockStrings,
     pub columns: &'static columns::ColumnsStrings,
+    pub agenda: &'static agenda::AgendaStrings,
     pub views: &'static views::ViewStrings,
 }
 }

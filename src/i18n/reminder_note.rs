@@ -68,6 +68,7 @@ mod tests {
             reason: ReminderReason::Cadence,
             due_at: "2026-10-05T09:30:00Z".parse().unwrap(),
             when: Due::Today,
+            section: crate::domain::agenda::Section::Today,
             customer_id: Some(1),
             customer_code: "C1".into(),
             customer_name: "张三".into(),

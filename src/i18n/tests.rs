@@ -204,7 +204,7 @@ fn the_walk_reaches_every_kind_of_text() {
         "triage.remaining",
         "triage.bulk_changed.one",
         "triage.bulk_changed.other",
-        "crm.sections[Overdue]",
+        "agenda.sections[Overdue]",
         "dashboard.kpis[Backlog]",
     ] {
         assert!(

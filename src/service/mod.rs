@@ -1,6 +1,7 @@
 //! Use cases shared by the CLI and the TUI. Each runs in one transaction and
 //! is the one place where domain rules meet storage.
 
+pub mod agenda;
 pub mod backup;
 pub mod customers;
 pub mod dashboard;

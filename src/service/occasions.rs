@@ -21,7 +21,7 @@ const COMMENT_CHARS: usize = 40;
 /// upcoming windows, unless an outbound contact in their period ended them.
 pub fn occasions(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
     let rules = &ctx.settings.cadence;
-    let zone = ctx.settings.timezone;
+    let zone = ctx.settings.display_zone;
     let today = local_day(ctx.now, zone);
     let month_days = window_month_days(today, rules.upcoming_days);
     let mut out = Vec::new();
@@ -55,7 +55,7 @@ fn push(
     facts: NoteFacts,
 ) {
     let rules = &ctx.settings.cadence;
-    let zone = ctx.settings.timezone;
+    let zone = ctx.settings.display_zone;
     let Some(when) = occasion_window(day, today, rules.upcoming_days) else {
         return;
     };

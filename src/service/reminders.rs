@@ -17,7 +17,8 @@
 
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
-use crate::domain::cadence::{Due, When, due_window, next_contact_due};
+use crate::domain::agenda::{Filter, Section};
+use crate::domain::cadence::{Due, When, due_window, next_contact_due, today_bounds};
 use crate::domain::enums::{ReminderReason, Tier};
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{CadenceRow, ReminderRow, Store, Tx};
@@ -36,6 +37,8 @@ pub struct ReminderView {
     pub due_at: DateTime<Utc>,
     /// Which window `due_at` falls in at `ctx.now`: overdue, today, upcoming, later.
     pub when: Due,
+    /// The agenda section that window is shown in: today, upcoming or overdue.
+    pub section: Section,
     pub customer_id: Option<i64>,
     pub customer_code: String,
     pub customer_name: String,
@@ -76,13 +79,60 @@ fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, E
 }
 
 /// Every open reminder in the windows `when` asks for, soonest first.
-pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView>, Error> {
+pub fn list(store: &mut Store, ctx: &Ctx, when: When, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let mut out: Vec<ReminderView> = Vec::new();
-        let cadence = &ctx.settings.cadence;
+        let mut out = gather(tx, ctx, source, filter, None)?.rows;
+        out.retain(|r| when.includes(r.when));
+        out.sort_by(soonest_first);
+        Ok(out)
+    })
+}
+
+/// The open reminders `filter` lets through, in no order.
+pub(super) struct Gathered {
+    pub rows: Vec<ReminderView>,
+    /// How many of the section not wanted as rows there are.
+    pub counted: usize,
+}
+
+/// Every open reminder `filter` lets through, in no order; those of
+/// `count_only` counted but not made into rows (the overdue backlog runs to
+/// tens of thousands on a large file: the first screen shows its count).
+pub(super) fn gather(
+    tx: &Tx,
+    ctx: &Ctx,
+    source: Source,
+    filter: &Filter,
+    count_only: Option<Section>,
+) -> Result<Gathered, Error> {
+    let owner = filter.owner.name(&ctx.agent);
+    let wanted = |reason: ReminderReason| filter.reason.is_none_or(|r| r == reason);
+    // The customer-bound ones (cadence, birthday, anniversary, survey) are
+    // the customer's owner's.
+    let theirs = owner.map(|name| tx.customers_owned_by(name)).transpose()?;
+    let owned = |customer: Option<i64>| match &theirs {
+        Some(ids) => customer.is_some_and(|id| ids.contains(&id)),
+        None => true,
+    };
+    // A cell: the sources below count into it, some through `only_counted`.
+    let counted = std::cell::Cell::new(0);
+    // Whether a reminder due then is only counted.
+    let only_counted = |due_at: DateTime<Utc>| {
+        let skip = count_only == Some(Section::of(window(ctx, due_at)));
+        counted.set(counted.get() + usize::from(skip));
+        skip
+    };
+    let mut out: Vec<ReminderView> = Vec::new();
+    let cadence = &ctx.settings.cadence;
+    if wanted(ReminderReason::Cadence) {
         for row in cadence_rows(tx, ctx, source)? {
-            if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at) {
+            if !owned(Some(row.customer_id)) {
+                continue;
+            }
+            if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at)
+                && !only_counted(due_at)
+            {
                 let facts = NoteFacts::Cadence {
                     tier: row.tier,
                     // The day as people read it: in the display zone, not UTC's.
@@ -103,7 +153,21 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                 ));
             }
         }
-        for row in tx.callbacks_owed()? {
+    }
+    if wanted(ReminderReason::Callback) {
+        // The backlog only counted: its callbacks are counted in SQL, the rest read.
+        let from = if count_only == Some(Section::Overdue) {
+            let start_of_today = today_bounds(ctx.now, ctx.settings.display_zone).0;
+            counted.set(counted.get() + tx.count_callbacks_owed_before(start_of_today, owner)?);
+            Some(start_of_today)
+        } else {
+            None
+        };
+        for row in tx.callbacks_owed(from)? {
+            // A callback is owed by whoever has the ticket.
+            if owner.is_some_and(|name| row.assignee != name) || only_counted(row.due) {
+                continue;
+            }
             let facts = NoteFacts::Callback {
                 ticket: row.ticket_id,
                 subject: row.subject,
@@ -120,18 +184,44 @@ pub fn list(store: &mut Store, ctx: &Ctx, when: When) -> Result<Vec<ReminderView
                 facts,
             ));
         }
-        out.extend(tx.open_reminders()?.into_iter().map(|r| stored(ctx, r)));
-        out.extend(super::occasions::occasions(tx, ctx)?);
+    }
+    let stored_rows = tx.open_reminders()?.into_iter();
+    // A stored reminder is its creator's.
+    let stored_rows = stored_rows.filter(|r| wanted(r.reason) && owner.is_none_or(|name| r.created_by == name));
+    out.extend(stored_rows.map(|r| stored(ctx, r)));
+    if wanted(ReminderReason::Birthday) || wanted(ReminderReason::Anniversary) {
+        out.extend(
+            super::occasions::occasions(tx, ctx)?
+                .into_iter()
+                .filter(|r| wanted(r.reason)),
+        );
+    }
+    if wanted(ReminderReason::Survey) {
         out.extend(super::occasions::low_surveys(tx, ctx)?);
-        out.retain(|r| when.includes(r.when));
-        out.sort_by(|a, b| {
-            a.due_at
-                .cmp(&b.due_at)
-                .then(a.customer_code.cmp(&b.customer_code))
-                .then(a.id.cmp(&b.id))
-        });
-        Ok(out)
+    }
+    // Occasions and surveys come as rows: few, and theirs is the customer's owner's.
+    out.retain(|r| r.id.is_some() || r.reason == ReminderReason::Callback || owned(r.customer_id));
+    for r in &mut out {
+        // One place decides the section, after the windows are final
+        // (occasions set theirs by the day, not the hour).
+        r.section = Section::of(r.when);
+    }
+    // The computed rows of that section are counted above; these (stored,
+    // occasions, surveys: a few) here.
+    let before = out.len();
+    out.retain(|r| count_only != Some(r.section));
+    Ok(Gathered {
+        counted: counted.get() + before - out.len(),
+        rows: out,
     })
+}
+
+/// Due time, then customer, then id: the same order on every read.
+pub(super) fn soonest_first(a: &ReminderView, b: &ReminderView) -> std::cmp::Ordering {
+    a.due_at
+        .cmp(&b.due_at)
+        .then(a.customer_code.cmp(&b.customer_code))
+        .then(a.id.cmp(&b.id))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -146,11 +236,13 @@ pub(super) fn view(
     ticket_id: Option<i64>,
     facts: NoteFacts,
 ) -> ReminderView {
+    let when = window(ctx, due_at);
     ReminderView {
         id,
         reason,
         due_at,
-        when: window(ctx, due_at),
+        when,
+        section: Section::of(when),
         customer_id: Some(customer_id),
         customer_code: code.to_string(),
         customer_name: name.to_string(),
@@ -165,17 +257,19 @@ pub(super) fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
     due_window(
         due_at,
         ctx.now,
-        ctx.settings.timezone,
+        ctx.settings.display_zone,
         ctx.settings.cadence.upcoming_days,
     )
 }
 
 fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
+    let when = window(ctx, r.due_at);
     ReminderView {
         id: Some(r.id),
         reason: r.reason,
         due_at: r.due_at,
-        when: window(ctx, r.due_at),
+        when,
+        section: Section::of(when),
         customer_id: r.customer_id,
         customer_code: r.customer_code,
         customer_name: r.customer_name,

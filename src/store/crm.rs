@@ -36,6 +36,13 @@ pub struct CadenceRow {
     pub last_outbound: Option<DateTime<Utc>>,
 }
 
+/// ?1 the earliest due time: a range of `tickets_callback_owed`.
+pub(super) const CALLBACKS_OWED_SQL: &str =
+    "SELECT t.id, t.customer_id, c.code, c.name, t.subject, t.callback_due, t.assignee
+       FROM tickets t JOIN customers c ON c.id = t.customer_id
+      WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL AND t.callback_due >= ?1
+        AND t.status IN ('resolved', 'closed') AND NOT c.archived";
+
 /// A resolved or closed ticket whose callback (回访) is not done yet.
 #[derive(Debug, Clone)]
 pub struct CallbackRow {
@@ -45,6 +52,8 @@ pub struct CallbackRow {
     pub name: String,
     pub subject: String,
     pub due: DateTime<Utc>,
+    /// Who owes the callback: the ticket's assignee ('' when none).
+    pub assignee: String,
 }
 
 /// The facts query. `{scope}` limits each aggregate to one customer (so it
@@ -191,15 +200,13 @@ impl Tx<'_> {
         Ok(at.map(from_unix))
     }
 
-    /// Resolved or closed tickets of live customers still owing their callback.
-    pub fn callbacks_owed(&self) -> Result<Vec<CallbackRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.id, t.customer_id, c.code, c.name, t.subject, t.callback_due
-               FROM tickets t JOIN customers c ON c.id = t.customer_id
-              WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL
-                AND t.status IN ('resolved', 'closed') AND NOT c.archived",
-        )?;
-        let rows = stmt.query_map([], |r| {
+    /// Resolved or closed tickets of live customers still owing their
+    /// callback ([`CALLBACKS_OWED_SQL`]), due at or after `from` when given (a range of
+    /// `tickets_callback_owed`: the agenda's first screen skips the backlog).
+    pub fn callbacks_owed(&self, from: Option<DateTime<Utc>>) -> Result<Vec<CallbackRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(CALLBACKS_OWED_SQL)?;
+        let from = from.map_or(i64::MIN, |at| at.timestamp());
+        let rows = stmt.query_map([from], |r| {
             Ok(CallbackRow {
                 ticket_id: r.get(0)?,
                 customer_id: r.get(1)?,
@@ -207,6 +214,7 @@ impl Tx<'_> {
                 name: r.get(3)?,
                 subject: r.get(4)?,
                 due: from_unix(r.get(5)?),
+                assignee: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -82,6 +82,11 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
         ("ticket_search", fulltext::search_plan_sql()),
+        ("callbacks_owed", crm::CALLBACKS_OWED_SQL.to_string()),
+        (
+            "callbacks_overdue_count",
+            reminders::CALLBACKS_BEFORE_COUNT_SQL.to_string(),
+        ),
     ]
 }
 

@@ -5,6 +5,7 @@ use crate::domain::enums::ReminderReason;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
+use std::collections::HashSet;
 
 impl Tx<'_> {
     #[allow(clippy::too_many_arguments)]
@@ -36,6 +37,14 @@ impl Tx<'_> {
     }
 }
 
+/// ?1 the time before which, ?2 the assignee or NULL for all: a range of
+/// `tickets_callback_owed`, each ticket's status and customer by rowid.
+pub(super) const CALLBACKS_BEFORE_COUNT_SQL: &str =
+    "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id
+  WHERE t.callback_at IS NULL AND t.callback_due IS NOT NULL AND t.callback_due < ?1
+    AND t.status IN ('resolved', 'closed') AND NOT c.archived
+    AND (?2 IS NULL OR t.assignee = ?2)";
+
 /// A stored reminder with the names a list shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReminderRow {
@@ -48,10 +57,12 @@ pub struct ReminderRow {
     pub reason: ReminderReason,
     pub note: String,
     pub done_at: Option<DateTime<Utc>>,
+    /// The agent who added it: its owner in the agenda's filter.
+    pub created_by: String,
 }
 
 const REMINDER_SQL: &str = "SELECT r.id, r.customer_id, coalesce(c.code, ''), coalesce(c.name, ''),
-       r.ticket_id, r.due_at, r.reason, r.note, r.done_at
+       r.ticket_id, r.due_at, r.reason, r.note, r.done_at, r.created_by
   FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id";
 
 fn reminder_row(r: &rusqlite::Row) -> rusqlite::Result<ReminderRow> {
@@ -67,6 +78,7 @@ fn reminder_row(r: &rusqlite::Row) -> rusqlite::Result<ReminderRow> {
         reason: reason.parse().unwrap_or(ReminderReason::Manual),
         note: r.get(7)?,
         done_at: r.get::<_, Option<i64>>(8)?.map(from_unix),
+        created_by: r.get(9)?,
     })
 }
 
@@ -89,6 +101,30 @@ impl Tx<'_> {
         ))?;
         let rows = stmt.query_map([], reminder_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The live customers `agent` owns: whose computed reminders (cadence,
+    /// birthday, anniversary, survey) are theirs.
+    pub fn customers_owned_by(&self, agent: &str) -> Result<HashSet<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM customers WHERE owner = ?1 AND NOT archived")?;
+        let ids = stmt.query_map([agent], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// How many callbacks owed (as [`Tx::callbacks_owed`]) fell due before
+    /// `before`, of `assignee`'s tickets when given: counted in SQL, no row read out.
+    pub fn count_callbacks_owed_before(
+        &self,
+        before: DateTime<Utc>,
+        assignee: Option<&str>,
+    ) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(CALLBACKS_BEFORE_COUNT_SQL)?
+            .query_row(params![before.timestamp(), assignee], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     pub fn set_reminder_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {

@@ -105,7 +105,7 @@ impl Driver {
             }
             Effect::LoadCurrent(record) => vec![Msg::Current(current(store, ctx, record).map_err(failure))],
             Effect::RunDemo => vec![Msg::DemoDone(run_demo(store, ctx, &self.config))],
-            Effect::LoadReminders => vec![Read::Reminders.run(store, ctx)],
+            Effect::LoadReminders(ask) => vec![Read::Reminders(ask).run(store, ctx)],
             Effect::ReminderDone(id) => vec![Msg::ReminderDone(
                 reminders::done(store, ctx, id)
                     .map(|_| id)

@@ -8,10 +8,9 @@
 
 use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
-use crate::domain::cadence::When;
 use crate::domain::period::Month;
 use crate::service::database::{Database, Interrupt, OpenOptions};
-use crate::service::{Ctx, dashboard, quality, reminders, screens, views};
+use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
@@ -25,7 +24,7 @@ pub enum Read {
     Overview,
     /// The queue alone, read again every minute so SLA states move on.
     Queue,
-    Reminders,
+    Reminders(crate::app::reminders::Ask),
     Dashboard(Month),
     /// The Data quality view's duplicates and missing contacts.
     Quality,
@@ -39,7 +38,7 @@ impl Read {
         match effect {
             Effect::LoadOverview => Some(Read::Overview),
             Effect::LoadQueue => Some(Read::Queue),
-            Effect::LoadReminders => Some(Read::Reminders),
+            Effect::LoadReminders(ask) => Some(Read::Reminders(*ask)),
             Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
             Effect::LoadQuality => Some(Read::Quality),
             Effect::LoadViews(selected) => Some(Read::Views(*selected)),
@@ -53,7 +52,8 @@ impl Read {
         match self {
             Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
             Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
-            Read::Reminders => reminders::list(store, ctx, When::All).map_or_else(failed, Msg::Reminders),
+            Read::Reminders(ask) => agenda::agenda(store, ctx, &ask.filter(), ask.page())
+                .map_or_else(failed, |a| Msg::Reminders(Box::new(a))),
             Read::Dashboard(month) => Msg::Dashboard(
                 month,
                 dashboard::dashboard(store, ctx, month)
@@ -96,7 +96,7 @@ impl Reader for StoreReader {
                 Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
                 Read::Quality => Msg::Quality(Err(why.clone())),
                 Read::Views(_) => Msg::Views(Err(why.clone())),
-                Read::Overview | Read::Queue | Read::Reminders => Msg::LoadFailed(why.clone()),
+                Read::Overview | Read::Queue | Read::Reminders(_) => Msg::LoadFailed(why.clone()),
             },
         }
     }
@@ -163,15 +163,17 @@ impl Worker {
     /// have started before the change that asks for this read, so it runs
     /// once more after. The dashboard shows one month, and drops figures of
     /// any other: a month asked for replaces another one waiting, so paging
-    /// through months reads only where the paging stops. True when queued.
+    /// through months reads only where the paging stops; likewise the
+    /// agenda, whose filter keys each ask for another one. True when queued.
     pub fn request(&mut self, read: Read) -> bool {
         let mut queue = self.shared.lock();
         if queue.waiting.contains(&read) {
             return false;
         }
-        if let Read::Dashboard(_) = read {
+        if matches!(read, Read::Dashboard(_) | Read::Reminders(_)) {
             let before = queue.waiting.len();
-            queue.waiting.retain(|r| !matches!(r, Read::Dashboard(_)));
+            let same_kind = |r: &Read| std::mem::discriminant(r) == std::mem::discriminant(&read);
+            queue.waiting.retain(|r| !same_kind(r));
             self.outstanding -= before - queue.waiting.len();
         }
         queue.waiting.push_back(read);

@@ -1,11 +1,17 @@
-//! The Reminders view, full screen: a section per window (overdue, today,
-//! upcoming, later) with its count, a row per reminder.
+//! The Reminders view, full screen: the agenda's sections (today,
+//! upcoming, overdue) with their counts, a row per reminder listed; the
+//! title names the filter.
 
 use super::cells::{Col, cell, cell_right, col, flex, span, whole, widths};
 use super::sections::{self, Empty, Sections};
+use crate::app::action::Action;
+use crate::app::format::grouped;
+use crate::app::help::keys_label;
+use crate::app::keymap::Context;
 use crate::app::model::Model;
-use crate::app::reminders::{Reminders, lines, reason_label, relative, section_label};
+use crate::app::reminders::{Reminders, filter_label, lines, reason_label, relative};
 use crate::app::theme::Role;
+use crate::domain::agenda::Section;
 use crate::domain::cadence::Due;
 use crate::i18n::fill;
 use ratatui::Frame;
@@ -33,15 +39,11 @@ const CUSTOMER_MAX: usize = 30;
 pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
     let (s, theme) = (model.strings, &model.theme);
     frame.render_widget(Clear, body);
-    let counts = fill(
-        s.crm.title_counts,
-        &[
-            ("overdue", &view.count(Due::Overdue).to_string()),
-            ("today", &view.count(Due::Today).to_string()),
-            ("upcoming", &view.count(Due::Upcoming).to_string()),
-        ],
+    let title = format!(
+        "{}  ·  {}",
+        s.crm.title,
+        filter_label(s, view.ask, &model.session.agent)
     );
-    let title = format!("{}  ·  {counts}", s.crm.title);
     let inner = super::modal(model, frame, body, &title);
     if inner.height == 0 {
         return;
@@ -66,7 +68,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
         height: inner.height - 1,
         ..inner
     };
-    if view.rows.is_empty() {
+    if view.rows.is_empty() && (view.loading || view.unreadable) {
         let empty = Empty {
             loading: view.loading,
             unreadable: view.unreadable,
@@ -81,7 +83,7 @@ pub fn render(model: &Model, frame: &mut Frame, body: Rect, view: &Reminders) {
         model,
         frame,
         list,
-        &lines(&view.rows),
+        &lines(view),
         view.selected,
         s.crm.selected_mark,
         &painter,
@@ -95,18 +97,30 @@ struct Windows<'a> {
     w: Vec<usize>,
 }
 
-impl Sections<Due> for Windows<'_> {
-    fn heading(&self, due: Due, count: usize) -> (String, Role) {
-        let s = self.model.strings;
-        let text = fill(
-            s.crm.section,
-            &[("name", section_label(s, due)), ("count", &count.to_string())],
-        );
-
-        let role = if due == Due::Overdue && count > 0 {
-            Role::Breached
+impl Sections<Section> for Windows<'_> {
+    fn heading(&self, section: Section, count: usize) -> (String, Role) {
+        let (model, s) = (self.model, self.model.strings);
+        let name = s.agenda.section(section);
+        let shown = grouped(count as u64);
+        let text = if count == 0 {
+            fill(s.agenda.heading_empty, &[("name", name)])
+        } else if section == Section::Overdue && !self.view.ask.overdue {
+            let key = model
+                .keymap
+                .binding_for(&[Context::Reminders], Action::ToggleOverdue)
+                .map(|b| keys_label(&b.keys, s))
+                .unwrap_or_default();
+            fill(
+                s.agenda.heading_collapsed,
+                &[("name", name), ("count", &shown), ("key", &key)],
+            )
         } else {
-            Role::Title
+            fill(s.agenda.heading, &[("name", name), ("count", &shown)])
+        };
+        let role = match section {
+            Section::Overdue if count > 0 => Role::Breached,
+            _ if count == 0 => Role::Muted,
+            _ => Role::Title,
         };
         (text, role)
     }
@@ -115,9 +129,10 @@ impl Sections<Due> for Windows<'_> {
         let (model, w) = (self.model, &self.w);
         let (s, theme) = (model.strings, &model.theme);
         let r = self.view.rows.get(index)?;
+        // Past due (overdue, or earlier today) reads as late; the rest of today as soon.
         let due_role = match r.when {
-            Due::Overdue => Role::Breached,
-            Due::Today => Role::AtRisk,
+            _ if r.due_at < model.now => Role::Breached,
+            Due::Overdue | Due::Today => Role::AtRisk,
             Due::Upcoming | Due::Later => Role::Muted,
         };
         let ticket = ticket_number(r);

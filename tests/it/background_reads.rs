@@ -115,7 +115,7 @@ fn background_reminders_come_back_to_the_reminders_view() {
     app.keys("m");
     let inline = app.screen(120, 40);
     let mut worker = worker(&app);
-    for msg in read(&mut worker, &[Read::Reminders]) {
+    for msg in read(&mut worker, &[Read::Reminders(Default::default())]) {
         app.send(msg);
     }
     assert_eq!(app.screen(120, 40), inline);

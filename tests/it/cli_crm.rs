@@ -267,7 +267,8 @@ fn cadence_reminders_follow_the_last_outbound_contact() {
     let all = desk.json_at("2026-04-26T00:10:00Z", &["reminder", "list"]);
     assert_eq!(all[0]["due_at"], "2026-05-26T00:10:00Z");
     let table = desk.ok_at("2026-04-26T00:10:00Z", &["reminder", "list"]);
-    assert_line(&table, 1, &["2026-05-26 08:10 +08:00", "later", "cadence", "周杰"]);
+    // Under "Today · none", a blank line, "Upcoming · 1" and the column titles.
+    assert_line(&table, 4, &["2026-05-26 08:10 +08:00", "later", "cadence", "周杰"]);
 }
 
 #[test]

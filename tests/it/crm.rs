@@ -7,6 +7,7 @@ use crate::crm_support;
 use crate::tui_support;
 
 use crm_support::*;
+use frontdesk::domain::agenda::Section;
 use frontdesk::domain::cadence::{Due, When};
 use frontdesk::domain::enums::{CallbackOutcome, ReminderReason};
 use frontdesk::service::reminders::{self, ReminderView};
@@ -16,7 +17,7 @@ use tui_support::App;
 
 /// The reminders as the service lists them now.
 fn open_reminders(app: &mut App) -> Vec<ReminderView> {
-    reminders::list(&mut app.driver.store, &app.driver.ctx, When::All).unwrap()
+    reminders::list(&mut app.driver.store, &app.driver.ctx, When::All, &Default::default()).unwrap()
 }
 
 /// The rows of the Reminders view on screen.
@@ -83,25 +84,34 @@ fn reminders_view_at_80x24() {
 }
 
 #[test]
-fn reminders_are_listed_by_window_and_esc_goes_back_to_the_panes() {
+fn reminders_are_listed_by_section_overdue_on_b_and_esc_goes_back_to_the_panes() {
     let mut app = app(120, 40);
     app.keys("m");
-    let want = open_reminders(&mut app);
-    assert_eq!(rows(&app), &want[..]);
+    let all = open_reminders(&mut app);
     for due in [Due::Overdue, Due::Today, Due::Upcoming, Due::Later] {
-        assert!(want.iter().any(|r| r.when == due), "the seed has a {due:?} reminder");
+        assert!(all.iter().any(|r| r.when == due), "the seed has a {due:?} reminder");
     }
+    // Today's, then upcoming (later ones too); the overdue ones only counted.
+    let listed: Vec<&ReminderView> = all.iter().filter(|r| r.section != Section::Overdue).collect();
+    let mut want = listed.clone();
+    want.sort_by_key(|r| (r.section, r.due_at));
+    assert_eq!(rows(&app).iter().collect::<Vec<_>>(), want);
     let screen = app.screen(120, 40);
-    for text in [
-        "Overdue (3)",
-        "Today (1)",
-        "Upcoming (3)",
-        "Later (2)",
-        "3d overdue",
-        "陈静",
-    ] {
+    for text in ["Today · 2", "Upcoming · 5", "Overdue · 2  (b shows them)"] {
         assert!(screen.contains(text), "{text} in\n{screen}");
     }
+    assert!(!screen.contains("陈静"), "no overdue row yet:\n{screen}");
+    app.keys("b");
+    let screen = app.screen(120, 40);
+    for text in ["Overdue · 2", "3d overdue", "陈静"] {
+        assert!(screen.contains(text), "{text} in\n{screen}");
+    }
+    assert!(!screen.contains("b shows them"), "{screen}");
+    assert_eq!(
+        selected(&app).section,
+        Section::Overdue,
+        "b went to the first overdue row"
+    );
     // Entering closes triage; Esc leaves for the panes.
     app.keys("<Esc>");
     assert!(app.model.screens.reminders().is_none());
@@ -133,7 +143,8 @@ fn enter_opens_the_card_or_the_callbacks_ticket_over_the_list() {
 #[test]
 fn x_marks_a_manual_reminder_done_and_it_leaves_the_list() {
     let mut app = app(120, 40);
-    app.keys("m");
+    // The reminder is overdue: `b` lists the overdue ones.
+    app.keys("m b");
     select(&mut app, |r| r.note == "Send the new catalogue");
     let id = selected(&app).id.expect("a stored reminder");
     let place = app.model.screens.reminders().unwrap().selected;
@@ -168,7 +179,7 @@ fn x_on_a_cadence_reminder_changes_nothing_and_explains() {
 #[test]
 fn logging_an_outbound_contact_ends_the_cadence_reminder() {
     let mut app = app(120, 40);
-    app.keys("m");
+    app.keys("m b");
     let overdue_cadence =
         |r: &ReminderView| r.reason == ReminderReason::Cadence && r.customer_name == CHEN && r.when == Due::Overdue;
     select(&mut app, overdue_cadence);

@@ -525,12 +525,18 @@ fn the_reminders_view_shows_its_sections_and_esc_goes_back() {
     s.wait_for("Customers");
     s.keys(&["m"]);
     let screen = s.wait("the sections", |s| {
-        s.contains("Reminders") && s.contains("Overdue (") && s.contains("Today (") && s.contains("Upcoming (")
+        s.contains("Reminders") && s.contains("Today ·") && s.contains("Upcoming ·") && s.contains("Overdue ·")
     });
-    assert!(screen.contains("overdue ·"), "the title counts them:\n{screen}");
+    assert!(
+        screen.contains("all reasons · everyone's"),
+        "the title names the filter:\n{screen}"
+    );
+    // `f` reads the agenda again for one reason, named in the title.
+    s.keys(&["f"]);
+    s.wait("the reason filter", |s| s.contains("Keep in touch · everyone's"));
     s.keys(&["Escape"]);
     s.wait("the panes again", |s| {
-        s.contains("Queue") && s.contains("Customers") && !s.contains("Overdue (")
+        s.contains("Queue") && s.contains("Customers") && !s.contains("Overdue ·")
     });
     s.keys(&["q"]);
     assert_eq!(s.exit(), "exit=0");

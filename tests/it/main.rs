@@ -9,12 +9,14 @@ mod skip;
 mod ticket_support;
 mod tui_support;
 
+mod agenda;
 mod background_reads;
 mod background_writes;
 mod backup_doctor;
 mod backup_files;
 mod bad_input;
 mod care;
+mod cli_agenda;
 mod cli_crm;
 mod cli_customers;
 mod cli_edit;

@@ -187,6 +187,16 @@ fn hot_query_plans() {
         "{low_surveys}"
     );
     assert!(!low_surveys.contains("SCAN i"), "{low_surveys}");
+    // The agenda's callbacks: those from today on, and the count of the
+    // backlog before it, both a range of the owed-callback index.
+    for name in ["callbacks_owed", "callbacks_overdue_count"] {
+        let callbacks = of(name);
+        assert!(
+            callbacks.contains("USING INDEX tickets_callback_owed (callback_due"),
+            "{name}: {callbacks}"
+        );
+        assert!(!callbacks.contains("SCAN"), "{name}: {callbacks}");
+    }
 
     // The search: the full-text index finds the matches (FTS5 ranks them),
     // each ticket and customer by primary key.

@@ -256,6 +256,12 @@ mod tests {
             (reminder(), "due", "2026-10-06T09:00:00+08:00", true),
             (reminder(), "due", "", false),
             (reminder(), "due", "next week", false),
+            // The human TIME forms, as `reminder add --due` takes them.
+            (reminder(), "due", "today", true),
+            (reminder(), "due", "tomorrow 10:00", true),
+            (reminder(), "due", "+2d", true),
+            (reminder(), "due", "mon 09:00", true),
+            (reminder(), "due", "eom", true),
             (reminder(), "note", "  ", false),
             (reminder(), "ticket", "#3", true),
             (reminder(), "ticket", "three", false),

@@ -104,6 +104,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Reminders | AddOrder | CorrectOrder | Callback | Survey | ReminderDone | AddReminder => {
             super::crm::apply(model, action)
         }
+        NextSection | PrevSection | ToggleOverdue | CycleReason | ToggleMine => {
+            super::reminders::agenda_key(model, action)
+        }
         Dashboard => super::dashboard::enter(model),
         PrevMonth | NextMonth => super::dashboard::step(model, action),
         // The form's discard asks first; outside a form and the dialog

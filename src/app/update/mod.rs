@@ -133,8 +133,8 @@ fn reload(model: &mut Model) -> Vec<Effect> {
             None => Effect::LoadTriage(model.triage_run.passed.clone()),
         });
     }
-    if model.screens.reminders().is_some() {
-        effects.push(Effect::LoadReminders);
+    if let Some(reminders) = model.screens.reminders() {
+        effects.push(Effect::LoadReminders(reminders.ask));
     }
     effects.extend(quality::reload_effects(model));
     effects.extend(knowledge::reload_effects(model));

@@ -9,17 +9,46 @@ use crate::app::model::Model;
 use crate::app::msg::{Effect, Msg};
 use crate::app::reminders::{Reminders, reason_label};
 use crate::app::screens::Screen;
+use crate::domain::agenda::{Filter, Section};
 use crate::domain::enums::ReminderReason;
 use crate::i18n::fill;
 
 /// `m`: the full-screen list of reminders. The one place that turns the
 /// view on, so other full-screen modes can be made to give way here.
 pub fn enter(model: &mut Model) -> Vec<Effect> {
-    model.screens.enter(Screen::Reminders(Reminders {
+    let view = Reminders {
         loading: true,
         ..Reminders::default()
-    }));
-    vec![Effect::LoadReminders]
+    };
+    let ask = view.ask;
+    model.screens.enter(Screen::Reminders(view));
+    vec![Effect::LoadReminders(ask)]
+}
+
+/// The agenda's own keys: Tab / S-Tab jump between sections; `b` lists or
+/// hides the overdue rows, `f` cycles the reason, `O` mine or everyone's —
+/// those three read the list again, as the service lists only what they ask.
+pub fn agenda_key(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(view) = model.screens.reminders_mut() else {
+        let s = model.strings;
+        model.warn(fill(s.msg_not_in_this_view, &[("action", s.action(action.name()))]));
+        return Vec::new();
+    };
+    match action {
+        Action::NextSection | Action::PrevSection => {
+            view.jump(action == Action::NextSection);
+            return Vec::new();
+        }
+        Action::ToggleOverdue => {
+            view.ask.overdue = !view.ask.overdue;
+            view.jump_to = view.ask.overdue.then_some(Section::Overdue);
+        }
+        Action::CycleReason => view.ask.reason = Filter::next_reason(view.ask.reason),
+        Action::ToggleMine => view.ask.mine = !view.ask.mine,
+        _ => return Vec::new(),
+    }
+    view.loading = true;
+    vec![Effect::LoadReminders(view.ask)]
 }
 
 /// Esc or `q`: back to the panes, read again as the contacts made here
@@ -121,9 +150,9 @@ pub fn callback_ticket(model: &mut Model) -> Option<i64> {
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
     match msg {
-        Msg::Reminders(rows) => {
+        Msg::Reminders(agenda) => {
             if let Some(reminders) = model.screens.reminders_mut() {
-                reminders.load(rows);
+                reminders.load(*agenda);
             }
             Vec::new()
         }

@@ -2,18 +2,12 @@
 //! the order, callback, survey and reminder forms — kept beside the main
 //! catalogue and reached through `Strings::crm`.
 
-use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
 use crate::domain::order::CorrectionKind;
 
 crate::i18n::texts::catalogue_struct! {
     pub struct CrmStrings {
         pub title: &'static str,
-        /// `{overdue}`, `{today}`, `{upcoming}`: how many in each window.
-        pub title_counts: &'static str,
-        /// A section heading: `{name}` its name, `{count}` its count.
-        pub section: &'static str,
-        pub sections: &'static [(Due, &'static str)],
         pub reasons: &'static [(ReminderReason, &'static str)],
         /// Refund or cancel, in the form's choice and the message after it.
         pub corrections: &'static [(CorrectionKind, &'static str)],

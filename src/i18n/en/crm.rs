@@ -1,20 +1,11 @@
 //! English: crm.
 
-use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
 use crate::domain::order::CorrectionKind;
 use crate::i18n::catalog::crm::CrmStrings;
 
 pub const CRM: CrmStrings = CrmStrings {
     title: "Reminders",
-    title_counts: "{overdue} overdue · {today} today · {upcoming} upcoming",
-    section: "{name} ({count})",
-    sections: &[
-        (Due::Overdue, "Overdue"),
-        (Due::Today, "Today"),
-        (Due::Upcoming, "Upcoming"),
-        (Due::Later, "Later"),
-    ],
     reasons: &[
         (ReminderReason::Cadence, "Keep in touch"),
         (ReminderReason::Callback, "Callback"),

@@ -7,6 +7,7 @@ use crate::domain::sla::SlaState;
 use crate::domain::urgency::UrgencyFactor;
 use crate::i18n::{Plural, Strings};
 
+mod agenda;
 mod background;
 mod care;
 mod cli_admin;
@@ -302,6 +303,11 @@ pub static EN: Strings = Strings {
         ("apply_macro", "Apply a macro"),
         ("tags", "Edit tags"),
         ("knowledge", "Knowledge base"),
+        ("next_section", "Next section"),
+        ("prev_section", "Previous section"),
+        ("toggle_overdue", "Show or hide overdue"),
+        ("cycle_reason", "Filter by reason"),
+        ("toggle_mine", "Mine or everyone's"),
         ("prev_view", "Previous view"),
         ("next_view", "Next view"),
         ("view_1", "View 1"),
@@ -474,5 +480,6 @@ pub static EN: Strings = Strings {
     tags: &tags::TAGS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    agenda: &agenda::AGENDA,
     views: &views::VIEWS,
 };

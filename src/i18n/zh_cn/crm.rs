@@ -1,20 +1,11 @@
 //! Simplified Chinese: crm.
 
-use crate::domain::cadence::Due;
 use crate::domain::enums::ReminderReason;
 use crate::domain::order::CorrectionKind;
 use crate::i18n::catalog::crm::CrmStrings;
 
 pub const CRM: CrmStrings = CrmStrings {
     title: "提醒",
-    title_counts: "已逾期{overdue} · 今天{today} · 即将到期{upcoming}",
-    section: "{name}（{count}）",
-    sections: &[
-        (Due::Overdue, "已逾期"),
-        (Due::Today, "今天"),
-        (Due::Upcoming, "即将到期"),
-        (Due::Later, "以后"),
-    ],
     reasons: &[
         (ReminderReason::Cadence, "定期联系"),
         (ReminderReason::Callback, "回访"),

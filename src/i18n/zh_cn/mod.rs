@@ -11,6 +11,7 @@ use crate::domain::sla::SlaState;
 use crate::domain::urgency::UrgencyFactor;
 use crate::i18n::{Plural, Strings};
 
+mod agenda;
 mod background;
 mod care;
 mod cli_admin;
@@ -306,6 +307,11 @@ pub static ZH_CN: Strings = Strings {
         ("apply_macro", "执行宏"),
         ("tags", "编辑标签"),
         ("knowledge", "知识库"),
+        ("next_section", "下一分组"),
+        ("prev_section", "上一分组"),
+        ("toggle_overdue", "展开/收起已逾期"),
+        ("cycle_reason", "按原因筛选"),
+        ("toggle_mine", "我的/全部"),
         ("prev_view", "上一个视图"),
         ("next_view", "下一个视图"),
         ("view_1", "视图 1"),
@@ -483,6 +489,7 @@ pub static ZH_CN: Strings = Strings {
     tags: &tags::TAGS,
     clock: &clock::CLOCK,
     columns: &columns::COLUMNS,
+    agenda: &agenda::AGENDA,
     views: &views::VIEWS,
 };
 

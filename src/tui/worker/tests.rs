@@ -1,4 +1,5 @@
 use super::*;
+use crate::app::reminders::Ask;
 use crate::domain::customer::CustomerInput;
 use crate::service::customers;
 use std::time::Duration;
@@ -58,7 +59,7 @@ fn slow_effects_are_offloaded_and_others_given_back() {
     let mut rig = rig();
     let cases = [
         (Effect::LoadOverview, true),
-        (Effect::LoadReminders, true),
+        (Effect::LoadReminders(Ask::default()), true),
         (Effect::LoadDashboard(month(11)), true),
         (Effect::LoadQueue, true),
         (Effect::LoadCard(1), false),
@@ -92,11 +93,11 @@ fn identical_waiting_requests_are_read_once() {
     assert!(rig.worker.request(Read::Overview));
     assert_eq!(rig.started.recv_timeout(PATIENCE), Ok(Read::Overview));
     let requests = [
-        (Read::Reminders, true),
-        (Read::Reminders, false),
+        (Read::Reminders(Ask::default()), true),
+        (Read::Reminders(Ask::default()), false),
         (Read::Dashboard(month(11)), true),
         (Read::Dashboard(month(11)), false),
-        (Read::Reminders, false),
+        (Read::Reminders(Ask::default()), false),
     ];
     for (read, queued) in requests {
         assert_eq!(rig.worker.request(read), queued, "{read:?}");
@@ -107,7 +108,11 @@ fn identical_waiting_requests_are_read_once() {
     let answers: Vec<String> = (0..3).filter_map(|_| rig.worker.wait(PATIENCE)).map(answer).collect();
     assert_eq!(
         answers,
-        ["Overview", "Reminders", "Dashboard(Month { year: 2026, month: 11 })"]
+        [
+            "Overview",
+            "Reminders(Ask { reason: None, mine: false, overdue: false })",
+            "Dashboard(Month { year: 2026, month: 11 })"
+        ]
     );
     assert!(!rig.worker.busy());
     assert!(
@@ -117,15 +122,21 @@ fn identical_waiting_requests_are_read_once() {
 }
 
 #[test]
-fn paging_through_months_reads_only_the_month_paged_to() {
+fn paging_through_months_or_agenda_filters_reads_only_the_last_asked_for() {
     let mut rig = rig();
     assert!(rig.worker.request(Read::Dashboard(month(12))));
     assert_eq!(rig.started.recv_timeout(PATIENCE), Ok(Read::Dashboard(month(12))));
-    // `[` pressed three times while December is read; reminders meanwhile.
+    // `[` pressed three times while December is read; reminders meanwhile,
+    // and `O` on them: the agenda asked for last replaces the one waiting.
+    let mine = Ask {
+        mine: true,
+        ..Ask::default()
+    };
     for read in [
         Read::Dashboard(month(11)),
-        Read::Reminders,
+        Read::Reminders(Ask::default()),
         Read::Dashboard(month(10)),
+        Read::Reminders(mine),
         Read::Dashboard(month(9)),
     ] {
         assert!(rig.worker.request(read), "{read:?}");
@@ -138,7 +149,7 @@ fn paging_through_months_reads_only_the_month_paged_to() {
         answers,
         [
             "Dashboard(Month { year: 2026, month: 12 })",
-            "Reminders",
+            "Reminders(Ask { reason: None, mine: true, overdue: false })",
             "Dashboard(Month { year: 2026, month: 9 })"
         ]
     );
@@ -146,7 +157,7 @@ fn paging_through_months_reads_only_the_month_paged_to() {
     let began: Vec<Read> = rig.started.try_iter().collect();
     assert_eq!(
         began,
-        [Read::Reminders, Read::Dashboard(month(9))],
+        [Read::Reminders(mine), Read::Dashboard(month(9))],
         "October and November never read"
     );
 }
@@ -181,7 +192,7 @@ fn dropping_the_worker_ends_its_thread() {
     } = rig();
     worker.request(Read::Overview);
     assert_eq!(started.recv_timeout(PATIENCE), Ok(Read::Overview));
-    worker.request(Read::Reminders);
+    worker.request(Read::Reminders(Ask::default()));
     // Reads end when the gate goes (the database reader is interrupted).
     drop(gate);
     drop(worker);
@@ -245,7 +256,7 @@ fn a_failed_read_comes_back_as_a_failure_not_a_panic() {
     worker.request(Read::Overview);
     let overview = names(worker.wait(PATIENCE));
     assert!(overview[0].starts_with("failed: "), "{overview:?}");
-    worker.request(Read::Reminders);
+    worker.request(Read::Reminders(Ask::default()));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::LoadFailed(_))));
     worker.request(Read::Dashboard(month(11)));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::Dashboard(m, Err(_))) if m == month(11)));
