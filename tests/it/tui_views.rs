@@ -142,3 +142,43 @@ fn counts_and_the_view_follow_a_change_made_elsewhere() {
         "{screen}"
     );
 }
+
+/// The palette over the queue names the view rows after their views: a
+/// view's name, in the interface language, finds the row that shows it
+/// (below any customer the words happen to match, as records come first).
+#[test]
+fn the_palette_jumps_to_a_view_by_name() {
+    let cases = [
+        (
+            Lang::En,
+            "waiting on customer",
+            "View 4 · Waiting on customer",
+            "View 6",
+        ),
+        (Lang::ZhCn, "等待客户", "视图 4 · 等待客户", "视图 6"),
+    ];
+    for (lang, typed, label, missing) in cases {
+        let mut app = App::new_in(lang, true, 120, 30);
+        app.keys("2 :").text(typed);
+        let palette = app.model.screens.palette().expect("the palette");
+        let labels: Vec<&str> = (0..palette.list.len())
+            .filter_map(|i| palette.list.get(i))
+            .map(|(item, _)| item.label.as_str())
+            .collect();
+        let at = labels.iter().position(|l| *l == label);
+        let Some(at) = at else {
+            panic!("{lang:?}: {label} in {labels:?}")
+        };
+        // No sixth view: no row for F6.
+        assert!(
+            palette.list.rows().iter().all(|i| !i.label.starts_with(missing)),
+            "{lang:?}"
+        );
+        for _ in 0..at {
+            app.keys("<Down>");
+        }
+        app.keys("<Enter>");
+        assert_eq!(app.model.views.selected, 4, "{lang:?}");
+        assert_eq!(shown(&app), [4]);
+    }
+}

@@ -42,8 +42,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Palette => {
             let chain = model.chain_below_overlays();
             model.screens.take_help();
-            let palette =
-                crate::app::palette::Palette::new(&model.keymap, &chain, model.strings, palette_height(model.area));
+            let height = palette_height(model.area);
+            let mut palette = crate::app::palette::Palette::new(&model.keymap, &chain, model.strings, height);
+            let views = model
+                .views
+                .views
+                .iter()
+                .map(|(v, _)| model.strings.views.name_of(v).into_owned());
+            palette.name_views(&views.collect::<Vec<_>>(), height);
             model.screens.open_palette(palette);
             Vec::new()
         }
