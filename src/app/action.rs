@@ -96,6 +96,17 @@ actions! {
     CycleReason => "cycle_reason",
     ToggleMine => "toggle_mine",
     AllTickets => "all_tickets",
+    PrevView => "prev_view",
+    NextView => "next_view",
+    View1 => "view_1",
+    View2 => "view_2",
+    View3 => "view_3",
+    View4 => "view_4",
+    View5 => "view_5",
+    View6 => "view_6",
+    View7 => "view_7",
+    View8 => "view_8",
+    View9 => "view_9",
 }
 
 impl Action {
@@ -123,9 +134,19 @@ impl Action {
             }
             UntriagedOnly => Some(Context::Queue),
             AllTickets => Some(Context::Filter),
+            a if a.view_number().is_some() || matches!(a, PrevView | NextView) => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),
             _ => None,
         }
+    }
+
+    /// The views bar entry a `view_N` action selects (1 to 9).
+    pub fn view_number(self) -> Option<usize> {
+        use Action::*;
+        [View1, View2, View3, View4, View5, View6, View7, View8, View9]
+            .iter()
+            .position(|a| *a == self)
+            .map(|i| i + 1)
     }
 
     /// Offered by the command palette: everything but what only makes sense

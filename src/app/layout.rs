@@ -133,7 +133,9 @@ impl Screen {
 pub fn rows_above_list(pane: PaneId) -> u16 {
     match pane {
         PaneId::Timeline => 1,
-        _ => 2,
+        // The views bar, then the column titles.
+        PaneId::Queue => 3,
+        PaneId::Customers => 2,
     }
 }
 

@@ -98,6 +98,8 @@ pub struct Model {
     pub saves: super::saves::Saves,
     /// The agents, categories and departments the forms' pick lists offer.
     pub known: super::forms::picker::Known,
+    /// The queue's views bar: the saved views, their counts, the one shown.
+    pub views: super::panes::views_bar::ViewsBar,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -139,6 +141,7 @@ impl Model {
             drafts: Default::default(),
             saves: Default::default(),
             known: Default::default(),
+            views: Default::default(),
         }
     }
 

@@ -168,6 +168,8 @@ pub enum Msg {
         all: bool,
         result: Result<Box<crate::service::find::Found>, String>,
     },
+    /// The views bar's views and counts, with the selected view's tickets.
+    Views(Result<Box<crate::service::views::ViewsRead>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -236,4 +238,7 @@ pub enum Effect {
         expr: String,
         all: bool,
     },
+    /// Counts every saved view and finds the tickets of the one at this
+    /// position (none: the queue is showing).
+    LoadViews(Option<i64>),
 }

@@ -142,6 +142,35 @@ impl Palette {
         );
     }
 
+    /// Names the `view_N` rows after the views they show (`View 2 · 未指派`),
+    /// so typing a view's name finds the row that shows it; a row with no
+    /// view behind it is left out.
+    pub fn name_views(&mut self, names: &[String], height: usize) {
+        let named = |item: &PaletteItem| match item.action.view_number() {
+            Some(n) => names
+                .get(n - 1)
+                .map(|name| format!("{} · {}", item.label, crate::domain::text::sanitize_line(name))),
+            None => Some(item.label.clone()),
+        };
+        let items: Vec<PaletteItem> = self
+            .actions
+            .iter()
+            .filter_map(|item| named(item).map(|label| PaletteItem { label, ..item.clone() }))
+            .collect();
+        self.keys
+            .retain(|(_, _, position)| items.iter().any(|i| i.position == *position));
+        for (key, _, position) in &mut self.keys {
+            if let Some(item) = items
+                .iter()
+                .find(|i| i.position == *position && i.action.view_number().is_some())
+            {
+                *key = SearchKey::new(&item.label, item.action.name(), "", "", "");
+            }
+        }
+        self.actions = items.clone();
+        self.list.replace(items, |_| Vec::new(), height);
+    }
+
     pub fn selected_action(&self) -> Option<Action> {
         self.list.selected().map(|item| item.action)
     }

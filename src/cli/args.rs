@@ -123,6 +123,9 @@ pub enum Command {
     /// Macros: a named reply and field changes, applied with `ticket macro ID NAME`
     #[command(subcommand, after_help = super::macros::EXAMPLES)]
     Macro(super::macros::MacroCommand),
+    /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
+    #[command(subcommand, after_help = super::views::EXAMPLES)]
+    View(super::views::ViewCommand),
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -534,6 +537,9 @@ pub struct TicketListArgs {
     /// the open ones)
     #[arg(long)]
     pub search: Option<String>,
+    /// The tickets of a saved view (`view list`): its name in either language or a shipped view's key; with --query both apply
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -37,6 +37,7 @@ pub const TICKET: &str = "\
 Examples:
   frontdesk ticket add --customer C2026001 --kind complaint --priority high --channel phone --subject \"屏幕碎了\"
   frontdesk ticket list --queue --assignee li.na
+  frontdesk ticket list --view 本周投诉 --query \"priority:>=high\"
   frontdesk ticket show 1
   frontdesk ticket reply 1 --summary \"已安排换货\"
   frontdesk ticket note 1 --summary \"仓库确认有货\"

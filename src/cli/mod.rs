@@ -56,6 +56,7 @@ mod timeline;
 mod transfer;
 mod usage;
 mod values;
+mod views;
 
 pub use args::{Cli, Command};
 pub use parse::{LIMIT_MAX, parse};
@@ -173,6 +174,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
         Command::Macro(cmd) => macros::run(&mut env, cmd),
+        Command::View(cmd) => views::run(&mut env, cmd),
     }
 }
 

@@ -150,7 +150,12 @@ pub fn print_interaction(env: &Env, i: &crate::domain::interaction::Interaction)
     }
 }
 
-fn list(env: &mut Env, args: TicketListArgs) -> Result<(), Error> {
+fn list(env: &mut Env, mut args: TicketListArgs) -> Result<(), Error> {
+    // A saved view is its query: with --query, both apply.
+    if let Some(name) = args.view.take() {
+        let view = super::views::named(env, &name)?;
+        args.query = Some(crate::service::views::expression(&view, args.query.as_deref()));
+    }
     let limit = (args.limit > 0).then_some(args.limit);
     let status = args
         .status

@@ -37,3 +37,4 @@ pub mod ticket_tags;
 pub mod time;
 pub mod urgency;
 pub mod validate;
+pub mod views;

@@ -386,6 +386,7 @@ pub enum Entity {
     Agent,
     Macro,
     Interaction,
+    View,
 }
 
 /// Why a term of the filter language (`domain::query`) cannot be read;

@@ -28,6 +28,7 @@ pub mod search;
 pub mod settings;
 pub mod tags;
 pub mod triage;
+pub mod views;
 
 use crate::domain::enums::{
     CallbackOutcome, Channel, CustomerKind, Direction, Priority, TicketKind, TicketStatus, Tier,
@@ -243,5 +244,6 @@ pub struct Strings {
     pub columns: &'static columns::ColumnsStrings,
     pub agenda: &'static agenda::AgendaStrings,
     pub search: &'static search::SearchStrings,
+    pub views: &'static views::ViewStrings,
 }
 }

@@ -113,6 +113,7 @@ pub fn entity_name(entity: Entity, e: &ErrorStrings) -> &'static str {
         Entity::Agent => e.entity_agent,
         Entity::Macro => e.entity_macro,
         Entity::Interaction => e.entity_interaction,
+        Entity::View => e.entity_view,
     }
 }
 

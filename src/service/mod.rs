@@ -36,6 +36,7 @@ pub mod surveys;
 mod ticket_changes;
 pub mod tickets;
 pub mod triage;
+pub mod views;
 
 mod error;
 

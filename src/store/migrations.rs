@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0009_triaged.sql"),
     include_str!("../../assets/migrations/0010_macros.sql"),
     include_str!("../../assets/migrations/0011_search.sql"),
+    include_str!("../../assets/migrations/0012_views.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

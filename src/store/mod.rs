@@ -35,6 +35,7 @@ mod surveys;
 mod ticket_find;
 mod tickets;
 mod triaged;
+mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};

@@ -58,6 +58,7 @@ impl Driver {
             Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
             Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
             Effect::FindTickets { expr, all } => vec![Read::Find { expr, all }.run(store, ctx)],
+            Effect::LoadViews(selected) => vec![Read::Views(selected).run(store, ctx)],
             Effect::LoadTimeline(id) => {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }

@@ -11,7 +11,7 @@ use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
 use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::find::{self, Scope};
-use crate::service::{Ctx, agenda, dashboard, quality, screens};
+use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
 
 /// The most tickets the queue's `/` shows from a query: a page an agent
 /// scrolls, read in well under the time between two keystrokes.
@@ -38,6 +38,8 @@ pub enum Read {
         expr: String,
         all: bool,
     },
+    /// The views bar's counts, and the tickets of the view at this position.
+    Views(Option<i64>),
 }
 
 impl Read {
@@ -53,6 +55,7 @@ impl Read {
                 expr: expr.clone(),
                 all: *all,
             }),
+            Effect::LoadViews(selected) => Some(Read::Views(*selected)),
             _ => None,
         }
     }
@@ -81,6 +84,11 @@ impl Read {
                     result: result.map(Box::new).map_err(|e| crate::i18n::told(&e)),
                 }
             }
+            Read::Views(selected) => Msg::Views(
+                views::read_bar(store, ctx, selected)
+                    .map(Box::new)
+                    .map_err(|e| crate::i18n::told(&e)),
+            ),
         }
     }
 }
@@ -115,6 +123,7 @@ impl Reader for StoreReader {
                     all,
                     result: Err(why.clone()),
                 },
+                Read::Views(_) => Msg::Views(Err(why.clone())),
                 Read::Overview | Read::Queue | Read::Reminders(_) => Msg::LoadFailed(why.clone()),
             },
         }

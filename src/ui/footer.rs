@@ -147,6 +147,10 @@ fn applies(model: &Model, action: Action) -> bool {
         }
         Demo => model.is_empty_database(),
         FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
+        // Nine keys are too many for the footer: the views bar shows the
+        // views, `[` `]` move through them, the help lists F1…F9.
+        PrevView | NextView => !model.views.views.is_empty(),
+        a if a.view_number().is_some() => false,
         _ => true,
     }
 }

@@ -6,6 +6,7 @@ pub mod filtered;
 pub mod queue;
 pub mod queue_query;
 pub mod timeline;
+pub mod views_bar;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

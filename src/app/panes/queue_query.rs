@@ -22,6 +22,9 @@ pub struct QueueQuery {
     pub error: Option<String>,
     /// `<C-t>`: every ticket, resolved and closed ones too.
     pub all_tickets: bool,
+    /// The expression of the saved view selected ("" on the queue): the
+    /// typed text narrows it, over every ticket as the view does.
+    pub view: String,
     /// The expression whose tickets the list shows instead of the queue.
     pub shown: Option<String>,
     /// The queue as last read, kept while a query's tickets are shown.
@@ -35,14 +38,15 @@ pub struct QueueQuery {
 pub enum Wanted {
     /// Nothing typed: the queue as it is.
     Queue,
-    /// Words only, in the queue: the local match now, the full text on top.
-    Words(String),
+    /// Words only: the local match over the rows now, the full text of
+    /// `expr` on top (`all`: over every ticket, as in a view).
+    Words { expr: String, all: bool },
     /// Terms (or every ticket): the worker's tickets, `all` over every ticket.
     Tickets { expr: String, all: bool },
 }
 
 impl QueuePane {
-    /// The `/` text as typed (VIEWS puts a view's expression before it).
+    /// The `/` text as typed (`wanted` puts a selected view's expression before it).
     pub fn queue_expression(&self) -> String {
         self.list.filter.text().trim().to_string()
     }
@@ -50,12 +54,28 @@ impl QueuePane {
     /// What `query` (read from the `/` text) asks of the list.
     pub fn wanted(&self, query: &Query) -> Wanted {
         let expr = self.queue_expression();
+        let view = self.query.view.trim();
+        let words_only = query.terms.is_empty() && query.sort.is_none();
+        if !view.is_empty() {
+            // The view's own read shows its tickets; what is typed narrows them.
+            return match (expr.is_empty(), words_only) {
+                (true, _) => Wanted::Queue,
+                (false, true) => Wanted::Words {
+                    expr: format!("{view} {expr}"),
+                    all: true,
+                },
+                (false, false) => Wanted::Tickets {
+                    expr: format!("{view} {expr}"),
+                    all: true,
+                },
+            };
+        }
         let all = self.query.all_tickets || names_settled(query);
-        if query.terms.is_empty() && query.sort.is_none() && !all {
+        if words_only && !all {
             if expr.is_empty() {
                 return Wanted::Queue;
             }
-            return Wanted::Words(expr);
+            return Wanted::Words { expr, all: false };
         }
         Wanted::Tickets { expr, all }
     }

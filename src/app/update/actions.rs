@@ -29,6 +29,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = super::knowledge::apply(model, action) {
         return effects;
     }
+    if let Some(effects) = super::views::action(model, action) {
+        return effects;
+    }
     match action {
         Quit => super::drafts::quit(model),
         Help => {
@@ -39,8 +42,14 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Palette => {
             let chain = model.chain_below_overlays();
             model.screens.take_help();
-            let palette =
-                crate::app::palette::Palette::new(&model.keymap, &chain, model.strings, palette_height(model.area));
+            let height = palette_height(model.area);
+            let mut palette = crate::app::palette::Palette::new(&model.keymap, &chain, model.strings, height);
+            let views = model
+                .views
+                .views
+                .iter()
+                .map(|(v, _)| model.strings.views.name_of(v).into_owned());
+            palette.name_views(&views.collect::<Vec<_>>(), height);
             model.screens.open_palette(palette);
             Vec::new()
         }
@@ -119,6 +128,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         // Handled above, where the knowledge base takes its key.
         Knowledge => Vec::new(),
         Tags => super::tags::open(model),
+        // Handled above, by the views bar.
+        PrevView | NextView | View1 | View2 | View3 | View4 | View5 | View6 | View7 | View8 | View9 => Vec::new(),
     }
 }
 

@@ -19,6 +19,7 @@ mod reminders;
 mod results;
 mod tags;
 mod triage;
+mod views;
 
 use super::layout;
 use super::model::Model;

@@ -26,10 +26,10 @@ pub fn typed(model: &mut Model) -> Vec<Effect> {
             model.queue.refilter(height);
             Vec::new()
         }
-        Wanted::Words(expr) => {
+        Wanted::Words { expr, all } => {
             model.queue.show_queue(height);
             model.queue.refilter(height);
-            vec![Effect::FindTickets { expr, all: false }]
+            vec![Effect::FindTickets { expr, all }]
         }
         Wanted::Tickets { expr, all } => vec![Effect::FindTickets { expr, all }],
     }
@@ -70,7 +70,7 @@ pub fn again(model: &mut Model) -> Vec<Effect> {
     };
     match model.queue.wanted(&query) {
         Wanted::Queue => Vec::new(),
-        Wanted::Words(expr) => vec![Effect::FindTickets { expr, all: false }],
+        Wanted::Words { expr, all } => vec![Effect::FindTickets { expr, all }],
         Wanted::Tickets { expr, all } => vec![Effect::FindTickets { expr, all }],
     }
 }
@@ -104,7 +104,10 @@ pub fn found(model: &mut Model, expr: &str, all: bool, result: Result<Box<Found>
         }
     };
     match wanted {
-        Wanted::Words(now) if now == expr && !all => model.queue.add_text_matches(found),
+        Wanted::Words {
+            expr: now,
+            all: now_all,
+        } if now == expr && now_all == all => model.queue.add_text_matches(found),
         Wanted::Tickets {
             expr: now,
             all: now_all,

@@ -15,8 +15,12 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let height = model.list_height(PaneId::Customers);
             model.customers.load(overview.customers, overview.search, height);
             let mut effects = bell(model, &overview.queue);
-            let height = model.list_height(PaneId::Queue);
-            model.queue.load(overview.queue, height);
+            // While a view is selected the queue shows its tickets instead.
+            if model.views.on_queue() {
+                let height = model.list_height(PaneId::Queue);
+                model.queue.load(overview.queue, height);
+            }
+            effects.push(super::views::after_queue_read(model));
             model.counts = overview.counts;
             model.known = crate::app::forms::picker::Known::new(overview.picks, s);
             super::pickers::reloaded(model);
@@ -28,13 +32,15 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Queue(mut views, counts) => {
             let mut effects = bell(model, &views);
-            let height = model.list_height(PaneId::Queue);
-            // A query's tickets stay on screen: they are asked for again.
-            if !model.queue.keep_aside(&mut views) {
+            // A view's tickets come with the views bar's read; a query's
+            // tickets stay on screen: they are asked for again.
+            if model.views.on_queue() && !model.queue.keep_aside(&mut views) {
+                let height = model.list_height(PaneId::Queue);
                 model.queue.load(views, height);
             }
             effects.extend(super::queue_query::again(model));
             model.counts = counts;
+            effects.push(super::views::after_queue_read(model));
             return effects;
         }
         Msg::Timeline(id, entries) => {
@@ -109,6 +115,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::ArchivedInactive(..) => return super::quality::result(model, msg),
         Msg::Articles(..) => return super::knowledge::result(model, msg),
         Msg::Found { expr, all, result } => return super::queue_query::found(model, &expr, all, result),
+        Msg::Views(_) => return super::views::result(model, msg),
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)

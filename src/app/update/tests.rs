@@ -168,7 +168,11 @@ fn selected_customer(m: &Model) -> &str {
 fn the_timeline_follows_the_selection_in_either_list() {
     let mut m = model();
     let effects = update(&mut m, overview(PEOPLE, vec![ticket(7, 2, "张三", "屏幕坏点")]));
-    assert!(matches!(effects.as_slice(), [Effect::LoadTimeline(1)]));
+    // The views bar's counts follow every read of the queue.
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadViews(None), Effect::LoadTimeline(1)]
+    ));
     assert!(matches!(press(&mut m, "j").as_slice(), [Effect::LoadTimeline(2)]));
     assert_eq!(selected_customer(&m), "张三");
     // The queue's ticket belongs to customer 2 already: nothing to load.
@@ -352,11 +356,11 @@ fn quitting_and_suspending() {
 fn the_mouse_focuses_selects_and_scrolls() {
     let mut m = loaded();
     let queue = m.screen().queue.unwrap();
-    // The second row of the queue: border, column titles, then rows.
+    // The second row of the queue: border, views bar, column titles, then rows.
     let click = Mouse {
         kind: MouseKind::Click,
         column: queue.x + 3,
-        row: queue.y + 3,
+        row: queue.y + 4,
     };
     update(&mut m, Msg::Mouse(click));
     assert_eq!(m.focus, PaneId::Queue);

@@ -183,5 +183,7 @@ pub struct ErrorStrings {
     /// "N forms not saved" after the terminal UI closed.
     pub not_saved: Plural,
     pub entity_macro: &'static str,
+    /// A saved view (`view add`).
+    pub entity_view: &'static str,
 }
 }

@@ -187,4 +187,5 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
         other: "{count} forms not saved; what was typed is printed above",
     },
     entity_macro: "macro",
+    entity_view: "view",
 };

@@ -31,6 +31,7 @@ mod search;
 mod settings;
 mod tags;
 mod triage;
+mod views;
 
 pub static EN: Strings = Strings {
     app_name: "frontdesk",
@@ -309,6 +310,17 @@ pub static EN: Strings = Strings {
         ("cycle_reason", "Filter by reason"),
         ("toggle_mine", "Mine or everyone's"),
         ("all_tickets", "All tickets (resolved and closed too)"),
+        ("prev_view", "Previous view"),
+        ("next_view", "Next view"),
+        ("view_1", "View 1"),
+        ("view_2", "View 2"),
+        ("view_3", "View 3"),
+        ("view_4", "View 4"),
+        ("view_5", "View 5"),
+        ("view_6", "View 6"),
+        ("view_7", "View 7"),
+        ("view_8", "View 8"),
+        ("view_9", "View 9"),
     ],
     actions_in: &[
         (("macros", "open"), "Apply the macro"),
@@ -472,4 +484,5 @@ pub static EN: Strings = Strings {
     columns: &columns::COLUMNS,
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
+    views: &views::VIEWS,
 };

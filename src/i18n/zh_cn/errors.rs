@@ -187,4 +187,5 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
         other: "{count} 个表单未保存；已输入的内容打印在上方",
     },
     entity_macro: "宏",
+    entity_view: "视图",
 };

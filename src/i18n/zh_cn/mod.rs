@@ -35,6 +35,7 @@ mod search;
 mod settings;
 mod tags;
 mod triage;
+mod views;
 
 pub static ZH_CN: Strings = Strings {
     app_name: "frontdesk",
@@ -313,6 +314,17 @@ pub static ZH_CN: Strings = Strings {
         ("cycle_reason", "按原因筛选"),
         ("toggle_mine", "我的/全部"),
         ("all_tickets", "全部工单（含已解决、已关闭）"),
+        ("prev_view", "上一个视图"),
+        ("next_view", "下一个视图"),
+        ("view_1", "视图 1"),
+        ("view_2", "视图 2"),
+        ("view_3", "视图 3"),
+        ("view_4", "视图 4"),
+        ("view_5", "视图 5"),
+        ("view_6", "视图 6"),
+        ("view_7", "视图 7"),
+        ("view_8", "视图 8"),
+        ("view_9", "视图 9"),
     ],
     actions_in: &[
         (("macros", "open"), "执行宏"),
@@ -481,6 +493,7 @@ pub static ZH_CN: Strings = Strings {
     columns: &columns::COLUMNS,
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
+    views: &views::VIEWS,
 };
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod customers;
 mod queue;
 mod timeline;
+mod views_bar;
 
 use super::cells::{cell, cell_right, span};
 use crate::app::action::Action;

@@ -103,6 +103,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         count,
         Some((&list.filter, list.editing)),
     );
+    let inner = super::views_bar::render(model, frame, inner);
     if inner.height == 0 {
         return;
     }
@@ -140,7 +141,8 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let header = header_line(model, &titles, &w, |i| i == 0);
     frame.buffer_mut().set_line(inner.x, inner.y, &header, inner.width);
     if list.is_empty() {
-        let filtered = list.is_filtered() || model.queue.query.shown.is_some();
+        // An empty view or query is one matching nothing, not an empty queue.
+        let filtered = list.is_filtered() || model.queue.query.shown.is_some() || !model.views.on_queue();
         let text = match (model.loaded, filtered) {
             (false, _) => s.loading,
             (true, true) => s.none_matching,
