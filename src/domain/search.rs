@@ -38,9 +38,11 @@ pub struct SearchKey {
     /// End offset in `buf` of each [`Part`], in declaration order.
     ends: [u32; PARTS],
     /// Every reading of every char of a Chinese name; empty otherwise.
-    readings: Box<[Reading]>,
-    /// A bit per letter that begins one of the `readings`.
+    readings: Vec<Reading>,
+    /// A bit per letter that begins one of the `readings`, and one per
+    /// letter anywhere in them: most keys fail a pinyin query on these.
     reading_starts: u64,
+    reading_letters: u64,
 }
 
 /// The texts of a [`SearchKey`].
@@ -55,19 +57,16 @@ enum Part {
     /// Digits only: people type "13812345678" for "138-1234-5678".
     Phone,
     Email,
-    /// "zhangsan" for 张三 in its usual reading (for scattered letters; the
-    /// other tiers use every reading); ü is written "v", as pinyin input
-    /// methods do. This and the next two are empty unless the name has CJK
-    /// characters.
+    /// "zhangsan" for 张三 in its usual reading, surnames read as surnames,
+    /// for scattered letters (the other tiers use every reading); ü is
+    /// written "v", as pinyin input methods do. This and the next are empty
+    /// unless the name has CJK characters.
     PinyinFull,
     /// "zs" for 张三.
     PinyinInitials,
-    /// The full spelling with ü written "u", so "lvbu" and "lubu" both find
-    /// 吕布; empty when the name has no ü.
-    PinyinFullU,
 }
 
-const PARTS: usize = 8;
+const PARTS: usize = 7;
 
 impl SearchKey {
     pub fn new(name: &str, code: &str, company: &str, phone: &str, email: &str) -> Self {
@@ -95,45 +94,45 @@ impl SearchKey {
         push_lower(&mut buf, email);
         end(&buf, Part::Email);
 
-        // One walk writes the full spelling and keeps the initials aside
-        // (on the stack for any realistic name) to append after it.
-        let mut has_u = false;
-        let mut initials = ['\0'; 16];
-        let mut n_initials = 0;
-        let mut more_initials = String::new();
-        if cjk {
-            spell(name, |_, syllable| {
-                has_u |= syllable.u != syllable.v;
-                buf.push_str(syllable.v);
-                if let Some(first) = syllable.v.chars().next() {
-                    match initials.get_mut(n_initials) {
-                        Some(slot) => {
-                            *slot = first;
-                            n_initials += 1;
-                        }
-                        None => more_initials.push(first),
-                    }
-                }
-            });
-        }
-        end(&buf, Part::PinyinFull);
-        buf.extend(initials.iter().take(n_initials));
-        buf.push_str(&more_initials);
-        end(&buf, Part::PinyinInitials);
-        if has_u {
-            spell(name, |_, syllable| buf.push_str(syllable.u));
-        }
-        end(&buf, Part::PinyinFullU);
-        let (readings, reading_starts) = if cjk {
+        // The usual spelling is each char's first reading: one walk over
+        // the name gives both, and the initials go on the stack (for any
+        // realistic name) to append after the spelling.
+        let readings = if cjk {
             spelling::readings(name)
         } else {
-            (Box::default(), 0)
+            Default::default()
         };
+        let mut initials = [0u8; 16];
+        let mut n_initials = 0;
+        let mut more_initials = Vec::new();
+        for r in readings.first_of_each() {
+            buf.push_str(r.text);
+            if let Some(&first) = r.text.as_bytes().first() {
+                match initials.get_mut(n_initials) {
+                    Some(slot) => {
+                        *slot = first;
+                        n_initials += 1;
+                    }
+                    None => more_initials.push(first),
+                }
+            }
+        }
+        end(&buf, Part::PinyinFull);
+        // Readings are ASCII, so their first bytes are chars.
+        buf.extend(
+            initials
+                .iter()
+                .take(n_initials)
+                .chain(&more_initials)
+                .map(|&b| char::from(b)),
+        );
+        end(&buf, Part::PinyinInitials);
         SearchKey {
             buf,
             ends,
-            readings,
-            reading_starts,
+            reading_starts: readings.starts,
+            reading_letters: readings.letters,
+            readings: readings.all,
         }
     }
 
@@ -446,7 +445,6 @@ impl Matcher {
         };
         consider(Part::Name, &q.text);
         consider(Part::PinyinFull, &q.compact);
-        consider(Part::PinyinFullU, &q.compact);
         consider(Part::PinyinInitials, &q.compact);
         consider(Part::Code, &q.text);
         consider(Part::Company, &q.text);
@@ -457,7 +455,7 @@ impl Matcher {
         // for the winning part, and only when it can be highlighted.
         let name_indices = match part {
             Part::Name => self.positions(key.part(part), &q.text),
-            Part::PinyinFull | Part::PinyinFullU | Part::PinyinInitials => self.pinyin_positions(key, part, &q.compact),
+            Part::PinyinFull | Part::PinyinInitials => self.pinyin_positions(key, part, &q.compact),
             Part::Code | Part::Company | Part::Phone | Part::Email => Vec::new(),
         };
         Some(Hit {
@@ -480,17 +478,15 @@ impl Matcher {
         if matched.is_empty() {
             return matched;
         }
-        // Which name char each letter of the spelling came from. Spelling the
-        // stored (lowercased) name gives the same letters as the original.
+        // Which name char each letter of the spelling came from: the
+        // spelling was written from these same readings.
         let mut source = Vec::new();
-        spell(key.part(Part::Name), |i, syllable| {
-            let letters = match part {
-                Part::PinyinInitials => 1,
-                Part::PinyinFullU => syllable.u.chars().count(),
-                _ => syllable.v.chars().count(),
-            };
-            source.extend(std::iter::repeat_n(i, letters));
-        });
+        for r in spelling::first_of_each(&key.readings) {
+            let letters = if part == Part::PinyinInitials { 1 } else { r.text.len() };
+            if !r.text.is_empty() {
+                source.extend(std::iter::repeat_n(usize::from(r.ch), letters));
+            }
+        }
         let mut out: Vec<usize> = matched.into_iter().filter_map(|m| source.get(m).copied()).collect();
         // Several letters of one syllable point at the same char.
         out.dedup();
@@ -520,6 +516,10 @@ fn unmarked(found: Found, marked: bool) -> Found {
 fn pinyin_found(letters: &[u8], key: &SearchKey, marked: bool) -> Option<Found> {
     let lead = letters.first().copied();
     if key.readings.is_empty() || key.reading_starts & letter_bit(lead) == 0 {
+        return None;
+    }
+    let all = letters.iter().fold(0, |mask, &b| mask | letter_bit(Some(b)));
+    if all & !key.reading_letters != 0 {
         return None;
     }
     let m = read_as_pinyin(letters, &key.readings)?;

@@ -182,23 +182,50 @@ fn ascii_self(c: char) -> &'static str {
         .unwrap_or("")
 }
 
-/// Every reading of every spelled char of `name`, surname readings first:
-/// 行 gives "xing" and "hang", 曾 at the start "zeng" then "ceng". Each
-/// char's readings are stored once, never combined into spellings of the
-/// whole name (a long name would have thousands). Also returns the mask of
-/// letters that start a reading, a cheap first test for queries.
-pub(super) fn readings(name: &str) -> (Box<[Reading]>, u64) {
+/// The readings of a name's chars, with masks for quick rejection.
+#[derive(Debug, Default)]
+pub(super) struct Readings {
+    /// Kept a `Vec`: shrinking it to a boxed slice would copy it again.
+    pub all: Vec<Reading>,
+    /// A bit per letter that begins a reading.
+    pub starts: u64,
+    /// A bit per letter in any reading.
+    pub letters: u64,
+}
+
+impl Readings {
+    /// The first reading of each char: its surname or usual reading.
+    pub fn first_of_each(&self) -> impl Iterator<Item = &Reading> {
+        first_of_each(&self.all)
+    }
+}
+
+/// The first reading of each char in `readings`.
+pub(super) fn first_of_each(readings: &[Reading]) -> impl Iterator<Item = &Reading> {
+    let mut last = None;
+    readings.iter().filter(move |r| last.replace(r.seq) != Some(r.seq))
+}
+
+/// Every reading of every spelled char of `name`, surname readings first,
+/// then the usual one: 行 gives "xing" and "hang", 曾 at the start "zeng"
+/// then "ceng". Each char's readings are stored once, never combined into
+/// spellings of the whole name (a long name would have thousands).
+pub(super) fn readings(name: &str) -> Readings {
     let mut out: Vec<Reading> = Vec::with_capacity(name.len() / 2);
-    let mut firsts = 0u64;
+    let (mut starts, mut letters) = (0u64, 0u64);
     let mut surname = Surname::new();
     let mut seq: u16 = 0;
     for (i, c, next) in spelled_chars(name) {
         let ch = u16::try_from(i).unwrap_or(u16::MAX);
         let start = out.len();
         let mut add = |text: &'static str| {
+            // Tones are gone, so readings repeat: 行 is xíng, háng, hàng, héng.
             let known = out.get(start..).is_some_and(|mine| mine.iter().any(|r| r.text == text));
             if !known {
-                firsts |= letter_bit(text.as_bytes().first().copied());
+                starts |= letter_bit(text.as_bytes().first().copied());
+                for b in text.bytes() {
+                    letters |= letter_bit(Some(b));
+                }
                 out.push(Reading { text, seq, ch });
             }
         };
@@ -211,7 +238,10 @@ pub(super) fn readings(name: &str) -> (Box<[Reading]>, u64) {
                 let s = typeable(p.plain());
                 if !s.v.is_empty() {
                     add(s.v);
-                    add(s.u);
+                    // Only four syllables have a ü to write two ways.
+                    if !std::ptr::eq(s.u, s.v) {
+                        add(s.u);
+                    }
                 }
             }
         } else if c.is_ascii_alphanumeric() {
@@ -227,7 +257,11 @@ pub(super) fn readings(name: &str) -> (Box<[Reading]>, u64) {
         }
         seq = seq.saturating_add(1);
     }
-    (out.into_boxed_slice(), firsts)
+    Readings {
+        all: out,
+        starts,
+        letters,
+    }
 }
 
 /// A bit per ASCII letter and digit, for the first-letter mask.
