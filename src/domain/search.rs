@@ -11,7 +11,7 @@ mod tiers;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use spelling::{Reading, Reads, is_cjk, letter_bit, read_as_pinyin, spell};
+use spelling::{Masks, Reads, encoded_chars, is_cjk, letter_bit, read_as_pinyin, readings_of, spell};
 pub use tiers::Tier;
 use tiers::{Field, Found, Mark, in_email, in_token, in_words, word_initials};
 
@@ -37,12 +37,9 @@ pub struct SearchKey {
     buf: String,
     /// End offset in `buf` of each [`Part`], in declaration order.
     ends: [u32; PARTS],
-    /// Every reading of every char of a Chinese name; empty otherwise.
-    readings: Vec<Reading>,
-    /// A bit per letter that begins one of the `readings`, and one per
-    /// letter anywhere in them: most keys fail a pinyin query on these.
-    reading_starts: u64,
-    reading_letters: u64,
+    /// Letters in the readings of the name: most keys fail a pinyin
+    /// query on these alone.
+    masks: Masks,
 }
 
 /// The texts of a [`SearchKey`].
@@ -57,6 +54,9 @@ enum Part {
     /// Digits only: people type "13812345678" for "138-1234-5678".
     Phone,
     Email,
+    /// Every reading of every char of a Chinese name, encoded as
+    /// `spelling::write_readings` describes; empty for other names.
+    Readings,
     /// "zhangsan" for 张三 in its usual reading, surnames read as surnames,
     /// for scattered letters (the other tiers use every reading); ü is
     /// written "v", as pinyin input methods do. This and the next are empty
@@ -66,14 +66,15 @@ enum Part {
     PinyinInitials,
 }
 
-const PARTS: usize = 7;
+const PARTS: usize = 8;
 
 impl SearchKey {
     pub fn new(name: &str, code: &str, company: &str, phone: &str, email: &str) -> Self {
         let capped = |s: &str| s.len().min(MAX_FIELD_CHARS * 4);
         let cjk = name.chars().take(MAX_FIELD_CHARS).any(is_cjk);
-        // A CJK char is 3 bytes and spells at most 6 letters plus an initial.
-        let pinyin_len = if cjk { capped(name) * 3 } else { 0 };
+        // A CJK char is 3 bytes; its readings with their header take about
+        // 12, the usual spelling at most 6 letters plus an initial.
+        let pinyin_len = if cjk { capped(name) * 7 } else { 0 };
         let mut buf = String::with_capacity(
             capped(name) + capped(code) + capped(company) + capped(phone) + capped(email) + pinyin_len,
         );
@@ -95,45 +96,32 @@ impl SearchKey {
         end(&buf, Part::Email);
 
         // The usual spelling is each char's first reading: one walk over
-        // the name gives both, and the initials go on the stack (for any
-        // realistic name) to append after the spelling.
-        let readings = if cjk {
-            spelling::readings(name)
-        } else {
-            Default::default()
-        };
-        let mut initials = [0u8; 16];
-        let mut n_initials = 0;
-        let mut more_initials = Vec::new();
-        for r in readings.first_of_each() {
-            buf.push_str(r.text);
-            if let Some(&first) = r.text.as_bytes().first() {
-                match initials.get_mut(n_initials) {
-                    Some(slot) => {
-                        *slot = first;
-                        n_initials += 1;
-                    }
-                    None => more_initials.push(first),
+        // the name writes the readings and keeps the first ones aside (on
+        // the stack for any realistic name) to spell the name after them.
+        let mut firsts = [""; 16];
+        let mut n_firsts = 0;
+        let mut more_firsts = Vec::new();
+        let masks = if cjk {
+            spelling::write_readings(name, &mut buf, |first| match firsts.get_mut(n_firsts) {
+                Some(slot) => {
+                    *slot = first;
+                    n_firsts += 1;
                 }
-            }
+                None => more_firsts.push(first),
+            })
+        } else {
+            Masks::default()
+        };
+        end(&buf, Part::Readings);
+        let usual = || firsts.iter().take(n_firsts).chain(&more_firsts);
+        for first in usual() {
+            buf.push_str(first);
         }
         end(&buf, Part::PinyinFull);
         // Readings are ASCII, so their first bytes are chars.
-        buf.extend(
-            initials
-                .iter()
-                .take(n_initials)
-                .chain(&more_initials)
-                .map(|&b| char::from(b)),
-        );
+        buf.extend(usual().filter_map(|r| r.as_bytes().first()).map(|&b| char::from(b)));
         end(&buf, Part::PinyinInitials);
-        SearchKey {
-            buf,
-            ends,
-            reading_starts: readings.starts,
-            reading_letters: readings.letters,
-            readings: readings.all,
-        }
+        SearchKey { buf, ends, masks }
     }
 
     fn part(&self, part: Part) -> &str {
@@ -456,7 +444,7 @@ impl Matcher {
         let name_indices = match part {
             Part::Name => self.positions(key.part(part), &q.text),
             Part::PinyinFull | Part::PinyinInitials => self.pinyin_positions(key, part, &q.compact),
-            Part::Code | Part::Company | Part::Phone | Part::Email => Vec::new(),
+            Part::Code | Part::Company | Part::Phone | Part::Email | Part::Readings => Vec::new(),
         };
         Some(Hit {
             score: score_of(Tier::Scattered, score),
@@ -481,10 +469,10 @@ impl Matcher {
         // Which name char each letter of the spelling came from: the
         // spelling was written from these same readings.
         let mut source = Vec::new();
-        for r in spelling::first_of_each(&key.readings) {
-            let letters = if part == Part::PinyinInitials { 1 } else { r.text.len() };
-            if !r.text.is_empty() {
-                source.extend(std::iter::repeat_n(usize::from(r.ch), letters));
+        for (ch, body) in encoded_chars(key.part(Part::Readings)) {
+            if let Some(usual) = readings_of(body).next() {
+                let letters = if part == Part::PinyinInitials { 1 } else { usual.len() };
+                source.extend(std::iter::repeat_n(ch, letters));
             }
         }
         let mut out: Vec<usize> = matched.into_iter().filter_map(|m| source.get(m).copied()).collect();
@@ -515,14 +503,14 @@ fn unmarked(found: Found, marked: bool) -> Found {
 /// earns: the whole spelling, its start, a run inside, or initials.
 fn pinyin_found(letters: &[u8], key: &SearchKey, marked: bool) -> Option<Found> {
     let lead = letters.first().copied();
-    if key.readings.is_empty() || key.reading_starts & letter_bit(lead) == 0 {
+    if key.masks.starts & letter_bit(lead) == 0 {
         return None;
     }
     let all = letters.iter().fold(0, |mask, &b| mask | letter_bit(Some(b)));
-    if all & !key.reading_letters != 0 {
+    if all & !key.masks.letters != 0 {
         return None;
     }
-    let m = read_as_pinyin(letters, &key.readings)?;
+    let m = read_as_pinyin(letters, key.part(Part::Readings))?;
     let tier = match (m.reads, m.start) {
         (Reads::Whole, 0) => Tier::Exact,
         (Reads::Prefix, 0) => Tier::Prefix,
@@ -565,10 +553,10 @@ fn highlight(key: &SearchKey, marks: &[Mark]) -> Vec<usize> {
                 out.extend(before..before + within);
             }
             Mark::Spelled { from, to } => out.extend(
-                key.readings
-                    .iter()
-                    .filter(|r| (from..to).contains(&r.seq))
-                    .map(|r| usize::from(r.ch)),
+                encoded_chars(key.part(Part::Readings))
+                    .enumerate()
+                    .filter(|(seq, _)| (usize::from(from)..usize::from(to)).contains(seq))
+                    .map(|(_, (ch, _))| ch),
             ),
             Mark::WordStarts { first, count } => out.extend(
                 tiers::words(name)

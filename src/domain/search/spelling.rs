@@ -76,7 +76,7 @@ fn typeable(plain: &'static str) -> Syllable<'static> {
 }
 
 /// The surname reading of the first char of a name, and of the second for
-/// a compound surname: what [`spell`] and [`readings`] both read first.
+/// a compound surname: what [`spell`] and [`write_readings`] both read first.
 struct Surname {
     at_start: bool,
     /// Second reading of a compound surname, for the char after the first.
@@ -157,19 +157,6 @@ pub(super) fn spell(name: &str, mut emit: impl FnMut(usize, Syllable<'_>)) {
     }
 }
 
-/// One reading of one spelled char of a name, as stored in a search key.
-/// The readings of a char follow each other; `seq` numbers the chars.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Reading {
-    /// ASCII letters (or the digit or letter itself for Latin chars in a
-    /// Chinese name); empty for a char that no typed letter can match.
-    pub text: &'static str,
-    /// Which spelled char this reads: 0, 1, 2 … in order.
-    pub seq: u16,
-    /// Index of that char in the name, for highlighting.
-    pub ch: u16,
-}
-
 /// ASCII letters and digits spelled as themselves, so a reading of a
 /// Latin char in a mixed name can be `&'static` like the pinyin ones.
 const ASCII_ALNUM: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -182,86 +169,113 @@ fn ascii_self(c: char) -> &'static str {
         .unwrap_or("")
 }
 
-/// The readings of a name's chars, with masks for quick rejection.
-#[derive(Debug, Default)]
-pub(super) struct Readings {
-    /// Kept a `Vec`: shrinking it to a boxed slice would copy it again.
-    pub all: Vec<Reading>,
+/// The readings are stored in the search key's own text, so a key stays
+/// one allocation (at 100k customers, allocating and freeing a second one
+/// each costs more than reading the pinyin). Each spelled char is this
+/// byte, then its index in the name in two 7-bit bytes, then its readings
+/// separated by [`READING_SEP`]. Readings are ASCII letters and digits, so
+/// neither control byte occurs inside one.
+const CHAR_MARK: u8 = 2;
+const READING_SEP: char = '\u{1}';
+
+/// Masks of a name's readings, a cheap first test for pinyin queries.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Masks {
     /// A bit per letter that begins a reading.
     pub starts: u64,
     /// A bit per letter in any reading.
     pub letters: u64,
 }
 
-impl Readings {
-    /// The first reading of each char: its surname or usual reading.
-    pub fn first_of_each(&self) -> impl Iterator<Item = &Reading> {
-        first_of_each(&self.all)
-    }
-}
-
-/// The first reading of each char in `readings`.
-pub(super) fn first_of_each(readings: &[Reading]) -> impl Iterator<Item = &Reading> {
-    let mut last = None;
-    readings.iter().filter(move |r| last.replace(r.seq) != Some(r.seq))
-}
-
-/// Every reading of every spelled char of `name`, surname readings first,
-/// then the usual one: 行 gives "xing" and "hang", 曾 at the start "zeng"
-/// then "ceng". Each char's readings are stored once, never combined into
-/// spellings of the whole name (a long name would have thousands).
-pub(super) fn readings(name: &str) -> Readings {
-    let mut out: Vec<Reading> = Vec::with_capacity(name.len() / 2);
-    let (mut starts, mut letters) = (0u64, 0u64);
+/// Writes every reading of every spelled char of `name` to `buf` (see
+/// [`CHAR_MARK`]), surname readings first, then the usual one: 行 gives
+/// "xing" and "hang", 曾 at the start "zeng" then "ceng". Each char's
+/// readings are stored once, never combined into spellings of the whole
+/// name (a long name would have thousands). `first` gets each char's first
+/// reading, the one the name is usually spelled with.
+pub(super) fn write_readings(name: &str, buf: &mut String, mut first: impl FnMut(&'static str)) -> Masks {
+    let mut masks = Masks::default();
     let mut surname = Surname::new();
-    let mut seq: u16 = 0;
     for (i, c, next) in spelled_chars(name) {
-        let ch = u16::try_from(i).unwrap_or(u16::MAX);
-        let start = out.len();
+        let surname_reading = surname.reading(c, next);
+        let multi = c.to_pinyin_multi();
+        if multi.is_none() && surname_reading.is_none() && !c.is_alphanumeric() {
+            // Punctuation is left out, as it is from the query.
+            continue;
+        }
+        let ch = u8::try_from(i >> 7).unwrap_or(0x7f) & 0x7f;
+        buf.push(char::from(CHAR_MARK));
+        buf.push(char::from(ch));
+        buf.push(char::from(u8::try_from(i & 0x7f).unwrap_or(0)));
+        let body = buf.len();
         let mut add = |text: &'static str| {
             // Tones are gone, so readings repeat: 行 is xíng, háng, hàng, héng.
-            let known = out.get(start..).is_some_and(|mine| mine.iter().any(|r| r.text == text));
-            if !known {
-                starts |= letter_bit(text.as_bytes().first().copied());
-                for b in text.bytes() {
-                    letters |= letter_bit(Some(b));
-                }
-                out.push(Reading { text, seq, ch });
+            let mine = buf.get(body..).unwrap_or("");
+            if mine.split(READING_SEP).any(|r| r == text) {
+                return;
+            }
+            if mine.is_empty() {
+                first(text);
+            } else {
+                buf.push(READING_SEP);
+            }
+            buf.push_str(text);
+            masks.starts |= letter_bit(text.as_bytes().first().copied());
+            for b in text.bytes() {
+                masks.letters |= letter_bit(Some(b));
             }
         };
-        let surname_reading = surname.reading(c, next);
         if let Some(r) = surname_reading {
             add(r);
         }
-        if let Some(multi) = c.to_pinyin_multi() {
-            for p in multi {
-                let s = typeable(p.plain());
-                if !s.v.is_empty() {
-                    add(s.v);
-                    // Only four syllables have a ü to write two ways.
-                    if !std::ptr::eq(s.u, s.v) {
-                        add(s.u);
+        match multi {
+            Some(multi) => {
+                for p in multi {
+                    let s = typeable(p.plain());
+                    if !s.v.is_empty() {
+                        add(s.v);
+                        // Only four syllables have a ü to write two ways.
+                        if !std::ptr::eq(s.u, s.v) {
+                            add(s.u);
+                        }
                     }
                 }
             }
-        } else if c.is_ascii_alphanumeric() {
-            add(ascii_self(c));
-        } else if surname_reading.is_none() {
-            if !c.is_alphanumeric() {
-                // Punctuation is left out, as it is from the query.
-                continue;
-            }
-            // A letter no pinyin query can type ("王Émile"): a gap that a
-            // match cannot run across.
-            add("");
+            // A letter or digit in a Chinese name is read as itself; one no
+            // pinyin query can type ("王Émile") stays without readings: a gap
+            // a match cannot run across.
+            None if c.is_ascii_alphanumeric() => add(ascii_self(c)),
+            None => {}
         }
-        seq = seq.saturating_add(1);
     }
-    Readings {
-        all: out,
-        starts,
-        letters,
-    }
+    masks
+}
+
+/// The spelled chars written by [`write_readings`]: each one's index in
+/// the name and its readings (split them with [`readings_of`]).
+pub(super) fn encoded_chars(region: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = region.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if bytes.get(at) != Some(&CHAR_MARK) {
+            return None;
+        }
+        let (hi, lo) = (*bytes.get(at + 1)?, *bytes.get(at + 2)?);
+        let body = at + 3;
+        // Only the header's bytes can look like a mark: search after it.
+        let end = bytes
+            .get(body..)?
+            .iter()
+            .position(|&b| b == CHAR_MARK)
+            .map_or(bytes.len(), |p| body + p);
+        at = end;
+        Some((usize::from(hi) << 7 | usize::from(lo), region.get(body..end)?))
+    })
+}
+
+/// The readings of one encoded char, first the usual one.
+pub(super) fn readings_of(body: &str) -> impl Iterator<Item = &str> {
+    body.split(READING_SEP).filter(|r| !r.is_empty())
 }
 
 /// A bit per ASCII letter and digit, for the first-letter mask.
@@ -305,33 +319,26 @@ thread_local! {
 }
 
 /// Reads `query` (lowercase, no blanks) as the pinyin of a run of the chars
-/// in `readings`: each char takes a whole reading, or a beginning of one
-/// (initials, "zh", "zhan"), as pinyin input methods accept. The best
-/// reading wins: a run from the first char before one inside the name,
-/// then by [`Reads`].
-pub(super) fn read_as_pinyin(query: &[u8], readings: &[Reading]) -> Option<PinyinMatch> {
-    let all_chars = readings.last().map_or(0, |r| usize::from(r.seq) + 1);
+/// in `region` (see [`write_readings`]): each char takes a whole reading,
+/// or a beginning of one (initials, "zh", "zhan"), as pinyin input methods
+/// accept. The best reading wins: a run from the first char before one
+/// inside the name, then by [`Reads`].
+pub(super) fn read_as_pinyin(query: &[u8], region: &str) -> Option<PinyinMatch> {
+    let mut bodies = [""; MAX_READ_CHARS];
+    let mut all_chars = 0;
+    for (slot, (_, body)) in encoded_chars(region).enumerate() {
+        if let Some(cell) = bodies.get_mut(slot) {
+            *cell = body;
+        }
+        all_chars = slot + 1;
+    }
     let chars = all_chars.min(MAX_READ_CHARS);
     if query.is_empty() || chars == 0 {
         return None;
     }
-    // Where each char's readings begin, and end (the next one's start).
-    let mut starts = [0u16; MAX_READ_CHARS + 1];
-    let mut seq = 0usize;
-    for (at, r) in readings.iter().enumerate() {
-        while seq <= usize::from(r.seq) && seq < chars {
-            starts[seq] = u16::try_from(at).unwrap_or(u16::MAX);
-            seq += 1;
-        }
-    }
-    let total = readings.len().min(usize::from(u16::MAX));
-    for slot in starts.iter_mut().take(chars + 1).skip(seq) {
-        *slot = u16::try_from(total).unwrap_or(u16::MAX);
-    }
     let reader = Reader {
         query,
-        readings,
-        starts: &starts[..=chars],
+        bodies: &bodies[..chars],
         chars,
         whole_name: chars == all_chars,
     };
@@ -341,10 +348,7 @@ pub(super) fn read_as_pinyin(query: &[u8], readings: &[Reading]) -> Option<Pinyi
         memo.resize((query.len() + 1) * (chars + 1), UNKNOWN);
         let mut best: Option<PinyinMatch> = None;
         for start in 0..chars {
-            let begins = reader
-                .of(start)
-                .iter()
-                .any(|r| r.text.as_bytes().first() == query.first());
+            let begins = reader.of(start).any(|r| r.as_bytes().first() == query.first());
             if !begins {
                 continue;
             }
@@ -376,8 +380,8 @@ const FAILS: u16 = 1;
 
 struct Reader<'a> {
     query: &'a [u8],
-    readings: &'a [Reading],
-    starts: &'a [u16],
+    /// The readings of each char, as [`encoded_chars`] gives them.
+    bodies: &'a [&'a str],
     chars: usize,
     /// The name is no longer than [`MAX_READ_CHARS`], so reaching the last
     /// char read is reaching the end of the name.
@@ -385,10 +389,8 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn of(&self, char: usize) -> &[Reading] {
-        let from = self.starts.get(char).copied().unwrap_or(0);
-        let to = self.starts.get(char + 1).copied().unwrap_or(from);
-        self.readings.get(usize::from(from)..usize::from(to)).unwrap_or(&[])
+    fn of(&self, char: usize) -> impl Iterator<Item = &str> {
+        readings_of(self.bodies.get(char).copied().unwrap_or(""))
     }
 
     /// The best reading of `query[at..]` starting with char `char`, and the
@@ -416,7 +418,7 @@ impl Reader<'_> {
             }
         };
         for reading in self.of(char) {
-            let text = reading.text.as_bytes();
+            let text = reading.as_bytes();
             // How many letters of this reading the query spells next.
             let common = text.iter().zip(rest).take_while(|(a, b)| a == b).count();
             if common == 0 {
