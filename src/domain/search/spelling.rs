@@ -207,17 +207,22 @@ pub(super) fn write_readings(name: &str, buf: &mut String, mut first: impl FnMut
         buf.push(char::from(CHAR_MARK));
         buf.push(char::from(ch));
         buf.push(char::from(u8::try_from(i & 0x7f).unwrap_or(0)));
-        let body = buf.len();
+        // The readings written for this char; a char has a handful at most.
+        let mut seen = [""; 8];
+        let mut n_seen = 0;
         let mut add = |text: &'static str| {
             // Tones are gone, so readings repeat: 行 is xíng, háng, hàng, héng.
-            let mine = buf.get(body..).unwrap_or("");
-            if mine.split(READING_SEP).any(|r| r == text) {
+            if seen.iter().take(n_seen).any(|r| *r == text) {
                 return;
             }
-            if mine.is_empty() {
+            if n_seen == 0 {
                 first(text);
             } else {
                 buf.push(READING_SEP);
+            }
+            if let Some(slot) = seen.get_mut(n_seen) {
+                *slot = text;
+                n_seen += 1;
             }
             buf.push_str(text);
             masks.starts |= letter_bit(text.as_bytes().first().copied());
