@@ -1,12 +1,19 @@
-//! Fuzzy and pinyin matching of customers for the search box.
+//! Matching of customers (and of other named things: actions, macros,
+//! pick-list entries) for the search box, ranked as a person would rank
+//! them: see [`Tier`].
 //!
 //! Everything a query is compared against is prepared once per customer in a
 //! [`SearchKey`], so a keystroke only runs the matcher: lowercasing and pinyin
 //! conversion of 100k customers on every keystroke would be far too slow.
 
+mod spelling;
+mod tiers;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use pinyin::ToPinyin;
+use spelling::{Masks, Reads, encoded_chars, is_cjk, letter_bit, read_as_pinyin, readings_of, spell};
+pub use tiers::Tier;
+use tiers::{Field, Found, Mark, in_email, in_token, in_words, word_initials};
 
 /// Fields longer than this are cut before matching. The matcher's work and
 /// memory grow with `field length × query length`, and nobody searches for
@@ -16,7 +23,12 @@ const MAX_FIELD_CHARS: usize = 256;
 /// Queries longer than this are cut for the same reason as [`MAX_FIELD_CHARS`].
 const MAX_QUERY_CHARS: usize = 64;
 
-/// Precomputed once per customer at load (keep it cheap: pinyin for 100k names must cost ~5–10 ms total in release).
+/// Words of a query whose places in the name are highlighted; further
+/// words must still match.
+const MARKED_WORDS: usize = 8;
+
+/// Precomputed once per customer at load (keep it cheap: 100k keys are
+/// built on every load of the customer list).
 ///
 /// All texts live back to back in one string: at 100k customers the
 /// allocations, not the pinyin lookups, are what building keys costs.
@@ -25,6 +37,9 @@ pub struct SearchKey {
     buf: String,
     /// End offset in `buf` of each [`Part`], in declaration order.
     ends: [u32; PARTS],
+    /// Letters in the readings of the name: most keys fail a pinyin
+    /// query on these alone.
+    masks: Masks,
 }
 
 /// The texts of a [`SearchKey`].
@@ -39,14 +54,16 @@ enum Part {
     /// Digits only: people type "13812345678" for "138-1234-5678".
     Phone,
     Email,
-    /// "zhangsan" for 张三; ü is written "v", as pinyin input methods do.
-    /// This and the next two are empty unless the name has CJK characters.
+    /// Every reading of every char of a Chinese name, encoded as
+    /// `spelling::write_readings` describes; empty for other names.
+    Readings,
+    /// "zhangsan" for 张三 in its usual reading, surnames read as surnames,
+    /// for scattered letters (the other tiers use every reading); ü is
+    /// written "v", as pinyin input methods do. This and the next are empty
+    /// unless the name has CJK characters.
     PinyinFull,
     /// "zs" for 张三.
     PinyinInitials,
-    /// The full spelling with ü written "u", so "lvbu" and "lubu" both find
-    /// 吕布; empty when the name has no ü.
-    PinyinFullU,
 }
 
 const PARTS: usize = 8;
@@ -55,8 +72,9 @@ impl SearchKey {
     pub fn new(name: &str, code: &str, company: &str, phone: &str, email: &str) -> Self {
         let capped = |s: &str| s.len().min(MAX_FIELD_CHARS * 4);
         let cjk = name.chars().take(MAX_FIELD_CHARS).any(is_cjk);
-        // A CJK char is 3 bytes and spells at most 6 letters plus an initial.
-        let pinyin_len = if cjk { capped(name) * 3 } else { 0 };
+        // A CJK char is 3 bytes; its readings with their header take about
+        // 12, the usual spelling at most 6 letters plus an initial.
+        let pinyin_len = if cjk { capped(name) * 7 } else { 0 };
         let mut buf = String::with_capacity(
             capped(name) + capped(code) + capped(company) + capped(phone) + capped(email) + pinyin_len,
         );
@@ -77,36 +95,33 @@ impl SearchKey {
         push_lower(&mut buf, email);
         end(&buf, Part::Email);
 
-        // One walk writes the full spelling and keeps the initials aside
-        // (on the stack for any realistic name) to append after it.
-        let mut has_u = false;
-        let mut initials = ['\0'; 16];
-        let mut n_initials = 0;
-        let mut more_initials = String::new();
-        if cjk {
-            spell(name, |_, syllable| {
-                has_u |= syllable.u != syllable.v;
-                buf.push_str(syllable.v);
-                if let Some(first) = syllable.v.chars().next() {
-                    match initials.get_mut(n_initials) {
-                        Some(slot) => {
-                            *slot = first;
-                            n_initials += 1;
-                        }
-                        None => more_initials.push(first),
-                    }
+        // The usual spelling is each char's first reading: one walk over
+        // the name writes the readings and keeps the first ones aside (on
+        // the stack for any realistic name) to spell the name after them.
+        let mut firsts = [""; 16];
+        let mut n_firsts = 0;
+        let mut more_firsts = Vec::new();
+        let masks = if cjk {
+            spelling::write_readings(name, &mut buf, |first| match firsts.get_mut(n_firsts) {
+                Some(slot) => {
+                    *slot = first;
+                    n_firsts += 1;
                 }
-            });
+                None => more_firsts.push(first),
+            })
+        } else {
+            Masks::default()
+        };
+        end(&buf, Part::Readings);
+        let usual = || firsts.iter().take(n_firsts).chain(&more_firsts);
+        for first in usual() {
+            buf.push_str(first);
         }
         end(&buf, Part::PinyinFull);
-        buf.extend(initials.iter().take(n_initials));
-        buf.push_str(&more_initials);
+        // Readings are ASCII, so their first bytes are chars.
+        buf.extend(usual().filter_map(|r| r.as_bytes().first()).map(|&b| char::from(b)));
         end(&buf, Part::PinyinInitials);
-        if has_u {
-            spell(name, |_, syllable| buf.push_str(syllable.u));
-        }
-        end(&buf, Part::PinyinFullU);
-        SearchKey { buf, ends }
+        SearchKey { buf, ends, masks }
     }
 
     fn part(&self, part: Part) -> &str {
@@ -163,127 +178,6 @@ fn ascii_digit(c: char) -> Option<char> {
     }
 }
 
-/// Han ideographs, the only characters that have a pinyin reading.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3007}'                      // 〇, the ideographic zero
-        | '\u{3400}'..='\u{4DBF}'       // extension A
-        | '\u{4E00}'..='\u{9FFF}'       // unified ideographs
-        | '\u{F900}'..='\u{FAFF}'       // compatibility ideographs
-        | '\u{20000}'..='\u{323AF}') // extensions B–H
-}
-
-/// Readings of compound surnames the pinyin crate gets wrong (it reads
-/// 尉 as "wei" and 万 as "wan"). 欧阳, 司马, 诸葛 and 长孙 are read right.
-const COMPOUND_SURNAMES: &[([char; 2], [&str; 2])] = &[(['尉', '迟'], ["yu", "chi"]), (['万', '俟'], ["mo", "qi"])];
-
-/// Reading of a polyphonic character when it is a surname, for those where
-/// the pinyin crate's default reading is a different one (曾 "ceng", 单 "dan",
-/// …). 任, 华, 纪, 燕, 那 and 长 already get their surname reading.
-/// 阚, 卜 and 薄 are not in the original list but are common surnames whose
-/// default reading (han, bo, bao) is wrong in the same way.
-fn surname_reading(c: char) -> Option<&'static str> {
-    Some(match c {
-        '曾' => "zeng",
-        '单' => "shan",
-        '解' => "xie",
-        '区' => "ou",
-        '仇' => "qiu",
-        '朴' => "piao",
-        '查' => "zha",
-        '盖' => "ge",
-        '乐' => "yue",
-        '覃' => "qin",
-        '缪' => "miao",
-        '翟' => "zhai",
-        '重' => "chong",
-        '秘' => "bi",
-        '繁' => "po",
-        '种' => "chong",
-        '阚' => "kan",
-        '卜' => "bu",
-        '薄' => "bo",
-        _ => return None,
-    })
-}
-
-/// How one char of a name is spelled, in letters that can be typed.
-#[derive(Debug, Clone, Copy)]
-struct Syllable<'a> {
-    /// Lowercase, with ü written "v" (as pinyin input methods do) and ê "e".
-    v: &'a str,
-    /// The same with ü written "u"; equal to `v` for all but four syllables.
-    u: &'a str,
-}
-
-/// The pinyin crate's plain syllables are ASCII except these five.
-fn typeable(plain: &'static str) -> Syllable<'static> {
-    if plain.is_ascii() {
-        return Syllable { v: plain, u: plain };
-    }
-    let (v, u) = match plain {
-        "lü" => ("lv", "lu"),
-        "lüe" => ("lve", "lue"),
-        "nü" => ("nv", "nu"),
-        "nüe" => ("nve", "nue"),
-        "ê" => ("e", "e"),
-        other => (other, other),
-    };
-    Syllable { v, u }
-}
-
-/// Spells `name` (capped at [`MAX_FIELD_CHARS`] chars) in pinyin, calling
-/// `emit(char index in the name, syllable)` for each spelled char in order.
-/// Both building keys and mapping matched letters back to name chars use
-/// this walk, so the two cannot disagree.
-///
-/// Latin letters and digits of mixed names ("王Lily") are spelled as
-/// themselves, one char each, so "wanglily" and "wl" work. Spaces and
-/// punctuation ("张 三", "阿卜杜·热合曼") are left out, as they are from the
-/// query.
-fn spell(name: &str, mut emit: impl FnMut(usize, Syllable<'_>)) {
-    let mut chars = name.chars().take(MAX_FIELD_CHARS).enumerate().peekable();
-    let mut at_surname = true;
-    // Second reading of a compound surname, for the char after the first.
-    let mut pending: Option<&'static str> = None;
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            // "  曾国藩" is still 曾国藩: blanks do not end the surname.
-            continue;
-        }
-        let reading = if let Some(r) = pending.take() {
-            Some(r)
-        } else if at_surname {
-            // Surname readings apply to the first char only: 曾 in a given
-            // name is read "ceng".
-            at_surname = false;
-            let next = chars.peek().map(|&(_, n)| n);
-            match COMPOUND_SURNAMES
-                .iter()
-                .find(|(cs, _)| c == cs[0] && next == Some(cs[1]))
-            {
-                Some((_, [first, second])) => {
-                    pending = Some(second);
-                    Some(*first)
-                }
-                None => surname_reading(c).or_else(|| c.to_pinyin().map(|p| p.plain())),
-            }
-        } else {
-            c.to_pinyin().map(|p| p.plain())
-        };
-        match reading {
-            Some(plain) if !plain.is_empty() => emit(i, typeable(plain)),
-            Some(_) => {}
-            None if c.is_alphanumeric() => {
-                let mut utf8 = [0u8; 4];
-                let own: &str = lower_char(c).encode_utf8(&mut utf8);
-                emit(i, Syllable { v: own, u: own });
-            }
-            None => {}
-        }
-    }
-}
-
 /// The toneless pinyin of a name with Han characters ("zhangsan" for 张三,
 /// surnames read as surnames), with its other letters and digits as they
 /// are; `None` for a name without Han characters.
@@ -299,9 +193,55 @@ pub fn pinyin_spelling(name: &str) -> Option<String> {
 /// The result of matching one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hit {
+    /// Higher is better. Every match of a better [`Tier`] scores above
+    /// every match of a worse one.
     pub score: i64,
     /// char indices into the NAME (for highlighting), empty when the match was on another field
     pub name_indices: Vec<usize>,
+}
+
+/// Bits of a score below the tier.
+const TIER_SHIFT: u32 = 40;
+
+impl Hit {
+    /// The tier a score was given in; an empty query's hits (score 0) and
+    /// other callers' own scores count as [`Tier::Exact`].
+    pub fn tier(&self) -> Tier {
+        tier_of(self.score)
+    }
+}
+
+/// The tier of a [`Hit::score`].
+pub fn tier_of(score: i64) -> Tier {
+    match score >> TIER_SHIFT {
+        1 => Tier::Scattered,
+        2 => Tier::Initials,
+        3 => Tier::Inside,
+        4 => Tier::Prefix,
+        _ => Tier::Exact,
+    }
+}
+
+fn score_of(tier: Tier, bits: i64) -> i64 {
+    ((6 - tier as i64) << TIER_SHIFT) | bits.clamp(0, (1 << TIER_SHIFT) - 1)
+}
+
+/// Drops the scattered-letter matches from a list sorted best first when it
+/// holds anything better: they are shown only when nothing else matches.
+/// Returns whether any were dropped. For callers that collect the results
+/// of [`rank_all`] a slice at a time.
+pub fn drop_scattered<T>(sorted: &mut Vec<T>, score: impl Fn(&T) -> i64) -> bool {
+    let better = sorted
+        .first()
+        .is_some_and(|first| tier_of(score(first)) < Tier::Scattered);
+    let keep = if better {
+        sorted.partition_point(|hit| tier_of(score(hit)) < Tier::Scattered)
+    } else {
+        sorted.len()
+    };
+    let dropped = keep < sorted.len();
+    sorted.truncate(keep);
+    dropped
 }
 
 /// Matches queries against [`SearchKey`]s. Create one and reuse it: the
@@ -322,27 +262,67 @@ impl Default for Matcher {
     }
 }
 
+/// One blank-separated word of a query, prepared for each kind of field.
+struct Word {
+    /// Lowercased like the keys, for name, code, company and e-mail.
+    text: String,
+    /// ASCII letters and digits without apostrophes ("xi'an"), for pinyin;
+    /// empty when the word has other chars.
+    letters: Vec<u8>,
+    /// Digits of a word that looks like a phone number ("138-1234").
+    digits: Option<String>,
+}
+
 /// A query prepared once for all the keys it is matched against.
 struct Query {
-    /// Lowercased like the keys, for name, code, company and email.
+    /// Lowercased like the keys, for scattered letters.
     text: String,
     /// Without spaces or apostrophes, for pinyin: "zhang san" and "xi'an"
     /// are typed with separators the spellings do not have.
     compact: String,
-    /// Digits of a query that looks like a phone number ("138-1234"), if any.
-    digits: Option<String>,
+    /// Each word must match some field of a customer.
+    words: Vec<Word>,
+    /// The whole query read as one, when it has several words: pinyin
+    /// ("zhang san") and phone digits ("138 1234").
+    whole: Option<Word>,
+}
+
+impl Word {
+    fn new(text: &str) -> Self {
+        let letters: Vec<u8> = text
+            .bytes()
+            .filter(|&b| b != b'\'' && !b.is_ascii_whitespace())
+            .collect();
+        let letters = if letters.iter().all(u8::is_ascii_alphanumeric) {
+            letters
+        } else {
+            Vec::new()
+        };
+        let phone_like = text.chars().any(|c| ascii_digit(c).is_some())
+            && text
+                .chars()
+                .all(|c| ascii_digit(c).is_some() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.'));
+        let digits = phone_like.then(|| text.chars().filter_map(ascii_digit).collect());
+        Word {
+            text: text.to_string(),
+            letters,
+            digits,
+        }
+    }
 }
 
 impl Query {
     fn new(raw: &str) -> Self {
         let text: String = raw.trim().chars().take(MAX_QUERY_CHARS).map(lower_char).collect();
         let compact = text.chars().filter(|c| !c.is_whitespace() && *c != '\'').collect();
-        let phone_like = text.chars().any(|c| ascii_digit(c).is_some())
-            && text
-                .chars()
-                .all(|c| ascii_digit(c).is_some() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.'));
-        let digits = phone_like.then(|| text.chars().filter_map(ascii_digit).collect());
-        Query { text, compact, digits }
+        let words: Vec<Word> = text.split_whitespace().map(Word::new).collect();
+        let whole = (words.len() > 1).then(|| Word::new(&text));
+        Query {
+            text,
+            compact,
+            words,
+            whole,
+        }
     }
 }
 
@@ -357,13 +337,79 @@ impl Matcher {
     }
 
     pub fn matches(&self, query: &str, key: &SearchKey) -> Option<Hit> {
-        self.match_prepared(&Query::new(query), key)
+        self.match_prepared(&Query::new(query), key, true)
     }
 
-    fn match_prepared(&self, q: &Query, key: &SearchKey) -> Option<Hit> {
-        if q.text.is_empty() {
+    /// The hit of `key`, its letters scattered through a field only when
+    /// `scattered` and it matches no better.
+    fn match_prepared(&self, q: &Query, key: &SearchKey, scattered: bool) -> Option<Hit> {
+        if q.words.is_empty() {
             return Some(Hit::default());
         }
+        if let Some((found, marks)) = self.tiered(q, key) {
+            let name_indices = highlight(key, &marks);
+            return Some(Hit {
+                score: score_of(found.tier, found.rank_bits()),
+                name_indices,
+            });
+        }
+        if scattered { self.scattered(q, key) } else { None }
+    }
+
+    /// The best match of tiers 1–4: every word of the query found in some
+    /// field (the worst of them counts), or the whole query as pinyin or
+    /// phone digits.
+    fn tiered(&self, q: &Query, key: &SearchKey) -> Option<(Found, [Mark; MARKED_WORDS])> {
+        let mut marks = [Mark::None; MARKED_WORDS];
+        let mut each: Option<Found> = None;
+        for (i, word) in q.words.iter().enumerate() {
+            let found = self.word(word, key, i < MARKED_WORDS)?;
+            if let Some(mark) = marks.get_mut(i) {
+                *mark = found.mark;
+            }
+            if each.is_none_or(|worst| found.order() > worst.order()) {
+                each = Some(found);
+            }
+        }
+        let whole = q.whole.as_ref().and_then(|whole| {
+            let pinyin = pinyin_found(&whole.letters, key, true);
+            let phone = whole
+                .digits
+                .as_deref()
+                .and_then(|d| in_token(key.part(Part::Phone), d, Field::Phone));
+            Found::best(pinyin, phone)
+        });
+        match (each, whole) {
+            (Some(e), Some(w)) if w.order() < e.order() => Some((w, one_mark(w.mark))),
+            (Some(e), _) => Some((e, marks)),
+            (None, Some(w)) => Some((w, one_mark(w.mark))),
+            (None, None) => None,
+        }
+    }
+
+    /// The best field for one query word.
+    fn word(&self, w: &Word, key: &SearchKey, marked: bool) -> Option<Found> {
+        let name = key.part(Part::Name);
+        let mut best = in_words(name, &w.text, Field::Name, marked);
+        if best.is_some_and(|b| b.tier == Tier::Exact && b.word == 0) {
+            // Nothing can do better than the whole name or its first word.
+            return best;
+        }
+        best = Found::best(best, pinyin_found(&w.letters, key, marked));
+        best = Found::best(best, in_token(key.part(Part::Code), &w.text, Field::Code));
+        if let Some(digits) = &w.digits {
+            best = Found::best(best, in_token(key.part(Part::Phone), digits, Field::Phone));
+        }
+        best = Found::best(best, in_email(key.part(Part::Email), &w.text));
+        best = Found::best(best, in_words(key.part(Part::Company), &w.text, Field::Company, false));
+        if best.is_none_or(|b| b.tier > Tier::Initials) {
+            best = Found::best(best, word_initials(name, &w.text).map(|f| unmarked(f, marked)));
+        }
+        best
+    }
+
+    /// Letters of the query scattered through a field, the last resort.
+    fn scattered(&self, q: &Query, key: &SearchKey) -> Option<Hit> {
         let score = |part: Part, pattern: &str| {
             let choice = key.part(part);
             if pattern.is_empty() || !is_subsequence(pattern, choice) {
@@ -374,7 +420,9 @@ impl Matcher {
         };
         // Parts are tried in order of preference and a later one replaces
         // the best only with a strictly higher score, so at equal scores the
-        // name wins over pinyin, and both over code, company, phone, e-mail.
+        // name wins over pinyin, and both over code, company and e-mail.
+        // Phone numbers are left out: a scattered "2024" would be found in
+        // nearly every phone number.
         let mut best: Option<(i64, Part)> = None;
         let mut consider = |part: Part, pattern: &str| {
             if let Some(s) = score(part, pattern)
@@ -385,17 +433,9 @@ impl Matcher {
         };
         consider(Part::Name, &q.text);
         consider(Part::PinyinFull, &q.compact);
-        consider(Part::PinyinFullU, &q.compact);
         consider(Part::PinyinInitials, &q.compact);
         consider(Part::Code, &q.text);
         consider(Part::Company, &q.text);
-        // Phone numbers match only on a run of consecutive digits: a fuzzy
-        // "2024" would be found scattered in nearly every phone number.
-        if let Some(digits) = &q.digits
-            && key.part(Part::Phone).contains(digits.as_str())
-        {
-            consider(Part::Phone, digits);
-        }
         consider(Part::Email, &q.text);
 
         let (score, part) = best?;
@@ -403,10 +443,13 @@ impl Matcher {
         // for the winning part, and only when it can be highlighted.
         let name_indices = match part {
             Part::Name => self.positions(key.part(part), &q.text),
-            Part::PinyinFull | Part::PinyinFullU | Part::PinyinInitials => self.pinyin_positions(key, part, &q.compact),
-            Part::Code | Part::Company | Part::Phone | Part::Email => Vec::new(),
+            Part::PinyinFull | Part::PinyinInitials => self.pinyin_positions(key, part, &q.compact),
+            Part::Code | Part::Company | Part::Phone | Part::Email | Part::Readings => Vec::new(),
         };
-        Some(Hit { score, name_indices })
+        Some(Hit {
+            score: score_of(Tier::Scattered, score),
+            name_indices,
+        })
     }
 
     fn positions(&self, choice: &str, pattern: &str) -> Vec<usize> {
@@ -423,22 +466,109 @@ impl Matcher {
         if matched.is_empty() {
             return matched;
         }
-        // Which name char each letter of the spelling came from. Spelling the
-        // stored (lowercased) name gives the same letters as the original.
+        // Which name char each letter of the spelling came from: the
+        // spelling was written from these same readings.
         let mut source = Vec::new();
-        spell(key.part(Part::Name), |i, syllable| {
-            let letters = match part {
-                Part::PinyinInitials => 1,
-                Part::PinyinFullU => syllable.u.chars().count(),
-                _ => syllable.v.chars().count(),
-            };
-            source.extend(std::iter::repeat_n(i, letters));
-        });
+        for (ch, body) in encoded_chars(key.part(Part::Readings)) {
+            if let Some(usual) = readings_of(body).next() {
+                let letters = if part == Part::PinyinInitials { 1 } else { usual.len() };
+                source.extend(std::iter::repeat_n(ch, letters));
+            }
+        }
         let mut out: Vec<usize> = matched.into_iter().filter_map(|m| source.get(m).copied()).collect();
         // Several letters of one syllable point at the same char.
         out.dedup();
         out
     }
+}
+
+fn one_mark(mark: Mark) -> [Mark; MARKED_WORDS] {
+    let mut marks = [Mark::None; MARKED_WORDS];
+    marks[0] = mark;
+    marks
+}
+
+fn unmarked(found: Found, marked: bool) -> Found {
+    if marked {
+        found
+    } else {
+        Found {
+            mark: Mark::None,
+            ..found
+        }
+    }
+}
+
+/// `letters` read as the pinyin of the name, with the tier that reading
+/// earns: the whole spelling, its start, a run inside, or initials.
+fn pinyin_found(letters: &[u8], key: &SearchKey, marked: bool) -> Option<Found> {
+    let lead = letters.first().copied();
+    if key.masks.starts & letter_bit(lead) == 0 {
+        return None;
+    }
+    let all = letters.iter().fold(0, |mask, &b| mask | letter_bit(Some(b)));
+    if all & !key.masks.letters != 0 {
+        return None;
+    }
+    let m = read_as_pinyin(letters, key.part(Part::Readings))?;
+    let tier = match (m.reads, m.start) {
+        (Reads::Whole, 0) => Tier::Exact,
+        (Reads::Prefix, 0) => Tier::Prefix,
+        (Reads::Whole | Reads::Prefix, _) => Tier::Inside,
+        (Reads::MixedWhole | Reads::Mixed, _) => Tier::Initials,
+    };
+    // Among initials: all the name's chars, then its start, then inside.
+    let word = if tier == Tier::Initials {
+        m.start.saturating_mul(2) + u16::from(m.reads == Reads::Mixed)
+    } else {
+        m.start
+    };
+    Some(Found {
+        tier,
+        word,
+        len: u16::try_from(key.part(Part::Name).len()).unwrap_or(u16::MAX),
+        field: Field::Pinyin,
+        mark: if marked {
+            Mark::Spelled {
+                from: m.start,
+                to: m.end,
+            }
+        } else {
+            Mark::None
+        },
+    })
+}
+
+/// The name chars the marks of a hit cover, in order.
+fn highlight(key: &SearchKey, marks: &[Mark]) -> Vec<usize> {
+    let name = key.part(Part::Name);
+    let mut out = Vec::new();
+    for mark in marks {
+        match *mark {
+            Mark::None => {}
+            Mark::Bytes { from, to } => {
+                let (from, to) = (from as usize, to as usize);
+                let before = name.get(..from).map_or(0, |s| s.chars().count());
+                let within = name.get(from..to).map_or(0, |s| s.chars().count());
+                out.extend(before..before + within);
+            }
+            Mark::Spelled { from, to } => out.extend(
+                encoded_chars(key.part(Part::Readings))
+                    .enumerate()
+                    .filter(|(seq, _)| (usize::from(from)..usize::from(to)).contains(seq))
+                    .map(|(_, (ch, _))| ch),
+            ),
+            Mark::WordStarts { first, count } => out.extend(
+                tiers::words(name)
+                    .skip(usize::from(first))
+                    .take(usize::from(count))
+                    .map(|(at, _)| name.get(..at).map_or(0, |s| s.chars().count())),
+            ),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Whether the chars of `pattern` appear in `choice` in order, which is
@@ -467,18 +597,51 @@ fn is_subsequence(pattern: &str, choice: &str) -> bool {
     }
 }
 
-/// Ranks candidates: best score first, ties broken by more recent activity (larger i64 = more recent).
+/// Ranks candidates: best tier first, then best score within the tier,
+/// ties broken by more recent activity (larger i64 = more recent).
+/// Scattered-letter matches are kept only when nothing matches better.
 pub fn rank<'a, T>(
     matcher: &Matcher,
     query: &str,
     items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
 ) -> Vec<(Hit, T)> {
+    ranked(matcher, query, items, true)
+}
+
+/// Like [`rank`] but keeps every match, scattered ones included: for
+/// callers that search a slice of the candidates at a time and apply
+/// [`drop_scattered`] to what they have gathered.
+pub fn rank_all<'a, T>(
+    matcher: &Matcher,
+    query: &str,
+    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+) -> Vec<(Hit, T)> {
+    ranked(matcher, query, items, false)
+}
+
+fn ranked<'a, T>(
+    matcher: &Matcher,
+    query: &str,
+    items: impl Iterator<Item = (&'a SearchKey, i64, T)>,
+    drop_scattered_hits: bool,
+) -> Vec<(Hit, T)> {
     let q = Query::new(query);
+    let mut better_found = false;
     let mut hits: Vec<(Hit, i64, T)> = items
-        .filter_map(|(key, activity, item)| matcher.match_prepared(&q, key).map(|hit| (hit, activity, item)))
+        .filter_map(|(key, activity, item)| {
+            // Once something matches better, scattered letters will be
+            // dropped anyway: not scoring them saves most of the work.
+            let scattered = !(drop_scattered_hits && better_found);
+            let hit = matcher.match_prepared(&q, key, scattered)?;
+            better_found |= hit.tier() < Tier::Scattered;
+            Some((hit, activity, item))
+        })
         .collect();
     // Stable, so items equal in score and activity keep the caller's order.
     hits.sort_by(|a, b| b.0.score.cmp(&a.0.score).then(b.1.cmp(&a.1)));
+    if drop_scattered_hits {
+        drop_scattered(&mut hits, |(hit, _, _)| hit.score);
+    }
     hits.into_iter().map(|(hit, _, item)| (hit, item)).collect()
 }
 

@@ -237,14 +237,16 @@ impl SearchIndex {
     /// Matches among the entries at `positions` (their order of loading),
     /// best first, each with its position. Lets a caller search a slice at
     /// a time, or only within an earlier query's matches when the query
-    /// grows, instead of all customers on every keystroke.
+    /// grows, instead of all customers on every keystroke. Scattered-letter
+    /// matches are all kept: the caller drops them from what it gathers
+    /// (`domain::search::drop_scattered`) once something better turns up.
     pub fn find_among(
         &self,
         query: &str,
         positions: impl Iterator<Item = usize>,
     ) -> Vec<(crate::domain::search::Hit, usize)> {
         let items = positions.filter_map(|p| self.entries.get(p).map(|(key, activity, _)| (key, *activity, p)));
-        crate::domain::search::rank(&self.matcher, query, items)
+        crate::domain::search::rank_all(&self.matcher, query, items)
     }
 
     pub fn len(&self) -> usize {

@@ -501,6 +501,27 @@ fn filter_finds_chinese_names_by_pinyin() {
 }
 
 #[test]
+fn filter_ranks_whole_words_before_scattered_letters() {
+    let desk = Desk::new();
+    // Created oldest first: recency alone would list them in reverse.
+    let add = |at: &str, name: &str| id(&desk.customer_at(at, name, &[]));
+    let hall_co = add("2026-03-01T01:00:00Z", "Hall & Co");
+    let henry = add("2026-03-01T02:00:00Z", "Henry Hall");
+    let marshall = add("2026-03-01T03:00:00Z", "Marshall Ltd");
+    let harbour = add("2026-03-01T04:00:00Z", "Harbour Hill Labs");
+    let yinhang = add("2026-03-01T05:00:00Z", "中国银行");
+    let find = |q: &str| ids(&desk.json(&["customer", "list", "--filter", q]));
+    // Harbour Hill Labs only has the letters scattered: left out.
+    assert_eq!(find("hall"), vec![hall_co, henry, marshall]);
+    assert_eq!(find("hal"), vec![hall_co, henry, marshall]);
+    // Nothing matches better: the scattered match is shown.
+    assert_eq!(find("hrbl"), vec![harbour]);
+    for query in ["yinhang", "yinxing", "zgyh", "zhongguoyinhang"] {
+        assert_eq!(find(query), vec![yinhang], "--filter {query}");
+    }
+}
+
+#[test]
 fn equal_matches_are_ranked_by_recent_activity() {
     let desk = Desk::new();
     let first = id(&desk.customer_at("2026-03-01T00:00:00Z", "张三", &[]));

@@ -53,6 +53,8 @@ pub struct Search {
     pub done: bool,
     /// Every matching row so far (the pool of a longer query).
     pub rows: Vec<usize>,
+    /// How many of `rows` match better than by scattered letters.
+    pub better: usize,
     /// The best matches so far as (score, row), best first.
     pub top: Vec<(i64, usize)>,
     /// The row whose code is the text typed, if found: it comes first,

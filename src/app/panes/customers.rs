@@ -8,8 +8,15 @@
 //! grows by a letter only looks among the matches of the query before it
 //! (fuzzy matches of "zs" are a subset of those of "z"), and queries met
 //! earlier in the same filter come back at once.
+//!
+//! Letters scattered through a name are shown only when nothing matches
+//! better, so the list drops them as soon as a better match turns up. A
+//! query grown from one whose scattered matches were dropped may need them
+//! back (nothing better matches "evil", something matches "ev"): when the
+//! narrowed search finds nothing better, it runs again over everyone.
 
 use super::filtered::{Filtered, Match, Row};
+use crate::domain::search::{Tier, drop_scattered, tier_of};
 use crate::service::customers::SearchIndex;
 use crate::service::screens::CustomerRow;
 
@@ -33,7 +40,19 @@ struct Search {
     query: String,
     /// Rows to look at: all, or the matches of a shorter query.
     pool: Option<Vec<usize>>,
+    /// The pool lacks the shorter query's scattered matches.
+    pool_pruned: bool,
+    /// Scattered matches were dropped from this search's results.
+    pruned: bool,
     next: usize,
+}
+
+/// A finished search, for Backspace and narrowing.
+struct Cached {
+    query: String,
+    matches: Vec<Match>,
+    /// Scattered matches were dropped from `matches`.
+    pruned: bool,
 }
 
 #[derive(Default)]
@@ -43,7 +62,7 @@ pub struct CustomersPane {
     /// index position is a row number.
     index: Option<SearchIndex>,
     search: Option<Search>,
-    cache: Vec<(String, Vec<Match>)>,
+    cache: Vec<Cached>,
     /// A record to select again once the search after a reload is done.
     reselect: Option<i64>,
 }
@@ -81,23 +100,30 @@ impl CustomersPane {
             self.finish(height);
             return;
         }
-        if let Some((_, matches)) = self.cache.iter().find(|(q, _)| *q == query) {
-            *self.list.matches_mut() = Some(matches.clone());
+        if let Some(done) = self.cache.iter().find(|c| c.query == query) {
+            *self.list.matches_mut() = Some(done.matches.clone());
             self.finish(height);
             return;
         }
-        let pool = self
+        let shorter = self
             .cache
             .iter()
-            .filter(|(q, _)| narrows(q, &query))
-            .max_by_key(|(q, _)| q.len())
-            .map(|(_, matches)| {
-                let mut rows: Vec<usize> = matches.iter().map(|m| m.row).collect();
-                rows.sort_unstable();
-                rows
-            });
+            .filter(|c| narrows(&c.query, &query))
+            .max_by_key(|c| c.query.len());
+        let pool_pruned = shorter.is_some_and(|c| c.pruned);
+        let pool = shorter.map(|c| {
+            let mut rows: Vec<usize> = c.matches.iter().map(|m| m.row).collect();
+            rows.sort_unstable();
+            rows
+        });
         *self.list.matches_mut() = Some(Vec::new());
-        self.search = Some(Search { query, pool, next: 0 });
+        self.search = Some(Search {
+            query,
+            pool,
+            pool_pruned,
+            pruned: false,
+            next: 0,
+        });
         self.step(height);
     }
 
@@ -138,18 +164,29 @@ impl CustomersPane {
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.row.cmp(&b.row)));
         let matches = self.list.matches_mut().get_or_insert_with(Vec::new);
         *matches = merge(std::mem::take(matches), found);
+        search.pruned |= drop_scattered(matches, |m| m.score);
+        if end >= total && search.pool_pruned && matches.iter().all(|m| tier_of(m.score) == Tier::Scattered) {
+            // The pool lacked scattered matches that are now the best there
+            // is: look at everyone.
+            matches.clear();
+            search.pool = None;
+            search.pool_pruned = false;
+            search.next = 0;
+            return false;
+        }
         if end < total {
             let len = self.list.len();
             self.list.cursor.clamp(len, height);
             return false;
         }
         let query = search.query.clone();
+        let pruned = search.pruned;
         self.search = None;
         if self.cache.len() >= CACHE {
             self.cache.remove(0);
         }
-        let done = self.list.matches_mut().clone().unwrap_or_default();
-        self.cache.push((query, done));
+        let matches = self.list.matches_mut().clone().unwrap_or_default();
+        self.cache.push(Cached { query, matches, pruned });
         self.finish(height);
         true
     }
@@ -186,3 +223,7 @@ fn merge(a: Vec<Match>, b: Vec<Match>) -> Vec<Match> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "customers_tests.rs"]
+mod tests;

@@ -8,6 +8,7 @@ use crate::app::msg::Effect;
 use crate::app::navigation::{self, LineTarget, Link};
 use crate::app::palette::{PaletteItem, RecordSearch};
 use crate::app::panes::customers::STEP;
+use crate::domain::search::drop_scattered;
 use crate::domain::text::{sanitize_line, width};
 use crate::i18n::fill;
 
@@ -163,6 +164,7 @@ pub fn step_palette(model: &mut Model, height: usize) {
         search
             .found
             .sort_by(|a, b| b.0.score.cmp(&a.0.score).then(a.1.cmp(&b.1)));
+        drop_scattered(&mut search.found, |(hit, _)| hit.score);
         search.found.truncate(PALETTE_CUSTOMERS);
         search.next = end;
     }

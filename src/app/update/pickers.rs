@@ -6,6 +6,7 @@ use crate::app::forms::picker::{Choice, Picker, SHOWN, Search, Source};
 use crate::app::model::Model;
 use crate::app::msg::Effect;
 use crate::app::panes::customers::{CustomersPane, STEP, narrows};
+use crate::domain::search::{Tier, drop_scattered};
 
 /// The focused field was typed in: its list follows the text.
 pub fn typed(model: &mut Model) {
@@ -113,6 +114,7 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
     search.next = end;
     search.done = end >= total;
     search.rows.extend(hits.iter().map(|(_, row)| *row));
+    search.better += hits.iter().filter(|(hit, _)| hit.tier() < Tier::Scattered).count();
     let rows = customers.list.rows();
     let is_code = |row: &usize| rows.get(*row).is_some_and(|c| c.code.eq_ignore_ascii_case(query));
     if search.exact.is_none() {
@@ -124,6 +126,7 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
         .top
         .extend(hits.into_iter().take(SHOWN).map(|(hit, row)| (hit.score, row)));
     search.top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    drop_scattered(&mut search.top, |(score, _)| *score);
     search.top.truncate(SHOWN);
     let exact = search.exact;
     let best = search.top.iter().map(|(_, row)| *row).filter(|row| Some(*row) != exact);
@@ -137,7 +140,13 @@ fn step_search(picker: &mut Picker, query: &str, customers: &CustomersPane) {
             label: c.name.clone(),
         })
         .collect();
-    let found = search.rows.len();
+    // Scattered matches count only when nothing better was found, as
+    // only then are they offered.
+    let found = if search.better > 0 {
+        search.better
+    } else {
+        search.rows.len()
+    };
     picker.offer(choices, found);
 }
 
