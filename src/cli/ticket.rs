@@ -177,7 +177,8 @@ fn list(env: &mut Env, mut args: TicketListArgs) -> Result<(), Error> {
     };
     if let Some(expr) = &args.query {
         let found = super::ticket_find::find(env, expr, args.search.as_deref(), args.queue, &query)?;
-        return print_list(env, &found.tickets, Some(&found.snippets), None);
+        let snippets = found.searched.then_some(&found.snippets[..]);
+        return print_list(env, &found.tickets, snippets, None);
     }
     if let Some(text) = &args.search {
         return super::search::tickets(env, &query, text, args.queue);

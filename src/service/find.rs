@@ -32,6 +32,8 @@ pub enum Scope {
 pub struct Found {
     pub tickets: Vec<TicketView>,
     pub snippets: Vec<Option<String>>,
+    /// Whether words were searched for (the snippets mean something).
+    pub searched: bool,
 }
 
 /// The most customers a name in `customer:` stands for, best matches first:
@@ -270,7 +272,8 @@ fn run(tx: &Tx, ctx: &Ctx, plan: &Plan, limit: Option<usize>) -> Result<Found, E
     if let Some(limit) = limit {
         views.truncate(limit);
     }
-    let snippets = match plan.searched.as_deref().filter(|_| plan.filter.text.is_some()) {
+    let searched = plan.searched.as_deref().filter(|_| plan.filter.text.is_some());
+    let snippets = match searched {
         Some(text) => views
             .iter()
             .map(|v| tx.ticket_snippet(v.ticket.id, text))
@@ -278,6 +281,7 @@ fn run(tx: &Tx, ctx: &Ctx, plan: &Plan, limit: Option<usize>) -> Result<Found, E
         None => vec![None; views.len()],
     };
     Ok(Found {
+        searched: searched.is_some(),
         tickets: views,
         snippets,
     })
