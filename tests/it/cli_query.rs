@@ -2,16 +2,7 @@
 //! with the list's options, `--queue`, JSON with the snippet, and a bad
 //! term exiting 2 naming it, in English and in Chinese.
 
-use crate::common::Desk;
-use serde_json::Value;
-
-fn ids(list: &Value) -> Vec<i64> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap())
-        .collect()
-}
+use crate::common::{Desk, ids};
 
 /// Two customers, three tickets: a complaint of 张三 (high, tagged vip),
 /// an inquiry of Henry Hall (low, resolved), a repair of 张三 (urgent).

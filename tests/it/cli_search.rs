@@ -6,20 +6,7 @@
 use crate::common;
 
 use common::*;
-use serde_json::Value;
 use std::path::Path;
-
-fn ids(list: &Value) -> Vec<i64> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap())
-        .collect()
-}
-
-fn id(v: &Value) -> i64 {
-    v["id"].as_i64().unwrap()
-}
 
 /// 张三 (C1) with a resolved ticket about a refund (called back) and an open one whose
 /// description mentions photos; 李四 (C2) with an open ticket about 发票.
