@@ -173,7 +173,9 @@ fn cond_sql(cond: &Cond, params: &mut Vec<Value>) -> String {
                     "instr(',' || t.tags || ',', ?) > 0"
                 })
                 .collect();
-            format!("({})", each.join(" OR "))
+            // `tags <> ''` first: it lets SQLite read the partial index of
+            // tagged tickets (few) instead of every ticket (0013).
+            format!("(t.tags <> '' AND ({}))", each.join(" OR "))
         }
         Cond::Customers(ids) if ids.is_empty() => "0".into(),
         Cond::Customers(ids) => {
@@ -231,6 +233,7 @@ fn order_sql(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
         FindOrder::Opened { reversed } => way(reversed, "t.opened_at DESC, t.id DESC", "t.opened_at, t.id"),
         FindOrder::Updated { reversed } => way(reversed, "t.updated_at DESC, t.id DESC", "t.updated_at, t.id"),
         FindOrder::Priority { reversed } => {
+            // The expression of the index `tickets_priority_weight` (0013), word for word.
             let weight = "CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END";
             way(
                 reversed,

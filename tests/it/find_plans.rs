@@ -56,8 +56,34 @@ fn shapes() -> Vec<(&'static str, String)> {
         limit: Some(50),
         ..TicketFilter::default()
     };
+    let by_priority = TicketFilter {
+        order: FindOrder::Priority { reversed: false },
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    let updated_long_ago = TicketFilter {
+        clauses: vec![clause(Cond::Within(
+            TimeColumn::Updated,
+            vec![Range {
+                from: None,
+                until: Some(now),
+            }],
+        ))],
+        order: FindOrder::Updated { reversed: false },
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
+    let tagged = TicketFilter {
+        clauses: vec![clause(Cond::Tags(vec!["vip".into()]))],
+        limit: Some(50),
+        ..TicketFilter::default()
+    };
     vec![
         ("find_all_newest", find_sql(&all_newest)),
+        ("find_sort_priority", find_sql(&by_priority)),
+        ("find_sort_updated", find_sql(&updated_long_ago)),
+        ("find_tagged", find_sql(&tagged)),
+        ("count_tagged", count_sql(&tagged)),
         ("find_queue_triage", find_sql(&queue_mine)),
         ("find_breached_by_due", find_sql(&breached)),
         ("count_breached", count_sql(&breached)),
@@ -92,6 +118,20 @@ fn filter_language_plans() {
     // A customer's tickets by the customer index.
     let customers = of("find_customers");
     assert!(customers.contains("tickets_customer (customer_id=?)"), "{customers}");
+    // Sorted by priority or by the updated clock: an index already in that
+    // order, walked until the limit, never a sort of every ticket.
+    for name in ["find_sort_priority", "find_sort_updated"] {
+        let sorted = of(name);
+        assert!(
+            !sorted.contains("TEMP B-TREE") && !sorted.contains("SCAN t\n"),
+            "{name}: {sorted}"
+        );
+    }
+    assert!(of("find_sort_priority").contains("tickets_priority_weight"));
+    assert!(of("find_sort_updated").contains("tickets_updated (updated_at<?)"));
+    // A tag reads only the tagged tickets, through their partial index.
+    assert!(of("find_tagged").contains("tickets_tagged"), "{}", of("find_tagged"));
+    assert!(of("count_tagged").contains("tickets_tagged"), "{}", of("count_tagged"));
     // Words: the full-text index first.
     let text = of("find_text_ranked");
     assert!(text.contains("VIRTUAL TABLE INDEX"), "{text}");
