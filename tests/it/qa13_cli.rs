@@ -24,3 +24,17 @@ fn a_view_named_with_a_terminal_control_is_found_by_the_name_it_shows() {
     desk.ok(&["view", "remove", "ev"]);
     desk.fails(4, &["ticket", "list", "--view", "ev"]);
 }
+
+#[test]
+fn a_tag_typed_with_a_terminal_control_is_kept_as_shown() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    desk.ticket("C2026001", "complaint", "屏幕坏点", &[]);
+    desk.ok(&["ticket", "set", "1", "--add-tag", "a\x1b[31mB\x1b[0m,vip"]);
+    assert_eq!(desk.show_ticket(1)["tags"], serde_json::json!(["ab", "vip"]));
+    assert_eq!(ids(&desk.json(&["ticket", "list", "--query", "tag:ab"])), [1]);
+    desk.ok(&["ticket", "set", "1", "--remove-tag", "ab"]);
+    assert_eq!(desk.show_ticket(1)["tags"], serde_json::json!(["vip"]));
+    // Nothing but a control is no tag at all.
+    desk.refused_unchanged(2, &["ticket", "set", "1", "--add-tag", "\x1b[31m"]);
+}
