@@ -38,3 +38,18 @@ fn a_tag_typed_with_a_terminal_control_is_kept_as_shown() {
     // Nothing but a control is no tag at all.
     desk.refused_unchanged(2, &["ticket", "set", "1", "--add-tag", "\x1b[31m"]);
 }
+
+#[test]
+fn a_search_that_finds_nothing_echoes_its_text_without_terminal_controls() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    desk.ticket("C2026001", "complaint", "屏幕坏点", &[]);
+    for args in [
+        &["ticket", "list", "--search", "\x1b]0;title\x07 退款"][..],
+        &["timeline", "--search", "\x1b]0;title\x07 退款"][..],
+    ] {
+        let out = desk.ok(args);
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{args:?}: {out:?}");
+        assert!(out.contains("退款"), "{args:?}: {out:?}");
+    }
+}
