@@ -53,3 +53,20 @@ fn a_search_that_finds_nothing_echoes_its_text_without_terminal_controls() {
         assert!(out.contains("退款"), "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn a_query_whose_words_hold_nothing_to_search_for_is_refused() {
+    let desk = Desk::new();
+    desk.customer("张三", &[]);
+    desk.ticket("C2026001", "complaint", "屏幕坏点", &[]);
+    for expr in ["-", ",", "?", "kind:complaint ！", "“”"] {
+        desk.invalid(&["ticket", "list", "--query", expr], "query", "");
+    }
+    desk.invalid(
+        &["ticket", "list", "--query", "kind:complaint", "--search", "-"],
+        "query",
+        "-",
+    );
+    // A word beside the punctuation is searched for as before.
+    assert_eq!(ids(&desk.json(&["ticket", "list", "--query", "坏点 -"])), [1]);
+}
