@@ -1,6 +1,7 @@
 //! Issue #13 tried from the command line as a new user would (QA): text
 //! typed with terminal controls in it is kept, found and echoed as it is
-//! shown, and bare text with nothing to search for is refused.
+//! shown; bare text with nothing to search for is refused; a new database
+//! holds nothing taken from the wall clock.
 
 use crate::common;
 
