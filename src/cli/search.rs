@@ -4,6 +4,7 @@
 use super::Env;
 use super::args::TimelineArgs;
 use super::output::{TIME_COLS, Table, columns, print_json, short_time};
+use crate::domain::text::sanitize_line;
 use crate::i18n::fill;
 use crate::service::Error;
 use crate::service::search;
@@ -15,7 +16,11 @@ use serde_json::{Value, json};
 pub fn tickets(env: &mut Env, query: &TicketQuery, text: &str, queue: bool) -> Result<(), Error> {
     let found = search::tickets_matching(&mut env.store, &env.ctx, query, text, queue)?;
     if found.is_empty() && !env.json {
-        outln!("{}", fill(crate::i18n::get().search.no_tickets, &[("text", text)]));
+        // The text is echoed as shown: typed or pasted, it must not act on the terminal.
+        outln!(
+            "{}",
+            fill(crate::i18n::get().search.no_tickets, &[("text", &sanitize_line(text))])
+        );
         return Ok(());
     }
     let (views, snippets): (Vec<_>, Vec<_>) = found.into_iter().map(|f| (f.view, f.snippet)).unzip();
@@ -38,7 +43,7 @@ pub fn timeline(env: &mut Env, a: &TimelineArgs, text: &str) -> Result<(), Error
     }
     let s = crate::i18n::get();
     if found.is_empty() {
-        outln!("{}", fill(s.search.no_contacts, &[("text", text)]));
+        outln!("{}", fill(s.search.no_contacts, &[("text", &sanitize_line(text))]));
         return Ok(());
     }
     let r = s.cli_records;

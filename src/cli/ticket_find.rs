@@ -4,6 +4,8 @@
 
 use super::Env;
 use crate::domain::enums::TicketStatus;
+use crate::domain::error::{Invalid, Reason};
+use crate::domain::fulltext::terms;
 use crate::domain::query::{Assignee, Term, Test};
 use crate::service::Error;
 use crate::service::find::{self, Found, Narrow, Scope};
@@ -21,6 +23,11 @@ pub fn find(
 ) -> Result<Found, Error> {
     let mut query = find::parse(&env.ctx, expr)?;
     query.text.extend(search.map(str::to_string));
+    // Bare text with nothing to search for (`-`, `?`) would be dropped and
+    // list every ticket; refused as `--search` refuses it.
+    if let Some(text) = query.text().filter(|t| terms(t).is_empty()) {
+        return Err(Invalid::new("query", text, Reason::NoSearchTerm).into());
+    }
     let mut and = |test| query.terms.push(Term { negated: false, test });
     if let Some(status) = &options.status {
         and(Test::Status(vec![status.parse::<TicketStatus>()?]));

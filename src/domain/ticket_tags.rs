@@ -3,6 +3,7 @@
 //! macros that remove a tag find it however it was typed.
 
 use super::error::Invalid;
+use super::text::sanitize_line;
 use super::validate;
 
 /// The longest tag, in characters (as customer tags).
@@ -16,7 +17,11 @@ pub const TAGS_MAX: usize = 50;
 pub fn split(field: &str, value: &str) -> Result<Vec<String>, Invalid> {
     let mut out: Vec<String> = Vec::new();
     for part in value.split([',', '，']) {
-        let tag = validate::text(field, part, TAG_MAX)?.to_lowercase();
+        // Kept as shown (what would act on a terminal dropped), so the tag
+        // the ticket page prints is the one `tag:` and `--remove-tag` take.
+        let tag = sanitize_line(&validate::text(field, part, TAG_MAX)?)
+            .trim()
+            .to_lowercase();
         if !tag.is_empty() && !out.contains(&tag) {
             out.push(tag);
         }
@@ -103,6 +108,7 @@ mod tests {
             ("a, A ,a", &["a"]),
             ("退款 VIP", &["退款 vip"]),
             ("x,,y", &["x", "y"]),
+            ("a\x1b[31mB\x1b[0m, \u{202e}vip", &["ab", "vip"]),
         ];
         for (value, want) in cases {
             assert_eq!(parse("add-tag", value).unwrap(), tags(want), "{value:?}");
@@ -111,7 +117,7 @@ mod tests {
 
     #[test]
     fn an_empty_or_overlong_tag_is_refused_naming_the_option() {
-        for value in ["", "  ", ",", &"x".repeat(TAG_MAX + 1)] {
+        for value in ["", "  ", ",", "\x1b[31m", &"x".repeat(TAG_MAX + 1)] {
             let err = parse("add-tag", value).unwrap_err();
             assert_eq!(err.field, "add-tag", "{value:?}");
         }

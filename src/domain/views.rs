@@ -3,6 +3,7 @@
 //! filter language when it is saved; this module knows only names.
 
 use super::error::Invalid;
+use super::text::sanitize_line;
 use super::validate;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -61,10 +62,12 @@ pub struct SavedView {
     pub created_at: DateTime<Utc>,
 }
 
-/// A view's name as typed: required and short (it is shown in the views
-/// bar, sanitized as every text from data is).
+/// A view's name as typed: required and short. It is kept as it is shown
+/// (what would act on a terminal dropped), so that the name `view list`
+/// prints is the one `--view` and `view remove` take.
 pub fn check_name(name: &str) -> Result<String, Invalid> {
-    validate::required("name", name, NAME_MAX)
+    let typed = validate::required("name", name, NAME_MAX)?;
+    validate::required("name", &sanitize_line(&typed), NAME_MAX)
 }
 
 /// A view's query as typed: required and not too long; the filter language
@@ -75,8 +78,10 @@ pub fn check_query(query: &str) -> Result<String, Invalid> {
 
 /// Whether `typed` names a view called `name`, letter case aside, as the
 /// table's NOCASE key compares (Chinese names compare as they are).
+/// Both are compared as shown, so a name saved with a terminal control
+/// before names were cleaned is still found by what `view list` prints.
 pub fn same_name(typed: &str, name: &str) -> bool {
-    typed.trim().to_lowercase() == name.to_lowercase()
+    sanitize_line(typed).trim().to_lowercase() == sanitize_line(name).trim().to_lowercase()
 }
 
 #[cfg(test)]
@@ -90,6 +95,8 @@ mod tests {
             ("", Err("name")),
             ("   ", Err("name")),
             ("nul\0byte", Err("name")),
+            ("e\x1b[31mv\x1b[0m", Ok("ev")),
+            ("\x1b[31m", Err("name")),
             (&"长".repeat(NAME_MAX + 1), Err("name")),
         ];
         for (typed, want) in cases {
@@ -111,5 +118,6 @@ mod tests {
         assert_eq!(Builtin::from_key("Mine"), None);
         assert!(same_name(" MY Queue", "my queue"));
         assert!(!same_name("我的", "我的工单"));
+        assert!(same_name("ev", "e\x1b[31mv"));
     }
 }

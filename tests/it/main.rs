@@ -53,6 +53,7 @@ mod macros_service;
 mod occasions;
 mod order_corrections;
 mod pickers;
+mod qa13_cli;
 mod qa2_cli;
 mod quality;
 mod query_plans;
