@@ -52,7 +52,10 @@ impl IndexText {
     }
 
     /// Appends one text; texts never join into one word or one CJK run.
+    /// Terminal controls are dropped first, so the words indexed are the
+    /// ones the screen shows (`\e[31mRED` is found by `red`).
     pub fn add(&mut self, text: &str) {
+        let text = crate::domain::text::sanitize_line(text);
         let mut previous: Option<char> = None;
         if !self.words.is_empty() {
             self.words.push(' ');

@@ -93,3 +93,10 @@ fn snippets_show_the_first_match_within_eighty_columns() {
     let cut = snippet(&[&format!("{wide}照片{wide}")], "照片").unwrap();
     assert!(cut.width() <= SNIPPET_COLUMNS, "{}", cut.width());
 }
+
+#[test]
+fn terminal_controls_are_not_indexed_as_words() {
+    let index = IndexText::of(&["evil \u{1b}[31mRED\u{1b}[0m subject"]);
+    assert!(index.words.contains("RED"), "{:?}", index.words);
+    assert!(!index.words.contains("31m"), "{:?}", index.words);
+}
