@@ -404,6 +404,30 @@ fn ranks_like_a_person() {
     }
 }
 
+/// A word of the customer's own name ranks above the same word in a
+/// company's contact person or e-mail, whatever the lengths.
+#[test]
+fn the_own_name_ranks_above_the_contact_and_the_email() {
+    let m = Matcher::new();
+    let keys = [
+        SearchKey::new(
+            "Harbour Electronics PLC",
+            "C1",
+            "Ethan Hall",
+            "",
+            "ethan.hall41@harbour.example",
+        ),
+        SearchKey::new("Robert Hall", "C2", "", "", "robert.hall44@example.net"),
+    ];
+    let ranked = rank(
+        &m,
+        "hall",
+        keys.iter().zip(["Harbour", "Robert Hall"]).map(|(k, n)| (k, 0, n)),
+    );
+    let got: Vec<&str> = ranked.iter().map(|(_, n)| *n).collect();
+    assert_eq!(got, ["Robert Hall", "Harbour"]);
+}
+
 #[test]
 fn scattered_matches_are_kept_by_rank_all_and_dropped_after() {
     let m = Matcher::new();

@@ -48,7 +48,9 @@ pub(super) enum Mark {
 }
 
 /// One query word found in one field. Ordered best first by tier, then the
-/// earlier word, then the shorter field, then [`Field`] order.
+/// customer's own name, pinyin and code before the contact, phone and
+/// e-mail (`hall`: Robert Hall before the company whose contact is Ethan
+/// Hall), then the earlier word, then the shorter field, then [`Field`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Found {
     pub tier: Tier,
@@ -59,8 +61,13 @@ pub(super) struct Found {
 }
 
 impl Found {
-    pub fn order(&self) -> (Tier, u16, u16, Field) {
-        (self.tier, self.word, self.len, self.field)
+    pub fn order(&self) -> (Tier, bool, u16, u16, Field) {
+        (self.tier, self.not_own(), self.word, self.len, self.field)
+    }
+
+    /// Found in a field that is not the customer's own name or code.
+    fn not_own(&self) -> bool {
+        self.field > Field::Code
     }
 
     /// The better of two, either possibly absent.
@@ -74,7 +81,10 @@ impl Found {
 
     /// Bits of a hit's score below the tier: the better, the higher.
     pub fn rank_bits(&self) -> i64 {
-        let cost = (i64::from(self.word.min(255)) << 24) | (i64::from(self.len) << 8) | self.field as i64;
+        let cost = (i64::from(self.not_own()) << 31)
+            | (i64::from(self.word.min(127)) << 24)
+            | (i64::from(self.len) << 8)
+            | self.field as i64;
         (1 << 32) - 1 - cost
     }
 }
