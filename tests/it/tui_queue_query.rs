@@ -112,3 +112,30 @@ fn a_bad_term_at_80_columns_shows_the_nearest_key() {
         assert!(screen.contains("/prority:low"), "the text stays as typed: {screen}");
     }
 }
+
+/// More tickets than the queue's `/` lists: 700 sample tickets, every
+/// status asked for. The title says the first 500 are shown of more, not
+/// that 500 match.
+#[test]
+fn a_query_past_the_limit_says_there_are_more() {
+    fn many(store: &mut frontdesk::store::Store, config: &frontdesk::config::Config) {
+        let sizes = frontdesk::service::demo::Sizes {
+            customers: 40,
+            tickets: 700,
+            interactions: 50,
+        };
+        let ctx = frontdesk::service::Ctx::new("li", tui_support::now());
+        frontdesk::service::demo::generate(store, &ctx, config, sizes, 1).unwrap();
+    }
+    let mut app = App::seeded(&[many], 120, 30);
+    app.keys("2 /").text("status:new,open,pending,resolved,closed");
+    assert_eq!(
+        app.model.queue.list.len(),
+        frontdesk::app::panes::queue_query::FIND_LIMIT
+    );
+    let screen = app.screen(120, 30);
+    assert!(screen.contains(" 500+/"), "{screen}");
+    // Fewer than the limit: the count as it is.
+    app.keys("<C-u>").text("status:new");
+    assert!(!app.screen(120, 30).contains("+/"));
+}
