@@ -110,6 +110,14 @@ fn a_bad_term_at_80_columns_shows_the_nearest_key() {
         let screen = app.screen(80, 24);
         assert!(screen.contains(nearest), "{screen}");
         assert!(screen.contains("/prority:low"), "the text stays as typed: {screen}");
+        // The key that looks at resolved and closed tickets too is named.
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(footer.contains("C-t "), "{footer}");
+        // The customer filter has no tickets to widen: no C-t there.
+        app.keys("<Esc> <Esc> 1 /").text("zs");
+        let screen = app.screen(80, 24);
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(!footer.contains("C-t "), "{footer}");
     }
 }
 
