@@ -20,6 +20,6 @@ CREATE TABLE views (
 INSERT INTO views (name, query, position, builtin, created_at) VALUES
     ('mine',            'assignee:me status:active sort:due',        1, 'mine',            0),
     ('unassigned',      'assignee:none status:active sort:due',      2, 'unassigned',      0),
-    ('breached',        'sla:breached sort:due',                     3, 'breached',        0),
+    ('breached',        'sla:breached -status:closed sort:due',      3, 'breached',        0),
     ('waiting',         'status:pending sort:updated',               4, 'waiting',         0),
     ('complaints-week', 'kind:complaint opened:>=sow sort:opened',   5, 'complaints-week', 0);

@@ -13,9 +13,7 @@ use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::find::{self, Scope};
 use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
 
-/// The most tickets the queue's `/` shows from a query: a page an agent
-/// scrolls, read in well under the time between two keystrokes.
-pub const FIND_LIMIT: usize = 500;
+use crate::app::panes::queue_query::FIND_LIMIT;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;

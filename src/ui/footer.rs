@@ -151,6 +151,8 @@ fn applies(model: &Model, action: Action) -> bool {
         // views, `[` `]` move through them, the help lists F1…F9.
         PrevView | NextView => !model.views.views.is_empty(),
         a if a.view_number().is_some() => false,
+        // Only the queue's filter looks at tickets; the customer filter has none.
+        AllTickets => model.focus == PaneId::Queue,
         _ => true,
     }
 }

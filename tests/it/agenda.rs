@@ -238,6 +238,24 @@ fn f_cycles_the_reason_and_o_shows_mine_named_in_the_title() {
     assert!(view(&app).ask.mine);
 }
 
+/// The title names the reason and owner shown; the footer at 120 columns
+/// names the keys that change them, in both languages.
+#[test]
+fn the_footer_names_the_filter_keys() {
+    for (lang, wanted) in [
+        (Lang::En, ["f Filter by reason", "O Mine or everyone's"]),
+        (Lang::ZhCn, ["f 按原因筛选", "O 我的/全部"]),
+    ] {
+        let mut app = app_in(lang, 120, 30);
+        app.keys("m");
+        let screen = app.screen(120, 30);
+        let footer = screen.lines().last().unwrap_or_default();
+        for key in wanted {
+            assert!(footer.contains(key), "{key} in {footer}");
+        }
+    }
+}
+
 #[test]
 fn agenda_snapshots() {
     for (lang, tag) in [(Lang::En, "en"), (Lang::ZhCn, "zh")] {

@@ -24,7 +24,7 @@ fn shipped_views_are_listed_by_display_name_key_and_query() {
         [
             ("My queue", "mine", "assignee:me status:active sort:due"),
             ("Unassigned", "unassigned", "assignee:none status:active sort:due"),
-            ("Breached", "breached", "sla:breached sort:due"),
+            ("Breached", "breached", "sla:breached -status:closed sort:due"),
             ("Waiting on customer", "waiting", "status:pending sort:updated"),
             (
                 "Complaints this week",

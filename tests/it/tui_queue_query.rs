@@ -36,7 +36,10 @@ fn terms_narrow_the_queue_and_a_bad_term_keeps_the_text_and_the_list() {
     let before = subjects(&app);
     app.text(":low");
     let error = app.model.queue.query.error.clone().unwrap_or_default();
-    assert!(error.contains("prority:low") && error.contains("priority"), "{error}");
+    assert!(
+        error.starts_with("no key “prority”") && error.contains("priority"),
+        "{error}"
+    );
     assert_eq!(
         app.model.queue.queue_expression(),
         "priority:>=high sort:priority prority:low"
@@ -91,4 +94,56 @@ fn snapshots_of_a_bad_term() {
     let mut app = App::seeded_in(Lang::ZhCn, &[seed], 80, 24);
     app.keys("2 /").text("kind:complaint sla:late");
     insta::assert_snapshot!("queue_query_error_zh_cn_80x24", app.screen(80, 24));
+}
+
+/// Under the input the typed term is already in view: the line under the
+/// list starts with why it cannot be read, so the nearest key still fits
+/// at 80 columns, in English and in Chinese.
+#[test]
+fn a_bad_term_at_80_columns_shows_the_nearest_key() {
+    for (lang, nearest) in [
+        (Lang::En, "did you mean “priority”"),
+        (Lang::ZhCn, "是否要用“priority”"),
+    ] {
+        let mut app = App::seeded_in(lang, &[seed], 80, 24);
+        app.keys("2 /").text("prority:low");
+        let screen = app.screen(80, 24);
+        assert!(screen.contains(nearest), "{screen}");
+        assert!(screen.contains("/prority:low"), "the text stays as typed: {screen}");
+        // The key that looks at resolved and closed tickets too is named.
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(footer.contains("C-t "), "{footer}");
+        // The customer filter has no tickets to widen: no C-t there.
+        app.keys("<Esc> <Esc> 1 /").text("zs");
+        let screen = app.screen(80, 24);
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(!footer.contains("C-t "), "{footer}");
+    }
+}
+
+/// More tickets than the queue's `/` lists: 700 sample tickets, every
+/// status asked for. The title says the first 500 are shown of more, not
+/// that 500 match.
+#[test]
+fn a_query_past_the_limit_says_there_are_more() {
+    fn many(store: &mut frontdesk::store::Store, config: &frontdesk::config::Config) {
+        let sizes = frontdesk::service::demo::Sizes {
+            customers: 40,
+            tickets: 700,
+            interactions: 50,
+        };
+        let ctx = frontdesk::service::Ctx::new("li", tui_support::now());
+        frontdesk::service::demo::generate(store, &ctx, config, sizes, 1).unwrap();
+    }
+    let mut app = App::seeded(&[many], 120, 30);
+    app.keys("2 /").text("status:new,open,pending,resolved,closed");
+    assert_eq!(
+        app.model.queue.list.len(),
+        frontdesk::app::panes::queue_query::FIND_LIMIT
+    );
+    let screen = app.screen(120, 30);
+    assert!(screen.contains(" 500+/"), "{screen}");
+    // Fewer than the limit: the count as it is.
+    app.keys("<C-u>").text("status:new");
+    assert!(!app.screen(120, 30).contains("+/"));
 }

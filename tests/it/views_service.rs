@@ -28,7 +28,7 @@ fn a_new_database_ships_five_views_in_bar_order() {
         [
             (Some(Builtin::Mine), "assignee:me status:active sort:due"),
             (Some(Builtin::Unassigned), "assignee:none status:active sort:due"),
-            (Some(Builtin::Breached), "sla:breached sort:due"),
+            (Some(Builtin::Breached), "sla:breached -status:closed sort:due"),
             (Some(Builtin::Waiting), "status:pending sort:updated"),
             (Some(Builtin::ComplaintsWeek), "kind:complaint opened:>=sow sort:opened"),
         ]

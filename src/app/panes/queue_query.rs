@@ -15,6 +15,10 @@ use crate::service::find::Found;
 use crate::service::tickets::TicketView;
 use std::collections::HashMap;
 
+/// The most tickets the queue's `/` shows from a query: a page an agent
+/// scrolls, read in well under the time between two keystrokes.
+pub const FIND_LIMIT: usize = 500;
+
 /// The state of the queue's query beside its text (the filter input).
 #[derive(Debug, Default)]
 pub struct QueueQuery {
@@ -31,6 +35,9 @@ pub struct QueueQuery {
     queue_rows: Option<Vec<TicketView>>,
     /// The text that matched, by ticket, where words were searched for.
     pub snippets: HashMap<i64, String>,
+    /// The tickets shown are the first [`FIND_LIMIT`] of more: the title
+    /// says `500+`, not a count the query did not make.
+    pub capped: bool,
 }
 
 /// What the typed text asks of the list.
@@ -87,6 +94,7 @@ impl QueuePane {
         }
         self.snippets_of(&found);
         self.query.shown = Some(expr.to_string());
+        self.query.capped = found.tickets.len() >= FIND_LIMIT;
         let selected = self.list.selected().map(|v| v.ticket.id);
         self.list.set_rows(found.tickets);
         self.list.cursor = super::cursor::Cursor::default();

@@ -55,8 +55,10 @@ fn read(model: &mut Model) -> Option<Query> {
             Some(query)
         }
         Err(e) => {
+            // Only the reason: the term is in the input just below, and the
+            // reason names it, so the nearest key fits on a narrow pane.
             let invalid = Invalid::from(e);
-            model.queue.query.error = Some(crate::i18n::describe_invalid(&invalid, model.strings));
+            model.queue.query.error = Some(crate::i18n::describe_reason(&invalid.reason, model.strings));
             None
         }
     }

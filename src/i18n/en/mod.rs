@@ -309,7 +309,7 @@ pub static EN: Strings = Strings {
         ("toggle_overdue", "Show or hide overdue"),
         ("cycle_reason", "Filter by reason"),
         ("toggle_mine", "Mine or everyone's"),
-        ("all_tickets", "All tickets (resolved and closed too)"),
+        ("all_tickets", "All tickets (closed too)"),
         ("prev_view", "Previous view"),
         ("next_view", "Next view"),
         ("view_1", "View 1"),

@@ -81,7 +81,10 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
     let list = &model.queue.list;
     // A query's tickets over the queue's, as a filter's matches are.
     let count = match model.queue.queue_len() {
-        Some(queue) => format!("{}/{}", grouped(list.len() as u64), grouped(queue as u64)),
+        Some(queue) => {
+            let more = if model.queue.query.capped { "+" } else { "" };
+            format!("{}{more}/{}", grouped(list.len() as u64), grouped(queue as u64))
+        }
         None => table_count(model, list, false),
     };
     // While `U` hides triaged tickets the title says so; so for every ticket.

@@ -43,6 +43,13 @@ fn first_shown(widths: &[usize], selected: usize, cols: usize) -> usize {
     first
 }
 
+/// Whether an entry `whole` columns wide is drawn whole in `room`: one
+/// that is not the last must leave a column, or the bar would end flush
+/// with the pane and hide that more views follow.
+fn fits_whole(whole: usize, room: usize, last: bool) -> bool {
+    whole <= room && (last || whole < room)
+}
+
 /// Draws the bar on the first line of `area`; returns the rest.
 pub fn render(model: &Model, frame: &mut Frame, area: Rect) -> Rect {
     if area.height == 0 {
@@ -59,18 +66,24 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) -> Rect {
     let mut used = 0;
     for (index, label) in labels.iter().enumerate().skip(first) {
         let lead = if index == first { "" } else { GAP };
-        let room = cols.saturating_sub(used + width(lead));
-        if room == 0 {
-            break;
+        let style = |text: String| {
+            if index == selected {
+                Span::styled(text, chosen)
+            } else {
+                span(theme, text, Role::Muted)
+            }
+        };
+        let room = cols.saturating_sub(used);
+        let whole = width(lead) + width(label);
+        if fits_whole(whole, room, index + 1 == labels.len()) {
+            used += whole;
+            spans.push(span(theme, lead, Role::Border));
+            spans.push(style(label.clone()));
+            continue;
         }
-        let text = truncate(label, room).into_owned();
-        used += width(lead) + width(&text);
-        spans.push(span(theme, lead, Role::Border));
-        spans.push(if index == selected {
-            Span::styled(text, chosen)
-        } else {
-            span(theme, text, Role::Muted)
-        });
+        // Cut, gap included, so the bar ends in '…' whenever views are left out.
+        spans.push(style(truncate(&format!("{lead}{label}…"), room).into_owned()));
+        break;
     }
     frame
         .buffer_mut()
@@ -93,6 +106,19 @@ mod tests {
         let cases = [(0, 40, 0), (2, 40, 0), (3, 40, 1), (5, 40, 3), (5, 26, 4), (5, 5, 5)];
         for (selected, cols, want) in cases {
             assert_eq!(first_shown(&widths, selected, cols), want, "{selected} in {cols}");
+        }
+    }
+
+    #[test]
+    fn an_entry_flush_with_the_edge_is_whole_only_when_it_is_the_last() {
+        let cases = [
+            (10, 11, false, true),
+            (10, 10, true, true),
+            (10, 10, false, false),
+            (11, 10, true, false),
+        ];
+        for (whole, room, last, want) in cases {
+            assert_eq!(fits_whole(whole, room, last), want, "{whole} in {room}, last {last}");
         }
     }
 }
