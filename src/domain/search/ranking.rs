@@ -1,0 +1,106 @@
+//! Hits and their order: a score that puts every match of a better tier
+//! above every match of a worse one, and the ranking of many candidates.
+
+use super::{Matcher, Query, SearchKey, Tier};
+
+/// The result of matching one customer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Hit {
+    /// Higher is better. Every match of a better [`Tier`] scores above
+    /// every match of a worse one.
+    pub score: i64,
+    /// char indices into the NAME (for highlighting), empty when the match was on another field
+    pub name_indices: Vec<usize>,
+}
+
+/// Bits of a score below the tier.
+const TIER_SHIFT: u32 = 40;
+
+impl Hit {
+    /// The tier a score was given in; an empty query's hits (score 0) and
+    /// other callers' own scores count as [`Tier::Exact`].
+    pub fn tier(&self) -> Tier {
+        tier_of(self.score)
+    }
+}
+
+/// The tier of a [`Hit::score`].
+pub fn tier_of(score: i64) -> Tier {
+    match score >> TIER_SHIFT {
+        1 => Tier::Scattered,
+        2 => Tier::Initials,
+        3 => Tier::Inside,
+        4 => Tier::Prefix,
+        _ => Tier::Exact,
+    }
+}
+
+pub(super) fn score_of(tier: Tier, bits: i64) -> i64 {
+    ((6 - tier as i64) << TIER_SHIFT) | bits.clamp(0, (1 << TIER_SHIFT) - 1)
+}
+
+/// Drops the scattered-letter matches from a list sorted best first when it
+/// holds anything better: they are shown only when nothing else matches.
+/// Returns whether any were dropped. For callers that collect the results
+/// of [`rank_all`] a slice at a time.
+pub fn drop_scattered<T>(sorted: &mut Vec<T>, score: impl Fn(&T) -> i64) -> bool {
+    let better = sorted
+        .first()
+        .is_some_and(|first| tier_of(score(first)) < Tier::Scattered);
+    let keep = if better {
+        sorted.partition_point(|hit| tier_of(score(hit)) < Tier::Scattered)
+    } else {
+        sorted.len()
+    };
+    let dropped = keep < sorted.len();
+    sorted.truncate(keep);
+    dropped
+}
+
+/// Ranks candidates: best tier first, then best score within the tier,
+/// ties broken by more recent activity (larger i64 = more recent).
+/// Scattered-letter matches are kept only when nothing matches better.
+pub fn rank<'a, T>(
+    matcher: &Matcher,
+    query: &str,
+    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+) -> Vec<(Hit, T)> {
+    ranked(matcher, query, items, true)
+}
+
+/// Like [`rank`] but keeps every match, scattered ones included: for
+/// callers that search a slice of the candidates at a time and apply
+/// [`drop_scattered`] to what they have gathered.
+pub fn rank_all<'a, T>(
+    matcher: &Matcher,
+    query: &str,
+    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+) -> Vec<(Hit, T)> {
+    ranked(matcher, query, items, false)
+}
+
+fn ranked<'a, T>(
+    matcher: &Matcher,
+    query: &str,
+    items: impl Iterator<Item = (&'a SearchKey, i64, T)>,
+    drop_scattered_hits: bool,
+) -> Vec<(Hit, T)> {
+    let q = Query::new(query);
+    let mut better_found = false;
+    let mut hits: Vec<(Hit, i64, T)> = items
+        .filter_map(|(key, activity, item)| {
+            // Once something matches better, scattered letters will be
+            // dropped anyway: not scoring them saves most of the work.
+            let scattered = !(drop_scattered_hits && better_found);
+            let hit = matcher.match_prepared(&q, key, scattered)?;
+            better_found |= hit.tier() < Tier::Scattered;
+            Some((hit, activity, item))
+        })
+        .collect();
+    // Stable, so items equal in score and activity keep the caller's order.
+    hits.sort_by(|a, b| b.0.score.cmp(&a.0.score).then(b.1.cmp(&a.1)));
+    if drop_scattered_hits {
+        drop_scattered(&mut hits, |(hit, _, _)| hit.score);
+    }
+    hits.into_iter().map(|(hit, _, item)| (hit, item)).collect()
+}
