@@ -16,7 +16,7 @@ use ranking::score_of;
 pub use ranking::{Hit, drop_scattered, rank, rank_all, tier_of};
 use spelling::{Masks, Reads, encoded_chars, is_cjk, letter_bit, read_as_pinyin, readings_of, spell};
 pub use tiers::Tier;
-use tiers::{Field, Found, Mark, in_email, in_token, in_words, word_initials};
+use tiers::{Field, Found, Mark, in_email, in_phone, in_token, in_words, word_initials};
 
 /// Fields longer than this are cut before matching. The matcher's work and
 /// memory grow with `field length × query length`, and nobody searches for
@@ -312,7 +312,12 @@ impl Matcher {
         let mut marks = [Mark::None; MARKED_WORDS];
         let mut each: Option<Found> = None;
         for (i, word) in q.words.iter().enumerate() {
-            let found = self.word(word, key, i < MARKED_WORDS)?;
+            // A word found nowhere leaves the whole query to be read as one
+            // (`+86 138…`: "86" alone is in no field).
+            let Some(found) = self.word(word, key, i < MARKED_WORDS) else {
+                each = None;
+                break;
+            };
             if let Some(mark) = marks.get_mut(i) {
                 *mark = found.mark;
             }
@@ -322,10 +327,7 @@ impl Matcher {
         }
         let whole = q.whole.as_ref().and_then(|whole| {
             let pinyin = pinyin_found(&whole.letters, key, true);
-            let phone = whole
-                .digits
-                .as_deref()
-                .and_then(|d| in_token(key.part(Part::Phone), d, Field::Phone));
+            let phone = whole.digits.as_deref().and_then(|d| in_phone(key.part(Part::Phone), d));
             Found::best(pinyin, phone)
         });
         match (each, whole) {
@@ -347,7 +349,7 @@ impl Matcher {
         best = Found::best(best, pinyin_found(&w.letters, key, marked));
         best = Found::best(best, in_token(key.part(Part::Code), &w.text, Field::Code));
         if let Some(digits) = &w.digits {
-            best = Found::best(best, in_token(key.part(Part::Phone), digits, Field::Phone));
+            best = Found::best(best, in_phone(key.part(Part::Phone), digits));
         }
         best = Found::best(best, in_email(key.part(Part::Email), &w.text));
         best = Found::best(best, in_words(key.part(Part::Company), &w.text, Field::Company, false));

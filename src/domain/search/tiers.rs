@@ -196,6 +196,18 @@ pub(super) fn in_token(field: &str, w: &str, kind: Field) -> Option<Found> {
     })
 }
 
+/// Phone digits as a token, or a number typed with its country code (one
+/// to three digits) in front of one stored without it: `+86 138 0013 8000`
+/// finds `13800138000` as if typed without the code.
+pub(super) fn in_phone(field: &str, w: &str) -> Option<Found> {
+    in_token(field, w, Field::Phone).or_else(|| {
+        let extra = w.len().checked_sub(field.len())?;
+        let local = w.get(extra..)?;
+        let with_code = (1..=3).contains(&extra) && field.len() >= 7 && local == field;
+        with_code.then(|| in_token(field, local, Field::Phone)).flatten()
+    })
+}
+
 /// `w` in an e-mail address: the address or its local part exactly, its
 /// start, or inside it. The domain's words are no exact match: "com"
 /// would otherwise rank every customer first.
