@@ -49,6 +49,7 @@ mod report_weekly;
 mod search;
 mod shell;
 mod sla;
+mod sla_args;
 mod survey;
 mod ticket;
 mod ticket_find;

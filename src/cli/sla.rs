@@ -1,8 +1,9 @@
 //! `sla calendar|due|elapsed|policy` and `routing`
 
 use super::Env;
-use super::args::{CalendarCommand, PolicyAddArgs, PolicyCommand, RoutingCommand, SlaCommand};
+use super::args::SlaCommand;
 use super::output::{Table, columns, print_json};
+use super::sla_args::{CalendarCommand, PolicyAddArgs, PolicyCommand, RoutingCommand};
 use crate::domain::duration::{format_minutes, parse_minutes};
 use crate::domain::error::Invalid;
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec};
