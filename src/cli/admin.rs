@@ -33,12 +33,22 @@ pub fn demo_sizes(a: &DemoArgs) -> demo::Sizes {
 pub fn demo(env: &mut Env, a: &DemoArgs) -> Result<(), Error> {
     let sizes = demo_sizes(a);
     let started = std::time::Instant::now();
+    let progress = super::progress::Bar::on_stderr();
     let existing = if a.force {
         demo::Existing::AddTo
     } else {
         demo::Existing::Refuse
     };
-    let report = demo::generate_with(&mut env.store, &env.ctx, &env.config, sizes, a.seed, existing)?;
+    let report = demo::generate_with(
+        &mut env.store,
+        &env.ctx,
+        &env.config,
+        sizes,
+        a.seed,
+        existing,
+        &progress,
+    )?;
+    drop(progress);
     if env.json {
         super::output::print_json(&report);
     } else {

@@ -42,6 +42,7 @@ mod macros;
 mod order;
 mod output;
 mod parse;
+mod progress;
 mod reminder;
 mod report;
 mod report_text;

@@ -21,6 +21,7 @@ pub mod macros;
 pub mod navigation;
 pub mod occasions;
 pub mod pickers;
+pub mod progress;
 pub mod quality;
 pub mod query;
 pub mod report;
@@ -226,6 +227,7 @@ pub struct Strings {
     pub care: &'static care::CareStrings,
     pub quality: &'static quality::QualityStrings,
     pub background: &'static background::BackgroundStrings,
+    pub progress: &'static progress::ProgressStrings,
     pub query: &'static query::QueryStrings,
     pub occasions: &'static occasions::OccasionStrings,
     pub forms: &'static forms::FormStrings,

@@ -21,6 +21,7 @@ pub mod pickers;
 pub mod policies;
 pub mod presence;
 pub mod privacy;
+pub mod progress;
 pub mod quality;
 mod reminder_note;
 pub mod reminders;

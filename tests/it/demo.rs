@@ -3,6 +3,7 @@
 //! would have written.
 
 use crate::common;
+use frontdesk::service::progress::Quiet;
 
 use chrono::{DateTime, Utc};
 use frontdesk::config::Config;
@@ -355,7 +356,16 @@ fn audit_activity_and_order_value_are_consistent() {
         count(&path, "SELECT count(*) FROM reminders WHERE reason = 'callback'"),
     );
     // The report counts what is in the file.
-    let again = demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 10, Existing::AddTo).unwrap();
+    let again = demo::generate_with(
+        &mut store,
+        &ctx(),
+        &Config::defaults(),
+        SMALL,
+        10,
+        Existing::AddTo,
+        &Quiet,
+    )
+    .unwrap();
     assert_eq!(
         count(&path, "SELECT count(*) FROM customers"),
         2 * SMALL.customers as i64
@@ -407,7 +417,16 @@ fn a_database_with_data_is_refused_unless_forced() {
     let told = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::En.strings());
     assert!(told.contains("--force"), "{told}");
     assert_eq!(common::dump(&path), before, "nothing written");
-    demo::generate_with(&mut store, &ctx(), &Config::defaults(), SMALL, 2, Existing::AddTo).unwrap();
+    demo::generate_with(
+        &mut store,
+        &ctx(),
+        &Config::defaults(),
+        SMALL,
+        2,
+        Existing::AddTo,
+        &Quiet,
+    )
+    .unwrap();
     assert_eq!(
         count(&path, "SELECT count(*) FROM customers"),
         2 * SMALL.customers as i64

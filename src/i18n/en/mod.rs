@@ -25,6 +25,7 @@ mod macros;
 mod navigation;
 mod occasions;
 mod pickers;
+mod progress;
 mod quality;
 mod query;
 mod report;
@@ -357,6 +358,7 @@ pub static EN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    progress: &progress::PROGRESS,
     query: &query::QUERY,
     macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,

@@ -29,6 +29,7 @@ mod macros;
 mod navigation;
 mod occasions;
 mod pickers;
+mod progress;
 mod quality;
 mod query;
 mod report;
@@ -366,6 +367,7 @@ pub static ZH_CN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    progress: &progress::PROGRESS,
     query: &query::QUERY,
     macros: &macros::MACROS,
     occasions: &occasions::OCCASIONS,

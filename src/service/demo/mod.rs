@@ -28,6 +28,7 @@ mod tickets;
 mod when;
 mod words;
 
+use super::progress::{Progress, Quiet, Stage};
 use super::sla::Rules;
 use super::{Ctx, Error};
 use crate::config::Config;
@@ -150,7 +151,7 @@ pub enum Existing {
 /// Adds sample data to a file without customers or tickets (see
 /// [`generate_with`]).
 pub fn generate(store: &mut Store, ctx: &Ctx, config: &Config, sizes: Sizes, seed: u64) -> Result<DemoReport, Error> {
-    generate_with(store, ctx, config, sizes, seed, Existing::Refuse)
+    generate_with(store, ctx, config, sizes, seed, Existing::Refuse, &Quiet)
 }
 
 /// Adds sample data. `--interactions` counts all interactions; tickets need
@@ -167,6 +168,7 @@ pub fn generate_with(
     sizes: Sizes,
     seed: u64,
     existing: Existing,
+    progress: &dyn Progress,
 ) -> Result<DemoReport, Error> {
     check(sizes)?;
     let g = Gen {
@@ -200,7 +202,9 @@ pub fn generate_with(
         let load = tx.begin_bulk_load(expected_rows)?;
         let mut w = tx.bulk_writer()?;
         g.team.write(&mut w, &routing, ctx.now, roles)?;
+        progress.stage(Stage::Customers, Some(sizes.customers as u64));
         let (customers, orders) = customers::generate(&g, tx, &mut w, sizes.customers)?;
+        progress.advance(customers.len() as u64);
         let mut activity = vec![i64::MIN; customers.len()];
         let tickets = tickets::Tickets {
             g: &g,
@@ -209,15 +213,20 @@ pub fn generate_with(
             customers: &customers,
             extra,
         };
+        progress.stage(Stage::Tickets, Some(sizes.tickets as u64));
         let written = tickets.generate(&mut w, sizes.tickets, &mut activity)?;
+        progress.advance(written.tickets as u64);
         let standalone = sizes.interactions.saturating_sub(written.contacts);
+        progress.stage(Stage::Interactions, Some(standalone as u64));
         let contacts = contacts::generate(&g, &mut w, &customers, standalone, &mut activity)?;
+        progress.advance(contacts as u64);
         for (c, last) in customers.iter().zip(&activity) {
             if *last > i64::MIN {
                 w.touch_customer(c.id, when::instant(*last))?;
             }
         }
         drop(w);
+        progress.stage(Stage::Indexes, None);
         load.finish()?;
         // The tiers and stages drawn above only approximate the rules (they
         // steer the tickets); now that every order, contact, ticket and
@@ -230,6 +239,7 @@ pub fn generate_with(
         } else {
             super::segments::Audited::No
         };
+        progress.stage(Stage::Segments, None);
         super::segments::refresh_all(tx, ctx, audited)?;
         Ok(DemoReport {
             customers: customers.len(),
