@@ -1,7 +1,7 @@
 //! Hits and their order: a score that puts every match of a better tier
 //! above every match of a worse one, and the ranking of many candidates.
 
-use super::{Matcher, Query, SearchKey, Tier};
+use super::{KeyView, Matcher, Query, Tier};
 
 /// The result of matching one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -60,10 +60,10 @@ pub fn drop_scattered<T>(sorted: &mut Vec<T>, score: impl Fn(&T) -> i64) -> bool
 /// Ranks candidates: best tier first, then best score within the tier,
 /// ties broken by more recent activity (larger i64 = more recent).
 /// Scattered-letter matches are kept only when nothing matches better.
-pub fn rank<'a, T>(
+pub fn rank<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+    items: impl Iterator<Item = (K, i64 /*last activity*/, T)>,
 ) -> Vec<(Hit, T)> {
     ranked(matcher, query, items, true)
 }
@@ -71,18 +71,18 @@ pub fn rank<'a, T>(
 /// Like [`rank`] but keeps every match, scattered ones included: for
 /// callers that search a slice of the candidates at a time and apply
 /// [`drop_scattered`] to what they have gathered.
-pub fn rank_all<'a, T>(
+pub fn rank_all<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+    items: impl Iterator<Item = (K, i64 /*last activity*/, T)>,
 ) -> Vec<(Hit, T)> {
     ranked(matcher, query, items, false)
 }
 
-fn ranked<'a, T>(
+fn ranked<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64, T)>,
+    items: impl Iterator<Item = (K, i64, T)>,
     drop_scattered_hits: bool,
 ) -> Vec<(Hit, T)> {
     let q = Query::new(query);
@@ -92,7 +92,7 @@ fn ranked<'a, T>(
             // Once something matches better, scattered letters will be
             // dropped anyway: not scoring them saves most of the work.
             let scattered = !(drop_scattered_hits && better_found);
-            let hit = matcher.match_prepared(&q, key, scattered)?;
+            let hit = matcher.match_prepared(&q, key.into(), scattered)?;
             better_found |= hit.tier() < Tier::Scattered;
             Some((hit, activity, item))
         })
