@@ -14,7 +14,7 @@ mod tiers;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ranking::score_of;
-pub use ranking::{Hit, drop_scattered, rank, rank_all, tier_of};
+pub use ranking::{Hit, Ranker, drop_scattered, rank, rank_all, tier_of};
 use spelling::{Masks, Reads, encoded_chars, is_cjk, letter_bit, read_as_pinyin, readings_of, spell};
 pub use stored::{KeyArena, KeyView};
 pub use tiers::Tier;
@@ -138,7 +138,7 @@ impl SearchKey {
     pub fn view(&self) -> KeyView<'_> {
         KeyView {
             buf: &self.buf,
-            ends: &self.ends,
+            ends: self.ends,
             masks: self.masks,
         }
     }

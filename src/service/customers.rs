@@ -4,7 +4,7 @@ use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
-use crate::domain::search::{KeyArena, KeyView, Matcher, SearchKey};
+use crate::domain::search::{KeyArena, KeyView, Matcher, Ranker, SearchKey};
 use crate::store::{CustomerKeys, Store, StoreError, Tx};
 
 /// The store's query and row types are this service's API too.
@@ -181,9 +181,12 @@ pub fn list(store: &mut Store, query: &CustomerQuery, filter: Option<&str>) -> R
         let Some(filter) = filter else {
             return Ok(tx.list_customers(query)?);
         };
-        let index = SearchIndex::load(tx)?;
+        // Keys are matched as the scan reads them: none is kept.
+        let matcher = Matcher::new();
+        let mut ranker = Ranker::new(&matcher, filter, true);
+        tx.each_customer_key(|id, activity, key| ranker.offer(key, activity, id))?;
         let mut out = Vec::new();
-        for id in index.find(filter) {
+        for (_, id) in ranker.finish() {
             let c = tx.customer(id)?;
             let tier_ok = query.tier.as_deref().is_none_or(|t| c.tier.key() == t);
             let tag_ok = query.tag.as_deref().is_none_or(|t| c.tags.iter().any(|x| x == t));

@@ -6,7 +6,7 @@
 //! every writer keeps the keys right without knowing of them.
 
 use super::{StoreError, Tx};
-use crate::domain::search::{KeyArena, SearchKey};
+use crate::domain::search::{KeyArena, KeyView, SearchKey};
 use rusqlite::types::ValueRef;
 use rusqlite::{CachedStatement, OptionalExtension, Row, params};
 
@@ -37,15 +37,6 @@ pub struct CustomerKeys {
     pub keys: KeyArena,
     /// `(id, activity)` of each key, at the same position.
     pub rows: Vec<(i64, i64)>,
-}
-
-impl CustomerKeys {
-    fn push_built(&mut self, id: i64, built: Option<(i64, SearchKey)>) {
-        if let Some((activity, key)) = built {
-            self.keys.push(&key);
-            self.rows.push((id, activity));
-        }
-    }
 }
 
 /// A text column as text whatever another program stored in it (a number
@@ -112,30 +103,30 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every live customer's search key as stored, read in one scan. Keys
-    /// of customers changed since the last flush (by a program that is not
-    /// frontdesk, such as the sqlite3 shell) or stored in a layout this
+    /// Every live customer's search key as stored, read in one scan and
+    /// handed to `f` in id order (the order ranking ties keep) with the
+    /// customer's id and activity, each read in place: nothing is kept.
+    /// Keys of customers changed since the last flush (by a program that is
+    /// not frontdesk, such as the sqlite3 shell) or stored in a layout this
     /// build does not read are built from their fields instead, so what a
     /// search finds is always the customers as they are now.
-    pub fn customer_keys(&self) -> Result<CustomerKeys, StoreError> {
+    pub fn each_customer_key(&self, mut f: impl FnMut(i64, i64, KeyView<'_>)) -> Result<(), StoreError> {
         let conn = self.conn;
         let dirty: Vec<i64> = {
             let mut stmt = conn.prepare_cached("SELECT id FROM customer_keys_dirty ORDER BY id")?;
             let ids = stmt.query_map([], |r| r.get(0))?;
             ids.collect::<Result<_, _>>()?
         };
-        let hint: i64 = conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM customer_keys")?
-            .query_row([], |r| r.get(0))?;
-        let hint = usize::try_from(hint.clamp(0, CAPACITY_HINT_CAP)).unwrap_or(0);
-        let mut out = CustomerKeys {
-            keys: KeyArena::with_capacity(hint),
-            rows: Vec::with_capacity(hint),
-        };
         let mut builder = Builder {
             fields: conn.prepare_cached(&format!(
                 "SELECT {FIELDS} FROM customers c WHERE c.id = ?1 AND NOT c.archived"
             ))?,
+        };
+        let mut built = |id: i64, f: &mut dyn FnMut(i64, i64, KeyView<'_>)| -> Result<(), StoreError> {
+            if let Some((activity, key)) = builder.build(id)? {
+                f(id, activity, key.view());
+            }
+            Ok(())
         };
         let mut pending = dirty.iter().copied().peekable();
         let mut scan = conn.prepare_cached(SCAN_SQL)?;
@@ -144,25 +135,42 @@ impl Tx<'_> {
             let id: i64 = row.get(0)?;
             // Changed customers come in their place in id order.
             while let Some(changed) = pending.next_if(|&d| d < id) {
-                out.push_built(changed, builder.build(changed)?);
+                built(changed, &mut f)?;
             }
             if pending.next_if_eq(&id).is_some() {
-                out.push_built(id, builder.build(id)?);
+                built(id, &mut f)?;
                 continue;
             }
-            let blob = match row.get_ref(2)? {
-                ValueRef::Blob(b) => b,
-                _ => &[],
+            let stored = match row.get_ref(2)? {
+                ValueRef::Blob(b) => KeyView::decode(b),
+                _ => None,
             };
-            if out.keys.push_encoded(blob) {
-                out.rows.push((id, row.get(1)?));
-            } else {
-                out.push_built(id, builder.build(id)?);
+            match stored {
+                Some(key) => f(id, row.get(1)?, key),
+                None => built(id, &mut f)?,
             }
         }
         for changed in pending {
-            out.push_built(changed, builder.build(changed)?);
+            built(changed, &mut f)?;
         }
+        Ok(())
+    }
+
+    /// [`Self::each_customer_key`] kept in one arena, for searching again.
+    pub fn customer_keys(&self) -> Result<CustomerKeys, StoreError> {
+        let hint: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM customer_keys")?
+            .query_row([], |r| r.get(0))?;
+        let hint = usize::try_from(hint.clamp(0, CAPACITY_HINT_CAP)).unwrap_or(0);
+        let mut out = CustomerKeys {
+            keys: KeyArena::with_capacity(hint),
+            rows: Vec::with_capacity(hint),
+        };
+        self.each_customer_key(|id, activity, key| {
+            out.keys.push_view(key);
+            out.rows.push((id, activity));
+        })?;
         Ok(out)
     }
 }

@@ -22,7 +22,7 @@ const HEAD: usize = 1 + 8 + 8 + 4 * PARTS;
 pub struct KeyView<'a> {
     pub(super) buf: &'a str,
     /// End offset in `buf` of each part, in `Part` order.
-    pub(super) ends: &'a [u32; PARTS],
+    pub(super) ends: [u32; PARTS],
     pub(super) masks: Masks,
 }
 
@@ -35,6 +35,37 @@ impl<'a> KeyView<'a> {
         };
         let end = self.ends.get(i).copied().unwrap_or(0);
         self.buf.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+impl<'a> KeyView<'a> {
+    /// The key in a blob [`SearchKey::encode`] wrote, read in place; `None`
+    /// when the blob is not one this build wrote (another layout, or
+    /// damaged): the caller builds that key from the fields instead.
+    pub fn decode(blob: &'a [u8]) -> Option<KeyView<'a>> {
+        let head = blob.get(..HEAD)?;
+        let buf = std::str::from_utf8(blob.get(HEAD..)?).ok()?;
+        let word = |at: usize| {
+            head.get(at..at + 8)
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
+        let masks = Masks {
+            starts: word(1)?,
+            letters: word(9)?,
+        };
+        let mut ends = [0u32; PARTS];
+        for (i, end) in ends.iter_mut().enumerate() {
+            let at = 17 + 4 * i;
+            *end = u32::from_le_bytes(head.get(at..at + 4)?.try_into().ok()?);
+        }
+        // Parts in order, covering the text, each on a char boundary: then
+        // every part the matcher asks for is the text it was written from.
+        let well_formed = head.first() == Some(&FORMAT)
+            && ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.last().is_some_and(|&last| last as usize == buf.len())
+            && ends.iter().all(|&e| buf.is_char_boundary(e as usize));
+        well_formed.then_some(KeyView { buf, ends, masks })
     }
 }
 
@@ -86,57 +117,17 @@ impl KeyArena {
 
     /// Adds a key built in this process.
     pub fn push(&mut self, key: &SearchKey) {
+        self.push_view(key.view());
+    }
+
+    /// Adds a key read by [`KeyView::decode`] (or borrowed from a key).
+    pub fn push_view(&mut self, key: KeyView<'_>) {
         self.heads.push(Head {
             start: self.text.len(),
             ends: key.ends,
             masks: key.masks,
         });
-        self.text.push_str(&key.buf);
-    }
-
-    /// Adds a key from its blob ([`SearchKey::encode`]); false, adding
-    /// nothing, when the blob is not one this build wrote (another layout,
-    /// or damaged): the caller builds that key from the fields instead.
-    pub fn push_encoded(&mut self, blob: &[u8]) -> bool {
-        let Some(head) = blob.get(..HEAD) else {
-            return false;
-        };
-        let text = blob.get(HEAD..).unwrap_or_default();
-        let Ok(text) = std::str::from_utf8(text) else {
-            return false;
-        };
-        let word = |at: usize| {
-            head.get(at..at + 8)
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_le_bytes)
-        };
-        let (Some(starts), Some(letters)) = (word(1), word(9)) else {
-            return false;
-        };
-        let mut ends = [0u32; PARTS];
-        for (i, end) in ends.iter_mut().enumerate() {
-            let at = 17 + 4 * i;
-            match head.get(at..at + 4).and_then(|b| b.try_into().ok()) {
-                Some(b) => *end = u32::from_le_bytes(b),
-                None => return false,
-            }
-        }
-        // Parts in order, covering the text, each on a char boundary: then
-        // every part the matcher asks for is the text it was written from.
-        let in_order = head.first() == Some(&FORMAT)
-            && ends.windows(2).all(|w| w[0] <= w[1])
-            && ends.last().is_some_and(|&last| last as usize == text.len())
-            && ends.iter().all(|&e| text.is_char_boundary(e as usize));
-        if !in_order {
-            return false;
-        }
-        self.heads.push(Head {
-            start: self.text.len(),
-            ends,
-            masks: Masks { starts, letters },
-        });
-        self.text.push_str(text);
-        true
+        self.text.push_str(key.buf);
     }
 
     pub fn get(&self, index: usize) -> Option<KeyView<'_>> {
@@ -144,7 +135,7 @@ impl KeyArena {
         let len = head.ends.last().copied().unwrap_or(0) as usize;
         Some(KeyView {
             buf: self.text.get(head.start..head.start + len)?,
-            ends: &head.ends,
+            ends: head.ends,
             masks: head.masks,
         })
     }
