@@ -1,8 +1,9 @@
 //! The terminal UI's hot paths: one filter keystroke over 100,000
-//! customers, and one frame at 120×40 and 200×60. Targets: a keystroke
-//! under 16 ms (one frame at 60 Hz), a frame under 2 ms.
+//! customers, and one frame at 120×40 and 200×60. Targets: a keystroke,
+//! and each slice of the search that follows it between keys, under 5 ms
+//! at the 95th percentile (the event loop stays free); a frame under 2 ms.
 //!
-//! `cargo bench --bench tui` prints the median and the worst of each, in
+//! `cargo bench --bench tui` prints the median, 95th percentile and worst, in
 //! wall time and in this thread's CPU time: on a shared machine the wall
 //! time includes waiting for a core, the CPU time is the work itself.
 
@@ -200,6 +201,15 @@ fn settle(model: &mut Model) {
     }
 }
 
+/// [`settle`], timing each slice: each is a message on the event loop.
+fn settle_timed(model: &mut Model, slices: &mut Vec<(Duration, Duration)>) {
+    while model.busy() {
+        slices.push(time(|| {
+            update(model, Msg::Continue);
+        }));
+    }
+}
+
 /// This thread's CPU time so far.
 fn cpu() -> Duration {
     #[cfg(unix)]
@@ -220,15 +230,20 @@ fn time(f: impl FnOnce()) -> (Duration, Duration) {
     (wall.elapsed(), cpu() - cpu_before)
 }
 
+/// Prints the median, 95th percentile and worst of the samples; the
+/// target is held against the CPU time's 95th percentile.
 fn report(name: &str, samples: Vec<(Duration, Duration)>, target: Duration) {
-    let median = |mut v: Vec<Duration>| {
+    let spread = |mut v: Vec<Duration>| {
         v.sort();
-        (v[v.len() / 2], v[v.len() - 1])
+        let at = |q: usize| v[(v.len() * q / 100).min(v.len() - 1)];
+        (at(50), at(95), v[v.len() - 1])
     };
-    let (wall, worst) = median(samples.iter().map(|s| s.0).collect());
-    let (cpu, _) = median(samples.iter().map(|s| s.1).collect());
-    let verdict = if cpu < target { "ok" } else { "OVER TARGET" };
-    println!("{name:<50} median {wall:>9.3?} (cpu {cpu:>9.3?})  worst {worst:>9.3?}  target {target:?}  {verdict}");
+    let (wall, wall95, worst) = spread(samples.iter().map(|s| s.0).collect());
+    let (cpu, cpu95, _) = spread(samples.iter().map(|s| s.1).collect());
+    let verdict = if cpu95 < target { "ok" } else { "OVER TARGET" };
+    println!(
+        "{name:<50} p50 {wall:>9.3?} (cpu {cpu:>9.3?})  p95 {wall95:>9.3?} (cpu {cpu95:>9.3?})  worst {worst:>9.3?}  target {target:?}  {verdict}"
+    );
 }
 
 fn main() {
@@ -262,7 +277,7 @@ fn main() {
         ("first letter, 100k customers", first_letters),
         ("one more letter (pinyin), within the matches", next_letters),
     ] {
-        let (mut keystrokes, mut complete, mut matched) = (Vec::new(), Vec::new(), 0);
+        let (mut keystrokes, mut complete, mut slices, mut matched) = (Vec::new(), Vec::new(), Vec::new(), 0);
         for (prefix, key) in cases {
             update(&mut model, Msg::Key(Key::plain(KeyCode::Esc)));
             update(&mut model, Msg::Key(Key::char('/')));
@@ -273,12 +288,13 @@ fn main() {
             let keystroke = time(|| {
                 update(&mut model, Msg::Key(Key::char(key)));
             });
-            let rest = time(|| settle(&mut model));
+            let rest = time(|| settle_timed(&mut model, &mut slices));
             keystrokes.push(keystroke);
             complete.push((keystroke.0 + rest.0, keystroke.1 + rest.1));
             matched += model.customers.list.len();
         }
-        report(&format!("{label}: keystroke"), keystrokes, Duration::from_millis(16));
+        report(&format!("{label}: keystroke"), keystrokes, Duration::from_millis(5));
+        report(&format!("{label}: each later slice"), slices, Duration::from_millis(5));
         report(&format!("{label}: all results"), complete, Duration::from_millis(1000));
         println!("  ({} matches on average)", matched / 8);
     }

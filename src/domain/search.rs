@@ -8,13 +8,15 @@
 
 mod ranking;
 mod spelling;
+mod stored;
 mod tiers;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ranking::score_of;
-pub use ranking::{Hit, drop_scattered, rank, rank_all, tier_of};
+pub use ranking::{Hit, Ranker, drop_scattered, rank, rank_all, tier_of};
 use spelling::{Masks, Reads, encoded_chars, is_cjk, letter_bit, read_as_pinyin, readings_of, spell};
+pub use stored::{KeyArena, KeyView};
 pub use tiers::Tier;
 use tiers::{Field, Found, Mark, in_email, in_phone, in_token, in_words, word_initials};
 
@@ -127,14 +129,18 @@ impl SearchKey {
         SearchKey { buf, ends, masks }
     }
 
+    #[cfg(test)]
     fn part(&self, part: Part) -> &str {
-        let i = part as usize;
-        let start = match i.checked_sub(1) {
-            Some(prev) => self.ends.get(prev).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        self.buf.get(start as usize..end as usize).unwrap_or("")
+        self.view().part(part)
+    }
+
+    /// The key as the matcher reads it.
+    pub fn view(&self) -> KeyView<'_> {
+        KeyView {
+            buf: &self.buf,
+            ends: self.ends,
+            masks: self.masks,
+        }
     }
 }
 
@@ -286,12 +292,12 @@ impl Matcher {
     }
 
     pub fn matches(&self, query: &str, key: &SearchKey) -> Option<Hit> {
-        self.match_prepared(&Query::new(query), key, true)
+        self.match_prepared(&Query::new(query), key.view(), true)
     }
 
     /// The hit of `key`, its letters scattered through a field only when
     /// `scattered` and it matches no better.
-    fn match_prepared(&self, q: &Query, key: &SearchKey, scattered: bool) -> Option<Hit> {
+    fn match_prepared(&self, q: &Query, key: KeyView<'_>, scattered: bool) -> Option<Hit> {
         if q.words.is_empty() {
             return Some(Hit::default());
         }
@@ -308,7 +314,7 @@ impl Matcher {
     /// The best match of tiers 1–4: every word of the query found in some
     /// field (the worst of them counts), or the whole query as pinyin or
     /// phone digits.
-    fn tiered(&self, q: &Query, key: &SearchKey) -> Option<(Found, [Mark; MARKED_WORDS])> {
+    fn tiered(&self, q: &Query, key: KeyView<'_>) -> Option<(Found, [Mark; MARKED_WORDS])> {
         let mut marks = [Mark::None; MARKED_WORDS];
         let mut each: Option<Found> = None;
         for (i, word) in q.words.iter().enumerate() {
@@ -339,7 +345,7 @@ impl Matcher {
     }
 
     /// The best field for one query word.
-    fn word(&self, w: &Word, key: &SearchKey, marked: bool) -> Option<Found> {
+    fn word(&self, w: &Word, key: KeyView<'_>, marked: bool) -> Option<Found> {
         let name = key.part(Part::Name);
         let mut best = in_words(name, &w.text, Field::Name, marked);
         if best.is_some_and(|b| b.tier == Tier::Exact && b.word == 0) {
@@ -360,7 +366,7 @@ impl Matcher {
     }
 
     /// Letters of the query scattered through a field, the last resort.
-    fn scattered(&self, q: &Query, key: &SearchKey) -> Option<Hit> {
+    fn scattered(&self, q: &Query, key: KeyView<'_>) -> Option<Hit> {
         let score = |part: Part, pattern: &str| {
             let choice = key.part(part);
             if pattern.is_empty() || !is_subsequence(pattern, choice) {
@@ -412,7 +418,7 @@ impl Matcher {
 
     /// Maps matched letters of a spelling back to the name chars they were
     /// spelled from: "zs" on 张三 matches both letters of "zs", so [0, 1].
-    fn pinyin_positions(&self, key: &SearchKey, part: Part, pattern: &str) -> Vec<usize> {
+    fn pinyin_positions(&self, key: KeyView<'_>, part: Part, pattern: &str) -> Vec<usize> {
         let matched = self.positions(key.part(part), pattern);
         if matched.is_empty() {
             return matched;
@@ -452,7 +458,7 @@ fn unmarked(found: Found, marked: bool) -> Found {
 
 /// `letters` read as the pinyin of the name, with the tier that reading
 /// earns: the whole spelling, its start, a run inside, or initials.
-fn pinyin_found(letters: &[u8], key: &SearchKey, marked: bool) -> Option<Found> {
+fn pinyin_found(letters: &[u8], key: KeyView<'_>, marked: bool) -> Option<Found> {
     let lead = letters.first().copied();
     if key.masks.starts & letter_bit(lead) == 0 {
         return None;
@@ -491,7 +497,7 @@ fn pinyin_found(letters: &[u8], key: &SearchKey, marked: bool) -> Option<Found> 
 }
 
 /// The name chars the marks of a hit cover, in order.
-fn highlight(key: &SearchKey, marks: &[Mark]) -> Vec<usize> {
+fn highlight(key: KeyView<'_>, marks: &[Mark]) -> Vec<usize> {
     let name = key.part(Part::Name);
     let mut out = Vec::new();
     for mark in marks {

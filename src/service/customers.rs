@@ -4,8 +4,8 @@ use super::{Ctx, Error, roles};
 use crate::domain::customer::{Customer, CustomerField, CustomerInput, code_for, seq_of};
 use crate::domain::enums::Role;
 use crate::domain::error::Invalid;
-use crate::domain::search::{Matcher, SearchKey};
-use crate::store::{Store, StoreError, Tx};
+use crate::domain::search::{KeyArena, KeyView, Matcher, Ranker, SearchKey};
+use crate::store::{CustomerKeys, Store, StoreError, Tx};
 
 /// The store's query and row types are this service's API too.
 pub use crate::store::{CustomerQuery, CustomerSearchRow};
@@ -181,9 +181,12 @@ pub fn list(store: &mut Store, query: &CustomerQuery, filter: Option<&str>) -> R
         let Some(filter) = filter else {
             return Ok(tx.list_customers(query)?);
         };
-        let index = SearchIndex::new(tx.customer_search_rows()?);
+        // Keys are matched as the scan reads them: none is kept.
+        let matcher = Matcher::new();
+        let mut ranker = Ranker::new(&matcher, filter, true);
+        tx.each_customer_key(|id, activity, key| ranker.offer(key, activity, id))?;
         let mut out = Vec::new();
-        for id in index.find(filter) {
+        for (_, id) in ranker.finish() {
             let c = tx.customer(id)?;
             let tier_ok = query.tier.as_deref().is_none_or(|t| c.tier.key() == t);
             let tag_ok = query.tag.as_deref().is_none_or(|t| c.tags.iter().any(|x| x == t));
@@ -198,29 +201,87 @@ pub fn list(store: &mut Store, query: &CustomerQuery, filter: Option<&str>) -> R
     })
 }
 
-/// Search keys for every live customer, built once (pinyin included) and
-/// reused for each keystroke.
+/// Search keys for every live customer, read once (stored, pinyin
+/// included: see `store::customer_keys`) and reused for each keystroke.
 pub struct SearchIndex {
     matcher: Matcher,
-    entries: Vec<(SearchKey, i64, i64)>,
+    keys: KeyArena,
+    /// The customers in the caller's order; several may share a key (the
+    /// blank one).
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    /// Position of the customer's key in `keys`.
+    key: u32,
+    activity: i64,
+    id: i64,
+}
+
+fn position(n: usize) -> u32 {
+    // Beyond four billion customers the file would hold terabytes.
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl SearchIndex {
+    /// An index of these customers' fields, keys built here (tests, and
+    /// callers holding rows that are not stored).
     pub fn new(rows: Vec<CustomerSearchRow>) -> Self {
-        let entries = rows
-            .into_iter()
-            .map(|r| {
-                (
-                    SearchKey::new(&r.name, &r.code, &r.contact, &r.phone, &r.email),
-                    r.last_activity,
-                    r.id,
-                )
-            })
-            .collect();
+        let mut keys = KeyArena::with_capacity(rows.len());
+        let mut entries = Vec::with_capacity(rows.len());
+        for r in rows {
+            entries.push(Entry {
+                key: position(keys.len()),
+                activity: r.last_activity,
+                id: r.id,
+            });
+            keys.push(&SearchKey::new(&r.name, &r.code, &r.contact, &r.phone, &r.email));
+        }
+        Self::of(keys, entries)
+    }
+
+    /// Every live customer's stored key, in id order (ranking ties keep it).
+    pub fn load(tx: &Tx) -> Result<Self, StoreError> {
+        let CustomerKeys { keys, rows } = tx.customer_keys()?;
+        let entries = rows.into_iter().enumerate().map(|(i, (id, activity))| Entry {
+            key: position(i),
+            activity,
+            id,
+        });
+        Ok(Self::of(keys, entries.collect()))
+    }
+
+    /// The stored keys of the customers `ids` names, at the same positions
+    /// (the customer list's rows, so a position is a row number). An id
+    /// without a key (not a live customer) gets one that matches nothing.
+    pub fn load_for(tx: &Tx, ids: impl Iterator<Item = i64>) -> Result<Self, StoreError> {
+        let CustomerKeys { mut keys, rows } = tx.customer_keys()?;
+        let blank = position(keys.len());
+        keys.push(&SearchKey::default());
+        let entries = ids.map(|id| {
+            // `rows` is in id order: a binary search per row, no map.
+            let found = rows.binary_search_by_key(&id, |&(k, _)| k).ok();
+            let (key, activity) = found
+                .and_then(|i| Some((position(i), rows.get(i)?.1)))
+                .unwrap_or((blank, i64::MIN));
+            Entry { key, activity, id }
+        });
+        Ok(Self::of(keys, entries.collect()))
+    }
+
+    fn of(keys: KeyArena, entries: Vec<Entry>) -> Self {
         SearchIndex {
             matcher: Matcher::new(),
+            keys,
             entries,
         }
+    }
+
+    fn items(&self, positions: impl Iterator<Item = usize>) -> impl Iterator<Item = (KeyView<'_>, i64, usize)> {
+        positions.filter_map(|p| {
+            let entry = self.entries.get(p)?;
+            Some((self.keys.get(entry.key as usize)?, entry.activity, p))
+        })
     }
 
     /// Ids of matching customers, best first.
@@ -230,8 +291,10 @@ impl SearchIndex {
 
     /// Matches with the name positions to highlight.
     pub fn find_with_hits(&self, query: &str) -> Vec<(crate::domain::search::Hit, i64)> {
-        let items = self.entries.iter().map(|(key, activity, id)| (key, *activity, *id));
-        crate::domain::search::rank(&self.matcher, query, items)
+        let hits = crate::domain::search::rank(&self.matcher, query, self.items(0..self.len()));
+        hits.into_iter()
+            .filter_map(|(hit, p)| Some((hit, self.entries.get(p)?.id)))
+            .collect()
     }
 
     /// Matches among the entries at `positions` (their order of loading),
@@ -245,8 +308,7 @@ impl SearchIndex {
         query: &str,
         positions: impl Iterator<Item = usize>,
     ) -> Vec<(crate::domain::search::Hit, usize)> {
-        let items = positions.filter_map(|p| self.entries.get(p).map(|(key, activity, _)| (key, *activity, p)));
-        crate::domain::search::rank_all(&self.matcher, query, items)
+        crate::domain::search::rank_all(&self.matcher, query, self.items(positions))
     }
 
     pub fn len(&self) -> usize {
@@ -255,6 +317,11 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Bytes the index holds, for measuring what it costs.
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.heap_bytes() + self.entries.capacity() * std::mem::size_of::<Entry>()
     }
 }
 

@@ -241,7 +241,7 @@ fn customers(tx: &Tx, values: &[String], names: &mut Option<SearchIndex>) -> Res
             Err(StoreError::NotFound { .. }) => {
                 let index = match names {
                     Some(index) => index,
-                    None => names.insert(SearchIndex::new(tx.customer_search_rows()?)),
+                    None => names.insert(SearchIndex::load(tx)?),
                 };
                 ids.extend(index.find(value).into_iter().take(CUSTOMER_MATCHES));
             }

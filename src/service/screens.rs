@@ -43,7 +43,7 @@ pub struct Overview {
 pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let (mut customers, search_rows) = tx.customer_rows()?;
+        let mut customers = tx.customer_rows()?;
         if source == Source::Live {
             let now = segments_as_of::live(tx, ctx, None)?;
             for row in &mut customers {
@@ -53,9 +53,10 @@ pub fn overview(store: &mut Store, ctx: &Ctx) -> Result<Overview, Error> {
             }
         }
         let (queue, counts) = queue_in(tx, ctx)?;
+        let search = SearchIndex::load_for(tx, customers.iter().map(|c| c.id))?;
         Ok(Overview {
             customers,
-            search: SearchIndex::new(search_rows),
+            search,
             queue,
             counts,
             picks: super::pickers::lists_in(tx)?,

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0011_search.sql"),
     include_str!("../../assets/migrations/0012_views.sql"),
     include_str!("../../assets/migrations/0013_find_indexes.sql"),
+    include_str!("../../assets/migrations/0014_customer_keys.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -47,6 +48,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         // Index what a migration marked (0011 marks every record): a file is
         // searchable as soon as it is opened.
         tx.flush_search_index()?;
+        tx.flush_customer_keys()?;
         Ok(())
     })
 }

@@ -7,6 +7,7 @@ mod audit;
 mod backup;
 mod bulk;
 mod crm;
+mod customer_keys;
 mod customers;
 mod error;
 mod export;
@@ -40,6 +41,7 @@ mod views;
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
+pub use customer_keys::CustomerKeys;
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::{Foreign, StoreError};
 pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
@@ -87,6 +89,8 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
             "callbacks_overdue_count",
             reminders::CALLBACKS_BEFORE_COUNT_SQL.to_string(),
         ),
+        ("customer_keys", customer_keys::SCAN_SQL.to_string()),
+        ("customer_keys_flush", customer_keys::flush_sql()),
     ]
 }
 
@@ -191,6 +195,7 @@ impl Store {
             let out = f(tx)?;
             // Every write keeps the full-text index exact before it commits.
             tx.flush_search_index()?;
+            tx.flush_customer_keys()?;
             Ok(out)
         })
     }

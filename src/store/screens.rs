@@ -1,13 +1,13 @@
 //! Reads for the terminal UI's screens: the customer list with open-ticket
 //! counts, and a customer's surveys for the customer card.
 
-use super::customers::CustomerSearchRow;
 use super::{StoreError, Tx};
 use crate::domain::enums::Tier;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 
-/// One line of the customer list, plus what the search box needs of it.
+/// One line of the customer list (its search keys are stored apart: see
+/// `customer_keys.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerRow {
     pub id: i64,
@@ -29,12 +29,10 @@ pub struct SurveyLine {
 }
 
 impl Tx<'_> {
-    /// Every live customer, most recently active first, with the search
-    /// fields read in the same pass (one scan instead of two at 100k rows).
-    pub fn customer_rows(&self) -> Result<(Vec<CustomerRow>, Vec<CustomerSearchRow>), StoreError> {
+    /// Every live customer, most recently active first.
+    pub fn customer_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.code, c.name, c.tier, coalesce(o.n, 0), c.last_activity_at,
-                    c.contact, c.phone, c.email, coalesce(c.last_activity_at, c.created_at)
+            "SELECT c.id, c.code, c.name, c.tier, coalesce(o.n, 0), c.last_activity_at
              FROM customers c
              LEFT JOIN (SELECT customer_id, count(*) AS n FROM tickets
                         WHERE status IN ('new', 'open', 'pending') GROUP BY customer_id) o
@@ -43,7 +41,6 @@ impl Tx<'_> {
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC",
         )?;
         let mut rows = Vec::new();
-        let mut search = Vec::new();
         let mut query = stmt.query([])?;
         while let Some(r) = query.next()? {
             let tier: String = r.get(3)?;
@@ -57,18 +54,9 @@ impl Tx<'_> {
                 open_tickets: r.get(4)?,
                 last_contact: r.get::<_, Option<i64>>(5)?.map(from_unix),
             };
-            search.push(CustomerSearchRow {
-                id: row.id,
-                code: row.code.clone(),
-                name: row.name.clone(),
-                contact: r.get(6)?,
-                phone: r.get(7)?,
-                email: r.get(8)?,
-                last_activity: r.get(9)?,
-            });
             rows.push(row);
         }
-        Ok((rows, search))
+        Ok(rows)
     }
 
     /// A customer's satisfaction surveys, newest first.

@@ -36,6 +36,7 @@ mod concurrency;
 mod config;
 mod crash;
 mod crm;
+mod customer_keys;
 mod dashboard;
 mod data_output;
 mod demo;

@@ -207,6 +207,17 @@ fn hot_query_plans() {
         "{search}"
     );
 
+    // Customer search reads its stored keys in one pass in id order (no
+    // sort), and the flush finds each changed customer by primary key.
+    let keys = of("customer_keys");
+    assert!(keys.contains("SCAN customer_keys"), "{keys}");
+    assert!(!keys.contains("TEMP B-TREE"), "{keys}");
+    let flush = of("customer_keys_flush");
+    assert!(
+        flush.contains("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{flush}"
+    );
+
     for (name, plan) in plans {
         insta::assert_snapshot!(name, plan);
     }

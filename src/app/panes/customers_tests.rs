@@ -68,3 +68,47 @@ fn a_better_match_in_a_later_slice_drops_earlier_scattered_ones() {
     let mut pane = pane(&names);
     assert_eq!(filter(&mut pane, "ev"), ["Evan Smith"]);
 }
+
+fn shown_ids(pane: &CustomersPane) -> Vec<i64> {
+    (0..pane.list.len())
+        .filter_map(|i| pane.list.get(i).map(|(row, _)| row.id))
+        .collect()
+}
+
+/// A letter typed while the search of the query before it is still under
+/// way: from that key on, only matches of the new query show (never a
+/// leftover of the old one), and the finished list is what a search of the
+/// new query from scratch gives.
+#[test]
+fn a_query_typed_mid_search_never_shows_the_older_querys_matches() {
+    let kinds = ["张三", "Zoe Smith", "李四", "周七"];
+    let names: Vec<&str> = (0..3 * STEP).map(|i| kinds[i % kinds.len()]).collect();
+    let mut typed = pane(&names);
+    typed.list.filter.set("z");
+    typed.refilter(20);
+    assert!(typed.busy(), "the first slice leaves the rest for later");
+    typed.list.filter.set("zh");
+    typed.refilter(20);
+    loop {
+        for i in 0..typed.list.len() {
+            let name = typed.list.get(i).map(|(row, _)| row.name.as_str());
+            assert!(matches!(name, Some("张三" | "周七")), "{name:?} shown for zh");
+        }
+        if !typed.busy() {
+            break;
+        }
+        typed.step(20);
+    }
+    let mut fresh = pane(&names);
+    filter(&mut fresh, "zh");
+    assert_eq!(shown_ids(&typed), shown_ids(&fresh));
+    assert_eq!(typed.list.len(), names.len() / 2);
+
+    // Narrowing from the finished "z" gives what a fresh "zho" gives.
+    filter(&mut typed, "z");
+    filter(&mut typed, "zho");
+    let mut fresh = pane(&names);
+    filter(&mut fresh, "zho");
+    assert_eq!(shown_ids(&typed), shown_ids(&fresh));
+    assert!(!typed.list.is_empty());
+}

@@ -1,7 +1,7 @@
 //! Hits and their order: a score that puts every match of a better tier
 //! above every match of a worse one, and the ranking of many candidates.
 
-use super::{Matcher, Query, SearchKey, Tier};
+use super::{KeyView, Matcher, Query, Tier};
 
 /// The result of matching one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -60,10 +60,10 @@ pub fn drop_scattered<T>(sorted: &mut Vec<T>, score: impl Fn(&T) -> i64) -> bool
 /// Ranks candidates: best tier first, then best score within the tier,
 /// ties broken by more recent activity (larger i64 = more recent).
 /// Scattered-letter matches are kept only when nothing matches better.
-pub fn rank<'a, T>(
+pub fn rank<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+    items: impl Iterator<Item = (K, i64 /*last activity*/, T)>,
 ) -> Vec<(Hit, T)> {
     ranked(matcher, query, items, true)
 }
@@ -71,36 +71,69 @@ pub fn rank<'a, T>(
 /// Like [`rank`] but keeps every match, scattered ones included: for
 /// callers that search a slice of the candidates at a time and apply
 /// [`drop_scattered`] to what they have gathered.
-pub fn rank_all<'a, T>(
+pub fn rank_all<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64 /*last activity*/, T)>,
+    items: impl Iterator<Item = (K, i64 /*last activity*/, T)>,
 ) -> Vec<(Hit, T)> {
     ranked(matcher, query, items, false)
 }
 
-fn ranked<'a, T>(
+fn ranked<'a, K: Into<KeyView<'a>>, T>(
     matcher: &Matcher,
     query: &str,
-    items: impl Iterator<Item = (&'a SearchKey, i64, T)>,
+    items: impl Iterator<Item = (K, i64, T)>,
     drop_scattered_hits: bool,
 ) -> Vec<(Hit, T)> {
-    let q = Query::new(query);
-    let mut better_found = false;
-    let mut hits: Vec<(Hit, i64, T)> = items
-        .filter_map(|(key, activity, item)| {
-            // Once something matches better, scattered letters will be
-            // dropped anyway: not scoring them saves most of the work.
-            let scattered = !(drop_scattered_hits && better_found);
-            let hit = matcher.match_prepared(&q, key, scattered)?;
-            better_found |= hit.tier() < Tier::Scattered;
-            Some((hit, activity, item))
-        })
-        .collect();
-    // Stable, so items equal in score and activity keep the caller's order.
-    hits.sort_by(|a, b| b.0.score.cmp(&a.0.score).then(b.1.cmp(&a.1)));
-    if drop_scattered_hits {
-        drop_scattered(&mut hits, |(hit, _, _)| hit.score);
+    let mut ranker = Ranker::new(matcher, query, drop_scattered_hits);
+    for (key, activity, item) in items {
+        ranker.offer(key.into(), activity, item);
     }
-    hits.into_iter().map(|(hit, _, item)| (hit, item)).collect()
+    ranker.finish()
+}
+
+/// [`rank`] (or [`rank_all`]) fed one candidate at a time, for keys that
+/// live only while they are offered: read in place from the store, none of
+/// them kept.
+pub struct Ranker<'m, T> {
+    matcher: &'m Matcher,
+    query: Query,
+    drop_scattered_hits: bool,
+    better_found: bool,
+    hits: Vec<(Hit, i64, T)>,
+}
+
+impl<'m, T> Ranker<'m, T> {
+    /// With `drop_scattered_hits`, as [`rank`]; otherwise as [`rank_all`].
+    pub fn new(matcher: &'m Matcher, query: &str, drop_scattered_hits: bool) -> Self {
+        Ranker {
+            matcher,
+            query: Query::new(query),
+            drop_scattered_hits,
+            better_found: false,
+            hits: Vec::new(),
+        }
+    }
+
+    pub fn offer(&mut self, key: KeyView<'_>, activity: i64, item: T) {
+        // Once something matches better, scattered letters will be
+        // dropped anyway: not scoring them saves most of the work.
+        let scattered = !(self.drop_scattered_hits && self.better_found);
+        if let Some(hit) = self.matcher.match_prepared(&self.query, key, scattered) {
+            self.better_found |= hit.tier() < Tier::Scattered;
+            self.hits.push((hit, activity, item));
+        }
+    }
+
+    /// The hits, best first, ties by more recent activity, then in the
+    /// order offered.
+    pub fn finish(self) -> Vec<(Hit, T)> {
+        let mut hits = self.hits;
+        // Stable, so items equal in score and activity keep the caller's order.
+        hits.sort_by(|a, b| b.0.score.cmp(&a.0.score).then(b.1.cmp(&a.1)));
+        if self.drop_scattered_hits {
+            drop_scattered(&mut hits, |(hit, _, _)| hit.score);
+        }
+        hits.into_iter().map(|(hit, _, item)| (hit, item)).collect()
+    }
 }
