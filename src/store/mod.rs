@@ -26,6 +26,7 @@ mod picks;
 mod policies;
 mod presence;
 mod probe;
+mod queue_bands;
 mod reminders;
 mod report;
 mod retry;
@@ -86,6 +87,10 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         (
             "callbacks_overdue_count",
             reminders::CALLBACKS_BEFORE_COUNT_SQL.to_string(),
+        ),
+        (
+            "queue_long_overdue_count",
+            queue_bands::LONG_OVERDUE_COUNT_SQL.to_string(),
         ),
     ]
 }
