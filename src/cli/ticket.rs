@@ -275,16 +275,7 @@ fn band_note(env: &mut Env, query: &TicketQuery, views: &[TicketView]) -> Result
     let listed: Vec<i64> = views.iter().filter(in_band).map(|v| v.ticket.id).collect();
     // A list shorter than its limit holds the whole queue.
     let whole = match query.limit {
-        Some(limit) if views.len() >= limit => {
-            let all = TicketQuery {
-                limit: None,
-                ..query.clone()
-            };
-            tickets::queue_matching(&mut env.store, &env.ctx, &all)?
-                .iter()
-                .filter(in_band)
-                .count()
-        }
+        Some(limit) if views.len() >= limit => tickets::long_overdue_count(&mut env.store, &env.ctx, query)?,
         _ => listed.len(),
     };
     Ok(match listed.first() {

@@ -27,6 +27,7 @@ mod picks;
 mod policies;
 mod presence;
 mod probe;
+mod queue_bands;
 mod reminders;
 mod report;
 mod retry;
@@ -91,6 +92,10 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ),
         ("customer_keys", customer_keys::SCAN_SQL.to_string()),
         ("customer_keys_flush", customer_keys::flush_sql()),
+        (
+            "queue_long_overdue_count",
+            queue_bands::LONG_OVERDUE_COUNT_SQL.to_string(),
+        ),
     ]
 }
 

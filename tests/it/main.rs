@@ -58,6 +58,7 @@ mod qa13_cli;
 mod qa2_cli;
 mod quality;
 mod query_plans;
+mod queue_band_count;
 mod report;
 mod report_reference;
 mod roles_privacy;

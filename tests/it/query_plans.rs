@@ -198,6 +198,12 @@ fn hot_query_plans() {
         assert!(!callbacks.contains("SCAN"), "{name}: {callbacks}");
     }
 
+    // The long-overdue band's size under the queue: a range of the queue
+    // index (the band's rows only), never a scan of the tickets.
+    let band = of("queue_long_overdue_count");
+    assert!(band.contains("USING INDEX tickets_queue (next_due<?)"), "{band}");
+    assert!(!band.contains("SCAN"), "{band}");
+
     // The search: the full-text index finds the matches (FTS5 ranks them),
     // each ticket and customer by primary key.
     let search = of("ticket_search");
