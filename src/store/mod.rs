@@ -38,7 +38,7 @@ mod triaged;
 mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
-pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
+pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::{Foreign, StoreError};
