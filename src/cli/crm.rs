@@ -249,7 +249,9 @@ pub fn archive_inactive(env: &mut Env, a: &ArchiveInactiveArgs) -> Result<(), Er
 }
 
 pub fn recompute(env: &mut Env) -> Result<(), Error> {
-    let r = segments::recompute_all(&mut env.store, &env.ctx)?;
+    let progress = super::progress::Bar::on_stderr();
+    let r = segments::recompute_all_with(&mut env.store, &env.ctx, &progress)?;
+    drop(progress);
     if env.json {
         print_json(&r);
     } else {

@@ -68,7 +68,17 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
             return Err(Invalid::new("records", "audit", crate::domain::error::Reason::ExportOnly).into());
         }
     };
-    let report = import::run(&mut env.store, &env.ctx, kind, &a.file, a.map.as_deref(), a.dry_run)?;
+    let progress = super::progress::Bar::on_stderr();
+    let report = import::run_with(
+        &mut env.store,
+        &env.ctx,
+        kind,
+        &a.file,
+        a.map.as_deref(),
+        a.dry_run,
+        &progress,
+    )?;
+    drop(progress);
     if env.json {
         print_json(&report);
     } else if report.dry_run {

@@ -15,6 +15,7 @@
 //! at archiving, here and after an export is imported elsewhere.
 
 use super::customers;
+use super::progress::{Progress, Quiet, Stage};
 use super::{Ctx, Error};
 use crate::domain::cadence::next_contact_due;
 use crate::domain::churn::ChurnReason;
@@ -24,6 +25,7 @@ use crate::domain::segments::{Assessment, assess};
 use crate::store::{FactsRow, Store, Tx};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A customer's standing now: the stored tier (pinned or not) and stage,
 /// the warnings that hold now, and the next contact the cadence asks for.
@@ -65,9 +67,67 @@ pub fn recompute(tx: &Tx, ctx: &Ctx, customer_id: i64) -> Result<Assessment, Err
     Ok(apply(tx, ctx, &row, Audited::Yes)?.0)
 }
 
+/// Beyond this many customers, [`recompute_each`] reads every customer's
+/// facts in one query (one pass over each table) rather than one query per
+/// customer (a few index lookups each, but planned and run per customer).
+const ONE_PASS_FROM: usize = 2000;
+
+/// Recomputes the given customers (those a bulk write touched) once each,
+/// as [`recompute`] would after each of their records, inside the caller's
+/// transaction; returns those whose tier changed, with the new tier.
+pub fn recompute_each(
+    tx: &Tx,
+    ctx: &Ctx,
+    ids: &BTreeSet<i64>,
+    progress: &dyn Progress,
+) -> Result<BTreeMap<i64, Tier>, Error> {
+    progress.stage(Stage::Segments, Some(ids.len() as u64));
+    let windows = ctx.settings.segments.windows(ctx.now);
+    let mut changed = BTreeMap::new();
+    let mut apply_one = |row: &FactsRow| -> Result<(), Error> {
+        let (a, tier_changed, _) = apply(tx, ctx, row, Audited::Yes)?;
+        if tier_changed {
+            changed.insert(row.customer_id, a.tier);
+        }
+        Ok(())
+    };
+    if ids.len() >= ONE_PASS_FROM {
+        // Archived customers are not among the rows: nothing recomputes them.
+        for (done, row) in tx
+            .customer_facts(&windows, None)?
+            .iter()
+            .filter(|row| ids.contains(&row.customer_id))
+            .enumerate()
+        {
+            apply_one(row)?;
+            tick(progress, done);
+        }
+    } else {
+        for (done, id) in ids.iter().enumerate() {
+            for row in tx.customer_facts(&windows, Some(*id))? {
+                apply_one(&row)?;
+            }
+            tick(progress, done);
+        }
+    }
+    Ok(changed)
+}
+
+/// Tells `progress` of every thousandth step (`done` counts from 0).
+fn tick(progress: &dyn Progress, done: usize) {
+    if (done + 1).is_multiple_of(1000) {
+        progress.advance(1000);
+    }
+}
+
 /// Recomputes every live customer in one transaction (`customer recompute`).
 pub fn recompute_all(store: &mut Store, ctx: &Ctx) -> Result<Recomputed, Error> {
-    store.write(|tx| refresh_all(tx, ctx, Audited::Yes))
+    recompute_all_with(store, ctx, &Quiet)
+}
+
+/// [`recompute_all`], telling `progress` how many customers are done.
+pub fn recompute_all_with(store: &mut Store, ctx: &Ctx, progress: &dyn Progress) -> Result<Recomputed, Error> {
+    store.write(|tx| refresh_all_with(tx, ctx, Audited::Yes, progress))
 }
 
 /// Whether tier and stage changes go into the audit trail: they do, except
@@ -82,13 +142,21 @@ pub enum Audited {
 /// Recomputes every live customer inside the caller's transaction and
 /// records `ctx.now` as the instant the stored segments hold for.
 pub fn refresh_all(tx: &Tx, ctx: &Ctx, audited: Audited) -> Result<Recomputed, Error> {
+    refresh_all_with(tx, ctx, audited, &Quiet)
+}
+
+/// [`refresh_all`], telling `progress` how many customers are done.
+pub fn refresh_all_with(tx: &Tx, ctx: &Ctx, audited: Audited, progress: &dyn Progress) -> Result<Recomputed, Error> {
     let windows = ctx.settings.segments.windows(ctx.now);
     let mut out = Recomputed::default();
-    for row in tx.customer_facts(&windows, None)? {
-        let (_, tier_changed, stage_changed) = apply(tx, ctx, &row, audited)?;
+    let rows = tx.customer_facts(&windows, None)?;
+    progress.stage(Stage::Segments, Some(rows.len() as u64));
+    for (done, row) in rows.iter().enumerate() {
+        let (_, tier_changed, stage_changed) = apply(tx, ctx, row, audited)?;
         out.customers += 1;
         out.tiers_changed += usize::from(tier_changed);
         out.lifecycles_changed += usize::from(stage_changed);
+        tick(progress, done);
     }
     super::segments_as_of::mark(tx, ctx)?;
     Ok(out)

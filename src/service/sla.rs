@@ -126,31 +126,37 @@ pub fn refresh(tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
 impl Rules {
     /// [`refresh`] with rules already loaded (for many tickets at once).
     pub fn refresh(&self, tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
-        let v = self.view(tx, ctx, tx.ticket(id)?)?;
-        tx.set_ticket_dues(
-            id,
-            &TicketDues {
-                first_response: v.sla.first_response.due,
-                resolution: v.sla.resolution.due,
-                callback: v.sla.callback.due,
-                next: v.sla.next_due(),
-            },
-        )?;
+        let dues = self.dues(ctx, &tx.ticket(id)?, tx.ticket_events(id)?);
+        tx.set_ticket_dues(id, &dues)?;
         Ok(())
+    }
+
+    /// The due times of a ticket's clocks at `ctx.now` from its events (in
+    /// order), for a caller that has them at hand (an import writing them).
+    pub fn dues(&self, ctx: &Ctx, t: &Ticket, events: Vec<(DateTime<Utc>, TicketEvent)>) -> TicketDues {
+        let sla = clocks(events, &self.targets_for(t), ctx.now, ctx.settings.at_risk_share);
+        TicketDues {
+            first_response: sla.first_response.due,
+            resolution: sla.resolution.due,
+            callback: sla.callback.due,
+            next: sla.next_due(),
+        }
     }
 }
 
 /// Sets department and assignee from the first matching routing rule.
 pub fn route(tx: &Tx, _ctx: &Ctx, t: &mut Ticket) -> Result<Option<RoutingRule>, Error> {
-    let rules = tx.routing_rules()?;
-    let Some(rule) = first_rule(&rules, t.kind, &t.category, t.channel, &t.subject) else {
-        return Ok(None);
-    };
+    Ok(route_by(&tx.routing_rules()?, t))
+}
+
+/// [`route`] with the rules already loaded (an import routes many tickets).
+pub fn route_by(rules: &[RoutingRule], t: &mut Ticket) -> Option<RoutingRule> {
+    let rule = first_rule(rules, t.kind, &t.category, t.channel, &t.subject)?;
     t.department = rule.department.clone();
     if let Some(assignee) = &rule.assignee {
         t.assignee = assignee.clone();
     }
-    Ok(Some(rule.clone()))
+    Some(rule.clone())
 }
 
 /// How many candidates beyond the limit are scored, so ties at the boundary

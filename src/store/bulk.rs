@@ -44,6 +44,27 @@ const REMINDER_REASONS: &[&str] = &["cadence", "callback", "manual", "birthday",
 /// sorts far faster when the pages stay in memory.
 const LOAD_CACHE_KIB: i64 = 256 * 1024;
 
+/// Page cache while an import writes into a file it does not rebuild
+/// (KiB): the pages of the indexes it inserts into stay in memory instead
+/// of spilling to the WAL again and again inside the one transaction, and
+/// the import still keeps within its memory bound.
+const IMPORT_CACHE_KIB: i64 = 24 * 1024;
+
+/// A wider page cache for the length of an import; dropping it restores
+/// the connection's own.
+pub struct WideCache<'a> {
+    conn: &'a Connection,
+    cache_size: i64,
+}
+
+impl Drop for WideCache<'_> {
+    fn drop(&mut self) {
+        // As for `BulkLoad`: a setting left changed lasts only as long as
+        // this connection.
+        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+    }
+}
+
 /// Rows ANALYZE samples per index: enough for the planner's estimates, and
 /// seconds faster than a full scan on a large file.
 const ANALYSIS_LIMIT: i64 = 2000;
@@ -177,6 +198,16 @@ impl<'a> Tx<'a> {
         Ok(load)
     }
 
+    /// Widens the page cache until the returned guard is dropped.
+    pub fn widen_cache(&self) -> Result<WideCache<'a>, StoreError> {
+        let cache_size: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        Ok(WideCache {
+            conn: self.conn,
+            cache_size,
+        })
+    }
+
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
         let conn = self.conn;
         Ok(BulkWriter {
@@ -201,9 +232,9 @@ impl<'a> Tx<'a> {
                    description, status, department, assignee, opened_at, first_response_at,
                    resolved_at, closed_at, reopen_count, callback_at, callback_outcome,
                    first_response_due, resolution_due, callback_due, next_due, created_at,
-                   updated_at, version)
+                   updated_at, version, external_id, tags)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, ?11, ?22, ?23)",
+                   ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
             )?,
             event: conn.prepare("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?,
             interaction: conn.prepare(
@@ -321,6 +352,16 @@ impl BulkWriter<'_> {
 
     /// Inserts a ticket with its derived due times; it was entered when opened.
     pub fn ticket(&mut self, t: &Ticket, dues: &TicketDues) -> Result<i64, StoreError> {
+        self.insert_ticket(t, dues, t.opened_at)
+    }
+
+    /// Inserts an imported ticket with its derived due times: entered now
+    /// (`t.updated_at`), as [`Tx::insert_ticket`] enters it.
+    pub fn imported_ticket(&mut self, t: &Ticket, dues: &TicketDues) -> Result<i64, StoreError> {
+        self.insert_ticket(t, dues, t.updated_at)
+    }
+
+    fn insert_ticket(&mut self, t: &Ticket, dues: &TicketDues, created_at: DateTime<Utc>) -> Result<i64, StoreError> {
         let id = self.ticket.insert(params![
             t.customer_id,
             t.kind.key(),
@@ -343,8 +384,11 @@ impl BulkWriter<'_> {
             ts(dues.resolution),
             ts(dues.callback),
             ts(dues.next),
+            created_at.timestamp(),
             t.updated_at.timestamp(),
             t.version,
+            t.external_id,
+            t.tags.join(","),
         ])?;
         Ok(id)
     }

@@ -40,7 +40,7 @@ mod triaged;
 mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
-pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
+pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customer_keys::CustomerKeys;
 pub use customers::{CustomerQuery, CustomerSearchRow};

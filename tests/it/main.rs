@@ -47,6 +47,7 @@ mod errors_language;
 mod find_plans;
 mod find_query;
 mod import_export;
+mod import_stream;
 mod kb;
 mod kb_uses;
 mod layers;

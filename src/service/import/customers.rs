@@ -1,7 +1,7 @@
 //! Importing customers: the canonical columns are those of `customer add`.
 
 use super::{ImportReport, Record, flag, past_time, refuse_repeats, validate_all, write_new};
-use crate::domain::customer::{CustomerField, CustomerInput};
+use crate::domain::customer::{Customer, CustomerField, CustomerInput};
 use crate::domain::enums::Lifecycle;
 use crate::domain::error::Invalid;
 use crate::service::{Ctx, Error, customers};
@@ -129,24 +129,35 @@ pub(super) fn find_or_create(
     code: Option<&str>,
     name: Option<&str>,
 ) -> Result<(i64, bool), Error> {
+    let (customer, created) = find_or_create_customer(tx, ctx, code, name)?;
+    Ok((customer.id, created))
+}
+
+/// [`find_or_create`] with the whole customer (an import of tickets needs
+/// the tier, which picks the SLA policy).
+pub(super) fn find_or_create_customer(
+    tx: &crate::store::Tx,
+    ctx: &Ctx,
+    code: Option<&str>,
+    name: Option<&str>,
+) -> Result<(Customer, bool), Error> {
     if let Some(code) = code
         && let Some(found) = tx.customer_by_code(code)?
     {
-        return Ok((found.id, false));
+        return Ok((found, false));
     }
     if code.is_none()
         && let Some(name) = name
         && let Some(found) = tx.customer_by_name(name)?
     {
-        return Ok((found.id, false));
+        return Ok((found, false));
     }
     let input = CustomerInput {
         code: code.map(str::to_string),
         name: Some(name.or(code).unwrap_or_default().to_string()),
         ..Default::default()
     };
-    let created = customers::insert(tx, ctx, &input.validate()?)?;
-    Ok((created.id, true))
+    Ok((customers::insert(tx, ctx, &input.validate()?)?, true))
 }
 
 /// Checks that a row names its customer, and that what it names is valid.

@@ -16,7 +16,9 @@ mod keyed;
 mod mapping;
 mod orders;
 mod reminders;
+mod stream;
 mod surveys;
+mod ticket_load;
 mod tickets;
 
 pub use customers::COLUMNS as CUSTOMER_COLUMNS;
@@ -24,6 +26,7 @@ pub use interactions::COLUMNS as INTERACTION_COLUMNS;
 pub use mapping::ColumnMap;
 pub use tickets::COLUMNS as TICKET_COLUMNS;
 
+use super::progress::{Progress, Quiet};
 use super::{Ctx, Error};
 use crate::config::input::{self, InputKind};
 use crate::domain::error::Invalid;
@@ -101,6 +104,19 @@ pub fn run(
     map: Option<&Path>,
     dry_run: bool,
 ) -> Result<ImportReport, Error> {
+    run_with(store, ctx, kind, file, map, dry_run, &Quiet)
+}
+
+/// [`run`], telling `progress` how far it has got.
+pub fn run_with(
+    store: &mut Store,
+    ctx: &Ctx,
+    kind: ImportKind,
+    file: &Path,
+    map: Option<&Path>,
+    dry_run: bool,
+    progress: &dyn Progress,
+) -> Result<ImportReport, Error> {
     let name = file.display().to_string();
     let known = columns(kind);
     let map = match map {
@@ -116,33 +132,28 @@ pub fn run(
         }
         None => ColumnMap::default(),
     };
-    let table = csvfile::read(&input::read(file, InputKind::Import)?, &name)?;
-    let columns = map.resolve(&table.header, known)?;
-    let records: Vec<Record> = table
-        .rows
-        .into_iter()
-        .map(|row| {
-            let mut values: HashMap<String, String> = known
-                .iter()
-                .filter_map(|c| map.default_for(c).map(|d| (c.to_string(), d.clone())))
-                .collect();
-            for (column, raw) in columns.iter().zip(row.fields) {
-                if let Some(column) = column {
-                    values.insert(column.clone(), map.value(column, &raw));
-                }
-            }
-            Record { line: row.line, values }
-        })
-        .collect();
+    let bytes = input::read(file, InputKind::Import)?;
+    let source = stream::Source::new(&bytes, &name, &map, known)?;
+    // Every kind but tickets still takes its records whole (files of a few
+    // thousand rows); tickets, the largest, stream: validated in one pass,
+    // written in a second.
+    let records = || -> Result<Vec<Record>, Error> {
+        let mut records = Vec::new();
+        source.each(&Quiet, |record| {
+            records.push(record);
+            Ok(())
+        })?;
+        Ok(records)
+    };
     match kind {
-        ImportKind::Customers => customers::import(store, ctx, &records, dry_run),
-        ImportKind::Tickets => tickets::import(store, ctx, &records, dry_run),
-        ImportKind::Interactions => interactions::import(store, ctx, &records, dry_run),
-        ImportKind::Kb => kb::import(store, ctx, &records, dry_run),
-        ImportKind::Orders => orders::import(store, ctx, &records, dry_run),
-        ImportKind::OrderCorrections => corrections::import(store, ctx, &records, dry_run),
-        ImportKind::Surveys => surveys::import(store, ctx, &records, dry_run),
-        ImportKind::Reminders => reminders::import(store, ctx, &records, dry_run),
+        ImportKind::Customers => customers::import(store, ctx, &records()?, dry_run),
+        ImportKind::Tickets => tickets::import(store, ctx, &source, dry_run, progress),
+        ImportKind::Interactions => interactions::import(store, ctx, &records()?, dry_run),
+        ImportKind::Kb => kb::import(store, ctx, &records()?, dry_run),
+        ImportKind::Orders => orders::import(store, ctx, &records()?, dry_run),
+        ImportKind::OrderCorrections => corrections::import(store, ctx, &records()?, dry_run),
+        ImportKind::Surveys => surveys::import(store, ctx, &records()?, dry_run),
+        ImportKind::Reminders => reminders::import(store, ctx, &records()?, dry_run),
     }
 }
 

@@ -2,16 +2,18 @@
 //! become the ticket's clock events, so SLA states and reports treat an
 //! imported ticket like one worked here.
 
-use super::customers::{check_reference, find_or_create};
-use super::{ImportReport, Record, past_time, refuse_repeats, validate_all, write_new};
+use super::customers::check_reference;
+use super::stream::{Source, check_all};
+use super::ticket_load::TicketLoad;
+use super::{ImportReport, Record, past_time};
 use crate::domain::enums::{CallbackOutcome, Channel, Priority, TicketKind, TicketStatus};
 use crate::domain::error::Invalid;
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
-use crate::service::sla::{self, Rules};
+use crate::service::progress::{Progress, Quiet, Stage};
 use crate::service::{Ctx, Error};
-use crate::store::{Store, Tx};
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 
 pub const COLUMNS: &[&str] = &[
@@ -42,12 +44,12 @@ pub const COLUMNS: &[&str] = &[
     "tags",
 ];
 
-struct Row {
-    external_id: Option<String>,
-    customer_code: Option<String>,
-    customer_name: Option<String>,
-    ticket: Ticket,
-    events: Vec<(DateTime<Utc>, TicketEvent)>,
+pub(super) struct Row {
+    pub external_id: Option<String>,
+    pub customer_code: Option<String>,
+    pub customer_name: Option<String>,
+    pub ticket: Ticket,
+    pub events: Vec<(DateTime<Utc>, TicketEvent)>,
 }
 
 fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
@@ -169,45 +171,42 @@ fn parse(r: &Record, now: DateTime<Utc>) -> Result<Row, Invalid> {
     })
 }
 
-pub fn import(store: &mut Store, ctx: &Ctx, records: &[Record], dry_run: bool) -> Result<ImportReport, Error> {
-    let rows = validate_all(records, |r| parse(r, ctx.now))?;
-    refuse_repeats(&rows, "external_id", |row: &Row| row.external_id.as_deref())?;
-    let exists = |tx: &Tx, id: &String| Ok(tx.ticket_id_by_external(id)?.is_some());
-    let mut rules: Option<Rules> = None;
-    write_new(
-        store,
-        &rows,
-        dry_run,
-        |row: &Row| row.external_id.clone(),
-        exists,
-        |tx, row, out| {
-            if rules.is_none() {
-                rules = Some(Rules::load(tx)?);
+/// Validates the whole file first (nothing is written when a row is bad),
+/// then writes it in one transaction, reading the file a second time rather
+/// than holding every row.
+pub(super) fn import(
+    store: &mut Store,
+    ctx: &Ctx,
+    source: &Source,
+    dry_run: bool,
+    progress: &dyn Progress,
+) -> Result<ImportReport, Error> {
+    let parse = |r: &Record| parse(r, ctx.now);
+    let rows = check_all(source, progress, parse, "external_id", |row: &Row| {
+        row.external_id.as_deref()
+    })?;
+    if dry_run {
+        return Ok(ImportReport {
+            rows,
+            dry_run,
+            ..Default::default()
+        });
+    }
+    store.write(|tx| {
+        let mut load = TicketLoad::new(tx, rows)?;
+        progress.stage(Stage::Tickets, Some(rows as u64));
+        let mut done = 0u64;
+        source.each(&Quiet, |record| {
+            // Every row passed the first pass; a parse is a pure function of
+            // the record and `now`, so this one cannot fail differently.
+            let row = parse(&record).map_err(|e| Error::InvalidRows(vec![(record.line, e)]))?;
+            load.add(tx, ctx, row)?;
+            done += 1;
+            if done.is_multiple_of(1000) {
+                progress.advance(1000);
             }
-            let (customer_id, created) =
-                find_or_create(tx, ctx, row.customer_code.as_deref(), row.customer_name.as_deref())?;
-            out.customers_created += usize::from(created);
-            let mut t = Ticket {
-                customer_id,
-                ..row.ticket.clone()
-            };
-            if t.department.is_empty() {
-                sla::route(tx, ctx, &mut t)?;
-            }
-            t.id = tx.insert_ticket(&t)?;
-            for (at, event) in &row.events {
-                tx.add_ticket_event(t.id, *at, *event, &ctx.agent)?;
-            }
-            ctx.audit(tx, "ticket", t.id, "imported", None, t.external_id.clone())?;
-            // As `ticket add` does: opening is contact with the customer;
-            // resolving, closing and callbacks are the desk's own steps
-            // (the callback's call itself comes as an interaction).
-            tx.touch_customer(customer_id, t.opened_at)?;
-            if let Some(rules) = &rules {
-                rules.refresh(tx, ctx, t.id)?;
-            }
-            crate::service::segments::recompute(tx, ctx, customer_id)?;
             Ok(())
-        },
-    )
+        })?;
+        load.finish(tx, ctx, progress)
+    })
 }
