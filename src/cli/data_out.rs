@@ -6,14 +6,120 @@
 //! Every data output (CSV exports, `report --format csv`, JSON) goes
 //! through [`DataOut`]; the human tables sanitise their cells themselves.
 
+use super::output::{json_text, output_error};
 use crate::domain::text::sanitize_block;
-use std::io::{self, IsTerminal, Write};
+use crate::service::Error;
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 /// Standard output for data, chosen by whether it is a terminal.
 pub fn stdout() -> DataOut<io::Stdout> {
     let out = io::stdout();
     let terminal = out.is_terminal();
     DataOut::new(out, terminal)
+}
+
+/// Bytes gathered before a write: standard output is line-buffered, so a
+/// stream of records written to it directly costs a write per line.
+const STREAM_BUFFER: usize = 64 * 1024;
+
+/// Standard output for a stream of records: [`stdout`]'s rule over a large
+/// buffer, flushed by [`DataOut::finish`].
+pub fn buffered_stdout() -> DataOut<BufWriter<StdoutLock<'static>>> {
+    let out = io::stdout();
+    let terminal = out.is_terminal();
+    DataOut::new(BufWriter::with_capacity(STREAM_BUFFER, out.lock()), terminal)
+}
+
+/// A JSON array written an element at a time, byte for byte what
+/// [`super::output::print_json`] prints for the whole array: serde_json's
+/// pretty layout (`[`, each element on its own lines indented two spaces,
+/// `]`; `[]` when empty). A string never holds a raw line break, so
+/// indenting every line of an element indents exactly its structure.
+pub struct JsonArray<W: Write> {
+    out: W,
+    started: bool,
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn new(out: W) -> Self {
+        JsonArray { out, started: false }
+    }
+
+    pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
+        let text = json_text(value)?;
+        let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
+        self.started = true;
+        self.out.write_all(lead).map_err(output_error)?;
+        self.out
+            .write_all(text.replace('\n', "\n  ").as_bytes())
+            .map_err(output_error)
+    }
+
+    /// Closes the array and gives the writer back.
+    pub fn finish(mut self) -> Result<W, Error> {
+        let close: &[u8] = if self.started { b"\n]\n" } else { b"[]\n" };
+        self.out.write_all(close).map_err(output_error)?;
+        Ok(self.out)
+    }
+}
+
+/// Where exported records go as they come: a JSON array, or CSV rows under
+/// a header, through [`buffered_stdout`].
+pub enum Records {
+    Json(JsonArray<DataOut<BufWriter<StdoutLock<'static>>>>),
+    // Boxed: the CSV writer carries its own buffer inline.
+    Csv(Box<csv::Writer<DataOut<BufWriter<StdoutLock<'static>>>>>),
+}
+
+impl Records {
+    /// Starts the output: JSON, or CSV whose header is written now (an
+    /// export of no records is its header).
+    pub fn new(json: bool, header: &[&str]) -> Result<Records, Error> {
+        let out = buffered_stdout();
+        if json {
+            return Ok(Records::Json(JsonArray::new(out)));
+        }
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(header).map_err(csv_error)?;
+        Ok(Records::Csv(Box::new(csv)))
+    }
+
+    /// One record: `json` makes its JSON value, `row` its CSV cells; only
+    /// the one the output needs is called.
+    pub fn put(
+        &mut self,
+        json: impl FnOnce() -> Result<serde_json::Value, Error>,
+        row: impl FnOnce() -> Vec<String>,
+    ) -> Result<(), Error> {
+        match self {
+            Records::Json(array) => array.push(json()?),
+            Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
+        }
+    }
+
+    /// A record whose JSON is its serde shape.
+    pub fn put_serialized<T: serde::Serialize>(
+        &mut self,
+        record: &T,
+        row: impl FnOnce(&T) -> Vec<String>,
+    ) -> Result<(), Error> {
+        let json = || serde_json::to_value(record).map_err(|e| Error::Output(e.to_string()));
+        self.put(json, || row(record))
+    }
+
+    /// Ends the output and flushes it; a write that fails here fails the command.
+    pub fn finish(self) -> Result<(), Error> {
+        let out = match self {
+            Records::Json(array) => array.finish()?,
+            Records::Csv(csv) => csv.into_inner().map_err(|e| output_error(e.into_error()))?,
+        };
+        out.finish().map_err(output_error)?;
+        Ok(())
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    Error::Output(e.to_string())
 }
 
 /// Line and paragraph separators and NEL: the human outputs turn them into
@@ -97,6 +203,42 @@ mod tests {
             out.write_all(chunk).unwrap();
         }
         out.finish().unwrap()
+    }
+
+    /// What `print_json` prints for the whole array.
+    fn whole(values: &[serde_json::Value]) -> String {
+        format!("{}\n", json_text(serde_json::Value::Array(values.to_vec())).unwrap())
+    }
+
+    fn streamed(values: &[serde_json::Value]) -> String {
+        let mut array = JsonArray::new(Vec::new());
+        for value in values {
+            array.push(value.clone()).unwrap();
+        }
+        String::from_utf8(array.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_streamed_array_prints_the_bytes_of_the_whole_one() {
+        use serde_json::json;
+        let cases: Vec<Vec<serde_json::Value>> = vec![
+            vec![],
+            vec![json!(1)],
+            vec![json!({})],
+            vec![json!([])],
+            vec![
+                json!({ "a": 1, "b": [1, 2, {"c": null}], "d": {}, "e": [] }),
+                json!("x"),
+            ],
+            vec![
+                json!({ "name": "张三\n\"引号\"", "tags": ["vip"], "sla": { "due": null } }),
+                json!({ "name": HOSTILE }),
+                json!([[], [[]], {"k": [{"k": "v"}]}]),
+            ],
+        ];
+        for values in cases {
+            assert_eq!(streamed(&values), whole(&values), "{values:?}");
+        }
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrde
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::{Foreign, StoreError};
-pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
+pub use export::{
+    ExportTable, ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed, export_queries,
+};
 pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
