@@ -6,7 +6,7 @@
 //! Every data output (CSV exports, `report --format csv`, JSON) goes
 //! through [`DataOut`]; the human tables sanitise their cells themselves.
 
-use super::output::{json_text, output_error};
+use super::output::{masked, output_error};
 use crate::domain::text::sanitize_block;
 use crate::service::Error;
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
@@ -46,13 +46,11 @@ impl<W: Write> JsonArray<W> {
     }
 
     pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
-        let text = json_text(value)?;
         let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
         self.started = true;
         self.out.write_all(lead).map_err(output_error)?;
-        self.out
-            .write_all(text.replace('\n', "\n  ").as_bytes())
-            .map_err(output_error)
+        // Serialized straight into the output, one level in.
+        write_json(&mut self.out, value, 1)
     }
 
     /// Closes the array and gives the writer back.
@@ -60,6 +58,106 @@ impl<W: Write> JsonArray<W> {
         let close: &[u8] = if self.started { b"\n]\n" } else { b"[]\n" };
         self.out.write_all(close).map_err(output_error)?;
         Ok(self.out)
+    }
+}
+
+/// Writes `value` (masked in masked mode) in the JSON layout of every data
+/// output, as if `depth` levels inside an array.
+pub fn write_json(out: &mut impl Write, value: serde_json::Value, depth: usize) -> Result<(), Error> {
+    use serde::Serialize;
+    let layout = Layout {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, layout);
+    masked(value)
+        .serialize(&mut serializer)
+        .map_err(|e| Error::Output(e.to_string()))
+}
+
+/// serde_json's pretty layout (two spaces a level, `"key": value`), begun
+/// `depth` levels in, with strings made inert for a terminal wherever the
+/// JSON goes: serde_json escapes C0 controls (ESC included) but writes C1
+/// controls, bidi overrides and line separators raw, and some terminals act
+/// on them. Inside a string `\uXXXX` is the same value.
+pub struct Layout {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Layout {
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| out.write_all(b"  "))
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+}
+
+/// What a terminal acts on that serde_json leaves raw in a string.
+fn acts(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next(out, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next(out, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+        if fragment.is_ascii() {
+            return out.write_all(fragment.as_bytes());
+        }
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| acts(*c)) {
+            out.write_all(&rest.as_bytes()[..at])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        out.write_all(rest.as_bytes())
     }
 }
 
@@ -205,6 +303,8 @@ mod tests {
         out.finish().unwrap()
     }
 
+    use crate::cli::output::json_text;
+
     /// What `print_json` prints for the whole array.
     fn whole(values: &[serde_json::Value]) -> String {
         format!("{}\n", json_text(serde_json::Value::Array(values.to_vec())).unwrap())
@@ -238,6 +338,11 @@ mod tests {
         ];
         for values in cases {
             assert_eq!(streamed(&values), whole(&values), "{values:?}");
+            // Without terminal controls, exactly serde_json's own pretty text.
+            if !format!("{values:?}").contains("owned") {
+                let pretty = serde_json::to_string_pretty(&values).unwrap();
+                assert_eq!(whole(&values), format!("{pretty}\n"), "{values:?}");
+            }
         }
     }
 

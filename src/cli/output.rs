@@ -34,19 +34,21 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) {
 }
 
 /// `value` as every JSON output prints it: masked in masked mode, pretty,
-/// and with what a terminal acts on escaped ([`escape_terminal_controls`]).
-/// Used whole by [`print_json`] and element by element by a streamed array
-/// ([`super::data_out::JsonArray`]), so both print the same bytes.
-pub fn json_text(mut value: Value) -> Result<String, Error> {
+/// and with what a terminal acts on escaped ([`super::data_out::Layout`]).
+/// Used whole by [`print_json`]; a streamed array
+/// ([`super::data_out::JsonArray`]) writes its elements by the same layout.
+pub fn json_text(value: Value) -> Result<String, Error> {
+    let mut text = Vec::new();
+    super::data_out::write_json(&mut text, value, 0)?;
+    String::from_utf8(text).map_err(|e| Error::Output(e.to_string()))
+}
+
+/// `value` masked when this process prints in masked mode.
+pub fn masked(mut value: Value) -> Value {
     if MASKED.load(Ordering::Relaxed) {
         privacy::mask_json(&mut value, masking());
     }
-    let text = serde_json::to_string_pretty(&value).map_err(|e| Error::Output(e.to_string()))?;
-    let escaped = match escape_terminal_controls(&text) {
-        std::borrow::Cow::Owned(escaped) => Some(escaped),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
-    Ok(escaped.unwrap_or(text))
+    value
 }
 
 /// The settings JSON is masked by: the defaults' (which parse the default
@@ -98,26 +100,6 @@ pub fn print_data(text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.finish().map(drop))
         .map_err(|e| Error::Output(e.to_string()))
-}
-
-/// serde_json already escapes C0 controls (ESC included); C1 controls, bidi
-/// overrides and line separators it writes raw, and some terminals act on
-/// them. They can only occur inside strings, where `\uXXXX` is the same JSON
-/// value, so they are escaped wherever the JSON goes.
-fn escape_terminal_controls(json: &str) -> std::borrow::Cow<'_, str> {
-    let acts = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
-    if !json.chars().any(acts) {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if acts(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 pub fn instant(t: Option<DateTime<Utc>>) -> Value {
@@ -383,12 +365,11 @@ mod tests {
     #[test]
     fn json_keeps_its_value_but_loses_terminal_controls() {
         let value = json!({ "name": "a\u{9b}31m\u{202e}b\u{1b}[0m张\u{2028}" });
-        let text = serde_json::to_string(&value).unwrap();
-        let escaped = escape_terminal_controls(&text);
+        let escaped = json_text(value.clone()).unwrap();
         assert!(
             !escaped
                 .chars()
-                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{2028}')
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{2028}')
         );
         let back: Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);
