@@ -5,11 +5,11 @@
 //! them (an interaction's ticket, a survey's ticket) can be linked again.
 
 use crate::domain::customer::Customer;
+use crate::domain::ticket::Ticket;
 use crate::domain::time::rfc3339;
 use crate::service::export::{
     ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey,
 };
-use crate::service::tickets::TicketView;
 use chrono::{DateTime, Utc};
 
 fn time(t: Option<DateTime<Utc>>) -> String {
@@ -49,8 +49,7 @@ pub fn customer(c: &Customer) -> Vec<String> {
     ]
 }
 
-pub fn ticket(v: &TicketView) -> Vec<String> {
-    let t = &v.ticket;
+pub fn ticket(t: &Ticket) -> Vec<String> {
     vec![
         ticket_key(t.external_id.as_ref(), Some(t.id)),
         t.customer_code.clone(),

@@ -126,10 +126,16 @@ pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
             export::customers(store, bar, &mut |c| out.put_serialized(&c, rows::customer))?;
             out
         }
-        Records::Tickets => {
+        Records::Tickets if json => {
             let mut out = Out::new(json, columns(ImportKind::Tickets))?;
-            let each = &mut |v: TicketView| out.put(|| Ok(ticket_json(&v)), || rows::ticket(&v));
+            let each = &mut |v: TicketView| out.put(|| Ok(ticket_json(&v)), || rows::ticket(&v.ticket));
             export::tickets(store, &env.ctx, bar, each)?;
+            out
+        }
+        Records::Tickets => {
+            // The CSV columns carry no clock: the stored tickets are enough.
+            let mut out = Out::new(json, columns(ImportKind::Tickets))?;
+            export::ticket_records(store, bar, &mut |t| out.put_serialized(&t, rows::ticket))?;
             out
         }
         Records::Interactions => {
