@@ -6,14 +6,218 @@
 //! Every data output (CSV exports, `report --format csv`, JSON) goes
 //! through [`DataOut`]; the human tables sanitise their cells themselves.
 
+use super::output::{masked, output_error};
 use crate::domain::text::sanitize_block;
-use std::io::{self, IsTerminal, Write};
+use crate::service::Error;
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 /// Standard output for data, chosen by whether it is a terminal.
 pub fn stdout() -> DataOut<io::Stdout> {
     let out = io::stdout();
     let terminal = out.is_terminal();
     DataOut::new(out, terminal)
+}
+
+/// Bytes gathered before a write: standard output is line-buffered, so a
+/// stream of records written to it directly costs a write per line.
+const STREAM_BUFFER: usize = 64 * 1024;
+
+/// Standard output for a stream of records: [`stdout`]'s rule over a large
+/// buffer, flushed by [`DataOut::finish`].
+pub fn buffered_stdout() -> DataOut<BufWriter<StdoutLock<'static>>> {
+    let out = io::stdout();
+    let terminal = out.is_terminal();
+    DataOut::new(BufWriter::with_capacity(STREAM_BUFFER, out.lock()), terminal)
+}
+
+/// A JSON array written an element at a time, byte for byte what
+/// [`super::output::print_json`] prints for the whole array: serde_json's
+/// pretty layout (`[`, each element on its own lines indented two spaces,
+/// `]`; `[]` when empty). A string never holds a raw line break, so
+/// indenting every line of an element indents exactly its structure.
+pub struct JsonArray<W: Write> {
+    out: W,
+    started: bool,
+}
+
+impl<W: Write> JsonArray<W> {
+    pub fn new(out: W) -> Self {
+        JsonArray { out, started: false }
+    }
+
+    pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
+        let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
+        self.started = true;
+        self.out.write_all(lead).map_err(output_error)?;
+        // Serialized straight into the output, one level in.
+        write_json(&mut self.out, value, 1)
+    }
+
+    /// Closes the array and gives the writer back.
+    pub fn finish(mut self) -> Result<W, Error> {
+        let close: &[u8] = if self.started { b"\n]\n" } else { b"[]\n" };
+        self.out.write_all(close).map_err(output_error)?;
+        Ok(self.out)
+    }
+}
+
+/// Writes `value` (masked in masked mode) in the JSON layout of every data
+/// output, as if `depth` levels inside an array.
+pub fn write_json(out: &mut impl Write, value: serde_json::Value, depth: usize) -> Result<(), Error> {
+    use serde::Serialize;
+    let layout = Layout {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, layout);
+    masked(value)
+        .serialize(&mut serializer)
+        .map_err(|e| Error::Output(e.to_string()))
+}
+
+/// serde_json's pretty layout (two spaces a level, `"key": value`), begun
+/// `depth` levels in, with strings made inert for a terminal wherever the
+/// JSON goes: serde_json escapes C0 controls (ESC included) but writes C1
+/// controls, bidi overrides and line separators raw, and some terminals act
+/// on them. Inside a string `\uXXXX` is the same value.
+pub struct Layout {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Layout {
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        (0..self.depth).try_for_each(|_| out.write_all(b"  "))
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+}
+
+/// What a terminal acts on that serde_json leaves raw in a string.
+fn acts(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next(out, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.next(out, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+        if fragment.is_ascii() {
+            return out.write_all(fragment.as_bytes());
+        }
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| acts(*c)) {
+            out.write_all(&rest.as_bytes()[..at])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        out.write_all(rest.as_bytes())
+    }
+}
+
+/// Where exported records go as they come: a JSON array, or CSV rows under
+/// a header, through [`buffered_stdout`].
+pub enum Records {
+    Json(JsonArray<DataOut<BufWriter<StdoutLock<'static>>>>),
+    // Boxed: the CSV writer carries its own buffer inline.
+    Csv(Box<csv::Writer<DataOut<BufWriter<StdoutLock<'static>>>>>),
+}
+
+impl Records {
+    /// Starts the output: JSON, or CSV whose header is written now (an
+    /// export of no records is its header).
+    pub fn new(json: bool, header: &[&str]) -> Result<Records, Error> {
+        let out = buffered_stdout();
+        if json {
+            return Ok(Records::Json(JsonArray::new(out)));
+        }
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(header).map_err(csv_error)?;
+        Ok(Records::Csv(Box::new(csv)))
+    }
+
+    /// One record: `json` makes its JSON value, `row` its CSV cells; only
+    /// the one the output needs is called.
+    pub fn put(
+        &mut self,
+        json: impl FnOnce() -> Result<serde_json::Value, Error>,
+        row: impl FnOnce() -> Vec<String>,
+    ) -> Result<(), Error> {
+        match self {
+            Records::Json(array) => array.push(json()?),
+            Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
+        }
+    }
+
+    /// A record whose JSON is its serde shape.
+    pub fn put_serialized<T: serde::Serialize>(
+        &mut self,
+        record: &T,
+        row: impl FnOnce(&T) -> Vec<String>,
+    ) -> Result<(), Error> {
+        let json = || serde_json::to_value(record).map_err(|e| Error::Output(e.to_string()));
+        self.put(json, || row(record))
+    }
+
+    /// Ends the output and flushes it; a write that fails here fails the command.
+    pub fn finish(self) -> Result<(), Error> {
+        let out = match self {
+            Records::Json(array) => array.finish()?,
+            Records::Csv(csv) => csv.into_inner().map_err(|e| output_error(e.into_error()))?,
+        };
+        out.finish().map_err(output_error)?;
+        Ok(())
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    Error::Output(e.to_string())
 }
 
 /// Line and paragraph separators and NEL: the human outputs turn them into
@@ -97,6 +301,49 @@ mod tests {
             out.write_all(chunk).unwrap();
         }
         out.finish().unwrap()
+    }
+
+    use crate::cli::output::json_text;
+
+    /// What `print_json` prints for the whole array.
+    fn whole(values: &[serde_json::Value]) -> String {
+        format!("{}\n", json_text(serde_json::Value::Array(values.to_vec())).unwrap())
+    }
+
+    fn streamed(values: &[serde_json::Value]) -> String {
+        let mut array = JsonArray::new(Vec::new());
+        for value in values {
+            array.push(value.clone()).unwrap();
+        }
+        String::from_utf8(array.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_streamed_array_prints_the_bytes_of_the_whole_one() {
+        use serde_json::json;
+        let cases: Vec<Vec<serde_json::Value>> = vec![
+            vec![],
+            vec![json!(1)],
+            vec![json!({})],
+            vec![json!([])],
+            vec![
+                json!({ "a": 1, "b": [1, 2, {"c": null}], "d": {}, "e": [] }),
+                json!("x"),
+            ],
+            vec![
+                json!({ "name": "张三\n\"引号\"", "tags": ["vip"], "sla": { "due": null } }),
+                json!({ "name": HOSTILE }),
+                json!([[], [[]], {"k": [{"k": "v"}]}]),
+            ],
+        ];
+        for values in cases {
+            assert_eq!(streamed(&values), whole(&values), "{values:?}");
+            // Without terminal controls, exactly serde_json's own pretty text.
+            if !format!("{values:?}").contains("owned") {
+                let pretty = serde_json::to_string_pretty(&values).unwrap();
+                assert_eq!(whole(&values), format!("{pretty}\n"), "{values:?}");
+            }
+        }
     }
 
     #[test]

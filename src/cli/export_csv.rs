@@ -5,13 +5,12 @@
 //! them (an interaction's ticket, a survey's ticket) can be linked again.
 
 use crate::domain::customer::Customer;
+use crate::domain::ticket::Ticket;
 use crate::domain::time::rfc3339;
 use crate::service::export::{
     ExportedCorrection, ExportedInteraction, ExportedOrder, ExportedReminder, ExportedSurvey,
 };
-use crate::service::tickets::TicketView;
 use chrono::{DateTime, Utc};
-use std::io::Write;
 
 fn time(t: Option<DateTime<Utc>>) -> String {
     t.map(rfc3339).unwrap_or_default()
@@ -24,20 +23,6 @@ fn flag(b: bool) -> String {
 /// A ticket's key in exports: its external id, or its number.
 fn ticket_key(external: Option<&String>, id: Option<i64>) -> String {
     external.cloned().or(id.map(|t| t.to_string())).unwrap_or_default()
-}
-
-/// Writes a header and one row per item.
-pub fn write<W: Write, T>(
-    out: &mut csv::Writer<W>,
-    header: &[&str],
-    items: &[T],
-    row: impl Fn(&T) -> Vec<String>,
-) -> Result<(), csv::Error> {
-    out.write_record(header)?;
-    for item in items {
-        out.write_record(row(item))?;
-    }
-    Ok(())
 }
 
 pub fn customer(c: &Customer) -> Vec<String> {
@@ -64,8 +49,7 @@ pub fn customer(c: &Customer) -> Vec<String> {
     ]
 }
 
-pub fn ticket(v: &TicketView) -> Vec<String> {
-    let t = &v.ticket;
+pub fn ticket(t: &Ticket) -> Vec<String> {
     vec![
         ticket_key(t.external_id.as_ref(), Some(t.id)),
         t.customer_code.clone(),

@@ -23,23 +23,42 @@ pub fn set_masked(masked: bool) {
 }
 
 pub fn print_json<T: Serialize + ?Sized>(value: &T) {
-    let text = serde_json::to_value(value).and_then(|mut value| {
-        let settings = Settings {
-            masked: MASKED.load(Ordering::Relaxed),
-            ..Settings::default()
-        };
-        privacy::mask_json(&mut value, &settings);
-        serde_json::to_string_pretty(&value)
-    });
-    let printed = match text {
-        Ok(text) => print_data(&format!("{}\n", escape_terminal_controls(&text))),
-        Err(e) => Err(Error::Output(e.to_string())),
-    };
-    match printed {
+    let text = serde_json::to_value(value)
+        .map_err(|e| Error::Output(e.to_string()))
+        .and_then(json_text);
+    match text.and_then(|text| print_data(&format!("{text}\n"))) {
         Err(Error::Output(why)) => failed_output(why),
         Err(other) => failed_output(other.to_string()),
         Ok(()) => {}
     }
+}
+
+/// `value` as every JSON output prints it: masked in masked mode, pretty,
+/// and with what a terminal acts on escaped ([`super::data_out::Layout`]).
+/// Used whole by [`print_json`]; a streamed array
+/// ([`super::data_out::JsonArray`]) writes its elements by the same layout.
+pub fn json_text(value: Value) -> Result<String, Error> {
+    let mut text = Vec::new();
+    super::data_out::write_json(&mut text, value, 0)?;
+    String::from_utf8(text).map_err(|e| Error::Output(e.to_string()))
+}
+
+/// `value` masked when this process prints in masked mode.
+pub fn masked(mut value: Value) -> Value {
+    if MASKED.load(Ordering::Relaxed) {
+        privacy::mask_json(&mut value, masking());
+    }
+    value
+}
+
+/// The settings JSON is masked by: the defaults' (which parse the default
+/// config), made once rather than for each record of a long output.
+fn masking() -> &'static Settings {
+    static MASKING: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
+    MASKING.get_or_init(|| Settings {
+        masked: true,
+        ..Settings::default()
+    })
 }
 
 /// The first failure to write standard output, if any: after it nothing
@@ -81,26 +100,6 @@ pub fn print_data(text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.finish().map(drop))
         .map_err(|e| Error::Output(e.to_string()))
-}
-
-/// serde_json already escapes C0 controls (ESC included); C1 controls, bidi
-/// overrides and line separators it writes raw, and some terminals act on
-/// them. They can only occur inside strings, where `\uXXXX` is the same JSON
-/// value, so they are escaped wherever the JSON goes.
-fn escape_terminal_controls(json: &str) -> std::borrow::Cow<'_, str> {
-    let acts = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
-    if !json.chars().any(acts) {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if acts(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 pub fn instant(t: Option<DateTime<Utc>>) -> Value {
@@ -198,18 +197,87 @@ impl Table {
 
     /// The printed lines, header first.
     fn lines(&self) -> Vec<String> {
-        self.rows
-            .iter()
-            .map(|row| {
-                let cells: Vec<String> = row
-                    .iter()
-                    .zip(&self.widths)
-                    .map(|(cell, width)| fit(&sanitize_line(cell), *width))
-                    .collect();
-                cells.join("  ").trim_end().to_string()
-            })
-            .collect()
+        self.rows.iter().map(|row| self.line(row)).collect()
     }
+
+    /// One row's printed line: each cell sanitised and fitted to its
+    /// column; a [`WHOLE`] cell wider than its column (met after the widths
+    /// were fixed, in a [`StreamedTable`]) is never cut, only shifts the rest.
+    fn line(&self, row: &[String]) -> String {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(self.widths.iter().zip(&self.whole))
+            .map(|(cell, (width, whole))| {
+                let cell = sanitize_line(cell);
+                match *whole {
+                    true => pad(&cell, *width),
+                    false => fit(&cell, *width),
+                }
+            })
+            .collect();
+        cells.join("  ").trim_end().to_string()
+    }
+}
+
+/// Rows a [`StreamedTable`] holds back to size its columns before the
+/// first line goes out: one screen and more, a fraction of a second's work.
+pub const STREAM_PAGE: usize = 200;
+
+/// A table printed while its rows are still being read. A table of up to
+/// [`STREAM_PAGE`] rows prints exactly as a [`Table`] (columns sized by all
+/// of them); a longer one sizes its columns by the first page, prints it,
+/// and prints every later row at once to those widths (cells cut as
+/// always; a number never, so a later, longer one shifts its row). Memory
+/// stays a page whatever the length.
+pub struct StreamedTable<W: Write> {
+    table: Table,
+    out: W,
+    /// The first page is out and the widths are fixed.
+    flowing: bool,
+}
+
+impl<W: Write> StreamedTable<W> {
+    pub fn new(table: Table, out: W) -> Self {
+        StreamedTable {
+            table,
+            out,
+            flowing: false,
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) -> Result<(), Error> {
+        if self.flowing {
+            let line = self.table.line(&cells);
+            return writeln!(self.out, "{line}").map_err(output_error);
+        }
+        self.table.row(cells);
+        // The header is a row too.
+        if self.table.rows.len() > STREAM_PAGE {
+            self.print_held()?;
+            self.flowing = true;
+        }
+        Ok(())
+    }
+
+    /// Prints the rows held back (with the header unless it is out).
+    fn print_held(&mut self) -> Result<(), Error> {
+        for line in self.table.lines() {
+            writeln!(self.out, "{line}").map_err(output_error)?;
+        }
+        self.table.rows.clear();
+        Ok(())
+    }
+
+    /// Prints what is held back and flushes.
+    pub fn finish(mut self) -> Result<(), Error> {
+        self.print_held()?;
+        self.out.flush().map_err(output_error)
+    }
+}
+
+/// A failed write of standard output, as commands report it.
+pub fn output_error(e: std::io::Error) -> Error {
+    Error::Output(e.to_string())
 }
 
 /// The width a column of enum labels needs: `least`, or the widest label
@@ -297,12 +365,11 @@ mod tests {
     #[test]
     fn json_keeps_its_value_but_loses_terminal_controls() {
         let value = json!({ "name": "a\u{9b}31m\u{202e}b\u{1b}[0m张\u{2028}" });
-        let text = serde_json::to_string(&value).unwrap();
-        let escaped = escape_terminal_controls(&text);
+        let escaped = json_text(value.clone()).unwrap();
         assert!(
             !escaped
                 .chars()
-                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{2028}')
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{2028}')
         );
         let back: Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, value);
@@ -338,6 +405,48 @@ mod tests {
         assert_eq!(lines[0], "#        代码           Name");
         assert_eq!(lines[1], "7        C1             Alice…");
         assert_eq!(lines[2], "1234567  客户C20260001  张三");
+    }
+
+    fn ticket_like() -> Table {
+        Table::new(&[("#", WHOLE), ("Name", 6)])
+    }
+
+    fn streamed(rows: &[Vec<String>]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut table = StreamedTable::new(ticket_like(), &mut out);
+        for row in rows {
+            table.row(row.clone()).unwrap();
+        }
+        table.finish().unwrap();
+        String::from_utf8(out).unwrap().lines().map(str::to_string).collect()
+    }
+
+    /// Up to a page, a streamed table prints what the whole table prints.
+    #[test]
+    fn a_short_streamed_table_is_the_whole_table() {
+        for n in [0, 1, 7, STREAM_PAGE] {
+            let rows: Vec<Vec<String>> = (0..n)
+                .map(|i| vec![(i * 37).to_string(), format!("客户{i} Wong")])
+                .collect();
+            let mut whole = ticket_like();
+            rows.iter().for_each(|r| whole.row(r.clone()));
+            assert_eq!(streamed(&rows), whole.lines(), "{n} rows");
+        }
+    }
+
+    /// Past a page the widths are the first page's: a later longer name is
+    /// cut as always, a later longer number is never cut, only shifts its row.
+    #[test]
+    fn a_long_streamed_table_keeps_the_first_pages_widths() {
+        let mut rows: Vec<Vec<String>> = (0..STREAM_PAGE).map(|i| vec![i.to_string(), "Ann".into()]).collect();
+        rows.push(vec!["7".into(), "张三丰 Wong".into()]);
+        rows.push(vec!["123456".into(), "Bo".into()]);
+        let lines = streamed(&rows);
+        assert_eq!(lines.len(), STREAM_PAGE + 3);
+        assert_eq!(lines[0], "#    Name");
+        assert_eq!(lines[1], "0    Ann");
+        assert_eq!(lines[STREAM_PAGE + 1], "7    张三…");
+        assert_eq!(lines[STREAM_PAGE + 2], "123456  Bo");
     }
 
     #[test]

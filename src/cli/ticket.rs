@@ -2,8 +2,11 @@
 
 use super::Env;
 use super::args::{TicketCommand, TicketListArgs};
+use super::data_out::{JsonArray, buffered_stdout};
 use super::editor::Source;
-use super::output::{TIME_COLS, Table, columns, field, pad, print_json, short_time, ticket_json};
+use super::output::{
+    StreamedTable, TIME_COLS, Table, columns, field, output_error, pad, print_json, short_time, ticket_json,
+};
 use crate::domain::audit::AuditEntry;
 use crate::domain::error::Invalid;
 use crate::domain::reason::Reason;
@@ -183,16 +186,31 @@ fn list(env: &mut Env, mut args: TicketListArgs) -> Result<(), Error> {
     if let Some(text) = &args.search {
         return super::search::tickets(env, &query, text, args.queue);
     }
-    let views = if args.queue {
-        tickets::queue_matching(&mut env.store, &env.ctx, &query)?
-    } else {
-        tickets::list(&mut env.store, &env.ctx, &query)?
-    };
-    let note = match args.queue && !env.json {
-        true => band_note(env, &query, &views)?,
-        false => None,
+    if !args.queue {
+        return stream_list(env, &query);
+    }
+    let views = tickets::queue_matching(&mut env.store, &env.ctx, &query)?;
+    let note = match env.json {
+        false => band_note(env, &query, &views)?,
+        true => None,
     };
     print_list(env, &views, None, note)
+}
+
+/// The tickets newest first, each printed as it is read: `--limit 0 | head`
+/// shows the first at once, and a list of any length takes the memory of a
+/// page. JSON streams as the same array [`print_list`] prints; the table
+/// sizes its columns by its first page ([`StreamedTable`]).
+fn stream_list(env: &mut Env, query: &TicketQuery) -> Result<(), Error> {
+    if env.json {
+        let mut array = JsonArray::new(buffered_stdout());
+        tickets::each(&mut env.store, &env.ctx, query, &mut |v| array.push(ticket_json(&v)))?;
+        return array.finish()?.finish().map(drop).map_err(output_error);
+    }
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut table = StreamedTable::new(ticket_table(None), out);
+    tickets::each(&mut env.store, &env.ctx, query, &mut |v| table.row(ticket_cells(&v)))?;
+    table.finish()
 }
 
 /// The tickets as JSON or as a table; `snippets` (same order) where words
@@ -246,24 +264,30 @@ pub(super) fn ticket_table<'a>(views: impl IntoIterator<Item = &'a TicketView>) 
         (r.col_assignee, 10),
     ]);
     for v in views {
-        let t = &v.ticket;
-        table.row(vec![
-            t.id.to_string(),
-            s.status(t.status).into(),
-            s.priority(t.priority).into(),
-            s.kind(t.kind).into(),
-            t.customer_name.clone(),
-            t.subject.clone(),
-            short_time(v.sla.next_due()),
-            v.sla
-                .worst_state()
-                .map(|state| s.sla_state(state))
-                .unwrap_or("—")
-                .into(),
-            t.assignee.clone(),
-        ]);
+        table.row(ticket_cells(v));
     }
     table
+}
+
+/// One ticket's cells in [`ticket_table`].
+fn ticket_cells(v: &TicketView) -> Vec<String> {
+    let s = crate::i18n::get();
+    let t = &v.ticket;
+    vec![
+        t.id.to_string(),
+        s.status(t.status).into(),
+        s.priority(t.priority).into(),
+        s.kind(t.kind).into(),
+        t.customer_name.clone(),
+        t.subject.clone(),
+        short_time(v.sla.next_due()),
+        v.sla
+            .worst_state()
+            .map(|state| s.sla_state(state))
+            .unwrap_or("—")
+            .into(),
+        t.assignee.clone(),
+    ]
 }
 
 /// The note under `ticket list --queue` on the long-overdue band: its size

@@ -1,13 +1,17 @@
 //! `import` and `export`
 
 use super::Env;
+use super::data_out::Records as Out;
 use super::export_csv as rows;
 use super::output::{print_json, ticket_json};
 use crate::domain::error::Invalid;
 use crate::i18n::fill;
 use crate::service::import::{self, ImportKind};
+use crate::service::progress::{Progress, Quiet};
+use crate::service::tickets::TicketView;
 use crate::service::{Error, export};
 use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,75 +105,80 @@ pub fn import(env: &mut Env, a: &ImportArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes each record as the store reads it (see `service::export`), with
+/// a progress bar on a terminal's standard error.
 pub fn export(env: &mut Env, a: &ExportArgs) -> Result<(), Error> {
     let json = env.json || matches!(a.format, Format::Json);
     let columns = import::columns;
-    match a.records {
+    let store = &mut env.store;
+    // Records written to the terminal show their own progress, and a bar
+    // redrawn between them would break their lines: a bar only while they
+    // go to a file or a pipe.
+    let bar = (!std::io::stdout().is_terminal()).then(super::progress::Bar::on_stderr);
+    let bar: &dyn Progress = match &bar {
+        Some(bar) => bar,
+        None => &Quiet,
+    };
+    let out = match a.records {
         Records::Kb => {
-            let list = crate::service::kb::list(&mut env.store, usize::MAX)?;
-            emit(json, &list, columns(ImportKind::Kb), |a| {
-                vec![a.title.clone(), a.body.clone(), a.kind.key().into(), a.tags.join(",")]
-            })
+            // The articles are few: read whole, as the knowledge base lists them.
+            let list = crate::service::kb::list(store, usize::MAX)?;
+            let mut out = Out::new(json, columns(ImportKind::Kb))?;
+            for article in &list {
+                out.put_serialized(article, |a| {
+                    vec![a.title.clone(), a.body.clone(), a.kind.key().into(), a.tags.join(",")]
+                })?;
+            }
+            out
         }
         Records::Customers => {
-            let list = export::customers(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::Customers), rows::customer)
+            let mut out = Out::new(json, columns(ImportKind::Customers))?;
+            export::customers(store, bar, &mut |c| out.put_serialized(&c, rows::customer))?;
+            out
+        }
+        Records::Tickets if json => {
+            let mut out = Out::new(json, columns(ImportKind::Tickets))?;
+            let each = &mut |v: TicketView| out.put(|| Ok(ticket_json(&v)), || rows::ticket(&v.ticket));
+            export::tickets(store, &env.ctx, bar, each)?;
+            out
         }
         Records::Tickets => {
-            let list = export::tickets(&mut env.store, &env.ctx)?;
-            if json {
-                print_json(&list.iter().map(ticket_json).collect::<Vec<_>>());
-                return Ok(());
-            }
-            write_csv(&list, columns(ImportKind::Tickets), rows::ticket)
+            // The CSV columns carry no clock: the stored tickets are enough.
+            let mut out = Out::new(json, columns(ImportKind::Tickets))?;
+            export::ticket_records(store, bar, &mut |t| out.put_serialized(&t, rows::ticket))?;
+            out
         }
         Records::Interactions => {
-            let list = export::interactions(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::Interactions), rows::interaction)
+            let mut out = Out::new(json, columns(ImportKind::Interactions))?;
+            export::interactions(store, bar, &mut |i| out.put_serialized(&i, rows::interaction))?;
+            out
         }
         Records::Orders => {
-            let list = export::orders(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::Orders), rows::order)
+            let mut out = Out::new(json, columns(ImportKind::Orders))?;
+            export::orders(store, bar, &mut |o| out.put_serialized(&o, rows::order))?;
+            out
         }
         Records::OrderCorrections => {
-            let list = export::corrections(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::OrderCorrections), rows::correction)
+            let mut out = Out::new(json, columns(ImportKind::OrderCorrections))?;
+            export::corrections(store, bar, &mut |c| out.put_serialized(&c, rows::correction))?;
+            out
         }
         Records::Surveys => {
-            let list = export::surveys(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::Surveys), rows::survey)
+            let mut out = Out::new(json, columns(ImportKind::Surveys))?;
+            export::surveys(store, bar, &mut |s| out.put_serialized(&s, rows::survey))?;
+            out
         }
         Records::Reminders => {
-            let list = export::reminders(&mut env.store)?;
-            emit(json, &list, columns(ImportKind::Reminders), rows::reminder)
+            let mut out = Out::new(json, columns(ImportKind::Reminders))?;
+            export::reminders(store, bar, &mut |r| out.put_serialized(&r, rows::reminder))?;
+            out
         }
         Records::Audit => {
-            let list = export::audit(&mut env.store)?;
-            emit(json, &list, rows::AUDIT_COLUMNS, rows::audit)
+            let mut out = Out::new(json, rows::AUDIT_COLUMNS)?;
+            export::audit(store, bar, &mut |e| out.put_serialized(&e, rows::audit))?;
+            out
         }
-    }
-}
-
-/// Prints the records as JSON, or as CSV with `header` and a `row` each,
-/// through the data output (exact to a file or pipe, inert on a terminal).
-fn emit<T: serde::Serialize>(
-    json: bool,
-    list: &[T],
-    header: &[&str],
-    row: impl Fn(&T) -> Vec<String>,
-) -> Result<(), Error> {
-    if json {
-        print_json(list);
-        return Ok(());
-    }
-    write_csv(list, header, row)
-}
-
-fn write_csv<T>(list: &[T], header: &[&str], row: impl Fn(&T) -> Vec<String>) -> Result<(), Error> {
-    let out = |e: std::io::Error| Error::Output(e.to_string());
-    let mut csv = csv::Writer::from_writer(super::data_out::stdout());
-    rows::write(&mut csv, header, list, row).map_err(|e| Error::Output(e.to_string()))?;
-    let data = csv.into_inner().map_err(|e| out(e.into_error()))?;
-    data.finish().map_err(out)?;
-    Ok(())
+    };
+    // The bar (if any) is cleared when this returns, before any error is told.
+    out.finish()
 }

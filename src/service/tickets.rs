@@ -342,11 +342,30 @@ pub(super) fn view_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketView, Error> 
 
 /// All tickets, newest first.
 pub fn list(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
-    store.read(|tx| {
-        tx.list_tickets(query)?
-            .into_iter()
-            .map(|t| sla::view_of(tx, ctx, t))
-            .collect()
+    let mut views = Vec::new();
+    each(store, ctx, query, &mut |v| {
+        views.push(v);
+        Ok(())
+    })?;
+    Ok(views)
+}
+
+/// [`list`], each ticket handed to `each` as it is read, from one snapshot
+/// and none collected, so a long list starts printing at once and takes the
+/// memory of one ticket. The SLA rules are loaded once for all of them.
+pub fn each(
+    store: &mut Store,
+    ctx: &Ctx,
+    query: &TicketQuery,
+    each: super::export::Each<TicketView>,
+) -> Result<(), Error> {
+    super::export::streamed(store, |tx, sent| {
+        let rules = sla::Rules::load(tx)?;
+        tx.each_ticket(query, |t| {
+            each(rules.view(tx, ctx, t)?)?;
+            *sent = true;
+            Ok(())
+        })
     })
 }
 

@@ -8,16 +8,19 @@
 //! order.
 
 use super::audit::audit_entry;
+use super::interactions::ExportedInteraction;
 use super::orders::{correction_row, order_row};
+use super::rows::{self, CUSTOMER_COLUMNS, INTERACTION_COLUMNS};
 use super::surveys::{SURVEY_COLUMNS, survey};
 use super::{StoreError, Tx};
 use crate::domain::audit::AuditEntry;
+use crate::domain::customer::Customer;
 use crate::domain::enums::ReminderReason;
 use crate::domain::order::{Correction, Order};
 use crate::domain::survey::Survey;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -88,73 +91,206 @@ impl Keyed {
     }
 }
 
-impl Tx<'_> {
-    /// Every order, oldest first, with its corrections.
-    pub fn all_orders(&self) -> Result<Vec<ExportedOrder>, StoreError> {
-        let mut corrections: HashMap<i64, Vec<ExportedCorrection>> = HashMap::new();
-        for c in self.all_corrections()? {
-            corrections.entry(c.correction.order_id).or_default().push(c);
+/// The queries of `export`, by name, exactly as the store runs them, so a
+/// test can keep their plans: each reads its table in one pass, the rows it
+/// joins found by key.
+pub fn export_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("export_customers", customers_sql()),
+        ("export_tickets", super::tickets::list_sql(false)),
+        ("export_interactions", interactions_sql()),
+        ("export_orders", ORDERS_SQL.to_string()),
+        ("export_corrections", CORRECTIONS_SQL.to_string()),
+        ("export_surveys", surveys_sql()),
+        ("export_reminders", REMINDERS_SQL.to_string()),
+        ("export_audit", AUDIT_SQL.to_string()),
+    ]
+}
+
+/// Every customer, archived ones too, in the order of the customer list
+/// (last activity first).
+fn customers_sql() -> String {
+    format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers c
+         ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC"
+    )
+}
+
+/// Every interaction, oldest first. The table is read in storage order and
+/// sorted (`NOT INDEXED`, `CROSS JOIN` keeping it the outer loop): read
+/// through a customer index instead, as the planner would, a million rows
+/// come in random order from all over the file.
+fn interactions_sql() -> String {
+    format!(
+        "SELECT {INTERACTION_COLUMNS}, i.external_id, c.code, c.name, t.external_id
+         FROM interactions i NOT INDEXED CROSS JOIN customers c ON c.id = i.customer_id
+         LEFT JOIN tickets t ON t.id = i.ticket_id ORDER BY i.at, i.id"
+    )
+}
+
+const ORDERS_SQL: &str = "SELECT o.id, o.customer_id, o.at, o.amount_cents, o.product, o.note, o.created_by,
+        o.external_id, c.code
+   FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.at, o.id";
+
+/// The corrections, each finding its order by key (`CROSS JOIN`: the
+/// planner would otherwise walk every order to find the few corrected).
+const CORRECTIONS_SQL: &str = "SELECT x.id, x.order_id, x.at, x.kind, x.amount_cents, x.note, x.created_by,
+        x.external_id, o.external_id
+   FROM order_corrections x CROSS JOIN orders o ON o.id = x.order_id ORDER BY x.at, x.id";
+
+fn surveys_sql() -> String {
+    format!(
+        "SELECT {SURVEY_COLUMNS}, s.external_id, t.external_id
+           FROM surveys s JOIN customers c ON c.id = s.customer_id
+           LEFT JOIN tickets t ON t.id = s.ticket_id ORDER BY s.at, s.id"
+    )
+}
+
+const REMINDERS_SQL: &str =
+    "SELECT r.id, r.external_id, c.code, r.ticket_id, t.external_id, r.due_at, r.reason, r.note,
+        r.done_at, r.created_by, r.created_at
+   FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id
+   LEFT JOIN tickets t ON t.id = r.ticket_id ORDER BY r.due_at, r.id";
+
+const AUDIT_SQL: &str = "SELECT at, agent, entity, entity_id, field, old_value, new_value FROM audit ORDER BY at, id";
+
+/// The tables an export reads whole, for counting its rows up front (the
+/// progress bar's total).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTable {
+    Customers,
+    Tickets,
+    Interactions,
+    Orders,
+    Corrections,
+    Surveys,
+    Reminders,
+    Audit,
+}
+
+impl ExportTable {
+    fn name(self) -> &'static str {
+        match self {
+            ExportTable::Customers => "customers",
+            ExportTable::Tickets => "tickets",
+            ExportTable::Interactions => "interactions",
+            ExportTable::Orders => "orders",
+            ExportTable::Corrections => "order_corrections",
+            ExportTable::Surveys => "surveys",
+            ExportTable::Reminders => "reminders",
+            ExportTable::Audit => "audit",
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT o.id, o.customer_id, o.at, o.amount_cents, o.product, o.note, o.created_by,
-                    o.external_id, c.code
-               FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.at, o.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let order = order_row(r)?;
-            Ok(ExportedOrder {
+    }
+}
+
+/// Each export hands its rows to a callback as they are stepped, inside the
+/// caller's read transaction: nothing is collected, so an export of a
+/// million rows takes the memory of one, and every row comes from the same
+/// snapshot. The callback's error (a closed pipe, a full disk) stops the
+/// read and is returned as it is.
+impl Tx<'_> {
+    /// How many rows `table` holds: what an export of it writes.
+    pub fn export_count(&self, table: ExportTable) -> Result<u64, StoreError> {
+        let sql = format!("SELECT count(*) FROM {}", table.name());
+        let n: i64 = self.conn.query_row(&sql, [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Steps `sql` and hands each row, as `map` reads it, to `each`.
+    pub(super) fn each_row<T, E: From<StoreError>>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl Fn(&Row) -> rusqlite::Result<T>,
+        mut each: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self.conn.prepare(sql).map_err(StoreError::from)?;
+        let mut rows = stmt.query(params).map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            each(map(row).map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+
+    /// Every customer, archived ones too, most recently active first.
+    pub fn each_customer<E: From<StoreError>>(&self, each: impl FnMut(Customer) -> Result<(), E>) -> Result<(), E> {
+        self.each_row(&customers_sql(), [], rows::customer, each)
+    }
+
+    /// Every interaction, oldest first, with the keys an import elsewhere needs.
+    pub fn each_interaction<E: From<StoreError>>(
+        &self,
+        each: impl FnMut(ExportedInteraction) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let map = |r: &Row| {
+            Ok(ExportedInteraction {
+                interaction: rows::interaction(r)?,
+                external_id: r.get(9)?,
+                customer_code: r.get(10)?,
+                customer_name: r.get(11)?,
+                ticket_external_id: r.get(12)?,
+            })
+        };
+        self.each_row(&interactions_sql(), [], map, each)
+    }
+
+    /// Every order, oldest first, with its corrections. The corrections are
+    /// read first, whole: they are few beside the orders (a refund or a
+    /// cancellation now and then), and no order of the orders' scan finds
+    /// them in one pass.
+    pub fn each_order<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(ExportedOrder) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut corrections: HashMap<i64, Vec<ExportedCorrection>> = HashMap::new();
+        self.each_correction(|c: ExportedCorrection| {
+            corrections.entry(c.correction.order_id).or_default().push(c);
+            Ok::<(), StoreError>(())
+        })?;
+        let map = |r: &Row| Ok((order_row(r)?, r.get::<_, Option<String>>(7)?, r.get::<_, String>(8)?));
+        self.each_row(ORDERS_SQL, [], map, |(order, external_id, customer_code)| {
+            each(ExportedOrder {
                 corrections: corrections.remove(&order.id).unwrap_or_default(),
                 order,
-                external_id: r.get(7)?,
-                customer_code: r.get(8)?,
+                external_id,
+                customer_code,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// Every order correction, in the order they were made.
-    pub fn all_corrections(&self) -> Result<Vec<ExportedCorrection>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT x.id, x.order_id, x.at, x.kind, x.amount_cents, x.note, x.created_by,
-                    x.external_id, o.external_id
-               FROM order_corrections x JOIN orders o ON o.id = x.order_id ORDER BY x.at, x.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+    pub fn each_correction<E: From<StoreError>>(
+        &self,
+        each: impl FnMut(ExportedCorrection) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let map = |r: &Row| {
             Ok(ExportedCorrection {
                 correction: correction_row(r)?,
                 external_id: r.get(7)?,
                 order_external_id: r.get(8)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        };
+        self.each_row(CORRECTIONS_SQL, [], map, each)
     }
 
     /// Every survey, oldest first.
-    pub fn all_surveys(&self) -> Result<Vec<ExportedSurvey>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {SURVEY_COLUMNS}, s.external_id, t.external_id
-               FROM surveys s JOIN customers c ON c.id = s.customer_id
-               LEFT JOIN tickets t ON t.id = s.ticket_id ORDER BY s.at, s.id"
-        ))?;
-        let rows = stmt.query_map([], |r| {
+    pub fn each_survey<E: From<StoreError>>(&self, each: impl FnMut(ExportedSurvey) -> Result<(), E>) -> Result<(), E> {
+        let map = |r: &Row| {
             Ok(ExportedSurvey {
                 survey: survey(r)?,
                 external_id: r.get(11)?,
                 ticket_external_id: r.get(12)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        };
+        self.each_row(&surveys_sql(), [], map, each)
     }
 
     /// Every stored reminder, done or not, by due time.
-    pub fn all_reminders(&self) -> Result<Vec<ExportedReminder>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT r.id, r.external_id, c.code, r.ticket_id, t.external_id, r.due_at, r.reason, r.note,
-                    r.done_at, r.created_by, r.created_at
-               FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id
-               LEFT JOIN tickets t ON t.id = r.ticket_id ORDER BY r.due_at, r.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+    pub fn each_reminder<E: From<StoreError>>(
+        &self,
+        each: impl FnMut(ExportedReminder) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let map = |r: &Row| {
             let reason: String = r.get(6)?;
             Ok(ExportedReminder {
                 id: r.get(0)?,
@@ -170,19 +306,17 @@ impl Tx<'_> {
                 created_by: r.get(9)?,
                 created_at: from_unix(r.get(10)?),
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        };
+        self.each_row(REMINDERS_SQL, [], map, each)
     }
 
     /// The whole audit trail, oldest first.
-    pub fn all_audit(&self) -> Result<Vec<AuditEntry>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT at, agent, entity, entity_id, field, old_value, new_value FROM audit ORDER BY at, id")?;
-        let rows = stmt.query_map([], audit_entry)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    pub fn each_audit<E: From<StoreError>>(&self, each: impl FnMut(AuditEntry) -> Result<(), E>) -> Result<(), E> {
+        self.each_row(AUDIT_SQL, [], audit_entry, each)
     }
+}
 
+impl Tx<'_> {
     /// Whether a record of `kind` already has this stable key.
     pub fn external_id_exists(&self, kind: Keyed, external_id: &str) -> Result<bool, StoreError> {
         Ok(self.id_by_external_id(kind, external_id)?.is_some())

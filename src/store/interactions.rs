@@ -107,23 +107,3 @@ pub struct ExportedInteraction {
     pub customer_name: String,
     pub ticket_external_id: Option<String>,
 }
-
-impl Tx<'_> {
-    pub fn all_interactions(&self) -> Result<Vec<ExportedInteraction>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {INTERACTION_COLUMNS}, i.external_id, c.code, c.name, t.external_id
-             FROM interactions i JOIN customers c ON c.id = i.customer_id
-             LEFT JOIN tickets t ON t.id = i.ticket_id ORDER BY i.at, i.id"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ExportedInteraction {
-                interaction: rows::interaction(r)?,
-                external_id: r.get(9)?,
-                customer_code: r.get(10)?,
-                customer_name: r.get(11)?,
-                ticket_external_id: r.get(12)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-}

@@ -45,7 +45,9 @@ pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customer_keys::CustomerKeys;
 pub use customers::{CustomerQuery, CustomerSearchRow};
 pub use error::{Foreign, StoreError};
-pub use export::{ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed};
+pub use export::{
+    ExportTable, ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed, export_queries,
+};
 pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;

@@ -244,10 +244,29 @@ impl Tx<'_> {
     }
 
     pub fn list_tickets(&self, q: &TicketQuery) -> Result<Vec<Ticket>, StoreError> {
+        let mut out = Vec::new();
+        self.each_ticket(q, |t| {
+            out.push(t);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Tx::list_tickets`], each ticket handed to `each` as it is read
+    /// (newest first, from the index without a sort), none collected.
+    pub fn each_ticket<E: From<StoreError>>(
+        &self,
+        q: &TicketQuery,
+        each: impl FnMut(Ticket) -> Result<(), E>,
+    ) -> Result<(), E> {
         let limit = q.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&list_sql(q.customer_id.is_some()))?;
-        let rows = stmt.query_map(params![q.status, q.assignee, q.customer_id, limit], rows::ticket)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let sql = list_sql(q.customer_id.is_some());
+        self.each_row(
+            &sql,
+            params![q.status, q.assignee, q.customer_id, limit],
+            rows::ticket,
+            each,
+        )
     }
 
     /// Active tickets in the queue's bands: current work (a running clock due

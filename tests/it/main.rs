@@ -70,6 +70,7 @@ mod sharing;
 mod shell;
 mod sla_scenarios;
 mod store;
+mod streamed_output;
 mod tags_bulk;
 mod triage_service;
 mod tui_columns;
