@@ -59,6 +59,7 @@ mod quality;
 mod query_plans;
 mod report;
 mod report_reference;
+mod report_stamp;
 mod roles_privacy;
 mod round_trip;
 mod search_store;
