@@ -6,7 +6,8 @@
 //! The figures of every month seen are kept with the report stamp read before them: a month
 //! paged back to, or a write elsewhere, asks the worker only whether the stamp moved, and the
 //! kept figures are shown again when it did not (a write that cannot change them, such as a
-//! heartbeat or a knowledge-base edit, leaves it alone). A moved stamp reads the month anew
+//! heartbeat or a knowledge-base edit, leaves it alone); the current month's only for
+//! [`RELOAD_EVERY_SECONDS`], as its figures also move with the time. A moved stamp reads the month anew
 //! and drops every figure kept with an older stamp, so none from before a write is shown.
 
 use crate::domain::churn::ChurnReason;
@@ -54,9 +55,14 @@ impl DashboardScreen {
         }
     }
 
-    /// The stamp the figures of `month` were kept with, if they were.
-    pub fn kept_stamp(&self, month: Month) -> Option<crate::store::ReportStamp> {
-        self.kept.get(&month).map(|d| d.stamp)
+    /// The stamp of the figures kept for the month on screen, if they may be shown again
+    /// while it holds: a past month's whatever their age (seen from its end, they change
+    /// only with the data), the current month's only while younger than
+    /// [`RELOAD_EVERY_SECONDS`] (they move with the time too: clocks run out).
+    pub fn reusable_stamp(&self, current: Month, now: DateTime<Utc>) -> Option<crate::service::dashboard::ReportStamp> {
+        let kept = self.kept.get(&self.month)?;
+        let fresh = (now - kept.as_of).num_seconds() < RELOAD_EVERY_SECONDS;
+        (self.month < current || fresh).then_some(kept.stamp)
     }
 
     /// Keeps newly read figures; those read with another stamp go (a write came between).

@@ -201,7 +201,10 @@ pub enum Effect {
     ReminderDone(i64),
     /// The dashboard's figures for a month; with the stamp of figures already kept for it,
     /// read only if the stamp has moved since (else `Msg::DashboardUnchanged`).
-    LoadDashboard(crate::domain::period::Month, Option<crate::store::ReportStamp>),
+    LoadDashboard(
+        crate::domain::period::Month,
+        Option<crate::service::dashboard::ReportStamp>,
+    ),
     /// Our heartbeat on this ticket at this time, then who else is on it.
     BeatTicket(i64, DateTime<Utc>),
     /// We closed this ticket or moved on.

@@ -12,7 +12,9 @@ use super::report::{self, MonthlyReport, WeekPoint};
 use super::segments::{self, Risk};
 use super::{Ctx, Error};
 use crate::domain::period::Month;
-use crate::store::{ReportStamp, Store};
+/// Re-exported for the layers above the services (the TUI keeps figures with it).
+pub use crate::store::ReportStamp;
+use crate::store::Store;
 use chrono::{DateTime, Utc};
 
 /// Weeks in the charts.

@@ -9,10 +9,10 @@
 use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
+use crate::service::dashboard::ReportStamp;
 use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::find::{self, Scope};
 use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
-use crate::store::ReportStamp;
 
 use crate::app::panes::queue_query::FIND_LIMIT;
 use std::collections::VecDeque;

@@ -420,3 +420,17 @@ fn a_write_that_cannot_change_them_keeps_the_month() {
     app.keys("<C-r>");
     assert_ne!(figures(&app).report.distribution, [100; 5]);
 }
+
+#[test]
+fn the_current_months_kept_figures_age_but_a_past_months_do_not() {
+    let mut app = app(120, 40);
+    app.keys("d [ ]");
+    mark_kept(&mut app, month("2026-10"));
+    mark_kept(&mut app, month("2026-09"));
+    // A minute on, with nothing written: the current month's clocks may have run out since.
+    app.model.now += chrono::Duration::seconds(60);
+    app.keys("[");
+    assert_eq!(figures(&app).report.distribution, [100; 5], "September holds");
+    app.keys("]");
+    assert_ne!(figures(&app).report.distribution, [100; 5], "October is read again");
+}

@@ -101,6 +101,7 @@ enum Reading {
 /// Asks for the figures of the month on screen.
 fn request(model: &mut Model, reading: Reading) -> Vec<Effect> {
     let now = model.now;
+    let current = current_month(model);
     let Some(screen) = model.screens.dashboard_mut() else {
         return Vec::new();
     };
@@ -109,7 +110,7 @@ fn request(model: &mut Model, reading: Reading) -> Vec<Effect> {
     screen.requested_at = now;
     let known = match reading {
         Reading::Anew => None,
-        Reading::UnlessUnchanged => screen.kept_stamp(screen.month),
+        Reading::UnlessUnchanged => screen.reusable_stamp(current, now),
     };
     vec![Effect::LoadDashboard(screen.month, known)]
 }
