@@ -14,7 +14,12 @@ INSERT INTO report_epoch (id, n) VALUES (1, 0);
 
 -- Tickets: kind, priority, channel and customer pick the SLA policy; status,
 -- assignee and department show in the figures; a merge moves the customer.
-CREATE TRIGGER report_epoch_tickets_update AFTER UPDATE ON tickets
+-- Not the due times the SLA engine derives and stores on every change, nor
+-- the subject, tags or triage marks, which no figure reads.
+CREATE TRIGGER report_epoch_tickets_update
+AFTER UPDATE OF customer_id, kind, priority, channel, status, department, assignee, opened_at,
+    first_response_at, resolved_at, closed_at, callback_at, callback_outcome
+ON tickets
 BEGIN UPDATE report_epoch SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER report_epoch_tickets_delete AFTER DELETE ON tickets
 BEGIN UPDATE report_epoch SET n = n + 1 WHERE id = 1; END;
