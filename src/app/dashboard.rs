@@ -2,6 +2,13 @@
 //! were asked for. Reading them is slow on a big database (about a second), so they are
 //! read on entering, on a month change, on `C-r` and at most every
 //! [`RELOAD_EVERY_SECONDS`] after other agents' writes — never while drawing.
+//!
+//! The figures of every month seen are kept with the report stamp read before them: a month
+//! paged back to, or a write elsewhere, asks the worker only whether the stamp moved, and the
+//! kept figures are shown again when it did not (a write that cannot change them, such as a
+//! heartbeat or a knowledge-base edit, leaves it alone); the current month's only for
+//! [`RELOAD_EVERY_SECONDS`], as its figures also move with the time. A moved stamp reads the month anew
+//! and drops every figure kept with an older stamp, so none from before a write is shown.
 
 use crate::domain::churn::ChurnReason;
 use crate::domain::period::Month;
@@ -10,6 +17,7 @@ use crate::i18n::fill;
 use crate::service::dashboard::Dashboard;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use std::collections::BTreeMap;
 
 /// Other agents' writes refresh the figures at most this often.
 pub const RELOAD_EVERY_SECONDS: i64 = 30;
@@ -29,6 +37,8 @@ pub struct DashboardScreen {
     pub error: Option<String>,
     /// The customer at risk that Enter opens (an index into the figures' list).
     pub at_risk_selected: usize,
+    /// The figures of the months seen, all read with the same (the latest) report stamp.
+    pub kept: BTreeMap<Month, Box<Dashboard>>,
 }
 
 impl DashboardScreen {
@@ -41,7 +51,24 @@ impl DashboardScreen {
             stale: false,
             error: None,
             at_risk_selected: 0,
+            kept: BTreeMap::new(),
         }
+    }
+
+    /// The stamp of the figures kept for the month on screen, if they may be shown again
+    /// while it holds: a past month's whatever their age (seen from its end, they change
+    /// only with the data), the current month's only while younger than
+    /// [`RELOAD_EVERY_SECONDS`] (they move with the time too: clocks run out).
+    pub fn reusable_stamp(&self, current: Month, now: DateTime<Utc>) -> Option<crate::service::dashboard::ReportStamp> {
+        let kept = self.kept.get(&self.month)?;
+        let fresh = (now - kept.as_of).num_seconds() < RELOAD_EVERY_SECONDS;
+        (self.month < current || fresh).then_some(kept.stamp)
+    }
+
+    /// Keeps newly read figures; those read with another stamp go (a write came between).
+    pub fn keep(&mut self, figures: &Dashboard) {
+        self.kept.retain(|_, d| d.stamp == figures.stamp);
+        self.kept.insert(figures.report.month, Box::new(figures.clone()));
     }
 
     /// Figures for the month on screen, if they have come.

@@ -131,6 +131,8 @@ pub enum Msg {
         crate::domain::period::Month,
         Result<Box<crate::service::dashboard::Dashboard>, String>,
     ),
+    /// The report stamp has not moved: the figures kept for this month still hold.
+    DashboardUnchanged(crate::domain::period::Month),
     /// The other agents with this ticket open, after our heartbeat.
     Presence(i64, Vec<String>),
     /// The record an edit conflicted with, as stored now (or why not).
@@ -197,8 +199,12 @@ pub enum Effect {
     /// The Reminders view's agenda, as its keys ask for it.
     LoadReminders(crate::app::reminders::Ask),
     ReminderDone(i64),
-    /// The dashboard's figures for a month.
-    LoadDashboard(crate::domain::period::Month),
+    /// The dashboard's figures for a month; with the stamp of figures already kept for it,
+    /// read only if the stamp has moved since (else `Msg::DashboardUnchanged`).
+    LoadDashboard(
+        crate::domain::period::Month,
+        Option<crate::service::dashboard::ReportStamp>,
+    ),
     /// Our heartbeat on this ticket at this time, then who else is on it.
     BeatTicket(i64, DateTime<Utc>),
     /// We closed this ticket or moved on.

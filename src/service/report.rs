@@ -296,42 +296,45 @@ fn needs_tier(rules: &Rules) -> bool {
 
 /// The tickets with an event since `from` for which `relevant(at, event)` holds, each with
 /// its whole history in order: one range scan of the recent events, and the earlier events of
-/// the tickets opened before `from`.
+/// the tickets opened before `from`. The rows are grouped by sorting them by ticket rather
+/// than by hashing each of the hundreds of thousands a large month reads.
 fn relevant_tickets(
     tx: &Tx,
     rules: &Rules,
     from: DateTime<Utc>,
     relevant: impl Fn(DateTime<Utc>, TicketEvent) -> bool,
 ) -> Result<Vec<(ReportTicket, Events)>, Error> {
-    let rows = tx.events_since(from)?;
-    // Per ticket: (has a relevant event, has its opening in the scan).
-    let mut seen: HashMap<i64, (bool, bool)> = HashMap::new();
-    for r in &rows {
-        let flags = seen.entry(r.0).or_default();
-        flags.0 |= relevant(r.1, r.2);
-        flags.1 |= r.2 == TicketEvent::Opened;
-    }
-    let mut ids: Vec<i64> = seen.iter().filter(|(_, f)| f.0).map(|(id, _)| *id).collect();
-    ids.sort_unstable();
-    let older: Vec<i64> = ids.iter().copied().filter(|id| !seen[id].1).collect();
-    // The earlier events first, then the scan (in time order per ticket).
-    let mut by_ticket: HashMap<i64, Vec<EventRow>> = HashMap::with_capacity(ids.len());
-    for r in tx.events_before(&older, from)?.into_iter().chain(rows) {
-        if seen.get(&r.0).is_some_and(|f| f.0) {
-            by_ticket.entry(r.0).or_default().push(r);
+    // By ticket, then by time, equal times in the order recorded (the scan returns them by time).
+    let by_ticket = |r: &EventRow| (r.0, r.1, r.3);
+    let mut rows = tx.events_since(from)?;
+    rows.sort_unstable_by_key(by_ticket);
+    let mut ids = Vec::new();
+    // Of those, the tickets whose opening is before the scan.
+    let mut older = Vec::new();
+    let mut kept = Vec::with_capacity(rows.len());
+    for group in rows.chunk_by(|a, b| a.0 == b.0) {
+        if group.iter().any(|r| relevant(r.1, r.2)) {
+            ids.push(group[0].0);
+            if !group.iter().any(|r| r.2 == TicketEvent::Opened) {
+                older.push(group[0].0);
+            }
+            kept.extend_from_slice(group);
         }
     }
-    let mut out = Vec::with_capacity(ids.len());
-    for t in tx.report_tickets(&ids, needs_tier(rules))? {
-        let mut rows = by_ticket.remove(&t.id).unwrap_or_default();
-        // By time, equal times in the order recorded (the queries return them otherwise).
-        if !rows.is_sorted_by_key(|r| (r.1, r.3)) {
-            rows.sort_unstable_by_key(|r| (r.1, r.3));
-        }
-        out.push((t, rows.into_iter().map(|(_, at, event, _)| (at, event)).collect()));
-    }
+    // The earlier events come before the scan's in the same order.
+    let mut history = tx.events_before(&older, from)?;
+    history.extend(kept);
+    history.sort_unstable_by_key(by_ticket);
+    let mut tickets = tx.report_tickets(&ids, needs_tier(rules))?;
     // In ticket order, so sums come out the same on every run.
-    out.sort_unstable_by_key(|(t, _)| t.id);
+    tickets.sort_unstable_by_key(|t| t.id);
+    let mut groups = history.chunk_by(|a, b| a.0 == b.0).peekable();
+    let mut out = Vec::with_capacity(tickets.len());
+    for t in tickets {
+        while groups.next_if(|g| g[0].0 < t.id).is_some() {}
+        let events = groups.next_if(|g| g[0].0 == t.id).unwrap_or_default();
+        out.push((t, events.iter().map(|&(_, at, event, _)| (at, event)).collect()));
+    }
     Ok(out)
 }
 

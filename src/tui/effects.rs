@@ -112,7 +112,7 @@ impl Driver {
                     .map(|_| id)
                     .map_err(|e| crate::i18n::told(&e)),
             )],
-            Effect::LoadDashboard(month) => vec![Read::Dashboard(month).run(store, ctx)],
+            Effect::LoadDashboard(month, known) => vec![Read::Dashboard(month, known).run(store, ctx)],
             Effect::LoadQuality => vec![Read::Quality.run(store, ctx)],
             Effect::LoadMergeCounts(first, second) => vec![Msg::MergeCounts(
                 first,

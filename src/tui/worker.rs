@@ -9,6 +9,7 @@
 use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
+use crate::service::dashboard::ReportStamp;
 use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::find::{self, Scope};
 use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
@@ -28,7 +29,8 @@ pub enum Read {
     /// The queue alone, read again every minute so SLA states move on.
     Queue,
     Reminders(crate::app::reminders::Ask),
-    Dashboard(Month),
+    /// A month's figures; with a stamp, only if it has moved.
+    Dashboard(Month, Option<ReportStamp>),
     /// The Data quality view's duplicates and missing contacts.
     Quality,
     /// The tickets of the queue's `/` expression (over every ticket: `all`).
@@ -47,7 +49,7 @@ impl Read {
             Effect::LoadOverview => Some(Read::Overview),
             Effect::LoadQueue => Some(Read::Queue),
             Effect::LoadReminders(ask) => Some(Read::Reminders(*ask)),
-            Effect::LoadDashboard(month) => Some(Read::Dashboard(*month)),
+            Effect::LoadDashboard(month, known) => Some(Read::Dashboard(*month, *known)),
             Effect::LoadQuality => Some(Read::Quality),
             Effect::FindTickets { expr, all } => Some(Read::Find {
                 expr: expr.clone(),
@@ -66,12 +68,17 @@ impl Read {
             Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
             Read::Reminders(ask) => agenda::agenda(store, ctx, &ask.filter(), ask.page())
                 .map_or_else(failed, |a| Msg::Reminders(Box::new(a))),
-            Read::Dashboard(month) => Msg::Dashboard(
+            Read::Dashboard(month, None) => Msg::Dashboard(
                 month,
                 dashboard::dashboard(store, ctx, month)
                     .map(Box::new)
                     .map_err(|e| crate::i18n::told(&e)),
             ),
+            Read::Dashboard(month, Some(known)) => match dashboard::dashboard_if_changed(store, ctx, month, known) {
+                Ok(None) => Msg::DashboardUnchanged(month),
+                Ok(Some(figures)) => Msg::Dashboard(month, Ok(Box::new(figures))),
+                Err(e) => Msg::Dashboard(month, Err(crate::i18n::told(&e))),
+            },
             Read::Quality => Msg::Quality(quality::review(store).map(Box::new).map_err(|e| crate::i18n::told(&e))),
             Read::Find { expr, all } => {
                 let scope = if all { Scope::All } else { Scope::Queue };
@@ -114,7 +121,7 @@ impl Reader for StoreReader {
             Ok(store) => read.run(store, &self.ctx),
             Err(why) => match read {
                 // The dashboard reports its own failures, for its month.
-                Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
+                Read::Dashboard(month, _) => Msg::Dashboard(month, Err(why.clone())),
                 Read::Quality => Msg::Quality(Err(why.clone())),
                 Read::Find { expr, all } => Msg::Found {
                     expr,
@@ -196,7 +203,7 @@ impl Worker {
         if queue.waiting.contains(&read) {
             return false;
         }
-        if matches!(read, Read::Dashboard(_) | Read::Reminders(_)) {
+        if matches!(read, Read::Dashboard(..) | Read::Reminders(_)) {
             let before = queue.waiting.len();
             let same_kind = |r: &Read| std::mem::discriminant(r) == std::mem::discriminant(&read);
             queue.waiting.retain(|r| !same_kind(r));

@@ -90,7 +90,7 @@ fn late_dashboard_figures_for_another_month_are_dropped() {
     app.keys("d");
     let month = app.model.screens.dashboard().unwrap().month;
     let mut worker = worker(&app);
-    worker.request(Read::Dashboard(month));
+    worker.request(Read::Dashboard(month, None));
     // Paged back before the figures came.
     app.keys("[");
     let earlier = app.model.screens.dashboard().unwrap().month;

@@ -240,18 +240,7 @@ fn other_agents_writes_wait_their_turn_and_ctrl_r_reads_now() {
     app.keys("d");
     let before = figures(&app).report.distribution;
     // Another agent records a survey in the same second the dashboard was read.
-    let mut other = Store::open(&app.path, &OpenOptions::default()).unwrap();
-    let code = customers::get(&mut other, "陈静").map(|c| c.code);
-    let code = code.unwrap_or_else(|_| figures(&app).at_risk[0].customer.code.clone());
-    let input = SurveyInput {
-        customer: code,
-        ticket: None,
-        quality: "5".into(),
-        response: "5".into(),
-        communication: "5".into(),
-        comment: None,
-    };
-    surveys::add(&mut other, &Ctx::new("wang", tui_support::now()), &input).unwrap();
+    survey_elsewhere(&app);
     app.send(Msg::ExternalChange);
     let screen = app.model.screens.dashboard().unwrap();
     assert!(screen.stale, "marked for a later read");
@@ -352,4 +341,96 @@ fn dashboard_without_colour_tells_the_bars_apart() {
         assert!(screen.contains("█ opened  ▒ resolved"), "{screen}");
         insta::assert_snapshot!(format!("dashboard_no_color_{width}x{height}"), screen);
     }
+}
+
+// Months already seen ----------------------------------------------------------------------
+
+/// Marks the figures kept for `m` so that showing them again, instead of reading the month
+/// anew, can be told apart: no real month has a hundred surveys of each score.
+fn mark_kept(app: &mut App, m: Month) {
+    let screen = app.model.screens.dashboard_mut().expect("the dashboard is open");
+    let kept = screen.kept.get_mut(&m).expect("figures kept for the month");
+    kept.report.distribution = [100; 5];
+}
+
+/// Another agent's survey now, all fives, for the first customer at risk on screen: it
+/// changes the current month's figures.
+fn survey_elsewhere(app: &App) {
+    let mut other = Store::open(&app.path, &OpenOptions::default()).unwrap();
+    let input = SurveyInput {
+        customer: figures(app).at_risk[0].customer.code.clone(),
+        ticket: None,
+        quality: "5".into(),
+        response: "5".into(),
+        communication: "5".into(),
+        comment: None,
+    };
+    surveys::add(&mut other, &Ctx::new("wang", tui_support::now()), &input).unwrap();
+}
+
+#[test]
+fn a_month_paged_back_to_is_shown_from_its_kept_figures() {
+    let mut app = app(120, 40);
+    app.keys("d [");
+    assert_eq!(shown(&app), (month("2026-09"), Some(month("2026-09"))));
+    mark_kept(&mut app, month("2026-10"));
+    app.keys("]");
+    assert_eq!(shown(&app), (month("2026-10"), Some(month("2026-10"))));
+    assert_eq!(
+        figures(&app).report.distribution,
+        [100; 5],
+        "nothing changed: the kept figures, not a new read"
+    );
+}
+
+#[test]
+fn a_write_that_changes_the_figures_drops_the_kept_month() {
+    let mut app = app(120, 40);
+    app.keys("d");
+    let before = figures(&app).report.distribution;
+    app.keys("[");
+    mark_kept(&mut app, month("2026-10"));
+    survey_elsewhere(&app);
+    app.send(Msg::ExternalChange);
+    app.keys("]");
+    let mut after = before;
+    after[4] += 1;
+    assert_eq!(
+        figures(&app).report.distribution,
+        after,
+        "read anew, with the new survey"
+    );
+    // September was read before the survey: it is no longer kept either.
+    let screen = app.model.screens.dashboard().unwrap();
+    assert_eq!(screen.kept.keys().copied().collect::<Vec<_>>(), [month("2026-10")]);
+}
+
+#[test]
+fn a_write_that_cannot_change_them_keeps_the_month() {
+    let mut app = app(120, 40);
+    app.keys("d [");
+    mark_kept(&mut app, month("2026-10"));
+    let mut other = Store::open(&app.path, &OpenOptions::default()).unwrap();
+    let ctx = Ctx::new("wang", tui_support::now());
+    frontdesk::service::kb::add(&mut other, &ctx, "换屏流程", "先登记，再寄修。", None, None).unwrap();
+    app.send(Msg::ExternalChange);
+    app.keys("]");
+    assert_eq!(figures(&app).report.distribution, [100; 5]);
+    // `C-r` reads the month anew whatever was kept.
+    app.keys("<C-r>");
+    assert_ne!(figures(&app).report.distribution, [100; 5]);
+}
+
+#[test]
+fn the_current_months_kept_figures_age_but_a_past_months_do_not() {
+    let mut app = app(120, 40);
+    app.keys("d [ ]");
+    mark_kept(&mut app, month("2026-10"));
+    mark_kept(&mut app, month("2026-09"));
+    // A minute on, with nothing written: the current month's clocks may have run out since.
+    app.model.now += chrono::Duration::seconds(60);
+    app.keys("[");
+    assert_eq!(figures(&app).report.distribution, [100; 5], "September holds");
+    app.keys("]");
+    assert_ne!(figures(&app).report.distribution, [100; 5], "October is read again");
 }

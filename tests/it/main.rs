@@ -62,6 +62,7 @@ mod query_plans;
 mod queue_band_count;
 mod report;
 mod report_reference;
+mod report_stamp;
 mod roles_privacy;
 mod round_trip;
 mod search_store;

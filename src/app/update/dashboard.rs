@@ -1,5 +1,6 @@
 //! The dashboard mode: entering and leaving it, moving between months, and when its
-//! figures are read again.
+//! figures are read again. A month whose figures are kept (see `app::dashboard`) is asked
+//! for with their stamp, so the worker reads it anew only if a write moved the stamp.
 
 use crate::app::action::Action;
 use crate::app::dashboard::DashboardScreen;
@@ -16,7 +17,7 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     model
         .screens
         .enter(Screen::Dashboard(DashboardScreen::new(month, model.now)));
-    vec![Effect::LoadDashboard(month)]
+    vec![Effect::LoadDashboard(month, None)]
 }
 
 /// Esc or `q`: back to the panes as they were, read again.
@@ -56,13 +57,13 @@ pub fn step(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => screen.month.next(),
     };
     screen.month = month;
-    request(model)
+    request(model, Reading::UnlessUnchanged)
 }
 
 /// `C-r` on the dashboard: its figures now, whatever the time since the last read.
 pub fn refresh(model: &mut Model) -> Vec<Effect> {
     model.say(model.strings.msg_refreshed.to_string());
-    request(model)
+    request(model, Reading::Anew)
 }
 
 /// Another agent wrote (or a change was saved here): the figures are read again, at most
@@ -71,7 +72,7 @@ pub fn refresh(model: &mut Model) -> Vec<Effect> {
 pub fn changed_elsewhere(model: &mut Model) -> Vec<Effect> {
     let now = model.now;
     match model.screens.dashboard_mut() {
-        Some(screen) if screen.may_reload(now) => request(model),
+        Some(screen) if screen.may_reload(now) => request(model, Reading::UnlessUnchanged),
         Some(screen) => {
             screen.stale = true;
             Vec::new()
@@ -83,32 +84,54 @@ pub fn changed_elsewhere(model: &mut Model) -> Vec<Effect> {
 /// A stale dashboard is read again once its turn has come.
 pub fn tick(model: &mut Model) -> Vec<Effect> {
     match model.screens.dashboard() {
-        Some(screen) if screen.stale && screen.may_reload(model.now) => request(model),
+        Some(screen) if screen.stale && screen.may_reload(model.now) => request(model, Reading::UnlessUnchanged),
         _ => Vec::new(),
     }
 }
 
+/// Whether figures kept for the month may answer a request.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// `C-r`: the agent asked for the figures now.
+    Anew,
+    /// Kept figures serve while the report stamp has not moved.
+    UnlessUnchanged,
+}
+
 /// Asks for the figures of the month on screen.
-fn request(model: &mut Model) -> Vec<Effect> {
+fn request(model: &mut Model, reading: Reading) -> Vec<Effect> {
     let now = model.now;
+    let current = current_month(model);
     let Some(screen) = model.screens.dashboard_mut() else {
         return Vec::new();
     };
     screen.loading = true;
     screen.stale = false;
     screen.requested_at = now;
-    vec![Effect::LoadDashboard(screen.month)]
+    let known = match reading {
+        Reading::Anew => None,
+        Reading::UnlessUnchanged => screen.reusable_stamp(current, now),
+    };
+    vec![Effect::LoadDashboard(screen.month, known)]
 }
 
 /// Figures arrived. Those of a month no longer on screen are dropped (months were paged
 /// through faster than they were read); a failure keeps the last figures.
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let s = model.strings;
-    let Msg::Dashboard(month, figures) = msg else {
-        return Vec::new();
-    };
     let Some(screen) = model.screens.dashboard_mut() else {
         return Vec::new();
+    };
+    let (month, figures) = match msg {
+        Msg::Dashboard(month, figures) => (month, figures),
+        // The stamp has not moved: what was kept for the month holds (if still kept).
+        Msg::DashboardUnchanged(month) => match screen.kept.get(&month) {
+            Some(kept) => (month, Ok(kept.clone())),
+            // Dropped meanwhile (figures of a later stamp came): read the month anew.
+            None if month == screen.month => return request(model, Reading::Anew),
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(),
     };
     if screen.month != month {
         return Vec::new();
@@ -116,6 +139,7 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     screen.loading = false;
     match figures {
         Ok(figures) => {
+            screen.keep(&figures);
             screen.data = Some(figures);
             screen.error = None;
         }
@@ -144,7 +168,10 @@ mod tests {
     }
 
     fn loads(effects: &[Effect]) -> usize {
-        effects.iter().filter(|e| matches!(e, Effect::LoadDashboard(_))).count()
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::LoadDashboard(..)))
+            .count()
     }
 
     #[test]
@@ -174,7 +201,7 @@ mod tests {
         update(&mut m, Msg::Action(Action::Dashboard));
         let effects = update(&mut m, Msg::Action(Action::PrevMonth));
         let september = "2026-09".parse().unwrap();
-        assert!(matches!(effects[..], [Effect::LoadDashboard(month)] if month == september));
+        assert!(matches!(effects[..], [Effect::LoadDashboard(month, None)] if month == september));
         // October's figures arrive after the move to September: not shown as September's.
         let october = "2026-10".parse().unwrap();
         update(&mut m, Msg::Dashboard(october, Err("late".into())));

@@ -107,7 +107,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Reminders(_) | Msg::ReminderDone(_) => return super::reminders::result(model, msg),
         Msg::Macros(_) | Msg::MacroApplied(_) => return super::macros::result(model, msg),
         Msg::TagsInUse(_) => return super::tags::result(model, msg),
-        Msg::Dashboard(..) => return super::dashboard::result(model, msg),
+        Msg::Dashboard(..) | Msg::DashboardUnchanged(_) => return super::dashboard::result(model, msg),
         Msg::Quality(_)
         | Msg::MergeCounts(..)
         | Msg::Merged(_)

@@ -60,7 +60,7 @@ fn slow_effects_are_offloaded_and_others_given_back() {
     let cases = [
         (Effect::LoadOverview, true),
         (Effect::LoadReminders(Ask::default()), true),
-        (Effect::LoadDashboard(month(11)), true),
+        (Effect::LoadDashboard(month(11), None), true),
         (Effect::LoadQueue, true),
         (Effect::LoadCard(1), false),
         (Effect::LoadTimeline(1), false),
@@ -95,8 +95,8 @@ fn identical_waiting_requests_are_read_once() {
     let requests = [
         (Read::Reminders(Ask::default()), true),
         (Read::Reminders(Ask::default()), false),
-        (Read::Dashboard(month(11)), true),
-        (Read::Dashboard(month(11)), false),
+        (Read::Dashboard(month(11), None), true),
+        (Read::Dashboard(month(11), None), false),
         (Read::Reminders(Ask::default()), false),
     ];
     for (read, queued) in requests {
@@ -111,7 +111,7 @@ fn identical_waiting_requests_are_read_once() {
         [
             "Overview",
             "Reminders(Ask { reason: None, mine: false, overdue: false })",
-            "Dashboard(Month { year: 2026, month: 11 })"
+            "Dashboard(Month { year: 2026, month: 11 }, None)"
         ]
     );
     assert!(!rig.worker.busy());
@@ -124,8 +124,8 @@ fn identical_waiting_requests_are_read_once() {
 #[test]
 fn paging_through_months_or_agenda_filters_reads_only_the_last_asked_for() {
     let mut rig = rig();
-    assert!(rig.worker.request(Read::Dashboard(month(12))));
-    assert_eq!(rig.started.recv_timeout(PATIENCE), Ok(Read::Dashboard(month(12))));
+    assert!(rig.worker.request(Read::Dashboard(month(12), None)));
+    assert_eq!(rig.started.recv_timeout(PATIENCE), Ok(Read::Dashboard(month(12), None)));
     // `[` pressed three times while December is read; reminders meanwhile,
     // and `O` on them: the agenda asked for last replaces the one waiting.
     let mine = Ask {
@@ -133,11 +133,11 @@ fn paging_through_months_or_agenda_filters_reads_only_the_last_asked_for() {
         ..Ask::default()
     };
     for read in [
-        Read::Dashboard(month(11)),
+        Read::Dashboard(month(11), None),
         Read::Reminders(Ask::default()),
-        Read::Dashboard(month(10)),
+        Read::Dashboard(month(10), None),
         Read::Reminders(mine),
-        Read::Dashboard(month(9)),
+        Read::Dashboard(month(9), None),
     ] {
         assert!(rig.worker.request(read.clone()), "{read:?}");
     }
@@ -148,16 +148,16 @@ fn paging_through_months_or_agenda_filters_reads_only_the_last_asked_for() {
     assert_eq!(
         answers,
         [
-            "Dashboard(Month { year: 2026, month: 12 })",
+            "Dashboard(Month { year: 2026, month: 12 }, None)",
             "Reminders(Ask { reason: None, mine: true, overdue: false })",
-            "Dashboard(Month { year: 2026, month: 9 })"
+            "Dashboard(Month { year: 2026, month: 9 }, None)"
         ]
     );
     assert!(!rig.worker.busy(), "the months paged past are not outstanding");
     let began: Vec<Read> = rig.started.try_iter().collect();
     assert_eq!(
         began,
-        [Read::Reminders(mine), Read::Dashboard(month(9))],
+        [Read::Reminders(mine), Read::Dashboard(month(9), None)],
         "October and November never read"
     );
 }
@@ -243,7 +243,7 @@ fn the_database_worker_reads_what_another_connection_committed() {
     assert_eq!(after, ["张三", "李四"]);
     worker.request(Read::Queue);
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::Queue(..))));
-    worker.request(Read::Dashboard(month(11)));
+    worker.request(Read::Dashboard(month(11), None));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::Dashboard(m, Ok(_))) if m == month(11)));
 }
 
@@ -258,7 +258,7 @@ fn a_failed_read_comes_back_as_a_failure_not_a_panic() {
     assert!(overview[0].starts_with("failed: "), "{overview:?}");
     worker.request(Read::Reminders(Ask::default()));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::LoadFailed(_))));
-    worker.request(Read::Dashboard(month(11)));
+    worker.request(Read::Dashboard(month(11), None));
     assert!(matches!(worker.wait(PATIENCE), Some(Msg::Dashboard(m, Err(_))) if m == month(11)));
     assert!(!worker.busy());
 }
