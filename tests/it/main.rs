@@ -10,6 +10,7 @@ mod ticket_support;
 mod tui_support;
 
 mod agenda;
+mod agenda_page;
 mod background_reads;
 mod background_writes;
 mod backup_doctor;
