@@ -201,6 +201,15 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Changes whenever what the file holds may have: another connection
+    /// committed (`data_version`) or this one changed rows
+    /// (`total_changes()`, which `data_version` leaves out). Results kept
+    /// under an equal stamp are still current.
+    pub fn change_stamp(&self) -> Result<(i64, i64), StoreError> {
+        let own: i64 = self.conn.query_row("SELECT total_changes()", [], |r| r.get(0))?;
+        Ok((self.data_version()?, own))
+    }
+
     /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so
     /// its plan can be kept under test.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {

@@ -130,6 +130,7 @@ struct StoreReader {
     store: Result<Database, String>,
     ctx: Ctx,
     clock_fixed: bool,
+    view_counts: super::view_counts::ViewCounts,
 }
 
 impl Reader for StoreReader {
@@ -138,7 +139,15 @@ impl Reader for StoreReader {
             self.ctx.now = chrono::Utc::now();
         }
         match &mut self.store {
-            Ok(store) => read.run(store, &self.ctx),
+            Ok(store) => match read {
+                Read::Views(selected) => Msg::Views(
+                    self.view_counts
+                        .read(store, &self.ctx, selected)
+                        .map(Box::new)
+                        .map_err(|e| crate::i18n::told(&e)),
+                ),
+                read => read.run(store, &self.ctx),
+            },
             Err(why) => match read {
                 // The dashboard reports its own failures, for its month.
                 Read::Dashboard(month) => Msg::Dashboard(month, Err(why.clone())),
@@ -182,6 +191,7 @@ impl Worker {
             store,
             ctx,
             clock_fixed,
+            view_counts: Default::default(),
         };
         Worker::spawn(reader, interrupt)
     }
