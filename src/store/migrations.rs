@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0011_search.sql"),
     include_str!("../../assets/migrations/0012_views.sql"),
     include_str!("../../assets/migrations/0013_find_indexes.sql"),
+    include_str!("../../assets/migrations/0016_last_outbound.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -2,6 +2,8 @@
 //! append-only migrations and maps rows to domain types. No rusqlite type
 //! leaves this module.
 
+#[macro_use]
+mod last_outbound;
 mod agents;
 mod audit;
 mod backup;
@@ -80,6 +82,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("ticket_list", tickets::list_sql(false)),
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
+        ("cadence", crm::CADENCE_SQL.to_string()),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
         ("ticket_search", fulltext::search_plan_sql()),
         ("callbacks_owed", crm::CALLBACKS_OWED_SQL.to_string()),

@@ -49,6 +49,7 @@ mod find_query;
 mod import_export;
 mod kb;
 mod kb_uses;
+mod last_outbound;
 mod layers;
 mod macros_service;
 mod occasions;
