@@ -185,3 +185,21 @@ fn a_clock_before_the_stored_contact_sees_the_contacts_up_to_it() {
     let now = desk.json_at("2026-05-02T00:00:00Z", &["reminder", "list", "--when", "overdue"]);
     assert_eq!(now.as_array().unwrap().len(), 0, "{now}");
 }
+
+/// The backlog of callbacks owed is counted from the owed-callback index
+/// alone (migration 0016): an archived customer's tickets stay out of it.
+#[test]
+fn the_callback_backlog_count_leaves_out_archived_customers() {
+    let desk = Desk::new();
+    for code in ["C1", "C2"] {
+        desk.customer(code, &["--code", code]);
+        let ticket = desk.ticket(code, "complaint", "屏幕碎了", &[]);
+        let id = ticket["id"].as_i64().unwrap().to_string();
+        desk.ok(&["ticket", "resolve", &id, "--summary", "已更换"]);
+    }
+    let later = "2026-03-20T08:00:00Z";
+    let backlog = || desk.ok_at(later, &["reminder", "list"]);
+    assert!(backlog().contains("Overdue · 2"), "{}", backlog());
+    desk.ok_at(later, &["customer", "archive", "C2"]);
+    assert!(backlog().contains("Overdue · 1"), "{}", backlog());
+}
