@@ -172,6 +172,9 @@ pub enum Msg {
     },
     /// The views bar's views and counts, with the selected view's tickets.
     Views(Result<Box<crate::service::views::ViewsRead>, String>),
+    /// The queue's most urgent tickets alone, read first at start so its
+    /// rows show before every active ticket and customer is read.
+    QueueHead(Vec<TicketView>),
 }
 
 #[derive(Debug, Clone)]
@@ -247,4 +250,6 @@ pub enum Effect {
     /// Counts every saved view and finds the tickets of the one at this
     /// position (none: the queue is showing).
     LoadViews(Option<i64>),
+    /// The queue's first screenful (see [`Msg::QueueHead`]).
+    LoadQueueHead,
 }

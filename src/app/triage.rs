@@ -19,6 +19,11 @@ pub struct Triage {
     /// The card has been asked for and not yet come.
     pub loading: bool,
     pub scroll: super::panes::cursor::Scroll,
+    /// Decisions sent to the writer and not yet answered, oldest first (it
+    /// answers in order): `Some(ticket)` for a single-key decision, after
+    /// which the screen already moved on; `None` for one saved from a form,
+    /// which stays open until its answer.
+    pub deciding: std::collections::VecDeque<Option<i64>>,
 }
 
 /// A triage run: from entering triage until nothing is left. It outlives

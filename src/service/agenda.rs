@@ -3,11 +3,12 @@
 //! count, and the overdue rows only when asked for: the backlog is counted,
 //! not listed, so a long one neither slows nor buries today's work.
 
-use super::reminders::{ReminderView, gather, soonest_first};
+use super::reminders::{ReminderView, gather};
 use super::segments_as_of;
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
 use crate::store::Store;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -37,7 +38,7 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, section: Section) {
+    pub(super) fn add(&mut self, section: Section) {
         match section {
             Section::Today => self.today += 1,
             Section::Upcoming => self.upcoming += 1,
@@ -60,11 +61,11 @@ pub fn agenda(store: &mut Store, ctx: &Ctx, filter: &Filter, page: Page) -> Resu
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
         let count_only = (!page.overdue).then_some(Section::Overdue);
-        let gathered = gather(tx, ctx, source, filter, count_only)?;
-        let mut counts = Counts {
-            overdue: gathered.counted,
-            ..Counts::default()
-        };
+        // Only the page's rows are made (the rest of each section counted):
+        // a large file has tens of thousands of contacts due.
+        let gathered = gather(tx, ctx, source, filter, count_only, page.limit)?;
+        let mut counts = gathered.cut;
+        counts.overdue += gathered.counted;
         let mut rows = gathered.rows;
         for r in &rows {
             counts.add(r.section);
@@ -84,8 +85,34 @@ pub fn agenda(store: &mut Store, ctx: &Ctx, filter: &Filter, page: Page) -> Resu
 /// By section; today and upcoming soonest first, overdue the most recently
 /// missed first (yesterday's call before last month's).
 fn agenda_order(a: &ReminderView, b: &ReminderView) -> Ordering {
+    in_agenda_order(&Place::of(a), &Place::of(b))
+}
+
+/// Where a reminder stands in the agenda: what orders it, before the
+/// reminder itself is made.
+pub(super) struct Place<'a> {
+    pub section: Section,
+    pub due_at: DateTime<Utc>,
+    pub code: &'a str,
+    pub id: Option<i64>,
+}
+
+impl Place<'_> {
+    fn of(r: &ReminderView) -> Place<'_> {
+        Place {
+            section: r.section,
+            due_at: r.due_at,
+            code: &r.customer_code,
+            id: r.id,
+        }
+    }
+}
+
+pub(super) fn in_agenda_order(a: &Place, b: &Place) -> Ordering {
+    // Due time, then customer, then id: the same order on every read.
+    let soonest_first = || a.due_at.cmp(&b.due_at).then(a.code.cmp(b.code)).then(a.id.cmp(&b.id));
     a.section.cmp(&b.section).then_with(|| match a.section {
-        Section::Overdue => b.due_at.cmp(&a.due_at).then_with(|| soonest_first(a, b)),
-        Section::Today | Section::Upcoming => soonest_first(a, b),
+        Section::Overdue => b.due_at.cmp(&a.due_at).then_with(soonest_first),
+        Section::Today | Section::Upcoming => soonest_first(),
     })
 }

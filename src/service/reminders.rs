@@ -15,6 +15,7 @@
 //! - *birthday*, *anniversary* and low-*survey* follow-ups: computed too,
 //!   in [`super::occasions`]; an outbound contact ends them.
 
+use super::agenda::{Place, in_agenda_order};
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
@@ -82,7 +83,7 @@ fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, E
 pub fn list(store: &mut Store, ctx: &Ctx, when: When, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
     store.read(|tx| {
-        let mut out = gather(tx, ctx, source, filter, None)?.rows;
+        let mut out = gather(tx, ctx, source, filter, None, None)?.rows;
         out.retain(|r| when.includes(r.when));
         out.sort_by(soonest_first);
         Ok(out)
@@ -94,6 +95,9 @@ pub(super) struct Gathered {
     pub rows: Vec<ReminderView>,
     /// How many of the section not wanted as rows there are.
     pub counted: usize,
+    /// Contacts due that fall past the page asked for, by section: counted,
+    /// not made into rows.
+    pub cut: super::agenda::Counts,
 }
 
 /// Every open reminder `filter` lets through, in no order; those of
@@ -105,6 +109,7 @@ pub(super) fn gather(
     source: Source,
     filter: &Filter,
     count_only: Option<Section>,
+    page: Option<usize>,
 ) -> Result<Gathered, Error> {
     let owner = filter.owner.name(&ctx.agent);
     let wanted = |reason: ReminderReason| filter.reason.is_none_or(|r| r == reason);
@@ -125,7 +130,11 @@ pub(super) fn gather(
     };
     let mut out: Vec<ReminderView> = Vec::new();
     let cadence = &ctx.settings.cadence;
+    let mut cut = super::agenda::Counts::default();
     if wanted(ReminderReason::Cadence) {
+        // Every customer with a cadence is due some day: their places first,
+        // and only those on the page made into reminders.
+        let mut due = Vec::new();
         for row in cadence_rows(tx, ctx, source)? {
             if !owned(Some(row.customer_id)) {
                 continue;
@@ -133,25 +142,34 @@ pub(super) fn gather(
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at)
                 && !only_counted(due_at)
             {
-                let facts = NoteFacts::Cadence {
-                    tier: row.tier,
-                    // The day as people read it: in the display zone, not UTC's.
-                    last_outbound: row
-                        .last_outbound
-                        .map(|at| at.with_timezone(&ctx.settings.display_zone).date_naive()),
-                };
-                out.push(view(
-                    ctx,
-                    None,
-                    ReminderReason::Cadence,
-                    due_at,
-                    row.customer_id,
-                    &row.code,
-                    &row.name,
-                    None,
-                    facts,
-                ));
+                due.push((Section::of(window(ctx, due_at)), due_at, row));
             }
+        }
+        if let Some(page) = page.filter(|page| *page < due.len()) {
+            due.sort_by(|a, b| in_agenda_order(&cadence_place(a), &cadence_place(b)));
+            for (section, ..) in due.drain(page..) {
+                cut.add(section);
+            }
+        }
+        for (_, due_at, row) in due {
+            let facts = NoteFacts::Cadence {
+                tier: row.tier,
+                // The day as people read it: in the display zone, not UTC's.
+                last_outbound: row
+                    .last_outbound
+                    .map(|at| at.with_timezone(&ctx.settings.display_zone).date_naive()),
+            };
+            out.push(view(
+                ctx,
+                None,
+                ReminderReason::Cadence,
+                due_at,
+                row.customer_id,
+                &row.code,
+                &row.name,
+                None,
+                facts,
+            ));
         }
     }
     if wanted(ReminderReason::Callback) {
@@ -213,7 +231,18 @@ pub(super) fn gather(
     Ok(Gathered {
         counted: counted.get() + before - out.len(),
         rows: out,
+        cut,
     })
+}
+
+/// Where a contact due stands in the agenda.
+fn cadence_place((section, due_at, row): &(Section, DateTime<Utc>, CadenceRow)) -> Place<'_> {
+    Place {
+        section: *section,
+        due_at: *due_at,
+        code: &row.code,
+        id: None,
+    }
 }
 
 /// Due time, then customer, then id: the same order on every read.

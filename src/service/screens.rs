@@ -70,6 +70,17 @@ pub fn queue(store: &mut Store, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), 
     store.read(|tx| queue_in(tx, ctx))
 }
 
+/// How many of the most urgent tickets [`queue_head`] reads: more than a
+/// pane shows on the tallest terminal.
+pub const QUEUE_HEAD: usize = 200;
+
+/// The queue's most urgent [`QUEUE_HEAD`] tickets, in the queue's order:
+/// the first rows at start, read alone before the whole queue (whose every
+/// active ticket's clocks take far longer on a large file).
+pub fn queue_head(store: &mut Store, ctx: &Ctx) -> Result<Vec<TicketView>, Error> {
+    store.read(|tx| sla::queue(tx, ctx, Some(QUEUE_HEAD)))
+}
+
 /// Every active ticket: the queue has no cap, so the filter and `G` reach
 /// each one (the pane draws only the rows in view, so its size costs the
 /// read, not the frames). Open comes from the whole table; at risk and

@@ -26,6 +26,11 @@ pub struct TriageCard {
     pub other_open: Vec<Ticket>,
     /// Tickets still waiting for a decision after this one.
     pub remaining: usize,
+    /// The card that comes once this one is decided or skipped, read in the
+    /// same transaction: the screen shows it at once while the decision is
+    /// written and the cards are read again in the background. Its own
+    /// `next` is `None` (one card ahead is enough to hide a read).
+    pub next: Option<Box<TriageCard>>,
 }
 
 /// A ticket waits for a decision unless it is pending (waiting on the
@@ -64,23 +69,38 @@ fn card(store: &mut Store, ctx: &Ctx, skipped: &HashSet<i64>, keep: Option<i64>)
             return Ok(None);
         }
         let view = waiting.remove(at);
-        let customer = tx.customer(view.ticket.customer_id)?;
-        let query = TicketQuery {
-            customer_id: Some(customer.id),
-            ..Default::default()
+        let next = match waiting.first() {
+            Some(next) => Some(Box::new(assemble(tx, next.clone(), waiting.len() - 1, None)?)),
+            None => None,
         };
-        let other_open = tx
-            .list_tickets(&query)?
-            .into_iter()
-            .filter(|t| t.id != view.ticket.id && t.status.is_open())
-            .collect();
-        Ok(Some(TriageCard {
-            timeline: tx.timeline(customer.id, TIMELINE_ENTRIES)?,
-            customer,
-            other_open,
-            remaining: waiting.len(),
-            view,
-        }))
+        Ok(Some(assemble(tx, view, waiting.len(), next)?))
+    })
+}
+
+/// The card of `view`: its customer, their history and other open tickets.
+fn assemble(
+    tx: &crate::store::Tx,
+    view: TicketView,
+    remaining: usize,
+    next: Option<Box<TriageCard>>,
+) -> Result<TriageCard, Error> {
+    let customer = tx.customer(view.ticket.customer_id)?;
+    let query = TicketQuery {
+        customer_id: Some(customer.id),
+        ..Default::default()
+    };
+    let other_open = tx
+        .list_tickets(&query)?
+        .into_iter()
+        .filter(|t| t.id != view.ticket.id && t.status.is_open())
+        .collect();
+    Ok(TriageCard {
+        timeline: tx.timeline(customer.id, TIMELINE_ENTRIES)?,
+        customer,
+        other_open,
+        remaining,
+        view,
+        next,
     })
 }
 

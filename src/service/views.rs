@@ -102,20 +102,43 @@ pub const VIEW_ROWS: usize = 2000;
 /// Counts every view and, when `selected` names one by position, finds its
 /// first [`VIEW_ROWS`] tickets.
 pub fn read_bar(store: &mut Store, ctx: &Ctx, selected: Option<i64>) -> Result<ViewsRead, Error> {
-    let mut read = ViewsRead::default();
+    let counted = count_all(store, ctx)?;
+    with_tickets(store, ctx, counted, selected)
+}
+
+/// Every view with the tickets it finds now (`None` when its query no longer reads).
+pub fn count_all(store: &mut Store, ctx: &Ctx) -> Result<Vec<(SavedView, Option<usize>)>, Error> {
+    let mut counted = Vec::new();
     for view in list(store)? {
         let count = match find::count(store, ctx, &view.query, SCOPE) {
             Ok(n) => Some(n),
             Err(Error::Invalid(_)) => None,
             Err(e) => return Err(e),
         };
-        if selected == Some(view.position) && count.is_some() {
-            let found = find::find(store, ctx, &view.query, SCOPE, Some(VIEW_ROWS))?;
-            read.tickets = Some((view.position, found.tickets));
-        }
-        read.counted.push((view, count));
+        counted.push((view, count));
     }
-    Ok(read)
+    Ok(counted)
+}
+
+/// The views bar's read from views counted: with the first [`VIEW_ROWS`]
+/// tickets of the one at position `selected`, when it reads.
+pub fn with_tickets(
+    store: &mut Store,
+    ctx: &Ctx,
+    counted: Vec<(SavedView, Option<usize>)>,
+    selected: Option<i64>,
+) -> Result<ViewsRead, Error> {
+    let chosen = counted
+        .iter()
+        .find(|(view, count)| selected == Some(view.position) && count.is_some());
+    let tickets = match chosen {
+        Some((view, _)) => Some((
+            view.position,
+            find::find(store, ctx, &view.query, SCOPE, Some(VIEW_ROWS))?.tickets,
+        )),
+        None => None,
+    };
+    Ok(ViewsRead { counted, tickets })
 }
 
 /// The tickets view `typed` finds, narrowed by `narrow` (the rest of a

@@ -118,6 +118,14 @@ fn facts_row(r: &rusqlite::Row) -> rusqlite::Result<FactsRow> {
     })
 }
 
+/// ?1 the tiers with a cadence (JSON), ?2 `now`.
+pub(super) const CADENCE_SQL: &str = concat!(
+    "SELECT c.id, c.code, c.name, c.tier, c.created_at, ",
+    last_outbound_of_c!(),
+    " FROM customers c
+      WHERE NOT c.archived AND c.tier IN (SELECT value FROM json_each(?1))"
+);
+
 impl Tx<'_> {
     /// The facts of one customer (archived or not), or of every live one.
     pub fn customer_facts(&self, w: &Windows, customer_id: Option<i64>) -> Result<Vec<FactsRow>, StoreError> {
@@ -163,13 +171,7 @@ impl Tx<'_> {
     /// Live customers of these tiers with their last outbound contact up to `now`.
     pub fn cadence_rows(&self, tiers: &[Tier], now: DateTime<Utc>) -> Result<Vec<CadenceRow>, StoreError> {
         let keys: Vec<&str> = tiers.iter().map(|t| t.key()).collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.code, c.name, c.tier, c.created_at,
-                    (SELECT max(i.at) FROM interactions i
-                      WHERE i.customer_id = c.id AND i.direction = 'out' AND i.at <= ?2)
-               FROM customers c
-              WHERE NOT c.archived AND c.tier IN (SELECT value FROM json_each(?1))",
-        )?;
+        let mut stmt = self.conn.prepare_cached(CADENCE_SQL)?;
         let tiers_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
         let rows = stmt.query_map(params![tiers_json, now.timestamp()], |r| {
             let tier: String = r.get(3)?;

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0013_find_indexes.sql"),
     include_str!("../../assets/migrations/0014_customer_keys.sql"),
     include_str!("../../assets/migrations/0015_report_stamp.sql"),
+    include_str!("../../assets/migrations/0016_last_outbound.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -2,6 +2,8 @@
 //! append-only migrations and maps rows to domain types. No rusqlite type
 //! leaves this module.
 
+#[macro_use]
+mod last_outbound;
 mod agents;
 mod audit;
 mod backup;
@@ -87,6 +89,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("ticket_list", tickets::list_sql(false)),
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
+        ("cadence", crm::CADENCE_SQL.to_string()),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
         ("ticket_search", fulltext::search_plan_sql()),
         ("callbacks_owed", crm::CALLBACKS_OWED_SQL.to_string()),
@@ -213,6 +216,15 @@ impl Store {
     /// data_version`), so a TUI can refresh only when something changed.
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Changes whenever what the file holds may have: another connection
+    /// committed (`data_version`) or this one changed rows
+    /// (`total_changes()`, which `data_version` leaves out). Results kept
+    /// under an equal stamp are still current.
+    pub fn change_stamp(&self) -> Result<(i64, i64), StoreError> {
+        let own: i64 = self.conn.query_row("SELECT total_changes()", [], |r| r.get(0))?;
+        Ok((self.data_version()?, own))
     }
 
     /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so

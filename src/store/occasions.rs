@@ -37,33 +37,46 @@ pub struct LowSurveyRow {
 
 /// ?1 the window's `MM-DD` keys (JSON), ?2 `now`, ?3 birthdays wanted,
 /// ?4 anniversaries wanted. The dates are stored as `YYYY-MM-DD`, so the
-/// month-day is `substr(…, 6, 5)`: one pass over the customers, 60 ms on
-/// 100k (`strftime('%m-%d', …)` took 110 ms); Rust then parses the dates
-/// of the few that match.
-pub(super) const OCCASIONS_SQL: &str = "SELECT c.id, c.code, c.name,
+/// month-day is `substr(…, 6, 5)`, indexed by migration 0016: the two
+/// halves of the union are index searches for the window's days (one pass
+/// over the 100k customers took 60–110 ms); Rust then parses the dates of
+/// the few that match.
+pub(super) const OCCASIONS_SQL: &str = concat!(
+    "SELECT c.id, c.code, c.name,
        CASE WHEN ?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1))
             THEN c.birthday END,
        CASE WHEN ?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))
             THEN c.since END,
-       (SELECT max(i.at) FROM interactions i
-         WHERE i.customer_id = c.id AND i.direction = 'out' AND i.at <= ?2)
+       ",
+    last_outbound_of_c!(),
+    "
   FROM customers c
  WHERE NOT c.archived
-   AND ((?3 AND substr(c.birthday, 6, 5) IN (SELECT value FROM json_each(?1)))
-     OR (?4 AND substr(c.since, 6, 5) IN (SELECT value FROM json_each(?1))))";
+   AND c.id IN (SELECT id FROM customers
+                 WHERE ?3 AND substr(birthday, 6, 5) IN (SELECT value FROM json_each(?1))
+                UNION ALL
+                SELECT id FROM customers
+                 WHERE ?4 AND substr(since, 6, 5) IN (SELECT value FROM json_each(?1)))"
+);
 
 /// ?1 `now`. About half the surveys are low, so reading them all in table
 /// order (`+s.at` keeps SQLite off the date index and its row lookups) is
 /// faster: 120 ms against 160 ms on the 100k demo. The outbound-contact
-/// check uses `interactions_direction`.
+/// check reads the stored last outbound contact (migration 0016): a contact
+/// after the survey exists when the last one is after it, and up to `now`;
+/// only when the last one lies after `now` (a replaced clock) are the
+/// interactions searched by `interactions_direction`.
 pub(super) const LOW_SURVEYS_SQL: &str = "SELECT s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at,
        s.quality, s.response, s.communication, s.comment
   FROM surveys s JOIN customers c ON c.id = s.customer_id
  WHERE (s.quality < 4 OR s.response < 4 OR s.communication < 4)
    AND +s.at <= ?1 AND NOT c.archived
-   AND NOT EXISTS (SELECT 1 FROM interactions i
-                    WHERE i.customer_id = s.customer_id AND i.direction = 'out'
-                      AND i.at > s.at AND i.at <= ?1)";
+   AND NOT EXISTS (SELECT 1 FROM customer_last_outbound lo
+                    WHERE lo.customer_id = s.customer_id AND lo.at > s.at
+                      AND (lo.at <= ?1
+                           OR EXISTS (SELECT 1 FROM interactions i
+                                       WHERE i.customer_id = s.customer_id AND i.direction = 'out'
+                                         AND i.at > s.at AND i.at <= ?1)))";
 
 fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|d| d.parse().ok())

@@ -57,6 +57,7 @@ impl Driver {
         match effect {
             Effect::LoadOverview => vec![Read::Overview.run(store, ctx)],
             Effect::LoadQueue => vec![Read::Queue.run(store, ctx)],
+            Effect::LoadQueueHead => vec![Read::QueueHead.run(store, ctx)],
             Effect::FindTickets { expr, all } => vec![Read::Find { expr, all }.run(store, ctx)],
             Effect::LoadViews(selected) => vec![Read::Views(selected).run(store, ctx)],
             Effect::LoadTimeline(id) => {
@@ -71,14 +72,8 @@ impl Driver {
                 Ok(saved) => Msg::Saved(saved),
                 Err(e) => Msg::SaveFailed(failure(e)),
             }],
-            Effect::LoadTriage(skipped) => {
-                let skipped = skipped.into_iter().collect();
-                loaded(triage::next(store, ctx, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
-            }
-            Effect::ReloadTriage(id, skipped) => {
-                let skipped = skipped.into_iter().collect();
-                loaded(triage::again(store, ctx, id, &skipped).map(|c| Msg::TriageCard(c.map(Box::new))))
-            }
+            Effect::LoadTriage(passed) => vec![Read::Triage { keep: None, passed }.run(store, ctx)],
+            Effect::ReloadTriage(id, passed) => vec![Read::Triage { keep: Some(id), passed }.run(store, ctx)],
             Effect::TriageChange(seen, changes, text) => vec![Msg::TriageChanged(
                 triage::change(store, ctx, &seen, &changes)
                     .map(|(_, undo)| (undo, text))

@@ -8,6 +8,7 @@ pub mod events;
 mod jobs;
 pub mod lock;
 pub mod terminal;
+mod view_counts;
 pub mod worker;
 pub mod writer;
 

@@ -12,7 +12,7 @@ use crate::domain::period::Month;
 use crate::service::dashboard::ReportStamp;
 use crate::service::database::{Database, Interrupt, OpenOptions};
 use crate::service::find::{self, Scope};
-use crate::service::{Ctx, agenda, dashboard, quality, screens, views};
+use crate::service::{Ctx, agenda, dashboard, quality, screens, triage, views};
 
 use crate::app::panes::queue_query::FIND_LIMIT;
 use std::collections::VecDeque;
@@ -28,6 +28,8 @@ pub enum Read {
     Overview,
     /// The queue alone, read again every minute so SLA states move on.
     Queue,
+    /// The queue's most urgent tickets, first at start.
+    QueueHead,
     Reminders(crate::app::reminders::Ask),
     /// A month's figures; with a stamp, only if it has moved.
     Dashboard(Month, Option<ReportStamp>),
@@ -40,6 +42,13 @@ pub enum Read {
     },
     /// The views bar's counts, and the tickets of the view at this position.
     Views(Option<i64>),
+    /// The triage card (of ticket `keep` while it still waits, else the most
+    /// urgent), passing over the tickets of the run so far: it reads the
+    /// whole queue, too slow for the event loop on a large file.
+    Triage {
+        keep: Option<i64>,
+        passed: Vec<i64>,
+    },
 }
 
 impl Read {
@@ -48,6 +57,7 @@ impl Read {
         match effect {
             Effect::LoadOverview => Some(Read::Overview),
             Effect::LoadQueue => Some(Read::Queue),
+            Effect::LoadQueueHead => Some(Read::QueueHead),
             Effect::LoadReminders(ask) => Some(Read::Reminders(*ask)),
             Effect::LoadDashboard(month, known) => Some(Read::Dashboard(*month, *known)),
             Effect::LoadQuality => Some(Read::Quality),
@@ -56,6 +66,14 @@ impl Read {
                 all: *all,
             }),
             Effect::LoadViews(selected) => Some(Read::Views(*selected)),
+            Effect::LoadTriage(passed) => Some(Read::Triage {
+                keep: None,
+                passed: passed.clone(),
+            }),
+            Effect::ReloadTriage(id, passed) => Some(Read::Triage {
+                keep: Some(*id),
+                passed: passed.clone(),
+            }),
             _ => None,
         }
     }
@@ -66,6 +84,7 @@ impl Read {
         match self {
             Read::Overview => screens::overview(store, ctx).map_or_else(failed, |o| Msg::Overview(Box::new(o))),
             Read::Queue => screens::queue(store, ctx).map_or_else(failed, |(q, c)| Msg::Queue(q, c)),
+            Read::QueueHead => screens::queue_head(store, ctx).map_or_else(failed, Msg::QueueHead),
             Read::Reminders(ask) => agenda::agenda(store, ctx, &ask.filter(), ask.page())
                 .map_or_else(failed, |a| Msg::Reminders(Box::new(a))),
             Read::Dashboard(month, None) => Msg::Dashboard(
@@ -94,6 +113,14 @@ impl Read {
                     .map(Box::new)
                     .map_err(|e| crate::i18n::told(&e)),
             ),
+            Read::Triage { keep, passed } => {
+                let passed = passed.into_iter().collect();
+                let card = match keep {
+                    Some(id) => triage::again(store, ctx, id, &passed),
+                    None => triage::next(store, ctx, &passed),
+                };
+                card.map_or_else(failed, |c| Msg::TriageCard(c.map(Box::new)))
+            }
         }
     }
 }
@@ -110,6 +137,7 @@ struct StoreReader {
     store: Result<Database, String>,
     ctx: Ctx,
     clock_fixed: bool,
+    view_counts: super::view_counts::ViewCounts,
 }
 
 impl Reader for StoreReader {
@@ -118,7 +146,15 @@ impl Reader for StoreReader {
             self.ctx.now = chrono::Utc::now();
         }
         match &mut self.store {
-            Ok(store) => read.run(store, &self.ctx),
+            Ok(store) => match read {
+                Read::Views(selected) => Msg::Views(
+                    self.view_counts
+                        .read(store, &self.ctx, selected)
+                        .map(Box::new)
+                        .map_err(|e| crate::i18n::told(&e)),
+                ),
+                read => read.run(store, &self.ctx),
+            },
             Err(why) => match read {
                 // The dashboard reports its own failures, for its month.
                 Read::Dashboard(month, _) => Msg::Dashboard(month, Err(why.clone())),
@@ -129,7 +165,9 @@ impl Reader for StoreReader {
                     result: Err(why.clone()),
                 },
                 Read::Views(_) => Msg::Views(Err(why.clone())),
-                Read::Overview | Read::Queue | Read::Reminders(_) => Msg::LoadFailed(why.clone()),
+                Read::Overview | Read::Queue | Read::QueueHead | Read::Reminders(_) | Read::Triage { .. } => {
+                    Msg::LoadFailed(why.clone())
+                }
             },
         }
     }
@@ -160,6 +198,7 @@ impl Worker {
             store,
             ctx,
             clock_fixed,
+            view_counts: Default::default(),
         };
         Worker::spawn(reader, interrupt)
     }
@@ -197,13 +236,14 @@ impl Worker {
     /// once more after. The dashboard shows one month, and drops figures of
     /// any other: a month asked for replaces another one waiting, so paging
     /// through months reads only where the paging stops; likewise the
-    /// agenda, whose filter keys each ask for another one. True when queued.
+    /// agenda, whose filter keys each ask for another one, and the triage
+    /// card, asked for again after each decision. True when queued.
     pub fn request(&mut self, read: Read) -> bool {
         let mut queue = self.shared.lock();
         if queue.waiting.contains(&read) {
             return false;
         }
-        if matches!(read, Read::Dashboard(..) | Read::Reminders(_)) {
+        if matches!(read, Read::Dashboard(..) | Read::Reminders(_) | Read::Triage { .. }) {
             let before = queue.waiting.len();
             let same_kind = |r: &Read| std::mem::discriminant(r) == std::mem::discriminant(&read);
             queue.waiting.retain(|r| !same_kind(r));

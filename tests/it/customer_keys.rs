@@ -176,22 +176,28 @@ fn a_damaged_or_foreign_key_blob_is_built_again_from_the_fields() {
 
 #[test]
 fn a_file_made_before_the_keys_were_stored_gets_them_on_first_open() {
-    let mut d = desk();
-    customers::add(&mut d.store, &ctx(), &person("C1", "曾国藩", "")).unwrap();
-    drop(d.store);
-    // Back to the schema of migration 13: what an older build left.
-    Connection::open(&d.path)
-        .unwrap()
-        .execute_batch(
-            "DROP TRIGGER customers_keys_ai; DROP TRIGGER customers_keys_au;
-             DROP TRIGGER customers_keys_ad; DROP TRIGGER customers_keys_activity;
-             DROP TABLE customer_keys; DROP TABLE customer_keys_dirty;
+    let d = desk();
+    let old = d.path.with_file_name("v13.db");
+    // What a build of migration 13 left: its schema and a customer, no keys.
+    {
+        let conn = Connection::open(&old).unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/migrations");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for file in &files[..13] {
+            conn.execute_batch(&std::fs::read_to_string(file).unwrap()).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO customers (code, name, created_at, updated_at) VALUES ('C1', '曾国藩', 0, 0);
              PRAGMA user_version = 13;",
         )
         .unwrap();
-    let mut store = Store::open(&d.path, &OpenOptions::default()).unwrap();
-    assert_eq!(count(&d.path, "SELECT count(*) FROM customer_keys"), 1);
-    assert_eq!(count(&d.path, "SELECT count(*) FROM customer_keys_dirty"), 0);
+        conn.pragma_update(None, "application_id", frontdesk::store::APPLICATION_ID)
+            .unwrap();
+    }
+    let mut store = Store::open(&old, &OpenOptions::default()).unwrap();
+    assert_eq!(count(&old, "SELECT count(*) FROM customer_keys"), 1);
+    assert_eq!(count(&old, "SELECT count(*) FROM customer_keys_dirty"), 0);
     assert_eq!(found(&mut store, "zengguofan"), ["C1"]);
 }
 

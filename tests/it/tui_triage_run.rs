@@ -31,7 +31,7 @@ fn footer(app: &App, width: u16, height: u16) -> String {
 }
 
 /// Another agent's change to ticket `id`, made in the file behind the app.
-fn changed_elsewhere(app: &App, id: i64) {
+pub(crate) fn changed_elsewhere(app: &App, id: i64) {
     let mut store = Store::open(&app.path, &OpenOptions::default()).unwrap();
     let changes = TicketChanges {
         assignee: Some("wang".into()),

@@ -118,7 +118,16 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
 /// cursors, filters and an open form stay as they are. The dashboard's
 /// slow figures wait their turn (see `dashboard::changed_elsewhere`).
 fn reload(model: &mut Model) -> Vec<Effect> {
-    let mut effects = vec![Effect::LoadOverview];
+    // Before the first overview the queue's most urgent tickets are read
+    // alone, first: its rows are what an agent starts on, and need not wait
+    // for every active ticket's clocks and every customer (the worker reads
+    // in the order asked; the overview brings the whole queue after).
+    let mut effects = if model.loaded {
+        Vec::new()
+    } else {
+        vec![Effect::LoadQueueHead]
+    };
+    effects.push(Effect::LoadOverview);
     if let Some(id) = model.timeline.customer_id() {
         effects.push(Effect::LoadTimeline(id));
     }

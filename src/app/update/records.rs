@@ -351,6 +351,7 @@ fn submit(model: &mut Model) -> Vec<Effect> {
                 s.triage.decided,
                 &[("ticket", &id.to_string()), ("decision", &form.title)],
             );
+            super::triage::sent_from_form(model);
             vec![Effect::TriageChange(
                 vec![Seen { id, version }],
                 Box::new(changes),

@@ -43,6 +43,14 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             effects.push(super::views::after_queue_read(model));
             return effects;
         }
+        Msg::QueueHead(views) => {
+            // Only until the whole queue arrives: a later head would show
+            // less than the pane already has.
+            if !model.loaded && model.views.on_queue() && model.queue.list.is_empty() {
+                let height = model.list_height(PaneId::Queue);
+                model.queue.load(views, height);
+            }
+        }
         Msg::Timeline(id, entries) => {
             let height = model.list_height(PaneId::Timeline);
             model.timeline.loaded(id, entries, height);

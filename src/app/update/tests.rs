@@ -544,3 +544,37 @@ fn a_reload_read_before_the_save_keeps_the_new_record_to_select() {
     update(&mut m, overview(PEOPLE, after));
     assert!(m.select_after_load.is_none(), "read after it, without it");
 }
+
+#[test]
+fn at_start_the_queue_is_read_before_the_customers_then_only_with_them() {
+    let mut m = model();
+    let effects = update(&mut m, Msg::ExternalChange);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadQueueHead, Effect::LoadOverview, ..]),
+        "{effects:?}"
+    );
+    let mut m = loaded();
+    let effects = update(&mut m, Msg::ExternalChange);
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::LoadQueueHead)),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn the_queue_head_shows_until_the_whole_queue_comes_and_never_after() {
+    let mut m = model();
+    m.dirty = false;
+    update(&mut m, Msg::QueueHead(vec![ticket(7, 2, "张三", "屏幕坏点")]));
+    assert_eq!(m.queue.list.len(), 1, "the first rows before the customers");
+    assert!(m.dirty);
+    let whole = vec![
+        ticket(7, 2, "张三", "屏幕坏点"),
+        ticket(8, 1, "Alice Wong", "Late delivery"),
+    ];
+    update(&mut m, overview(PEOPLE, whole));
+    assert_eq!(m.queue.list.len(), 2, "the overview brings the whole queue");
+    // A head arriving late (a reload asked for it before) never shows less.
+    update(&mut m, Msg::QueueHead(vec![ticket(9, 1, "Alice Wong", "Refund")]));
+    assert_eq!(m.queue.list.len(), 2);
+}

@@ -85,7 +85,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Skip => {
             model.triage_run.pass(id, false);
-            return load(model);
+            return move_on(model);
         }
         Action::PriorityUrgent => changes.priority = Some(Priority::Urgent.key().to_string()),
         Action::PriorityHigh => changes.priority = Some(Priority::High.key().to_string()),
@@ -105,12 +105,59 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     }
-    triage.loading = true;
+    // The next card shows at once while the writer writes this decision:
+    // the ticket counts as passed now, and comes back if the write fails.
+    triage.deciding.push_back(Some(id));
+    model.triage_run.pass(id, true);
     let text = fill(
         s.triage.decided,
         &[("ticket", &id.to_string()), ("decision", s.action(action.name()))],
     );
-    vec![Effect::TriageChange(vec![seen], Box::new(changes), text)]
+    let mut effects = vec![Effect::TriageChange(vec![seen], Box::new(changes), text)];
+    effects.extend(move_on(model));
+    effects
+}
+
+/// A decision from a form on the triage card was sent: its answer closes
+/// the form (or shows why not there).
+pub fn sent_from_form(model: &mut Model) {
+    if let Some(triage) = model.screens.triage_mut() {
+        triage.deciding.push_back(None);
+    }
+}
+
+/// The card on screen was decided or skipped: the card read with it shows
+/// at once. The cards are read again in the background (for the card after
+/// it, and what changed meanwhile) once no decision is being written, so
+/// the read sees them.
+fn move_on(model: &mut Model) -> Vec<Effect> {
+    let passed = &model.triage_run.passed;
+    let Some(triage) = model.screens.triage_mut() else {
+        return Vec::new();
+    };
+    triage.scroll = Default::default();
+    match triage.card.take().and_then(|card| card.next) {
+        Some(next) if !passed.contains(&next.view.ticket.id) => {
+            triage.card = Some(next);
+            triage.loading = false;
+        }
+        _ => triage.loading = true,
+    }
+    if triage.deciding.is_empty() {
+        read_again(model)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The card on screen read again (kept while it still waits), or the next
+/// one when none is shown.
+fn read_again(model: &mut Model) -> Vec<Effect> {
+    let passed = model.triage_run.passed.clone();
+    match model.screens.triage().and_then(Triage::ticket_id) {
+        Some(id) => vec![Effect::ReloadTriage(id, passed)],
+        None => vec![Effect::LoadTriage(passed)],
+    }
 }
 
 /// `u`, in triage or in the queue: takes back the newest change of the
@@ -242,6 +289,14 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     };
     match msg {
         Msg::TriageCard(card) => {
+            // A card decided or skipped since it was asked for is stale:
+            // the read asked for after that comes next.
+            if card
+                .as_ref()
+                .is_some_and(|c| model.triage_run.passed.contains(&c.view.ticket.id))
+            {
+                return Vec::new();
+            }
             // The same ticket read again (another agent wrote, perhaps only
             // a heartbeat) keeps its place; a new one starts at the top.
             let same = card.as_ref().map(|c| c.view.ticket.id) == triage.ticket_id();
@@ -255,31 +310,49 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::TriageChanged(Ok((undo, text))) => {
-            // Decided: it does not come up again this run, even if it
-            // still waits (a new priority is a decision too).
-            for u in &undo {
-                model.triage_run.pass(u.ticket_id, true);
+            match triage.deciding.pop_front().flatten() {
+                // Decided with a key: the screen moved on already.
+                Some(_) => {
+                    let settled = triage.deciding.is_empty();
+                    model.history.push(undo, true);
+                    model.say(text);
+                    if settled {
+                        return read_again(model);
+                    }
+                    Vec::new()
+                }
+                // Decided in a form: it closes now and the next card shows.
+                // It does not come up again this run, even if it still
+                // waits (a new priority is a decision too).
+                None => {
+                    for u in &undo {
+                        model.triage_run.pass(u.ticket_id, true);
+                    }
+                    model.history.push(undo, true);
+                    model.screens.take_form();
+                    model.say(text);
+                    move_on(model)
+                }
             }
-            model.history.push(undo, true);
-            model.screens.take_form();
-            model.say(text);
-            load(model)
         }
         Msg::TriageChanged(Err(failure)) => {
-            triage.loading = false;
             let text = fill(s.triage.failed, &[("reason", &failure.describe(s))]);
+            if let Some(id) = triage.deciding.pop_front().flatten() {
+                // A decision with a key, not written: its ticket comes back
+                // on screen as it is now, the footer saying why.
+                model.triage_run.unpass(id);
+                triage.loading = true;
+                model.warn(text);
+                return vec![Effect::ReloadTriage(id, model.triage_run.passed.clone())];
+            }
+            triage.loading = false;
             if let Failure::Conflict(_) = failure {
                 // Decided on stale facts: nothing was written; the footer
                 // names the ticket and the card shows it as it is now.
                 triage.loading = true;
-                let passed = model.triage_run.passed.clone();
-                let reread = match triage.ticket_id() {
-                    Some(id) => Effect::ReloadTriage(id, passed),
-                    None => Effect::LoadTriage(passed),
-                };
                 model.screens.take_form();
                 model.warn(text);
-                return vec![reread];
+                return read_again(model);
             }
             match model.screens.form_mut() {
                 Some(form) => form.message = Some(text),
