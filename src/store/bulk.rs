@@ -22,7 +22,7 @@ use crate::domain::ticket::Ticket;
 use crate::store::TicketDues;
 use crate::store::tickets::event_key;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Statement, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 /// The tables a bulk load writes to, whose secondary indexes it may rebuild.
 const LOADED_TABLES: &[&str] = &[
@@ -150,6 +150,11 @@ pub struct BulkWriter<'a> {
 pub struct BulkLoad<'a> {
     conn: &'a Connection,
     dropped: Vec<(String, String)>,
+    /// The full-text insert triggers suspended for the load, and where it
+    /// started; `finish` indexes the load's rows in one pass and restores
+    /// them (see `fulltext_index::index_loaded`).
+    suspended_triggers: Vec<String>,
+    start: Option<super::fulltext_index::LoadStart>,
     cache_size: i64,
 }
 
@@ -167,6 +172,8 @@ impl<'a> Tx<'a> {
         let mut load = BulkLoad {
             conn: self.conn,
             dropped: Vec::new(),
+            suspended_triggers: Vec::new(),
+            start: None,
             cache_size,
         };
         self.conn.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
@@ -194,6 +201,7 @@ impl<'a> Tx<'a> {
                 self.conn
                     .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
+            load.suspend_search_triggers()?;
         }
         Ok(load)
     }
@@ -261,10 +269,37 @@ impl<'a> Tx<'a> {
 }
 
 impl BulkLoad<'_> {
-    /// Rebuilds the dropped indexes and refreshes the planner statistics,
-    /// still inside the caller's transaction.
+    /// Drops the full-text insert triggers (keeping their SQL to restore),
+    /// noting where the load starts so `finish` knows which rows to index.
+    fn suspend_search_triggers(&mut self) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
+        for name in super::fulltext_index::INSERT_TRIGGERS {
+            let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
+                continue;
+            };
+            // Names come from the constant, never from input.
+            self.conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            self.suspended_triggers.push(sql);
+        }
+        if !self.suspended_triggers.is_empty() {
+            self.start = Some(super::fulltext_index::load_start(self.conn)?);
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the dropped indexes, indexes the loaded texts for search,
+    /// restores the suspended triggers and refreshes the planner
+    /// statistics, still inside the caller's transaction.
     pub fn finish(self) -> Result<(), StoreError> {
         for (_, sql) in &self.dropped {
+            self.conn.execute_batch(sql)?;
+        }
+        if let Some(start) = self.start {
+            super::fulltext_index::index_loaded(self.conn, start)?;
+        }
+        for sql in &self.suspended_triggers {
             self.conn.execute_batch(sql)?;
         }
         self.conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
