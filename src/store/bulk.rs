@@ -160,6 +160,8 @@ pub struct BulkLoad<'a> {
     /// them (see `fulltext_index::index_loaded`).
     suspended_triggers: Vec<String>,
     start: Option<super::fulltext_index::LoadStart>,
+    /// Whether `rebuild_indexes` has run (`finish` runs it otherwise).
+    rebuilt: bool,
     cache_size: i64,
 }
 
@@ -179,6 +181,7 @@ impl<'a> Tx<'a> {
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
+            rebuilt: false,
             cache_size,
         };
         self.conn.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
@@ -295,13 +298,24 @@ impl BulkLoad<'_> {
         Ok(())
     }
 
-    /// Rebuilds the dropped indexes, indexes the loaded texts for search,
-    /// restores the suspended triggers and refreshes the planner
-    /// statistics, still inside the caller's transaction.
-    pub fn finish(self) -> Result<(), StoreError> {
-        for (_, sql) in &self.dropped {
-            self.conn.execute_batch(sql)?;
+    /// Rebuilds the dropped indexes; a step of its own so that a caller can
+    /// tell its progress apart from the search index's (see `finish`).
+    pub fn rebuild_indexes(&mut self) -> Result<(), StoreError> {
+        if !self.rebuilt {
+            for (_, sql) in &self.dropped {
+                self.conn.execute_batch(sql)?;
+            }
+            self.rebuilt = true;
         }
+        Ok(())
+    }
+
+    /// Rebuilds the dropped indexes (unless done already), indexes the
+    /// loaded texts for search, restores the suspended triggers and
+    /// refreshes the planner statistics, still inside the caller's
+    /// transaction.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.rebuild_indexes()?;
         if let Some(start) = self.start {
             super::fulltext_index::index_loaded(self.conn, start)?;
         }
