@@ -22,7 +22,7 @@ use crate::domain::ticket::Ticket;
 use crate::store::TicketDues;
 use crate::store::tickets::event_key;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, Statement, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 /// The tables a bulk load writes to, whose secondary indexes it may rebuild.
 const LOADED_TABLES: &[&str] = &[
@@ -43,6 +43,11 @@ const REMINDER_REASONS: &[&str] = &["cadence", "callback", "manual", "birthday",
 /// Page cache during a load (KiB): rebuilding an index over a million rows
 /// sorts far faster when the pages stay in memory.
 const LOAD_CACHE_KIB: i64 = 256 * 1024;
+
+/// Helper threads SQLite may use to sort while rebuilding the indexes at
+/// the end of a load (`PRAGMA threads`): the machine's second core sorts
+/// half of each index's keys while the first writes.
+const LOAD_SORT_THREADS: i64 = 2;
 
 /// Page cache while an import writes into a file it does not rebuild
 /// (KiB): the pages of the indexes it inserts into stay in memory instead
@@ -150,6 +155,13 @@ pub struct BulkWriter<'a> {
 pub struct BulkLoad<'a> {
     conn: &'a Connection,
     dropped: Vec<(String, String)>,
+    /// The full-text insert triggers suspended for the load, and where it
+    /// started; `finish` indexes the load's rows in one pass and restores
+    /// them (see `fulltext_index::index_loaded`).
+    suspended_triggers: Vec<String>,
+    start: Option<super::fulltext_index::LoadStart>,
+    /// Whether `rebuild_indexes` has run (`finish` runs it otherwise).
+    rebuilt: bool,
     cache_size: i64,
 }
 
@@ -167,10 +179,14 @@ impl<'a> Tx<'a> {
         let mut load = BulkLoad {
             conn: self.conn,
             dropped: Vec::new(),
+            suspended_triggers: Vec::new(),
+            start: None,
+            rebuilt: false,
             cache_size,
         };
         self.conn.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
         self.conn.pragma_update(None, "ignore_check_constraints", true)?;
+        self.conn.pragma_update(None, "threads", LOAD_SORT_THREADS)?;
         let mut existing: u64 = 0;
         for table in LOADED_TABLES {
             // Table names come from the constant above, never from input.
@@ -194,6 +210,7 @@ impl<'a> Tx<'a> {
                 self.conn
                     .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
+            load.suspend_search_triggers()?;
         }
         Ok(load)
     }
@@ -261,10 +278,48 @@ impl<'a> Tx<'a> {
 }
 
 impl BulkLoad<'_> {
-    /// Rebuilds the dropped indexes and refreshes the planner statistics,
-    /// still inside the caller's transaction.
-    pub fn finish(self) -> Result<(), StoreError> {
-        for (_, sql) in &self.dropped {
+    /// Drops the full-text insert triggers (keeping their SQL to restore),
+    /// noting where the load starts so `finish` knows which rows to index.
+    fn suspend_search_triggers(&mut self) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
+        for name in super::fulltext_index::INSERT_TRIGGERS {
+            let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
+                continue;
+            };
+            // Names come from the constant, never from input.
+            self.conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            self.suspended_triggers.push(sql);
+        }
+        if !self.suspended_triggers.is_empty() {
+            self.start = Some(super::fulltext_index::load_start(self.conn)?);
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the dropped indexes; a step of its own so that a caller can
+    /// tell its progress apart from the search index's (see `finish`).
+    pub fn rebuild_indexes(&mut self) -> Result<(), StoreError> {
+        if !self.rebuilt {
+            for (_, sql) in &self.dropped {
+                self.conn.execute_batch(sql)?;
+            }
+            self.rebuilt = true;
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the dropped indexes (unless done already), indexes the
+    /// loaded texts for search, restores the suspended triggers and
+    /// refreshes the planner statistics, still inside the caller's
+    /// transaction.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        self.rebuild_indexes()?;
+        if let Some(start) = self.start {
+            super::fulltext_index::index_loaded(self.conn, start)?;
+        }
+        for sql in &self.suspended_triggers {
             self.conn.execute_batch(sql)?;
         }
         self.conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
@@ -279,6 +334,7 @@ impl Drop for BulkLoad<'_> {
         // Failing to restore a setting cannot be reported from here; a
         // setting left changed lasts only as long as this connection.
         let _ = self.conn.pragma_update(None, "ignore_check_constraints", false);
+        let _ = self.conn.pragma_update(None, "threads", 0);
         let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
     }
 }

@@ -41,6 +41,8 @@ mod customer_keys;
 mod dashboard;
 mod data_output;
 mod demo;
+mod demo_progress;
+mod demo_search_index;
 mod e2e_tmux;
 mod e2e_tmux_nav;
 mod edit_records;

@@ -72,6 +72,7 @@ pub fn generate(
             *last = (*last).max(at);
         }
         written += 1;
+        g.done(written);
     }
     Ok(written)
 }

@@ -84,6 +84,7 @@ pub fn generate(g: &Gen, tx: &Tx, w: &mut BulkWriter, count: usize) -> Result<(V
             new_value: Some(&customer.code),
         })?;
         out.push(Cust { id, ..cust });
+        g.done(out.len());
     }
     codes.save()?;
     Ok((out, orders_written))

@@ -95,9 +95,27 @@ struct Gen<'a> {
     tz: Tz,
     words: Words,
     team: team::Team,
+    progress: &'a dyn Progress,
 }
 
+/// Items between two steps told to the progress listener: a step per row
+/// would cost more than the row.
+const PROGRESS_BATCH: usize = 1000;
+
 impl Gen<'_> {
+    /// Item number `done` (counted from 1) of the current stage is written:
+    /// the listener hears of it once per batch.
+    fn done(&self, done: usize) {
+        if done.is_multiple_of(PROGRESS_BATCH) {
+            self.progress.advance(PROGRESS_BATCH as u64);
+        }
+    }
+
+    /// The current stage ended after `done` items: the last, partial batch.
+    fn stage_done(&self, done: usize) {
+        self.progress.advance((done % PROGRESS_BATCH) as u64);
+    }
+
     /// A sentence from the list `key` with its placeholders filled in.
     fn render(&self, rng: &mut Rng, lang: Lang, key: &str, product: &str, subject: &str) -> String {
         let list = self.words.text(lang, key);
@@ -178,6 +196,7 @@ pub fn generate_with(
         tz: config.sla.timezone.parse().unwrap_or(chrono_tz::UTC),
         words: Words::load(),
         team: team::Team::load(),
+        progress,
     };
     let per_ticket = TICKET_SHARE * sizes.interactions as f64 / sizes.tickets.max(1) as f64;
     let extra = ((per_ticket - REQUIRED_PER_TICKET) / OPTIONAL_PER_TICKET).clamp(0.0, 1.0);
@@ -199,12 +218,12 @@ pub fn generate_with(
         };
         let rules = Rules::load(tx)?;
         let routing = tx.routing_rules()?;
-        let load = tx.begin_bulk_load(expected_rows)?;
+        let mut load = tx.begin_bulk_load(expected_rows)?;
         let mut w = tx.bulk_writer()?;
         g.team.write(&mut w, &routing, ctx.now, roles)?;
         progress.stage(Stage::Customers, Some(sizes.customers as u64));
         let (customers, orders) = customers::generate(&g, tx, &mut w, sizes.customers)?;
-        progress.advance(customers.len() as u64);
+        g.stage_done(customers.len());
         let mut activity = vec![i64::MIN; customers.len()];
         let tickets = tickets::Tickets {
             g: &g,
@@ -215,11 +234,11 @@ pub fn generate_with(
         };
         progress.stage(Stage::Tickets, Some(sizes.tickets as u64));
         let written = tickets.generate(&mut w, sizes.tickets, &mut activity)?;
-        progress.advance(written.tickets as u64);
+        g.stage_done(written.tickets);
         let standalone = sizes.interactions.saturating_sub(written.contacts);
         progress.stage(Stage::Interactions, Some(standalone as u64));
         let contacts = contacts::generate(&g, &mut w, &customers, standalone, &mut activity)?;
-        progress.advance(contacts as u64);
+        g.stage_done(contacts);
         for (c, last) in customers.iter().zip(&activity) {
             if *last > i64::MIN {
                 w.touch_customer(c.id, when::instant(*last))?;
@@ -227,6 +246,8 @@ pub fn generate_with(
         }
         drop(w);
         progress.stage(Stage::Indexes, None);
+        load.rebuild_indexes()?;
+        progress.stage(Stage::SearchIndex, None);
         load.finish()?;
         // The tiers and stages drawn above only approximate the rules (they
         // steer the tickets); now that every order, contact, ticket and

@@ -267,6 +267,7 @@ impl Tickets<'_> {
             *last = (*last).max(seen);
         }
         out.tickets += 1;
+        self.g.done(out.tickets);
         out.contacts += life.contacts.len();
         if surveys::after_ticket(g, w, rng, cust, id, &life.ticket, &view)? {
             out.surveys += 1;
