@@ -111,7 +111,12 @@ fn print(rows: &[Row]) {
             .peer
             .as_ref()
             .map_or("-".to_string(), |(name, r)| format!("{name} {}", fmt_ms(r.wall)));
-        let ratio = row.ratio().map_or("-".to_string(), |r| format!("{r:.2}x"));
+        // Against a much slower peer "1/28.6x" reads better than "0.03x".
+        let ratio = match (row.ratio(), row.target) {
+            (Some(r), Target::FasterThanPeer(_)) => format!("1/{:.1}x", 1.0 / r),
+            (Some(r), _) => format!("{r:.2}x"),
+            (None, _) => "-".to_string(),
+        };
         let met = match row.met() {
             Some(true) => "yes",
             Some(false) => "NO",
