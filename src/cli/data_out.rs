@@ -38,19 +38,28 @@ pub fn buffered_stdout() -> DataOut<BufWriter<StdoutLock<'static>>> {
 pub struct JsonArray<W: Write> {
     out: W,
     started: bool,
+    /// One element's bytes: the serializer makes many small writes, cheap
+    /// into a vector and one write of the whole element to `out`.
+    element: Vec<u8>,
 }
 
 impl<W: Write> JsonArray<W> {
     pub fn new(out: W) -> Self {
-        JsonArray { out, started: false }
+        JsonArray {
+            out,
+            started: false,
+            element: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
         let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
         self.started = true;
-        self.out.write_all(lead).map_err(output_error)?;
-        // Serialized straight into the output, one level in.
-        write_json(&mut self.out, value, 1)
+        self.element.clear();
+        self.element.extend_from_slice(lead);
+        // One level in.
+        write_json(&mut self.element, value, 1)?;
+        self.out.write_all(&self.element).map_err(output_error)
     }
 
     /// Closes the array and gives the writer back.
@@ -87,7 +96,15 @@ pub struct Layout {
 
 impl Layout {
     fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        (0..self.depth).try_for_each(|_| out.write_all(b"  "))
+        // One write for the common depths rather than one per level.
+        const SPACES: &[u8] = b"                                ";
+        let mut width = self.depth * 2;
+        while width > 0 {
+            let part = width.min(SPACES.len());
+            out.write_all(&SPACES[..part])?;
+            width -= part;
+        }
+        Ok(())
     }
 
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -336,6 +353,9 @@ mod tests {
                 json!([[], [[]], {"k": [{"k": "v"}]}]),
             ],
         ];
+        // Deeper than one write of indentation covers.
+        let deep = (0..40).fold(json!({ "leaf": 1 }), |inner, _| json!({ "k": [inner] }));
+        let cases = cases.into_iter().chain([vec![deep]]);
         for values in cases {
             assert_eq!(streamed(&values), whole(&values), "{values:?}");
             // Without terminal controls, exactly serde_json's own pretty text.
