@@ -53,12 +53,18 @@ impl<W: Write> JsonArray<W> {
     }
 
     pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
+        self.push_serialized(&masked(value))
+    }
+
+    /// An element serialized as it is, not masked: for a record whose
+    /// value masking would not change (or output that is not masked).
+    pub fn push_serialized(&mut self, element: &impl serde::Serialize) -> Result<(), Error> {
         let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
         self.started = true;
         self.element.clear();
         self.element.extend_from_slice(lead);
         // One level in.
-        write_json(&mut self.element, value, 1)?;
+        write_serialized(&mut self.element, element, 1)?;
         self.out.write_all(&self.element).map_err(output_error)
     }
 
@@ -73,13 +79,17 @@ impl<W: Write> JsonArray<W> {
 /// Writes `value` (masked in masked mode) in the JSON layout of every data
 /// output, as if `depth` levels inside an array.
 pub fn write_json(out: &mut impl Write, value: serde_json::Value, depth: usize) -> Result<(), Error> {
-    use serde::Serialize;
+    write_serialized(out, &masked(value), depth)
+}
+
+/// [`write_json`] for any serializable value, unmasked.
+fn write_serialized(out: &mut impl Write, value: &impl serde::Serialize, depth: usize) -> Result<(), Error> {
     let layout = Layout {
         depth,
         has_value: false,
     };
     let mut serializer = serde_json::Serializer::with_formatter(out, layout);
-    masked(value)
+    value
         .serialize(&mut serializer)
         .map_err(|e| Error::Output(e.to_string()))
 }
@@ -208,6 +218,19 @@ impl Records {
     ) -> Result<(), Error> {
         match self {
             Records::Json(array) => array.push(json()?),
+            Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
+        }
+    }
+
+    /// A record serialized straight into the output (no `Value` made); the
+    /// caller makes sure masking would not change it.
+    pub fn put_direct(
+        &mut self,
+        record: &impl serde::Serialize,
+        row: impl FnOnce() -> Vec<String>,
+    ) -> Result<(), Error> {
+        match self {
+            Records::Json(array) => array.push_serialized(record),
             Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
         }
     }
