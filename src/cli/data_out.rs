@@ -38,19 +38,34 @@ pub fn buffered_stdout() -> DataOut<BufWriter<StdoutLock<'static>>> {
 pub struct JsonArray<W: Write> {
     out: W,
     started: bool,
+    /// One element's bytes: the serializer makes many small writes, cheap
+    /// into a vector and one write of the whole element to `out`.
+    element: Vec<u8>,
 }
 
 impl<W: Write> JsonArray<W> {
     pub fn new(out: W) -> Self {
-        JsonArray { out, started: false }
+        JsonArray {
+            out,
+            started: false,
+            element: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, value: serde_json::Value) -> Result<(), Error> {
+        self.push_serialized(&masked(value))
+    }
+
+    /// An element serialized as it is, not masked: for a record whose
+    /// value masking would not change (or output that is not masked).
+    pub fn push_serialized(&mut self, element: &impl serde::Serialize) -> Result<(), Error> {
         let lead: &[u8] = if self.started { b",\n  " } else { b"[\n  " };
         self.started = true;
-        self.out.write_all(lead).map_err(output_error)?;
-        // Serialized straight into the output, one level in.
-        write_json(&mut self.out, value, 1)
+        self.element.clear();
+        self.element.extend_from_slice(lead);
+        // One level in.
+        write_serialized(&mut self.element, element, 1)?;
+        self.out.write_all(&self.element).map_err(output_error)
     }
 
     /// Closes the array and gives the writer back.
@@ -64,13 +79,17 @@ impl<W: Write> JsonArray<W> {
 /// Writes `value` (masked in masked mode) in the JSON layout of every data
 /// output, as if `depth` levels inside an array.
 pub fn write_json(out: &mut impl Write, value: serde_json::Value, depth: usize) -> Result<(), Error> {
-    use serde::Serialize;
+    write_serialized(out, &masked(value), depth)
+}
+
+/// [`write_json`] for any serializable value, unmasked.
+fn write_serialized(out: &mut impl Write, value: &impl serde::Serialize, depth: usize) -> Result<(), Error> {
     let layout = Layout {
         depth,
         has_value: false,
     };
     let mut serializer = serde_json::Serializer::with_formatter(out, layout);
-    masked(value)
+    value
         .serialize(&mut serializer)
         .map_err(|e| Error::Output(e.to_string()))
 }
@@ -87,7 +106,15 @@ pub struct Layout {
 
 impl Layout {
     fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        (0..self.depth).try_for_each(|_| out.write_all(b"  "))
+        // One write for the common depths rather than one per level.
+        const SPACES: &[u8] = b"                                ";
+        let mut width = self.depth * 2;
+        while width > 0 {
+            let part = width.min(SPACES.len());
+            out.write_all(&SPACES[..part])?;
+            width -= part;
+        }
+        Ok(())
     }
 
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -191,6 +218,19 @@ impl Records {
     ) -> Result<(), Error> {
         match self {
             Records::Json(array) => array.push(json()?),
+            Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
+        }
+    }
+
+    /// A record serialized straight into the output (no `Value` made); the
+    /// caller makes sure masking would not change it.
+    pub fn put_direct(
+        &mut self,
+        record: &impl serde::Serialize,
+        row: impl FnOnce() -> Vec<String>,
+    ) -> Result<(), Error> {
+        match self {
+            Records::Json(array) => array.push_serialized(record),
             Records::Csv(csv) => csv.write_record(row()).map_err(csv_error),
         }
     }
@@ -336,6 +376,9 @@ mod tests {
                 json!([[], [[]], {"k": [{"k": "v"}]}]),
             ],
         ];
+        // Deeper than one write of indentation covers.
+        let deep = (0..40).fold(json!({ "leaf": 1 }), |inner, _| json!({ "k": [inner] }));
+        let cases = cases.into_iter().chain([vec![deep]]);
         for values in cases {
             assert_eq!(streamed(&values), whole(&values), "{values:?}");
             // Without terminal controls, exactly serde_json's own pretty text.

@@ -44,6 +44,11 @@ pub fn json_text(value: Value) -> Result<String, Error> {
 }
 
 /// `value` masked when this process prints in masked mode.
+/// Whether data output is masked (values rewritten before they are written).
+pub fn is_masked() -> bool {
+    MASKED.load(Ordering::Relaxed)
+}
+
 pub fn masked(mut value: Value) -> Value {
     if MASKED.load(Ordering::Relaxed) {
         privacy::mask_json(&mut value, masking());

@@ -42,7 +42,7 @@ pub fn customers(store: &mut Store, progress: &dyn Progress, each: Each<Customer
 pub fn tickets(store: &mut Store, ctx: &Ctx, progress: &dyn Progress, each: Each<TicketView>) -> Result<(), Error> {
     let read = |tx: &Tx, each: Each<TicketView>| {
         let rules = Rules::load(tx)?;
-        tx.each_ticket(&TicketQuery::default(), |t| each(rules.view(tx, ctx, t)?))
+        tx.each_ticket_with_events(|t, events| each(rules.view_with(ctx, t, events)))
     };
     stream(store, progress, ExportTable::Tickets, read, each)
 }

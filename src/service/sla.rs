@@ -65,13 +65,15 @@ impl Rules {
 
     /// The ticket's clocks and urgency at `ctx.now`, from its event history.
     pub fn view(&self, tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> {
+        let events = tx.ticket_events(ticket.id)?;
+        Ok(self.view_with(ctx, ticket, events))
+    }
+
+    /// [`Rules::view`] from the ticket's events (in order) already read, for
+    /// a caller reading the events of many tickets at once.
+    pub fn view_with(&self, ctx: &Ctx, ticket: Ticket, events: Vec<(DateTime<Utc>, TicketEvent)>) -> TicketView {
         let targets = self.targets_for(&ticket);
-        let view = clocks(
-            tx.ticket_events(ticket.id)?,
-            &targets,
-            ctx.now,
-            ctx.settings.at_risk_share,
-        );
+        let view = clocks(events, &targets, ctx.now, ctx.settings.at_risk_share);
         let urgency = urgency(&UrgencyInput {
             sla: &view,
             priority: ticket.priority,
@@ -79,11 +81,11 @@ impl Rules {
             kind: ticket.kind,
             now: ctx.now,
         });
-        Ok(TicketView {
+        TicketView {
             ticket,
             sla: view,
             urgency,
-        })
+        }
     }
 }
 

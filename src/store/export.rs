@@ -98,6 +98,10 @@ pub fn export_queries() -> Vec<(&'static str, String)> {
     vec![
         ("export_customers", customers_sql()),
         ("export_tickets", super::tickets::list_sql(false)),
+        (
+            "export_ticket_events",
+            super::tickets::EVENTS_IN_LIST_ORDER_SQL.to_string(),
+        ),
         ("export_interactions", interactions_sql()),
         ("export_orders", ORDERS_SQL.to_string()),
         ("export_corrections", CORRECTIONS_SQL.to_string()),

@@ -217,3 +217,40 @@ fn export_query_plans() {
         insta::assert_snapshot!(name, plan);
     }
 }
+
+/// The export reads all tickets' events in one query beside the tickets:
+/// each ticket gets exactly the events a read of its own returns (in
+/// order), tickets without events none, and no ticket is left out.
+#[test]
+fn each_ticket_gets_its_own_events_when_read_side_by_side() {
+    let desk = demo_desk();
+    // Tickets without events: the newest, the oldest and one between.
+    rusqlite::Connection::open(&desk.db)
+        .unwrap()
+        .execute_batch(
+            "DELETE FROM ticket_events WHERE ticket_id IN (
+               (SELECT id FROM tickets ORDER BY opened_at DESC, id DESC LIMIT 1),
+               (SELECT id FROM tickets ORDER BY opened_at, id LIMIT 1),
+               (SELECT id FROM tickets ORDER BY opened_at, id LIMIT 1 OFFSET 100))",
+        )
+        .unwrap();
+    let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
+    store
+        .read(|tx| {
+            let expected = tx.list_tickets(&TicketQuery::default())?;
+            let mut seen = Vec::new();
+            tx.each_ticket_with_events(|t, events| {
+                assert_eq!(events, tx.ticket_events(t.id)?, "ticket {}", t.id);
+                seen.push((t.id, events.is_empty()));
+                Ok::<(), frontdesk::store::StoreError>(())
+            })?;
+            assert_eq!(
+                seen.iter().map(|s| s.0).collect::<Vec<_>>(),
+                expected.iter().map(|t| t.id).collect::<Vec<_>>()
+            );
+            // Both kinds occur, so the merge is tried on each.
+            assert!(seen.iter().any(|s| s.1) && seen.iter().any(|s| !s.1));
+            Ok::<(), frontdesk::store::StoreError>(())
+        })
+        .unwrap();
+}
