@@ -6,7 +6,7 @@ pub const PROGRESS: ProgressStrings = ProgressStrings {
     reading: "读取记录",
     customers: "客户",
     tickets: "工单",
-    interactions: "互动记录",
+    interactions: "沟通记录",
     orders: "订单",
     surveys: "满意度调查",
     reminders: "提醒",
