@@ -3,10 +3,12 @@
 //! keys stay in force; never a panic.
 
 pub mod input;
+mod mail;
 mod settings;
 // "Did you mean …?" lives in the domain now: the filter language suggests too.
 pub(crate) use crate::domain::suggest;
 
+pub use mail::MailConfig;
 pub use settings::{BUSY_TIMEOUT_MAX_MS, Deferred, Expected, Loaded, Places, Problem, ProblemKind};
 
 use crate::domain::cadence::CadenceRules;
@@ -25,6 +27,7 @@ pub struct Config {
     pub cadence: CadenceRules,
     pub backup: BackupConfig,
     pub ui: UiConfig,
+    pub mail: MailConfig,
 }
 
 /// How SQLite keeps its journal: WAL by default, the rollback journal for a
@@ -117,6 +120,10 @@ impl Config {
         }
         // A relative folder would follow wherever frontdesk is started from,
         // scattering backups (and `~` is the shell's, not a path's).
+        if !self.mail.ca_file.as_os_str().is_empty() && self.mail.ca_file.is_relative() {
+            let value = settings::short(&toml::Value::String(self.mail.ca_file.display().to_string()));
+            return Err(RuleBreach::new("mail.ca_file", value, Rule::AbsolutePath));
+        }
         if !self.backup.dir.as_os_str().is_empty() && self.backup.dir.is_relative() {
             let value = settings::short(&toml::Value::String(self.backup.dir.display().to_string()));
             return Err(RuleBreach::new("backup.dir", value, Rule::AbsolutePath));

@@ -18,6 +18,7 @@ pub mod interaction;
 pub mod kb;
 pub mod kpi;
 pub mod macros;
+pub mod mail;
 pub mod occasions;
 pub mod order;
 pub mod period;

@@ -18,7 +18,14 @@ use std::collections::HashMap;
 pub struct Rules {
     pub policies: Vec<SlaPolicy>,
     pub calendars: HashMap<String, Calendar>,
+    /// The e-mail reply target (24×7): the first-response target of every
+    /// e-mail ticket, whatever its kind's policy says, while the kind's
+    /// resolution and callback targets still apply. `None` when switched off.
+    pub email_reply: Option<TargetSpec>,
 }
+
+/// Where the e-mail reply target is kept (minutes; "off" switches it off).
+pub const EMAIL_REPLY_KEY: &str = "email_reply_minutes";
 
 impl Rules {
     pub fn load(tx: &Tx) -> Result<Rules, Error> {
@@ -26,9 +33,18 @@ impl Rules {
         for spec in tx.calendars()? {
             calendars.insert(spec.name.clone(), spec.build()?);
         }
+        let email_reply = tx
+            .meta(EMAIL_REPLY_KEY)?
+            .and_then(|minutes| minutes.parse::<i64>().ok())
+            .filter(|minutes| *minutes > 0)
+            .map(|minutes| TargetSpec {
+                minutes,
+                calendar: None,
+            });
         Ok(Rules {
             policies: tx.policies()?,
             calendars,
+            email_reply,
         })
     }
 
@@ -49,14 +65,19 @@ impl Rules {
 
     /// [`Rules::targets_for`] from the four fields a policy matches on.
     pub fn targets_matching(&self, kind: TicketKind, priority: Priority, channel: Channel, tier: Tier) -> Targets<'_> {
+        let email_reply = if channel == Channel::Email {
+            self.target(&self.email_reply)
+        } else {
+            None
+        };
         match first_policy(&self.policies, kind, priority, channel, tier) {
             Some(p) => Targets {
-                first_response: self.target(&p.first_response),
+                first_response: email_reply.or_else(|| self.target(&p.first_response)),
                 resolution: self.target(&p.resolution),
                 callback: self.target(&p.callback),
             },
             None => Targets {
-                first_response: None,
+                first_response: email_reply,
                 resolution: None,
                 callback: None,
             },

@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0014_customer_keys.sql"),
     include_str!("../../assets/migrations/0015_report_stamp.sql"),
     include_str!("../../assets/migrations/0016_last_outbound.sql"),
+    include_str!("../../assets/migrations/0017_mail.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

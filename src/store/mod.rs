@@ -20,6 +20,7 @@ mod health;
 mod interactions;
 mod kb;
 mod macros;
+mod mail_read;
 mod merge;
 mod migrations;
 mod occasions;
