@@ -65,6 +65,7 @@ pub fn describe(error: &Error, s: &Strings) -> String {
         Error::Storage(store) => describe_store(store, s),
         Error::NotSaved(count) => e.not_saved.of(*count as i64, &[]),
         Error::Output(detail) => fill(e.output, &[("detail", detail)]),
+        Error::Mail(detail) => fill(e.mail, &[("detail", detail)]),
     }
 }
 

@@ -36,6 +36,10 @@ pub enum Error {
     /// is printed above, so nothing is lost, but the run did not succeed.
     #[error("{0} not saved")]
     NotSaved(usize),
+    /// A mail server or mail command failed or refused (not the caller's
+    /// fault): where, and what it said.
+    #[error("{0}")]
+    Mail(String),
     /// Writing the output failed (a full disk, a closed terminal); the OS's message.
     #[error("cannot write the output: {0}")]
     Output(String),
@@ -70,7 +74,7 @@ impl Error {
             Error::Conflict { .. } => 3,
             // No database at the path given is a thing not found, as a record is.
             Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,
-            Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) => 1,
+            Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) | Error::Mail(_) => 1,
         }
     }
 }

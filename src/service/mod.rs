@@ -14,6 +14,7 @@ pub mod import;
 pub mod interactions;
 pub mod kb;
 pub mod macros;
+pub mod mail;
 pub mod merge;
 pub mod occasions;
 pub mod orders;

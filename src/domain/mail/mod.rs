@@ -6,6 +6,39 @@ pub mod tag;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+/// Why a message was set aside instead of becoming part of a ticket. Set
+/// aside mail is counted and kept (so it is never taken again), never
+/// ticketed and never answered: that is what makes mail loops impossible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SetAside {
+    /// `Auto-Submitted`, `X-Autoreply`, `Precedence: auto_reply`, vacation replies.
+    AutoReply,
+    /// A delivery failure report (mailer-daemon, `multipart/report`).
+    Bounce,
+    /// `Precedence: bulk` / `junk`, newsletters.
+    Bulk,
+    /// Mailing-list traffic (`List-Id`, `Precedence: list`).
+    List,
+    /// Mail from the team's own addresses.
+    Loop,
+    /// Bytes that are not a mail message at all.
+    Unreadable,
+}
+
+impl SetAside {
+    pub fn key(self) -> &'static str {
+        match self {
+            SetAside::AutoReply => "auto-reply",
+            SetAside::Bounce => "bounce",
+            SetAside::Bulk => "bulk",
+            SetAside::List => "list",
+            SetAside::Loop => "loop",
+            SetAside::Unreadable => "unreadable",
+        }
+    }
+}
+
 /// An attachment kept with a ticket: its name as the sender gave it (never
 /// used as a path without cleaning) and its content by hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

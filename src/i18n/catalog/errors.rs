@@ -149,6 +149,8 @@ pub struct ErrorStrings {
     pub needs_supervisor: &'static str,
     pub needs_agent: &'static str,
     pub output: &'static str,
+    /// A mail server or mail command failed: `{detail}` is what it said.
+    pub mail: &'static str,
     pub entity_customer: &'static str,
     pub entity_ticket: &'static str,
     pub entity_order: &'static str,

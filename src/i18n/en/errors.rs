@@ -145,6 +145,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     needs_supervisor: "the supervisor or admin role",
     needs_agent: "the agent role",
     output: "cannot write the output: {detail}",
+    mail: "mail failed: {detail}",
     entity_customer: "customer",
     entity_ticket: "ticket",
     entity_order: "order",

@@ -145,6 +145,7 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     needs_supervisor: "主管或管理员角色",
     needs_agent: "客服角色",
     output: "无法写出输出：{detail}",
+    mail: "邮件收发失败：{detail}",
     entity_customer: "客户",
     entity_ticket: "工单",
     entity_order: "订单",
