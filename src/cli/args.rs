@@ -128,6 +128,20 @@ pub enum Command {
     /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
     #[command(subcommand, after_help = super::views::EXAMPLES)]
     View(super::views::ViewCommand),
+    /// E-mail: replies queued to the customers and their sending
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+/// `mail …`: each variant's code lives in its own file.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MailCommand {
+    /// Replies sent by e-mail that are queued or failed (--all: sent ones too)
+    #[command(after_help = super::mail_out::OUTBOX_EXAMPLES)]
+    Outbox(super::mail_out::OutboxArgs),
+    /// Send the queued replies that are due; exit 1 if any is not sent
+    #[command(after_help = super::mail_out::SEND_EXAMPLES)]
+    Send(super::mail_out::SendArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -289,6 +303,9 @@ pub enum TicketCommand {
         /// Insert a knowledge-base article into the reply (counts its use)
         #[arg(long)]
         kb: Option<i64>,
+        /// Also send the reply to the customer by e-mail ([mail] smtp or sendmail); a failed send stays queued
+        #[arg(long, conflicts_with = "channel")]
+        send: bool,
     },
     /// An internal note (never counts as a response)
     Note {

@@ -56,6 +56,8 @@ mod kb_uses;
 mod last_outbound;
 mod layers;
 mod macros_service;
+mod mail_out;
+mod mail_out_server;
 mod occasions;
 mod order_corrections;
 mod pickers;

@@ -3,6 +3,8 @@
 //! the outbox.
 
 pub mod imap;
+pub mod outbox;
+pub mod transport;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;
