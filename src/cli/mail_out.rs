@@ -81,8 +81,7 @@ fn outbox(env: &mut Env, args: &OutboxArgs) -> Result<(), Error> {
 fn next_try(e: &OutboxEntry) -> String {
     match e.state {
         OutboxState::Queued | OutboxState::Sending => short_time(Some(e.next_attempt_at)),
-        OutboxState::Sent => short_time(e.sent_at),
-        OutboxState::Failed => "—".into(),
+        OutboxState::Sent | OutboxState::Failed => "—".into(),
     }
 }
 
