@@ -46,6 +46,7 @@ mod demo_search_index;
 mod e2e_tmux;
 mod e2e_tmux_nav;
 mod edit_records;
+mod email_reply_target;
 mod errors_language;
 mod find_plans;
 mod find_query;
