@@ -66,6 +66,7 @@ mod quality;
 mod query_plans;
 mod queue_band_count;
 mod queue_head;
+mod queue_page;
 mod report;
 mod report_reference;
 mod report_stamp;
