@@ -128,20 +128,9 @@ pub enum Command {
     /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
     #[command(subcommand, after_help = super::views::EXAMPLES)]
     View(super::views::ViewCommand),
-    /// E-mail: replies queued to the customers and their sending
-    #[command(subcommand)]
-    Mail(MailCommand),
-}
-
-/// `mail …`: each variant's code lives in its own file.
-#[derive(Debug, Clone, Subcommand)]
-pub enum MailCommand {
-    /// Replies sent by e-mail that are queued or failed (--all: sent ones too)
-    #[command(after_help = super::mail_out::OUTBOX_EXAMPLES)]
-    Outbox(super::mail_out::OutboxArgs),
-    /// Send the queued replies that are due; exit 1 if any is not sent
-    #[command(after_help = super::mail_out::SEND_EXAMPLES)]
-    Send(super::mail_out::SendArgs),
+    /// E-mail: read mail into tickets, and the attachments that came with it; replies' outbox and sending
+    #[command(subcommand, after_help = super::mail_in::EXAMPLES)]
+    Mail(super::mail_in::MailCommand),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -35,15 +35,7 @@ pub struct SendArgs {
     pub retry_failed: bool,
 }
 
-pub fn run(env: &mut Env, cmd: super::args::MailCommand) -> Result<(), Error> {
-    use super::args::MailCommand;
-    match cmd {
-        MailCommand::Outbox(args) => outbox(env, &args),
-        MailCommand::Send(args) => send(env, &args),
-    }
-}
-
-fn outbox(env: &mut Env, args: &OutboxArgs) -> Result<(), Error> {
+pub fn outbox(env: &mut Env, args: &OutboxArgs) -> Result<(), Error> {
     let entries = env.store.read(|tx| Ok::<_, Error>(tx.outbox(args.all, 0)?))?;
     if env.json {
         print_json(&super::output::masked(json!(entries)));
@@ -85,7 +77,7 @@ fn next_try(e: &OutboxEntry) -> String {
     }
 }
 
-fn send(env: &mut Env, args: &SendArgs) -> Result<(), Error> {
+pub fn send(env: &mut Env, args: &SendArgs) -> Result<(), Error> {
     let s = crate::i18n::get().mail_out;
     if args.retry_failed {
         let n = outbox::requeue_failed(&mut env.store, &env.ctx)?;

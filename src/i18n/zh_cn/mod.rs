@@ -26,6 +26,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_in;
 mod mail_out;
 mod navigation;
 mod occasions;
@@ -389,6 +390,7 @@ pub static ZH_CN: Strings = Strings {
     search: &search::SEARCH,
     views: &views::VIEWS,
     mail_out: &mail_out::MAIL_OUT,
+    mail_in: &mail_in::MAIL_IN,
 };
 
 #[cfg(test)]

@@ -2,9 +2,15 @@
 //! imported becomes tickets and their interactions; replies leave through
 //! the outbox.
 
+pub mod attachments;
+pub mod fetch;
 pub mod imap;
+pub mod ingest;
+mod local;
 pub mod outbox;
 pub mod transport;
+
+pub use ingest::ingest;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;
