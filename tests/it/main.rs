@@ -59,6 +59,8 @@ mod layers;
 mod macros_service;
 mod mail_cli;
 mod mail_ingest;
+mod mail_out;
+mod mail_out_server;
 mod mail_sources;
 mod mail_support;
 mod occasions;

@@ -23,6 +23,7 @@ mod forms;
 mod knowledge;
 mod macros;
 mod mail_in;
+mod mail_out;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -380,4 +381,5 @@ pub static EN: Strings = Strings {
     search: &search::SEARCH,
     views: &views::VIEWS,
     mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
 };

@@ -27,6 +27,7 @@ mod forms;
 mod knowledge;
 mod macros;
 mod mail_in;
+mod mail_out;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -389,6 +390,7 @@ pub static ZH_CN: Strings = Strings {
     search: &search::SEARCH,
     views: &views::VIEWS,
     mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
 };
 
 #[cfg(test)]
