@@ -249,7 +249,7 @@ pub struct Strings {
     pub agenda: &'static agenda::AgendaStrings,
     pub search: &'static search::SearchStrings,
     pub views: &'static views::ViewStrings,
-    pub mail_out: &'static mail_out::MailOutStrings,
     pub mail_in: &'static mail_in::MailInStrings,
+    pub mail_out: &'static mail_out::MailOutStrings,
 }
 }

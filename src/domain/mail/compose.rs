@@ -8,7 +8,7 @@
 
 use super::super::error::{Form, Invalid, Reason};
 use chrono::{DateTime, Utc};
-use lettre::message::header::ContentType;
+use lettre::message::SinglePart;
 use lettre::message::{Mailbox, Message};
 
 /// At most this many Message-IDs in `References`: the newest ones (with the
@@ -85,11 +85,11 @@ pub fn build(draft: &Draft) -> Result<Vec<u8>, Invalid> {
     if !references.is_empty() {
         builder = builder.references(references);
     }
-    // The builder picks quoted-printable or base64 for a non-ASCII body and
-    // encodes non-ASCII headers (RFC 2047).
+    // A single text part: the builder adds `MIME-Version: 1.0`, picks
+    // quoted-printable or base64 for a non-ASCII body and encodes non-ASCII
+    // headers (RFC 2047).
     let message = builder
-        .header(ContentType::TEXT_PLAIN)
-        .body(draft.body.replace("\r\n", "\n"))
+        .singlepart(SinglePart::plain(draft.body.replace("\r\n", "\n")))
         .map_err(|_| Invalid::new("email", draft.to_address, Reason::Format(Form::Email)))?;
     Ok(message.formatted())
 }

@@ -50,6 +50,8 @@ fn a_reply_reads_back_with_its_headers_and_chinese_text() {
         "您好，退款已处理。\nThanks"
     );
     assert!(m.date().is_some());
+    // A MIME message says so, or a strict reader may not decode the body.
+    assert_eq!(m.header_raw("MIME-Version").map(str::trim), Some("1.0"));
     // Nothing but ASCII on the wire: the Chinese is encoded.
     assert!(bytes.is_ascii());
 }

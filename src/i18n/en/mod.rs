@@ -380,6 +380,6 @@ pub static EN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
-    mail_out: &mail_out::MAIL_OUT,
     mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
 };

@@ -389,8 +389,8 @@ pub static ZH_CN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
-    mail_out: &mail_out::MAIL_OUT,
     mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
 };
 
 #[cfg(test)]
