@@ -19,7 +19,7 @@ pub const OUTBOX_EXAMPLES: &str = "Examples:
 pub const SEND_EXAMPLES: &str = "Examples:
   frontdesk mail send
   frontdesk mail send --retry-failed
-  */5 * * * * frontdesk mail send   (crontab: deliver and retry every 5 minutes)";
+  frontdesk mail send --json";
 
 #[derive(Debug, Clone, Args)]
 pub struct OutboxArgs {
