@@ -365,3 +365,29 @@ fn a_dead_senders_claim_expires_and_the_message_is_sent_once() {
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
+
+#[test]
+fn a_failing_password_command_keeps_the_reply_queued() {
+    let Some(server) = SmtpServer::start(Tls::StartTls) else {
+        return;
+    };
+    let settings = |command: &str| {
+        let config = server.config().replace(
+            &format!("printf '%s\\\\n' '{}'", crate::mail_out_server::PASSWORD),
+            command,
+        );
+        format!("[mail]\naddress = \"{ADDRESS}\"\n{config}")
+    };
+    let desk = desk_with(&server.config());
+    let config_path = desk.dir().join("no-such-config.toml");
+    std::fs::write(&config_path, settings("echo vault locked >&2; exit 3")).unwrap();
+    let (_, err) = reply_send(&desk, NOW, "hello");
+    assert!(err.contains("stays queued") && err.contains("vault locked"), "{err}");
+    let entry = &outbox(&desk, NOW)[0];
+    assert_eq!(
+        (entry["state"].as_str(), entry["attempts"].as_i64()),
+        (Some("queued"), Some(0))
+    );
+
+    assert!(server.messages().is_empty());
+}
