@@ -128,7 +128,7 @@ pub enum Command {
     /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
     #[command(subcommand, after_help = super::views::EXAMPLES)]
     View(super::views::ViewCommand),
-    /// E-mail: read mail into tickets, and the attachments that came with it
+    /// E-mail: read mail into tickets, and the attachments that came with it; replies' outbox and sending
     #[command(subcommand, after_help = super::mail_in::EXAMPLES)]
     Mail(super::mail_in::MailCommand),
 }

@@ -19,7 +19,7 @@ pub const OUTBOX_EXAMPLES: &str = "Examples:
 pub const SEND_EXAMPLES: &str = "Examples:
   frontdesk mail send
   frontdesk mail send --retry-failed
-  */5 * * * * frontdesk mail send   (crontab: deliver and retry every 5 minutes)";
+  frontdesk mail send --json";
 
 #[derive(Debug, Clone, Args)]
 pub struct OutboxArgs {
@@ -73,8 +73,7 @@ pub fn outbox(env: &mut Env, args: &OutboxArgs) -> Result<(), Error> {
 fn next_try(e: &OutboxEntry) -> String {
     match e.state {
         OutboxState::Queued | OutboxState::Sending => short_time(Some(e.next_attempt_at)),
-        OutboxState::Sent => short_time(e.sent_at),
-        OutboxState::Failed => "—".into(),
+        OutboxState::Sent | OutboxState::Failed => "—".into(),
     }
 }
 

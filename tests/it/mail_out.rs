@@ -314,6 +314,80 @@ fn settings_or_a_customer_that_cannot_send_write_nothing() {
     assert!(String::from_utf8_lossy(&zh.stdout).contains("发件箱为空"));
 }
 
+#[test]
+fn a_dead_senders_claim_expires_and_the_message_is_sent_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sent.eml");
+    let command = format!("cat >> {}", out.display());
+    let desk = desk_with(&format!("sendmail = {}\n", toml_string(&command)));
+    // Queued while the command fails, then claimed by a sender that died.
+    std::fs::write(
+        desk.dir().join("no-such-config.toml"),
+        format!("[mail]\naddress = \"{ADDRESS}\"\nsendmail = \"exit 1\"\n"),
+    )
+    .unwrap();
+    reply_send(&desk, NOW, "hello");
+    std::fs::write(
+        desk.dir().join("no-such-config.toml"),
+        format!(
+            "[mail]\naddress = \"{ADDRESS}\"\nsendmail = {}\n",
+            toml_string(&command)
+        ),
+    )
+    .unwrap();
+    let conn = rusqlite::Connection::open(&desk.db).unwrap();
+    let claimed = chrono::DateTime::parse_from_rfc3339("2026-03-02T08:55:00Z")
+        .unwrap()
+        .timestamp();
+    conn.execute("UPDATE mail_outbox SET state = 'sending', claimed_at = ?1", [claimed])
+        .unwrap();
+    // Claimed 5 minutes ago: the sender may still be at it.
+    let fresh = desk.json_at(MUCH_LATER, &["mail", "send"]);
+    assert_eq!(fresh["attempts"].as_array().unwrap().len(), 0);
+    assert!(!out.exists());
+    // 15 minutes ago: it died; the message is due again, and sent once.
+    let sent = desk.json_at("2026-03-02T09:10:00Z", &["mail", "send"]);
+    let attempts = sent["attempts"].as_array().unwrap();
+    assert_eq!((attempts.len(), attempts[0]["state"].as_str()), (1, Some("sent")));
+    assert_eq!(attempts[0]["to_address"], "li.lei@example.com");
+    let zh = desk
+        .cmd_at("2026-03-02T10:00:00Z")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["mail", "send"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("没有需要发送的邮件"));
+    let bytes = std::fs::read(&out).unwrap();
+    let count = bytes.windows(11).filter(|w| w == b"Message-ID:").count();
+    assert_eq!(count, 1, "sent once");
+}
+
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
+}
+
+#[test]
+fn a_failing_password_command_keeps_the_reply_queued() {
+    let Some(server) = SmtpServer::start(Tls::StartTls) else {
+        return;
+    };
+    let settings = |command: &str| {
+        let config = server.config().replace(
+            &format!("printf '%s\\\\n' '{}'", crate::mail_out_server::PASSWORD),
+            command,
+        );
+        format!("[mail]\naddress = \"{ADDRESS}\"\n{config}")
+    };
+    let desk = desk_with(&server.config());
+    let config_path = desk.dir().join("no-such-config.toml");
+    std::fs::write(&config_path, settings("echo vault locked >&2; exit 3")).unwrap();
+    let (_, err) = reply_send(&desk, NOW, "hello");
+    assert!(err.contains("stays queued") && err.contains("vault locked"), "{err}");
+    let entry = &outbox(&desk, NOW)[0];
+    assert_eq!(
+        (entry["state"].as_str(), entry["attempts"].as_i64()),
+        (Some("queued"), Some(0))
+    );
+
+    assert!(server.messages().is_empty());
 }

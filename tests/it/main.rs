@@ -61,6 +61,7 @@ mod mail_cli;
 mod mail_ingest;
 mod mail_out;
 mod mail_out_server;
+mod mail_out_thread;
 mod mail_sources;
 mod mail_support;
 mod occasions;

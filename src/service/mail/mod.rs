@@ -7,10 +7,10 @@ pub mod fetch;
 pub mod imap;
 pub mod ingest;
 mod local;
-
-pub use ingest::ingest;
 pub mod outbox;
 pub mod transport;
+
+pub use ingest::ingest;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;

@@ -61,7 +61,12 @@ pub fn check(config: &MailConfig) -> Result<Route, Invalid> {
         ));
     }
     if !config.smtp.trim().is_empty() {
-        return parse_smtp(config.smtp.trim()).map(Route::Smtp);
+        let url = parse_smtp(config.smtp.trim())?;
+        // A login needs its password: refused before a reply is queued.
+        if !url.user.is_empty() && config.smtp_password_command.trim().is_empty() {
+            return Err(Invalid::new("[mail] smtp_password_command", "", Reason::Required));
+        }
+        return Ok(Route::Smtp(url));
     }
     if !config.sendmail.trim().is_empty() {
         return Ok(Route::Sendmail(config.sendmail.trim().to_string()));
@@ -223,9 +228,6 @@ fn envelope(from: &str, to: &str) -> Result<Envelope, SendFailure> {
 
 /// The SMTP password: what the command prints, trimmed. Never stored.
 fn password(command: &str) -> Result<String, Error> {
-    if command.trim().is_empty() {
-        return Err(Invalid::new("[mail] smtp_password_command", "", Reason::Required).into());
-    }
     let out = Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -348,5 +350,9 @@ mod tests {
         assert_eq!(check(&c).unwrap(), Route::Sendmail("/usr/sbin/sendmail -t -i".into()));
         c.smtp = "ftp://x".into();
         assert_eq!(check(&c).unwrap_err().field, "[mail] smtp");
+        c.smtp = "smtp://me@mail.example".into();
+        assert_eq!(check(&c).unwrap_err().field, "[mail] smtp_password_command");
+        c.smtp_password_command = "pass show smtp".into();
+        assert!(matches!(check(&c), Ok(Route::Smtp(_))));
     }
 }
