@@ -22,6 +22,7 @@ pub fn import(
     paths: &[PathBuf],
     progress: &dyn Progress,
 ) -> Result<FetchReport, Error> {
+    super::ingest::default_kind(config)?;
     let sources = paths
         .iter()
         .map(|p| local::recognise(p, "path"))
@@ -36,8 +37,10 @@ pub fn import(
     Ok(report)
 }
 
-/// Reads the `[mail] sources` in order.
-pub fn fetch(store: &mut Store, ctx: &Ctx, config: &MailConfig, progress: &dyn Progress) -> FetchReport {
+/// Reads the `[mail] sources` in order. A bad `[mail] default_kind` is
+/// refused before any source is read.
+pub fn fetch(store: &mut Store, ctx: &Ctx, config: &MailConfig, progress: &dyn Progress) -> Result<FetchReport, Error> {
+    super::ingest::default_kind(config)?;
     let mut report = FetchReport::default();
     for source in &config.sources {
         let shown = without_password(source);
@@ -45,7 +48,7 @@ pub fn fetch(store: &mut Store, ctx: &Ctx, config: &MailConfig, progress: &dyn P
             report.failed.push(failure(&shown, &e));
         }
     }
-    report
+    Ok(report)
 }
 
 fn fetch_one(

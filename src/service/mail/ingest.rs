@@ -22,12 +22,25 @@ use sha2::{Digest, Sha256};
 /// as configured) and says what became of it; returns once it committed.
 pub fn ingest(store: &mut Store, ctx: &Ctx, config: &MailConfig, raw: &[u8], origin: &str) -> Result<Ingested, Error> {
     // The kind of a new ticket, checked before anything is written.
-    let kind: TicketKind = config.default_kind.parse()?;
+    let kind = default_kind(config)?;
     let parsed = match parse(raw, ctx.now) {
         Ok(parsed) => parsed,
         Err(_) => return store.write(|tx| set_aside_unreadable(tx, ctx, raw, origin)),
     };
     store.write(|tx| take(tx, ctx, config, kind, &parsed, origin))
+}
+
+/// The kind of a ticket opened by mail (`[mail] default_kind`); a bad
+/// one is refused naming the setting. Checked before a fetch or import
+/// reads anything, and again by each message.
+pub fn default_kind(config: &MailConfig) -> Result<TicketKind, crate::domain::error::Invalid> {
+    config
+        .default_kind
+        .parse()
+        .map_err(|mut e: crate::domain::error::Invalid| {
+            e.field = "mail.default_kind".into();
+            e
+        })
 }
 
 /// Bytes that are no message are kept by their hash, so they are counted
