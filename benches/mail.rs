@@ -82,7 +82,7 @@ fn main() {
     println!("mbox of {count} messages, {:.1} MB", bytes.len() as f64 / 1e6);
     for pass in ["first fetch", "fetched again"] {
         let start = Instant::now();
-        let report = fetch::fetch(&mut store, &ctx, &config, &Quiet).expect("fetch");
+        let report = fetch::fetch(&mut store, &ctx, &config, &Quiet, &|e| e.to_string()).expect("fetch");
         let secs = start.elapsed().as_secs_f64();
         assert!(report.failed.is_empty(), "{:?}", report.failed);
         println!(

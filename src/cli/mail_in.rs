@@ -22,7 +22,7 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk mail fetch --json
   frontdesk mail attachments 42
   frontdesk mail save 7 ~/Desktop/quote.pdf
-  frontdesk mail save 7 - | less";
+  frontdesk mail save 7 -";
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum MailCommand {
@@ -56,7 +56,14 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
     match cmd {
         MailCommand::Import { paths } => {
             let bar = Bar::on_stderr();
-            let report = fetch::import(&mut env.store, &env.ctx, &env.config.mail, &paths, &bar)?;
+            let report = fetch::import(
+                &mut env.store,
+                &env.ctx,
+                &env.config.mail,
+                &paths,
+                &bar,
+                &crate::i18n::told,
+            )?;
             drop(bar);
             print_report(env.json, s, &report)
         }
@@ -65,7 +72,7 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
                 errln!("frontdesk: {}", s.mail_in.no_sources);
             }
             let bar = Bar::on_stderr();
-            let report = fetch::fetch(&mut env.store, &env.ctx, &env.config.mail, &bar)?;
+            let report = fetch::fetch(&mut env.store, &env.ctx, &env.config.mail, &bar, &crate::i18n::told)?;
             drop(bar);
             print_report(env.json, s, &report)
         }
