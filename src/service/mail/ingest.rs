@@ -104,7 +104,7 @@ fn take(
     } else {
         m.subject.clone()
     };
-    let (ticket_id, interaction_id, outcome) = match thread(tx, config, m)? {
+    let (ticket_id, interaction_id, outcome) = match thread(tx, config, m, customer.id)? {
         Some(ticket_id) => {
             let mut t = tx.ticket(ticket_id)?;
             let reopened = !t.status.is_open();
@@ -188,8 +188,11 @@ fn sender(tx: &Tx, ctx: &Ctx, m: &ParsedMail) -> Result<Customer, Error> {
 }
 
 /// The ticket a message answers: by `In-Reply-To`, then `References`
-/// newest first (received and sent messages alike), then the subject's tag.
-fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail) -> Result<Option<i64>, Error> {
+/// newest first (received and sent messages alike), then the subject's tag
+/// of a ticket of the sender's own: a tag is easily typed, so a stranger's
+/// `[#12]` opens a ticket of their own instead of writing into another
+/// customer's.
+fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail, sender: i64) -> Result<Option<i64>, Error> {
     for id in m.in_reply_to.iter().chain(m.references.iter().rev()) {
         if let Some(ticket) = tx.ticket_of_message(id)? {
             return Ok(Some(ticket));
@@ -199,9 +202,9 @@ fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail) -> Result<Option<i64>, E
         return Ok(None);
     };
     match tx.ticket(id) {
-        Ok(_) => Ok(Some(id)),
-        // A tag of a ticket that does not exist: a new ticket.
-        Err(StoreError::NotFound { .. }) => Ok(None),
+        Ok(t) if t.customer_id == sender => Ok(Some(id)),
+        // Another customer's ticket, or none: a new ticket.
+        Ok(_) | Err(StoreError::NotFound { .. }) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
