@@ -12,7 +12,7 @@ use crate::i18n::{Strings, fill};
 use crate::service::Error;
 use crate::service::mail::{FetchReport, attachments, fetch};
 use clap::Subcommand;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub const EXAMPLES: &str = "Examples:
@@ -22,7 +22,7 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk mail fetch --json
   frontdesk mail attachments 42
   frontdesk mail save 7 ~/Desktop/quote.pdf
-  frontdesk mail save 7 - | less";
+  frontdesk mail save 7 -";
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum MailCommand {
@@ -64,7 +64,14 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
         MailCommand::Send(args) => super::mail_out::send(env, &args),
         MailCommand::Import { paths } => {
             let bar = Bar::on_stderr();
-            let report = fetch::import(&mut env.store, &env.ctx, &env.config.mail, &paths, &bar)?;
+            let report = fetch::import(
+                &mut env.store,
+                &env.ctx,
+                &env.config.mail,
+                &paths,
+                &bar,
+                &crate::i18n::told,
+            )?;
             drop(bar);
             print_report(env.json, s, &report)
         }
@@ -73,7 +80,7 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
                 errln!("frontdesk: {}", s.mail_in.no_sources);
             }
             let bar = Bar::on_stderr();
-            let report = fetch::fetch(&mut env.store, &env.ctx, &env.config.mail, &bar);
+            let report = fetch::fetch(&mut env.store, &env.ctx, &env.config.mail, &bar, &crate::i18n::told)?;
             drop(bar);
             print_report(env.json, s, &report)
         }
@@ -164,6 +171,11 @@ fn save(s: &Strings, env: &mut Env, id: i64, path: Option<PathBuf>, force: bool)
     let (info, data) = attachments::content(&mut env.store, id)?;
     let target = path.unwrap_or_else(|| PathBuf::from(safe_file_name(&info.file_name)));
     if target == Path::new("-") {
+        // On a terminal the bytes are shown neutralised, never acted on;
+        // to a pipe or a file they go exactly.
+        if std::io::stdout().is_terminal() {
+            return super::output::print_data(&String::from_utf8_lossy(&data));
+        }
         let mut out = std::io::stdout().lock();
         return out
             .write_all(&data)

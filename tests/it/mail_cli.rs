@@ -205,3 +205,47 @@ fn attachments_are_listed_saved_safely_and_kept_by_a_backup() {
         .clone();
     assert_eq!(out.stdout, saved);
 }
+
+#[test]
+fn a_ticket_opened_by_mail_is_routed_and_of_the_configured_kind() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "routing",
+        "add",
+        "--kind",
+        "complaint",
+        "--channel",
+        "email",
+        "--department",
+        "mailroom",
+    ]);
+    let config = desk.dir().join("config.toml");
+    std::fs::write(&config, "[mail]\ndefault_kind = \"complaint\"\n").unwrap();
+    let mut cmd = desk.cmd_at(AT);
+    cmd.arg("--config")
+        .arg(&config)
+        .args(["mail", "import"])
+        .arg(fixture_path("gbk.eml"));
+    stdout(&mut cmd);
+    let t = desk.show_ticket(1);
+    assert_eq!(
+        (t["kind"].as_str(), t["department"].as_str()),
+        (Some("complaint"), Some("mailroom"))
+    );
+
+    // A kind that is none: exit 2 naming the setting, nothing written.
+    std::fs::write(&config, "[mail]\ndefault_kind = \"grumble\"\n").unwrap();
+    let out = desk
+        .cmd_at(AT)
+        .arg("--config")
+        .arg(&config)
+        .args(["mail", "import"])
+        .arg(fixture_path("big5.eml"))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("mail.default_kind") && err.contains("grumble"), "{err}");
+    assert_eq!(desk.json(&["ticket", "list"]).as_array().unwrap().len(), 1);
+}

@@ -132,6 +132,12 @@ fn a_reply_with_only_the_subject_tag_joins_its_ticket() {
     assert!(d.interactions.iter().any(|i| i.body == "还是没有收到退款。"));
     // The sender's address is known now, letter case aside: one customer.
     assert_eq!(desk.count("SELECT count(*) FROM customers"), 1);
+    // Another sender's tag does not write into this customer's ticket.
+    let stranger = "From: other@example.test\r\nMessage-ID: <other@x>\r\nSubject: Re: [#1] refund\r\n\r\nhi\r\n";
+    assert!(matches!(
+        desk.take(stranger.as_bytes()),
+        Ingested::NewTicket { ticket_id: 2, .. }
+    ));
     // A tag naming no ticket opens a new one.
     let stray = "From: x@example.test\r\nMessage-ID: <stray@x>\r\nSubject: Re: [#99] hello\r\n\r\nhi\r\n";
     assert!(matches!(desk.take(stray.as_bytes()), Ingested::NewTicket { .. }));

@@ -6,6 +6,10 @@ use crate::mail_support::*;
 use frontdesk::service::mail::fetch;
 use frontdesk::service::progress::Quiet;
 
+fn told(e: &frontdesk::service::Error) -> String {
+    e.to_string()
+}
+
 fn customer_mail() -> Vec<Vec<u8>> {
     ["gbk.eml", "big5.eml", "html.eml", "autoreply.eml", "reply-tag.eml"]
         .iter()
@@ -27,13 +31,14 @@ fn the_same_mbox_imported_twice_adds_nothing_the_second_time() {
         &desk.config,
         std::slice::from_ref(&path),
         &Quiet,
+        &told,
     )
     .unwrap();
     assert_eq!((first.read, first.new_tickets, first.replies), (6, 4, 1));
     assert_eq!(first.set_aside.get("auto-reply"), Some(&1));
     assert!(first.failed.is_empty());
     let dump = desk.count("SELECT count(*) FROM interactions");
-    let second = fetch::import(&mut desk.store, &ctx(), &desk.config, &[path], &Quiet).unwrap();
+    let second = fetch::import(&mut desk.store, &ctx(), &desk.config, &[path], &Quiet, &told).unwrap();
     assert_eq!((second.read, second.duplicates, second.new_tickets), (6, 6, 0));
     assert_eq!(desk.count("SELECT count(*) FROM interactions"), dump);
     assert_eq!(
@@ -47,7 +52,7 @@ fn a_maildir_fetched_twice_moves_what_it_took_and_adds_nothing_again() {
     let mut desk = MailDesk::new();
     let dir = maildir(&desk.dir.path().join("Maildir"), &customer_mail());
     desk.config.sources = vec![format!("maildir:{}", dir.display())];
-    let first = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet);
+    let first = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
     assert_eq!((first.read, first.new_tickets, first.replies), (5, 3, 1), "{first:?}");
     assert_eq!(std::fs::read_dir(dir.join("new")).unwrap().count(), 0);
     let cur: Vec<String> = std::fs::read_dir(dir.join("cur"))
@@ -57,7 +62,7 @@ fn a_maildir_fetched_twice_moves_what_it_took_and_adds_nothing_again() {
     assert_eq!(cur.len(), 5);
     assert!(cur.iter().all(|n| n.ends_with(":2,S")), "{cur:?}");
     let tickets = desk.count("SELECT count(*) FROM tickets");
-    let second = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet);
+    let second = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
     assert_eq!((second.read, second.duplicates), (5, 5), "{second:?}");
     assert_eq!(desk.count("SELECT count(*) FROM tickets"), tickets);
 }
@@ -68,7 +73,7 @@ fn a_message_left_in_new_after_a_crash_is_not_taken_twice() {
     let mut desk = MailDesk::new();
     let dir = maildir(&desk.dir.path().join("Maildir"), &[fixture("gbk.eml")]);
     desk.config.sources = vec![format!("maildir:{}", dir.display())];
-    fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet);
+    fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
     let moved = std::fs::read_dir(dir.join("cur"))
         .unwrap()
         .next()
@@ -76,7 +81,7 @@ fn a_message_left_in_new_after_a_crash_is_not_taken_twice() {
         .unwrap()
         .path();
     std::fs::rename(&moved, dir.join("new").join("back")).unwrap();
-    let again = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet);
+    let again = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
     assert_eq!((again.read, again.duplicates), (1, 1));
     assert_eq!(desk.count("SELECT count(*) FROM tickets"), 1);
 }
@@ -94,7 +99,7 @@ fn a_failing_source_is_reported_and_the_next_one_is_still_read() {
         "imaps://ann:secret@127.0.0.1:1/INBOX".into(),
         format!("maildir:{}", dir.display()),
     ];
-    let report = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet);
+    let report = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
     let failed: Vec<&str> = report.failed.iter().map(|f| f.source.as_str()).collect();
     assert_eq!(failed.len(), 4, "{report:?}");
     assert_eq!(failed[0], "mbox:/no/such/file");

@@ -12,6 +12,10 @@ use crate::service::{Ctx, Error};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 
+/// Words a source's failure for the report (the edge passes the
+/// catalogue's `describe`; the service itself speaks no language).
+pub type Describe<'a> = dyn Fn(&Error) -> String + 'a;
+
 /// Reads `paths` (each an `.eml` file, an mbox file or a Maildir folder).
 /// Every path is checked before anything is read: a missing one is not
 /// found, a folder that is no Maildir invalid, and nothing is written.
@@ -21,7 +25,9 @@ pub fn import(
     config: &MailConfig,
     paths: &[PathBuf],
     progress: &dyn Progress,
+    describe: &Describe<'_>,
 ) -> Result<FetchReport, Error> {
+    super::ingest::default_kind(config)?;
     let sources = paths
         .iter()
         .map(|p| local::recognise(p, "path"))
@@ -30,22 +36,30 @@ pub fn import(
     for (path, source) in paths.iter().zip(&sources) {
         let result = read_local(store, ctx, config, source, false, "import", progress, &mut report);
         if let Err(e) = result {
-            report.failed.push(failure(&path.display().to_string(), &e));
+            report.failed.push(failure(&path.display().to_string(), &e, describe));
         }
     }
     Ok(report)
 }
 
-/// Reads the `[mail] sources` in order.
-pub fn fetch(store: &mut Store, ctx: &Ctx, config: &MailConfig, progress: &dyn Progress) -> FetchReport {
+/// Reads the `[mail] sources` in order. A bad `[mail] default_kind` is
+/// refused before any source is read.
+pub fn fetch(
+    store: &mut Store,
+    ctx: &Ctx,
+    config: &MailConfig,
+    progress: &dyn Progress,
+    describe: &Describe<'_>,
+) -> Result<FetchReport, Error> {
+    super::ingest::default_kind(config)?;
     let mut report = FetchReport::default();
     for source in &config.sources {
         let shown = without_password(source);
         if let Err(e) = fetch_one(store, ctx, config, source, &shown, progress, &mut report) {
-            report.failed.push(failure(&shown, &e));
+            report.failed.push(failure(&shown, &e, describe));
         }
     }
-    report
+    Ok(report)
 }
 
 fn fetch_one(
@@ -100,10 +114,10 @@ fn read_local(
     local::read(source, take_new, progress, &mut deliver)
 }
 
-fn failure(source: &str, e: &Error) -> SourceFailure {
+fn failure(source: &str, e: &Error, describe: &Describe<'_>) -> SourceFailure {
     SourceFailure {
         source: source.to_string(),
-        message: crate::i18n::told(e),
+        message: describe(e),
     }
 }
 

@@ -22,12 +22,25 @@ use sha2::{Digest, Sha256};
 /// as configured) and says what became of it; returns once it committed.
 pub fn ingest(store: &mut Store, ctx: &Ctx, config: &MailConfig, raw: &[u8], origin: &str) -> Result<Ingested, Error> {
     // The kind of a new ticket, checked before anything is written.
-    let kind: TicketKind = config.default_kind.parse()?;
+    let kind = default_kind(config)?;
     let parsed = match parse(raw, ctx.now) {
         Ok(parsed) => parsed,
         Err(_) => return store.write(|tx| set_aside_unreadable(tx, ctx, raw, origin)),
     };
     store.write(|tx| take(tx, ctx, config, kind, &parsed, origin))
+}
+
+/// The kind of a ticket opened by mail (`[mail] default_kind`); a bad
+/// one is refused naming the setting. Checked before a fetch or import
+/// reads anything, and again by each message.
+pub fn default_kind(config: &MailConfig) -> Result<TicketKind, crate::domain::error::Invalid> {
+    config
+        .default_kind
+        .parse()
+        .map_err(|mut e: crate::domain::error::Invalid| {
+            e.field = "mail.default_kind".into();
+            e
+        })
 }
 
 /// Bytes that are no message are kept by their hash, so they are counted
@@ -91,7 +104,7 @@ fn take(
     } else {
         m.subject.clone()
     };
-    let (ticket_id, interaction_id, outcome) = match thread(tx, config, m)? {
+    let (ticket_id, interaction_id, outcome) = match thread(tx, config, m, customer.id)? {
         Some(ticket_id) => {
             let mut t = tx.ticket(ticket_id)?;
             let reopened = !t.status.is_open();
@@ -175,8 +188,11 @@ fn sender(tx: &Tx, ctx: &Ctx, m: &ParsedMail) -> Result<Customer, Error> {
 }
 
 /// The ticket a message answers: by `In-Reply-To`, then `References`
-/// newest first (received and sent messages alike), then the subject's tag.
-fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail) -> Result<Option<i64>, Error> {
+/// newest first (received and sent messages alike), then the subject's tag
+/// of a ticket of the sender's own: a tag is easily typed, so a stranger's
+/// `[#12]` opens a ticket of their own instead of writing into another
+/// customer's.
+fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail, sender: i64) -> Result<Option<i64>, Error> {
     for id in m.in_reply_to.iter().chain(m.references.iter().rev()) {
         if let Some(ticket) = tx.ticket_of_message(id)? {
             return Ok(Some(ticket));
@@ -186,9 +202,9 @@ fn thread(tx: &Tx, config: &MailConfig, m: &ParsedMail) -> Result<Option<i64>, E
         return Ok(None);
     };
     match tx.ticket(id) {
-        Ok(_) => Ok(Some(id)),
-        // A tag of a ticket that does not exist: a new ticket.
-        Err(StoreError::NotFound { .. }) => Ok(None),
+        Ok(t) if t.customer_id == sender => Ok(Some(id)),
+        // Another customer's ticket, or none: a new ticket.
+        Ok(_) | Err(StoreError::NotFound { .. }) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }
