@@ -21,6 +21,7 @@ mod interactions;
 mod kb;
 mod macros;
 mod mail_read;
+mod mail_sources;
 mod merge;
 mod migrations;
 mod occasions;
@@ -55,6 +56,7 @@ pub use export::{
 pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
+pub use mail_sources::ImapPosition;
 pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use occasions::{LowSurveyRow, OccasionRow};

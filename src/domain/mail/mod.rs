@@ -1,6 +1,7 @@
 //! E-mail as a channel (issue #15): what the rest of the program knows about
 //! mail that arrived or is leaving, without any I/O.
 
+pub mod imap_url;
 pub mod tag;
 
 use chrono::{DateTime, Utc};

@@ -22,6 +22,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_imap;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -378,4 +379,5 @@ pub static EN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_imap: &mail_imap::MAIL_IMAP,
 };

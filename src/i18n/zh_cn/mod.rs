@@ -26,6 +26,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_imap;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -387,6 +388,7 @@ pub static ZH_CN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_imap: &mail_imap::MAIL_IMAP,
 };
 
 #[cfg(test)]
