@@ -128,6 +128,9 @@ pub enum Command {
     /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
     #[command(subcommand, after_help = super::views::EXAMPLES)]
     View(super::views::ViewCommand),
+    /// E-mail: read mail into tickets, and the attachments that came with it
+    #[command(subcommand, after_help = super::mail_in::EXAMPLES)]
+    Mail(super::mail_in::MailCommand),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -19,6 +19,7 @@ pub mod forms;
 pub mod knowledge;
 pub mod macros;
 pub mod mail_imap;
+pub mod mail_in;
 pub mod navigation;
 pub mod occasions;
 pub mod pickers;
@@ -249,5 +250,6 @@ pub struct Strings {
     pub search: &'static search::SearchStrings,
     pub views: &'static views::ViewStrings,
     pub mail_imap: &'static mail_imap::MailImapStrings,
+    pub mail_in: &'static mail_in::MailInStrings,
 }
 }

@@ -20,6 +20,7 @@ mod health;
 mod interactions;
 mod kb;
 mod macros;
+mod mail_in;
 mod mail_read;
 mod mail_sources;
 mod merge;
@@ -56,6 +57,7 @@ pub use export::{
 pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
+pub use mail_in::NewMailMessage;
 pub use mail_sources::ImapPosition;
 pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};

@@ -32,6 +32,21 @@ fn binary() -> Option<PathBuf> {
     (!path.is_empty()).then(|| PathBuf::from(path))
 }
 
+/// Customer mail number `n`, Message-ID `<mN@example.com>`.
+pub fn message(n: usize, subject: &str) -> Vec<u8> {
+    format!(
+        "From: 客户{n} <customer{n}@example.com>\r\nTo: support@example.com\r\n\
+         Subject: {subject}\r\nMessage-ID: <m{n}@example.com>\r\n\
+         Date: Mon, 2 Mar 2026 08:00:00 +0000\r\n\r\nBody {n}\r\n"
+    )
+    .into_bytes()
+}
+
+/// Messages 1 to `count`.
+pub fn messages(count: usize) -> Vec<Vec<u8>> {
+    (1..=count).map(|n| message(n, &format!("Question {n}"))).collect()
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }

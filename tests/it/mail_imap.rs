@@ -1,36 +1,22 @@
 //! Reading mail over IMAP against a real dovecot (tests/it/dovecot.rs):
-//! over TLS and STARTTLS, flagged \Seen only after delivery, exactly once
-//! across a crash between the commit and the flag, and the failures a
+//! over TLS and STARTTLS, flagged \Seen only after delivery, and the failures a
 //! person meets (a wrong password, no server, no STARTTLS, a server that
 //! never answers, an untrusted certificate) as clear errors.
 //!
 //! `deliver` here is the test's own: it keeps each message's Message-ID in
 //! a file, as the ingest keeps it in `mail_messages`, and says Duplicate
-//! for one it has.
+//! for one it has. `mail_imap_cli.rs` runs the binary's `mail fetch`,
+//! the real ingest, and the crash between the commit and the flag.
 
-use crate::dovecot::{Dovecot, PASSWORD, USER};
+use crate::dovecot::{Dovecot, PASSWORD, USER, messages};
 use frontdesk::config::MailConfig;
 use frontdesk::service::Error;
 use frontdesk::service::mail::Ingested;
-use frontdesk::service::mail::imap::{FAILPOINT_ENV, fetch};
+use frontdesk::service::mail::imap::fetch;
 use frontdesk::service::progress::Quiet;
 use frontdesk::store::{OpenOptions, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn message(n: usize, subject: &str) -> Vec<u8> {
-    format!(
-        "From: 客户{n} <customer{n}@example.com>\r\nTo: support@example.com\r\n\
-         Subject: {subject}\r\nMessage-ID: <m{n}@example.com>\r\n\
-         Date: Mon, 2 Mar 2026 08:00:00 +0000\r\n\r\nBody {n}\r\n"
-    )
-    .into_bytes()
-}
-
-fn messages(count: usize) -> Vec<Vec<u8>> {
-    (1..=count).map(|n| message(n, &format!("Question {n}"))).collect()
-}
 
 fn config(ca_file: &Path) -> MailConfig {
     MailConfig {
@@ -47,6 +33,7 @@ fn config(ca_file: &Path) -> MailConfig {
         attachment_max_kb: 10240,
         fetch_every_minutes: 0,
         timeout_seconds: 30,
+        default_kind: "inquiry".into(),
     }
 }
 
@@ -150,59 +137,6 @@ fn imap_with_starttls_takes_each_message_once() {
         return;
     };
     assert_once_then_nothing(&server, &server.starttls_url());
-}
-
-/// Run as a child by the crash test (the test binary again, this test only):
-/// fetches with the failpoint set, so it aborts after the first commit.
-#[test]
-fn child_fetch_for_the_crash_test() {
-    let Ok(args) = std::env::var("FRONTDESK_TEST_IMAP_CHILD") else {
-        return;
-    };
-    let [db, source, ca, record]: [&str; 4] = args.split('\n').collect::<Vec<_>>().try_into().unwrap();
-    let _ = fetch_into(Path::new(db), &config(Path::new(ca)), source, Path::new(record));
-    panic!("the failpoint did not abort the fetch");
-}
-
-#[test]
-fn a_fetch_killed_after_the_commit_and_before_the_flag_repeats_nothing_and_loses_nothing() {
-    let Some(server) = Dovecot::start(&messages(2), true) else {
-        return;
-    };
-    let r = run();
-    let source = server.imaps_url();
-    let ca = server.ca_pem();
-    let args = [
-        r.db.to_str().unwrap(),
-        &source,
-        ca.to_str().unwrap(),
-        r.record.to_str().unwrap(),
-    ];
-    let status = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "mail_imap::child_fetch_for_the_crash_test",
-            "--test-threads=1",
-        ])
-        .env("FRONTDESK_TEST_IMAP_CHILD", args.join("\n"))
-        .env(FAILPOINT_ENV, "imap-after-commit")
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .unwrap();
-    assert!(!status.status.success(), "the child must have aborted");
-    // Committed, not flagged: the crash the promise is about.
-    assert_eq!(delivered(&r.record), ["<m1@example.com>"]);
-    assert_eq!(server.seen(), 0, "{:?}", server.flags());
-
-    let again = fetch_into(&r.db, &config(&server.ca_pem()), &source, &r.record).unwrap();
-    assert_eq!(
-        again[0],
-        Ingested::Duplicate,
-        "the first message is read again and found stored"
-    );
-    assert_eq!(new_tickets(&again), 1);
-    assert_eq!(delivered(&r.record), ["<m1@example.com>", "<m2@example.com>"]);
-    assert_eq!(server.seen(), 2, "both flagged now: {:?}", server.flags());
 }
 
 fn mail_error(result: Result<Vec<Ingested>, Error>) -> String {

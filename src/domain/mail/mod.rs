@@ -1,7 +1,9 @@
 //! E-mail as a channel (issue #15): what the rest of the program knows about
 //! mail that arrived or is leaving, without any I/O.
 
+pub mod classify;
 pub mod imap_url;
+pub mod parse;
 pub mod tag;
 
 use chrono::{DateTime, Utc};

@@ -23,6 +23,7 @@ mod forms;
 mod knowledge;
 mod macros;
 mod mail_imap;
+mod mail_in;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -380,4 +381,5 @@ pub static EN: Strings = Strings {
     search: &search::SEARCH,
     views: &views::VIEWS,
     mail_imap: &mail_imap::MAIL_IMAP,
+    mail_in: &mail_in::MAIL_IN,
 };

@@ -27,6 +27,7 @@ mod forms;
 mod knowledge;
 mod macros;
 mod mail_imap;
+mod mail_in;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -389,6 +390,7 @@ pub static ZH_CN: Strings = Strings {
     search: &search::SEARCH,
     views: &views::VIEWS,
     mail_imap: &mail_imap::MAIL_IMAP,
+    mail_in: &mail_in::MAIL_IN,
 };
 
 #[cfg(test)]

@@ -2,7 +2,13 @@
 //! imported becomes tickets and their interactions; replies leave through
 //! the outbox.
 
+pub mod attachments;
+pub mod fetch;
 pub mod imap;
+pub mod ingest;
+mod local;
+
+pub use ingest::ingest;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;

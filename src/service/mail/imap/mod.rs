@@ -96,7 +96,7 @@ fn read_folder(
         Err(e) => return Err(imap_error(target, &e)),
     };
     uids.sort_unstable();
-    progress.stage(Stage::Rows, Some(uids.len() as u64));
+    progress.stage(Stage::Mail, Some(uids.len() as u64));
     for uid in uids {
         let set = uid.to_string();
         let fetched = session
