@@ -97,6 +97,12 @@ impl Dovecot {
     /// and STARTTLS) or without any. `None` (after `skip`) where dovecot is
     /// not installed.
     pub fn start(messages: &[Vec<u8>], tls: bool) -> Option<Dovecot> {
+        Dovecot::start_in(messages, tls, "")
+    }
+
+    /// The same with the messages in a folder other than INBOX: `on_disk`
+    /// is its Maildir++ name (`.` and the name in modified UTF-7).
+    pub fn start_in(messages: &[Vec<u8>], tls: bool, on_disk: &str) -> Option<Dovecot> {
         let Some(dovecot) = binary() else {
             crate::skip::skip("dovecot is not installed (apt-get install dovecot-imapd)");
             return None;
@@ -107,11 +113,13 @@ impl Dovecot {
         chmod(root, 0o755);
         let (internal, login, uid, gid) = mail_user();
         let maildir = root.join("Maildir");
+        let folder = maildir.join(on_disk);
         for sub in ["new", "cur", "tmp"] {
             std::fs::create_dir_all(maildir.join(sub)).unwrap();
+            std::fs::create_dir_all(folder.join(sub)).unwrap();
         }
         for (i, message) in messages.iter().enumerate() {
-            std::fs::write(maildir.join("new").join(format!("170000000{i}.M{i}P1.test")), message).unwrap();
+            std::fs::write(folder.join("new").join(format!("170000000{i}.M{i}P1.test")), message).unwrap();
         }
         std::fs::create_dir_all(root.join("home")).unwrap();
         chown_tree(root, &maildir, uid, gid);
@@ -204,10 +212,15 @@ impl Dovecot {
     /// The Maildir flags of every message (`""` for one still in new/), by
     /// file name order: dovecot renames a file when its flags change.
     pub fn flags(&self) -> Vec<String> {
-        let maildir = self.dir.path().join("Maildir");
+        self.flags_in("")
+    }
+
+    /// The same for a folder by its Maildir++ name (`""`: INBOX).
+    pub fn flags_in(&self, on_disk: &str) -> Vec<String> {
+        let folder = self.dir.path().join("Maildir").join(on_disk);
         let mut flags = Vec::new();
         for sub in ["new", "cur"] {
-            for entry in std::fs::read_dir(maildir.join(sub)).unwrap() {
+            for entry in std::fs::read_dir(folder.join(sub)).unwrap() {
                 let name = entry.unwrap().file_name().to_string_lossy().into_owned();
                 flags.push(name.split_once(":2,").map(|(_, f)| f.to_string()).unwrap_or_default());
             }

@@ -14,7 +14,7 @@ use frontdesk::service::Error;
 use frontdesk::service::mail::Ingested;
 use frontdesk::service::mail::imap::fetch;
 use frontdesk::service::progress::Quiet;
-use frontdesk::store::{OpenOptions, Store};
+use frontdesk::store::{ImapPosition, OpenOptions, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -259,4 +259,51 @@ fn a_bad_source_or_password_command_is_refused_without_connecting() {
     failing.password_command = "exit 7".into();
     let text = mail_error(fetch_into(&r.db, &failing, "imaps://u@127.0.0.1:1/INBOX", &r.record));
     assert!(text.contains("mail.password_command") && text.contains('7'), "{text}");
+}
+
+#[test]
+fn a_folder_with_a_chinese_name_is_read_by_its_modified_utf7_name() {
+    // 工单 is `&XeVTVQ-` in modified UTF-7; Maildir++ keeps it as `.&XeVTVQ-`.
+    let Some(server) = Dovecot::start_in(&messages(2), true, ".&XeVTVQ-") else {
+        return;
+    };
+    let r = run();
+    let source = format!("imaps://{USER}@127.0.0.1:{}/工单", server.imaps_port);
+    let taken = fetch_into(&r.db, &config(&server.ca_pem()), &source, &r.record).unwrap();
+    assert_eq!(new_tickets(&taken), 2, "{}", server.log());
+    assert_eq!(server.flags_in(".&XeVTVQ-"), ["S", "S"]);
+}
+
+#[test]
+fn the_position_asks_for_newer_uids_until_the_folder_is_renumbered() {
+    let Some(server) = Dovecot::start(&messages(2), true) else {
+        return;
+    };
+    let r = run();
+    let (config, source) = (config(&server.ca_pem()), server.imaps_url());
+    fetch_into(&r.db, &config, &source, &r.record).unwrap();
+    let mut store = Store::open(&r.db, &OpenOptions::default()).unwrap();
+    let position = store.read(|tx| tx.imap_position(&source)).unwrap().expect("a position");
+    assert_eq!(position.last_uid, 2);
+    let set = |store: &mut Store, uid_validity, last_uid| {
+        let at = ImapPosition { uid_validity, last_uid };
+        store.write(|tx| tx.set_imap_position(&source, at, 0)).unwrap();
+    };
+    // Past both UIDs: nothing is asked for, even after the mail is unread again.
+    std::fs::remove_file(&r.record).unwrap();
+    set(&mut store, position.uid_validity, 99);
+    assert_eq!(fetch_into(&r.db, &config, &source, &r.record).unwrap(), []);
+    // Before them: both are read again (and found by deliver).
+    set(&mut store, position.uid_validity, 0);
+    assert_eq!(fetch_into(&r.db, &config, &source, &r.record).unwrap().len(), 2);
+    // Another UIDVALIDITY: the stored UID means nothing; what is unread is
+    // taken, and here all is read already.
+    set(&mut store, position.uid_validity.wrapping_add(1), 0);
+    assert_eq!(fetch_into(&r.db, &config, &source, &r.record).unwrap(), []);
+    let now = store.read(|tx| tx.imap_position(&source)).unwrap().unwrap();
+    assert_eq!(
+        now.uid_validity,
+        position.uid_validity.wrapping_add(1),
+        "untouched when nothing was taken"
+    );
 }
