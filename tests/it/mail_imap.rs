@@ -160,7 +160,7 @@ fn a_wrong_password_is_a_clear_error_and_nothing_is_taken() {
     let mut config = config(&server.ca_pem());
     config.password_command = "echo wrong-password".into();
     let text = mail_error(fetch_into(&r.db, &config, &server.imaps_url(), &r.record));
-    assert!(text.contains(&server.imaps_url()) && text.contains(USER), "{text}");
+    assert!(text.contains(USER), "{text}");
     assert!(text.contains("refused the login"), "{text}");
     assert!(!text.contains("wrong-password"), "{text}");
     assert_eq!(delivered(&r.record), Vec::<String>::new());
@@ -179,10 +179,7 @@ fn a_server_without_starttls_is_refused_before_the_password_is_sent() {
         &server.starttls_url(),
         &r.record,
     ));
-    assert!(
-        text.contains("does not offer STARTTLS") && text.contains(&server.starttls_url()),
-        "{text}"
-    );
+    assert!(text.contains("does not offer STARTTLS"), "{text}");
     assert!(!server.log().contains(USER), "no login was tried:\n{}", server.log());
     assert_eq!(server.seen(), 0);
 }

@@ -81,3 +81,19 @@ fn a_fetch_killed_after_the_commit_and_before_the_flag_repeats_nothing_and_loses
     desk.fails(4, &["ticket", "show", "2"]);
     assert_eq!(server.seen(), 1, "flagged now: {:?}", server.flags());
 }
+
+#[test]
+fn mail_fetch_names_the_source_a_server_without_starttls_was_refused_for() {
+    let Some(server) = Dovecot::start(&messages(1), false) else {
+        return;
+    };
+    let desk = Desk::new();
+    let source = server.starttls_url();
+    let config = config(&desk, &server, &source);
+    let out = fetch(&desk, &config).assert().code(1).get_output().clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("does not offer STARTTLS"), "{err}");
+    assert_eq!(err.matches(source.as_str()).count(), 1, "named once: {err}");
+    assert!(!err.contains(PASSWORD), "{err}");
+    assert_eq!(server.seen(), 0);
+}

@@ -1,7 +1,7 @@
 //! The words of reading mail over IMAP (`mail fetch` of `imaps://` and
 //! `imap://` sources), kept beside the main catalogue and reached through
-//! `Strings::mail_imap`. `{source}` is the source as configured (never with
-//! a password).
+//! `Strings::mail_imap`. The caller names the source beside each message
+//! (`SourceFailure`), so none repeats it.
 
 crate::i18n::texts::catalogue_struct! {
     pub struct MailImapStrings {

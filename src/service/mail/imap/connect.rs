@@ -20,8 +20,10 @@ use std::time::Duration;
 
 pub(super) type Stream = StreamOwned<ClientConnection, TcpStream>;
 
-/// Where errors are said to come from, and how long to wait.
+/// What to reach and how long to wait. Messages do not name the source:
+/// the caller's `SourceFailure` does.
 pub(super) struct Target<'a> {
+    /// The source as configured: the key of its position.
     pub source: &'a str,
     pub imap: &'a ImapSource,
     pub timeout: Duration,
@@ -33,7 +35,7 @@ impl Target<'_> {
         let s = crate::i18n::get().mail_imap;
         if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) {
             let seconds = self.timeout.as_secs().to_string();
-            return Error::Mail(fill(s.timed_out, &[("source", self.source), ("seconds", &seconds)]));
+            return Error::Mail(fill(s.timed_out, &[("seconds", &seconds)]));
         }
         // rustls reports certificate and protocol failures as InvalidData.
         let template = if e.kind() == io::ErrorKind::InvalidData {
@@ -41,10 +43,7 @@ impl Target<'_> {
         } else {
             s.server_failed
         };
-        Error::Mail(fill(
-            template,
-            &[("source", self.source), ("detail", &sanitize_line(&e.to_string()))],
-        ))
+        Error::Mail(fill(template, &[("detail", &sanitize_line(&e.to_string()))]))
     }
 }
 
@@ -58,17 +57,11 @@ pub(super) fn connect(target: &Target, ca_file: &Path) -> Result<imap::Client<St
     }
     let name = ServerName::try_from(imap.host.clone()).map_err(|e| {
         let s = crate::i18n::get().mail_imap;
-        Error::Mail(fill(
-            s.tls_failed,
-            &[("source", target.source), ("detail", &e.to_string())],
-        ))
+        Error::Mail(fill(s.tls_failed, &[("detail", &e.to_string())]))
     })?;
     let mut conn = ClientConnection::new(tls, name).map_err(|e| {
         let s = crate::i18n::get().mail_imap;
-        Error::Mail(fill(
-            s.tls_failed,
-            &[("source", target.source), ("detail", &e.to_string())],
-        ))
+        Error::Mail(fill(s.tls_failed, &[("detail", &e.to_string())]))
     })?;
     // The handshake now, so a certificate the roots do not vouch for is
     // reported as such and not as a failed login.
@@ -91,16 +84,7 @@ fn tcp(target: &Target) -> Result<TcpStream, Error> {
     let imap = target.imap;
     let addresses: Vec<SocketAddr> = (imap.host.as_str(), imap.port)
         .to_socket_addrs()
-        .map_err(|e| {
-            Error::Mail(fill(
-                s.no_address,
-                &[
-                    ("source", target.source),
-                    ("host", &imap.host),
-                    ("detail", &e.to_string()),
-                ],
-            ))
-        })?
+        .map_err(|e| Error::Mail(fill(s.no_address, &[("host", &imap.host), ("detail", &e.to_string())])))?
         .collect();
     let mut last = None;
     for address in &addresses {
@@ -122,7 +106,7 @@ fn tcp(target: &Target) -> Result<TcpStream, Error> {
     };
     Err(Error::Mail(fill(
         s.connect_failed,
-        &[("source", target.source), ("address", &address), ("detail", &detail)],
+        &[("address", &address), ("detail", &detail)],
     )))
 }
 
@@ -170,7 +154,7 @@ fn starttls(tcp: &mut TcpStream, target: &Target) -> Result<(), Error> {
     let s = crate::i18n::get().mail_imap;
     let failed = |line: &[u8]| {
         let detail = sanitize_line(&String::from_utf8_lossy(line)).trim().to_string();
-        Error::Mail(fill(s.server_failed, &[("source", target.source), ("detail", &detail)]))
+        Error::Mail(fill(s.server_failed, &[("detail", &detail)]))
     };
     let greeting = read_line(tcp, target)?;
     if !greeting.starts_with(b"* OK") {
@@ -192,7 +176,7 @@ fn starttls(tcp: &mut TcpStream, target: &Target) -> Result<(), Error> {
         }
     }
     if !offered {
-        return Err(Error::Mail(fill(s.no_starttls, &[("source", target.source)])));
+        return Err(Error::Mail(fill(s.no_starttls, &[])));
     }
     write_line(tcp, target, b"S2 STARTTLS\r\n")?;
     loop {

@@ -39,9 +39,9 @@ pub fn fetch(
     deliver: &mut Deliver<'_>,
 ) -> Result<(), Error> {
     let imap = ImapSource::parse(source)?;
-    // A clean form of the source for messages (no surrounding blanks).
+    // The key of the folder's position: the source less surrounding blanks.
     let source = source.trim();
-    let password = password::run(&config.password_command, source)?;
+    let password = password::run(&config.password_command)?;
     let target = Target {
         source,
         imap: &imap,
@@ -73,11 +73,7 @@ fn read_folder(
         match e {
             imap::Error::No(_) | imap::Error::Bad(_) => Error::Mail(fill(
                 s.select_failed,
-                &[
-                    ("source", target.source),
-                    ("folder", &imap.folder),
-                    ("detail", &server_text(&e)),
-                ],
+                &[("folder", &imap.folder), ("detail", &server_text(&e))],
             )),
             other => imap_error(target, &other),
         }
@@ -139,28 +135,21 @@ fn login_error(target: &Target, e: &imap::Error) -> Error {
             let s = crate::i18n::get().mail_imap;
             Error::Mail(fill(
                 s.login_failed,
-                &[
-                    ("source", target.source),
-                    ("user", &target.imap.user),
-                    ("detail", &server_text(e)),
-                ],
+                &[("user", &target.imap.user), ("detail", &server_text(e))],
             ))
         }
         other => imap_error(target, other),
     }
 }
 
-/// Any other failure of the client, worded for the source. The server's
+/// Any other failure of the client, worded. The server's
 /// words are data: sanitized before they reach a terminal.
 fn imap_error(target: &Target, e: &imap::Error) -> Error {
     match e {
         imap::Error::Io(io) => target.io_error(io),
         other => {
             let s = crate::i18n::get().mail_imap;
-            Error::Mail(fill(
-                s.server_failed,
-                &[("source", target.source), ("detail", &server_text(other))],
-            ))
+            Error::Mail(fill(s.server_failed, &[("detail", &server_text(other))]))
         }
     }
 }
