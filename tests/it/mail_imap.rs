@@ -141,9 +141,9 @@ fn imap_with_starttls_takes_each_message_once() {
 
 fn mail_error(result: Result<Vec<Ingested>, Error>) -> String {
     match result {
-        Err(e @ Error::Mail(_)) => {
+        Err(e @ Error::Imap(_)) => {
             assert_eq!(e.exit_code(), 1);
-            let text = e.to_string();
+            let text = frontdesk::i18n::describe(&e, frontdesk::i18n::Lang::En.strings());
             assert!(!text.contains(PASSWORD), "{text}");
             text
         }

@@ -5,9 +5,9 @@
 //! Trusted roots: the system's plus the PEM certificates of `[mail] ca_file`.
 
 use crate::domain::error::{FileProblem, Invalid, Reason};
+use crate::domain::mail::imap_failure::ImapFailure;
 use crate::domain::mail::imap_url::{ImapSource, Security};
 use crate::domain::text::sanitize_line;
-use crate::i18n::fill;
 use crate::service::Error;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName};
@@ -32,18 +32,17 @@ pub(super) struct Target<'a> {
 impl Target<'_> {
     /// An I/O failure worded for this source: a timeout says so plainly.
     pub(super) fn io_error(&self, e: &io::Error) -> Error {
-        let s = crate::i18n::get().mail_imap;
         if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) {
-            let seconds = self.timeout.as_secs().to_string();
-            return Error::Mail(fill(s.timed_out, &[("seconds", &seconds)]));
+            let seconds = self.timeout.as_secs();
+            return Error::Imap(ImapFailure::TimedOut { seconds });
         }
+        let detail = sanitize_line(&e.to_string()).into_owned();
         // rustls reports certificate and protocol failures as InvalidData.
-        let template = if e.kind() == io::ErrorKind::InvalidData {
-            s.tls_failed
+        Error::Imap(if e.kind() == io::ErrorKind::InvalidData {
+            ImapFailure::TlsFailed { detail }
         } else {
-            s.server_failed
-        };
-        Error::Mail(fill(template, &[("detail", &sanitize_line(&e.to_string()))]))
+            ImapFailure::ServerFailed { detail }
+        })
     }
 }
 
@@ -55,14 +54,9 @@ pub(super) fn connect(target: &Target, ca_file: &Path) -> Result<imap::Client<St
     if imap.security == Security::StartTls {
         starttls(&mut tcp, target)?;
     }
-    let name = ServerName::try_from(imap.host.clone()).map_err(|e| {
-        let s = crate::i18n::get().mail_imap;
-        Error::Mail(fill(s.tls_failed, &[("detail", &e.to_string())]))
-    })?;
-    let mut conn = ClientConnection::new(tls, name).map_err(|e| {
-        let s = crate::i18n::get().mail_imap;
-        Error::Mail(fill(s.tls_failed, &[("detail", &e.to_string())]))
-    })?;
+    let tls_failed = |detail: String| Error::Imap(ImapFailure::TlsFailed { detail });
+    let name = ServerName::try_from(imap.host.clone()).map_err(|e| tls_failed(e.to_string()))?;
+    let mut conn = ClientConnection::new(tls, name).map_err(|e| tls_failed(e.to_string()))?;
     // The handshake now, so a certificate the roots do not vouch for is
     // reported as such and not as a failed login.
     while conn.is_handshaking() {
@@ -80,11 +74,15 @@ pub(super) fn connect(target: &Target, ca_file: &Path) -> Result<imap::Client<St
 }
 
 fn tcp(target: &Target) -> Result<TcpStream, Error> {
-    let s = crate::i18n::get().mail_imap;
     let imap = target.imap;
     let addresses: Vec<SocketAddr> = (imap.host.as_str(), imap.port)
         .to_socket_addrs()
-        .map_err(|e| Error::Mail(fill(s.no_address, &[("host", &imap.host), ("detail", &e.to_string())])))?
+        .map_err(|e| {
+            Error::Imap(ImapFailure::NoAddress {
+                host: imap.host.clone(),
+                detail: e.to_string(),
+            })
+        })?
         .collect();
     let mut last = None;
     for address in &addresses {
@@ -104,10 +102,7 @@ fn tcp(target: &Target) -> Result<TcpStream, Error> {
         Some((address, e)) => (address.to_string(), e.to_string()),
         None => (format!("{}:{}", imap.host, imap.port), String::new()),
     };
-    Err(Error::Mail(fill(
-        s.connect_failed,
-        &[("address", &address), ("detail", &detail)],
-    )))
+    Err(Error::Imap(ImapFailure::ConnectFailed { address, detail }))
 }
 
 /// The roots: the system's (a system without any still works with
@@ -125,13 +120,10 @@ fn tls_config(ca_file: &Path) -> Result<Arc<ClientConfig>, Error> {
             _ => bad(FileProblem::Unreadable { detail: e.to_string() }),
         })?;
         let certs: Vec<CertificateDer> = CertificateDer::pem_slice_iter(&pem).filter_map(Result::ok).collect();
-        let s = crate::i18n::get().mail_imap;
-        if certs.is_empty() {
-            return Err(Error::Mail(fill(s.ca_file_empty, &[("path", &shown)])));
-        }
+        // None, or none rustls can use: either way nothing is trusted more.
         let (added, _) = roots.add_parsable_certificates(certs);
         if added == 0 {
-            return Err(Error::Mail(fill(s.ca_file_empty, &[("path", &shown)])));
+            return Err(Error::Imap(ImapFailure::CaFileEmpty { path: shown }));
         }
     }
     // ring, the provider lettre already builds with: rustls 0.23.48 marks it
@@ -141,7 +133,7 @@ fn tls_config(ca_file: &Path) -> Result<Arc<ClientConfig>, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Mail(e.to_string()))?
+        .map_err(|e| Error::Imap(ImapFailure::TlsFailed { detail: e.to_string() }))?
         .with_root_certificates(roots)
         .with_no_client_auth();
     Ok(Arc::new(config))
@@ -151,10 +143,9 @@ fn tls_config(ca_file: &Path) -> Result<Arc<ClientConfig>, Error> {
 /// STARTTLS needs its TLS features (OpenSSL or another rustls). Nothing
 /// secret is sent here; the login waits for TLS.
 fn starttls(tcp: &mut TcpStream, target: &Target) -> Result<(), Error> {
-    let s = crate::i18n::get().mail_imap;
     let failed = |line: &[u8]| {
         let detail = sanitize_line(&String::from_utf8_lossy(line)).trim().to_string();
-        Error::Mail(fill(s.server_failed, &[("detail", &detail)]))
+        Error::Imap(ImapFailure::ServerFailed { detail })
     };
     let greeting = read_line(tcp, target)?;
     if !greeting.starts_with(b"* OK") {
@@ -176,7 +167,7 @@ fn starttls(tcp: &mut TcpStream, target: &Target) -> Result<(), Error> {
         }
     }
     if !offered {
-        return Err(Error::Mail(fill(s.no_starttls, &[])));
+        return Err(Error::Imap(ImapFailure::NoStartTls));
     }
     write_line(tcp, target, b"S2 STARTTLS\r\n")?;
     loop {

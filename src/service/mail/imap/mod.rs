@@ -15,9 +15,9 @@ mod password;
 
 use super::Deliver;
 use crate::config::MailConfig;
+use crate::domain::mail::imap_failure::ImapFailure;
 use crate::domain::mail::imap_url::ImapSource;
 use crate::domain::text::sanitize_line;
-use crate::i18n::fill;
 use crate::service::Error;
 use crate::service::progress::{Progress, Stage};
 use crate::store::{ImapPosition, Store};
@@ -68,15 +68,12 @@ fn read_folder(
     deliver: &mut Deliver<'_>,
 ) -> Result<(), Error> {
     let imap = target.imap;
-    let mailbox = session.select(imap.wire_folder()).map_err(|e| {
-        let s = crate::i18n::get().mail_imap;
-        match e {
-            imap::Error::No(_) | imap::Error::Bad(_) => Error::Mail(fill(
-                s.select_failed,
-                &[("folder", &imap.folder), ("detail", &server_text(&e))],
-            )),
-            other => imap_error(target, &other),
-        }
+    let mailbox = session.select(imap.wire_folder()).map_err(|e| match e {
+        imap::Error::No(_) | imap::Error::Bad(_) => Error::Imap(ImapFailure::SelectFailed {
+            folder: imap.folder.clone(),
+            detail: server_text(&e),
+        }),
+        other => imap_error(target, &other),
     })?;
     let validity = mailbox.uid_validity.unwrap_or(0);
     let known = store.read(|tx| tx.imap_position(target.source))?;
@@ -131,26 +128,22 @@ fn failpoint(name: &str) {
 
 fn login_error(target: &Target, e: &imap::Error) -> Error {
     match e {
-        imap::Error::No(_) | imap::Error::Bad(_) => {
-            let s = crate::i18n::get().mail_imap;
-            Error::Mail(fill(
-                s.login_failed,
-                &[("user", &target.imap.user), ("detail", &server_text(e))],
-            ))
-        }
+        imap::Error::No(_) | imap::Error::Bad(_) => Error::Imap(ImapFailure::LoginFailed {
+            user: target.imap.user.clone(),
+            detail: server_text(e),
+        }),
         other => imap_error(target, other),
     }
 }
 
-/// Any other failure of the client, worded. The server's
-/// words are data: sanitized before they reach a terminal.
+/// Any other failure of the client. The server's words are data:
+/// sanitized before they reach a terminal.
 fn imap_error(target: &Target, e: &imap::Error) -> Error {
     match e {
         imap::Error::Io(io) => target.io_error(io),
-        other => {
-            let s = crate::i18n::get().mail_imap;
-            Error::Mail(fill(s.server_failed, &[("detail", &server_text(other))]))
-        }
+        other => Error::Imap(ImapFailure::ServerFailed {
+            detail: server_text(other),
+        }),
     }
 }
 

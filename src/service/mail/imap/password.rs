@@ -3,7 +3,7 @@
 //! memory for the login: never stored, logged, or put in a message.
 
 use crate::domain::error::{Invalid, Reason};
-use crate::i18n::fill;
+use crate::domain::mail::imap_failure::ImapFailure;
 use crate::service::Error;
 use std::process::{Command, Stdio};
 
@@ -28,7 +28,6 @@ pub(super) fn run(command: &str) -> Result<Password, Error> {
     if command.trim().is_empty() {
         return Err(Invalid::new("mail.password_command", "", Reason::Required).into());
     }
-    let s = crate::i18n::get().mail_imap;
     let output = Command::new("sh")
         .arg("-c")
         .arg(command)
@@ -36,10 +35,10 @@ pub(super) fn run(command: &str) -> Result<Password, Error> {
         .stderr(Stdio::inherit())
         .stdout(Stdio::piped())
         .output()
-        .map_err(|e| Error::Mail(fill(s.password_not_run, &[("detail", &e.to_string())])))?;
+        .map_err(|e| Error::Imap(ImapFailure::PasswordNotRun { detail: e.to_string() }))?;
     if !output.status.success() {
         let status = output.status.to_string();
-        return Err(Error::Mail(fill(s.password_failed, &[("status", &status)])));
+        return Err(Error::Imap(ImapFailure::PasswordFailed { status }));
     }
     let text = String::from_utf8(output.stdout).ok();
     let password = text.map(|mut t| {
@@ -54,7 +53,7 @@ pub(super) fn run(command: &str) -> Result<Password, Error> {
     });
     match password {
         Some(p) if !p.is_empty() => Ok(Password(p)),
-        _ => Err(Error::Mail(s.password_empty.to_string())),
+        _ => Err(Error::Imap(ImapFailure::PasswordEmpty)),
     }
 }
 
@@ -79,9 +78,9 @@ mod tests {
     fn a_failing_or_silent_command_is_an_error_without_the_output() {
         for command in ["echo s3cret; exit 3", "printf '\\n'", "true", "printf '\\377\\n'"] {
             let e = run(command).expect_err(command);
-            assert!(matches!(e, Error::Mail(_)), "{command}: {e:?}");
-            assert!(!e.to_string().contains("s3cret"), "{command}: {e}");
-            assert!(e.to_string().contains("mail.password_command"), "{command}: {e}");
+            assert!(matches!(e, Error::Imap(_)), "{command}: {e:?}");
+            assert_eq!(e.exit_code(), 1);
+            assert!(!format!("{e:?}").contains("s3cret"), "{command}: {e:?}");
         }
         let e = run("  ").expect_err("blank");
         assert_eq!(e.exit_code(), 2);
