@@ -30,13 +30,6 @@ pub struct ImapSource {
 const FIELD: &str = "mail.sources";
 
 impl ImapSource {
-    /// Whether `source` names an IMAP folder at all (the other sources are
-    /// `maildir:` and `mbox:`).
-    pub fn is_imap(source: &str) -> bool {
-        let lower = source.trim().to_ascii_lowercase();
-        lower.starts_with("imaps://") || lower.starts_with("imap://")
-    }
-
     pub fn parse(source: &str) -> Result<ImapSource, Invalid> {
         let bad = |problem| Invalid::new(FIELD, redacted(source), Reason::ImapUrl(problem));
         let trimmed = source.trim();
