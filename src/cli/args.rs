@@ -292,6 +292,9 @@ pub enum TicketCommand {
         /// Insert a knowledge-base article into the reply (counts its use)
         #[arg(long)]
         kb: Option<i64>,
+        /// Also send the reply to the customer by e-mail ([mail] smtp or sendmail); a failed send stays queued
+        #[arg(long, conflicts_with = "channel")]
+        send: bool,
     },
     /// An internal note (never counts as a response)
     Note {

@@ -49,11 +49,19 @@ pub enum MailCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Replies sent by e-mail that are queued or failed (--all: sent ones too)
+    #[command(after_help = super::mail_out::OUTBOX_EXAMPLES)]
+    Outbox(super::mail_out::OutboxArgs),
+    /// Send the queued replies that are due; exit 1 if any is not sent
+    #[command(after_help = super::mail_out::SEND_EXAMPLES)]
+    Send(super::mail_out::SendArgs),
 }
 
 pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
     let s = crate::i18n::get();
     match cmd {
+        MailCommand::Outbox(args) => super::mail_out::outbox(env, &args),
+        MailCommand::Send(args) => super::mail_out::send(env, &args),
         MailCommand::Import { paths } => {
             let bar = Bar::on_stderr();
             let report = fetch::import(&mut env.store, &env.ctx, &env.config.mail, &paths, &bar)?;

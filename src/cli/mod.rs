@@ -40,6 +40,7 @@ mod interaction;
 mod kb;
 mod macros;
 mod mail_in;
+mod mail_out;
 mod order;
 mod output;
 mod parse;

@@ -42,6 +42,7 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             body_file,
             channel,
             kb,
+            send,
         } => {
             let source = Source {
                 summary,
@@ -55,6 +56,9 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             } else {
                 None
             };
+            if send {
+                return super::mail_out::reply(env, id, text.as_deref(), kb);
+            }
             let i = tickets::reply_with(&mut env.store, &env.ctx, id, text.as_deref(), channel.as_deref(), kb)?;
             print_interaction(env, &i);
         }

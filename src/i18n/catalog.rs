@@ -20,6 +20,7 @@ pub mod knowledge;
 pub mod macros;
 pub mod mail_imap;
 pub mod mail_in;
+pub mod mail_out;
 pub mod navigation;
 pub mod occasions;
 pub mod pickers;
@@ -251,5 +252,6 @@ pub struct Strings {
     pub views: &'static views::ViewStrings,
     pub mail_imap: &'static mail_imap::MailImapStrings,
     pub mail_in: &'static mail_in::MailInStrings,
+    pub mail_out: &'static mail_out::MailOutStrings,
 }
 }

@@ -166,6 +166,14 @@ pub fn reply_with(
     channel: Option<&str>,
     article: Option<i64>,
 ) -> Result<Interaction, Error> {
+    let summary = reply_summary(summary, article)?;
+    let channel: Option<Channel> = channel.map(str::parse).transpose()?;
+    store.write(|tx| reply_in(tx, ctx, id, summary.as_deref(), channel, article))
+}
+
+/// A reply's own text, checked before anything is written: a summary, an
+/// article, or both.
+pub(super) fn reply_summary(summary: Option<&str>, article: Option<i64>) -> Result<Option<String>, Error> {
     let summary = summary
         .map(|s| validate::required("summary", s, TEXT_MAX))
         .transpose()?;
@@ -180,30 +188,40 @@ pub fn reply_with(
         )
         .into());
     }
-    let channel: Option<Channel> = channel.map(str::parse).transpose()?;
-    store.write(|tx| {
-        let t = tx.ticket(id)?;
-        let mut text = summary.clone().unwrap_or_default();
-        if let Some(article) = article {
-            let a = tx.article(article)?;
-            tx.use_article(a.id)?;
-            text = if text.is_empty() {
-                a.body
-            } else {
-                format!("{text}\n\n{}", a.body)
-            };
-        }
-        let text = validate::required("summary", &text, TEXT_MAX)?;
-        record_contact(
-            tx,
-            ctx,
-            &t,
-            channel.unwrap_or(t.channel),
-            Direction::Outbound,
-            &text,
-            ctx.now,
-        )
-    })
+    Ok(summary)
+}
+
+/// [`reply_with`]'s transaction: the reply recorded inside `tx`, so a caller
+/// can write more in the same transaction (the e-mail that carries it).
+pub(super) fn reply_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<Channel>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let t = tx.ticket(id)?;
+    let mut text = summary.unwrap_or_default().to_string();
+    if let Some(article) = article {
+        let a = tx.article(article)?;
+        tx.use_article(a.id)?;
+        text = if text.is_empty() {
+            a.body
+        } else {
+            format!("{text}\n\n{}", a.body)
+        };
+    }
+    let text = validate::required("summary", &text, TEXT_MAX)?;
+    record_contact(
+        tx,
+        ctx,
+        &t,
+        channel.unwrap_or(t.channel),
+        Direction::Outbound,
+        &text,
+        ctx.now,
+    )
 }
 
 /// An internal note: never counts as a response.

@@ -62,6 +62,8 @@ mod mail_cli;
 mod mail_imap;
 mod mail_imap_cli;
 mod mail_ingest;
+mod mail_out;
+mod mail_out_server;
 mod mail_sources;
 mod mail_support;
 mod occasions;

@@ -2,6 +2,7 @@
 //! mail that arrived or is leaving, without any I/O.
 
 pub mod classify;
+pub mod compose;
 pub mod imap_failure;
 pub mod imap_url;
 pub mod parse;

@@ -28,6 +28,7 @@ mod knowledge;
 mod macros;
 mod mail_imap;
 mod mail_in;
+mod mail_out;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -391,6 +392,7 @@ pub static ZH_CN: Strings = Strings {
     views: &views::VIEWS,
     mail_imap: &mail_imap::MAIL_IMAP,
     mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
 };
 
 #[cfg(test)]

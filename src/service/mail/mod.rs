@@ -9,6 +9,8 @@ pub mod ingest;
 mod local;
 
 pub use ingest::ingest;
+pub mod outbox;
+pub mod transport;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;
