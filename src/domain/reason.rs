@@ -196,6 +196,26 @@ pub enum Reason {
     FileExists,
     /// A `[mail] sources` entry of no known form.
     UnknownMailSource,
+    /// An IMAP source in `[mail] sources` that cannot be read as one.
+    ImapUrl(ImapUrlProblem),
+}
+
+/// What is wrong with an `imaps://user@host[:port]/FOLDER` or `imap://…` source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImapUrlProblem {
+    /// Neither `imaps://` nor `imap://`.
+    Scheme,
+    /// No `user@` before the host.
+    NoUser,
+    /// `user:password@`: the password belongs to `password_command`.
+    PasswordInUrl,
+    NoHost,
+    /// Not a port from 1 to 65535.
+    Port,
+    /// A bad `%XX` escape, text that is not UTF-8, or a control character.
+    Encoding,
+    /// `?…` or `#…`, which an IMAP source has no use for.
+    QueryOrFragment,
 }
 
 /// The written forms a field expects.

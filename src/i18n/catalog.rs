@@ -18,6 +18,7 @@ pub mod errors;
 pub mod forms;
 pub mod knowledge;
 pub mod macros;
+pub mod mail_imap;
 pub mod mail_in;
 pub mod mail_out;
 pub mod navigation;
@@ -249,6 +250,7 @@ pub struct Strings {
     pub agenda: &'static agenda::AgendaStrings,
     pub search: &'static search::SearchStrings,
     pub views: &'static views::ViewStrings,
+    pub mail_imap: &'static mail_imap::MailImapStrings,
     pub mail_in: &'static mail_in::MailInStrings,
     pub mail_out: &'static mail_out::MailOutStrings,
 }

@@ -66,6 +66,7 @@ pub fn describe(error: &Error, s: &Strings) -> String {
         Error::NotSaved(count) => e.not_saved.of(*count as i64, &[]),
         Error::Output(detail) => fill(e.output, &[("detail", detail)]),
         Error::Mail(detail) => fill(e.mail, &[("detail", detail)]),
+        Error::Imap(failure) => fill(e.mail, &[("detail", &super::mail_imap::failure(failure, s))]),
     }
 }
 

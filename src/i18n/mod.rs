@@ -12,6 +12,7 @@ mod fill;
 mod labels;
 mod lang;
 pub mod macro_text;
+mod mail_imap;
 mod query_problem;
 mod reasons;
 mod reminder_note;

@@ -6,8 +6,8 @@ use super::Strings;
 use super::catalog::errors::ErrorStrings;
 use super::fill;
 use crate::domain::error::{
-    AmountProblem, DestinationProblem, FileKind, FileProblem, FileRole, Form, Hours, Lookup, MapProblem, OrderProblem,
-    Reason, Step,
+    AmountProblem, DestinationProblem, FileKind, FileProblem, FileRole, Form, Hours, ImapUrlProblem, Lookup,
+    MapProblem, OrderProblem, Reason, Step,
 };
 
 const MIB: u64 = 1024 * 1024;
@@ -124,6 +124,20 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::UnknownAgent { nearest: Some(name) } => fill(s.pickers.unknown_agent_nearest, &[("nearest", name)]),
         Reason::Query(problem) => super::query_problem::problem(problem, s),
         Reason::NoSearchTerm => s.search.no_term.into(),
+        Reason::ImapUrl(problem) => imap_url(*problem, s).into(),
+    }
+}
+
+fn imap_url(problem: ImapUrlProblem, s: &Strings) -> &'static str {
+    let m = s.mail_imap;
+    match problem {
+        ImapUrlProblem::Scheme => m.url_scheme,
+        ImapUrlProblem::NoUser => m.url_no_user,
+        ImapUrlProblem::PasswordInUrl => m.url_password,
+        ImapUrlProblem::NoHost => m.url_no_host,
+        ImapUrlProblem::Port => m.url_port,
+        ImapUrlProblem::Encoding => m.url_encoding,
+        ImapUrlProblem::QueryOrFragment => m.url_query,
     }
 }
 

@@ -40,6 +40,10 @@ pub enum Error {
     /// fault): where, and what it said.
     #[error("{0}")]
     Mail(String),
+    /// Reading an IMAP source failed (not the caller's fault), as data the
+    /// edge words.
+    #[error("{0:?}")]
+    Imap(crate::domain::mail::imap_failure::ImapFailure),
     /// Writing the output failed (a full disk, a closed terminal); the OS's message.
     #[error("cannot write the output: {0}")]
     Output(String),
@@ -74,7 +78,7 @@ impl Error {
             Error::Conflict { .. } => 3,
             // No database at the path given is a thing not found, as a record is.
             Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,
-            Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) | Error::Mail(_) => 1,
+            Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) | Error::Mail(_) | Error::Imap(_) => 1,
         }
     }
 }

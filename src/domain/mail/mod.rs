@@ -3,6 +3,8 @@
 
 pub mod classify;
 pub mod compose;
+pub mod imap_failure;
+pub mod imap_url;
 pub mod parse;
 pub mod tag;
 

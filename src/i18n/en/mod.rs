@@ -22,6 +22,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_imap;
 mod mail_in;
 mod mail_out;
 mod navigation;
@@ -380,6 +381,7 @@ pub static EN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_imap: &mail_imap::MAIL_IMAP,
     mail_in: &mail_in::MAIL_IN,
     mail_out: &mail_out::MAIL_OUT,
 };

@@ -26,6 +26,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_imap;
 mod mail_in;
 mod mail_out;
 mod navigation;
@@ -389,6 +390,7 @@ pub static ZH_CN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_imap: &mail_imap::MAIL_IMAP,
     mail_in: &mail_in::MAIL_IN,
     mail_out: &mail_out::MAIL_OUT,
 };
