@@ -70,7 +70,7 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
                 &env.config.mail,
                 &paths,
                 &bar,
-                &crate::i18n::told,
+                &crate::i18n::mail_detail,
             )?;
             drop(bar);
             print_report(env.json, s, &report)
@@ -80,7 +80,13 @@ pub fn run(env: &mut Env, cmd: MailCommand) -> Result<(), Error> {
                 errln!("frontdesk: {}", s.mail_in.no_sources);
             }
             let bar = Bar::on_stderr();
-            let report = fetch::fetch(&mut env.store, &env.ctx, &env.config.mail, &bar, &crate::i18n::told)?;
+            let report = fetch::fetch(
+                &mut env.store,
+                &env.ctx,
+                &env.config.mail,
+                &bar,
+                &crate::i18n::mail_detail,
+            )?;
             drop(bar);
             print_report(env.json, s, &report)
         }
@@ -142,7 +148,10 @@ fn print_report(json: bool, s: &Strings, report: &FetchReport) -> Result<(), Err
         .iter()
         .map(|f| format!("{}: {}", f.source, f.message))
         .collect();
-    Err(Error::Mail(lines.join("\n")))
+    Err(Error::Mail(match lines.as_slice() {
+        [one] => one.clone(),
+        many => format!("\n  {}", many.join("\n  ")),
+    }))
 }
 
 pub fn print_table(s: &Strings, list: &[AttachmentInfo]) {

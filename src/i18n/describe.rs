@@ -70,6 +70,17 @@ pub fn describe(error: &Error, s: &Strings) -> String {
     }
 }
 
+/// What a mail server or command said, without the "mail failed" lead, for
+/// a list of failures that says it once; any other failure as [`describe`].
+pub fn mail_detail(error: &Error) -> String {
+    let s = super::get();
+    match error {
+        Error::Mail(detail) => detail.clone(),
+        Error::Imap(failure) => super::mail_imap::failure(failure, s),
+        other => describe(other, s),
+    }
+}
+
 /// In the process's language: for the terminal UI's background work,
 /// which runs apart from the model (the language is the same).
 pub fn told(error: &Error) -> String {

@@ -21,7 +21,9 @@ pub mod urgency;
 mod zh_cn;
 
 pub use catalog::Strings;
-pub use describe::{describe, describe_invalid, describe_reason, describe_store, entity_name, not_found, told};
+pub use describe::{
+    describe, describe_invalid, describe_reason, describe_store, entity_name, mail_detail, not_found, told,
+};
 pub use en::EN;
 pub use fill::{Plural, fill};
 pub use lang::{Lang, language, set_language};
