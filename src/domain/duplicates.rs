@@ -16,7 +16,10 @@
 
 use super::search::pinyin_spelling;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+
+#[path = "duplicates_groups.rs"]
+mod groups;
+use groups::{Entry, FxChars, KeyHash, classes};
 
 pub const MAX_GROUP: usize = 10;
 const MIN_SIMILAR_CHARS: usize = 5;
@@ -41,6 +44,14 @@ pub enum Evidence {
 }
 
 impl Evidence {
+    pub const ALL: [Evidence; 5] = [
+        Evidence::SamePhone,
+        Evidence::SameEmail,
+        Evidence::SameName,
+        Evidence::SamePinyin,
+        Evidence::SimilarName,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             Evidence::SamePhone => "same_phone",
@@ -96,7 +107,10 @@ pub fn name_key(name: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// What is compared of one candidate, normalised once.
 struct Prepared {
+    phone: Option<String>,
+    email: Option<String>,
     name: Option<String>,
     /// Pinyin for a Chinese name, the name key for any other.
     spoken: Option<String>,
@@ -105,130 +119,207 @@ struct Prepared {
 
 /// Every likely duplicate pair, the strongest evidence first.
 pub fn find(candidates: &[Candidate]) -> Vec<DuplicatePair> {
+    find_with(candidates, &FxChars)
+}
+
+/// [`find`] with the keys hashed by `hasher`: the result never depends on
+/// it (see `duplicates_groups`), which the tests check with colliding ones.
+fn find_with(candidates: &[Candidate], hasher: &dyn KeyHash) -> Vec<DuplicatePair> {
     let prepared: Vec<Prepared> = candidates
         .iter()
         .map(|c| {
             let name = name_key(&c.name);
             let pinyin = pinyin_spelling(&c.name).and_then(|p| name_key(&p));
             Prepared {
+                phone: phone_key(&c.phone),
+                email: email_key(&c.email),
                 chinese: pinyin.is_some(),
                 spoken: pinyin.or_else(|| name.clone()),
                 name,
             }
         })
         .collect();
-    let mut pairs: BTreeMap<(usize, usize), Vec<Evidence>> = BTreeMap::new();
-    let mut note = |group: &[usize], evidence: Evidence, keep: &dyn Fn(usize, usize) -> bool| {
-        for (n, &a) in group.iter().enumerate() {
-            for &b in &group[n + 1..] {
-                let key = (a.min(b), a.max(b));
-                if keep(key.0, key.1) {
-                    let list = pairs.entry(key).or_default();
-                    if !list.contains(&evidence) {
-                        list.push(evidence);
+    let mut found: Vec<(u32, u32, u8)> = Vec::new();
+    let mut note = |groups: Vec<Vec<usize>>, evidence: Evidence, keep: &dyn Fn(usize, usize) -> bool| {
+        for group in groups {
+            for (n, &a) in group.iter().enumerate() {
+                for &b in &group[n + 1..] {
+                    if keep(a, b) {
+                        found.push((index(a), index(b), 1 << evidence as u8));
                     }
                 }
             }
         }
     };
     let all = |_: usize, _: usize| true;
-    for group in groups(candidates.iter().enumerate().map(|(i, c)| (i, phone_key(&c.phone)))) {
-        note(&group, Evidence::SamePhone, &all);
-    }
-    for group in groups(candidates.iter().enumerate().map(|(i, c)| (i, email_key(&c.email)))) {
-        note(&group, Evidence::SameEmail, &all);
-    }
-    for group in groups(prepared.iter().enumerate().map(|(i, p)| (i, p.name.clone()))) {
-        note(&group, Evidence::SameName, &all);
-    }
+    let texts = |key: fn(&Prepared) -> Option<&str>| text_groups(&prepared, key, hasher);
+    note(texts(|p| p.phone.as_deref()), Evidence::SamePhone, &all);
+    note(texts(|p| p.email.as_deref()), Evidence::SameEmail, &all);
+    note(texts(|p| p.name.as_deref()), Evidence::SameName, &all);
     let homophones =
         |a: usize, b: usize| (prepared[a].chinese || prepared[b].chinese) && prepared[a].name != prepared[b].name;
-    for group in groups(prepared.iter().enumerate().map(|(i, p)| (i, p.spoken.clone()))) {
-        note(&group, Evidence::SamePinyin, &homophones);
-    }
-    let one_edit = |a: usize, b: usize| match (&prepared[a].name, &prepared[b].name) {
-        (Some(x), Some(y)) if x != y => within_one_edit(x, y),
-        _ => false,
+    note(texts(|p| p.spoken.as_deref()), Evidence::SamePinyin, &homophones);
+    let near = NearNames::of(&prepared);
+    let one_edit = |a: usize, b: usize| {
+        let (x, y) = (near.chars(a), near.chars(b));
+        x != y && one_edit_chars(x, y)
     };
-    let deletions = prepared.iter().enumerate().flat_map(|(i, p)| {
-        let name = p
-            .name
-            .as_deref()
-            .filter(|n| !p.chinese && n.chars().count() >= MIN_SIMILAR_CHARS);
-        name.map(|n| one_deletion_keys(n).into_iter().map(move |k| (i, Some(k))))
-            .into_iter()
-            .flatten()
-    });
-    for group in groups(deletions) {
-        note(&group, Evidence::SimilarName, &one_edit);
+    note(near.groups(hasher), Evidence::SimilarName, &one_edit);
+    pairs_in_order(candidates, found)
+}
+
+fn index(i: usize) -> u32 {
+    // Candidates are live customers read into memory: far fewer than 4 billion.
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Candidates sharing the text `key` gives them, in groups of 2 to [`MAX_GROUP`].
+fn text_groups(prepared: &[Prepared], key: fn(&Prepared) -> Option<&str>, hasher: &dyn KeyHash) -> Vec<Vec<usize>> {
+    let entries = prepared
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            key(p).map(|k| Entry {
+                hash: hasher.hash(&mut k.chars()),
+                who: index(i),
+                what: 0,
+            })
+        })
+        .collect();
+    let text = |e: &Entry| key(&prepared[e.who as usize]).unwrap_or_default();
+    classes(entries, MAX_GROUP, |a, b| text(a).cmp(text(b)))
+}
+
+/// The name keys that may be near matches (no Chinese characters, at
+/// least [`MIN_SIMILAR_CHARS`] long), as chars back to back.
+struct NearNames {
+    chars: Vec<char>,
+    /// Each candidate's range in `chars`, empty when not a near-match name.
+    spans: Vec<(u32, u32)>,
+}
+
+/// `Entry::what` for the whole name rather than a char left out.
+const WHOLE: u32 = u32::MAX;
+
+impl NearNames {
+    fn of(prepared: &[Prepared]) -> NearNames {
+        let mut chars = Vec::new();
+        let spans = prepared
+            .iter()
+            .map(|p| {
+                let start = chars.len();
+                if let Some(name) = p.name.as_deref().filter(|_| !p.chinese) {
+                    chars.extend(name.chars());
+                    if chars.len() - start < MIN_SIMILAR_CHARS {
+                        chars.truncate(start);
+                    }
+                }
+                (index(start), index(chars.len()))
+            })
+            .collect();
+        NearNames { chars, spans }
     }
-    let mut out: Vec<DuplicatePair> = pairs
+
+    fn chars(&self, i: usize) -> &[char] {
+        let (start, end) = self.spans[i];
+        &self.chars[start as usize..end as usize]
+    }
+
+    /// The chars of one deletion key.
+    fn key(&self, e: &Entry) -> impl Iterator<Item = char> + '_ {
+        let skip = e.what as usize;
+        self.chars(e.who as usize)
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i != skip)
+            .map(|(_, c)| *c)
+    }
+
+    /// Groups by the symmetric-delete trick: each name's keys are the name
+    /// itself and the name with each one char left out, and two names one
+    /// edit apart always share one of these keys, so near matches are found
+    /// without comparing every pair.
+    fn groups(&self, hasher: &dyn KeyHash) -> Vec<Vec<usize>> {
+        let mut entries = Vec::new();
+        for who in 0..self.spans.len() {
+            let name = self.chars(who);
+            if name.is_empty() {
+                continue;
+            }
+            let mut push = |what: u32| {
+                let mut key = self.key(&Entry {
+                    hash: 0,
+                    who: index(who),
+                    what,
+                });
+                entries.push(Entry {
+                    hash: hasher.hash(&mut key),
+                    who: index(who),
+                    what,
+                });
+            };
+            push(WHOLE);
+            for skip in 0..name.len() {
+                // Leaving out either of two equal neighbours gives the same
+                // key, and only then do two of a name's keys agree: each once.
+                if skip == 0 || name[skip] != name[skip - 1] {
+                    push(index(skip));
+                }
+            }
+        }
+        classes(entries, MAX_GROUP, |a, b| self.key(a).cmp(self.key(b)))
+    }
+}
+
+/// One pair per two candidates with all their evidence, the strongest first.
+fn pairs_in_order(candidates: &[Candidate], mut found: Vec<(u32, u32, u8)>) -> Vec<DuplicatePair> {
+    found.sort_unstable();
+    let mut merged: Vec<(u32, u32, u8)> = Vec::with_capacity(found.len());
+    for (a, b, bits) in found {
+        match merged.last_mut() {
+            Some(last) if (last.0, last.1) == (a, b) => last.2 |= bits,
+            _ => merged.push((a, b, bits)),
+        }
+    }
+    let mut out: Vec<(u32, DuplicatePair)> = merged
         .into_iter()
-        .map(|((a, b), mut evidence)| {
-            evidence.sort();
-            let (x, y) = (candidates[a].id, candidates[b].id);
-            DuplicatePair {
+        .map(|(a, b, bits)| {
+            let evidence: Vec<Evidence> = Evidence::ALL
+                .into_iter()
+                .filter(|e| bits & (1 << *e as u8) != 0)
+                .collect();
+            let (x, y) = (candidates[a as usize].id, candidates[b as usize].id);
+            let pair = DuplicatePair {
                 first: x.min(y),
                 second: x.max(y),
                 evidence,
-            }
+            };
+            (strength_order(&pair.evidence), pair)
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.evidence
-            .len()
-            .cmp(&a.evidence.len())
-            .then(a.evidence.cmp(&b.evidence))
-            .then(a.first.cmp(&b.first))
-            .then(a.second.cmp(&b.second))
-    });
-    out
+    // More kinds of evidence first, then the stronger kinds, then by ids.
+    out.sort_unstable_by(|(x, a), (y, b)| x.cmp(y).then(a.first.cmp(&b.first)).then(a.second.cmp(&b.second)));
+    out.into_iter().map(|(_, pair)| pair).collect()
 }
 
-/// Indices sharing a key, in groups of 2 to [`MAX_GROUP`].
-fn groups(keys: impl Iterator<Item = (usize, Option<String>)>) -> Vec<Vec<usize>> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, key) in keys {
-        if let Some(key) = key {
-            let group = by_key.entry(key).or_default();
-            if group.last() != Some(&i) {
-                group.push(i);
-            }
-        }
-    }
-    let mut out: Vec<Vec<usize>> = by_key
-        .into_values()
-        .filter(|g| (2..=MAX_GROUP).contains(&g.len()))
-        .collect();
-    out.sort();
-    out
-}
-
-/// The name itself and the name with each one char left out: two names one
-/// edit apart always share one of these keys (the symmetric-delete trick),
-/// so near matches are found without comparing every pair.
-fn one_deletion_keys(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut keys = vec![name.to_string()];
-    for skip in 0..chars.len() {
-        let key: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != skip)
-            .map(|(_, c)| *c)
-            .collect();
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys
+/// A number ordering evidence lists as "longer first, then lexicographic":
+/// the count (inverted) and then each kind's place as a base-6 digit.
+fn strength_order(evidence: &[Evidence]) -> u32 {
+    // At most 5 kinds: 6^5 < 2^16, so the digits never reach the count.
+    let missing = u32::try_from(Evidence::ALL.len().saturating_sub(evidence.len())).unwrap_or(0);
+    let digits = evidence.iter().fold(0u32, |n, e| n * 6 + *e as u32 + 1);
+    (missing << 16) | (digits * 6u32.pow(missing))
 }
 
 /// Whether `a` becomes `b` by one char added, dropped or changed, or two
 /// neighbours swapped.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    one_edit_chars(&a, &b)
+}
+
+fn one_edit_chars(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match long.len() - short.len() {
         0 => {
             let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
@@ -249,3 +340,7 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 #[path = "duplicates_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "duplicates_reference.rs"]
+mod reference;

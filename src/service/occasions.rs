@@ -64,7 +64,7 @@ fn push(
         return;
     }
     let mut r = view(
-        ctx,
+        &super::reminders::windows(ctx),
         None,
         reason,
         due_at(day, zone),
@@ -81,8 +81,15 @@ fn push(
 
 /// A follow-up per customer with low surveys not yet answered by an outbound contact: one
 /// call answers them all, so a customer with several is one row, due from the first and
-/// showing the latest (`+N earlier`).
-pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> {
+/// showing the latest (`+N earlier`). Those `skip` says (by customer and due
+/// time) are not made into rows: the overdue backlog is only counted, and
+/// making its thousands of rows (notes and all) was most of this work.
+pub fn low_surveys(
+    tx: &Tx,
+    ctx: &Ctx,
+    skip: impl Fn(i64, DateTime<Utc>) -> bool,
+) -> Result<Vec<ReminderView>, StoreError> {
+    let windows = super::reminders::windows(ctx);
     let hours = ctx.settings.cadence.survey_follow_up_hours;
     // Per customer: the first unanswered survey's time, the latest survey, how many.
     let mut by_customer: HashMap<i64, (DateTime<Utc>, LowSurveyRow, usize)> = HashMap::new();
@@ -102,8 +109,11 @@ pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> 
     }
     Ok(by_customer
         .into_values()
-        .map(|(first, s, count)| {
+        .filter_map(|(first, s, count)| {
             let due: DateTime<Utc> = follow_up_due(first, hours);
+            if skip(s.customer_id, due) {
+                return None;
+            }
             let comment = s.comment.trim();
             let comment = (!comment.is_empty()).then(|| {
                 let mut quoted: String = comment.chars().take(COMMENT_CHARS).collect();
@@ -117,8 +127,8 @@ pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> 
                 earlier: count - 1,
                 comment,
             };
-            view(
-                ctx,
+            Some(view(
+                &windows,
                 None,
                 ReminderReason::Survey,
                 due,
@@ -127,7 +137,7 @@ pub fn low_surveys(tx: &Tx, ctx: &Ctx) -> Result<Vec<ReminderView>, StoreError> 
                 &s.name,
                 s.ticket_id,
                 facts,
-            )
+            ))
         })
         .collect())
 }

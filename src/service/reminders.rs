@@ -19,7 +19,7 @@ use super::agenda::{Place, in_agenda_order};
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
-use crate::domain::cadence::{Due, When, due_window, next_contact_due, today_bounds};
+use crate::domain::cadence::{Due, DueWindows, When, next_contact_due};
 use crate::domain::enums::{ReminderReason, Tier};
 use crate::domain::validate::{self, TEXT_MAX};
 use crate::store::{CadenceRow, ReminderRow, Store, Tx};
@@ -112,6 +112,7 @@ pub(super) fn gather(
     page: Option<usize>,
 ) -> Result<Gathered, Error> {
     let owner = filter.owner.name(&ctx.agent);
+    let windows = windows(ctx);
     let wanted = |reason: ReminderReason| filter.reason.is_none_or(|r| r == reason);
     // The customer-bound ones (cadence, birthday, anniversary, survey) are
     // the customer's owner's.
@@ -124,7 +125,7 @@ pub(super) fn gather(
     let counted = std::cell::Cell::new(0);
     // Whether a reminder due then is only counted.
     let only_counted = |due_at: DateTime<Utc>| {
-        let skip = count_only == Some(Section::of(window(ctx, due_at)));
+        let skip = count_only == Some(Section::of(windows.of(due_at)));
         counted.set(counted.get() + usize::from(skip));
         skip
     };
@@ -142,11 +143,13 @@ pub(super) fn gather(
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at)
                 && !only_counted(due_at)
             {
-                due.push((Section::of(window(ctx, due_at)), due_at, row));
+                due.push((Section::of(windows.of(due_at)), due_at, row));
             }
         }
         if let Some(page) = page.filter(|page| *page < due.len()) {
-            due.sort_by(|a, b| in_agenda_order(&cadence_place(a), &cadence_place(b)));
+            // Which are on the page, not their order (the agenda sorts its
+            // rows): a partition, not a sort of tens of thousands.
+            due.select_nth_unstable_by(page, |a, b| in_agenda_order(&cadence_place(a), &cadence_place(b)));
             for (section, ..) in due.drain(page..) {
                 cut.add(section);
             }
@@ -160,7 +163,7 @@ pub(super) fn gather(
                     .map(|at| at.with_timezone(&ctx.settings.display_zone).date_naive()),
             };
             out.push(view(
-                ctx,
+                &windows,
                 None,
                 ReminderReason::Cadence,
                 due_at,
@@ -175,7 +178,7 @@ pub(super) fn gather(
     if wanted(ReminderReason::Callback) {
         // The backlog only counted: its callbacks are counted in SQL, the rest read.
         let from = if count_only == Some(Section::Overdue) {
-            let start_of_today = today_bounds(ctx.now, ctx.settings.display_zone).0;
+            let start_of_today = windows.today_start();
             counted.set(counted.get() + tx.count_callbacks_owed_before(start_of_today, owner)?);
             Some(start_of_today)
         } else {
@@ -191,7 +194,7 @@ pub(super) fn gather(
                 subject: row.subject,
             };
             out.push(view(
-                ctx,
+                &windows,
                 None,
                 ReminderReason::Callback,
                 row.due,
@@ -206,7 +209,7 @@ pub(super) fn gather(
     let stored_rows = tx.open_reminders()?.into_iter();
     // A stored reminder is its creator's.
     let stored_rows = stored_rows.filter(|r| wanted(r.reason) && owner.is_none_or(|name| r.created_by == name));
-    out.extend(stored_rows.map(|r| stored(ctx, r)));
+    out.extend(stored_rows.map(|r| stored(&windows, r)));
     if wanted(ReminderReason::Birthday) || wanted(ReminderReason::Anniversary) {
         out.extend(
             super::occasions::occasions(tx, ctx)?
@@ -215,7 +218,9 @@ pub(super) fn gather(
         );
     }
     if wanted(ReminderReason::Survey) {
-        out.extend(super::occasions::low_surveys(tx, ctx)?);
+        // Not the owner's: dropped below anyway; only counted: counted here.
+        let skip = |customer: i64, due: DateTime<Utc>| !owned(Some(customer)) || only_counted(due);
+        out.extend(super::occasions::low_surveys(tx, ctx, skip)?);
     }
     // Occasions and surveys come as rows: few, and theirs is the customer's owner's.
     out.retain(|r| r.id.is_some() || r.reason == ReminderReason::Callback || owned(r.customer_id));
@@ -255,7 +260,7 @@ pub(super) fn soonest_first(a: &ReminderView, b: &ReminderView) -> std::cmp::Ord
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn view(
-    ctx: &Ctx,
+    windows: &DueWindows,
     id: Option<i64>,
     reason: ReminderReason,
     due_at: DateTime<Utc>,
@@ -265,7 +270,7 @@ pub(super) fn view(
     ticket_id: Option<i64>,
     facts: NoteFacts,
 ) -> ReminderView {
-    let when = window(ctx, due_at);
+    let when = windows.of(due_at);
     ReminderView {
         id,
         reason,
@@ -282,17 +287,13 @@ pub(super) fn view(
     }
 }
 
-pub(super) fn window(ctx: &Ctx, due_at: DateTime<Utc>) -> Due {
-    due_window(
-        due_at,
-        ctx.now,
-        ctx.settings.display_zone,
-        ctx.settings.cadence.upcoming_days,
-    )
+/// The windows at `ctx.now`: computed once per list, then asked per reminder.
+pub(super) fn windows(ctx: &Ctx) -> DueWindows {
+    DueWindows::at(ctx.now, ctx.settings.display_zone, ctx.settings.cadence.upcoming_days)
 }
 
-fn stored(ctx: &Ctx, r: ReminderRow) -> ReminderView {
-    let when = window(ctx, r.due_at);
+fn stored(windows: &DueWindows, r: ReminderRow) -> ReminderView {
+    let when = windows.of(r.due_at);
     ReminderView {
         id: Some(r.id),
         reason: r.reason,
@@ -352,5 +353,5 @@ pub fn done(store: &mut Store, ctx: &Ctx, id: i64) -> Result<ReminderView, Error
 }
 
 fn get_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<ReminderView, Error> {
-    Ok(stored(ctx, tx.reminder(id)?))
+    Ok(stored(&windows(ctx), tx.reminder(id)?))
 }
