@@ -108,10 +108,11 @@ fn list(env: &mut Env, a: &ReminderListArgs) -> Result<(), Error> {
         limit,
         overdue: when == When::Overdue,
     };
-    let agenda = if when == When::Overdue || when == When::All {
+    let agenda = if when == When::All {
         agenda::agenda(&mut env.store, &env.ctx, &filter, page)?
     } else {
-        // Today or upcoming alone: the page is theirs, not shared with today's.
+        // One section alone: the page is its own, not shared with the
+        // sections before it (today's would fill a page of overdue ones).
         let mut agenda = agenda::agenda(&mut env.store, &env.ctx, &filter, Page { limit: None, ..page })?;
         agenda.rows.retain(|r| sections.contains(&r.section));
         agenda.rows.truncate(limit.unwrap_or(usize::MAX));

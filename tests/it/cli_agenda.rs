@@ -112,6 +112,16 @@ fn the_human_list_is_today_upcoming_then_the_overdue_count() {
     let one = stdout(&mut in_new_york(&desk, AGENT, &["reminder", "list", "--limit", "1"]));
     assert!(one.contains("earlier today") && !one.contains("late today"), "{one}");
     assert!(one.contains("1 of 2 listed"), "{one}");
+
+    // The overdue section alone has its own page: today's rows (first in
+    // the agenda) do not fill it.
+    let overdue_one = stdout(&mut in_new_york(
+        &desk,
+        AGENT,
+        &["reminder", "list", "--when", "overdue", "--limit", "1"],
+    ));
+    assert!(overdue_one.contains("yesterday night"), "{overdue_one}");
+    assert!(overdue_one.contains("1 of 2 listed"), "{overdue_one}");
 }
 
 #[test]
