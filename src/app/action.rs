@@ -107,6 +107,8 @@ actions! {
     View7 => "view_7",
     View8 => "view_8",
     View9 => "view_9",
+    ToggleQuotes => "toggle_quotes",
+    SaveAttachment => "save_attachment",
 }
 
 impl Action {
@@ -136,6 +138,7 @@ impl Action {
             AllTickets => Some(Context::Filter),
             a if a.view_number().is_some() || matches!(a, PrevView | NextView) => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),
+            ToggleQuotes | SaveAttachment => Some(Context::Detail),
             _ => None,
         }
     }

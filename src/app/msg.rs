@@ -175,6 +175,12 @@ pub enum Msg {
     /// The queue's most urgent tickets alone, read first at start so its
     /// rows show before every active ticket and customer is read.
     QueueHead(Vec<TicketView>),
+    /// The mail of ticket `id`, read with it (right after `Msg::Ticket`).
+    TicketMail(i64, Box<crate::service::mail::thread::TicketMail>),
+    /// The header's outbox counts, or why they could not be read.
+    OutboxCounts(Result<crate::service::mail::thread::OutboxCounts, String>),
+    /// An attachment was written to this file, or why not.
+    AttachmentSaved(Result<std::path::PathBuf, crate::service::mail::attachment_file::SaveRefused>),
 }
 
 #[derive(Debug, Clone)]
@@ -252,4 +258,13 @@ pub enum Effect {
     LoadViews(Option<i64>),
     /// The queue's first screenful (see [`Msg::QueueHead`]).
     LoadQueueHead,
+    /// Counts the replies waiting in the outbox and those that failed.
+    LoadOutboxCounts,
+    /// Writes attachment `id` to the file at `path` (as typed); replaces a
+    /// file there only with `overwrite`.
+    SaveAttachment {
+        id: i64,
+        path: String,
+        overwrite: bool,
+    },
 }

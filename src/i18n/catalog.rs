@@ -18,6 +18,7 @@ pub mod errors;
 pub mod forms;
 pub mod knowledge;
 pub mod macros;
+pub mod mail_tui;
 pub mod navigation;
 pub mod occasions;
 pub mod pickers;
@@ -247,5 +248,6 @@ pub struct Strings {
     pub agenda: &'static agenda::AgendaStrings,
     pub search: &'static search::SearchStrings,
     pub views: &'static views::ViewStrings,
+    pub mail_tui: &'static mail_tui::MailTuiStrings,
 }
 }

@@ -64,7 +64,16 @@ impl Driver {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }
             Effect::LoadCard(id) => loaded(screens::customer_card(store, ctx, id).map(|c| Msg::Card(Box::new(c)))),
-            Effect::LoadTicket(id) => loaded(tickets::detail(store, ctx, id).map(|d| Msg::Ticket(Box::new(d)))),
+            // The ticket and its mail in one read: the page never shows a
+            // message beside a history that lacks it.
+            Effect::LoadTicket(id) => match crate::service::mail::thread::ticket_page(store, ctx, id) {
+                Ok((detail, mail)) => vec![Msg::Ticket(Box::new(detail)), Msg::TicketMail(id, Box::new(mail))],
+                Err(e) => vec![Msg::LoadFailed(crate::i18n::told(&e))],
+            },
+            Effect::LoadOutboxCounts => vec![Read::OutboxCounts.run(store, ctx)],
+            Effect::SaveAttachment { id, path, overwrite } => vec![Msg::AttachmentSaved(
+                crate::service::mail::attachment_file::save(store, id, &path, overwrite),
+            )],
             Effect::LoadCustomerForEdit(id) => {
                 loaded(customers::get(store, &id.to_string()).map(|c| Msg::CustomerForEdit(Box::new(c))))
             }

@@ -56,6 +56,7 @@ mod kb_uses;
 mod last_outbound;
 mod layers;
 mod macros_service;
+mod mail_tui;
 mod occasions;
 mod order_corrections;
 mod pickers;

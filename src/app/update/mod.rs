@@ -10,6 +10,7 @@ mod drafts;
 mod input;
 mod knowledge;
 mod macros;
+mod mail;
 mod navigation;
 mod pickers;
 mod quality;
@@ -149,6 +150,7 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     effects.extend(quality::reload_effects(model));
     effects.extend(knowledge::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
+    effects.push(Effect::LoadOutboxCounts);
     effects
 }
 

@@ -302,6 +302,9 @@ fn submit(model: &mut Model) -> Vec<Effect> {
         form.message = Some(s.msg_fix_fields.to_string());
         return Vec::new();
     }
+    if let Some(effect) = crate::app::forms::attachment::effect(form) {
+        return vec![effect];
+    }
     if let (Some(ids), crate::app::forms::FormKind::EditTicket { .. }) = (&model.bulk, form.kind) {
         // Every marked ticket gets what the form shows, changed from the
         // selected one's values or not.

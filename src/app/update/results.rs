@@ -124,6 +124,7 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Articles(..) => return super::knowledge::result(model, msg),
         Msg::Found { expr, all, result } => return super::queue_query::found(model, &expr, all, result),
         Msg::Views(_) => return super::views::result(model, msg),
+        Msg::TicketMail(..) | Msg::OutboxCounts(_) | Msg::AttachmentSaved(_) => return super::mail::result(model, msg),
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)

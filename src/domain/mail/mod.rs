@@ -1,6 +1,8 @@
 //! E-mail as a channel (issue #15): what the rest of the program knows about
 //! mail that arrived or is leaving, without any I/O.
 
+pub mod file_name;
+pub mod quote;
 pub mod tag;
 
 use chrono::{DateTime, Utc};

@@ -87,6 +87,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_7", "View 7"),
     ("view_8", "View 8"),
     ("view_9", "View 9"),
+    ("toggle_quotes", "Show or fold quoted mail"),
+    ("save_attachment", "Save attachment"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

@@ -22,6 +22,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_tui;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -378,4 +379,5 @@ pub static EN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_tui: &mail_tui::MAIL_TUI,
 };

@@ -26,6 +26,7 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_tui;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -387,6 +388,7 @@ pub static ZH_CN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_tui: &mail_tui::MAIL_TUI,
 };
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! imported becomes tickets and their interactions; replies leave through
 //! the outbox.
 
+pub mod attachment_file;
 pub mod imap;
+pub mod thread;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;

@@ -1,0 +1,125 @@
+//! Mail on the ticket page: folding its quoted history, saving an
+//! attachment, and the results of the reads and writes they ask for.
+
+use crate::app::action::Action;
+use crate::app::forms::attachment;
+use crate::app::model::{Detail, Model};
+use crate::app::msg::{Effect, Msg};
+use crate::app::navigation::LineTarget;
+use crate::domain::text::sanitize_line;
+use crate::i18n::fill;
+use crate::service::mail::attachment_file::SaveRefused;
+
+/// `f` and `w` on a ticket page; `None` for other actions.
+pub fn action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::ToggleQuotes => toggle_quotes(model),
+        Action::SaveAttachment => {
+            let selected = match super::navigation::selected_target(model) {
+                Some(LineTarget::Attachment(id)) => Some(id),
+                _ => only_attachment(model),
+            };
+            match selected {
+                Some(id) => return Some(save_form(model, id)),
+                None => model.warn(model.strings.mail_tui.select_attachment.to_string()),
+            }
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// The one attachment of the page, when it has exactly one: `w` needs no
+/// selecting then.
+fn only_attachment(model: &Model) -> Option<i64> {
+    match model.screens.detail() {
+        Some(Detail::Ticket { mail: Some(mail), .. }) if mail.attachments.len() == 1 => {
+            mail.attachments.first().map(|a| a.id)
+        }
+        _ => None,
+    }
+}
+
+/// Shows or folds the quoted history of every message on the page.
+fn toggle_quotes(model: &mut Model) {
+    let s = model.strings;
+    let Some(Detail::Ticket {
+        detail: Some(detail),
+        mail,
+        quotes_open,
+        ..
+    }) = model.screens.detail_mut()
+    else {
+        return;
+    };
+    if crate::app::mail::has_quotes(detail, mail.as_deref()) {
+        *quotes_open = !*quotes_open;
+    } else {
+        model.say(s.mail_tui.no_quotes.to_string());
+    }
+}
+
+/// The form asking where to save attachment `id` of the page.
+pub fn save_form(model: &mut Model, id: i64) -> Vec<Effect> {
+    let found = match model.screens.detail() {
+        Some(Detail::Ticket { mail: Some(mail), .. }) => mail.attachments.iter().find(|a| a.id == id).cloned(),
+        _ => None,
+    };
+    if let Some(a) = found {
+        let form = attachment::save_attachment(model.strings, &a, &model.mail.downloads);
+        super::records::open_form(model, form);
+    }
+    Vec::new()
+}
+
+pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::TicketMail(ticket, loaded) => {
+            if let Some(Detail::Ticket { id, mail, .. }) = model.screens.detail_mut()
+                && *id == ticket
+            {
+                *mail = Some(loaded);
+            }
+        }
+        Msg::OutboxCounts(Ok(counts)) => model.mail.outbox = counts,
+        // The header keeps the last counts: a failed count is not worth a message.
+        Msg::OutboxCounts(Err(_)) => {}
+        Msg::AttachmentSaved(result) => saved(model, result),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The save's result, with its form back in place (see `saves::handle`):
+/// it closes on success; on a refusal it stays with the reason.
+fn saved(model: &mut Model, result: Result<std::path::PathBuf, SaveRefused>) {
+    let m = &model.strings.mail_tui;
+    // A file already there: the keys go to the choice that replaces it.
+    let exists = matches!(result, Err(SaveRefused::Exists(_)));
+    let refusal = match result {
+        Ok(path) => {
+            model.screens.take_form();
+            let text = fill(m.saved, &[("path", &path.display().to_string())]);
+            model.say(sanitize_line(&text).into_owned());
+            return;
+        }
+        Err(SaveRefused::Exists(path)) => fill(m.exists, &[("path", &path.display().to_string())]),
+        Err(SaveRefused::NotFound(_)) => m.gone.to_string(),
+        Err(SaveRefused::NoPath) => m.no_path.to_string(),
+        Err(SaveRefused::Storage(e)) => crate::i18n::told(&e),
+        Err(SaveRefused::Failed { path, detail }) => fill(
+            m.write_failed,
+            &[("path", &path.display().to_string()), ("why", &detail)],
+        ),
+    };
+    let text = sanitize_line(&refusal).into_owned();
+    match model.screens.form_mut() {
+        Some(form) => {
+            form.message = Some(text);
+            if let Some(i) = form.fields.iter().position(|f| f.key == "overwrite").filter(|_| exists) {
+                form.focus = i;
+            }
+        }
+        None => model.warn(text),
+    }
+}
