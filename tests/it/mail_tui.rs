@@ -323,3 +323,25 @@ fn snapshots_of_an_e_mail_ticket() {
         }
     }
 }
+
+/// Another agent's sender fails a reply: the header's count follows at the
+/// next change seen, as every screen does.
+#[test]
+fn the_header_count_follows_another_agents_write() {
+    let mut app = app_in(Lang::En, 120, 40);
+    assert_eq!(app.model.mail.outbox.failed, 1);
+    let other = rusqlite::Connection::open(&app.path).unwrap();
+    other
+        .execute(
+            "UPDATE mail_outbox SET state = 'failed', last_error = 'timeout' WHERE state = 'queued'",
+            [],
+        )
+        .unwrap();
+    app.send(frontdesk::app::msg::Msg::ExternalChange);
+    assert_eq!((app.model.mail.outbox.waiting, app.model.mail.outbox.failed), (0, 2));
+    let header = app.screen(120, 40).lines().next().unwrap().to_string();
+    assert!(
+        header.contains("send failed 2") && !header.contains("to send"),
+        "{header}"
+    );
+}

@@ -44,6 +44,7 @@ mod demo;
 mod demo_progress;
 mod demo_search_index;
 mod e2e_tmux;
+mod e2e_tmux_mail;
 mod e2e_tmux_nav;
 mod edit_records;
 mod errors_language;
