@@ -128,6 +128,9 @@ pub enum Command {
     /// Saved views: named queries, shown in the TUI's queue and listed by `ticket list --view NAME`
     #[command(subcommand, after_help = super::views::EXAMPLES)]
     View(super::views::ViewCommand),
+    /// E-mail: read mail into tickets, and the attachments that came with it
+    #[command(subcommand, after_help = super::mail_in::EXAMPLES)]
+    Mail(super::mail_in::MailCommand),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -289,6 +292,9 @@ pub enum TicketCommand {
         /// Insert a knowledge-base article into the reply (counts its use)
         #[arg(long)]
         kb: Option<i64>,
+        /// Also send the reply to the customer by e-mail ([mail] smtp or sendmail); a failed send stays queued
+        #[arg(long, conflicts_with = "channel")]
+        send: bool,
     },
     /// An internal note (never counts as a response)
     Note {

@@ -39,6 +39,8 @@ mod export_csv;
 mod interaction;
 mod kb;
 mod macros;
+mod mail_in;
+mod mail_out;
 mod order;
 mod output;
 mod parse;
@@ -177,6 +179,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Man(args) => shell::man(&args),
         Command::Macro(cmd) => macros::run(&mut env, cmd),
         Command::View(cmd) => views::run(&mut env, cmd),
+        Command::Mail(cmd) => mail_in::run(&mut env, cmd),
     }
 }
 

@@ -69,5 +69,6 @@ fn name(stage: Stage) -> &'static str {
         Stage::Segments => words.segments,
         Stage::Rows => words.rows,
         Stage::Indexes => words.indexes,
+        Stage::Mail => words.mail,
     }
 }

@@ -85,6 +85,21 @@ pub fn run(env: &mut Env, cmd: SlaCommand) -> Result<(), Error> {
             }
         }
         SlaCommand::Policy(PolicyCommand::Remove { id }) => policies::remove_policy(&mut env.store, &env.ctx, id)?,
+        SlaCommand::EmailReply { target: None } => {
+            let minutes = policies::email_reply(&mut env.store)?;
+            if env.json {
+                print_json(&serde_json::json!({ "email_reply_minutes": minutes }));
+            } else {
+                outln!("{}", minutes.map_or_else(|| "off".to_string(), format_minutes));
+            }
+        }
+        SlaCommand::EmailReply { target: Some(target) } => {
+            let minutes = match target.trim() {
+                "off" => None,
+                length => Some(parse_minutes("email-reply", length)?),
+            };
+            policies::set_email_reply(&mut env.store, &env.ctx, minutes)?;
+        }
     }
     Ok(())
 }

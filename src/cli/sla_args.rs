@@ -36,6 +36,12 @@ pub enum SlaCommand {
     /// The ordered SLA policies (first match wins)
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// The e-mail reply target: the first-response target of every e-mail
+    /// ticket (default 24h, counted 24×7); shows it, or sets it (24h, 8h, 1d) or `off`
+    EmailReply {
+        /// The new target, e.g. 24h, or `off`; without it the target is shown
+        target: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Subcommand)]

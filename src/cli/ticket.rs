@@ -42,6 +42,7 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             body_file,
             channel,
             kb,
+            send,
         } => {
             let source = Source {
                 summary,
@@ -55,6 +56,9 @@ pub fn run(env: &mut Env, cmd: TicketCommand) -> Result<(), Error> {
             } else {
                 None
             };
+            if send {
+                return super::mail_out::reply(env, id, text.as_deref(), kb);
+            }
             let i = tickets::reply_with(&mut env.store, &env.ctx, id, text.as_deref(), channel.as_deref(), kb)?;
             print_interaction(env, &i);
         }
@@ -313,10 +317,12 @@ fn band_note(env: &mut Env, query: &TicketQuery, views: &[TicketView]) -> Result
 
 fn show(env: &mut Env, id: i64) -> Result<(), Error> {
     let d = tickets::detail(&mut env.store, &env.ctx, id)?;
+    let attachments = crate::service::mail::attachments::of_ticket(&mut env.store, id)?;
     if env.json {
         let mut value = ticket_json(&d.view);
         value["interactions"] = serde_json::to_value(&d.interactions).unwrap_or_default();
         value["audit"] = serde_json::to_value(&d.audit).unwrap_or_default();
+        value["attachments"] = serde_json::to_value(&attachments).unwrap_or_default();
         print_json(&value);
         return Ok(());
     }
@@ -388,6 +394,10 @@ fn show(env: &mut Env, id: i64) -> Result<(), Error> {
                 outln!("{}{line}", if line.is_empty() { "" } else { &indent });
             }
         }
+    }
+    if !attachments.is_empty() {
+        outln!("\n{}", s.mail_in.attachments);
+        super::mail_in::print_table(s, &attachments);
     }
     print_audit(&d.audit);
     Ok(())

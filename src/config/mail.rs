@@ -31,6 +31,9 @@ pub struct MailConfig {
     pub attachment_max_kb: u64,
     /// The TUI's background fetch interval; 0 turns it off.
     pub fetch_every_minutes: u64,
+    /// The kind of a ticket opened by mail (`inquiry`, `complaint`, …);
+    /// the routing rules then choose its department and assignee.
+    pub default_kind: String,
 }
 
 impl MailConfig {

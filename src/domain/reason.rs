@@ -190,6 +190,12 @@ pub enum Reason {
     Query(Box<QueryProblem>),
     /// A search text with nothing to search for: no word, no CJK character.
     NoSearchTerm,
+    /// A folder given as mail that is not a Maildir (no cur/ and new/).
+    NotMaildir,
+    /// A file to write that exists, without `--force`.
+    FileExists,
+    /// A `[mail] sources` entry of no known form.
+    UnknownMailSource,
 }
 
 /// The written forms a field expects.
@@ -387,6 +393,10 @@ pub enum Entity {
     Macro,
     Interaction,
     View,
+    /// A file or folder named on the command line.
+    File,
+    /// A mail attachment kept with a ticket.
+    Attachment,
 }
 
 /// Why a term of the filter language (`domain::query`) cannot be read;

@@ -42,6 +42,11 @@ pub const TIER_POINTS: i64 = 10;
 pub const COMPLAINT_POINTS: i64 = 5;
 pub const CALLBACK_POINTS: i64 = 1;
 
+/// The most all tie-breakers together can add (priority, tier, complaint,
+/// callback): the time term of a ticket decides its place unless another's
+/// is within this many points.
+pub const MAX_TIE_BREAK_POINTS: i64 = 3 * PRIORITY_POINTS + 3 * TIER_POINTS + COMPLAINT_POINTS + CALLBACK_POINTS;
+
 /// Longest time the score distinguishes, in minutes.
 const MAX_MINUTES: i64 = HORIZON_DAYS * 1440;
 
@@ -123,6 +128,34 @@ impl Urgency {
             .collect();
         parts.join(" · ")
     }
+}
+
+/// The highest score a ticket can have at `now` when the earliest due of its
+/// live clocks is `next_due` (`None`: no live clock). Later dues give lower
+/// ceilings, so a reader going through tickets in due order can stop at the
+/// first whose ceiling is below the page it is filling (see `service::sla::queue`).
+pub fn score_ceiling(next_due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> i64 {
+    let time_term = match next_due {
+        None => NO_CLOCK_POINTS,
+        Some(due) => {
+            // Past its due the clock may be breached (the time term counts
+            // the minutes over), before it it cannot be; at the very instant
+            // either form may apply, so the larger one bounds it.
+            let overdue = (whole_minutes(now, due) + 1) * MINUTE_POINTS;
+            let left = -whole_minutes(due, now) * MINUTE_POINTS;
+            let term = match due.cmp(&now) {
+                std::cmp::Ordering::Less => overdue,
+                std::cmp::Ordering::Equal => overdue.max(left),
+                std::cmp::Ordering::Greater => left,
+            };
+            if due <= long_overdue_cutoff(now) {
+                term - LONG_OVERDUE_OFFSET
+            } else {
+                term
+            }
+        }
+    };
+    time_term + MAX_TIE_BREAK_POINTS
 }
 
 /// Scores one ticket; sort by `score` descending for the triage order (see the module doc).

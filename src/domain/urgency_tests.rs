@@ -318,3 +318,48 @@ fn the_band_edge_is_the_cutoff_the_store_uses() {
         assert_eq!(explained, long, "{key}: the breakdown says why");
     }
 }
+
+/// The queue stops reading at the first ticket whose ceiling is below its
+/// page: every shape's score, with the most tie-breakers, must stay within
+/// the ceiling of its next due, and ceilings fall as dues come later.
+#[test]
+fn no_score_rises_above_the_ceiling_of_its_due_and_ceilings_fall_with_later_dues() {
+    // In the order the queue reads them: current work by due, then the
+    // long-overdue band by due, then no clock.
+    let shapes = [
+        "overdue 24h 59s",
+        "overdue 24h",
+        "overdue 30m",
+        "overdue 20m 59s",
+        "overdue 20m",
+        "overdue 30s",
+        "left 40s",
+        "left 5m",
+        "left 5m 59s",
+        "left 6m",
+        "left 59m",
+        "left 20y",
+        "overdue 20y",
+        "overdue 313d",
+        "overdue 2d",
+        "overdue 24h 1m",
+        "none",
+    ];
+    let mut previous: Option<i64> = None;
+    for shape in shapes {
+        let view = sla(shape);
+        let next_due = view.next().and_then(|(_, clock)| clock.due);
+        let ceiling = score_ceiling(next_due, now());
+        let most = score(&("t", shape, P::Urgent, T::HighValue, K::Complaint)).score;
+        let least = score(&("t", shape, P::Low, T::Standard, K::Inquiry)).score;
+        assert!(most <= ceiling, "{shape}: {most} above its ceiling {ceiling}");
+        assert!(
+            least + MAX_TIE_BREAK_POINTS >= ceiling - CALLBACK_POINTS,
+            "{shape}: the ceiling is loose"
+        );
+        if let Some(previous) = previous {
+            assert!(ceiling <= previous, "{shape}: a later due has a higher ceiling");
+        }
+        previous = Some(ceiling);
+    }
+}

@@ -18,6 +18,8 @@ pub mod errors;
 pub mod forms;
 pub mod knowledge;
 pub mod macros;
+pub mod mail_in;
+pub mod mail_out;
 pub mod mail_tui;
 pub mod navigation;
 pub mod occasions;
@@ -248,6 +250,8 @@ pub struct Strings {
     pub agenda: &'static agenda::AgendaStrings,
     pub search: &'static search::SearchStrings,
     pub views: &'static views::ViewStrings,
+    pub mail_in: &'static mail_in::MailInStrings,
+    pub mail_out: &'static mail_out::MailOutStrings,
     pub mail_tui: &'static mail_tui::MailTuiStrings,
 }
 }

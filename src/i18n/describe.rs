@@ -115,6 +115,8 @@ pub fn entity_name(entity: Entity, e: &ErrorStrings) -> &'static str {
         Entity::Macro => e.entity_macro,
         Entity::Interaction => e.entity_interaction,
         Entity::View => e.entity_view,
+        Entity::File => e.entity_file,
+        Entity::Attachment => e.entity_attachment,
     }
 }
 

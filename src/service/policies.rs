@@ -206,6 +206,29 @@ pub fn remove_routing_rule(store: &mut Store, ctx: &Ctx, id: i64) -> Result<(), 
 }
 
 /// Policies or calendars changed: every active ticket's due times follow.
+/// The e-mail reply target in minutes (24×7), `None` when it is off.
+pub fn email_reply(store: &mut Store) -> Result<Option<i64>, Error> {
+    store.read(|tx| Ok(sla::Rules::load(tx)?.email_reply.map(|t| t.minutes)))
+}
+
+/// Sets the e-mail reply target (`None` switches it off): every open e-mail
+/// ticket's first-response due moves with it, in the same transaction.
+pub fn set_email_reply(store: &mut Store, ctx: &Ctx, minutes: Option<i64>) -> Result<(), Error> {
+    if let Some(m) = minutes
+        && m <= 0
+    {
+        return Err(Invalid::new("email-reply", m.to_string(), crate::domain::error::Reason::NotPositive).into());
+    }
+    store.write(|tx| {
+        roles::require(tx, ctx, Role::Supervisor)?;
+        let before = tx.meta(sla::EMAIL_REPLY_KEY)?;
+        let after = minutes.map_or_else(|| "off".to_string(), |m| m.to_string());
+        tx.set_meta(sla::EMAIL_REPLY_KEY, &after)?;
+        ctx.audit(tx, "setting", 0, sla::EMAIL_REPLY_KEY, before, Some(after.clone()))?;
+        refresh_active(tx, ctx)
+    })
+}
+
 fn refresh_active(tx: &Tx, ctx: &Ctx) -> Result<(), Error> {
     let rules = sla::Rules::load(tx)?;
     for id in tx.active_ticket_ids()? {

@@ -75,7 +75,10 @@ pub fn mask_json(value: &mut serde_json::Value, settings: &Settings) {
             for (key, v) in map.iter_mut() {
                 let kind = match (key.as_str(), audited.as_deref()) {
                     ("phone", _) | ("old_value" | "new_value", Some("phone")) => Some("phone"),
-                    ("email", _) | ("old_value" | "new_value", Some("email")) => Some("email"),
+                    // Mail keeps addresses too: the outbox's recipient, a message's sender.
+                    ("email" | "to_address" | "from_address", _) | ("old_value" | "new_value", Some("email")) => {
+                        Some("email")
+                    }
                     _ => None,
                 };
                 match (kind, v) {
@@ -102,6 +105,7 @@ mod tests {
         };
         let mut value = json!({
             "keep": { "phone": "13812345678", "email": "zhang.san@example.com", "name": "张三" },
+            "outbox": [{ "to_address": "li.lei@example.com", "from_address": "a.b@example.com" }],
             "audit": [
                 { "field": "phone", "old_value": "13900000000", "new_value": "13812345678" },
                 { "field": "name", "old_value": "a", "new_value": "b" },
@@ -111,6 +115,8 @@ mod tests {
         assert_eq!(value["keep"]["phone"], "138****5678");
         assert_eq!(value["keep"]["email"], "z*******@example.com");
         assert_eq!(value["keep"]["name"], "张三");
+        assert_eq!(value["outbox"][0]["to_address"], "l*******@example.com");
+        assert_eq!(value["outbox"][0]["from_address"], "a*******@example.com");
         assert_eq!(value["audit"][0]["old_value"], "139****0000");
         assert_eq!(value["audit"][1]["new_value"], "b");
         let mut plain = json!({ "phone": "13812345678" });

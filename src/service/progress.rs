@@ -23,6 +23,8 @@ pub enum Stage {
     Rows,
     /// Indexes rebuilt after a bulk load.
     Indexes,
+    /// Mail messages read into tickets (`mail import`, `mail fetch`).
+    Mail,
 }
 
 /// Told of each stage and of each step done in it. Methods take `&self` so

@@ -9,10 +9,11 @@ use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::policy::{RoutingRule, SlaPolicy, TargetSpec, first_policy, first_rule};
 use crate::domain::sla::{self, SlaView, Target, Targets, TicketEvent};
 use crate::domain::ticket::Ticket;
-use crate::domain::urgency::{UrgencyInput, long_overdue_cutoff, urgency};
+use crate::domain::urgency::{UrgencyInput, long_overdue_cutoff, score_ceiling, urgency};
 use crate::store::{TicketDues, Tx};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 /// Policies and calendars, loaded once per use case.
 pub struct Rules {
@@ -187,15 +188,30 @@ pub fn route_by(rules: &[RoutingRule], t: &mut Ticket) -> Option<RoutingRule> {
 pub(super) const QUEUE_SLACK: usize = 200;
 
 /// Active tickets, most urgent first. Candidates come from the queue index in
-/// due order; the urgency score then orders them exactly.
+/// band and due order, in which no ticket can score above the ceiling of the
+/// one before it (`urgency::score_ceiling`); once a page of `limit` is full,
+/// reading stops at the first candidate whose ceiling is below the page's
+/// lowest score, since neither it nor any after it can enter the page. The
+/// urgency score then orders the page exactly.
 pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
     let rules = Rules::load(tx)?;
     let cutoff = long_overdue_cutoff(ctx.now);
-    let candidates = tx.active_tickets(cutoff, limit.map(|l| l + QUEUE_SLACK))?;
-    let mut views = candidates
-        .into_iter()
-        .map(|t| rules.view(tx, ctx, t))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut views: Vec<TicketView> = Vec::new();
+    // The lowest score of the first `limit` candidates: the page's floor can
+    // only rise from there, so stopping below it never drops a ticket.
+    let mut floor: Option<i64> = None;
+    tx.each_active_ticket(cutoff, |ticket, next_due| {
+        if let Some(floor) = floor
+            && score_ceiling(next_due, ctx.now) < floor
+        {
+            return Ok::<_, Error>(ControlFlow::Break(()));
+        }
+        views.push(rules.view(tx, ctx, ticket)?);
+        if floor.is_none() && limit.is_some_and(|l| views.len() >= l) {
+            floor = views.iter().map(|v| v.urgency.score).min();
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
     most_urgent_first(&mut views);
     if let Some(limit) = limit {
         views.truncate(limit);

@@ -66,53 +66,83 @@ pub fn add(store: &mut Store, ctx: &Ctx, input: &TicketInput) -> Result<TicketVi
         )
         .into());
     }
+    let ticket = NewTicket {
+        kind,
+        category,
+        priority,
+        channel,
+        subject,
+        description,
+        opened_at,
+    };
     store.write(|tx| {
         let customer = tx.customer_by_key(&input.customer)?;
-        let mut t = Ticket {
-            id: 0,
-            external_id: None,
-            customer_id: customer.id,
-            customer_code: customer.code.clone(),
-            customer_name: customer.name.clone(),
-            customer_tier: customer.tier,
-            kind,
-            category: category.clone(),
-            priority,
-            channel,
-            subject: subject.clone(),
-            description: description.clone(),
-            status: TicketStatus::New,
-            department: String::new(),
-            assignee: String::new(),
-            opened_at,
-            first_response_at: None,
-            resolved_at: None,
-            closed_at: None,
-            reopen_count: 0,
-            callback_at: None,
-            callback_outcome: None,
-            updated_at: ctx.now,
-            version: 1,
-            triaged_by: None,
-            triaged_at: None,
-            tags: Vec::new(),
-        };
-        sla::route(tx, ctx, &mut t)?;
-        // A routing rule written before the team was listed may name a stranger.
-        super::roles::check_assignee(tx, "assignee", &t.assignee)?;
-        t.id = tx.insert_ticket(&t)?;
-        tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, &ctx.agent)?;
-        ctx.audit(tx, "ticket", t.id, "created", None, Some(t.subject.clone()))?;
-        if !t.department.is_empty() {
-            ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
-        }
-        tx.touch_customer(customer.id, opened_at)?;
-        super::segments::recompute(tx, ctx, customer.id)?;
-        // The due times go into the indexed columns at once, so the queue
-        // (which reads them through its index) sees the new ticket.
-        sla::refresh(tx, ctx, t.id)?;
-        view_in(tx, ctx, t.id)
+        let id = open_in(tx, ctx, &customer, &ticket)?;
+        view_in(tx, ctx, id)
     })
+}
+
+/// A new ticket's validated fields.
+#[derive(Debug, Clone)]
+pub(super) struct NewTicket {
+    pub kind: TicketKind,
+    pub category: String,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub subject: String,
+    pub description: String,
+    pub opened_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Opens a ticket for `customer` inside an open transaction: routed by the
+/// routing rules, its opening recorded and audited, its clocks set. `ticket
+/// add` and mail that opens a ticket both come here. Returns the new id.
+pub(super) fn open_in(tx: &Tx, ctx: &Ctx, customer: &Customer, new: &NewTicket) -> Result<i64, Error> {
+    let opened_at = new.opened_at;
+    let mut t = Ticket {
+        id: 0,
+        external_id: None,
+        customer_id: customer.id,
+        customer_code: customer.code.clone(),
+        customer_name: customer.name.clone(),
+        customer_tier: customer.tier,
+        kind: new.kind,
+        category: new.category.clone(),
+        priority: new.priority,
+        channel: new.channel,
+        subject: new.subject.clone(),
+        description: new.description.clone(),
+        status: TicketStatus::New,
+        department: String::new(),
+        assignee: String::new(),
+        opened_at,
+        first_response_at: None,
+        resolved_at: None,
+        closed_at: None,
+        reopen_count: 0,
+        callback_at: None,
+        callback_outcome: None,
+        updated_at: ctx.now,
+        version: 1,
+        triaged_by: None,
+        triaged_at: None,
+        tags: Vec::new(),
+    };
+    sla::route(tx, ctx, &mut t)?;
+    // A routing rule written before the team was listed may name a stranger.
+    super::roles::check_assignee(tx, "assignee", &t.assignee)?;
+    t.id = tx.insert_ticket(&t)?;
+    tx.add_ticket_event(t.id, opened_at, TicketEvent::Opened, &ctx.agent)?;
+    ctx.audit(tx, "ticket", t.id, "created", None, Some(t.subject.clone()))?;
+    if !t.department.is_empty() {
+        ctx.audit(tx, "ticket", t.id, "department", None, Some(t.department.clone()))?;
+    }
+    tx.touch_customer(customer.id, opened_at)?;
+    super::segments::recompute(tx, ctx, customer.id)?;
+    // The due times go into the indexed columns at once, so the queue
+    // (which reads them through its index) sees the new ticket.
+    sla::refresh(tx, ctx, t.id)?;
+    Ok(t.id)
 }
 
 /// An outbound reply to the customer: meets the first-response target.
@@ -136,6 +166,14 @@ pub fn reply_with(
     channel: Option<&str>,
     article: Option<i64>,
 ) -> Result<Interaction, Error> {
+    let summary = reply_summary(summary, article)?;
+    let channel: Option<Channel> = channel.map(str::parse).transpose()?;
+    store.write(|tx| reply_in(tx, ctx, id, summary.as_deref(), channel, article))
+}
+
+/// A reply's own text, checked before anything is written: a summary, an
+/// article, or both.
+pub(super) fn reply_summary(summary: Option<&str>, article: Option<i64>) -> Result<Option<String>, Error> {
     let summary = summary
         .map(|s| validate::required("summary", s, TEXT_MAX))
         .transpose()?;
@@ -150,30 +188,40 @@ pub fn reply_with(
         )
         .into());
     }
-    let channel: Option<Channel> = channel.map(str::parse).transpose()?;
-    store.write(|tx| {
-        let t = tx.ticket(id)?;
-        let mut text = summary.clone().unwrap_or_default();
-        if let Some(article) = article {
-            let a = tx.article(article)?;
-            tx.use_article(a.id)?;
-            text = if text.is_empty() {
-                a.body
-            } else {
-                format!("{text}\n\n{}", a.body)
-            };
-        }
-        let text = validate::required("summary", &text, TEXT_MAX)?;
-        record_contact(
-            tx,
-            ctx,
-            &t,
-            channel.unwrap_or(t.channel),
-            Direction::Outbound,
-            &text,
-            ctx.now,
-        )
-    })
+    Ok(summary)
+}
+
+/// [`reply_with`]'s transaction: the reply recorded inside `tx`, so a caller
+/// can write more in the same transaction (the e-mail that carries it).
+pub(super) fn reply_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: i64,
+    summary: Option<&str>,
+    channel: Option<Channel>,
+    article: Option<i64>,
+) -> Result<Interaction, Error> {
+    let t = tx.ticket(id)?;
+    let mut text = summary.unwrap_or_default().to_string();
+    if let Some(article) = article {
+        let a = tx.article(article)?;
+        tx.use_article(a.id)?;
+        text = if text.is_empty() {
+            a.body
+        } else {
+            format!("{text}\n\n{}", a.body)
+        };
+    }
+    let text = validate::required("summary", &text, TEXT_MAX)?;
+    record_contact(
+        tx,
+        ctx,
+        &t,
+        channel.unwrap_or(t.channel),
+        Direction::Outbound,
+        &text,
+        ctx.now,
+    )
 }
 
 /// An internal note: never counts as a response.
@@ -197,6 +245,22 @@ pub(super) fn record_contact(
     summary: &str,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Interaction, Error> {
+    record_contact_with_body(tx, ctx, t, channel, direction, summary, "", at)
+}
+
+/// [`record_contact`] with a body beside the summary (an e-mail's text
+/// beside its subject line).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn record_contact_with_body(
+    tx: &Tx,
+    ctx: &Ctx,
+    t: &Ticket,
+    channel: Channel,
+    direction: Direction,
+    summary: &str,
+    body: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<Interaction, Error> {
     let mut i = Interaction {
         id: 0,
         customer_id: t.customer_id,
@@ -206,7 +270,7 @@ pub(super) fn record_contact(
         direction,
         agent: ctx.agent.clone(),
         summary: summary.to_string(),
-        body: String::new(),
+        body: body.to_string(),
     };
     i.id = tx.insert_interaction(&i, None)?;
     let mut changed = t.clone();
@@ -289,18 +353,26 @@ fn change_status(
         if to == TicketStatus::Open && t.status.is_open() {
             return Err(Invalid::new("status", t.status.key(), crate::domain::error::Reason::NotReopenable).into());
         }
-        let before = t.clone();
-        set_status(tx, ctx, &mut t, to, ctx.now)?;
-        if t != before {
-            t.updated_at = ctx.now;
-            t.version = tx.update_ticket(&t)?;
-        }
+        move_to(tx, ctx, &mut t, to)?;
         if let Some(summary) = &summary {
             record_contact(tx, ctx, &t, Channel::Other, Direction::Note, summary, ctx.now)?;
         }
         sla::refresh(tx, ctx, id)?;
         view_in(tx, ctx, id)
     })
+}
+
+/// Moves ticket `t` to `to` now and saves it (its version too): `ticket
+/// resolve|reopen`, and a customer's mail on a resolved ticket (a reopening
+/// with its Reopened event and audit entry; the resolution clock restarts).
+pub(super) fn move_to(tx: &Tx, ctx: &Ctx, t: &mut Ticket, to: TicketStatus) -> Result<(), Error> {
+    let before = t.clone();
+    set_status(tx, ctx, t, to, ctx.now)?;
+    if *t != before {
+        t.updated_at = ctx.now;
+        t.version = tx.update_ticket(t)?;
+    }
+    Ok(())
 }
 
 pub fn get(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {

@@ -16,8 +16,8 @@ pub struct Moved {
 }
 
 impl Tx<'_> {
-    /// Re-points every ticket, interaction, order, survey and reminder of
-    /// `from` to `to`. Moved tickets get a new version, so an edit made on a
+    /// Re-points every ticket, interaction, order, survey, reminder and
+    /// e-mail address (and the messages) of `from` to `to`. Moved tickets get a new version, so an edit made on a
     /// stale copy cannot move one back.
     pub fn move_history(&self, from: i64, to: i64, now: DateTime<Utc>) -> Result<Moved, StoreError> {
         let run =
@@ -29,6 +29,10 @@ impl Tx<'_> {
                  WHERE customer_id = ?1",
             )?
             .execute(params![from, to, now.timestamp()])?;
+        // The merged customer's e-mail addresses stay theirs under the kept
+        // record, so their next message finds it (issue #15).
+        run("UPDATE mail_addresses SET customer_id = ?2 WHERE customer_id = ?1")?;
+        run("UPDATE mail_messages SET customer_id = ?2 WHERE customer_id = ?1")?;
         Ok(Moved {
             tickets,
             interactions: run("UPDATE interactions SET customer_id = ?2 WHERE customer_id = ?1")?,

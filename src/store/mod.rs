@@ -20,6 +20,8 @@ mod health;
 mod interactions;
 mod kb;
 mod macros;
+mod mail_in;
+mod mail_outbox;
 mod mail_read;
 mod merge;
 mod migrations;
@@ -55,6 +57,8 @@ pub use export::{
 pub use fulltext::{TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
+pub use mail_in::NewMailMessage;
+pub use mail_outbox::{Claimed, QueuedMail, Thread};
 pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use occasions::{LowSurveyRow, OccasionRow};

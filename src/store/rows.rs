@@ -18,6 +18,9 @@ pub const TICKET_COLUMNS: &str = "t.id, t.external_id, t.customer_id, c.code, c.
     t.kind, t.category, t.priority, t.channel, t.subject, t.description, t.status, t.department, \
     t.assignee, t.opened_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, \
     t.callback_at, t.callback_outcome, t.updated_at, t.version, t.triaged_by, t.triaged_at, t.tags";
+/// How many columns [`TICKET_COLUMNS`] names: a query selecting more after
+/// them reads the first extra one at this index.
+pub const TICKET_COLUMN_COUNT: usize = 27;
 
 pub const INTERACTION_COLUMNS: &str =
     "i.id, i.customer_id, i.ticket_id, i.at, i.channel, i.direction, i.agent, i.summary, i.body";
@@ -142,4 +145,12 @@ pub fn versioned_update(table: &str, fields: &[&str]) -> String {
         n + 1,
         n + 2
     )
+}
+
+#[cfg(test)]
+mod column_count_tests {
+    #[test]
+    fn the_ticket_column_count_is_the_number_of_ticket_columns() {
+        assert_eq!(super::TICKET_COLUMNS.split(',').count(), super::TICKET_COLUMN_COUNT);
+    }
 }

@@ -1,6 +1,6 @@
 //! Ticket rows, their clock events and the queue.
 
-use super::rows::{self, TICKET_COLUMNS};
+use super::rows::{self, TICKET_COLUMN_COUNT, TICKET_COLUMNS};
 use super::{StoreError, Tx};
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
@@ -8,6 +8,7 @@ use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
+use std::ops::ControlFlow;
 
 /// What `ticket list` asks for.
 #[derive(Debug, Clone, Default)]
@@ -307,37 +308,42 @@ impl Tx<'_> {
         )
     }
 
-    /// Active tickets in the queue's bands: current work (a running clock due
-    /// after `cutoff`) by due time, then the long-overdue band (due at or
-    /// before it), both through the queue index, then those without a clock
-    /// (paused, or waiting for nothing). A band is read only while `limit` is
-    /// not filled: the urgency order puts each band after the one before.
-    pub fn active_tickets(&self, cutoff: DateTime<Utc>, limit: Option<usize>) -> Result<Vec<Ticket>, StoreError> {
-        let fetch = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1));
-        let full = |out: &Vec<Ticket>| limit.is_some_and(|l| out.len() >= l);
-        let mut out: Vec<Ticket> = Vec::new();
-        for band in [QUEUE_SQL, LONG_OVERDUE_SQL] {
+    /// Active tickets in the queue's order of bands and due times, each with
+    /// its stored next due, read one at a time until `each` breaks: current
+    /// work (a running clock due after `cutoff`) by due time, then the
+    /// long-overdue band (due at or before it), both through the queue index
+    /// with no sort, then those without a clock. The queue stops as soon as
+    /// no later ticket can rank in its page, so a page of 50 reads ~50 rows.
+    pub fn each_active_ticket<E: From<StoreError>>(
+        &self,
+        cutoff: DateTime<Utc>,
+        mut each: impl FnMut(Ticket, Option<DateTime<Utc>>) -> Result<ControlFlow<()>, E>,
+    ) -> Result<(), E> {
+        let cutoff = cutoff.timestamp();
+        for (condition, bound) in [
+            ("t.next_due > ?1", Some(cutoff)),
+            ("t.next_due <= ?1", Some(cutoff)),
+            ("t.next_due IS NULL", None),
+        ] {
             let sql = format!(
-                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-                 WHERE t.id IN ({band}) ORDER BY t.next_due"
+                "SELECT {TICKET_COLUMNS}, t.next_due FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.is_active AND {condition} ORDER BY t.next_due"
             );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            for row in stmt.query_map(params![fetch, cutoff.timestamp()], rows::ticket)? {
-                out.push(row?);
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
+            let mut rows = match bound {
+                Some(cutoff) => stmt.query([cutoff]),
+                None => stmt.query([]),
             }
-            if full(&out) {
-                return Ok(out);
+            .map_err(StoreError::from)?;
+            while let Some(row) = rows.next().map_err(StoreError::from)? {
+                let ticket = rows::ticket(row).map_err(StoreError::from)?;
+                let next_due: Option<i64> = row.get(TICKET_COLUMN_COUNT).map_err(StoreError::from)?;
+                if each(ticket, next_due.map(crate::domain::time::from_unix))?.is_break() {
+                    return Ok(());
+                }
             }
         }
-        let without_clock = format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-             WHERE t.is_active AND t.next_due IS NULL"
-        );
-        let mut stmt = self.conn.prepare_cached(&without_clock)?;
-        for row in stmt.query_map([], rows::ticket)? {
-            out.push(row?);
-        }
-        Ok(out)
+        Ok(())
     }
 
     /// Counts of active tickets, and of those whose next due time has passed.

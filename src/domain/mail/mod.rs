@@ -1,7 +1,10 @@
 //! E-mail as a channel (issue #15): what the rest of the program knows about
 //! mail that arrived or is leaving, without any I/O.
 
+pub mod classify;
+pub mod compose;
 pub mod file_name;
+pub mod parse;
 pub mod quote;
 pub mod tag;
 

@@ -187,5 +187,9 @@ pub struct ErrorStrings {
     pub entity_macro: &'static str,
     /// A saved view (`view add`).
     pub entity_view: &'static str,
+    /// A file or folder named on the command line (`mail import PATH`).
+    pub entity_file: &'static str,
+    /// A mail attachment (`mail save ID`).
+    pub entity_attachment: &'static str,
 }
 }

@@ -15,5 +15,7 @@ crate::i18n::texts::catalogue_struct! {
         pub segments: &'static str,
         pub rows: &'static str,
         pub indexes: &'static str,
+        /// Mail read into tickets (`mail import`, `mail fetch`).
+        pub mail: &'static str,
     }
 }

@@ -189,4 +189,6 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     },
     entity_macro: "macro",
     entity_view: "view",
+    entity_file: "file",
+    entity_attachment: "attachment",
 };

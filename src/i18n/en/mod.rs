@@ -22,6 +22,8 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_in;
+mod mail_out;
 mod mail_tui;
 mod navigation;
 mod occasions;
@@ -379,5 +381,7 @@ pub static EN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
     mail_tui: &mail_tui::MAIL_TUI,
 };

@@ -15,4 +15,5 @@ pub const PROGRESS: ProgressStrings = ProgressStrings {
     segments: "customer segments",
     rows: "rows",
     indexes: "indexes",
+    mail: "mail",
 };

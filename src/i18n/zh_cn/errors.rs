@@ -189,4 +189,6 @@ pub const ERRORS: ErrorStrings = ErrorStrings {
     },
     entity_macro: "宏",
     entity_view: "视图",
+    entity_file: "文件",
+    entity_attachment: "附件",
 };

@@ -26,6 +26,8 @@ mod errors;
 mod forms;
 mod knowledge;
 mod macros;
+mod mail_in;
+mod mail_out;
 mod mail_tui;
 mod navigation;
 mod occasions;
@@ -388,6 +390,8 @@ pub static ZH_CN: Strings = Strings {
     agenda: &agenda::AGENDA,
     search: &search::SEARCH,
     views: &views::VIEWS,
+    mail_in: &mail_in::MAIL_IN,
+    mail_out: &mail_out::MAIL_OUT,
     mail_tui: &mail_tui::MAIL_TUI,
 };
 

@@ -15,4 +15,5 @@ pub const PROGRESS: ProgressStrings = ProgressStrings {
     segments: "客户分群",
     rows: "行",
     indexes: "索引",
+    mail: "邮件",
 };

@@ -3,8 +3,16 @@
 //! the outbox.
 
 pub mod attachment_file;
+pub mod attachments;
+pub mod fetch;
 pub mod imap;
+pub mod ingest;
+mod local;
 pub mod thread;
+
+pub use ingest::ingest;
+pub mod outbox;
+pub mod transport;
 
 use crate::domain::mail::SetAside;
 use serde::Serialize;

@@ -1,0 +1,215 @@
+//! The outbox's writes: a reply queued with the message it became, a
+//! sender's claim on one due message, and what the server said. The claim
+//! is the guard against sending twice: it is taken inside a `BEGIN
+//! IMMEDIATE` transaction, so two senders never claim the same row.
+
+use super::{StoreError, Tx};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+/// A reply's message as queued, and the thread row that lets the
+/// customer's answer find the ticket again by `In-Reply-To`.
+#[derive(Debug, Clone)]
+pub struct QueuedMail<'a> {
+    pub interaction_id: i64,
+    pub ticket_id: i64,
+    pub customer_id: i64,
+    /// The new Message-ID, without brackets.
+    pub message_id: &'a str,
+    pub from_address: &'a str,
+    pub from_name: &'a str,
+    pub to_address: &'a str,
+    pub subject: &'a str,
+    pub in_reply_to: &'a str,
+    /// The thread's Message-IDs, space-separated, oldest first.
+    pub references: &'a str,
+    pub message: &'a [u8],
+    pub at: DateTime<Utc>,
+}
+
+/// A message a sender claimed and must now send.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub ticket_id: i64,
+    pub to_address: String,
+    pub message: Vec<u8>,
+    pub attempts: i64,
+    /// The claim's time: the sender's later writes name it, so a sender
+    /// whose claim was taken over (it was presumed dead) changes nothing.
+    pub claimed_at: i64,
+}
+
+/// What the thread of a ticket already holds: the customer's latest
+/// message and every Message-ID, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Thread {
+    pub latest_inbound: Option<String>,
+    /// The `References` the latest inbound message carried.
+    pub inbound_refs: Vec<String>,
+    pub message_ids: Vec<String>,
+}
+
+/// Due: queued and its time has come, or claimed by a sender so long ago
+/// (before `?2`) that the sender must have died.
+const DUE: &str = "((state = 'queued' AND next_attempt_at <= ?1) OR (state = 'sending' AND claimed_at <= ?2))";
+
+impl Tx<'_> {
+    /// Queues a reply's message and records it in the thread.
+    pub fn queue_mail(&self, m: &QueuedMail) -> Result<i64, StoreError> {
+        let at = m.at.timestamp();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO mail_messages (message_key, direction, ticket_id, interaction_id, customer_id, \
+                 from_address, from_name, to_address, subject, sent_at, received_at, in_reply_to, refs, origin) \
+                 VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 'outbox')",
+            )?
+            .execute(params![
+                m.message_id,
+                m.ticket_id,
+                m.interaction_id,
+                m.customer_id,
+                m.from_address,
+                m.from_name,
+                m.to_address,
+                m.subject,
+                at,
+                m.in_reply_to,
+                m.references
+            ])?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO mail_outbox (interaction_id, ticket_id, message_key, to_address, subject, message, \
+                 state, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)",
+            )?
+            .execute(params![
+                m.interaction_id,
+                m.ticket_id,
+                m.message_id,
+                m.to_address,
+                m.subject,
+                m.message,
+                at
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The ticket's thread as the next reply needs it.
+    pub fn mail_thread(&self, ticket_id: i64) -> Result<Thread, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT message_key, direction, refs FROM mail_messages \
+             WHERE ticket_id = ?1 AND set_aside IS NULL ORDER BY sent_at, id",
+        )?;
+        let rows = stmt.query_map([ticket_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let mut thread = Thread::default();
+        for row in rows {
+            let (key, direction, refs) = row?;
+            if direction == "in" {
+                thread.latest_inbound = Some(key.clone());
+                thread.inbound_refs = refs.split_whitespace().map(str::to_string).collect();
+            }
+            thread.message_ids.push(key);
+        }
+        Ok(thread)
+    }
+
+    /// How many messages are due (with `only`, whether that one is).
+    pub fn mail_due(
+        &self,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+        only: Option<i64>,
+    ) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM mail_outbox WHERE {DUE} AND (?3 IS NULL OR id = ?3)"
+            ))?
+            .query_row(params![now.timestamp(), stale_before.timestamp(), only], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// The outbox row of a reply, if it went by e-mail.
+    pub fn outbox_of_interaction(&self, interaction_id: i64) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM mail_outbox WHERE interaction_id = ?1")?
+            .query_row([interaction_id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Claims the next due message (or, with `only`, that one if it is due):
+    /// it becomes 'sending', claimed now. Run in a write transaction.
+    pub fn claim_mail(
+        &self,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+        only: Option<i64>,
+    ) -> Result<Option<Claimed>, StoreError> {
+        let found = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT id, ticket_id, to_address, message, attempts FROM mail_outbox \
+                 WHERE {DUE} AND (?3 IS NULL OR id = ?3) ORDER BY next_attempt_at, id LIMIT 1"
+            ))?
+            .query_row(params![now.timestamp(), stale_before.timestamp(), only], |r| {
+                Ok(Claimed {
+                    id: r.get(0)?,
+                    ticket_id: r.get(1)?,
+                    to_address: r.get(2)?,
+                    message: r.get(3)?,
+                    attempts: r.get(4)?,
+                    claimed_at: now.timestamp(),
+                })
+            })
+            .optional()?;
+        if let Some(c) = &found {
+            self.conn
+                .prepare_cached("UPDATE mail_outbox SET state = 'sending', claimed_at = ?2 WHERE id = ?1")?
+                .execute(params![c.id, c.claimed_at])?;
+        }
+        Ok(found)
+    }
+
+    /// The server took the message. False when the claim was no longer ours.
+    pub fn mark_mail_sent(&self, c: &Claimed, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE mail_outbox SET state = 'sent', sent_at = ?3, attempts = attempts + 1, last_error = '', \
+                 claimed_at = NULL WHERE id = ?1 AND state = 'sending' AND claimed_at = ?2",
+            )?
+            .execute(params![c.id, c.claimed_at, now.timestamp()])?;
+        Ok(n == 1)
+    }
+
+    /// Sending failed: queued again for `next` (`Some`), or failed for good
+    /// (`None`), with what went wrong.
+    pub fn mark_mail_unsent(&self, c: &Claimed, next: Option<DateTime<Utc>>, error: &str) -> Result<(), StoreError> {
+        let (state, next) = match next {
+            Some(t) => ("queued", Some(t.timestamp())),
+            None => ("failed", None),
+        };
+        self.conn
+            .prepare_cached(
+                "UPDATE mail_outbox SET state = ?3, attempts = attempts + 1, \
+                 next_attempt_at = coalesce(?4, next_attempt_at), last_error = ?5, claimed_at = NULL \
+                 WHERE id = ?1 AND state = 'sending' AND claimed_at = ?2",
+            )?
+            .execute(params![c.id, c.claimed_at, state, next, error])?;
+        Ok(())
+    }
+
+    /// Every failed message queued again, due now, its attempts counted
+    /// afresh; how many.
+    pub fn requeue_failed_mail(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "UPDATE mail_outbox SET state = 'queued', attempts = 0, next_attempt_at = ?1 WHERE state = 'failed'",
+            )?
+            .execute([now.timestamp()])?)
+    }
+}
