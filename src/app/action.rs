@@ -109,6 +109,7 @@ actions! {
     View9 => "view_9",
     ToggleQuotes => "toggle_quotes",
     SaveAttachment => "save_attachment",
+    ToggleSend => "toggle_send",
 }
 
 impl Action {
@@ -158,7 +159,18 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard | SwapKeep | Confirm
+            NextField
+                | PrevField
+                | Submit
+                | Editor
+                | Accept
+                | Palette
+                | Close
+                | Reapply
+                | Discard
+                | SwapKeep
+                | Confirm
+                | ToggleSend
         )
     }
 }

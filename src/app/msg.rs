@@ -50,6 +50,8 @@ pub enum Saved {
     },
     Replied {
         ticket: i64,
+        /// Queued as a message to the customer: the outbox is sent next.
+        by_mail: bool,
     },
     Noted {
         ticket: i64,
@@ -181,6 +183,9 @@ pub enum Msg {
     OutboxCounts(Result<crate::service::mail::thread::OutboxCounts, String>),
     /// An attachment was written to this file, or why not.
     AttachmentSaved(Result<std::path::PathBuf, crate::service::mail::attachment_file::SaveRefused>),
+    /// The outbox was sent: how many left, how many wait for a retry, how
+    /// many failed for good; or why it could not be.
+    MailSent(Result<(usize, usize, usize), String>),
 }
 
 #[derive(Debug, Clone)]
@@ -267,4 +272,6 @@ pub enum Effect {
         path: String,
         overwrite: bool,
     },
+    /// Sends what is due in the outbox (`mail send`), on the writer thread.
+    SendMail,
 }

@@ -117,7 +117,7 @@ impl Strings {
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
             "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
             "correction" => self.crm.correction(key),
-            "overwrite" => self
+            "overwrite" | "send_email" => self
                 .mail_tui
                 .choices
                 .iter()

@@ -345,3 +345,48 @@ fn the_header_count_follows_another_agents_write() {
         "{header}"
     );
 }
+
+/// The reply form of an e-mail ticket whose customer has an address sends
+/// by e-mail unless turned off; `C-t` turns it over without saving, and only
+/// the save key records the reply, queues it and has the outbox sent (here
+/// through a sendmail command writing to a file).
+#[test]
+fn a_reply_from_the_page_goes_by_e_mail_and_c_t_only_toggles() {
+    let mut app = app_in(Lang::En, 120, 40);
+    let out = tempfile::tempdir().unwrap();
+    let sent = out.path().join("sent.eml");
+    app.driver.config.mail.address = "help@acme.cn".into();
+    app.driver.config.mail.sendmail = format!("cat > '{}'", sent.display());
+    open_ticket(&mut app);
+    app.keys("r");
+    let form = app.model.screens.form().expect("the reply form");
+    assert_eq!(form.value("send_email"), "yes");
+    app.text("发票已重新开具。");
+    app.keys("<C-t>");
+    assert_eq!(app.model.screens.form().unwrap().value("send_email"), "no");
+    assert!(!sent.exists(), "toggling sends nothing");
+    app.keys("<C-t>");
+    assert_eq!(app.model.screens.form().unwrap().value("send_email"), "yes");
+    // Enter moves on and never saves, even on the last field.
+    app.keys("<Enter> <Enter> <Enter>");
+    assert!(app.model.screens.form().is_some());
+    assert!(!sent.exists());
+    app.keys("<C-s>");
+    assert!(app.model.screens.form().is_none());
+    let message = std::fs::read_to_string(&sent).expect("the message went out");
+    assert!(message.contains("zhang.san@example.com"), "{message}");
+    // The new reply's state on the page: sent; the queued one went too.
+    let page = page_text(&app);
+    assert!(!page.contains("queued to send"), "{page}");
+    assert_eq!(app.model.mail.outbox.waiting, 0);
+}
+
+/// Off by default where the ticket did not come by e-mail.
+#[test]
+fn a_reply_to_a_phone_ticket_is_not_sent_by_default() {
+    let mut app = app_in(Lang::En, 120, 40);
+    app.keys(":").text("#1");
+    app.keys("<Enter> r");
+    let form = app.model.screens.form().expect("the reply form");
+    assert_eq!(form.value("send_email"), "no");
+}

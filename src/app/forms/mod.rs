@@ -12,6 +12,7 @@ pub mod customer;
 pub mod drafts;
 mod failure;
 pub mod picker;
+pub mod send_choice;
 pub mod ticket;
 
 use super::input::TextInput;
@@ -211,6 +212,8 @@ pub enum Submission {
         /// Knowledge-base articles inserted into the text: their use is
         /// counted with the save.
         articles: Vec<i64>,
+        /// Recorded and queued as a message to the customer, then sent.
+        send: bool,
     },
     Note {
         ticket: i64,

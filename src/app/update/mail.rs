@@ -14,6 +14,12 @@ use crate::service::mail::attachment_file::SaveRefused;
 pub fn action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::ToggleQuotes => toggle_quotes(model),
+        // Turns the reply form's choice over; it never saves or sends.
+        Action::ToggleSend => {
+            if let Some(form) = model.screens.form_mut() {
+                crate::app::forms::send_choice::toggle(form);
+            }
+        }
         Action::SaveAttachment => {
             let selected = match super::navigation::selected_target(model) {
                 Some(LineTarget::Attachment(id)) => Some(id),
@@ -72,6 +78,25 @@ pub fn save_form(model: &mut Model, id: i64) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A reply goes by e-mail unless chosen otherwise when its ticket came by
+/// e-mail and its customer has an address (known from the ticket's page;
+/// from the queue it is not, and the choice starts off).
+pub fn sends_by_default(model: &Model, ticket: &crate::domain::ticket::Ticket) -> bool {
+    use crate::domain::enums::Channel;
+    ticket.channel == Channel::Email
+        && matches!(
+            model.screens.detail(),
+            Some(Detail::Ticket { id, mail: Some(mail), .. }) if *id == ticket.id && mail.customer_has_email
+        )
+}
+
+/// A reply was recorded and queued: the writer thread sends the outbox next.
+pub fn replied_by_mail(model: &mut Model, ticket: i64) -> Vec<Effect> {
+    let text = fill(model.strings.mail_tui.reply_queued, &[("ticket", &ticket.to_string())]);
+    model.say(text);
+    vec![Effect::SendMail]
+}
+
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::TicketMail(ticket, loaded) => {
@@ -85,6 +110,29 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         // The header keeps the last counts: a failed count is not worth a message.
         Msg::OutboxCounts(Err(_)) => {}
         Msg::AttachmentSaved(result) => saved(model, result),
+        Msg::MailSent(result) => {
+            let m = &model.strings.mail_tui;
+            match result {
+                Ok((sent, waiting, failed)) => {
+                    let text = fill(
+                        m.mail_sent,
+                        &[
+                            ("sent", &sent.to_string()),
+                            ("waiting", &waiting.to_string()),
+                            ("failed", &failed.to_string()),
+                        ],
+                    );
+                    if waiting + failed > 0 {
+                        model.warn(text)
+                    } else {
+                        model.say(text)
+                    }
+                }
+                Err(why) => model.warn(sanitize_line(&fill(m.send_failed, &[("why", &why)])).into_owned()),
+            }
+            // The page's outbox states and the header's counts moved.
+            return super::reload(model);
+        }
         _ => {}
     }
     Vec::new()

@@ -133,7 +133,11 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 && matches!(action, Action::Assign | Action::Priority | Action::Status))
             .then(|| marked.iter().copied().collect());
             match action {
-                Action::Reply => Some(contact::reply(s, &t)),
+                Action::Reply => {
+                    let mut form = contact::reply(s, &t);
+                    crate::app::forms::send_choice::add(&mut form, super::mail::sends_by_default(model, &t));
+                    Some(form)
+                }
                 Action::Note => Some(contact::note(s, &t)),
                 Action::Assign => Some(ticket::edit_ticket(s, &t, ticket::Edit::Assignee)),
                 Action::Priority => Some(ticket::edit_ticket(s, &t, ticket::Edit::Priority)),

@@ -49,5 +49,12 @@ crate::i18n::texts::catalogue_struct! {
         pub header_waiting: &'static str,
         /// In the header: `{count}` replies whose sending failed for good.
         pub header_failed: &'static str,
+        /// A reply to ticket `{ticket}` was recorded and queued as mail.
+        pub reply_queued: &'static str,
+        /// After sending the outbox: `{sent}` left, `{waiting}` wait for a
+        /// retry, `{failed}` failed for good.
+        pub mail_sent: &'static str,
+        /// The outbox could not be sent: `{why}`.
+        pub send_failed: &'static str,
     }
 }

@@ -89,6 +89,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_9", "View 9"),
     ("toggle_quotes", "Show or fold quoted mail"),
     ("save_attachment", "Save attachment"),
+    ("toggle_send", "Send by e-mail on/off"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

@@ -20,7 +20,11 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     attachments: "Attachments ({count})",
     select_attachment: "Select an attachment line first.",
     save_title: "Save attachment · {name}",
-    fields: &[("path", "Save to"), ("overwrite", "Replace a file")],
+    fields: &[
+        ("path", "Save to"),
+        ("overwrite", "Replace a file"),
+        ("send_email", "Send by e-mail"),
+    ],
     choices: &[("no", "no"), ("yes", "yes")],
     saved: "Attachment saved to {path}",
     exists: "{path} already exists: set “Replace a file” to yes to replace it, or type another path.",
@@ -29,4 +33,7 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     write_failed: "Cannot write {path}: {why}",
     header_waiting: "to send {count}",
     header_failed: "send failed {count}",
+    reply_queued: "Reply to #{ticket} recorded and queued to send by e-mail.",
+    mail_sent: "Mail: {sent} sent, {waiting} to retry, {failed} failed.",
+    send_failed: "Mail not sent: {why}",
 };

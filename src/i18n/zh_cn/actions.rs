@@ -89,6 +89,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_9", "视图 9"),
     ("toggle_quotes", "展开/折叠邮件引用"),
     ("save_attachment", "保存附件"),
+    ("toggle_send", "切换是否邮件发送"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

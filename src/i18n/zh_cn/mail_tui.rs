@@ -20,7 +20,11 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     attachments: "附件（{count}）",
     select_attachment: "请先选中一个附件。",
     save_title: "保存附件 · {name}",
-    fields: &[("path", "保存到"), ("overwrite", "覆盖同名文件")],
+    fields: &[
+        ("path", "保存到"),
+        ("overwrite", "覆盖同名文件"),
+        ("send_email", "通过邮件发送"),
+    ],
     choices: &[("no", "否"), ("yes", "是")],
     saved: "附件已保存到 {path}",
     exists: "{path} 已存在：如需覆盖，请将“覆盖同名文件”设为“是”，或换一个路径。",
@@ -29,4 +33,7 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     write_failed: "无法写入 {path}：{why}",
     header_waiting: "待发邮件 {count}",
     header_failed: "发送失败 {count}",
+    reply_queued: "已记录对工单 #{ticket} 的回复，并加入邮件待发队列。",
+    mail_sent: "邮件：已发送 {sent} 封，待重试 {waiting} 封，失败 {failed} 封。",
+    send_failed: "邮件未发送：{why}",
 };

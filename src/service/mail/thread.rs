@@ -14,6 +14,8 @@ pub struct TicketMail {
     pub messages: Vec<MessageInfo>,
     pub attachments: Vec<AttachmentInfo>,
     pub outbox: Vec<OutboxEntry>,
+    /// The customer has an e-mail address: a reply can go by e-mail.
+    pub customer_has_email: bool,
 }
 
 impl TicketMail {
@@ -43,6 +45,7 @@ pub fn ticket_page(store: &mut Database, ctx: &Ctx, id: i64) -> Result<(TicketDe
             messages: tx.ticket_messages(id)?,
             attachments: tx.ticket_attachments(id)?,
             outbox: tx.ticket_outbox(id)?,
+            customer_has_email: !tx.customer(detail.view.ticket.customer_id)?.email.trim().is_empty(),
         };
         Ok((detail, mail))
     })
