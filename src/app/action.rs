@@ -110,6 +110,8 @@ actions! {
     ToggleQuotes => "toggle_quotes",
     SaveAttachment => "save_attachment",
     ToggleSend => "toggle_send",
+    FetchMail => "fetch_mail",
+    SendMail => "send_mail",
 }
 
 impl Action {

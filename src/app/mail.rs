@@ -27,6 +27,12 @@ pub struct MailState {
     /// Where an attachment is offered to go: the download folder, or the
     /// current one (found once at start, see `tui::run`).
     pub downloads: PathBuf,
+    /// `[mail] fetch_every_minutes`: the background fetch's interval; 0 off.
+    pub fetch_every_minutes: u64,
+    /// A fetch is running: never two at once.
+    pub fetching: bool,
+    /// When the last fetch was asked for (the timer counts from it).
+    pub fetched_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Default for MailState {
@@ -34,6 +40,9 @@ impl Default for MailState {
         MailState {
             outbox: OutboxCounts::default(),
             downloads: PathBuf::from("."),
+            fetch_every_minutes: 0,
+            fetching: false,
+            fetched_at: None,
         }
     }
 }

@@ -186,6 +186,8 @@ pub enum Msg {
     /// The outbox was sent: how many left, how many wait for a retry, how
     /// many failed for good; or why it could not be.
     MailSent(Result<(usize, usize, usize), String>),
+    /// A fetch of the `[mail] sources` ended (boxed: the report is large).
+    MailFetched(Box<crate::service::mail::FetchReport>),
 }
 
 #[derive(Debug, Clone)]
@@ -274,4 +276,6 @@ pub enum Effect {
     },
     /// Sends what is due in the outbox (`mail send`), on the writer thread.
     SendMail,
+    /// Reads the `[mail] sources` into tickets (`mail fetch`), on the writer thread.
+    FetchMail,
 }

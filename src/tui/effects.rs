@@ -71,6 +71,11 @@ impl Driver {
                 Err(e) => vec![Msg::LoadFailed(crate::i18n::told(&e))],
             },
             Effect::LoadOutboxCounts => vec![Read::OutboxCounts.run(store, ctx)],
+            Effect::FetchMail => {
+                let quiet = crate::service::progress::Quiet;
+                let report = crate::service::mail::fetch::fetch(store, ctx, &self.config.mail, &quiet);
+                vec![Msg::MailFetched(Box::new(report))]
+            }
             Effect::SendMail => {
                 let quiet = crate::service::progress::Quiet;
                 let sent = crate::service::mail::outbox::send_due(store, ctx, &self.config.mail, &quiet);

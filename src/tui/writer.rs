@@ -52,7 +52,7 @@ impl Executor for Driver {
 fn is_background(effect: &Effect) -> bool {
     matches!(
         effect,
-        Effect::BeatTicket(..) | Effect::LeaveTicket(_) | Effect::SendMail
+        Effect::BeatTicket(..) | Effect::LeaveTicket(_) | Effect::SendMail | Effect::FetchMail
     )
 }
 

@@ -390,3 +390,57 @@ fn a_reply_to_a_phone_ticket_is_not_sent_by_default() {
     let form = app.model.screens.form().expect("the reply form");
     assert_eq!(form.value("send_email"), "no");
 }
+
+/// The palette's "Fetch mail" asks for a fetch in the background; its
+/// result is a line in the footer and everything is read again.
+#[test]
+fn fetch_mail_from_the_palette() {
+    let mut app = app_in(Lang::En, 120, 40);
+    let effects = frontdesk::app::update(
+        &mut app.model,
+        frontdesk::app::msg::Msg::Action(frontdesk::app::Action::FetchMail),
+    );
+    assert!(matches!(effects.as_slice(), [frontdesk::app::msg::Effect::FetchMail]));
+    // Asked again while it runs: not a second fetch.
+    let again = frontdesk::app::update(
+        &mut app.model,
+        frontdesk::app::msg::Msg::Action(frontdesk::app::Action::FetchMail),
+    );
+    assert!(again.is_empty());
+    app.model.mail.fetching = false;
+    // Through the palette and the driver: no sources, nothing new.
+    app.keys(":").text("fetch mail");
+    app.keys("<Enter>");
+    let said = app.model.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert_eq!(
+        said,
+        "Mail fetched: 0 new tickets, 0 replies, 0 set aside, 0 sources failed."
+    );
+    assert!(!app.model.mail.fetching);
+}
+
+/// `[mail] fetch_every_minutes`: a fetch once the interval has passed, one
+/// at a time, and none when it is 0.
+#[test]
+fn the_fetch_timer_asks_once_per_interval_and_never_twice_at_once() {
+    use frontdesk::app::msg::{Effect, Msg};
+    let mut app = app_in(Lang::En, 120, 40);
+    let fetches = |app: &mut App, minutes: i64| {
+        let at = tui_support::now() + Duration::minutes(minutes);
+        frontdesk::app::update(&mut app.model, Msg::Tick(at))
+            .iter()
+            .filter(|e| matches!(e, Effect::FetchMail))
+            .count()
+    };
+    assert_eq!(fetches(&mut app, 0), 0, "off by default");
+    assert_eq!(fetches(&mut app, 60), 0);
+    app.model.mail.fetch_every_minutes = 5;
+    assert_eq!(fetches(&mut app, 61), 0, "the first a full interval after it starts");
+    assert_eq!(fetches(&mut app, 64), 0);
+    assert_eq!(fetches(&mut app, 66), 1);
+    assert_eq!(fetches(&mut app, 80), 0, "one runs: not another");
+    app.send(Msg::MailFetched(Box::default()));
+    assert_eq!(fetches(&mut app, 80), 1, "due since 71");
+    app.send(Msg::MailFetched(Box::default()));
+    assert_eq!(fetches(&mut app, 82), 0);
+}

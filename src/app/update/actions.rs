@@ -134,7 +134,7 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         // Handled above, by the views bar.
         PrevView | NextView | View1 | View2 | View3 | View4 | View5 | View6 | View7 | View8 | View9 => Vec::new(),
         // Taken by `mail::action` above.
-        ToggleQuotes | SaveAttachment | ToggleSend => Vec::new(),
+        ToggleQuotes | SaveAttachment | ToggleSend | FetchMail | SendMail => Vec::new(),
     }
 }
 

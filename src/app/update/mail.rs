@@ -14,6 +14,8 @@ use crate::service::mail::attachment_file::SaveRefused;
 pub fn action(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::ToggleQuotes => toggle_quotes(model),
+        Action::FetchMail => return Some(fetch(model, model.now)),
+        Action::SendMail => return Some(vec![Effect::SendMail]),
         // Turns the reply form's choice over; it never saves or sends.
         Action::ToggleSend => {
             if let Some(form) = model.screens.form_mut() {
@@ -97,6 +99,40 @@ pub fn replied_by_mail(model: &mut Model, ticket: i64) -> Vec<Effect> {
     vec![Effect::SendMail]
 }
 
+/// A fetch in the background, unless one is running.
+fn fetch(model: &mut Model, now: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
+    if model.mail.fetching {
+        model.say(model.strings.mail_tui.already_fetching.to_string());
+        return Vec::new();
+    }
+    model.mail.fetching = true;
+    model.mail.fetched_at = Some(now);
+    vec![Effect::FetchMail]
+}
+
+/// The `[mail] fetch_every_minutes` timer: a fetch when the interval has
+/// passed since the last one asked for (the first a full interval after
+/// start), never while one runs.
+pub fn tick(model: &mut Model, now: chrono::DateTime<chrono::Utc>) -> Vec<Effect> {
+    let every = model.mail.fetch_every_minutes;
+    if every == 0 || model.mail.fetching {
+        return Vec::new();
+    }
+    let Some(last) = model.mail.fetched_at else {
+        model.mail.fetched_at = Some(now);
+        return Vec::new();
+    };
+    // An interval past what time can hold means never.
+    let every = i64::try_from(every)
+        .ok()
+        .and_then(chrono::Duration::try_minutes)
+        .unwrap_or(chrono::Duration::MAX);
+    if now - last < every {
+        return Vec::new();
+    }
+    fetch(model, now)
+}
+
 pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::TicketMail(ticket, loaded) => {
@@ -110,6 +146,26 @@ pub fn result(model: &mut Model, msg: Msg) -> Vec<Effect> {
         // The header keeps the last counts: a failed count is not worth a message.
         Msg::OutboxCounts(Err(_)) => {}
         Msg::AttachmentSaved(result) => saved(model, result),
+        Msg::MailFetched(report) => {
+            model.mail.fetching = false;
+            let set_aside: usize = report.set_aside.values().sum();
+            let text = fill(
+                model.strings.mail_tui.fetched,
+                &[
+                    ("new", &report.new_tickets.to_string()),
+                    ("replies", &report.replies.to_string()),
+                    ("set_aside", &set_aside.to_string()),
+                    ("failed", &report.failed.len().to_string()),
+                ],
+            );
+            if report.failed.is_empty() {
+                model.say(text)
+            } else {
+                model.warn(text)
+            }
+            // New tickets and replies: everything shown is read again.
+            return super::reload(model);
+        }
         Msg::MailSent(result) => {
             let m = &model.strings.mail_tui;
             match result {

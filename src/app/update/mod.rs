@@ -99,6 +99,8 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
     }
     // Heartbeats age with the ticks even when `--now` holds the clock.
     effects.extend(crate::app::presence::tick(model, now));
+    // So does the mail timer: it counts real time, not the shown clock.
+    effects.extend(mail::tick(model, now));
     if model.session.clock_fixed {
         return effects;
     }

@@ -124,7 +124,11 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Articles(..) => return super::knowledge::result(model, msg),
         Msg::Found { expr, all, result } => return super::queue_query::found(model, &expr, all, result),
         Msg::Views(_) => return super::views::result(model, msg),
-        Msg::TicketMail(..) | Msg::OutboxCounts(_) | Msg::AttachmentSaved(_) | Msg::MailSent(_) => {
+        Msg::TicketMail(..)
+        | Msg::OutboxCounts(_)
+        | Msg::AttachmentSaved(_)
+        | Msg::MailSent(_)
+        | Msg::MailFetched(_) => {
             return super::mail::result(model, msg);
         }
         Msg::Key(_)

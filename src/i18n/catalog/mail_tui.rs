@@ -56,5 +56,10 @@ crate::i18n::texts::catalogue_struct! {
         pub mail_sent: &'static str,
         /// The outbox could not be sent: `{why}`.
         pub send_failed: &'static str,
+        /// After a fetch: `{new}` new tickets, `{replies}` replies joined,
+        /// `{set_aside}` messages set aside, `{failed}` sources that failed.
+        pub fetched: &'static str,
+        /// A fetch was asked for while one runs.
+        pub already_fetching: &'static str,
     }
 }

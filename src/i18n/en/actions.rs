@@ -90,6 +90,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("toggle_quotes", "Show or fold quoted mail"),
     ("save_attachment", "Save attachment"),
     ("toggle_send", "Send by e-mail on/off"),
+    ("fetch_mail", "Fetch mail"),
+    ("send_mail", "Send mail"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

@@ -36,4 +36,6 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     reply_queued: "Reply to #{ticket} recorded and queued to send by e-mail.",
     mail_sent: "Mail: {sent} sent, {waiting} to retry, {failed} failed.",
     send_failed: "Mail not sent: {why}",
+    fetched: "Mail fetched: {new} new tickets, {replies} replies, {set_aside} set aside, {failed} sources failed.",
+    already_fetching: "Mail is already being fetched.",
 };

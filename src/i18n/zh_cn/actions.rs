@@ -90,6 +90,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("toggle_quotes", "展开/折叠邮件引用"),
     ("save_attachment", "保存附件"),
     ("toggle_send", "切换是否邮件发送"),
+    ("fetch_mail", "收取邮件"),
+    ("send_mail", "发送邮件"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

@@ -36,4 +36,6 @@ pub const MAIL_TUI: MailTuiStrings = MailTuiStrings {
     reply_queued: "已记录对工单 #{ticket} 的回复，并加入邮件待发队列。",
     mail_sent: "邮件：已发送 {sent} 封，待重试 {waiting} 封，失败 {failed} 封。",
     send_failed: "邮件未发送：{why}",
+    fetched: "已收取邮件：新建工单 {new} 个，回复 {replies} 封，搁置 {set_aside} 封，{failed} 个邮箱读取失败。",
+    already_fetching: "正在收取邮件，请稍候。",
 };
