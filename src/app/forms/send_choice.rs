@@ -6,11 +6,14 @@ use super::{Field, FieldKind, Form, FormKind};
 
 pub const FIELD: &str = "send_email";
 
-/// Adds the choice to a reply form, on or off.
+/// Adds the choice to a reply form, on or off. It goes first: the text
+/// keeps the keys the form opened with, and `↑` from the last field still
+/// lands in the text, as before the choice existed.
 pub fn add(form: &mut Form, on: bool) {
     let value = if on { "yes" } else { "no" };
     form.fields
-        .push(Field::new(FIELD, FieldKind::Choice(vec!["no", "yes"]), value));
+        .insert(0, Field::new(FIELD, FieldKind::Choice(vec!["no", "yes"]), value));
+    form.focus += 1;
 }
 
 /// Turns the choice over; false when the form has none (not a reply).
