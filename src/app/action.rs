@@ -107,6 +107,11 @@ actions! {
     View7 => "view_7",
     View8 => "view_8",
     View9 => "view_9",
+    ToggleQuotes => "toggle_quotes",
+    SaveAttachment => "save_attachment",
+    ToggleSend => "toggle_send",
+    FetchMail => "fetch_mail",
+    SendMail => "send_mail",
 }
 
 impl Action {
@@ -136,6 +141,7 @@ impl Action {
             AllTickets => Some(Context::Filter),
             a if a.view_number().is_some() || matches!(a, PrevView | NextView) => Some(Context::Queue),
             Merge | ArchiveInactive => Some(Context::Quality),
+            ToggleQuotes | SaveAttachment => Some(Context::Detail),
             _ => None,
         }
     }
@@ -155,7 +161,18 @@ impl Action {
         use Action::*;
         !matches!(
             self,
-            NextField | PrevField | Submit | Editor | Accept | Palette | Close | Reapply | Discard | SwapKeep | Confirm
+            NextField
+                | PrevField
+                | Submit
+                | Editor
+                | Accept
+                | Palette
+                | Close
+                | Reapply
+                | Discard
+                | SwapKeep
+                | Confirm
+                | ToggleSend
         )
     }
 }

@@ -180,7 +180,7 @@ fn ticket_line(doc: &mut Doc, model: &Model, v: &TicketView) {
     );
 }
 
-pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
+pub fn ticket_doc(model: &Model, detail: &TicketDetail, thread: super::mail::Thread, width: usize) -> Doc {
     let (s, tz, now) = (model.strings, model.session.timezone, model.now);
     let t = &detail.view.ticket;
     let mut doc = Doc::new(width);
@@ -223,6 +223,11 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
     if !detail.interactions.is_empty() {
         doc.heading(s.ticket_history);
         for i in &detail.interactions {
+            // A message of an e-mail ticket shows as mail: sender, new
+            // text, the quoted history folded, its outbox state.
+            if super::mail::message(&mut doc, model, t, i, thread) {
+                continue;
+            }
             // Each interaction is a link: `e` (or Enter) edits its text here,
             // as `e` does on its line in the timeline.
             doc.push_link(
@@ -243,6 +248,7 @@ pub fn ticket_doc(model: &Model, detail: &TicketDetail, width: usize) -> Doc {
             doc.paragraph(&i.summary, Role::Text, 6);
         }
     }
+    super::mail::attachments(&mut doc, model, thread.mail);
     audit_section(&mut doc, model, &detail.audit);
     doc
 }

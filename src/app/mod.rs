@@ -19,6 +19,7 @@ pub mod keys;
 pub mod knowledge;
 pub mod layout;
 pub mod macros;
+pub mod mail;
 pub mod model;
 pub mod msg;
 pub mod navigation;

@@ -100,6 +100,8 @@ pub struct Model {
     pub known: super::forms::picker::Known,
     /// The queue's views bar: the saved views, their counts, the one shown.
     pub views: super::panes::views_bar::ViewsBar,
+    /// Mail: the header's outbox counts, where attachments are saved.
+    pub mail: super::mail::MailState,
 }
 
 /// How long a footer message stays, in ticks (seconds).
@@ -142,6 +144,7 @@ impl Model {
             saves: Default::default(),
             known: Default::default(),
             views: Default::default(),
+            mail: Default::default(),
         }
     }
 
@@ -256,8 +259,17 @@ impl Model {
         let mut doc = match page {
             Detail::Card { card: Some(card), .. } => super::detail::card_doc(self, card, width),
             Detail::Ticket {
-                detail: Some(detail), ..
-            } => super::detail::ticket_doc(self, detail, width),
+                detail: Some(detail),
+                mail,
+                quotes_open,
+                ..
+            } => {
+                let thread = super::mail::Thread {
+                    mail: mail.as_deref(),
+                    quotes_open: *quotes_open,
+                };
+                super::detail::ticket_doc(self, detail, thread, width)
+            }
             _ => return None,
         };
         doc.select_link(page.link());

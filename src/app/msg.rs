@@ -50,6 +50,8 @@ pub enum Saved {
     },
     Replied {
         ticket: i64,
+        /// Queued as a message to the customer: the outbox is sent next.
+        by_mail: bool,
     },
     Noted {
         ticket: i64,
@@ -175,6 +177,18 @@ pub enum Msg {
     /// The queue's most urgent tickets alone, read first at start so its
     /// rows show before every active ticket and customer is read.
     QueueHead(Vec<TicketView>),
+    /// The mail of ticket `id`, read with it (right after `Msg::Ticket`).
+    TicketMail(i64, Box<crate::service::mail::thread::TicketMail>),
+    /// The header's outbox counts, or why they could not be read.
+    OutboxCounts(Result<crate::service::mail::thread::OutboxCounts, String>),
+    /// An attachment was written to this file, or why not.
+    AttachmentSaved(Result<std::path::PathBuf, crate::service::mail::attachment_file::SaveRefused>),
+    /// The outbox was sent: how many left, how many wait for a retry, how
+    /// many failed for good; or why it could not be.
+    MailSent(Result<(usize, usize, usize), String>),
+    /// A fetch of the `[mail] sources` ended (boxed: the report is large).
+    /// A fetch's sum, or why it could not start (a bad `[mail]` setting).
+    MailFetched(Result<Box<crate::service::mail::FetchReport>, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -252,4 +266,17 @@ pub enum Effect {
     LoadViews(Option<i64>),
     /// The queue's first screenful (see [`Msg::QueueHead`]).
     LoadQueueHead,
+    /// Counts the replies waiting in the outbox and those that failed.
+    LoadOutboxCounts,
+    /// Writes attachment `id` to the file at `path` (as typed); replaces a
+    /// file there only with `overwrite`.
+    SaveAttachment {
+        id: i64,
+        path: String,
+        overwrite: bool,
+    },
+    /// Sends what is due in the outbox (`mail send`), on the writer thread.
+    SendMail,
+    /// Reads the `[mail] sources` into tickets (`mail fetch`), on the writer thread.
+    FetchMail,
 }

@@ -15,6 +15,7 @@ use super::keymap::Context;
 use super::panes::cursor::Scroll;
 use crate::domain::text::sanitize_line;
 use crate::i18n::fill;
+use crate::service::mail::thread::TicketMail;
 use crate::service::screens::CustomerCard;
 use crate::service::tickets::TicketDetail;
 
@@ -34,6 +35,8 @@ pub enum LineTarget {
     /// all there is, so Enter and `e` open it in the form that edits it
     /// (as `e` does in the timeline).
     Interaction(i64),
+    /// An attachment of an e-mail ticket: Enter asks where to save it.
+    Attachment(i64),
 }
 
 impl From<Link> for LineTarget {
@@ -57,6 +60,10 @@ pub enum Detail {
         detail: Option<Box<TicketDetail>>,
         scroll: Scroll,
         link: usize,
+        /// Its messages, attachments and outbox states, read with it.
+        mail: Option<Box<TicketMail>>,
+        /// The quoted history of its messages is shown (`f`), not folded.
+        quotes_open: bool,
     },
 }
 
@@ -75,6 +82,8 @@ impl Detail {
                 detail: None,
                 scroll: Scroll::default(),
                 link: 0,
+                mail: None,
+                quotes_open: false,
             },
         }
     }

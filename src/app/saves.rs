@@ -61,6 +61,7 @@ pub fn is_save(effect: &Effect) -> bool {
             | Effect::ArchiveInactive(_)
             | Effect::RunDemo
             | Effect::ApplyMacro { .. }
+            | Effect::SaveAttachment { .. }
     )
 }
 
@@ -76,6 +77,7 @@ fn result_of_save(msg: &Msg) -> Option<bool> {
         Msg::ArchivedInactive(_, r) => r.is_err(),
         Msg::DemoDone(r) => r.is_err(),
         Msg::MacroApplied(r) => r.is_err(),
+        Msg::AttachmentSaved(r) => r.is_err(),
         _ => return None,
     })
 }

@@ -21,6 +21,7 @@ pub mod macros;
 pub mod mail_imap;
 pub mod mail_in;
 pub mod mail_out;
+pub mod mail_tui;
 pub mod navigation;
 pub mod occasions;
 pub mod pickers;
@@ -253,5 +254,6 @@ pub struct Strings {
     pub mail_imap: &'static mail_imap::MailImapStrings,
     pub mail_in: &'static mail_in::MailInStrings,
     pub mail_out: &'static mail_out::MailOutStrings,
+    pub mail_tui: &'static mail_tui::MailTuiStrings,
 }
 }

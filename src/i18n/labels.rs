@@ -86,6 +86,7 @@ impl Strings {
             .chain(self.knowledge.fields)
             .chain(self.editing.fields)
             .chain(self.tags.fields)
+            .chain(self.mail_tui.fields)
             .find(|(k, _)| *k == key)
         {
             Some((_, label)) => label,
@@ -116,6 +117,12 @@ impl Strings {
             "direction" => by_key(Direction::ALL, Direction::key, |v| self.direction(v), key),
             "outcome" => by_key(CallbackOutcome::ALL, CallbackOutcome::key, |v| self.outcome(v), key),
             "correction" => self.crm.correction(key),
+            "overwrite" | "send_email" => self
+                .mail_tui
+                .choices
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, label)| *label),
 
             _ => None,
         };

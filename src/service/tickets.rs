@@ -380,12 +380,15 @@ pub fn get(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketView, Error> {
 }
 
 pub fn detail(store: &mut Store, ctx: &Ctx, id: i64) -> Result<TicketDetail, Error> {
-    store.read(|tx| {
-        Ok(TicketDetail {
-            view: view_in(tx, ctx, id)?,
-            interactions: tx.ticket_interactions(id)?,
-            audit: tx.audit_for("ticket", id)?,
-        })
+    store.read(|tx| detail_in(tx, ctx, id))
+}
+
+/// [`detail`] inside a read that reads more beside it (the ticket page's mail).
+pub(super) fn detail_in(tx: &Tx, ctx: &Ctx, id: i64) -> Result<TicketDetail, Error> {
+    Ok(TicketDetail {
+        view: view_in(tx, ctx, id)?,
+        interactions: tx.ticket_interactions(id)?,
+        audit: tx.audit_for("ticket", id)?,
     })
 }
 

@@ -64,11 +64,41 @@ impl Driver {
                 loaded(interactions::timeline(store, &id.to_string(), TIMELINE_LIMIT).map(|t| Msg::Timeline(id, t)))
             }
             Effect::LoadCard(id) => loaded(screens::customer_card(store, ctx, id).map(|c| Msg::Card(Box::new(c)))),
-            Effect::LoadTicket(id) => loaded(tickets::detail(store, ctx, id).map(|d| Msg::Ticket(Box::new(d)))),
+            // The ticket and its mail in one read: the page never shows a
+            // message beside a history that lacks it.
+            Effect::LoadTicket(id) => match crate::service::mail::thread::ticket_page(store, ctx, id) {
+                Ok((detail, mail)) => vec![Msg::Ticket(Box::new(detail)), Msg::TicketMail(id, Box::new(mail))],
+                Err(e) => vec![Msg::LoadFailed(crate::i18n::told(&e))],
+            },
+            Effect::LoadOutboxCounts => vec![Read::OutboxCounts.run(store, ctx)],
+            Effect::FetchMail => {
+                let quiet = crate::service::progress::Quiet;
+                let report = crate::service::mail::fetch::fetch(
+                    store,
+                    ctx,
+                    &self.config.mail,
+                    &quiet,
+                    &crate::i18n::mail_detail,
+                );
+                vec![Msg::MailFetched(
+                    report.map(Box::new).map_err(|e| crate::i18n::told(&e)),
+                )]
+            }
+            Effect::SendMail => {
+                let quiet = crate::service::progress::Quiet;
+                let sent = crate::service::mail::outbox::send_due(store, ctx, &self.config.mail, &quiet);
+                vec![Msg::MailSent(
+                    sent.map(|r| (r.count("sent"), r.count("queued"), r.count("failed")))
+                        .map_err(|e| crate::i18n::told(&e)),
+                )]
+            }
+            Effect::SaveAttachment { id, path, overwrite } => vec![Msg::AttachmentSaved(
+                crate::service::mail::attachment_file::save(store, id, &path, overwrite),
+            )],
             Effect::LoadCustomerForEdit(id) => {
                 loaded(customers::get(store, &id.to_string()).map(|c| Msg::CustomerForEdit(Box::new(c))))
             }
-            Effect::Save(submission) => vec![match save(store, ctx, *submission) {
+            Effect::Save(submission) => vec![match save(store, ctx, &self.config.mail, *submission) {
                 Ok(saved) => Msg::Saved(saved),
                 Err(e) => Msg::SaveFailed(failure(e)),
             }],
@@ -154,7 +184,12 @@ impl Driver {
     }
 }
 
-fn save(store: &mut Database, ctx: &Ctx, submission: Submission) -> Result<Saved, Error> {
+fn save(
+    store: &mut Database,
+    ctx: &Ctx,
+    mail: &crate::config::MailConfig,
+    submission: Submission,
+) -> Result<Saved, Error> {
     Ok(match submission {
         Submission::NewCustomer(input) => {
             let c = customers::add(store, ctx, &input)?;
@@ -178,15 +213,28 @@ fn save(store: &mut Database, ctx: &Ctx, submission: Submission) -> Result<Saved
         Submission::Reply {
             ticket,
             summary,
+            articles,
+            send: true,
+            ..
+        } => {
+            // Recorded and queued in one transaction; sent by the writer
+            // thread right after (`Effect::SendMail`), never here.
+            crate::service::mail::outbox::reply(store, ctx, mail, ticket, Some(&summary), articles.first().copied())?;
+            Saved::Replied { ticket, by_mail: true }
+        }
+        Submission::Reply {
+            ticket,
+            summary,
             channel,
             articles,
+            send: false,
         } => {
             if articles.is_empty() {
                 tickets::reply(store, ctx, ticket, &summary, channel.as_deref())?;
             } else {
                 kb::reply_using(store, ctx, ticket, &summary, channel.as_deref(), &articles)?;
             }
-            Saved::Replied { ticket }
+            Saved::Replied { ticket, by_mail: false }
         }
         Submission::Note {
             ticket,

@@ -7,6 +7,7 @@ pub mod effects;
 pub mod events;
 mod jobs;
 pub mod lock;
+mod outbox_counts;
 pub mod terminal;
 mod view_counts;
 pub mod worker;
@@ -79,6 +80,8 @@ pub fn run(launch: Launch) -> Result<(), Error> {
     };
     let mut model = Model::new(i18n::get(), settings.keymap, theme, session, ctx.now);
     model.bell = config.sla.bell;
+    model.mail.downloads = crate::service::mail::attachment_file::download_folder();
+    model.mail.fetch_every_minutes = config.mail.fetch_every_minutes;
     // The settings' problems first: they change how the program behaves.
     model.warnings.splice(0..0, config_problems);
     if let Some(first) = model.warnings.first() {

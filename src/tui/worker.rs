@@ -49,6 +49,8 @@ pub enum Read {
         keep: Option<i64>,
         passed: Vec<i64>,
     },
+    /// The header's outbox counts.
+    OutboxCounts,
 }
 
 impl Read {
@@ -66,6 +68,7 @@ impl Read {
                 all: *all,
             }),
             Effect::LoadViews(selected) => Some(Read::Views(*selected)),
+            Effect::LoadOutboxCounts => Some(Read::OutboxCounts),
             Effect::LoadTriage(passed) => Some(Read::Triage {
                 keep: None,
                 passed: passed.clone(),
@@ -121,6 +124,9 @@ impl Read {
                 };
                 card.map_or_else(failed, |c| Msg::TriageCard(c.map(Box::new)))
             }
+            Read::OutboxCounts => {
+                Msg::OutboxCounts(crate::service::mail::thread::outbox_counts(store).map_err(|e| crate::i18n::told(&e)))
+            }
         }
     }
 }
@@ -138,6 +144,7 @@ struct StoreReader {
     ctx: Ctx,
     clock_fixed: bool,
     view_counts: super::view_counts::ViewCounts,
+    outbox_counts: super::outbox_counts::KeptOutboxCounts,
 }
 
 impl Reader for StoreReader {
@@ -153,6 +160,7 @@ impl Reader for StoreReader {
                         .map(Box::new)
                         .map_err(|e| crate::i18n::told(&e)),
                 ),
+                Read::OutboxCounts => Msg::OutboxCounts(self.outbox_counts.read(store)),
                 read => read.run(store, &self.ctx),
             },
             Err(why) => match read {
@@ -165,6 +173,7 @@ impl Reader for StoreReader {
                     result: Err(why.clone()),
                 },
                 Read::Views(_) => Msg::Views(Err(why.clone())),
+                Read::OutboxCounts => Msg::OutboxCounts(Err(why.clone())),
                 Read::Overview | Read::Queue | Read::QueueHead | Read::Reminders(_) | Read::Triage { .. } => {
                     Msg::LoadFailed(why.clone())
                 }
@@ -199,6 +208,7 @@ impl Worker {
             ctx,
             clock_fixed,
             view_counts: Default::default(),
+            outbox_counts: Default::default(),
         };
         Worker::spawn(reader, interrupt)
     }

@@ -50,7 +50,10 @@ impl Executor for Driver {
 
 /// A write heartbeats are, nobody waiting for it.
 fn is_background(effect: &Effect) -> bool {
-    matches!(effect, Effect::BeatTicket(..) | Effect::LeaveTicket(_))
+    matches!(
+        effect,
+        Effect::BeatTicket(..) | Effect::LeaveTicket(_) | Effect::SendMail | Effect::FetchMail
+    )
 }
 
 enum Job {

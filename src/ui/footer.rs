@@ -146,6 +146,13 @@ fn applies(model: &Model, action: Action) -> bool {
                 || model.detail_doc().is_some_and(|doc| !doc.links.is_empty())
         }
         Demo => model.is_empty_database(),
+        // Only a page with quoted mail, or with attachments, offers them.
+        ToggleQuotes => crate::app::mail::page_has_quotes(model),
+        SaveAttachment => crate::app::mail::page_has_attachments(model),
+        ToggleSend => model
+            .screens
+            .form()
+            .is_some_and(|f| matches!(f.kind, crate::app::forms::FormKind::Reply { .. })),
         FocusCustomers | FocusQueue | FocusTimeline | FocusPrev | Suspend | Refresh => false,
         // Nine keys are too many for the footer: the views bar shows the
         // views, `[` `]` move through them, the help lists F1…F9.

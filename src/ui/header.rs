@@ -87,6 +87,7 @@ pub fn render(model: &Model, frame: &mut Frame, area: Rect) {
         ));
         right.push(span(theme, "  ", Role::Header));
     }
+    right.extend(super::outbox::header_spans(model));
     let rest_width: usize = right.iter().map(|sp| width(&sp.content)).sum();
     let room = usize::from(area.width).saturating_sub(rest_width + KEEP_LEFT);
     if let Some(text) = writing(model, room) {

@@ -14,6 +14,7 @@ mod header;
 mod help;
 mod knowledge;
 mod macros;
+mod outbox;
 mod palette;
 mod panes;
 mod quality;

@@ -211,6 +211,16 @@ impl Session {
         }
     }
 
+    /// A CLI command on the session's database, as another process.
+    pub(crate) fn cli(&self, args: &[&str]) -> Output {
+        cli(self.dir.path(), args)
+    }
+
+    /// The session's database file.
+    pub(crate) fn db_path(&self) -> PathBuf {
+        self.dir.path().join("e2e.db")
+    }
+
     pub(crate) fn wait_for(&self, needle: &str) -> String {
         self.wait(needle, |s| s.contains(needle))
     }

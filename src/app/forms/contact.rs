@@ -95,6 +95,7 @@ pub(super) fn submission(form: &Form) -> Option<Submission> {
             summary,
             channel: form.given("channel"),
             articles: form.articles.clone(),
+            send: super::send_choice::chosen(form),
         },
         FormKind::Note { ticket } => Submission::Note {
             ticket,

@@ -5,12 +5,14 @@
 //! again on save (its errors land on the field they name).
 
 pub mod article;
+pub mod attachment;
 pub mod contact;
 pub mod crm;
 pub mod customer;
 pub mod drafts;
 mod failure;
 pub mod picker;
+pub mod send_choice;
 pub mod ticket;
 
 use super::input::TextInput;
@@ -151,20 +153,41 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     NewCustomer,
-    EditCustomer { id: i64, version: i64 },
+    EditCustomer {
+        id: i64,
+        version: i64,
+    },
     NewTicket,
-    EditTicket { id: i64, version: i64 },
-    Reply { ticket: i64 },
-    Note { ticket: i64 },
+    EditTicket {
+        id: i64,
+        version: i64,
+    },
+    Reply {
+        ticket: i64,
+    },
+    Note {
+        ticket: i64,
+    },
     Log,
     AddOrder,
     CorrectOrder,
-    Callback { ticket: i64 },
+    Callback {
+        ticket: i64,
+    },
     Survey,
     AddReminder,
     NewArticle,
-    EditInteraction { id: i64 },
-    Resolve { id: i64, version: i64 },
+    EditInteraction {
+        id: i64,
+    },
+    Resolve {
+        id: i64,
+        version: i64,
+    },
+    /// Saves attachment `id` to a file (see `attachment`).
+    SaveAttachment {
+        id: i64,
+    },
 }
 
 /// A form's content as the service takes it.
@@ -189,6 +212,8 @@ pub enum Submission {
         /// Knowledge-base articles inserted into the text: their use is
         /// counted with the save.
         articles: Vec<i64>,
+        /// Recorded and queued as a message to the customer, then sent.
+        send: bool,
     },
     Note {
         ticket: i64,
@@ -451,6 +476,8 @@ impl Form {
             | FormKind::Survey
             | FormKind::AddReminder => crm::submission(self),
             FormKind::NewArticle => article::submission(self),
+            // Not a record: its save is a file write of its own (`attachment::effect`).
+            FormKind::SaveAttachment { .. } => None,
         }
     }
 

@@ -29,6 +29,9 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = super::knowledge::apply(model, action) {
         return effects;
     }
+    if let Some(effects) = super::mail::action(model, action) {
+        return effects;
+    }
     if let Some(effects) = super::views::action(model, action) {
         return effects;
     }
@@ -130,6 +133,8 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
         Tags => super::tags::open(model),
         // Handled above, by the views bar.
         PrevView | NextView | View1 | View2 | View3 | View4 | View5 | View6 | View7 | View8 | View9 => Vec::new(),
+        // Taken by `mail::action` above.
+        ToggleQuotes | SaveAttachment | ToggleSend | FetchMail | SendMail => Vec::new(),
     }
 }
 

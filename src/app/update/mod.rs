@@ -10,6 +10,7 @@ mod drafts;
 mod input;
 mod knowledge;
 mod macros;
+mod mail;
 mod navigation;
 mod pickers;
 mod quality;
@@ -98,6 +99,8 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
     }
     // Heartbeats age with the ticks even when `--now` holds the clock.
     effects.extend(crate::app::presence::tick(model, now));
+    // So does the mail timer: it counts real time, not the shown clock.
+    effects.extend(mail::tick(model, now));
     if model.session.clock_fixed {
         return effects;
     }
@@ -149,6 +152,7 @@ fn reload(model: &mut Model) -> Vec<Effect> {
     effects.extend(quality::reload_effects(model));
     effects.extend(knowledge::reload_effects(model));
     effects.extend(dashboard::changed_elsewhere(model));
+    effects.push(Effect::LoadOutboxCounts);
     effects
 }
 

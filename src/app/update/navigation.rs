@@ -58,6 +58,7 @@ pub fn open_selected(model: &mut Model) -> Vec<Effect> {
     match selected_target(model) {
         Some(LineTarget::Page(link)) => open(model, link),
         Some(LineTarget::Interaction(id)) => edit_interaction(model, id),
+        Some(LineTarget::Attachment(id)) => super::mail::save_form(model, id),
         None => Vec::new(),
     }
 }

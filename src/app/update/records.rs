@@ -133,7 +133,11 @@ pub fn apply(model: &mut Model, action: Action) -> Vec<Effect> {
                 && matches!(action, Action::Assign | Action::Priority | Action::Status))
             .then(|| marked.iter().copied().collect());
             match action {
-                Action::Reply => Some(contact::reply(s, &t)),
+                Action::Reply => {
+                    let mut form = contact::reply(s, &t);
+                    crate::app::forms::send_choice::add(&mut form, super::mail::sends_by_default(model, &t));
+                    Some(form)
+                }
                 Action::Note => Some(contact::note(s, &t)),
                 Action::Assign => Some(ticket::edit_ticket(s, &t, ticket::Edit::Assignee)),
                 Action::Priority => Some(ticket::edit_ticket(s, &t, ticket::Edit::Priority)),
@@ -301,6 +305,9 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     if !form.validate_all() {
         form.message = Some(s.msg_fix_fields.to_string());
         return Vec::new();
+    }
+    if let Some(effect) = crate::app::forms::attachment::effect(form) {
+        return vec![effect];
     }
     if let (Some(ids), crate::app::forms::FormKind::EditTicket { .. }) = (&model.bulk, form.kind) {
         // Every marked ticket gets what the form shows, changed from the

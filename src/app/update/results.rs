@@ -124,6 +124,13 @@ pub fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Articles(..) => return super::knowledge::result(model, msg),
         Msg::Found { expr, all, result } => return super::queue_query::found(model, &expr, all, result),
         Msg::Views(_) => return super::views::result(model, msg),
+        Msg::TicketMail(..)
+        | Msg::OutboxCounts(_)
+        | Msg::AttachmentSaved(_)
+        | Msg::MailSent(_)
+        | Msg::MailFetched(_) => {
+            return super::mail::result(model, msg);
+        }
         Msg::Key(_)
         | Msg::Paste(_)
         | Msg::Action(_)
@@ -156,7 +163,14 @@ fn saved_one(model: &mut Model, saved: Saved) -> Vec<Effect> {
             Some((PaneId::Queue, *id)),
         ),
         Saved::TicketSaved { id } => (fill(s.msg_ticket_saved, &[("ticket", &id.to_string())]), None),
-        Saved::Replied { ticket } => (fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]), None),
+        Saved::Replied { ticket, by_mail } => {
+            if *by_mail {
+                let mut effects = super::mail::replied_by_mail(model, *ticket);
+                effects.extend(reload(model));
+                return effects;
+            }
+            (fill(s.msg_reply_recorded, &[("ticket", &ticket.to_string())]), None)
+        }
         Saved::Noted { ticket } => (fill(s.msg_note_added, &[("ticket", &ticket.to_string())]), None),
         Saved::Logged { .. } => (s.msg_logged.to_string(), None),
         Saved::InteractionEdited { id } => (fill(s.editing.interaction_saved, &[("id", &id.to_string())]), None),

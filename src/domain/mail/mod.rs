@@ -3,9 +3,11 @@
 
 pub mod classify;
 pub mod compose;
+pub mod file_name;
 pub mod imap_failure;
 pub mod imap_url;
 pub mod parse;
+pub mod quote;
 pub mod tag;
 
 use chrono::{DateTime, Utc};

@@ -87,6 +87,11 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_7", "View 7"),
     ("view_8", "View 8"),
     ("view_9", "View 9"),
+    ("toggle_quotes", "Show or fold quoted mail"),
+    ("save_attachment", "Save attachment"),
+    ("toggle_send", "Send by e-mail on/off"),
+    ("fetch_mail", "Fetch mail"),
+    ("send_mail", "Send mail"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

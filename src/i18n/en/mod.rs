@@ -25,6 +25,7 @@ mod macros;
 mod mail_imap;
 mod mail_in;
 mod mail_out;
+mod mail_tui;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -384,4 +385,5 @@ pub static EN: Strings = Strings {
     mail_imap: &mail_imap::MAIL_IMAP,
     mail_in: &mail_in::MAIL_IN,
     mail_out: &mail_out::MAIL_OUT,
+    mail_tui: &mail_tui::MAIL_TUI,
 };

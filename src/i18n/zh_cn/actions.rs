@@ -87,6 +87,11 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_7", "视图 7"),
     ("view_8", "视图 8"),
     ("view_9", "视图 9"),
+    ("toggle_quotes", "展开/折叠邮件引用"),
+    ("save_attachment", "保存附件"),
+    ("toggle_send", "切换是否邮件发送"),
+    ("fetch_mail", "收取邮件"),
+    ("send_mail", "发送邮件"),
 ];
 
 /// An action's name in one context: `((context, action), name)`.

@@ -29,6 +29,7 @@ mod macros;
 mod mail_imap;
 mod mail_in;
 mod mail_out;
+mod mail_tui;
 mod navigation;
 mod occasions;
 mod pickers;
@@ -393,6 +394,7 @@ pub static ZH_CN: Strings = Strings {
     mail_imap: &mail_imap::MAIL_IMAP,
     mail_in: &mail_in::MAIL_IN,
     mail_out: &mail_out::MAIL_OUT,
+    mail_tui: &mail_tui::MAIL_TUI,
 };
 
 #[cfg(test)]

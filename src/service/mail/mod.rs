@@ -2,12 +2,14 @@
 //! imported becomes tickets and their interactions; replies leave through
 //! the outbox.
 
+pub mod attachment_file;
 pub mod attachments;
 pub mod fetch;
 pub mod imap;
 pub mod ingest;
 mod local;
 pub mod outbox;
+pub mod thread;
 pub mod transport;
 
 pub use ingest::ingest;

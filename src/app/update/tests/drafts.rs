@@ -75,7 +75,8 @@ fn esc_keeps_a_draft_that_the_same_form_brings_back() {
     press(&mut m, "<Esc> k r");
     let form = m.screens.form().unwrap();
     assert_eq!(form.value("summary"), "明天上门");
-    assert_eq!(form.fields[0].input.window(40).1, 4, "the cursor where it was left");
+    let summary = form.fields.iter().find(|f| f.key == "summary").unwrap();
+    assert_eq!(summary.input.window(40).1, 4, "the cursor where it was left");
     assert!(m.message.as_ref().unwrap().text.contains("draft is back"));
     // Typing on goes where the cursor was.
     type_text(&mut m, "午");
