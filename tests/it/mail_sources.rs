@@ -103,6 +103,6 @@ fn a_failing_source_is_reported_and_the_next_one_is_still_read() {
     let failed: Vec<&str> = report.failed.iter().map(|f| f.source.as_str()).collect();
     assert_eq!(failed.len(), 4, "{report:?}");
     assert_eq!(failed[0], "mbox:/no/such/file");
-    assert_eq!(failed[3], "imaps://ann@127.0.0.1:1/INBOX", "no password shown");
+    assert_eq!(failed[3], "imaps://ann:***@127.0.0.1:1/INBOX", "no password shown");
     assert_eq!(report.new_tickets, 1);
 }

@@ -7,6 +7,7 @@
 //! URL holding one is refused, and the value shown in the error hides it.
 
 use super::super::error::{ImapUrlProblem, Invalid, Reason};
+use super::url::{percent_decode, redacted};
 
 /// How the connection is secured before the password is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,39 +101,6 @@ fn split_port(hostport: &str, default: u16) -> Option<(&str, u16)> {
         Some(p) => p.parse::<u16>().ok().filter(|p| *p > 0)?,
     };
     Some((host, port))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The source with any password between `user:` and `@` replaced by `***`,
-/// so that even a refused URL never shows one.
-pub fn redacted(source: &str) -> String {
-    let Some(start) = source.find("://").map(|i| i + 3) else {
-        return source.to_string();
-    };
-    let authority_end = source[start..].find('/').map_or(source.len(), |i| start + i);
-    let Some(at) = source[start..authority_end].rfind('@').map(|i| start + i) else {
-        return source.to_string();
-    };
-    match source[start..at].find(':') {
-        Some(colon) => format!("{}:***{}", &source[..start + colon], &source[at..]),
-        None => source.to_string(),
-    }
 }
 
 /// RFC 3501's modified UTF-7: printable ASCII stands for itself (`&` as

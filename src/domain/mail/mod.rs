@@ -9,6 +9,7 @@ pub mod imap_url;
 pub mod parse;
 pub mod quote;
 pub mod tag;
+pub mod url;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

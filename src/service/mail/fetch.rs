@@ -7,6 +7,7 @@ use super::local::{self, Local};
 use super::{FetchReport, Ingested, SourceFailure, imap, ingest};
 use crate::config::MailConfig;
 use crate::domain::error::{Invalid, Reason};
+use crate::domain::mail::url::redacted;
 use crate::service::progress::Progress;
 use crate::service::{Ctx, Error};
 use crate::store::Store;
@@ -54,7 +55,7 @@ pub fn fetch(
     super::ingest::default_kind(config)?;
     let mut report = FetchReport::default();
     for source in &config.sources {
-        let shown = without_password(source);
+        let shown = redacted(source);
         if let Err(e) = fetch_one(store, ctx, config, source, &shown, progress, &mut report) {
             report.failed.push(failure(&shown, &e, describe));
         }
@@ -118,37 +119,5 @@ fn failure(source: &str, e: &Error, describe: &Describe<'_>) -> SourceFailure {
     SourceFailure {
         source: source.to_string(),
         message: describe(e),
-    }
-}
-
-/// A source as it may be shown and stored: a password written into the
-/// URL (`imaps://user:secret@host`) is left out.
-pub fn without_password(source: &str) -> String {
-    let Some((scheme, rest)) = source.split_once("://") else {
-        return source.to_string();
-    };
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
-        Some((user, host)) => {
-            let user = user.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}@{host}{path}")
-        }
-        None => source.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_password_in_a_source_is_never_shown() {
-        let cases = [
-            ("imaps://ann:secret@mail.test/INBOX", "imaps://ann@mail.test/INBOX"),
-            ("imaps://ann@mail.test/INBOX", "imaps://ann@mail.test/INBOX"),
-            ("imap://mail.test", "imap://mail.test"),
-            ("maildir:/var/mail/x", "maildir:/var/mail/x"),
-        ];
-        for (source, want) in cases {
-            assert_eq!(super::without_password(source), want);
-        }
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::config::MailConfig;
 use crate::domain::error::{Form, Invalid, Reason};
+use crate::domain::mail::url::{percent_decode, redacted};
 use crate::service::Error;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
@@ -88,7 +89,7 @@ pub fn parse_smtp(url: &str) -> Result<SmtpUrl, Invalid> {
     let bad = || {
         Invalid::new(
             "[mail] smtp",
-            without_password(url),
+            redacted(url),
             Reason::NotOneOf {
                 allowed: vec!["smtps://USER@HOST:465".into(), "smtp://USER@HOST:587".into()],
             },
@@ -126,37 +127,6 @@ pub fn parse_smtp(url: &str) -> Result<SmtpUrl, Invalid> {
         host: host.to_string(),
         port,
     })
-}
-
-/// The URL as it may be shown: anything between `//` and `:…@` hidden.
-fn without_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    match rest.rsplit_once('@') {
-        Some((user, host)) if user.contains(':') => {
-            let name = user.split(':').next().unwrap_or_default();
-            format!("{scheme}://{name}:***@{host}")
-        }
-        _ => url.to_string(),
-    }
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A route ready to send: the SMTP client built (password read, extra
