@@ -57,26 +57,25 @@ const DUE: &str = "((state = 'queued' AND next_attempt_at <= ?1) OR (state = 'se
 impl Tx<'_> {
     /// Queues a reply's message and records it in the thread.
     pub fn queue_mail(&self, m: &QueuedMail) -> Result<i64, StoreError> {
+        // In the thread like any message, so the customer's answer finds the ticket.
+        self.insert_mail_message(&super::NewMailMessage {
+            message_key: m.message_id,
+            direction: "out",
+            ticket_id: Some(m.ticket_id),
+            interaction_id: Some(m.interaction_id),
+            customer_id: Some(m.customer_id),
+            from_address: m.from_address,
+            from_name: m.from_name,
+            to_address: m.to_address,
+            subject: m.subject,
+            sent_at: Some(m.at),
+            received_at: Some(m.at),
+            in_reply_to: m.in_reply_to,
+            refs: m.references,
+            set_aside: None,
+            origin: "outbox",
+        })?;
         let at = m.at.timestamp();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO mail_messages (message_key, direction, ticket_id, interaction_id, customer_id, \
-                 from_address, from_name, to_address, subject, sent_at, received_at, in_reply_to, refs, origin) \
-                 VALUES (?1, 'out', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, 'outbox')",
-            )?
-            .execute(params![
-                m.message_id,
-                m.ticket_id,
-                m.interaction_id,
-                m.customer_id,
-                m.from_address,
-                m.from_name,
-                m.to_address,
-                m.subject,
-                at,
-                m.in_reply_to,
-                m.references
-            ])?;
         self.conn
             .prepare_cached(
                 "INSERT INTO mail_outbox (interaction_id, ticket_id, message_key, to_address, subject, message, \
