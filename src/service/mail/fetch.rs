@@ -3,6 +3,7 @@
 //! per message, each stored once). A source that fails is reported and the
 //! next one is still read.
 
+use super::ingest::ingest_batch;
 use super::local::{self, Local};
 use super::{FetchReport, Ingested, SourceFailure, imap, ingest};
 use crate::config::MailConfig;
@@ -107,10 +108,8 @@ fn read_local(
     progress: &dyn Progress,
     report: &mut FetchReport,
 ) -> Result<(), Error> {
-    let mut deliver = |raw: &[u8]| -> Result<Ingested, Error> {
-        let outcome = ingest(store, ctx, config, raw, origin)?;
-        report.count(&outcome);
-        Ok(outcome)
+    let mut deliver = |raws: &[Vec<u8>]| -> Result<(), Error> {
+        ingest_batch(store, ctx, config, raws, origin, &mut |outcome| report.count(outcome))
     };
     local::read(source, take_new, progress, &mut deliver)
 }

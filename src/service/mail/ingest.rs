@@ -43,6 +43,46 @@ pub fn default_kind(config: &MailConfig) -> Result<TicketKind, crate::domain::er
         })
 }
 
+/// Stores many messages in ONE write transaction (what [`ingest`] does for
+/// each), for the sources read from this machine: a commit per message
+/// rewrote the same index pages for each. If the batch cannot be taken as a
+/// whole (one message a check refuses), each is tried on its own, so the
+/// others still go in and the failure is that message's alone.
+pub fn ingest_batch(
+    store: &mut Store,
+    ctx: &Ctx,
+    config: &MailConfig,
+    raws: &[Vec<u8>],
+    origin: &str,
+    taken: &mut dyn FnMut(&Ingested),
+) -> Result<(), Error> {
+    let kind: TicketKind = config.default_kind.parse()?;
+    let parsed: Vec<Option<ParsedMail>> = raws.iter().map(|raw| parse(raw, ctx.now).ok()).collect();
+    let together = store.write(|tx| {
+        raws.iter()
+            .zip(&parsed)
+            .map(|(raw, parsed)| match parsed {
+                Some(m) => take(tx, ctx, config, kind, m, origin),
+                None => set_aside_unreadable(tx, ctx, raw, origin),
+            })
+            .collect::<Result<Vec<_>, Error>>()
+    });
+    match together {
+        Ok(outcomes) => {
+            outcomes.iter().for_each(taken);
+            Ok(())
+        }
+        Err(Error::Storage(e)) => Err(Error::Storage(e)),
+        Err(_) if raws.len() > 1 => {
+            for raw in raws {
+                taken(&ingest(store, ctx, config, raw, origin)?);
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Bytes that are no message are kept by their hash, so they are counted
 /// once and never block the messages after them.
 fn set_aside_unreadable(tx: &Tx, ctx: &Ctx, raw: &[u8], origin: &str) -> Result<Ingested, Error> {
