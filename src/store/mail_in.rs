@@ -29,6 +29,11 @@ pub struct NewMailMessage<'a> {
     pub origin: &'a str,
 }
 
+/// On the folded-address index (0018): a new sender is not a scan of
+/// every customer.
+pub(super) const CUSTOMER_BY_EMAIL_SQL: &str =
+    "SELECT id FROM customers WHERE lower(trim(email)) = ?1 AND email <> '' AND NOT archived ORDER BY id LIMIT 1";
+
 impl Tx<'_> {
     /// A message with this key is stored already (in or out).
     pub fn mail_message_known(&self, key: &str) -> Result<bool, StoreError> {
@@ -77,9 +82,7 @@ impl Tx<'_> {
 
     /// The oldest active customer whose e-mail is `address`, letter case aside.
     pub fn customer_id_by_email(&self, address: &str) -> Result<Option<i64>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM customers WHERE lower(trim(email)) = ?1 AND NOT archived ORDER BY id LIMIT 1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(CUSTOMER_BY_EMAIL_SQL)?;
         Ok(stmt.query_row([address], |r| r.get(0)).optional()?)
     }
 

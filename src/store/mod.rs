@@ -93,6 +93,7 @@ impl Interrupt {
 pub fn hot_queries() -> Vec<(&'static str, String)> {
     vec![
         ("customer_timeline", interactions::TIMELINE_SQL.to_string()),
+        ("customer_by_email", mail_in::CUSTOMER_BY_EMAIL_SQL.to_string()),
         ("ticket_list", tickets::list_sql(false)),
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
