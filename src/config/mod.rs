@@ -137,6 +137,15 @@ impl Config {
             let value = settings::short(&toml::Value::String(self.ui.timezone.clone()));
             return Err(RuleBreach::new("ui.timezone", value, Rule::TimeZone));
         }
+        if self
+            .mail
+            .default_kind
+            .parse::<crate::domain::enums::TicketKind>()
+            .is_err()
+        {
+            let value = settings::short(&toml::Value::String(self.mail.default_kind.clone()));
+            return Err(RuleBreach::new("mail.default_kind", value, Rule::TicketKind));
+        }
         self.segments.check()?;
         self.cadence.check()?;
         Ok(())

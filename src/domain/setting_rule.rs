@@ -22,6 +22,8 @@ pub enum Rule {
     /// A relative folder would depend on where frontdesk starts.
     AbsolutePath,
     TimeZone,
+    /// Not one of the ticket kinds (`[mail] default_kind`).
+    TicketKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +69,10 @@ impl fmt::Display for RuleBreach {
                  frontdesk starts in, and ~ is not expanded)"
             ),
             Rule::TimeZone => write!(f, "{key} = {value} is not a time zone like Asia/Shanghai"),
+            Rule::TicketKind => write!(
+                f,
+                "{key} = {value} is not a ticket kind (inquiry, complaint, request, repair, after-sales, other)"
+            ),
         }
     }
 }

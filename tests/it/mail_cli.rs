@@ -233,7 +233,8 @@ fn a_ticket_opened_by_mail_is_routed_and_of_the_configured_kind() {
         (Some("complaint"), Some("mailroom"))
     );
 
-    // A kind that is none: exit 2 naming the setting, nothing written.
+    // A kind that is none costs only its own key, as every setting does:
+    // reported (naming the key and the value), and the default kind used.
     std::fs::write(&config, "[mail]\ndefault_kind = \"grumble\"\n").unwrap();
     let out = desk
         .cmd_at(AT)
@@ -242,10 +243,22 @@ fn a_ticket_opened_by_mail_is_routed_and_of_the_configured_kind() {
         .args(["mail", "import"])
         .arg(fixture_path("big5.eml"))
         .assert()
-        .code(2)
+        .success()
         .get_output()
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("mail.default_kind") && err.contains("grumble"), "{err}");
-    assert_eq!(desk.json(&["ticket", "list"]).as_array().unwrap().len(), 1);
+    assert_eq!(desk.show_ticket(2)["kind"].as_str(), Some("inquiry"));
+    let check = desk
+        .cmd_at(AT)
+        .arg("--config")
+        .arg(&config)
+        .args(["config", "check"])
+        .assert()
+        .code(2);
+    let listed = String::from_utf8(check.get_output().stdout.clone()).unwrap();
+    assert!(
+        listed.contains("mail.default_kind") && listed.contains("grumble"),
+        "{listed}"
+    );
 }

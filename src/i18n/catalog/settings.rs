@@ -38,6 +38,7 @@ pub struct SettingsStrings {
     pub rule_keeps_none: &'static str,
     pub rule_absolute_path: &'static str,
     pub rule_time_zone: &'static str,
+    pub rule_ticket_kind: &'static str,
     // `config path | show | check`.
     /// `{path}`, `{why}`: a file there that is not read.
     pub path_unusable: &'static str,
@@ -111,6 +112,7 @@ impl SettingsStrings {
             Rule::KeepsNone => self.rule_keeps_none,
             Rule::AbsolutePath => self.rule_absolute_path,
             Rule::TimeZone => self.rule_time_zone,
+            Rule::TicketKind => self.rule_ticket_kind,
         };
         let (min, max) = match &b.rule {
             Rule::Between { min, max } => (min.as_str(), max.as_str()),

@@ -25,6 +25,7 @@ pub const SETTINGS: SettingsStrings = SettingsStrings {
     rule_absolute_path: "{key} = {value} is not an absolute path (a relative one would depend on the folder \
                          frontdesk starts in, and ~ is not expanded)",
     rule_time_zone: "{key} = {value} is not a time zone like Asia/Shanghai",
+    rule_ticket_kind: "{key} = {value} is not a ticket kind (inquiry, complaint, request, repair, after-sales, other)",
     path_unusable: "{path} ({why}: the defaults are in force)",
     path_missing: "{path} (does not exist: the defaults are in force)",
     show_heading: "# The settings in force: the defaults with {path} over them.",

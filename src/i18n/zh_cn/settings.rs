@@ -24,6 +24,7 @@ pub const SETTINGS: SettingsStrings = SettingsStrings {
     rule_keeps_none: "{key} = {value} 会删除全部备份，请至少设为 1",
     rule_absolute_path: "{key} = {value} 不是绝对路径（相对路径会随 frontdesk 的启动目录变化，且 ~ 不会展开）",
     rule_time_zone: "{key} = {value} 不是有效的时区（如 Asia/Shanghai）",
+    rule_ticket_kind: "{key} = {value} 不是有效的工单类型（inquiry 咨询、complaint 投诉、request 服务请求、repair 报修、after-sales 售后、other 其他）",
     path_unusable: "{path}（{why}：当前使用默认设置）",
     path_missing: "{path}（文件不存在：当前使用默认设置）",
     show_heading: "# 当前生效的设置：默认值，并以 {path} 中的设置覆盖。",
