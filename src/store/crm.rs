@@ -3,6 +3,7 @@
 //! owed, data quality.
 
 use super::rows::{self, CUSTOMER_COLUMNS};
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::Candidate;
@@ -10,7 +11,6 @@ use crate::domain::enums::{Lifecycle, Tier};
 use crate::domain::segments::{Facts, Windows};
 use crate::domain::time::{from_unix, midnight};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
 
 /// A customer's stored tier and stage beside the facts to recompute them.
 #[derive(Debug, Clone)]
@@ -89,10 +89,10 @@ const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.sinc
               GROUP BY customer_id) s ON s.customer_id = c.id
  WHERE {outer}";
 
-fn facts_row(r: &rusqlite::Row) -> rusqlite::Result<FactsRow> {
+fn facts_row(r: &Row) -> Result<FactsRow, StoreError> {
     let since: Option<String> = r.get(4)?;
     let since = since.and_then(|d| d.parse::<NaiveDate>().ok()).map(midnight);
-    let at = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> { Ok(r.get::<_, Option<i64>>(i)?.map(from_unix)) };
+    let at = |i: usize| -> Result<Option<DateTime<Utc>>, StoreError> { Ok(r.get::<Option<i64>>(i)?.map(from_unix)) };
     let tier: String = r.get(1)?;
     Ok(FactsRow {
         customer_id: r.get(0)?,
@@ -134,7 +134,7 @@ impl Tx<'_> {
             None => ("?7 IS NULL", "?7 IS NULL AND NOT c.archived"),
         };
         let sql = FACTS_SQL.replace("{scope}", scope).replace("{outer}", outer);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.db.prepare(&sql)?;
         let rows = stmt.query_map(
             params![
                 w.now.timestamp(),
@@ -147,31 +147,33 @@ impl Tx<'_> {
             ],
             facts_row,
         )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Stores what the rules derived; not an agent's edit, so the version
     /// stays (a form open on the customer is not made stale by it).
     pub fn set_customer_segment(&self, id: i64, tier: Tier, lifecycle: Lifecycle) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE customers SET tier = ?2, lifecycle = ?3 WHERE id = ?1")?
-            .execute(params![id, tier.key(), lifecycle.key()])?;
+        self.db.execute(
+            "UPDATE customers SET tier = ?2, lifecycle = ?3 WHERE id = ?1",
+            params![id, tier.key(), lifecycle.key()],
+        )?;
         Ok(())
     }
 
     /// Adds an order's amount to the lifetime order value (derived, like
     /// [`Tx::set_customer_segment`]).
     pub fn add_lifetime_value(&self, id: i64, cents: i64) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE customers SET lifetime_value_cents = lifetime_value_cents + ?2 WHERE id = ?1")?
-            .execute(params![id, cents])?;
+        self.db.execute(
+            "UPDATE customers SET lifetime_value_cents = lifetime_value_cents + ?2 WHERE id = ?1",
+            params![id, cents],
+        )?;
         Ok(())
     }
 
     /// Live customers of these tiers with their last outbound contact up to `now`.
     pub fn cadence_rows(&self, tiers: &[Tier], now: DateTime<Utc>) -> Result<Vec<CadenceRow>, StoreError> {
         let keys: Vec<&str> = tiers.iter().map(|t| t.key()).collect();
-        let mut stmt = self.conn.prepare_cached(CADENCE_SQL)?;
+        let mut stmt = self.db.prepare(CADENCE_SQL)?;
         let tiers_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
         let rows = stmt.query_map(params![tiers_json, now.timestamp()], |r| {
             let tier: String = r.get(3)?;
@@ -181,10 +183,10 @@ impl Tx<'_> {
                 name: r.get(2)?,
                 tier: tier.parse().unwrap_or(Tier::Standard),
                 created_at: from_unix(r.get(4)?),
-                last_outbound: r.get::<_, Option<i64>>(5)?.map(from_unix),
+                last_outbound: r.get::<Option<i64>>(5)?.map(from_unix),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// The last outbound contact with a customer up to `now`.
@@ -193,12 +195,11 @@ impl Tx<'_> {
         customer_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let at: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT max(at) FROM interactions WHERE customer_id = ?1 AND direction = 'out' AND at <= ?2",
-            )?
-            .query_row(params![customer_id, now.timestamp()], |r| r.get(0))?;
+        let at: Option<i64> = self.db.query_row(
+            "SELECT max(at) FROM interactions WHERE customer_id = ?1 AND direction = 'out' AND at <= ?2",
+            params![customer_id, now.timestamp()],
+            |r| r.get(0),
+        )?;
         Ok(at.map(from_unix))
     }
 
@@ -206,7 +207,7 @@ impl Tx<'_> {
     /// callback ([`CALLBACKS_OWED_SQL`]), due at or after `from` when given (a range of
     /// `tickets_callback_owed`: the agenda's first screen skips the backlog).
     pub fn callbacks_owed(&self, from: Option<DateTime<Utc>>) -> Result<Vec<CallbackRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(CALLBACKS_OWED_SQL)?;
+        let mut stmt = self.db.prepare(CALLBACKS_OWED_SQL)?;
         let from = from.map_or(i64::MIN, |at| at.timestamp());
         let rows = stmt.query_map([from], |r| {
             Ok(CallbackRow {
@@ -219,28 +220,28 @@ impl Tx<'_> {
                 assignee: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Live customers with neither a phone number nor an e-mail address,
     /// most recently active first.
     pub fn customers_missing_contact(&self, limit: Option<usize>) -> Result<Vec<Customer>, StoreError> {
         let limit = limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
               WHERE NOT c.archived AND trim(c.phone) = '' AND trim(c.email) = ''
               ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit], rows::customer)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Name, phone and e-mail of every live customer.
     pub fn duplicate_candidates(&self) -> Result<Vec<Candidate>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, phone, email FROM customers WHERE NOT archived ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
+            .db
+            .prepare("SELECT id, name, phone, email FROM customers WHERE NOT archived ORDER BY id")?;
+        let rows = stmt.query_map(params![], |r| {
             Ok(Candidate {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -248,13 +249,13 @@ impl Tx<'_> {
                 email: r.get(3)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Live customers with no contact, ticket, order or survey since
     /// `cutoff`, added before it, and with no ticket still open.
     pub fn inactive_customers(&self, cutoff: DateTime<Utc>) -> Result<Vec<Customer>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
               WHERE NOT c.archived
                 AND c.created_at < ?1 AND coalesce(c.last_activity_at, 0) < ?1
@@ -266,6 +267,6 @@ impl Tx<'_> {
               ORDER BY coalesce(c.last_activity_at, c.created_at), c.id"
         ))?;
         let rows = stmt.query_map([cutoff.timestamp()], rows::customer)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 }

@@ -5,10 +5,9 @@
 //! — the same mechanism as the full-text index (`fulltext_index.rs`), so
 //! every writer keeps the keys right without knowing of them.
 
+use super::sql::{Row, Stmt, ValueRef, params};
 use super::{StoreError, Tx};
 use crate::domain::search::{KeyArena, KeyView, SearchKey};
-use rusqlite::types::ValueRef;
-use rusqlite::{CachedStatement, OptionalExtension, Row, params};
 
 /// What a key is built from, for one live customer; the columns start at
 /// the given index of the row (see [`fields_at`]).
@@ -41,9 +40,10 @@ pub struct CustomerKeys {
 
 /// A text column as text whatever another program stored in it (a number
 /// or a blob typed into the sqlite3 shell must not stop the search).
-fn text(row: &Row, i: usize) -> Result<String, rusqlite::Error> {
-    Ok(match row.get_ref(i)? {
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
+fn text(row: &Row, i: usize) -> Result<String, StoreError> {
+    Ok(match row.value(i)? {
+        ValueRef::Text(t) => t.to_string(),
+        ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned(),
         ValueRef::Integer(n) => n.to_string(),
         ValueRef::Real(x) => x.to_string(),
         ValueRef::Null => String::new(),
@@ -52,12 +52,12 @@ fn text(row: &Row, i: usize) -> Result<String, rusqlite::Error> {
 
 /// The activity and key of the customer whose [`FIELDS`] start at column
 /// `at`, or `None` when the row holds no live customer (the join found none).
-fn fields_at(row: &Row, at: usize) -> Result<Option<(i64, SearchKey)>, rusqlite::Error> {
-    if matches!(row.get_ref(at)?, ValueRef::Null) {
+fn fields_at(row: &Row, at: usize) -> Result<Option<(i64, SearchKey)>, StoreError> {
+    if matches!(row.value(at)?, ValueRef::Null) {
         return Ok(None);
     }
     let [name, code, contact, phone, email] = [0, 1, 2, 3, 4].map(|k| text(row, at + k).unwrap_or_default());
-    let activity = match row.get_ref(at + 5)? {
+    let activity = match row.value(at + 5)? {
         ValueRef::Integer(n) => n,
         // Whole seconds are what frontdesk writes; anything else sorts as oldest.
         ValueRef::Real(x) => x as i64,
@@ -68,12 +68,12 @@ fn fields_at(row: &Row, at: usize) -> Result<Option<(i64, SearchKey)>, rusqlite:
 
 /// Builds one customer's key from its row now.
 struct Builder<'a> {
-    fields: CachedStatement<'a>,
+    fields: Stmt<'a>,
 }
 
 impl Builder<'_> {
     fn build(&mut self, id: i64) -> Result<Option<(i64, SearchKey)>, StoreError> {
-        Ok(self.fields.query_row([id], |r| fields_at(r, 0)).optional()?.flatten())
+        Ok(self.fields.query_opt([id], |r| fields_at(r, 0))?.flatten())
     }
 }
 
@@ -82,24 +82,23 @@ impl Tx<'_> {
     /// nothing changed this costs one probe; a load of 100k customers is one
     /// pass over a join, its statements prepared once.
     pub(super) fn flush_customer_keys(&self) -> Result<(), StoreError> {
-        let conn = self.conn;
-        if !conn.prepare_cached("SELECT 1 FROM customer_keys_dirty")?.exists([])? {
+        let conn = self.db;
+        if !conn.prepare("SELECT 1 FROM customer_keys_dirty")?.exists(params![])? {
             return Ok(());
         }
-        let mut read = conn.prepare_cached(&flush_sql())?;
-        let mut put =
-            conn.prepare_cached("INSERT OR REPLACE INTO customer_keys (id, activity, key) VALUES (?1, ?2, ?3)")?;
-        let mut gone = conn.prepare_cached("DELETE FROM customer_keys WHERE id = ?1")?;
-        let mut rows = read.query([])?;
-        while let Some(row) = rows.next()? {
+        let mut read = conn.prepare(&flush_sql())?;
+        let mut put = conn.prepare("INSERT OR REPLACE INTO customer_keys (id, activity, key) VALUES (?1, ?2, ?3)")?;
+        let mut gone = conn.prepare("DELETE FROM customer_keys WHERE id = ?1")?;
+        read.query_each(params![], |row| {
             let id: i64 = row.get(0)?;
             match fields_at(row, 1)? {
                 Some((activity, key)) => put.execute(params![id, activity, key.encode()])?,
                 // Archived or deleted: no longer searched.
                 None => gone.execute([id])?,
             };
-        }
-        conn.prepare_cached("DELETE FROM customer_keys_dirty")?.execute([])?;
+            Ok::<_, StoreError>(())
+        })?;
+        conn.prepare("DELETE FROM customer_keys_dirty")?.execute(params![])?;
         Ok(())
     }
 
@@ -111,14 +110,14 @@ impl Tx<'_> {
     /// build does not read are built from their fields instead, so what a
     /// search finds is always the customers as they are now.
     pub fn each_customer_key(&self, mut f: impl FnMut(i64, i64, KeyView<'_>)) -> Result<(), StoreError> {
-        let conn = self.conn;
+        let conn = self.db;
         let dirty: Vec<i64> = {
-            let mut stmt = conn.prepare_cached("SELECT id FROM customer_keys_dirty ORDER BY id")?;
-            let ids = stmt.query_map([], |r| r.get(0))?;
-            ids.collect::<Result<_, _>>()?
+            conn.query_map("SELECT id FROM customer_keys_dirty ORDER BY id", params![], |r| {
+                r.get(0)
+            })?
         };
         let mut builder = Builder {
-            fields: conn.prepare_cached(&format!(
+            fields: conn.prepare(&format!(
                 "SELECT {FIELDS} FROM customers c WHERE c.id = ?1 AND NOT c.archived"
             ))?,
         };
@@ -129,19 +128,17 @@ impl Tx<'_> {
             Ok(())
         };
         let mut pending = dirty.iter().copied().peekable();
-        let mut scan = conn.prepare_cached(SCAN_SQL)?;
-        let mut rows = scan.query([])?;
-        while let Some(row) = rows.next()? {
+        let mut scan = conn.prepare(SCAN_SQL)?;
+        scan.query_each(params![], |row| {
             let id: i64 = row.get(0)?;
             // Changed customers come in their place in id order.
             while let Some(changed) = pending.next_if(|&d| d < id) {
                 built(changed, &mut f)?;
             }
             if pending.next_if_eq(&id).is_some() {
-                built(id, &mut f)?;
-                continue;
+                return built(id, &mut f);
             }
-            let stored = match row.get_ref(2)? {
+            let stored = match row.value(2)? {
                 ValueRef::Blob(b) => KeyView::decode(b),
                 _ => None,
             };
@@ -149,7 +146,8 @@ impl Tx<'_> {
                 Some(key) => f(id, row.get(1)?, key),
                 None => built(id, &mut f)?,
             }
-        }
+            Ok(())
+        })?;
         for changed in pending {
             built(changed, &mut f)?;
         }
@@ -159,9 +157,10 @@ impl Tx<'_> {
     /// [`Self::each_customer_key`] kept in one arena, for searching again.
     pub fn customer_keys(&self) -> Result<CustomerKeys, StoreError> {
         let hint: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM customer_keys")?
-            .query_row([], |r| r.get(0))?;
+            .db
+            .query_row("SELECT coalesce(max(id), 0) FROM customer_keys", params![], |r| {
+                r.get(0)
+            })?;
         let hint = usize::try_from(hint.clamp(0, CAPACITY_HINT_CAP)).unwrap_or(0);
         let mut out = CustomerKeys {
             keys: KeyArena::with_capacity(hint),

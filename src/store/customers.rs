@@ -1,11 +1,10 @@
 //! Customer rows.
 
 use super::rows::{self, CUSTOMER_COLUMNS};
+use super::sql::{Value, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params, params_from_iter};
 
 /// What `customer list` asks for.
 #[derive(Debug, Clone, Default)]
@@ -90,15 +89,16 @@ impl Tx<'_> {
         );
         let mut values = field_values(c);
         values.push(c.created_at.timestamp().into());
-        self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        Ok(self.conn.last_insert_rowid())
+        self.db.insert(&sql, values)
     }
 
     pub fn customer(&self, id: i64) -> Result<Customer, StoreError> {
-        self.conn
-            .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"))?
-            .query_row([id], rows::customer)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.id = ?1"),
+                [id],
+                rows::customer,
+            )?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Customer,
                 key: id.to_string(),
@@ -124,42 +124,39 @@ impl Tx<'_> {
     /// A customer by code only (imports name customers by code, and a code
     /// of digits must not be taken for an id).
     pub fn customer_by_code(&self, code: &str) -> Result<Option<Customer>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"))?
-            .query_row([code], rows::customer)
-            .optional()?)
+        self.db.query_opt(
+            &format!("SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.code = ?1"),
+            [code],
+            rows::customer,
+        )
     }
 
     /// A live customer whose name is exactly `name` (imports name customers this way).
     pub fn customer_by_name(&self, name: &str) -> Result<Option<Customer>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
+        self.db.query_opt(
+            &format!(
                 "SELECT {CUSTOMER_COLUMNS} FROM customers c WHERE c.name = ?1 AND NOT c.archived ORDER BY c.id LIMIT 1"
-            ))?
-            .query_row([name], rows::customer)
-            .optional()?)
+            ),
+            [name],
+            rows::customer,
+        )
     }
 
     pub fn code_exists(&self, code: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM customers WHERE code = ?1")?
-            .exists([code])?)
+        self.db
+            .prepare("SELECT 1 FROM customers WHERE code = ?1")?
+            .exists([code])
     }
 
     /// The highest generated code with this prefix (`C2026…`), for the next one.
     pub fn last_code_with_prefix(&self, prefix: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT code FROM customers WHERE code >= ?1 AND code < ?1 || ':'
+        self.db.query_opt(
+            "SELECT code FROM customers WHERE code >= ?1 AND code < ?1 || ':'
                  AND substr(code, length(?1) + 1) NOT GLOB '*[^0-9]*'
                  ORDER BY length(code) DESC, code DESC LIMIT 1",
-            )?
-            .query_row([prefix], |r| r.get(0))
-            .optional()?)
+            [prefix],
+            |r| r.get(0),
+        )
     }
 
     /// Writes every field of `c` if nobody changed the row since `c.version`
@@ -168,7 +165,7 @@ impl Tx<'_> {
         let sql = rows::versioned_update("customers", &FIELDS);
         let mut values = field_values(c);
         values.extend([Value::from(c.id), Value::from(c.version)]);
-        let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        let changed = self.db.execute(&sql, values)?;
         if changed == 0 {
             let actual = self.customer(c.id)?.version;
             return Err(StoreError::Conflict {
@@ -184,17 +181,16 @@ impl Tx<'_> {
     /// Records contact with the customer for "last contact" and ranking;
     /// derived data, so it does not bump the version.
     pub fn touch_customer(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
-            )?
-            .execute(params![id, at.timestamp()])?;
+        self.db.execute(
+            "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
+            params![id, at.timestamp()],
+        )?;
         Ok(())
     }
 
     pub fn list_customers(&self, q: &CustomerQuery) -> Result<Vec<Customer>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE (?1 OR NOT c.archived)
                AND (?2 IS NULL OR c.tier = ?2)
@@ -203,7 +199,7 @@ impl Tx<'_> {
              LIMIT ?4"
         ))?;
         let rows = stmt.query_map(params![q.include_archived, q.tier, q.tag, limit], rows::customer)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     pub fn customers_by_ids(&self, ids: &[i64]) -> Result<Vec<Customer>, StoreError> {
@@ -211,11 +207,11 @@ impl Tx<'_> {
     }
 
     pub fn customer_search_rows(&self) -> Result<Vec<CustomerSearchRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT id, code, name, contact, phone, email, coalesce(last_activity_at, created_at)
              FROM customers WHERE NOT archived",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok(CustomerSearchRow {
                 id: r.get(0)?,
                 code: r.get(1)?,
@@ -226,22 +222,23 @@ impl Tx<'_> {
                 last_activity: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     pub fn count_customers(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM customers WHERE NOT archived", [], |r| r.get(0))?)
+        self.db
+            .query_row("SELECT count(*) FROM customers WHERE NOT archived", params![], |r| {
+                r.get(0)
+            })
     }
 
     /// Customers (archived included) and tickets in the file: whether it
     /// holds a team's data.
     pub fn count_records(&self) -> Result<(i64, i64), StoreError> {
-        Ok(self.conn.query_row(
+        self.db.query_row(
             "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM tickets)",
-            [],
+            params![],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        )
     }
 }

@@ -11,6 +11,7 @@ use super::audit::audit_entry;
 use super::interactions::ExportedInteraction;
 use super::orders::{correction_row, order_row};
 use super::rows::{self, CUSTOMER_COLUMNS, INTERACTION_COLUMNS};
+use super::sql::{Params, Row, params};
 use super::surveys::{SURVEY_COLUMNS, survey};
 use super::{StoreError, Tx};
 use crate::domain::audit::AuditEntry;
@@ -20,7 +21,7 @@ use crate::domain::order::{Correction, Order};
 use crate::domain::survey::Survey;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -196,7 +197,7 @@ impl Tx<'_> {
     /// How many rows `table` holds: what an export of it writes.
     pub fn export_count(&self, table: ExportTable) -> Result<u64, StoreError> {
         let sql = format!("SELECT count(*) FROM {}", table.name());
-        let n: i64 = self.conn.query_row(&sql, [], |r| r.get(0))?;
+        let n: i64 = self.db.query_row(&sql, params![], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
@@ -204,21 +205,16 @@ impl Tx<'_> {
     pub(super) fn each_row<T, E: From<StoreError>>(
         &self,
         sql: &str,
-        params: impl rusqlite::Params,
-        map: impl Fn(&Row) -> rusqlite::Result<T>,
+        params: impl Params,
+        map: impl Fn(&Row) -> Result<T, StoreError>,
         mut each: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut stmt = self.conn.prepare(sql).map_err(StoreError::from)?;
-        let mut rows = stmt.query(params).map_err(StoreError::from)?;
-        while let Some(row) = rows.next().map_err(StoreError::from)? {
-            each(map(row).map_err(StoreError::from)?)?;
-        }
-        Ok(())
+        self.db.prepare_once(sql)?.query_each(params, |row| each(map(row)?))
     }
 
     /// Every customer, archived ones too, most recently active first.
     pub fn each_customer<E: From<StoreError>>(&self, each: impl FnMut(Customer) -> Result<(), E>) -> Result<(), E> {
-        self.each_row(&customers_sql(), [], rows::customer, each)
+        self.each_row(&customers_sql(), params![], rows::customer, each)
     }
 
     /// Every interaction, oldest first, with the keys an import elsewhere needs.
@@ -235,7 +231,7 @@ impl Tx<'_> {
                 ticket_external_id: r.get(12)?,
             })
         };
-        self.each_row(&interactions_sql(), [], map, each)
+        self.each_row(&interactions_sql(), params![], map, each)
     }
 
     /// Every order, oldest first, with its corrections. The corrections are
@@ -251,8 +247,8 @@ impl Tx<'_> {
             corrections.entry(c.correction.order_id).or_default().push(c);
             Ok::<(), StoreError>(())
         })?;
-        let map = |r: &Row| Ok((order_row(r)?, r.get::<_, Option<String>>(7)?, r.get::<_, String>(8)?));
-        self.each_row(ORDERS_SQL, [], map, |(order, external_id, customer_code)| {
+        let map = |r: &Row| Ok((order_row(r)?, r.get::<Option<String>>(7)?, r.get::<String>(8)?));
+        self.each_row(ORDERS_SQL, params![], map, |(order, external_id, customer_code)| {
             each(ExportedOrder {
                 corrections: corrections.remove(&order.id).unwrap_or_default(),
                 order,
@@ -274,7 +270,7 @@ impl Tx<'_> {
                 order_external_id: r.get(8)?,
             })
         };
-        self.each_row(CORRECTIONS_SQL, [], map, each)
+        self.each_row(CORRECTIONS_SQL, params![], map, each)
     }
 
     /// Every survey, oldest first.
@@ -286,7 +282,7 @@ impl Tx<'_> {
                 ticket_external_id: r.get(12)?,
             })
         };
-        self.each_row(&surveys_sql(), [], map, each)
+        self.each_row(&surveys_sql(), params![], map, each)
     }
 
     /// Every stored reminder, done or not, by due time.
@@ -306,17 +302,17 @@ impl Tx<'_> {
                 // The schema's CHECK allows only known reasons.
                 reason: reason.parse().unwrap_or(ReminderReason::Manual),
                 note: r.get(7)?,
-                done_at: r.get::<_, Option<i64>>(8)?.map(from_unix),
+                done_at: r.get::<Option<i64>>(8)?.map(from_unix),
                 created_by: r.get(9)?,
                 created_at: from_unix(r.get(10)?),
             })
         };
-        self.each_row(REMINDERS_SQL, [], map, each)
+        self.each_row(REMINDERS_SQL, params![], map, each)
     }
 
     /// The whole audit trail, oldest first.
     pub fn each_audit<E: From<StoreError>>(&self, each: impl FnMut(AuditEntry) -> Result<(), E>) -> Result<(), E> {
-        self.each_row(AUDIT_SQL, [], audit_entry, each)
+        self.each_row(AUDIT_SQL, params![], audit_entry, each)
     }
 }
 
@@ -328,18 +324,19 @@ impl Tx<'_> {
 
     /// The record of `kind` with this stable key.
     pub fn id_by_external_id(&self, kind: Keyed, external_id: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT id FROM {} WHERE external_id = ?1", kind.table()))?
-            .query_row([external_id], |r| r.get(0))
-            .optional()?)
+        self.db.query_opt(
+            &format!("SELECT id FROM {} WHERE external_id = ?1", kind.table()),
+            [external_id],
+            |r| r.get(0),
+        )
     }
 
     /// Gives an imported record the stable key it had in its export.
     pub fn set_external_id(&self, kind: Keyed, id: i64, external_id: Option<&str>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(&format!("UPDATE {} SET external_id = ?2 WHERE id = ?1", kind.table()))?
-            .execute(params![id, external_id])?;
+        self.db.execute(
+            &format!("UPDATE {} SET external_id = ?2 WHERE id = ?1", kind.table()),
+            params![id, external_id],
+        )?;
         Ok(())
     }
 
@@ -347,17 +344,19 @@ impl Tx<'_> {
     /// (tenure feeds the tier and stage rules, and the contact cadence of
     /// a customer never contacted starts there).
     pub fn set_customer_created_at(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE customers SET created_at = ?2 WHERE id = ?1")?
-            .execute(params![id, at.timestamp()])?;
+        self.db.execute(
+            "UPDATE customers SET created_at = ?2 WHERE id = ?1",
+            params![id, at.timestamp()],
+        )?;
         Ok(())
     }
 
     /// Marks an imported reminder done when its export says so.
     pub fn set_reminder_done_at(&self, id: i64, done_at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE reminders SET done_at = ?2 WHERE id = ?1")?
-            .execute(params![id, done_at.map(|t| t.timestamp())])?;
+        self.db.execute(
+            "UPDATE reminders SET done_at = ?2 WHERE id = ?1",
+            params![id, done_at.map(|t| t.timestamp())],
+        )?;
         Ok(())
     }
 }

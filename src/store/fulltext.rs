@@ -3,12 +3,11 @@
 //! and the search of interactions without a ticket.
 
 use super::rows::{self, INTERACTION_COLUMNS, TICKET_COLUMNS};
+use super::sql::{Value, params};
 use super::{StoreError, TicketQuery, Tx};
 use crate::domain::fulltext::{Columns, match_expression, snippet};
 use crate::domain::interaction::Interaction;
 use crate::domain::ticket::Ticket;
-use rusqlite::OptionalExtension;
-use rusqlite::types::Value;
 
 /// What a ticket query adds to match `text`: joined on tickets aliased `t`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +105,7 @@ impl Tx<'_> {
         let Some(filter) = ticket_text_filter(text) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(&search_sql(&filter))?;
+        let mut stmt = self.db.prepare(&search_sql(&filter))?;
         let mut values: Vec<Value> = vec![
             q.status.clone().map_or(Value::Null, Value::Text),
             q.assignee.clone().map_or(Value::Null, Value::Text),
@@ -115,31 +114,32 @@ impl Tx<'_> {
         ];
         values.extend(filter.params.into_iter().map(Value::Text));
         values.push(Value::Integer(q.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
-        let rows = stmt.query_map(rusqlite::params_from_iter(values), rows::ticket)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map(values, rows::ticket)?;
+        Ok(rows)
     }
 
     /// A one-line excerpt around the first match of `text` in the ticket's
     /// texts (subject, description, interactions), for display; sanitised,
     /// ≤ ~80 display columns.
     pub fn ticket_snippet(&self, ticket_id: i64, text: &str) -> Result<Option<String>, StoreError> {
-        let Some((subject, description)) = self
-            .conn
-            .prepare_cached("SELECT subject, description FROM tickets WHERE id = ?1")?
-            .query_row([ticket_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .optional()?
+        let Some((subject, description)) = self.db.query_opt(
+            "SELECT subject, description FROM tickets WHERE id = ?1",
+            [ticket_id],
+            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+        )?
         else {
             return Ok(None);
         };
         let mut texts = vec![subject, description];
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT summary, body FROM interactions WHERE ticket_id = ?1 ORDER BY at, id")?;
-        let mut rows = stmt.query([ticket_id])?;
-        while let Some(row) = rows.next()? {
-            texts.push(row.get(0)?);
-            texts.push(row.get(1)?);
-        }
+        self.db.query_each(
+            "SELECT summary, body FROM interactions WHERE ticket_id = ?1 ORDER BY at, id",
+            [ticket_id],
+            |row| {
+                texts.push(row.get(0)?);
+                texts.push(row.get(1)?);
+                Ok::<_, StoreError>(())
+            },
+        )?;
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         Ok(snippet(&texts, text))
     }
@@ -161,8 +161,8 @@ impl Tx<'_> {
             return Ok(Vec::new());
         };
         let limit = i64::try_from(limit).unwrap_or(-1);
-        let mut stmt = self.conn.prepare_cached(&contacts_sql())?;
-        let rows = stmt.query_map(rusqlite::params![expression, customer_id, limit], rows::interaction)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut stmt = self.db.prepare(&contacts_sql())?;
+        let rows = stmt.query_map(params![expression, customer_id, limit], rows::interaction)?;
+        Ok(rows)
     }
 }

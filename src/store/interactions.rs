@@ -1,10 +1,10 @@
 //! Interaction rows and the customer timeline.
 
 use super::rows::{self, INTERACTION_COLUMNS};
+use super::sql::params;
 use super::{StoreError, Tx};
 use crate::domain::interaction::{Interaction, TimelineEntry};
 use crate::domain::time::from_unix;
-use rusqlite::{OptionalExtension, params};
 
 /// A customer's interactions and ticket events, newest first; a constant so
 /// its plan can be checked by a test.
@@ -19,12 +19,10 @@ pub const TIMELINE_SQL: &str = "SELECT at, 'interaction', ticket_id, channel, di
 
 impl Tx<'_> {
     pub fn insert_interaction(&self, i: &Interaction, external_id: Option<&str>) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO interactions (external_id, customer_id, ticket_id, at, channel, direction,
+        self.db.insert(
+            "INSERT INTO interactions (external_id, customer_id, ticket_id, at, channel, direction,
                    agent, summary, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
+            params![
                 external_id,
                 i.customer_id,
                 i.ticket_id,
@@ -34,17 +32,17 @@ impl Tx<'_> {
                 i.agent,
                 i.summary,
                 i.body,
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+            ],
+        )
     }
 
     pub fn interaction(&self, id: i64) -> Result<Interaction, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?1"
-            ))?
-            .query_row([id], rows::interaction)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!("SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.id = ?1"),
+                [id],
+                rows::interaction,
+            )?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Interaction,
                 key: id.to_string(),
@@ -53,26 +51,27 @@ impl Tx<'_> {
 
     /// Rewrites an interaction's text; when, how and who stay as recorded.
     pub fn update_interaction_text(&self, id: i64, summary: &str, body: &str) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE interactions SET summary = ?2, body = ?3 WHERE id = ?1")?
-            .execute(params![id, summary, body])?;
+        self.db.execute(
+            "UPDATE interactions SET summary = ?2, body = ?3 WHERE id = ?1",
+            params![id, summary, body],
+        )?;
         Ok(())
     }
 
     pub fn ticket_interactions(&self, ticket_id: i64) -> Result<Vec<Interaction>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {INTERACTION_COLUMNS} FROM interactions i WHERE i.ticket_id = ?1 ORDER BY i.at, i.id"
         ))?;
         let rows = stmt.query_map([ticket_id], rows::interaction)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// A customer's interactions and ticket events, newest first.
     pub fn timeline(&self, customer_id: i64, limit: usize) -> Result<Vec<TimelineEntry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(TIMELINE_SQL)?;
+        let mut stmt = self.db.prepare(TIMELINE_SQL)?;
         let rows = stmt.query_map(params![customer_id, i64::try_from(limit).unwrap_or(-1)], |r| {
             let source: String = r.get(1)?;
-            let parse_opt = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
+            let parse_opt = |i: usize| -> Result<Option<String>, StoreError> { r.get(i) };
             Ok(TimelineEntry {
                 id: r.get(7)?,
                 at: from_unix(r.get(0)?),
@@ -84,16 +83,15 @@ impl Tx<'_> {
                 summary: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 }
 
 impl Tx<'_> {
     pub fn interaction_exists(&self, external_id: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM interactions WHERE external_id = ?1")?
-            .exists([external_id])?)
+        self.db
+            .prepare("SELECT 1 FROM interactions WHERE external_id = ?1")?
+            .exists([external_id])
     }
 }
 

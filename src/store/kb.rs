@@ -1,20 +1,20 @@
 //! Knowledge-base rows and their full-text search.
 
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::kb::Article;
 use crate::domain::time::from_unix;
-use rusqlite::{OptionalExtension, Row, params_from_iter};
 
 const COLUMNS: &str = "a.id, a.title, a.body, a.kind, a.tags, a.used_count, a.created_at, a.updated_at, a.version";
 
-fn article(r: &Row) -> rusqlite::Result<Article> {
+fn article(r: &Row) -> Result<Article, StoreError> {
     let kind: String = r.get(3)?;
     Ok(Article {
         id: r.get(0)?,
         title: r.get(1)?,
         body: r.get(2)?,
         kind: kind.parse().unwrap_or(crate::domain::kb::ArticleKind::Faq),
-        tags: super::rows::split_tags(&r.get::<_, String>(4)?),
+        tags: super::rows::split_tags(&r.get::<String>(4)?),
         used_count: r.get(5)?,
         created_at: from_unix(r.get(6)?),
         updated_at: from_unix(r.get(7)?),
@@ -36,25 +36,26 @@ fn like(term: &str) -> String {
 
 impl Tx<'_> {
     pub fn insert_article(&self, a: &Article) -> Result<i64, StoreError> {
-        self.conn.execute(
+        self.db.insert(
             "INSERT INTO kb_articles (title, body, kind, tags, used_count, created_at, updated_at, version)
              VALUES (?1, ?2, ?3, ?4, 0, ?5, ?5, 1)",
-            rusqlite::params![
+            params![
                 a.title,
                 a.body,
                 a.kind.key(),
                 a.tags.join(","),
                 a.created_at.timestamp()
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 
     pub fn article(&self, id: i64) -> Result<Article, StoreError> {
-        self.conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM kb_articles a WHERE a.id = ?1"))?
-            .query_row([id], article)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!("SELECT {COLUMNS} FROM kb_articles a WHERE a.id = ?1"),
+                [id],
+                article,
+            )?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Article,
                 key: id.to_string(),
@@ -62,26 +63,25 @@ impl Tx<'_> {
     }
 
     pub fn article_exists(&self, title: &str, body: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM kb_articles WHERE title = ?1 AND body = ?2")?
-            .exists([title, body])?)
+        self.db
+            .prepare("SELECT 1 FROM kb_articles WHERE title = ?1 AND body = ?2")?
+            .exists([title, body])
     }
 
     /// Counts one more use (inserted into a reply).
     pub fn use_article(&self, id: i64) -> Result<(), StoreError> {
-        self.conn
+        self.db
             .execute("UPDATE kb_articles SET used_count = used_count + 1 WHERE id = ?1", [id])?;
         Ok(())
     }
 
     /// Most used first.
     pub fn list_articles(&self, limit: usize) -> Result<Vec<Article>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {COLUMNS} FROM kb_articles a ORDER BY a.used_count DESC, a.id LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit as i64], article)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Articles holding every term: `long` terms through the trigram index
@@ -111,8 +111,8 @@ impl Tx<'_> {
             "bm25(kb_fts), a.used_count DESC"
         };
         sql.push_str(&format!(" ORDER BY {order} LIMIT {limit}"));
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), article)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut stmt = self.db.prepare_once(&sql)?;
+        let rows = stmt.query_map(params, article)?;
+        Ok(rows)
     }
 }

@@ -1,15 +1,15 @@
 //! Macro rows: a named reply text plus field changes (`domain::macros`).
 
 use super::rows::{parse, split_tags};
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::error::Entity;
 use crate::domain::macros::Macro;
 use crate::domain::time::from_unix;
-use rusqlite::{OptionalExtension, Row, params};
 
 const COLUMNS: &str = "id, name, reply, status, priority, add_tags, remove_tags, assignee, created_by, created_at";
 
-fn macro_row(r: &Row) -> rusqlite::Result<Macro> {
+fn macro_row(r: &Row) -> Result<Macro, StoreError> {
     let status: Option<String> = r.get(3)?;
     let priority: Option<String> = r.get(4)?;
     Ok(Macro {
@@ -18,8 +18,8 @@ fn macro_row(r: &Row) -> rusqlite::Result<Macro> {
         reply: r.get(2)?,
         status: status.map(|_| parse(r, 3)).transpose()?,
         priority: priority.map(|_| parse(r, 4)).transpose()?,
-        add_tags: split_tags(&r.get::<_, String>(5)?),
-        remove_tags: split_tags(&r.get::<_, String>(6)?),
+        add_tags: split_tags(&r.get::<String>(5)?),
+        remove_tags: split_tags(&r.get::<String>(6)?),
         assignee: r.get(7)?,
         created_by: r.get(8)?,
         created_at: from_unix(r.get(9)?),
@@ -29,7 +29,7 @@ fn macro_row(r: &Row) -> rusqlite::Result<Macro> {
 impl Tx<'_> {
     /// Adds a macro; a name already taken (in any letter case) is `None`.
     pub fn insert_macro(&self, m: &Macro) -> Result<Option<i64>, StoreError> {
-        let changed = self.conn.execute(
+        self.db.insert_new(
             "INSERT INTO macros (name, reply, status, priority, add_tags, remove_tags, assignee,
                created_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING",
@@ -44,16 +44,17 @@ impl Tx<'_> {
                 m.created_by,
                 m.created_at.timestamp(),
             ],
-        )?;
-        Ok((changed == 1).then(|| self.conn.last_insert_rowid()))
+        )
     }
 
     /// The macro called `name` (letter case aside).
     pub fn macro_named(&self, name: &str) -> Result<Macro, StoreError> {
-        self.conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM macros WHERE name = ?1"))?
-            .query_row([name], macro_row)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!("SELECT {COLUMNS} FROM macros WHERE name = ?1"),
+                [name],
+                macro_row,
+            )?
             .ok_or_else(|| StoreError::NotFound {
                 entity: Entity::Macro,
                 key: name.to_string(),
@@ -63,16 +64,16 @@ impl Tx<'_> {
     /// Every macro, by name.
     pub fn list_macros(&self) -> Result<Vec<Macro>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM macros ORDER BY name, id"))?;
-        let rows = stmt.query_map([], macro_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .db
+            .prepare(&format!("SELECT {COLUMNS} FROM macros ORDER BY name, id"))?;
+        let rows = stmt.query_map(params![], macro_row)?;
+        Ok(rows)
     }
 
     /// Removes the macro called `name`; not there is `NotFound`.
     pub fn delete_macro(&self, name: &str) -> Result<Macro, StoreError> {
         let m = self.macro_named(name)?;
-        self.conn.execute("DELETE FROM macros WHERE id = ?1", [m.id])?;
+        self.db.execute("DELETE FROM macros WHERE id = ?1", [m.id])?;
         Ok(m)
     }
 }

@@ -3,9 +3,9 @@
 //! is the guard against sending twice: it is taken inside a `BEGIN
 //! IMMEDIATE` transaction, so two senders never claim the same row.
 
+use super::sql::params;
 use super::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 
 /// A reply's message as queued, and the thread row that lets the
 /// customer's answer find the ticket again by `In-Reply-To`.
@@ -76,12 +76,10 @@ impl Tx<'_> {
             origin: "outbox",
         })?;
         let at = m.at.timestamp();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO mail_outbox (interaction_id, ticket_id, message_key, to_address, subject, message, \
+        self.db.insert(
+            "INSERT INTO mail_outbox (interaction_id, ticket_id, message_key, to_address, subject, message, \
                  state, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?7, ?7)",
-            )?
-            .execute(params![
+            params![
                 m.interaction_id,
                 m.ticket_id,
                 m.message_id,
@@ -89,22 +87,21 @@ impl Tx<'_> {
                 m.subject,
                 m.message,
                 at
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+            ],
+        )
     }
 
     /// The ticket's thread as the next reply needs it.
     pub fn mail_thread(&self, ticket_id: i64) -> Result<Thread, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT message_key, direction, refs FROM mail_messages \
              WHERE ticket_id = ?1 AND set_aside IS NULL ORDER BY sent_at, id",
         )?;
         let rows = stmt.query_map([ticket_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((r.get::<String>(0)?, r.get::<String>(1)?, r.get::<String>(2)?))
         })?;
         let mut thread = Thread::default();
-        for row in rows {
-            let (key, direction, refs) = row?;
+        for (key, direction, refs) in rows {
             if direction == "in" {
                 thread.latest_inbound = Some(key.clone());
                 thread.inbound_refs = refs.split_whitespace().map(str::to_string).collect();
@@ -121,22 +118,21 @@ impl Tx<'_> {
         stale_before: DateTime<Utc>,
         only: Option<i64>,
     ) -> Result<usize, StoreError> {
-        let n: i64 = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM mail_outbox WHERE {DUE} AND (?3 IS NULL OR id = ?3)"
-            ))?
-            .query_row(params![now.timestamp(), stale_before.timestamp(), only], |r| r.get(0))?;
+        let n: i64 = self.db.query_row(
+            &format!("SELECT count(*) FROM mail_outbox WHERE {DUE} AND (?3 IS NULL OR id = ?3)"),
+            params![now.timestamp(), stale_before.timestamp(), only],
+            |r| r.get(0),
+        )?;
         Ok(n as usize)
     }
 
     /// The outbox row of a reply, if it went by e-mail.
     pub fn outbox_of_interaction(&self, interaction_id: i64) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT id FROM mail_outbox WHERE interaction_id = ?1")?
-            .query_row([interaction_id], |r| r.get(0))
-            .optional()?)
+        self.db.query_opt(
+            "SELECT id FROM mail_outbox WHERE interaction_id = ?1",
+            [interaction_id],
+            |r| r.get(0),
+        )
     }
 
     /// Claims the next due message (or, with `only`, that one if it is due):
@@ -147,13 +143,13 @@ impl Tx<'_> {
         stale_before: DateTime<Utc>,
         only: Option<i64>,
     ) -> Result<Option<Claimed>, StoreError> {
-        let found = self
-            .conn
-            .prepare_cached(&format!(
+        let found = self.db.query_opt(
+            &format!(
                 "SELECT id, ticket_id, to_address, message, attempts FROM mail_outbox \
                  WHERE {DUE} AND (?3 IS NULL OR id = ?3) ORDER BY next_attempt_at, id LIMIT 1"
-            ))?
-            .query_row(params![now.timestamp(), stale_before.timestamp(), only], |r| {
+            ),
+            params![now.timestamp(), stale_before.timestamp(), only],
+            |r| {
                 Ok(Claimed {
                     id: r.get(0)?,
                     ticket_id: r.get(1)?,
@@ -162,25 +158,24 @@ impl Tx<'_> {
                     attempts: r.get(4)?,
                     claimed_at: now.timestamp(),
                 })
-            })
-            .optional()?;
+            },
+        )?;
         if let Some(c) = &found {
-            self.conn
-                .prepare_cached("UPDATE mail_outbox SET state = 'sending', claimed_at = ?2 WHERE id = ?1")?
-                .execute(params![c.id, c.claimed_at])?;
+            self.db.execute(
+                "UPDATE mail_outbox SET state = 'sending', claimed_at = ?2 WHERE id = ?1",
+                params![c.id, c.claimed_at],
+            )?;
         }
         Ok(found)
     }
 
     /// The server took the message. False when the claim was no longer ours.
     pub fn mark_mail_sent(&self, c: &Claimed, now: DateTime<Utc>) -> Result<bool, StoreError> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "UPDATE mail_outbox SET state = 'sent', sent_at = ?3, attempts = attempts + 1, last_error = '', \
+        let n = self.db.execute(
+            "UPDATE mail_outbox SET state = 'sent', sent_at = ?3, attempts = attempts + 1, last_error = '', \
                  claimed_at = NULL WHERE id = ?1 AND state = 'sending' AND claimed_at = ?2",
-            )?
-            .execute(params![c.id, c.claimed_at, now.timestamp()])?;
+            params![c.id, c.claimed_at, now.timestamp()],
+        )?;
         Ok(n == 1)
     }
 
@@ -191,24 +186,21 @@ impl Tx<'_> {
             Some(t) => ("queued", Some(t.timestamp())),
             None => ("failed", None),
         };
-        self.conn
-            .prepare_cached(
-                "UPDATE mail_outbox SET state = ?3, attempts = attempts + 1, \
+        self.db.execute(
+            "UPDATE mail_outbox SET state = ?3, attempts = attempts + 1, \
                  next_attempt_at = coalesce(?4, next_attempt_at), last_error = ?5, claimed_at = NULL \
                  WHERE id = ?1 AND state = 'sending' AND claimed_at = ?2",
-            )?
-            .execute(params![c.id, c.claimed_at, state, next, error])?;
+            params![c.id, c.claimed_at, state, next, error],
+        )?;
         Ok(())
     }
 
     /// Every failed message queued again, due now, its attempts counted
     /// afresh; how many.
     pub fn requeue_failed_mail(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "UPDATE mail_outbox SET state = 'queued', attempts = 0, next_attempt_at = ?1 WHERE state = 'failed'",
-            )?
-            .execute([now.timestamp()])?)
+        self.db.execute(
+            "UPDATE mail_outbox SET state = 'queued', attempts = 0, next_attempt_at = ?1 WHERE state = 'failed'",
+            [now.timestamp()],
+        )
     }
 }

@@ -1,8 +1,9 @@
 //! Moving a customer's history to another customer (merging duplicates).
 
+use super::sql::params;
 use super::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+
 use serde::Serialize;
 
 /// How many records of each kind moved.
@@ -20,15 +21,12 @@ impl Tx<'_> {
     /// e-mail address (and the messages) of `from` to `to`. Moved tickets get a new version, so an edit made on a
     /// stale copy cannot move one back.
     pub fn move_history(&self, from: i64, to: i64, now: DateTime<Utc>) -> Result<Moved, StoreError> {
-        let run =
-            |sql: &str| -> Result<usize, StoreError> { Ok(self.conn.prepare_cached(sql)?.execute(params![from, to])?) };
-        let tickets = self
-            .conn
-            .prepare_cached(
-                "UPDATE tickets SET customer_id = ?2, version = version + 1, updated_at = ?3
+        let run = |sql: &str| -> Result<usize, StoreError> { self.db.execute(sql, params![from, to]) };
+        let tickets = self.db.execute(
+            "UPDATE tickets SET customer_id = ?2, version = version + 1, updated_at = ?3
                  WHERE customer_id = ?1",
-            )?
-            .execute(params![from, to, now.timestamp()])?;
+            params![from, to, now.timestamp()],
+        )?;
         // The merged customer's e-mail addresses stay theirs under the kept
         // record, so their next message finds it (issue #15).
         run("UPDATE mail_addresses SET customer_id = ?2 WHERE customer_id = ?1")?;
@@ -48,7 +46,7 @@ impl Tx<'_> {
     /// `customer` has: what a merge would move from it.
     pub fn history_counts(&self, customer: i64) -> Result<Moved, StoreError> {
         let count = |sql: &str| -> Result<usize, StoreError> {
-            let n: i64 = self.conn.prepare_cached(sql)?.query_row([customer], |r| r.get(0))?;
+            let n: i64 = self.db.query_row(sql, [customer], |r| r.get(0))?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
         Ok(Moved {

@@ -40,6 +40,7 @@ mod report_stamp;
 mod retry;
 mod rows;
 mod screens;
+pub(crate) mod sql;
 mod surveys;
 mod ticket_find;
 mod tickets;
@@ -126,7 +127,12 @@ pub struct Store {
 /// A transaction: every read and write of a use case goes through one, so a
 /// value read and written back cannot be changed by another agent in between.
 pub struct Tx<'a> {
+    /// The SQLite connection itself, for the modules that are SQLite's own
+    /// (bulk loading, the FTS5 index's upkeep); every query module goes
+    /// through `db`.
     conn: &'a Connection,
+    /// The engine-neutral statements of this transaction.
+    db: sql::Db<'a>,
 }
 
 impl Store {

@@ -2,10 +2,10 @@
 //! are filtered in SQL, so only the few customers whose day falls in the
 //! window (or whose low survey is still unanswered) reach Rust.
 
+use super::sql::params;
 use super::{StoreError, Tx};
 use crate::domain::time::from_unix;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
 
 /// A live customer whose birthday or "customer since" day falls on one of
 /// the window's month-days.
@@ -96,7 +96,7 @@ impl Tx<'_> {
             return Ok(Vec::new());
         }
         let keys = serde_json::to_string(month_days).unwrap_or_else(|_| "[]".into());
-        let mut stmt = self.conn.prepare_cached(OCCASIONS_SQL)?;
+        let mut stmt = self.db.prepare(OCCASIONS_SQL)?;
         let rows = stmt.query_map(params![keys, now.timestamp(), birthdays, anniversaries], |r| {
             Ok(OccasionRow {
                 customer_id: r.get(0)?,
@@ -104,15 +104,15 @@ impl Tx<'_> {
                 name: r.get(2)?,
                 birthday: date(r.get(3)?),
                 since: date(r.get(4)?),
-                last_outbound: r.get::<_, Option<i64>>(5)?.map(from_unix),
+                last_outbound: r.get::<Option<i64>>(5)?.map(from_unix),
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Low surveys up to `now` with no outbound contact after them.
     pub fn low_surveys_unanswered(&self, now: DateTime<Utc>) -> Result<Vec<LowSurveyRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(LOW_SURVEYS_SQL)?;
+        let mut stmt = self.db.prepare(LOW_SURVEYS_SQL)?;
         let rows = stmt.query_map(params![now.timestamp()], |r| {
             Ok(LowSurveyRow {
                 survey_id: r.get(0)?,
@@ -125,6 +125,6 @@ impl Tx<'_> {
                 comment: r.get(9)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 }

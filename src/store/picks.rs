@@ -1,5 +1,6 @@
 //! The values a form offers to pick from: categories and departments in use.
 
+use super::sql::params;
 use super::{StoreError, Tx};
 
 impl Tx<'_> {
@@ -32,8 +33,8 @@ impl Tx<'_> {
     }
 
     fn texts(&self, sql: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut stmt = self.db.prepare(sql)?;
+        let rows = stmt.query_map(params![], |r| r.get(0))?;
+        Ok(rows)
     }
 }

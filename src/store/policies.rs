@@ -1,16 +1,16 @@
 //! SLA policies, calendars, routing rules and the meta table.
 
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::policy::{CalendarSpec, RoutingRule, SlaPolicy, TargetSpec};
-use rusqlite::{OptionalExtension, Row, params};
 use std::str::FromStr;
 
-fn opt_enum<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>> {
-    Ok(row.get::<_, Option<String>>(index)?.and_then(|s| s.parse().ok()))
+fn opt_enum<T: FromStr>(row: &Row, index: usize) -> Result<Option<T>, StoreError> {
+    Ok(row.get::<Option<String>>(index)?.and_then(|s| s.parse().ok()))
 }
 
-fn target(row: &Row, minutes: usize) -> rusqlite::Result<Option<TargetSpec>> {
-    Ok(row.get::<_, Option<i64>>(minutes)?.map(|m| TargetSpec {
+fn target(row: &Row, minutes: usize) -> Result<Option<TargetSpec>, StoreError> {
+    Ok(row.get::<Option<i64>>(minutes)?.map(|m| TargetSpec {
         minutes: m,
         calendar: row.get(minutes + 1).ok().flatten(),
     }))
@@ -22,13 +22,13 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 impl Tx<'_> {
     pub fn policies(&self) -> Result<Vec<SlaPolicy>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT id, position, name, match_kind, match_priority, match_channel, match_tier,
                first_response_minutes, first_response_calendar, resolution_minutes,
                resolution_calendar, callback_minutes, callback_calendar
              FROM sla_policies ORDER BY position, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok(SlaPolicy {
                 id: r.get(0)?,
                 position: r.get(1)?,
@@ -42,12 +42,12 @@ impl Tx<'_> {
                 callback: target(r, 11)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Adds a policy at `p.position` (existing ones at or after it move down).
     pub fn insert_policy(&self, p: &SlaPolicy) -> Result<i64, StoreError> {
-        self.conn.execute(
+        self.db.execute(
             "UPDATE sla_policies SET position = position + 1 WHERE position >= ?1",
             [p.position],
         )?;
@@ -60,7 +60,7 @@ impl Tx<'_> {
         let (fr, frc) = t(&p.first_response);
         let (res, resc) = t(&p.resolution);
         let (cb, cbc) = t(&p.callback);
-        self.conn.execute(
+        self.db.insert(
             "INSERT INTO sla_policies (position, name, match_kind, match_priority, match_channel,
                match_tier, first_response_minutes, first_response_calendar, resolution_minutes,
                resolution_calendar, callback_minutes, callback_calendar)
@@ -79,12 +79,11 @@ impl Tx<'_> {
                 cb,
                 cbc
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 
     pub fn remove_policy(&self, id: i64) -> Result<(), StoreError> {
-        match self.conn.execute("DELETE FROM sla_policies WHERE id = ?1", [id])? {
+        match self.db.execute("DELETE FROM sla_policies WHERE id = ?1", [id])? {
             0 => Err(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Policy,
                 key: id.to_string(),
@@ -94,36 +93,36 @@ impl Tx<'_> {
     }
 
     pub fn next_policy_position(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT coalesce(max(position), 0) + 1 FROM sla_policies", [], |r| {
-                r.get(0)
-            })?)
+        self.db.query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM sla_policies",
+            params![],
+            |r| r.get(0),
+        )
     }
 
     pub fn calendars(&self) -> Result<Vec<CalendarSpec>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name, tz, hours, holidays, workdays FROM sla_calendars ORDER BY name")?;
-        let rows = stmt.query_map([], |r| {
-            let dates = |i: usize| -> rusqlite::Result<Vec<chrono::NaiveDate>> {
-                Ok(lines(&r.get::<_, String>(i)?).filter_map(|d| d.parse().ok()).collect())
+            .db
+            .prepare("SELECT name, tz, hours, holidays, workdays FROM sla_calendars ORDER BY name")?;
+        let rows = stmt.query_map(params![], |r| {
+            let dates = |i: usize| -> Result<Vec<chrono::NaiveDate>, StoreError> {
+                Ok(lines(&r.get::<String>(i)?).filter_map(|d| d.parse().ok()).collect())
             };
             Ok(CalendarSpec {
                 name: r.get(0)?,
                 tz: r.get(1)?,
-                hours: lines(&r.get::<_, String>(2)?).map(str::to_string).collect(),
+                hours: lines(&r.get::<String>(2)?).map(str::to_string).collect(),
                 holidays: dates(3)?,
                 workdays: dates(4)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// Adds or replaces a calendar by name.
     pub fn put_calendar(&self, c: &CalendarSpec) -> Result<(), StoreError> {
         let dates = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
-        self.conn.execute(
+        self.db.execute(
             "INSERT INTO sla_calendars (name, tz, hours, holidays, workdays) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(name) DO UPDATE SET tz = ?2, hours = ?3, holidays = ?4, workdays = ?5",
             params![c.name, c.tz, c.hours.join("\n"), dates(&c.holidays), dates(&c.workdays)],
@@ -132,11 +131,11 @@ impl Tx<'_> {
     }
 
     pub fn routing_rules(&self) -> Result<Vec<RoutingRule>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT id, position, match_kind, match_category, match_channel, match_keyword, department, assignee
              FROM routing_rules ORDER BY position, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![], |r| {
             Ok(RoutingRule {
                 id: r.get(0)?,
                 position: r.get(1)?,
@@ -148,24 +147,23 @@ impl Tx<'_> {
                 assignee: r.get(7)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     pub fn insert_routing_rule(&self, r: &RoutingRule) -> Result<i64, StoreError> {
-        self.conn.execute(
+        self.db.execute(
             "UPDATE routing_rules SET position = position + 1 WHERE position >= ?1",
             [r.position],
         )?;
-        self.conn.execute(
+        self.db.insert(
             "INSERT INTO routing_rules (position, match_kind, match_category, match_channel, match_keyword, department, assignee)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![r.position, r.kind.map(|k| k.key()), r.category, r.channel.map(|c| c.key()), r.keyword, r.department, r.assignee],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 
     pub fn remove_routing_rule(&self, id: i64) -> Result<(), StoreError> {
-        match self.conn.execute("DELETE FROM routing_rules WHERE id = ?1", [id])? {
+        match self.db.execute("DELETE FROM routing_rules WHERE id = ?1", [id])? {
             0 => Err(StoreError::NotFound {
                 entity: crate::domain::error::Entity::RoutingRule,
                 key: id.to_string(),
@@ -175,23 +173,20 @@ impl Tx<'_> {
     }
 
     pub fn next_rule_position(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT coalesce(max(position), 0) + 1 FROM routing_rules", [], |r| {
-                r.get(0)
-            })?)
+        self.db.query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM routing_rules",
+            params![],
+            |r| r.get(0),
+        )
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        self.db
+            .query_opt("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
     }
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
+        self.db.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
             params![key, value],
         )?;

@@ -2,6 +2,7 @@
 //! the raw queue query without the service layer on top, the busiest
 //! ticket and customer, and a WAL checkpoint so the main file's size tells the truth.
 
+use super::sql::params;
 use super::tickets::QUEUE_SQL;
 use super::{Store, StoreError, Tx};
 use crate::domain::urgency::long_overdue_cutoff;
@@ -11,28 +12,26 @@ impl Tx<'_> {
     /// The ids [`QUEUE_SQL`] returns at `now`, exactly as the queue runs it.
     pub fn queue_ids(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<i64>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(QUEUE_SQL)?;
+        let mut stmt = self.db.prepare(QUEUE_SQL)?;
         let rows = stmt.query_map([limit, long_overdue_cutoff(now).timestamp()], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
     /// The ticket with the most interactions, if any ticket has one.
     pub fn busiest_ticket(&self) -> Result<Option<i64>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT ticket_id FROM interactions WHERE ticket_id IS NOT NULL
              GROUP BY ticket_id ORDER BY count(*) DESC, ticket_id LIMIT 1",
         )?;
-        let mut rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.next().transpose()?)
+        stmt.query_opt(params![], |r| r.get(0))
     }
 
     /// The customer with the most interactions, if there are any.
     pub fn busiest_customer(&self) -> Result<Option<i64>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT customer_id FROM interactions GROUP BY customer_id ORDER BY count(*) DESC, customer_id LIMIT 1",
         )?;
-        let mut rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.next().transpose()?)
+        stmt.query_opt(params![], |r| r.get(0))
     }
 }
 

@@ -12,7 +12,7 @@ pub const LONG_OVERDUE_COUNT_SQL: &str = "SELECT count(*) FROM tickets t WHERE t
 
 impl Tx<'_> {
     pub fn count_long_overdue(&self, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
-        let mut stmt = self.conn.prepare_cached(LONG_OVERDUE_COUNT_SQL)?;
+        let mut stmt = self.db.prepare(LONG_OVERDUE_COUNT_SQL)?;
         let count: i64 = stmt.query_row([cutoff.timestamp()], |r| r.get(0))?;
         Ok(usize::try_from(count).unwrap_or(0))
     }

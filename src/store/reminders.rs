@@ -1,10 +1,10 @@
 //! Reminder rows (提醒): contact cadence, callbacks, manual.
 
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::enums::ReminderReason;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 use std::collections::HashSet;
 
 impl Tx<'_> {
@@ -19,12 +19,10 @@ impl Tx<'_> {
         created_by: &str,
         created_at: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, created_by, created_at)
+        self.db.insert(
+            "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, created_by, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
+            params![
                 customer_id,
                 ticket_id,
                 due_at.timestamp(),
@@ -32,8 +30,8 @@ impl Tx<'_> {
                 note,
                 created_by,
                 created_at.timestamp()
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+            ],
+        )
     }
 }
 
@@ -67,7 +65,7 @@ const REMINDER_SQL: &str = "SELECT r.id, r.customer_id, coalesce(c.code, ''), co
        r.ticket_id, r.due_at, r.reason, r.note, r.done_at, r.created_by
   FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id";
 
-fn reminder_row(r: &rusqlite::Row) -> rusqlite::Result<ReminderRow> {
+fn reminder_row(r: &Row) -> Result<ReminderRow, StoreError> {
     let reason: String = r.get(6)?;
     Ok(ReminderRow {
         id: r.get(0)?,
@@ -79,17 +77,15 @@ fn reminder_row(r: &rusqlite::Row) -> rusqlite::Result<ReminderRow> {
         // The schema's CHECK allows only known reasons.
         reason: reason.parse().unwrap_or(ReminderReason::Manual),
         note: r.get(7)?,
-        done_at: r.get::<_, Option<i64>>(8)?.map(from_unix),
+        done_at: r.get::<Option<i64>>(8)?.map(from_unix),
         created_by: r.get(9)?,
     })
 }
 
 impl Tx<'_> {
     pub fn reminder(&self, id: i64) -> Result<ReminderRow, StoreError> {
-        self.conn
-            .prepare_cached(&format!("{REMINDER_SQL} WHERE r.id = ?1"))?
-            .query_row([id], reminder_row)
-            .optional()?
+        self.db
+            .query_opt(&format!("{REMINDER_SQL} WHERE r.id = ?1"), [id], reminder_row)?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Reminder,
                 key: id.to_string(),
@@ -98,21 +94,21 @@ impl Tx<'_> {
 
     /// Reminders not done yet, of live customers (or of none), by due time.
     pub fn open_reminders(&self) -> Result<Vec<ReminderRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "{REMINDER_SQL} WHERE r.done_at IS NULL AND NOT coalesce(c.archived, 0) ORDER BY r.due_at, r.id"
         ))?;
-        let rows = stmt.query_map([], reminder_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map(params![], reminder_row)?;
+        Ok(rows)
     }
 
     /// The live customers `agent` owns: whose computed reminders (cadence,
     /// birthday, anniversary, survey) are theirs.
     pub fn customers_owned_by(&self, agent: &str) -> Result<HashSet<i64>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM customers WHERE owner = ?1 AND NOT archived")?;
+            .db
+            .prepare("SELECT id FROM customers WHERE owner = ?1 AND NOT archived")?;
         let ids = stmt.query_map([agent], |r| r.get(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+        Ok(ids.into_iter().collect())
     }
 
     /// How many callbacks owed (as [`Tx::callbacks_owed`]) fell due before
@@ -123,16 +119,18 @@ impl Tx<'_> {
         assignee: Option<&str>,
     ) -> Result<usize, StoreError> {
         let n: i64 = self
-            .conn
-            .prepare_cached(CALLBACKS_BEFORE_COUNT_SQL)?
-            .query_row(params![before.timestamp(), assignee], |r| r.get(0))?;
+            .db
+            .query_row(CALLBACKS_BEFORE_COUNT_SQL, params![before.timestamp(), assignee], |r| {
+                r.get(0)
+            })?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
     pub fn set_reminder_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE reminders SET done_at = ?2 WHERE id = ?1")?
-            .execute(params![id, at.timestamp()])?;
+        self.db.execute(
+            "UPDATE reminders SET done_at = ?2 WHERE id = ?1",
+            params![id, at.timestamp()],
+        )?;
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 //! month of a large file is read in a handful of statements.
 
 use super::rows::{instant, parse};
+use super::sql::{Db, Params, Row, ValueRef, params};
 use super::surveys::score;
 use super::tickets::parse_event;
 use super::{StoreError, Tx};
@@ -11,7 +12,7 @@ use crate::domain::sla::TicketEvent;
 use crate::domain::survey::Scores;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, Row, params};
+use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
@@ -54,15 +55,15 @@ fn key<T: Copy + std::str::FromStr>(
     index: usize,
     all: &[T],
     key: fn(T) -> &'static str,
-) -> rusqlite::Result<T> {
-    let text = row.get_ref(index)?.as_str().unwrap_or("");
+) -> Result<T, StoreError> {
+    let text = row.value(index)?.as_str().unwrap_or("");
     match all.iter().copied().find(|v| key(*v) == text) {
         Some(v) => Ok(v),
         None => parse(row, index),
     }
 }
 
-fn report_ticket(row: &Row) -> rusqlite::Result<ReportTicket> {
+fn report_ticket(row: &Row) -> Result<ReportTicket, StoreError> {
     Ok(ReportTicket {
         id: row.get(0)?,
         priority: key(row, 1, Priority::ALL, Priority::key)?,
@@ -73,8 +74,8 @@ fn report_ticket(row: &Row) -> rusqlite::Result<ReportTicket> {
             kind: key(row, 5, TicketKind::ALL, TicketKind::key)?,
             channel: key(row, 6, Channel::ALL, Channel::key)?,
         },
-        tier: match row.get_ref(7)? {
-            rusqlite::types::ValueRef::Null => None,
+        tier: match row.value(7)? {
+            ValueRef::Null => None,
             _ => Some(key(row, 7, Tier::ALL, Tier::key)?),
         },
     })
@@ -126,15 +127,14 @@ const DENSE_IDS: usize = 1 << 22;
 pub type EventRow = (i64, DateTime<Utc>, TicketEvent, i64);
 
 /// Runs an event query (ticket id, at, event key, id), skipping keys this binary does not know.
-fn event_rows<P: rusqlite::Params>(tx: &Tx, sql: &str, params: P) -> Result<Vec<EventRow>, StoreError> {
-    let mut stmt = tx.conn.prepare_cached(sql)?;
-    let mut rows = stmt.query(params)?;
+fn event_rows<P: Params>(tx: &Tx, sql: &str, params: P) -> Result<Vec<EventRow>, StoreError> {
     let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        if let Some(event) = parse_event(r.get_ref(2)?.as_str().unwrap_or("")) {
+    tx.db.query_each(sql, params, |r| {
+        if let Some(event) = parse_event(r.value(2)?.as_str().unwrap_or("")) {
             out.push((r.get(0)?, from_unix(r.get(1)?), event, r.get(3)?));
         }
-    }
+        Ok::<_, StoreError>(())
+    })?;
     Ok(out)
 }
 
@@ -143,15 +143,13 @@ fn ids_json(ids: &[i64]) -> String {
 }
 
 /// Runs `sql` and maps every row with `f`.
-fn collect<T, P: rusqlite::Params>(
+fn collect<T, P: Params>(
     tx: &Tx,
     sql: &str,
     params: P,
-    f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    f: impl FnMut(&Row) -> Result<T, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
-    let mut stmt = tx.conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, f)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    tx.db.query_map(sql, params, f)
 }
 
 impl Tx<'_> {
@@ -196,8 +194,8 @@ impl Tx<'_> {
     /// all that first-contact resolution needs, read from the covering index
     /// `interactions_ticket_direction`.
     pub fn first_outbound(&self, ids: &[i64]) -> Result<Vec<(i64, FirstTwo)>, StoreError> {
-        let instant_opt = |r: &Row, i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-            Ok(r.get::<_, Option<i64>>(i)?.map(from_unix))
+        let instant_opt = |r: &Row, i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
+            Ok(r.get::<Option<i64>>(i)?.map(from_unix))
         };
         collect(self, FIRST_OUTBOUND_SQL, [ids_json(ids)], |r| {
             Ok((r.get(0)?, [instant_opt(r, 1)?, instant_opt(r, 2)?]))
@@ -220,7 +218,7 @@ impl Tx<'_> {
              WHERE s.at >= ?1 AND s.at < ?2",
             params![from.timestamp(), to.timestamp(), with_tickets],
             |r| {
-                let ticket = match r.get::<_, Option<i64>>(4)? {
+                let ticket = match r.get::<Option<i64>>(4)? {
                     Some(_) => Some(TicketGroups {
                         assignee: r.get(5)?,
                         department: r.get(6)?,
@@ -244,7 +242,7 @@ impl Tx<'_> {
 
     /// Which customers showed signs of life in which of `spans`; see [`activity_by_span`].
     pub fn activity_by_span(&self, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
-        activity(self.conn, spans)
+        activity(self.db, spans)
     }
 }
 
@@ -266,12 +264,12 @@ pub fn activity_by_span(
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(busy_timeout)?;
     let tx = conn.unchecked_transaction()?;
-    activity(&tx, spans)
+    activity(Db::sqlite(&tx), spans)
 }
 
 /// Index-only range scans; the tickets' opening times are read from `tickets_customer` whole,
 /// which is cheaper than a table lookup per ticket through `tickets_opened`.
-fn activity(conn: &Connection, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
+fn activity(conn: Db, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
     let spans: Vec<(i64, i64)> = spans
         .iter()
         .take(32)
@@ -281,13 +279,11 @@ fn activity(conn: &Connection, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Resu
         return Ok(vec![]);
     };
     // Customer ids are dense row ids: a mask per id is far cheaper than hashing.
-    let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
+    let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM customers", params![], |r| r.get(0))?;
     let mut masks = vec![0u32; usize::try_from(max_id).unwrap_or(0).min(DENSE_IDS) + 1];
     let mut sparse: HashMap<i64, u32> = HashMap::new();
     for sql in ACTIVITY_SQL {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let mut rows = stmt.query(params![from, to])?;
-        while let Some(row) = rows.next()? {
+        conn.query_each(sql, params![from, to], |row| {
             let at: i64 = row.get(1)?;
             let mask = spans
                 .iter()
@@ -299,7 +295,8 @@ fn activity(conn: &Connection, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Resu
                 Some(slot) => *slot |= mask,
                 None => *sparse.entry(customer).or_default() |= mask,
             }
-        }
+            Ok::<_, StoreError>(())
+        })?;
     }
     Ok(masks
         .into_iter()

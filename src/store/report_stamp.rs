@@ -5,6 +5,7 @@
 //! every other change moves the counter kept by the triggers of migration
 //! 0015 (see `assets/migrations/0015_report_stamp.sql` for what is watched).
 
+use super::sql::params;
 use super::{StoreError, Tx};
 
 /// The tables whose insertions the stamp sees by their largest id.
@@ -21,11 +22,11 @@ pub struct ReportStamp([i64; 9]);
 impl Tx<'_> {
     /// The stamp as of this transaction's snapshot.
     pub fn report_stamp(&self) -> Result<ReportStamp, StoreError> {
-        let mut stmt = self.conn.prepare_cached(STAMP_SQL)?;
-        let parts = stmt.query_row([], |r| {
+        let mut stmt = self.db.prepare(STAMP_SQL)?;
+        let parts = stmt.query_row(params![], |r| {
             let mut parts = [0i64; 9];
             for (i, part) in parts.iter_mut().enumerate() {
-                *part = r.get::<_, Option<i64>>(i)?.unwrap_or(0);
+                *part = r.get::<Option<i64>>(i)?.unwrap_or(0);
             }
             Ok(parts)
         })?;

@@ -84,7 +84,10 @@ where
     E: From<StoreError>,
 {
     let tx = conn.transaction_with_behavior(behavior).map_err(StoreError::from)?;
-    let out = f(&Tx { conn: &tx })?;
+    let out = f(&Tx {
+        conn: &tx,
+        db: super::sql::Db::sqlite(&tx),
+    })?;
     tx.commit().map_err(StoreError::from)?;
     Ok(out)
 }

@@ -1,12 +1,13 @@
 //! Row ↔ domain mapping. Enum columns hold the stable English keys; a value
 //! this binary does not know is reported, never panicked on.
 
+use super::StoreError;
+use super::sql::{Row, column_error};
 use crate::domain::customer::Customer;
 use crate::domain::interaction::Interaction;
 use crate::domain::ticket::Ticket;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::Row;
 use std::str::FromStr;
 
 pub const CUSTOMER_COLUMNS: &str = "c.id, c.code, c.name, c.kind, c.contact, c.phone, c.email, \
@@ -25,37 +26,32 @@ pub const TICKET_COLUMN_COUNT: usize = 27;
 pub const INTERACTION_COLUMNS: &str =
     "i.id, i.customer_id, i.ticket_id, i.at, i.channel, i.direction, i.agent, i.summary, i.body";
 
-pub(super) fn parse<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<T> {
+pub(super) fn parse<T: FromStr>(row: &Row, index: usize) -> Result<T, StoreError> {
     let text: String = row.get(index)?;
-    text.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unknown value {text:?}").into(),
-        )
-    })
+    text.parse()
+        .map_err(|_| column_error(index, &format!("unknown value {text:?}")))
 }
 
-fn parse_opt<T: FromStr>(row: &Row, index: usize) -> rusqlite::Result<Option<T>> {
-    match row.get::<_, Option<String>>(index)? {
+fn parse_opt<T: FromStr>(row: &Row, index: usize) -> Result<Option<T>, StoreError> {
+    match row.get::<Option<String>>(index)? {
         Some(text) if !text.is_empty() => parse(row, index).map(Some),
         _ => Ok(None),
     }
 }
 
-pub(super) fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn instant(row: &Row, index: usize) -> Result<DateTime<Utc>, StoreError> {
     Ok(from_unix(row.get(index)?))
 }
 
-fn instant_opt(row: &Row, index: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    Ok(row.get::<_, Option<i64>>(index)?.map(from_unix))
+fn instant_opt(row: &Row, index: usize) -> Result<Option<DateTime<Utc>>, StoreError> {
+    Ok(row.get::<Option<i64>>(index)?.map(from_unix))
 }
 
 pub fn split_tags(tags: &str) -> Vec<String> {
     tags.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
-pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
+pub fn customer(row: &Row) -> Result<Customer, StoreError> {
     Ok(Customer {
         id: row.get(0)?,
         code: row.get(1)?,
@@ -71,7 +67,7 @@ pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
         tier: parse(row, 11)?,
         tier_pinned: row.get(12)?,
         lifecycle: row.get(13)?,
-        tags: split_tags(&row.get::<_, String>(14)?),
+        tags: split_tags(&row.get::<String>(14)?),
         channel: parse_opt(row, 15)?,
         owner: row.get(16)?,
         notes: row.get(17)?,
@@ -84,7 +80,7 @@ pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
     })
 }
 
-pub fn ticket(row: &Row) -> rusqlite::Result<Ticket> {
+pub fn ticket(row: &Row) -> Result<Ticket, StoreError> {
     Ok(Ticket {
         id: row.get(0)?,
         external_id: row.get(1)?,
@@ -112,11 +108,11 @@ pub fn ticket(row: &Row) -> rusqlite::Result<Ticket> {
         version: row.get(23)?,
         triaged_by: row.get(24)?,
         triaged_at: instant_opt(row, 25)?,
-        tags: split_tags(&row.get::<_, String>(26)?),
+        tags: split_tags(&row.get::<String>(26)?),
     })
 }
 
-pub fn interaction(row: &Row) -> rusqlite::Result<Interaction> {
+pub fn interaction(row: &Row) -> Result<Interaction, StoreError> {
     Ok(Interaction {
         id: row.get(0)?,
         customer_id: row.get(1)?,

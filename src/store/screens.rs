@@ -1,6 +1,7 @@
 //! Reads for the terminal UI's screens: the customer list with open-ticket
 //! counts, and a customer's surveys for the customer card.
 
+use super::sql::params;
 use super::{StoreError, Tx};
 use crate::domain::enums::Tier;
 use crate::domain::time::from_unix;
@@ -31,7 +32,7 @@ pub struct SurveyLine {
 impl Tx<'_> {
     /// Every live customer, most recently active first.
     pub fn customer_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT c.id, c.code, c.name, c.tier, coalesce(o.n, 0), c.last_activity_at
              FROM customers c
              LEFT JOIN (SELECT customer_id, count(*) AS n FROM tickets
@@ -41,8 +42,9 @@ impl Tx<'_> {
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC",
         )?;
         let mut rows = Vec::new();
-        let mut query = stmt.query([])?;
+        let mut query = stmt.query(params![])?;
         while let Some(r) = query.next()? {
+            let r = &r;
             let tier: String = r.get(3)?;
             let row = CustomerRow {
                 id: r.get(0)?,
@@ -52,7 +54,7 @@ impl Tx<'_> {
                 // than hiding the customer.
                 tier: tier.parse().unwrap_or(Tier::Standard),
                 open_tickets: r.get(4)?,
-                last_contact: r.get::<_, Option<i64>>(5)?.map(from_unix),
+                last_contact: r.get::<Option<i64>>(5)?.map(from_unix),
             };
             rows.push(row);
         }
@@ -61,11 +63,11 @@ impl Tx<'_> {
 
     /// A customer's satisfaction surveys, newest first.
     pub fn customer_surveys(&self, customer_id: i64, limit: usize) -> Result<Vec<SurveyLine>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.db.prepare(
             "SELECT at, ticket_id, quality, response, communication, comment FROM surveys
              WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(rusqlite::params![customer_id, limit as i64], |r| {
+        let rows = stmt.query_map(params![customer_id, limit as i64], |r| {
             Ok(SurveyLine {
                 at: from_unix(r.get(0)?),
                 ticket_id: r.get(1)?,
@@ -75,6 +77,6 @@ impl Tx<'_> {
                 comment: r.get(5)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 }

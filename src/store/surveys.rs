@@ -1,10 +1,10 @@
 //! Survey rows (满意度调研).
 
 use super::rows::instant;
+use super::sql::{Row, column_error, params};
 use super::{StoreError, Tx};
 use crate::domain::survey::{SATISFIED_SCORE, Scores, Survey};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
 
 /// What `survey list` asks for.
 #[derive(Debug, Clone, Default)]
@@ -23,19 +23,16 @@ pub(super) const SURVEY_COLUMNS: &str = "s.id, s.customer_id, c.code, c.name, s.
     s.response, s.communication, s.comment, s.agent";
 
 /// A score column; the schema keeps it within 1..=5, anything else is reported.
-pub(super) fn score(row: &Row, index: usize) -> rusqlite::Result<u8> {
+pub(super) fn score(row: &Row, index: usize) -> Result<u8, StoreError> {
     let value: i64 = row.get(index)?;
-    u8::try_from(value).ok().filter(|s| (1..=5).contains(s)).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Integer,
-            format!("score {value} is not 1 to 5").into(),
-        )
-    })
+    u8::try_from(value)
+        .ok()
+        .filter(|s| (1..=5).contains(s))
+        .ok_or_else(|| column_error(index, &format!("score {value} is not 1 to 5")))
 }
 
 /// A survey from the first columns of [`SURVEY_COLUMNS`].
-pub(super) fn survey(row: &Row) -> rusqlite::Result<Survey> {
+pub(super) fn survey(row: &Row) -> Result<Survey, StoreError> {
     Ok(Survey {
         id: row.get(0)?,
         customer_id: row.get(1)?,
@@ -55,12 +52,10 @@ pub(super) fn survey(row: &Row) -> rusqlite::Result<Survey> {
 
 impl Tx<'_> {
     pub fn insert_survey(&self, s: &Survey) -> Result<i64, StoreError> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
+        self.db.insert(
+            "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
                    comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
+            params![
                 s.customer_id,
                 s.ticket_id,
                 s.at.timestamp(),
@@ -69,17 +64,19 @@ impl Tx<'_> {
                 s.scores.communication,
                 s.comment,
                 s.agent,
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+            ],
+        )
     }
 
     pub fn survey(&self, id: i64) -> Result<Survey, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id WHERE s.id = ?1"
-            ))?
-            .query_row([id], survey)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!(
+                    "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id WHERE s.id = ?1"
+                ),
+                [id],
+                survey,
+            )?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Survey,
                 key: id.to_string(),
@@ -89,7 +86,7 @@ impl Tx<'_> {
     /// Newest first.
     pub fn list_surveys(&self, q: &SurveyQuery) -> Result<Vec<Survey>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.db.prepare(&format!(
             "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id
              WHERE (?1 IS NULL OR s.customer_id = ?1)
                AND (?2 IS NULL OR s.at >= ?2)
@@ -108,6 +105,6 @@ impl Tx<'_> {
             ],
             survey,
         )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 }

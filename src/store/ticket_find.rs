@@ -6,12 +6,11 @@
 
 use super::fulltext::TextFilter;
 use super::rows::{self, TICKET_COLUMNS};
+use super::sql::Value;
 use super::{StoreError, Tx};
 use crate::domain::query::Range;
 use crate::domain::ticket::Ticket;
 use chrono::{DateTime, Utc};
-use rusqlite::params_from_iter;
-use rusqlite::types::Value;
 
 /// Which tickets, in which order, how many.
 #[derive(Debug, Clone, Default)]
@@ -290,18 +289,15 @@ impl Tx<'_> {
     /// The tickets `filter` selects, in its order, at most its limit.
     pub fn find_tickets(&self, filter: &TicketFilter) -> Result<Vec<Ticket>, StoreError> {
         let sql = select(filter);
-        let mut stmt = self.conn.prepare_cached(&sql.text)?;
-        let rows = stmt.query_map(params_from_iter(sql.params), rows::ticket)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut stmt = self.db.prepare(&sql.text)?;
+        let rows = stmt.query_map(sql.params, rows::ticket)?;
+        Ok(rows)
     }
 
     /// How many tickets `filter` selects (its order and limit aside).
     pub fn count_found(&self, filter: &TicketFilter) -> Result<usize, StoreError> {
         let sql = count(filter);
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql.text)?
-            .query_row(params_from_iter(sql.params), |r| r.get(0))?;
+        let n: i64 = self.db.query_row(&sql.text, sql.params, |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 }

@@ -1,13 +1,12 @@
 //! Ticket rows, their clock events and the queue.
 
 use super::rows::{self, TICKET_COLUMN_COUNT, TICKET_COLUMNS};
+use super::sql::{Value, params};
 use super::{StoreError, Tx};
 use crate::domain::sla::TicketEvent;
 use crate::domain::ticket::Ticket;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params, params_from_iter};
 use std::ops::ControlFlow;
 
 /// What `ticket list` asks for.
@@ -164,17 +163,18 @@ impl Tx<'_> {
             t.opened_at.timestamp().into(),
             t.updated_at.timestamp().into(),
         ]);
-        self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        Ok(self.conn.last_insert_rowid())
+        self.db.insert(&sql, values)
     }
 
     pub fn ticket(&self, id: i64) -> Result<Ticket, StoreError> {
-        self.conn
-            .prepare_cached(&format!(
-                "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1"
-            ))?
-            .query_row([id], rows::ticket)
-            .optional()?
+        self.db
+            .query_opt(
+                &format!(
+                    "SELECT {TICKET_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1"
+                ),
+                [id],
+                rows::ticket,
+            )?
             .ok_or(StoreError::NotFound {
                 entity: crate::domain::error::Entity::Ticket,
                 key: id.to_string(),
@@ -182,11 +182,10 @@ impl Tx<'_> {
     }
 
     pub fn ticket_id_by_external(&self, external_id: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT id FROM tickets WHERE external_id = ?1")?
-            .query_row([external_id], |r| r.get(0))
-            .optional()?)
+        self.db
+            .query_opt("SELECT id FROM tickets WHERE external_id = ?1", [external_id], |r| {
+                r.get(0)
+            })
     }
 
     /// Writes every mutable field if nobody changed the row since `t.version`
@@ -195,7 +194,7 @@ impl Tx<'_> {
         let sql = rows::versioned_update("tickets", &FIELDS);
         let mut values = field_values(t);
         values.extend([Value::from(t.id), Value::from(t.version)]);
-        let changed = self.conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        let changed = self.db.execute(&sql, values)?;
         if changed == 0 {
             let actual = self.ticket(t.id)?.version;
             return Err(StoreError::Conflict {
@@ -209,18 +208,11 @@ impl Tx<'_> {
     }
 
     pub fn set_ticket_dues(&self, id: i64, d: &TicketDues) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "UPDATE tickets SET first_response_due = ?2, resolution_due = ?3, callback_due = ?4,
+        self.db.execute(
+            "UPDATE tickets SET first_response_due = ?2, resolution_due = ?3, callback_due = ?4,
                    next_due = ?5 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                ts(d.first_response),
-                ts(d.resolution),
-                ts(d.callback),
-                ts(d.next)
-            ])?;
+            params![id, ts(d.first_response), ts(d.resolution), ts(d.callback), ts(d.next)],
+        )?;
         Ok(())
     }
 
@@ -231,21 +223,21 @@ impl Tx<'_> {
         event: TicketEvent,
         agent: &str,
     ) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![id, at.timestamp(), event_key(event), agent])?;
+        self.db.execute(
+            "INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)",
+            params![id, at.timestamp(), event_key(event), agent],
+        )?;
         Ok(())
     }
 
     /// The clock history of a ticket, in order.
     pub fn ticket_events(&self, id: i64) -> Result<Vec<(DateTime<Utc>, TicketEvent)>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached("SELECT at, event FROM ticket_events WHERE ticket_id = ?1 ORDER BY at, id")?;
-        let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            .db
+            .prepare("SELECT at, event FROM ticket_events WHERE ticket_id = ?1 ORDER BY at, id")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)))?;
         let mut out = Vec::new();
-        for row in rows {
-            let (at, key) = row?;
+        for (at, key) in rows {
             if let Some(event) = parse_event(&key) {
                 out.push((from_unix(at), event));
             }
@@ -262,8 +254,8 @@ impl Tx<'_> {
         &self,
         mut each: impl FnMut(Ticket, Vec<(DateTime<Utc>, TicketEvent)>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut stmt = self.conn.prepare(EVENTS_IN_LIST_ORDER_SQL).map_err(StoreError::from)?;
-        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        let mut stmt = self.db.prepare_once(EVENTS_IN_LIST_ORDER_SQL)?;
+        let mut rows = stmt.query(params![])?;
         let mut step = move || -> Result<Option<(i64, i64, String)>, StoreError> {
             Ok(match rows.next()? {
                 Some(r) => Some((r.get(0)?, r.get(1)?, r.get(2)?)),
@@ -329,15 +321,14 @@ impl Tx<'_> {
                 "SELECT {TICKET_COLUMNS}, t.next_due FROM tickets t JOIN customers c ON c.id = t.customer_id
                  WHERE t.is_active AND {condition} ORDER BY t.next_due"
             );
-            let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
+            let mut stmt = self.db.prepare(&sql)?;
             let mut rows = match bound {
-                Some(cutoff) => stmt.query([cutoff]),
-                None => stmt.query([]),
-            }
-            .map_err(StoreError::from)?;
-            while let Some(row) = rows.next().map_err(StoreError::from)? {
-                let ticket = rows::ticket(row).map_err(StoreError::from)?;
-                let next_due: Option<i64> = row.get(TICKET_COLUMN_COUNT).map_err(StoreError::from)?;
+                Some(cutoff) => stmt.query([cutoff])?,
+                None => stmt.query(params![])?,
+            };
+            while let Some(row) = rows.next()? {
+                let ticket = rows::ticket(&row)?;
+                let next_due: Option<i64> = row.get(TICKET_COLUMN_COUNT)?;
                 if each(ticket, next_due.map(crate::domain::time::from_unix))?.is_break() {
                     return Ok(());
                 }
@@ -348,26 +339,26 @@ impl Tx<'_> {
 
     /// Counts of active tickets, and of those whose next due time has passed.
     pub fn count_active(&self, now: DateTime<Utc>) -> Result<(i64, i64), StoreError> {
-        Ok(self.conn.query_row(
+        self.db.query_row(
             "SELECT count(*), coalesce(sum(next_due < ?1), 0) FROM tickets WHERE is_active",
             [now.timestamp()],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        )
     }
 }
 
 impl Tx<'_> {
     pub fn active_ticket_ids(&self) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT id FROM tickets WHERE is_active")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut stmt = self.db.prepare("SELECT id FROM tickets WHERE is_active")?;
+        let rows = stmt.query_map(params![], |r| r.get(0))?;
+        Ok(rows)
     }
 }
 
 impl Tx<'_> {
     /// Moves the ticket's `responded` event to `at` (an earlier answer was found).
     pub fn replace_first_response(&self, id: i64, at: DateTime<Utc>, agent: &str) -> Result<(), StoreError> {
-        self.conn.execute(
+        self.db.execute(
             "DELETE FROM ticket_events WHERE ticket_id = ?1 AND event = 'responded'",
             [id],
         )?;

@@ -1,8 +1,8 @@
 //! The triage mark on a ticket: who last decided on it, and when.
 
+use super::sql::params;
 use super::{StoreError, Tx};
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 
 impl Tx<'_> {
     /// Sets (or with `None` clears) the mark. It is written beside a
@@ -10,9 +10,10 @@ impl Tx<'_> {
     /// its own: the decision's version check already guards the ticket, and
     /// an undo that restores the previous mark must not be refused by it.
     pub fn set_triaged(&self, id: i64, mark: Option<(&str, DateTime<Utc>)>) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE tickets SET triaged_by = ?2, triaged_at = ?3 WHERE id = ?1")?
-            .execute(params![id, mark.map(|m| m.0), mark.map(|m| m.1.timestamp())])?;
+        self.db.execute(
+            "UPDATE tickets SET triaged_by = ?2, triaged_at = ?3 WHERE id = ?1",
+            params![id, mark.map(|m| m.0), mark.map(|m| m.1.timestamp())],
+        )?;
         Ok(())
     }
 }

@@ -1,19 +1,19 @@
 //! Saved view rows (`domain::views`).
 
+use super::sql::{Row, params};
 use super::{StoreError, Tx};
 use crate::domain::error::Entity;
 use crate::domain::time::from_unix;
 use crate::domain::views::{Builtin, SavedView};
-use rusqlite::{OptionalExtension, Row, params};
 
 const COLUMNS: &str = "name, query, position, builtin, created_by, created_at";
 
-fn view_row(r: &Row) -> rusqlite::Result<SavedView> {
+fn view_row(r: &Row) -> Result<SavedView, StoreError> {
     view_row_at(r, 0)
 }
 
 /// The view whose columns start at `at`.
-fn view_row_at(r: &Row, at: usize) -> rusqlite::Result<SavedView> {
+fn view_row_at(r: &Row, at: usize) -> Result<SavedView, StoreError> {
     // A key a newer binary shipped reads as a view of its own, by name.
     let builtin: Option<String> = r.get(at + 3)?;
     Ok(SavedView {
@@ -30,17 +30,17 @@ impl Tx<'_> {
     /// Every saved view, in the views bar's order.
     pub fn list_views(&self) -> Result<Vec<SavedView>, StoreError> {
         let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM views ORDER BY position, name"))?;
-        let rows = stmt.query_map([], view_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .db
+            .prepare(&format!("SELECT {COLUMNS} FROM views ORDER BY position, name"))?;
+        let rows = stmt.query_map(params![], view_row)?;
+        Ok(rows)
     }
 
     /// Adds a view after every other, giving its row id (for the audit
     /// trail); a name already taken (in any letter case) is `None`. The
     /// view's `position` is ignored.
     pub fn insert_view(&self, v: &SavedView) -> Result<Option<i64>, StoreError> {
-        let changed = self.conn.execute(
+        self.db.insert_new(
             "INSERT INTO views (name, query, position, builtin, created_by, created_at)
              VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM views), ?3, ?4, ?5)
              ON CONFLICT(name) DO NOTHING",
@@ -51,23 +51,24 @@ impl Tx<'_> {
                 v.created_by,
                 v.created_at.timestamp(),
             ],
-        )?;
-        Ok((changed == 1).then(|| self.conn.last_insert_rowid()))
+        )
     }
 
     /// Removes the view stored as `name` (letter case aside), giving its
     /// row id and what it was; not there is `NotFound`.
     pub fn delete_view(&self, name: &str) -> Result<(i64, SavedView), StoreError> {
         let found = self
-            .conn
-            .prepare_cached(&format!("SELECT rowid, {COLUMNS} FROM views WHERE name = ?1"))?
-            .query_row([name], |r| Ok((r.get(0)?, view_row_at(r, 1)?)))
-            .optional()?
+            .db
+            .query_opt(
+                &format!("SELECT rowid, {COLUMNS} FROM views WHERE name = ?1"),
+                [name],
+                |r| Ok((r.get(0)?, view_row_at(r, 1)?)),
+            )?
             .ok_or_else(|| StoreError::NotFound {
                 entity: Entity::View,
                 key: name.to_string(),
             })?;
-        self.conn.execute("DELETE FROM views WHERE rowid = ?1", [found.0])?;
+        self.db.execute("DELETE FROM views WHERE rowid = ?1", [found.0])?;
         Ok(found)
     }
 }
