@@ -89,7 +89,7 @@ impl Store {
         create_private(tmp).map_err(|e| io(folder, e))?;
         let mut to = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         {
-            let backup = Backup::new(&self.conn, &mut to)?;
+            let backup = Backup::new(self.sqlite()?, &mut to)?;
             let deadline = Instant::now() + BACKUP_PATIENCE;
             // All pages in one step: the copy is one read transaction on the
             // source, a consistent snapshot however much others write meanwhile.

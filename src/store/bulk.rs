@@ -175,28 +175,28 @@ impl<'a> Tx<'a> {
     /// dropped now and rebuilt by `finish` (one sort instead of a million
     /// random inserts); on a large file, adding a little, they are kept.
     pub fn begin_bulk_load(&self, new_rows: u64) -> Result<BulkLoad<'a>, StoreError> {
-        let cache_size: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        let conn = self.sqlite()?;
+        let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let mut load = BulkLoad {
-            conn: self.conn,
+            conn,
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
             rebuilt: false,
             cache_size,
         };
-        self.conn.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
-        self.conn.pragma_update(None, "ignore_check_constraints", true)?;
-        self.conn.pragma_update(None, "threads", LOAD_SORT_THREADS)?;
+        conn.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
+        conn.pragma_update(None, "ignore_check_constraints", true)?;
+        conn.pragma_update(None, "threads", LOAD_SORT_THREADS)?;
         let mut existing: u64 = 0;
         for table in LOADED_TABLES {
             // Table names come from the constant above, never from input.
-            let n: i64 = self
-                .conn
+            let n: i64 = conn
                 .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             existing += n.unsigned_abs();
         }
         if new_rows >= existing {
-            let mut stmt = self.conn.prepare(
+            let mut stmt = conn.prepare(
                 "SELECT name, sql FROM sqlite_master
                  WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name",
             )?;
@@ -207,7 +207,7 @@ impl<'a> Tx<'a> {
                 }
             }
             for (name, _) in &load.dropped {
-                self.conn
+                conn
                     .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
             load.suspend_search_triggers()?;
@@ -217,16 +217,17 @@ impl<'a> Tx<'a> {
 
     /// Widens the page cache until the returned guard is dropped.
     pub fn widen_cache(&self) -> Result<WideCache<'a>, StoreError> {
-        let cache_size: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        let conn = self.sqlite()?;
+        let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         Ok(WideCache {
-            conn: self.conn,
+            conn,
             cache_size,
         })
     }
 
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
-        let conn = self.conn;
+        let conn = self.sqlite()?;
         Ok(BulkWriter {
             department: conn.prepare("INSERT OR IGNORE INTO departments (name) VALUES (?1)")?,
             agent: conn.prepare(

@@ -169,6 +169,26 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl From<postgres::Error> for StoreError {
+    /// A serialization failure or deadlock is PostgreSQL's busy: the whole
+    /// transaction is run again (see `retry.rs`), as on SQLite.
+    fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        let detail = match e.as_db_error() {
+            Some(db) => db.message().to_string(),
+            None => e.to_string(),
+        };
+        match e.code() {
+            Some(code) if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED => {
+                StoreError::Busy(detail)
+            }
+            Some(code) if *code == SqlState::DISK_FULL => StoreError::DiskFull { path: None, detail },
+            Some(code) if *code == SqlState::READ_ONLY_SQL_TRANSACTION => StoreError::ReadOnly { path: None, detail },
+            _ => StoreError::Sqlite(detail),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

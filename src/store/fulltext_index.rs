@@ -14,7 +14,10 @@ impl Tx<'_> {
     /// nothing changed this costs one probe of `search_dirty`. Statements
     /// are prepared once per flush, so a load of 200k tickets is one pass.
     pub(super) fn flush_search_index(&self) -> Result<(), StoreError> {
-        let conn = self.conn;
+        let Some(conn) = self.conn else {
+            // PostgreSQL keeps its search index by itself (see its schema).
+            return Ok(());
+        };
         let dirty: Vec<(String, i64)> = {
             let mut stmt = conn.prepare_cached("SELECT kind, id FROM search_dirty")?;
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -79,7 +82,7 @@ struct TicketRows<'a> {
 
 impl<'a> TicketRows<'a> {
     fn prepare(tx: &Tx<'a>) -> Result<Self, StoreError> {
-        let conn = tx.conn;
+        let conn = tx.sqlite()?;
         Ok(TicketRows {
             ticket: conn.prepare_cached("SELECT subject, description FROM tickets WHERE id = ?1")?,
             interactions: conn
@@ -234,7 +237,7 @@ struct ContactRows<'a> {
 
 impl<'a> ContactRows<'a> {
     fn prepare(tx: &Tx<'a>) -> Result<Self, StoreError> {
-        let conn = tx.conn;
+        let conn = tx.sqlite()?;
         Ok(ContactRows {
             interaction: conn
                 .prepare_cached("SELECT summary, body FROM interactions WHERE id = ?1 AND ticket_id IS NULL")?,

@@ -40,7 +40,7 @@ impl Store {
     /// (SQLite reports "malformed") is recorded in `errors`, and the others
     /// still run, so `doctor` can say what it found instead of only failing.
     pub fn health(&mut self) -> Result<Health, StoreError> {
-        let conn = &self.conn;
+        let conn = self.sqlite()?;
         let mut errors = Vec::new();
         // Each note names the statement that failed, in SQLite's words,
         // beside SQLite's message: technical detail the edge shows as it is

@@ -39,16 +39,17 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         return Ok(());
     }
     super::retry::write(conn, |tx| {
-        let current: i64 = tx.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let conn = tx.sqlite()?;
+        let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         for (index, sql) in MIGRATIONS
             .iter()
             .enumerate()
             .skip(usize::try_from(current).unwrap_or(0))
         {
-            tx.conn.execute_batch(sql)?;
-            tx.conn.pragma_update(None, "user_version", index as i64 + 1)?;
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", index as i64 + 1)?;
         }
-        tx.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         // Index what a migration marked (0011 marks every record): a file is
         // searchable as soon as it is opened.
         tx.flush_search_index()?;

@@ -29,6 +29,7 @@ mod migrations;
 mod occasions;
 mod open;
 mod orders;
+mod pg_engine;
 mod picks;
 mod policies;
 mod presence;
@@ -81,11 +82,13 @@ use std::path::{Path, PathBuf};
 /// Cuts short what a connection is running, from another thread (see
 /// [`Store::interrupt_handle`]); wraps rusqlite's handle so that no
 /// rusqlite type leaves this module.
-pub struct Interrupt(rusqlite::InterruptHandle);
+pub struct Interrupt(Option<rusqlite::InterruptHandle>);
 
 impl Interrupt {
     pub fn interrupt(&self) {
-        self.0.interrupt();
+        if let Some(handle) = &self.0 {
+            handle.interrupt();
+        }
     }
 }
 
@@ -117,11 +120,17 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
 
 /// An open frontdesk database.
 pub struct Store {
-    conn: Connection,
+    engine: Engine,
     path: PathBuf,
     options: OpenOptions,
     /// The journal mode the file was in before this open set the configured one.
     journal_found: String,
+}
+
+/// The engine a store runs on.
+enum Engine {
+    Sqlite(Connection),
+    Postgres(Box<pg_engine::PgConn>),
 }
 
 /// A transaction: every read and write of a use case goes through one, so a
@@ -129,10 +138,19 @@ pub struct Store {
 pub struct Tx<'a> {
     /// The SQLite connection itself, for the modules that are SQLite's own
     /// (bulk loading, the FTS5 index's upkeep); every query module goes
-    /// through `db`.
-    conn: &'a Connection,
+    /// through `db`. `None` on PostgreSQL.
+    conn: Option<&'a Connection>,
     /// The engine-neutral statements of this transaction.
     db: sql::Db<'a>,
+}
+
+impl<'a> Tx<'a> {
+    /// The SQLite connection, for work only SQLite's modules do.
+    pub(super) fn sqlite(&self) -> Result<&'a Connection, StoreError> {
+        self.conn.ok_or_else(|| {
+            StoreError::Sqlite("this work is not yet done on PostgreSQL databases".into())
+        })
+    }
 }
 
 impl Store {
@@ -162,11 +180,22 @@ impl Store {
 
     fn with(path: &Path, options: &OpenOptions, opened: open::Opened) -> Result<Store, StoreError> {
         Ok(Store {
-            conn: opened.conn,
+            engine: Engine::Sqlite(opened.conn),
             path: path.to_path_buf(),
             options: options.clone(),
             journal_found: opened.journal_found,
         })
+    }
+
+    /// The SQLite connection, for what only a SQLite file has (its pages,
+    /// its journal, its query plans).
+    fn sqlite(&self) -> Result<&Connection, StoreError> {
+        match &self.engine {
+            Engine::Sqlite(conn) => Ok(conn),
+            Engine::Postgres(_) => Err(StoreError::Sqlite(
+                "this is not yet done on PostgreSQL databases".into(),
+            )),
+        }
     }
 
     /// How this store was opened; other connections to the file use the same.
@@ -188,11 +217,22 @@ impl Store {
     /// Stops, from another thread, whatever this connection is running:
     /// a background reader that must end now gets its read cut short.
     pub fn interrupt_handle(&self) -> Interrupt {
-        Interrupt(self.conn.get_interrupt_handle())
+        match &self.engine {
+            Engine::Sqlite(conn) => Interrupt(Some(conn.get_interrupt_handle())),
+            // A PostgreSQL read is cut short by the server's statement
+            // timeout instead; nothing to interrupt here.
+            Engine::Postgres(_) => Interrupt(None),
+        }
     }
 
-    pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    pub fn schema_version(&mut self) -> Result<i64, StoreError> {
+        match &mut self.engine {
+            Engine::Sqlite(conn) => Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?),
+            Engine::Postgres(pg) => Ok(pg
+                .client()
+                .query_one("SELECT version FROM frontdesk_schema", &[])?
+                .try_get(0)?),
+        }
     }
 
     /// A consistent read: everything `f` sees comes from one snapshot. Like
@@ -203,7 +243,10 @@ impl Store {
     where
         E: From<StoreError> + BusyError,
     {
-        retry::read(&mut self.conn, f)
+        match &mut self.engine {
+            Engine::Sqlite(conn) => retry::read(conn, f),
+            Engine::Postgres(pg) => pg.read(f),
+        }
     }
 
     /// A write as one `BEGIN IMMEDIATE` transaction: the write lock is taken
@@ -217,19 +260,23 @@ impl Store {
         E: From<StoreError> + BusyError,
     {
         let mut f = f;
-        retry::write(&mut self.conn, |tx| {
+        let mut write = |tx: &Tx| {
             let out = f(tx)?;
             // Every write keeps the full-text index exact before it commits.
             tx.flush_search_index()?;
             tx.flush_customer_keys()?;
             Ok(out)
-        })
+        };
+        match &mut self.engine {
+            Engine::Sqlite(conn) => retry::write(conn, write),
+            Engine::Postgres(pg) => pg.write(&mut write),
+        }
     }
 
     /// A counter that changes when another connection commits (`PRAGMA
     /// data_version`), so a TUI can refresh only when something changed.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.sqlite()?.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Changes whenever what the file holds may have: another connection
@@ -237,14 +284,14 @@ impl Store {
     /// (`total_changes()`, which `data_version` leaves out). Results kept
     /// under an equal stamp are still current.
     pub fn change_stamp(&self) -> Result<(i64, i64), StoreError> {
-        let own: i64 = self.conn.query_row("SELECT total_changes()", [], |r| r.get(0))?;
+        let own: i64 = self.sqlite()?.query_row("SELECT total_changes()", [], |r| r.get(0))?;
         Ok((self.data_version()?, own))
     }
 
     /// Runs `EXPLAIN QUERY PLAN` for a hot query (see [`hot_queries`]), so
     /// its plan can be kept under test.
     pub fn query_plan(&self, sql: &str) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let mut stmt = self.sqlite()?.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let params = stmt.parameter_count();
         let values: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Integer(0); params];
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get::<_, String>(3))?;
@@ -253,7 +300,10 @@ impl Store {
 
     /// Refreshes the planner statistics (after bulk loads).
     pub fn analyze(&self) -> Result<(), StoreError> {
-        self.conn.execute_batch("ANALYZE")?;
+        match &self.engine {
+            Engine::Sqlite(conn) => conn.execute_batch("ANALYZE")?,
+            Engine::Postgres(_) => {}
+        }
         Ok(())
     }
 }

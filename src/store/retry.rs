@@ -85,7 +85,7 @@ where
 {
     let tx = conn.transaction_with_behavior(behavior).map_err(StoreError::from)?;
     let out = f(&Tx {
-        conn: &tx,
+        conn: Some(&tx),
         db: super::sql::Db::sqlite(&tx),
     })?;
     tx.commit().map_err(StoreError::from)?;
@@ -120,11 +120,11 @@ mod tests {
         let calls = Cell::new(0);
         let out: Result<i64, StoreError> = write(&mut conn, |tx| {
             calls.set(calls.get() + 1);
-            tx.conn.execute("INSERT INTO t VALUES (1)", [])?;
+            tx.sqlite()?.execute("INSERT INTO t VALUES (1)", [])?;
             if calls.get() < 3 {
                 return Err(busy());
             }
-            Ok(tx.conn.query_row("SELECT count(*) FROM t", [], |r| r.get(0))?)
+            Ok(tx.sqlite()?.query_row("SELECT count(*) FROM t", [], |r| r.get(0))?)
         });
         // The two failed attempts were rolled back: one row, written once.
         assert_eq!(out.unwrap(), 1);
@@ -138,7 +138,7 @@ mod tests {
         let calls = Cell::new(0);
         let out: Result<(), StoreError> = write(&mut conn, |tx| {
             calls.set(calls.get() + 1);
-            tx.conn.execute("INSERT INTO t VALUES (1)", [])?;
+            tx.sqlite()?.execute("INSERT INTO t VALUES (1)", [])?;
             Err(StoreError::Sqlite("boom".into()))
         });
         assert!(out.is_err());
@@ -182,7 +182,7 @@ mod tests {
         let mut waiter = Connection::open(&path).unwrap();
         waiter.busy_timeout(Duration::from_millis(1)).unwrap();
         let out: Result<(), StoreError> = write(&mut waiter, |tx| {
-            tx.conn.execute("INSERT INTO t VALUES (1)", [])?;
+            tx.sqlite()?.execute("INSERT INTO t VALUES (1)", [])?;
             Ok(())
         });
         out.unwrap();

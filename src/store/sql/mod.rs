@@ -8,6 +8,7 @@
 //! side.
 
 mod param;
+pub(crate) mod pg;
 mod row;
 
 pub(crate) use param::params;
@@ -20,30 +21,72 @@ use rusqlite::types::{ToSqlOutput, ValueRef as SqliteValue};
 /// A connection inside a transaction (see [`super::Tx`]): runs statements.
 #[derive(Clone, Copy)]
 pub struct Db<'c> {
-    conn: &'c rusqlite::Connection,
+    engine: Engine<'c>,
+}
+
+#[derive(Clone, Copy)]
+enum Engine<'c> {
+    Sqlite(&'c rusqlite::Connection),
+    Postgres(&'c dyn pg::PgRun),
+}
+
+/// Which SQL a statement must be written in, where the two differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
 }
 
 impl<'c> Db<'c> {
     pub(super) fn sqlite(conn: &'c rusqlite::Connection) -> Db<'c> {
-        Db { conn }
+        Db {
+            engine: Engine::Sqlite(conn),
+        }
+    }
+
+    pub(super) fn postgres(run: &'c dyn pg::PgRun) -> Db<'c> {
+        Db {
+            engine: Engine::Postgres(run),
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match self.engine {
+            Engine::Sqlite(_) => Dialect::Sqlite,
+            Engine::Postgres(_) => Dialect::Postgres,
+        }
     }
 
     /// `sql` prepared once per connection and kept (the statement cache):
     /// for the fixed statements of the store.
     pub fn prepare(&self, sql: &str) -> Result<Stmt<'c>, StoreError> {
         Ok(Stmt {
-            conn: self.conn,
-            inner: Inner::Cached(self.conn.prepare_cached(sql)?),
+            inner: match self.engine {
+                Engine::Sqlite(conn) => Inner::Sqlite {
+                    conn,
+                    stmt: SqliteStmt::Cached(conn.prepare_cached(sql)?),
+                },
+                Engine::Postgres(run) => Inner::Postgres {
+                    run,
+                    sql: sql.to_string(),
+                    statement: run.prepare(sql, false)?,
+                },
+            },
         })
     }
 
     /// `sql` prepared for this use only: for statements built at run time,
-    /// which would only crowd the cache.
+    /// which would only crowd SQLite's statement cache.
     pub fn prepare_once(&self, sql: &str) -> Result<Stmt<'c>, StoreError> {
-        Ok(Stmt {
-            conn: self.conn,
-            inner: Inner::Once(self.conn.prepare(sql)?),
-        })
+        match self.engine {
+            Engine::Sqlite(conn) => Ok(Stmt {
+                inner: Inner::Sqlite {
+                    conn,
+                    stmt: SqliteStmt::Once(conn.prepare(sql)?),
+                },
+            }),
+            Engine::Postgres(_) => self.prepare(sql),
+        }
     }
 
     /// Runs a statement that returns no rows; how many rows it changed.
@@ -105,28 +148,40 @@ impl<'c> Db<'c> {
 
 /// A prepared statement.
 pub struct Stmt<'c> {
-    conn: &'c rusqlite::Connection,
     inner: Inner<'c>,
 }
 
 enum Inner<'c> {
+    Sqlite {
+        conn: &'c rusqlite::Connection,
+        stmt: SqliteStmt<'c>,
+    },
+    Postgres {
+        run: &'c dyn pg::PgRun,
+        /// As the store wrote it: an insert asks for it again with `RETURNING id`.
+        sql: String,
+        statement: postgres::Statement,
+    },
+}
+
+enum SqliteStmt<'c> {
     Cached(rusqlite::CachedStatement<'c>),
     Once(rusqlite::Statement<'c>),
 }
 
-impl<'c> Stmt<'c> {
-    fn statement(&mut self) -> &mut rusqlite::Statement<'c> {
-        match &mut self.inner {
-            Inner::Cached(stmt) => stmt,
-            Inner::Once(stmt) => stmt,
+impl<'c> SqliteStmt<'c> {
+    fn get(&mut self) -> &mut rusqlite::Statement<'c> {
+        match self {
+            SqliteStmt::Cached(stmt) => stmt,
+            SqliteStmt::Once(stmt) => stmt,
         }
     }
 
     /// Binds every parameter, after checking there are as many as the
     /// statement numbers (a mismatch is the store's bug, reported, not
     /// silently bound as null).
-    fn bind(&mut self, params: &impl Params) -> Result<(), StoreError> {
-        let stmt = self.statement();
+    fn bind(&mut self, params: &impl Params) -> Result<&mut rusqlite::Statement<'c>, StoreError> {
+        let stmt = self.get();
         let wanted = stmt.parameter_count();
         if params.count() != wanted {
             return Err(StoreError::Sqlite(format!(
@@ -137,22 +192,39 @@ impl<'c> Stmt<'c> {
         for index in 0..wanted {
             stmt.raw_bind_parameter(index + 1, Bound(params.at(index)))?;
         }
-        Ok(())
+        Ok(stmt)
     }
+}
 
+impl<'c> Stmt<'c> {
     pub fn execute(&mut self, params: impl Params) -> Result<usize, StoreError> {
-        self.bind(&params)?;
-        Ok(self.statement().raw_execute()?)
+        match &mut self.inner {
+            Inner::Sqlite { stmt, .. } => Ok(stmt.bind(&params)?.raw_execute()?),
+            Inner::Postgres { run, statement, .. } => {
+                Ok(usize::try_from(run.execute(statement, &params)?).unwrap_or(usize::MAX))
+            }
+        }
     }
 
     pub fn insert(&mut self, params: impl Params) -> Result<i64, StoreError> {
-        self.execute(params)?;
-        Ok(self.conn.last_insert_rowid())
+        self.insert_new(params)?
+            .ok_or_else(|| StoreError::Sqlite("the insert inserted no row".into()))
     }
 
     pub fn insert_new(&mut self, params: impl Params) -> Result<Option<i64>, StoreError> {
-        let inserted = self.execute(params)? == 1;
-        Ok(inserted.then(|| self.conn.last_insert_rowid()))
+        match &mut self.inner {
+            Inner::Sqlite { conn, stmt } => {
+                let inserted = stmt.bind(&params)?.raw_execute()? == 1;
+                Ok(inserted.then(|| conn.last_insert_rowid()))
+            }
+            Inner::Postgres { run, sql, .. } => {
+                let returning = run.prepare(sql, true)?;
+                match run.query(&returning, &params)?.first() {
+                    Some(row) => Ok(Some(row.try_get(0)?)),
+                    None => Ok(None),
+                }
+            }
+        }
     }
 
     /// Whether the query returns any row.
@@ -174,10 +246,9 @@ impl<'c> Stmt<'c> {
         params: impl Params,
         map: impl FnOnce(&Row) -> Result<T, StoreError>,
     ) -> Result<Option<T>, StoreError> {
-        self.bind(&params)?;
-        let mut rows = self.statement().raw_query();
+        let mut rows = self.query(params)?;
         match rows.next()? {
-            Some(row) => map(&Row::sqlite(row)).map(Some),
+            Some(row) => map(&row).map(Some),
             None => Ok(None),
         }
     }
@@ -205,9 +276,13 @@ impl<'c> Stmt<'c> {
 
     /// The rows as a cursor, for stepping two queries side by side.
     pub fn query(&mut self, params: impl Params) -> Result<Rows<'_>, StoreError> {
-        self.bind(&params)?;
         Ok(Rows {
-            inner: self.statement().raw_query(),
+            inner: match &mut self.inner {
+                Inner::Sqlite { stmt, .. } => RowsInner::Sqlite(stmt.bind(&params)?.raw_query()),
+                Inner::Postgres { run, statement, .. } => {
+                    RowsInner::Postgres(pg::PgRows::open(*run, statement, &params)?)
+                }
+            },
         })
     }
 
@@ -218,10 +293,9 @@ impl<'c> Stmt<'c> {
         params: impl Params,
         mut each: impl FnMut(&Row) -> Result<bool, E>,
     ) -> Result<(), E> {
-        self.bind(&params)?;
-        let mut rows = self.statement().raw_query();
-        while let Some(row) = rows.next().map_err(StoreError::from)? {
-            if !each(&Row::sqlite(row))? {
+        let mut rows = self.query(params)?;
+        while let Some(row) = rows.next()? {
+            if !each(&row)? {
                 break;
             }
         }
@@ -246,11 +320,19 @@ impl rusqlite::ToSql for Bound<'_> {
 
 /// A query's rows, read one at a time.
 pub struct Rows<'s> {
-    inner: rusqlite::Rows<'s>,
+    inner: RowsInner<'s>,
+}
+
+enum RowsInner<'s> {
+    Sqlite(rusqlite::Rows<'s>),
+    Postgres(pg::PgRows<'s>),
 }
 
 impl Rows<'_> {
     pub fn next(&mut self) -> Result<Option<Row<'_>>, StoreError> {
-        Ok(self.inner.next()?.map(Row::sqlite))
+        Ok(match &mut self.inner {
+            RowsInner::Sqlite(rows) => rows.next()?.map(Row::sqlite),
+            RowsInner::Postgres(rows) => rows.next()?.map(Row::postgres),
+        })
     }
 }

@@ -26,12 +26,25 @@ impl<'a> ValueRef<'a> {
 
 /// A row of a query's result.
 pub struct Row<'r> {
-    inner: &'r rusqlite::Row<'r>,
+    inner: Inner<'r>,
+}
+
+enum Inner<'r> {
+    Sqlite(&'r rusqlite::Row<'r>),
+    Postgres(&'r postgres::Row),
 }
 
 impl<'r> Row<'r> {
-    pub(super) fn sqlite(inner: &'r rusqlite::Row<'r>) -> Row<'r> {
-        Row { inner }
+    pub(super) fn sqlite(row: &'r rusqlite::Row<'r>) -> Row<'r> {
+        Row {
+            inner: Inner::Sqlite(row),
+        }
+    }
+
+    pub(super) fn postgres(row: &'r postgres::Row) -> Row<'r> {
+        Row {
+            inner: Inner::Postgres(row),
+        }
     }
 
     /// Column `index` (from 0) as `T`; a value `T` cannot hold is an error
@@ -45,7 +58,11 @@ impl<'r> Row<'r> {
     /// refuse.
     pub fn value(&self, index: usize) -> Result<ValueRef<'_>, StoreError> {
         use rusqlite::types::ValueRef as Sqlite;
-        Ok(match self.inner.get_ref(index)? {
+        let row = match self.inner {
+            Inner::Sqlite(row) => row,
+            Inner::Postgres(row) => return super::pg::value(row, index),
+        };
+        Ok(match row.get_ref(index)? {
             Sqlite::Null => ValueRef::Null,
             Sqlite::Integer(i) => ValueRef::Integer(i),
             Sqlite::Real(f) => ValueRef::Real(f),

@@ -1,0 +1,74 @@
+//! A frontdesk database on PostgreSQL: the connection a [`super::Store`]
+//! holds, and its transactions.
+//!
+//! Writes run SERIALIZABLE, the server's counterpart of SQLite's `BEGIN
+//! IMMEDIATE`: a read-then-write inside one never acts on a value another
+//! agent changed since, and when two collide the server fails one of them
+//! (serialization failure or deadlock, [`StoreError::Busy`]), which is run
+//! again whole on a fresh snapshot, exactly as SQLite's busy is
+//! (`retry.rs`). Reads run REPEATABLE READ, READ ONLY: one snapshot.
+
+use super::retry::{BusyError, PATIENCE, on_busy};
+use super::sql::pg::{PgTx, StatementCache};
+use super::sql::Db;
+use super::{StoreError, Tx};
+use postgres::IsolationLevel;
+
+/// An open connection to a frontdesk database on a PostgreSQL server.
+pub struct PgConn {
+    client: postgres::Client,
+    statements: StatementCache,
+}
+
+impl PgConn {
+    pub fn new(client: postgres::Client) -> PgConn {
+        PgConn {
+            client,
+            statements: StatementCache::new(),
+        }
+    }
+
+    pub fn client(&mut self) -> &mut postgres::Client {
+        &mut self.client
+    }
+
+    pub fn read<T, E>(&mut self, mut f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        on_busy(PATIENCE, || self.once(IsolationLevel::RepeatableRead, true, &mut f))
+    }
+
+    pub fn write<T, E>(&mut self, mut f: impl FnMut(&Tx) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + BusyError,
+    {
+        on_busy(PATIENCE, || self.once(IsolationLevel::Serializable, false, &mut f))
+    }
+
+    /// One attempt; on any error the transaction is dropped, which rolls it back.
+    fn once<T, E>(
+        &mut self,
+        level: IsolationLevel,
+        read_only: bool,
+        f: &mut impl FnMut(&Tx) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .client
+            .build_transaction()
+            .isolation_level(level)
+            .read_only(read_only)
+            .start()
+            .map_err(StoreError::from)?;
+        let tx = PgTx::new(tx, &mut self.statements);
+        let out = f(&Tx {
+            conn: None,
+            db: Db::postgres(&tx),
+        })?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

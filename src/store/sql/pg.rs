@@ -1,0 +1,258 @@
+//! PostgreSQL behind the driver: the store's `?N` SQL translated to `$N`,
+//! parameters encoded for the type the server expects, rows decoded into
+//! the same [`ValueRef`]s SQLite gives, statements prepared once per
+//! connection.
+//!
+//! A transaction is borrowed through `RefCell`s because the store's API
+//! runs statements through shared references; no borrow is held while a
+//! caller's closure runs (rows are fetched in batches from a portal), so a
+//! closure may run other statements of the same transaction, as on SQLite.
+
+use super::super::StoreError;
+use super::{ParamRef, Params, ValueRef, column_error};
+use bytes::BytesMut;
+use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+
+/// How many rows a portal hands over at a time while a query is stepped.
+const FETCH_ROWS: i32 = 512;
+
+/// Prepared statements of one connection, by the SQL they were made from.
+pub type StatementCache = HashMap<String, postgres::Statement>;
+
+/// An open PostgreSQL transaction, as the driver uses it.
+pub struct PgTx<'a> {
+    tx: RefCell<postgres::Transaction<'a>>,
+    cache: RefCell<&'a mut StatementCache>,
+}
+
+impl<'a> PgTx<'a> {
+    pub fn new(tx: postgres::Transaction<'a>, cache: &'a mut StatementCache) -> PgTx<'a> {
+        PgTx {
+            tx: RefCell::new(tx),
+            cache: RefCell::new(cache),
+        }
+    }
+
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.into_inner().commit()?)
+    }
+}
+
+/// What the driver asks of a PostgreSQL transaction; a trait object so that
+/// [`super::Db`] need not carry the transaction's own lifetime.
+pub trait PgRun {
+    /// `sql` as the store writes it, prepared (and kept) in PostgreSQL's form.
+    fn prepare(&self, sql: &str, returning_id: bool) -> Result<postgres::Statement, StoreError>;
+    fn execute(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<u64, StoreError>;
+    fn query(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<Vec<postgres::Row>, StoreError>;
+    fn bind(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<postgres::Portal, StoreError>;
+    fn fetch(&self, portal: &postgres::Portal) -> Result<Vec<postgres::Row>, StoreError>;
+}
+
+impl PgRun for PgTx<'_> {
+    fn prepare(&self, sql: &str, returning_id: bool) -> Result<postgres::Statement, StoreError> {
+        let text = translate(sql, returning_id);
+        if let Some(statement) = self.cache.borrow().get(&text) {
+            return Ok(statement.clone());
+        }
+        let statement = self.tx.borrow_mut().prepare(&text)?;
+        self.cache.borrow_mut().insert(text, statement.clone());
+        Ok(statement)
+    }
+
+    fn execute(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<u64, StoreError> {
+        let values = encode(params);
+        Ok(self.tx.borrow_mut().execute(statement, &refs(&values))?)
+    }
+
+    fn query(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<Vec<postgres::Row>, StoreError> {
+        let values = encode(params);
+        Ok(self.tx.borrow_mut().query(statement, &refs(&values))?)
+    }
+
+    fn bind(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<postgres::Portal, StoreError> {
+        let values = encode(params);
+        Ok(self.tx.borrow_mut().bind(statement, &refs(&values))?)
+    }
+
+    fn fetch(&self, portal: &postgres::Portal) -> Result<Vec<postgres::Row>, StoreError> {
+        Ok(self.tx.borrow_mut().query_portal(portal, FETCH_ROWS)?)
+    }
+}
+
+/// A query's rows fetched batch by batch from a portal.
+pub struct PgRows<'c> {
+    run: &'c dyn PgRun,
+    portal: postgres::Portal,
+    batch: VecDeque<postgres::Row>,
+    current: Option<postgres::Row>,
+    done: bool,
+}
+
+impl<'c> PgRows<'c> {
+    pub fn open(run: &'c dyn PgRun, statement: &postgres::Statement, params: &dyn Params) -> Result<Self, StoreError> {
+        Ok(PgRows {
+            run,
+            portal: run.bind(statement, params)?,
+            batch: VecDeque::new(),
+            current: None,
+            done: false,
+        })
+    }
+
+    /// The next row, kept until the following call.
+    pub fn next(&mut self) -> Result<Option<&postgres::Row>, StoreError> {
+        if self.batch.is_empty() && !self.done {
+            let rows = self.run.fetch(&self.portal)?;
+            self.done = rows.len() < usize::try_from(FETCH_ROWS).unwrap_or(0);
+            self.batch.extend(rows);
+        }
+        self.current = self.batch.pop_front();
+        Ok(self.current.as_ref())
+    }
+}
+
+/// The store's SQL in PostgreSQL's form: `?N` parameters become `$N`
+/// (outside quoted text), `INSERT OR IGNORE` becomes `ON CONFLICT DO
+/// NOTHING`, and an insert whose new id is wanted returns it.
+pub fn translate(sql: &str, returning_id: bool) -> String {
+    let mut out = String::with_capacity(sql.len() + 32);
+    let mut quote: Option<char> = None;
+    for c in sql.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '?') => {
+                out.push('$');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    let mut out = out.trim_end().trim_end_matches(';').to_string();
+    if let Some(at) = out.find("INSERT OR IGNORE INTO") {
+        out.replace_range(at..at + "INSERT OR IGNORE INTO".len(), "INSERT INTO");
+        out.push_str(" ON CONFLICT DO NOTHING");
+    }
+    if returning_id {
+        out.push_str(" RETURNING id");
+    }
+    out
+}
+
+/// A parameter encoded for whatever type the server infers for it.
+#[derive(Debug)]
+struct Encoded<'a>(ParamRef<'a>);
+
+fn encode(params: &dyn Params) -> Vec<Encoded<'_>> {
+    (0..params.count()).map(|i| Encoded(params.at(i))).collect()
+}
+
+fn refs<'a>(values: &'a [Encoded<'a>]) -> Vec<&'a (dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+fn is_text(ty: &Type) -> bool {
+    matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN)
+}
+
+impl ToSql for Encoded<'_> {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self.0 {
+            ParamRef::Null => Ok(IsNull::Yes),
+            ParamRef::Integer(i) => match *ty {
+                Type::INT8 => i.to_sql(ty, out),
+                Type::INT4 => i32::try_from(i)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(i)?.to_sql(ty, out),
+                Type::BOOL => (i != 0).to_sql(ty, out),
+                #[allow(clippy::cast_precision_loss)]
+                Type::FLOAT8 => (i as f64).to_sql(ty, out),
+                _ if is_text(ty) => i.to_string().as_str().to_sql(ty, out),
+                _ => Err(format!("an integer cannot be bound as {ty}").into()),
+            },
+            ParamRef::Real(f) => match *ty {
+                Type::FLOAT8 => f.to_sql(ty, out),
+                #[allow(clippy::cast_possible_truncation)]
+                Type::FLOAT4 => (f as f32).to_sql(ty, out),
+                _ => Err(format!("a real number cannot be bound as {ty}").into()),
+            },
+            ParamRef::Text(s) => s.to_sql(ty, out),
+            ParamRef::Blob(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// Column `index` of a PostgreSQL row as the value SQLite would give:
+/// integers of every width and booleans as integers, text as text.
+pub fn value(row: &postgres::Row, index: usize) -> Result<ValueRef<'_>, StoreError> {
+    let column = row
+        .columns()
+        .get(index)
+        .ok_or_else(|| column_error(index, "no such column"))?;
+    let fail = |e: postgres::Error| column_error(index, &e.to_string());
+    let value = match *column.type_() {
+        Type::INT8 => row.try_get::<_, Option<i64>>(index).map_err(fail)?.map(ValueRef::Integer),
+        Type::INT4 => row
+            .try_get::<_, Option<i32>>(index)
+            .map_err(fail)?
+            .map(|i| ValueRef::Integer(i64::from(i))),
+        Type::INT2 => row
+            .try_get::<_, Option<i16>>(index)
+            .map_err(fail)?
+            .map(|i| ValueRef::Integer(i64::from(i))),
+        Type::BOOL => row
+            .try_get::<_, Option<bool>>(index)
+            .map_err(fail)?
+            .map(|b| ValueRef::Integer(i64::from(b))),
+        Type::FLOAT8 => row.try_get::<_, Option<f64>>(index).map_err(fail)?.map(ValueRef::Real),
+        Type::FLOAT4 => row
+            .try_get::<_, Option<f32>>(index)
+            .map_err(fail)?
+            .map(|f| ValueRef::Real(f64::from(f))),
+        Type::BYTEA => row.try_get::<_, Option<&[u8]>>(index).map_err(fail)?.map(ValueRef::Blob),
+        ref ty if is_text(ty) => row.try_get::<_, Option<&str>>(index).map_err(fail)?.map(ValueRef::Text),
+        ref ty => {
+            return Err(column_error(
+                index,
+                &format!("type {ty} is not read by the store (cast it in the query)"),
+            ));
+        }
+    };
+    Ok(value.unwrap_or(ValueRef::Null))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn the_stores_sql_becomes_postgresqls() {
+        let cases = [
+            ("SELECT a FROM t WHERE b = ?1 AND c = ?2", false, "SELECT a FROM t WHERE b = $1 AND c = $2"),
+            ("SELECT '?1' || ?1", false, "SELECT '?1' || $1"),
+            (
+                "INSERT INTO t (a) VALUES (?1)",
+                true,
+                "INSERT INTO t (a) VALUES ($1) RETURNING id",
+            ),
+            (
+                "INSERT OR IGNORE INTO t (a) VALUES (?1);",
+                true,
+                "INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id",
+            ),
+        ];
+        for (sql, returning, want) in cases {
+            assert_eq!(translate(sql, returning), want, "{sql}");
+        }
+    }
+}
