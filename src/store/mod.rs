@@ -29,6 +29,8 @@ mod migrations;
 mod occasions;
 mod open;
 mod orders;
+#[doc(hidden)]
+pub mod pg_migrations;
 mod picks;
 mod policies;
 mod presence;
