@@ -155,7 +155,7 @@ fn schema_version(tx: &mut Transaction) -> Result<Found, StoreError> {
 /// is the server's "try again", as SQLite's busy is: both are `Busy`, so
 /// the same retries handle them. Connection errors are mapped where the
 /// connection is made.
-pub(crate) fn from_pg(e: postgres::Error) -> StoreError {
+pub fn from_pg(e: postgres::Error) -> StoreError {
     let detail = e.as_db_error().map_or_else(|| e.to_string(), ToString::to_string);
     match e.code() {
         Some(code) if is_retryable(code) => StoreError::Busy(detail),
@@ -167,7 +167,8 @@ fn is_retryable(code: &SqlState) -> bool {
     *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED
 }
 
-/// The runner, for the integration tests on a real server (tests/it/pg_schema.rs).
+/// The runner, for the integration tests on a real server (tests/it/pg_schema.rs);
+/// `from_pg` is public for the same reason (tests/it/pg_errors.rs).
 #[doc(hidden)]
 pub fn migrate_for_tests(client: &mut Client) -> Result<i64, StoreError> {
     migrate(client)

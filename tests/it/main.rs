@@ -71,6 +71,7 @@ mod mail_support;
 mod mail_tui;
 mod occasions;
 mod order_corrections;
+mod pg_errors;
 mod pg_schema;
 mod pg_server;
 mod pg_triggers;

@@ -204,46 +204,79 @@ fn the_postgresql_schema_agrees_with_the_sqlite_one_table_by_table() {
     assert_eq!(pg_tables, compared);
 }
 
+/// The key columns of a SQLite index, in order: a COLLATE NOCASE column as
+/// `lower(column)` (its twin on PostgreSQL, 0010 and 0012), an expression
+/// as None.
+fn sqlite_index_keys(sqlite: &rusqlite::Connection, index: &str) -> Vec<Option<String>> {
+    let mut stmt = sqlite
+        .prepare("SELECT name, coll FROM pragma_index_xinfo(?1) WHERE key ORDER BY seqno")
+        .unwrap();
+    stmt.query_map([index], |r| {
+        Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .map(|(name, coll)| {
+        name.map(|name| {
+            if coll == "NOCASE" {
+                format!("lower({name})")
+            } else {
+                name
+            }
+        })
+    })
+    .collect()
+}
+
+/// The key columns (or expressions) of PostgreSQL's index `index` on
+/// `table`, and whether it is unique; None where there is no such index.
+fn pg_index_keys(client: &mut Client, table: &str, index: &str) -> Option<(Vec<String>, bool)> {
+    client
+        .query_opt(
+            "SELECT array(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                            FROM generate_series(1, i.indnkeyatts) k ORDER BY k), i.indisunique
+               FROM pg_index i
+              WHERE i.indexrelid = to_regclass($1) AND i.indrelid = to_regclass($2)",
+            &[&index, &table],
+        )
+        .unwrap()
+        .map(|r| (r.get(0), r.get(1)))
+}
+
 /// Every SQLite index of `table` has its PostgreSQL twin: a named one by its
-/// name; one SQLite made for a UNIQUE or PRIMARY KEY (`sqlite_autoindex_…`,
-/// named by SQLite) as a unique index on the same columns — or on
-/// lower(column) for a COLLATE NOCASE column (0010, 0012).
+/// name, on the same columns in the same order (an expression's text
+/// differs between the dialects: only its place is compared) and as unique;
+/// one SQLite made for a UNIQUE or PRIMARY KEY (`sqlite_autoindex_…`, a
+/// name of SQLite's) as a unique index on the same columns. Partial
+/// indexes' conditions are written in each dialect and not compared.
 fn same_indexes(sqlite: &rusqlite::Connection, client: &mut Client, table: &str) {
     let mut stmt = sqlite
-        .prepare("SELECT name, origin FROM pragma_index_list(?1)")
+        .prepare("SELECT name, origin, \"unique\" FROM pragma_index_list(?1)")
         .unwrap();
-    let indexes: Vec<(String, String)> = stmt
-        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
+    let indexes: Vec<(String, String, bool)> = stmt
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .map(Result::unwrap)
         .collect();
     let unique = pg_unique_keys(client, table);
-    for (index, origin) in indexes {
+    for (index, origin, is_unique) in indexes {
+        let want = sqlite_index_keys(sqlite, &index);
         if origin == "c" {
-            let on: Option<String> = client
-                .query_opt(
-                    "SELECT tablename::text FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1",
-                    &[&index],
-                )
-                .unwrap()
-                .map(|r| r.get(0));
-            assert_eq!(on.as_deref(), Some(table), "index {index}");
+            let Some((have, pg_unique)) = pg_index_keys(client, table, &index) else {
+                panic!("{table}: no index {index} on PostgreSQL");
+            };
+            assert_eq!(pg_unique, is_unique, "{index}: unique");
+            assert_eq!(have.len(), want.len(), "{index}: {have:?} for {want:?}");
+            for (have, want) in have.iter().zip(&want) {
+                if let Some(want) = want {
+                    assert_eq!(have, want, "{index}: {have:?} for {want:?}");
+                }
+            }
             continue;
         }
-        let mut stmt = sqlite
-            .prepare("SELECT name, coll FROM pragma_index_xinfo(?1) WHERE key ORDER BY seqno")
-            .unwrap();
-        let keys: Vec<String> = stmt
-            .query_map([&index], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .map(|(name, coll)| {
-                if coll == "NOCASE" {
-                    format!("lower({name})")
-                } else {
-                    name
-                }
-            })
+        let keys: Vec<String> = want
+            .into_iter()
+            .map(|key| key.expect("a constraint's key is a column"))
             .collect();
         assert!(
             unique.contains(&keys),
