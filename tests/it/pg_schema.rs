@@ -376,3 +376,50 @@ fn two_frontdesks_migrating_one_empty_database_at_once_make_one_schema() {
     let views: i64 = client.query_one("SELECT count(*) FROM views", &[]).unwrap().get(0);
     assert_eq!(views, 5, "the shipped views seeded once");
 }
+
+/// A database a frontdesk of version 10 made (its migrations applied by
+/// hand, with a ticket in it) is brought up step by step to the very schema
+/// a fresh database gets, and the later migrations' backfills see its rows
+/// (0011 marks the ticket for the search index).
+#[test]
+fn an_older_database_is_migrated_step_by_step_to_the_schema_of_a_fresh_one() {
+    let Some(fresh) = TestDb::fresh() else { return };
+    let Some(old) = TestDb::fresh() else { return };
+    let mut client = old.admin();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/migrations/pg");
+    let mut files: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut tx = client.transaction().unwrap();
+    tx.batch_execute(
+        "CREATE TABLE frontdesk_schema (version BIGINT NOT NULL, application TEXT NOT NULL);
+         CREATE UNIQUE INDEX frontdesk_schema_one_row ON frontdesk_schema ((true));
+         INSERT INTO frontdesk_schema VALUES (10, 'frontdesk');",
+    )
+    .unwrap();
+    for file in &files[..10] {
+        tx.batch_execute(&std::fs::read_to_string(file).unwrap()).unwrap();
+    }
+    tx.batch_execute(
+        "INSERT INTO customers (id, code, name, created_at, updated_at) VALUES (1, 'C1', 'Ada', 1, 1);
+         INSERT INTO tickets (id, customer_id, kind, subject, opened_at, created_at, updated_at)
+             VALUES (7, 1, 'inquiry', 'Printer', 1, 1, 1);",
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    assert_eq!(migrate(&mut client).unwrap(), LATEST_VERSION);
+    let mut fresh_client = fresh.admin();
+    migrate(&mut fresh_client).unwrap();
+    assert_eq!(schema_snapshot(&mut client), schema_snapshot(&mut fresh_client));
+    let marked: Vec<(String, i64)> = client
+        .query("SELECT kind, id FROM search_dirty", &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(marked, [("ticket".to_string(), 7)]);
+    let keyed: i64 = client
+        .query_one("SELECT count(*) FROM customer_keys_dirty WHERE id = 1", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(keyed, 1, "0014 marks the customer for its key");
+}
