@@ -30,6 +30,8 @@ mod occasions;
 mod open;
 mod orders;
 mod pg_engine;
+#[doc(hidden)]
+pub mod pg_migrations;
 mod picks;
 mod policies;
 mod presence;
