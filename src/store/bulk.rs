@@ -191,8 +191,7 @@ impl<'a> Tx<'a> {
         let mut existing: u64 = 0;
         for table in LOADED_TABLES {
             // Table names come from the constant above, never from input.
-            let n: i64 = conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
             existing += n.unsigned_abs();
         }
         if new_rows >= existing {
@@ -207,8 +206,7 @@ impl<'a> Tx<'a> {
                 }
             }
             for (name, _) in &load.dropped {
-                conn
-                    .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+                conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
             load.suspend_search_triggers()?;
         }
@@ -220,10 +218,7 @@ impl<'a> Tx<'a> {
         let conn = self.sqlite()?;
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
-        Ok(WideCache {
-            conn,
-            cache_size,
-        })
+        Ok(WideCache { conn, cache_size })
     }
 
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {

@@ -67,17 +67,18 @@ const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.sinc
        coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score, c.archived
   FROM customers c
   LEFT JOIN (SELECT customer_id, count(*) AS n, min(at) AS first_at, max(at) AS last_at,
-                    sum(at >= ?2) AS recent_n,
+                    sum(CASE WHEN at >= ?2 THEN 1 ELSE 0 END) AS recent_n,
                     sum(CASE WHEN at >= ?2 THEN net ELSE 0 END) AS recent_cents
                FROM (SELECT o.customer_id, o.at, o.amount_cents - coalesce(x.back, 0) AS net,
                             x.back IS NOT NULL AS corrected
                        FROM orders o
                        LEFT JOIN (SELECT order_id, sum(amount_cents) AS back FROM order_corrections
                                    WHERE at <= ?1 GROUP BY order_id) x ON x.order_id = o.id
-                      WHERE o.at <= ?1 AND {scope})
+                      WHERE o.at <= ?1 AND {scope}) nets
               WHERE NOT (corrected AND net <= 0)
               GROUP BY customer_id) o ON o.customer_id = c.id
-  LEFT JOIN (SELECT customer_id, sum(at >= ?4) AS recent, sum(at < ?4) AS earlier
+  LEFT JOIN (SELECT customer_id, sum(CASE WHEN at >= ?4 THEN 1 ELSE 0 END) AS recent,
+                    sum(CASE WHEN at < ?4 THEN 1 ELSE 0 END) AS earlier
                FROM interactions
               WHERE direction <> 'note' AND at >= ?3 AND at <= ?1 AND {scope}
               GROUP BY customer_id) i ON i.customer_id = c.id

@@ -87,7 +87,11 @@ impl Tx<'_> {
             return Ok(());
         }
         let mut read = conn.prepare(&flush_sql())?;
-        let mut put = conn.prepare("INSERT OR REPLACE INTO customer_keys (id, activity, key) VALUES (?1, ?2, ?3)")?;
+        let mut put = conn.prepare(conn.pick(
+            "INSERT OR REPLACE INTO customer_keys (id, activity, key) VALUES (?1, ?2, ?3)",
+            "INSERT INTO customer_keys (id, activity, key) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET activity = excluded.activity, key = excluded.key",
+        ))?;
         let mut gone = conn.prepare("DELETE FROM customer_keys WHERE id = ?1")?;
         read.query_each(params![], |row| {
             let id: i64 = row.get(0)?;

@@ -150,13 +150,16 @@ impl Tx<'_> {
 
     /// The highest generated code with this prefix (`C2026…`), for the next one.
     pub fn last_code_with_prefix(&self, prefix: &str) -> Result<Option<String>, StoreError> {
-        self.db.query_opt(
+        let sql = self.db.pick(
             "SELECT code FROM customers WHERE code >= ?1 AND code < ?1 || ':'
                  AND substr(code, length(?1) + 1) NOT GLOB '*[^0-9]*'
                  ORDER BY length(code) DESC, code DESC LIMIT 1",
-            [prefix],
-            |r| r.get(0),
-        )
+            // Byte order, as SQLite compares, whatever the database's locale.
+            "SELECT code FROM customers WHERE code >= ?1 COLLATE \"C\" AND code < (?1 || ':') COLLATE \"C\"
+                 AND substr(code, length(?1) + 1) !~ '[^0-9]'
+                 ORDER BY length(code) DESC, code COLLATE \"C\" DESC LIMIT 1",
+        );
+        self.db.query_opt(sql, [prefix], |r| r.get(0))
     }
 
     /// Writes every field of `c` if nobody changed the row since `c.version`
@@ -181,10 +184,11 @@ impl Tx<'_> {
     /// Records contact with the customer for "last contact" and ranking;
     /// derived data, so it does not bump the version.
     pub fn touch_customer(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.db.execute(
+        let sql = self.db.pick(
             "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
-            params![id, at.timestamp()],
-        )?;
+            "UPDATE customers SET last_activity_at = greatest(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
+        );
+        self.db.execute(sql, params![id, at.timestamp()])?;
         Ok(())
     }
 

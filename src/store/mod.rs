@@ -149,9 +149,8 @@ pub struct Tx<'a> {
 impl<'a> Tx<'a> {
     /// The SQLite connection, for work only SQLite's modules do.
     pub(super) fn sqlite(&self) -> Result<&'a Connection, StoreError> {
-        self.conn.ok_or_else(|| {
-            StoreError::Sqlite("this work is not yet done on PostgreSQL databases".into())
-        })
+        self.conn
+            .ok_or_else(|| StoreError::Sqlite("this work is not yet done on PostgreSQL databases".into()))
     }
 }
 
@@ -166,6 +165,21 @@ impl Store {
     /// (`init`, `demo`, the TUI's first start).
     pub fn create(path: &Path, options: &OpenOptions) -> Result<Store, StoreError> {
         Store::with(path, options, open::open(path, options, open::IfMissing::Create)?)
+    }
+
+    /// A frontdesk database on a PostgreSQL server, through `client` (see
+    /// `pg_connect` for how one is made): migrated like a file, created on
+    /// an empty database, refused when newer or someone else's. `shown_as`
+    /// names it in messages (a URL without its password).
+    pub fn on_postgres(client: postgres::Client, shown_as: &str, options: &OpenOptions) -> Result<Store, StoreError> {
+        let mut conn = pg_engine::PgConn::new(client);
+        pg_migrations::migrate(conn.client())?;
+        Ok(Store {
+            engine: Engine::Postgres(Box::new(conn)),
+            path: PathBuf::from(shown_as),
+            options: options.clone(),
+            journal_found: String::new(),
+        })
     }
 
     /// Opens an existing file as it is — not migrated, not checked to be

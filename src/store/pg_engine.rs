@@ -9,8 +9,8 @@
 //! (`retry.rs`). Reads run REPEATABLE READ, READ ONLY: one snapshot.
 
 use super::retry::{BusyError, PATIENCE, on_busy};
-use super::sql::pg::{PgTx, StatementCache};
 use super::sql::Db;
+use super::sql::pg::{PgTx, StatementCache};
 use super::{StoreError, Tx};
 use postgres::IsolationLevel;
 

@@ -38,7 +38,8 @@ impl Tx<'_> {
 impl Store {
     /// Copies the write-ahead log into the main file and truncates it.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        self.sqlite()?.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.sqlite()?
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 }

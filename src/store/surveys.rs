@@ -86,12 +86,14 @@ impl Tx<'_> {
     /// Newest first.
     pub fn list_surveys(&self, q: &SurveyQuery) -> Result<Vec<Survey>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
+        // The lowest of the three scores: a scalar min() on SQLite, least() on PostgreSQL.
+        let lowest = self.db.pick("min", "least");
         let mut stmt = self.db.prepare(&format!(
             "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id
              WHERE (?1 IS NULL OR s.customer_id = ?1)
                AND (?2 IS NULL OR s.at >= ?2)
                AND (?3 IS NULL OR s.at < ?3)
-               AND (?4 = 0 OR min(s.quality, s.response, s.communication) < ?5)
+               AND (?4 = 0 OR {lowest}(s.quality, s.response, s.communication) < ?5)
              ORDER BY s.at DESC, s.id DESC LIMIT ?6"
         ))?;
         let rows = stmt.query_map(

@@ -292,7 +292,7 @@ fn a_database_at_every_older_version_is_brought_up_to_date() {
             conn.pragma_update(None, "user_version", applied as i64).unwrap();
             conn.pragma_update(None, "application_id", app_id).unwrap();
         }
-        let store = open(&path).unwrap();
+        let mut store = open(&path).unwrap();
         assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
         drop(store);
         assert_eq!(schema_of_file(&path), full, "from version {applied}");

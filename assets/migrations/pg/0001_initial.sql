@@ -46,14 +46,14 @@ CREATE TABLE customers (
     since                TEXT,
     lifetime_value_cents BIGINT NOT NULL DEFAULT 0,
     tier                 TEXT NOT NULL DEFAULT 'standard',
-    tier_pinned          BIGINT NOT NULL DEFAULT 0,
+    tier_pinned          BOOLEAN NOT NULL DEFAULT false,
     lifecycle            TEXT NOT NULL DEFAULT 'new',
     tags                 TEXT NOT NULL DEFAULT '',
     channel              TEXT,
     owner                TEXT NOT NULL DEFAULT '',
     notes                TEXT NOT NULL DEFAULT '',
     birthday             TEXT,
-    archived             BIGINT NOT NULL DEFAULT 0,
+    archived             BOOLEAN NOT NULL DEFAULT false,
     created_at           BIGINT NOT NULL,
     updated_at           BIGINT NOT NULL,
     last_activity_at     BIGINT,
@@ -105,15 +105,16 @@ CREATE TABLE tickets (
     version             BIGINT NOT NULL DEFAULT 1,
     -- In the queue (see the SQLite file). PostgreSQL 15 has only STORED
     -- generated columns (SQLite's is VIRTUAL): the same value, kept in the
-    -- row. A 0/1 BIGINT like every flag, so the queue's query must say
-    -- `is_active = 1` to use tickets_queue on PostgreSQL.
-    is_active           BIGINT GENERATED ALWAYS AS (
-        CASE WHEN status IN ('new','open','pending')
-              OR (status = 'resolved' AND (callback_outcome IS NULL OR callback_outcome = 'follow-up'))
-             THEN 1 ELSE 0 END
+    -- row. The flags a query tests bare (`WHERE t.is_active`, `NOT
+    -- c.archived`, as SQLite's partial indexes need them written) are
+    -- BOOLEAN here, so one query text serves both engines; the driver
+    -- binds and reads them as 0 and 1.
+    is_active           BOOLEAN GENERATED ALWAYS AS (
+        status IN ('new','open','pending')
+        OR (status = 'resolved' AND (callback_outcome IS NULL OR callback_outcome = 'follow-up'))
     ) STORED
 );
-CREATE INDEX tickets_queue ON tickets(next_due) WHERE is_active = 1;
+CREATE INDEX tickets_queue ON tickets(next_due) WHERE is_active;
 CREATE INDEX tickets_customer ON tickets(customer_id, opened_at);
 CREATE INDEX tickets_opened ON tickets(opened_at);
 CREATE INDEX tickets_resolved ON tickets(resolved_at) WHERE resolved_at IS NOT NULL;

@@ -53,11 +53,8 @@ CREATE INDEX customers_cadence ON customers(tier, archived, created_at, code, na
 CREATE INDEX customers_birthday_day ON customers(substr(birthday, 6, 5));
 CREATE INDEX customers_since_day ON customers(substr(since, 6, 5));
 
--- SQLite's `WHERE archived` takes any non-zero integer as true; PostgreSQL
--- wants a boolean, so the flag is compared: queries must say
--- `archived <> 0` to use customers_archived.
 DROP INDEX tickets_callback_owed;
 CREATE INDEX tickets_callback_owed ON tickets(callback_due, status, assignee, customer_id)
     WHERE callback_at IS NULL AND callback_due IS NOT NULL;
-CREATE INDEX customers_archived ON customers(id) WHERE archived <> 0;
+CREATE INDEX customers_archived ON customers(id) WHERE archived;
 ANALYZE customers;

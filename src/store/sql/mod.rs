@@ -57,6 +57,15 @@ impl<'c> Db<'c> {
         }
     }
 
+    /// The statement of this engine's dialect, where the two differ: the
+    /// store keeps both side by side.
+    pub fn pick<'s>(&self, sqlite: &'s str, postgres: &'s str) -> &'s str {
+        match self.dialect() {
+            Dialect::Sqlite => sqlite,
+            Dialect::Postgres => postgres,
+        }
+    }
+
     /// `sql` prepared once per connection and kept (the statement cache):
     /// for the fixed statements of the store.
     pub fn prepare(&self, sql: &str) -> Result<Stmt<'c>, StoreError> {
@@ -69,7 +78,6 @@ impl<'c> Db<'c> {
                 Engine::Postgres(run) => Inner::Postgres {
                     run,
                     sql: sql.to_string(),
-                    statement: run.prepare(sql, false)?,
                 },
             },
         })
@@ -156,12 +164,9 @@ enum Inner<'c> {
         conn: &'c rusqlite::Connection,
         stmt: SqliteStmt<'c>,
     },
-    Postgres {
-        run: &'c dyn pg::PgRun,
-        /// As the store wrote it: an insert asks for it again with `RETURNING id`.
-        sql: String,
-        statement: postgres::Statement,
-    },
+    /// Prepared when first run: the values bound then may be needed to type
+    /// its parameters (see [`pg::PgRun::prepare`]).
+    Postgres { run: &'c dyn pg::PgRun, sql: String },
 }
 
 enum SqliteStmt<'c> {
@@ -200,8 +205,9 @@ impl<'c> Stmt<'c> {
     pub fn execute(&mut self, params: impl Params) -> Result<usize, StoreError> {
         match &mut self.inner {
             Inner::Sqlite { stmt, .. } => Ok(stmt.bind(&params)?.raw_execute()?),
-            Inner::Postgres { run, statement, .. } => {
-                Ok(usize::try_from(run.execute(statement, &params)?).unwrap_or(usize::MAX))
+            Inner::Postgres { run, sql } => {
+                let statement = run.prepare(sql, false, &params)?;
+                Ok(usize::try_from(run.execute(&statement, &params)?).unwrap_or(usize::MAX))
             }
         }
     }
@@ -217,8 +223,8 @@ impl<'c> Stmt<'c> {
                 let inserted = stmt.bind(&params)?.raw_execute()? == 1;
                 Ok(inserted.then(|| conn.last_insert_rowid()))
             }
-            Inner::Postgres { run, sql, .. } => {
-                let returning = run.prepare(sql, true)?;
+            Inner::Postgres { run, sql } => {
+                let returning = run.prepare(sql, true, &params)?;
                 match run.query(&returning, &params)?.first() {
                     Some(row) => Ok(Some(row.try_get(0)?)),
                     None => Ok(None),
@@ -279,8 +285,9 @@ impl<'c> Stmt<'c> {
         Ok(Rows {
             inner: match &mut self.inner {
                 Inner::Sqlite { stmt, .. } => RowsInner::Sqlite(stmt.bind(&params)?.raw_query()),
-                Inner::Postgres { run, statement, .. } => {
-                    RowsInner::Postgres(pg::PgRows::open(*run, statement, &params)?)
+                Inner::Postgres { run, sql } => {
+                    let statement = run.prepare(sql, false, &params)?;
+                    RowsInner::Postgres(pg::PgRows::open(*run, &statement, &params)?)
                 }
             },
         })

@@ -43,8 +43,10 @@ impl<'a> PgTx<'a> {
 /// What the driver asks of a PostgreSQL transaction; a trait object so that
 /// [`super::Db`] need not carry the transaction's own lifetime.
 pub trait PgRun {
-    /// `sql` as the store writes it, prepared (and kept) in PostgreSQL's form.
-    fn prepare(&self, sql: &str, returning_id: bool) -> Result<postgres::Statement, StoreError>;
+    /// `sql` as the store writes it, prepared (and kept) in PostgreSQL's
+    /// form. A parameter the server cannot type from the statement alone
+    /// (`?3 IS NULL`) takes the type of the value bound to it now.
+    fn prepare(&self, sql: &str, returning_id: bool, params: &dyn Params) -> Result<postgres::Statement, StoreError>;
     fn execute(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<u64, StoreError>;
     fn query(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<Vec<postgres::Row>, StoreError>;
     fn bind(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<postgres::Portal, StoreError>;
@@ -52,12 +54,32 @@ pub trait PgRun {
 }
 
 impl PgRun for PgTx<'_> {
-    fn prepare(&self, sql: &str, returning_id: bool) -> Result<postgres::Statement, StoreError> {
+    fn prepare(&self, sql: &str, returning_id: bool, params: &dyn Params) -> Result<postgres::Statement, StoreError> {
         let text = translate(sql, returning_id);
         if let Some(statement) = self.cache.borrow().get(&text) {
             return Ok(statement.clone());
         }
-        let statement = self.tx.borrow_mut().prepare(&text)?;
+        // A failed prepare aborts the transaction unless it was made under
+        // a savepoint; this runs once per statement and connection.
+        let mut tx = self.tx.borrow_mut();
+        tx.batch_execute("SAVEPOINT frontdesk_prepare")?;
+        let prepared = match tx.prepare(&text) {
+            Err(e) if e.code().is_some_and(cannot_type) => {
+                tx.batch_execute("ROLLBACK TO SAVEPOINT frontdesk_prepare")?;
+                tx.prepare_typed(&text, &types_of(params))
+            }
+            other => other,
+        };
+        if prepared.is_ok() {
+            tx.batch_execute("RELEASE SAVEPOINT frontdesk_prepare")?;
+        }
+        drop(tx);
+        // A statement the server cannot prepare is the store's bug: the
+        // message names it, so the report says which.
+        let statement = prepared.map_err(|e| match StoreError::from(e) {
+            StoreError::Sqlite(detail) => StoreError::Sqlite(format!("{detail}: {text}")),
+            other => other,
+        })?;
         self.cache.borrow_mut().insert(text, statement.clone());
         Ok(statement)
     }
@@ -134,6 +156,16 @@ pub fn translate(sql: &str, returning_id: bool) -> String {
         out.push(c);
     }
     let mut out = out.trim_end().trim_end_matches(';').to_string();
+    // SQLite reads `LIMIT -1` as no limit, which the store binds for "all";
+    // PostgreSQL refuses a negative limit and reads NULL as none.
+    let mut from = 0;
+    while let Some(at) = out[from..].find("LIMIT $").map(|i| i + from) {
+        let digits = out[at + 7..].chars().take_while(char::is_ascii_digit).count();
+        let parameter = out[at + 6..at + 7 + digits].to_string();
+        let limit = format!("LIMIT nullif({parameter}, -1)");
+        out.replace_range(at..at + 7 + digits, &limit);
+        from = at + limit.len();
+    }
     if let Some(at) = out.find("INSERT OR IGNORE INTO") {
         out.replace_range(at..at + "INSERT OR IGNORE INTO".len(), "INSERT INTO");
         out.push_str(" ON CONFLICT DO NOTHING");
@@ -142,6 +174,25 @@ pub fn translate(sql: &str, returning_id: bool) -> String {
         out.push_str(" RETURNING id");
     }
     out
+}
+
+/// The server could not tell a parameter's type from the statement.
+fn cannot_type(code: &postgres::error::SqlState) -> bool {
+    use postgres::error::SqlState;
+    *code == SqlState::INDETERMINATE_DATATYPE || *code == SqlState::AMBIGUOUS_PARAMETER
+}
+
+/// The types of the values bound now, for a statement whose parameters the
+/// server cannot type by itself; a null is taken for text.
+fn types_of(params: &dyn Params) -> Vec<Type> {
+    (0..params.count())
+        .map(|i| match params.at(i) {
+            ParamRef::Integer(_) => Type::INT8,
+            ParamRef::Real(_) => Type::FLOAT8,
+            ParamRef::Blob(_) => Type::BYTEA,
+            ParamRef::Null | ParamRef::Text(_) => Type::TEXT,
+        })
+        .collect()
 }
 
 /// A parameter encoded for whatever type the server infers for it.
@@ -157,7 +208,10 @@ fn refs<'a>(values: &'a [Encoded<'a>]) -> Vec<&'a (dyn ToSql + Sync)> {
 }
 
 fn is_text(ty: &Type) -> bool {
-    matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN)
+    matches!(
+        *ty,
+        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN
+    )
 }
 
 impl ToSql for Encoded<'_> {
@@ -201,7 +255,10 @@ pub fn value(row: &postgres::Row, index: usize) -> Result<ValueRef<'_>, StoreErr
         .ok_or_else(|| column_error(index, "no such column"))?;
     let fail = |e: postgres::Error| column_error(index, &e.to_string());
     let value = match *column.type_() {
-        Type::INT8 => row.try_get::<_, Option<i64>>(index).map_err(fail)?.map(ValueRef::Integer),
+        Type::INT8 => row
+            .try_get::<_, Option<i64>>(index)
+            .map_err(fail)?
+            .map(ValueRef::Integer),
         Type::INT4 => row
             .try_get::<_, Option<i32>>(index)
             .map_err(fail)?
@@ -219,7 +276,11 @@ pub fn value(row: &postgres::Row, index: usize) -> Result<ValueRef<'_>, StoreErr
             .try_get::<_, Option<f32>>(index)
             .map_err(fail)?
             .map(|f| ValueRef::Real(f64::from(f))),
-        Type::BYTEA => row.try_get::<_, Option<&[u8]>>(index).map_err(fail)?.map(ValueRef::Blob),
+        Type::NUMERIC => row.try_get::<_, Option<Numeric>>(index).map_err(fail)?.map(|n| n.0),
+        Type::BYTEA => row
+            .try_get::<_, Option<&[u8]>>(index)
+            .map_err(fail)?
+            .map(ValueRef::Blob),
         ref ty if is_text(ty) => row.try_get::<_, Option<&str>>(index).map_err(fail)?.map(ValueRef::Text),
         ref ty => {
             return Err(column_error(
@@ -231,6 +292,41 @@ pub fn value(row: &postgres::Row, index: usize) -> Result<ValueRef<'_>, StoreErr
     Ok(value.unwrap_or(ValueRef::Null))
 }
 
+/// A NUMERIC (what `sum` and `avg` of integers give on PostgreSQL) as SQLite
+/// gives it: an integer when it has no fraction, else a real.
+struct Numeric(ValueRef<'static>);
+
+impl<'a> postgres::types::FromSql<'a> for Numeric {
+    /// The binary form: digit count, weight (of the first base-10000 digit),
+    /// sign, display scale, then the digits.
+    #[allow(clippy::cast_precision_loss)]
+    fn from_sql(_: &Type, raw: &'a [u8]) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        let word = |i: usize| -> Result<i16, Box<dyn std::error::Error + Sync + Send>> {
+            let bytes = raw.get(i * 2..i * 2 + 2).ok_or("a numeric cut short")?;
+            Ok(i16::from_be_bytes([bytes[0], bytes[1]]))
+        };
+        let (count, weight, sign, scale) = (word(0)?, word(1)?, word(2)? as u16, word(3)?);
+        if sign == 0xC000 {
+            return Err("NaN where a number was expected".into());
+        }
+        let mut value = 0f64;
+        for i in 0..usize::try_from(count).unwrap_or(0) {
+            let power = i32::from(weight) - i32::try_from(i).unwrap_or(0);
+            value += f64::from(word(4 + i)?) * 10_000f64.powi(power);
+        }
+        if sign == 0x4000 {
+            value = -value;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let whole = (scale == 0 && value.abs() < 9.0e15).then_some(value as i64);
+        Ok(Numeric(whole.map_or(ValueRef::Real(value), ValueRef::Integer)))
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        *ty == Type::NUMERIC
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::translate;
@@ -238,8 +334,17 @@ mod tests {
     #[test]
     fn the_stores_sql_becomes_postgresqls() {
         let cases = [
-            ("SELECT a FROM t WHERE b = ?1 AND c = ?2", false, "SELECT a FROM t WHERE b = $1 AND c = $2"),
+            (
+                "SELECT a FROM t WHERE b = ?1 AND c = ?2",
+                false,
+                "SELECT a FROM t WHERE b = $1 AND c = $2",
+            ),
             ("SELECT '?1' || ?1", false, "SELECT '?1' || $1"),
+            (
+                "SELECT a FROM t LIMIT ?12 OFFSET ?3",
+                false,
+                "SELECT a FROM t LIMIT nullif($12, -1) OFFSET $3",
+            ),
             (
                 "INSERT INTO t (a) VALUES (?1)",
                 true,
