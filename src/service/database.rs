@@ -6,6 +6,7 @@
 
 pub use crate::store::header::HeaderCheck;
 pub use crate::store::{Foreign, Interrupt, JournalMode, OpenOptions, Store as Database, StoreError, sidecar};
+pub use crate::store::{Location, PasswordSource, PgFailure, PgSecrets, PgTarget, PgWarning};
 
 use crate::config::{self, DatabaseConfig};
 use std::time::Duration;
