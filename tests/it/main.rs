@@ -71,6 +71,7 @@ mod mail_support;
 mod mail_tui;
 mod occasions;
 mod order_corrections;
+mod pg_connect;
 mod pg_server;
 mod pickers;
 mod qa13_cli;

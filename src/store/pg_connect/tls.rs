@@ -68,7 +68,10 @@ fn client_config(target: &PgTarget) -> Result<ClientConfig, PgFailure> {
         })?;
     let algorithms = provider.signature_verification_algorithms;
     let verifier: Arc<dyn ServerCertVerifier> = match target.sslmode {
-        SslMode::Disable | SslMode::Prefer | SslMode::Require => Arc::new(Unchecked { algorithms }),
+        SslMode::Disable | SslMode::Prefer | SslMode::Require => Arc::new(Lenient {
+            chain: None,
+            algorithms,
+        }),
         mode @ (SslMode::VerifyCa | SslMode::VerifyFull) => {
             let roots = Arc::new(roots(target)?);
             let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider)
@@ -79,7 +82,10 @@ fn client_config(target: &PgTarget) -> Result<ClientConfig, PgFailure> {
                     detail: e.to_string(),
                 })?;
             if mode == SslMode::VerifyCa {
-                Arc::new(AnyName(webpki))
+                Arc::new(Lenient {
+                    chain: Some(webpki),
+                    algorithms,
+                })
             } else {
                 webpki
             }
@@ -115,24 +121,37 @@ fn roots(target: &PgTarget) -> Result<RootCertStore, PgFailure> {
     Ok(roots)
 }
 
-/// prefer / require: the connection is encrypted, the certificate is not
-/// checked (libpq's meaning); the handshake's signatures still are, so the
-/// server proves it holds the key of the certificate it sent.
+/// The certificate checks libpq makes short of verify-full. prefer /
+/// require (`chain: None`): the connection is encrypted, the certificate
+/// is not checked. verify-ca: the chain must lead to a trusted root, the
+/// name in the certificate may be any; webpki checks the name last, after
+/// the chain, so a name mismatch means the chain was good. Either way the
+/// handshake's signatures are checked, so the server proves it holds the
+/// key of the certificate it sent.
 #[derive(Debug)]
-struct Unchecked {
+struct Lenient {
+    chain: Option<Arc<WebPkiServerVerifier>>,
     algorithms: WebPkiSupportedAlgorithms,
 }
 
-impl ServerCertVerifier for Unchecked {
+impl ServerCertVerifier for Lenient {
     fn verify_server_cert(
         &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
+        let Some(chain) = &self.chain else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+            Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
     }
 
     fn verify_tls12_signature(
@@ -155,55 +174,6 @@ impl ServerCertVerifier for Unchecked {
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.algorithms.supported_schemes()
-    }
-}
-
-/// verify-ca: the chain must lead to a trusted root; the name in the
-/// certificate may be any. webpki checks the name last, after the chain,
-/// so a name mismatch means the chain was good.
-#[derive(Debug)]
-struct AnyName(Arc<WebPkiServerVerifier>);
-
-impl ServerCertVerifier for AnyName {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp_response: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        match self
-            .0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-        {
-            Err(rustls::Error::InvalidCertificate(
-                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
-            )) => Ok(ServerCertVerified::assertion()),
-            other => other,
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_verify_schemes()
     }
 }
 
