@@ -84,3 +84,90 @@ pub fn url_problem(problem: PgUrlProblem, s: &Strings) -> &'static str {
         PgUrlProblem::Parameter => p.url_parameter,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn every_failure() -> Vec<PgFailure> {
+        let target = || "postgres://ann@db.example:5432/fd".to_string();
+        let user = || "ann".to_string();
+        vec![
+            PgFailure::Unreachable {
+                target: target(),
+                detail: "Connection refused".into(),
+            },
+            PgFailure::WrongPassword {
+                target: target(),
+                user: user(),
+                source: PasswordSource::Environment,
+            },
+            PgFailure::WrongPassword {
+                target: target(),
+                user: user(),
+                source: PasswordSource::PassFile("/home/ann/.pgpass".into()),
+            },
+            PgFailure::WrongPassword {
+                target: target(),
+                user: user(),
+                source: PasswordSource::Command,
+            },
+            PgFailure::NoPassword {
+                target: target(),
+                user: user(),
+            },
+            PgFailure::NotAllowed {
+                target: target(),
+                user: user(),
+                detail: "role \"ann\" is not permitted to log in\x1b[2J".into(),
+            },
+            PgFailure::NoDatabase {
+                target: target(),
+                database: "fd".into(),
+            },
+            PgFailure::TlsRefused {
+                target: target(),
+                sslmode: "require",
+            },
+            PgFailure::Tls {
+                target: target(),
+                sslmode: "verify-full",
+                detail: "invalid peer certificate".into(),
+            },
+            PgFailure::RootCert {
+                path: "/etc/ca.pem".into(),
+                detail: "No such file".into(),
+            },
+            PgFailure::PasswordCommand(CommandFailure::Failed {
+                status: "exit status: 3".into(),
+            }),
+            PgFailure::PasswordCommand(CommandFailure::NotRun { detail: "no sh".into() }),
+            PgFailure::PasswordCommand(CommandFailure::Empty),
+            PgFailure::Server {
+                target: target(),
+                code: "53100".into(),
+                detail: "disk full".into(),
+            },
+        ]
+    }
+
+    /// Every failure in every language: filled, distinct between
+    /// languages, and free of terminal controls from the server's words.
+    #[test]
+    fn every_failure_is_told_in_every_language() {
+        for f in every_failure() {
+            let told: Vec<String> = Lang::ALL.iter().map(|l| failure(&f, l.strings())).collect();
+            for text in &told {
+                assert!(!text.contains('{') && !text.contains('\x1b'), "{f:?}: {text}");
+            }
+            assert_ne!(told[0], told[1], "{f:?}");
+        }
+        let missing = PgFailure::NoDatabase {
+            target: "postgres://ann@h:5432/fd".into(),
+            database: "fd".into(),
+        };
+        assert!(failure(&missing, Lang::En.strings()).contains("createdb fd"));
+        assert!(failure(&missing, Lang::ZhCn.strings()).contains("createdb fd"));
+    }
+}

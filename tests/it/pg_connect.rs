@@ -163,6 +163,18 @@ fn a_wrong_password_names_the_user_and_where_it_came_from() {
         }
     }
     assert!(matches!(failure(&url, &secrets()), PgFailure::NoPassword { .. }));
+    // The right password for a role that may not log in (28000).
+    db.admin()
+        .batch_execute(&format!("ALTER ROLE {} NOLOGIN", role.name))
+        .unwrap();
+    let right = PgSecrets {
+        pgpassword: Some(Password::new(PASSWORD.into())),
+        ..secrets()
+    };
+    match failure(&url, &right) {
+        PgFailure::NotAllowed { user, .. } => assert_eq!(user, role.name),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// PGPASSWORD comes first, the file next, the command last.
