@@ -2,14 +2,15 @@
 //! user keeps them, the password file's warning on standard error.
 
 use crate::config::DatabaseConfig;
+use crate::config::secret::run_password_command;
 use crate::service::Error;
-use crate::service::database::{PgSecrets, PgTarget, PgWarning};
+use crate::service::database::{PgSecrets, PgTarget, PgWarning, connect_postgres};
 
 /// A connection to `target` with the settings' password command, or the
 /// typed reason why there is none.
 pub fn open_postgres(target: &PgTarget, settings: &DatabaseConfig) -> Result<postgres::Client, Error> {
-    let secrets = PgSecrets::from_env(&settings.password_command, warn);
-    Ok(crate::store::connect(target, &secrets)?)
+    let secrets = PgSecrets::from_env(&settings.password_command, run_password_command, warn);
+    Ok(connect_postgres(target, &secrets)?)
 }
 
 fn warn(warning: &PgWarning) {

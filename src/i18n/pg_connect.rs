@@ -1,8 +1,8 @@
 //! Words a [`PgFailure`] and a bad database URL in the catalogue's language.
 
 use super::{Strings, fill};
-use crate::config::secret::CommandFailure;
 use crate::domain::error::PgUrlProblem;
+use crate::domain::secret::CommandFailure;
 use crate::domain::text::sanitize_line;
 use crate::service::database::{PasswordSource, PgFailure, PgWarning};
 

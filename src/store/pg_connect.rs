@@ -12,7 +12,7 @@ pub use failure::{PasswordSource, PgFailure};
 
 use super::StoreError;
 use super::location::{PgTarget, SslMode};
-use crate::config::secret::{Password, run_password_command};
+use crate::domain::secret::{CommandFailure, Password};
 use postgres::error::SqlState;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -26,6 +26,9 @@ pub struct PgSecrets {
     pub passfile: Option<PathBuf>,
     /// `[database] password_command`; empty: none.
     pub password_command: String,
+    /// Runs it (`config::secret::run_password_command`: the store runs
+    /// no commands of the settings on its own).
+    pub run_command: fn(&str) -> Result<Password, CommandFailure>,
     /// Told when the password file is skipped (others may read it).
     pub warn: fn(&PgWarning),
 }
@@ -38,7 +41,11 @@ pub enum PgWarning {
 }
 
 impl PgSecrets {
-    pub fn from_env(password_command: &str, warn: fn(&PgWarning)) -> PgSecrets {
+    pub fn from_env(
+        password_command: &str,
+        run_command: fn(&str) -> Result<Password, CommandFailure>,
+        warn: fn(&PgWarning),
+    ) -> PgSecrets {
         let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
         let passfile = var("PGPASSFILE")
             .map(PathBuf::from)
@@ -50,6 +57,7 @@ impl PgSecrets {
                 .map(Password::new),
             passfile,
             password_command: password_command.to_string(),
+            run_command,
             warn,
         }
     }
@@ -74,7 +82,7 @@ impl PgSecrets {
         if self.password_command.trim().is_empty() {
             return Ok(None);
         }
-        let p = run_password_command(&self.password_command).map_err(PgFailure::PasswordCommand)?;
+        let p = (self.run_command)(&self.password_command).map_err(PgFailure::PasswordCommand)?;
         Ok(Some((p, PasswordSource::Command)))
     }
 }

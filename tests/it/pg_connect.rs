@@ -47,6 +47,7 @@ fn secrets() -> PgSecrets {
         pgpassword: None,
         passfile: None,
         password_command: String::new(),
+        run_command: frontdesk::config::secret::run_password_command,
         warn: quiet,
     }
 }

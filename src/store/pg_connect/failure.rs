@@ -3,7 +3,7 @@
 //! kinds, never from message text), the catalogue words it
 //! (`i18n::pg_connect`). No variant can hold a password.
 
-use crate::config::secret::CommandFailure;
+use crate::domain::secret::CommandFailure;
 
 /// Where the password that was sent came from, so a refused one can be
 /// found and corrected (the password itself is never shown).

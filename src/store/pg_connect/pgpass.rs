@@ -4,7 +4,7 @@
 //! line that matches gives the password. A file that others may read is
 //! ignored, as libpq does: a password there is no longer a secret.
 
-use crate::config::secret::Password;
+use crate::domain::secret::Password;
 use crate::store::location::PgTarget;
 use std::path::Path;
 
