@@ -23,7 +23,7 @@ const GLOBAL: &str = "Global options";
     after_help = examples::FRONTDESK
 )]
 pub struct Cli {
-    /// The database file [default: <data dir>/frontdesk/frontdesk.db]
+    /// The database file, or a postgres://USER@HOST:PORT/NAME URL [default: <data dir>/frontdesk/frontdesk.db]
     // Any path is taken here, the empty one too: clap would refuse an empty
     // FRONTDESK_DB as "--db", and would do so even when --db is given. An empty
     // path is refused by `parse::refuse_empty_paths`, naming where it came from.

@@ -44,6 +44,7 @@ mod mail_out;
 mod order;
 mod output;
 mod parse;
+mod pg;
 mod progress;
 mod reminder;
 mod report;
@@ -64,10 +65,12 @@ mod views;
 
 pub use args::{Cli, Command};
 pub use parse::{LIMIT_MAX, parse};
+pub use pg::reach_postgres;
 
 use crate::config::Config;
 use crate::domain::time::parse_instant;
 use crate::i18n::fill;
+use crate::service::database::Location;
 use crate::service::{Ctx, Database, Error, Settings};
 use std::path::PathBuf;
 
@@ -265,7 +268,16 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     let options = crate::service::database::open_options(&config.database);
     // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
-    let path = cli.db_path();
+    let path = match cli.location(&config)? {
+        Location::File(path) => path,
+        Location::Postgres(target) => {
+            // Connected, so every problem of reaching the server is told
+            // now; the store does not run there yet (the merger's place).
+            reach_postgres(&target, &config.database)?;
+            let target = target.to_string();
+            return Err(crate::service::database::StoreError::EngineUnavailable { target }.into());
+        }
+    };
     let store = match access {
         Access::Create => Database::create(&path, &options)?,
         Access::Existing => Database::open(&path, &options)?,
@@ -311,6 +323,25 @@ fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
 impl Cli {
     pub fn db_path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(crate::config::default_db_path)
+    }
+
+    /// Where the database is: `--db` (or FRONTDESK_DB), then `[database]
+    /// url`, then the default file.
+    pub fn location(&self, config: &Config) -> Result<Location, Error> {
+        if let Some(db) = &self.db {
+            return Ok(Location::parse(db.as_os_str())?);
+        }
+        let url = config.database.url.trim();
+        if url.is_empty() {
+            return Ok(Location::File(crate::config::default_db_path()));
+        }
+        match Location::parse_field("database.url", std::ffi::OsStr::new(url))? {
+            Location::File(_) => {
+                let reason = crate::domain::error::Reason::PgUrl(crate::domain::error::PgUrlProblem::Scheme);
+                Err(crate::domain::error::Invalid::new("database.url", url, reason).into())
+            }
+            postgres => Ok(postgres),
+        }
     }
 
     pub fn config_path(&self) -> PathBuf {

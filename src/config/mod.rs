@@ -4,6 +4,7 @@
 
 pub mod input;
 mod mail;
+pub mod secret;
 mod settings;
 // "Did you mean …?" lives in the domain now: the filter language suggests too.
 pub(crate) use crate::domain::suggest;
@@ -44,6 +45,11 @@ pub enum JournalMode {
 pub struct DatabaseConfig {
     pub journal_mode: JournalMode,
     pub busy_timeout_ms: u64,
+    /// A `postgres://` URL of the database; empty: the file (see
+    /// `store::Location`, checked where it is used, with its key).
+    pub url: String,
+    /// Prints the PostgreSQL password (see `config::secret`).
+    pub password_command: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

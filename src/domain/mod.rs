@@ -26,6 +26,7 @@ pub mod policy;
 pub mod query;
 pub mod reason;
 pub mod search;
+pub mod secret;
 pub mod segment_rules;
 pub mod segments;
 pub mod setting_rule;

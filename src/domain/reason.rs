@@ -198,6 +198,30 @@ pub enum Reason {
     UnknownMailSource,
     /// An IMAP source in `[mail] sources` that cannot be read as one.
     ImapUrl(ImapUrlProblem),
+    /// A `postgres://` database URL that cannot be used as one.
+    PgUrl(PgUrlProblem),
+}
+
+/// What is wrong with a `postgres://user@host:port/name?…` database URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PgUrlProblem {
+    /// `[database] url` that is not a `postgres://` URL (a file is `--db`'s).
+    Scheme,
+    /// `user:password@`: passwords come from PGPASSWORD, the password file
+    /// or `[database] password_command`, never the command line.
+    PasswordInUrl,
+    /// No host, or one that cannot be a host name or address.
+    Host,
+    /// Not a port from 1 to 65535.
+    Port,
+    /// A bad `%XX` escape, text that is not UTF-8, or a control character.
+    Encoding,
+    /// `sslmode` other than disable, prefer, require, verify-ca, verify-full.
+    SslMode,
+    /// `connect_timeout` that is not a whole number of seconds.
+    Timeout,
+    /// A query parameter frontdesk does not know, or a `#fragment`.
+    Parameter,
 }
 
 /// What is wrong with an `imaps://user@host[:port]/FOLDER` or `imap://…` source.

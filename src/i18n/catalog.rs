@@ -24,6 +24,7 @@ pub mod mail_out;
 pub mod mail_tui;
 pub mod navigation;
 pub mod occasions;
+pub mod pg_connect;
 pub mod pickers;
 pub mod progress;
 pub mod quality;
@@ -231,6 +232,7 @@ pub struct Strings {
     pub care: &'static care::CareStrings,
     pub quality: &'static quality::QualityStrings,
     pub background: &'static background::BackgroundStrings,
+    pub pg_connect: &'static pg_connect::PgConnectStrings,
     pub progress: &'static progress::ProgressStrings,
     pub query: &'static query::QueryStrings,
     pub occasions: &'static occasions::OccasionStrings,

@@ -190,6 +190,8 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
         StoreError::Busy(detail) => fill(e.busy, &[("detail", detail)]),
         StoreError::Unhealthy { path, problems } => e.unhealthy.of(*problems as i64, &[("path", path)]),
         StoreError::Sqlite(detail) => fill(e.sqlite, &[("detail", detail)]),
+        StoreError::Postgres(failure) => super::pg_connect::failure(failure, s),
+        StoreError::EngineUnavailable { target } => super::pg_connect::engine_unavailable(target, s),
     }
 }
 

@@ -13,6 +13,7 @@ mod labels;
 mod lang;
 pub mod macro_text;
 mod mail_imap;
+pub mod pg_connect;
 mod query_problem;
 mod reasons;
 mod reminder_note;

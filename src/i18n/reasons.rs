@@ -125,6 +125,7 @@ pub fn reason(r: &Reason, s: &Strings) -> String {
         Reason::Query(problem) => super::query_problem::problem(problem, s),
         Reason::NoSearchTerm => s.search.no_term.into(),
         Reason::ImapUrl(problem) => imap_url(*problem, s).into(),
+        Reason::PgUrl(problem) => super::pg_connect::url_problem(*problem, s).into(),
     }
 }
 

@@ -78,6 +78,8 @@ impl Error {
             Error::Conflict { .. } => 3,
             // No database at the path given is a thing not found, as a record is.
             Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,
+            // No database of that name on the server: `createdb` or `init` makes it.
+            Error::Storage(StoreError::Postgres(failure)) if failure.is_not_found() => 4,
             Error::Storage(_) | Error::Output(_) | Error::NotSaved(_) | Error::Mail(_) | Error::Imap(_) => 1,
         }
     }

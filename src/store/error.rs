@@ -80,6 +80,13 @@ pub enum StoreError {
     Unhealthy { path: String, problems: usize },
     #[error("database error: {0}")]
     Sqlite(String),
+    /// A PostgreSQL server could not be reached or used (`pg_connect`).
+    #[error("PostgreSQL: {0:?}")]
+    Postgres(crate::store::PgFailure),
+    /// The server was reached, but this build's store runs on SQLite only:
+    /// nothing was read or written there.
+    #[error("this build does not yet run on PostgreSQL: {target} is reachable")]
+    EngineUnavailable { target: String },
 }
 
 impl StoreError {

@@ -9,7 +9,6 @@
 
 use super::StoreError;
 use super::error::Foreign;
-use postgres::error::SqlState;
 use postgres::{Client, Transaction};
 
 /// A migration's file name (without `.sql`) and its text.
@@ -151,24 +150,13 @@ fn schema_version(tx: &mut Transaction) -> Result<Found, StoreError> {
     Ok(Found { version, has_table })
 }
 
-/// A PostgreSQL error as the store's. A serialization failure or a deadlock
-/// is the server's "try again", as SQLite's busy is: both are `Busy`, so
-/// the same retries handle them. Connection errors are mapped where the
-/// connection is made.
+/// A PostgreSQL error as the store's (see `From<postgres::Error>` in
+/// error.rs: a serialization failure or deadlock is `Busy`). Connection
+/// errors are mapped where the connection is made.
 pub fn from_pg(e: postgres::Error) -> StoreError {
-    let detail = e.as_db_error().map_or_else(|| e.to_string(), ToString::to_string);
-    match e.code() {
-        Some(code) if is_retryable(code) => StoreError::Busy(detail),
-        _ => StoreError::Sqlite(detail),
-    }
+    StoreError::from(e)
 }
 
-fn is_retryable(code: &SqlState) -> bool {
-    *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED
-}
-
-/// The runner, for the integration tests on a real server (tests/it/pg_schema.rs);
-/// `from_pg` is public for the same reason (tests/it/pg_errors.rs).
 #[doc(hidden)]
 pub fn migrate_for_tests(client: &mut Client) -> Result<i64, StoreError> {
     migrate(client)

@@ -50,7 +50,6 @@ impl TestDb {
 
     /// This database's URL for another role (whose password the caller
     /// supplies through the environment or a password command).
-    #[allow(dead_code)] // for the tests of roles and passwords
     pub fn url_as(&self, role: &str) -> String {
         self.url.replacen("postgres@", &format!("{role}@"), 1)
     }

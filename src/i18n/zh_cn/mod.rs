@@ -32,6 +32,7 @@ mod mail_out;
 mod mail_tui;
 mod navigation;
 mod occasions;
+mod pg_connect;
 mod pickers;
 mod progress;
 mod quality;
@@ -371,6 +372,7 @@ pub static ZH_CN: Strings = Strings {
     care: &care::CARE,
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
+    pg_connect: &pg_connect::PG_CONNECT,
     progress: &progress::PROGRESS,
     query: &query::QUERY,
     macros: &macros::MACROS,

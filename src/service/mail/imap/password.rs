@@ -1,60 +1,23 @@
-//! The IMAP password, from `[mail] password_command` (`pass show work/imap`):
-//! run by `sh -c`, its output less the final line break. It is held only in
-//! memory for the login: never stored, logged, or put in a message.
+//! The IMAP password, from `[mail] password_command` (`pass show work/imap`),
+//! by the runner every password command shares (`config::secret`).
 
+use crate::config::secret::{CommandFailure, Password, run_password_command};
 use crate::domain::error::{Invalid, Reason};
 use crate::domain::mail::imap_failure::ImapFailure;
 use crate::service::Error;
-use std::process::{Command, Stdio};
 
-/// A password that never shows itself in `{:?}`.
-pub(super) struct Password(String);
-
-impl Password {
-    pub(super) fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Password {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Password(***)")
-    }
-}
-
-/// Runs `command` for the password. Its stderr and stdin stay the
-/// user's (a GPG agent may ask for a passphrase); only stdout is read.
+/// Runs `command` for the password (see `config::secret`).
 pub(super) fn run(command: &str) -> Result<Password, Error> {
     if command.trim().is_empty() {
         return Err(Invalid::new("mail.password_command", "", Reason::Required).into());
     }
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        .stdin(Stdio::inherit())
-        .stderr(Stdio::inherit())
-        .stdout(Stdio::piped())
-        .output()
-        .map_err(|e| Error::Imap(ImapFailure::PasswordNotRun { detail: e.to_string() }))?;
-    if !output.status.success() {
-        let status = output.status.to_string();
-        return Err(Error::Imap(ImapFailure::PasswordFailed { status }));
-    }
-    let text = String::from_utf8(output.stdout).ok();
-    let password = text.map(|mut t| {
-        // Only the line break `echo` or `pass` ends with: spaces may be part of a password.
-        if t.ends_with('\n') {
-            t.pop();
-            if t.ends_with('\r') {
-                t.pop();
-            }
-        }
-        t
-    });
-    match password {
-        Some(p) if !p.is_empty() => Ok(Password(p)),
-        _ => Err(Error::Imap(ImapFailure::PasswordEmpty)),
-    }
+    run_password_command(command).map_err(|failure| {
+        Error::Imap(match failure {
+            CommandFailure::Failed { status } => ImapFailure::PasswordFailed { status },
+            CommandFailure::NotRun { detail } => ImapFailure::PasswordNotRun { detail },
+            CommandFailure::Empty => ImapFailure::PasswordEmpty,
+        })
+    })
 }
 
 #[cfg(test)]

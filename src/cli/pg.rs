@@ -1,0 +1,20 @@
+//! The CLI's one way to a PostgreSQL server: the passwords from where the
+//! user keeps them, the password file's warning on standard error.
+
+use crate::config::DatabaseConfig;
+use crate::config::secret::run_password_command;
+use crate::service::Error;
+use crate::service::database::{PgSecrets, PgTarget, PgWarning, connect_postgres};
+
+/// Connects to `target` with the settings' password command, so every
+/// problem of reaching the server is told in the user's terms.
+pub fn reach_postgres(target: &PgTarget, settings: &DatabaseConfig) -> Result<(), Error> {
+    let secrets = PgSecrets::from_env(&settings.password_command, run_password_command, warn);
+    connect_postgres(target, &secrets)?;
+    Ok(())
+}
+
+fn warn(warning: &PgWarning) {
+    let told = crate::i18n::pg_connect::warning(warning, crate::i18n::get());
+    errln!("frontdesk: {}", crate::domain::text::sanitize_line(&told));
+}
