@@ -192,6 +192,13 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
         StoreError::Sqlite(detail) => fill(e.sqlite, &[("detail", detail)]),
         StoreError::Postgres(failure) => super::pg_connect::failure(failure, s),
         StoreError::EngineUnavailable { target } => super::pg_connect::engine_unavailable(target, s),
+        StoreError::NotPermitted { login, detail, .. } => fill(
+            s.pg_connect.not_permitted,
+            &[
+                ("login", login),
+                ("detail", &crate::domain::text::sanitize_line(detail)),
+            ],
+        ),
     }
 }
 

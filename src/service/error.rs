@@ -65,6 +65,18 @@ impl From<StoreError> for Error {
                 actual,
             },
             StoreError::Invalid(invalid) => Error::Invalid(invalid),
+            // The server refused what frontdesk itself would refuse: said
+            // the same way, whoever `--agent` claimed to be.
+            StoreError::NotPermitted {
+                login,
+                role: Some(role),
+                needed: Some(needed),
+                ..
+            } => Error::Forbidden {
+                agent: login,
+                role,
+                needed,
+            },
             other => Error::Storage(other),
         }
     }

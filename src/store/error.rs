@@ -87,6 +87,17 @@ pub enum StoreError {
     /// nothing was read or written there.
     #[error("this build does not yet run on PostgreSQL: {target} is reachable")]
     EngineUnavailable { target: String },
+    /// The PostgreSQL server refused the session's login (SQLSTATE 42501):
+    /// frontdesk's role checks (pg/0019) name the login, its role and the
+    /// role needed; the server's own privileges (a login outside
+    /// `frontdesk_agent`) leave them empty and say why in `detail`.
+    #[error("{login} may not: {detail}")]
+    NotPermitted {
+        login: String,
+        role: Option<crate::domain::enums::Role>,
+        needed: Option<crate::domain::enums::Role>,
+        detail: String,
+    },
 }
 
 impl StoreError {
@@ -189,10 +200,29 @@ impl From<postgres::Error> for StoreError {
             Some(code) if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED => {
                 StoreError::Busy(detail)
             }
+            Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => not_permitted(&e, detail),
             Some(code) if *code == SqlState::DISK_FULL => StoreError::DiskFull { path: None, detail },
             Some(code) if *code == SqlState::READ_ONLY_SQL_TRANSACTION => StoreError::ReadOnly { path: None, detail },
             _ => StoreError::Sqlite(detail),
         }
+    }
+}
+
+/// A refusal of the server, with the login and roles when frontdesk's own
+/// check raised it (its DETAIL is `login=… role=… needed=…`, see
+/// assets/migrations/pg/0019_server_roles.sql).
+fn not_permitted(e: &postgres::Error, detail: String) -> StoreError {
+    let fields: Vec<(&str, &str)> = e
+        .as_db_error()
+        .and_then(|db| db.detail())
+        .map(|d| d.split(' ').filter_map(|kv| kv.split_once('=')).collect())
+        .unwrap_or_default();
+    let field = |name: &str| fields.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+    StoreError::NotPermitted {
+        login: field("login").unwrap_or_default(),
+        role: field("role").and_then(|r| r.parse().ok()),
+        needed: field("needed").and_then(|r| r.parse().ok()),
+        detail,
     }
 }
 

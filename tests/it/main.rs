@@ -75,6 +75,7 @@ mod occasions;
 mod order_corrections;
 mod pg_connect;
 mod pg_errors;
+mod pg_roles;
 mod pg_schema;
 mod pg_server;
 mod pg_triggers;

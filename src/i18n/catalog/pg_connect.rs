@@ -5,6 +5,8 @@ crate::i18n::texts::catalogue_struct! {
     pub struct PgConnectStrings {
         /// The server was reached, the store runs on SQLite only: `{target}`.
         pub engine_unavailable: &'static str,
+        /// The server refused `{login}` what it asked; `{detail}` the server's word.
+        pub not_permitted: &'static str,
         /// Nothing answered at `{target}`; `{detail}` the system's word.
         pub unreachable: &'static str,
         /// The server refused `{user}`'s password, which came from `{source}`.

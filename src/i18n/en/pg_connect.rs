@@ -3,6 +3,7 @@
 use crate::i18n::catalog::pg_connect::PgConnectStrings;
 
 pub const PG_CONNECT: PgConnectStrings = PgConnectStrings {
+    not_permitted: "the database server does not let {login} do this ({detail}); a database administrator grants it (README: Roles on PostgreSQL)",
     engine_unavailable: "this build does not yet run on PostgreSQL: {target} is reachable, but its data stays where it is",
     unreachable: "cannot reach the PostgreSQL server {target} ({detail}): is it running, and is the host and port right?",
     wrong_password: "the PostgreSQL server {target} refused the password of {user} (from {source})",
