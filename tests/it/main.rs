@@ -73,6 +73,7 @@ mod mail_support;
 mod mail_tui;
 mod occasions;
 mod order_corrections;
+mod pg_concurrency;
 mod pg_connect;
 mod pg_errors;
 mod pg_roles;
