@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn frequent_beats_write_only_every_ten_seconds() {
         let (dir, mut store, id) = desk();
-        let other = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+        let mut other = Store::open(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
         beat(&mut store, &ctx("li.na", 0), id).unwrap();
         let seen = other.data_version().unwrap();
         for second in 1..10 {

@@ -294,17 +294,25 @@ impl Store {
     }
 
     /// A counter that changes when another connection commits (`PRAGMA
-    /// data_version`), so a TUI can refresh only when something changed.
-    pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self.sqlite()?.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    /// data_version`; on PostgreSQL the writes' notifications, see
+    /// `pg_engine`), so a TUI can refresh only when something changed.
+    pub fn data_version(&mut self) -> Result<i64, StoreError> {
+        match &mut self.engine {
+            Engine::Sqlite(conn) => Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?),
+            Engine::Postgres(pg) => pg.data_version(),
+        }
     }
 
     /// Changes whenever what the file holds may have: another connection
     /// committed (`data_version`) or this one changed rows
     /// (`total_changes()`, which `data_version` leaves out). Results kept
     /// under an equal stamp are still current.
-    pub fn change_stamp(&self) -> Result<(i64, i64), StoreError> {
-        let own: i64 = self.sqlite()?.query_row("SELECT total_changes()", [], |r| r.get(0))?;
+    pub fn change_stamp(&mut self) -> Result<(i64, i64), StoreError> {
+        let own: i64 = match &self.engine {
+            Engine::Sqlite(conn) => conn.query_row("SELECT total_changes()", [], |r| r.get(0))?,
+            // This connection's own writes notify it too.
+            Engine::Postgres(_) => 0,
+        };
         Ok((self.data_version()?, own))
     }
 

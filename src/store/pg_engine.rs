@@ -13,19 +13,43 @@ use super::sql::Db;
 use super::sql::pg::{PgTx, StatementCache};
 use super::{StoreError, Tx};
 use postgres::IsolationLevel;
+use postgres::fallible_iterator::FallibleIterator;
 
 /// An open connection to a frontdesk database on a PostgreSQL server.
 pub struct PgConn {
     client: postgres::Client,
     statements: StatementCache,
+    /// Notifications of commits seen so far (see [`PgConn::data_version`]).
+    changes: i64,
+    listening: bool,
 }
+
+/// The channel every write transaction notifies when it commits.
+const CHANNEL: &str = "frontdesk_changes";
 
 impl PgConn {
     pub fn new(client: postgres::Client) -> PgConn {
         PgConn {
             client,
             statements: StatementCache::new(),
+            changes: 0,
+            listening: false,
         }
+    }
+
+    /// Grows whenever a write transaction of any agent (this one included)
+    /// has committed since the last call: every write sends `NOTIFY` on
+    /// [`CHANNEL`], which the server delivers at its commit, and this
+    /// connection listens. The round trip fetches what has arrived.
+    pub fn data_version(&mut self) -> Result<i64, StoreError> {
+        if !self.listening {
+            self.client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+            self.listening = true;
+        }
+        self.client.batch_execute("SELECT 1")?;
+        let arrived = self.client.notifications().iter().count()?;
+        self.changes += i64::try_from(arrived).unwrap_or(i64::MAX);
+        Ok(self.changes)
     }
 
     pub fn client(&mut self) -> &mut postgres::Client {
@@ -43,7 +67,13 @@ impl PgConn {
     where
         E: From<StoreError> + BusyError,
     {
-        on_busy(PATIENCE, || self.once(IsolationLevel::Serializable, false, &mut f))
+        on_busy(PATIENCE, || {
+            self.once(IsolationLevel::Serializable, false, &mut |tx: &Tx| {
+                let out = f(tx)?;
+                tx.db.execute(&format!("NOTIFY {CHANNEL}"), super::sql::params![])?;
+                Ok(out)
+            })
+        })
     }
 
     /// One attempt; on any error the transaction is dropped, which rolls it back.

@@ -27,7 +27,7 @@ pub struct Driver {
 }
 
 impl Driver {
-    pub fn new(store: Database, ctx: Ctx, config: Config, clock_fixed: bool) -> Driver {
+    pub fn new(mut store: Database, ctx: Ctx, config: Config, clock_fixed: bool) -> Driver {
         let data_version = store.data_version().ok();
         Driver {
             store,

@@ -76,6 +76,7 @@ mod order_corrections;
 mod pg_concurrency;
 mod pg_connect;
 mod pg_errors;
+mod pg_live;
 mod pg_roles;
 mod pg_schema;
 mod pg_server;

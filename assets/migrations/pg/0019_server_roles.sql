@@ -1,4 +1,5 @@
--- frontdesk schema on PostgreSQL, version 19: roles enforced by the server.
+-- frontdesk schema on PostgreSQL, version 19: the twin of ../0019_server_roles.sql —
+-- roles enforced by the server (the SQLite file only keeps the version in step).
 --
 -- An agent is who the server says it is: the login (`session_user`) is the
 -- agent's name in `agents`, so no new column is needed and `agent list`
