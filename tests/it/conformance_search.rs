@@ -211,3 +211,96 @@ fn the_knowledge_base_finds_english_and_chinese_terms_alike() {
         }
     }
 }
+
+/// Runs `sql` on a database from outside frontdesk (the sqlite3 shell, psql).
+enum Outside {
+    File(rusqlite::Connection),
+    Server(postgres::Client),
+}
+
+impl Outside {
+    fn run(&mut self, sql: &str) {
+        match self {
+            Outside::File(conn) => conn.execute_batch(sql).unwrap(),
+            Outside::Server(client) => client.batch_execute(sql).unwrap(),
+        }
+    }
+
+    /// Whether the index table `table` holds row `id` (SQLite's contentless
+    /// FTS5 table tells through its docsize table).
+    fn indexed(&mut self, table: &str, id: i64) -> bool {
+        match self {
+            Outside::File(conn) => conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {table}_docsize WHERE id = ?1"),
+                    [id],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                .eq(&1),
+            Outside::Server(client) => client
+                .query_one(&format!("SELECT count(*) FROM {table} WHERE id = $1"), &[&id])
+                .unwrap()
+                .get::<_, i64>(0)
+                .eq(&1),
+        }
+    }
+}
+
+/// A store on each engine with a second connection to its database.
+fn stores_with_outside() -> Vec<(&'static str, Store, Outside, Box<dyn std::any::Any>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fd.db");
+    let store = Store::create(&path, &frontdesk::store::OpenOptions::default()).unwrap();
+    let file = Outside::File(rusqlite::Connection::open(&path).unwrap());
+    let mut out: Vec<(&'static str, Store, Outside, Box<dyn std::any::Any>)> =
+        vec![("sqlite", store, file, Box::new(dir))];
+    if let Some(db) = crate::pg_server::TestDb::fresh() {
+        let connect = || postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+        let store = Store::on_postgres(connect(), &db.url, &frontdesk::store::OpenOptions::default()).unwrap();
+        out.push(("postgres", store, Outside::Server(connect()), Box::new(db)));
+    }
+    out
+}
+
+#[test]
+fn rows_deleted_outside_frontdesk_leave_the_index_at_the_next_write() {
+    for (name, mut store, mut outside, _keep) in stores_with_outside() {
+        let store = &mut store;
+        let c = customer(store, "孙八");
+        let kept = ticket(store, &c, "退款 kept", "");
+        let gone = ticket(store, &c, "退款 gone", "");
+        let log = LogInput {
+            customer: c.clone(),
+            channel: "phone".into(),
+            direction: None,
+            summary: "投诉电话".into(),
+            ticket: None,
+            at: None,
+        };
+        let contact = interactions::log(store, &ctx(), &log).unwrap();
+        assert_eq!(sorted(found(store, "退款")), [kept, gone], "{name}");
+        assert!(
+            outside.indexed("ticket_text", gone) && outside.indexed("contact_text", contact.id),
+            "{name}"
+        );
+        outside.run(&format!(
+            "DELETE FROM interactions WHERE ticket_id = {gone} OR id = {};
+             DELETE FROM ticket_events WHERE ticket_id = {gone};
+             DELETE FROM tickets WHERE id = {gone};",
+            contact.id
+        ));
+        customer(store, "any write"); // flushes what the triggers marked
+        assert_eq!(found(store, "退款"), [kept], "{name}");
+        assert!(
+            !outside.indexed("ticket_text", gone),
+            "{name}: the ticket's row is gone"
+        );
+        assert!(
+            !outside.indexed("contact_text", contact.id),
+            "{name}: the contact's row is gone"
+        );
+        assert!(outside.indexed("ticket_text", kept), "{name}");
+        assert!(search::contacts(store, "投诉", None, 0).unwrap().is_empty(), "{name}");
+    }
+}
