@@ -172,6 +172,83 @@ fn filtered(columns: &[&str], phrase: &str) -> String {
     format!("{{{}}} : {phrase}", columns.join(" "))
 }
 
+/// PostgreSQL's twin of [`Columns`]: the tsvector weights a term is looked
+/// up in (the index keeps each part of a record under its own weight).
+pub struct Weights<'a> {
+    pub words: &'a str,
+    pub cjk: &'a str,
+}
+
+/// How a term's text is normalised on PostgreSQL: English words stemmed
+/// like the index's words (`frontdesk_words`), CJK tokens as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TsConfig {
+    Words,
+    Simple,
+}
+
+impl TsConfig {
+    pub fn name(self) -> &'static str {
+        match self {
+            TsConfig::Words => "frontdesk_words",
+            TsConfig::Simple => "simple",
+        }
+    }
+}
+
+/// One required term as `to_tsquery` text, with the configuration to
+/// read it with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TsTerm {
+    pub config: TsConfig,
+    pub query: String,
+}
+
+/// The PostgreSQL twin of [`match_expression`], from the same terms: a
+/// word, a CJK character, or the phrase (`<->`) of a longer run's pairs,
+/// each limited to its weights. Terms hold only letters and digits (see
+/// [`terms`]), so nothing the user types is read as tsquery syntax. Empty
+/// when `text` has no term.
+pub fn ts_terms(text: &str, weights: &Weights) -> Vec<TsTerm> {
+    terms(text)
+        .iter()
+        .map(|term| match term {
+            Term::Word(word) => TsTerm {
+                config: TsConfig::Words,
+                query: format!("{word}:{}", weights.words),
+            },
+            Term::Cjk(run) => {
+                let chars: Vec<char> = run.chars().collect();
+                let tokens: Vec<String> = if chars.len() == 1 {
+                    vec![run.clone()]
+                } else {
+                    chars.windows(2).map(|w| w.iter().collect()).collect()
+                };
+                let weighted: Vec<String> = tokens.iter().map(|t| format!("{t}:{}", weights.cjk)).collect();
+                TsTerm {
+                    config: TsConfig::Simple,
+                    query: weighted.join(" <-> "),
+                }
+            }
+        })
+        .collect()
+}
+
+/// The `words` index text as FTS5's unicode61 tokenizer reads it: runs of
+/// letters and digits, one space apart. PostgreSQL's parser would
+/// otherwise keep `a@b.com`, `12.5` or `e-mail` whole as one token, which
+/// the terms `b`, `12` or `mail` (found on SQLite) would then miss.
+pub fn separated_words(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    for run in words.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(run);
+    }
+    out
+}
+
 /// The stem an English word's forms share, enough to find it in a text for
 /// display (`refunded`, `refunds` → `refund`); the index itself uses the
 /// Porter stemmer. Lower case.

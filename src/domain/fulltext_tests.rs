@@ -100,3 +100,42 @@ fn terminal_controls_are_not_indexed_as_words() {
     assert!(index.words.contains("RED"), "{:?}", index.words);
     assert!(!index.words.contains("31m"), "{:?}", index.words);
 }
+
+#[test]
+fn postgres_terms_mirror_the_match_expression() {
+    let weights = Weights { words: "AC", cjk: "BD" };
+    let words = |q: &str| TsTerm {
+        config: TsConfig::Words,
+        query: q.into(),
+    };
+    let cjk = |q: &str| TsTerm {
+        config: TsConfig::Simple,
+        query: q.into(),
+    };
+    let cases: &[(&str, Vec<TsTerm>)] = &[
+        ("refund", vec![words("refund:AC")]),
+        ("照", vec![cjk("照:BD")]),
+        ("照片", vec![cjk("照片:BD")]),
+        ("北京华联", vec![cjk("北京:BD <-> 京华:BD <-> 华联:BD")]),
+        ("iPhone照片", vec![words("iPhone:AC"), cjk("照片:BD")]),
+        ("a & b | !c:*", vec![words("a:AC"), words("b:AC"), words("c:AC")]),
+        ("\"*", vec![]),
+        ("", vec![]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(&ts_terms(text, &weights), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn words_are_split_as_fts5_splits_them() {
+    let cases = [
+        ("mail a@b.com now", "mail a b com now"),
+        ("12.5 e-mail don't", "12 5 e mail don t"),
+        ("  iPhone12   café ", "iPhone12 café"),
+        ("", ""),
+    ];
+    for (words, expected) in cases {
+        assert_eq!(separated_words(words), expected, "{words:?}");
+    }
+}

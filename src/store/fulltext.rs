@@ -3,9 +3,9 @@
 //! and the search of interactions without a ticket.
 
 use super::rows::{self, INTERACTION_COLUMNS, TICKET_COLUMNS};
-use super::sql::{Value, params};
+use super::sql::{Dialect, Value};
 use super::{StoreError, TicketQuery, Tx};
-use crate::domain::fulltext::{Columns, match_expression, snippet};
+use crate::domain::fulltext::{Columns, Weights, match_expression, snippet, ts_terms};
 use crate::domain::interaction::Interaction;
 use crate::domain::ticket::Ticket;
 
@@ -30,12 +30,43 @@ const CONTACT_COLUMNS_SEARCHED: Columns<'static> = Columns {
     cjk2: &["cjk2"],
 };
 
+/// PostgreSQL's twins of the columns searched: the tsvector weights of
+/// subject words (A) and CJK (B), the rest's words (C) and CJK (D).
+const TICKET_WEIGHTS: Weights<'static> = Weights { words: "AC", cjk: "BD" };
+const CONTACT_WEIGHTS: Weights<'static> = Weights { words: "C", cjk: "D" };
+
 /// Best first (bm25 is lower for better matches). The subject has its own
 /// columns, weighted ten times the description and the interactions, so a
 /// ticket about a word ranks above one that mentions it once deep in a
 /// reply. So high because FTS5's bm25 scales by the length of the whole row
 /// (all columns, the CJK ones included), which a long ticket pays for.
 const TICKET_RANK: &str = "bm25(ticket_text, 10.0, 10.0, 10.0, 1.0, 1.0, 1.0)";
+
+/// PostgreSQL's rank of a ticket (higher is better), comparable to
+/// [`TICKET_RANK`]: cover density with the subject (weights A and B)
+/// weighted ten times the rest (ts_rank's weights are {D, C, B, A}, at most
+/// 1), and, like bm25, divided by the length of the row (normalisation 1:
+/// by 1 + its log). `{query}` is the query of [`ts_query`].
+fn ticket_rank_pg(query: &str) -> String {
+    format!("ts_rank_cd('{{0.1, 0.1, 1, 1}}', ticket_text.document, {query}, 1)")
+}
+
+/// The tsquery requiring every term of `text` (see `ts_terms`), as SQL
+/// whose parameters number from `first`, and their values in order. None
+/// when `text` has no term.
+fn ts_query(text: &str, weights: &Weights, first: usize) -> Option<(String, Vec<String>)> {
+    let terms = ts_terms(text, weights);
+    if terms.is_empty() {
+        return None;
+    }
+    let calls: Vec<String> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, term)| format!("to_tsquery('{}', ?{})", term.config.name(), first + i))
+        .collect();
+    let values = terms.into_iter().map(|term| term.query).collect();
+    Some((format!("({})", calls.join(" && ")), values))
+}
 
 /// None when `text` holds no searchable term. SQL uses anonymous `?` params
 /// only, bound in order join-params (none) then `params`. `rank` is an ORDER
@@ -85,9 +116,43 @@ pub(super) fn search_sql(filter: &TextFilter) -> String {
     )
 }
 
+/// PostgreSQL's twin of [`search_sql`], params in the same order: the
+/// filters ?1–?4, the terms from ?5 (`query` numbers them so, see
+/// [`ts_query`]), then the limit. The newest [`RANKED_CANDIDATES`] matches
+/// are ranked, as on SQLite; ties newest first. The casts type the
+/// parameters a bare `IS NULL` leaves the server unable to type.
+fn search_sql_pg(query: &str, terms: usize) -> String {
+    format!(
+        "SELECT {TICKET_COLUMNS}
+         FROM (SELECT t.id AS id, {rank} AS score
+               FROM tickets t JOIN ticket_text ON ticket_text.id = t.id
+               WHERE (?1::text IS NULL OR t.status = ?1)
+                 AND (?2::text IS NULL OR t.assignee = ?2)
+                 AND (?3::bigint IS NULL OR t.customer_id = ?3)
+                 AND (?4 = 0 OR t.is_active)
+                 AND ticket_text.document @@ {query}
+               ORDER BY t.id DESC LIMIT {RANKED_CANDIDATES}) hit
+         JOIN tickets t ON t.id = hit.id JOIN customers c ON c.id = t.customer_id
+         ORDER BY hit.score DESC, t.opened_at DESC, t.id DESC LIMIT ?{limit}",
+        rank = ticket_rank_pg(query),
+        limit = 5 + terms,
+    )
+}
+
 /// The search SQL as it runs for one term, for the plan snapshot.
 pub(super) fn search_plan_sql() -> String {
     search_sql(&ticket_text_filter("refund").unwrap_or_else(|| unreachable!("one word is a term")))
+}
+
+/// PostgreSQL's twin of [`contacts_sql`]: customer ?1, limit ?2, the terms
+/// from ?3; every part weighted alike, as bm25 weighs every column.
+fn contacts_sql_pg(query: &str) -> String {
+    format!(
+        "SELECT {INTERACTION_COLUMNS} FROM contact_text JOIN interactions i ON i.id = contact_text.id
+         WHERE contact_text.document @@ {query} AND (?1::bigint IS NULL OR i.customer_id = ?1)
+         ORDER BY ts_rank_cd('{{1, 1, 1, 1}}', contact_text.document, {query}, 1) DESC, i.at DESC, i.id DESC
+         LIMIT ?2"
+    )
 }
 
 fn contacts_sql() -> String {
@@ -102,17 +167,25 @@ impl Tx<'_> {
     /// Tickets matching `text`, narrowed by `q` (its limit included); with
     /// `active_only`, only those in the queue. Empty when `text` has no term.
     pub fn search_tickets(&self, q: &TicketQuery, text: &str, active_only: bool) -> Result<Vec<Ticket>, StoreError> {
-        let Some(filter) = ticket_text_filter(text) else {
-            return Ok(Vec::new());
+        let (sql, terms) = match self.db.dialect() {
+            Dialect::Sqlite => match ticket_text_filter(text) {
+                Some(filter) => (search_sql(&filter), filter.params),
+                None => return Ok(Vec::new()),
+            },
+            Dialect::Postgres => match ts_query(text, &TICKET_WEIGHTS, 5) {
+                Some((query, terms)) => (search_sql_pg(&query, terms.len()), terms),
+                None => return Ok(Vec::new()),
+            },
         };
-        let mut stmt = self.db.prepare(&search_sql(&filter))?;
+        // One statement per number of terms: kept in the statement cache.
+        let mut stmt = self.db.prepare(&sql)?;
         let mut values: Vec<Value> = vec![
             q.status.clone().map_or(Value::Null, Value::Text),
             q.assignee.clone().map_or(Value::Null, Value::Text),
             q.customer_id.map_or(Value::Null, Value::Integer),
             Value::Integer(i64::from(active_only)),
         ];
-        values.extend(filter.params.into_iter().map(Value::Text));
+        values.extend(terms.into_iter().map(Value::Text));
         values.push(Value::Integer(q.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
         let rows = stmt.query_map(values, rows::ticket)?;
         Ok(rows)
@@ -157,12 +230,24 @@ impl Tx<'_> {
         customer_id: Option<i64>,
         limit: usize,
     ) -> Result<Vec<Interaction>, StoreError> {
-        let Some(expression) = match_expression(text, &CONTACT_COLUMNS_SEARCHED) else {
-            return Ok(Vec::new());
+        let limit = Value::Integer(i64::try_from(limit).unwrap_or(-1));
+        let customer = customer_id.map_or(Value::Null, Value::Integer);
+        let (sql, values) = match self.db.dialect() {
+            Dialect::Sqlite => match match_expression(text, &CONTACT_COLUMNS_SEARCHED) {
+                Some(expression) => (contacts_sql(), vec![Value::Text(expression), customer, limit]),
+                None => return Ok(Vec::new()),
+            },
+            Dialect::Postgres => match ts_query(text, &CONTACT_WEIGHTS, 3) {
+                Some((query, terms)) => {
+                    let mut values = vec![customer, limit];
+                    values.extend(terms.into_iter().map(Value::Text));
+                    (contacts_sql_pg(&query), values)
+                }
+                None => return Ok(Vec::new()),
+            },
         };
-        let limit = i64::try_from(limit).unwrap_or(-1);
-        let mut stmt = self.db.prepare(&contacts_sql())?;
-        let rows = stmt.query_map(params![expression, customer_id, limit], rows::interaction)?;
+        let mut stmt = self.db.prepare(&sql)?;
+        let rows = stmt.query_map(values, rows::interaction)?;
         Ok(rows)
     }
 }

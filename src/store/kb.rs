@@ -1,6 +1,6 @@
 //! Knowledge-base rows and their full-text search.
 
-use super::sql::{Row, params};
+use super::sql::{Dialect, Row, params};
 use super::{StoreError, Tx};
 use crate::domain::kb::Article;
 use crate::domain::time::from_unix;
@@ -86,29 +86,45 @@ impl Tx<'_> {
 
     /// Articles holding every term: `long` terms through the trigram index
     /// (ranked by bm25), `short` ones as substrings of title, body or tags.
+    /// On PostgreSQL the trigram index (pg_trgm) serves the substring
+    /// matches themselves: every term is an `ILIKE` (case-insensitive, as
+    /// FTS5's trigrams are), and the articles whose titles are nearest the
+    /// long terms (`similarity`) come first in bm25's place.
     pub fn search_articles(&self, long: &[String], short: &[String], limit: usize) -> Result<Vec<Article>, StoreError> {
+        let sqlite = self.db.dialect() == Dialect::Sqlite;
         let mut sql = format!("SELECT {COLUMNS} FROM kb_articles a");
         let mut params: Vec<String> = Vec::new();
         let mut conditions: Vec<String> = Vec::new();
-        if !long.is_empty() {
+        let mut substrings: Vec<&String> = short.iter().collect();
+        if !long.is_empty() && sqlite {
             sql.push_str(" JOIN kb_fts f ON f.rowid = a.id");
             params.push(long.iter().map(|t| phrase(t)).collect::<Vec<_>>().join(" AND "));
             conditions.push(format!("kb_fts MATCH ?{}", params.len()));
+        } else {
+            substrings.extend(long);
         }
-        for term in short {
+        let like_op = self.db.pick("LIKE", "ILIKE");
+        for term in substrings {
             params.push(like(term));
             let n = params.len();
             conditions.push(format!(
-                "(a.title LIKE ?{n} ESCAPE '\\' OR a.body LIKE ?{n} ESCAPE '\\' OR a.tags LIKE ?{n} ESCAPE '\\')"
+                "(a.title {like_op} ?{n} ESCAPE '\\' OR a.body {like_op} ?{n} ESCAPE '\\' OR a.tags {like_op} ?{n} ESCAPE '\\')"
             ));
         }
         if !conditions.is_empty() {
             sql.push_str(&format!(" WHERE {}", conditions.join(" AND ")));
         }
         let order = if long.is_empty() {
-            "a.used_count DESC, a.id"
+            "a.used_count DESC, a.id".to_string()
+        } else if sqlite {
+            "bm25(kb_fts), a.used_count DESC".to_string()
         } else {
-            "bm25(kb_fts), a.used_count DESC"
+            let mut nearness: Vec<String> = Vec::new();
+            for term in long {
+                params.push(term.clone());
+                nearness.push(format!("similarity(a.title, ?{})", params.len()));
+            }
+            format!("{} DESC, a.used_count DESC, a.id", nearness.join(" + "))
         };
         sql.push_str(&format!(" ORDER BY {order} LIMIT {limit}"));
         let mut stmt = self.db.prepare_once(&sql)?;

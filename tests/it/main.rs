@@ -36,6 +36,7 @@ mod cli_views;
 mod concurrency;
 mod config;
 mod conformance;
+mod conformance_search;
 mod crash;
 mod crm;
 mod customer_keys;
