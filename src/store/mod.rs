@@ -178,12 +178,25 @@ impl Store {
     pub fn on_postgres(client: postgres::Client, shown_as: &str, options: &OpenOptions) -> Result<Store, StoreError> {
         let mut conn = pg_engine::PgConn::new(client);
         pg_migrations::migrate(conn.client())?;
-        Ok(Store {
+        let mut store = Store {
             engine: Engine::Postgres(Box::new(conn)),
             path: PathBuf::from(shown_as),
             options: options.clone(),
             journal_found: String::new(),
-        })
+        };
+        // What a migration marked for the search index and the customer
+        // keys is indexed now, as SQLite's migrations do: searchable on open.
+        let marked = store.read(|tx| {
+            tx.db.query_row(
+                "SELECT EXISTS (SELECT 1 FROM search_dirty) OR EXISTS (SELECT 1 FROM customer_keys_dirty)",
+                sql::params![],
+                |r| r.get::<bool>(0),
+            )
+        })?;
+        if marked {
+            store.write(|_| Ok::<_, StoreError>(()))?;
+        }
+        Ok(store)
     }
 
     /// Opens an existing file as it is — not migrated, not checked to be
