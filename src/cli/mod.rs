@@ -30,6 +30,7 @@ mod admin;
 mod args;
 mod care;
 mod config;
+mod copy;
 mod crm;
 mod customer;
 mod data_out;
@@ -127,6 +128,10 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     if let Some(Command::Config(cmd)) = &cli.command {
         return config::run(&cli, cmd);
     }
+    // Two databases named by the command itself, not by --db.
+    if let Some(Command::Copy(args)) = &cli.command {
+        return copy::run(&cli, args);
+    }
     // Generated from the command definitions alone: no database either.
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),
@@ -178,6 +183,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Report(args) => report::run(&mut env, &args),
         // Answered above, before the database was opened.
         Command::Config(cmd) => config::run(&cli, &cmd),
+        Command::Copy(args) => copy::run(&cli, &args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
         Command::Macro(cmd) => macros::run(&mut env, cmd),

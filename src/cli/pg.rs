@@ -4,7 +4,7 @@
 use crate::config::DatabaseConfig;
 use crate::config::secret::run_password_command;
 use crate::service::Error;
-use crate::service::database::{PgSecrets, PgTarget, PgWarning, connect_postgres};
+use crate::service::database::{Database, PgSecrets, PgTarget, PgWarning, connect_postgres};
 
 /// Connects to `target` with the settings' password command, so every
 /// problem of reaching the server is told in the user's terms.
@@ -12,6 +12,17 @@ pub fn reach_postgres(target: &PgTarget, settings: &DatabaseConfig) -> Result<()
     let secrets = PgSecrets::from_env(&settings.password_command, run_password_command, warn);
     connect_postgres(target, &secrets)?;
     Ok(())
+}
+
+/// Opens the frontdesk database on `target` (migrating it, creating the
+/// schema in an empty database), with the settings' password command.
+pub fn open_postgres(target: &PgTarget, settings: &DatabaseConfig) -> Result<Database, Error> {
+    let secrets = PgSecrets::from_env(&settings.password_command, run_password_command, warn);
+    Ok(Database::open_postgres(
+        target,
+        &secrets,
+        &crate::service::database::open_options(settings),
+    )?)
 }
 
 fn warn(warning: &PgWarning) {

@@ -192,6 +192,8 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
         StoreError::Sqlite(detail) => fill(e.sqlite, &[("detail", detail)]),
         StoreError::Postgres(failure) => super::pg_connect::failure(failure, s),
         StoreError::EngineUnavailable { target } => super::pg_connect::engine_unavailable(target, s),
+        StoreError::NotEmpty { target, table } => fill(s.copy.not_empty, &[("target", target), ("table", table)]),
+        StoreError::Cancelled => s.copy.cancelled.to_string(),
     }
 }
 

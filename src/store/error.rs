@@ -87,6 +87,13 @@ pub enum StoreError {
     /// nothing was read or written there.
     #[error("this build does not yet run on PostgreSQL: {target} is reachable")]
     EngineUnavailable { target: String },
+    /// `copy`'s destination already holds the team's data (`table` has
+    /// rows): nothing was written.
+    #[error("{target} is not empty ({table} has rows)")]
+    NotEmpty { target: String, table: String },
+    /// The user stopped the work (Ctrl-C): its transaction rolled back.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl StoreError {

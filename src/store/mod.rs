@@ -8,6 +8,7 @@ mod agents;
 mod audit;
 mod backup;
 mod bulk;
+mod copy;
 mod crm;
 mod customer_keys;
 mod customers;
@@ -54,6 +55,7 @@ mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
+pub use copy::{Copied, CopyProgress, REBUILT, Role, TABLES, Table, insertable_columns};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customer_keys::CustomerKeys;
 pub use customers::{CustomerQuery, CustomerSearchRow};
@@ -184,6 +186,14 @@ impl Store {
             options: options.clone(),
             journal_found: String::new(),
         })
+    }
+
+    /// A frontdesk database on the server `target` names: connected with
+    /// `secrets` ([`connect`]), then opened as [`Store::on_postgres`] does.
+    /// The one way the edges open a PostgreSQL store.
+    pub fn open_postgres(target: &PgTarget, secrets: &PgSecrets, options: &OpenOptions) -> Result<Store, StoreError> {
+        let client = connect(target, secrets)?;
+        Store::on_postgres(client, &target.to_string(), options)
     }
 
     /// Opens an existing file as it is — not migrated, not checked to be
