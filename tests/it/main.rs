@@ -74,6 +74,7 @@ mod mail_tui;
 mod occasions;
 mod order_corrections;
 mod pg_connect;
+mod pg_copy;
 mod pg_errors;
 mod pg_schema;
 mod pg_server;
