@@ -37,7 +37,13 @@ pub enum AgentCommand {
 
 pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
     let info = backup::backup(&env.store, &a.dest)?;
-    if env.json {
+    print_backup(&info, env.json);
+    Ok(())
+}
+
+/// What a backup wrote, as text or JSON.
+pub fn print_backup(info: &crate::service::copy::BackupInfo, json: bool) {
+    if json {
         print_json(&info);
     } else {
         let words = crate::i18n::get().cli_admin;
@@ -51,7 +57,6 @@ pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
         ];
         outln!("{}", crate::i18n::fill(words.backup_done, &args));
     }
-    Ok(())
 }
 
 /// Prints the report; any problem makes the command fail (exit 1).

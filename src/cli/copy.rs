@@ -31,7 +31,7 @@ pub fn run(cli: &Cli, args: &CopyArgs) -> Result<(), Error> {
     let (mut dest, created) = open(&to, &config, true)?;
     let bar = super::progress::Bar::on_stderr();
     catch_interrupt();
-    let copied = crate::service::copy::copy(&mut source, &mut dest, &bar, &|| INTERRUPTED.load(Ordering::SeqCst));
+    let copied = crate::service::copy::copy(&mut source, &mut dest, &bar, &interrupted);
     drop(bar);
     let copied = match copied {
         Ok(copied) => copied,
@@ -59,6 +59,27 @@ pub fn run(cli: &Cli, args: &CopyArgs) -> Result<(), Error> {
         ))
     );
     Ok(())
+}
+
+/// `backup DEST` when the database is on a server: `None` for a file,
+/// whose backup is the usual command's.
+pub fn backup_of_server(cli: &Cli, args: &super::care::BackupArgs) -> Result<Option<()>, Error> {
+    let config = Config::load(&cli.config_path()).config;
+    let Location::Postgres(target) = cli.location(&config)? else {
+        return Ok(None);
+    };
+    super::speak_as(&config);
+    let mut server = super::pg::open_postgres(&target, &config.database)?;
+    let bar = super::progress::Bar::on_stderr();
+    catch_interrupt();
+    let info = crate::service::copy::backup_postgres(&mut server, &args.dest, &bar, &interrupted);
+    drop(bar);
+    super::care::print_backup(&info?, cli.json);
+    Ok(Some(()))
+}
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 /// Opens one side; the destination's file is created when missing (and

@@ -132,6 +132,13 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     if let Some(Command::Copy(args)) = &cli.command {
         return copy::run(&cli, args);
     }
+    // A server's backup is a copy into a new file (the one other command
+    // that opens a PostgreSQL store for now).
+    if let Some(Command::Backup(args)) = &cli.command
+        && let Some(done) = copy::backup_of_server(&cli, args)?
+    {
+        return Ok(done);
+    }
     // Generated from the command definitions alone: no database either.
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),

@@ -6,7 +6,7 @@ use super::database::Database;
 use super::progress::{Progress, Stage};
 use crate::store::CopyProgress;
 
-pub use crate::store::Copied;
+pub use crate::store::{BackupInfo, Copied};
 
 /// The store's progress told to the service's listener, one stage of rows.
 struct Told<'a> {
@@ -26,6 +26,17 @@ impl CopyProgress for Told<'_> {
     fn cancelled(&self) -> bool {
         (self.cancelled)()
     }
+}
+
+/// `backup` of a database on a PostgreSQL server: a new SQLite file at
+/// `dest` (see [`Database::backup_postgres_to`]).
+pub fn backup_postgres(
+    server: &mut Database,
+    dest: &std::path::Path,
+    progress: &dyn Progress,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<BackupInfo, Error> {
+    Ok(server.backup_postgres_to(dest, &Told { progress, cancelled })?)
 }
 
 /// Copies `from` into `to`, which must hold no data; all or nothing.

@@ -273,3 +273,28 @@ fn the_copied_tables_are_every_table_of_both_schemas() {
     postgres.sort();
     assert_eq!(postgres, listed(true));
 }
+
+/// `backup` of a server's database is a frontdesk file holding every table.
+#[test]
+fn backup_of_a_server_database_is_a_whole_sqlite_file() {
+    let Some(server) = TestDb::fresh() else { return };
+    let source = demo_source();
+    copy(&source, source.db.to_str().unwrap(), &server.url).success();
+    let dest = source.dir().join("server-backup.db");
+    source
+        .bare()
+        .args(["--db", &server.url, "backup", dest.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(tables_of(&source.db), tables_of(&dest));
+    assert!(frontdesk::store::is_frontdesk_file(&dest));
+    // The same rules for DEST as a file's backup: another file is refused.
+    let other = source.dir().join("notes.txt");
+    std::fs::write(&other, "mine").unwrap();
+    source
+        .bare()
+        .args(["--db", &server.url, "backup", other.to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
+}
