@@ -80,7 +80,7 @@ pub fn doctor(env: &mut Env) -> Result<(), Error> {
 
 /// A labelled line of doctor's report, the values in one column (by
 /// display width: a Chinese label takes two columns a character).
-fn field(w: &CliAdminStrings, label: &str, value: &str) {
+pub(super) fn field(w: &CliAdminStrings, label: &str, value: &str) {
     let label = crate::i18n::fill(w.field, &[("label", label)]);
     outln!("{} {}", fit(&label, 14), sanitize_line(value));
 }

@@ -52,6 +52,7 @@ mod report;
 mod report_text;
 mod report_weekly;
 mod search;
+mod server_doctor;
 mod shell;
 mod sla;
 mod sla_args;
@@ -136,6 +137,11 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     // that opens a PostgreSQL store for now).
     if let Some(Command::Backup(args)) = &cli.command
         && let Some(done) = copy::backup_of_server(&cli, args)?
+    {
+        return Ok(done);
+    }
+    if let Some(Command::Doctor) = &cli.command
+        && let Some(done) = server_doctor::doctor_of_server(&cli)?
     {
         return Ok(done);
     }

@@ -39,6 +39,13 @@ pub fn backup_postgres(
     Ok(server.backup_postgres_to(dest, &Told { progress, cancelled })?)
 }
 
+pub use crate::store::{LATEST_VERSION, ServerHealth};
+
+/// `doctor` on a PostgreSQL database (see `store::pg_doctor`).
+pub fn server_health(server: &mut Database) -> Result<ServerHealth, Error> {
+    Ok(server.server_health()?)
+}
+
 /// Copies `from` into `to`, which must hold no data; all or nothing.
 /// `cancelled` is asked between batches (Ctrl-C): when it says so the
 /// destination's transaction rolls back.

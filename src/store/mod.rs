@@ -32,6 +32,7 @@ mod occasions;
 mod open;
 mod orders;
 mod pg_connect;
+mod pg_doctor;
 mod pg_engine;
 #[doc(hidden)]
 pub mod pg_migrations;
@@ -75,6 +76,7 @@ pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use occasions::{LowSurveyRow, OccasionRow};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use pg_connect::{PasswordSource, PgFailure, PgSecrets, PgWarning, connect};
+pub use pg_doctor::ServerHealth;
 pub use reminders::ReminderRow;
 pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
 pub use report_stamp::{ReportStamp, report_stamp_sql};

@@ -298,3 +298,30 @@ fn backup_of_a_server_database_is_a_whole_sqlite_file() {
         .code(2);
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "mine");
 }
+
+/// `doctor` on a server: schema, rows, and every constraint validated.
+#[test]
+fn doctor_of_a_server_database_checks_schema_rows_and_constraints() {
+    let Some(server) = TestDb::fresh() else { return };
+    let source = demo_source();
+    copy(&source, source.db.to_str().unwrap(), &server.url).success();
+    let doctor = |code: i32| {
+        let out = source.bare().args(["--db", &server.url, "doctor"]).assert().code(code);
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let report = doctor(0);
+    let current = format!("version {} (current)", frontdesk::store::LATEST_VERSION);
+    assert!(report.contains(&current), "{report}");
+    assert!(report.contains("customers 30"), "{report}");
+    assert!(report.contains("no problems found"), "{report}");
+    // A constraint added NOT VALID lets rows break it: a problem, exit 1.
+    server
+        .admin()
+        .batch_execute("ALTER TABLE customers ADD CONSTRAINT named_short CHECK (length(name) < 3) NOT VALID")
+        .unwrap();
+    let report = doctor(1);
+    assert!(
+        report.contains("constraint named_short of customers is not validated"),
+        "{report}"
+    );
+}

@@ -10,5 +10,11 @@ crate::i18n::texts::catalogue_struct! {
         pub cancelled: &'static str,
         /// Done: `{rows}` rows of `{tables}` tables from `{from}` to `{to}`.
         pub copied: &'static str,
+        /// `doctor` on a server: the label of the constraints' line.
+        pub doctor_constraints: &'static str,
+        /// A constraint added NOT VALID: rows may break it.
+        pub unvalidated: &'static str,
+        /// A table of the schema missing from the server's database.
+        pub missing_table: &'static str,
     }
 }
