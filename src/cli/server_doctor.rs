@@ -18,7 +18,7 @@ pub fn doctor_of_server(cli: &Cli) -> Result<Option<()>, Error> {
         return Ok(None);
     };
     super::speak_as(&config);
-    let mut server = super::pg::open_postgres(&target, &config.database)?;
+    let mut server = super::pg::examine_postgres(&target, &config.database)?;
     let health = crate::service::copy::server_health(&mut server)?;
     let path = target.to_string();
     if cli.json {

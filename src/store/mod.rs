@@ -198,6 +198,31 @@ impl Store {
         Store::on_postgres(client, &target.to_string(), options)
     }
 
+    /// A frontdesk database on a server as it is — not migrated, nothing
+    /// created — for `doctor`, which writes nothing. A database without
+    /// frontdesk's schema is [`StoreError::Missing`], as a missing file is.
+    pub fn examine_postgres(
+        target: &PgTarget,
+        secrets: &PgSecrets,
+        options: &OpenOptions,
+    ) -> Result<Store, StoreError> {
+        let mut client = connect(target, secrets)?;
+        let ours: bool = client
+            .query_one("SELECT to_regclass('frontdesk_schema') IS NOT NULL", &[])?
+            .try_get(0)?;
+        if !ours {
+            return Err(StoreError::Missing {
+                path: target.to_string(),
+            });
+        }
+        Ok(Store {
+            engine: Engine::Postgres(Box::new(pg_engine::PgConn::new(client))),
+            path: PathBuf::from(target.to_string()),
+            options: options.clone(),
+            journal_found: String::new(),
+        })
+    }
+
     /// Opens an existing file as it is — not migrated, not checked to be
     /// ours, writes switched off — for `doctor`, which must examine a
     /// damaged file and write nothing. Writes through this store fail.

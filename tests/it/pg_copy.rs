@@ -324,4 +324,18 @@ fn doctor_of_a_server_database_checks_schema_rows_and_constraints() {
         report.contains("constraint named_short of customers is not validated"),
         "{report}"
     );
+
+    // A database without frontdesk's schema is not found (exit 4), and
+    // doctor creates nothing there.
+    let Some(empty) = TestDb::fresh() else { return };
+    source.bare().args(["--db", &empty.url, "doctor"]).assert().code(4);
+    let tables: i64 = empty
+        .admin()
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 0);
 }
