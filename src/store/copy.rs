@@ -17,9 +17,11 @@
 //! - The search index: SQLite's FTS5 tables are contentless (nothing to
 //!   read), so the destination's index is rebuilt from the copied rows —
 //!   the insert triggers mark every ticket and ticketless interaction in
-//!   `search_dirty`, and the store's flush before every commit writes them
+//!   `search_dirty`, and the store's flush before the commit writes them
 //!   (`kb_fts` follows `kb_articles` by its own triggers). PostgreSQL's
-//!   search tables are plain rows, copied as such between two servers.
+//!   search tables are plain rows, copied as such between two servers;
+//!   into a server from a file the marks stay in `search_dirty` for the
+//!   server's index upkeep (its flush is not yet ported).
 
 use super::sql::{Db, Dialect, Value, params};
 use super::{Engine, Store, StoreError, Tx};
