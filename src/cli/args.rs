@@ -101,6 +101,10 @@ pub enum Command {
     /// A consistent copy of the live database, safe while others write
     #[command(after_help = examples::BACKUP)]
     Backup(super::care::BackupArgs),
+    /// The whole database (history, audit, attachments) into an empty one,
+    /// SQLite file or PostgreSQL URL either way
+    #[command(after_help = examples::COPY)]
+    Copy(super::copy::CopyArgs),
     /// Integrity, foreign-key and schema check; exit 1 on any problem
     #[command(after_help = examples::DOCTOR)]
     Doctor,

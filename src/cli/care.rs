@@ -37,7 +37,13 @@ pub enum AgentCommand {
 
 pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
     let info = backup::backup(&env.store, &a.dest)?;
-    if env.json {
+    print_backup(&info, env.json);
+    Ok(())
+}
+
+/// What a backup wrote, as text or JSON.
+pub fn print_backup(info: &crate::service::copy::BackupInfo, json: bool) {
+    if json {
         print_json(&info);
     } else {
         let words = crate::i18n::get().cli_admin;
@@ -51,7 +57,6 @@ pub fn backup(env: &mut Env, a: &BackupArgs) -> Result<(), Error> {
         ];
         outln!("{}", crate::i18n::fill(words.backup_done, &args));
     }
-    Ok(())
 }
 
 /// Prints the report; any problem makes the command fail (exit 1).
@@ -75,7 +80,7 @@ pub fn doctor(env: &mut Env) -> Result<(), Error> {
 
 /// A labelled line of doctor's report, the values in one column (by
 /// display width: a Chinese label takes two columns a character).
-fn field(w: &CliAdminStrings, label: &str, value: &str) {
+pub(super) fn field(w: &CliAdminStrings, label: &str, value: &str) {
     let label = crate::i18n::fill(w.field, &[("label", label)]);
     outln!("{} {}", fit(&label, 14), sanitize_line(value));
 }

@@ -109,6 +109,11 @@ pub const BACKUP: &str = "\
 Examples:
   frontdesk backup ~/backups/frontdesk-2026-10-01.db";
 
+pub const COPY: &str = "\
+Examples:
+  frontdesk copy --from ~/frontdesk.db --to postgres://team@db.example.com/frontdesk
+  frontdesk copy --from postgres://team@db.example.com/frontdesk --to ~/frontdesk-copy.db";
+
 pub const DOCTOR: &str = "\
 Examples:
   frontdesk doctor

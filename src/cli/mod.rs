@@ -30,6 +30,7 @@ mod admin;
 mod args;
 mod care;
 mod config;
+mod copy;
 mod crm;
 mod customer;
 mod data_out;
@@ -51,6 +52,7 @@ mod report;
 mod report_text;
 mod report_weekly;
 mod search;
+mod server_doctor;
 mod shell;
 mod sla;
 mod sla_args;
@@ -127,6 +129,22 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     if let Some(Command::Config(cmd)) = &cli.command {
         return config::run(&cli, cmd);
     }
+    // Two databases named by the command itself, not by --db.
+    if let Some(Command::Copy(args)) = &cli.command {
+        return copy::run(&cli, args);
+    }
+    // A server's backup is a copy into a new file (the one other command
+    // that opens a PostgreSQL store for now).
+    if let Some(Command::Backup(args)) = &cli.command
+        && let Some(done) = copy::backup_of_server(&cli, args)?
+    {
+        return Ok(done);
+    }
+    if let Some(Command::Doctor) = &cli.command
+        && let Some(done) = server_doctor::doctor_of_server(&cli)?
+    {
+        return Ok(done);
+    }
     // Generated from the command definitions alone: no database either.
     match &cli.command {
         Some(Command::Completions(args)) => return shell::completions(args),
@@ -178,6 +196,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Report(args) => report::run(&mut env, &args),
         // Answered above, before the database was opened.
         Command::Config(cmd) => config::run(&cli, &cmd),
+        Command::Copy(args) => copy::run(&cli, &args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
         Command::Macro(cmd) => macros::run(&mut env, cmd),

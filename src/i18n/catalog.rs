@@ -11,6 +11,7 @@ pub mod cli_admin;
 pub mod cli_records;
 pub mod clock;
 pub mod columns;
+pub mod copy;
 pub mod crm;
 pub mod dashboard;
 pub mod editing;
@@ -233,6 +234,7 @@ pub struct Strings {
     pub quality: &'static quality::QualityStrings,
     pub background: &'static background::BackgroundStrings,
     pub pg_connect: &'static pg_connect::PgConnectStrings,
+    pub copy: &'static copy::CopyStrings,
     pub progress: &'static progress::ProgressStrings,
     pub query: &'static query::QueryStrings,
     pub occasions: &'static occasions::OccasionStrings,

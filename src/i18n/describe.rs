@@ -199,6 +199,8 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
                 ("detail", &crate::domain::text::sanitize_line(detail)),
             ],
         ),
+        StoreError::NotEmpty { target, table } => fill(s.copy.not_empty, &[("target", target), ("table", table)]),
+        StoreError::Cancelled => s.copy.cancelled.to_string(),
     }
 }
 

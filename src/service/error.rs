@@ -87,6 +87,8 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden { .. } => 2,
+            // `copy` into a database that holds data: the caller's choice of DEST.
+            Error::Storage(StoreError::NotEmpty { .. }) => 2,
             Error::Conflict { .. } => 3,
             // No database at the path given is a thing not found, as a record is.
             Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,

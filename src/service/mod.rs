@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod backup;
+pub mod copy;
 pub mod customers;
 pub mod dashboard;
 pub mod database;

@@ -40,41 +40,73 @@ impl Store {
     /// an older frontdesk backup of the caller's is replaced (atomically);
     /// anything else there is refused (see [`files::check_destination`]).
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo, StoreError> {
-        let started = Instant::now();
-        check_destination(&self.path, dest)?;
-        let dir = match dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            Some(dir) => {
-                create_private_dir(dir).map_err(|e| io(dir, e))?;
-                dir
-            }
-            None => Path::new("."),
-        };
-        remove_abandoned_temps(dir);
-        let tmp = temp_name(dest);
-        let result = self.copy_into(&tmp).and_then(|pages| {
-            std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
-            sync_dir(dest);
-            Ok(pages)
-        });
-        let pages = match result {
-            Ok(pages) => pages,
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                for suffix in ["-journal", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(sidecar(&tmp, suffix));
-                }
-                return Err(e);
-            }
-        };
-        let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
-        Ok(BackupInfo {
-            path: dest.display().to_string(),
-            bytes,
-            pages,
-            millis: started.elapsed().as_millis(),
-        })
+        write_backup(&self.path, dest, |tmp| self.copy_into(tmp))
     }
 
+    /// `backup` of a database on a PostgreSQL server: a frontdesk SQLite
+    /// file, written as [`Store::copy_database`] copies (one snapshot of
+    /// the server, every table), under the same rules for `dest` as a
+    /// file's backup.
+    pub fn backup_postgres_to(
+        &mut self,
+        dest: &Path,
+        progress: &dyn super::CopyProgress,
+    ) -> Result<BackupInfo, StoreError> {
+        let options = self.options.clone();
+        write_backup(Path::new(""), dest, |tmp| {
+            let mut file = Store::create(tmp, &options)?;
+            self.copy_database(&mut file, progress)?;
+            let conn = file.sqlite()?;
+            // Self-contained, as a file's backup is: no -wal beside it.
+            conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+            Ok(conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
+        })
+    }
+}
+
+/// Writes a backup of `live` (a file; empty for a server) to `dest` through
+/// a private temporary file `fill` writes, renamed over `dest` only when whole.
+fn write_backup(
+    live: &Path,
+    dest: &Path,
+    fill: impl FnOnce(&Path) -> Result<i64, StoreError>,
+) -> Result<BackupInfo, StoreError> {
+    let started = Instant::now();
+    check_destination(live, dest)?;
+    let dir = match dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => {
+            create_private_dir(dir).map_err(|e| io(dir, e))?;
+            dir
+        }
+        None => Path::new("."),
+    };
+    remove_abandoned_temps(dir);
+    let tmp = temp_name(dest);
+    let result = fill(&tmp).and_then(|pages| {
+        std::fs::rename(&tmp, dest).map_err(|e| io(dest, e))?;
+        sync_dir(dest);
+        Ok(pages)
+    });
+    let pages = match result {
+        Ok(pages) => pages,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            for suffix in ["-journal", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(sidecar(&tmp, suffix));
+            }
+            return Err(e);
+        }
+    };
+    let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupInfo {
+        path: dest.display().to_string(),
+        bytes,
+        pages,
+        millis: started.elapsed().as_millis(),
+    })
+}
+
+impl Store {
     /// Runs the backup into `tmp` (created private) and makes it a
     /// self-contained file in rollback-journal mode.
     fn copy_into(&self, tmp: &Path) -> Result<i64, StoreError> {

@@ -98,6 +98,13 @@ pub enum StoreError {
         needed: Option<crate::domain::enums::Role>,
         detail: String,
     },
+    /// `copy`'s destination already holds the team's data (`table` has
+    /// rows): nothing was written.
+    #[error("{target} is not empty ({table} has rows)")]
+    NotEmpty { target: String, table: String },
+    /// The user stopped the work (Ctrl-C): its transaction rolled back.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl StoreError {

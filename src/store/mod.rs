@@ -8,6 +8,7 @@ mod agents;
 mod audit;
 mod backup;
 mod bulk;
+mod copy;
 mod crm;
 mod customer_keys;
 mod customers;
@@ -31,6 +32,7 @@ mod occasions;
 mod open;
 mod orders;
 mod pg_connect;
+mod pg_doctor;
 mod pg_engine;
 #[doc(hidden)]
 pub mod pg_migrations;
@@ -54,6 +56,7 @@ mod views;
 
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
+pub use copy::{Copied, CopyProgress, REBUILT, Role, TABLES, Table, insertable_columns};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customer_keys::CustomerKeys;
 pub use customers::{CustomerQuery, CustomerSearchRow};
@@ -73,6 +76,7 @@ pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use occasions::{LowSurveyRow, OccasionRow};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use pg_connect::{PasswordSource, PgFailure, PgSecrets, PgWarning, connect};
+pub use pg_doctor::ServerHealth;
 pub use reminders::ReminderRow;
 pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
 pub use report_stamp::{ReportStamp, report_stamp_sql};
@@ -197,6 +201,39 @@ impl Store {
             store.write(|_| Ok::<_, StoreError>(()))?;
         }
         Ok(store)
+    }
+
+    /// A frontdesk database on the server `target` names: connected with
+    /// `secrets` ([`connect`]), then opened as [`Store::on_postgres`] does.
+    /// The one way the edges open a PostgreSQL store.
+    pub fn open_postgres(target: &PgTarget, secrets: &PgSecrets, options: &OpenOptions) -> Result<Store, StoreError> {
+        let client = connect(target, secrets)?;
+        Store::on_postgres(client, &target.to_string(), options)
+    }
+
+    /// A frontdesk database on a server as it is — not migrated, nothing
+    /// created — for `doctor`, which writes nothing. A database without
+    /// frontdesk's schema is [`StoreError::Missing`], as a missing file is.
+    pub fn examine_postgres(
+        target: &PgTarget,
+        secrets: &PgSecrets,
+        options: &OpenOptions,
+    ) -> Result<Store, StoreError> {
+        let mut client = connect(target, secrets)?;
+        let ours: bool = client
+            .query_one("SELECT to_regclass('frontdesk_schema') IS NOT NULL", &[])?
+            .try_get(0)?;
+        if !ours {
+            return Err(StoreError::Missing {
+                path: target.to_string(),
+            });
+        }
+        Ok(Store {
+            engine: Engine::Postgres(Box::new(pg_engine::PgConn::new(client))),
+            path: PathBuf::from(target.to_string()),
+            options: options.clone(),
+            journal_found: String::new(),
+        })
     }
 
     /// Opens an existing file as it is — not migrated, not checked to be

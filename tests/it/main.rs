@@ -76,6 +76,7 @@ mod occasions;
 mod order_corrections;
 mod pg_concurrency;
 mod pg_connect;
+mod pg_copy;
 mod pg_errors;
 mod pg_live;
 mod pg_roles;

@@ -15,6 +15,7 @@ mod cli_admin;
 mod cli_records;
 mod clock;
 mod columns;
+mod copy;
 mod crm;
 mod dashboard;
 mod editing;
@@ -364,6 +365,7 @@ pub static EN: Strings = Strings {
     quality: &quality::QUALITY,
     background: &background::BACKGROUND,
     pg_connect: &pg_connect::PG_CONNECT,
+    copy: &copy::COPY,
     progress: &progress::PROGRESS,
     query: &query::QUERY,
     macros: &macros::MACROS,
