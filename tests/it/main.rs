@@ -36,6 +36,8 @@ mod cli_views;
 mod concurrency;
 mod config;
 mod conformance;
+mod conformance_crm;
+mod conformance_desk;
 mod crash;
 mod crm;
 mod customer_keys;
