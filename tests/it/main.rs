@@ -38,6 +38,7 @@ mod config;
 mod conformance;
 mod conformance_crm;
 mod conformance_desk;
+mod conformance_mail;
 mod crash;
 mod crm;
 mod customer_keys;
