@@ -13,7 +13,7 @@ use frontdesk::service::orders::{self, CorrectionInput, OrderInput};
 use frontdesk::service::reminders::{self, ReminderInput};
 use frontdesk::service::surveys::{self, SurveyFilter, SurveyInput};
 use frontdesk::service::tickets::{self, TicketInput};
-use frontdesk::service::{Ctx, customers, segments};
+use frontdesk::service::{Ctx, customers, dashboard, pickers, quality, segments};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap()
@@ -217,6 +217,49 @@ fn segments_recompute_tiers_stages_churn_facts_and_cadence_alike() {
             .map(|r| (r.customer.code, r.warnings))
             .collect();
         answers.push((e.name, (counts, standings, risk)));
+    }
+    same_on_every_engine(answers);
+}
+
+#[test]
+fn data_quality_inactive_customers_tags_and_the_dashboard_agree() {
+    let mut answers = Vec::new();
+    for mut e in every_engine() {
+        let store = &mut e.store;
+        let with = |name: &str, phone: &str, tags: &str| CustomerInput {
+            phone: Some(phone.into()),
+            tags: Some(tags.into()),
+            ..customer(name)
+        };
+        customers::add(store, &days_ago(500), &with("郑一", "13800000001", "vip,渠道")).unwrap();
+        customers::add(store, &days_ago(10), &with("郑一", "13800000001", "")).unwrap();
+        customers::add(store, &days_ago(700), &customer("无联系")).unwrap();
+        let active = customers::add(store, &days_ago(30), &with("冯二", "13900000002", "渠道")).unwrap();
+        orders::add(store, &ctx(), &order(&active.code, "4200", "2026-02-25T10:00:00Z")).unwrap();
+        let missing: Vec<String> = quality::missing_contact(store, None)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        let review = quality::review(store).unwrap();
+        let duplicates = format!("{:?}", quality::duplicates(store, None).unwrap());
+        let tags = pickers::tags_in_use(store).unwrap();
+        let listed: Vec<String> = quality::archive_inactive(store, &ctx(), 365, true)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.code)
+            .collect();
+        let archived = quality::archive_inactive(store, &ctx(), 365, false).unwrap();
+        assert!(
+            !listed.is_empty() && !missing.is_empty(),
+            "{}: {listed:?} {missing:?}",
+            e.name
+        );
+        assert_eq!(archived.len(), listed.len(), "{}", e.name);
+        assert!(archived.iter().all(|c| c.archived), "{}", e.name);
+        let board = dashboard::dashboard(store, &ctx(), "2026-03".parse().unwrap()).unwrap();
+        let board = (board.report, board.weeks, format!("{:?}", board.at_risk));
+        answers.push((e.name, (missing, review, duplicates, tags, listed, board)));
     }
     same_on_every_engine(answers);
 }
