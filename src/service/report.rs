@@ -26,6 +26,7 @@ use crate::store::{EventRow, FirstTwo, ReportTicket, Store, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 /// How long before a month a resolution is looked at, because its callback may fall due in
 /// the month: callback targets up to this long are counted exactly.
@@ -115,11 +116,15 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
     ];
     // The churn scan is independent of the rest: it runs on a thread and connection of its
     // own, in the transaction of the rest if that cannot be done.
+    // PostgreSQL has no file to open beside: there it is the store's own read.
     let spans = churn_spans(&windows);
-    let path = store.path().to_path_buf();
+    let file = store.file().map(Path::to_path_buf);
     let busy_timeout = store.options().busy_timeout;
     let (read, apart) = std::thread::scope(|scope| {
-        let apart = scope.spawn(|| crate::store::activity_by_span(&path, busy_timeout, &spans));
+        let apart = scope.spawn(|| match &file {
+            Some(path) => crate::store::activity_by_span(path, busy_timeout, &spans).ok(),
+            None => None,
+        });
         // A read may run again when SQLite is busy: each run starts from empty tallies.
         let read = store.read(|tx| {
             let mut c = Collector {
@@ -137,7 +142,7 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
     });
     let mut c = read?;
     let masks = match apart {
-        Ok(Ok(masks)) => masks,
+        Ok(Some(masks)) => masks,
         _ => store.read(|tx| tx.activity_by_span(&spans))?,
     };
     add_customers(&masks, &mut c);

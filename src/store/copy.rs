@@ -20,8 +20,8 @@
 //!   `search_dirty`, and the store's flush before the commit writes them
 //!   (`kb_fts` follows `kb_articles` by its own triggers). PostgreSQL's
 //!   search tables are plain rows, copied as such between two servers;
-//!   into a server from a file the marks stay in `search_dirty` for the
-//!   server's index upkeep (its flush is not yet ported).
+//!   into a server from a file they are written from the marks by the same
+//!   flush before the commit.
 
 use super::sql::{Db, Dialect, Value, params};
 use super::{Engine, Store, StoreError, Tx};

@@ -3,7 +3,7 @@
 //! owed, data quality.
 
 use super::rows::{self, CUSTOMER_COLUMNS};
-use super::sql::{Row, params};
+use super::sql::{ListOf, Row, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use crate::domain::duplicates::Candidate;
@@ -174,7 +174,7 @@ impl Tx<'_> {
     /// Live customers of these tiers with their last outbound contact up to `now`.
     pub fn cadence_rows(&self, tiers: &[Tier], now: DateTime<Utc>) -> Result<Vec<CadenceRow>, StoreError> {
         let keys: Vec<&str> = tiers.iter().map(|t| t.key()).collect();
-        let mut stmt = self.db.prepare(CADENCE_SQL)?;
+        let mut stmt = self.db.prepare(&self.db.json_list(CADENCE_SQL, ListOf::Text))?;
         let tiers_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
         let rows = stmt.query_map(params![tiers_json, now.timestamp()], |r| {
             let tier: String = r.get(3)?;

@@ -194,11 +194,13 @@ impl Tx<'_> {
 
     pub fn list_customers(&self, q: &CustomerQuery) -> Result<Vec<Customer>, StoreError> {
         let limit = q.limit.map_or(-1, |l| l as i64);
+        // A whole tag is `,tag,` inside `,a,b,c,`: PostgreSQL's strpos is SQLite's instr.
+        let contains = self.db.pick("instr", "strpos");
         let mut stmt = self.db.prepare(&format!(
             "SELECT {CUSTOMER_COLUMNS} FROM customers c
              WHERE (?1 OR NOT c.archived)
                AND (?2 IS NULL OR c.tier = ?2)
-               AND (?3 IS NULL OR instr(',' || c.tags || ',', ',' || ?3 || ',') > 0)
+               AND (?3 IS NULL OR {contains}(',' || c.tags || ',', ',' || ?3 || ',') > 0)
              ORDER BY coalesce(c.last_activity_at, c.created_at) DESC, c.id DESC
              LIMIT ?4"
         ))?;

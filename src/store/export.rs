@@ -11,7 +11,7 @@ use super::audit::audit_entry;
 use super::interactions::ExportedInteraction;
 use super::orders::{correction_row, order_row};
 use super::rows::{self, CUSTOMER_COLUMNS, INTERACTION_COLUMNS};
-use super::sql::{Params, Row, params};
+use super::sql::{Dialect, Params, Row, params};
 use super::surveys::{SURVEY_COLUMNS, survey};
 use super::{StoreError, Tx};
 use crate::domain::audit::AuditEntry;
@@ -133,6 +133,16 @@ fn interactions_sql() -> String {
     )
 }
 
+/// [`interactions_sql`] on PostgreSQL, which has neither `NOT INDEXED` nor a
+/// `CROSS JOIN` with a condition (and plans the join order itself).
+fn interactions_pg_sql() -> String {
+    format!(
+        "SELECT {INTERACTION_COLUMNS}, i.external_id, c.code, c.name, t.external_id
+         FROM interactions i JOIN customers c ON c.id = i.customer_id
+         LEFT JOIN tickets t ON t.id = i.ticket_id ORDER BY i.at, i.id"
+    )
+}
+
 const ORDERS_SQL: &str = "SELECT o.id, o.customer_id, o.at, o.amount_cents, o.product, o.note, o.created_by,
         o.external_id, c.code
    FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.at, o.id";
@@ -142,6 +152,11 @@ const ORDERS_SQL: &str = "SELECT o.id, o.customer_id, o.at, o.amount_cents, o.pr
 const CORRECTIONS_SQL: &str = "SELECT x.id, x.order_id, x.at, x.kind, x.amount_cents, x.note, x.created_by,
         x.external_id, o.external_id
    FROM order_corrections x CROSS JOIN orders o ON o.id = x.order_id ORDER BY x.at, x.id";
+
+/// [`CORRECTIONS_SQL`] on PostgreSQL: a plain join (no `CROSS JOIN … ON` there).
+const CORRECTIONS_PG_SQL: &str = "SELECT x.id, x.order_id, x.at, x.kind, x.amount_cents, x.note, x.created_by,
+        x.external_id, o.external_id
+   FROM order_corrections x JOIN orders o ON o.id = x.order_id ORDER BY x.at, x.id";
 
 fn surveys_sql() -> String {
     format!(
@@ -231,7 +246,11 @@ impl Tx<'_> {
                 ticket_external_id: r.get(12)?,
             })
         };
-        self.each_row(&interactions_sql(), params![], map, each)
+        let sql = match self.db.dialect() {
+            Dialect::Sqlite => interactions_sql(),
+            Dialect::Postgres => interactions_pg_sql(),
+        };
+        self.each_row(&sql, params![], map, each)
     }
 
     /// Every order, oldest first, with its corrections. The corrections are
@@ -270,7 +289,7 @@ impl Tx<'_> {
                 order_external_id: r.get(8)?,
             })
         };
-        self.each_row(CORRECTIONS_SQL, params![], map, each)
+        self.each_row(self.db.pick(CORRECTIONS_SQL, CORRECTIONS_PG_SQL), params![], map, each)
     }
 
     /// Every survey, oldest first.

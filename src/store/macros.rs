@@ -29,10 +29,18 @@ fn macro_row(r: &Row) -> Result<Macro, StoreError> {
 impl Tx<'_> {
     /// Adds a macro; a name already taken (in any letter case) is `None`.
     pub fn insert_macro(&self, m: &Macro) -> Result<Option<i64>, StoreError> {
-        self.db.insert_new(
+        // PostgreSQL keeps names unique in any case by an index on lower(name),
+        // not by a constraint on the column that could name the conflict.
+        let sql = self.db.pick(
             "INSERT INTO macros (name, reply, status, priority, add_tags, remove_tags, assignee,
                created_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(name) DO NOTHING",
+            "INSERT INTO macros (name, reply, status, priority, add_tags, remove_tags, assignee,
+               created_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+        );
+        self.db.insert_new(
+            sql,
             params![
                 m.name,
                 m.reply,
@@ -51,7 +59,10 @@ impl Tx<'_> {
     pub fn macro_named(&self, name: &str) -> Result<Macro, StoreError> {
         self.db
             .query_opt(
-                &format!("SELECT {COLUMNS} FROM macros WHERE name = ?1"),
+                self.db.pick(
+                    &format!("SELECT {COLUMNS} FROM macros WHERE name = ?1"),
+                    &format!("SELECT {COLUMNS} FROM macros WHERE lower(name) = lower(?1)"),
+                ),
                 [name],
                 macro_row,
             )?
@@ -63,9 +74,12 @@ impl Tx<'_> {
 
     /// Every macro, by name.
     pub fn list_macros(&self) -> Result<Vec<Macro>, StoreError> {
-        let mut stmt = self
-            .db
-            .prepare(&format!("SELECT {COLUMNS} FROM macros ORDER BY name, id"))?;
+        // The column's NOCASE orders SQLite's rows: ASCII folded, then bytes,
+        // which is what lower() does under the "C" collation.
+        let mut stmt = self.db.prepare(self.db.pick(
+            &format!("SELECT {COLUMNS} FROM macros ORDER BY name, id"),
+            &format!("SELECT {COLUMNS} FROM macros ORDER BY lower(name COLLATE \"C\"), id"),
+        ))?;
         let rows = stmt.query_map(params![], macro_row)?;
         Ok(rows)
     }

@@ -111,7 +111,9 @@ impl Tx<'_> {
         Ok(thread)
     }
 
-    /// How many messages are due (with `only`, whether that one is).
+    /// How many messages are due (with `only`, whether that one is). `id`
+    /// comes before `?3 IS NULL`: PostgreSQL types a parameter where it first
+    /// meets it, and a null alone says nothing.
     pub fn mail_due(
         &self,
         now: DateTime<Utc>,
@@ -119,7 +121,7 @@ impl Tx<'_> {
         only: Option<i64>,
     ) -> Result<usize, StoreError> {
         let n: i64 = self.db.query_row(
-            &format!("SELECT count(*) FROM mail_outbox WHERE {DUE} AND (?3 IS NULL OR id = ?3)"),
+            &format!("SELECT count(*) FROM mail_outbox WHERE {DUE} AND (id = ?3 OR ?3 IS NULL)"),
             params![now.timestamp(), stale_before.timestamp(), only],
             |r| r.get(0),
         )?;
@@ -146,7 +148,7 @@ impl Tx<'_> {
         let found = self.db.query_opt(
             &format!(
                 "SELECT id, ticket_id, to_address, message, attempts FROM mail_outbox \
-                 WHERE {DUE} AND (?3 IS NULL OR id = ?3) ORDER BY next_attempt_at, id LIMIT 1"
+                 WHERE {DUE} AND (id = ?3 OR ?3 IS NULL) ORDER BY next_attempt_at, id LIMIT 1"
             ),
             params![now.timestamp(), stale_before.timestamp(), only],
             |r| {

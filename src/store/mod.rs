@@ -284,6 +284,16 @@ impl Store {
         &self.path
     }
 
+    /// The SQLite file a reader on another thread may open a connection of
+    /// its own to; none on PostgreSQL, whose `path` is only how the
+    /// database is shown (its work runs in the store's own transactions).
+    pub fn file(&self) -> Option<&Path> {
+        match self.engine {
+            Engine::Sqlite(_) => Some(&self.path),
+            Engine::Postgres(_) => None,
+        }
+    }
+
     /// Stops, from another thread, whatever this connection is running:
     /// a background reader that must end now gets its read cut short.
     pub fn interrupt_handle(&self) -> Interrupt {

@@ -2,7 +2,7 @@
 //! are filtered in SQL, so only the few customers whose day falls in the
 //! window (or whose low survey is still unanswered) reach Rust.
 
-use super::sql::params;
+use super::sql::{ListOf, params};
 use super::{StoreError, Tx};
 use crate::domain::time::from_unix;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -96,7 +96,7 @@ impl Tx<'_> {
             return Ok(Vec::new());
         }
         let keys = serde_json::to_string(month_days).unwrap_or_else(|_| "[]".into());
-        let mut stmt = self.db.prepare(OCCASIONS_SQL)?;
+        let mut stmt = self.db.prepare(&self.db.json_list(OCCASIONS_SQL, ListOf::Text))?;
         let rows = stmt.query_map(params![keys, now.timestamp(), birthdays, anniversaries], |r| {
             Ok(OccasionRow {
                 customer_id: r.get(0)?,

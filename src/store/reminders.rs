@@ -95,7 +95,8 @@ impl Tx<'_> {
     /// Reminders not done yet, of live customers (or of none), by due time.
     pub fn open_reminders(&self) -> Result<Vec<ReminderRow>, StoreError> {
         let mut stmt = self.db.prepare(&format!(
-            "{REMINDER_SQL} WHERE r.done_at IS NULL AND NOT coalesce(c.archived, 0) ORDER BY r.due_at, r.id"
+            // FALSE, not 0: PostgreSQL's flag is a boolean (SQLite reads FALSE as 0).
+            "{REMINDER_SQL} WHERE r.done_at IS NULL AND NOT coalesce(c.archived, FALSE) ORDER BY r.due_at, r.id"
         ))?;
         let rows = stmt.query_map(params![], reminder_row)?;
         Ok(rows)

@@ -3,7 +3,7 @@
 //! month of a large file is read in a handful of statements.
 
 use super::rows::{instant, parse};
-use super::sql::{Db, Params, Row, ValueRef, params};
+use super::sql::{Db, ListOf, Params, Row, ValueRef, params};
 use super::surveys::score;
 use super::tickets::parse_event;
 use super::{StoreError, Tx};
@@ -163,8 +163,11 @@ impl Tx<'_> {
     pub fn events_before(&self, ids: &[i64], before: DateTime<Utc>) -> Result<Vec<EventRow>, StoreError> {
         event_rows(
             self,
-            "SELECT e.ticket_id, e.at, e.event, e.id FROM json_each(?1) j
-             JOIN ticket_events e ON e.ticket_id = j.value AND e.at < ?2",
+            &self.db.json_list(
+                "SELECT e.ticket_id, e.at, e.event, e.id FROM json_each(?1) j
+                 JOIN ticket_events e ON e.ticket_id = j.value AND e.at < ?2",
+                ListOf::Integer,
+            ),
             params![ids_json(ids), before.timestamp()],
         )
     }
@@ -174,10 +177,13 @@ impl Tx<'_> {
     pub fn report_tickets(&self, ids: &[i64], with_tier: bool) -> Result<Vec<ReportTicket>, StoreError> {
         collect(
             self,
-            &format!(
-                "SELECT {REPORT_TICKET_COLUMNS},
-                   CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END
-                 FROM json_each(?1) j JOIN tickets t ON t.id = j.value"
+            &self.db.json_list(
+                &format!(
+                    "SELECT {REPORT_TICKET_COLUMNS},
+                       CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END
+                     FROM json_each(?1) j JOIN tickets t ON t.id = j.value"
+                ),
+                ListOf::Integer,
             ),
             params![ids_json(ids), with_tier],
             report_ticket,
@@ -197,9 +203,12 @@ impl Tx<'_> {
         let instant_opt = |r: &Row, i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
             Ok(r.get::<Option<i64>>(i)?.map(from_unix))
         };
-        collect(self, FIRST_OUTBOUND_SQL, [ids_json(ids)], |r| {
-            Ok((r.get(0)?, [instant_opt(r, 1)?, instant_opt(r, 2)?]))
-        })
+        collect(
+            self,
+            &self.db.json_list(FIRST_OUTBOUND_SQL, ListOf::Integer),
+            [ids_json(ids)],
+            |r| Ok((r.get(0)?, [instant_opt(r, 1)?, instant_opt(r, 2)?])),
+        )
     }
 
     /// Surveys taken in `[from, to)`, with the groups of their ticket if `with_tickets` (a

@@ -88,11 +88,13 @@ impl Tx<'_> {
         let limit = q.limit.map_or(-1, |l| l as i64);
         // The lowest of the three scores: a scalar min() on SQLite, least() on PostgreSQL.
         let lowest = self.db.pick("min", "least");
+        // Each optional filter names its column before `IS NULL`: PostgreSQL
+        // types a parameter where it first meets it, and a null alone says nothing.
         let mut stmt = self.db.prepare(&format!(
             "SELECT {SURVEY_COLUMNS} FROM surveys s JOIN customers c ON c.id = s.customer_id
-             WHERE (?1 IS NULL OR s.customer_id = ?1)
-               AND (?2 IS NULL OR s.at >= ?2)
-               AND (?3 IS NULL OR s.at < ?3)
+             WHERE (s.customer_id = ?1 OR ?1 IS NULL)
+               AND (s.at >= ?2 OR ?2 IS NULL)
+               AND (s.at < ?3 OR ?3 IS NULL)
                AND (?4 = 0 OR {lowest}(s.quality, s.response, s.communication) < ?5)
              ORDER BY s.at DESC, s.id DESC LIMIT ?6"
         ))?;

@@ -6,7 +6,7 @@
 
 use super::fulltext::TextFilter;
 use super::rows::{self, TICKET_COLUMNS};
-use super::sql::Value;
+use super::sql::{Dialect, Value};
 use super::{StoreError, Tx};
 use crate::domain::query::Range;
 use crate::domain::ticket::Ticket;
@@ -123,8 +123,19 @@ struct Sql {
     params: Vec<Value>,
 }
 
+/// SQLite's words where PostgreSQL needs its own: a boolean is `TRUE` or
+/// `FALSE` there, never 1 or 0 (SQLite keeps its integers, and so its plans).
+fn truth(dialect: Dialect, value: bool) -> &'static str {
+    match (dialect, value) {
+        (Dialect::Sqlite, true) => "1",
+        (Dialect::Sqlite, false) => "0",
+        (Dialect::Postgres, true) => "TRUE",
+        (Dialect::Postgres, false) => "FALSE",
+    }
+}
+
 /// The WHERE clause of `filter` (after `WHERE`), its parameters appended to `params`.
-fn conditions(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
+fn conditions(filter: &TicketFilter, dialect: Dialect, params: &mut Vec<Value>) -> String {
     let mut parts: Vec<String> = Vec::new();
     if filter.active_only {
         parts.push("t.is_active".into());
@@ -137,22 +148,22 @@ fn conditions(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
         params.extend(text.params.iter().map(|p| Value::from(p.clone())));
     }
     for clause in &filter.clauses {
-        let cond = cond_sql(&clause.cond, params);
+        let cond = cond_sql(&clause.cond, dialect, params);
         // A NULL (a ticket without a due time) is "not within": negated, it holds.
         parts.push(if clause.negated {
-            format!("NOT coalesce({cond}, 0)")
+            format!("NOT coalesce({cond}, {})", truth(dialect, false))
         } else {
             cond
         });
     }
     if parts.is_empty() {
-        "1".into()
+        truth(dialect, true).into()
     } else {
         parts.join(" AND ")
     }
 }
 
-fn cond_sql(cond: &Cond, params: &mut Vec<Value>) -> String {
+fn cond_sql(cond: &Cond, dialect: Dialect, params: &mut Vec<Value>) -> String {
     let marks = |n: usize| vec!["?"; n].join(", ");
     match cond {
         Cond::Equals(column, values) => {
@@ -161,22 +172,34 @@ fn cond_sql(cond: &Cond, params: &mut Vec<Value>) -> String {
         }
         Cond::NoCase(column, values) => {
             params.extend(values.iter().map(|v| Value::from(v.clone())));
-            format!("{} COLLATE NOCASE IN ({})", column.sql(), marks(values.len()))
+            match dialect {
+                Dialect::Sqlite => format!("{} COLLATE NOCASE IN ({})", column.sql(), marks(values.len())),
+                // No NOCASE collation there: both sides folded (lower() folds
+                // beyond Latin letters too, which no stored key tells apart).
+                Dialect::Postgres => {
+                    let folded = vec!["lower(?)"; values.len()].join(", ");
+                    format!("lower({}) IN ({folded})", column.sql())
+                }
+            }
         }
         Cond::Tags(tags) => {
             // Tags are stored as `a,b,c`: a whole tag is `,tag,` inside `,a,b,c,`.
+            let contains = match dialect {
+                Dialect::Sqlite => "instr(',' || t.tags || ',', ?) > 0",
+                Dialect::Postgres => "strpos(',' || t.tags || ',', ?) > 0",
+            };
             let each: Vec<&str> = tags
                 .iter()
                 .map(|tag| {
                     params.push(Value::from(format!(",{tag},")));
-                    "instr(',' || t.tags || ',', ?) > 0"
+                    contains
                 })
                 .collect();
             // `tags <> ''` first: it lets SQLite read the partial index of
             // tagged tickets (few) instead of every ticket (0013).
             format!("(t.tags <> '' AND ({}))", each.join(" OR "))
         }
-        Cond::Customers(ids) if ids.is_empty() => "0".into(),
+        Cond::Customers(ids) if ids.is_empty() => truth(dialect, false).into(),
         Cond::Customers(ids) => {
             params.extend(ids.iter().map(|id| Value::from(*id)));
             format!("t.customer_id IN ({})", marks(ids.len()))
@@ -204,9 +227,9 @@ fn cond_sql(cond: &Cond, params: &mut Vec<Value>) -> String {
             format!("({})", each.join(" OR "))
         }
         Cond::NoDue => "t.next_due IS NULL".into(),
-        Cond::Any(conds) if conds.is_empty() => "0".into(),
+        Cond::Any(conds) if conds.is_empty() => truth(dialect, false).into(),
         Cond::Any(conds) => {
-            let each: Vec<String> = conds.iter().map(|c| cond_sql(c, params)).collect();
+            let each: Vec<String> = conds.iter().map(|c| cond_sql(c, dialect, params)).collect();
             format!("({})", each.join(" OR "))
         }
     }
@@ -243,9 +266,9 @@ fn order_sql(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
     }
 }
 
-fn select(filter: &TicketFilter) -> Sql {
+fn select(filter: &TicketFilter, dialect: Dialect) -> Sql {
     let mut params = Vec::new();
-    let conditions = conditions(filter, &mut params);
+    let conditions = conditions(filter, dialect, &mut params);
     let order = order_sql(filter, &mut params);
     params.push(Value::from(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
     Sql {
@@ -258,9 +281,9 @@ fn select(filter: &TicketFilter) -> Sql {
     }
 }
 
-fn count(filter: &TicketFilter) -> Sql {
+fn count(filter: &TicketFilter, dialect: Dialect) -> Sql {
     let mut params = Vec::new();
-    let conditions = conditions(filter, &mut params);
+    let conditions = conditions(filter, dialect, &mut params);
     Sql {
         text: format!(
             "SELECT count(*) FROM tickets t {join} WHERE {conditions}",
@@ -275,20 +298,20 @@ fn join(filter: &TicketFilter) -> &str {
     filter.text.as_ref().map_or("", |t| t.join.as_str())
 }
 
-/// The statement [`Tx::find_tickets`] runs for `filter`, for plan tests.
+/// The statement [`Tx::find_tickets`] runs for `filter` on SQLite, for plan tests.
 pub fn find_sql(filter: &TicketFilter) -> String {
-    select(filter).text
+    select(filter, Dialect::Sqlite).text
 }
 
-/// The statement [`Tx::count_found`] runs for `filter`, for plan tests.
+/// The statement [`Tx::count_found`] runs for `filter` on SQLite, for plan tests.
 pub fn count_sql(filter: &TicketFilter) -> String {
-    count(filter).text
+    count(filter, Dialect::Sqlite).text
 }
 
 impl Tx<'_> {
     /// The tickets `filter` selects, in its order, at most its limit.
     pub fn find_tickets(&self, filter: &TicketFilter) -> Result<Vec<Ticket>, StoreError> {
-        let sql = select(filter);
+        let sql = select(filter, self.db.dialect());
         let mut stmt = self.db.prepare(&sql.text)?;
         let rows = stmt.query_map(sql.params, rows::ticket)?;
         Ok(rows)
@@ -296,7 +319,7 @@ impl Tx<'_> {
 
     /// How many tickets `filter` selects (its order and limit aside).
     pub fn count_found(&self, filter: &TicketFilter) -> Result<usize, StoreError> {
-        let sql = count(filter);
+        let sql = count(filter, self.db.dialect());
         let n: i64 = self.db.query_row(&sql.text, sql.params, |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }

@@ -50,6 +50,12 @@ pub(super) const EVENTS_IN_LIST_ORDER_SQL: &str = "SELECT e.ticket_id, e.at, e.e
    CROSS JOIN ticket_events e ON e.ticket_id = t.id
    ORDER BY t.opened_at DESC, t.id DESC, e.at, e.id";
 
+/// [`EVENTS_IN_LIST_ORDER_SQL`] on PostgreSQL: plain joins (no `CROSS JOIN … ON` there).
+const EVENTS_IN_LIST_ORDER_PG_SQL: &str = "SELECT e.ticket_id, e.at, e.event
+   FROM tickets t JOIN customers c ON c.id = t.customer_id
+   JOIN ticket_events e ON e.ticket_id = t.id
+   ORDER BY t.opened_at DESC, t.id DESC, e.at, e.id";
+
 /// `ticket list`, newest first, with optional status and assignee; with
 /// `by_customer`, only the tickets of customer `?3`. That case has its own
 /// text because `?3 IS NULL OR t.customer_id = ?3` cannot use the
@@ -254,7 +260,9 @@ impl Tx<'_> {
         &self,
         mut each: impl FnMut(Ticket, Vec<(DateTime<Utc>, TicketEvent)>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut stmt = self.db.prepare_once(EVENTS_IN_LIST_ORDER_SQL)?;
+        let mut stmt = self
+            .db
+            .prepare_once(self.db.pick(EVENTS_IN_LIST_ORDER_SQL, EVENTS_IN_LIST_ORDER_PG_SQL))?;
         let mut rows = stmt.query(params![])?;
         let mut step = move || -> Result<Option<(i64, i64, String)>, StoreError> {
             Ok(match rows.next()? {
@@ -340,7 +348,8 @@ impl Tx<'_> {
     /// Counts of active tickets, and of those whose next due time has passed.
     pub fn count_active(&self, now: DateTime<Utc>) -> Result<(i64, i64), StoreError> {
         self.db.query_row(
-            "SELECT count(*), coalesce(sum(next_due < ?1), 0) FROM tickets WHERE is_active",
+            // A CASE sum, not SQLite's sum of a comparison: PostgreSQL sums no booleans.
+            "SELECT count(*), coalesce(sum(CASE WHEN next_due < ?1 THEN 1 ELSE 0 END), 0) FROM tickets WHERE is_active",
             [now.timestamp()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -1,6 +1,6 @@
 //! Saved view rows (`domain::views`).
 
-use super::sql::{Row, params};
+use super::sql::{Dialect, Row, params};
 use super::{StoreError, Tx};
 use crate::domain::error::Entity;
 use crate::domain::time::from_unix;
@@ -40,18 +40,31 @@ impl Tx<'_> {
     /// trail); a name already taken (in any letter case) is `None`. The
     /// view's `position` is ignored.
     pub fn insert_view(&self, v: &SavedView) -> Result<Option<i64>, StoreError> {
-        self.db.insert_new(
-            "INSERT INTO views (name, query, position, builtin, created_by, created_at)
-             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM views), ?3, ?4, ?5)
-             ON CONFLICT(name) DO NOTHING",
-            params![
-                v.name,
-                v.query,
-                v.builtin.map(Builtin::key),
-                v.created_by,
-                v.created_at.timestamp(),
-            ],
-        )
+        let params = params![
+            v.name,
+            v.query,
+            v.builtin.map(Builtin::key),
+            v.created_by,
+            v.created_at.timestamp(),
+        ];
+        // PostgreSQL's views have no row id: their position is its twin
+        // (both are one past the highest, and positions never move), and the
+        // name in any letter case is a unique index there, not the key.
+        match self.db.dialect() {
+            Dialect::Sqlite => self.db.insert_new(
+                "INSERT INTO views (name, query, position, builtin, created_by, created_at)
+                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM views), ?3, ?4, ?5)
+                 ON CONFLICT(name) DO NOTHING",
+                params,
+            ),
+            Dialect::Postgres => self.db.query_opt(
+                "INSERT INTO views (name, query, position, builtin, created_by, created_at)
+                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM views), ?3, ?4, ?5)
+                 ON CONFLICT DO NOTHING RETURNING position",
+                params,
+                |r| r.get(0),
+            ),
+        }
     }
 
     /// Removes the view stored as `name` (letter case aside), giving its
@@ -60,7 +73,10 @@ impl Tx<'_> {
         let found = self
             .db
             .query_opt(
-                &format!("SELECT rowid, {COLUMNS} FROM views WHERE name = ?1"),
+                self.db.pick(
+                    &format!("SELECT rowid, {COLUMNS} FROM views WHERE name = ?1"),
+                    &format!("SELECT position, {COLUMNS} FROM views WHERE lower(name) = lower(?1)"),
+                ),
                 [name],
                 |r| Ok((r.get(0)?, view_row_at(r, 1)?)),
             )?
@@ -68,7 +84,11 @@ impl Tx<'_> {
                 entity: Entity::View,
                 key: name.to_string(),
             })?;
-        self.db.execute("DELETE FROM views WHERE rowid = ?1", [found.0])?;
+        let delete = self.db.pick(
+            "DELETE FROM views WHERE rowid = ?1",
+            "DELETE FROM views WHERE position = ?1",
+        );
+        self.db.execute(delete, [found.0])?;
         Ok(found)
     }
 }

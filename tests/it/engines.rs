@@ -38,3 +38,11 @@ pub fn every_engine() -> Vec<EngineStore> {
     }
     out
 }
+
+/// Every engine's answer, by engine, equals the first engine's (SQLite's).
+pub fn same_on_every_engine<T: PartialEq + std::fmt::Debug>(answers: Vec<(&'static str, T)>) {
+    let (reference_name, reference) = &answers[0];
+    for (name, answer) in &answers[1..] {
+        assert_eq!(answer, reference, "{name} differs from {reference_name}");
+    }
+}

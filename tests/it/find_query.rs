@@ -15,7 +15,7 @@ fn at(text: &str) -> DateTime<Utc> {
 }
 
 /// Sunday 2026-12-06 17:35 in Shanghai.
-const NOW: &str = "2026-12-06T09:35:00Z";
+pub const NOW: &str = "2026-12-06T09:35:00Z";
 
 struct FindDesk {
     _dir: tempfile::TempDir,
@@ -26,7 +26,7 @@ struct FindDesk {
     ids: [i64; 4],
 }
 
-fn ctx_at(text: &str) -> Ctx {
+pub fn ctx_at(text: &str) -> Ctx {
     let mut ctx = Ctx::new("王五", at(text));
     ctx.settings.display_zone = chrono_tz::Asia::Shanghai;
     ctx
@@ -35,15 +35,27 @@ fn ctx_at(text: &str) -> Ctx {
 fn desk() -> FindDesk {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::create(&dir.path().join("fd.db"), &OpenOptions::default()).unwrap();
+    let ids = seed(&mut store);
+    FindDesk {
+        _dir: dir,
+        store,
+        ctx: ctx_at(NOW),
+        ids,
+    }
+}
+
+/// The small desk of these tests in `store` (the conformance suite seeds
+/// each engine with it); returns the ids of tickets 1-4.
+pub fn seed(store: &mut Store) -> [i64; 4] {
     let ctx = ctx_at("2026-11-01T00:00:00Z");
-    setup::ensure_defaults(&mut store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
+    setup::ensure_defaults(store, &ctx, &frontdesk::config::Config::defaults()).unwrap();
     for (code, name) in [("C1", "张三"), ("C2", "Henry Hall"), ("C3", "Harbour Labs")] {
         let input = CustomerInput {
             name: Some(name.into()),
             code: Some(code.into()),
             ..Default::default()
         };
-        customers::add(&mut store, &ctx, &input).unwrap();
+        customers::add(store, &ctx, &input).unwrap();
     }
     let tickets = [
         ("C1", "complaint", "屏幕碎了", "high", "phone", "2026-12-01T02:00:00Z"),
@@ -68,9 +80,8 @@ fn desk() -> FindDesk {
             channel: Some(channel.into()),
             ..Default::default()
         };
-        ids[n] = tickets::add(&mut store, &ctx_at(opened), &input).unwrap().ticket.id;
+        ids[n] = tickets::add(store, &ctx_at(opened), &input).unwrap().ticket.id;
     }
-    let ctx = ctx_at(NOW);
     let changes = [
         (
             ids[0],
@@ -99,14 +110,9 @@ fn desk() -> FindDesk {
         ),
     ];
     for (id, change) in changes {
-        tickets::set(&mut store, &ctx_at("2026-12-06T09:00:00Z"), id, &change, None).unwrap();
+        tickets::set(store, &ctx_at("2026-12-06T09:00:00Z"), id, &change, None).unwrap();
     }
-    FindDesk {
-        _dir: dir,
-        store,
-        ctx,
-        ids,
-    }
+    ids
 }
 
 impl FindDesk {

@@ -37,6 +37,13 @@ pub enum Dialect {
     Postgres,
 }
 
+/// What a JSON list parameter holds (see [`Db::json_list`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListOf {
+    Text,
+    Integer,
+}
+
 impl<'c> Db<'c> {
     pub(super) fn sqlite(conn: &'c rusqlite::Connection) -> Db<'c> {
         Db {
@@ -63,6 +70,17 @@ impl<'c> Db<'c> {
         match self.dialect() {
             Dialect::Sqlite => sqlite,
             Dialect::Postgres => postgres,
+        }
+    }
+
+    /// `sql` for this engine, where it takes a list as one parameter: the
+    /// JSON array SQLite reads with `json_each(?N)` (its items in a column
+    /// `value`) is read on PostgreSQL by its own JSON function, the items
+    /// as `items` says (a JSON number has no type there until told).
+    pub fn json_list<'s>(&self, sql: &'s str, items: ListOf) -> std::borrow::Cow<'s, str> {
+        match self.dialect() {
+            Dialect::Sqlite => sql.into(),
+            Dialect::Postgres => pg::json_list(sql, items).into(),
         }
     }
 

@@ -63,13 +63,22 @@ impl PgRun for PgTx<'_> {
         // a savepoint; this runs once per statement and connection.
         let mut tx = self.tx.borrow_mut();
         tx.batch_execute("SAVEPOINT frontdesk_prepare")?;
-        let prepared = match tx.prepare(&text) {
-            Err(e) if e.code().is_some_and(cannot_type) => {
-                tx.batch_execute("ROLLBACK TO SAVEPOINT frontdesk_prepare")?;
-                tx.prepare_typed(&text, &types_of(params))
+        // Typed in steps, so that the server types what it can: the
+        // parameters it cannot are those only tested (`?3 IS NULL`). A
+        // null bound says nothing of its column (`?1 IS NULL OR
+        // customer_id = ?1` is a BIGINT), an integer may stand for a flag
+        // (`?1 OR NOT archived`): both are left to the server first, then
+        // a null is taken for text, then an integer for a BIGINT.
+        let mut prepared = tx.prepare(&text);
+        for typed in [Typing::LeaveNullsAndIntegers, Typing::LeaveIntegers, Typing::Every] {
+            match &prepared {
+                Err(e) if e.code().is_some_and(cannot_type) => {
+                    tx.batch_execute("ROLLBACK TO SAVEPOINT frontdesk_prepare")?;
+                    prepared = tx.prepare_typed(&text, &types_of(params, typed));
+                }
+                _ => break,
             }
-            other => other,
-        };
+        }
         if prepared.is_ok() {
             tx.batch_execute("RELEASE SAVEPOINT frontdesk_prepare")?;
         }
@@ -142,13 +151,28 @@ impl<'c> PgRows<'c> {
 pub fn translate(sql: &str, returning_id: bool) -> String {
     let mut out = String::with_capacity(sql.len() + 32);
     let mut quote: Option<char> = None;
-    for c in sql.chars() {
+    // SQLite numbers an anonymous `?` one past the highest number so far
+    // (the dynamic SQL of the filter language writes only those);
+    // PostgreSQL has numbered parameters only.
+    let mut highest = 0u32;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (Some(_), _) => {}
             (None, '\'' | '"') => quote = Some(c),
             (None, '?') => {
+                let mut digits = String::new();
+                while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                    digits.push(d);
+                }
+                let number = match digits.parse::<u32>() {
+                    Ok(n) => n,
+                    Err(_) => highest + 1,
+                };
+                highest = highest.max(number);
                 out.push('$');
+                out.push_str(&number.to_string());
                 continue;
             }
             _ => {}
@@ -176,17 +200,66 @@ pub fn translate(sql: &str, returning_id: bool) -> String {
     out
 }
 
+/// SQLite's `json_each(?N)` of a JSON array as PostgreSQL's table of the
+/// same items in a column `value`, typed as `items` says.
+pub fn json_list(sql: &str, items: super::ListOf) -> String {
+    let mut out = String::with_capacity(sql.len() + 64);
+    let mut rest = sql;
+    while let Some(at) = rest.find("json_each(?") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "json_each(".len()..];
+        let digits = after[1..].chars().take_while(char::is_ascii_digit).count();
+        let parameter = &after[..1 + digits];
+        let Some(tail) = after[1 + digits..].strip_prefix(')') else {
+            out.push_str("json_each(");
+            rest = after;
+            continue;
+        };
+        out.push_str(&match items {
+            super::ListOf::Text => format!("json_array_elements_text({parameter}::json)"),
+            super::ListOf::Integer => {
+                format!("(SELECT value::bigint AS value FROM json_array_elements_text({parameter}::json))")
+            }
+        });
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The server could not tell a parameter's type from the statement.
 fn cannot_type(code: &postgres::error::SqlState) -> bool {
     use postgres::error::SqlState;
     *code == SqlState::INDETERMINATE_DATATYPE || *code == SqlState::AMBIGUOUS_PARAMETER
 }
 
+/// How much of a statement [`types_of`] types from the values bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typing {
+    /// Only text and reals: the server types the rest where it can.
+    LeaveNullsAndIntegers,
+    /// All but the integers, which the server types (a BOOLEAN, a BIGINT).
+    LeaveIntegers,
+    Every,
+}
+
+/// The type the protocol reads as "the server decides" (OID 0).
+fn unspecified() -> Type {
+    Type::new(
+        "unspecified".into(),
+        0,
+        postgres::types::Kind::Pseudo,
+        "pg_catalog".into(),
+    )
+}
+
 /// The types of the values bound now, for a statement whose parameters the
 /// server cannot type by itself; a null is taken for text.
-fn types_of(params: &dyn Params) -> Vec<Type> {
+fn types_of(params: &dyn Params, typing: Typing) -> Vec<Type> {
     (0..params.count())
         .map(|i| match params.at(i) {
+            ParamRef::Integer(_) if typing != Typing::Every => unspecified(),
+            ParamRef::Null if typing == Typing::LeaveNullsAndIntegers => unspecified(),
             ParamRef::Integer(_) => Type::INT8,
             ParamRef::Real(_) => Type::FLOAT8,
             ParamRef::Blob(_) => Type::BYTEA,
@@ -346,6 +419,12 @@ mod tests {
                 "SELECT a FROM t LIMIT nullif($12, -1) OFFSET $3",
             ),
             (
+                "SELECT a FROM t WHERE b IN (?, ?) AND c < ? LIMIT ?",
+                false,
+                "SELECT a FROM t WHERE b IN ($1, $2) AND c < $3 LIMIT nullif($4, -1)",
+            ),
+            ("SELECT ?2, ?, ?1, ?", false, "SELECT $2, $3, $1, $4"),
+            (
                 "INSERT INTO t (a) VALUES (?1)",
                 true,
                 "INSERT INTO t (a) VALUES ($1) RETURNING id",
@@ -358,6 +437,44 @@ mod tests {
         ];
         for (sql, returning, want) in cases {
             assert_eq!(translate(sql, returning), want, "{sql}");
+        }
+    }
+
+    /// Nulls and integers are left to the server first: a null bound for a
+    /// BIGINT column taken for text, or an integer bound for a flag taken
+    /// for a BIGINT, would make a type error.
+    #[test]
+    fn a_parameter_the_server_cannot_type_takes_the_bound_values_type_integers_last() {
+        use super::{Type, Typing, types_of};
+        let none: Option<String> = None;
+        let bound = super::super::params![7i64, none, "x", 1.5f64];
+        let oids = |typing| types_of(&bound, typing).iter().map(Type::oid).collect::<Vec<_>>();
+        let (text, real) = (Type::TEXT.oid(), Type::FLOAT8.oid());
+        assert_eq!(oids(Typing::LeaveNullsAndIntegers), [0, 0, text, real]);
+        assert_eq!(oids(Typing::LeaveIntegers), [0, text, text, real]);
+        assert_eq!(oids(Typing::Every), [Type::INT8.oid(), text, text, real]);
+    }
+
+    #[test]
+    fn a_json_list_parameter_becomes_postgresqls_json_function() {
+        use super::super::ListOf;
+        let cases = [
+            (
+                "SELECT a FROM t WHERE b IN (SELECT value FROM json_each(?1)) AND c IN (SELECT value FROM json_each(?12))",
+                ListOf::Text,
+                "SELECT a FROM t WHERE b IN (SELECT value FROM json_array_elements_text(?1::json)) \
+                 AND c IN (SELECT value FROM json_array_elements_text(?12::json))",
+            ),
+            (
+                "SELECT j.value FROM json_each(?1) j JOIN t ON t.id = j.value",
+                ListOf::Integer,
+                "SELECT j.value FROM (SELECT value::bigint AS value FROM json_array_elements_text(?1::json)) j \
+                 JOIN t ON t.id = j.value",
+            ),
+            ("SELECT json_each(x) FROM t", ListOf::Text, "SELECT json_each(x) FROM t"),
+        ];
+        for (sql, items, want) in cases {
+            assert_eq!(super::json_list(sql, items), want, "{sql}");
         }
     }
 }
