@@ -4,7 +4,6 @@
 
 use crate::pg_server::TestDb;
 use frontdesk::store::{OpenOptions, Store};
-use postgres::NoTls;
 
 /// A store on one engine, with what keeps its database alive.
 pub struct EngineStore {
@@ -28,8 +27,7 @@ pub fn every_engine() -> Vec<EngineStore> {
         _keep: Keep::File(dir),
     }];
     if let Some(db) = TestDb::fresh() {
-        let client = postgres::Client::connect(&db.url, NoTls).unwrap();
-        let store = Store::on_postgres(client, &db.url, &OpenOptions::default()).unwrap();
+        let store = db.store();
         out.push(EngineStore {
             name: "postgres",
             store,

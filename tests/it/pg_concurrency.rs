@@ -9,8 +9,6 @@ use chrono::{TimeZone, Utc};
 use frontdesk::domain::customer::CustomerInput;
 use frontdesk::service::tickets::TicketInput;
 use frontdesk::service::{Ctx, Error, customers, tickets};
-use frontdesk::store::{OpenOptions, Store};
-use postgres::{Client, NoTls};
 
 const WRITERS: usize = 8;
 const ROUNDS: usize = 25;
@@ -19,19 +17,10 @@ fn ctx(agent: &str) -> Ctx {
     Ctx::new(agent, Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap())
 }
 
-fn open(db: &TestDb) -> Store {
-    Store::on_postgres(
-        Client::connect(&db.url, NoTls).unwrap(),
-        &db.url,
-        &OpenOptions::default(),
-    )
-    .unwrap()
-}
-
 #[test]
 fn eight_agents_noting_one_ticket_and_numbering_customers_lose_nothing() {
     let Some(db) = TestDb::fresh() else { return };
-    let mut store = open(&db);
+    let mut store = db.store();
     let input = CustomerInput {
         name: Some("赵六".into()),
         ..Default::default()
@@ -48,7 +37,7 @@ fn eight_agents_noting_one_ticket_and_numbering_customers_lose_nothing() {
         for writer in 0..WRITERS {
             let (db, code) = (&db, &customer.code);
             scope.spawn(move || {
-                let mut store = open(db);
+                let mut store = db.store();
                 let me = ctx(&format!("agent{writer}"));
                 for round in 0..ROUNDS {
                     tickets::note(&mut store, &me, ticket, &format!("w{writer} r{round}")).unwrap();
@@ -77,7 +66,7 @@ fn eight_agents_noting_one_ticket_and_numbering_customers_lose_nothing() {
 #[test]
 fn a_stale_edit_on_postgresql_is_a_conflict_and_changes_nothing() {
     let Some(db) = TestDb::fresh() else { return };
-    let mut store = open(&db);
+    let mut store = db.store();
     let input = CustomerInput {
         name: Some("孙七".into()),
         ..Default::default()
@@ -88,7 +77,7 @@ fn a_stale_edit_on_postgresql_is_a_conflict_and_changes_nothing() {
         ..Default::default()
     };
     customers::edit(
-        &mut open(&db),
+        &mut db.store(),
         &ctx("a"),
         &c.code,
         &phone("13800000001"),

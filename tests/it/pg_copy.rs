@@ -329,13 +329,5 @@ fn doctor_of_a_server_database_checks_schema_rows_and_constraints() {
     // doctor creates nothing there.
     let Some(empty) = TestDb::fresh() else { return };
     source.bare().args(["--db", &empty.url, "doctor"]).assert().code(4);
-    let tables: i64 = empty
-        .admin()
-        .query_one(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(tables, 0);
+    assert_eq!(empty.table_count(), 0);
 }

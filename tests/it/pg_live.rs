@@ -7,18 +7,8 @@ use crate::pg_server::TestDb;
 use chrono::Utc;
 use frontdesk::domain::customer::CustomerInput;
 use frontdesk::service::{Ctx, customers};
-use frontdesk::store::{OpenOptions, Store};
-use postgres::{Client, NoTls};
+use frontdesk::store::Store;
 use std::time::{Duration, Instant};
-
-fn open(db: &TestDb) -> Store {
-    Store::on_postgres(
-        Client::connect(&db.url, NoTls).unwrap(),
-        &db.url,
-        &OpenOptions::default(),
-    )
-    .unwrap()
-}
 
 fn add(store: &mut Store, name: &str) {
     let input = CustomerInput {
@@ -43,7 +33,7 @@ fn changes_within_a_second(store: &mut Store, seen: i64) -> bool {
 #[test]
 fn another_agents_write_changes_the_data_version_within_a_second_and_nothing_else_does() {
     let Some(db) = TestDb::fresh() else { return };
-    let (mut mine, mut theirs) = (open(&db), open(&db));
+    let (mut mine, mut theirs) = (db.store(), db.store());
     let seen = mine.data_version().unwrap();
     customers::list(&mut theirs, &Default::default(), None).ok();
     assert_eq!(mine.data_version().unwrap(), seen, "a read changes nothing");

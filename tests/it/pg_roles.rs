@@ -32,12 +32,7 @@ fn ctx(agent: &str) -> Ctx {
 
 fn team() -> Option<Team> {
     let db = TestDb::fresh()?;
-    let mut owner = Store::on_postgres(
-        Client::connect(&db.url, NoTls).unwrap(),
-        &db.url,
-        &OpenOptions::default(),
-    )
-    .unwrap();
+    let mut owner = db.store();
     let (supervisor, agent) = (format!("{}_sup", db.name), format!("{}_agt", db.name));
     let mut admin = db.admin();
     for login in [&supervisor, &agent] {

@@ -48,6 +48,23 @@ impl TestDb {
         Client::connect(&self.url, NoTls).expect("connect to the test database")
     }
 
+    /// A frontdesk store on this database, as its owner (migrated on open).
+    pub fn store(&self) -> frontdesk::store::Store {
+        let options = frontdesk::store::OpenOptions::default();
+        frontdesk::store::Store::on_postgres(self.admin(), &self.url, &options).expect("open the store")
+    }
+
+    /// How many tables the database holds.
+    pub fn table_count(&self) -> i64 {
+        self.admin()
+            .query_one(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+                &[],
+            )
+            .expect("count the tables")
+            .get(0)
+    }
+
     /// This database's URL for another role (whose password the caller
     /// supplies through the environment or a password command).
     pub fn url_as(&self, role: &str) -> String {
@@ -72,16 +89,7 @@ fn replace_database(url: &str, name: &str) -> String {
 #[test]
 fn a_fresh_database_is_empty_and_gone_after_the_test() {
     let Some(db) = TestDb::fresh() else { return };
-    let mut client = db.admin();
-    let tables: i64 = client
-        .query_one(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(tables, 0);
-    drop(client);
+    assert_eq!(db.table_count(), 0);
     let (server, name) = (db.server.clone(), db.name.clone());
     drop(db);
     let mut admin = Client::connect(&server, NoTls).unwrap();
