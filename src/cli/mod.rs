@@ -291,7 +291,9 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         Location::File(path) => path,
         Location::Postgres(target) => {
             // Connected, so every problem of reaching the server is told
-            // now; the store does not run there yet (the merger's place).
+            // now. The store runs there (copy, backup and doctor use it), but
+            // the TUI's connections and the bulk loader do not yet: every
+            // other command stops here, changing nothing (README).
             reach_postgres(&target, &config.database)?;
             let target = target.to_string();
             return Err(crate::service::database::StoreError::EngineUnavailable { target }.into());
