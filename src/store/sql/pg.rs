@@ -15,8 +15,11 @@ use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
-/// How many rows a portal hands over at a time while a query is stepped.
-const FETCH_ROWS: i32 = 512;
+/// How many rows a portal hands over first while a query is stepped: a page
+/// (the queue's 50) costs no more than it needs; each later fetch doubles,
+/// up to [`FETCH_MOST`], so a long scan takes few round trips.
+const FETCH_FIRST: i32 = 64;
+const FETCH_MOST: i32 = 4096;
 
 /// Prepared statements of one connection, by the SQL they were made from.
 pub type StatementCache = HashMap<String, postgres::Statement>;
@@ -50,7 +53,7 @@ pub trait PgRun {
     fn execute(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<u64, StoreError>;
     fn query(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<Vec<postgres::Row>, StoreError>;
     fn bind(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<postgres::Portal, StoreError>;
-    fn fetch(&self, portal: &postgres::Portal) -> Result<Vec<postgres::Row>, StoreError>;
+    fn fetch(&self, portal: &postgres::Portal, rows: i32) -> Result<Vec<postgres::Row>, StoreError>;
 }
 
 impl PgRun for PgTx<'_> {
@@ -108,8 +111,8 @@ impl PgRun for PgTx<'_> {
         Ok(self.tx.borrow_mut().bind(statement, &refs(&values))?)
     }
 
-    fn fetch(&self, portal: &postgres::Portal) -> Result<Vec<postgres::Row>, StoreError> {
-        Ok(self.tx.borrow_mut().query_portal(portal, FETCH_ROWS)?)
+    fn fetch(&self, portal: &postgres::Portal, rows: i32) -> Result<Vec<postgres::Row>, StoreError> {
+        Ok(self.tx.borrow_mut().query_portal(portal, rows)?)
     }
 }
 
@@ -119,6 +122,8 @@ pub struct PgRows<'c> {
     portal: postgres::Portal,
     batch: VecDeque<postgres::Row>,
     current: Option<postgres::Row>,
+    /// The size of the next fetch.
+    fetch: i32,
     done: bool,
 }
 
@@ -129,6 +134,7 @@ impl<'c> PgRows<'c> {
             portal: run.bind(statement, params)?,
             batch: VecDeque::new(),
             current: None,
+            fetch: FETCH_FIRST,
             done: false,
         })
     }
@@ -136,8 +142,9 @@ impl<'c> PgRows<'c> {
     /// The next row, kept until the following call.
     pub fn next(&mut self) -> Result<Option<&postgres::Row>, StoreError> {
         if self.batch.is_empty() && !self.done {
-            let rows = self.run.fetch(&self.portal)?;
-            self.done = rows.len() < usize::try_from(FETCH_ROWS).unwrap_or(0);
+            let rows = self.run.fetch(&self.portal, self.fetch)?;
+            self.done = rows.len() < usize::try_from(self.fetch).unwrap_or(0);
+            self.fetch = (self.fetch * 2).min(FETCH_MOST);
             self.batch.extend(rows);
         }
         self.current = self.batch.pop_front();
