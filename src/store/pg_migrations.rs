@@ -71,30 +71,27 @@ const SCHEMA_TABLE: &str = "
 /// someone else's tables, is refused and left untouched.
 pub(crate) fn migrate(client: &mut Client) -> Result<i64, StoreError> {
     loop {
-        let mut tx = client.transaction().map_err(from_pg)?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-            .map_err(from_pg)?;
+        let mut tx = client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
         let found = schema_version(&mut tx)?;
         let Some((_, sql)) = usize::try_from(found.version)
             .ok()
             .and_then(|next| PG_MIGRATIONS.get(next))
         else {
             // Current: nothing was written, the lock goes with the transaction.
-            tx.commit().map_err(from_pg)?;
+            tx.commit()?;
             return Ok(found.version);
         };
         if !found.has_table {
-            tx.batch_execute(SCHEMA_TABLE).map_err(from_pg)?;
+            tx.batch_execute(SCHEMA_TABLE)?;
             tx.execute(
                 "INSERT INTO frontdesk_schema (version, application) VALUES (0, $1)",
                 &[&APPLICATION],
-            )
-            .map_err(from_pg)?;
+            )?;
         }
-        tx.batch_execute(sql).map_err(from_pg)?;
-        tx.execute("UPDATE frontdesk_schema SET version = $1", &[&(found.version + 1)])
-            .map_err(from_pg)?;
-        tx.commit().map_err(from_pg)?;
+        tx.batch_execute(sql)?;
+        tx.execute("UPDATE frontdesk_schema SET version = $1", &[&(found.version + 1)])?;
+        tx.commit()?;
     }
 }
 
@@ -109,15 +106,13 @@ struct Found {
 fn schema_version(tx: &mut Transaction) -> Result<Found, StoreError> {
     // Only the schema the tables are made in (the first of the search path)
     // counts: another schema of the database is not ours to judge.
-    let row = tx
-        .query_one(
-            "SELECT current_database()::text,
+    let row = tx.query_one(
+        "SELECT current_database()::text,
                     to_regclass(quote_ident(current_schema()) || '.frontdesk_schema') IS NOT NULL,
                     (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))",
-            &[],
-        )
-        .map_err(from_pg)?;
+        &[],
+    )?;
     let (database, has_table, tables): (String, bool, i64) = (row.get(0), row.get(1), row.get(2));
     let not_ours = || StoreError::NotFrontdesk {
         path: database.clone(),
@@ -130,9 +125,7 @@ fn schema_version(tx: &mut Transaction) -> Result<Found, StoreError> {
             Err(not_ours())
         };
     }
-    let rows = tx
-        .query("SELECT version, application FROM frontdesk_schema", &[])
-        .map_err(from_pg)?;
+    let rows = tx.query("SELECT version, application FROM frontdesk_schema", &[])?;
     let [row] = rows.as_slice() else {
         return Err(not_ours());
     };
@@ -149,13 +142,6 @@ fn schema_version(tx: &mut Transaction) -> Result<Found, StoreError> {
         });
     }
     Ok(Found { version, has_table })
-}
-
-/// A PostgreSQL error as the store's (see `From<postgres::Error>` in
-/// error.rs: a serialization failure or deadlock is `Busy`). Connection
-/// errors are mapped where the connection is made.
-pub fn from_pg(e: postgres::Error) -> StoreError {
-    StoreError::from(e)
 }
 
 #[doc(hidden)]

@@ -4,7 +4,6 @@
 
 use crate::pg_server::TestDb;
 use frontdesk::store::StoreError;
-use frontdesk::store::pg_migrations::from_pg;
 use postgres::IsolationLevel;
 
 fn with_table(db: &TestDb) -> postgres::Client {
@@ -30,7 +29,7 @@ fn a_serialization_failure_is_busy() {
     tx.query("SELECT x FROM t WHERE id = 1", &[]).unwrap();
     second.execute("UPDATE t SET x = 1 WHERE id = 1", &[]).unwrap();
     let err = tx.execute("UPDATE t SET x = 2 WHERE id = 1", &[]).unwrap_err();
-    assert!(matches!(from_pg(err), StoreError::Busy(_)));
+    assert!(matches!(StoreError::from(err), StoreError::Busy(_)));
 }
 
 /// Two transactions each holding the row the other wants: the server
@@ -52,8 +51,8 @@ fn a_deadlock_is_busy() {
                     // Both hold their row before either asks for the other's.
                     start.wait();
                     tx.execute("UPDATE t SET x = x + 1 WHERE id = $1", &[&theirs])
-                        .map_err(from_pg)?;
-                    tx.commit().map_err(from_pg)
+                        .map_err(StoreError::from)?;
+                    tx.commit().map_err(StoreError::from)
                 })
             })
             .collect();
@@ -73,7 +72,7 @@ fn a_unique_violation_is_not_busy() {
     let Some(db) = TestDb::fresh() else { return };
     let mut client = with_table(&db);
     let err = client.execute("INSERT INTO t VALUES (1, 0)", &[]).unwrap_err();
-    let mapped = from_pg(err);
+    let mapped = StoreError::from(err);
     assert!(matches!(mapped, StoreError::Sqlite(_)), "{mapped:?}");
     assert!(mapped.to_string().contains("duplicate key"), "{mapped}");
 }

@@ -12,7 +12,7 @@ pub(crate) mod pg;
 mod row;
 
 pub(crate) use param::params;
-pub use param::{ParamRef, Params, ToParam, Value};
+pub use param::{Params, ToParam, Value};
 pub use row::{Row, ValueRef, column_error};
 
 use super::StoreError;
@@ -329,16 +329,16 @@ impl<'c> Stmt<'c> {
 }
 
 /// A parameter as SQLite binds it, borrowed, without a copy.
-struct Bound<'a>(ParamRef<'a>);
+struct Bound<'a>(ValueRef<'a>);
 
 impl rusqlite::ToSql for Bound<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::Borrowed(match self.0 {
-            ParamRef::Null => SqliteValue::Null,
-            ParamRef::Integer(i) => SqliteValue::Integer(i),
-            ParamRef::Real(f) => SqliteValue::Real(f),
-            ParamRef::Text(s) => SqliteValue::Text(s.as_bytes()),
-            ParamRef::Blob(b) => SqliteValue::Blob(b),
+            ValueRef::Null => SqliteValue::Null,
+            ValueRef::Integer(i) => SqliteValue::Integer(i),
+            ValueRef::Real(f) => SqliteValue::Real(f),
+            ValueRef::Text(s) => SqliteValue::Text(s.as_bytes()),
+            ValueRef::Blob(b) => SqliteValue::Blob(b),
         }))
     }
 }

@@ -1,20 +1,12 @@
 //! Values bound to a statement's `?N` parameters, in engine-neutral form:
-//! each engine turns a [`ParamRef`] into its own wire value without copying.
+//! each engine turns a [`ValueRef`] (the same borrowed value a row gives)
+//! into its own wire value without copying. Booleans travel as 0 and 1.
 
-/// One parameter as the engines see it. Booleans travel as 0 and 1: flag
-/// columns are integers on both engines.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ParamRef<'a> {
-    Null,
-    Integer(i64),
-    Real(f64),
-    Text(&'a str),
-    Blob(&'a [u8]),
-}
+use super::ValueRef;
 
 /// A value that can be bound to a parameter.
 pub trait ToParam {
-    fn param(&self) -> ParamRef<'_>;
+    fn param(&self) -> ValueRef<'_>;
 }
 
 /// An owned parameter, for lists built at run time (dynamic filters,
@@ -29,13 +21,13 @@ pub enum Value {
 }
 
 impl ToParam for Value {
-    fn param(&self) -> ParamRef<'_> {
+    fn param(&self) -> ValueRef<'_> {
         match self {
-            Value::Null => ParamRef::Null,
-            Value::Integer(i) => ParamRef::Integer(*i),
-            Value::Real(f) => ParamRef::Real(*f),
-            Value::Text(s) => ParamRef::Text(s),
-            Value::Blob(b) => ParamRef::Blob(b),
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(s) => ValueRef::Text(s),
+            Value::Blob(b) => ValueRef::Blob(b),
         }
     }
 }
@@ -79,8 +71,8 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 macro_rules! integer_params {
     ($($t:ty),*) => {$(
         impl ToParam for $t {
-            fn param(&self) -> ParamRef<'_> {
-                ParamRef::Integer(i64::from(*self))
+            fn param(&self) -> ValueRef<'_> {
+                ValueRef::Integer(i64::from(*self))
             }
         }
     )*};
@@ -92,8 +84,8 @@ integer_params!(i64, i32, u32, u16, u8, bool);
 macro_rules! wide_integer_params {
     ($($t:ty),*) => {$(
         impl ToParam for $t {
-            fn param(&self) -> ParamRef<'_> {
-                ParamRef::Integer(i64::try_from(*self).unwrap_or(i64::MAX))
+            fn param(&self) -> ValueRef<'_> {
+                ValueRef::Integer(i64::try_from(*self).unwrap_or(i64::MAX))
             }
         }
     )*};
@@ -101,58 +93,58 @@ macro_rules! wide_integer_params {
 wide_integer_params!(u64, usize);
 
 impl ToParam for f64 {
-    fn param(&self) -> ParamRef<'_> {
-        ParamRef::Real(*self)
+    fn param(&self) -> ValueRef<'_> {
+        ValueRef::Real(*self)
     }
 }
 
 impl ToParam for str {
-    fn param(&self) -> ParamRef<'_> {
-        ParamRef::Text(self)
+    fn param(&self) -> ValueRef<'_> {
+        ValueRef::Text(self)
     }
 }
 
 impl ToParam for String {
-    fn param(&self) -> ParamRef<'_> {
-        ParamRef::Text(self)
+    fn param(&self) -> ValueRef<'_> {
+        ValueRef::Text(self)
     }
 }
 
 impl ToParam for [u8] {
-    fn param(&self) -> ParamRef<'_> {
-        ParamRef::Blob(self)
+    fn param(&self) -> ValueRef<'_> {
+        ValueRef::Blob(self)
     }
 }
 
 impl ToParam for Vec<u8> {
-    fn param(&self) -> ParamRef<'_> {
-        ParamRef::Blob(self)
+    fn param(&self) -> ValueRef<'_> {
+        ValueRef::Blob(self)
     }
 }
 
 impl<T: ToParam + ?Sized> ToParam for &T {
-    fn param(&self) -> ParamRef<'_> {
+    fn param(&self) -> ValueRef<'_> {
         (**self).param()
     }
 }
 
 impl<T: ToParam> ToParam for Option<T> {
-    fn param(&self) -> ParamRef<'_> {
-        self.as_ref().map_or(ParamRef::Null, ToParam::param)
+    fn param(&self) -> ValueRef<'_> {
+        self.as_ref().map_or(ValueRef::Null, ToParam::param)
     }
 }
 
 /// The parameters of one statement, `?1` first.
 pub trait Params {
     fn count(&self) -> usize;
-    fn at(&self, index: usize) -> ParamRef<'_>;
+    fn at(&self, index: usize) -> ValueRef<'_>;
 }
 
 impl<T: ToParam, const N: usize> Params for [T; N] {
     fn count(&self) -> usize {
         N
     }
-    fn at(&self, index: usize) -> ParamRef<'_> {
+    fn at(&self, index: usize) -> ValueRef<'_> {
         self[index].param()
     }
 }
@@ -161,7 +153,7 @@ impl<T: ToParam> Params for [T] {
     fn count(&self) -> usize {
         self.len()
     }
-    fn at(&self, index: usize) -> ParamRef<'_> {
+    fn at(&self, index: usize) -> ValueRef<'_> {
         self[index].param()
     }
 }
@@ -170,7 +162,7 @@ impl<T: ToParam> Params for Vec<T> {
     fn count(&self) -> usize {
         self.len()
     }
-    fn at(&self, index: usize) -> ParamRef<'_> {
+    fn at(&self, index: usize) -> ValueRef<'_> {
         self[index].param()
     }
 }
@@ -179,7 +171,7 @@ impl<P: Params + ?Sized> Params for &P {
     fn count(&self) -> usize {
         (**self).count()
     }
-    fn at(&self, index: usize) -> ParamRef<'_> {
+    fn at(&self, index: usize) -> ValueRef<'_> {
         (**self).at(index)
     }
 }
@@ -214,25 +206,25 @@ mod tests {
             usize::MAX,
             vec![1_u8, 2]
         ];
-        let got: Vec<ParamRef> = (0..list.count()).map(|i| list.at(i)).collect();
+        let got: Vec<ValueRef> = (0..list.count()).map(|i| list.at(i)).collect();
         assert_eq!(
             got,
             [
-                ParamRef::Integer(7),
-                ParamRef::Integer(1),
-                ParamRef::Real(2.5),
-                ParamRef::Text("a"),
-                ParamRef::Text("工单"),
-                ParamRef::Null,
-                ParamRef::Integer(3),
-                ParamRef::Integer(i64::MAX),
-                ParamRef::Blob(&[1, 2]),
+                ValueRef::Integer(7),
+                ValueRef::Integer(1),
+                ValueRef::Real(2.5),
+                ValueRef::Text("a"),
+                ValueRef::Text("工单"),
+                ValueRef::Null,
+                ValueRef::Integer(3),
+                ValueRef::Integer(i64::MAX),
+                ValueRef::Blob(&[1, 2]),
             ]
         );
         assert_eq!(params![].count(), 0);
         let owned: Vec<Value> = vec![Some("x").into(), None::<i64>.into(), false.into()];
-        assert_eq!(owned.at(0), ParamRef::Text("x"));
-        assert_eq!(owned.at(1), ParamRef::Null);
-        assert_eq!(owned.at(2), ParamRef::Integer(0));
+        assert_eq!(owned.at(0), ValueRef::Text("x"));
+        assert_eq!(owned.at(1), ValueRef::Null);
+        assert_eq!(owned.at(2), ValueRef::Integer(0));
     }
 }

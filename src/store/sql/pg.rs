@@ -9,7 +9,7 @@
 //! closure may run other statements of the same transaction, as on SQLite.
 
 use super::super::StoreError;
-use super::{ParamRef, Params, ValueRef, column_error};
+use super::{Params, ValueRef, column_error};
 use bytes::BytesMut;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use std::cell::RefCell;
@@ -265,19 +265,19 @@ fn unspecified() -> Type {
 fn types_of(params: &dyn Params, typing: Typing) -> Vec<Type> {
     (0..params.count())
         .map(|i| match params.at(i) {
-            ParamRef::Integer(_) if typing != Typing::Every => unspecified(),
-            ParamRef::Null if typing == Typing::LeaveNullsAndIntegers => unspecified(),
-            ParamRef::Integer(_) => Type::INT8,
-            ParamRef::Real(_) => Type::FLOAT8,
-            ParamRef::Blob(_) => Type::BYTEA,
-            ParamRef::Null | ParamRef::Text(_) => Type::TEXT,
+            ValueRef::Integer(_) if typing != Typing::Every => unspecified(),
+            ValueRef::Null if typing == Typing::LeaveNullsAndIntegers => unspecified(),
+            ValueRef::Integer(_) => Type::INT8,
+            ValueRef::Real(_) => Type::FLOAT8,
+            ValueRef::Blob(_) => Type::BYTEA,
+            ValueRef::Null | ValueRef::Text(_) => Type::TEXT,
         })
         .collect()
 }
 
 /// A parameter encoded for whatever type the server infers for it.
 #[derive(Debug)]
-struct Encoded<'a>(ParamRef<'a>);
+struct Encoded<'a>(ValueRef<'a>);
 
 fn encode(params: &dyn Params) -> Vec<Encoded<'_>> {
     (0..params.count()).map(|i| Encoded(params.at(i))).collect()
@@ -297,8 +297,8 @@ fn is_text(ty: &Type) -> bool {
 impl ToSql for Encoded<'_> {
     fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
         match self.0 {
-            ParamRef::Null => Ok(IsNull::Yes),
-            ParamRef::Integer(i) => match *ty {
+            ValueRef::Null => Ok(IsNull::Yes),
+            ValueRef::Integer(i) => match *ty {
                 Type::INT8 => i.to_sql(ty, out),
                 Type::INT4 => i32::try_from(i)?.to_sql(ty, out),
                 Type::INT2 => i16::try_from(i)?.to_sql(ty, out),
@@ -308,14 +308,14 @@ impl ToSql for Encoded<'_> {
                 _ if is_text(ty) => i.to_string().as_str().to_sql(ty, out),
                 _ => Err(format!("an integer cannot be bound as {ty}").into()),
             },
-            ParamRef::Real(f) => match *ty {
+            ValueRef::Real(f) => match *ty {
                 Type::FLOAT8 => f.to_sql(ty, out),
                 #[allow(clippy::cast_possible_truncation)]
                 Type::FLOAT4 => (f as f32).to_sql(ty, out),
                 _ => Err(format!("a real number cannot be bound as {ty}").into()),
             },
-            ParamRef::Text(s) => s.to_sql(ty, out),
-            ParamRef::Blob(b) => b.to_sql(ty, out),
+            ValueRef::Text(s) => s.to_sql(ty, out),
+            ValueRef::Blob(b) => b.to_sql(ty, out),
         }
     }
 
