@@ -67,6 +67,7 @@ mod views;
 
 pub use args::{Cli, Command};
 pub use parse::{LIMIT_MAX, parse};
+use pg::open_postgres;
 pub use pg::reach_postgres;
 
 use crate::config::Config;
@@ -287,23 +288,17 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
     let options = crate::service::database::open_options(&config.database);
     // Validated before the file is opened: invalid input creates nothing.
     let agent = crate::domain::validate::required("agent", &cli.agent_name(), 64)?;
-    let path = match cli.location(&config)? {
-        Location::File(path) => path,
-        Location::Postgres(target) => {
-            // Connected, so every problem of reaching the server is told
-            // now. The store runs there (copy, backup and doctor use it), but
-            // the TUI's connections and the bulk loader do not yet: every
-            // other command stops here, changing nothing (README).
-            reach_postgres(&target, &config.database)?;
-            let target = target.to_string();
-            return Err(crate::service::database::StoreError::EngineUnavailable { target }.into());
-        }
+    let mut store = match cli.location(&config)? {
+        // On a server `init` and the first start migrate an empty database
+        // as they create a file; `doctor` has its own path (server_doctor).
+        Location::Postgres(target) => open_postgres(&target, &config.database)?,
+        Location::File(path) => match access {
+            Access::Create => Database::create(&path, &options)?,
+            Access::Existing => Database::open(&path, &options)?,
+            Access::Examine => Database::examine(&path, &options)?,
+        },
     };
-    let store = match access {
-        Access::Create => Database::create(&path, &options)?,
-        Access::Existing => Database::open(&path, &options)?,
-        Access::Examine => Database::examine(&path, &options)?,
-    };
+    let agent = agent_on(&mut store, cli, agent)?;
     let mut ctx = Ctx::new(agent, now);
     ctx.settings = Settings::from_config(&config);
     ctx.settings.masked |= cli.masked;
@@ -316,6 +311,21 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         config_problems,
         tui_tables,
     })
+}
+
+/// The agent who acts. On a server it is the login, as the server's role
+/// checks see it: `--agent` may name somebody else only for the database's
+/// admin (its owner or a superuser — a script acting for the team); any
+/// other login naming another agent is refused before anything is written.
+fn agent_on(store: &mut Database, cli: &Cli, agent: String) -> Result<String, Error> {
+    let Some((login, admin)) = store.server_login()? else {
+        return Ok(agent);
+    };
+    match cli.agent {
+        Some(_) if admin => Ok(agent),
+        Some(_) if agent != login => Err(crate::service::database::StoreError::AgentNotLogin { login, agent }.into()),
+        _ => Ok(login),
+    }
 }
 
 /// The first command of a (real, UTC) day writes the daily backup when

@@ -52,8 +52,8 @@ pub fn failure(f: &PgFailure, s: &Strings) -> String {
     }
 }
 
-pub fn engine_unavailable(target: &str, s: &Strings) -> String {
-    fill(s.pg_connect.engine_unavailable, &[("target", target)])
+pub fn agent_not_login(login: &str, agent: &str, s: &Strings) -> String {
+    fill(s.pg_connect.agent_not_login, &[("login", login), ("agent", agent)])
 }
 
 pub fn warning(w: &PgWarning, s: &Strings) -> String {

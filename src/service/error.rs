@@ -88,7 +88,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::InvalidRows(_) | Error::Forbidden { .. } => 2,
             // `copy` into a database that holds data: the caller's choice of DEST.
-            Error::Storage(StoreError::NotEmpty { .. }) => 2,
+            Error::Storage(StoreError::NotEmpty { .. } | StoreError::AgentNotLogin { .. }) => 2,
             Error::Conflict { .. } => 3,
             // No database at the path given is a thing not found, as a record is.
             Error::NotFound { .. } | Error::Storage(StoreError::Missing { .. } | StoreError::Empty { .. }) => 4,

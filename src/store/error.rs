@@ -83,10 +83,10 @@ pub enum StoreError {
     /// A PostgreSQL server could not be reached or used (`pg_connect`).
     #[error("PostgreSQL: {0:?}")]
     Postgres(crate::store::PgFailure),
-    /// The server was reached, but this build's store runs on SQLite only:
-    /// nothing was read or written there.
-    #[error("this build does not yet run on PostgreSQL: {target} is reachable")]
-    EngineUnavailable { target: String },
+    /// On a server an agent is its login: `--agent` named somebody else
+    /// for a login that is not the database's admin.
+    #[error("the login {login} cannot act as {agent}")]
+    AgentNotLogin { login: String, agent: String },
     /// The PostgreSQL server refused the session's login (SQLSTATE 42501):
     /// frontdesk's role checks (pg/0019) name the login, its role and the
     /// role needed; the server's own privileges (a login outside

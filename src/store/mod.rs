@@ -305,6 +305,21 @@ impl Store {
         }
     }
 
+    /// Who the server says this connection is, and whether that login is
+    /// the database's admin (its owner or a superuser); `None` on a file,
+    /// where the agent is whoever `--agent` names.
+    pub fn server_login(&mut self) -> Result<Option<(String, bool)>, StoreError> {
+        match &mut self.engine {
+            Engine::Sqlite(_) => Ok(None),
+            Engine::Postgres(pg) => {
+                let row = pg
+                    .client()
+                    .query_one("SELECT session_user::text, frontdesk_session_role() = 'admin'", &[])?;
+                Ok(Some((row.try_get(0)?, row.try_get(1)?)))
+            }
+        }
+    }
+
     pub fn schema_version(&mut self) -> Result<i64, StoreError> {
         match &mut self.engine {
             Engine::Sqlite(conn) => Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?),

@@ -14,14 +14,35 @@ pub const NOW: &str = "2026-03-02T08:00:00Z";
 /// Who acts unless a test says otherwise.
 pub const AGENT: &str = "王五";
 
-/// A temporary directory holding one database file.
+/// A temporary directory holding one database file — or, when the tests
+/// run on PostgreSQL ([`on_postgres`]), a fresh database on the test server.
 ///
 /// Only `init`, `demo` and the TUI's first start create a database, so
 /// [`Desk::new`] makes the file as `init` would; [`Desk::empty`] leaves it
 /// missing for the tests of creation itself.
 pub struct Desk {
     dir: TempDir,
+    /// The file of the SQLite run (missing on PostgreSQL).
     pub db: PathBuf,
+    /// The database on the server, in the PostgreSQL run.
+    server: Option<crate::pg_server::TestDb>,
+}
+
+/// Whether this run puts the CLI tests' databases on the PostgreSQL test
+/// server (`FRONTDESK_TEST_ENGINE=postgres`, with `FRONTDESK_TEST_PG`):
+/// `.ci/run` runs the CLI suite once on files and once so.
+pub fn on_postgres() -> bool {
+    std::env::var("FRONTDESK_TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+/// `true` (after saying so) when a test about the SQLite file itself —
+/// its path, journal, pragmas, bytes — runs in the PostgreSQL run, where
+/// it has nothing to test.
+pub fn file_only(why: &str) -> bool {
+    if on_postgres() {
+        eprintln!("skipped on PostgreSQL: {why}");
+    }
+    on_postgres()
 }
 
 impl Default for Desk {
@@ -33,17 +54,52 @@ impl Default for Desk {
 impl Desk {
     /// A folder with a new, empty database.
     pub fn new() -> Self {
+        if on_postgres() {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let db = dir.path().join("frontdesk.db");
+            let server = Some(crate::pg_server::TestDb::migrated());
+            return Desk { dir, db, server };
+        }
         let desk = Self::empty();
-        let options = frontdesk::store::OpenOptions::default();
-        drop(frontdesk::store::Store::create(&desk.db, &options).expect("create the database"));
+        drop(desk.store());
         desk
     }
 
-    /// A folder where the database file does not exist yet.
+    /// A new database in a file whichever engine the run is on, for tests
+    /// that move data between a file and a server.
+    pub fn on_file() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("frontdesk.db");
+        let desk = Desk { dir, db, server: None };
+        drop(desk.store());
+        desk
+    }
+
+    /// A folder where the database file does not exist yet (on PostgreSQL:
+    /// an empty database, no schema).
     pub fn empty() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("frontdesk.db");
-        Desk { dir, db }
+        let server = on_postgres().then(|| crate::pg_server::TestDb::fresh().expect("FRONTDESK_TEST_PG is set"));
+        Desk { dir, db, server }
+    }
+
+    /// What `--db` names: the file, or the database's URL on the server.
+    pub fn target(&self) -> std::ffi::OsString {
+        match &self.server {
+            Some(server) => server.url.clone().into(),
+            None => self.db.clone().into(),
+        }
+    }
+
+    /// The store itself, on either engine (created or migrated), for a test
+    /// that sets up or checks what the CLI cannot.
+    pub fn store(&self) -> frontdesk::store::Store {
+        let options = frontdesk::store::OpenOptions::default();
+        match &self.server {
+            Some(server) => server.store(),
+            None => frontdesk::store::Store::create(&self.db, &options).expect("create the database"),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -90,7 +146,9 @@ impl Desk {
     /// The binary on this database, acting as `agent` at `now`.
     pub fn cmd_as(&self, agent: &str, now: &str) -> Command {
         let mut cmd = self.bare();
-        cmd.arg("--db").arg(&self.db).args(["--now", now, "--agent", agent]);
+        cmd.arg("--db")
+            .arg(self.target())
+            .args(["--now", now, "--agent", agent]);
         cmd
     }
 
@@ -154,7 +212,10 @@ impl Desk {
 
     /// Every row of every table, and the schema version, as text.
     pub fn dump(&self) -> String {
-        dump(&self.db)
+        match &self.server {
+            Some(server) => server.dump(),
+            None => dump(&self.db),
+        }
     }
 
     /// Adds a customer named `name` with extra `customer add` options; returns it.

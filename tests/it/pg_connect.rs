@@ -32,6 +32,17 @@ impl Role {
     }
 }
 
+impl Role {
+    /// Makes `db` a frontdesk database (its owner runs `init`) and lets this login
+    /// work there, as a database administrator sets up an agent (README).
+    fn joins_a_frontdesk_database(&self, db: &TestDb, desk: &Desk) {
+        frontdesk(desk).args(["--db", &db.url, "init"]).assert().success();
+        db.admin()
+            .batch_execute(&format!("GRANT frontdesk_agent TO {}", self.name))
+            .expect("grant frontdesk_agent");
+    }
+}
+
 impl Drop for Role {
     fn drop(&mut self) {
         if let Ok(mut admin) = postgres::Client::connect(&self.server, postgres::NoTls) {
@@ -223,15 +234,16 @@ fn a_password_file_others_can_read_is_skipped_with_a_warning() {
     let stderr = stderr_of(frontdesk(&desk).args(["--db", &db.url_as(&role.name), "init"]), 1);
     assert!(stderr.contains("may be read by others"), "{stderr}");
     assert!(stderr.contains("asks") && stderr.contains(&role.name), "{stderr}");
-    // Mode 600: the same file from HOME logs in, and the build says its
-    // engine is not here yet.
+    // Mode 600: the same file from HOME logs in, and the agent works.
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(home.join(".pgpass"), std::fs::Permissions::from_mode(0o600)).unwrap();
-    let stderr = stderr_of(frontdesk(&desk).args(["--db", &db.url_as(&role.name), "init"]), 1);
-    assert!(
-        stderr.contains("does not yet run on PostgreSQL") && stderr.contains("is reachable"),
-        "{stderr}"
-    );
+    role.joins_a_frontdesk_database(&db, &desk);
+    let out = frontdesk(&desk)
+        .args(["--db", &db.url_as(&role.name), "ticket", "list"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(!stderr.contains("may be read by others"), "{stderr}");
 }
 
 #[test]
@@ -245,14 +257,20 @@ fn the_binary_takes_the_url_and_password_command_from_the_settings() {
         db.url_as(&role.name)
     );
     std::fs::write(&config, settings).unwrap();
-    let stderr = stderr_of(
-        frontdesk(&desk)
-            .env("FRONTDESK_CONFIG", &config)
-            .args(["ticket", "list"]),
-        1,
-    );
-    assert!(stderr.contains("is reachable"), "{stderr}");
+    role.joins_a_frontdesk_database(&db, &desk);
+    let out = frontdesk(&desk)
+        .env("FRONTDESK_CONFIG", &config)
+        .args(["--json", "customer", "add", "--name", "陈静"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(!stderr.contains(PASSWORD), "{stderr}");
+    let by: String = db
+        .admin()
+        .query_one("SELECT agent FROM audit ORDER BY id DESC LIMIT 1", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(by, role.name, "on a server the agent is the login");
     // --db and FRONTDESK_DB come before the settings: a file, as always.
     frontdesk(&desk)
         .env("FRONTDESK_CONFIG", &config)
@@ -393,11 +411,14 @@ fn a_postgres_url_never_creates_a_file() {
         "postgres://postgres@127.0.0.1:1/fd".to_string(),
         "postgres://ann:x@127.0.0.1/fd".to_string(),
     ];
-    for url in &urls {
+    for (n, url) in urls.iter().enumerate() {
         for args in [&["init"][..], &["demo"], &["ticket", "list"], &["doctor"]] {
-            let out = frontdesk(&desk).arg("--db").arg(url).args(args).assert().failure();
-            let code = out.get_output().status.code();
-            assert!(matches!(code, Some(1 | 2 | 4)), "{url} {args:?}: {code:?}");
+            let out = frontdesk(&desk).arg("--db").arg(url).args(args).assert();
+            // The first database exists: its commands run there.
+            if n > 0 {
+                let code = out.get_output().status.code();
+                assert!(matches!(code, Some(1 | 2 | 4)), "{url} {args:?}: {code:?}");
+            }
         }
     }
     let left: Vec<_> = std::fs::read_dir(desk.dir())
@@ -414,4 +435,50 @@ fn settings_commands_never_reach_the_server() {
     for args in [&["config", "path"][..], &["config", "check"], &["completions", "bash"]] {
         frontdesk(&desk).args(["--db", url]).args(args).assert().success();
     }
+}
+
+#[test]
+fn an_agents_login_cannot_act_as_another_agent() {
+    let Some(db) = TestDb::fresh() else { return };
+    let role = Role::new(&db);
+    let desk = Desk::empty();
+    role.joins_a_frontdesk_database(&db, &desk);
+    let as_role = |agent: Option<&str>| {
+        let mut cmd = frontdesk(&desk);
+        cmd.env("PGPASSWORD", PASSWORD).args(["--db", &db.url_as(&role.name)]);
+        if let Some(agent) = agent {
+            cmd.args(["--agent", agent]);
+        }
+        cmd.args(["customer", "add", "--name", "陈静"]);
+        cmd
+    };
+    let before = db.dump();
+    let stderr = stderr_of(&mut as_role(Some("李主管")), 2);
+    assert!(stderr.contains(&role.name) && stderr.contains("李主管"), "{stderr}");
+    assert_eq!(before, db.dump(), "a refused --agent wrote nothing");
+    // Naming itself is no spoofing; the owner may name anyone.
+    as_role(Some(&role.name)).assert().success();
+    frontdesk(&desk)
+        .args([
+            "--db",
+            &db.url,
+            "--agent",
+            "李主管",
+            "customer",
+            "add",
+            "--name",
+            "王芳",
+        ])
+        .assert()
+        .success();
+    let agents: Vec<String> = db
+        .admin()
+        .query("SELECT DISTINCT agent FROM audit ORDER BY 1", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut expected = vec![role.name.clone(), "李主管".to_string()];
+    expected.sort();
+    assert_eq!(agents, expected);
 }

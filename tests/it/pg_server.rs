@@ -5,6 +5,8 @@
 //! test skips with a message — and fails in CI (`crate::skip`).
 
 use postgres::{Client, NoTls};
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -25,11 +27,7 @@ impl TestDb {
             crate::skip::skip("FRONTDESK_TEST_PG is unset (export FRONTDESK_TEST_PG=$(.ci/pg-start))");
             return None;
         };
-        let name = format!(
-            "fd_test_{}_{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
+        let name = unique_name();
         let mut admin = Client::connect(&server, NoTls).expect("connect to FRONTDESK_TEST_PG");
         // One statement per call: a multi-statement string is one
         // transaction, and CREATE DATABASE may not run inside one.
@@ -41,6 +39,54 @@ impl TestDb {
             .expect("create the test database");
         let url = replace_database(&server, &name);
         Some(TestDb { url, name, server })
+    }
+
+    /// A fresh database holding frontdesk's schema: a copy of a template
+    /// migrated once (per set of migrations, shared by every test process),
+    /// so a test pays a file copy, not nineteen migrations.
+    pub fn migrated() -> TestDb {
+        let server = std::env::var("FRONTDESK_TEST_PG").expect("FRONTDESK_TEST_PG is set");
+        let template = TEMPLATE.get_or_init(|| migrated_template(&server));
+        let name = unique_name();
+        let mut admin = Client::connect(&server, NoTls).expect("connect to FRONTDESK_TEST_PG");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+            .expect("copy the migrated template");
+        let url = replace_database(&server, &name);
+        TestDb { url, name, server }
+    }
+
+    /// Every row of every table, and the schema version, as text — the
+    /// server's twin of `common::dump`, so a refused command is seen to
+    /// have written nothing on either engine.
+    pub fn dump(&self) -> String {
+        let mut admin = self.admin();
+        let version: i64 = admin
+            .query_one("SELECT version FROM frontdesk_schema", &[])
+            .expect("the schema version")
+            .get(0);
+        let mut out = format!("user_version {version}\n");
+        let tables: Vec<String> = admin
+            .query(
+                "SELECT table_name::text FROM information_schema.tables
+                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+                &[],
+            )
+            .expect("list the tables")
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for table in tables {
+            out.push_str(&format!("[{table}]\n"));
+            let rows = admin
+                .query(&format!("SELECT t::text FROM {table} t ORDER BY 1"), &[])
+                .expect("read a table");
+            for row in rows {
+                out.push_str(&row.get::<_, String>(0));
+                out.push('\n');
+            }
+        }
+        out
     }
 
     /// A superuser connection to this database.
@@ -78,6 +124,62 @@ impl Drop for TestDb {
             let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
         }
     }
+}
+
+static TEMPLATE: OnceLock<String> = OnceLock::new();
+
+fn unique_name() -> String {
+    format!(
+        "fd_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The template database migrated to this build's schema, made when
+/// missing. Its name carries a hash of the migrations, so a changed
+/// migration makes a new one; an advisory lock lets one process make it
+/// while the others wait.
+fn migrated_template(server: &str) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/migrations/pg");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .expect("the PostgreSQL migrations")
+        .map(|e| e.expect("a migration").path())
+        .collect();
+    files.sort();
+    for file in files {
+        std::fs::read(&file).expect("read a migration").hash(&mut hasher);
+    }
+    let name = format!("fd_template_{:016x}", hasher.finish());
+    let mut admin = Client::connect(server, NoTls).expect("connect to FRONTDESK_TEST_PG");
+    admin
+        .batch_execute("SELECT pg_advisory_lock(4604236)")
+        .expect("wait for the template");
+    let exists = admin
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+        .expect("look for the template")
+        .is_some();
+    if !exists {
+        let building = format!("{name}_building");
+        admin
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+            .expect("drop a half-made template");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {building}"))
+            .expect("create the template");
+        let url = replace_database(server, &building);
+        let client = Client::connect(&url, NoTls).expect("connect to the template");
+        let options = frontdesk::store::OpenOptions::default();
+        drop(frontdesk::store::Store::on_postgres(client, &url, &options).expect("migrate the template"));
+        admin
+            .batch_execute(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .expect("name the template");
+    }
+    admin
+        .batch_execute("SELECT pg_advisory_unlock(4604236)")
+        .expect("let the others use the template");
+    name
 }
 
 /// `postgres://user@host:port/db` with `db` replaced by `name`.

@@ -4,7 +4,7 @@
 crate::i18n::texts::catalogue_struct! {
     pub struct PgConnectStrings {
         /// The server was reached, the store runs on SQLite only: `{target}`.
-        pub engine_unavailable: &'static str,
+        pub agent_not_login: &'static str,
         /// The server refused `{login}` what it asked; `{detail}` the server's word.
         pub not_permitted: &'static str,
         /// Nothing answered at `{target}`; `{detail}` the system's word.

@@ -4,7 +4,7 @@ use crate::i18n::catalog::pg_connect::PgConnectStrings;
 
 pub const PG_CONNECT: PgConnectStrings = PgConnectStrings {
     not_permitted: "the database server does not let {login} do this ({detail}); a database administrator grants it (README: Roles on PostgreSQL)",
-    engine_unavailable: "this build does not yet run on PostgreSQL: {target} is reachable, but its data stays where it is",
+    agent_not_login: "on a server an agent is its login: {login} cannot act as --agent {agent} (only the database's owner may)",
     unreachable: "cannot reach the PostgreSQL server {target} ({detail}): is it running, and is the host and port right?",
     wrong_password: "the PostgreSQL server {target} refused the password of {user} (from {source})",
     no_password: "the PostgreSQL server {target} asks {user} for a password: set PGPASSWORD, a line in ~/.pgpass, or [database] password_command",

@@ -4,7 +4,7 @@ use crate::i18n::catalog::pg_connect::PgConnectStrings;
 
 pub const PG_CONNECT: PgConnectStrings = PgConnectStrings {
     not_permitted: "数据库服务器不允许 {login} 执行此操作（{detail}），请联系数据库管理员授权（见 README：PostgreSQL 上的角色）",
-    engine_unavailable: "当前版本尚不能在 PostgreSQL 上运行：已连通 {target}，但数据仍保留在原处",
+    agent_not_login: "在服务器上，坐席即登录账号：{login} 不能以 --agent {agent} 的身份操作（仅数据库所有者可以）",
     unreachable: "无法连接 PostgreSQL 服务器 {target}（{detail}）：请确认服务器已启动，主机和端口无误",
     wrong_password: "PostgreSQL 服务器 {target} 拒绝了用户 {user} 的密码（密码来自{source}）",
     no_password: "PostgreSQL 服务器 {target} 要求用户 {user} 提供密码：请设置 PGPASSWORD、在 ~/.pgpass 中添加一行，或配置 [database] password_command",
