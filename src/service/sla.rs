@@ -91,6 +91,21 @@ impl Rules {
         Ok(self.view_with(ctx, ticket, events))
     }
 
+    /// Views of `tickets` (emptied) appended to `views`, their events read
+    /// by one statement.
+    fn view_batch(&self, tx: &Tx, ctx: &Ctx, tickets: &mut Vec<Ticket>, views: &mut Vec<TicketView>) -> Result<(), Error> {
+        if tickets.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
+        let mut events = tx.events_of(&ids)?;
+        for ticket in tickets.drain(..) {
+            let history = events.remove(&ticket.id).unwrap_or_default();
+            views.push(self.view_with(ctx, ticket, history));
+        }
+        Ok(())
+    }
+
     /// [`Rules::view`] from the ticket's events (in order) already read, for
     /// a caller reading the events of many tickets at once.
     pub fn view_with(&self, ctx: &Ctx, ticket: Ticket, events: Vec<(DateTime<Utc>, TicketEvent)>) -> TicketView {
@@ -200,24 +215,35 @@ pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>
     // The lowest score of the first `limit` candidates: the page's floor can
     // only rise from there, so stopping below it never drops a ticket.
     let mut floor: Option<i64> = None;
+    // Tickets read and not yet viewed: their events are read a batch at a
+    // time, one statement instead of one per ticket.
+    let mut pending: Vec<Ticket> = Vec::new();
     tx.each_active_ticket(cutoff, |ticket, next_due| {
         if let Some(floor) = floor
             && score_ceiling(next_due, ctx.now) < floor
         {
             return Ok::<_, Error>(ControlFlow::Break(()));
         }
-        views.push(rules.view(tx, ctx, ticket)?);
-        if floor.is_none() && limit.is_some_and(|l| views.len() >= l) {
-            floor = views.iter().map(|v| v.urgency.score).min();
+        pending.push(ticket);
+        let page_full = floor.is_none() && limit.is_some_and(|l| views.len() + pending.len() >= l);
+        if page_full || pending.len() >= QUEUE_BATCH {
+            rules.view_batch(tx, ctx, &mut pending, &mut views)?;
+            if page_full {
+                floor = views.iter().map(|v| v.urgency.score).min();
+            }
         }
         Ok(ControlFlow::Continue(()))
     })?;
+    rules.view_batch(tx, ctx, &mut pending, &mut views)?;
     most_urgent_first(&mut views);
     if let Some(limit) = limit {
         views.truncate(limit);
     }
     Ok(views)
 }
+
+/// How many of the queue's tickets have their events read by one statement.
+const QUEUE_BATCH: usize = 64;
 
 /// The triage order: highest urgency score first, the older ticket first on a tie.
 pub(super) fn most_urgent_first(views: &mut [TicketView]) {

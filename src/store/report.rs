@@ -138,7 +138,7 @@ fn event_rows<P: Params>(tx: &Tx, sql: &str, params: P) -> Result<Vec<EventRow>,
     Ok(out)
 }
 
-fn ids_json(ids: &[i64]) -> String {
+pub(super) fn ids_json(ids: &[i64]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
