@@ -11,6 +11,11 @@
 //!   policies and calendars, routing rules), customer merge and customer
 //!   archive need supervisor (admin includes supervisor).
 //! - The last admin cannot be demoted, so the team is never locked out.
+//!
+//! On a PostgreSQL server the server decides (pg/0019): the login is the
+//! agent, the database's owner and superusers are admin, and nobody is
+//! admin by being first. Only the owner may name another agent (a script
+//! acting for the team), who then has the role the rules above give.
 
 use super::{Ctx, Error};
 use crate::domain::agent::Agent;
@@ -21,6 +26,11 @@ use crate::store::{Store, Tx};
 
 /// The role `agent` acts with (see the module docs for the empty-table rule).
 pub fn role_of(tx: &Tx, agent: &str) -> Result<Role, Error> {
+    if let Some((login, role)) = tx.server_role()?
+        && login == agent
+    {
+        return Ok(role);
+    }
     if tx.count_agents()? == 0 {
         return Ok(Role::Admin);
     }
@@ -67,7 +77,7 @@ pub fn add_agent(
         .transpose()?
         .filter(|d| !d.is_empty());
     store.write(|tx| {
-        if tx.count_agents()? == 0 {
+        if tx.count_agents()? == 0 && tx.server_role()?.is_none() {
             let agent = insert(tx, ctx, &name, Role::Admin, department.clone())?;
             return Ok(AgentAdded {
                 agent,

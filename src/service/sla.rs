@@ -93,7 +93,13 @@ impl Rules {
 
     /// Views of `tickets` (emptied) appended to `views`, their events read
     /// by one statement.
-    fn view_batch(&self, tx: &Tx, ctx: &Ctx, tickets: &mut Vec<Ticket>, views: &mut Vec<TicketView>) -> Result<(), Error> {
+    fn view_batch(
+        &self,
+        tx: &Tx,
+        ctx: &Ctx,
+        tickets: &mut Vec<Ticket>,
+        views: &mut Vec<TicketView>,
+    ) -> Result<(), Error> {
         if tickets.is_empty() {
             return Ok(());
         }

@@ -1,8 +1,9 @@
 //! Agent rows: names, departments and roles.
 
-use super::sql::{Row, column_error, params};
+use super::sql::{Dialect, Row, column_error, params};
 use super::{StoreError, Tx};
 use crate::domain::agent::Agent;
+use crate::domain::enums::Role;
 use crate::domain::time::from_unix;
 
 const AGENT_COLUMNS: &str = "id, name, department, role, created_at";
@@ -37,6 +38,24 @@ impl Tx<'_> {
             .prepare(&format!("SELECT {AGENT_COLUMNS} FROM agents ORDER BY name"))?;
         let rows = stmt.query_map(params![], agent_row)?;
         Ok(rows)
+    }
+
+    /// On a server: the session's login and the role the server's own
+    /// checks give it (pg/0019 `frontdesk_session_role`: the owner and
+    /// superusers are admin). `None` on a file, where roles are frontdesk's
+    /// alone.
+    pub fn server_role(&self) -> Result<Option<(String, Role)>, StoreError> {
+        if self.db.dialect() == Dialect::Sqlite {
+            return Ok(None);
+        }
+        self.db
+            .query_row("SELECT session_user::text, frontdesk_session_role()", params![], |r| {
+                let role: String = r.get(1)?;
+                let role = role
+                    .parse()
+                    .map_err(|_| column_error(1, &format!("unknown role {role:?}")))?;
+                Ok(Some((r.get(0)?, role)))
+            })
     }
 
     pub fn count_agents(&self) -> Result<i64, StoreError> {

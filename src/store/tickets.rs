@@ -262,14 +262,12 @@ impl Tx<'_> {
     pub fn events_of(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<(DateTime<Utc>, TicketEvent)>>, StoreError> {
         let sql = self.db.json_list(EVENTS_OF_SQL, ListOf::Integer);
         let mut out: HashMap<i64, Vec<_>> = HashMap::with_capacity(ids.len());
-        self.db
-            .prepare(&sql)?
-            .query_each([super::report::ids_json(ids)], |r| {
-                if let Some(event) = parse_event(&r.get::<String>(2)?) {
-                    out.entry(r.get(0)?).or_default().push((from_unix(r.get(1)?), event));
-                }
-                Ok::<_, StoreError>(())
-            })?;
+        self.db.prepare(&sql)?.query_each([super::report::ids_json(ids)], |r| {
+            if let Some(event) = parse_event(&r.get::<String>(2)?) {
+                out.entry(r.get(0)?).or_default().push((from_unix(r.get(1)?), event));
+            }
+            Ok::<_, StoreError>(())
+        })?;
         Ok(out)
     }
 

@@ -482,3 +482,31 @@ fn an_agents_login_cannot_act_as_another_agent() {
     expected.sort();
     assert_eq!(agents, expected);
 }
+
+#[test]
+fn on_a_server_the_first_agent_added_keeps_the_role_asked_for() {
+    let Some(db) = TestDb::fresh() else { return };
+    let role = Role::new(&db);
+    let desk = Desk::empty();
+    role.joins_a_frontdesk_database(&db, &desk);
+    let owner = |args: &[&str]| {
+        let mut cmd = frontdesk(&desk);
+        cmd.args(["--db", &db.url]).args(args);
+        cmd
+    };
+    owner(&["agent", "add", &role.name, "--role", "supervisor"])
+        .assert()
+        .success();
+    owner(&["customer", "add", "--name", "陈静"]).assert().success();
+    let as_role = |args: &[&str]| {
+        let mut cmd = frontdesk(&desk);
+        cmd.env("PGPASSWORD", PASSWORD)
+            .args(["--db", &db.url_as(&role.name)])
+            .args(args);
+        cmd
+    };
+    // A supervisor archives; adding agents stays the owner's (admin's).
+    as_role(&["customer", "archive", "1"]).assert().success();
+    let stderr = stderr_of(&mut as_role(&["agent", "add", "bob", "--role", "agent"]), 2);
+    assert!(stderr.contains("admin"), "{stderr}");
+}
