@@ -274,10 +274,7 @@ fn run(tx: &Tx, ctx: &Ctx, plan: &Plan, limit: Option<usize>) -> Result<Found, E
     }
     let searched = plan.searched.as_deref().filter(|_| plan.filter.text.is_some());
     let snippets = match searched {
-        Some(text) => views
-            .iter()
-            .map(|v| tx.ticket_snippet(v.ticket.id, text))
-            .collect::<Result<_, _>>()?,
+        Some(text) => tx.ticket_snippets(&views.iter().map(|v| v.ticket.id).collect::<Vec<_>>(), text)?,
         None => vec![None; views.len()],
     };
     Ok(Found {

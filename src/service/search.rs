@@ -60,21 +60,22 @@ pub fn tickets_matching(
         ..query.clone()
     };
     store.read(|tx| {
-        let mut found = Vec::new();
-        for ticket in tx.search_tickets(&fetch, text, active_only)? {
-            if query.untriaged && ticket.triaged_at.is_some() {
-                continue;
-            }
-            if query.limit.is_some_and(|limit| found.len() >= limit) {
-                break;
-            }
-            let snippet = tx.ticket_snippet(ticket.id, text)?;
-            found.push(Found {
-                view: sla::view_of(tx, ctx, ticket)?,
-                snippet,
-            });
+        let mut tickets = tx.search_tickets(&fetch, text, active_only)?;
+        if query.untriaged {
+            tickets.retain(|t| t.triaged_at.is_none());
         }
-        Ok(found)
+        if let Some(limit) = query.limit {
+            tickets.truncate(limit);
+        }
+        // The page's snippets, events and rules each read once for all.
+        let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
+        let snippets = tx.ticket_snippets(&ids, text)?;
+        let views = sla::views_of(tx, ctx, tickets)?;
+        Ok(views
+            .into_iter()
+            .zip(snippets)
+            .map(|(view, snippet)| Found { view, snippet })
+            .collect())
     })
 }
 

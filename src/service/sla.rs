@@ -163,6 +163,14 @@ pub fn view_of(tx: &Tx, ctx: &Ctx, ticket: Ticket) -> Result<TicketView, Error> 
     Rules::load(tx)?.view(tx, ctx, ticket)
 }
 
+/// [`view_of`] of each ticket, in their order, the rules and the events
+/// read once for all.
+pub fn views_of(tx: &Tx, ctx: &Ctx, mut tickets: Vec<Ticket>) -> Result<Vec<TicketView>, Error> {
+    let mut views = Vec::with_capacity(tickets.len());
+    Rules::load(tx)?.view_batch(tx, ctx, &mut tickets, &mut views)?;
+    Ok(views)
+}
+
 /// Re-derives the ticket's due times and stores them in the indexed columns.
 pub fn refresh(tx: &Tx, ctx: &Ctx, id: i64) -> Result<(), Error> {
     Rules::load(tx)?.refresh(tx, ctx, id)

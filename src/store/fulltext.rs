@@ -3,11 +3,12 @@
 //! and the search of interactions without a ticket.
 
 use super::rows::{self, INTERACTION_COLUMNS, TICKET_COLUMNS};
-use super::sql::{Dialect, Value};
+use super::sql::{Dialect, ListOf, Value};
 use super::{StoreError, TicketQuery, Tx};
 use crate::domain::fulltext::{Columns, Weights, match_expression, snippet, ts_terms};
 use crate::domain::interaction::Interaction;
 use crate::domain::ticket::Ticket;
+use std::collections::HashMap;
 
 /// What a ticket query adds to match `text`: joined on tickets aliased `t`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,26 +196,48 @@ impl Tx<'_> {
     /// texts (subject, description, interactions), for display; sanitised,
     /// ≤ ~80 display columns.
     pub fn ticket_snippet(&self, ticket_id: i64, text: &str) -> Result<Option<String>, StoreError> {
-        let Some((subject, description)) = self.db.query_opt(
-            "SELECT subject, description FROM tickets WHERE id = ?1",
-            [ticket_id],
-            |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
-        )?
-        else {
-            return Ok(None);
-        };
-        let mut texts = vec![subject, description];
+        Ok(self.ticket_snippets(&[ticket_id], text)?.pop().flatten())
+    }
+
+    /// [`Tx::ticket_snippet`] of each of these tickets, in their order, read
+    /// by two statements whatever their number (a page of search results
+    /// was two per ticket: a round trip each on a server).
+    pub fn ticket_snippets(&self, ids: &[i64], text: &str) -> Result<Vec<Option<String>>, StoreError> {
+        let list = super::report::ids_json(ids);
+        let mut texts: HashMap<i64, Vec<String>> = HashMap::with_capacity(ids.len());
         self.db.query_each(
-            "SELECT summary, body FROM interactions WHERE ticket_id = ?1 ORDER BY at, id",
-            [ticket_id],
+            &self.db.json_list(
+                "SELECT t.id, t.subject, t.description FROM json_each(?1) j JOIN tickets t ON t.id = j.value",
+                ListOf::Integer,
+            ),
+            [&list],
             |row| {
-                texts.push(row.get(0)?);
-                texts.push(row.get(1)?);
+                texts.insert(row.get(0)?, vec![row.get(1)?, row.get(2)?]);
                 Ok::<_, StoreError>(())
             },
         )?;
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Ok(snippet(&texts, text))
+        self.db.query_each(
+            &self.db.json_list(
+                "SELECT i.ticket_id, i.summary, i.body FROM json_each(?1) j
+                 JOIN interactions i ON i.ticket_id = j.value ORDER BY i.ticket_id, i.at, i.id",
+                ListOf::Integer,
+            ),
+            [&list],
+            |row| {
+                if let Some(found) = texts.get_mut(&row.get::<i64>(0)?) {
+                    found.push(row.get(1)?);
+                    found.push(row.get(2)?);
+                }
+                Ok::<_, StoreError>(())
+            },
+        )?;
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let texts: Vec<&str> = texts.get(id)?.iter().map(String::as_str).collect();
+                snippet(&texts, text)
+            })
+            .collect())
     }
 
     /// Ticketless interactions matching `text`, best first.
