@@ -89,8 +89,10 @@ impl Raw {
                 .execute(sql, rusqlite::params_from_iter(params))
                 .unwrap_or_else(|e| panic!("{sql}: {e}")) as u64,
             Raw::Server(client) => {
-                let values: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                let values: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+                    .iter()
+                    .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+                    .collect();
                 client
                     .execute(&dollars(sql), &values)
                     .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -111,7 +113,12 @@ impl Raw {
     pub fn number(&mut self, sql: &str) -> i64 {
         match self {
             Raw::File(conn) => conn.query_row(sql, [], |r| r.get(0)),
-            Raw::Server(client) => return client.query_one(sql, &[]).unwrap_or_else(|e| panic!("{sql}: {e}")).get(0),
+            Raw::Server(client) => {
+                return client
+                    .query_one(sql, &[])
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                    .get(0);
+            }
         }
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
@@ -120,7 +127,12 @@ impl Raw {
     pub fn text(&mut self, sql: &str) -> String {
         match self {
             Raw::File(conn) => conn.query_row(sql, [], |r| r.get(0)),
-            Raw::Server(client) => return client.query_one(sql, &[]).unwrap_or_else(|e| panic!("{sql}: {e}")).get(0),
+            Raw::Server(client) => {
+                return client
+                    .query_one(sql, &[])
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                    .get(0);
+            }
         }
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
