@@ -376,3 +376,68 @@ fn a_failing_password_command_keeps_the_reply_queued() {
 
     assert!(server.messages().is_empty());
 }
+
+/// `mail send` killed with SIGKILL while its sendmail runs: the claim it
+/// committed before sending stays, so no other sender sends the message
+/// while the dead one might still be at it; once the claim is stale, the
+/// next `mail send` sends it — once. On either engine.
+#[test]
+fn a_sender_killed_mid_send_leaves_its_claim_and_the_message_goes_once_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, started) = (dir.path().join("sent.eml"), dir.path().join("started"));
+    let config = |sendmail: &str| {
+        format!(
+            "[mail]\naddress = \"{ADDRESS}\"\nsendmail = {}\n",
+            toml_string(sendmail)
+        )
+    };
+    let desk = desk_with("sendmail = \"exit 1\"\n");
+    reply_send(&desk, NOW, "hello");
+    // A sendmail that never delivers: it says it started, then hangs.
+    let config_path = desk.dir().join("no-such-config.toml");
+    std::fs::write(&config_path, config(&format!("touch {}; sleep 5", started.display()))).unwrap();
+    // As `Desk::cmd_at` runs it, as a process of its own to kill.
+    let mut sender = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env_remove("FRONTDESK_DB")
+        .env("LANG", "C")
+        .env("FRONTDESK_CONFIG", &config_path)
+        .env("HOME", desk.dir().join("home"))
+        .arg("--db")
+        .arg(desk.target())
+        .args(["--now", MUCH_LATER, "--agent", AGENT, "mail", "send"])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !started.exists() {
+        assert!(
+            sender.try_wait().unwrap().is_none(),
+            "mail send ended before its sendmail ran"
+        );
+        assert!(std::time::Instant::now() < deadline, "the sendmail never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    sender.kill().unwrap();
+    assert_eq!(sender.wait().unwrap().code(), None, "killed by a signal");
+
+    std::fs::write(&config_path, config(&format!("cat >> {}", out.display()))).unwrap();
+    let entry = &outbox(&desk, MUCH_LATER)[0];
+    assert_eq!(
+        (entry["state"].as_str(), entry["attempts"].as_i64()),
+        (Some("sending"), Some(1))
+    );
+    // Five minutes on, the dead sender might still be at it: nothing is sent.
+    let early = desk.json_at("2026-03-02T09:05:00Z", &["mail", "send"]);
+    assert_eq!(early["attempts"].as_array().unwrap().len(), 0, "{early}");
+    assert!(!out.exists());
+    // Past the claim's timeout it is due again, and goes once.
+    let sent = desk.json_at("2026-03-02T09:11:00Z", &["mail", "send"]);
+    assert_eq!(sent["attempts"][0]["state"], "sent", "{sent}");
+    desk.json_at("2026-03-02T10:00:00Z", &["mail", "send"]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(
+        bytes.windows(11).filter(|w| w == b"Message-ID:").count(),
+        1,
+        "sent once"
+    );
+    assert_eq!(outbox(&desk, "2026-03-02T10:00:00Z")[0]["state"], "sent");
+}
