@@ -103,7 +103,9 @@ impl Tx<'_> {
         let mut stmt = self.db.prepare(&format!(
             "SELECT {OUTBOX_COLUMNS} FROM mail_outbox {filter} ORDER BY id DESC LIMIT ?1"
         ))?;
-        let limit = if limit == 0 { i64::MAX } else { limit as i64 };
+        // -1 is "no limit" on both engines (see `sql::pg::translate`); a
+        // number past PostgreSQL's integer would not bind there.
+        let limit = if limit == 0 { -1 } else { limit as i64 };
         let rows = stmt.query_map(params![limit], outbox_row)?;
         Ok(rows)
     }

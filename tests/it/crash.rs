@@ -84,12 +84,18 @@ fn survives_a_kill_during_import(desk: &Desk, watch_suffix: &str, leftover: &str
 
 #[test]
 fn kill_9_during_a_large_write_in_wal_mode() {
+    if crate::common::file_only("the WAL file of a killed writer (on a server: tests/it/pg_crash.rs)") {
+        return;
+    }
     let desk = Desk::new();
     survives_a_kill_during_import(&desk, "-wal", "-wal");
 }
 
 #[test]
 fn kill_9_during_a_large_write_in_rollback_journal_mode() {
+    if crate::common::file_only("the rollback journal of a killed writer (on a server: tests/it/pg_crash.rs)") {
+        return;
+    }
     let desk = Desk::new();
     std::fs::write(desk.path("config.toml"), "[database]\njournal_mode = \"delete\"\n").unwrap();
     survives_a_kill_during_import(&desk, "", "-journal");

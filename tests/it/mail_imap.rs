@@ -58,8 +58,8 @@ fn delivered(record: &Path) -> Vec<String> {
 
 /// Fetches `source` into `record`: new messages are appended (and synced,
 /// the commit), known ones are Duplicate.
-fn fetch_into(db: &Path, config: &MailConfig, source: &str, record: &Path) -> Result<Vec<Ingested>, Error> {
-    let mut store = Store::create(db, &OpenOptions::default()).unwrap();
+fn fetch_into(db: &Db, config: &MailConfig, source: &str, record: &Path) -> Result<Vec<Ingested>, Error> {
+    let mut store = db.store();
     let mut outcomes = Vec::new();
     let mut deliver = |_: &mut Store, raw: &[u8]| -> Result<Ingested, Error> {
         let key = key(raw);
@@ -87,14 +87,36 @@ fn fetch_into(db: &Path, config: &MailConfig, source: &str, record: &Path) -> Re
 
 struct Run {
     _dir: tempfile::TempDir,
-    db: PathBuf,
+    db: Db,
     record: PathBuf,
+}
+
+/// The desk's database: a file, or in the PostgreSQL run a database on the
+/// test server, where the folder's position (`mail_sources`) is kept.
+enum Db {
+    File(PathBuf),
+    Server(crate::pg_server::TestDb),
+}
+
+impl Db {
+    /// A store on it, each time a new connection (as each run of the binary).
+    fn store(&self) -> Store {
+        match self {
+            Db::File(path) => Store::create(path, &OpenOptions::default()).unwrap(),
+            Db::Server(server) => server.store(),
+        }
+    }
 }
 
 fn run() -> Run {
     let dir = tempfile::tempdir().unwrap();
+    let db = if crate::common::on_postgres() {
+        Db::Server(crate::pg_server::TestDb::migrated())
+    } else {
+        Db::File(dir.path().join("desk.db"))
+    };
     Run {
-        db: dir.path().join("desk.db"),
+        db,
         record: dir.path().join("delivered"),
         _dir: dir,
     }
@@ -279,7 +301,7 @@ fn the_position_asks_for_newer_uids_until_the_folder_is_renumbered() {
     let r = run();
     let (config, source) = (config(&server.ca_pem()), server.imaps_url());
     fetch_into(&r.db, &config, &source, &r.record).unwrap();
-    let mut store = Store::open(&r.db, &OpenOptions::default()).unwrap();
+    let mut store = r.db.store();
     let position = store.read(|tx| tx.imap_position(&source)).unwrap().expect("a position");
     assert_eq!(position.last_uid, 2);
     let set = |store: &mut Store, uid_validity, last_uid| {

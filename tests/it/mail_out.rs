@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use crate::mail_out_server::{SmtpServer, Tls};
+use crate::mail_support::Raw;
 use mail_parser::MessageParser;
 use serde_json::Value;
 
@@ -22,14 +23,11 @@ fn desk_with(extra: &str) -> Desk {
         .unwrap()
         .to_string();
     desk.ticket(&code, "inquiry", "退款进度", &["--channel", "email"]);
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
-    conn.execute(
+    Raw::open(desk.target()).batch(
         "INSERT INTO mail_messages (message_key, direction, ticket_id, customer_id, from_address, subject, \
          sent_at, received_at, refs) VALUES ('m1@customer.example', 'in', 1, 1, 'li.lei@example.com', \
          '退款进度', 1, 1, 'm0@customer.example')",
-        [],
-    )
-    .unwrap();
+    );
     desk
 }
 
@@ -103,18 +101,10 @@ fn a_reply_sent_by_smtp_arrives_once_with_its_headers() {
     assert_eq!(entries[0]["message_id"], id.as_str());
     let ticket = desk.show_ticket(1);
     assert!(!ticket["first_response_at"].is_null());
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
-    let (direction, interaction): (String, i64) = conn
-        .query_row(
-            "SELECT direction, interaction_id FROM mail_messages WHERE message_key = ?1",
-            [&id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!(
-        (direction.as_str(), interaction.to_string()),
-        ("out", out.trim().to_string())
-    );
+    let recorded = Raw::open(desk.target()).text(&format!(
+        "SELECT direction || ' ' || interaction_id FROM mail_messages WHERE message_key = '{id}'"
+    ));
+    assert_eq!(recorded, format!("out {}", out.trim()));
 
     // Nothing is sent twice.
     let again = mail_send(&desk, MUCH_LATER);
@@ -269,17 +259,12 @@ fn hostile_subjects_and_names_add_no_header() {
         toml_string(&format!("cat > {}", out.display()))
     ));
     // As a mail source might store them: line breaks inside.
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
-    conn.execute(
-        "UPDATE tickets SET subject = '退款' || char(13, 10) || 'Bcc: victim@example.com' WHERE id = 1",
-        [],
-    )
-    .unwrap();
-    conn.execute(
-        "UPDATE customers SET name = 'Li' || char(10) || 'X-Injected: 1' WHERE id = 1",
-        [],
-    )
-    .unwrap();
+    let mut raw = Raw::open(desk.target());
+    raw.execute(
+        "UPDATE tickets SET subject = ?1 WHERE id = 1",
+        &["退款\r\nBcc: victim@example.com"],
+    );
+    raw.execute("UPDATE customers SET name = ?1 WHERE id = 1", &["Li\nX-Injected: 1"]);
     reply_send(&desk, NOW, "hello\r\nBcc: another@example.com");
     let bytes = std::fs::read(&out).unwrap();
     let m = MessageParser::default().parse(&bytes[..]).unwrap();
@@ -335,12 +320,12 @@ fn a_dead_senders_claim_expires_and_the_message_is_sent_once() {
         ),
     )
     .unwrap();
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
     let claimed = chrono::DateTime::parse_from_rfc3339("2026-03-02T08:55:00Z")
         .unwrap()
         .timestamp();
-    conn.execute("UPDATE mail_outbox SET state = 'sending', claimed_at = ?1", [claimed])
-        .unwrap();
+    Raw::open(desk.target()).batch(&format!(
+        "UPDATE mail_outbox SET state = 'sending', claimed_at = {claimed}"
+    ));
     // Claimed 5 minutes ago: the sender may still be at it.
     let fresh = desk.json_at(MUCH_LATER, &["mail", "send"]);
     assert_eq!(fresh["attempts"].as_array().unwrap().len(), 0);
@@ -390,4 +375,69 @@ fn a_failing_password_command_keeps_the_reply_queued() {
     );
 
     assert!(server.messages().is_empty());
+}
+
+/// `mail send` killed with SIGKILL while its sendmail runs: the claim it
+/// committed before sending stays, so no other sender sends the message
+/// while the dead one might still be at it; once the claim is stale, the
+/// next `mail send` sends it — once. On either engine.
+#[test]
+fn a_sender_killed_mid_send_leaves_its_claim_and_the_message_goes_once_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, started) = (dir.path().join("sent.eml"), dir.path().join("started"));
+    let config = |sendmail: &str| {
+        format!(
+            "[mail]\naddress = \"{ADDRESS}\"\nsendmail = {}\n",
+            toml_string(sendmail)
+        )
+    };
+    let desk = desk_with("sendmail = \"exit 1\"\n");
+    reply_send(&desk, NOW, "hello");
+    // A sendmail that never delivers: it says it started, then hangs.
+    let config_path = desk.dir().join("no-such-config.toml");
+    std::fs::write(&config_path, config(&format!("touch {}; sleep 5", started.display()))).unwrap();
+    // As `Desk::cmd_at` runs it, as a process of its own to kill.
+    let mut sender = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env_remove("FRONTDESK_DB")
+        .env("LANG", "C")
+        .env("FRONTDESK_CONFIG", &config_path)
+        .env("HOME", desk.dir().join("home"))
+        .arg("--db")
+        .arg(desk.target())
+        .args(["--now", MUCH_LATER, "--agent", AGENT, "mail", "send"])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !started.exists() {
+        assert!(
+            sender.try_wait().unwrap().is_none(),
+            "mail send ended before its sendmail ran"
+        );
+        assert!(std::time::Instant::now() < deadline, "the sendmail never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    sender.kill().unwrap();
+    assert_eq!(sender.wait().unwrap().code(), None, "killed by a signal");
+
+    std::fs::write(&config_path, config(&format!("cat >> {}", out.display()))).unwrap();
+    let entry = &outbox(&desk, MUCH_LATER)[0];
+    assert_eq!(
+        (entry["state"].as_str(), entry["attempts"].as_i64()),
+        (Some("sending"), Some(1))
+    );
+    // Five minutes on, the dead sender might still be at it: nothing is sent.
+    let early = desk.json_at("2026-03-02T09:05:00Z", &["mail", "send"]);
+    assert_eq!(early["attempts"].as_array().unwrap().len(), 0, "{early}");
+    assert!(!out.exists());
+    // Past the claim's timeout it is due again, and goes once.
+    let sent = desk.json_at("2026-03-02T09:11:00Z", &["mail", "send"]);
+    assert_eq!(sent["attempts"][0]["state"], "sent", "{sent}");
+    desk.json_at("2026-03-02T10:00:00Z", &["mail", "send"]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(
+        bytes.windows(11).filter(|w| w == b"Message-ID:").count(),
+        1,
+        "sent once"
+    );
+    assert_eq!(outbox(&desk, "2026-03-02T10:00:00Z")[0]["state"], "sent");
 }

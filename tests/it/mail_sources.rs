@@ -107,22 +107,14 @@ fn a_failing_source_is_reported_and_the_next_one_is_still_read() {
     assert_eq!(report.new_tickets, 1);
 }
 
-fn numbered(n: usize, from_name: &str) -> Vec<u8> {
-    format!(
-        "From: {from_name} <c{}@x.test>\nMessage-ID: <n{n}@x.test>\nSubject: order {n}\n\nwhere is order {n}?\n",
-        n % 7
-    )
-    .into_bytes()
-}
-
 /// Local mail goes in a batch per transaction: more messages than one
 /// batch holds all go in once, each moved to cur/ after its batch, and a
 /// message repeated inside one batch is stored once.
 #[test]
 fn a_maildir_larger_than_a_batch_is_taken_whole_and_once() {
     let mut desk = MailDesk::new();
-    let mut messages: Vec<Vec<u8>> = (0..450).map(|n| numbered(n, "客户")).collect();
-    messages.push(numbered(3, "客户"));
+    let mut messages: Vec<Vec<u8>> = (0..450).map(|n| numbered_mail(n, "客户")).collect();
+    messages.push(numbered_mail(3, "客户"));
     let dir = maildir(&desk.dir.path().join("Maildir"), &messages);
     desk.config.sources = vec![format!("maildir:{}", dir.display())];
     let first = fetch::fetch(&mut desk.store, &ctx(), &desk.config, &Quiet, &told).unwrap();
@@ -145,15 +137,12 @@ fn a_maildir_larger_than_a_batch_is_taken_whole_and_once() {
 #[test]
 fn a_message_that_fails_leaves_the_others_of_its_batch_stored() {
     let mut desk = MailDesk::new();
-    let conn = rusqlite::Connection::open(&desk.path).unwrap();
-    conn.execute_batch(
+    desk.raw().batch(
         "INSERT INTO agents (name, role, created_at) VALUES ('wang', 'admin', 0);
          INSERT INTO routing_rules (position, match_keyword, department, assignee)
              VALUES (1, 'order 2', 'service', 'stranger');",
-    )
-    .unwrap();
-    drop(conn);
-    let messages = vec![numbered(1, "Ann"), numbered(2, "Bo"), numbered(3, "Cy")];
+    );
+    let messages = vec![numbered_mail(1, "Ann"), numbered_mail(2, "Bo"), numbered_mail(3, "Cy")];
     let path = desk.dir.path().join("inbox.mbox");
     std::fs::write(&path, mbox(&messages)).unwrap();
     let report = fetch::import(&mut desk.store, &ctx(), &desk.config, &[path], &Quiet, &told).unwrap();

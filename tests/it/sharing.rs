@@ -103,6 +103,9 @@ fn mode(path: &Path) -> u32 {
 /// group, folders in a setgid folder stay setgid.
 #[test]
 fn files_and_folders_stay_group_writable_whatever_the_umask() {
+    if crate::common::file_only("file and folder modes of a shared SQLite file") {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let team = tmp.path().join("team");
     std::fs::create_dir(&team).unwrap();
@@ -213,6 +216,9 @@ fn run(program: &str, args: &[&str]) -> Result<(), String> {
 
 #[test]
 fn two_users_of_one_group_share_a_file() {
+    if crate::common::file_only("Unix users sharing one SQLite file (on a server: tests/it/pg_sharing.rs)") {
+        return;
+    }
     let team = match Team::create() {
         Ok(team) => team,
         Err(why) => {
