@@ -52,6 +52,9 @@ pub(super) const EVENTS_IN_LIST_ORDER_SQL: &str = "SELECT e.ticket_id, e.at, e.e
    ORDER BY t.opened_at DESC, t.id DESC, e.at, e.id";
 
 /// [`EVENTS_IN_LIST_ORDER_SQL`] on PostgreSQL: plain joins (no `CROSS JOIN … ON` there).
+/// A ticket's clock history: its events in order.
+pub type History = Vec<(DateTime<Utc>, TicketEvent)>;
+
 /// The events of the tickets in a JSON list of ids, each ticket's in order.
 pub(crate) const EVENTS_OF_SQL: &str = "SELECT e.ticket_id, e.at, e.event FROM json_each(?1) j
      JOIN ticket_events e ON e.ticket_id = j.value ORDER BY e.ticket_id, e.at, e.id";
@@ -259,7 +262,7 @@ impl Tx<'_> {
     /// The clock histories of these tickets, each in order, read by one
     /// statement: the queue reads a batch of tickets' events at once, where
     /// one statement per ticket costs a round trip each on a server.
-    pub fn events_of(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<(DateTime<Utc>, TicketEvent)>>, StoreError> {
+    pub fn events_of(&self, ids: &[i64]) -> Result<HashMap<i64, History>, StoreError> {
         let sql = self.db.json_list(EVENTS_OF_SQL, ListOf::Integer);
         let mut out: HashMap<i64, Vec<_>> = HashMap::with_capacity(ids.len());
         self.db.prepare(&sql)?.query_each([super::report::ids_json(ids)], |r| {
