@@ -64,7 +64,7 @@ pub use error::{Foreign, StoreError};
 pub use export::{
     ExportTable, ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed, export_queries,
 };
-pub use fulltext::{TextFilter, ticket_text_filter};
+pub use fulltext::{PgTextFilter, TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use location::{Location, PgTarget, SslMode};

@@ -218,6 +218,34 @@ impl Desk {
         }
     }
 
+    /// Runs `sql` (values written in it, text both engines read alike) on
+    /// the database directly, for a test that sets up what no command writes.
+    pub fn execute(&self, sql: &str) {
+        match &self.server {
+            Some(server) => server
+                .admin()
+                .batch_execute(sql)
+                .unwrap_or_else(|e| panic!("{sql}: {e}")),
+            None => rusqlite::Connection::open(&self.db)
+                .and_then(|conn| conn.execute_batch(sql))
+                .unwrap_or_else(|e| panic!("{sql}: {e}")),
+        }
+    }
+
+    /// The text in the first column of the one row `sql` reads, on either engine.
+    pub fn query_text(&self, sql: &str) -> String {
+        match &self.server {
+            Some(server) => server
+                .admin()
+                .query_one(sql, &[])
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                .get(0),
+            None => rusqlite::Connection::open(&self.db)
+                .and_then(|conn| conn.query_row(sql, [], |r| r.get(0)))
+                .unwrap_or_else(|e| panic!("{sql}: {e}")),
+        }
+    }
+
     /// Adds a customer named `name` with extra `customer add` options; returns it.
     pub fn customer(&self, name: &str, extra: &[&str]) -> Value {
         self.customer_at(NOW, name, extra)
