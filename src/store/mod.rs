@@ -83,7 +83,9 @@ pub use report_stamp::{ReportStamp, report_stamp_sql};
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
 pub use surveys::SurveyQuery;
-pub use ticket_find::{Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql};
+pub use ticket_find::{
+    Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, find_sql_postgres,
+};
 pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

@@ -319,6 +319,12 @@ pub fn find_sql(filter: &TicketFilter) -> String {
     select(filter, Dialect::Sqlite).text
 }
 
+/// The statement [`Tx::find_tickets`] runs for `filter` on PostgreSQL, as
+/// the server gets it (`$N` parameters), for plan tests.
+pub fn find_sql_postgres(filter: &TicketFilter) -> String {
+    super::sql::pg::translate(&select(filter, Dialect::Postgres).text, false)
+}
+
 /// The statement [`Tx::count_found`] runs for `filter` on SQLite, for plan tests.
 pub fn count_sql(filter: &TicketFilter) -> String {
     count(filter, Dialect::Sqlite).text

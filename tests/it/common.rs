@@ -92,6 +92,11 @@ impl Desk {
         }
     }
 
+    /// The database on the server, in the PostgreSQL run.
+    pub fn server(&self) -> Option<&crate::pg_server::TestDb> {
+        self.server.as_ref()
+    }
+
     /// The store itself, on either engine (created or migrated), for a test
     /// that sets up or checks what the CLI cannot.
     pub fn store(&self) -> frontdesk::store::Store {
