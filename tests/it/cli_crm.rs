@@ -39,7 +39,7 @@ fn show_at(desk: &Desk, now: &str, key: &str) -> Value {
 fn survey(desk: &Desk, customer: &str, at: i64, scores: [i64; 3]) {
     let customer: i64 = customer.parse().unwrap();
     let [quality, response, communication] = scores;
-    desk.execute(&format!(
+    desk.rows(&format!(
         "INSERT INTO surveys (customer_id, at, quality, response, communication, agent)
          VALUES ({customer}, {at}, {quality}, {response}, {communication}, 'li.na')"
     ));
@@ -531,7 +531,8 @@ fn stored_stage(desk: &Desk, id: &str) -> String {
 
 fn stored(desk: &Desk, id: &str, column: &str) -> String {
     let id: i64 = id.parse().unwrap();
-    desk.query_text(&format!("SELECT {column} FROM customers WHERE id = {id}"))
+    let rows = desk.rows(&format!("SELECT {column} FROM customers WHERE id = {id}"));
+    rows[0][0].clone().expect("a stored value")
 }
 
 #[test]

@@ -230,7 +230,7 @@ fn export_query_plans() {
 fn each_ticket_gets_its_own_events_when_read_side_by_side() {
     let desk = demo_desk();
     // Tickets without events: the newest, the oldest and one between.
-    desk.execute(
+    desk.rows(
         "DELETE FROM ticket_events WHERE ticket_id IN (
            (SELECT id FROM tickets ORDER BY opened_at DESC, id DESC LIMIT 1),
            (SELECT id FROM tickets ORDER BY opened_at, id LIMIT 1),
