@@ -21,8 +21,8 @@ pub struct TextFilter {
 }
 
 /// PostgreSQL's twin of [`TextFilter`] on `ticket_text`'s tsvector: the
-/// same terms, required alike. Its rank repeats the tsquery, so it binds
-/// `params` again (`rank_params`), after the condition's.
+/// same terms, required alike. Its rank repeats the tsquery, so a ranked
+/// query binds `params` a second time, for the ORDER BY.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PgTextFilter {
     pub join: String,
