@@ -255,7 +255,7 @@ fn open(cli: &Cli, access: Access) -> Result<Env, Error> {
     // Backups live on the real calendar: a "what if" run (`--now`) neither
     // writes nor deletes one.
     if cli.now.is_none() {
-        daily_backup(&env.store, chrono::Utc::now().date_naive(), &env.config);
+        daily_backup(&mut env.store, chrono::Utc::now().date_naive(), &env.config);
     }
     Ok(env)
 }
@@ -331,7 +331,7 @@ fn agent_on(store: &mut Database, cli: &Cli, agent: String) -> Result<String, Er
 /// The first command of a (real, UTC) day writes the daily backup when
 /// `[backup] dir` is set. A failed backup is reported but never stops the
 /// command; so are future-dated backups, which rotation leaves alone.
-fn daily_backup(store: &Database, today: chrono::NaiveDate, config: &Config) {
+fn daily_backup(store: &mut Database, today: chrono::NaiveDate, config: &Config) {
     let dir = &config.backup.dir;
     if dir.as_os_str().is_empty() {
         return;

@@ -37,13 +37,17 @@ pub fn daily_name(day: NaiveDate) -> String {
 /// only the newest `keep` daily backups (see [`rotation`]). Only frontdesk
 /// databases named like daily backups are ever deleted. Called by the CLI before each command
 /// and by the TUI at start, with the real UTC date; cheap when today's backup
-/// exists.
-pub fn daily(store: &Store, today: NaiveDate, dir: &Path, keep: usize) -> Result<DailyBackup, Error> {
+/// exists. A database on a PostgreSQL server is backed up as `backup`
+/// backs it up: into a frontdesk SQLite file, one snapshot of every table.
+pub fn daily(store: &mut Store, today: NaiveDate, dir: &Path, keep: usize) -> Result<DailyBackup, Error> {
     let dest = dir.join(daily_name(today));
     if dest.exists() {
         return Ok(DailyBackup::default());
     }
-    let written = store.backup_to(&dest)?;
+    let written = match store.file() {
+        Some(_) => store.backup_to(&dest)?,
+        None => store.backup_postgres_to(&dest, &Unseen)?,
+    };
     let (removed, future) = rotate(dir, today, keep).map_err(|source| StoreError::Io {
         path: dir.display().to_string(),
         source,
@@ -53,6 +57,18 @@ pub fn daily(store: &Store, today: NaiveDate, dir: &Path, keep: usize) -> Result
         removed,
         future,
     })
+}
+
+/// The daily backup of a server runs before the command, unseen: no
+/// progress to show, and nothing stops it half-way.
+struct Unseen;
+
+impl crate::store::CopyProgress for Unseen {
+    fn total(&self, _rows: u64) {}
+    fn copied(&self, _rows: u64) {}
+    fn cancelled(&self) -> bool {
+        false
+    }
 }
 
 /// The date of a daily backup's file name.

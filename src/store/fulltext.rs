@@ -11,8 +11,21 @@ use crate::domain::ticket::Ticket;
 use std::collections::HashMap;
 
 /// What a ticket query adds to match `text`: joined on tickets aliased `t`.
+/// The top fields are SQLite's (FTS5); `postgres` holds the server's twin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextFilter {
+    pub join: String,
+    pub condition: String,
+    pub params: Vec<String>,
+    pub rank: String,
+    pub postgres: PgTextFilter,
+}
+
+/// PostgreSQL's twin of [`TextFilter`] on `ticket_text`'s tsvector: the
+/// same terms, required alike. Its rank repeats the tsquery, so a ranked
+/// query binds `params` a second time, for the ORDER BY.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PgTextFilter {
     pub join: String,
     pub condition: String,
     pub params: Vec<String>,
@@ -73,11 +86,30 @@ fn ts_query(text: &str, weights: &Weights, first: usize) -> Option<(String, Vec<
 /// only, bound in order join-params (none) then `params`. `rank` is an ORDER
 /// BY expression, best first.
 pub fn ticket_text_filter(text: &str) -> Option<TextFilter> {
+    let expression = match_expression(text, &TICKET_COLUMNS_SEARCHED)?;
+    // The same terms as the expression's, so both engines find a text
+    // searchable or not alike.
+    let terms = ts_terms(text, &TICKET_WEIGHTS);
+    let query = format!(
+        "({})",
+        terms
+            .iter()
+            .map(|term| format!("to_tsquery('{}', ?)", term.config.name()))
+            .collect::<Vec<_>>()
+            .join(" && ")
+    );
     Some(TextFilter {
         join: "JOIN ticket_text ON ticket_text.rowid = t.id".to_string(),
         condition: "ticket_text MATCH ?".to_string(),
-        params: vec![match_expression(text, &TICKET_COLUMNS_SEARCHED)?],
+        params: vec![expression],
         rank: TICKET_RANK.to_string(),
+        postgres: PgTextFilter {
+            join: "JOIN ticket_text ON ticket_text.id = t.id".to_string(),
+            condition: format!("ticket_text.document @@ {query}"),
+            params: terms.into_iter().map(|term| term.query).collect(),
+            // Higher is better there.
+            rank: format!("{} DESC", ticket_rank_pg(&query)),
+        },
     })
 }
 

@@ -64,7 +64,7 @@ pub use error::{Foreign, StoreError};
 pub use export::{
     ExportTable, ExportedCorrection, ExportedOrder, ExportedReminder, ExportedSurvey, Keyed, export_queries,
 };
-pub use fulltext::{TextFilter, ticket_text_filter};
+pub use fulltext::{PgTextFilter, TextFilter, ticket_text_filter};
 pub use health::{ForeignKeyProblem, Health};
 pub use interactions::ExportedInteraction;
 pub use location::{Location, PgTarget, SslMode};
@@ -83,7 +83,9 @@ pub use report_stamp::{ReportStamp, report_stamp_sql};
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
 pub use surveys::SurveyQuery;
-pub use ticket_find::{Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql};
+pub use ticket_find::{
+    Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, find_sql_postgres,
+};
 pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

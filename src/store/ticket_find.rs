@@ -143,9 +143,16 @@ fn conditions(filter: &TicketFilter, dialect: Dialect, params: &mut Vec<Value>) 
     if filter.untriaged {
         parts.push("t.triaged_at IS NULL".into());
     }
-    if let Some(text) = &filter.text {
-        parts.push(text.condition.clone());
-        params.extend(text.params.iter().map(|p| Value::from(p.clone())));
+    match (&filter.text, dialect) {
+        (Some(text), Dialect::Sqlite) => {
+            parts.push(text.condition.clone());
+            params.extend(text.params.iter().map(|p| Value::from(p.clone())));
+        }
+        (Some(text), Dialect::Postgres) => {
+            parts.push(text.postgres.condition.clone());
+            params.extend(text.postgres.params.iter().map(|p| Value::from(p.clone())));
+        }
+        (None, _) => {}
     }
     for clause in &filter.clauses {
         let cond = cond_sql(&clause.cond, dialect, params);
@@ -235,12 +242,17 @@ fn cond_sql(cond: &Cond, dialect: Dialect, params: &mut Vec<Value>) -> String {
     }
 }
 
-fn order_sql(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
+fn order_sql(filter: &TicketFilter, dialect: Dialect, params: &mut Vec<Value>) -> String {
     let way = |reversed: bool, normal: &str, other: &str| if reversed { other } else { normal }.to_string();
     match filter.order {
-        FindOrder::Rank => match &filter.text {
-            Some(text) => format!("{}, t.opened_at DESC, t.id DESC", text.rank),
-            None => "t.opened_at DESC, t.id DESC".into(),
+        FindOrder::Rank => match (&filter.text, dialect) {
+            (Some(text), Dialect::Sqlite) => format!("{}, t.opened_at DESC, t.id DESC", text.rank),
+            // The rank repeats the tsquery: its terms are bound again.
+            (Some(text), Dialect::Postgres) => {
+                params.extend(text.postgres.params.iter().map(|p| Value::from(p.clone())));
+                format!("{}, t.opened_at DESC, t.id DESC", text.postgres.rank)
+            }
+            (None, _) => "t.opened_at DESC, t.id DESC".into(),
         },
         FindOrder::Newest => "t.opened_at DESC, t.id DESC".into(),
         FindOrder::Triage { cutoff } => {
@@ -269,13 +281,13 @@ fn order_sql(filter: &TicketFilter, params: &mut Vec<Value>) -> String {
 fn select(filter: &TicketFilter, dialect: Dialect) -> Sql {
     let mut params = Vec::new();
     let conditions = conditions(filter, dialect, &mut params);
-    let order = order_sql(filter, &mut params);
+    let order = order_sql(filter, dialect, &mut params);
     params.push(Value::from(filter.limit.map_or(-1, |l| i64::try_from(l).unwrap_or(-1))));
     Sql {
         text: format!(
             "SELECT {TICKET_COLUMNS} FROM tickets t {join} JOIN customers c ON c.id = t.customer_id \
              WHERE {conditions} ORDER BY {order} LIMIT ?",
-            join = join(filter),
+            join = join(filter, dialect),
         ),
         params,
     }
@@ -287,20 +299,30 @@ fn count(filter: &TicketFilter, dialect: Dialect) -> Sql {
     Sql {
         text: format!(
             "SELECT count(*) FROM tickets t {join} WHERE {conditions}",
-            join = join(filter)
+            join = join(filter, dialect)
         ),
         params,
     }
 }
 
 /// The join the text match needs, if any (it binds no parameters).
-fn join(filter: &TicketFilter) -> &str {
-    filter.text.as_ref().map_or("", |t| t.join.as_str())
+fn join(filter: &TicketFilter, dialect: Dialect) -> &str {
+    match (&filter.text, dialect) {
+        (Some(text), Dialect::Sqlite) => &text.join,
+        (Some(text), Dialect::Postgres) => &text.postgres.join,
+        (None, _) => "",
+    }
 }
 
 /// The statement [`Tx::find_tickets`] runs for `filter` on SQLite, for plan tests.
 pub fn find_sql(filter: &TicketFilter) -> String {
     select(filter, Dialect::Sqlite).text
+}
+
+/// The statement [`Tx::find_tickets`] runs for `filter` on PostgreSQL, as
+/// the server gets it (`$N` parameters), for plan tests.
+pub fn find_sql_postgres(filter: &TicketFilter) -> String {
+    super::sql::pg::translate(&select(filter, Dialect::Postgres).text, false)
 }
 
 /// The statement [`Tx::count_found`] runs for `filter` on SQLite, for plan tests.

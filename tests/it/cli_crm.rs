@@ -33,16 +33,16 @@ fn show_at(desk: &Desk, now: &str, key: &str) -> Value {
 }
 
 /// A survey of `customer` at unix time `at` with quality, response and
-/// communication scores. There is no survey command on this branch, so the
-/// row goes into the file directly.
+/// communication scores, written into the database directly: `survey add`
+/// takes the clock's time and recomputes the customer at once, which these
+/// tests leave to the commands they test.
 fn survey(desk: &Desk, customer: &str, at: i64, scores: [i64; 3]) {
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
-    conn.execute(
+    let customer: i64 = customer.parse().unwrap();
+    let [quality, response, communication] = scores;
+    desk.rows(&format!(
         "INSERT INTO surveys (customer_id, at, quality, response, communication, agent)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'li.na')",
-        rusqlite::params![customer.parse::<i64>().unwrap(), at, scores[0], scores[1], scores[2]],
-    )
-    .unwrap();
+         VALUES ({customer}, {at}, {quality}, {response}, {communication}, 'li.na')"
+    ));
 }
 
 fn empty() -> Value {
@@ -519,23 +519,20 @@ fn cadence_comes_from_the_config() {
     assert_eq!(list[0]["due_at"], "2026-03-16T08:00:00Z");
 }
 
-/// The tier stored in the file, as `customer recompute` and the lists read it.
+/// The tier stored in the database, as `customer recompute` and the lists read it.
 fn stored_tier(desk: &Desk, id: &str) -> String {
     stored(desk, id, "tier")
 }
 
-/// The lifecycle stage stored in the file.
+/// The lifecycle stage stored in the database.
 fn stored_stage(desk: &Desk, id: &str) -> String {
     stored(desk, id, "lifecycle")
 }
 
 fn stored(desk: &Desk, id: &str, column: &str) -> String {
-    rusqlite::Connection::open(&desk.db)
-        .unwrap()
-        .query_row(&format!("SELECT {column} FROM customers WHERE id = ?1"), [id], |r| {
-            r.get(0)
-        })
-        .unwrap()
+    let id: i64 = id.parse().unwrap();
+    let rows = desk.rows(&format!("SELECT {column} FROM customers WHERE id = {id}"));
+    rows[0][0].clone().expect("a stored value")
 }
 
 #[test]

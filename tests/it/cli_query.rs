@@ -92,3 +92,43 @@ fn a_bad_term_is_told_in_chinese() {
         "{err}"
     );
 }
+
+/// The query's bare words on either engine (FTS5 in a file, the tsvector
+/// index on a server): every word is required, and the best match comes
+/// first — a word in the subject before one deep in the description,
+/// however new that ticket is — in the list and in the queue alike.
+#[test]
+fn bare_words_require_every_word_and_rank_the_subject_first() {
+    let d = Desk::new();
+    d.customer("张三", &["--code", "C1"]);
+    let in_subject = d.ticket_at(
+        "2026-03-01T08:00:00Z",
+        "C1",
+        "complaint",
+        "Screen flickers",
+        &["--body", "since Monday"],
+    );
+    let in_body = d.ticket(
+        "C1",
+        "complaint",
+        "Refund request",
+        &["--body", "the screen cracked on arrival"],
+    );
+    let other = d.ticket("C1", "inquiry", "屏幕保护膜", &["--body", "有没有货"]);
+    let [in_subject, in_body, other] = [in_subject, in_body, other].map(|t| t["id"].as_i64().unwrap());
+    let cases: &[(&[&str], &[i64])] = &[
+        (&["--query", "screen"], &[in_subject, in_body]),
+        (&["--query", "screen cracked"], &[in_body]),
+        (
+            &["--query", "screen kind:complaint -status:resolved"],
+            &[in_subject, in_body],
+        ),
+        (&["--queue", "--query", "screen"], &[in_subject, in_body]),
+        (&["--query", "屏幕"], &[other]),
+        (&["--query", "屏幕 screen"], &[]),
+    ];
+    for (args, want) in cases {
+        let list = d.json(&[&["ticket", "list"], *args].concat());
+        assert_eq!(ids(&list), want.to_vec(), "{args:?}");
+    }
+}

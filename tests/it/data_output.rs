@@ -32,7 +32,7 @@ fn on_terminal(desk: &Desk, args: &[&str]) -> Option<String> {
         skip::skip("`script` (util-linux) is not installed");
         return None;
     }
-    let db = desk.db.display().to_string();
+    let db = desk.target().to_string_lossy().into_owned();
     let mut line = vec![
         env!("CARGO_BIN_EXE_frontdesk"),
         "--db",
@@ -138,7 +138,9 @@ fn output_that_cannot_be_written_fails_with_exit_1() {
     for args in commands {
         let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
             .env("FRONTDESK_CONFIG", desk.dir().join("no-such-config.toml"))
-            .args(["--db", desk.db.to_str().unwrap(), "--now", NOW, "--agent", AGENT])
+            .arg("--db")
+            .arg(desk.target())
+            .args(["--now", NOW, "--agent", AGENT])
             .args(*args)
             .stdout(full.try_clone().unwrap())
             .output()
@@ -155,7 +157,8 @@ fn output_that_cannot_be_written_fails_with_exit_1() {
     for (args, code) in [(&["customer", "show", "NOPE"][..], 4), (&["ticket", "show", "abc"], 2)] {
         let out = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
             .env("FRONTDESK_CONFIG", desk.dir().join("no-such-config.toml"))
-            .args(["--db", desk.db.to_str().unwrap()])
+            .arg("--db")
+            .arg(desk.target())
             .args(args)
             .stderr(full.try_clone().unwrap())
             .output()

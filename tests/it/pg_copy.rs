@@ -35,9 +35,10 @@ fn tables_of(path: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// A small demo in a SQLite file, with an attachment's bytes beside it.
+/// A small demo in a SQLite file (whichever engine the run is on), with an
+/// attachment's bytes beside it.
 fn demo_source() -> Desk {
-    let desk = Desk::empty();
+    let desk = Desk::on_file();
     desk.cmd()
         .args(["demo", "--customers", "30", "--tickets", "60", "--interactions", "150"])
         .assert()
@@ -133,7 +134,7 @@ fn a_destination_holding_data_is_refused_untouched_in_both_languages() {
     let source = demo_source();
     let src = source.db.to_str().unwrap();
     // A file with one customer.
-    let dest = Desk::new();
+    let dest = Desk::on_file();
     dest.customer("Already Here", &[]);
     let before = crate::common::dump(&dest.db);
     let to = dest.db.to_str().unwrap();
@@ -204,7 +205,7 @@ impl CopyProgress for StopAtOnce {
 #[test]
 fn a_cancelled_copy_writes_nothing() {
     let source = demo_source();
-    let dest = Desk::new();
+    let dest = Desk::on_file();
     let before = crate::common::dump(&dest.db);
     let options = OpenOptions::default();
     let mut from = Store::open(&source.db, &options).unwrap();
@@ -219,7 +220,7 @@ fn a_cancelled_copy_writes_nothing() {
 /// by a migration and left out of `TABLES` would not be copied.
 #[test]
 fn the_copied_tables_are_every_table_of_both_schemas() {
-    let desk = Desk::new();
+    let desk = Desk::on_file();
     let conn = rusqlite::Connection::open(&desk.db).unwrap();
     let virtual_tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
@@ -330,4 +331,58 @@ fn doctor_of_a_server_database_checks_schema_rows_and_constraints() {
     let Some(empty) = TestDb::fresh() else { return };
     source.bare().args(["--db", &empty.url, "doctor"]).assert().code(4);
     assert_eq!(empty.table_count(), 0);
+}
+
+/// `[backup] dir` on a server's database: the first real-clock command of
+/// the day writes a frontdesk file as `backup` does (one snapshot of every
+/// table, taken before the command runs); a "what if" run (`--now`)
+/// writes none, and a later command the same day leaves it be.
+#[test]
+fn the_daily_backup_of_a_server_database_is_a_frontdesk_file() {
+    let Some(server) = TestDb::fresh() else { return };
+    // Only its folder and the binary's environment: the database is the server's.
+    let desk = Desk::on_file();
+    let dir = desk.dir().join("daily");
+    std::fs::create_dir(&dir).unwrap();
+    let config = desk.dir().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[backup]\ndir = {:?}\nkeep = 2\n", dir.to_str().unwrap()),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        desk.bare()
+            .env("FRONTDESK_CONFIG", &config)
+            .args(["--db", &server.url, "--agent", "王五"])
+            .args(args)
+            .assert()
+            .success();
+    };
+    let what_if = ["--now", "2026-03-02T08:00:00Z"];
+    run(&[&what_if[..], &["init"]].concat());
+    run(&[&what_if[..], &["customer", "add", "--name", "张三"]].concat());
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "a what-if run wrote a backup"
+    );
+
+    let today = chrono::Utc::now().date_naive();
+    run(&["customer", "list"]);
+    run(&["customer", "add", "--name", "李四"]);
+    if chrono::Utc::now().date_naive() != today {
+        eprintln!("skipped: the run straddled midnight");
+        return;
+    }
+    let written = dir.join(format!("frontdesk-{}.db", today.format("%Y-%m-%d")));
+    assert!(frontdesk::store::is_frontdesk_file(&written), "no daily backup");
+    let customers: i64 = rusqlite::Connection::open(&written)
+        .unwrap()
+        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        customers, 1,
+        "the backup is the database before the day's first command"
+    );
+    assert_eq!(count(&mut server.admin(), "customers"), 2);
 }
