@@ -213,11 +213,14 @@ impl PgConn {
                 let unsure = self.at_commit;
                 match self.revive_after_failure() {
                     None => Err(e),
+                    // COMMIT was sent: running it again could save
+                    // twice, and the user must know it may not have.
+                    Some(_) if unsure => Err(E::from(StoreError::LostAtCommit {
+                        target: self.reach.as_ref().map(|r| r.target.to_string()).unwrap_or_default(),
+                    })),
                     // Why the server cannot be reached says more than
                     // the dropped connection's last words.
                     Some(Err(down)) => Err(E::from(down)),
-                    // COMMIT was sent: running it again could save twice.
-                    Some(Ok(())) if unsure => Err(e),
                     Some(Ok(())) => self.once(level, read_only, f),
                 }
             }

@@ -150,3 +150,34 @@ fn a_read_waiting_on_the_server_is_cut_short_from_another_thread() {
     blocking.rollback().unwrap();
     assert_eq!(names(&mut store), ["周八"], "the connection still works");
 }
+
+/// A connection that breaks once COMMIT is sent leaves the change unknown:
+/// it is not run again (it might be saved twice) and the error says so, in
+/// both languages. A deferred trigger that ends its own session breaks the
+/// connection exactly there.
+#[test]
+fn a_write_whose_connection_breaks_at_commit_is_not_run_again_and_says_it_may_not_be_saved() {
+    let Some(db) = TestDb::fresh() else { return };
+    let mut store = open(&db);
+    add(&mut store, "周八").unwrap();
+    db.admin()
+        .batch_execute(
+            "CREATE FUNCTION die_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$; \
+             CREATE CONSTRAINT TRIGGER die_at_commit AFTER INSERT ON customers \
+             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION die_at_commit();",
+        )
+        .unwrap();
+    let err = add(&mut store, "吴九").expect_err("the commit broke");
+    let frontdesk::service::Error::Storage(frontdesk::store::StoreError::LostAtCommit { target }) = &err else {
+        panic!("not told the save is unknown: {err:?}");
+    };
+    assert!(target.contains(&db.name), "{target}");
+    let en = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::En.strings());
+    assert!(en.contains("may or may not have been saved"), "{en}");
+    let zh = frontdesk::i18n::describe(&err, frontdesk::i18n::Lang::ZhCn.strings());
+    assert!(zh.contains("可能已保存"), "{zh}");
+    assert_eq!(err.exit_code(), 1);
+    // The store goes on over a new session.
+    assert_eq!(names(&mut store), ["周八"]);
+}
