@@ -12,6 +12,13 @@
 //! serialization failure ([`StoreError::Busy`]) is still run again whole, as
 //! SQLite's busy is (`retry.rs`). Reads run REPEATABLE READ, READ ONLY: one
 //! snapshot, never waiting for the lock.
+//!
+//! A connection the server drops (a restart, `pg_terminate_backend`, a
+//! network cut) is opened again when a store opened from a URL next
+//! needs it: a failure is followed by a check that the connection still
+//! answers, and when it does not, a new one is made and the work run once
+//! more — a read always, a write only when it failed before COMMIT was
+//! sent ([`StoreError::LostAtCommit`] otherwise: it may have been saved).
 
 use super::location::PgTarget;
 use super::pg_connect::{PgSecrets, cancel, connect};
@@ -278,6 +285,7 @@ impl PgConn {
             conn: None,
             db: Db::postgres(&tx),
         })?;
+        // A read commits nothing: it can always be run again.
         self.at_commit = !read_only;
         tx.commit()?;
         self.at_commit = false;
