@@ -309,7 +309,9 @@ impl Drop for Worker {
             queue.waiting.clear();
         }
         self.shared.wake();
-        if let Some(interrupt) = &self.interrupt {
+        // Only while reading: on a server a cut-short is a connection of
+        // its own, which would keep an idle quit waiting on a server gone.
+        if let Some(interrupt) = self.interrupt.as_ref().filter(|_| self.outstanding > 0) {
             interrupt.interrupt();
         }
         if let Some(thread) = self.thread.take() {
