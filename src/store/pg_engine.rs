@@ -210,10 +210,6 @@ impl PgConn {
     where
         E: From<StoreError>,
     {
-        if self.client.is_closed() && self.reach.is_some() {
-            // Known dropped: a new one now, else the error it would give.
-            let _ = self.reconnect();
-        }
         match self.once(level, read_only, f) {
             Ok(out) => Ok(out),
             Err(e) => {
