@@ -191,6 +191,7 @@ pub fn describe_store(error: &StoreError, s: &Strings) -> String {
         StoreError::Unhealthy { path, problems } => e.unhealthy.of(*problems as i64, &[("path", path)]),
         StoreError::Sqlite(detail) => fill(e.sqlite, &[("detail", detail)]),
         StoreError::Postgres(failure) => super::pg_connect::failure(failure, s),
+        StoreError::LostAtCommit { target } => fill(s.pg_connect.lost_at_commit, &[("target", target)]),
         StoreError::AgentNotLogin { login, agent } => super::pg_connect::agent_not_login(login, agent, s),
         StoreError::NotPermitted { login, detail, .. } => fill(
             s.pg_connect.not_permitted,

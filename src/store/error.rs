@@ -83,6 +83,10 @@ pub enum StoreError {
     /// A PostgreSQL server could not be reached or used (`pg_connect`).
     #[error("PostgreSQL: {0:?}")]
     Postgres(crate::store::PgFailure),
+    /// The connection to the server broke after COMMIT was sent: the
+    /// change may or may not have been saved, so it is not run again.
+    #[error("the connection to {target} broke while committing")]
+    LostAtCommit { target: String },
     /// On a server an agent is its login: `--agent` named somebody else
     /// for a login that is not the database's admin.
     #[error("the login {login} cannot act as {agent}")]

@@ -92,14 +92,20 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// Cuts short what a connection is running, from another thread (see
-/// [`Store::interrupt_handle`]); wraps rusqlite's handle so that no
-/// rusqlite type leaves this module.
-pub struct Interrupt(Option<rusqlite::InterruptHandle>);
+/// [`Store::interrupt_handle`]); wraps the engines' handles so that no
+/// rusqlite or postgres type leaves this module.
+pub struct Interrupt(Cut);
+
+enum Cut {
+    Sqlite(rusqlite::InterruptHandle),
+    Postgres(pg_engine::PgCancel),
+}
 
 impl Interrupt {
     pub fn interrupt(&self) {
-        if let Some(handle) = &self.0 {
-            handle.interrupt();
+        match &self.0 {
+            Cut::Sqlite(handle) => handle.interrupt(),
+            Cut::Postgres(cancel) => cancel.cancel(),
         }
     }
 }
@@ -183,7 +189,10 @@ impl Store {
     /// an empty database, refused when newer or someone else's. `shown_as`
     /// names it in messages (a URL without its password).
     pub fn on_postgres(client: postgres::Client, shown_as: &str, options: &OpenOptions) -> Result<Store, StoreError> {
-        let mut conn = pg_engine::PgConn::new(client);
+        Store::migrated_on(pg_engine::PgConn::new(client), shown_as, options)
+    }
+
+    fn migrated_on(mut conn: pg_engine::PgConn, shown_as: &str, options: &OpenOptions) -> Result<Store, StoreError> {
         pg_migrations::migrate(conn.client())?;
         let mut store = Store {
             engine: Engine::Postgres(Box::new(conn)),
@@ -211,7 +220,38 @@ impl Store {
     /// The one way the edges open a PostgreSQL store.
     pub fn open_postgres(target: &PgTarget, secrets: &PgSecrets, options: &OpenOptions) -> Result<Store, StoreError> {
         let client = connect(target, secrets)?;
-        Store::on_postgres(client, &target.to_string(), options)
+        let reach = pg_engine::Reach {
+            target: target.clone(),
+            secrets: secrets_kept(secrets),
+        };
+        let conn = pg_engine::PgConn::new(client).with_reach(std::sync::Arc::new(reach));
+        Store::migrated_on(conn, &target.to_string(), options)
+    }
+
+    /// Another connection to the same database, opened as this one was
+    /// (the file with the same options; the server with the same login and
+    /// password sources), for a reader or writer on another thread. Not
+    /// migrated again: this store's open did that.
+    pub fn open_again(&self) -> Result<Store, StoreError> {
+        match &self.engine {
+            Engine::Sqlite(_) => Store::open(&self.path, &self.options),
+            Engine::Postgres(pg) => {
+                let Some(reach) = pg.reach() else {
+                    return Err(StoreError::Sqlite(
+                        "this connection was not opened from a URL: no other can be opened like it".into(),
+                    ));
+                };
+                let client = connect(&reach.target, &reach.secrets)?;
+                Ok(Store {
+                    engine: Engine::Postgres(Box::new(
+                        pg_engine::PgConn::new(client).with_reach(std::sync::Arc::clone(reach)),
+                    )),
+                    path: self.path.clone(),
+                    options: self.options.clone(),
+                    journal_found: String::new(),
+                })
+            }
+        }
     }
 
     /// A frontdesk database on a server as it is — not migrated, nothing
@@ -301,10 +341,10 @@ impl Store {
     /// a background reader that must end now gets its read cut short.
     pub fn interrupt_handle(&self) -> Interrupt {
         match &self.engine {
-            Engine::Sqlite(conn) => Interrupt(Some(conn.get_interrupt_handle())),
-            // A PostgreSQL read is cut short by the server's statement
-            // timeout instead; nothing to interrupt here.
-            Engine::Postgres(_) => Interrupt(None),
+            Engine::Sqlite(conn) => Interrupt(Cut::Sqlite(conn.get_interrupt_handle())),
+            // The server's cancel request, to whichever connection this
+            // store holds when it is sent (a dropped one is replaced).
+            Engine::Postgres(pg) => Interrupt(Cut::Postgres(pg.canceller())),
         }
     }
 
@@ -388,8 +428,8 @@ impl Store {
     pub fn change_stamp(&mut self) -> Result<(i64, i64), StoreError> {
         let own: i64 = match &self.engine {
             Engine::Sqlite(conn) => conn.query_row("SELECT total_changes()", [], |r| r.get(0))?,
-            // This connection's own writes notify it too.
-            Engine::Postgres(_) => 0,
+            // Its own commits, which `data_version` leaves out.
+            Engine::Postgres(pg) => pg.own_writes(),
         };
         Ok((self.data_version()?, own))
     }
@@ -411,5 +451,20 @@ impl Store {
             Engine::Postgres(_) => {}
         }
         Ok(())
+    }
+}
+
+/// The password sources of `secrets`, kept by a store that may connect
+/// again (the password command runs again then, as libpq's would).
+fn secrets_kept(secrets: &PgSecrets) -> PgSecrets {
+    PgSecrets {
+        pgpassword: secrets
+            .pgpassword
+            .as_ref()
+            .map(|p| crate::domain::secret::Password::new(p.expose().to_string())),
+        passfile: secrets.passfile.clone(),
+        password_command: secrets.password_command.clone(),
+        run_command: secrets.run_command,
+        warn: secrets.warn,
     }
 }

@@ -120,6 +120,13 @@ fn connect_typed(target: &PgTarget, secrets: &PgSecrets) -> Result<postgres::Cli
     })
 }
 
+/// Asks the server to cancel what the connection of `token` is running,
+/// over TLS as `target` says (a cancel request is a connection of its own).
+pub(super) fn cancel(token: &postgres::CancelToken, target: &PgTarget) -> Result<(), StoreError> {
+    let connector = tls::RustlsConnector::new(target).map_err(StoreError::Postgres)?;
+    Ok(token.cancel_query(connector)?)
+}
+
 /// The driver's error as a [`PgFailure`], by SQLSTATE and error types.
 fn classify(e: &postgres::Error, target: &PgTarget, source: Option<PasswordSource>, tried_tls: bool) -> PgFailure {
     let shown = target.to_string();

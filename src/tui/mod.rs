@@ -19,7 +19,7 @@ use crate::app::tui_settings::TuiSettings;
 use crate::config::{Config, Deferred};
 use crate::i18n;
 use crate::i18n::fill;
-use crate::service::database::{StoreError, open_options};
+use crate::service::database::StoreError;
 use crate::service::{Ctx, Database, Error};
 use effects::{Driver, pump_via};
 use ratatui::crossterm::event;
@@ -88,13 +88,16 @@ pub fn run(launch: Launch) -> Result<(), Error> {
         model.warn(fill(model.strings.msg_config_problems, &[("problem", first)]));
     }
     let mut driver = Driver::new(store, ctx, config, clock_fixed);
-    let options = open_options(&driver.config.database);
-    let mut worker = Worker::start(driver.store.path(), &options, driver.ctx.clone(), clock_fixed);
-    // Writes get a connection of their own; without one (it could not be
-    // opened) they run inline as before.
-    let mut writer = Database::open(driver.store.path(), &options).ok().map(|store| {
+    // The reader and the writer get connections of their own, opened as
+    // the driver's was: to the same file, or to the same server as the same
+    // login (a dropped one is opened again, see store/pg_engine.rs).
+    let mut worker = Worker::on(driver.store.open_again(), driver.ctx.clone(), clock_fixed);
+    // Without a connection of their own (it could not be opened) writes
+    // run inline as before.
+    let mut writer = driver.store.open_again().ok().map(|store| {
+        let probe = driver.store.file().map(lock::LockProbe::new);
         let own = Driver::new(store, driver.ctx.clone(), driver.config.clone(), clock_fixed);
-        Writer::start(own, driver.store.path())
+        Writer::spawn(own, probe)
     });
     terminal::install_panic_hook();
     let io = |source| {

@@ -2,7 +2,7 @@
 //! queue, the reminders, the dashboard and the data-quality review take from a hundred milliseconds
 //! to seconds; run inline they would freeze the screen and keep keys waiting.
 //! The worker runs them on its own thread with its own connection (WAL lets
-//! it read while the driver writes) and hands back the same messages the
+//! it read while the driver writes; on PostgreSQL a session of its own) and hands back the same messages the
 //! driver would. Only the real event loop uses it: `pump` in the tests runs
 //! every effect inline, so they stay deterministic.
 
@@ -10,7 +10,7 @@ use super::jobs::Jobs;
 use crate::app::msg::{Effect, Msg};
 use crate::domain::period::Month;
 use crate::service::dashboard::ReportStamp;
-use crate::service::database::{Database, Interrupt, OpenOptions};
+use crate::service::database::{Database, Interrupt, OpenOptions, StoreError};
 use crate::service::find::{self, Scope};
 use crate::service::{Ctx, agenda, dashboard, quality, screens, triage, views};
 
@@ -201,7 +201,14 @@ pub struct Worker {
 impl Worker {
     /// A worker reading the database at `path`, opened like the driver's.
     pub fn start(path: &Path, options: &OpenOptions, ctx: Ctx, clock_fixed: bool) -> Worker {
-        let store = Database::open(path, options).map_err(|e| crate::i18n::describe_store(&e, crate::i18n::get()));
+        Worker::on(Database::open(path, options), ctx, clock_fixed)
+    }
+
+    /// A worker reading through `store`, a connection of its own (see
+    /// [`Database::open_again`]), whatever the engine; without one (it could
+    /// not be opened) every read answers why.
+    pub fn on(store: Result<Database, StoreError>, ctx: Ctx, clock_fixed: bool) -> Worker {
+        let store = store.map_err(|e| crate::i18n::describe_store(&e, crate::i18n::get()));
         let interrupt = store.as_ref().ok().map(Database::interrupt_handle);
         let reader = StoreReader {
             store,
@@ -302,7 +309,9 @@ impl Drop for Worker {
             queue.waiting.clear();
         }
         self.shared.wake();
-        if let Some(interrupt) = &self.interrupt {
+        // Only while reading: on a server a cut-short is a connection of
+        // its own, which would keep an idle quit waiting on a server gone.
+        if let Some(interrupt) = self.interrupt.as_ref().filter(|_| self.outstanding > 0) {
             interrupt.interrupt();
         }
         if let Some(thread) = self.thread.take() {

@@ -5,6 +5,9 @@ crate::i18n::texts::catalogue_struct! {
     pub struct PgConnectStrings {
         /// The server was reached, the store runs on SQLite only: `{target}`.
         pub agent_not_login: &'static str,
+        /// The connection to `{target}` broke while a change was being
+        /// committed: whether it was saved is unknown.
+        pub lost_at_commit: &'static str,
         /// The server refused `{login}` what it asked; `{detail}` the server's word.
         pub not_permitted: &'static str,
         /// Nothing answered at `{target}`; `{detail}` the system's word.

@@ -4,6 +4,7 @@ use crate::i18n::catalog::pg_connect::PgConnectStrings;
 
 pub const PG_CONNECT: PgConnectStrings = PgConnectStrings {
     not_permitted: "the database server does not let {login} do this ({detail}); a database administrator grants it (README: Roles on PostgreSQL)",
+    lost_at_commit: "the connection to {target} broke while the change was being committed: it may or may not have been saved; check before saving it again",
     agent_not_login: "on a server an agent is its login: {login} cannot act as --agent {agent} (only the database's owner may)",
     unreachable: "cannot reach the PostgreSQL server {target} ({detail}): is it running, and is the host and port right?",
     wrong_password: "the PostgreSQL server {target} refused the password of {user} (from {source})",

@@ -4,6 +4,7 @@ use crate::i18n::catalog::pg_connect::PgConnectStrings;
 
 pub const PG_CONNECT: PgConnectStrings = PgConnectStrings {
     not_permitted: "数据库服务器不允许 {login} 执行此操作（{detail}），请联系数据库管理员授权（见 README：PostgreSQL 上的角色）",
+    lost_at_commit: "提交更改时与 {target} 的连接中断：更改可能已保存，也可能没有。请先核对，再决定是否重新保存",
     agent_not_login: "在服务器上，坐席即登录账号：{login} 不能以 --agent {agent} 的身份操作（仅数据库所有者可以）",
     unreachable: "无法连接 PostgreSQL 服务器 {target}（{detail}）：请确认服务器已启动，主机和端口无误",
     wrong_password: "PostgreSQL 服务器 {target} 拒绝了用户 {user} 的密码（密码来自{source}）",
