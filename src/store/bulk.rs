@@ -2,9 +2,17 @@
 //! open across one long transaction, and secondary indexes dropped during the
 //! load and rebuilt at its end, where that is cheaper than keeping them.
 //!
-//! Everything happens inside the caller's `BEGIN IMMEDIATE` transaction, the
-//! index changes included, so a load killed half-way leaves the file exactly
-//! as it was before.
+//! Everything happens inside the caller's one write transaction (on SQLite
+//! `BEGIN IMMEDIATE`, the index changes included), so a load killed
+//! half-way leaves the database exactly as it was before.
+//!
+//! The writer's statements go through the engine-neutral driver, so the
+//! same load runs on a PostgreSQL server; what is SQLite's own (its pragmas,
+//! dropping and rebuilding indexes, the FTS5 index written in one pass) is
+//! done on a file only. On PostgreSQL the load refreshes the planner's
+//! statistics of the loaded tables at its end (`ANALYZE`), and the search
+//! rows are written from the insert triggers' marks by the store's flush
+//! before the commit, as for any write there.
 //!
 //! The schema's `CHECK (x IN (...))` constraints cost SQLite a temporary
 //! b-tree per insert (measured: 4× slower inserts), so a load skips CHECK
@@ -13,6 +21,7 @@
 //! (status, event, direction, role, outcome), and the numeric ones (survey
 //! scores, order amounts) are checked by the writer before they are bound.
 
+use super::sql::{Db, Dialect, Stmt, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use crate::domain::enums::{Channel, Direction, Role};
@@ -22,7 +31,7 @@ use crate::domain::ticket::Ticket;
 use crate::store::TicketDues;
 use crate::store::tickets::event_key;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Statement, params};
+use rusqlite::{Connection, OptionalExtension};
 
 /// The tables a bulk load writes to, whose secondary indexes it may rebuild.
 const LOADED_TABLES: &[&str] = &[
@@ -57,8 +66,9 @@ const IMPORT_CACHE_KIB: i64 = 24 * 1024;
 
 /// A wider page cache for the length of an import; dropping it restores
 /// the connection's own.
+/// (On PostgreSQL, whose cache is the server's, it changes nothing.)
 pub struct WideCache<'a> {
-    conn: &'a Connection,
+    conn: Option<&'a Connection>,
     cache_size: i64,
 }
 
@@ -66,7 +76,9 @@ impl Drop for WideCache<'_> {
     fn drop(&mut self) {
         // As for `BulkLoad`: a setting left changed lasts only as long as
         // this connection.
-        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+        if let Some(conn) = self.conn {
+            let _ = conn.pragma_update(None, "cache_size", self.cache_size);
+        }
     }
 }
 
@@ -135,17 +147,17 @@ pub struct NewAudit<'s> {
 
 /// Prepared inserts for every table a load writes.
 pub struct BulkWriter<'a> {
-    department: Statement<'a>,
-    agent: Statement<'a>,
-    customer: Statement<'a>,
-    order: Statement<'a>,
-    ticket: Statement<'a>,
-    event: Statement<'a>,
-    interaction: Statement<'a>,
-    survey: Statement<'a>,
-    reminder: Statement<'a>,
-    audit: Statement<'a>,
-    touch: Statement<'a>,
+    department: Stmt<'a>,
+    agent: Stmt<'a>,
+    customer: Stmt<'a>,
+    order: Stmt<'a>,
+    ticket: Stmt<'a>,
+    event: Stmt<'a>,
+    interaction: Stmt<'a>,
+    survey: Stmt<'a>,
+    reminder: Stmt<'a>,
+    audit: Stmt<'a>,
+    touch: Stmt<'a>,
 }
 
 /// A load in progress: the indexes dropped for it, to be rebuilt by
@@ -153,7 +165,10 @@ pub struct BulkWriter<'a> {
 /// restores the connection's settings; the transaction's rollback restores
 /// the indexes of an unfinished load.
 pub struct BulkLoad<'a> {
-    conn: &'a Connection,
+    db: Db<'a>,
+    /// The SQLite connection, for its own settings and indexes; `None` on
+    /// PostgreSQL.
+    conn: Option<&'a Connection>,
     dropped: Vec<(String, String)>,
     /// The full-text insert triggers suspended for the load, and where it
     /// started; `finish` indexes the load's rows in one pass and restores
@@ -174,11 +189,25 @@ impl<'a> Tx<'a> {
     /// outnumber the rows already in the loaded tables, secondary indexes are
     /// dropped now and rebuilt by `finish` (one sort instead of a million
     /// random inserts); on a large file, adding a little, they are kept.
+    ///
+    /// On PostgreSQL nothing is dropped: its indexes and the triggers that
+    /// mark rows for search stay as they are (see the module's comment).
     pub fn begin_bulk_load(&self, new_rows: u64) -> Result<BulkLoad<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let Some(conn) = self.conn else {
+            return Ok(BulkLoad {
+                db: self.db,
+                conn: None,
+                dropped: Vec::new(),
+                suspended_triggers: Vec::new(),
+                start: None,
+                rebuilt: false,
+                cache_size: 0,
+            });
+        };
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let mut load = BulkLoad {
-            conn,
+            db: self.db,
+            conn: Some(conn),
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
@@ -208,39 +237,47 @@ impl<'a> Tx<'a> {
             for (name, _) in &load.dropped {
                 conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
-            load.suspend_search_triggers()?;
+            load.suspend_search_triggers(conn)?;
         }
         Ok(load)
     }
 
     /// Widens the page cache until the returned guard is dropped.
     pub fn widen_cache(&self) -> Result<WideCache<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let Some(conn) = self.conn else {
+            return Ok(WideCache {
+                conn: None,
+                cache_size: 0,
+            });
+        };
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
-        Ok(WideCache { conn, cache_size })
+        Ok(WideCache {
+            conn: Some(conn),
+            cache_size,
+        })
     }
 
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let db = self.db;
         Ok(BulkWriter {
-            department: conn.prepare("INSERT OR IGNORE INTO departments (name) VALUES (?1)")?,
-            agent: conn.prepare(
+            department: db.prepare("INSERT OR IGNORE INTO departments (name) VALUES (?1)")?,
+            agent: db.prepare(
                 "INSERT OR IGNORE INTO agents (name, display, department, role, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            customer: conn.prepare(
+            customer: db.prepare(
                 "INSERT INTO customers (code, name, kind, contact, phone, email, address, industry,
                    since, lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner,
                    notes, birthday, archived, created_at, updated_at, last_activity_at, version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                    ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
             )?,
-            order: conn.prepare(
+            order: db.prepare(
                 "INSERT INTO orders (customer_id, at, amount_cents, product, created_by)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            ticket: conn.prepare(
+            ticket: db.prepare(
                 "INSERT INTO tickets (customer_id, kind, category, priority, channel, subject,
                    description, status, department, assignee, opened_at, first_response_at,
                    resolved_at, closed_at, reopen_count, callback_at, callback_outcome,
@@ -249,26 +286,27 @@ impl<'a> Tx<'a> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
             )?,
-            event: conn.prepare("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?,
-            interaction: conn.prepare(
+            event: db.prepare("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?,
+            interaction: db.prepare(
                 "INSERT INTO interactions (customer_id, ticket_id, at, channel, direction, agent, summary)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
-            survey: conn.prepare(
+            survey: db.prepare(
                 "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
                    comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
-            reminder: conn.prepare(
+            reminder: db.prepare(
                 "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, done_at, created_by,
                    created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
-            audit: conn.prepare(
+            audit: db.prepare(
                 "INSERT INTO audit (at, agent, entity, entity_id, field, old_value, new_value)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
-            touch: conn.prepare(
+            touch: db.prepare(db.pick(
                 "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
-            )?,
+                "UPDATE customers SET last_activity_at = greatest(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
+            ))?,
         })
     }
 }
@@ -276,20 +314,18 @@ impl<'a> Tx<'a> {
 impl BulkLoad<'_> {
     /// Drops the full-text insert triggers (keeping their SQL to restore),
     /// noting where the load starts so `finish` knows which rows to index.
-    fn suspend_search_triggers(&mut self) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
+    fn suspend_search_triggers(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
         for name in super::fulltext_index::INSERT_TRIGGERS {
             let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
                 continue;
             };
             // Names come from the constant, never from input.
-            self.conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
             self.suspended_triggers.push(sql);
         }
         if !self.suspended_triggers.is_empty() {
-            self.start = Some(super::fulltext_index::load_start(self.conn)?);
+            self.start = Some(super::fulltext_index::load_start(conn)?);
         }
         Ok(())
     }
@@ -297,12 +333,14 @@ impl BulkLoad<'_> {
     /// Rebuilds the dropped indexes; a step of its own so that a caller can
     /// tell its progress apart from the search index's (see `finish`).
     pub fn rebuild_indexes(&mut self) -> Result<(), StoreError> {
-        if !self.rebuilt {
+        if !self.rebuilt
+            && let Some(conn) = self.conn
+        {
             for (_, sql) in &self.dropped {
-                self.conn.execute_batch(sql)?;
+                conn.execute_batch(sql)?;
             }
-            self.rebuilt = true;
         }
+        self.rebuilt = true;
         Ok(())
     }
 
@@ -312,26 +350,44 @@ impl BulkLoad<'_> {
     /// transaction.
     pub fn finish(mut self) -> Result<(), StoreError> {
         self.rebuild_indexes()?;
+        let Some(conn) = self.conn else {
+            return analyze_loaded(self.db);
+        };
         if let Some(start) = self.start {
-            super::fulltext_index::index_loaded(self.conn, start)?;
+            super::fulltext_index::index_loaded(conn, start)?;
         }
         for sql in &self.suspended_triggers {
-            self.conn.execute_batch(sql)?;
+            conn.execute_batch(sql)?;
         }
-        self.conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
-        self.conn.execute_batch("ANALYZE")?;
-        self.conn.pragma_update(None, "analysis_limit", 0)?;
+        conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
+        conn.execute_batch("ANALYZE")?;
+        conn.pragma_update(None, "analysis_limit", 0)?;
         Ok(())
     }
+}
+
+/// PostgreSQL's planner statistics of the loaded tables refreshed inside
+/// the load's transaction, so the first queries after a large load plan for
+/// its sizes (autovacuum would see them only after the commit, later).
+/// A login that does not own a table is told so by a warning, not an error:
+/// the statistics then wait for autovacuum.
+pub(super) fn analyze_loaded(db: Db) -> Result<(), StoreError> {
+    if db.dialect() == Dialect::Postgres {
+        // Table names come from the constant, never from input.
+        db.execute(&format!("ANALYZE {}", LOADED_TABLES.join(", ")), params![])?;
+    }
+    Ok(())
 }
 
 impl Drop for BulkLoad<'_> {
     fn drop(&mut self) {
         // Failing to restore a setting cannot be reported from here; a
         // setting left changed lasts only as long as this connection.
-        let _ = self.conn.pragma_update(None, "ignore_check_constraints", false);
-        let _ = self.conn.pragma_update(None, "threads", 0);
-        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+        if let Some(conn) = self.conn {
+            let _ = conn.pragma_update(None, "ignore_check_constraints", false);
+            let _ = conn.pragma_update(None, "threads", 0);
+            let _ = conn.pragma_update(None, "cache_size", self.cache_size);
+        }
     }
 }
 

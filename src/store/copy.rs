@@ -14,6 +14,10 @@
 //!   whose triggers fill them and are replaced by the source's rows, so
 //!   their side effects do not survive the transaction. Audit rows are
 //!   written by the store, never by a trigger: copied once.
+//! - Into PostgreSQL the rows go by `COPY … FROM STDIN` in batches (see
+//!   `bulk_pg`), inside the same one transaction; into SQLite by
+//!   multi-row INSERTs. A server's planner statistics of every copied
+//!   table are refreshed (`ANALYZE`) before the commit.
 //! - The search index: SQLite's FTS5 tables are contentless (nothing to
 //!   read), so the destination's index is rebuilt from the copied rows —
 //!   the insert triggers mark every ticket and ticketless interaction in
@@ -23,6 +27,7 @@
 //!   into a server from a file they are written from the marks by the same
 //!   flush before the commit.
 
+use super::bulk_pg::CopyBatch;
 use super::sql::{Db, Dialect, Value, params};
 use super::{Engine, Store, StoreError, Tx};
 
@@ -202,6 +207,10 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     }
     if dest.db.dialect() == Dialect::Postgres {
         advance_identities(dest.db)?;
+        // The search rows written from the marks at the commit are not
+        // analysed; they are one row per ticket or contact, as the tables.
+        let names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
+        dest.db.execute(&format!("ANALYZE {}", names.join(", ")), params![])?;
     }
     Ok(Copied { tables: copied })
 }
@@ -231,6 +240,9 @@ fn copy_table(source: Db, dest: Db, table: &Table, progress: &dyn CopyProgress) 
             sorted.join(", "),
             theirs.join(", ")
         )));
+    }
+    if dest.dialect() == Dialect::Postgres {
+        return copy_table_in(source, dest, table, &columns, progress);
     }
     let list = columns.join(", ");
     let width = columns.len().max(1);
@@ -269,6 +281,43 @@ fn copy_table(source: Db, dest: Db, table: &Table, progress: &dyn CopyProgress) 
         Ok::<_, StoreError>(())
     })?;
     flush(&mut batch)?;
+    Ok(done)
+}
+
+/// `copy_table` into PostgreSQL: the rows read in the key's order and sent
+/// by `COPY … FROM STDIN` in batches, asked between batches whether to stop.
+fn copy_table_in(
+    source: Db,
+    dest: Db,
+    table: &Table,
+    columns: &[String],
+    progress: &dyn CopyProgress,
+) -> Result<u64, StoreError> {
+    let mut batch = CopyBatch::new(table.name, columns);
+    let mut done = 0u64;
+    let send = |batch: &mut CopyBatch| -> Result<(), StoreError> {
+        if batch.rows() == 0 {
+            return Ok(());
+        }
+        if progress.cancelled() {
+            return Err(StoreError::Cancelled);
+        }
+        progress.copied(batch.send(dest)?);
+        Ok(())
+    };
+    let read = format!("SELECT {} FROM {} ORDER BY {}", columns.join(", "), table.name, table.key);
+    source.prepare_once(&read)?.query_each(params![], |row| {
+        for index in 0..columns.len() {
+            batch.value(row.value(index)?);
+        }
+        batch.end_row();
+        done += 1;
+        if batch.full() {
+            send(&mut batch)?;
+        }
+        Ok::<_, StoreError>(())
+    })?;
+    send(&mut batch)?;
     Ok(done)
 }
 
