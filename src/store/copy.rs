@@ -305,7 +305,12 @@ fn copy_table_in(
         progress.copied(batch.send(dest)?);
         Ok(())
     };
-    let read = format!("SELECT {} FROM {} ORDER BY {}", columns.join(", "), table.name, table.key);
+    let read = format!(
+        "SELECT {} FROM {} ORDER BY {}",
+        columns.join(", "),
+        table.name,
+        table.key
+    );
     source.prepare_once(&read)?.query_each(params![], |row| {
         for index in 0..columns.len() {
             batch.value(row.value(index)?);

@@ -5,7 +5,6 @@ use crate::common;
 
 use common::*;
 use frontdesk::service::{Ctx, triage};
-use frontdesk::store::{OpenOptions, Store};
 
 /// Three open tickets of 张三; the second decided on in triage by li.na.
 fn desk_with_one_triaged() -> Desk {
@@ -14,7 +13,7 @@ fn desk_with_one_triaged() -> Desk {
     for subject in ["屏幕坏点", "发票怎么开", "上门维修"] {
         desk.ticket("C2026001", "complaint", subject, &[]);
     }
-    let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
+    let mut store = desk.store();
     let ctx = Ctx::new("li.na", NOW.parse().unwrap());
     let version = frontdesk::service::tickets::get(&mut store, &ctx, 2)
         .unwrap()

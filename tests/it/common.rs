@@ -218,6 +218,45 @@ impl Desk {
         }
     }
 
+    /// The rows of `sql` (SQL both engines read alike), each cell as text
+    /// (`None` for null), on either engine, as the database's superuser
+    /// or file owner: for a test that checks stored values no command
+    /// shows, or changes them as the engine's own shell would (a statement
+    /// returning no rows runs and gives none).
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        if let Some(server) = &self.server {
+            let messages = server.admin().simple_query(sql).expect("query the test database");
+            return messages
+                .iter()
+                .filter_map(|m| match m {
+                    postgres::SimpleQueryMessage::Row(row) => {
+                        Some((0..row.len()).map(|i| row.get(i).map(str::to_string)).collect())
+                    }
+                    _ => None,
+                })
+                .collect();
+        }
+        let conn = rusqlite::Connection::open(&self.db).expect("open the database");
+        let mut stmt = conn.prepare(sql).expect("prepare the query");
+        let columns = stmt.column_count();
+        stmt.query_map([], |row| {
+            (0..columns)
+                .map(|i| {
+                    Ok(match row.get_ref(i)? {
+                        rusqlite::types::ValueRef::Null => None,
+                        rusqlite::types::ValueRef::Integer(n) => Some(n.to_string()),
+                        rusqlite::types::ValueRef::Real(f) => Some(f.to_string()),
+                        rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+                        rusqlite::types::ValueRef::Blob(b) => Some(format!("{b:?}")),
+                    })
+                })
+                .collect()
+        })
+        .expect("run the query")
+        .collect::<Result<_, _>>()
+        .expect("read the rows")
+    }
+
     /// Adds a customer named `name` with extra `customer add` options; returns it.
     pub fn customer(&self, name: &str, extra: &[&str]) -> Value {
         self.customer_at(NOW, name, extra)
