@@ -366,15 +366,21 @@ impl BulkLoad<'_> {
     }
 }
 
-/// PostgreSQL's planner statistics of the loaded tables refreshed inside
-/// the load's transaction, so the first queries after a large load plan for
-/// its sizes (autovacuum would see them only after the commit, later).
-/// A login that does not own a table is told so by a warning, not an error:
-/// the statistics then wait for autovacuum.
-pub(super) fn analyze_loaded(db: Db) -> Result<(), StoreError> {
+/// The end of a load on PostgreSQL: the search rows of what it marked
+/// written in one pass (see `bulk_pg::index_marked`), then the planner
+/// statistics of the loaded tables refreshed inside the load's
+/// transaction, so the first queries after a large load plan for its sizes
+/// (autovacuum would see them only after the commit, later). A login that
+/// does not own a table is told so by a warning, not an error: the
+/// statistics then wait for autovacuum.
+fn analyze_loaded(db: Db) -> Result<(), StoreError> {
     if db.dialect() == Dialect::Postgres {
+        super::bulk_pg::index_marked(db)?;
         // Table names come from the constant, never from input.
-        db.execute(&format!("ANALYZE {}", LOADED_TABLES.join(", ")), params![])?;
+        db.execute(
+            &format!("ANALYZE {}, ticket_text, contact_text", LOADED_TABLES.join(", ")),
+            params![],
+        )?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Rows sent to PostgreSQL by `COPY … FROM STDIN` in its text format: the
 //! fast way in for many rows (one statement per batch, no per-row round
-//! trip, no plan), used by `copy` into a server.
+//! trip, no plan), used by `copy` into a server and by a load's search
+//! index ([`index_marked`]).
 //!
 //! The text format is read by each column's own input function, so the
 //! driver's engine-neutral values need no knowledge of the column types:
@@ -8,7 +9,8 @@
 //! (`0`/`1` are booleans' input too), a blob as BYTEA's hex form.
 
 use super::StoreError;
-use super::sql::{Db, ValueRef};
+use super::sql::{Db, Row, ValueRef, params};
+use crate::domain::fulltext::{IndexText, separated_words};
 use std::io::Write;
 
 /// Bytes of COPY input gathered before they are sent: large enough that
@@ -121,6 +123,105 @@ impl CopyBatch {
             }
         }
     }
+}
+
+/// Writes the search rows of everything marked in `search_dirty`, as the
+/// store's flush before a commit would, in a few statements instead of
+/// three round trips per record: after a load of a hundred thousand
+/// tickets and contacts the flush's round trips were three quarters of
+/// the time. The marked records' rows are deleted, the texts read in two
+/// ordered scans (tickets beside their interactions), the new rows sent by
+/// COPY, and the marks emptied, so the flush at the commit finds nothing.
+pub fn index_marked(db: Db) -> Result<(), StoreError> {
+    db.execute(
+        "DELETE FROM ticket_text WHERE id IN (SELECT id FROM search_dirty WHERE kind = 'ticket')",
+        params![],
+    )?;
+    db.execute(
+        "DELETE FROM contact_text WHERE id IN (SELECT id FROM search_dirty WHERE kind = 'contact')",
+        params![],
+    )?;
+    let names = |list: &[&str]| list.iter().map(|c| (*c).to_string()).collect::<Vec<_>>();
+    let mut batch = CopyBatch::new(
+        "ticket_text",
+        &names(&[
+            "id",
+            "subject_words",
+            "subject_cjk1",
+            "subject_cjk2",
+            "words",
+            "cjk1",
+            "cjk2",
+        ]),
+    );
+    let mut tickets = db.prepare_once(
+        "SELECT t.id, t.subject, t.description FROM tickets t
+           JOIN search_dirty d ON d.kind = 'ticket' AND d.id = t.id ORDER BY t.id",
+    )?;
+    let mut contacts = db.prepare_once(
+        "SELECT i.ticket_id, i.summary, i.body FROM interactions i
+           JOIN search_dirty d ON d.kind = 'ticket' AND d.id = i.ticket_id ORDER BY i.ticket_id, i.at, i.id",
+    )?;
+    let mut contact_rows = contacts.query(params![])?;
+    let mut pending = contact_rows.next()?;
+    let mut rows = tickets.query(params![])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let head = IndexText::of(&[text_at(&row, 1)?]);
+        let mut rest = IndexText::of(&[text_at(&row, 2)?]);
+        while let Some(contact) = &pending {
+            let ticket: i64 = contact.get(0)?;
+            if ticket > id {
+                break;
+            }
+            if ticket == id {
+                rest.add(text_at(contact, 1)?);
+                rest.add(text_at(contact, 2)?);
+            }
+            pending = contact_rows.next()?;
+        }
+        batch.value(ValueRef::Integer(id));
+        index_columns(&mut batch, &head);
+        index_columns(&mut batch, &rest);
+        batch.end_row();
+        if batch.full() {
+            batch.send(db)?;
+        }
+    }
+    batch.send(db)?;
+    let mut batch = CopyBatch::new("contact_text", &names(&["id", "words", "cjk1", "cjk2"]));
+    let mut ticketless = db.prepare_once(
+        "SELECT i.id, i.summary, i.body FROM interactions i
+           JOIN search_dirty d ON d.kind = 'contact' AND d.id = i.id
+          WHERE i.ticket_id IS NULL ORDER BY i.id",
+    )?;
+    let mut rows = ticketless.query(params![])?;
+    while let Some(row) = rows.next()? {
+        let text = IndexText::of(&[text_at(&row, 1)?, text_at(&row, 2)?]);
+        batch.value(ValueRef::Integer(row.get(0)?));
+        index_columns(&mut batch, &text);
+        batch.end_row();
+        if batch.full() {
+            batch.send(db)?;
+        }
+    }
+    batch.send(db)?;
+    db.execute("DELETE FROM search_dirty", params![])?;
+    Ok(())
+}
+
+/// The three columns of one text: its words as FTS5 splits them (as the
+/// flush writes them, so both engines see one token list), then the CJK
+/// unigrams and bigrams.
+fn index_columns(batch: &mut CopyBatch, text: &IndexText) {
+    batch.value(ValueRef::Text(&separated_words(&text.words)));
+    batch.value(ValueRef::Text(&text.cjk1));
+    batch.value(ValueRef::Text(&text.cjk2));
+}
+
+/// Column `at` of `row` as text; empty when it holds none.
+fn text_at<'r>(row: &'r Row, at: usize) -> Result<&'r str, StoreError> {
+    Ok(row.value(at)?.as_str().unwrap_or(""))
 }
 
 fn write_hex(out: &mut Vec<u8>, byte: u8) {

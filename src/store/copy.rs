@@ -16,8 +16,10 @@
 //!   written by the store, never by a trigger: copied once.
 //! - Into PostgreSQL the rows go by `COPY … FROM STDIN` in batches (see
 //!   `bulk_pg`), inside the same one transaction; into SQLite by
-//!   multi-row INSERTs. A server's planner statistics of every copied
-//!   table are refreshed (`ANALYZE`) before the commit.
+//!   multi-row INSERTs. On a server the search rows are then written in
+//!   one pass from the insert triggers' marks (`bulk_pg::index_marked`)
+//!   and the planner statistics of every table refreshed (`ANALYZE`),
+//!   before the commit.
 //! - The search index: SQLite's FTS5 tables are contentless (nothing to
 //!   read), so the destination's index is rebuilt from the copied rows —
 //!   the insert triggers mark every ticket and ticketless interaction in
@@ -207,9 +209,16 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     }
     if dest.db.dialect() == Dialect::Postgres {
         advance_identities(dest.db)?;
-        // The search rows written from the marks at the commit are not
-        // analysed; they are one row per ticket or contact, as the tables.
-        let names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
+        // The search rows of the copied records written in one pass (the
+        // flush at the commit then finds nothing marked), then analysed
+        // with every table copied.
+        super::bulk_pg::index_marked(dest.db)?;
+        let mut names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
+        for search in ["ticket_text", "contact_text"] {
+            if !names.contains(&search) {
+                names.push(search);
+            }
+        }
         dest.db.execute(&format!("ANALYZE {}", names.join(", ")), params![])?;
     }
     Ok(Copied { tables: copied })
