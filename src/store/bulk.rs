@@ -21,7 +21,7 @@
 //! (status, event, direction, role, outcome), and the numeric ones (survey
 //! scores, order amounts) are checked by the writer before they are bound.
 
-use super::sql::{Db, Dialect, Stmt, params};
+use super::sql::{Db, Dialect, Stmt, ToParam, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use crate::domain::enums::{Channel, Direction, Role};
@@ -149,15 +149,161 @@ pub struct NewAudit<'s> {
 pub struct BulkWriter<'a> {
     department: Stmt<'a>,
     agent: Stmt<'a>,
-    customer: Stmt<'a>,
-    order: Stmt<'a>,
-    ticket: Stmt<'a>,
-    event: Stmt<'a>,
-    interaction: Stmt<'a>,
-    survey: Stmt<'a>,
-    reminder: Stmt<'a>,
-    audit: Stmt<'a>,
+    /// The inserts of [`Loaded`], in its order.
+    inserts: Vec<Stmt<'a>>,
     touch: Stmt<'a>,
+    /// On PostgreSQL, for a load's writer ([`Tx::load_writer`]): rows
+    /// gathered and sent by COPY instead of the statements above.
+    copy: Option<super::bulk_pg::Gathered<'a>>,
+}
+
+/// The tables a writer inserts many rows into, in the order of their
+/// foreign keys (a batch of gathered rows is sent parents first), with
+/// the columns a row gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Loaded {
+    Customers,
+    Orders,
+    Tickets,
+    TicketEvents,
+    Interactions,
+    Surveys,
+    Reminders,
+    Audit,
+}
+
+impl Loaded {
+    pub(super) const ALL: [Loaded; 8] = [
+        Loaded::Customers,
+        Loaded::Orders,
+        Loaded::Tickets,
+        Loaded::TicketEvents,
+        Loaded::Interactions,
+        Loaded::Surveys,
+        Loaded::Reminders,
+        Loaded::Audit,
+    ];
+
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            Loaded::Customers => "customers",
+            Loaded::Orders => "orders",
+            Loaded::Tickets => "tickets",
+            Loaded::TicketEvents => "ticket_events",
+            Loaded::Interactions => "interactions",
+            Loaded::Surveys => "surveys",
+            Loaded::Reminders => "reminders",
+            Loaded::Audit => "audit",
+        }
+    }
+
+    /// The columns a row gives, in the order the writer binds them (the
+    /// id, where the store numbers it, is not among them).
+    pub(super) fn columns(self) -> &'static [&'static str] {
+        match self {
+            Loaded::Customers => &[
+                "code",
+                "name",
+                "kind",
+                "contact",
+                "phone",
+                "email",
+                "address",
+                "industry",
+                "since",
+                "lifetime_value_cents",
+                "tier",
+                "tier_pinned",
+                "lifecycle",
+                "tags",
+                "channel",
+                "owner",
+                "notes",
+                "birthday",
+                "archived",
+                "created_at",
+                "updated_at",
+                "last_activity_at",
+                "version",
+            ],
+            Loaded::Orders => &["customer_id", "at", "amount_cents", "product", "created_by"],
+            Loaded::Tickets => &[
+                "customer_id",
+                "kind",
+                "category",
+                "priority",
+                "channel",
+                "subject",
+                "description",
+                "status",
+                "department",
+                "assignee",
+                "opened_at",
+                "first_response_at",
+                "resolved_at",
+                "closed_at",
+                "reopen_count",
+                "callback_at",
+                "callback_outcome",
+                "first_response_due",
+                "resolution_due",
+                "callback_due",
+                "next_due",
+                "created_at",
+                "updated_at",
+                "version",
+                "external_id",
+                "tags",
+            ],
+            Loaded::TicketEvents => &["ticket_id", "at", "event", "agent"],
+            Loaded::Interactions => &[
+                "customer_id",
+                "ticket_id",
+                "at",
+                "channel",
+                "direction",
+                "agent",
+                "summary",
+            ],
+            Loaded::Surveys => &[
+                "customer_id",
+                "ticket_id",
+                "at",
+                "quality",
+                "response",
+                "communication",
+                "comment",
+                "agent",
+            ],
+            Loaded::Reminders => &[
+                "customer_id",
+                "ticket_id",
+                "due_at",
+                "reason",
+                "note",
+                "done_at",
+                "created_by",
+                "created_at",
+            ],
+            Loaded::Audit => &["at", "agent", "entity", "entity_id", "field", "old_value", "new_value"],
+        }
+    }
+
+    /// Whether the writer hands back the new row's id.
+    pub(super) fn numbered(self) -> bool {
+        matches!(self, Loaded::Customers | Loaded::Tickets | Loaded::Interactions)
+    }
+
+    fn insert_sql(self) -> String {
+        let columns = self.columns();
+        let slots: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            self.table(),
+            columns.join(", "),
+            slots.join(", ")
+        )
+    }
 }
 
 /// A load in progress: the indexes dropped for it, to be rebuilt by
@@ -258,6 +404,9 @@ impl<'a> Tx<'a> {
         })
     }
 
+    /// A writer whose rows are written as each call comes: what it wrote
+    /// is seen at once by the transaction's other statements (an import
+    /// looks up the records it added).
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
         let db = self.db;
         Ok(BulkWriter {
@@ -266,48 +415,30 @@ impl<'a> Tx<'a> {
                 "INSERT OR IGNORE INTO agents (name, display, department, role, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            customer: db.prepare(
-                "INSERT INTO customers (code, name, kind, contact, phone, email, address, industry,
-                   since, lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner,
-                   notes, birthday, archived, created_at, updated_at, last_activity_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
-            )?,
-            order: db.prepare(
-                "INSERT INTO orders (customer_id, at, amount_cents, product, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?,
-            ticket: db.prepare(
-                "INSERT INTO tickets (customer_id, kind, category, priority, channel, subject,
-                   description, status, department, assignee, opened_at, first_response_at,
-                   resolved_at, closed_at, reopen_count, callback_at, callback_outcome,
-                   first_response_due, resolution_due, callback_due, next_due, created_at,
-                   updated_at, version, external_id, tags)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-            )?,
-            event: db.prepare("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?,
-            interaction: db.prepare(
-                "INSERT INTO interactions (customer_id, ticket_id, at, channel, direction, agent, summary)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?,
-            survey: db.prepare(
-                "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
-                   comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-            reminder: db.prepare(
-                "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, done_at, created_by,
-                   created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-            audit: db.prepare(
-                "INSERT INTO audit (at, agent, entity, entity_id, field, old_value, new_value)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?,
+            inserts: Loaded::ALL
+                .iter()
+                .map(|table| db.prepare(&table.insert_sql()))
+                .collect::<Result<_, _>>()?,
             touch: db.prepare(db.pick(
                 "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
                 "UPDATE customers SET last_activity_at = greatest(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
             ))?,
+            copy: None,
         })
+    }
+
+    /// The writer of a load that reads nothing back until it is done (the
+    /// demo): on PostgreSQL its rows are gathered and sent by COPY in
+    /// batches, numbered from blocks of ids taken from the tables'
+    /// sequences, and are seen by the transaction only once
+    /// [`BulkWriter::finish`] has sent the rest. On SQLite it is
+    /// [`Tx::bulk_writer`].
+    pub fn load_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
+        let mut writer = self.bulk_writer()?;
+        if self.db.dialect() == Dialect::Postgres {
+            writer.copy = Some(super::bulk_pg::Gathered::new(self.db));
+        }
+        Ok(writer)
     }
 }
 
@@ -417,31 +548,34 @@ impl BulkWriter<'_> {
     }
 
     pub fn customer(&mut self, c: &Customer, birthday: Option<NaiveDate>) -> Result<i64, StoreError> {
-        let id = self.customer.insert(params![
-            c.code,
-            c.name,
-            c.kind.key(),
-            c.contact,
-            c.phone,
-            c.email,
-            c.address,
-            c.industry,
-            c.since.map(|d| d.to_string()),
-            c.lifetime_value_cents,
-            c.tier.key(),
-            c.tier_pinned,
-            c.lifecycle,
-            c.tags.join(","),
-            c.channel.map(|ch| ch.key()),
-            c.owner,
-            c.notes,
-            birthday.map(|d| d.to_string()),
-            c.archived,
-            c.created_at.timestamp(),
-            c.updated_at.timestamp(),
-            ts(c.last_activity_at),
-            c.version,
-        ])?;
+        let id = self.insert_row(
+            Loaded::Customers,
+            &params![
+                c.code,
+                c.name,
+                c.kind.key(),
+                c.contact,
+                c.phone,
+                c.email,
+                c.address,
+                c.industry,
+                c.since.map(|d| d.to_string()),
+                c.lifetime_value_cents,
+                c.tier.key(),
+                c.tier_pinned,
+                c.lifecycle,
+                c.tags.join(","),
+                c.channel.map(|ch| ch.key()),
+                c.owner,
+                c.notes,
+                birthday.map(|d| d.to_string()),
+                c.archived,
+                c.created_at.timestamp(),
+                c.updated_at.timestamp(),
+                ts(c.last_activity_at),
+                c.version,
+            ],
+        )?;
         Ok(id)
     }
 
@@ -454,13 +588,10 @@ impl BulkWriter<'_> {
             )
             .into());
         }
-        self.order.execute(params![
-            o.customer_id,
-            o.at.timestamp(),
-            o.amount_cents,
-            o.product,
-            o.created_by
-        ])?;
+        self.execute_row(
+            Loaded::Orders,
+            &params![o.customer_id, o.at.timestamp(), o.amount_cents, o.product, o.created_by],
+        )?;
         Ok(())
     }
 
@@ -476,34 +607,37 @@ impl BulkWriter<'_> {
     }
 
     fn insert_ticket(&mut self, t: &Ticket, dues: &TicketDues, created_at: DateTime<Utc>) -> Result<i64, StoreError> {
-        let id = self.ticket.insert(params![
-            t.customer_id,
-            t.kind.key(),
-            t.category,
-            t.priority.key(),
-            t.channel.key(),
-            t.subject,
-            t.description,
-            t.status.key(),
-            t.department,
-            t.assignee,
-            t.opened_at.timestamp(),
-            ts(t.first_response_at),
-            ts(t.resolved_at),
-            ts(t.closed_at),
-            t.reopen_count,
-            ts(t.callback_at),
-            t.callback_outcome.map(|o| o.key()),
-            ts(dues.first_response),
-            ts(dues.resolution),
-            ts(dues.callback),
-            ts(dues.next),
-            created_at.timestamp(),
-            t.updated_at.timestamp(),
-            t.version,
-            t.external_id,
-            t.tags.join(","),
-        ])?;
+        let id = self.insert_row(
+            Loaded::Tickets,
+            &params![
+                t.customer_id,
+                t.kind.key(),
+                t.category,
+                t.priority.key(),
+                t.channel.key(),
+                t.subject,
+                t.description,
+                t.status.key(),
+                t.department,
+                t.assignee,
+                t.opened_at.timestamp(),
+                ts(t.first_response_at),
+                ts(t.resolved_at),
+                ts(t.closed_at),
+                t.reopen_count,
+                ts(t.callback_at),
+                t.callback_outcome.map(|o| o.key()),
+                ts(dues.first_response),
+                ts(dues.resolution),
+                ts(dues.callback),
+                ts(dues.next),
+                created_at.timestamp(),
+                t.updated_at.timestamp(),
+                t.version,
+                t.external_id,
+                t.tags.join(","),
+            ],
+        )?;
         Ok(id)
     }
 
@@ -514,21 +648,26 @@ impl BulkWriter<'_> {
         event: TicketEvent,
         agent: &str,
     ) -> Result<(), StoreError> {
-        self.event
-            .execute(params![ticket_id, at.timestamp(), event_key(event), agent])?;
+        self.execute_row(
+            Loaded::TicketEvents,
+            &params![ticket_id, at.timestamp(), event_key(event), agent],
+        )?;
         Ok(())
     }
 
     pub fn interaction(&mut self, i: &NewInteraction) -> Result<i64, StoreError> {
-        let id = self.interaction.insert(params![
-            i.customer_id,
-            i.ticket_id,
-            i.at.timestamp(),
-            i.channel.key(),
-            i.direction.key(),
-            i.agent,
-            i.summary
-        ])?;
+        let id = self.insert_row(
+            Loaded::Interactions,
+            &params![
+                i.customer_id,
+                i.ticket_id,
+                i.at.timestamp(),
+                i.channel.key(),
+                i.direction.key(),
+                i.agent,
+                i.summary
+            ],
+        )?;
         Ok(id)
     }
 
@@ -543,16 +682,19 @@ impl BulkWriter<'_> {
                 return Err(Invalid::new(field, score.to_string(), crate::domain::error::Reason::Score).into());
             }
         }
-        self.survey.execute(params![
-            s.customer_id,
-            s.ticket_id,
-            s.at.timestamp(),
-            quality,
-            response,
-            communication,
-            s.comment,
-            s.agent
-        ])?;
+        self.execute_row(
+            Loaded::Surveys,
+            &params![
+                s.customer_id,
+                s.ticket_id,
+                s.at.timestamp(),
+                quality,
+                response,
+                communication,
+                s.comment,
+                s.agent
+            ],
+        )?;
         Ok(())
     }
 
@@ -563,35 +705,72 @@ impl BulkWriter<'_> {
             };
             return Err(Invalid::new("reason", r.reason, why).into());
         }
-        self.reminder.execute(params![
-            r.customer_id,
-            r.ticket_id,
-            r.due_at.timestamp(),
-            r.reason,
-            r.note,
-            ts(r.done_at),
-            r.created_by,
-            r.created_at.timestamp()
-        ])?;
+        self.execute_row(
+            Loaded::Reminders,
+            &params![
+                r.customer_id,
+                r.ticket_id,
+                r.due_at.timestamp(),
+                r.reason,
+                r.note,
+                ts(r.done_at),
+                r.created_by,
+                r.created_at.timestamp()
+            ],
+        )?;
         Ok(())
     }
 
     pub fn audit(&mut self, a: &NewAudit) -> Result<(), StoreError> {
-        self.audit.execute(params![
-            a.at.timestamp(),
-            a.agent,
-            a.entity,
-            a.entity_id,
-            a.field,
-            a.old_value,
-            a.new_value
-        ])?;
+        self.execute_row(
+            Loaded::Audit,
+            &params![
+                a.at.timestamp(),
+                a.agent,
+                a.entity,
+                a.entity_id,
+                a.field,
+                a.old_value,
+                a.new_value
+            ],
+        )?;
         Ok(())
     }
 
     /// Records contact with a customer, as [`Tx::touch_customer`] does.
     pub fn touch_customer(&mut self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.touch.execute(params![id, at.timestamp()])?;
-        Ok(())
+        match &mut self.copy {
+            Some(copy) => copy.touch(id, at.timestamp()),
+            None => {
+                self.touch.execute(params![id, at.timestamp()])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Sends what a load's writer gathered (nothing to do otherwise): the
+    /// rows, then the customers' last contacts. A writer dropped without
+    /// it loses its gathered rows; the caller's error rolls back the rest.
+    pub fn finish(self) -> Result<(), StoreError> {
+        match self.copy {
+            Some(mut copy) => copy.finish(),
+            None => Ok(()),
+        }
+    }
+
+    /// One row of `table`; its new id.
+    fn insert_row(&mut self, table: Loaded, values: &[&dyn ToParam]) -> Result<i64, StoreError> {
+        match &mut self.copy {
+            Some(copy) => copy.row(table, values),
+            None => self.inserts[table as usize].insert(values),
+        }
+    }
+
+    /// One row of `table`.
+    fn execute_row(&mut self, table: Loaded, values: &[&dyn ToParam]) -> Result<(), StoreError> {
+        match &mut self.copy {
+            Some(copy) => copy.row(table, values).map(drop),
+            None => self.inserts[table as usize].execute(values).map(drop),
+        }
     }
 }
