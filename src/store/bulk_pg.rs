@@ -12,6 +12,7 @@ use super::StoreError;
 use super::bulk::Loaded;
 use super::sql::{Db, Row, ToParam, ValueRef, params};
 use crate::domain::fulltext::{IndexText, separated_words};
+use std::collections::VecDeque;
 use std::io::Write;
 
 /// Bytes of COPY input gathered before they are sent: large enough that
@@ -135,13 +136,13 @@ const ID_BLOCK: i64 = 10_000;
 /// gathered per table and sent by COPY, every table's batch at once in the
 /// order of the foreign keys when one is full. The ids the writer hands
 /// back are given in the rows, taken in blocks from the tables' own
-/// sequences, so the server numbers what comes after past them.
+/// sequences (`nextval`), so the server numbers what comes after past them.
 pub struct Gathered<'a> {
     db: Db<'a>,
     /// One per [`Loaded`], in its order.
     batches: Vec<CopyBatch>,
-    /// The next id and the last of the block taken, per [`Loaded`].
-    ids: Vec<(i64, i64)>,
+    /// The ids taken and not yet given, per [`Loaded`].
+    ids: Vec<VecDeque<i64>>,
     /// Customers' last contacts (id, at), applied by one UPDATE at the end.
     touches: Option<CopyBatch>,
 }
@@ -162,7 +163,7 @@ impl<'a> Gathered<'a> {
         Gathered {
             db,
             batches,
-            ids: vec![(1, 0); Loaded::ALL.len()],
+            ids: vec![VecDeque::new(); Loaded::ALL.len()],
             touches: None,
         }
     }
@@ -185,25 +186,23 @@ impl<'a> Gathered<'a> {
     }
 
     fn next_id(&mut self, table: Loaded) -> Result<i64, StoreError> {
-        let (next, last) = &mut self.ids[table as usize];
-        if *next > *last {
-            // One statement takes the block: the sequence moved past it.
-            // The table name comes from the store's constants.
-            let sequence = format!("pg_get_serial_sequence('{}', 'id')", table.table());
-            let first: i64 = self.db.query_row(
+        let ids = &mut self.ids[table as usize];
+        if ids.is_empty() {
+            // `nextval` alone: an agent's login may use the sequences,
+            // not set them. The table name comes from the store's
+            // constants.
+            let taken: Vec<i64> = self.db.query_map(
                 &format!(
-                    "SELECT setval({sequence}, nextval({sequence}) + {}) - {}",
-                    ID_BLOCK - 1,
-                    ID_BLOCK - 1
+                    "SELECT nextval(pg_get_serial_sequence('{}', 'id')) FROM generate_series(1, {ID_BLOCK})",
+                    table.table()
                 ),
                 params![],
                 |r| r.get(0),
             )?;
-            (*next, *last) = (first, first + ID_BLOCK - 1);
+            ids.extend(taken);
         }
-        let id = *next;
-        *next += 1;
-        Ok(id)
+        ids.pop_front()
+            .ok_or_else(|| StoreError::Sqlite(format!("no id taken for {}", table.table())))
     }
 
     /// Sends every table's rows, parents first.
