@@ -2,9 +2,17 @@
 //! open across one long transaction, and secondary indexes dropped during the
 //! load and rebuilt at its end, where that is cheaper than keeping them.
 //!
-//! Everything happens inside the caller's `BEGIN IMMEDIATE` transaction, the
-//! index changes included, so a load killed half-way leaves the file exactly
-//! as it was before.
+//! Everything happens inside the caller's one write transaction (on SQLite
+//! `BEGIN IMMEDIATE`, the index changes included), so a load killed
+//! half-way leaves the database exactly as it was before.
+//!
+//! The writer's statements go through the engine-neutral driver, so the
+//! same load runs on a PostgreSQL server; what is SQLite's own (its pragmas,
+//! dropping and rebuilding indexes, the FTS5 index written in one pass) is
+//! done on a file only. On PostgreSQL the load refreshes the planner's
+//! statistics of the loaded tables at its end (`ANALYZE`), and the search
+//! rows are written from the insert triggers' marks by the store's flush
+//! before the commit, as for any write there.
 //!
 //! The schema's `CHECK (x IN (...))` constraints cost SQLite a temporary
 //! b-tree per insert (measured: 4× slower inserts), so a load skips CHECK
@@ -13,6 +21,7 @@
 //! (status, event, direction, role, outcome), and the numeric ones (survey
 //! scores, order amounts) are checked by the writer before they are bound.
 
+use super::sql::{Db, Dialect, Stmt, ToParam, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
 use crate::domain::enums::{Channel, Direction, Role};
@@ -22,7 +31,7 @@ use crate::domain::ticket::Ticket;
 use crate::store::TicketDues;
 use crate::store::tickets::event_key;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Statement, params};
+use rusqlite::{Connection, OptionalExtension};
 
 /// The tables a bulk load writes to, whose secondary indexes it may rebuild.
 const LOADED_TABLES: &[&str] = &[
@@ -57,8 +66,9 @@ const IMPORT_CACHE_KIB: i64 = 24 * 1024;
 
 /// A wider page cache for the length of an import; dropping it restores
 /// the connection's own.
+/// (On PostgreSQL, whose cache is the server's, it changes nothing.)
 pub struct WideCache<'a> {
-    conn: &'a Connection,
+    conn: Option<&'a Connection>,
     cache_size: i64,
 }
 
@@ -66,7 +76,9 @@ impl Drop for WideCache<'_> {
     fn drop(&mut self) {
         // As for `BulkLoad`: a setting left changed lasts only as long as
         // this connection.
-        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+        if let Some(conn) = self.conn {
+            let _ = conn.pragma_update(None, "cache_size", self.cache_size);
+        }
     }
 }
 
@@ -135,17 +147,163 @@ pub struct NewAudit<'s> {
 
 /// Prepared inserts for every table a load writes.
 pub struct BulkWriter<'a> {
-    department: Statement<'a>,
-    agent: Statement<'a>,
-    customer: Statement<'a>,
-    order: Statement<'a>,
-    ticket: Statement<'a>,
-    event: Statement<'a>,
-    interaction: Statement<'a>,
-    survey: Statement<'a>,
-    reminder: Statement<'a>,
-    audit: Statement<'a>,
-    touch: Statement<'a>,
+    department: Stmt<'a>,
+    agent: Stmt<'a>,
+    /// The inserts of [`Loaded`], in its order.
+    inserts: Vec<Stmt<'a>>,
+    touch: Stmt<'a>,
+    /// On PostgreSQL, for a load's writer ([`Tx::load_writer`]): rows
+    /// gathered and sent by COPY instead of the statements above.
+    copy: Option<super::bulk_pg::Gathered<'a>>,
+}
+
+/// The tables a writer inserts many rows into, in the order of their
+/// foreign keys (a batch of gathered rows is sent parents first), with
+/// the columns a row gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Loaded {
+    Customers,
+    Orders,
+    Tickets,
+    TicketEvents,
+    Interactions,
+    Surveys,
+    Reminders,
+    Audit,
+}
+
+impl Loaded {
+    pub(super) const ALL: [Loaded; 8] = [
+        Loaded::Customers,
+        Loaded::Orders,
+        Loaded::Tickets,
+        Loaded::TicketEvents,
+        Loaded::Interactions,
+        Loaded::Surveys,
+        Loaded::Reminders,
+        Loaded::Audit,
+    ];
+
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            Loaded::Customers => "customers",
+            Loaded::Orders => "orders",
+            Loaded::Tickets => "tickets",
+            Loaded::TicketEvents => "ticket_events",
+            Loaded::Interactions => "interactions",
+            Loaded::Surveys => "surveys",
+            Loaded::Reminders => "reminders",
+            Loaded::Audit => "audit",
+        }
+    }
+
+    /// The columns a row gives, in the order the writer binds them (the
+    /// id, where the store numbers it, is not among them).
+    pub(super) fn columns(self) -> &'static [&'static str] {
+        match self {
+            Loaded::Customers => &[
+                "code",
+                "name",
+                "kind",
+                "contact",
+                "phone",
+                "email",
+                "address",
+                "industry",
+                "since",
+                "lifetime_value_cents",
+                "tier",
+                "tier_pinned",
+                "lifecycle",
+                "tags",
+                "channel",
+                "owner",
+                "notes",
+                "birthday",
+                "archived",
+                "created_at",
+                "updated_at",
+                "last_activity_at",
+                "version",
+            ],
+            Loaded::Orders => &["customer_id", "at", "amount_cents", "product", "created_by"],
+            Loaded::Tickets => &[
+                "customer_id",
+                "kind",
+                "category",
+                "priority",
+                "channel",
+                "subject",
+                "description",
+                "status",
+                "department",
+                "assignee",
+                "opened_at",
+                "first_response_at",
+                "resolved_at",
+                "closed_at",
+                "reopen_count",
+                "callback_at",
+                "callback_outcome",
+                "first_response_due",
+                "resolution_due",
+                "callback_due",
+                "next_due",
+                "created_at",
+                "updated_at",
+                "version",
+                "external_id",
+                "tags",
+            ],
+            Loaded::TicketEvents => &["ticket_id", "at", "event", "agent"],
+            Loaded::Interactions => &[
+                "customer_id",
+                "ticket_id",
+                "at",
+                "channel",
+                "direction",
+                "agent",
+                "summary",
+            ],
+            Loaded::Surveys => &[
+                "customer_id",
+                "ticket_id",
+                "at",
+                "quality",
+                "response",
+                "communication",
+                "comment",
+                "agent",
+            ],
+            Loaded::Reminders => &[
+                "customer_id",
+                "ticket_id",
+                "due_at",
+                "reason",
+                "note",
+                "done_at",
+                "created_by",
+                "created_at",
+            ],
+            Loaded::Audit => &["at", "agent", "entity", "entity_id", "field", "old_value", "new_value"],
+        }
+    }
+
+    /// Whether the writer hands back the new row's id.
+    pub(super) fn numbered(self) -> bool {
+        matches!(self, Loaded::Customers | Loaded::Tickets | Loaded::Interactions)
+    }
+
+    fn insert_sql(self) -> String {
+        let columns = self.columns();
+        let slots: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            self.table(),
+            columns.join(", "),
+            slots.join(", ")
+        )
+    }
 }
 
 /// A load in progress: the indexes dropped for it, to be rebuilt by
@@ -153,7 +311,10 @@ pub struct BulkWriter<'a> {
 /// restores the connection's settings; the transaction's rollback restores
 /// the indexes of an unfinished load.
 pub struct BulkLoad<'a> {
-    conn: &'a Connection,
+    db: Db<'a>,
+    /// The SQLite connection, for its own settings and indexes; `None` on
+    /// PostgreSQL.
+    conn: Option<&'a Connection>,
     dropped: Vec<(String, String)>,
     /// The full-text insert triggers suspended for the load, and where it
     /// started; `finish` indexes the load's rows in one pass and restores
@@ -174,11 +335,25 @@ impl<'a> Tx<'a> {
     /// outnumber the rows already in the loaded tables, secondary indexes are
     /// dropped now and rebuilt by `finish` (one sort instead of a million
     /// random inserts); on a large file, adding a little, they are kept.
+    ///
+    /// On PostgreSQL nothing is dropped: its indexes and the triggers that
+    /// mark rows for search stay as they are (see the module's comment).
     pub fn begin_bulk_load(&self, new_rows: u64) -> Result<BulkLoad<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let Some(conn) = self.conn else {
+            return Ok(BulkLoad {
+                db: self.db,
+                conn: None,
+                dropped: Vec::new(),
+                suspended_triggers: Vec::new(),
+                start: None,
+                rebuilt: false,
+                cache_size: 0,
+            });
+        };
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let mut load = BulkLoad {
-            conn,
+            db: self.db,
+            conn: Some(conn),
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
@@ -208,88 +383,80 @@ impl<'a> Tx<'a> {
             for (name, _) in &load.dropped {
                 conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
-            load.suspend_search_triggers()?;
+            load.suspend_search_triggers(conn)?;
         }
         Ok(load)
     }
 
     /// Widens the page cache until the returned guard is dropped.
     pub fn widen_cache(&self) -> Result<WideCache<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let Some(conn) = self.conn else {
+            return Ok(WideCache {
+                conn: None,
+                cache_size: 0,
+            });
+        };
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
-        Ok(WideCache { conn, cache_size })
+        Ok(WideCache {
+            conn: Some(conn),
+            cache_size,
+        })
     }
 
+    /// A writer whose rows are written as each call comes: what it wrote
+    /// is seen at once by the transaction's other statements (an import
+    /// looks up the records it added).
     pub fn bulk_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
-        let conn = self.sqlite()?;
+        let db = self.db;
         Ok(BulkWriter {
-            department: conn.prepare("INSERT OR IGNORE INTO departments (name) VALUES (?1)")?,
-            agent: conn.prepare(
+            department: db.prepare("INSERT OR IGNORE INTO departments (name) VALUES (?1)")?,
+            agent: db.prepare(
                 "INSERT OR IGNORE INTO agents (name, display, department, role, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
-            customer: conn.prepare(
-                "INSERT INTO customers (code, name, kind, contact, phone, email, address, industry,
-                   since, lifetime_value_cents, tier, tier_pinned, lifecycle, tags, channel, owner,
-                   notes, birthday, archived, created_at, updated_at, last_activity_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
-            )?,
-            order: conn.prepare(
-                "INSERT INTO orders (customer_id, at, amount_cents, product, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?,
-            ticket: conn.prepare(
-                "INSERT INTO tickets (customer_id, kind, category, priority, channel, subject,
-                   description, status, department, assignee, opened_at, first_response_at,
-                   resolved_at, closed_at, reopen_count, callback_at, callback_outcome,
-                   first_response_due, resolution_due, callback_due, next_due, created_at,
-                   updated_at, version, external_id, tags)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                   ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-            )?,
-            event: conn.prepare("INSERT INTO ticket_events (ticket_id, at, event, agent) VALUES (?1, ?2, ?3, ?4)")?,
-            interaction: conn.prepare(
-                "INSERT INTO interactions (customer_id, ticket_id, at, channel, direction, agent, summary)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?,
-            survey: conn.prepare(
-                "INSERT INTO surveys (customer_id, ticket_id, at, quality, response, communication,
-                   comment, agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-            reminder: conn.prepare(
-                "INSERT INTO reminders (customer_id, ticket_id, due_at, reason, note, done_at, created_by,
-                   created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-            audit: conn.prepare(
-                "INSERT INTO audit (at, agent, entity, entity_id, field, old_value, new_value)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?,
-            touch: conn.prepare(
+            inserts: Loaded::ALL
+                .iter()
+                .map(|table| db.prepare(&table.insert_sql()))
+                .collect::<Result<_, _>>()?,
+            touch: db.prepare(db.pick(
                 "UPDATE customers SET last_activity_at = max(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
-            )?,
+                "UPDATE customers SET last_activity_at = greatest(coalesce(last_activity_at, 0), ?2) WHERE id = ?1",
+            ))?,
+            copy: None,
         })
+    }
+
+    /// The writer of a load that reads nothing back until it is done (the
+    /// demo): on PostgreSQL its rows are gathered and sent by COPY in
+    /// batches, numbered from blocks of ids taken from the tables'
+    /// sequences, and are seen by the transaction only once
+    /// [`BulkWriter::finish`] has sent the rest. On SQLite it is
+    /// [`Tx::bulk_writer`].
+    pub fn load_writer(&self) -> Result<BulkWriter<'a>, StoreError> {
+        let mut writer = self.bulk_writer()?;
+        if self.db.dialect() == Dialect::Postgres {
+            writer.copy = Some(super::bulk_pg::Gathered::new(self.db));
+        }
+        Ok(writer)
     }
 }
 
 impl BulkLoad<'_> {
     /// Drops the full-text insert triggers (keeping their SQL to restore),
     /// noting where the load starts so `finish` knows which rows to index.
-    fn suspend_search_triggers(&mut self) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
+    fn suspend_search_triggers(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
         for name in super::fulltext_index::INSERT_TRIGGERS {
             let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
                 continue;
             };
             // Names come from the constant, never from input.
-            self.conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
             self.suspended_triggers.push(sql);
         }
         if !self.suspended_triggers.is_empty() {
-            self.start = Some(super::fulltext_index::load_start(self.conn)?);
+            self.start = Some(super::fulltext_index::load_start(conn)?);
         }
         Ok(())
     }
@@ -297,12 +464,14 @@ impl BulkLoad<'_> {
     /// Rebuilds the dropped indexes; a step of its own so that a caller can
     /// tell its progress apart from the search index's (see `finish`).
     pub fn rebuild_indexes(&mut self) -> Result<(), StoreError> {
-        if !self.rebuilt {
+        if !self.rebuilt
+            && let Some(conn) = self.conn
+        {
             for (_, sql) in &self.dropped {
-                self.conn.execute_batch(sql)?;
+                conn.execute_batch(sql)?;
             }
-            self.rebuilt = true;
         }
+        self.rebuilt = true;
         Ok(())
     }
 
@@ -312,26 +481,50 @@ impl BulkLoad<'_> {
     /// transaction.
     pub fn finish(mut self) -> Result<(), StoreError> {
         self.rebuild_indexes()?;
+        let Some(conn) = self.conn else {
+            return analyze_loaded(self.db);
+        };
         if let Some(start) = self.start {
-            super::fulltext_index::index_loaded(self.conn, start)?;
+            super::fulltext_index::index_loaded(conn, start)?;
         }
         for sql in &self.suspended_triggers {
-            self.conn.execute_batch(sql)?;
+            conn.execute_batch(sql)?;
         }
-        self.conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
-        self.conn.execute_batch("ANALYZE")?;
-        self.conn.pragma_update(None, "analysis_limit", 0)?;
+        conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
+        conn.execute_batch("ANALYZE")?;
+        conn.pragma_update(None, "analysis_limit", 0)?;
         Ok(())
     }
+}
+
+/// The end of a load on PostgreSQL: the search rows of what it marked
+/// written in one pass (see `bulk_pg::index_marked`), then the planner
+/// statistics of the loaded tables refreshed inside the load's
+/// transaction, so the first queries after a large load plan for its sizes
+/// (autovacuum would see them only after the commit, later). A login that
+/// does not own a table is told so by a warning, not an error: the
+/// statistics then wait for autovacuum.
+fn analyze_loaded(db: Db) -> Result<(), StoreError> {
+    if db.dialect() == Dialect::Postgres {
+        super::bulk_pg::index_marked(db)?;
+        // Table names come from the constant, never from input.
+        db.execute(
+            &format!("ANALYZE {}, ticket_text, contact_text", LOADED_TABLES.join(", ")),
+            params![],
+        )?;
+    }
+    Ok(())
 }
 
 impl Drop for BulkLoad<'_> {
     fn drop(&mut self) {
         // Failing to restore a setting cannot be reported from here; a
         // setting left changed lasts only as long as this connection.
-        let _ = self.conn.pragma_update(None, "ignore_check_constraints", false);
-        let _ = self.conn.pragma_update(None, "threads", 0);
-        let _ = self.conn.pragma_update(None, "cache_size", self.cache_size);
+        if let Some(conn) = self.conn {
+            let _ = conn.pragma_update(None, "ignore_check_constraints", false);
+            let _ = conn.pragma_update(None, "threads", 0);
+            let _ = conn.pragma_update(None, "cache_size", self.cache_size);
+        }
     }
 }
 
@@ -355,31 +548,34 @@ impl BulkWriter<'_> {
     }
 
     pub fn customer(&mut self, c: &Customer, birthday: Option<NaiveDate>) -> Result<i64, StoreError> {
-        let id = self.customer.insert(params![
-            c.code,
-            c.name,
-            c.kind.key(),
-            c.contact,
-            c.phone,
-            c.email,
-            c.address,
-            c.industry,
-            c.since.map(|d| d.to_string()),
-            c.lifetime_value_cents,
-            c.tier.key(),
-            c.tier_pinned,
-            c.lifecycle,
-            c.tags.join(","),
-            c.channel.map(|ch| ch.key()),
-            c.owner,
-            c.notes,
-            birthday.map(|d| d.to_string()),
-            c.archived,
-            c.created_at.timestamp(),
-            c.updated_at.timestamp(),
-            ts(c.last_activity_at),
-            c.version,
-        ])?;
+        let id = self.insert_row(
+            Loaded::Customers,
+            &params![
+                c.code,
+                c.name,
+                c.kind.key(),
+                c.contact,
+                c.phone,
+                c.email,
+                c.address,
+                c.industry,
+                c.since.map(|d| d.to_string()),
+                c.lifetime_value_cents,
+                c.tier.key(),
+                c.tier_pinned,
+                c.lifecycle,
+                c.tags.join(","),
+                c.channel.map(|ch| ch.key()),
+                c.owner,
+                c.notes,
+                birthday.map(|d| d.to_string()),
+                c.archived,
+                c.created_at.timestamp(),
+                c.updated_at.timestamp(),
+                ts(c.last_activity_at),
+                c.version,
+            ],
+        )?;
         Ok(id)
     }
 
@@ -392,13 +588,10 @@ impl BulkWriter<'_> {
             )
             .into());
         }
-        self.order.execute(params![
-            o.customer_id,
-            o.at.timestamp(),
-            o.amount_cents,
-            o.product,
-            o.created_by
-        ])?;
+        self.execute_row(
+            Loaded::Orders,
+            &params![o.customer_id, o.at.timestamp(), o.amount_cents, o.product, o.created_by],
+        )?;
         Ok(())
     }
 
@@ -414,34 +607,37 @@ impl BulkWriter<'_> {
     }
 
     fn insert_ticket(&mut self, t: &Ticket, dues: &TicketDues, created_at: DateTime<Utc>) -> Result<i64, StoreError> {
-        let id = self.ticket.insert(params![
-            t.customer_id,
-            t.kind.key(),
-            t.category,
-            t.priority.key(),
-            t.channel.key(),
-            t.subject,
-            t.description,
-            t.status.key(),
-            t.department,
-            t.assignee,
-            t.opened_at.timestamp(),
-            ts(t.first_response_at),
-            ts(t.resolved_at),
-            ts(t.closed_at),
-            t.reopen_count,
-            ts(t.callback_at),
-            t.callback_outcome.map(|o| o.key()),
-            ts(dues.first_response),
-            ts(dues.resolution),
-            ts(dues.callback),
-            ts(dues.next),
-            created_at.timestamp(),
-            t.updated_at.timestamp(),
-            t.version,
-            t.external_id,
-            t.tags.join(","),
-        ])?;
+        let id = self.insert_row(
+            Loaded::Tickets,
+            &params![
+                t.customer_id,
+                t.kind.key(),
+                t.category,
+                t.priority.key(),
+                t.channel.key(),
+                t.subject,
+                t.description,
+                t.status.key(),
+                t.department,
+                t.assignee,
+                t.opened_at.timestamp(),
+                ts(t.first_response_at),
+                ts(t.resolved_at),
+                ts(t.closed_at),
+                t.reopen_count,
+                ts(t.callback_at),
+                t.callback_outcome.map(|o| o.key()),
+                ts(dues.first_response),
+                ts(dues.resolution),
+                ts(dues.callback),
+                ts(dues.next),
+                created_at.timestamp(),
+                t.updated_at.timestamp(),
+                t.version,
+                t.external_id,
+                t.tags.join(","),
+            ],
+        )?;
         Ok(id)
     }
 
@@ -452,21 +648,26 @@ impl BulkWriter<'_> {
         event: TicketEvent,
         agent: &str,
     ) -> Result<(), StoreError> {
-        self.event
-            .execute(params![ticket_id, at.timestamp(), event_key(event), agent])?;
+        self.execute_row(
+            Loaded::TicketEvents,
+            &params![ticket_id, at.timestamp(), event_key(event), agent],
+        )?;
         Ok(())
     }
 
     pub fn interaction(&mut self, i: &NewInteraction) -> Result<i64, StoreError> {
-        let id = self.interaction.insert(params![
-            i.customer_id,
-            i.ticket_id,
-            i.at.timestamp(),
-            i.channel.key(),
-            i.direction.key(),
-            i.agent,
-            i.summary
-        ])?;
+        let id = self.insert_row(
+            Loaded::Interactions,
+            &params![
+                i.customer_id,
+                i.ticket_id,
+                i.at.timestamp(),
+                i.channel.key(),
+                i.direction.key(),
+                i.agent,
+                i.summary
+            ],
+        )?;
         Ok(id)
     }
 
@@ -481,16 +682,19 @@ impl BulkWriter<'_> {
                 return Err(Invalid::new(field, score.to_string(), crate::domain::error::Reason::Score).into());
             }
         }
-        self.survey.execute(params![
-            s.customer_id,
-            s.ticket_id,
-            s.at.timestamp(),
-            quality,
-            response,
-            communication,
-            s.comment,
-            s.agent
-        ])?;
+        self.execute_row(
+            Loaded::Surveys,
+            &params![
+                s.customer_id,
+                s.ticket_id,
+                s.at.timestamp(),
+                quality,
+                response,
+                communication,
+                s.comment,
+                s.agent
+            ],
+        )?;
         Ok(())
     }
 
@@ -501,35 +705,72 @@ impl BulkWriter<'_> {
             };
             return Err(Invalid::new("reason", r.reason, why).into());
         }
-        self.reminder.execute(params![
-            r.customer_id,
-            r.ticket_id,
-            r.due_at.timestamp(),
-            r.reason,
-            r.note,
-            ts(r.done_at),
-            r.created_by,
-            r.created_at.timestamp()
-        ])?;
+        self.execute_row(
+            Loaded::Reminders,
+            &params![
+                r.customer_id,
+                r.ticket_id,
+                r.due_at.timestamp(),
+                r.reason,
+                r.note,
+                ts(r.done_at),
+                r.created_by,
+                r.created_at.timestamp()
+            ],
+        )?;
         Ok(())
     }
 
     pub fn audit(&mut self, a: &NewAudit) -> Result<(), StoreError> {
-        self.audit.execute(params![
-            a.at.timestamp(),
-            a.agent,
-            a.entity,
-            a.entity_id,
-            a.field,
-            a.old_value,
-            a.new_value
-        ])?;
+        self.execute_row(
+            Loaded::Audit,
+            &params![
+                a.at.timestamp(),
+                a.agent,
+                a.entity,
+                a.entity_id,
+                a.field,
+                a.old_value,
+                a.new_value
+            ],
+        )?;
         Ok(())
     }
 
     /// Records contact with a customer, as [`Tx::touch_customer`] does.
     pub fn touch_customer(&mut self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        self.touch.execute(params![id, at.timestamp()])?;
-        Ok(())
+        match &mut self.copy {
+            Some(copy) => copy.touch(id, at.timestamp()),
+            None => {
+                self.touch.execute(params![id, at.timestamp()])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Sends what a load's writer gathered (nothing to do otherwise): the
+    /// rows, then the customers' last contacts. A writer dropped without
+    /// it loses its gathered rows; the caller's error rolls back the rest.
+    pub fn finish(self) -> Result<(), StoreError> {
+        match self.copy {
+            Some(mut copy) => copy.finish(),
+            None => Ok(()),
+        }
+    }
+
+    /// One row of `table`; its new id.
+    fn insert_row(&mut self, table: Loaded, values: &[&dyn ToParam]) -> Result<i64, StoreError> {
+        match &mut self.copy {
+            Some(copy) => copy.row(table, values),
+            None => self.inserts[table as usize].insert(values),
+        }
+    }
+
+    /// One row of `table`.
+    fn execute_row(&mut self, table: Loaded, values: &[&dyn ToParam]) -> Result<(), StoreError> {
+        match &mut self.copy {
+            Some(copy) => copy.row(table, values).map(drop),
+            None => self.inserts[table as usize].execute(values).map(drop),
+        }
     }
 }

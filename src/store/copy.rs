@@ -14,6 +14,12 @@
 //!   whose triggers fill them and are replaced by the source's rows, so
 //!   their side effects do not survive the transaction. Audit rows are
 //!   written by the store, never by a trigger: copied once.
+//! - Into PostgreSQL the rows go by `COPY … FROM STDIN` in batches (see
+//!   `bulk_pg`), inside the same one transaction; into SQLite by
+//!   multi-row INSERTs. On a server the search rows are then written in
+//!   one pass from the insert triggers' marks (`bulk_pg::index_marked`)
+//!   and the planner statistics of every table refreshed (`ANALYZE`),
+//!   before the commit.
 //! - The search index: SQLite's FTS5 tables are contentless (nothing to
 //!   read), so the destination's index is rebuilt from the copied rows —
 //!   the insert triggers mark every ticket and ticketless interaction in
@@ -23,6 +29,7 @@
 //!   into a server from a file they are written from the marks by the same
 //!   flush before the commit.
 
+use super::bulk_pg::CopyBatch;
 use super::sql::{Db, Dialect, Value, params};
 use super::{Engine, Store, StoreError, Tx};
 
@@ -202,6 +209,17 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     }
     if dest.db.dialect() == Dialect::Postgres {
         advance_identities(dest.db)?;
+        // The search rows of the copied records written in one pass (the
+        // flush at the commit then finds nothing marked), then analysed
+        // with every table copied.
+        super::bulk_pg::index_marked(dest.db)?;
+        let mut names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
+        for search in ["ticket_text", "contact_text"] {
+            if !names.contains(&search) {
+                names.push(search);
+            }
+        }
+        dest.db.execute(&format!("ANALYZE {}", names.join(", ")), params![])?;
     }
     Ok(Copied { tables: copied })
 }
@@ -231,6 +249,9 @@ fn copy_table(source: Db, dest: Db, table: &Table, progress: &dyn CopyProgress) 
             sorted.join(", "),
             theirs.join(", ")
         )));
+    }
+    if dest.dialect() == Dialect::Postgres {
+        return copy_table_in(source, dest, table, &columns, progress);
     }
     let list = columns.join(", ");
     let width = columns.len().max(1);
@@ -269,6 +290,48 @@ fn copy_table(source: Db, dest: Db, table: &Table, progress: &dyn CopyProgress) 
         Ok::<_, StoreError>(())
     })?;
     flush(&mut batch)?;
+    Ok(done)
+}
+
+/// `copy_table` into PostgreSQL: the rows read in the key's order and sent
+/// by `COPY … FROM STDIN` in batches, asked between batches whether to stop.
+fn copy_table_in(
+    source: Db,
+    dest: Db,
+    table: &Table,
+    columns: &[String],
+    progress: &dyn CopyProgress,
+) -> Result<u64, StoreError> {
+    let mut batch = CopyBatch::new(table.name, columns);
+    let mut done = 0u64;
+    let send = |batch: &mut CopyBatch| -> Result<(), StoreError> {
+        if batch.rows() == 0 {
+            return Ok(());
+        }
+        if progress.cancelled() {
+            return Err(StoreError::Cancelled);
+        }
+        progress.copied(batch.send(dest)?);
+        Ok(())
+    };
+    let read = format!(
+        "SELECT {} FROM {} ORDER BY {}",
+        columns.join(", "),
+        table.name,
+        table.key
+    );
+    source.prepare_once(&read)?.query_each(params![], |row| {
+        for index in 0..columns.len() {
+            batch.value(row.value(index)?);
+        }
+        batch.end_row();
+        done += 1;
+        if batch.full() {
+            send(&mut batch)?;
+        }
+        Ok::<_, StoreError>(())
+    })?;
+    send(&mut batch)?;
     Ok(done)
 }
 

@@ -8,6 +8,7 @@ mod agents;
 mod audit;
 mod backup;
 mod bulk;
+mod bulk_pg;
 mod copy;
 mod crm;
 mod customer_keys;

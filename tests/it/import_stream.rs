@@ -8,7 +8,6 @@ use crate::common;
 use common::Desk;
 use frontdesk::service::import::{self, ImportKind};
 use frontdesk::service::{Ctx, sla};
-use frontdesk::store::{OpenOptions, Store};
 
 const NOW: &str = "2026-10-05T09:00:00Z";
 
@@ -117,14 +116,19 @@ type Dues = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
 
 /// The stored due times of every ticket, by id.
 fn dues(desk: &Desk) -> Vec<Dues> {
-    let conn = rusqlite::Connection::open(&desk.db).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT id, first_response_due, resolution_due, callback_due, next_due FROM tickets ORDER BY id")
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    let number = |cell: &Option<String>| cell.as_deref().map(|n| n.parse::<i64>().unwrap());
+    desk.rows("SELECT id, first_response_due, resolution_due, callback_due, next_due FROM tickets ORDER BY id")
+        .iter()
+        .map(|r| {
+            (
+                number(&r[0]).unwrap(),
+                number(&r[1]),
+                number(&r[2]),
+                number(&r[3]),
+                number(&r[4]),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -133,7 +137,7 @@ fn imported_due_times_are_those_a_refresh_from_the_stored_events_gives() {
     let file = write(&desk, "t.csv", &tickets_csv(None));
     let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().to_utc();
     let ctx = Ctx::new("li", now);
-    let mut store = Store::open(&desk.db, &OpenOptions::default()).unwrap();
+    let mut store = desk.store();
     let report = import::run(&mut store, &ctx, ImportKind::Tickets, file.as_ref(), None, false).unwrap();
     assert_eq!(report.added, ROWS);
     let written = dues(&desk);

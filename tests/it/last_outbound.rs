@@ -1,42 +1,37 @@
 //! The stored last outbound contact per customer (migration 0016, read by
 //! the cadence, occasion and low-survey reminders) after every kind of
 //! write: a contact logged, a reply, a merge, an import, and edits and
-//! deletes from the sqlite3 shell. After each it must equal what the
+//! deletes from the database's own shell (sqlite3, psql). After each it must equal what the
 //! interactions themselves say — never a value from before the write.
 
 use crate::common::Desk;
-use rusqlite::Connection;
 
 /// customer id → at, as stored.
-fn stored(conn: &Connection) -> Vec<(i64, i64)> {
+fn stored(desk: &Desk) -> Vec<(i64, i64)> {
     rows(
-        conn,
+        desk,
         "SELECT customer_id, at FROM customer_last_outbound ORDER BY customer_id",
     )
 }
 
 /// customer id → at, computed from the interactions.
-fn computed(conn: &Connection) -> Vec<(i64, i64)> {
+fn computed(desk: &Desk) -> Vec<(i64, i64)> {
     rows(
-        conn,
+        desk,
         "SELECT customer_id, max(at) FROM interactions WHERE direction = 'out'
           GROUP BY customer_id ORDER BY customer_id",
     )
 }
 
-fn rows(conn: &Connection, sql: &str) -> Vec<(i64, i64)> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+fn rows(desk: &Desk, sql: &str) -> Vec<(i64, i64)> {
+    let number = |cell: &Option<String>| cell.as_deref().unwrap().parse::<i64>().unwrap();
+    desk.rows(sql).iter().map(|r| (number(&r[0]), number(&r[1]))).collect()
 }
 
 fn assert_exact(desk: &Desk, after: &str) {
-    let conn = Connection::open(&desk.db).unwrap();
-    let want = computed(&conn);
+    let want = computed(desk);
     assert!(!want.is_empty(), "after {after}: no outbound contact to compare");
-    assert_eq!(stored(&conn), want, "after {after}");
+    assert_eq!(stored(desk), want, "after {after}");
 }
 
 /// Logs a contact at `at`, with the clock after every `at` of these tests
@@ -60,9 +55,9 @@ fn log(desk: &Desk, customer: &str, direction: &str, at: &str) {
     );
 }
 
-/// Runs `sql` as the sqlite3 shell would: no frontdesk code involved.
+/// Runs `sql` as the database's shell would: no frontdesk code involved.
 fn shell(desk: &Desk, sql: &str) {
-    Connection::open(&desk.db).unwrap().execute_batch(sql).unwrap();
+    assert!(desk.rows(sql).is_empty(), "{sql} returns no rows");
 }
 
 #[test]
@@ -116,11 +111,12 @@ fn stored_last_outbound_follows_every_write() {
         shell(&desk, sql);
         assert_exact(&desk, after);
     }
-    let conn = Connection::open(&desk.db).unwrap();
-    let c2: i64 = conn
-        .query_row("SELECT id FROM customers WHERE code = 'C2'", [], |r| r.get(0))
+    let c2: i64 = desk.rows("SELECT id FROM customers WHERE code = 'C2'")[0][0]
+        .as_deref()
+        .unwrap()
+        .parse()
         .unwrap();
-    assert!(stored(&conn).iter().all(|(id, _)| *id != c2), "C2 has no contact left");
+    assert!(stored(&desk).iter().all(|(id, _)| *id != c2), "C2 has no contact left");
 
     // A merge moves the duplicate's contacts to the one kept.
     log(&desk, "C2", "out", "2026-02-25T09:00:00Z");

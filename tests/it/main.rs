@@ -78,6 +78,7 @@ mod mail_support;
 mod mail_tui;
 mod occasions;
 mod order_corrections;
+mod pg_bulk;
 mod pg_concurrency;
 mod pg_connect;
 mod pg_copy;

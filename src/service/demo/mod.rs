@@ -219,7 +219,7 @@ pub fn generate_with(
         let rules = Rules::load(tx)?;
         let routing = tx.routing_rules()?;
         let mut load = tx.begin_bulk_load(expected_rows)?;
-        let mut w = tx.bulk_writer()?;
+        let mut w = tx.load_writer()?;
         g.team.write(&mut w, &routing, ctx.now, roles)?;
         progress.stage(Stage::Customers, Some(sizes.customers as u64));
         let (customers, orders) = customers::generate(&g, tx, &mut w, sizes.customers)?;
@@ -244,7 +244,7 @@ pub fn generate_with(
                 w.touch_customer(c.id, when::instant(*last))?;
             }
         }
-        drop(w);
+        w.finish()?;
         progress.stage(Stage::Indexes, None);
         load.rebuild_indexes()?;
         progress.stage(Stage::SearchIndex, None);

@@ -84,6 +84,16 @@ impl<'c> Db<'c> {
         }
     }
 
+    /// Runs PostgreSQL's `COPY … FROM STDIN` (`sql`) with `data` as its
+    /// input, inside this transaction: the bulk path of a load into a
+    /// server. SQLite has no such statement: there it is the caller's bug.
+    pub fn copy_in(&self, sql: &str, data: &[u8]) -> Result<u64, StoreError> {
+        match self.engine {
+            Engine::Postgres(run) => run.copy_in(sql, data),
+            Engine::Sqlite(_) => Err(StoreError::Sqlite("COPY is PostgreSQL's statement".into())),
+        }
+    }
+
     /// `sql` prepared once per connection and kept (the statement cache):
     /// for the fixed statements of the store.
     pub fn prepare(&self, sql: &str) -> Result<Stmt<'c>, StoreError> {

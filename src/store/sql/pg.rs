@@ -54,6 +54,9 @@ pub trait PgRun {
     fn query(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<Vec<postgres::Row>, StoreError>;
     fn bind(&self, statement: &postgres::Statement, params: &dyn Params) -> Result<postgres::Portal, StoreError>;
     fn fetch(&self, portal: &postgres::Portal, rows: i32) -> Result<Vec<postgres::Row>, StoreError>;
+    /// Runs `COPY … FROM STDIN` (`sql`, PostgreSQL's own) with `data` as
+    /// its input; how many rows it wrote.
+    fn copy_in(&self, sql: &str, data: &[u8]) -> Result<u64, StoreError>;
 }
 
 impl PgRun for PgTx<'_> {
@@ -113,6 +116,18 @@ impl PgRun for PgTx<'_> {
 
     fn fetch(&self, portal: &postgres::Portal, rows: i32) -> Result<Vec<postgres::Row>, StoreError> {
         Ok(self.tx.borrow_mut().query_portal(portal, rows)?)
+    }
+
+    fn copy_in(&self, sql: &str, data: &[u8]) -> Result<u64, StoreError> {
+        use std::io::Write;
+        let mut tx = self.tx.borrow_mut();
+        let mut writer = tx.copy_in(sql)?;
+        // A write fails only when the connection does; `finish` then
+        // reports the server's error, which says more.
+        if let Err(e) = writer.write_all(data) {
+            return Err(StoreError::Sqlite(format!("COPY input not sent: {e}")));
+        }
+        Ok(writer.finish()?)
     }
 }
 
