@@ -110,11 +110,12 @@ fn a_copy_into_a_server_writes_the_flushs_search_rows_in_one_pass_and_analyses()
     assert_loaded(&server, true);
 }
 
-/// A login that is not the database's owner (a supervisor's, whom the
-/// demo allows) may use the tables' sequences but not set them: the
-/// demo's ids come from `nextval` alone, so the load runs under it.
+/// A login that is not the database's owner (an admin by its agents row:
+/// the demo adds agents, which is the admin's) may use the tables'
+/// sequences but not set them: the demo's ids come from `nextval` alone,
+/// so the load runs under it.
 #[test]
-fn a_demo_runs_under_a_supervisors_login() {
+fn a_demo_runs_under_an_admins_login_that_does_not_own_the_database() {
     let Some(server) = TestDb::fresh() else { return };
     drop(server.store());
     let agent = format!("{}_agt", server.name);
@@ -135,7 +136,7 @@ fn a_demo_runs_under_a_supervisors_login() {
             "add",
             &agent,
             "--role",
-            "supervisor",
+            "admin",
         ])
         .assert()
         .success();
