@@ -197,6 +197,14 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     for table in tables.iter().rev() {
         dest.db.execute(&format!("DELETE FROM {}", table.name), params![])?;
     }
+    let set_aside = match dest.db.dialect() {
+        Dialect::Postgres => {
+            let mut names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+            names.extend(["ticket_text", "contact_text"]);
+            super::bulk_pg::drop_secondary_indexes(dest.db, &names)?
+        }
+        Dialect::Sqlite => Vec::new(),
+    };
     let mut copied = Vec::new();
     for table in tables {
         if table.role == Role::Derived {
@@ -213,6 +221,9 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
         // flush at the commit then finds nothing marked), then analysed
         // with every table copied.
         super::bulk_pg::index_marked(dest.db)?;
+        for definition in &set_aside {
+            dest.db.execute(definition, params![])?;
+        }
         let mut names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
         for search in ["ticket_text", "contact_text"] {
             if !names.contains(&search) {

@@ -108,6 +108,29 @@ fn a_copy_into_a_server_writes_the_flushs_search_rows_in_one_pass_and_analyses()
         .assert()
         .success();
     assert_loaded(&server, true);
+    // The secondary indexes the copy set aside to build once are all back,
+    // as the schema defines them.
+    let schema = TestDb::migrated();
+    assert_eq!(indexes(&server), indexes(&schema));
+    assert!(
+        indexes(&server).iter().any(|i| i.contains("USING gin")),
+        "the search indexes"
+    );
+}
+
+/// Every index of the database's tables, as the server would make it.
+fn indexes(server: &TestDb) -> Vec<String> {
+    server
+        .admin()
+        .query(
+            "SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
+              WHERE t.relnamespace = 'public'::regnamespace ORDER BY 1",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
 }
 
 /// A login that is not the database's owner (an admin by its agents row:
