@@ -9,6 +9,7 @@ mod audit;
 mod backup;
 mod bulk;
 mod bulk_pg;
+mod bulk_rows;
 mod copy;
 mod crm;
 mod customer_keys;
