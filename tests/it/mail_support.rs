@@ -111,20 +111,19 @@ impl Raw {
     /// The one integer a query gives (a PostgreSQL `bigint`: cast a
     /// narrower column with `::bigint`… or count it).
     pub fn number(&mut self, sql: &str) -> i64 {
-        match self {
-            Raw::File(conn) => conn.query_row(sql, [], |r| r.get(0)),
-            Raw::Server(client) => {
-                return client
-                    .query_one(sql, &[])
-                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
-                    .get(0);
-            }
-        }
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        self.one(sql)
     }
 
     /// The one text a query gives.
     pub fn text(&mut self, sql: &str) -> String {
+        self.one(sql)
+    }
+
+    /// The one value a query gives, on either engine.
+    fn one<T>(&mut self, sql: &str) -> T
+    where
+        T: rusqlite::types::FromSql + for<'a> postgres::types::FromSql<'a>,
+    {
         match self {
             Raw::File(conn) => conn.query_row(sql, [], |r| r.get(0)),
             Raw::Server(client) => {
