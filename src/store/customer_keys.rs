@@ -83,7 +83,10 @@ impl Tx<'_> {
     /// pass over a join, its statements prepared once.
     pub(super) fn flush_customer_keys(&self) -> Result<(), StoreError> {
         let conn = self.db;
-        if !conn.prepare("SELECT 1 FROM customer_keys_dirty")?.exists(params![])? {
+        if !conn
+            .prepare("SELECT 1 FROM customer_keys_dirty LIMIT 1")?
+            .exists(params![])?
+        {
             return Ok(());
         }
         let mut read = conn.prepare(&flush_sql())?;

@@ -171,6 +171,38 @@ impl<'c> Db<'c> {
         self.prepare(sql)?.query_map(params, map)
     }
 
+    /// Like [`Stmt::query_while`] for a read that usually stops early (a
+    /// page of the queue). On PostgreSQL its first `first` rows are read
+    /// whole, in one round trip (a portal takes two before the first row),
+    /// and only a read that goes on past them steps the rest from a
+    /// portal. `sql` must have no LIMIT and end in an ORDER BY that leaves
+    /// no ties, so that the rest follows the first rows exactly.
+    pub fn query_while_paged<E: From<StoreError>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        first: usize,
+        mut each: impl FnMut(&Row) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        if self.dialect() == Dialect::Sqlite {
+            return self.prepare(sql)?.query_while(params, each);
+        }
+        let page = self
+            .prepare(&format!("{sql} LIMIT {first}"))?
+            .whole_result(&params)?
+            .unwrap_or_default();
+        for row in &page {
+            if !each(&Row::postgres(row))? {
+                return Ok(());
+            }
+        }
+        if page.len() < first {
+            return Ok(());
+        }
+        self.prepare(&format!("{sql} OFFSET {first}"))?
+            .query_while(params, each)
+    }
+
     /// Hands each row to `each` as it is read, without collecting them.
     pub fn query_each<E: From<StoreError>>(
         &self,
@@ -275,11 +307,16 @@ impl<'c> Stmt<'c> {
             .ok_or_else(|| StoreError::Sqlite("the query returned no row".into()))
     }
 
+    /// The first row, if any; on PostgreSQL the whole result is read in
+    /// one round trip, so the statement should return one row at most.
     pub fn query_opt<T>(
         &mut self,
         params: impl Params,
         map: impl FnOnce(&Row) -> Result<T, StoreError>,
     ) -> Result<Option<T>, StoreError> {
+        if let Some(rows) = self.whole_result(&params)? {
+            return rows.first().map(|row| map(&Row::postgres(row))).transpose();
+        }
         let mut rows = self.query(params)?;
         match rows.next()? {
             Some(row) => map(&row).map(Some),
@@ -292,12 +329,29 @@ impl<'c> Stmt<'c> {
         params: impl Params,
         mut map: impl FnMut(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
+        if let Some(rows) = self.whole_result(&params)? {
+            return rows.iter().map(|row| map(&Row::postgres(row))).collect();
+        }
         let mut out = Vec::new();
         self.query_each(params, |row| {
             out.push(map(row)?);
             Ok::<_, StoreError>(())
         })?;
         Ok(out)
+    }
+
+    /// On PostgreSQL, every row of the result at once: one round trip
+    /// where stepping a portal takes two (bind, then fetch) — on a server
+    /// the round trips were most of a short read such as the queue's.
+    /// None on SQLite, which steps its rows in process.
+    fn whole_result(&mut self, params: &impl Params) -> Result<Option<Vec<postgres::Row>>, StoreError> {
+        match &mut self.inner {
+            Inner::Sqlite { .. } => Ok(None),
+            Inner::Postgres { run, sql } => {
+                let statement = run.prepare(sql, false, params)?;
+                Ok(Some(run.query(&statement, params)?))
+            }
+        }
     }
 
     pub fn query_each<E: From<StoreError>>(
