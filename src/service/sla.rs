@@ -229,35 +229,24 @@ pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>
     // The lowest score of the first `limit` candidates: the page's floor can
     // only rise from there, so stopping below it never drops a ticket.
     let mut floor: Option<i64> = None;
-    // Tickets read and not yet viewed: their events are read a batch at a
-    // time, one statement instead of one per ticket.
-    let mut pending: Vec<Ticket> = Vec::new();
-    tx.each_active_ticket(cutoff, |ticket, next_due| {
+    tx.each_active_ticket(cutoff, |ticket, next_due, history| {
         if let Some(floor) = floor
             && score_ceiling(next_due, ctx.now) < floor
         {
             return Ok::<_, Error>(ControlFlow::Break(()));
         }
-        pending.push(ticket);
-        let page_full = floor.is_none() && limit.is_some_and(|l| views.len() + pending.len() >= l);
-        if page_full || pending.len() >= QUEUE_BATCH {
-            rules.view_batch(tx, ctx, &mut pending, &mut views)?;
-            if page_full {
-                floor = views.iter().map(|v| v.urgency.score).min();
-            }
+        views.push(rules.view_with(ctx, ticket, history));
+        if limit == Some(views.len()) {
+            floor = views.iter().map(|v| v.urgency.score).min();
         }
         Ok(ControlFlow::Continue(()))
     })?;
-    rules.view_batch(tx, ctx, &mut pending, &mut views)?;
     most_urgent_first(&mut views);
     if let Some(limit) = limit {
         views.truncate(limit);
     }
     Ok(views)
 }
-
-/// How many of the queue's tickets have their events read by one statement.
-const QUEUE_BATCH: usize = 64;
 
 /// The triage order: highest urgency score first, the older ticket first on a tie.
 pub(super) fn most_urgent_first(views: &mut [TicketView]) {
