@@ -361,40 +361,6 @@ fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// Drops the secondary indexes of `tables` (neither a key nor behind a
-/// constraint) and returns the statements that make them again: a copy
-/// into an empty database builds each once from its rows, sorted, instead
-/// of keeping it up to date row by row (the GIN indexes of the search
-/// rows most of all). Inside the copy's transaction, so a failed copy
-/// leaves them as they were. Only the tables' owner may drop them; for
-/// another login nothing is dropped and the copy keeps them up to date.
-pub fn drop_secondary_indexes(db: Db, tables: &[&str]) -> Result<Vec<String>, StoreError> {
-    let owned: bool = db.query_row(
-        "SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE'))
-           FROM pg_class c WHERE c.relname = ANY(string_to_array(?1, ','))
-            AND c.relnamespace = current_schema()::regnamespace",
-        params![tables.join(",")],
-        |r| Ok(r.get::<Option<bool>>(0)?.unwrap_or(false)),
-    )?;
-    if !owned {
-        return Ok(Vec::new());
-    }
-    let indexes: Vec<(String, String)> = db.query_map(
-        "SELECT quote_ident(i.relname)::text, pg_get_indexdef(x.indexrelid)
-           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-          WHERE t.relname = ANY(string_to_array(?1, ',')) AND t.relnamespace = current_schema()::regnamespace
-            AND NOT x.indisunique AND NOT x.indisprimary
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
-          ORDER BY 1",
-        params![tables.join(",")],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    for (name, _) in &indexes {
-        db.execute(&format!("DROP INDEX {name}"), params![])?;
-    }
-    Ok(indexes.into_iter().map(|(_, definition)| definition).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

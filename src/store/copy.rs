@@ -13,7 +13,10 @@
 //!   `customer_last_outbound`, `report_epoch`), which come after the tables
 //!   whose triggers fill them and are replaced by the source's rows, so
 //!   their side effects do not survive the transaction. Audit rows are
-//!   written by the store, never by a trigger: copied once.
+//!   written by the store, never by a trigger: copied once. Into a server
+//!   whose tables the login owns, the triggers are off instead, with the
+//!   secondary indexes and foreign keys (`copy_aside`), and the search
+//!   marks they would have made are made for all records at once.
 //! - Into PostgreSQL the rows go by `COPY … FROM STDIN` in batches (see
 //!   `bulk_pg`), inside the same one transaction; into SQLite by
 //!   multi-row INSERTs. On a server the search rows are then written in
@@ -30,6 +33,7 @@
 //!   flush before the commit.
 
 use super::bulk_pg::CopyBatch;
+use super::copy_aside::SetAside;
 use super::sql::{Db, Dialect, Value, params};
 use super::{Engine, Store, StoreError, Tx};
 
@@ -98,6 +102,12 @@ pub const TABLES: &[Table] = &[
     // Last: every trigger above may have moved the stamp.
     t("report_epoch", "id", Role::Derived),
 ];
+
+/// The search marks the insert triggers of tickets and interactions make,
+/// for all of them at once (as `pg/0011_search.sql` marks a database's).
+const MARK_EVERY_TICKET: &str = "INSERT INTO search_dirty (kind, id) SELECT 'ticket', id FROM tickets";
+const MARK_EVERY_CONTACT: &str =
+    "INSERT INTO search_dirty (kind, id) SELECT 'contact', id FROM interactions WHERE ticket_id IS NULL";
 
 /// Tables of the schema the copy leaves to the destination: the marks of
 /// what the search index must (re)build, made by the insert triggers.
@@ -200,10 +210,14 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     let set_aside = match dest.db.dialect() {
         Dialect::Postgres => {
             let mut names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-            names.extend(["ticket_text", "contact_text"]);
-            super::bulk_pg::drop_secondary_indexes(dest.db, &names)?
+            for search in ["ticket_text", "contact_text"] {
+                if !names.contains(&search) {
+                    names.push(search);
+                }
+            }
+            super::copy_aside::set_aside(dest.db, &names)?
         }
-        Dialect::Sqlite => Vec::new(),
+        Dialect::Sqlite => SetAside::default(),
     };
     let mut copied = Vec::new();
     for table in tables {
@@ -217,13 +231,17 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     }
     if dest.db.dialect() == Dialect::Postgres {
         advance_identities(dest.db)?;
+        if set_aside.triggers_off() && source.db.dialect() == Dialect::Sqlite {
+            // What the insert triggers would have marked: every record
+            // needs its search row (a server's come copied).
+            dest.db.execute(MARK_EVERY_TICKET, params![])?;
+            dest.db.execute(MARK_EVERY_CONTACT, params![])?;
+        }
         // The search rows of the copied records written in one pass (the
         // flush at the commit then finds nothing marked), then analysed
         // with every table copied.
         super::bulk_pg::index_marked(dest.db)?;
-        for definition in &set_aside {
-            dest.db.execute(definition, params![])?;
-        }
+        set_aside.restore(dest.db)?;
         let mut names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
         for search in ["ticket_text", "contact_text"] {
             if !names.contains(&search) {

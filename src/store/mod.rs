@@ -11,6 +11,7 @@ mod bulk;
 mod bulk_pg;
 mod bulk_rows;
 mod copy;
+mod copy_aside;
 mod crm;
 mod customer_keys;
 mod customers;
