@@ -29,13 +29,15 @@ pub struct Rules {
 pub const EMAIL_REPLY_KEY: &str = "email_reply_minutes";
 
 impl Rules {
+    /// The settings as the store finds them: in a read, one statement while
+    /// the calendars and policies are as the store's last read found them.
     pub fn load(tx: &Tx) -> Result<Rules, Error> {
+        let (settings, email_reply) = tx.sla_settings(EMAIL_REPLY_KEY)?;
         let mut calendars = HashMap::new();
-        for spec in tx.calendars()? {
+        for spec in &settings.calendars {
             calendars.insert(spec.name.clone(), spec.build()?);
         }
-        let email_reply = tx
-            .meta(EMAIL_REPLY_KEY)?
+        let email_reply = email_reply
             .and_then(|minutes| minutes.parse::<i64>().ok())
             .filter(|minutes| *minutes > 0)
             .map(|minutes| TargetSpec {
@@ -43,7 +45,7 @@ impl Rules {
                 calendar: None,
             });
         Ok(Rules {
-            policies: tx.policies()?,
+            policies: settings.policies.clone(),
             calendars,
             email_reply,
         })

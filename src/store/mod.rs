@@ -50,6 +50,7 @@ mod report_stamp;
 mod retry;
 mod rows;
 mod screens;
+mod sla_settings;
 pub(crate) mod sql;
 mod surveys;
 mod ticket_find;
@@ -85,6 +86,7 @@ pub use report::{EventRow, FirstTwo, ReportSurvey, ReportTicket, TicketGroups, a
 pub use report_stamp::{ReportStamp, report_stamp_sql};
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};
+pub use sla_settings::{SettingsMemo, SlaSettings};
 pub use surveys::SurveyQuery;
 pub use ticket_find::{
     Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, find_sql_postgres,
@@ -147,6 +149,8 @@ pub struct Store {
     options: OpenOptions,
     /// The journal mode the file was in before this open set the configured one.
     journal_found: String,
+    /// The SLA settings as this store's reads last found them.
+    settings: std::cell::RefCell<SettingsMemo>,
 }
 
 /// The engine a store runs on.
@@ -164,6 +168,8 @@ pub struct Tx<'a> {
     conn: Option<&'a Connection>,
     /// The engine-neutral statements of this transaction.
     db: sql::Db<'a>,
+    /// The store's memory of the SLA settings, in a read (see `sla_settings`).
+    memo: Option<&'a std::cell::RefCell<SettingsMemo>>,
 }
 
 impl<'a> Tx<'a> {
@@ -202,6 +208,7 @@ impl Store {
             path: PathBuf::from(shown_as),
             options: options.clone(),
             journal_found: String::new(),
+            settings: Default::default(),
         };
         // What a migration marked for the search index and the customer
         // keys is indexed now, as SQLite's migrations do: searchable on open.
@@ -252,6 +259,7 @@ impl Store {
                     path: self.path.clone(),
                     options: self.options.clone(),
                     journal_found: String::new(),
+                    settings: Default::default(),
                 })
             }
         }
@@ -279,6 +287,7 @@ impl Store {
             path: PathBuf::from(target.to_string()),
             options: options.clone(),
             journal_found: String::new(),
+            settings: Default::default(),
         })
     }
 
@@ -300,6 +309,7 @@ impl Store {
             path: path.to_path_buf(),
             options: options.clone(),
             journal_found: opened.journal_found,
+            settings: Default::default(),
         })
     }
 
@@ -384,9 +394,12 @@ impl Store {
     where
         E: From<StoreError> + BusyError,
     {
+        let mut f = f;
+        let memo = &self.settings;
+        let mut f = |tx: &Tx| f(&tx.remembering(memo));
         match &mut self.engine {
-            Engine::Sqlite(conn) => retry::read(conn, f),
-            Engine::Postgres(pg) => pg.read(f),
+            Engine::Sqlite(conn) => retry::read(conn, &mut f),
+            Engine::Postgres(pg) => pg.read(&mut f),
         }
     }
 

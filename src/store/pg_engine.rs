@@ -280,6 +280,7 @@ impl PgConn {
         let out = f(&Tx {
             conn: None,
             db: Db::postgres(&tx),
+            memo: None,
         })?;
         // A read commits nothing: it can always be run again.
         self.at_commit = !read_only;

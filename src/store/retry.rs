@@ -87,6 +87,7 @@ where
     let out = f(&Tx {
         conn: Some(&tx),
         db: super::sql::Db::sqlite(&tx),
+        memo: None,
     })?;
     tx.commit().map_err(StoreError::from)?;
     Ok(out)
