@@ -51,29 +51,40 @@ pub(super) const EVENTS_IN_LIST_ORDER_SQL: &str = "SELECT e.ticket_id, e.at, e.e
    CROSS JOIN ticket_events e ON e.ticket_id = t.id
    ORDER BY t.opened_at DESC, t.id DESC, e.at, e.id";
 
-/// [`EVENTS_IN_LIST_ORDER_SQL`] on PostgreSQL: plain joins (no `CROSS JOIN … ON` there).
 /// How many of the queue's tickets are read at once, first: a page of 50
-/// and the candidates just after it, which is usually all the queue reads.
-const QUEUE_FIRST_ROWS: usize = 64;
+/// and the few candidates after it, which is usually all the queue reads
+/// (on the 200k demo it stops at the 51st). More would cost the server
+/// their events for nothing; a queue that reads on steps the rest.
+const QUEUE_FIRST_ROWS: usize = 56;
 
 /// A ticket's clock history: its events in order.
 pub type History = Vec<(DateTime<Utc>, TicketEvent)>;
 
-/// A ticket's clock history as one column of its row (`at:event,…` in
-/// order; [`parse_history`] reads it): the queue reads its tickets and
-/// their events by one statement, a round trip less per page on a server.
-/// `string_agg` is PostgreSQL's and SQLite's (3.44) alike.
-const HISTORY_COLUMN: &str = "(SELECT string_agg(e.at || ':' || e.event, ',' ORDER BY e.at, e.id)
+/// A ticket's clock history as one column of its row (`at:id:event,…`;
+/// [`parse_history`] reads it): the queue reads its tickets and their
+/// events by one statement, a round trip less per page on a server.
+/// `string_agg` is PostgreSQL's and SQLite's (3.44) alike. Unordered, and
+/// put in order where it is read: an ordered aggregate sorts each ticket's
+/// few events on the server, a tenth of the page's time there.
+const HISTORY_COLUMN: &str = "(SELECT string_agg(e.at || ':' || e.id || ':' || e.event, ',')
      FROM ticket_events e WHERE e.ticket_id = t.id)";
 
-/// [`HISTORY_COLUMN`]'s text as events; an event this binary does not
-/// know is left out, as everywhere the events are read.
+/// [`HISTORY_COLUMN`]'s text as events in order (time, then id); an event
+/// this binary does not know is left out, as everywhere the events are read.
 fn parse_history(text: &str) -> History {
-    text.split(',')
+    let mut events: Vec<(i64, i64, TicketEvent)> = text
+        .split(',')
         .filter_map(|item| {
-            let (at, key) = item.split_once(':')?;
-            Some((from_unix(at.parse().ok()?), parse_event(key)?))
+            let mut parts = item.splitn(3, ':');
+            let at = parts.next()?.parse().ok()?;
+            let id = parts.next()?.parse().ok()?;
+            Some((at, id, parse_event(parts.next()?)?))
         })
+        .collect();
+    events.sort_unstable_by_key(|(at, id, _)| (*at, *id));
+    events
+        .into_iter()
+        .map(|(at, _, event)| (from_unix(at), event))
         .collect()
 }
 
@@ -81,6 +92,7 @@ fn parse_history(text: &str) -> History {
 pub(crate) const EVENTS_OF_SQL: &str = "SELECT e.ticket_id, e.at, e.event FROM json_each(?1) j
      JOIN ticket_events e ON e.ticket_id = j.value ORDER BY e.ticket_id, e.at, e.id";
 
+/// [`EVENTS_IN_LIST_ORDER_SQL`] on PostgreSQL: plain joins (no `CROSS JOIN … ON` there).
 const EVENTS_IN_LIST_ORDER_PG_SQL: &str = "SELECT e.ticket_id, e.at, e.event
    FROM tickets t JOIN customers c ON c.id = t.customer_id
    JOIN ticket_events e ON e.ticket_id = t.id
@@ -428,5 +440,35 @@ impl Tx<'_> {
             [id],
         )?;
         self.add_ticket_event(id, at, TicketEvent::Responded, agent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_history_column_is_read_in_order_of_time_then_id() {
+        let at = |s: i64| from_unix(s);
+        let cases: &[(&str, History)] = &[
+            ("", vec![]),
+            ("5:1:opened", vec![(at(5), TicketEvent::Opened)]),
+            (
+                "20:3:responded,10:1:opened,20:2:paused",
+                vec![
+                    (at(10), TicketEvent::Opened),
+                    (at(20), TicketEvent::Paused),
+                    (at(20), TicketEvent::Responded),
+                ],
+            ),
+            // An event this binary does not know, and damage, are left out.
+            (
+                "7:1:escalated,x:2:opened,8:3:closed",
+                vec![(at(8), TicketEvent::Closed)],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&parse_history(text), expected, "{text:?}");
+        }
     }
 }
