@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0017_mail.sql"),
     include_str!("../../assets/migrations/0018_customer_email_folded.sql"),
     include_str!("../../assets/migrations/0019_server_roles.sql"),
+    include_str!("../../assets/migrations/0020_search_storage.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -43,6 +43,7 @@ pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[
     migration!("0017_mail"),
     migration!("0018_customer_email_folded"),
     migration!("0019_server_roles"),
+    migration!("0020_search_storage"),
 ];
 
 /// `frontdesk_schema.application` of a frontdesk database: what SQLite's
