@@ -109,6 +109,7 @@ mod segments_as_of;
 mod sharing;
 mod shell;
 mod sla_scenarios;
+mod sla_settings;
 mod store;
 mod streamed_output;
 mod tags_bulk;
