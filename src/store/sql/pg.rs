@@ -21,8 +21,29 @@ use std::collections::{HashMap, VecDeque};
 const FETCH_FIRST: i32 = 64;
 const FETCH_MOST: i32 = 4096;
 
-/// Prepared statements of one connection, by the SQL they were made from.
-pub type StatementCache = HashMap<String, postgres::Statement>;
+/// Prepared statements of one connection, by the store's SQL they were
+/// made from (found without translating it again: the queue's statement
+/// is a kilobyte), one map for plain statements and one for inserts that
+/// return their id.
+#[derive(Default)]
+pub struct StatementCache {
+    plain: HashMap<String, postgres::Statement>,
+    returning_id: HashMap<String, postgres::Statement>,
+}
+
+impl StatementCache {
+    pub fn new() -> StatementCache {
+        StatementCache::default()
+    }
+
+    fn map(&mut self, returning_id: bool) -> &mut HashMap<String, postgres::Statement> {
+        if returning_id {
+            &mut self.returning_id
+        } else {
+            &mut self.plain
+        }
+    }
+}
 
 /// An open PostgreSQL transaction, as the driver uses it.
 pub struct PgTx<'a> {
@@ -61,10 +82,10 @@ pub trait PgRun {
 
 impl PgRun for PgTx<'_> {
     fn prepare(&self, sql: &str, returning_id: bool, params: &dyn Params) -> Result<postgres::Statement, StoreError> {
-        let text = translate(sql, returning_id);
-        if let Some(statement) = self.cache.borrow().get(&text) {
+        if let Some(statement) = self.cache.borrow_mut().map(returning_id).get(sql) {
             return Ok(statement.clone());
         }
+        let text = translate(sql, returning_id);
         // A failed prepare aborts the transaction unless it was made under
         // a savepoint; this runs once per statement and connection.
         let mut tx = self.tx.borrow_mut();
@@ -95,7 +116,10 @@ impl PgRun for PgTx<'_> {
             StoreError::Sqlite(detail) => StoreError::Sqlite(format!("{detail}: {text}")),
             other => other,
         })?;
-        self.cache.borrow_mut().insert(text, statement.clone());
+        self.cache
+            .borrow_mut()
+            .map(returning_id)
+            .insert(sql.to_string(), statement.clone());
         Ok(statement)
     }
 
