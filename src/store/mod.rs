@@ -123,6 +123,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("customer_by_email", mail_in::CUSTOMER_BY_EMAIL_SQL.to_string()),
         ("ticket_list", tickets::list_sql(false)),
         ("queue_events", tickets::EVENTS_OF_SQL.to_string()),
+        ("queue_page", tickets::active_tickets_sql("t.next_due > ?1")),
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
         ("cadence", crm::CADENCE_SQL.to_string()),

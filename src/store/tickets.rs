@@ -88,6 +88,16 @@ fn parse_history(text: &str) -> History {
         .collect()
 }
 
+/// One band of [`Tx::each_active_ticket`]: the active tickets meeting
+/// `condition` on `t.next_due`, each with its next due and its history.
+pub(super) fn active_tickets_sql(condition: &str) -> String {
+    format!(
+        "SELECT {TICKET_COLUMNS}, t.next_due, {HISTORY_COLUMN}
+         FROM tickets t JOIN customers c ON c.id = t.customer_id
+         WHERE t.is_active AND {condition} ORDER BY t.next_due, t.id"
+    )
+}
+
 /// The events of the tickets in a JSON list of ids, each ticket's in order.
 pub(crate) const EVENTS_OF_SQL: &str = "SELECT e.ticket_id, e.at, e.event FROM json_each(?1) j
      JOIN ticket_events e ON e.ticket_id = j.value ORDER BY e.ticket_id, e.at, e.id";
@@ -388,11 +398,7 @@ impl Tx<'_> {
             ("t.next_due <= ?1", Some(cutoff)),
             ("t.next_due IS NULL", None),
         ] {
-            let sql = format!(
-                "SELECT {TICKET_COLUMNS}, t.next_due, {HISTORY_COLUMN}
-                 FROM tickets t JOIN customers c ON c.id = t.customer_id
-                 WHERE t.is_active AND {condition} ORDER BY t.next_due, t.id"
-            );
+            let sql = active_tickets_sql(condition);
             let mut step = |row: &super::sql::Row| {
                 let ticket = rows::ticket(row)?;
                 let next_due: Option<i64> = row.get(TICKET_COLUMN_COUNT)?;
