@@ -209,12 +209,7 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
     }
     let set_aside = match dest.db.dialect() {
         Dialect::Postgres => {
-            let mut names: Vec<&str> = tables.iter().map(|t| t.name).collect();
-            for search in ["ticket_text", "contact_text"] {
-                if !names.contains(&search) {
-                    names.push(search);
-                }
-            }
+            let names = with_search_tables(tables.iter().map(|t| t.name));
             super::copy_aside::set_aside(dest.db, &names)?
         }
         Dialect::Sqlite => SetAside::default(),
@@ -242,15 +237,22 @@ fn copy_tables(source: &Tx, dest: &Tx, progress: &dyn CopyProgress) -> Result<Co
         // with every table copied.
         super::bulk_pg::index_marked(dest.db)?;
         set_aside.restore(dest.db)?;
-        let mut names: Vec<&str> = copied.iter().map(|(name, _)| *name).collect();
-        for search in ["ticket_text", "contact_text"] {
-            if !names.contains(&search) {
-                names.push(search);
-            }
-        }
+        let names = with_search_tables(copied.iter().map(|(name, _)| *name));
         dest.db.execute(&format!("ANALYZE {}", names.join(", ")), params![])?;
     }
     Ok(Copied { tables: copied })
+}
+
+/// `names` and the server's search tables, each once: written on a server
+/// whether copied (from another server) or built (from a file).
+fn with_search_tables<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.collect();
+    for search in ["ticket_text", "contact_text"] {
+        if !names.contains(&search) {
+            names.push(search);
+        }
+    }
+    names
 }
 
 /// The columns of `table` a row can be given, by name (generated ones are
