@@ -108,25 +108,41 @@ fn a_copy_into_a_server_writes_the_flushs_search_rows_in_one_pass_and_analyses()
         .assert()
         .success();
     assert_loaded(&server, true);
-    // The secondary indexes the copy set aside to build once are all back,
-    // as the schema defines them.
+    // What the copy set aside — the secondary indexes, the foreign keys,
+    // the tables' own triggers — is all back, as the schema defines it.
     let schema = TestDb::migrated();
-    assert_eq!(indexes(&server), indexes(&schema));
+    for (what, sql) in [
+        ("indexes", INDEXES),
+        ("foreign keys", FOREIGN_KEYS),
+        ("triggers", TRIGGERS),
+    ] {
+        let back = listed(&server, sql);
+        assert!(!back.is_empty(), "{what}");
+        assert_eq!(back, listed(&schema, sql), "{what}");
+    }
     assert!(
-        indexes(&server).iter().any(|i| i.contains("USING gin")),
+        listed(&server, INDEXES).iter().any(|i| i.contains("USING gin")),
         "the search indexes"
     );
 }
 
 /// Every index of the database's tables, as the server would make it.
-fn indexes(server: &TestDb) -> Vec<String> {
+const INDEXES: &str = "SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
+  WHERE t.relnamespace = 'public'::regnamespace ORDER BY 1";
+
+/// Every foreign key, validated or not.
+const FOREIGN_KEYS: &str = "SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+    || CASE WHEN convalidated THEN '' ELSE ' NOT VALID' END
+  FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1";
+
+/// Every trigger of frontdesk's own, with whether it fires (O: always).
+const TRIGGERS: &str = "SELECT tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text
+  FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1";
+
+fn listed(server: &TestDb, sql: &str) -> Vec<String> {
     server
         .admin()
-        .query(
-            "SELECT pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
-              WHERE t.relnamespace = 'public'::regnamespace ORDER BY 1",
-            &[],
-        )
+        .query(sql, &[])
         .unwrap()
         .iter()
         .map(|r| r.get(0))
