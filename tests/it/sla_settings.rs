@@ -21,11 +21,17 @@ fn first_response_due(store: &mut Store, id: i64) -> Option<String> {
     view.sla.first_response.due.map(|d| d.to_rfc3339())
 }
 
-#[test]
-fn a_policy_changed_elsewhere_counts_at_the_next_read_of_a_store_that_remembered_the_old() {
+/// A desk with one complaint in its queue, and the complaint's id.
+fn a_complaint() -> (Desk, i64) {
     let desk = Desk::new();
     let code = desk.customer("李雷", &[])["code"].as_str().unwrap().to_string();
     let id = desk.ticket(&code, "complaint", "退款", &[])["id"].as_i64().unwrap();
+    (desk, id)
+}
+
+#[test]
+fn a_policy_changed_elsewhere_counts_at_the_next_read_of_a_store_that_remembered_the_old() {
+    let (desk, id) = a_complaint();
     let mut reader = desk.store();
     let before = first_response_due(&mut reader, id);
     assert_eq!(first_response_due(&mut reader, id), before, "read twice, the same");
@@ -62,9 +68,7 @@ fn first_for(kind: TicketKind, minutes: i64, name: &str) -> impl Fn(&Tx) -> Resu
 
 #[test]
 fn a_policy_a_rolled_back_write_added_is_never_remembered() {
-    let desk = Desk::new();
-    let code = desk.customer("李雷", &[])["code"].as_str().unwrap().to_string();
-    let id = desk.ticket(&code, "complaint", "退款", &[])["id"].as_i64().unwrap();
+    let (desk, id) = a_complaint();
     let mut store = desk.store();
     let before = first_response_due(&mut store, id);
     // A write adds a five-minute complaint policy, reads the settings with
