@@ -19,7 +19,6 @@ use std::path::Path;
 use std::process::{Child, Command, Output};
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2026-03-02T08:00:00Z";
 /// The advisory lock every write takes first (`pg_engine::WRITE_LOCK`, "FDWR").
 const WRITE_LOCK: i64 = 0x4644_5752;
 
@@ -36,20 +35,8 @@ fn server() -> Option<TestDb> {
 /// The binary on `db` as the superuser naming agent 王五, with no config
 /// file and English messages.
 fn frontdesk(db: &TestDb, dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for var in [
-        "FRONTDESK_DB",
-        "FRONTDESK_AGENT",
-        "FRONTDESK_NOW",
-        "LC_ALL",
-        "LC_MESSAGES",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("LANG", "C")
-        .env("FRONTDESK_CONFIG", dir.join("no-such-config.toml"))
-        .env("HOME", dir)
-        .args(["--db", &db.url, "--now", NOW, "--agent", "王五"]);
+    let mut cmd = crate::pg_server::frontdesk_on(&db.url, dir);
+    cmd.args(["--agent", "王五"]);
     cmd
 }
 

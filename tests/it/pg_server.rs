@@ -201,3 +201,26 @@ fn a_fresh_database_is_empty_and_gone_after_the_test() {
         .get(0);
     assert_eq!(left, 0, "the test database is dropped");
 }
+
+/// The binary on the database at `url`, at the tests' clock, with no
+/// config file, English messages, a home inside `dir`, and nothing of the
+/// machine's environment that names a database, an agent, a time or a
+/// password file: each test adds who it is.
+pub fn frontdesk_on(url: &str, dir: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"));
+    for var in [
+        "FRONTDESK_DB",
+        "FRONTDESK_AGENT",
+        "FRONTDESK_NOW",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "PGPASSFILE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", "C")
+        .env("FRONTDESK_CONFIG", dir.join("no-such-config.toml"))
+        .env("HOME", dir)
+        .args(["--db", url, "--now", crate::common::NOW]);
+    cmd
+}

@@ -9,7 +9,6 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const NOW: &str = "2026-03-02T08:00:00Z";
 const PASSWORD: &str = "frontdesk-sharing-pw";
 const ROUNDS: usize = 15;
 
@@ -52,22 +51,8 @@ impl Drop for Logins {
 
 /// The binary on `url` (no config file, English), with the login's password.
 fn frontdesk(url: &str, dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    for var in [
-        "FRONTDESK_DB",
-        "FRONTDESK_AGENT",
-        "FRONTDESK_NOW",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "PGPASSFILE",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("LANG", "C")
-        .env("PGPASSWORD", PASSWORD)
-        .env("FRONTDESK_CONFIG", dir.join("no-such-config.toml"))
-        .env("HOME", dir)
-        .args(["--db", url, "--now", NOW]);
+    let mut cmd = crate::pg_server::frontdesk_on(url, dir);
+    cmd.env("PGPASSWORD", PASSWORD);
     cmd
 }
 
