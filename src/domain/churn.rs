@@ -16,10 +16,10 @@
 
 use super::segment_rules::{Facts, SegmentRules};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum ChurnReason {
     FewerContacts { recent: i64, before: i64, window_days: i64 },

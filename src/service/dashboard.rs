@@ -38,8 +38,7 @@ pub struct Dashboard {
 pub fn dashboard(store: &mut Store, ctx: &Ctx, month: Month) -> Result<Dashboard, Error> {
     // Before the figures: a write in between makes the stamp older than them, never newer.
     let stamp = store.read(|tx| tx.report_stamp())?;
-    let report = report::monthly(store, ctx, month)?;
-    let weeks = report::weekly_of_month(store, ctx, month, WEEKS)?;
+    let (report, weeks) = report::monthly_with_weeks(store, ctx, month, WEEKS)?;
     let at_risk = segments::risk(store, ctx, Some(AT_RISK_LIMIT))?;
     Ok(Dashboard {
         report,

@@ -3,15 +3,15 @@
 //!
 //! The KPI definitions are in `domain::kpi` (one doc comment per KPI). Met and missed come from
 //! the SLA engine (`service::sla::clocks` over each ticket's events before the month's
-//! cutoff). The reads stay proportional to the two months: one range scan of the events since
-//! shortly before the previous month (covering index `ticket_events_at`) finds the tickets
-//! that matter and most of their history; the earlier events of older tickets, the ticket
-//! rows and the first outbound contacts are one query each; the SLA engine runs only where a
-//! clock can count in a month, once per ticket when nothing changed between the two cutoffs;
-//! tickets untouched since count in the backlog from their current status; the churn scan
-//! runs beside the rest on a connection of its own. A month further back reads every event
-//! since, so it takes longer. `tests/it/report_reference.rs` checks all of this against a
-//! brute-force reading of every record.
+//! cutoff). The reads stay proportional to the tickets that matter: one range scan of the
+//! stored ticket histories (`ticket_history`, kept by triggers) gives every ticket with an
+//! event since shortly before the previous month, with its whole history and its first two
+//! outbound contacts, and each is judged and tallied as it is read, so a month is never
+//! gathered in memory; the SLA engine runs only where a clock can count in a month, once per
+//! ticket when nothing changed between the two cutoffs; tickets untouched since count in the
+//! backlog from their current status; the churn scan runs beside the rest on a connection of
+//! its own. `tests/it/report_reference.rs` checks all of this against a brute-force reading
+//! of every record.
 
 use super::sla::{Rules, clocks};
 use super::{Ctx, Error};
@@ -22,17 +22,15 @@ use crate::domain::kpi::{
 };
 use crate::domain::period::{Month, last_weeks};
 use crate::domain::sla::{SlaView, Targets, TicketEvent};
-use crate::store::{EventRow, FirstTwo, ReportTicket, Store, TicketGroups, Tx};
+use crate::store::{ReportHistory, ReportTicket, Store, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// How long before a month a resolution is looked at, because its callback may fall due in
 /// the month: callback targets up to this long are counted exactly.
 const CALLBACK_LOOKBACK_DAYS: i64 = 14;
-
-type Events = Vec<(DateTime<Utc>, TicketEvent)>;
 
 /// One KPI of the month beside the month before.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,7 +99,25 @@ pub fn monthly(store: &mut Store, ctx: &Ctx, month: Month) -> Result<MonthlyRepo
 
 /// [`monthly`], with a breakdown of every ticket and survey KPI when `by` is given.
 pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdown>) -> Result<MonthlyReport, Error> {
-    let tz = ctx.settings.timezone;
+    Ok(read_months(store, ctx, month, by, None)?.0)
+}
+
+/// [`monthly`] and [`weekly_of_month`] together, as the dashboard shows them: the tickets
+/// are read once for both.
+pub fn monthly_with_weeks(
+    store: &mut Store,
+    ctx: &Ctx,
+    month: Month,
+    weeks: usize,
+) -> Result<(MonthlyReport, Vec<WeekPoint>), Error> {
+    refuse_future(ctx, month)?;
+    let weeks = Weeks::new(ctx, weeks, month_end(ctx, month));
+    let (report, points) = read_months(store, ctx, month, None, Some(weeks))?;
+    Ok((report, points.unwrap_or_default()))
+}
+
+/// A month after the current one has no figures yet.
+fn refuse_future(ctx: &Ctx, month: Month) -> Result<(), Error> {
     if month > current_month(ctx) {
         return Err(Invalid::new(
             "month",
@@ -110,6 +126,26 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
         )
         .into());
     }
+    Ok(())
+}
+
+/// The instant a month is seen from: now for the month in progress, else its last second
+/// (the cutoff is exclusive and instants are whole seconds).
+fn month_end(ctx: &Ctx, month: Month) -> DateTime<Utc> {
+    Window::new(month, ctx.settings.timezone, ctx.now).cutoff - Duration::seconds(1)
+}
+
+/// The KPIs of `month` and the month before, and the weekly series of `weeks` counted from
+/// the same read of the tickets when given.
+fn read_months(
+    store: &mut Store,
+    ctx: &Ctx,
+    month: Month,
+    by: Option<Breakdown>,
+    weeks: Option<Weeks>,
+) -> Result<(MonthlyReport, Option<Vec<WeekPoint>>), Error> {
+    let tz = ctx.settings.timezone;
+    refuse_future(ctx, month)?;
     let windows = [
         Window::new(month.previous(), tz, ctx.now),
         Window::new(month, tz, ctx.now),
@@ -133,14 +169,15 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
                 totals: Default::default(),
                 groups: BTreeMap::new(),
             };
+            let mut weeks = weeks.clone();
             let rules = Rules::load(tx)?;
-            add_tickets(tx, ctx, &rules, &mut c)?;
+            add_tickets(tx, ctx, &rules, &mut c, weeks.as_mut())?;
             add_surveys(tx, &mut c)?;
-            Ok::<_, Error>(c)
+            Ok::<_, Error>((c, weeks.map(|w| w.points)))
         });
         (read, apart.join())
     });
-    let mut c = read?;
+    let (mut c, points) = read?;
     let masks = match apart {
         Ok(Some(masks)) => masks,
         _ => store.read(|tx| tx.activity_by_span(&spans))?,
@@ -155,7 +192,7 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
         })
         .collect();
     breakdown.sort_by_key(|g| g.group.is_empty());
-    Ok(MonthlyReport {
+    let report = MonthlyReport {
         month,
         timezone: tz,
         window: windows[1],
@@ -164,7 +201,8 @@ pub fn monthly_by(store: &mut Store, ctx: &Ctx, month: Month, by: Option<Breakdo
         distribution: c.totals[1].distribution,
         by,
         breakdown,
-    })
+    };
+    Ok((report, points))
 }
 
 /// Counts of the month's surveys by rounded mean score 1..=5.
@@ -189,32 +227,48 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
 /// month's last second), as the dashboard charts and `report --weekly` show them. A month
 /// after the current one is refused, as in [`monthly`].
 pub fn weekly_of_month(store: &mut Store, ctx: &Ctx, month: Month, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
-    if month > current_month(ctx) {
-        return Err(Invalid::new(
-            "month",
-            month.to_string(),
-            crate::domain::error::Reason::AfterCurrentMonth,
-        )
-        .into());
-    }
-    let window = Window::new(month, ctx.settings.timezone, ctx.now);
-    // The cutoff is exclusive and instants are whole seconds.
-    weekly_until(store, ctx, weeks, window.cutoff - Duration::seconds(1))
+    refuse_future(ctx, month)?;
+    weekly_until(store, ctx, weeks, month_end(ctx, month))
 }
 
 /// The last `weeks` weeks up to `as_of` (inclusive), oldest first, seen from then: only what
 /// happened up to `as_of` counts and the SLA clocks are judged at it. A past month's charts
 /// use the last second of the month, so they follow the month rules of [`monthly`].
 pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<Utc>) -> Result<Vec<WeekPoint>, Error> {
-    let starts = last_weeks(as_of, ctx.settings.timezone, weeks);
-    let Some(&from) = starts.first() else {
+    let weeks = Weeks::new(ctx, weeks, as_of);
+    if weeks.points.is_empty() {
         return Ok(vec![]);
-    };
-    let cutoff = as_of + Duration::seconds(1);
-    let week_of = |t: DateTime<Utc>| (from <= t && t < cutoff).then(|| starts.partition_point(|&s| s <= t) - 1);
+    }
     // A read may run again when SQLite is busy: each run starts from zero.
     store.read(|tx| {
-        let mut points: Vec<WeekPoint> = starts
+        let mut weeks = weeks.clone();
+        let rules = Rules::load(tx)?;
+        tx.each_report_history(weeks.from, needs_tier(&rules), |h| {
+            if weeks.counts(&h) {
+                weeks.add(&rules, &h);
+            }
+        })?;
+        Ok::<_, Error>(weeks.points)
+    })
+}
+
+/// The weekly series being counted: tickets opened and resolved, and first responses met,
+/// in each week from `from` up to `as_of`, the clocks judged at `as_of`.
+#[derive(Clone)]
+struct Weeks {
+    starts: Vec<DateTime<Utc>>,
+    from: DateTime<Utc>,
+    as_of: DateTime<Utc>,
+    /// Just after `as_of`: instants are whole seconds.
+    cutoff: DateTime<Utc>,
+    share: f64,
+    points: Vec<WeekPoint>,
+}
+
+impl Weeks {
+    fn new(ctx: &Ctx, weeks: usize, as_of: DateTime<Utc>) -> Weeks {
+        let starts = last_weeks(as_of, ctx.settings.timezone, weeks);
+        let points = starts
             .iter()
             .map(|&start| WeekPoint {
                 start,
@@ -223,24 +277,42 @@ pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<
                 first_response: Ratio::default(),
             })
             .collect();
-        let rules = Rules::load(tx)?;
-        let in_weeks = |at: DateTime<Utc>, _| from <= at && at < cutoff;
-        for (t, events) in relevant_tickets(tx, &rules, from, in_weeks)? {
-            let before = events_before(&events, cutoff);
-            if let Some(i) = week_of(t.opened_at) {
-                points[i].opened += 1;
-            }
-            for i in resolutions(before).into_iter().filter_map(week_of) {
-                points[i].resolved += 1;
-            }
-            let sla = clocks(before.to_vec(), &targets(&rules, &t), as_of, ctx.settings.at_risk_share);
-            let first = sla.first_response;
-            if let (Some(i), Some(met)) = (first.done_at.and_then(week_of), on_time(first.state)) {
-                points[i].first_response.add(met);
+        Weeks {
+            from: starts.first().copied().unwrap_or(as_of),
+            starts,
+            as_of,
+            cutoff: as_of + Duration::seconds(1),
+            share: ctx.settings.at_risk_share,
+            points,
+        }
+    }
+
+    fn week_of(&self, t: DateTime<Utc>) -> Option<usize> {
+        (self.from <= t && t < self.cutoff).then(|| self.starts.partition_point(|&s| s <= t) - 1)
+    }
+
+    /// Whether the ticket had an event in the weeks: only those can count in them.
+    fn counts(&self, h: &ReportHistory) -> bool {
+        let first = h.events.partition_point(|(at, _)| *at < self.from);
+        h.events.get(first).is_some_and(|(at, _)| *at < self.cutoff)
+    }
+
+    fn add(&mut self, rules: &Rules, h: &ReportHistory) {
+        let (t, before) = (&h.ticket, events_before(&h.events, self.cutoff));
+        if let Some(i) = self.week_of(t.opened_at) {
+            self.points[i].opened += 1;
+        }
+        for at in resolutions(before) {
+            if let Some(i) = self.week_of(at) {
+                self.points[i].resolved += 1;
             }
         }
-        Ok::<_, Error>(points)
-    })
+        let sla = clocks(before.to_vec(), &targets(rules, t), self.as_of, self.share);
+        let first = sla.first_response;
+        if let (Some(i), Some(met)) = (first.done_at.and_then(|d| self.week_of(d)), on_time(first.state)) {
+            self.points[i].first_response.add(met);
+        }
+    }
 }
 
 /// The tallies of both months, overall and per group.
@@ -297,50 +369,6 @@ fn targets<'r>(rules: &'r Rules, t: &ReportTicket) -> Targets<'r> {
 /// Whether some policy matches on the customer's tier.
 fn needs_tier(rules: &Rules) -> bool {
     rules.policies.iter().any(|p| p.tier.is_some())
-}
-
-/// The tickets with an event since `from` for which `relevant(at, event)` holds, each with
-/// its whole history in order: one range scan of the recent events, and the earlier events of
-/// the tickets opened before `from`. The rows are grouped by sorting them by ticket rather
-/// than by hashing each of the hundreds of thousands a large month reads.
-fn relevant_tickets(
-    tx: &Tx,
-    rules: &Rules,
-    from: DateTime<Utc>,
-    relevant: impl Fn(DateTime<Utc>, TicketEvent) -> bool,
-) -> Result<Vec<(ReportTicket, Events)>, Error> {
-    // By ticket, then by time, equal times in the order recorded (the scan returns them by time).
-    let by_ticket = |r: &EventRow| (r.0, r.1, r.3);
-    let mut rows = tx.events_since(from)?;
-    rows.sort_unstable_by_key(by_ticket);
-    let mut ids = Vec::new();
-    // Of those, the tickets whose opening is before the scan.
-    let mut older = Vec::new();
-    let mut kept = Vec::with_capacity(rows.len());
-    for group in rows.chunk_by(|a, b| a.0 == b.0) {
-        if group.iter().any(|r| relevant(r.1, r.2)) {
-            ids.push(group[0].0);
-            if !group.iter().any(|r| r.2 == TicketEvent::Opened) {
-                older.push(group[0].0);
-            }
-            kept.extend_from_slice(group);
-        }
-    }
-    // The earlier events come before the scan's in the same order.
-    let mut history = tx.events_before(&older, from)?;
-    history.extend(kept);
-    history.sort_unstable_by_key(by_ticket);
-    let mut tickets = tx.report_tickets(&ids, needs_tier(rules))?;
-    // In ticket order, so sums come out the same on every run.
-    tickets.sort_unstable_by_key(|t| t.id);
-    let mut groups = history.chunk_by(|a, b| a.0 == b.0).peekable();
-    let mut out = Vec::with_capacity(tickets.len());
-    for t in tickets {
-        while groups.next_if(|g| g[0].0 < t.id).is_some() {}
-        let events = groups.next_if(|g| g[0].0 == t.id).unwrap_or_default();
-        out.push((t, events.iter().map(|&(_, at, event, _)| (at, event)).collect()));
-    }
-    Ok(out)
 }
 
 /// The events before `cutoff`: a prefix, since they are in time order.
@@ -405,7 +433,16 @@ fn judge(
     [judged(0, earlier), judged(1, later)]
 }
 
-fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(), Error> {
+/// Judges and tallies every ticket that can count in the two months, and counts those that
+/// can count in `weeks` there too, from one range scan of the stored ticket histories (each
+/// with its whole history and first two outbound contacts, in id order).
+fn add_tickets(
+    tx: &Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    c: &mut Collector,
+    mut weeks: Option<&mut Weeks>,
+) -> Result<(), Error> {
     let [previous, month] = c.windows;
     let lookback = previous.start - Duration::days(CALLBACK_LOOKBACK_DAYS);
     let settled = |e: TicketEvent| matches!(e, TicketEvent::Resolved | TicketEvent::Closed);
@@ -416,33 +453,23 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
             || (at < previous.start && settled(e))
             || (at >= previous.cutoff && (settled(e) || e == TicketEvent::Reopened))
     };
-    let (tickets, events): (Vec<ReportTicket>, Vec<Events>) =
-        relevant_tickets(tx, rules, lookback, relevant)?.into_iter().unzip();
-    let ids: Vec<i64> = tickets.iter().map(|t| t.id).collect();
     let share = ctx.settings.at_risk_share;
-    let judged: Vec<[Option<Judged>; 2]> = tickets
-        .iter()
-        .zip(&events)
-        .map(|(t, events)| judge(rules, share, t, events, &c.windows))
-        .collect();
-
-    // The first two outbound contacts of the tickets resolved in either month.
-    let resolved: Vec<i64> = tickets
-        .iter()
-        .zip(&judged)
-        .filter(|(_, j)| {
-            j.iter()
-                .zip(&c.windows)
-                .any(|(j, w)| j.as_ref().and_then(|j| j.resolved_at).is_some_and(|r| w.contains(r)))
-        })
-        .map(|(t, _)| t.id)
-        .collect();
-    let outbound: HashMap<i64, FirstTwo> = tx.first_outbound(&resolved)?.into_iter().collect();
-
-    for (t, judged) in tickets.iter().zip(&judged) {
-        for (i, j) in judged.iter().enumerate() {
+    let from = weeks.as_ref().map_or(lookback, |w| w.from.min(lookback));
+    let mut loaded = HashSet::new();
+    tx.each_report_history(from, needs_tier(rules), |h| {
+        if let Some(weeks) = weeks.as_deref_mut()
+            && weeks.counts(&h)
+        {
+            weeks.add(rules, &h);
+        }
+        let recent = &h.events[h.events.partition_point(|(at, _)| *at < lookback)..];
+        if !recent.iter().any(|&(at, e)| relevant(at, e)) {
+            return;
+        }
+        let t = &h.ticket;
+        loaded.insert(t.id);
+        for (i, j) in judge(rules, share, t, &h.events, &c.windows).iter().enumerate() {
             let Some(j) = j else { continue };
-            let first_two = outbound.get(&t.id).copied().unwrap_or_default();
             let facts = TicketFacts {
                 kind: t.groups.kind,
                 opened_at: t.opened_at,
@@ -451,15 +478,14 @@ fn add_tickets(tx: &Tx, ctx: &Ctx, rules: &Rules, c: &mut Collector) -> Result<(
                 reopened: j.reopened,
                 outbound_until_resolved: j
                     .resolved_at
-                    .map_or(0, |r| first_two.iter().flatten().filter(|&&at| at <= r).count()),
+                    .map_or(0, |r| h.first_two.iter().flatten().filter(|&&at| at <= r).count()),
             };
             let w = c.windows[i];
             c.apply(i, Some(&t.groups), |tally| tally.add_ticket(&facts, &w));
         }
-    }
+    })?;
 
     // Open now and without a status change since the earlier cutoff: open at both cutoffs.
-    let loaded: HashSet<i64> = ids.into_iter().collect();
     for t in tx.open_report_tickets(month.cutoff)? {
         if loaded.contains(&t.id) {
             continue;

@@ -191,6 +191,10 @@ fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow, audited: Audited) -> Result<(Assess
     if tier_changed || stage_changed {
         tx.set_customer_segment(row.customer_id, a.tier, a.lifecycle)?;
     }
+    let warnings = serde_json::to_string(&a.warnings).unwrap_or_default();
+    if warnings != row.warnings {
+        tx.set_churn_warnings(row.customer_id, &warnings)?;
+    }
     if audited == Audited::No {
         return Ok((a, tier_changed, stage_changed));
     }
@@ -231,8 +235,31 @@ pub fn standing(store: &mut Store, ctx: &Ctx, customer_id: i64) -> Result<Standi
 }
 
 /// Live customers with churn warnings at `ctx.now`: most warnings first,
-/// then the most valuable.
+/// then the most valuable. The warnings stored with the tiers are read once
+/// they are current for today (see `segments_as_of`; a write recomputes its
+/// customer at once); otherwise every customer is worked out live.
 pub fn risk(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<Risk>, Error> {
+    if super::segments_as_of::ensure_current(store, ctx)? == super::segments_as_of::Source::Stored {
+        return store.read(|tx| {
+            let mut out = Vec::new();
+            for (id, stored) in tx.stored_risks(limit)? {
+                // Warnings this binary cannot read (a newer one wrote them) are left out.
+                let warnings: Vec<ChurnReason> = serde_json::from_str(&stored).unwrap_or_default();
+                if !warnings.is_empty() {
+                    out.push(Risk {
+                        customer: tx.customer(id)?,
+                        warnings,
+                    });
+                }
+            }
+            Ok(out)
+        });
+    }
+    live_risk(store, ctx, limit)
+}
+
+/// [`risk`] worked out from every live customer's facts at `ctx.now`.
+pub fn live_risk(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<Risk>, Error> {
     store.read(|tx| {
         let windows = ctx.settings.segments.windows(ctx.now);
         let mut warned: Vec<(i64, i64, Vec<ChurnReason>)> = tx

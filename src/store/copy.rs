@@ -10,7 +10,7 @@
 //!   there) is copied by name, ids included.
 //! - Triggers: the destination's triggers do run while rows go in; what
 //!   they write lands in tables kept by them (`customer_keys_dirty`,
-//!   `customer_last_outbound`, `report_epoch`), which come after the tables
+//!   `customer_last_outbound`, `ticket_history`, `report_epoch`), which come after the tables
 //!   whose triggers fill them and are replaced by the source's rows, so
 //!   their side effects do not survive the transaction. Audit rows are
 //!   written by the store, never by a trigger: copied once. Into a server
@@ -97,6 +97,7 @@ pub const TABLES: &[Table] = &[
     t("customer_keys", "id", Role::Derived),
     t("customer_keys_dirty", "id", Role::Derived),
     t("customer_last_outbound", "customer_id", Role::Derived),
+    t("ticket_history", "ticket_id", Role::Derived),
     t("ticket_text", "id", Role::PgSearch),
     t("contact_text", "id", Role::PgSearch),
     // Last: every trigger above may have moved the stamp.

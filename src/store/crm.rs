@@ -22,6 +22,8 @@ pub struct FactsRow {
     pub lifecycle: String,
     /// An archived customer's tier and stage stay as they were archived.
     pub archived: bool,
+    /// The churn warnings stored with the tier, as stored (JSON; `''` until first worked out).
+    pub warnings: String,
     pub facts: Facts,
 }
 
@@ -64,7 +66,8 @@ pub struct CallbackRow {
 const FACTS_SQL: &str = "SELECT c.id, c.tier, c.tier_pinned, c.lifecycle, c.since, c.created_at,
        c.lifetime_value_cents, c.last_activity_at,
        coalesce(o.n, 0), o.first_at, o.last_at, coalesce(o.recent_n, 0), coalesce(o.recent_cents, 0),
-       coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score, c.archived
+       coalesce(i.recent, 0), coalesce(i.earlier, 0), coalesce(k.n, 0), s.score, c.archived,
+       c.churn_warnings
   FROM customers c
   LEFT JOIN (SELECT customer_id, count(*) AS n, min(at) AS first_at, max(at) AS last_at,
                     sum(CASE WHEN at >= ?2 THEN 1 ELSE 0 END) AS recent_n,
@@ -102,6 +105,7 @@ fn facts_row(r: &Row) -> Result<FactsRow, StoreError> {
         tier_pinned: r.get(2)?,
         lifecycle: r.get(3)?,
         archived: r.get(17)?,
+        warnings: r.get(18)?,
         facts: Facts {
             tenure_start: since.or(at(5)?),
             lifetime_value_cents: r.get(6)?,
@@ -159,6 +163,30 @@ impl Tx<'_> {
             params![id, tier.key(), lifecycle.key()],
         )?;
         Ok(())
+    }
+
+    /// Stores the churn warnings the rules derived (JSON), like [`Tx::set_customer_segment`].
+    pub fn set_churn_warnings(&self, id: i64, warnings: &str) -> Result<(), StoreError> {
+        self.db.execute(
+            "UPDATE customers SET churn_warnings = ?2 WHERE id = ?1",
+            params![id, warnings],
+        )?;
+        Ok(())
+    }
+
+    /// The `limit` live customers with the most stored churn warnings, the most valuable
+    /// first among equals, then by id: (id, warnings as stored). The warnings are counted
+    /// in their JSON (one `"reason"` key each).
+    pub fn stored_risks(&self, limit: Option<usize>) -> Result<Vec<(i64, String)>, StoreError> {
+        let limit = limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default();
+        let mut stmt = self.db.prepare(&format!(
+            "SELECT id, churn_warnings FROM customers
+              WHERE churn_warnings NOT IN ('', '[]') AND NOT archived
+              ORDER BY length(churn_warnings) - length(replace(churn_warnings, '\"reason\"', '')) DESC,
+                       lifetime_value_cents DESC, id{limit}"
+        ))?;
+        let rows = stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows)
     }
 
     /// Adds an order's amount to the lifetime order value (derived, like

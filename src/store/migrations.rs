@@ -28,6 +28,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0018_customer_email_folded.sql"),
     include_str!("../../assets/migrations/0019_server_roles.sql"),
     include_str!("../../assets/migrations/0020_search_storage.sql"),
+    include_str!("../../assets/migrations/0021_ticket_history.sql"),
+    include_str!("../../assets/migrations/0022_churn_warnings.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -44,6 +44,8 @@ pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[
     migration!("0018_customer_email_folded"),
     migration!("0019_server_roles"),
     migration!("0020_search_storage"),
+    migration!("0021_ticket_history"),
+    migration!("0022_churn_warnings"),
 ];
 
 /// `frontdesk_schema.application` of a frontdesk database: what SQLite's

@@ -3,12 +3,11 @@
 //! month of a large file is read in a handful of statements.
 
 use super::rows::{instant, parse};
-use super::sql::{Db, ListOf, Params, Row, ValueRef, params};
+use super::sql::{Db, Params, Row, ValueRef, params};
 use super::surveys::score;
-use super::tickets::parse_event;
+use super::tickets::{History, parse_history};
 use super::{StoreError, Tx};
 use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
-use crate::domain::sla::TicketEvent;
 use crate::domain::survey::Scores;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
@@ -81,7 +80,20 @@ fn report_ticket(row: &Row) -> Result<ReportTicket, StoreError> {
     })
 }
 
-const EVENTS_SINCE_SQL: &str = "SELECT ticket_id, at, event, id FROM ticket_events WHERE at >= ?1";
+/// The tickets with an event at or after ?1, each with its history and the times of its
+/// first two outbound contacts (kept by the triggers of 0021), and the tier when ?2: the
+/// tickets in id order, so a month's sums come out the same on every run. `CROSS JOIN` keeps
+/// SQLite on the histories first (in id order, no sort) with a lookup per ticket, rather than
+/// a scan of every ticket; PostgreSQL plans it as a plain join.
+fn histories_since_sql() -> String {
+    format!(
+        "SELECT {REPORT_TICKET_COLUMNS},
+           CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END,
+           h.events, h.first_out, h.second_out
+         FROM ticket_history h CROSS JOIN tickets t
+         WHERE t.id = h.ticket_id AND h.last_at >= ?1 ORDER BY h.ticket_id"
+    )
+}
 
 fn open_tickets_sql() -> String {
     format!(
@@ -89,13 +101,6 @@ fn open_tickets_sql() -> String {
          WHERE t.status IN ('new', 'open', 'pending') AND t.opened_at < ?1"
     )
 }
-
-const FIRST_OUTBOUND_SQL: &str = "SELECT j.value,
-       (SELECT i.at FROM interactions i WHERE i.ticket_id = j.value AND i.direction = 'out'
-          ORDER BY i.at LIMIT 1),
-       (SELECT i.at FROM interactions i WHERE i.ticket_id = j.value AND i.direction = 'out'
-          ORDER BY i.at LIMIT 1 OFFSET 1)
-     FROM json_each(?1) j";
 
 /// Signs of life of customers in a span, one query per source.
 const ACTIVITY_SQL: [&str; 3] = [
@@ -108,9 +113,8 @@ const ACTIVITY_SQL: [&str; 3] = [
 /// The report's range queries by name, so a test can keep them on their indexes.
 pub fn report_queries() -> Vec<(&'static str, String)> {
     vec![
-        ("events_since", EVENTS_SINCE_SQL.to_string()),
+        ("histories_since", histories_since_sql()),
         ("open_tickets", open_tickets_sql()),
-        ("first_outbound", FIRST_OUTBOUND_SQL.to_string()),
         ("activity_interactions", ACTIVITY_SQL[0].to_string()),
         ("activity_tickets", ACTIVITY_SQL[1].to_string()),
         ("activity_orders", ACTIVITY_SQL[2].to_string()),
@@ -123,19 +127,12 @@ pub type FirstTwo = [Option<DateTime<Utc>>; 2];
 /// Up to this many customer ids are tracked in a plain array by [`activity_by_span`].
 const DENSE_IDS: usize = 1 << 22;
 
-/// A ticket event as `(ticket id, at, event, event id)`; the id orders events of equal time.
-pub type EventRow = (i64, DateTime<Utc>, TicketEvent, i64);
-
-/// Runs an event query (ticket id, at, event key, id), skipping keys this binary does not know.
-fn event_rows<P: Params>(tx: &Tx, sql: &str, params: P) -> Result<Vec<EventRow>, StoreError> {
-    let mut out = Vec::new();
-    tx.db.query_each(sql, params, |r| {
-        if let Some(event) = parse_event(r.value(2)?.as_str().unwrap_or("")) {
-            out.push((r.get(0)?, from_unix(r.get(1)?), event, r.get(3)?));
-        }
-        Ok::<_, StoreError>(())
-    })?;
-    Ok(out)
+/// A ticket as the report reads it: its groups, its events in order, and when its first two
+/// outbound interactions were logged.
+pub struct ReportHistory {
+    pub ticket: ReportTicket,
+    pub events: History,
+    pub first_two: FirstTwo,
 }
 
 pub(super) fn ids_json(ids: &[i64]) -> String {
@@ -153,62 +150,34 @@ fn collect<T, P: Params>(
 }
 
 impl Tx<'_> {
-    /// Every ticket event at or after `from` as `(ticket id, at, event, event id)`, in one
-    /// range scan of the covering index `ticket_events_at` (ordered by time, not by id).
-    pub fn events_since(&self, from: DateTime<Utc>) -> Result<Vec<EventRow>, StoreError> {
-        event_rows(self, EVENTS_SINCE_SQL, params![from.timestamp()])
-    }
-
-    /// The events of these tickets before `before`, in no particular order.
-    pub fn events_before(&self, ids: &[i64], before: DateTime<Utc>) -> Result<Vec<EventRow>, StoreError> {
-        event_rows(
-            self,
-            &self.db.json_list(
-                "SELECT e.ticket_id, e.at, e.event, e.id FROM json_each(?1) j
-                 JOIN ticket_events e ON e.ticket_id = j.value AND e.at < ?2",
-                ListOf::Integer,
-            ),
-            params![ids_json(ids), before.timestamp()],
-        )
-    }
-
-    /// The tickets with these ids, in no particular order; with their customer's tier if `with_tier` (a
-    /// random read per ticket, so only when an SLA policy matches on the tier).
-    pub fn report_tickets(&self, ids: &[i64], with_tier: bool) -> Result<Vec<ReportTicket>, StoreError> {
-        collect(
-            self,
-            &self.db.json_list(
-                &format!(
-                    "SELECT {REPORT_TICKET_COLUMNS},
-                       CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END
-                     FROM json_each(?1) j JOIN tickets t ON t.id = j.value"
-                ),
-                ListOf::Integer,
-            ),
-            params![ids_json(ids), with_tier],
-            report_ticket,
-        )
+    /// Each ticket with an event at or after `from`, in id order, with its whole history and
+    /// first two outbound contacts, and its customer's tier if `with_tier` (a random read per
+    /// ticket, so only when an SLA policy matches on the tier): one range scan of
+    /// `ticket_history` joined to the tickets, instead of every event since `from`.
+    pub fn each_report_history(
+        &self,
+        from: DateTime<Utc>,
+        with_tier: bool,
+        mut each: impl FnMut(ReportHistory),
+    ) -> Result<(), StoreError> {
+        let instant_opt = |r: &Row, i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
+            Ok(r.get::<Option<i64>>(i)?.map(from_unix))
+        };
+        self.db
+            .query_each(&histories_since_sql(), params![from.timestamp(), with_tier], |r| {
+                each(ReportHistory {
+                    ticket: report_ticket(r)?,
+                    events: parse_history(r.value(8)?.as_str().unwrap_or("")),
+                    first_two: [instant_opt(r, 9)?, instant_opt(r, 10)?],
+                });
+                Ok::<_, StoreError>(())
+            })
     }
 
     /// Tickets waiting for the team now (new, open or pending), opened before `before`,
     /// without their tier. Served by the partial index `tickets_open`.
     pub fn open_report_tickets(&self, before: DateTime<Utc>) -> Result<Vec<ReportTicket>, StoreError> {
         collect(self, &open_tickets_sql(), [before.timestamp()], report_ticket)
-    }
-
-    /// For each of these tickets: when its first two outbound interactions were logged —
-    /// all that first-contact resolution needs, read from the covering index
-    /// `interactions_ticket_direction`.
-    pub fn first_outbound(&self, ids: &[i64]) -> Result<Vec<(i64, FirstTwo)>, StoreError> {
-        let instant_opt = |r: &Row, i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
-            Ok(r.get::<Option<i64>>(i)?.map(from_unix))
-        };
-        collect(
-            self,
-            &self.db.json_list(FIRST_OUTBOUND_SQL, ListOf::Integer),
-            [ids_json(ids)],
-            |r| Ok((r.get(0)?, [instant_opt(r, 1)?, instant_opt(r, 2)?])),
-        )
     }
 
     /// Surveys taken in `[from, to)`, with the groups of their ticket if `with_tickets` (a

@@ -71,7 +71,7 @@ const HISTORY_COLUMN: &str = "(SELECT string_agg(e.at || ':' || e.id || ':' || e
 
 /// [`HISTORY_COLUMN`]'s text as events in order (time, then id); an event
 /// this binary does not know is left out, as everywhere the events are read.
-fn parse_history(text: &str) -> History {
+pub(super) fn parse_history(text: &str) -> History {
     let mut events: Vec<(i64, i64, TicketEvent)> = text
         .split(',')
         .filter_map(|item| {

@@ -37,6 +37,8 @@ const RESET: &str = "
 const SEARCH_DIRTY: &str = "SELECT kind, CAST(id AS TEXT) FROM search_dirty ORDER BY kind, id";
 const KEYS_DIRTY: &str = "SELECT CAST(id AS TEXT) FROM customer_keys_dirty ORDER BY id";
 const EPOCH: &str = "SELECT CAST(n AS TEXT) FROM report_epoch";
+const HISTORY: &str = "SELECT CAST(ticket_id AS TEXT), CAST(last_at AS TEXT), events,
+    CAST(first_out AS TEXT), CAST(second_out AS TEXT) FROM ticket_history ORDER BY ticket_id";
 const LAST_OUTBOUND: &str =
     "SELECT CAST(customer_id AS TEXT), CAST(at AS TEXT) FROM customer_last_outbound ORDER BY customer_id";
 
@@ -75,6 +77,48 @@ const fn kb(triggers: &'static [&'static str], action: &'static str) -> Case {
 
 fn cases() -> Vec<Case> {
     vec![
+        // Each ticket's history (0021). A history found again lists its
+        // events in time order on both engines.
+        case(
+            &["ticket_events_history_ai"],
+            "INSERT INTO ticket_events (id, ticket_id, at, event, agent) VALUES (4002, 2001, 200, 'responded', 'ann')",
+            HISTORY,
+        ),
+        case(
+            &["ticket_events_history_ad"],
+            "DELETE FROM ticket_events WHERE id = 4002",
+            HISTORY,
+        ),
+        case(
+            &["ticket_events_history_au"],
+            "INSERT INTO tickets (id, customer_id, kind, subject, opened_at, created_at, updated_at)
+                 VALUES (2003, 1001, 'inquiry', 'Toner', 50, 50, 50);
+             INSERT INTO ticket_events (id, ticket_id, at, event, agent) VALUES (4003, 2001, 50, 'paused', 'ann');
+             UPDATE ticket_events SET ticket_id = 2003 WHERE id = 4003;
+             UPDATE ticket_events SET at = 40 WHERE id = 4001",
+            HISTORY,
+        ),
+        case(
+            &["interactions_history_ai"],
+            "INSERT INTO interactions (id, customer_id, ticket_id, at, channel, direction, agent, summary)
+                 VALUES (3101, 1001, 2003, 300, 'phone', 'out', 'ann', 'a'),
+                        (3102, 1001, 2003, 200, 'phone', 'out', 'ann', 'b'),
+                        (3103, 1001, 2003, 250, 'phone', 'out', 'ann', 'c'),
+                        (3104, 1001, 2003, 100, 'phone', 'in', 'ann', 'd')",
+            HISTORY,
+        ),
+        case(
+            &["interactions_history_ad"],
+            "DELETE FROM interactions WHERE id = 3102",
+            HISTORY,
+        ),
+        case(
+            &["interactions_history_au"],
+            "UPDATE interactions SET direction = 'out' WHERE id = 3104;
+             UPDATE interactions SET at = 90 WHERE id = 3101;
+             UPDATE interactions SET ticket_id = NULL WHERE id = 3103",
+            HISTORY,
+        ),
         // Search bookkeeping (0011).
         case(
             &["tickets_search_ai"],
