@@ -109,15 +109,14 @@ pub struct BulkLoad<'a> {
     /// PostgreSQL.
     conn: Option<&'a Connection>,
     dropped: Vec<(String, String)>,
-    /// The insert triggers suspended for the load (the full-text index's and
-    /// the ticket history's), and where it started; `finish` indexes the
-    /// load's rows in one pass and restores them (see
-    /// `fulltext_index::index_loaded`).
+    /// The full-text insert triggers suspended for the load, and where it
+    /// started; `finish` indexes the load's rows in one pass and restores
+    /// them (see `fulltext_index::index_loaded`).
     suspended_triggers: Vec<String>,
     start: Option<super::fulltext_index::LoadStart>,
-    /// Whether the ticket history's insert triggers are among them: `finish`
-    /// then works the table out once (see `ticket_history`).
-    history_suspended: bool,
+    /// The ticket history's insert triggers, suspended with the others:
+    /// `finish` works out the rows of the loaded tickets once.
+    history: Option<super::ticket_history::DeferredHistory<'a>>,
     /// Whether `rebuild_indexes` has run (`finish` runs it otherwise).
     rebuilt: bool,
     cache_size: i64,
@@ -143,7 +142,7 @@ impl<'a> Tx<'a> {
                 dropped: Vec::new(),
                 suspended_triggers: Vec::new(),
                 start: None,
-                history_suspended: false,
+                history: None,
                 rebuilt: false,
                 cache_size: 0,
             });
@@ -155,7 +154,7 @@ impl<'a> Tx<'a> {
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
-            history_suspended: false,
+            history: None,
             rebuilt: false,
             cache_size,
         };
@@ -182,10 +181,8 @@ impl<'a> Tx<'a> {
             for (name, _) in &load.dropped {
                 conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
-            if load.suspend_triggers(conn, super::fulltext_index::INSERT_TRIGGERS)? {
-                load.start = Some(super::fulltext_index::load_start(conn)?);
-            }
-            load.history_suspended = load.suspend_triggers(conn, super::ticket_history::INSERT_TRIGGERS)?;
+            load.suspend_search_triggers(conn)?;
+            load.history = self.defer_ticket_history()?;
         }
         Ok(load)
     }
@@ -245,19 +242,22 @@ impl<'a> Tx<'a> {
 }
 
 impl BulkLoad<'_> {
-    /// Drops these triggers (keeping their SQL to restore); whether any was there.
-    fn suspend_triggers(&mut self, conn: &Connection, names: &[&str]) -> Result<bool, StoreError> {
+    /// Drops the full-text insert triggers (keeping their SQL to restore),
+    /// noting where the load starts so `finish` knows which rows to index.
+    fn suspend_search_triggers(&mut self, conn: &Connection) -> Result<(), StoreError> {
         let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
-        let before = self.suspended_triggers.len();
-        for name in names {
+        for name in super::fulltext_index::INSERT_TRIGGERS {
             let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
                 continue;
             };
-            // Names come from the constants, never from input.
+            // Names come from the constant, never from input.
             conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
             self.suspended_triggers.push(sql);
         }
-        Ok(self.suspended_triggers.len() > before)
+        if !self.suspended_triggers.is_empty() {
+            self.start = Some(super::fulltext_index::load_start(conn)?);
+        }
+        Ok(())
     }
 
     /// Rebuilds the dropped indexes; a step of its own so that a caller can
@@ -287,8 +287,8 @@ impl BulkLoad<'_> {
         if let Some(start) = self.start {
             super::fulltext_index::index_loaded(conn, start)?;
         }
-        if self.history_suspended {
-            conn.execute_batch(super::ticket_history::REBUILD_SQL)?;
+        if let Some(history) = self.history.take() {
+            history.finish()?;
         }
         for sql in &self.suspended_triggers {
             conn.execute_batch(sql)?;

@@ -92,6 +92,7 @@ pub use surveys::SurveyQuery;
 pub use ticket_find::{
     Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, find_sql_postgres,
 };
+pub use ticket_history::DeferredHistory;
 pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

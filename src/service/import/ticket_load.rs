@@ -12,7 +12,7 @@ use crate::domain::policy::{RoutingRule, first_policy};
 use crate::service::progress::Progress;
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error, segments};
-use crate::store::{BulkWriter, Tx, WideCache};
+use crate::store::{BulkWriter, DeferredHistory, Tx, WideCache};
 use std::collections::{BTreeSet, HashMap};
 
 /// A customer as far as a ticket needs it: the id and the tier, which
@@ -33,6 +33,10 @@ struct Written {
 pub(super) struct TicketLoad<'a> {
     /// Held for the load's length: the page cache is widened while it lasts.
     _cache: WideCache<'a>,
+    /// The ticket history's insert triggers, suspended while the new
+    /// tickets' events go in (`None` on PostgreSQL): `finish` works out
+    /// their rows once.
+    history: Option<DeferredHistory<'a>>,
     writer: BulkWriter<'a>,
     rules: Rules,
     routing: Vec<RoutingRule>,
@@ -49,6 +53,7 @@ impl<'a> TicketLoad<'a> {
     pub fn new(tx: &Tx<'a>, rows: usize) -> Result<TicketLoad<'a>, Error> {
         Ok(TicketLoad {
             _cache: tx.widen_cache()?,
+            history: tx.defer_ticket_history()?,
             writer: tx.bulk_writer()?,
             rules: Rules::load(tx)?,
             routing: tx.routing_rules()?,
@@ -108,7 +113,10 @@ impl<'a> TicketLoad<'a> {
     /// Recomputes the segments of every customer with a new ticket; where
     /// that changed a tier and the new tier picks another SLA policy, the
     /// ticket gets that policy's due times, as a ticket read now shows them.
-    pub fn finish(self, tx: &Tx, ctx: &Ctx, progress: &dyn Progress) -> Result<ImportReport, Error> {
+    pub fn finish(mut self, tx: &Tx, ctx: &Ctx, progress: &dyn Progress) -> Result<ImportReport, Error> {
+        if let Some(history) = self.history.take() {
+            history.finish()?;
+        }
         let tiers = segments::recompute_each(tx, ctx, &self.touched, progress)?;
         let policy = |w: &Written, tier: Tier| {
             first_policy(&self.rules.policies, w.kind, w.priority, w.channel, tier).map(std::ptr::from_ref)
