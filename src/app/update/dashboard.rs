@@ -20,10 +20,9 @@ pub fn enter(model: &mut Model) -> Vec<Effect> {
     vec![Effect::LoadDashboard(month, None)]
 }
 
-/// Esc or `q`: back to the panes as they were, read again.
+/// Esc or `q`: back to the panes as they were (see `back_to_panes`).
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.screens.leave_screen();
-    super::reload(model)
+    super::back_to_panes(model)
 }
 
 /// The month `now` falls in, in the team's time zone (as `report` counts months).

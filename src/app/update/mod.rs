@@ -117,6 +117,17 @@ fn tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
     effects
 }
 
+/// Back from a screen that only reads (the dashboard, the reminders) to the
+/// panes as they were. Nothing under them is stale: another agent's write
+/// reads them again wherever the agent is (`Msg::ExternalChange`), and so
+/// does each save of this one. Only time moved: the queue's clocks are read
+/// again. A whole reload here read every customer a second time while the
+/// first copy was still held, the TUI's peak memory on a large file.
+fn back_to_panes(model: &mut Model) -> Vec<Effect> {
+    model.screens.leave_screen();
+    vec![Effect::LoadQueue]
+}
+
 /// Everything shown is read again (another agent wrote, or `refresh`);
 /// cursors, filters and an open form stay as they are. The dashboard's
 /// slow figures wait their turn (see `dashboard::changed_elsewhere`).

@@ -51,11 +51,10 @@ pub fn agenda_key(model: &mut Model, action: Action) -> Vec<Effect> {
     vec![Effect::LoadReminders(view.ask)]
 }
 
-/// Esc or `q`: back to the panes, read again as the contacts made here
-/// changed them.
+/// Esc or `q`: back to the panes (see `back_to_panes`; the contacts made
+/// here read them again as each was saved).
 pub fn leave(model: &mut Model) -> Vec<Effect> {
-    model.screens.leave_screen();
-    super::reload(model)
+    super::back_to_panes(model)
 }
 
 /// Rows of the list on screen (its box, less the column titles).

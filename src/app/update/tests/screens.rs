@@ -122,3 +122,21 @@ fn the_palette_lists_the_commands_of_the_view_under_it() {
         [Context::Queue, Context::List, Context::Global]
     );
 }
+
+#[test]
+fn leaving_a_screen_that_only_reads_rereads_the_queue_not_every_customer() {
+    let mut m = loaded();
+    for screen in ["d", "m"] {
+        press(&mut m, screen);
+        let effects = press(&mut m, "<Esc>");
+        assert_eq!(kinds(&m), [Kind::Main], "after {screen} <Esc>");
+        assert!(
+            matches!(effects.as_slice(), [Effect::LoadQueue]),
+            "after {screen} <Esc>: {effects:?}"
+        );
+    }
+    // Another agent's write while a screen is up reads the panes under it again.
+    press(&mut m, "d");
+    let effects = update(&mut m, Msg::ExternalChange);
+    assert!(effects.iter().any(|e| matches!(e, Effect::LoadOverview)), "{effects:?}");
+}
