@@ -110,7 +110,6 @@ pub fn monthly_with_weeks(
     month: Month,
     weeks: usize,
 ) -> Result<(MonthlyReport, Vec<WeekPoint>), Error> {
-    refuse_future(ctx, month)?;
     let weeks = Weeks::new(ctx, weeks, month_end(ctx, month));
     let (report, points) = read_months(store, ctx, month, None, Some(weeks))?;
     Ok((report, points.unwrap_or_default()))

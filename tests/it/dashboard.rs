@@ -164,6 +164,12 @@ fn the_use_case_gathers_the_month_its_weeks_and_the_customers_at_risk() {
         "{risks:?}"
     );
 
+    // The charts and the KPIs come from one read of the tickets: the same as read apart.
+    let apart = frontdesk::service::report::weekly_of_month(&mut store, &ctx, month("2026-10"), dashboard::WEEKS);
+    assert_eq!(october.weeks, apart.unwrap());
+    let apart = frontdesk::service::report::monthly(&mut store, &ctx, month("2026-10")).unwrap();
+    assert_eq!(october.report, apart);
+
     // September is seen from its end: C is opened and not yet answered or resolved, and
     // the complaint of 2 October is not there yet.
     let september = dashboard::dashboard(&mut store, &ctx, month("2026-09")).unwrap();
