@@ -1,6 +1,6 @@
-//! The reads behind the monthly review: range queries on indexed instants, and one query per
-//! table for a whole set of tickets (their ids passed as a JSON array to `json_each`), so a
-//! month of a large file is read in a handful of statements.
+//! The reads behind the monthly review: range queries on indexed instants, the tickets read
+//! with their stored histories (`ticket_history`) in one scan, so a month of a large file is
+//! read in a handful of statements.
 
 use super::rows::{instant, parse};
 use super::sql::{Db, Params, Row, ValueRef, params};
