@@ -6,7 +6,7 @@
 -- thirds of a dashboard's read on the 100k demo. The warnings are now
 -- written wherever the tier and stage are — whenever an input of the
 -- customer changes, and for everyone on the first read of a day — as the
--- JSON the reasons serialise to ('' until first worked out), and the list
+-- JSON the reasons serialise to ('' when there is none), and the list
 -- reads them.
 ALTER TABLE customers ADD COLUMN churn_warnings TEXT NOT NULL DEFAULT '';
 

@@ -191,12 +191,13 @@ fn apply(tx: &Tx, ctx: &Ctx, row: &FactsRow, audited: Audited) -> Result<(Assess
     if tier_changed || stage_changed {
         tx.set_customer_segment(row.customer_id, a.tier, a.lifecycle)?;
     }
-    // No warning is stored as '' (a new customer's) or '[]' alike: most customers have none.
-    let warnings = match a.warnings.is_empty() {
-        true => String::new(),
-        false => serde_json::to_string(&a.warnings).unwrap_or_default(),
+    // No warning is stored as '' (a new customer's too): most customers have none.
+    let warnings = if a.warnings.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&a.warnings).unwrap_or_default()
     };
-    if warnings != row.warnings && !(warnings.is_empty() && row.warnings == "[]") {
+    if warnings != row.warnings {
         tx.set_churn_warnings(row.customer_id, &warnings)?;
     }
     if audited == Audited::No {

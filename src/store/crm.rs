@@ -22,7 +22,7 @@ pub struct FactsRow {
     pub lifecycle: String,
     /// An archived customer's tier and stage stay as they were archived.
     pub archived: bool,
-    /// The churn warnings stored with the tier, as stored (JSON; `''` until first worked out).
+    /// The churn warnings stored with the tier, as stored (JSON; `''` for none).
     pub warnings: String,
     pub facts: Facts,
 }
@@ -181,7 +181,7 @@ impl Tx<'_> {
         let limit = limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default();
         let mut stmt = self.db.prepare(&format!(
             "SELECT id, churn_warnings FROM customers
-              WHERE churn_warnings NOT IN ('', '[]') AND NOT archived
+              WHERE churn_warnings <> '' AND NOT archived
               ORDER BY length(churn_warnings) - length(replace(churn_warnings, '\"reason\"', '')) DESC,
                        lifetime_value_cents DESC, id{limit}"
         ))?;
