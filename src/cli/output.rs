@@ -179,25 +179,31 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// Prints the table in one write: standard output flushes at each line
+    /// break, so printing row by row took a system call per row.
     pub fn print(&self) {
-        for line in self.lines() {
-            outln!("{line}");
-        }
+        self.print_with_notes(&[]);
     }
 
     /// Prints the table with a line under each row that has a note (a
     /// search's snippet), indented; `notes` in the order of the rows.
     pub fn print_with_notes(&self, notes: &[Option<String>]) {
+        let mut text = String::new();
         let mut lines = self.lines().into_iter();
         if let Some(header) = lines.next() {
-            outln!("{header}");
+            text.push_str(&header);
+            text.push('\n');
         }
         for (line, note) in lines.zip(notes.iter().chain(std::iter::repeat(&None))) {
-            outln!("{line}");
+            text.push_str(&line);
+            text.push('\n');
             if let Some(note) = note {
-                outln!("    {}", sanitize_line(note));
+                text.push_str("    ");
+                text.push_str(&sanitize_line(note));
+                text.push('\n');
             }
         }
+        out!("{text}");
     }
 
     /// The printed lines, header first.
