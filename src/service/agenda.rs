@@ -3,11 +3,12 @@
 //! count, and the overdue rows only when asked for: the backlog is counted,
 //! not listed, so a long one neither slows nor buries today's work.
 
-use super::reminders::{ReminderView, gather};
+use super::occasions::SurveysApart;
+use super::reminders::{ReminderView, gather, surveys_apart};
 use super::segments_as_of;
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -59,26 +60,39 @@ pub struct Agenda {
 /// The agenda `filter` lets through, as much of it as `page` asks for.
 pub fn agenda(store: &mut Store, ctx: &Ctx, filter: &Filter, page: Page) -> Result<Agenda, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
-    store.read(|tx| {
-        let count_only = (!page.overdue).then_some(Section::Overdue);
-        // Only the page's rows are made (the rest of each section counted):
-        // a large file has tens of thousands of contacts due.
-        let gathered = gather(tx, ctx, source, filter, count_only, page.limit)?;
-        let mut counts = gathered.cut;
-        counts.overdue += gathered.counted;
-        let mut rows = gathered.rows;
-        for r in &rows {
-            counts.add(r.section);
-        }
-        rows.sort_by(agenda_order);
-        if let Some(limit) = page.limit {
-            rows.truncate(limit);
-        }
-        Ok(Agenda {
-            rows,
-            counts,
-            overdue_listed: page.overdue,
-        })
+    let apart = surveys_apart(store, filter);
+    std::thread::scope(|scope| {
+        let mut surveys = SurveysApart::start(scope, apart, ctx.now);
+        store.read(|tx| agenda_in(tx, ctx, source, filter, page, &mut surveys))
+    })
+}
+
+fn agenda_in(
+    tx: &Tx,
+    ctx: &Ctx,
+    source: segments_as_of::Source,
+    filter: &Filter,
+    page: Page,
+    surveys: &mut SurveysApart,
+) -> Result<Agenda, Error> {
+    let count_only = (!page.overdue).then_some(Section::Overdue);
+    // Only the page's rows are made (the rest of each section counted):
+    // a large file has tens of thousands of contacts due.
+    let gathered = gather(tx, ctx, source, filter, count_only, page.limit, surveys)?;
+    let mut counts = gathered.cut;
+    counts.overdue += gathered.counted;
+    let mut rows = gathered.rows;
+    for r in &rows {
+        counts.add(r.section);
+    }
+    rows.sort_by(agenda_order);
+    if let Some(limit) = page.limit {
+        rows.truncate(limit);
+    }
+    Ok(Agenda {
+        rows,
+        counts,
+        overdue_listed: page.overdue,
     })
 }
 

@@ -10,9 +10,10 @@ use crate::domain::occasions::{
     due_at, follow_up_due, local_day, next_anniversary, next_occurrence, occasion_window, period_start,
     window_month_days,
 };
-use crate::store::{LowSurveyRow, OccasionRow, StoreError, Tx};
+use crate::store::{Apart, LowSurveyRow, OccasionRow, StoreError, Tx};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::HashMap;
+use std::thread::{Scope, ScopedJoinHandle};
 
 /// How much of a survey comment the note quotes.
 const COMMENT_CHARS: usize = 40;
@@ -79,6 +80,32 @@ fn push(
     out.push(r);
 }
 
+/// The low surveys unanswered, read on a thread and connection of their own
+/// ([`crate::store::Store::apart`]) while the agenda gathers the rest on the
+/// store's: half its time went into this one read. Taken once, when the
+/// gathering comes to the surveys; without a reader apart (a server, a read
+/// run again after a busy file) [`low_surveys`] reads them itself.
+pub struct SurveysApart<'scope> {
+    reader: Option<ScopedJoinHandle<'scope, Option<Vec<LowSurveyRow>>>>,
+}
+
+impl<'scope> SurveysApart<'scope> {
+    /// Starts the read on `scope` when there is a reader apart.
+    pub fn start<'env>(scope: &'scope Scope<'scope, 'env>, apart: Option<Apart>, now: DateTime<Utc>) -> Self {
+        let reader = apart.map(|apart| scope.spawn(move || apart.read(|tx| tx.low_surveys_unanswered(now)).ok()));
+        SurveysApart { reader }
+    }
+
+    /// None to take: the surveys are read in the caller's transaction.
+    pub fn none() -> Self {
+        SurveysApart { reader: None }
+    }
+
+    fn take(&mut self) -> Option<Vec<LowSurveyRow>> {
+        self.reader.take().and_then(|reader| reader.join().ok().flatten())
+    }
+}
+
 /// A follow-up per customer with low surveys not yet answered by an outbound contact: one
 /// call answers them all, so a customer with several is one row, due from the first and
 /// showing the latest (`+N earlier`). Those `skip` says (by customer and due
@@ -87,13 +114,18 @@ fn push(
 pub fn low_surveys(
     tx: &Tx,
     ctx: &Ctx,
+    apart: &mut SurveysApart,
     skip: impl Fn(i64, DateTime<Utc>) -> bool,
 ) -> Result<Vec<ReminderView>, StoreError> {
     let windows = super::reminders::windows(ctx);
     let hours = ctx.settings.cadence.survey_follow_up_hours;
+    let rows = match apart.take() {
+        Some(rows) => rows,
+        None => tx.low_surveys_unanswered(ctx.now)?,
+    };
     // Per customer: the first unanswered survey's time, the latest survey, how many.
     let mut by_customer: HashMap<i64, (DateTime<Utc>, LowSurveyRow, usize)> = HashMap::new();
-    for s in tx.low_surveys_unanswered(ctx.now)? {
+    for s in rows {
         match by_customer.get_mut(&s.customer_id) {
             Some((first, latest, count)) => {
                 *first = (*first).min(s.at);

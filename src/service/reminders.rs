@@ -16,6 +16,7 @@
 //!   in [`super::occasions`]; an outbound contact ends them.
 
 use super::agenda::{Place, in_agenda_order};
+use super::occasions::SurveysApart;
 use super::segments_as_of::{self, Source};
 use super::{Ctx, Error};
 use crate::domain::agenda::{Filter, Section};
@@ -82,12 +83,23 @@ fn cadence_rows(tx: &Tx, ctx: &Ctx, source: Source) -> Result<Vec<CadenceRow>, E
 /// Every open reminder in the windows `when` asks for, soonest first.
 pub fn list(store: &mut Store, ctx: &Ctx, when: When, filter: &Filter) -> Result<Vec<ReminderView>, Error> {
     let source = segments_as_of::ensure_current(store, ctx)?;
-    store.read(|tx| {
-        let mut out = gather(tx, ctx, source, filter, None, None)?.rows;
-        out.retain(|r| when.includes(r.when));
-        out.sort_by(soonest_first);
-        Ok(out)
+    let apart = surveys_apart(store, filter);
+    std::thread::scope(|scope| {
+        let mut surveys = SurveysApart::start(scope, apart, ctx.now);
+        store.read(|tx| {
+            let mut out = gather(tx, ctx, source, filter, None, None, &mut surveys)?.rows;
+            out.retain(|r| when.includes(r.when));
+            out.sort_by(soonest_first);
+            Ok(out)
+        })
     })
+}
+
+/// A reader apart for the low surveys, when the filter wants them.
+pub(super) fn surveys_apart(store: &Store, filter: &Filter) -> Option<crate::store::Apart> {
+    store
+        .apart()
+        .filter(|_| filter.reason.is_none_or(|r| r == ReminderReason::Survey))
 }
 
 /// The open reminders `filter` lets through, in no order.
@@ -110,6 +122,7 @@ pub(super) fn gather(
     filter: &Filter,
     count_only: Option<Section>,
     page: Option<usize>,
+    surveys: &mut SurveysApart,
 ) -> Result<Gathered, Error> {
     let owner = filter.owner.name(&ctx.agent);
     let windows = windows(ctx);
@@ -220,7 +233,7 @@ pub(super) fn gather(
     if wanted(ReminderReason::Survey) {
         // Not the owner's: dropped below anyway; only counted: counted here.
         let skip = |customer: i64, due: DateTime<Utc>| !owned(Some(customer)) || only_counted(due);
-        out.extend(super::occasions::low_surveys(tx, ctx, skip)?);
+        out.extend(super::occasions::low_surveys(tx, ctx, surveys, skip)?);
     }
     // Occasions and surveys come as rows: few, and theirs is the customer's owner's.
     out.retain(|r| r.id.is_some() || r.reason == ReminderReason::Callback || owned(r.customer_id));

@@ -22,11 +22,10 @@ use crate::domain::kpi::{
 };
 use crate::domain::period::{Month, last_weeks};
 use crate::domain::sla::{SlaView, Targets, TicketEvent};
-use crate::store::{ReportHistory, ReportTicket, Store, TicketGroups, Tx};
+use crate::store::{ReportHistory, ReportSurvey, ReportTicket, Store, StoreError, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
 
 /// How long before a month a resolution is looked at, because its callback may fall due in
 /// the month: callback targets up to this long are counted exactly.
@@ -149,16 +148,17 @@ fn read_months(
         Window::new(month.previous(), tz, ctx.now),
         Window::new(month, tz, ctx.now),
     ];
-    // The churn scan is independent of the rest: it runs on a thread and connection of its
-    // own, in the transaction of the rest if that cannot be done.
-    // PostgreSQL has no file to open beside: there it is the store's own read.
+    // The churn scan and the surveys are independent of the tickets: they are read on a
+    // thread and connection of their own (`Store::apart`), in a read of the store after the
+    // rest where that cannot be done (a server).
     let spans = churn_spans(&windows);
-    let file = store.file().map(Path::to_path_buf);
-    let busy_timeout = store.options().busy_timeout;
-    let (read, apart) = std::thread::scope(|scope| {
-        let apart = scope.spawn(|| match &file {
-            Some(path) => crate::store::activity_by_span(path, busy_timeout, &spans).ok(),
-            None => None,
+    let with_groups = by.is_some();
+    let apart = store.apart();
+    let (read, beside) = std::thread::scope(|scope| {
+        let beside = scope.spawn(|| {
+            apart
+                .as_ref()
+                .and_then(|apart| apart.read(|tx| read_beside(tx, &windows, &spans, with_groups)).ok())
         });
         // A read may run again when SQLite is busy: each run starts from empty tallies.
         let read = store.read(|tx| {
@@ -171,17 +171,17 @@ fn read_months(
             let mut weeks = weeks.clone();
             let rules = Rules::load(tx)?;
             add_tickets(tx, ctx, &rules, &mut c, weeks.as_mut())?;
-            add_surveys(tx, &mut c)?;
             Ok::<_, Error>((c, weeks.map(|w| w.points)))
         });
-        (read, apart.join())
+        (read, beside.join())
     });
     let (mut c, points) = read?;
-    let masks = match apart {
-        Ok(Some(masks)) => masks,
-        _ => store.read(|tx| tx.activity_by_span(&spans))?,
+    let beside = match beside {
+        Ok(Some(beside)) => beside,
+        _ => store.read(|tx| read_beside(tx, &windows, &spans, with_groups))?,
     };
-    add_customers(&masks, &mut c);
+    add_surveys(&beside.surveys, &mut c);
+    add_customers(&beside.masks, &mut c);
     let mut breakdown: Vec<GroupReport> = c
         .groups
         .iter()
@@ -498,16 +498,33 @@ fn add_tickets(
     Ok(())
 }
 
-fn add_surveys(tx: &Tx, c: &mut Collector) -> Result<(), Error> {
-    let [previous, month] = c.windows;
-    for s in tx.report_surveys(previous.start, month.cutoff, c.by.is_some())? {
+/// What the report reads beside its tickets: which customers were active in the churn
+/// spans, and the surveys of both months (with their tickets' groups when grouped).
+struct Beside {
+    masks: Vec<u32>,
+    surveys: Vec<ReportSurvey>,
+}
+
+fn read_beside(
+    tx: &Tx,
+    windows: &[Window; 2],
+    spans: &[(DateTime<Utc>, DateTime<Utc>)],
+    with_groups: bool,
+) -> Result<Beside, StoreError> {
+    Ok(Beside {
+        masks: tx.activity_by_span(spans)?,
+        surveys: tx.report_surveys(windows[0].start, windows[1].cutoff, with_groups)?,
+    })
+}
+
+fn add_surveys(surveys: &[ReportSurvey], c: &mut Collector) {
+    for s in surveys {
         for i in 0..2 {
             if c.windows[i].contains(s.at) {
                 c.apply(i, s.ticket.as_ref(), |tally| tally.add_survey(&s.scores));
             }
         }
     }
-    Ok(())
 }
 
 /// The spans of the churn rate: before each month's start and before its cutoff.

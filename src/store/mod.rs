@@ -5,6 +5,7 @@
 #[macro_use]
 mod last_outbound;
 mod agents;
+mod apart;
 mod audit;
 mod backup;
 mod bulk;
@@ -59,6 +60,7 @@ mod tickets;
 mod triaged;
 mod views;
 
+pub use apart::Apart;
 pub use backup::{BackupInfo, is_frontdesk_file};
 pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
 pub use copy::{Copied, CopyProgress, REBUILT, Role, TABLES, Table, insertable_columns};
@@ -83,7 +85,7 @@ pub use open::{JournalMode, OpenOptions, sidecar};
 pub use pg_connect::{PasswordSource, PgFailure, PgSecrets, PgWarning, connect};
 pub use pg_doctor::ServerHealth;
 pub use reminders::ReminderRow;
-pub use report::{FirstTwo, ReportHistory, ReportSurvey, ReportTicket, TicketGroups, activity_by_span, report_queries};
+pub use report::{FirstTwo, ReportHistory, ReportSurvey, ReportTicket, TicketGroups, report_queries};
 pub use report_stamp::{ReportStamp, report_stamp_sql};
 pub use retry::BusyError;
 pub use screens::{CustomerRow, SurveyLine};

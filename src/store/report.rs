@@ -11,10 +11,7 @@ use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::survey::Scores;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
 use std::collections::HashMap;
-use std::path::Path;
-use std::time::Duration;
 
 /// The fields a report groups tickets by (their current values).
 #[derive(Debug, Clone, PartialEq)]
@@ -218,31 +215,15 @@ impl Tx<'_> {
         )
     }
 
-    /// Which customers showed signs of life in which of `spans`; see [`activity_by_span`].
+    /// Which customers showed signs of life in which of `spans` (each `[from, to)`): for every
+    /// customer active in at least one, a mask with bit `i` set when active in `spans[i]` (at
+    /// most 32 spans), in no particular order. Signs of life: an inbound or outbound
+    /// interaction (not an internal note), a ticket opened, an order. The report reads it
+    /// apart (`Store::apart`), beside the rest: a churn rate does not notice a snapshot a
+    /// moment apart.
     pub fn activity_by_span(&self, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u32>, StoreError> {
         activity(self.db, spans)
     }
-}
-
-/// Which customers showed signs of life in which of `spans` (each `[from, to)`): for every
-/// customer active in at least one, a mask with bit `i` set when active in `spans[i]` (at
-/// most 32 spans), in no particular order. Signs of life: an inbound or outbound interaction
-/// (not an internal note), a ticket opened, an order.
-///
-/// Read on a read-only connection of its own, so that a report can scan the activity on
-/// another thread while it reads the rest through the store (a snapshot a moment apart,
-/// which a churn rate does not notice).
-/// It waits for a writer as long as the configured `busy_timeout`, like every connection.
-pub fn activity_by_span(
-    path: &Path,
-    busy_timeout: Duration,
-    spans: &[(DateTime<Utc>, DateTime<Utc>)],
-) -> Result<Vec<u32>, StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(busy_timeout)?;
-    let tx = conn.unchecked_transaction()?;
-    activity(Db::sqlite(&tx), spans)
 }
 
 /// Index-only range scans; the tickets' opening times are read from `tickets_customer` whole,

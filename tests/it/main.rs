@@ -99,6 +99,7 @@ mod query_plans;
 mod queue_band_count;
 mod queue_head;
 mod queue_page;
+mod read_apart;
 mod report;
 mod report_reference;
 mod report_stamp;
