@@ -13,8 +13,15 @@ use crate::domain::search::{KeyArena, KeyView, SearchKey};
 /// the given index of the row (see [`fields_at`]).
 const FIELDS: &str = "c.name, c.code, c.contact, c.phone, c.email, coalesce(c.last_activity_at, c.created_at)";
 
-/// The read of every stored key: one pass over the table in id order.
-pub(super) const SCAN_SQL: &str = "SELECT id, activity, key FROM customer_keys ORDER BY id";
+/// The read of the stored keys with ids in `?1..=?2`: one pass over the
+/// table (or a range of it) in id order.
+pub(super) const SCAN_SQL: &str = "SELECT id, activity, key FROM customer_keys WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+
+/// Halfway between the first and last ids: each bound alone, so each is one
+/// probe of the primary key (SQLite reads the whole table for min() and
+/// max() asked together).
+pub(super) const MIDDLE_SQL: &str =
+    "SELECT coalesce(((SELECT min(id) FROM customer_keys) + (SELECT max(id) FROM customer_keys)) / 2, 0)";
 
 /// The customers whose keys the flush builds, with their fields (none for
 /// one archived or deleted).
@@ -116,12 +123,25 @@ impl Tx<'_> {
     /// not frontdesk, such as the sqlite3 shell) or stored in a layout this
     /// build does not read are built from their fields instead, so what a
     /// search finds is always the customers as they are now.
-    pub fn each_customer_key(&self, mut f: impl FnMut(i64, i64, KeyView<'_>)) -> Result<(), StoreError> {
+    pub fn each_customer_key(&self, f: impl FnMut(i64, i64, KeyView<'_>)) -> Result<(), StoreError> {
+        self.each_customer_key_in(i64::MIN..=i64::MAX, f)
+    }
+
+    /// [`Self::each_customer_key`] for the customers with ids in `ids`: a
+    /// search splits the table in two and reads each half on its own core.
+    pub fn each_customer_key_in(
+        &self,
+        ids: std::ops::RangeInclusive<i64>,
+        mut f: impl FnMut(i64, i64, KeyView<'_>),
+    ) -> Result<(), StoreError> {
         let conn = self.db;
+        let (first, last) = (*ids.start(), *ids.end());
         let dirty: Vec<i64> = {
-            conn.query_map("SELECT id FROM customer_keys_dirty ORDER BY id", params![], |r| {
-                r.get(0)
-            })?
+            conn.query_map(
+                "SELECT id FROM customer_keys_dirty WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+                params![first, last],
+                |r| r.get(0),
+            )?
         };
         let mut builder = Builder {
             fields: conn.prepare(&format!(
@@ -136,7 +156,7 @@ impl Tx<'_> {
         };
         let mut pending = dirty.iter().copied().peekable();
         let mut scan = conn.prepare(SCAN_SQL)?;
-        scan.query_each(params![], |row| {
+        scan.query_each(params![first, last], |row| {
             let id: i64 = row.get(0)?;
             // Changed customers come in their place in id order.
             while let Some(changed) = pending.next_if(|&d| d < id) {
@@ -159,6 +179,12 @@ impl Tx<'_> {
             built(changed, &mut f)?;
         }
         Ok(())
+    }
+
+    /// The id halfway between the first and last stored keys: where a
+    /// search splits the table (ids are dense, so the halves are near equal).
+    pub fn customer_keys_middle(&self) -> Result<i64, StoreError> {
+        self.db.query_row(MIDDLE_SQL, params![], |r| r.get(0))
     }
 
     /// [`Self::each_customer_key`] kept in one arena, for searching again.

@@ -139,6 +139,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
             reminders::CALLBACKS_BEFORE_COUNT_SQL.to_string(),
         ),
         ("customer_keys", customer_keys::SCAN_SQL.to_string()),
+        ("customer_keys_middle", customer_keys::MIDDLE_SQL.to_string()),
         ("customer_keys_flush", customer_keys::flush_sql()),
         (
             "queue_long_overdue_count",

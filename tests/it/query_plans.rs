@@ -252,11 +252,19 @@ fn hot_query_plans() {
         "{search}"
     );
 
-    // Customer search reads its stored keys in one pass in id order (no
-    // sort), and the flush finds each changed customer by primary key.
+    // Customer search reads its stored keys in one pass over a range of ids
+    // in id order (no sort), and the flush finds each changed customer by
+    // primary key.
     let keys = of("customer_keys");
-    assert!(keys.contains("SCAN customer_keys"), "{keys}");
+    assert!(
+        keys.contains("SEARCH customer_keys USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
+        "{keys}"
+    );
     assert!(!keys.contains("TEMP B-TREE"), "{keys}");
+    // Where a search splits the keys in two: a probe at each end.
+    let middle = of("customer_keys_middle");
+    assert_eq!(middle.matches("SEARCH customer_keys").count(), 2, "{middle}");
+    assert!(!middle.contains("SCAN customer_keys"), "{middle}");
     let flush = of("customer_keys_flush");
     assert!(
         flush.contains("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"),

@@ -125,6 +125,15 @@ impl<'m, T> Ranker<'m, T> {
         }
     }
 
+    /// Takes in the hits of a ranker of the same query that was offered the
+    /// candidates after this one's (another thread's share): [`Self::finish`]
+    /// then ranks as one ranker offered them all would. (Scattered hits one
+    /// of them kept are dropped there when anything matched better.)
+    pub fn append(&mut self, later: Ranker<'_, T>) {
+        self.better_found |= later.better_found;
+        self.hits.extend(later.hits);
+    }
+
     /// The hits, best first, ties by more recent activity, then in the
     /// order offered.
     pub fn finish(self) -> Vec<(Hit, T)> {
