@@ -148,26 +148,36 @@ pub(super) fn gather(
     if wanted(ReminderReason::Cadence) {
         // Every customer with a cadence is due some day: their places first,
         // and only those on the page made into reminders.
+        // The rows are kept where they were read and the places point into
+        // them: a second copy of tens of thousands was the agenda's peak.
+        let rows = cadence_rows(tx, ctx, source)?;
         let mut due = Vec::new();
-        for row in cadence_rows(tx, ctx, source)? {
+        for (at, row) in rows.iter().enumerate() {
             if !owned(Some(row.customer_id)) {
                 continue;
             }
             if let Some(due_at) = next_contact_due(cadence, row.tier, row.last_outbound, row.created_at)
                 && !only_counted(due_at)
             {
-                due.push((Section::of(windows.of(due_at)), due_at, row));
+                due.push((Section::of(windows.of(due_at)), due_at, at));
             }
         }
+        let place = |&(section, due_at, at): &(Section, DateTime<Utc>, usize)| Place {
+            section,
+            due_at,
+            code: &rows[at].code,
+            id: None,
+        };
         if let Some(page) = page.filter(|page| *page < due.len()) {
             // Which are on the page, not their order (the agenda sorts its
             // rows): a partition, not a sort of tens of thousands.
-            due.select_nth_unstable_by(page, |a, b| in_agenda_order(&cadence_place(a), &cadence_place(b)));
+            due.select_nth_unstable_by(page, |a, b| in_agenda_order(&place(a), &place(b)));
             for (section, ..) in due.drain(page..) {
                 cut.add(section);
             }
         }
-        for (_, due_at, row) in due {
+        for (_, due_at, at) in due {
+            let row = &rows[at];
             let facts = NoteFacts::Cadence {
                 tier: row.tier,
                 // The day as people read it: in the display zone, not UTC's.
@@ -251,16 +261,6 @@ pub(super) fn gather(
         rows: out,
         cut,
     })
-}
-
-/// Where a contact due stands in the agenda.
-fn cadence_place((section, due_at, row): &(Section, DateTime<Utc>, CadenceRow)) -> Place<'_> {
-    Place {
-        section: *section,
-        due_at: *due_at,
-        code: &row.code,
-        id: None,
-    }
 }
 
 /// Due time, then customer, then id: the same order on every read.

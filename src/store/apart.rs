@@ -13,6 +13,10 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// A reader apart's page cache (SQLite's default is 2 MiB): its reads are
+/// one pass each, and the TUI's peak memory counts every connection's cache.
+const APART_CACHE_KIB: i64 = 256;
+
 /// Where a reader apart opens its connection (cheap to make and `Send`).
 #[derive(Debug, Clone)]
 pub struct Apart {
@@ -41,6 +45,7 @@ impl Apart {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.path, flags)?;
         conn.busy_timeout(self.busy_timeout)?;
+        conn.pragma_update(None, "cache_size", -APART_CACHE_KIB)?;
         let tx = conn.unchecked_transaction()?;
         f(&Tx {
             conn: Some(&tx),

@@ -5,6 +5,7 @@
 pub mod editor;
 pub mod effects;
 pub mod events;
+mod heap;
 mod jobs;
 pub mod lock;
 mod outbox_counts;
@@ -57,6 +58,7 @@ pub fn settings_warnings(deferred: &Deferred) -> Vec<String> {
 
 /// Opens the full-screen UI on the database of `launch` until the user quits.
 pub fn run(launch: Launch) -> Result<(), Error> {
+    heap::share_one_arena();
     let Launch {
         database: store,
         ctx,
@@ -121,8 +123,12 @@ pub fn run(launch: Launch) -> Result<(), Error> {
         if let Some(writer) = back.writer.as_deref_mut() {
             results.extend(writer.results());
         }
+        let reloaded = !results.is_empty();
         for msg in results {
             step(&mut model, &mut driver, &mut back, &mut term, msg);
+        }
+        if reloaded {
+            heap::give_back_freed();
         }
         let reading = back.worker.busy();
         if reading != model.reading {

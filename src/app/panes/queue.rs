@@ -33,6 +33,9 @@ impl QueuePane {
         if self.untriaged_only {
             views.retain(|v| v.ticket.triaged_at.is_none());
         }
+        // The old keys go before the new are built: both at once were the
+        // reload's peak.
+        self.keys = Vec::new();
         self.keys = views
             .iter()
             .enumerate()
