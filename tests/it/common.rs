@@ -166,6 +166,15 @@ impl Desk {
         stdout(self.cmd_at(now).args(args))
     }
 
+    /// A low survey (quality 1, response 2, communication 1) of `customer` at `now`.
+    pub fn low_survey_at(&self, now: &str, customer: &str) -> String {
+        let scores = ["--quality", "1", "--response", "2", "--communication", "1"];
+        self.ok_at(
+            now,
+            &[&["survey", "add", "--customer", customer][..], &scores[..]].concat(),
+        )
+    }
+
     /// Runs a command with `--json` that must succeed; returns the parsed output.
     pub fn json(&self, args: &[&str]) -> Value {
         self.json_at(NOW, args)

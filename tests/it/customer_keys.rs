@@ -62,6 +62,19 @@ fn desk() -> Desk {
     Desk { _dir: dir, path, store }
 }
 
+/// A file holding 400 varied demo customers (seeded).
+fn demo_desk(seed: u64) -> Desk {
+    let mut d = desk();
+    setup::ensure_defaults(&mut d.store, &ctx(), &Config::defaults()).unwrap();
+    let sizes = Sizes {
+        customers: 400,
+        tickets: 200,
+        interactions: 400,
+    };
+    demo::generate(&mut d.store, &ctx(), &Config::defaults(), sizes, seed).unwrap();
+    d
+}
+
 #[test]
 fn an_added_or_edited_customer_is_found_by_its_new_fields_only() {
     let mut d = desk();
@@ -205,14 +218,7 @@ fn a_file_made_before_the_keys_were_stored_gets_them_on_first_open() {
 /// keys built from the rows did, on varied demo customers.
 #[test]
 fn stored_keys_rank_exactly_as_keys_built_from_the_rows() {
-    let mut d = desk();
-    setup::ensure_defaults(&mut d.store, &ctx(), &Config::defaults()).unwrap();
-    let sizes = Sizes {
-        customers: 400,
-        tickets: 200,
-        interactions: 400,
-    };
-    demo::generate(&mut d.store, &ctx(), &Config::defaults(), sizes, 11).unwrap();
+    let mut d = demo_desk(11);
     let (stored, built) = d
         .store
         .read(|tx| Ok::<_, StoreError>((SearchIndex::load(tx)?, SearchIndex::new(tx.customer_search_rows()?))))
@@ -234,14 +240,7 @@ fn stored_keys_rank_exactly_as_keys_built_from_the_rows() {
 /// share a name, so ties meet at the split.
 #[test]
 fn a_search_read_in_halves_ranks_as_one_pass() {
-    let mut d = desk();
-    setup::ensure_defaults(&mut d.store, &ctx(), &Config::defaults()).unwrap();
-    let sizes = Sizes {
-        customers: 400,
-        tickets: 200,
-        interactions: 400,
-    };
-    demo::generate(&mut d.store, &ctx(), &Config::defaults(), sizes, 7).unwrap();
+    let mut d = demo_desk(7);
     for n in 0..6 {
         customers::add(&mut d.store, &ctx(), &person(&format!("T{n}"), "Zora Wu", "")).unwrap();
     }

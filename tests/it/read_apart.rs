@@ -14,24 +14,6 @@ fn now() -> DateTime<Utc> {
     DAY.parse().unwrap()
 }
 
-fn low_survey(desk: &Desk, customer: &str, at: &str) {
-    desk.ok_at(
-        at,
-        &[
-            "survey",
-            "add",
-            "--customer",
-            customer,
-            "--quality",
-            "1",
-            "--response",
-            "2",
-            "--communication",
-            "1",
-        ],
-    );
-}
-
 #[test]
 fn a_read_apart_sees_what_the_store_committed() {
     let desk = Desk::new();
@@ -46,9 +28,9 @@ fn a_read_apart_sees_what_the_store_committed() {
 
     let ana = desk.customer_at("2026-03-01T09:00:00Z", "Ana Lima", &[])["id"].to_string();
     let bo = desk.customer_at("2026-03-01T09:00:00Z", "Bo Chen", &[])["id"].to_string();
-    low_survey(&desk, &ana, "2026-03-10T09:00:00Z");
-    low_survey(&desk, &bo, "2026-03-11T09:00:00Z");
-    low_survey(&desk, &bo, "2026-03-12T09:00:00Z");
+    desk.low_survey_at("2026-03-10T09:00:00Z", &ana);
+    desk.low_survey_at("2026-03-11T09:00:00Z", &bo);
+    desk.low_survey_at("2026-03-12T09:00:00Z", &bo);
 
     let mut store = desk.store();
     let ids = |rows: &[frontdesk::store::LowSurveyRow]| -> Vec<(i64, i64)> {

@@ -58,21 +58,7 @@ fn the_stored_at_risk_list_is_the_live_one_after_every_write() {
     assert_stored_is_live(&desk, "complaints", 2);
 
     // Low satisfaction adds a second warning to one of them: it comes first.
-    desk.ok_at(
-        DAY,
-        &[
-            "survey",
-            "add",
-            "--customer",
-            &b,
-            "--quality",
-            "1",
-            "--response",
-            "2",
-            "--communication",
-            "1",
-        ],
-    );
+    desk.low_survey_at(DAY, &b);
     assert_stored_is_live(&desk, "a low survey", 2);
 
     // Orders make the more valuable one first among equals.
