@@ -249,7 +249,7 @@ struct ClockJson {
 
 #[derive(Serialize)]
 struct PartJson<'a> {
-    detail: &'a str,
+    detail: &'a crate::domain::urgency::Detail,
     factor: UrgencyFactor,
     points: i64,
 }
@@ -364,7 +364,10 @@ mod tests {
             band: Band::Current,
             parts: vec![UrgencyPart {
                 factor: UrgencyFactor::Overdue,
-                detail: "first response 39m overdue".into(),
+                detail: crate::domain::urgency::Detail::Overdue {
+                    clock: crate::domain::sla::SlaClock::FirstResponse,
+                    minutes: 39,
+                },
                 points: 40000,
             }],
         };

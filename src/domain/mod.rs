@@ -38,5 +38,6 @@ pub mod ticket;
 pub mod ticket_tags;
 pub mod time;
 pub mod urgency;
+pub mod urgency_detail;
 pub mod validate;
 pub mod views;

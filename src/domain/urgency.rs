@@ -31,7 +31,8 @@ use serde::Serialize;
 
 use crate::domain::calendar::HORIZON_DAYS;
 use crate::domain::enums::{Priority, TicketKind, Tier};
-use crate::domain::sla::{SlaClock, SlaState, SlaView};
+use crate::domain::sla::{SlaState, SlaView};
+pub use crate::domain::urgency_detail::Detail;
 
 /// Points per whole minute of the time term.
 pub const MINUTE_POINTS: i64 = 1000;
@@ -114,7 +115,7 @@ pub enum UrgencyFactor {
 pub struct UrgencyPart {
     pub factor: UrgencyFactor,
     /// For a person, e.g. "resolution 2h 05m overdue", "62% of target used".
-    pub detail: String,
+    pub detail: Detail,
     pub points: i64,
 }
 
@@ -172,19 +173,21 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
         Some((clock, view)) => {
             // `next` only returns clocks with a due; the default keeps this total anyway.
             let due = view.due.unwrap_or(input.now);
-            let name = clock_label(clock);
             if breached {
                 let overdue = whole_minutes(input.now, due);
                 parts.push(UrgencyPart {
                     factor: UrgencyFactor::Overdue,
-                    detail: format!("{name} {} overdue", human_minutes(overdue)),
+                    detail: Detail::Overdue {
+                        clock,
+                        minutes: overdue,
+                    },
                     points: (overdue + 1) * MINUTE_POINTS,
                 });
                 if due <= long_overdue_cutoff(input.now) {
                     band = Band::LongOverdue;
                     parts.push(UrgencyPart {
                         factor: UrgencyFactor::LongOverdue,
-                        detail: "overdue more than 24h: after current work".to_string(),
+                        detail: Detail::LongOverdue,
                         points: -LONG_OVERDUE_OFFSET,
                     });
                 }
@@ -192,7 +195,7 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
                 let left = whole_minutes(due, input.now);
                 parts.push(UrgencyPart {
                     factor: UrgencyFactor::TimeLeft,
-                    detail: format!("{name} {} left", human_minutes(left)),
+                    detail: Detail::Left { clock, minutes: left },
                     points: -left * MINUTE_POINTS,
                 });
             }
@@ -203,7 +206,9 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
                 let used = (i128::from(target) - i128::from(left)) * 100 / i128::from(target);
                 parts.push(UrgencyPart {
                     factor: UrgencyFactor::TargetUsed,
-                    detail: format!("{used}% of target used"),
+                    detail: Detail::TargetUsed {
+                        percent: i64::try_from(used).unwrap_or(i64::MAX),
+                    },
                     points: 0,
                 });
             }
@@ -212,7 +217,7 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
             band = Band::NoClock;
             parts.push(UrgencyPart {
                 factor: UrgencyFactor::TimeLeft,
-                detail: "no SLA clock running (paused or done)".to_string(),
+                detail: Detail::NoClock,
                 points: NO_CLOCK_POINTS,
             });
         }
@@ -220,25 +225,25 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
 
     parts.push(UrgencyPart {
         factor: UrgencyFactor::Priority,
-        detail: format!("priority {}", input.priority.key()),
+        detail: Detail::Priority(input.priority),
         points: input.priority.weight() * PRIORITY_POINTS,
     });
     parts.push(UrgencyPart {
         factor: UrgencyFactor::Tier,
-        detail: format!("tier {}", input.tier.key()),
+        detail: Detail::Tier(input.tier),
         points: input.tier.weight() * TIER_POINTS,
     });
     if input.kind == TicketKind::Complaint {
         parts.push(UrgencyPart {
             factor: UrgencyFactor::Complaint,
-            detail: "complaint".to_string(),
+            detail: Detail::Complaint,
             points: COMPLAINT_POINTS,
         });
     }
     if input.sla.callback.is_live() {
         parts.push(UrgencyPart {
             factor: UrgencyFactor::CallbackDue,
-            detail: "callback due".to_string(),
+            detail: Detail::CallbackDue,
             points: CALLBACK_POINTS,
         });
     }
@@ -255,24 +260,6 @@ pub fn urgency(input: &UrgencyInput) -> Urgency {
 /// Whole minutes from `earlier` to `later`, floored, clamped to 0..=MAX_MINUTES.
 fn whole_minutes(later: DateTime<Utc>, earlier: DateTime<Utc>) -> i64 {
     (later - earlier).num_seconds().div_euclid(60).clamp(0, MAX_MINUTES)
-}
-
-fn clock_label(clock: SlaClock) -> &'static str {
-    match clock {
-        SlaClock::FirstResponse => "first response",
-        SlaClock::Resolution => "resolution",
-        SlaClock::Callback => "callback",
-    }
-}
-
-/// `45m`, `2h 05m`, `3d 04h 10m`.
-fn human_minutes(minutes: i64) -> String {
-    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    match (days, hours) {
-        (0, 0) => format!("{mins}m"),
-        (0, _) => format!("{hours}h {mins:02}m"),
-        _ => format!("{days}d {hours:02}h {mins:02}m"),
-    }
 }
 
 #[cfg(test)]

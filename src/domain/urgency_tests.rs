@@ -178,19 +178,19 @@ fn breakdown_is_readable_and_adds_up() {
         kind: K::Complaint,
         now: now(),
     });
-    let got: Vec<(UrgencyFactor, &str, i64)> = u
+    let got: Vec<(UrgencyFactor, String, i64)> = u
         .parts
         .iter()
-        .map(|p| (p.factor, p.detail.as_str(), p.points))
+        .map(|p| (p.factor, p.detail.to_string(), p.points))
         .collect();
     assert_eq!(
         got,
         [
-            (UrgencyFactor::Overdue, "resolution 2h 05m overdue", 126_000),
-            (UrgencyFactor::TargetUsed, "225% of target used", 0),
-            (UrgencyFactor::Priority, "priority urgent", 300),
-            (UrgencyFactor::Tier, "tier high-value", 30),
-            (UrgencyFactor::Complaint, "complaint", 5),
+            (UrgencyFactor::Overdue, "resolution 2h 05m overdue".into(), 126_000),
+            (UrgencyFactor::TargetUsed, "225% of target used".into(), 0),
+            (UrgencyFactor::Priority, "priority urgent".into(), 300),
+            (UrgencyFactor::Tier, "tier high-value".into(), 30),
+            (UrgencyFactor::Complaint, "complaint".into(), 5),
         ]
     );
     assert_eq!(u.score, u.parts.iter().map(|p| p.points).sum::<i64>());
@@ -201,7 +201,7 @@ fn breakdown_is_readable_and_adds_up() {
     );
 
     let left = score(&("x", "left 5m, callback later", P::Low, T::Standard, K::Inquiry));
-    let details: Vec<&str> = left.parts.iter().map(|p| p.detail.as_str()).collect();
+    let details: Vec<String> = left.parts.iter().map(|p| p.detail.to_string()).collect();
     assert_eq!(
         details,
         [
@@ -214,7 +214,10 @@ fn breakdown_is_readable_and_adds_up() {
     );
     assert!(!left.breached);
     let paused = score(&("x", "paused", P::Normal, T::Standard, K::Inquiry));
-    assert_eq!(paused.parts[0].detail, "no SLA clock running (paused or done)");
+    assert_eq!(
+        paused.parts[0].detail.to_string(),
+        "no SLA clock running (paused or done)"
+    );
 }
 
 #[test]
@@ -228,7 +231,11 @@ fn human_minutes_cases() {
         (1440 * 3 + 250, "3d 04h 10m"),
     ];
     for (minutes, want) in cases {
-        assert_eq!(human_minutes(minutes), want);
+        let overdue = Detail::Overdue {
+            clock: crate::domain::sla::SlaClock::Resolution,
+            minutes,
+        };
+        assert_eq!(overdue.to_string(), format!("resolution {want} overdue"));
     }
 }
 
