@@ -10,7 +10,7 @@ use crate::domain::occasions::{
     due_at, follow_up_due, local_day, next_anniversary, next_occurrence, occasion_window, period_start,
     window_month_days,
 };
-use crate::store::{Apart, LowSurveyRow, OccasionRow, StoreError, Tx};
+use crate::store::{Apart, LowSurveyRow, OccasionRow, StoreError, SurveyNote, Tx};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::thread::{Scope, ScopedJoinHandle};
@@ -139,14 +139,23 @@ pub fn low_surveys(
             }
         }
     }
-    Ok(by_customer
+    let kept: Vec<(DateTime<Utc>, LowSurveyRow, usize)> = by_customer
         .into_values()
-        .filter_map(|(first, s, count)| {
-            let due: DateTime<Utc> = follow_up_due(first, hours);
-            if skip(s.customer_id, due) {
-                return None;
-            }
-            let comment = s.comment.trim();
+        .map(|(first, s, count)| (follow_up_due(first, hours), s, count))
+        .filter(|(due, s, _)| !skip(s.customer_id, *due))
+        .collect();
+    let ids: Vec<i64> = kept.iter().map(|(_, s, _)| s.survey_id).collect();
+    let notes: HashMap<i64, SurveyNote> = tx
+        .survey_notes(&ids)?
+        .into_iter()
+        .map(|note| (note.survey_id, note))
+        .collect();
+    Ok(kept
+        .into_iter()
+        .filter_map(|(due, s, count)| {
+            // Read apart, a survey may have gone since it was listed.
+            let note = notes.get(&s.survey_id)?;
+            let comment = note.comment.trim();
             let comment = (!comment.is_empty()).then(|| {
                 let mut quoted: String = comment.chars().take(COMMENT_CHARS).collect();
                 if comment.chars().count() > COMMENT_CHARS {
@@ -165,8 +174,8 @@ pub fn low_surveys(
                 ReminderReason::Survey,
                 due,
                 s.customer_id,
-                &s.code,
-                &s.name,
+                &note.code,
+                &note.name,
                 s.ticket_id,
                 facts,
             ))

@@ -176,6 +176,8 @@ pub(super) fn gather(
                 cut.add(section);
             }
         }
+        let listed: Vec<i64> = due.iter().map(|&(.., at)| rows[at].customer_id).collect();
+        let names = tx.customer_names(&listed)?;
         for (_, due_at, at) in due {
             let row = &rows[at];
             let facts = NoteFacts::Cadence {
@@ -192,7 +194,7 @@ pub(super) fn gather(
                 due_at,
                 row.customer_id,
                 &row.code,
-                &row.name,
+                names.get(&row.customer_id).map_or("", String::as_str),
                 None,
                 facts,
             ));

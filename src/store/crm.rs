@@ -11,6 +11,7 @@ use crate::domain::enums::{Lifecycle, Tier};
 use crate::domain::segments::{Facts, Windows};
 use crate::domain::time::{from_unix, midnight};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
 
 /// A customer's stored tier and stage beside the facts to recompute them.
 #[derive(Debug, Clone)]
@@ -29,10 +30,12 @@ pub struct FactsRow {
 
 /// A live customer whose tier has a contact cadence.
 #[derive(Debug, Clone)]
+/// A customer a contact may be due with. The code orders the agenda; the
+/// name is read for the rows listed only ([`Tx::customer_names`]): tens of
+/// thousands are read to make a page.
 pub struct CadenceRow {
     pub customer_id: i64,
     pub code: String,
-    pub name: String,
     pub tier: Tier,
     pub created_at: DateTime<Utc>,
     pub last_outbound: Option<DateTime<Utc>>,
@@ -123,9 +126,12 @@ fn facts_row(r: &Row) -> Result<FactsRow, StoreError> {
     })
 }
 
+/// ?1 the customers' ids (JSON).
+const CUSTOMER_NAMES_SQL: &str = "SELECT c.id, c.name FROM json_each(?1) j JOIN customers c ON c.id = j.value";
+
 /// ?1 the tiers with a cadence (JSON), ?2 `now`.
 pub(super) const CADENCE_SQL: &str = concat!(
-    "SELECT c.id, c.code, c.name, c.tier, c.created_at, ",
+    "SELECT c.id, c.code, c.tier, c.created_at, ",
     last_outbound_of_c!(),
     " FROM customers c
       WHERE NOT c.archived AND c.tier IN (SELECT value FROM json_each(?1))"
@@ -205,17 +211,25 @@ impl Tx<'_> {
         let mut stmt = self.db.prepare(&self.db.json_list(CADENCE_SQL, ListOf::Text))?;
         let tiers_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
         let rows = stmt.query_map(params![tiers_json, now.timestamp()], |r| {
-            let tier: String = r.get(3)?;
+            let tier: String = r.get(2)?;
             Ok(CadenceRow {
                 customer_id: r.get(0)?,
                 code: r.get(1)?,
-                name: r.get(2)?,
                 tier: tier.parse().unwrap_or(Tier::Standard),
-                created_at: from_unix(r.get(4)?),
-                last_outbound: r.get::<Option<i64>>(5)?.map(from_unix),
+                created_at: from_unix(r.get(3)?),
+                last_outbound: r.get::<Option<i64>>(4)?.map(from_unix),
             })
         })?;
         Ok(rows)
+    }
+
+    /// These customers' names by id (archived ones too; an id not found is left out).
+    pub fn customer_names(&self, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+        let mut stmt = self
+            .db
+            .prepare(&self.db.json_list(CUSTOMER_NAMES_SQL, ListOf::Integer))?;
+        let rows = stmt.query_map(params![super::report::ids_json(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.into_iter().collect())
     }
 
     /// The last outbound contact with a customer up to `now`.

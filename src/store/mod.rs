@@ -80,7 +80,7 @@ pub use mail_outbox::{Claimed, QueuedMail, Thread};
 pub use mail_sources::ImapPosition;
 pub use merge::Moved;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
-pub use occasions::{LowSurveyRow, OccasionRow};
+pub use occasions::{LowSurveyRow, OccasionRow, SurveyNote};
 pub use open::{JournalMode, OpenOptions, sidecar};
 pub use pg_connect::{PasswordSource, PgFailure, PgSecrets, PgWarning, connect};
 pub use pg_doctor::ServerHealth;

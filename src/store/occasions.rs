@@ -22,18 +22,30 @@ pub struct OccasionRow {
 }
 
 /// A survey of a live customer with a score below 4 and no outbound
-/// contact with them after it (up to `now`).
+/// contact with them after it (up to `now`). Without its words: tens of
+/// thousands are read to make a page of follow-ups, whose words come from
+/// [`Tx::survey_notes`].
 #[derive(Debug, Clone)]
 pub struct LowSurveyRow {
     pub survey_id: i64,
     pub customer_id: i64,
-    pub code: String,
-    pub name: String,
     pub ticket_id: Option<i64>,
     pub at: DateTime<Utc>,
     pub scores: [i64; 3],
+}
+
+/// What a follow-up on a survey says: the customer's code and name, the comment.
+#[derive(Debug, Clone)]
+pub struct SurveyNote {
+    pub survey_id: i64,
+    pub code: String,
+    pub name: String,
     pub comment: String,
 }
+
+/// ?1 the surveys' ids (JSON).
+const SURVEY_NOTES_SQL: &str = "SELECT s.id, c.code, c.name, s.comment
+  FROM json_each(?1) j JOIN surveys s ON s.id = j.value JOIN customers c ON c.id = s.customer_id";
 
 /// ?1 the window's `MM-DD` keys (JSON), ?2 `now`, ?3 birthdays wanted,
 /// ?4 anniversaries wanted. The dates are stored as `YYYY-MM-DD`, so the
@@ -66,8 +78,8 @@ pub(super) const OCCASIONS_SQL: &str = concat!(
 /// after the survey exists when the last one is after it, and up to `now`;
 /// only when the last one lies after `now` (a replaced clock) are the
 /// interactions searched by `interactions_direction`.
-pub(super) const LOW_SURVEYS_SQL: &str = "SELECT s.id, s.customer_id, c.code, c.name, s.ticket_id, s.at,
-       s.quality, s.response, s.communication, s.comment
+pub(super) const LOW_SURVEYS_SQL: &str = "SELECT s.id, s.customer_id, s.ticket_id, s.at,
+       s.quality, s.response, s.communication
   FROM surveys s JOIN customers c ON c.id = s.customer_id
  WHERE (s.quality < 4 OR s.response < 4 OR s.communication < 4)
    AND +s.at <= ?1 AND NOT c.archived
@@ -117,14 +129,25 @@ impl Tx<'_> {
             Ok(LowSurveyRow {
                 survey_id: r.get(0)?,
                 customer_id: r.get(1)?,
-                code: r.get(2)?,
-                name: r.get(3)?,
-                ticket_id: r.get(4)?,
-                at: from_unix(r.get(5)?),
-                scores: [r.get(6)?, r.get(7)?, r.get(8)?],
-                comment: r.get(9)?,
+                ticket_id: r.get(2)?,
+                at: from_unix(r.get(3)?),
+                scores: [r.get(4)?, r.get(5)?, r.get(6)?],
             })
         })?;
         Ok(rows)
+    }
+
+    /// The words of these surveys' follow-ups, in no order (a survey gone
+    /// since it was listed is left out).
+    pub fn survey_notes(&self, survey_ids: &[i64]) -> Result<Vec<SurveyNote>, StoreError> {
+        let mut stmt = self.db.prepare(&self.db.json_list(SURVEY_NOTES_SQL, ListOf::Integer))?;
+        stmt.query_map(params![super::report::ids_json(survey_ids)], |r| {
+            Ok(SurveyNote {
+                survey_id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                comment: r.get(3)?,
+            })
+        })
     }
 }
