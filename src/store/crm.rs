@@ -127,7 +127,8 @@ fn facts_row(r: &Row) -> Result<FactsRow, StoreError> {
 }
 
 /// ?1 the customers' ids (JSON).
-const CUSTOMER_NAMES_SQL: &str = "SELECT c.id, c.name FROM json_each(?1) j JOIN customers c ON c.id = j.value";
+pub(super) const CUSTOMER_NAMES_SQL: &str =
+    "SELECT c.id, c.name FROM json_each(?1) j JOIN customers c ON c.id = j.value";
 
 /// ?1 the tiers with a cadence (JSON), ?2 `now`.
 pub(super) const CADENCE_SQL: &str = concat!(

@@ -132,6 +132,8 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
         ("cadence", crm::CADENCE_SQL.to_string()),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
+        ("survey_notes", occasions::SURVEY_NOTES_SQL.to_string()),
+        ("customer_names", crm::CUSTOMER_NAMES_SQL.to_string()),
         ("ticket_search", fulltext::search_plan_sql()),
         ("callbacks_owed", crm::CALLBACKS_OWED_SQL.to_string()),
         (

@@ -44,7 +44,7 @@ pub struct SurveyNote {
 }
 
 /// ?1 the surveys' ids (JSON).
-const SURVEY_NOTES_SQL: &str = "SELECT s.id, c.code, c.name, s.comment
+pub(super) const SURVEY_NOTES_SQL: &str = "SELECT s.id, c.code, c.name, s.comment
   FROM json_each(?1) j JOIN surveys s ON s.id = j.value JOIN customers c ON c.id = s.customer_id";
 
 /// ?1 the window's `MM-DD` keys (JSON), ?2 `now`, ?3 birthdays wanted,

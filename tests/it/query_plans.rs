@@ -261,6 +261,22 @@ fn hot_query_plans() {
         "{keys}"
     );
     assert!(!keys.contains("TEMP B-TREE"), "{keys}");
+    // The agenda's listed rows get their words by primary key, one row each.
+    let notes = of("survey_notes");
+    assert!(
+        notes.contains("SEARCH s USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{notes}"
+    );
+    let names = of("customer_names");
+    assert!(
+        names.contains("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"),
+        "{names}"
+    );
+
     // Where a search splits the keys in two: a probe at each end.
     let middle = of("customer_keys_middle");
     assert_eq!(middle.matches("SEARCH customer_keys").count(), 2, "{middle}");
