@@ -96,11 +96,6 @@ impl<'scope> SurveysApart<'scope> {
         SurveysApart { reader }
     }
 
-    /// None to take: the surveys are read in the caller's transaction.
-    pub fn none() -> Self {
-        SurveysApart { reader: None }
-    }
-
     fn take(&mut self) -> Option<Vec<LowSurveyRow>> {
         self.reader.take().and_then(|reader| reader.join().ok().flatten())
     }

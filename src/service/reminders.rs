@@ -146,10 +146,10 @@ pub(super) fn gather(
     let cadence = &ctx.settings.cadence;
     let mut cut = super::agenda::Counts::default();
     if wanted(ReminderReason::Cadence) {
-        // Every customer with a cadence is due some day: their places first,
-        // and only those on the page made into reminders.
-        // The rows are kept where they were read and the places point into
-        // them: a second copy of tens of thousands was the agenda's peak.
+        // Every customer with a cadence is due some day: their places first
+        // (indices into the rows as read: a second copy of tens of thousands
+        // was the agenda's peak memory), and only those on the page made
+        // into reminders.
         let rows = cadence_rows(tx, ctx, source)?;
         let mut due = Vec::new();
         for (at, row) in rows.iter().enumerate() {

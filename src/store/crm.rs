@@ -28,11 +28,10 @@ pub struct FactsRow {
     pub facts: Facts,
 }
 
-/// A live customer whose tier has a contact cadence.
+/// A live customer whose tier has a contact cadence. The code orders the
+/// agenda; the name is read for the rows listed only
+/// ([`Tx::customer_names`]): tens of thousands are read to make a page.
 #[derive(Debug, Clone)]
-/// A customer a contact may be due with. The code orders the agenda; the
-/// name is read for the rows listed only ([`Tx::customer_names`]): tens of
-/// thousands are read to make a page.
 pub struct CadenceRow {
     pub customer_id: i64,
     pub code: String,
