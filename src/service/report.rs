@@ -155,11 +155,9 @@ fn read_months(
     let with_groups = by.is_some();
     let apart = store.apart();
     let (read, beside) = std::thread::scope(|scope| {
-        let beside = scope.spawn(|| {
-            apart
-                .as_ref()
-                .and_then(|apart| apart.read(|tx| read_beside(tx, &windows, &spans, with_groups)).ok())
-        });
+        let beside = apart
+            .as_ref()
+            .map(|apart| scope.spawn(|| apart.read(|tx| read_beside(tx, &windows, &spans, with_groups)).ok()));
         // A read may run again when SQLite is busy: each run starts from empty tallies.
         let read = store.read(|tx| {
             let mut c = Collector {
@@ -173,12 +171,12 @@ fn read_months(
             add_tickets(tx, ctx, &rules, &mut c, weeks.as_mut())?;
             Ok::<_, Error>((c, weeks.map(|w| w.points)))
         });
-        (read, beside.join())
+        (read, beside.and_then(|reader| reader.join().ok().flatten()))
     });
     let (mut c, points) = read?;
     let beside = match beside {
-        Ok(Some(beside)) => beside,
-        _ => store.read(|tx| read_beside(tx, &windows, &spans, with_groups))?,
+        Some(beside) => beside,
+        None => store.read(|tx| read_beside(tx, &windows, &spans, with_groups))?,
     };
     add_surveys(&beside.surveys, &mut c);
     add_customers(&beside.masks, &mut c);

@@ -88,8 +88,8 @@ pub fn queue_head(store: &mut Store, ctx: &Ctx) -> Result<Vec<TicketView>, Error
 /// the header agrees with the colours below it; the stored due times also
 /// count breaches the evaluation could miss (a clock without events).
 fn queue_in(tx: &Tx, ctx: &Ctx) -> Result<(Vec<TicketView>, Counts), Error> {
-    let queue = sla::queue(tx, ctx, None)?;
     let (open, past_due) = tx.count_active(ctx.now)?;
+    let queue = sla::whole_queue(tx, ctx, open)?;
     let count = |state: SlaState| queue.iter().filter(|v| v.sla.worst_state() == Some(state)).count() as i64;
     let counts = Counts {
         open,

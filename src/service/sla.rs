@@ -225,14 +225,24 @@ pub(super) const QUEUE_SLACK: usize = 200;
 /// lowest score, since neither it nor any after it can enter the page. The
 /// urgency score then orders the page exactly.
 pub fn queue(tx: &Tx, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<TicketView>, Error> {
+    match limit {
+        Some(_) => queue_into(tx, ctx, limit, Vec::new()),
+        None => whole_queue(tx, ctx, tx.count_active(ctx.now)?.0),
+    }
+}
+
+/// Every active ticket, most urgent first, `active` of them expected (the
+/// count of active tickets, a hint): sized up front, as grown by doubling
+/// the queue held up to twice its size while it was copied (5 MB of the
+/// TUI's peak on the demo).
+pub fn whole_queue(tx: &Tx, ctx: &Ctx, active: i64) -> Result<Vec<TicketView>, Error> {
+    let views = Vec::with_capacity(usize::try_from(active).unwrap_or(0));
+    queue_into(tx, ctx, None, views)
+}
+
+fn queue_into(tx: &Tx, ctx: &Ctx, limit: Option<usize>, mut views: Vec<TicketView>) -> Result<Vec<TicketView>, Error> {
     let rules = Rules::load(tx)?;
     let cutoff = long_overdue_cutoff(ctx.now);
-    // The whole queue is sized up front: grown by doubling it held up to
-    // twice its size while it was copied (5 MB of the TUI's peak on the demo).
-    let mut views: Vec<TicketView> = match limit {
-        Some(_) => Vec::new(),
-        None => Vec::with_capacity(usize::try_from(tx.count_active(ctx.now)?.0).unwrap_or(0)),
-    };
     // The lowest score of the first `limit` candidates: the page's floor can
     // only rise from there, so stopping below it never drops a ticket.
     let mut floor: Option<i64> = None;

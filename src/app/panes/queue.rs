@@ -33,9 +33,9 @@ impl QueuePane {
         if self.untriaged_only {
             views.retain(|v| v.ticket.triaged_at.is_none());
         }
-        // The old keys go before the new are built: both at once were the
-        // reload's peak.
-        self.keys = Vec::new();
+        // The old keys are freed before the new are built: both at once
+        // were the reload's peak.
+        drop(std::mem::take(&mut self.keys));
         self.keys = views
             .iter()
             .enumerate()
