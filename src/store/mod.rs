@@ -62,7 +62,10 @@ mod views;
 
 pub use apart::Apart;
 pub use backup::{BackupInfo, is_frontdesk_file};
-pub use bulk::{BulkLoad, BulkWriter, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey, WideCache};
+pub use bulk::{
+    BulkLoad, BulkWriter, DEMO_LOAD, LoadShape, NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey,
+    TICKET_IMPORT,
+};
 pub use copy::{Copied, CopyProgress, REBUILT, Role, TABLES, Table, insertable_columns};
 pub use crm::{CadenceRow, CallbackRow, FactsRow};
 pub use customer_keys::CustomerKeys;
@@ -94,7 +97,6 @@ pub use surveys::SurveyQuery;
 pub use ticket_find::{
     Clause, Column, Cond, FindOrder, TicketFilter, TimeColumn, count_sql, find_sql, find_sql_postgres,
 };
-pub use ticket_history::DeferredHistory;
 pub use tickets::{LONG_OVERDUE_SQL, QUEUE_SQL, TicketDues, TicketQuery};
 
 use rusqlite::Connection;

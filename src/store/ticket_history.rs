@@ -47,7 +47,7 @@ impl<'a> Tx<'a> {
     /// Suspends the history's insert triggers for a load that adds tickets
     /// and writes events and outbound contacts only for those: `None` on
     /// PostgreSQL, where they stay on.
-    pub fn defer_ticket_history(&self) -> Result<Option<DeferredHistory<'a>>, StoreError> {
+    pub(super) fn defer_ticket_history(&self) -> Result<Option<DeferredHistory<'a>>, StoreError> {
         let Some(conn) = self.conn else { return Ok(None) };
         let after: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM tickets", [], |r| r.get(0))?;
         let mut triggers = Vec::new();

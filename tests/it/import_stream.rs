@@ -153,3 +153,46 @@ fn imported_due_times_are_those_a_refresh_from_the_stored_events_gives() {
         .unwrap();
     assert_eq!(dues(&desk), written);
 }
+
+/// The schema's indexes and triggers as SQLite's catalogue holds them.
+fn indexes_and_triggers(desk: &Desk) -> Vec<Vec<Option<String>>> {
+    desk.rows("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+}
+
+#[test]
+fn an_import_sets_indexes_and_triggers_aside_and_leaves_them_as_they_were() {
+    let desk = initialised();
+    let before = (!common::on_postgres()).then(|| indexes_and_triggers(&desk));
+    // Into a new file the import drops the secondary indexes and suspends
+    // the insert triggers, rebuilding and indexing once at its end; into
+    // one holding more than it adds it keeps the indexes.
+    let first = write(&desk, "t.csv", &tickets_csv(None));
+    desk.ok_at(NOW, &["import", "tickets", &first]);
+    let more = write(
+        &desk,
+        "more.csv",
+        "external_id,customer_code,customer_name,kind,status,subject,opened_at\n\
+         M1,C7,Customer 7,inquiry,open,Zanzibar parcel,2025-09-03T09:00:00Z\n\
+         M2,C9000,Wanjiru Kamau,inquiry,open,Parcel lost,2025-09-04T09:00:00Z\n",
+    );
+    desk.ok_at(NOW, &["import", "tickets", &more]);
+    if let Some(before) = before {
+        assert_eq!(indexes_and_triggers(&desk), before);
+    }
+    let subjects = |args: &[&str]| -> Vec<String> {
+        let list = desk.json_at(NOW, args);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| common::text(t, "subject").to_string())
+            .collect()
+    };
+    let search = |text: &str| subjects(&["ticket", "list", "--search", text, "--limit", "0"]);
+    assert_eq!(search("Question 2998"), vec!["Question 2998"]);
+    assert_eq!(search("Zanzibar"), vec!["Zanzibar parcel"]);
+    let filtered = desk.json_at(NOW, &["customer", "list", "--filter", "wanjiru"]);
+    assert_eq!(filtered.as_array().map(Vec::len), Some(1), "{filtered}");
+    let histories = desk.rows("SELECT count(*) FROM ticket_history");
+    assert_eq!(histories[0][0].as_deref(), Some((ROWS + 2).to_string().as_str()));
+    desk.ok(&["doctor"]);
+}

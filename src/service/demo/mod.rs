@@ -218,7 +218,7 @@ pub fn generate_with(
         };
         let rules = Rules::load(tx)?;
         let routing = tx.routing_rules()?;
-        let mut load = tx.begin_bulk_load(expected_rows)?;
+        let mut load = tx.begin_bulk_load(&crate::store::DEMO_LOAD, expected_rows)?;
         let mut w = tx.load_writer()?;
         g.team.write(&mut w, &routing, ctx.now, roles)?;
         progress.stage(Stage::Customers, Some(sizes.customers as u64));

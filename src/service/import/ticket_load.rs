@@ -12,7 +12,7 @@ use crate::domain::policy::{RoutingRule, first_policy};
 use crate::service::progress::Progress;
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error, segments};
-use crate::store::{BulkWriter, DeferredHistory, Tx, WideCache};
+use crate::store::{BulkLoad, BulkWriter, TICKET_IMPORT, Tx};
 use std::collections::{BTreeSet, HashMap};
 
 /// A customer as far as a ticket needs it: the id and the tier, which
@@ -31,12 +31,10 @@ struct Written {
 }
 
 pub(super) struct TicketLoad<'a> {
-    /// Held for the load's length: the page cache is widened while it lasts.
-    _cache: WideCache<'a>,
-    /// The ticket history's insert triggers, suspended while the new
-    /// tickets' events go in (`None` on PostgreSQL): `finish` works out
-    /// their rows once.
-    history: Option<DeferredHistory<'a>>,
+    /// The load's settings, indexes and suspended triggers: `finish`
+    /// rebuilds and restores them before the customers' segments are
+    /// recomputed, which read by those indexes.
+    load: Option<BulkLoad<'a>>,
     writer: BulkWriter<'a>,
     rules: Rules,
     routing: Vec<RoutingRule>,
@@ -52,8 +50,9 @@ pub(super) struct TicketLoad<'a> {
 impl<'a> TicketLoad<'a> {
     pub fn new(tx: &Tx<'a>, rows: usize) -> Result<TicketLoad<'a>, Error> {
         Ok(TicketLoad {
-            _cache: tx.widen_cache()?,
-            history: tx.defer_ticket_history()?,
+            // Each row writes a ticket, its audit row and events, and at
+            // times a customer: twice the rows is a floor.
+            load: Some(tx.begin_bulk_load(&TICKET_IMPORT, 2 * rows as u64)?),
             writer: tx.bulk_writer()?,
             rules: Rules::load(tx)?,
             routing: tx.routing_rules()?,
@@ -114,8 +113,8 @@ impl<'a> TicketLoad<'a> {
     /// that changed a tier and the new tier picks another SLA policy, the
     /// ticket gets that policy's due times, as a ticket read now shows them.
     pub fn finish(mut self, tx: &Tx, ctx: &Ctx, progress: &dyn Progress) -> Result<ImportReport, Error> {
-        if let Some(history) = self.history.take() {
-            history.finish()?;
+        if let Some(load) = self.load.take() {
+            load.finish()?;
         }
         let tiers = segments::recompute_each(tx, ctx, &self.touched, progress)?;
         let policy = |w: &Written, tier: Tier| {
