@@ -132,6 +132,9 @@ pub struct BulkLoad<'a> {
     /// them (see `fulltext_index::index_loaded`).
     suspended_triggers: Vec<String>,
     start: Option<super::fulltext_index::LoadStart>,
+    /// The insert triggers of derived rows (last outbound contacts,
+    /// customer search keys due), suspended with the others.
+    derived: Option<super::derived_on_insert::Suspended>,
     /// The ticket history's insert triggers, suspended with the others:
     /// `finish` works out the rows of the loaded tickets once.
     history: Option<super::ticket_history::DeferredHistory<'a>>,
@@ -163,6 +166,7 @@ impl<'a> Tx<'a> {
             dropped: Vec::new(),
             suspended_triggers: Vec::new(),
             start: None,
+            derived: None,
             history: None,
             rebuilt: false,
             cache_size: 0,
@@ -202,6 +206,7 @@ impl<'a> Tx<'a> {
         };
         conn.pragma_update(None, "cache_size", -cache_kib)?;
         load.suspend_search_triggers(conn)?;
+        load.derived = Some(super::derived_on_insert::suspend(conn)?);
         load.history = self.defer_ticket_history()?;
         Ok(load)
     }
@@ -292,6 +297,9 @@ impl BulkLoad<'_> {
         }
         if let Some(history) = self.history.take() {
             history.finish()?;
+        }
+        if let Some(derived) = self.derived.take() {
+            derived.finish(conn)?;
         }
         for sql in &self.suspended_triggers {
             conn.execute_batch(sql)?;

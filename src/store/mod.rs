@@ -16,6 +16,7 @@ mod copy_aside;
 mod crm;
 mod customer_keys;
 mod customers;
+mod derived_on_insert;
 mod error;
 mod export;
 mod fulltext;

@@ -1,0 +1,74 @@
+//! Insert triggers that keep derived rows (a customer's last outbound
+//! contact, the customers whose search keys are due), suspended while a
+//! bulk load writes and worked out once for the load's own rows at its end.
+//!
+//! Besides the trigger runs themselves, a table with an insert trigger
+//! makes SQLite journal every insert into it as a statement that may need
+//! undoing half-way; with a million contacts those statement journals
+//! spilled to a temporary file and were most of a demo's system time.
+
+use super::StoreError;
+use rusqlite::{Connection, OptionalExtension};
+
+/// A trigger, the table it watches, and the statement that works out what
+/// it would have written for that table's rows after id `?1`.
+struct Derived {
+    trigger: &'static str,
+    table: &'static str,
+    fill: &'static str,
+}
+
+const DERIVED: &[Derived] = &[
+    Derived {
+        trigger: "interactions_last_outbound_ai",
+        table: "interactions",
+        // As the trigger: the latest of the stored time and the new ones.
+        fill: "INSERT INTO customer_last_outbound (customer_id, at)
+                 SELECT customer_id, max(at) FROM interactions
+                  WHERE id > ?1 AND direction = 'out' GROUP BY customer_id
+                 ON CONFLICT (customer_id) DO UPDATE SET at = max(at, excluded.at)",
+    },
+    Derived {
+        trigger: "customers_keys_ai",
+        table: "customers",
+        fill: "INSERT OR IGNORE INTO customer_keys_dirty (id) SELECT id FROM customers WHERE id > ?1",
+    },
+];
+
+/// The triggers suspended for a load: [`Suspended::finish`] writes their
+/// rows and restores them; on an error the transaction's rollback restores
+/// them.
+pub(super) struct Suspended {
+    /// Each suspended trigger's SQL, fill statement and the largest id of
+    /// its table before the load.
+    held: Vec<(String, &'static str, i64)>,
+}
+
+pub(super) fn suspend(conn: &Connection) -> Result<Suspended, StoreError> {
+    let mut held = Vec::new();
+    let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
+    for d in DERIVED {
+        let Some(sql) = stmt.query_row([d.trigger], |r| r.get::<_, String>(0)).optional()? else {
+            continue;
+        };
+        // Names come from the constant, never from input.
+        let last: i64 = conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {}", d.table), [], |r| {
+            r.get(0)
+        })?;
+        conn.execute_batch(&format!("DROP TRIGGER {}", d.trigger))?;
+        held.push((sql, d.fill, last));
+    }
+    Ok(Suspended { held })
+}
+
+impl Suspended {
+    /// Writes what the triggers would have for the load's rows, and
+    /// restores them.
+    pub(super) fn finish(self, conn: &Connection) -> Result<(), StoreError> {
+        for (sql, fill, last) in self.held {
+            conn.execute(fill, [last])?;
+            conn.execute_batch(&sql)?;
+        }
+        Ok(())
+    }
+}
