@@ -138,21 +138,13 @@ fn stored_last_outbound_follows_every_write() {
     // The demo's load suspends the insert trigger and works the rows out
     // once at its end: into a file holding these customers' contacts, and
     // as it drops the indexes of a file smaller than what it adds.
-    desk.ok(&[
-        "demo",
-        "--customers",
-        "30",
-        "--tickets",
-        "40",
-        "--interactions",
-        "300",
-        "--force",
-    ]);
+    let demo = ["demo", "--customers", "30", "--tickets", "40", "--interactions", "300"];
+    desk.ok(&[&demo[..], &["--force"]].concat());
     assert_exact(&desk, "a demo beside held contacts");
     log(&desk, "C1", "out", "2026-03-02T09:00:00Z");
     assert_exact(&desk, "a contact after the demo (the trigger is back)");
     let fresh = Desk::new();
-    fresh.ok(&["demo", "--customers", "30", "--tickets", "40", "--interactions", "300"]);
+    fresh.ok(&demo);
     assert_exact(&fresh, "a demo into a new file");
 }
 
