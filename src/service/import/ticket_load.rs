@@ -9,7 +9,7 @@ use super::customers::find_or_create_customer;
 use super::tickets::Row;
 use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::policy::{RoutingRule, first_policy};
-use crate::service::progress::Progress;
+use crate::service::progress::{Progress, Stage};
 use crate::service::sla::{self, Rules};
 use crate::service::{Ctx, Error, segments};
 use crate::store::{BulkLoad, BulkWriter, TICKET_IMPORT, Tx};
@@ -113,7 +113,10 @@ impl<'a> TicketLoad<'a> {
     /// that changed a tier and the new tier picks another SLA policy, the
     /// ticket gets that policy's due times, as a ticket read now shows them.
     pub fn finish(mut self, tx: &Tx, ctx: &Ctx, progress: &dyn Progress) -> Result<ImportReport, Error> {
-        if let Some(load) = self.load.take() {
+        if let Some(mut load) = self.load.take() {
+            progress.stage(Stage::Indexes, None);
+            load.rebuild_indexes()?;
+            progress.stage(Stage::SearchIndex, None);
             load.finish()?;
         }
         let tiers = segments::recompute_each(tx, ctx, &self.touched, progress)?;
