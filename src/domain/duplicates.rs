@@ -124,48 +124,117 @@ pub fn find(candidates: &[Candidate]) -> Vec<DuplicatePair> {
 
 /// [`find`] with the keys hashed by `hasher`: the result never depends on
 /// it (see `duplicates_groups`), which the tests check with colliding ones.
+///
+/// A large file's candidates are normalised in two halves and grouped on
+/// two cores (the exact keys on one, the spoken and near names on the
+/// other): each grouping sorts only its own entries, and the pairs are
+/// merged and ordered after, so the result is one pass's.
 fn find_with(candidates: &[Candidate], hasher: &dyn KeyHash) -> Vec<DuplicatePair> {
-    let prepared: Vec<Prepared> = candidates
-        .iter()
-        .map(|c| {
-            let name = name_key(&c.name);
-            let pinyin = pinyin_spelling(&c.name).and_then(|p| name_key(&p));
-            Prepared {
-                phone: phone_key(&c.phone),
-                email: email_key(&c.email),
-                chinese: pinyin.is_some(),
-                spoken: pinyin.or_else(|| name.clone()),
-                name,
-            }
-        })
-        .collect();
-    let mut found: Vec<(u32, u32, u8)> = Vec::new();
-    let mut note = |groups: Vec<Vec<usize>>, evidence: Evidence, keep: &dyn Fn(usize, usize) -> bool| {
-        for group in groups {
-            for (n, &a) in group.iter().enumerate() {
-                for &b in &group[n + 1..] {
-                    if keep(a, b) {
-                        found.push((index(a), index(b), 1 << evidence as u8));
-                    }
+    let prepared = prepare(candidates);
+    let (mut found, by_sound) = on_two_cores(
+        || exact_pairs(&prepared, hasher),
+        || sound_pairs(&prepared, hasher),
+        prepared.len(),
+    );
+    found.extend(by_sound);
+    pairs_in_order(candidates, found)
+}
+
+/// Fewer candidates than this are worked on one core: a thread costs more
+/// than it saves on a small file (and `find` runs in tests by the hundred).
+const TWO_CORES_FROM: usize = 4096;
+
+/// `first()` and `second()`, on a thread of its own for the second when
+/// there are `n` candidates to work on.
+fn on_two_cores<A, B: Send>(first: impl FnOnce() -> A, second: impl FnOnce() -> B + Send, n: usize) -> (A, B) {
+    if n < TWO_CORES_FROM {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(second);
+        let own = first();
+        let theirs = helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (own, theirs)
+    })
+}
+
+fn prepare(candidates: &[Candidate]) -> Vec<Prepared> {
+    let each = |part: &[Candidate]| -> Vec<Prepared> {
+        part.iter()
+            .map(|c| {
+                let name = name_key(&c.name);
+                let pinyin = pinyin_spelling(&c.name).and_then(|p| name_key(&p));
+                Prepared {
+                    phone: phone_key(&c.phone),
+                    email: email_key(&c.email),
+                    chinese: pinyin.is_some(),
+                    spoken: pinyin.or_else(|| name.clone()),
+                    name,
+                }
+            })
+            .collect()
+    };
+    let (lower, upper) = candidates.split_at(candidates.len() / 2);
+    let (mut all, rest) = on_two_cores(|| each(lower), || each(upper), candidates.len());
+    all.extend(rest);
+    all
+}
+
+/// A found pair: the two candidates' places and its evidence as a bit.
+type Found = (u32, u32, u8);
+
+/// The pairs within each group that `keep` accepts, for `evidence`.
+fn pairs_of(groups: Vec<Vec<usize>>, evidence: Evidence, keep: impl Fn(usize, usize) -> bool, found: &mut Vec<Found>) {
+    for group in groups {
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                if keep(a, b) {
+                    found.push((index(a), index(b), 1 << evidence as u8));
                 }
             }
         }
-    };
-    let all = |_: usize, _: usize| true;
-    let texts = |key: fn(&Prepared) -> Option<&str>| text_groups(&prepared, key, hasher);
-    note(texts(|p| p.phone.as_deref()), Evidence::SamePhone, &all);
-    note(texts(|p| p.email.as_deref()), Evidence::SameEmail, &all);
-    note(texts(|p| p.name.as_deref()), Evidence::SameName, &all);
+    }
+}
+
+/// Same phone, same e-mail, same name.
+fn exact_pairs(prepared: &[Prepared], hasher: &dyn KeyHash) -> Vec<Found> {
+    let mut found = Vec::new();
+    let texts = |key: fn(&Prepared) -> Option<&str>| text_groups(prepared, key, hasher);
+    pairs_of(
+        texts(|p| p.phone.as_deref()),
+        Evidence::SamePhone,
+        |_, _| true,
+        &mut found,
+    );
+    pairs_of(
+        texts(|p| p.email.as_deref()),
+        Evidence::SameEmail,
+        |_, _| true,
+        &mut found,
+    );
+    pairs_of(
+        texts(|p| p.name.as_deref()),
+        Evidence::SameName,
+        |_, _| true,
+        &mut found,
+    );
+    found
+}
+
+/// Same pinyin, similar name.
+fn sound_pairs(prepared: &[Prepared], hasher: &dyn KeyHash) -> Vec<Found> {
+    let mut found = Vec::new();
     let homophones =
         |a: usize, b: usize| (prepared[a].chinese || prepared[b].chinese) && prepared[a].name != prepared[b].name;
-    note(texts(|p| p.spoken.as_deref()), Evidence::SamePinyin, &homophones);
-    let near = NearNames::of(&prepared);
+    let spoken = text_groups(prepared, |p| p.spoken.as_deref(), hasher);
+    pairs_of(spoken, Evidence::SamePinyin, homophones, &mut found);
+    let near = NearNames::of(prepared);
     let one_edit = |a: usize, b: usize| {
         let (x, y) = (near.chars(a), near.chars(b));
         x != y && one_edit_chars(x, y)
     };
-    note(near.groups(hasher), Evidence::SimilarName, &one_edit);
-    pairs_in_order(candidates, found)
+    pairs_of(near.groups(hasher), Evidence::SimilarName, one_edit, &mut found);
+    found
 }
 
 fn index(i: usize) -> u32 {
@@ -272,9 +341,9 @@ impl NearNames {
 }
 
 /// One pair per two candidates with all their evidence, the strongest first.
-fn pairs_in_order(candidates: &[Candidate], mut found: Vec<(u32, u32, u8)>) -> Vec<DuplicatePair> {
+fn pairs_in_order(candidates: &[Candidate], mut found: Vec<Found>) -> Vec<DuplicatePair> {
     found.sort_unstable();
-    let mut merged: Vec<(u32, u32, u8)> = Vec::with_capacity(found.len());
+    let mut merged: Vec<Found> = Vec::with_capacity(found.len());
     for (a, b, bits) in found {
         match merged.last_mut() {
             Some(last) if (last.0, last.1) == (a, b) => last.2 |= bits,

@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 
 /// Hashes a key given as its chars. Pluggable so that tests can force
 /// collisions and show that they change nothing.
-pub trait KeyHash {
+pub trait KeyHash: Sync {
     fn hash(&self, chars: &mut dyn Iterator<Item = char>) -> u64;
 }
 

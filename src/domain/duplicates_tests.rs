@@ -247,7 +247,9 @@ fn generated(seed: u64, count: usize) -> Vec<Candidate> {
 
 #[test]
 fn hashed_keys_find_exactly_what_string_keys_found() {
-    for (seed, count) in [(1, 40), (2, 300), (3, 1500), (4, 4000)] {
+    // The last list is past `TWO_CORES_FROM`: normalised and grouped on two cores.
+    const { assert!(5000 >= super::TWO_CORES_FROM) };
+    for (seed, count) in [(1, 40), (2, 300), (3, 1500), (4, 5000)] {
         let list = generated(seed, count);
         let want = reference::find(&list);
         assert!(!want.is_empty(), "seed {seed}: the list has duplicates to find");
