@@ -231,6 +231,13 @@ pub(super) struct LoadStart {
 /// load instead indexes its rows in one ordered pass ([`index_loaded`]).
 pub(super) const INSERT_TRIGGERS: &[&str] = &["tickets_search_ai", "interactions_search_ai"];
 
+/// Marks the tickets from before a load (ids up to `?2`) that gained
+/// contacts in it (ids after `?1`), found among the load's rows by id:
+/// `+` keeps the planner off the ticket index, which would read every
+/// contact of a large file.
+pub(super) const CONTACTS_ON_EARLIER_TICKETS_SQL: &str = "INSERT OR IGNORE INTO search_dirty (kind, id)
+     SELECT DISTINCT 'ticket', ticket_id FROM interactions WHERE id > ?1 AND +ticket_id <= ?2";
+
 pub(super) fn load_start(conn: &Connection) -> Result<LoadStart, StoreError> {
     Ok(conn.query_row(
         "SELECT (SELECT coalesce(max(id), 0) FROM tickets), (SELECT coalesce(max(id), 0) FROM interactions)",
@@ -252,11 +259,13 @@ pub(super) fn load_start(conn: &Connection) -> Result<LoadStart, StoreError> {
 /// that gained interactions marked in `search_dirty` for the flush.
 pub(super) fn index_loaded(conn: &Connection, start: LoadStart) -> Result<(), StoreError> {
     let db = Db::sqlite(conn);
-    db.execute(
-        "INSERT OR IGNORE INTO search_dirty (kind, id)
-         SELECT DISTINCT 'ticket', ticket_id FROM interactions WHERE id > ?1 AND ticket_id <= ?2",
-        params![start.last_interaction, start.last_ticket],
-    )?;
+    // A new file has no tickets from before the load.
+    if start.last_ticket > 0 {
+        db.execute(
+            CONTACTS_ON_EARLIER_TICKETS_SQL,
+            params![start.last_interaction, start.last_ticket],
+        )?;
+    }
     let mut index = IndexRows::prepare(db, TICKET_TEXT, TICKET_TEXT_COLUMNS)?;
     let mut tickets = db.prepare_once("SELECT id, subject, description FROM tickets WHERE id > ?1 ORDER BY id")?;
     let mut contacts = db.prepare_once(

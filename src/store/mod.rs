@@ -150,6 +150,16 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
             "queue_long_overdue_count",
             queue_bands::LONG_OVERDUE_COUNT_SQL.to_string(),
         ),
+        // Not per keystroke, but per load: a few rows imported into a
+        // large file must not read all of it.
+        (
+            "load_last_outbound",
+            derived_on_insert::LAST_OUTBOUND_FILL_SQL.to_string(),
+        ),
+        (
+            "load_contacts_on_earlier_tickets",
+            fulltext_index::CONTACTS_ON_EARLIER_TICKETS_SQL.to_string(),
+        ),
     ]
 }
 

@@ -287,6 +287,15 @@ fn hot_query_plans() {
         "{flush}"
     );
 
+    // A load's fills read its own rows by id, never all of a large file's.
+    for name in ["load_last_outbound", "load_contacts_on_earlier_tickets"] {
+        let fill = of(name);
+        assert!(
+            fill.contains("SEARCH interactions USING INTEGER PRIMARY KEY (rowid>?)"),
+            "{name}: {fill}"
+        );
+    }
+
     for (name, plan) in plans {
         insta::assert_snapshot!(name, plan);
     }
