@@ -160,9 +160,10 @@ impl<'a> Tx<'a> {
     /// When they outnumber the rows already in its tables, their secondary
     /// indexes (but the kept ones) are dropped now and rebuilt by `finish`
     /// (one sort instead of a million random inserts); on a large file,
-    /// adding a little, they are kept. Either way the full-text and ticket
-    /// history insert triggers are suspended and `finish` writes the load's
-    /// rows in one ordered pass each.
+    /// adding a little, they are kept. Either way the insert triggers of the
+    /// search index, the ticket histories and the derived rows (see
+    /// `derived_on_insert`) are suspended, and `finish` writes what they
+    /// would have for the load's rows in one pass each.
     ///
     /// On PostgreSQL nothing is dropped: its indexes and the triggers that
     /// mark rows for search stay as they are (see the module's comment).
