@@ -2,10 +2,10 @@
 //! contact, the customers whose search keys are due), suspended while a
 //! bulk load writes and worked out once for the load's own rows at its end.
 //!
-//! Besides the trigger runs themselves, a table with an insert trigger
-//! makes SQLite journal every insert into it as a statement that may need
-//! undoing half-way; with a million contacts those statement journals
-//! spilled to a temporary file and were most of a demo's system time.
+//! Each trigger run is a statement of its own (an upsert per outbound
+//! contact, a mark per customer), and an insert into a table with a
+//! trigger is journaled as a statement that may need undoing half-way: the
+//! demo's million contacts spent about a second on them (see the commit).
 
 use super::StoreError;
 use rusqlite::{Connection, OptionalExtension};
