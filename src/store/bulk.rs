@@ -23,6 +23,7 @@
 
 pub(super) use super::bulk_rows::Loaded;
 pub use super::bulk_rows::{NewAgent, NewAudit, NewInteraction, NewOrder, NewReminder, NewSurvey};
+pub use super::load_shape::{DEMO_LOAD, LoadShape, TICKET_IMPORT};
 use super::sql::{Db, Dialect, Stmt, ToParam, params};
 use super::{StoreError, Tx};
 use crate::domain::customer::Customer;
@@ -32,78 +33,16 @@ use crate::domain::ticket::Ticket;
 use crate::store::TicketDues;
 use crate::store::tickets::event_key;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension};
-
-/// What a bulk load writes, and so which of its tables' secondary indexes
-/// it may drop and rebuild.
-pub struct LoadShape {
-    /// The tables it adds rows to.
-    tables: &'static [&'static str],
-    /// Indexes the load's own lookups read while it writes (an import
-    /// finding a customer by name): never dropped.
-    kept: &'static [&'static str],
-    /// The page cache while it writes (KiB) into the indexes it keeps,
-    /// whose pages it reads and writes all over.
-    cache_kib: i64,
-    /// The page cache when the indexes are dropped: rows appended need few
-    /// pages, and the rebuild's sorts spill beyond it to temporary files.
-    rebuild_cache_kib: i64,
-    /// Whether the planner's statistics are refreshed at the end however
-    /// little was loaded (else only after a rebuild): an import of a few
-    /// rows into a large file must not pay for reading every index.
-    always_analyze: bool,
-}
-
-/// The demo: every table, nothing looked up, and a page cache wide enough
-/// to sort a million rows' index keys in memory.
-pub const DEMO_LOAD: LoadShape = LoadShape {
-    tables: &[
-        "customers",
-        "orders",
-        "tickets",
-        "ticket_events",
-        "interactions",
-        "surveys",
-        "reminders",
-        "audit",
-    ],
-    kept: &[],
-    cache_kib: LOAD_CACHE_KIB,
-    rebuild_cache_kib: LOAD_CACHE_KIB,
-    always_analyze: true,
-};
-
-/// A ticket import: its tickets, their events and audit rows, and the
-/// customers it creates, found by code (the unique key, never dropped) or
-/// by name; within the import's memory bound.
-pub const TICKET_IMPORT: LoadShape = LoadShape {
-    tables: &["customers", "tickets", "ticket_events", "audit"],
-    kept: &["customers_name"],
-    cache_kib: IMPORT_CACHE_KIB,
-    // Measured on a 200k-ticket import into a new file: as fast as with
-    // 24 MiB, 20 MB less at its peak.
-    rebuild_cache_kib: 8 * 1024,
-    always_analyze: false,
-};
+use rusqlite::Connection;
 
 /// The reasons the `reminders` table accepts (its CHECK constraint, which a
 /// load skips, so the writer checks them itself).
 const REMINDER_REASONS: &[&str] = &["cadence", "callback", "manual", "birthday", "anniversary"];
 
-/// Page cache during a load (KiB): rebuilding an index over a million rows
-/// sorts far faster when the pages stay in memory.
-const LOAD_CACHE_KIB: i64 = 256 * 1024;
-
 /// Helper threads SQLite may use to sort while rebuilding the indexes at
 /// the end of a load (`PRAGMA threads`): the machine's second core sorts
 /// half of each index's keys while the first writes.
 const LOAD_SORT_THREADS: i64 = 2;
-
-/// Page cache while an import writes (KiB): the pages of the indexes it
-/// inserts into stay in memory instead of spilling to the WAL again and
-/// again inside the one transaction, and the import still keeps within its
-/// memory bound.
-const IMPORT_CACHE_KIB: i64 = 24 * 1024;
 
 /// Rows ANALYZE samples per index: enough for the planner's estimates, and
 /// seconds faster than a full scan on a large file.
@@ -270,14 +209,10 @@ impl BulkLoad<'_> {
     /// Drops the full-text insert triggers (keeping their SQL to restore),
     /// noting where the load starts so `finish` knows which rows to index.
     fn suspend_search_triggers(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
         for name in super::fulltext_index::INSERT_TRIGGERS {
-            let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? else {
-                continue;
-            };
-            // Names come from the constant, never from input.
-            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
-            self.suspended_triggers.push(sql);
+            if let Some(sql) = super::suspended_trigger::drop_keeping_sql(conn, name)? {
+                self.suspended_triggers.push(sql);
+            }
         }
         if !self.suspended_triggers.is_empty() {
             self.start = Some(super::fulltext_index::load_start(conn)?);

@@ -8,7 +8,7 @@
 //! demo's million contacts spent about a second on them (see the commit).
 
 use super::StoreError;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// A trigger, the table it watches, and the statement that works out what
 /// it would have written for that table's rows after id `?1`.
@@ -50,17 +50,14 @@ pub(super) struct Suspended {
 
 pub(super) fn suspend(conn: &Connection) -> Result<Suspended, StoreError> {
     let mut held = Vec::new();
-    let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
     for d in DERIVED {
-        let Some(sql) = stmt.query_row([d.trigger], |r| r.get::<_, String>(0)).optional()? else {
-            continue;
-        };
-        // Names come from the constant, never from input.
+        // Table names come from the constant, never from input.
         let last: i64 = conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {}", d.table), [], |r| {
             r.get(0)
         })?;
-        conn.execute_batch(&format!("DROP TRIGGER {}", d.trigger))?;
-        held.push((sql, d.fill, last));
+        if let Some(sql) = super::suspended_trigger::drop_keeping_sql(conn, d.trigger)? {
+            held.push((sql, d.fill, last));
+        }
     }
     Ok(Suspended { held })
 }

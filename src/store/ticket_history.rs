@@ -6,7 +6,7 @@
 //! doubled an import's writes to the file.
 
 use super::{StoreError, Tx};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 /// The triggers a load suspends (the edit and delete ones never fire on
 /// its inserts).
@@ -51,11 +51,8 @@ impl<'a> Tx<'a> {
         let Some(conn) = self.conn else { return Ok(None) };
         let after: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM tickets", [], |r| r.get(0))?;
         let mut triggers = Vec::new();
-        let mut stmt = conn.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?;
         for name in INSERT_TRIGGERS {
-            if let Some(sql) = stmt.query_row([name], |r| r.get::<_, String>(0)).optional()? {
-                // Names come from the constant, never from input.
-                conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            if let Some(sql) = super::suspended_trigger::drop_keeping_sql(conn, name)? {
                 triggers.push(sql);
             }
         }
