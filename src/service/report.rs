@@ -25,7 +25,7 @@ use crate::domain::sla::{SlaView, Targets, TicketEvent};
 use crate::store::{ReportHistory, ReportSurvey, ReportTicket, Store, StoreError, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// How long before a month a resolution is looked at, because its callback may fall due in
 /// the month: callback targets up to this long are counted exactly.
@@ -240,7 +240,7 @@ pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<
     store.read(|tx| {
         let mut weeks = weeks.clone();
         let rules = Rules::load(tx)?;
-        tx.each_report_history(weeks.from, needs_tier(&rules), |h| {
+        tx.each_report_history(weeks.from, needs_tier(&rules), false, |h| {
             if weeks.counts(&h) {
                 weeks.add(&rules, &h);
             }
@@ -452,8 +452,10 @@ fn add_tickets(
     };
     let share = ctx.settings.at_risk_share;
     let from = weeks.as_ref().map_or(lookback, |w| w.from.min(lookback));
-    let mut loaded = HashSet::new();
-    tx.each_report_history(from, needs_tier(rules), |h| {
+    // The histories come in id order, so the ids read make a sorted list.
+    let mut loaded = Vec::new();
+    let with_names = matches!(c.by, Some(Breakdown::Agent | Breakdown::Department));
+    tx.each_report_history(from, needs_tier(rules), with_names, |h| {
         if let Some(weeks) = weeks.as_deref_mut()
             && weeks.counts(&h)
         {
@@ -464,7 +466,7 @@ fn add_tickets(
             return;
         }
         let t = &h.ticket;
-        loaded.insert(t.id);
+        loaded.push(t.id);
         for (i, j) in judge(rules, share, t, &h.events, &c.windows).iter().enumerate() {
             let Some(j) = j else { continue };
             let facts = TicketFacts {
@@ -484,7 +486,7 @@ fn add_tickets(
 
     // Open now and without a status change since the earlier cutoff: open at both cutoffs.
     for t in tx.open_report_tickets(month.cutoff)? {
-        if loaded.contains(&t.id) {
+        if loaded.binary_search(&t.id).is_ok() {
             continue;
         }
         for i in 0..2 {

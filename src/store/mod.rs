@@ -23,6 +23,7 @@ mod fulltext;
 mod fulltext_index;
 pub mod header;
 mod health;
+mod history_text;
 mod interactions;
 mod kb;
 mod load_shape;

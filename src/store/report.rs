@@ -2,10 +2,11 @@
 //! with their stored histories (`ticket_history`) in one scan, so a month of a large file is
 //! read in a handful of statements.
 
+use super::history_text::parse_history;
 use super::rows::{instant, parse};
 use super::sql::{Db, Params, Row, ValueRef, params};
 use super::surveys::score;
-use super::tickets::{History, parse_history};
+use super::tickets::History;
 use super::{StoreError, Tx};
 use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use crate::domain::survey::Scores;
@@ -44,6 +45,12 @@ pub struct ReportSurvey {
 /// The ticket columns; the eighth, the tier, is added by each query.
 const REPORT_TICKET_COLUMNS: &str = "t.id, t.priority, t.opened_at, t.assignee, t.department, t.kind, t.channel";
 
+/// [`REPORT_TICKET_COLUMNS`] with the assignee and department only when ?3: they are read
+/// for a breakdown by them alone, and cost a month's read two strings per ticket.
+const REPORT_TICKET_COLUMNS_NAMED_IF: &str = "t.id, t.priority, t.opened_at,
+    CASE WHEN ?3 THEN t.assignee ELSE '' END, CASE WHEN ?3 THEN t.department ELSE '' END,
+    t.kind, t.channel";
+
 /// An enum column matched exactly against the stable keys, without the allocation of
 /// `FromStr` (this runs for every ticket of a month); anything else goes through `FromStr`.
 fn key<T: Copy + std::str::FromStr>(
@@ -78,13 +85,14 @@ fn report_ticket(row: &Row) -> Result<ReportTicket, StoreError> {
 }
 
 /// The tickets with an event at or after ?1, each with its history and the times of its
-/// first two outbound contacts (kept by the triggers of 0021), and the tier when ?2: the
+/// first two outbound contacts (kept by the triggers of 0021), the tier when ?2 and the
+/// assignee and department when ?3: the
 /// tickets in id order, so a month's sums come out the same on every run. `CROSS JOIN` keeps
 /// SQLite on the histories first (in id order, no sort) with a lookup per ticket, rather than
 /// a scan of every ticket; PostgreSQL plans it as a plain join.
 fn histories_since_sql() -> String {
     format!(
-        "SELECT {REPORT_TICKET_COLUMNS},
+        "SELECT {REPORT_TICKET_COLUMNS_NAMED_IF},
            CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END,
            h.events, h.first_out, h.second_out
          FROM ticket_history h CROSS JOIN tickets t
@@ -148,27 +156,32 @@ fn collect<T, P: Params>(
 
 impl Tx<'_> {
     /// Each ticket with an event at or after `from`, in id order, with its whole history and
-    /// first two outbound contacts, and its customer's tier if `with_tier` (a random read per
-    /// ticket, so only when an SLA policy matches on the tier): one range scan of
+    /// first two outbound contacts, its customer's tier if `with_tier` (a random read per
+    /// ticket, so only when an SLA policy matches on the tier), and its assignee and
+    /// department if `with_names` (empty otherwise): one range scan of
     /// `ticket_history` joined to the tickets, instead of every event since `from`.
     pub fn each_report_history(
         &self,
         from: DateTime<Utc>,
         with_tier: bool,
+        with_names: bool,
         mut each: impl FnMut(ReportHistory),
     ) -> Result<(), StoreError> {
         let instant_opt = |r: &Row, i: usize| -> Result<Option<DateTime<Utc>>, StoreError> {
             Ok(r.get::<Option<i64>>(i)?.map(from_unix))
         };
-        self.db
-            .query_each(&histories_since_sql(), params![from.timestamp(), with_tier], |r| {
+        self.db.query_each(
+            &histories_since_sql(),
+            params![from.timestamp(), with_tier, with_names],
+            |r| {
                 each(ReportHistory {
                     ticket: report_ticket(r)?,
-                    events: parse_history(r.value(8)?.as_str().unwrap_or("")),
+                    events: parse_history(r.bytes(8)?.unwrap_or_default()),
                     first_two: [instant_opt(r, 9)?, instant_opt(r, 10)?],
                 });
                 Ok::<_, StoreError>(())
-            })
+            },
+        )
     }
 
     /// Tickets waiting for the team now (new, open or pending), opened before `before`,

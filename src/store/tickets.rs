@@ -1,5 +1,6 @@
 //! Ticket rows, their clock events and the queue.
 
+use super::history_text::{HISTORY_COLUMN, parse_history};
 use super::rows::{self, TICKET_COLUMN_COUNT, TICKET_COLUMNS};
 use super::sql::{ListOf, Value, params};
 use super::{StoreError, Tx};
@@ -60,32 +61,6 @@ const QUEUE_FIRST_ROWS: usize = 56;
 /// A ticket's clock history: its events in order.
 pub type History = Vec<(DateTime<Utc>, TicketEvent)>;
 
-/// A ticket's clock history as one column of its row (`at:id:event,…`;
-/// [`parse_history`] reads it): the queue reads its tickets and their
-/// events by one statement, a round trip less per page on a server. The
-/// history kept by triggers (`ticket_history`, 0021) is one lookup by id,
-/// where aggregating the events cost each ticket an index scan.
-const HISTORY_COLUMN: &str = "(SELECT h.events FROM ticket_history h WHERE h.ticket_id = t.id)";
-
-/// [`HISTORY_COLUMN`]'s text as events in order (time, then id); an event
-/// this binary does not know is left out, as everywhere the events are read.
-pub(super) fn parse_history(text: &str) -> History {
-    let mut events: Vec<(i64, i64, TicketEvent)> = text
-        .split(',')
-        .filter_map(|item| {
-            let mut parts = item.splitn(3, ':');
-            let at = parts.next()?.parse().ok()?;
-            let id = parts.next()?.parse().ok()?;
-            Some((at, id, parse_event(parts.next()?)?))
-        })
-        .collect();
-    events.sort_unstable_by_key(|(at, id, _)| (*at, *id));
-    events
-        .into_iter()
-        .map(|(at, _, event)| (from_unix(at), event))
-        .collect()
-}
-
 /// One band of [`Tx::each_active_ticket`]: the active tickets meeting
 /// `condition` on `t.next_due`, each with its next due and its history.
 pub(super) fn active_tickets_sql(condition: &str) -> String {
@@ -138,16 +113,16 @@ pub fn event_key(e: TicketEvent) -> &'static str {
     }
 }
 
-pub(super) fn parse_event(key: &str) -> Option<TicketEvent> {
+pub(super) fn parse_event(key: &[u8]) -> Option<TicketEvent> {
     Some(match key {
-        "opened" => TicketEvent::Opened,
-        "responded" => TicketEvent::Responded,
-        "paused" => TicketEvent::Paused,
-        "resumed" => TicketEvent::Resumed,
-        "resolved" => TicketEvent::Resolved,
-        "closed" => TicketEvent::Closed,
-        "reopened" => TicketEvent::Reopened,
-        "callback" => TicketEvent::CallbackDone,
+        b"opened" => TicketEvent::Opened,
+        b"responded" => TicketEvent::Responded,
+        b"paused" => TicketEvent::Paused,
+        b"resumed" => TicketEvent::Resumed,
+        b"resolved" => TicketEvent::Resolved,
+        b"closed" => TicketEvent::Closed,
+        b"reopened" => TicketEvent::Reopened,
+        b"callback" => TicketEvent::CallbackDone,
         _ => return None,
     })
 }
@@ -294,7 +269,7 @@ impl Tx<'_> {
         let rows = stmt.query_map([id], |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)))?;
         let mut out = Vec::new();
         for (at, key) in rows {
-            if let Some(event) = parse_event(&key) {
+            if let Some(event) = parse_event(key.as_bytes()) {
                 out.push((from_unix(at), event));
             }
         }
@@ -312,7 +287,7 @@ impl Tx<'_> {
             Ok((r.get::<i64>(0)?, r.get::<i64>(1)?, r.get::<String>(2)?))
         })?;
         for (ticket, at, key) in rows {
-            if let Some(event) = parse_event(&key) {
+            if let Some(event) = parse_event(key.as_bytes()) {
                 out.entry(ticket).or_default().push((from_unix(at), event));
             }
         }
@@ -343,7 +318,7 @@ impl Tx<'_> {
         self.each_ticket(&TicketQuery::default(), |t| {
             let mut events = Vec::new();
             while let Some((_, at, key)) = pending.take_if(|(id, ..)| *id == t.id) {
-                events.extend(parse_event(&key).map(|e| (from_unix(at), e)));
+                events.extend(parse_event(key.as_bytes()).map(|e| (from_unix(at), e)));
                 pending = step()?;
             }
             each(t, events)
@@ -400,7 +375,7 @@ impl Tx<'_> {
             let mut step = |row: &super::sql::Row| {
                 let ticket = rows::ticket(row)?;
                 let next_due: Option<i64> = row.get(TICKET_COLUMN_COUNT)?;
-                let history = parse_history(row.value(TICKET_COLUMN_COUNT + 1)?.as_str().unwrap_or(""));
+                let history = parse_history(row.bytes(TICKET_COLUMN_COUNT + 1)?.unwrap_or_default());
                 stopped = each(ticket, next_due.map(crate::domain::time::from_unix), history)?.is_break();
                 Ok::<_, E>(!stopped)
             };
@@ -444,35 +419,5 @@ impl Tx<'_> {
             [id],
         )?;
         self.add_ticket_event(id, at, TicketEvent::Responded, agent)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_history_column_is_read_in_order_of_time_then_id() {
-        let at = |s: i64| from_unix(s);
-        let cases: &[(&str, History)] = &[
-            ("", vec![]),
-            ("5:1:opened", vec![(at(5), TicketEvent::Opened)]),
-            (
-                "20:3:responded,10:1:opened,20:2:paused",
-                vec![
-                    (at(10), TicketEvent::Opened),
-                    (at(20), TicketEvent::Paused),
-                    (at(20), TicketEvent::Responded),
-                ],
-            ),
-            // An event this binary does not know, and damage, are left out.
-            (
-                "7:1:escalated,x:2:opened,8:3:closed",
-                vec![(at(8), TicketEvent::Closed)],
-            ),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(&parse_history(text), expected, "{text:?}");
-        }
     }
 }

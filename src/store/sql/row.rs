@@ -53,6 +53,25 @@ impl<'r> Row<'r> {
         T::from_column(self.value(index)?).map_err(|why| column_error(index, &why))
     }
 
+    /// A text or blob column's bytes as stored, without the check that text
+    /// is UTF-8 (`None` for NULL): for ASCII this program wrote and reads a
+    /// byte at a time, such as a ticket's history.
+    pub fn bytes(&self, index: usize) -> Result<Option<&[u8]>, StoreError> {
+        use rusqlite::types::ValueRef as Sqlite;
+        let value = match self.inner {
+            Inner::Sqlite(row) => match row.get_ref(index)? {
+                Sqlite::Text(bytes) | Sqlite::Blob(bytes) => return Ok(Some(bytes)),
+                _ => return Ok(None),
+            },
+            Inner::Postgres(row) => super::pg::value(row, index)?,
+        };
+        Ok(match value {
+            ValueRef::Text(text) => Some(text.as_bytes()),
+            ValueRef::Blob(bytes) => Some(bytes),
+            _ => None,
+        })
+    }
+
     /// Column `index` as it is stored. Text that is not UTF-8 (another
     /// program wrote it) comes as bytes, for the caller to read leniently or
     /// refuse.
