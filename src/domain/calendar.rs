@@ -247,7 +247,40 @@ impl Week {
 }
 
 /// The UTC interval of one local working range on `date`.
-fn interval_utc(tz: Tz, date: NaiveDate, span: Span) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+type Interval = Option<(DateTime<Utc>, DateTime<Utc>)>;
+
+/// A day range of a zone and its interval.
+type Converted = ((Tz, NaiveDate, Span), Interval);
+
+/// How many day ranges [`interval_utc`] keeps per thread.
+const RECENT_INTERVALS: usize = 1024;
+
+thread_local! {
+    /// The day ranges converted last, by date and span: a month's report walks the same
+    /// few weeks for each of its 90k tickets, and a conversion through the zone's rules
+    /// costs more than the rest of the walk. Direct-mapped, so it never grows.
+    static RECENT: std::cell::RefCell<Vec<Option<Converted>>> =
+        std::cell::RefCell::new(vec![None; RECENT_INTERVALS]);
+}
+
+/// [`convert_interval`], remembered for the dates walked recently.
+fn interval_utc(tz: Tz, date: NaiveDate, span: Span) -> Interval {
+    let key = (tz, date, span);
+    let slot = (date.num_days_from_ce() as usize)
+        .wrapping_mul(7)
+        .wrapping_add(span.0 as usize / 60)
+        % RECENT_INTERVALS;
+    RECENT.with_borrow_mut(|recent| match recent[slot] {
+        Some((k, interval)) if k == key => interval,
+        _ => {
+            let interval = convert_interval(tz, date, span);
+            recent[slot] = Some((key, interval));
+            interval
+        }
+    })
+}
+
+fn convert_interval(tz: Tz, date: NaiveDate, span: Span) -> Interval {
     let midnight = date.and_time(NaiveTime::MIN);
     let open = midnight.checked_add_signed(TimeDelta::seconds(i64::from(span.0)))?;
     let close = midnight.checked_add_signed(TimeDelta::seconds(i64::from(span.1)))?;
