@@ -54,6 +54,7 @@ fn any_path() -> impl TypedValueParser<Value = PathBuf> {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Create or migrate the database; print its path and schema version
     #[command(after_help = examples::INIT)]
@@ -157,6 +158,7 @@ pub struct DemoArgs {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum CustomerCommand {
     /// Add a customer (a code is generated when none is given)
     Add(CustomerFields),
@@ -270,6 +272,7 @@ pub struct CustomerListArgs {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum TicketCommand {
     /// Open a ticket for a customer
     Add(TicketAddArgs),
