@@ -299,8 +299,7 @@ fn open_unchanged(cli: &Cli, access: Access) -> Result<Env, Error> {
         },
     };
     let agent = agent_on(&mut store, cli, agent)?;
-    let mut ctx = Ctx::new(agent, now);
-    ctx.settings = Settings::from_config(&config);
+    let mut ctx = Ctx::with_settings(agent, now, Settings::from_config(&config));
     ctx.settings.masked |= cli.masked;
     ctx.clock_fixed = cli.now.is_some();
     Ok(Env {

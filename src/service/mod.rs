@@ -107,13 +107,20 @@ impl Settings {
 }
 
 impl Ctx {
+    /// A context with the default settings.
     pub fn new(agent: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Ctx::with_settings(agent, now, Settings::default())
+    }
+
+    /// A context with `settings`, from a config already loaded (reading the
+    /// defaults again would cost every command's start a second parse).
+    pub fn with_settings(agent: impl Into<String>, now: DateTime<Utc>, settings: Settings) -> Self {
         Ctx {
             agent: agent.into(),
             // The store keeps whole seconds; a finer clock would make a new
             // record's reported times differ from what is read back.
             now: now.trunc_subsecs(0),
-            settings: Settings::default(),
+            settings,
             clock_fixed: false,
         }
     }
