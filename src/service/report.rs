@@ -109,7 +109,7 @@ pub fn monthly_with_weeks(
     month: Month,
     weeks: usize,
 ) -> Result<(MonthlyReport, Vec<WeekPoint>), Error> {
-    let weeks = Weeks::new(ctx, weeks, month_end(ctx, month));
+    let weeks = Weeks::of_month(ctx, weeks, month);
     let (report, points) = read_months(store, ctx, month, None, Some(weeks))?;
     Ok((report, points.unwrap_or_default()))
 }
@@ -125,12 +125,6 @@ fn refuse_future(ctx: &Ctx, month: Month) -> Result<(), Error> {
         .into());
     }
     Ok(())
-}
-
-/// The instant a month is seen from: now for the month in progress, else its last second
-/// (the cutoff is exclusive and instants are whole seconds).
-fn month_end(ctx: &Ctx, month: Month) -> DateTime<Utc> {
-    Window::new(month, ctx.settings.timezone, ctx.now).cutoff - Duration::seconds(1)
 }
 
 /// The KPIs of `month` and the month before, and the weekly series of `weeks` counted from
@@ -221,18 +215,21 @@ pub fn weekly(store: &mut Store, ctx: &Ctx, weeks: usize) -> Result<Vec<WeekPoin
 }
 
 /// The last `weeks` weeks up to `month`'s cutoff (now for the month in progress, else the
-/// month's last second), as the dashboard charts and `report --weekly` show them. A month
-/// after the current one is refused, as in [`monthly`].
+/// month's end), seen as the month's KPIs are (see [`Weeks::of_month`]), as the dashboard
+/// charts and `report --weekly` show them. A month after the current one is refused, as in
+/// [`monthly`].
 pub fn weekly_of_month(store: &mut Store, ctx: &Ctx, month: Month, weeks: usize) -> Result<Vec<WeekPoint>, Error> {
     refuse_future(ctx, month)?;
-    weekly_until(store, ctx, weeks, month_end(ctx, month))
+    count_weeks(store, Weeks::of_month(ctx, weeks, month))
 }
 
 /// The last `weeks` weeks up to `as_of` (inclusive), oldest first, seen from then: only what
-/// happened up to `as_of` counts and the SLA clocks are judged at it. A past month's charts
-/// use the last second of the month, so they follow the month rules of [`monthly`].
+/// happened up to `as_of` counts and the SLA clocks are judged at it.
 pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<Utc>) -> Result<Vec<WeekPoint>, Error> {
-    let weeks = Weeks::new(ctx, weeks, as_of);
+    count_weeks(store, Weeks::new(ctx, weeks, as_of))
+}
+
+fn count_weeks(store: &mut Store, weeks: Weeks) -> Result<Vec<WeekPoint>, Error> {
     if weeks.points.is_empty() {
         return Ok(vec![]);
     }
@@ -242,7 +239,7 @@ pub fn weekly_until(store: &mut Store, ctx: &Ctx, weeks: usize, as_of: DateTime<
         let rules = Rules::load(tx)?;
         tx.each_report_history(weeks.from, needs_tier(&rules), false, |h| {
             if weeks.counts(&h) {
-                weeks.add(&rules, &h);
+                weeks.add(&rules, &h, None);
             }
         })?;
         Ok::<_, Error>(weeks.points)
@@ -284,6 +281,19 @@ impl Weeks {
         }
     }
 
+    /// The weeks up to `month`'s cutoff, seen as the month is: what happened before the
+    /// month's cutoff, the clocks judged at its `as_of` (now for the month in progress, the
+    /// month's end for a past one), so one run of the SLA engine serves the month's KPIs
+    /// and its weeks (see [`Weeks::sees_as`]). The weeks are those up to the cutoff's last
+    /// second, so a month ending on a Sunday has no empty week of the next month.
+    fn of_month(ctx: &Ctx, weeks: usize, month: Month) -> Weeks {
+        let window = Window::new(month, ctx.settings.timezone, ctx.now);
+        Weeks {
+            as_of: window.as_of,
+            ..Weeks::new(ctx, weeks, window.cutoff - Duration::seconds(1))
+        }
+    }
+
     fn week_of(&self, t: DateTime<Utc>) -> Option<usize> {
         (self.from <= t && t < self.cutoff).then(|| self.starts.partition_point(|&s| s <= t) - 1)
     }
@@ -294,7 +304,15 @@ impl Weeks {
         h.events.get(first).is_some_and(|(at, _)| *at < self.cutoff)
     }
 
-    fn add(&mut self, rules: &Rules, h: &ReportHistory) {
+    /// Whether a month's view of a ticket (at `w.as_of`, from its events before `w.cutoff`)
+    /// is the one these weeks take: so for weeks made by [`Weeks::of_month`] of that month.
+    fn sees_as(&self, w: &Window) -> bool {
+        self.as_of == w.as_of && self.cutoff == w.cutoff
+    }
+
+    /// Counts the ticket in its weeks; `seen` is its SLA view at `as_of` when the month's
+    /// judging has worked it out already (see [`Weeks::sees_as`]).
+    fn add(&mut self, rules: &Rules, h: &ReportHistory, seen: Option<&SlaView>) {
         let (t, before) = (&h.ticket, events_before(&h.events, self.cutoff));
         if let Some(i) = self.week_of(t.opened_at) {
             self.points[i].opened += 1;
@@ -304,8 +322,10 @@ impl Weeks {
                 self.points[i].resolved += 1;
             }
         }
-        let sla = clocks(before.to_vec(), &targets(rules, t), self.as_of, self.share);
-        let first = sla.first_response;
+        let first = match seen {
+            Some(sla) => sla.first_response,
+            None => clocks(before.to_vec(), &targets(rules, t), self.as_of, self.share).first_response,
+        };
         if let (Some(i), Some(met)) = (first.done_at.and_then(|d| self.week_of(d)), on_time(first.state)) {
             self.points[i].first_response.add(met);
         }
@@ -377,6 +397,9 @@ fn events_before(events: &[(DateTime<Utc>, TicketEvent)], cutoff: DateTime<Utc>)
 #[derive(Clone)]
 struct Judged {
     sla: SlaView,
+    /// Whether `sla` is the engine's view at the window's `as_of`, rather than left empty
+    /// because no clock can count in the window.
+    evaluated: bool,
     resolved_at: Option<DateTime<Utc>>,
     reopened: bool,
 }
@@ -410,24 +433,26 @@ fn judge(
     ];
     let unchanged = before[0].len() == before[1].len();
     let evaluate = |i: usize| clocks(before[i].to_vec(), &targets(rules, t), windows[i].as_of, share);
-    let later = if needs[1] || (unchanged && needs[0]) {
+    let later_evaluated = needs[1] || (unchanged && needs[0]);
+    let later = if later_evaluated {
         evaluate(1)
     } else {
         SlaView::default()
     };
-    let earlier = match (needs[0], unchanged) {
-        (false, _) => SlaView::default(),
-        (true, true) => later,
-        (true, false) => evaluate(0),
+    let (earlier, earlier_evaluated) = match (needs[0], unchanged) {
+        (false, _) => (SlaView::default(), false),
+        (true, true) => (later, true),
+        (true, false) => (evaluate(0), true),
     };
-    let judged = |i: usize, sla: SlaView| {
+    let judged = |i: usize, sla: SlaView, evaluated: bool| {
         (t.opened_at < windows[i].cutoff).then(|| Judged {
             sla,
+            evaluated,
             resolved_at: resolved_at(before[i]),
             reopened: before[i].iter().any(|(_, e)| *e == TicketEvent::Reopened),
         })
     };
-    [judged(0, earlier), judged(1, later)]
+    [judged(0, earlier, earlier_evaluated), judged(1, later, later_evaluated)]
 }
 
 /// Judges and tallies every ticket that can count in the two months, and counts those that
@@ -456,18 +481,26 @@ fn add_tickets(
     let mut loaded = Vec::new();
     let with_names = matches!(c.by, Some(Breakdown::Agent | Breakdown::Department));
     tx.each_report_history(from, needs_tier(rules), with_names, |h| {
-        if let Some(weeks) = weeks.as_deref_mut()
-            && weeks.counts(&h)
-        {
-            weeks.add(rules, &h);
-        }
+        let weeks = weeks.as_deref_mut().filter(|w| w.counts(&h));
         let recent = &h.events[h.events.partition_point(|(at, _)| *at < lookback)..];
         if !recent.iter().any(|&(at, e)| relevant(at, e)) {
+            if let Some(weeks) = weeks {
+                weeks.add(rules, &h, None);
+            }
             return;
         }
         let t = &h.ticket;
         loaded.push(t.id);
-        for (i, j) in judge(rules, share, t, &h.events, &c.windows).iter().enumerate() {
+        let judged = judge(rules, share, t, &h.events, &c.windows);
+        if let Some(weeks) = weeks {
+            // The month's view is the weeks' own: one run of the SLA engine serves both.
+            let seen = judged[1]
+                .as_ref()
+                .filter(|j| j.evaluated && weeks.sees_as(&month))
+                .map(|j| &j.sla);
+            weeks.add(rules, &h, seen);
+        }
+        for (i, j) in judged.iter().enumerate() {
             let Some(j) = j else { continue };
             let facts = TicketFacts {
                 kind: t.groups.kind,

@@ -177,6 +177,9 @@ fn the_use_case_gathers_the_month_its_weeks_and_the_customers_at_risk() {
     assert_eq!(weeks.last().unwrap(), &("09-28".to_string(), 1, 0, ratio(0, 0)));
     assert_eq!(weeks[0].0, "08-10");
     assert_eq!(september.report.distribution, [1, 0, 0, 0, 0]);
+    // A past month's weeks share the month's judging too: the same as read apart.
+    let apart = frontdesk::service::report::weekly_of_month(&mut store, &ctx, month("2026-09"), dashboard::WEEKS);
+    assert_eq!(september.weeks, apart.unwrap());
     // A month after the current one is refused, as by `report`.
     let err = dashboard::dashboard(&mut store, &ctx, month("2026-11")).unwrap_err();
     assert!(err.to_string().contains("month"), "{err}");
