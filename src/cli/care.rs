@@ -18,6 +18,7 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum AgentCommand {
     /// Add an agent, or change an agent's role or department (needs admin;
     /// the first agent added to an empty table becomes admin)

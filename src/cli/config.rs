@@ -13,6 +13,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum ConfigCommand {
     /// The config file read (and whether it exists)
     Path,

@@ -7,6 +7,7 @@ use crate::service::interactions::{self, InteractionEdit};
 use clap::Subcommand;
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum InteractionCommand {
     /// Rewrite an interaction's text; the old text stays in the audit log
     Edit {

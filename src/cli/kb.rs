@@ -8,6 +8,7 @@ use crate::service::{Error, kb};
 use clap::Subcommand;
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum KbCommand {
     /// Add an article
     Add {

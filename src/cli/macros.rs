@@ -16,6 +16,7 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk macro remove escalate";
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum MacroCommand {
     /// Every macro, by name, with what it does
     List,

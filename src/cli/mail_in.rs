@@ -25,6 +25,7 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk mail save 7 -";
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum MailCommand {
     /// Read .eml files, mbox files and Maildir folders into tickets (each message once)
     Import {

@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum OrderCommand {
     /// Record an order; updates the customer's lifetime value, tier and lifecycle
     Add(OrderAddArgs),

@@ -13,6 +13,7 @@ use crate::service::reminders::{self, ReminderInput, ReminderView};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum ReminderCommand {
     /// Open reminders (contact cadence, callbacks due, manual, birthdays,
     /// anniversaries, low-survey follow-ups): today's, then upcoming, then

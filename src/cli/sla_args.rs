@@ -5,6 +5,7 @@ use crate::domain::enums::{Channel, Priority, TicketKind, Tier};
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum SlaCommand {
     /// Business calendars
     #[command(subcommand)]
@@ -45,6 +46,7 @@ pub enum SlaCommand {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum CalendarCommand {
     /// Add or replace a calendar
     Add {
@@ -68,6 +70,7 @@ pub enum CalendarCommand {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum PolicyCommand {
     /// List policies in the order they are tried
     List,
@@ -112,6 +115,7 @@ pub struct PolicyAddArgs {
 }
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum RoutingCommand {
     /// List routing rules in the order they are tried
     List,

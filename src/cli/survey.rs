@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum SurveyCommand {
     /// Record a satisfaction survey (scores 1–5), taken now
     Add(SurveyAddArgs),

@@ -17,6 +17,7 @@ pub const EXAMPLES: &str = "Examples:
   frontdesk view remove urgent-mine";
 
 #[derive(Debug, Clone, Subcommand)]
+#[command(defer = true)]
 pub enum ViewCommand {
     /// Every saved view, in the views bar's order, with its query and the tickets it finds now
     List,
