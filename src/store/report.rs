@@ -86,10 +86,10 @@ fn report_ticket(row: &Row) -> Result<ReportTicket, StoreError> {
 
 /// The tickets with an event at or after ?1, each with its history and the times of its
 /// first two outbound contacts (kept by the triggers of 0021), the tier when ?2 and the
-/// assignee and department when ?3: the
-/// tickets in id order, so a month's sums come out the same on every run. `CROSS JOIN` keeps
-/// SQLite on the histories first (in id order, no sort) with a lookup per ticket, rather than
-/// a scan of every ticket; PostgreSQL plans it as a plain join.
+/// assignee and department when ?3: the tickets in id order, so a month's sums come out the
+/// same on every run. `CROSS JOIN` keeps SQLite on the histories first (in id order, no
+/// sort) with a lookup per ticket, rather than a scan of every ticket; PostgreSQL plans it as
+/// a plain join.
 fn histories_since_sql() -> String {
     format!(
         "SELECT {REPORT_TICKET_COLUMNS_NAMED_IF},

@@ -54,8 +54,8 @@ impl<'r> Row<'r> {
     }
 
     /// A text or blob column's bytes as stored, without the check that text
-    /// is UTF-8 (`None` for NULL): for ASCII this program wrote and reads a
-    /// byte at a time, such as a ticket's history.
+    /// is UTF-8 (`None` for NULL or a number): for ASCII this program wrote
+    /// and reads a byte at a time, such as a ticket's history.
     pub fn bytes(&self, index: usize) -> Result<Option<&[u8]>, StoreError> {
         use rusqlite::types::ValueRef as Sqlite;
         let value = match self.inner {
