@@ -137,6 +137,14 @@ pub(super) const CADENCE_SQL: &str = concat!(
       WHERE NOT c.archived AND c.tier IN (SELECT value FROM json_each(?1))"
 );
 
+/// The live customers with stored churn warnings in the at-risk list's order, read
+/// through the partial index `customers_at_risk` (0023) in that order, so a page of
+/// them reads only its rows.
+pub(super) const STORED_RISKS_SQL: &str = "SELECT id, churn_warnings FROM customers
+    WHERE churn_warnings <> '' AND NOT archived
+    ORDER BY length(churn_warnings) - length(replace(churn_warnings, '\"reason\"', '')) DESC,
+             lifetime_value_cents DESC, id";
+
 impl Tx<'_> {
     /// The facts of one customer (archived or not), or of every live one.
     pub fn customer_facts(&self, w: &Windows, customer_id: Option<i64>) -> Result<Vec<FactsRow>, StoreError> {
@@ -185,12 +193,7 @@ impl Tx<'_> {
     /// in their JSON (one `"reason"` key each).
     pub fn stored_risks(&self, limit: Option<usize>) -> Result<Vec<(i64, String)>, StoreError> {
         let limit = limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default();
-        let mut stmt = self.db.prepare(&format!(
-            "SELECT id, churn_warnings FROM customers
-              WHERE churn_warnings <> '' AND NOT archived
-              ORDER BY length(churn_warnings) - length(replace(churn_warnings, '\"reason\"', '')) DESC,
-                       lifetime_value_cents DESC, id{limit}"
-        ))?;
+        let mut stmt = self.db.prepare(&format!("{STORED_RISKS_SQL}{limit}"))?;
         let rows = stmt.query_map(params![], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows)
     }

@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0020_search_storage.sql"),
     include_str!("../../assets/migrations/0021_ticket_history.sql"),
     include_str!("../../assets/migrations/0022_churn_warnings.sql"),
+    include_str!("../../assets/migrations/0023_at_risk_order.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -137,6 +137,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ("customer_tickets", tickets::list_sql(true)),
         ("occasions", occasions::OCCASIONS_SQL.to_string()),
         ("cadence", crm::CADENCE_SQL.to_string()),
+        ("at_risk_page", format!("{} LIMIT 20", crm::STORED_RISKS_SQL)),
         ("low_surveys", occasions::LOW_SURVEYS_SQL.to_string()),
         ("survey_notes", occasions::SURVEY_NOTES_SQL.to_string()),
         ("customer_names", crm::CUSTOMER_NAMES_SQL.to_string()),

@@ -46,6 +46,7 @@ pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[
     migration!("0020_search_storage"),
     migration!("0021_ticket_history"),
     migration!("0022_churn_warnings"),
+    migration!("0023_at_risk_order"),
 ];
 
 /// `frontdesk_schema.application` of a frontdesk database: what SQLite's
