@@ -331,3 +331,27 @@ fn reach_is_none_past_the_horizon() {
         );
     }
 }
+
+#[test]
+fn remembered_day_ranges_are_the_conversions_of_their_own_zone() {
+    // Zones with and without clock changes take turns on the same dates and spans (the
+    // same slots of the table), over three years, so entries collide and are replaced;
+    // each answer must still be the conversion of its own zone, date and span.
+    let zones = ["Europe/Berlin", "America/New_York", "Asia/Shanghai"].map(|z| Calendar::parse_tz(z).unwrap());
+    let spans: [Span; 3] = [(9 * 3600, 17 * 3600), (2 * 3600 + 1800, 3 * 3600), (0, DAY_SECS)];
+    let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    for round in 0..2 {
+        for day in 0..3 * 366 {
+            let date = first + TimeDelta::days(day);
+            for &span in &spans {
+                for &tz in &zones {
+                    assert_eq!(
+                        interval_utc(tz, date, span),
+                        convert_interval(tz, date, span),
+                        "round {round}, {tz} {date} {span:?}"
+                    );
+                }
+            }
+        }
+    }
+}
