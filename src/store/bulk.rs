@@ -76,9 +76,9 @@ pub struct BulkLoad<'a> {
     dropped: Vec<(String, String)>,
     /// The full-text insert triggers suspended for the load, and where it
     /// started; `finish` indexes the load's rows in one pass and restores
-    /// them (see `fulltext_index::index_loaded`).
+    /// them (see `fulltext_load`).
     suspended_triggers: Vec<String>,
-    start: Option<super::fulltext_index::LoadStart>,
+    start: Option<super::fulltext_load::LoadStart>,
     /// The insert triggers of derived rows (last outbound contacts,
     /// customer search keys due), suspended with the others.
     derived: Option<super::derived_on_insert::Suspended>,
@@ -209,13 +209,13 @@ impl BulkLoad<'_> {
     /// Drops the full-text insert triggers (keeping their SQL to restore),
     /// noting where the load starts so `finish` knows which rows to index.
     fn suspend_search_triggers(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        for name in super::fulltext_index::INSERT_TRIGGERS {
+        for name in super::fulltext_load::INSERT_TRIGGERS {
             if let Some(sql) = super::suspended_trigger::drop_keeping_sql(conn, name)? {
                 self.suspended_triggers.push(sql);
             }
         }
         if !self.suspended_triggers.is_empty() {
-            self.start = Some(super::fulltext_index::load_start(conn)?);
+            self.start = Some(super::fulltext_load::load_start(conn)?);
         }
         Ok(())
     }
@@ -239,15 +239,24 @@ impl BulkLoad<'_> {
     /// triggers were suspended, restores the suspended triggers and
     /// refreshes the planner statistics, still inside the caller's
     /// transaction.
-    pub fn finish(mut self) -> Result<(), StoreError> {
+    pub fn finish(self) -> Result<(), StoreError> {
+        self.finish_while(|| Ok::<_, StoreError>(()))
+    }
+
+    /// [`BulkLoad::finish`], running `meanwhile` (on this transaction, after
+    /// everything else) while a helper thread may still be building the
+    /// search index of a new file: the demo's segments take as long.
+    pub fn finish_while<T, E: From<StoreError>>(mut self, meanwhile: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
         self.rebuild_indexes()?;
         let analyze = self.always_analyze || !self.dropped.is_empty();
         let Some(conn) = self.conn else {
-            return analyze_loaded(self.db, self.tables, analyze);
+            analyze_loaded(self.db, self.tables, analyze)?;
+            return meanwhile();
         };
-        if let Some(start) = self.start {
-            super::fulltext_index::index_loaded(conn, start)?;
-        }
+        let search = match self.start {
+            Some(start) => Some(super::fulltext_load::begin(conn, start)?),
+            None => None,
+        };
         if let Some(history) = self.history.take() {
             history.finish()?;
         }
@@ -255,15 +264,24 @@ impl BulkLoad<'_> {
             derived.finish(conn)?;
         }
         for sql in &self.suspended_triggers {
-            conn.execute_batch(sql)?;
+            conn.execute_batch(sql).map_err(StoreError::from)?;
         }
         if analyze {
-            conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
-            conn.execute_batch("ANALYZE")?;
-            conn.pragma_update(None, "analysis_limit", 0)?;
+            analyze_here(conn)?;
         }
-        Ok(())
+        let out = meanwhile()?;
+        if let Some(search) = search {
+            search.finish(conn)?;
+        }
+        Ok(out)
     }
+}
+
+fn analyze_here(conn: &Connection) -> Result<(), StoreError> {
+    conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
+    conn.execute_batch("ANALYZE")?;
+    conn.pragma_update(None, "analysis_limit", 0)?;
+    Ok(())
 }
 
 /// The end of a load on PostgreSQL: the search rows of what it marked

@@ -8,7 +8,6 @@
 use super::sql::{Db, Dialect, Row, Stmt, ToParam, params};
 use super::{StoreError, Tx};
 use crate::domain::fulltext::{IndexText, separated_words};
-use rusqlite::Connection;
 
 impl Tx<'_> {
     /// Rewrites the index rows `search_dirty` names and empties it. When
@@ -36,9 +35,9 @@ impl Tx<'_> {
     }
 }
 
-const TICKET_TEXT: &str = "ticket_text";
+pub(super) const TICKET_TEXT: &str = "ticket_text";
 const TICKET_TEXT_COLUMNS: &[&str] = &["subject_words", "subject_cjk1", "subject_cjk2", "words", "cjk1", "cjk2"];
-const CONTACT_TEXT: &str = "contact_text";
+pub(super) const CONTACT_TEXT: &str = "contact_text";
 const CONTACT_TEXT_COLUMNS: &[&str] = &["words", "cjk1", "cjk2"];
 
 /// One index table's rows, replaced whole. SQLite's FTS5 table is keyed by
@@ -175,17 +174,25 @@ struct TicketText {
 impl TicketText {
     /// From the subject and description at columns `at` and `at + 1`.
     fn new(row: &Row, at: usize) -> Result<Self, StoreError> {
-        Ok(TicketText {
-            head: IndexText::of(&[text_at(row, at)?]),
-            rest: IndexText::of(&[text_at(row, at + 1)?]),
-        })
+        Ok(TicketText::of(text_at(row, at)?, text_at(row, at + 1)?))
+    }
+
+    fn of(subject: &str, description: &str) -> Self {
+        TicketText {
+            head: IndexText::of(&[subject]),
+            rest: IndexText::of(&[description]),
+        }
     }
 
     /// Adds the summary and body found at columns `at` and `at + 1`.
     fn add_interaction(&mut self, row: &Row, at: usize) -> Result<(), StoreError> {
-        self.rest.add(text_at(row, at)?);
-        self.rest.add(text_at(row, at + 1)?);
+        self.add(text_at(row, at)?, text_at(row, at + 1)?);
         Ok(())
+    }
+
+    fn add(&mut self, summary: &str, body: &str) {
+        self.rest.add(summary);
+        self.rest.add(body);
     }
 
     fn write(self, index: &mut IndexRows, id: i64) -> Result<(), StoreError> {
@@ -217,86 +224,68 @@ fn write_contact(index: &mut IndexRows, id: i64, text: Option<&IndexText>) -> Re
     }
 }
 
-/// Where a bulk load started: the largest ticket and interaction ids
-/// before it. Rows above them are the load's own.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct LoadStart {
-    pub last_ticket: i64,
-    pub last_interaction: i64,
+/// A record a bulk load wrote, with the texts its index row is built from
+/// (see `fulltext_load`), owned so that a helper thread can build the row.
+pub(super) enum LoadedDoc {
+    /// A ticket, its contacts in time order.
+    Ticket {
+        id: i64,
+        subject: String,
+        description: String,
+        contacts: Vec<(String, String)>,
+    },
+    /// An interaction without a ticket: its summary and body.
+    Contact { id: i64, summary: String, body: String },
 }
 
-/// The full-text triggers a bulk load suspends: they record each inserted
-/// ticket and interaction in `search_dirty` (a million trigger runs for the
-/// demo), after which the flush would read every ticket back by id. The
-/// load instead indexes its rows in one ordered pass ([`index_loaded`]).
-pub(super) const INSERT_TRIGGERS: &[&str] = &["tickets_search_ai", "interactions_search_ai"];
-
-/// Marks the tickets from before a load (ids up to `?2`) that gained
-/// contacts in it (ids after `?1`), found among the load's rows by id:
-/// `+` keeps the planner off the ticket index, which would read every
-/// contact of a large file.
-pub(super) const CONTACTS_ON_EARLIER_TICKETS_SQL: &str = "INSERT OR IGNORE INTO search_dirty (kind, id)
-     SELECT DISTINCT 'ticket', ticket_id FROM interactions WHERE id > ?1 AND +ticket_id <= ?2";
-
-pub(super) fn load_start(conn: &Connection) -> Result<LoadStart, StoreError> {
-    Ok(conn.query_row(
-        "SELECT (SELECT coalesce(max(id), 0) FROM tickets), (SELECT coalesce(max(id), 0) FROM interactions)",
-        [],
-        |r| {
-            Ok(LoadStart {
-                last_ticket: r.get(0)?,
-                last_interaction: r.get(1)?,
-            })
-        },
-    )?)
-}
-
-/// Writes the index rows of everything a bulk load inserted while the
-/// insert triggers were suspended, exactly as the flush would have: new
-/// tickets in one pass over them and their interactions (both in ticket
-/// order, the interactions by the `interactions_ticket` index), new
-/// ticketless interactions in id order, and tickets from before the load
-/// that gained interactions marked in `search_dirty` for the flush.
-pub(super) fn index_loaded(conn: &Connection, start: LoadStart) -> Result<(), StoreError> {
-    let db = Db::sqlite(conn);
-    // A new file has no tickets from before the load.
-    if start.last_ticket > 0 {
-        db.execute(
-            CONTACTS_ON_EARLIER_TICKETS_SQL,
-            params![start.last_interaction, start.last_ticket],
-        )?;
-    }
-    let mut index = IndexRows::prepare(db, TICKET_TEXT, TICKET_TEXT_COLUMNS)?;
-    let mut tickets = db.prepare_once("SELECT id, subject, description FROM tickets WHERE id > ?1 ORDER BY id")?;
-    let mut contacts = db.prepare_once(
-        "SELECT ticket_id, summary, body FROM interactions WHERE ticket_id > ?1 ORDER BY ticket_id, at, id",
-    )?;
-    let mut contact_rows = contacts.query([start.last_ticket])?;
-    let mut pending = contact_rows.next()?;
-    let mut rows = tickets.query([start.last_ticket])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let mut text = TicketText::new(&row, 1)?;
-        while let Some(contact) = &pending {
-            let ticket: i64 = contact.get(0)?;
-            if ticket > id {
-                break;
-            }
-            if ticket == id {
-                text.add_interaction(contact, 1)?;
-            }
-            pending = contact_rows.next()?;
+impl LoadedDoc {
+    /// Bytes of text it holds, to bound what waits for a helper.
+    pub(super) fn text_len(&self) -> usize {
+        match self {
+            LoadedDoc::Ticket {
+                subject,
+                description,
+                contacts,
+                ..
+            } => subject.len() + description.len() + contacts.iter().map(|(s, b)| s.len() + b.len()).sum::<usize>(),
+            LoadedDoc::Contact { summary, body, .. } => summary.len() + body.len(),
         }
-        text.write(&mut index, id)?;
     }
-    let mut index = IndexRows::prepare(db, CONTACT_TEXT, CONTACT_TEXT_COLUMNS)?;
-    let mut ticketless =
-        db.prepare_once("SELECT id, summary, body FROM interactions WHERE id > ?1 AND ticket_id IS NULL ORDER BY id")?;
-    let mut rows = ticketless.query([start.last_interaction])?;
-    while let Some(row) = rows.next()? {
-        write_contact(&mut index, row.get(0)?, Some(&contact_text(&row, 1)?))?;
+}
+
+/// Both index tables, written one loaded record at a time.
+pub(super) struct DocIndex<'c> {
+    tickets: IndexRows<'c>,
+    contacts: IndexRows<'c>,
+}
+
+impl<'c> DocIndex<'c> {
+    pub(super) fn prepare(db: Db<'c>) -> Result<Self, StoreError> {
+        Ok(DocIndex {
+            tickets: IndexRows::prepare(db, TICKET_TEXT, TICKET_TEXT_COLUMNS)?,
+            contacts: IndexRows::prepare(db, CONTACT_TEXT, CONTACT_TEXT_COLUMNS)?,
+        })
     }
-    Ok(())
+
+    pub(super) fn write(&mut self, doc: &LoadedDoc) -> Result<(), StoreError> {
+        match doc {
+            LoadedDoc::Ticket {
+                id,
+                subject,
+                description,
+                contacts,
+            } => {
+                let mut text = TicketText::of(subject, description);
+                for (summary, body) in contacts {
+                    text.add(summary, body);
+                }
+                text.write(&mut self.tickets, *id)
+            }
+            LoadedDoc::Contact { id, summary, body } => {
+                write_contact(&mut self.contacts, *id, Some(&IndexText::of(&[summary, body])))
+            }
+        }
+    }
 }
 
 /// Rewrites `contact_text` rows.

@@ -20,7 +20,9 @@ mod derived_on_insert;
 mod error;
 mod export;
 mod fulltext;
+mod fulltext_aside;
 mod fulltext_index;
+mod fulltext_load;
 pub mod header;
 mod health;
 mod history_text;
@@ -162,7 +164,7 @@ pub fn hot_queries() -> Vec<(&'static str, String)> {
         ),
         (
             "load_contacts_on_earlier_tickets",
-            fulltext_index::CONTACTS_ON_EARLIER_TICKETS_SQL.to_string(),
+            fulltext_load::CONTACTS_ON_EARLIER_TICKETS_SQL.to_string(),
         ),
     ]
 }

@@ -145,3 +145,83 @@ fn the_demo_index_equals_the_incremental_one_after_a_first_and_an_added_run() {
         .unwrap();
     assert_eq!(trigger_count, 2);
 }
+
+/// The rows of an index table's shadow tables, in order. The structure
+/// record (id 10) starts with a counter of configuration changes, which
+/// `delete-all` sets back: it is left out.
+fn shadow_rows(path: &Path, table: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    let conn = Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for part in ["data", "idx", "docsize", "config"] {
+        let select = match part {
+            "data" => "SELECT id, CASE id WHEN 10 THEN substr(block, 5) ELSE block END FROM",
+            _ => "SELECT * FROM",
+        };
+        let mut stmt = conn.prepare(&format!("{select} {table}_{part}")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| (0..columns).map(|i| r.get(i)).collect())
+            .unwrap()
+            .collect::<Result<Vec<Vec<_>>, _>>()
+            .unwrap();
+        out.extend(rows);
+    }
+    out
+}
+
+/// FTS5's own check of an index's internal consistency.
+fn integrity_checked(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    for table in ["ticket_text", "contact_text"] {
+        conn.execute(&format!("INSERT INTO {table} ({table}) VALUES ('integrity-check')"), [])
+            .unwrap_or_else(|e| panic!("{table}: {e}"));
+    }
+}
+
+/// A new file's index is built on a helper thread and copied in
+/// (`store/fulltext_aside.rs`): its rows must be the very rows the
+/// incremental path writes, its settings (`hashsize`) kept, and the
+/// connection that searched the empty index before must see the new one
+/// (FTS5 caches an index's structure per connection).
+#[test]
+fn a_new_files_index_built_aside_is_the_one_built_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut store = Store::create(&path, &OpenOptions::default()).unwrap();
+    setup::ensure_defaults(&mut store, &ctx(), &Config::defaults()).unwrap();
+    let none: BTreeSet<String> = ["refund".to_string()].into();
+    assert!(
+        findings(&mut store, &none)[0].1.is_empty(),
+        "an empty file finds nothing"
+    );
+    demo::generate(&mut store, &ctx(), &Config::defaults(), SIZES, 3).unwrap();
+
+    let terms = terms(&path);
+    let aside = (
+        shadow_rows(&path, "ticket_text"),
+        shadow_rows(&path, "contact_text"),
+        findings(&mut store, &terms),
+    );
+    assert!(
+        aside.2.iter().any(|(_, t, _)| !t.is_empty()),
+        "the same connection finds the demo's tickets"
+    );
+    assert!(aside.2.iter().any(|(_, _, c)| !c.is_empty()));
+    integrity_checked(&path);
+    let conn = Connection::open(&path).unwrap();
+    let hashsize: i64 = conn
+        .query_row("SELECT v FROM ticket_text_config WHERE k = 'hashsize'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(hashsize, 33_554_432, "the index keeps its settings");
+    drop(conn);
+
+    reindex_incrementally(&mut store, &path);
+    let in_place = (
+        shadow_rows(&path, "ticket_text"),
+        shadow_rows(&path, "contact_text"),
+        findings(&mut store, &terms),
+    );
+    assert_eq!(aside, in_place);
+}

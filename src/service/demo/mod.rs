@@ -248,20 +248,22 @@ pub fn generate_with(
         progress.stage(Stage::Indexes, None);
         load.rebuild_indexes()?;
         progress.stage(Stage::SearchIndex, None);
-        load.finish()?;
         // The tiers and stages drawn above only approximate the rules (they
         // steer the tickets); now that every order, contact, ticket and
         // survey is written, the rules themselves set them, so the demo
         // ends with nothing for `customer recompute` to change. On a fresh
         // file that is part of creating the records, not a change; with
         // `--force` a team's own customers may move too, and that is audited.
+        // This runs while the search index of a new file is built aside.
         let audited = if held_data {
             super::segments::Audited::Yes
         } else {
             super::segments::Audited::No
         };
-        progress.stage(Stage::Segments, None);
-        super::segments::refresh_all(tx, ctx, audited)?;
+        load.finish_while(|| {
+            progress.stage(Stage::Segments, None);
+            super::segments::refresh_all(tx, ctx, audited)
+        })?;
         Ok(DemoReport {
             customers: customers.len(),
             tickets: written.tickets,
