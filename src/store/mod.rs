@@ -19,6 +19,7 @@ mod customers;
 mod derived_on_insert;
 mod error;
 mod export;
+mod filling;
 mod fulltext;
 mod fulltext_aside;
 mod fulltext_index;

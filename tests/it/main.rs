@@ -57,6 +57,7 @@ mod edit_records;
 mod email_reply_target;
 mod engines;
 mod errors_language;
+mod filling;
 mod find_plans;
 mod find_query;
 mod import_export;

@@ -203,7 +203,7 @@ pub fn generate_with(
     // Rows of every table together, roughly, to decide on rebuilding indexes.
     let expected_rows = (sizes.customers * 7 + sizes.tickets * 12 + sizes.interactions) as u64;
     let database = store.path().display().to_string();
-    store.write(|tx| {
+    store.write_filling(|tx| {
         // Checked under the write lock, so no one adds records in between.
         let (customers, tickets) = tx.count_records()?;
         let held_data = customers + tickets > 0;
