@@ -66,6 +66,38 @@ pub struct Reminder {
     pub done: Option<DateTime<Utc>>,
 }
 
+/// What a step can change of a ticket (see `contact`, `set_status`,
+/// `assign`, `callback` and `Ticket::record`): compared before and after
+/// each step instead of the whole ticket with its texts.
+#[derive(PartialEq)]
+struct StepFields {
+    status: TicketStatus,
+    department: String,
+    assignee: String,
+    first_response_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    reopen_count: i64,
+    callback_at: Option<DateTime<Utc>>,
+    callback_outcome: Option<CallbackOutcome>,
+}
+
+impl StepFields {
+    fn of(t: &Ticket) -> Self {
+        StepFields {
+            status: t.status,
+            department: t.department.clone(),
+            assignee: t.assignee.clone(),
+            first_response_at: t.first_response_at,
+            resolved_at: t.resolved_at,
+            closed_at: t.closed_at,
+            reopen_count: t.reopen_count,
+            callback_at: t.callback_at,
+            callback_outcome: t.callback_outcome,
+        }
+    }
+}
+
 /// A ticket after its steps, with everything they recorded.
 pub struct Life {
     pub ticket: Ticket,
@@ -115,7 +147,7 @@ impl Life {
             for reminder in &mut self.reminders {
                 reminder.done.get_or_insert(step.at);
             }
-            let before = self.ticket.clone();
+            let before = StepFields::of(&self.ticket);
             match step.act {
                 Act::Contact {
                     direction,
@@ -127,7 +159,7 @@ impl Life {
                 Act::Assign => self.assign(step.at, assign_to),
                 Act::Callback(outcome) => self.callback(step.at, outcome),
             }
-            if self.ticket != before {
+            if StepFields::of(&self.ticket) != before {
                 self.ticket.updated_at = step.at;
                 self.ticket.version += 1;
             }
