@@ -73,7 +73,10 @@ pub struct BulkLoad<'a> {
     tables: &'static [&'static str],
     /// [`LoadShape::always_analyze`].
     always_analyze: bool,
-    dropped: Vec<(String, String)>,
+    /// The dropped indexes: table, name and the SQL that creates them.
+    dropped: Vec<(&'static str, String, String)>,
+    /// [`LoadShape::rewritten_at_the_end`].
+    rewritten_at_the_end: &'static [&'static str],
     /// The full-text insert triggers suspended for the load, and where it
     /// started; `finish` indexes the load's rows in one pass and restores
     /// them (see `fulltext_load`).
@@ -113,6 +116,7 @@ impl<'a> Tx<'a> {
             tables: shape.tables,
             always_analyze: shape.always_analyze,
             dropped: Vec::new(),
+            rewritten_at_the_end: shape.rewritten_at_the_end,
             suspended_triggers: Vec::new(),
             start: None,
             derived: None,
@@ -147,11 +151,11 @@ impl<'a> Tx<'a> {
                 for row in rows {
                     let (name, sql) = row?;
                     if !shape.kept.contains(&name.as_str()) {
-                        load.dropped.push((name, sql));
+                        load.dropped.push((table, name, sql));
                     }
                 }
             }
-            for (name, _) in &load.dropped {
+            for (_, name, _) in &load.dropped {
                 conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
             }
         }
@@ -223,14 +227,20 @@ impl BulkLoad<'_> {
     /// Rebuilds the dropped indexes; a step of its own so that a caller can
     /// tell its progress apart from the search index's (see `finish`).
     pub fn rebuild_indexes(&mut self) -> Result<(), StoreError> {
-        if !self.rebuilt
-            && let Some(conn) = self.conn
-        {
-            for (_, sql) in &self.dropped {
+        if !self.rebuilt {
+            self.rebuild(|table| !self.rewritten_at_the_end.contains(&table))?;
+        }
+        self.rebuilt = true;
+        Ok(())
+    }
+
+    /// Creates again the dropped indexes of the tables `of` picks.
+    fn rebuild(&self, of: impl Fn(&str) -> bool) -> Result<(), StoreError> {
+        if let Some(conn) = self.conn {
+            for (_, _, sql) in self.dropped.iter().filter(|(table, _, _)| of(table)) {
                 conn.execute_batch(sql)?;
             }
         }
-        self.rebuilt = true;
         Ok(())
     }
 
@@ -245,7 +255,9 @@ impl BulkLoad<'_> {
 
     /// [`BulkLoad::finish`], running `meanwhile` (on this transaction, after
     /// everything else) while a helper thread may still be building the
-    /// search index of a new file: the demo's segments take as long.
+    /// search index of a new file: the demo's segments take as long. The
+    /// indexes of the tables `meanwhile` rewrites
+    /// ([`LoadShape::rewritten_at_the_end`]) are rebuilt after it.
     pub fn finish_while<T, E: From<StoreError>>(mut self, meanwhile: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
         self.rebuild_indexes()?;
         let analyze = self.always_analyze || !self.dropped.is_empty();
@@ -267,9 +279,19 @@ impl BulkLoad<'_> {
             conn.execute_batch(sql).map_err(StoreError::from)?;
         }
         if analyze {
-            analyze_here(conn)?;
+            analyze_here(conn, "")?;
         }
         let out = meanwhile()?;
+        // The tables it rewrote, indexed and their statistics taken now.
+        let rewritten = |table: &str| self.rewritten_at_the_end.contains(&table);
+        self.rebuild(rewritten)?;
+        if analyze {
+            for table in self.rewritten_at_the_end {
+                if self.dropped.iter().any(|(of, ..)| of == table) {
+                    analyze_here(conn, &format!("main.{table}"))?;
+                }
+            }
+        }
         if let Some(search) = search {
             search.finish(conn)?;
         }
@@ -277,9 +299,10 @@ impl BulkLoad<'_> {
     }
 }
 
-fn analyze_here(conn: &Connection) -> Result<(), StoreError> {
+/// `ANALYZE` of `what` (all when empty), within the load's bound on rows read.
+fn analyze_here(conn: &Connection, what: &str) -> Result<(), StoreError> {
     conn.pragma_update(None, "analysis_limit", ANALYSIS_LIMIT)?;
-    conn.execute_batch("ANALYZE")?;
+    conn.execute_batch(&format!("ANALYZE {what}"))?;
     conn.pragma_update(None, "analysis_limit", 0)?;
     Ok(())
 }
