@@ -15,26 +15,24 @@ use crate::store::{BulkWriter, NewSurvey};
 /// Share of resolved tickets whose customer answers a survey.
 const ANSWERED: f64 = 0.35;
 
-/// Writes a survey for a resolved ticket now and then; true if it did.
-pub fn after_ticket(
-    g: &Gen,
-    w: &mut BulkWriter,
-    rng: &mut Rng,
-    cust: &Cust,
-    ticket_id: i64,
-    t: &Ticket,
-    sla: &SlaView,
-) -> Result<bool, Error> {
-    let Some(resolved) = t.resolved_at else {
-        return Ok(false);
-    };
+/// A customer's answer to the survey after a ticket.
+pub struct Answer {
+    at: i64,
+    scores: [u8; 3],
+    comment: String,
+}
+
+/// Whether the customer of a resolved ticket answers its survey, and how:
+/// now and then.
+pub fn answer(g: &Gen, rng: &mut Rng, cust: &Cust, t: &Ticket, sla: &SlaView) -> Option<Answer> {
+    let resolved = t.resolved_at?;
     if !rng.chance(ANSWERED) {
-        return Ok(false);
+        return None;
     }
     let sent = t.callback_at.unwrap_or(resolved).timestamp();
     let at = sent + rng.range(HOUR, 48 * HOUR);
     if at >= g.now {
-        return Ok(false);
+        return None;
     }
     let mut mood = match t.callback_outcome {
         Some(CallbackOutcome::Satisfied) => 4.6,
@@ -60,13 +58,18 @@ pub fn after_ticket(
     } else {
         String::new()
     };
+    Some(Answer { at, scores, comment })
+}
+
+/// Writes `answer` to the survey of ticket `ticket_id`.
+pub fn write(w: &mut BulkWriter, cust: &Cust, ticket_id: i64, answer: &Answer) -> Result<(), Error> {
     w.survey(&NewSurvey {
         customer_id: cust.id,
         ticket_id: Some(ticket_id),
-        at: instant(at),
-        scores,
-        comment: &comment,
+        at: instant(answer.at),
+        scores: answer.scores,
+        comment: &answer.comment,
         agent: cust.owner,
     })?;
-    Ok(true)
+    Ok(())
 }

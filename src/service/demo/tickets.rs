@@ -18,6 +18,7 @@ use crate::domain::ticket::{CATEGORIES, Ticket};
 use crate::service::Error;
 use crate::service::sla::Rules;
 use crate::store::{BulkWriter, NewAudit, NewInteraction, NewReminder, TicketDues};
+use std::sync::mpsc::sync_channel;
 
 /// What the first pass draws for each ticket: enough to sort the tickets by
 /// opening time, so ticket numbers grow with time as they do in use.
@@ -58,15 +59,29 @@ const SHOWCASES: usize = 3 * 14;
 /// A showcase needs a customer who has been with us a while.
 const SHOWCASE_MIN_TENURE: i64 = 40 * DAY;
 
-impl Tickets<'_> {
+impl<'a> Tickets<'a> {
     pub fn generate(&self, w: &mut BulkWriter, count: usize, activity: &mut [i64]) -> Result<Written, Error> {
         let mut heads: Vec<Head> = (0..count).filter_map(|i| self.head(i)).collect();
         heads.sort_by_key(|h| h.opened);
         let mut written = Written::default();
-        for head in heads {
-            self.write(w, head, activity, &mut written)?;
-        }
-        Ok(written)
+        // Playing a ticket's life is computation, writing it is SQLite's:
+        // a helper plans the tickets in order while this thread writes them.
+        // Each ticket draws from its own stream, so the data is the same.
+        std::thread::scope(|scope| {
+            let (send, planned) = sync_channel(PLANNED_AHEAD);
+            scope.spawn(move || {
+                for head in heads {
+                    // Closed when the writer stopped on an error.
+                    if send.send(self.plan(head)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for plan in planned.into_iter().flatten() {
+                self.write(w, plan, activity, &mut written)?;
+            }
+            Ok(written)
+        })
     }
 
     fn blank(&self, cust: &Cust, h: &Head) -> Ticket {
@@ -168,11 +183,13 @@ impl Tickets<'_> {
         Some(head)
     }
 
-    fn write(&self, w: &mut BulkWriter, mut h: Head, activity: &mut [i64], out: &mut Written) -> Result<(), Error> {
+    /// Everything about the ticket of `head` but its id: its life played
+    /// through its script, its due times, its contacts' texts and the
+    /// survey answer, if any. `None` for a customer that is not there.
+    fn plan(&self, mut h: Head) -> Option<Plan<'a>> {
         let g = self.g;
-        let Some(cust) = self.customers.get(h.customer) else {
-            return Ok(());
-        };
+        let customers: &'a [Cust] = self.customers;
+        let cust = customers.get(h.customer)?;
         let mut ticket = self.blank(cust, &h);
         let rng = &mut h.rng;
         let product = g.words.products.get(cust.product).map_or("", |p| p.name.get(cust.lang));
@@ -214,6 +231,34 @@ impl Tickets<'_> {
             callback: view.callback.due,
             next: view.next_due(),
         };
+        let summaries = life
+            .contacts
+            .iter()
+            .map(|c| g.render(rng, cust.lang, c.text, product, &life.ticket.subject))
+            .collect();
+        let survey = surveys::answer(g, rng, cust, &life.ticket, &view);
+        Some(Plan {
+            customer: h.customer,
+            cust,
+            life,
+            assignee,
+            dues,
+            summaries,
+            survey,
+        })
+    }
+
+    fn write(&self, w: &mut BulkWriter, plan: Plan, activity: &mut [i64], out: &mut Written) -> Result<(), Error> {
+        let g = self.g;
+        let Plan {
+            customer,
+            cust,
+            life,
+            assignee,
+            dues,
+            summaries,
+            survey,
+        } = plan;
         let id = w.ticket(&life.ticket, &dues)?;
         let name = |by: Actor| match by {
             Actor::Desk => g.ctx.agent.as_str(),
@@ -247,9 +292,8 @@ impl Tickets<'_> {
                 created_at: r.created,
             })?;
         }
-        let mut seen = h.opened;
-        for c in &life.contacts {
-            let summary = g.render(rng, cust.lang, c.text, product, &life.ticket.subject);
+        let mut seen = life.ticket.opened_at.timestamp();
+        for (c, summary) in life.contacts.iter().zip(&summaries) {
             w.interaction(&NewInteraction {
                 customer_id: cust.id,
                 ticket_id: Some(id),
@@ -257,24 +301,40 @@ impl Tickets<'_> {
                 channel: c.channel,
                 direction: c.direction,
                 agent: name(c.by),
-                summary: &summary,
+                summary,
             })?;
             if c.direction != Direction::Note {
                 seen = seen.max(c.at.timestamp());
             }
         }
-        if let Some(last) = activity.get_mut(h.customer) {
+        if let Some(last) = activity.get_mut(customer) {
             *last = (*last).max(seen);
         }
         out.tickets += 1;
         self.g.done(out.tickets);
         out.contacts += life.contacts.len();
-        if surveys::after_ticket(g, w, rng, cust, id, &life.ticket, &view)? {
+        if let Some(answer) = &survey {
+            surveys::write(w, cust, id, answer)?;
             out.surveys += 1;
         }
         Ok(())
     }
 }
+
+/// A ticket planned, to be written (see [`Tickets::plan`]).
+struct Plan<'a> {
+    customer: usize,
+    cust: &'a Cust,
+    life: Life,
+    assignee: String,
+    dues: TicketDues,
+    summaries: Vec<String>,
+    survey: Option<surveys::Answer>,
+}
+
+/// Tickets planned ahead of the writer at most: enough to keep both threads
+/// busy, few enough to hold little memory.
+const PLANNED_AHEAD: usize = 256;
 
 /// How customers reach us about a new problem.
 fn origin_channel(rng: &mut Rng, lang: Lang) -> Channel {
