@@ -77,6 +77,8 @@ pub struct BulkLoad<'a> {
     dropped: Vec<(&'static str, String, String)>,
     /// [`LoadShape::rewritten_at_the_end`].
     rewritten_at_the_end: &'static [&'static str],
+    /// [`LoadShape::search_backlog_mib`].
+    search_backlog_mib: usize,
     /// The full-text insert triggers suspended for the load, and where it
     /// started; `finish` indexes the load's rows in one pass and restores
     /// them (see `fulltext_load`).
@@ -117,6 +119,7 @@ impl<'a> Tx<'a> {
             always_analyze: shape.always_analyze,
             dropped: Vec::new(),
             rewritten_at_the_end: shape.rewritten_at_the_end,
+            search_backlog_mib: shape.search_backlog_mib,
             suspended_triggers: Vec::new(),
             start: None,
             derived: None,
@@ -266,7 +269,7 @@ impl BulkLoad<'_> {
             return meanwhile();
         };
         let search = match self.start {
-            Some(start) => Some(super::fulltext_load::begin(conn, start)?),
+            Some(start) => Some(super::fulltext_load::begin(conn, start, self.search_backlog_mib)?),
             None => None,
         };
         if let Some(history) = self.history.take() {

@@ -20,13 +20,8 @@ use rusqlite::{Connection, OptionalExtension};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-/// Texts handed over at a time, in bytes.
+/// Texts handed over at a time, in bytes: a mebibyte.
 const BATCH_BYTES: usize = 1 << 20;
-
-/// Batches that may wait for the helper: the reader runs ahead of it by at
-/// most this many megabytes of text (the demo's 100k tickets and 1M
-/// contacts hold about 45).
-const QUEUED_BATCHES: usize = 64;
 
 /// One index table as this file declares and configures it.
 #[derive(Clone)]
@@ -49,8 +44,12 @@ pub(super) struct Aside {
 }
 
 impl Aside {
-    /// A helper, if the index is empty and one can start.
-    pub(super) fn start(conn: &Connection) -> Result<Option<Aside>, StoreError> {
+    /// A helper, if the index is empty and one can start. The reader may
+    /// run ahead of it by `backlog_mib` mebibytes of text.
+    pub(super) fn start(conn: &Connection, backlog_mib: usize) -> Result<Option<Aside>, StoreError> {
+        if backlog_mib == 0 {
+            return Ok(None);
+        }
         let mut tables = Vec::new();
         for name in [TICKET_TEXT, CONTACT_TEXT] {
             // An empty index holds its averages and structure records only.
@@ -75,7 +74,7 @@ impl Aside {
                 .collect::<Result<_, _>>()?;
             tables.push(Declared { name, sql, settings });
         }
-        let (sender, receiver) = sync_channel(QUEUED_BATCHES);
+        let (sender, receiver) = sync_channel(backlog_mib);
         let declared = tables.clone();
         let worker = std::thread::Builder::new()
             .name("search-index".into())
@@ -213,7 +212,11 @@ mod tests {
     #[test]
     fn an_empty_index_is_built_aside_and_one_with_documents_is_not() {
         let conn = migrated();
-        let mut aside = Aside::start(&conn).unwrap().expect("an empty index is built aside");
+        assert!(
+            Aside::start(&conn, 0).unwrap().is_none(),
+            "no backlog: indexed in place"
+        );
+        let mut aside = Aside::start(&conn, 1).unwrap().expect("an empty index is built aside");
         aside.send(LoadedDoc::Ticket {
             id: 7,
             subject: "Printer jammed".into(),
@@ -231,7 +234,7 @@ mod tests {
         assert_eq!(found(&conn, "ticket_text", "打印"), [7]);
         assert_eq!(found(&conn, "contact_text", "invoices"), [3]);
         assert!(
-            Aside::start(&conn).unwrap().is_none(),
+            Aside::start(&conn, 1).unwrap().is_none(),
             "rows cannot be merged into a filled index"
         );
     }

@@ -59,8 +59,9 @@ pub(super) enum LoadIndexing {
 /// `interactions_ticket` index), new ticketless interactions in id order,
 /// and tickets from before the load that gained interactions marked in
 /// `search_dirty` for the flush. An empty index is built aside; any other
-/// is written here and now.
-pub(super) fn begin(conn: &Connection, start: LoadStart) -> Result<LoadIndexing, StoreError> {
+/// is written here and now, the texts read ahead of the helper by at most
+/// `backlog_mib` mebibytes.
+pub(super) fn begin(conn: &Connection, start: LoadStart, backlog_mib: usize) -> Result<LoadIndexing, StoreError> {
     // A new file has no tickets from before the load.
     if start.last_ticket > 0 {
         Db::sqlite(conn).execute(
@@ -68,7 +69,7 @@ pub(super) fn begin(conn: &Connection, start: LoadStart) -> Result<LoadIndexing,
             params![start.last_interaction, start.last_ticket],
         )?;
     }
-    if let Some(mut aside) = Aside::start(conn)? {
+    if let Some(mut aside) = Aside::start(conn, backlog_mib)? {
         each_loaded(conn, start, |doc| {
             aside.send(doc);
             Ok(())
