@@ -250,19 +250,11 @@ impl<'a> Tickets<'a> {
 
     fn write(&self, w: &mut BulkWriter, plan: Plan, activity: &mut [i64], out: &mut Written) -> Result<(), Error> {
         let g = self.g;
-        let Plan {
-            customer,
-            cust,
-            life,
-            assignee,
-            dues,
-            summaries,
-            survey,
-        } = plan;
-        let id = w.ticket(&life.ticket, &dues)?;
+        let (cust, life) = (plan.cust, &plan.life);
+        let id = w.ticket(&life.ticket, &plan.dues)?;
         let name = |by: Actor| match by {
             Actor::Desk => g.ctx.agent.as_str(),
-            Actor::Assignee => assignee.as_str(),
+            Actor::Assignee => plan.assignee.as_str(),
             Actor::Owner => cust.owner,
         };
         for (at, event, by) in &life.events {
@@ -293,7 +285,7 @@ impl<'a> Tickets<'a> {
             })?;
         }
         let mut seen = life.ticket.opened_at.timestamp();
-        for (c, summary) in life.contacts.iter().zip(&summaries) {
+        for (c, summary) in life.contacts.iter().zip(&plan.summaries) {
             w.interaction(&NewInteraction {
                 customer_id: cust.id,
                 ticket_id: Some(id),
@@ -307,13 +299,13 @@ impl<'a> Tickets<'a> {
                 seen = seen.max(c.at.timestamp());
             }
         }
-        if let Some(last) = activity.get_mut(customer) {
+        if let Some(last) = activity.get_mut(plan.customer) {
             *last = (*last).max(seen);
         }
         out.tickets += 1;
         self.g.done(out.tickets);
         out.contacts += life.contacts.len();
-        if let Some(answer) = &survey {
+        if let Some(answer) = &plan.survey {
             surveys::write(w, cust, id, answer)?;
             out.surveys += 1;
         }
