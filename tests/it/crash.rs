@@ -100,3 +100,29 @@ fn kill_9_during_a_large_write_in_rollback_journal_mode() {
     std::fs::write(desk.path("config.toml"), "[database]\njournal_mode = \"delete\"\n").unwrap();
     survives_a_kill_during_import(&desk, "", "-journal");
 }
+
+/// A demo into an empty file writes through the rollback journal
+/// (`Store::write_filling`): killed in the middle, it leaves a sound, empty
+/// file that the next open sets back to WAL, and the demo then goes through.
+#[test]
+fn kill_9_during_a_demo_into_an_empty_file() {
+    if crate::common::file_only("the rollback journal of a demo into a new file") {
+        return;
+    }
+    let desk = Desk::new();
+    let journal = frontdesk::store::sidecar(&desk.db, "-journal");
+    let sizes = ["--customers", "20000", "--tickets", "40000", "--interactions", "200000"];
+    assert!(
+        kill_mid_write(&desk, &[&["demo"][..], &sizes].concat(), &journal, 0),
+        "the demo finished without writing through the rollback journal"
+    );
+
+    let report = desk.json(&["doctor"]);
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["counts"]["customers"], 0);
+    assert_eq!(report["counts"]["tickets"], 0);
+    desk.ok(&["customer", "list"]);
+    assert_eq!(frontdesk::store::header::journal_mode(&desk.db).unwrap(), Some("wal"));
+    desk.ok(&["demo"]);
+    assert_eq!(desk.counts()["customers"], 200);
+}
