@@ -1,7 +1,8 @@
 //! The search index of what a bulk load wrote. Its insert triggers are
 //! suspended for the load; at the end its tickets and ticketless contacts
 //! are read back in one ordered pass and indexed exactly as the flush
-//! would have indexed them one by one. Into an empty index (a new file)
+//! would have indexed them one by one. Into an empty index (a new file),
+//! for a load that allows texts to wait for it (`LoadShape::search_backlog_mib`),
 //! the rows are built on a helper thread (see `fulltext_aside`) while this
 //! connection finishes the load's other work.
 
@@ -58,9 +59,9 @@ pub(super) enum LoadIndexing {
 /// interactions (both in ticket order, the interactions by the
 /// `interactions_ticket` index), new ticketless interactions in id order,
 /// and tickets from before the load that gained interactions marked in
-/// `search_dirty` for the flush. An empty index is built aside; any other
-/// is written here and now, the texts read ahead of the helper by at most
-/// `backlog_mib` mebibytes.
+/// `search_dirty` for the flush. An empty index is built aside, the texts
+/// read ahead of the helper by at most `backlog_mib` mebibytes; any other,
+/// or any index when `backlog_mib` is 0, is written here and now.
 pub(super) fn begin(conn: &Connection, start: LoadStart, backlog_mib: usize) -> Result<LoadIndexing, StoreError> {
     // A new file has no tickets from before the load.
     if start.last_ticket > 0 {
@@ -86,10 +87,13 @@ impl LoadIndexing {
     pub(super) fn finish(self, conn: &Connection) -> Result<(), StoreError> {
         match self {
             LoadIndexing::Done => Ok(()),
-            LoadIndexing::Aside(aside, start) => match aside.finish(conn)? {
-                true => Ok(()),
-                false => index_here(conn, start),
-            },
+            LoadIndexing::Aside(aside, start) => {
+                if aside.finish(conn)? {
+                    Ok(())
+                } else {
+                    index_here(conn, start)
+                }
+            }
         }
     }
 }
