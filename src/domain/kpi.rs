@@ -128,6 +128,11 @@ impl Ratio {
     pub fn rate(&self) -> Option<f64> {
         (self.total > 0).then(|| self.hits as f64 / self.total as f64)
     }
+
+    pub fn absorb(&mut self, other: &Ratio) {
+        self.hits += other.hits;
+        self.total += other.total;
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -144,6 +149,37 @@ impl Mean {
 
     pub fn value(&self) -> Option<f64> {
         (self.count > 0).then(|| self.sum / self.count as f64)
+    }
+
+    pub fn absorb(&mut self, other: &Mean) {
+        self.sum += other.sum;
+        self.count += other.count;
+    }
+}
+
+/// A mean of durations, summed in whole seconds and told in minutes. Integer sums come out
+/// the same in any order, so tallies counted in parts (see `service::report_share`) add up
+/// to exactly the figures of one pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MeanMinutes {
+    pub seconds: i64,
+    pub count: u64,
+}
+
+impl MeanMinutes {
+    pub fn add(&mut self, d: Duration) {
+        self.seconds += d.num_seconds();
+        self.count += 1;
+    }
+
+    /// The mean in minutes.
+    pub fn value(&self) -> Option<f64> {
+        (self.count > 0).then(|| self.seconds as f64 / 60.0 / self.count as f64)
+    }
+
+    pub fn absorb(&mut self, other: &MeanMinutes) {
+        self.seconds += other.seconds;
+        self.count += other.count;
     }
 }
 
@@ -276,7 +312,7 @@ pub struct Tally {
     pub first_contact: Ratio,
     pub request_resolution: Ratio,
     pub callback_on_time: Ratio,
-    pub handling: Mean,
+    pub handling: MeanMinutes,
     /// hits = churned, total = active at the start.
     pub churn: Ratio,
     pub backlog: u64,
@@ -311,7 +347,7 @@ impl Tally {
         if let Some(resolved) = resolved_in_month {
             self.first_contact
                 .add(is_first_contact_resolution(t.outbound_until_resolved, t.reopened));
-            self.handling.add((resolved - t.opened_at).num_seconds() as f64 / 60.0);
+            self.handling.add(resolved - t.opened_at);
         }
         if t.kind == TicketKind::Request && w.contains(t.opened_at) {
             self.request_resolution.add(t.resolved_at.is_some());
@@ -324,6 +360,23 @@ impl Tally {
         if t.resolved_at.is_none() {
             self.backlog += 1;
         }
+    }
+
+    /// Adds the sums of `other`, counted over other surveys, tickets and customers.
+    pub fn absorb(&mut self, other: &Tally) {
+        self.satisfaction.absorb(&other.satisfaction);
+        self.satisfied.absorb(&other.satisfied);
+        for (mine, theirs) in self.distribution.iter_mut().zip(other.distribution) {
+            *mine += theirs;
+        }
+        self.complaint_on_time.absorb(&other.complaint_on_time);
+        self.first_response.absorb(&other.first_response);
+        self.first_contact.absorb(&other.first_contact);
+        self.request_resolution.absorb(&other.request_resolution);
+        self.callback_on_time.absorb(&other.callback_on_time);
+        self.handling.absorb(&other.handling);
+        self.churn.absorb(&other.churn);
+        self.backlog += other.backlog;
     }
 
     /// A customer seen active (or not) at the start and at the cutoff of the month.

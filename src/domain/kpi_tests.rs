@@ -206,6 +206,25 @@ fn surveys_make_satisfaction() {
     assert_eq!(tally.value(Kpi::SatisfiedShare), Some(0.5));
     assert_eq!(tally.measured(Kpi::SatisfiedShare), Some(4));
     assert_eq!(tally.distribution, [0, 1, 0, 2, 1]);
+
+    // Surveys and customers counted apart and absorbed: the sums of one pass (whole means,
+    // so the float sums are exact in any order).
+    let mut parts = [Tally::default(), Tally::default()];
+    parts[0].add_survey(&s(5, 5, 5));
+    parts[1].add_survey(&s(2, 2, 2));
+    parts[1].add_survey(&s(4, 4, 4));
+    parts[0].add_customer(true, false);
+    parts[1].add_customer(true, true);
+    let [mut first, second] = parts;
+    first.absorb(&second);
+    let mut whole = Tally::default();
+    for scores in [s(5, 5, 5), s(2, 2, 2), s(4, 4, 4)] {
+        whole.add_survey(&scores);
+    }
+    whole.add_customer(true, false);
+    whole.add_customer(true, true);
+    assert_eq!(first, whole);
+    assert_eq!(whole.churn, Ratio { hits: 1, total: 2 });
 }
 
 fn clock(due: Option<&str>, state: Option<SlaState>, done: Option<&str>) -> ClockView {
@@ -361,8 +380,7 @@ fn tickets_feed_each_kpi() {
         },
     ];
     let window = october();
-    for case in &cases {
-        let mut tally = Tally::default();
+    let add = |tally: &mut Tally, case: &Case| {
         tally.add_ticket(
             &TicketFacts {
                 kind: case.kind,
@@ -373,7 +391,11 @@ fn tickets_feed_each_kpi() {
                 outbound_until_resolved: case.outbound,
             },
             &window,
-        );
+        )
+    };
+    for case in &cases {
+        let mut tally = Tally::default();
+        add(&mut tally, case);
         let ratios = [
             tally.first_response,
             tally.complaint_on_time,
@@ -385,6 +407,17 @@ fn tickets_feed_each_kpi() {
         assert_eq!(got, case.want, "{}", case.name);
         assert_eq!(tally.handling.value(), case.handling, "{}", case.name);
         assert_eq!(tally.backlog, case.backlog, "{}", case.name);
+    }
+    // Counted in two parts split anywhere, the parts absorbed add up to one pass, to the bit.
+    let mut whole = Tally::default();
+    cases.iter().for_each(|case| add(&mut whole, case));
+    assert!(whole.handling.count > 2 && whole.backlog > 0);
+    for split in 0..=cases.len() {
+        let (mut first, mut second) = (Tally::default(), Tally::default());
+        cases[..split].iter().for_each(|case| add(&mut first, case));
+        cases[split..].iter().rev().for_each(|case| add(&mut second, case));
+        second.absorb(&first);
+        assert_eq!(second, whole, "split at {split}");
     }
 }
 

@@ -10,9 +10,11 @@
 //! gathered in memory; the SLA engine runs only where a clock can count in a month, once per
 //! ticket when nothing changed between the two cutoffs; tickets untouched since count in the
 //! backlog from their current status; the churn scan runs beside the rest on a connection of
-//! its own. `tests/it/report_reference.rs` checks all of this against a brute-force reading
-//! of every record.
+//! its own, which then takes its share of the tickets (`report_share`).
+//! `tests/it/report_reference.rs` checks all of this against a brute-force reading of every
+//! record.
 
+use super::report_share;
 use super::sla::{Rules, clocks};
 use super::{Ctx, Error};
 use crate::domain::enums::Tier;
@@ -25,7 +27,10 @@ use crate::domain::sla::{SlaView, Targets, TicketEvent};
 use crate::store::{ReportHistory, ReportSurvey, ReportTicket, Store, StoreError, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
+use report_share::{SharedRuns, Sum};
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::{OnceLock, mpsc};
 
 /// How long before a month a resolution is looked at, because its callback may fall due in
 /// the month: callback targets up to this long are counted exactly.
@@ -143,31 +148,66 @@ fn read_months(
         Window::new(month, tz, ctx.now),
     ];
     // The churn scan and the surveys are independent of the tickets: they are read on a
-    // thread and connection of their own (`Store::apart`), in a read of the store after the
-    // rest where that cannot be done (a server).
+    // thread and connection of their own (`Store::apart`), which then helps with the tickets
+    // (`report_share`); where there is none (a server) the store reads them after the rest.
     let spans = churn_spans(&windows);
     let with_groups = by.is_some();
+    let empty = Collector {
+        windows,
+        by,
+        totals: Default::default(),
+        groups: BTreeMap::new(),
+        weeks,
+        loaded: Vec::new(),
+    };
+    let from = empty.tickets_from();
     let apart = store.apart();
-    let (read, beside) = std::thread::scope(|scope| {
-        let beside = apart
-            .as_ref()
-            .map(|apart| scope.spawn(|| apart.read(|tx| read_beside(tx, &windows, &spans, with_groups)).ok()));
-        // A read may run again when SQLite is busy: each run starts from empty tallies.
-        let read = store.read(|tx| {
-            let mut c = Collector {
-                windows,
-                by,
-                totals: Default::default(),
-                groups: BTreeMap::new(),
-            };
-            let mut weeks = weeks.clone();
-            let rules = Rules::load(tx)?;
-            add_tickets(tx, ctx, &rules, &mut c, weeks.as_mut())?;
-            Ok::<_, Error>((c, weeks.map(|w| w.points)))
+    let tickets: OnceLock<Tickets> = OnceLock::new();
+    let (ready, wait) = mpsc::channel::<()>();
+    let (open, beside) = std::thread::scope(|scope| {
+        let beside = apart.as_ref().map(|apart| {
+            let (tickets, empty, spans) = (&tickets, &empty, &spans);
+            scope.spawn(move || {
+                apart
+                    .read(|tx| {
+                        let beside = read_beside(tx, &windows, spans, with_groups)?;
+                        // Nothing comes when the store's read failed before it knew the tickets.
+                        if wait.recv().is_ok()
+                            && let Some(t) = tickets.get()
+                        {
+                            t.runs.read(|run| tally_run(tx, ctx, &t.rules, empty, from, run))?;
+                        }
+                        Ok(beside)
+                    })
+                    .ok()
+            })
         });
-        (read, beside.and_then(|reader| reader.join().ok().flatten()))
+        // A read may run again when SQLite is busy: the runs it counted stay counted.
+        let open = store.read(|tx| {
+            if tickets.get().is_none() {
+                let ids = tx.report_history_ids(from)?.unwrap_or(0..0);
+                let rules = Rules::load(tx)?;
+                let _ = tickets.set(Tickets {
+                    runs: SharedRuns::new(ids, empty.clone()),
+                    rules,
+                });
+                let _ = ready.send(());
+            }
+            let t = tickets.get().expect("set above");
+            t.runs.read(|run| tally_run(tx, ctx, &t.rules, &empty, from, run))?;
+            Ok::<_, Error>(tx.open_report_tickets(windows[1].cutoff)?)
+        });
+        drop(ready);
+        (open, beside.and_then(|reader| reader.join().ok().flatten()))
     });
-    let (mut c, points) = read?;
+    let open = open?;
+    let Tickets { runs, rules } = tickets.into_inner().expect("set by the store's read");
+    if runs.leftover() {
+        // A run the reader apart gave back when its read failed.
+        store.read(|tx| runs.read(|run| tally_run(tx, ctx, &rules, &empty, from, run)))?;
+    }
+    let mut c = runs.into_sum();
+    c.add_backlog(&open);
     let beside = match beside {
         Some(beside) => beside,
         None => store.read(|tx| read_beside(tx, &windows, &spans, with_groups))?,
@@ -193,7 +233,7 @@ fn read_months(
         by,
         breakdown,
     };
-    Ok((report, points))
+    Ok((report, c.weeks.map(|w| w.points)))
 }
 
 /// Counts of the month's surveys by rounded mean score 1..=5.
@@ -237,7 +277,8 @@ fn count_weeks(store: &mut Store, weeks: Weeks) -> Result<Vec<WeekPoint>, Error>
     store.read(|tx| {
         let mut weeks = weeks.clone();
         let rules = Rules::load(tx)?;
-        tx.each_report_history(weeks.from, needs_tier(&rules), false, |h| {
+        let ids = tx.report_history_ids(weeks.from)?.unwrap_or(0..0);
+        tx.each_report_history(weeks.from, ids, needs_tier(&rules), false, |h| {
             if weeks.counts(&h) {
                 weeks.add(&rules, &h, None);
             }
@@ -332,16 +373,65 @@ impl Weeks {
     }
 }
 
-/// The tallies of both months, overall and per group.
+/// The tallies of both months, overall and per group, and of the weeks when counted.
+#[derive(Clone)]
 struct Collector {
     /// The previous month, then the month.
     windows: [Window; 2],
     by: Option<Breakdown>,
     totals: [Tally; 2],
     groups: BTreeMap<String, [Tally; 2]>,
+    weeks: Option<Weeks>,
+    /// The tickets judged from their histories, in no particular order (the other open
+    /// tickets count in the backlog alone).
+    loaded: Vec<i64>,
+}
+
+impl Sum for Collector {
+    fn absorb(&mut self, part: Collector) {
+        for (mine, theirs) in self.totals.iter_mut().zip(&part.totals) {
+            mine.absorb(theirs);
+        }
+        for (group, tallies) in part.groups {
+            let mine = self.groups.entry(group).or_default();
+            mine[0].absorb(&tallies[0]);
+            mine[1].absorb(&tallies[1]);
+        }
+        if let (Some(mine), Some(theirs)) = (self.weeks.as_mut(), part.weeks) {
+            for (mine, theirs) in mine.points.iter_mut().zip(theirs.points) {
+                mine.opened += theirs.opened;
+                mine.resolved += theirs.resolved;
+                mine.first_response.absorb(&theirs.first_response);
+            }
+        }
+        self.loaded.extend(part.loaded);
+    }
 }
 
 impl Collector {
+    /// The tickets with an event since then are read: those can count in the months (a
+    /// resolution shortly before them has its callback due inside) or in the weeks.
+    fn tickets_from(&self) -> DateTime<Utc> {
+        let lookback = self.windows[0].start - Duration::days(CALLBACK_LOOKBACK_DAYS);
+        self.weeks.as_ref().map_or(lookback, |w| w.from.min(lookback))
+    }
+
+    /// Counts in the backlog of each month the tickets open now that were not read with
+    /// their histories: untouched since the earlier cutoff, so open at both cutoffs.
+    fn add_backlog(&mut self, open: &[ReportTicket]) {
+        self.loaded.sort_unstable();
+        for t in open {
+            if self.loaded.binary_search(&t.id).is_ok() {
+                continue;
+            }
+            for i in 0..2 {
+                if t.opened_at < self.windows[i].cutoff {
+                    self.apply(i, Some(&t.groups), |tally| tally.backlog += 1);
+                }
+            }
+        }
+    }
+
     /// Applies `f` to month `i`'s totals and, in a breakdown, to the tally of the group.
     fn apply(&mut self, i: usize, groups: Option<&TicketGroups>, f: impl Fn(&mut Tally)) {
         f(&mut self.totals[i]);
@@ -455,16 +545,26 @@ fn judge(
     [judged(0, earlier, earlier_evaluated), judged(1, later, later_evaluated)]
 }
 
-/// Judges and tallies every ticket that can count in the two months, and counts those that
-/// can count in `weeks` there too, from one range scan of the stored ticket histories (each
-/// with its whole history and first two outbound contacts, in id order).
-fn add_tickets(
+/// What the store's read sets up for the readers of the tickets: the runs of ids still to
+/// read and the SLA rules they are judged by.
+struct Tickets {
+    runs: SharedRuns<Collector>,
+    rules: Rules,
+}
+
+/// Judges and tallies, into a copy of `empty`, every ticket of the run of ids `run` that can
+/// count in the two months, and counts those that can count in the weeks there too, from one
+/// range scan of the stored ticket histories (each with its whole history and first two
+/// outbound contacts).
+fn tally_run(
     tx: &Tx,
     ctx: &Ctx,
     rules: &Rules,
-    c: &mut Collector,
-    mut weeks: Option<&mut Weeks>,
-) -> Result<(), Error> {
+    empty: &Collector,
+    from: DateTime<Utc>,
+    run: Range<i64>,
+) -> Result<Collector, StoreError> {
+    let mut c = empty.clone();
     let [previous, month] = c.windows;
     let lookback = previous.start - Duration::days(CALLBACK_LOOKBACK_DAYS);
     let settled = |e: TicketEvent| matches!(e, TicketEvent::Resolved | TicketEvent::Closed);
@@ -476,12 +576,10 @@ fn add_tickets(
             || (at >= previous.cutoff && (settled(e) || e == TicketEvent::Reopened))
     };
     let share = ctx.settings.at_risk_share;
-    let from = weeks.as_ref().map_or(lookback, |w| w.from.min(lookback));
-    // The histories come in id order, so the ids read make a sorted list.
-    let mut loaded = Vec::new();
     let with_names = matches!(c.by, Some(Breakdown::Agent | Breakdown::Department));
-    tx.each_report_history(from, needs_tier(rules), with_names, |h| {
-        let weeks = weeks.as_deref_mut().filter(|w| w.counts(&h));
+    let mut weeks = c.weeks.take();
+    tx.each_report_history(from, run, needs_tier(rules), with_names, |h| {
+        let weeks = weeks.as_mut().filter(|w| w.counts(&h));
         let recent = &h.events[h.events.partition_point(|(at, _)| *at < lookback)..];
         if !recent.iter().any(|&(at, e)| relevant(at, e)) {
             if let Some(weeks) = weeks {
@@ -490,7 +588,7 @@ fn add_tickets(
             return;
         }
         let t = &h.ticket;
-        loaded.push(t.id);
+        c.loaded.push(t.id);
         let judged = judge(rules, share, t, &h.events, &c.windows);
         if let Some(weeks) = weeks {
             // The month's view is the weeks' own: one run of the SLA engine serves both.
@@ -516,19 +614,8 @@ fn add_tickets(
             c.apply(i, Some(&t.groups), |tally| tally.add_ticket(&facts, &w));
         }
     })?;
-
-    // Open now and without a status change since the earlier cutoff: open at both cutoffs.
-    for t in tx.open_report_tickets(month.cutoff)? {
-        if loaded.binary_search(&t.id).is_ok() {
-            continue;
-        }
-        for i in 0..2 {
-            if t.opened_at < c.windows[i].cutoff {
-                c.apply(i, Some(&t.groups), |tally| tally.backlog += 1);
-            }
-        }
-    }
-    Ok(())
+    c.weeks = weeks;
+    Ok(c)
 }
 
 /// What the report reads beside its tickets: which customers were active in the churn

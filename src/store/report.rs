@@ -13,6 +13,7 @@ use crate::domain::survey::Scores;
 use crate::domain::time::from_unix;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// The fields a report groups tickets by (their current values).
 #[derive(Debug, Clone, PartialEq)]
@@ -84,21 +85,28 @@ fn report_ticket(row: &Row) -> Result<ReportTicket, StoreError> {
     })
 }
 
-/// The tickets with an event at or after ?1, each with its history and the times of its
-/// first two outbound contacts (kept by the triggers of 0021), the tier when ?2 and the
-/// assignee and department when ?3: the tickets in id order, so a month's sums come out the
-/// same on every run. `CROSS JOIN` keeps SQLite on the histories first (in id order, no
-/// sort) with a lookup per ticket, rather than a scan of every ticket; PostgreSQL plans it as
-/// a plain join.
+/// The tickets with an event at or after ?1 and an id in `[?4, ?5)`, each with its history and
+/// the times of its first two outbound contacts (kept by the triggers of 0021), the tier when
+/// ?2 and the assignee and department when ?3: the tickets in id order. `CROSS JOIN` keeps
+/// SQLite on the histories first (a range of ids, no sort) with a lookup per ticket, rather
+/// than a scan of every ticket; PostgreSQL plans it as a plain join.
 fn histories_since_sql() -> String {
     format!(
         "SELECT {REPORT_TICKET_COLUMNS_NAMED_IF},
            CASE WHEN ?2 THEN (SELECT c.tier FROM customers c WHERE c.id = t.customer_id) END,
            h.events, h.first_out, h.second_out
          FROM ticket_history h CROSS JOIN tickets t
-         WHERE t.id = h.ticket_id AND h.last_at >= ?1 ORDER BY h.ticket_id"
+         WHERE t.id = h.ticket_id AND h.ticket_id >= ?4 AND h.ticket_id < ?5 AND h.last_at >= ?1
+         ORDER BY h.ticket_id"
     )
 }
+
+/// The ids of the tickets with an event at or after ?1 lie from the first of them (read from
+/// `ticket_history_last`; `+` keeps SQLite off a walk of the ids for it) to the last ticket:
+/// tickets are numbered as they come, so the years of settled tickets before a month are
+/// skipped, not read and filtered out.
+const HISTORY_IDS_SINCE_SQL: &str = "SELECT (SELECT min(+ticket_id) FROM ticket_history WHERE last_at >= ?1),
+        (SELECT max(ticket_id) FROM ticket_history)";
 
 fn open_tickets_sql() -> String {
     format!(
@@ -106,6 +114,19 @@ fn open_tickets_sql() -> String {
          WHERE t.status IN ('new', 'open', 'pending') AND t.opened_at < ?1"
     )
 }
+
+/// The surveys taken in a span, each with its ticket's groups.
+const SURVEYS_WITH_TICKETS_SQL: &str = "SELECT s.at, s.quality, s.response, s.communication,
+        t.id, t.assignee, t.department, t.kind, t.channel
+    FROM surveys s LEFT JOIN tickets t ON t.id = s.ticket_id
+    WHERE s.at >= ?1 AND s.at < ?2";
+
+/// The surveys taken in a span, without their tickets. A separate statement rather than a
+/// join switched off by a parameter: SQLite still looks every ticket up before it tests a
+/// false `ON ?3`, and those lookups were most of a month's survey read.
+const SURVEYS_SQL: &str = "SELECT s.at, s.quality, s.response, s.communication,
+        NULL, NULL, NULL, NULL, NULL
+    FROM surveys s WHERE s.at >= ?1 AND s.at < ?2";
 
 /// Signs of life of customers in a span, one query per source.
 const ACTIVITY_SQL: [&str; 3] = [
@@ -119,7 +140,10 @@ const ACTIVITY_SQL: [&str; 3] = [
 pub fn report_queries() -> Vec<(&'static str, String)> {
     vec![
         ("histories_since", histories_since_sql()),
+        ("history_ids_since", HISTORY_IDS_SINCE_SQL.to_string()),
         ("open_tickets", open_tickets_sql()),
+        ("surveys", SURVEYS_SQL.to_string()),
+        ("surveys_with_tickets", SURVEYS_WITH_TICKETS_SQL.to_string()),
         ("activity_interactions", ACTIVITY_SQL[0].to_string()),
         ("activity_tickets", ACTIVITY_SQL[1].to_string()),
         ("activity_orders", ACTIVITY_SQL[2].to_string()),
@@ -155,14 +179,24 @@ fn collect<T, P: Params>(
 }
 
 impl Tx<'_> {
-    /// Each ticket with an event at or after `from`, in id order, with its whole history and
-    /// first two outbound contacts, its customer's tier if `with_tier` (a random read per
-    /// ticket, so only when an SLA policy matches on the tier), and its assignee and
-    /// department if `with_names` (empty otherwise): one range scan of
+    /// The ids of the tickets with an event at or after `from` lie in this range (`None`:
+    /// there are none).
+    pub fn report_history_ids(&self, from: DateTime<Utc>) -> Result<Option<Range<i64>>, StoreError> {
+        let (first, last) = self.db.query_row(HISTORY_IDS_SINCE_SQL, [from.timestamp()], |r| {
+            Ok((r.get::<Option<i64>>(0)?, r.get::<Option<i64>>(1)?))
+        })?;
+        Ok(first.zip(last).map(|(first, last)| first..last.saturating_add(1)))
+    }
+
+    /// Each ticket with an event at or after `from` and an id in `ids`, in id order, with its
+    /// whole history and first two outbound contacts, its customer's tier if `with_tier` (a
+    /// random read per ticket, so only when an SLA policy matches on the tier), and its
+    /// assignee and department if `with_names` (empty otherwise): one range scan of
     /// `ticket_history` joined to the tickets, instead of every event since `from`.
     pub fn each_report_history(
         &self,
         from: DateTime<Utc>,
+        ids: Range<i64>,
         with_tier: bool,
         with_names: bool,
         mut each: impl FnMut(ReportHistory),
@@ -172,7 +206,7 @@ impl Tx<'_> {
         };
         self.db.query_each(
             &histories_since_sql(),
-            params![from.timestamp(), with_tier, with_names],
+            params![from.timestamp(), with_tier, with_names, ids.start, ids.end],
             |r| {
                 each(ReportHistory {
                     ticket: report_ticket(r)?,
@@ -200,11 +234,12 @@ impl Tx<'_> {
     ) -> Result<Vec<ReportSurvey>, StoreError> {
         collect(
             self,
-            "SELECT s.at, s.quality, s.response, s.communication,
-                    t.id, t.assignee, t.department, t.kind, t.channel
-             FROM surveys s LEFT JOIN tickets t ON ?3 AND t.id = s.ticket_id
-             WHERE s.at >= ?1 AND s.at < ?2",
-            params![from.timestamp(), to.timestamp(), with_tickets],
+            if with_tickets {
+                SURVEYS_WITH_TICKETS_SQL
+            } else {
+                SURVEYS_SQL
+            },
+            params![from.timestamp(), to.timestamp()],
             |r| {
                 let ticket = match r.get::<Option<i64>>(4)? {
                     Some(_) => Some(TicketGroups {

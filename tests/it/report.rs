@@ -730,6 +730,13 @@ fn report_queries_use_their_indexes() {
     let wanted = [
         // The histories first, each ticket looked up by its id (never a scan of every ticket).
         ("histories_since", "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)"),
+        // A range of ids, from the first ticket with an event since then (found on the index
+        // of last events).
+        (
+            "histories_since",
+            "SEARCH h USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)",
+        ),
+        ("history_ids_since", "COVERING INDEX ticket_history_last (last_at>?)"),
         ("open_tickets", "INDEX tickets_open (opened_at<?)"),
         (
             "activity_interactions",
@@ -737,8 +744,16 @@ fn report_queries_use_their_indexes() {
         ),
         ("activity_tickets", "COVERING INDEX tickets_customer"),
         ("activity_orders", "COVERING INDEX orders_at (at>? AND at<?)"),
+        ("surveys", "INDEX surveys_at (at>? AND at<?)"),
+        ("surveys_with_tickets", "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)"),
     ];
     let queries = frontdesk::store::report_queries();
+    let plain_surveys = &queries.iter().find(|(n, _)| *n == "surveys").unwrap().1;
+    // Without a breakdown no ticket is looked up (a join switched off by a parameter still was).
+    assert!(
+        !store.query_plan(plain_surveys).unwrap().join("\n").contains(" t "),
+        "the plain survey read joins the tickets"
+    );
     for (name, plan) in wanted {
         let sql = &queries.iter().find(|(n, _)| *n == name).unwrap().1;
         let got = store.query_plan(sql).unwrap().join("\n");
