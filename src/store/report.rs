@@ -285,18 +285,14 @@ fn activity(conn: Db, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u3
     let (Some(from), Some(to)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) else {
         return Ok(vec![]);
     };
+    let span_masks = SpanMasks::new(&spans);
     // Customer ids are dense row ids: a mask per id is far cheaper than hashing.
     let max_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM customers", params![], |r| r.get(0))?;
     let mut masks = vec![0u32; usize::try_from(max_id).unwrap_or(0).min(DENSE_IDS) + 1];
     let mut sparse: HashMap<i64, u32> = HashMap::new();
     for sql in ACTIVITY_SQL {
         conn.query_each(sql, params![from, to], |row| {
-            let at: i64 = row.get(1)?;
-            let mask = spans
-                .iter()
-                .enumerate()
-                .filter(|(_, (a, b))| *a <= at && at < *b)
-                .fold(0u32, |mask, (i, _)| mask | 1 << i);
+            let mask = span_masks.of(row.get(1)?);
             let customer: i64 = row.get(0)?;
             match usize::try_from(customer).ok().and_then(|i| masks.get_mut(i)) {
                 Some(slot) => *slot |= mask,
@@ -310,4 +306,62 @@ fn activity(conn: Db, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<u3
         .chain(sparse.into_values())
         .filter(|&m| m != 0)
         .collect())
+}
+
+/// Which of some spans `[a, b)` hold an instant, as a mask (bit `i` for span `i`): worked out
+/// once per stretch between two span edges, so each of the churn scan's million rows costs a
+/// binary search among a handful of edges instead of a test of every span.
+struct SpanMasks {
+    /// Every span edge, sorted, without repeats.
+    edges: Vec<i64>,
+    /// `masks[k]`: the spans holding `[edges[k], edges[k + 1])`.
+    masks: Vec<u32>,
+}
+
+impl SpanMasks {
+    fn new(spans: &[(i64, i64)]) -> SpanMasks {
+        let mut edges: Vec<i64> = spans.iter().flat_map(|&(a, b)| [a, b]).collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let masks = edges
+            .iter()
+            .map(|&at| {
+                spans
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (a, b))| *a <= at && at < *b)
+                    .fold(0u32, |mask, (i, _)| mask | 1 << i)
+            })
+            .collect();
+        SpanMasks { edges, masks }
+    }
+
+    fn of(&self, at: i64) -> u32 {
+        match self.edges.partition_point(|&edge| edge <= at) {
+            0 => 0,
+            k => self.masks[k - 1],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SpanMasks;
+
+    #[test]
+    fn span_masks_agree_with_testing_every_span() {
+        let spans = [(10, 100), (40, 130), (40, 130), (100, 160), (-5, 3), (200, 200)];
+        let masks = SpanMasks::new(&spans);
+        for at in -10..=210 {
+            let want = spans
+                .iter()
+                .enumerate()
+                .filter(|(_, (a, b))| *a <= at && at < *b)
+                .fold(0u32, |mask, (i, _)| mask | 1 << i);
+            assert_eq!(masks.of(at), want, "at {at}");
+        }
+        assert_eq!(masks.of(i64::MIN), 0);
+        assert_eq!(masks.of(i64::MAX), 0);
+        assert_eq!(SpanMasks::new(&[]).of(5), 0);
+    }
 }
