@@ -193,12 +193,12 @@ fn list(env: &mut Env, mut args: TicketListArgs) -> Result<(), Error> {
     if !args.queue {
         return stream_list(env, &query);
     }
-    let views = tickets::queue_matching(&mut env.store, &env.ctx, &query)?;
+    let page = tickets::queue_page(&mut env.store, &env.ctx, &query)?;
     let note = match env.json {
-        false => band_note(env, &query, &views)?,
+        false => band_note(&page),
         true => None,
     };
-    print_list(env, &views, None, note)
+    print_list(env, &page.views, None, note)
 }
 
 /// The tickets newest first, each printed as it is read: `--limit 0 | head`
@@ -297,22 +297,22 @@ fn ticket_cells(v: &TicketView) -> Vec<String> {
 /// The note under `ticket list --queue` on the long-overdue band: its size
 /// over the whole queue (with the same filters), not only the rows listed,
 /// so a `--limit` that stops before the band still tells it is there.
-fn band_note(env: &mut Env, query: &TicketQuery, views: &[TicketView]) -> Result<Option<String>, Error> {
+fn band_note(page: &tickets::QueuePage) -> Option<String> {
     let r = crate::i18n::get().cli_records;
-    let in_band = |v: &&TicketView| v.urgency.band == Band::LongOverdue;
-    let listed: Vec<i64> = views.iter().filter(in_band).map(|v| v.ticket.id).collect();
-    // A list shorter than its limit holds the whole queue.
-    let whole = match query.limit {
-        Some(limit) if views.len() >= limit => tickets::long_overdue_count(&mut env.store, &env.ctx, query)?,
-        _ => listed.len(),
-    };
-    Ok(match listed.first() {
+    let listed: Vec<i64> = page
+        .views
+        .iter()
+        .filter(|v| v.urgency.band == Band::LongOverdue)
+        .map(|v| v.ticket.id)
+        .collect();
+    let whole = page.long_overdue;
+    match listed.first() {
         _ if whole == 0 => None,
         Some(first) if listed.len() == whole => {
             Some(r.queue_long_overdue.of(whole as i64, &[("first", &first.to_string())]))
         }
         _ => Some(r.queue_long_overdue_beyond.of(whole as i64, &[])),
-    })
+    }
 }
 
 fn show(env: &mut Env, id: i64) -> Result<(), Error> {

@@ -8,7 +8,7 @@ use crate::domain::error::Invalid;
 use crate::domain::interaction::Interaction;
 use crate::domain::sla::{SlaView, TicketEvent};
 use crate::domain::ticket::{Ticket, transition};
-use crate::domain::urgency::Urgency;
+use crate::domain::urgency::{Band, Urgency, long_overdue_cutoff};
 use crate::domain::validate::{self, LINE_MAX, TEXT_MAX};
 use crate::store::{Store, Tx};
 
@@ -452,45 +452,51 @@ pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<T
 /// The queue narrowed by the status, assignee and customer of `query` ("my
 /// queue"), in triage order, at most `query.limit` of them.
 pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
-    let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some() || query.untriaged;
-    if !narrowed {
-        return queue(store, ctx, query.limit);
-    }
-    let mut views = queue(store, ctx, None)?;
-    views.retain(|v| {
-        let t = &v.ticket;
-        query.status.as_deref().is_none_or(|s| t.status.key() == s)
-            && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
-            && query.customer_id.is_none_or(|c| t.customer_id == c)
-            && (!query.untriaged || t.triaged_at.is_none())
-    });
-    if let Some(limit) = query.limit {
-        views.truncate(limit);
-    }
-    Ok(views)
+    Ok(queue_page(store, ctx, query)?.views)
 }
 
-/// How many tickets of the queue `query` narrows to are in the long-overdue
-/// band, whatever its limit. The whole queue's band is counted on the queue
-/// index (the stored next due at or before the cutoff, the edge the score
-/// uses): working out the clocks of every active ticket for one number
-/// took most of `ticket list --queue`'s time. A narrowed queue is read whole
-/// anyway, so its band is counted from it.
-pub fn long_overdue_count(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<usize, Error> {
+/// A page of the queue and the size of its long-overdue band.
+pub struct QueuePage {
+    /// [`queue_matching`]'s tickets.
+    pub views: Vec<TicketView>,
+    /// How many tickets of the queue `query` narrows to are in the long-overdue band,
+    /// whatever its limit.
+    pub long_overdue: usize,
+}
+
+/// [`queue_matching`] and the size of the long-overdue band under it, from one read: the
+/// note under `ticket list --queue` is counted in the snapshot of its rows. The whole
+/// queue's band is counted on the queue index when the page is full (the stored next due at
+/// or before the cutoff, the edge the score uses): working out the clocks of every active
+/// ticket for one number took most of `ticket list --queue`'s time. A narrowed queue is read
+/// whole anyway, so its band is counted from it before the page is cut.
+pub fn queue_page(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<QueuePage, Error> {
+    let in_band = |views: &[TicketView]| views.iter().filter(|v| v.urgency.band == Band::LongOverdue).count();
     let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some() || query.untriaged;
-    if !narrowed {
-        let cutoff = crate::domain::urgency::long_overdue_cutoff(ctx.now);
-        return store.read(|tx| Ok(tx.count_long_overdue(cutoff)?));
-    }
-    let all = TicketQuery {
-        limit: None,
-        ..query.clone()
-    };
-    let views = queue_matching(store, ctx, &all)?;
-    Ok(views
-        .iter()
-        .filter(|v| v.urgency.band == crate::domain::urgency::Band::LongOverdue)
-        .count())
+    store.read(|tx| {
+        if !narrowed {
+            let views = sla::queue(tx, ctx, query.limit)?;
+            let long_overdue = match query.limit {
+                // A page shorter than its limit holds the whole queue.
+                Some(limit) if views.len() >= limit => tx.count_long_overdue(long_overdue_cutoff(ctx.now))?,
+                _ => in_band(&views),
+            };
+            return Ok(QueuePage { views, long_overdue });
+        }
+        let mut views = sla::whole_queue(tx, ctx, tx.count_active(ctx.now)?.0)?;
+        views.retain(|v| {
+            let t = &v.ticket;
+            query.status.as_deref().is_none_or(|s| t.status.key() == s)
+                && query.assignee.as_deref().is_none_or(|a| t.assignee == a)
+                && query.customer_id.is_none_or(|c| t.customer_id == c)
+                && (!query.untriaged || t.triaged_at.is_none())
+        });
+        let long_overdue = in_band(&views);
+        if let Some(limit) = query.limit {
+            views.truncate(limit);
+        }
+        Ok(QueuePage { views, long_overdue })
+    })
 }
 
 /// Records the post-resolution callback (回访) and its outcome. The call is an
