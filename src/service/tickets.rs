@@ -449,27 +449,22 @@ pub fn queue(store: &mut Store, ctx: &Ctx, limit: Option<usize>) -> Result<Vec<T
     store.read(|tx| sla::queue(tx, ctx, limit))
 }
 
-/// The queue narrowed by the status, assignee and customer of `query` ("my
-/// queue"), in triage order, at most `query.limit` of them.
-pub fn queue_matching(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<Vec<TicketView>, Error> {
-    Ok(queue_page(store, ctx, query)?.views)
-}
-
 /// A page of the queue and the size of its long-overdue band.
 pub struct QueuePage {
-    /// [`queue_matching`]'s tickets.
+    /// The queue narrowed by the status, assignee and customer of the query ("my queue"),
+    /// in triage order, at most its limit of them.
     pub views: Vec<TicketView>,
     /// How many tickets of the queue `query` narrows to are in the long-overdue band,
     /// whatever its limit.
     pub long_overdue: usize,
 }
 
-/// [`queue_matching`] and the size of the long-overdue band under it, from one read: the
-/// note under `ticket list --queue` is counted in the snapshot of its rows. The whole
-/// queue's band is counted on the queue index when the page is full (the stored next due at
-/// or before the cutoff, the edge the score uses): working out the clocks of every active
-/// ticket for one number took most of `ticket list --queue`'s time. A narrowed queue is read
-/// whole anyway, so its band is counted from it before the page is cut.
+/// The queue as `query` narrows and cuts it, and the size of its long-overdue band, from
+/// one read: the note under `ticket list --queue` is counted in the snapshot of its rows.
+/// The whole queue's band is counted on the queue index when the page is full (the stored
+/// next due at or before the cutoff, the edge the score uses): working out the clocks of
+/// every active ticket for one number took most of `ticket list --queue`'s time. A narrowed
+/// queue is read whole anyway, so its band is counted from it before the page is cut.
 pub fn queue_page(store: &mut Store, ctx: &Ctx, query: &TicketQuery) -> Result<QueuePage, Error> {
     let in_band = |views: &[TicketView]| views.iter().filter(|v| v.urgency.band == Band::LongOverdue).count();
     let narrowed = query.status.is_some() || query.assignee.is_some() || query.customer_id.is_some() || query.untriaged;

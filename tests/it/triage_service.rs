@@ -302,8 +302,9 @@ fn the_queue_can_leave_out_what_was_triaged() {
         untriaged: true,
         ..Default::default()
     };
-    let left: Vec<i64> = tickets::queue_matching(&mut f.store, &f.ctx, &query)
+    let left: Vec<i64> = tickets::queue_page(&mut f.store, &f.ctx, &query)
         .unwrap()
+        .views
         .iter()
         .map(|v| v.ticket.id)
         .collect();
