@@ -28,6 +28,7 @@ pub mod quality;
 mod reminder_note;
 pub mod reminders;
 pub mod report;
+mod report_judge;
 mod report_share;
 pub mod roles;
 pub mod screens;

@@ -14,16 +14,14 @@
 //! `tests/it/report_reference.rs` checks all of this against a brute-force reading of every
 //! record.
 
+use super::report_judge::{CALLBACK_LOOKBACK_DAYS, events_before, judge, needs_tier, targets};
 use super::report_share;
 use super::sla::{Rules, clocks};
 use super::{Ctx, Error};
-use crate::domain::enums::Tier;
 use crate::domain::error::Invalid;
-use crate::domain::kpi::{
-    Breakdown, Kpi, Ratio, Tally, TicketFacts, Window, change, on_time, resolutions, resolved_at,
-};
+use crate::domain::kpi::{Breakdown, Kpi, Ratio, Tally, TicketFacts, Window, change, on_time, resolutions};
 use crate::domain::period::{Month, last_weeks};
-use crate::domain::sla::{SlaView, Targets, TicketEvent};
+use crate::domain::sla::{SlaView, TicketEvent};
 use crate::store::{ReportHistory, ReportSurvey, ReportTicket, Store, StoreError, TicketGroups, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -31,10 +29,6 @@ use report_share::{SharedRuns, Sum};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{OnceLock, mpsc};
-
-/// How long before a month a resolution is looked at, because its callback may fall due in
-/// the month: callback targets up to this long are counted exactly.
-const CALLBACK_LOOKBACK_DAYS: i64 = 14;
 
 /// One KPI of the month beside the month before.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -465,84 +459,6 @@ fn kpi_values(tallies: &[Tally; 2]) -> Vec<KpiValue> {
             }
         })
         .collect()
-}
-
-fn targets<'r>(rules: &'r Rules, t: &ReportTicket) -> Targets<'r> {
-    // The tier is only loaded when a policy matches on it; otherwise any tier will do.
-    let tier = t.tier.unwrap_or(Tier::Standard);
-    rules.targets_matching(t.groups.kind, t.priority, t.groups.channel, tier)
-}
-
-/// Whether some policy matches on the customer's tier.
-fn needs_tier(rules: &Rules) -> bool {
-    rules.policies.iter().any(|p| p.tier.is_some())
-}
-
-/// The events before `cutoff`: a prefix, since they are in time order.
-fn events_before(events: &[(DateTime<Utc>, TicketEvent)], cutoff: DateTime<Utc>) -> &[(DateTime<Utc>, TicketEvent)] {
-    &events[..events.partition_point(|(at, _)| *at < cutoff)]
-}
-
-/// A ticket as seen from one month's cutoff.
-#[derive(Clone)]
-struct Judged {
-    sla: SlaView,
-    /// Whether `sla` is the engine's view at the window's `as_of`, rather than left empty
-    /// because no clock can count in the window.
-    evaluated: bool,
-    resolved_at: Option<DateTime<Utc>>,
-    reopened: bool,
-}
-
-/// Whether one of the ticket's clocks can count in window `w`: only after a reply or a
-/// resolution in it, or a resolution shortly before it (its callback may fall due inside).
-fn needs_clocks(before: &[(DateTime<Utc>, TicketEvent)], w: &Window) -> bool {
-    let near_from = w.start - Duration::days(CALLBACK_LOOKBACK_DAYS);
-    before
-        .iter()
-        .rev()
-        .take_while(|(at, _)| *at >= near_from)
-        .any(|(_, e)| matches!(e, TicketEvent::Responded | TicketEvent::Resolved | TicketEvent::Closed))
-}
-
-/// Judges a ticket at both windows (`None` where it was opened after the cutoff), running the
-/// SLA engine only where a clock can count. When nothing happened to the ticket between the
-/// two cutoffs, the later evaluation serves both: a clock done by then has the same due and
-/// outcome, and one overdue at the earlier cutoff is still overdue at the later.
-fn judge(
-    rules: &Rules,
-    share: f64,
-    t: &ReportTicket,
-    events: &[(DateTime<Utc>, TicketEvent)],
-    windows: &[Window; 2],
-) -> [Option<Judged>; 2] {
-    let before = windows.map(|w| events_before(events, w.cutoff));
-    let needs = [
-        needs_clocks(before[0], &windows[0]),
-        needs_clocks(before[1], &windows[1]),
-    ];
-    let unchanged = before[0].len() == before[1].len();
-    let evaluate = |i: usize| clocks(before[i].to_vec(), &targets(rules, t), windows[i].as_of, share);
-    let later_evaluated = needs[1] || (unchanged && needs[0]);
-    let later = if later_evaluated {
-        evaluate(1)
-    } else {
-        SlaView::default()
-    };
-    let (earlier, earlier_evaluated) = match (needs[0], unchanged) {
-        (false, _) => (SlaView::default(), false),
-        (true, true) => (later, true),
-        (true, false) => (evaluate(0), true),
-    };
-    let judged = |i: usize, sla: SlaView, evaluated: bool| {
-        (t.opened_at < windows[i].cutoff).then(|| Judged {
-            sla,
-            evaluated,
-            resolved_at: resolved_at(before[i]),
-            reopened: before[i].iter().any(|(_, e)| *e == TicketEvent::Reopened),
-        })
-    };
-    [judged(0, earlier, earlier_evaluated), judged(1, later, later_evaluated)]
 }
 
 /// What the store's read sets up for the readers of the tickets: the runs of ids still to
